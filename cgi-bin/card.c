@@ -1,0 +1,67 @@
+/*
+ * card.c - /card: the health card (我的健康卡), the student's home. It shows
+ * who the student is, their counselor, the return window and one state
+ * with the reasons for it, all from card_state(). A counselor, reviewer or
+ * admin may open the card of a person in their scope (?person=ID) and sees
+ * exactly what the student sees.
+ *
+ *   GET /card   200 the card; 403 a person out of scope; 404 no such person
+ */
+#include "app.h"
+#include "card.h"
+#include "cardfacts.h"
+#include "db.h"
+#include "scope.h"
+
+#include <stdlib.h>
+
+static NEOERR *show_card(struct req *r)
+{
+	const char *param = app_param(r, "person", NULL);
+	int person = r->who.person_id;
+	struct card_info ci;
+	struct card_verdict v;
+	NEOERR *err;
+
+	if (param) {
+		char *end;
+		long id = strtol(param, &end, 10);
+		if (*end != '\0' || id <= 0 || id > 2147483647L)
+			return nerr_raise(HC_ERR_NOTFOUND, "bad person id");
+		person = (int)id;
+		err = scope_require(&r->who, person);
+		if (err)
+			return nerr_pass(err);
+	}
+	err = db_row(r->hdf, "Person", NULL,
+		"SELECT p.id, p.name, p.number, p.identity, p.phone, p.boarding, "
+		" col.name AS college, cls.name AS class, "
+		" c.name AS counselor, c.phone AS counselor_phone "
+		"FROM people p "
+		"LEFT JOIN org_units col ON col.id = p.college_id "
+		"LEFT JOIN org_units cls ON cls.id = p.class_id "
+		"LEFT JOIN counselor_assignments ca ON ca.student_id = p.id "
+		"LEFT JOIN people c ON c.id = ca.counselor_id "
+		"WHERE p.id = ?", "i", (long long)person);
+	if (err)
+		return nerr_pass(err);
+	err = card_facts_load(person, app_today(), &ci);
+	if (err)
+		return nerr_pass(err);
+	card_state(&ci.facts, &v);
+	card_export(r, "Card", &ci, &v);
+	if (person != r->who.person_id)
+		hdf_set_int_value(r->hdf, "Card.ViewedByStaff", 1);
+	return nerr_pass(app_render(r, "card.cs"));
+}
+
+static const struct action actions[] = {
+	{ "", M_GET, R_ANYONE, show_card },
+	{ 0 }
+};
+
+int main(void)
+{
+	static const struct page page = { "card", actions, 0 };
+	return app_main(&page);
+}

@@ -1,0 +1,590 @@
+/*
+ * app.c - the FastCGI loop and the request cycle (see app.h).
+ *
+ * ClearSilver's CGI layer reads its environment and writes its output
+ * through cgiwrap; cgiwrap_init_emu() points those six callbacks at the
+ * current FCGX_Request, so cgi_init()/cgi_parse() work unchanged under
+ * FastCGI. One HDF per request, handed to cgi_init(), which owns it.
+ */
+#include "app.h"
+#include "db.h"
+#include "sess.h"
+#include "days.h"
+
+#include <fcgiapp.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+NERR_TYPE HC_ERR_BADREQ, HC_ERR_FORBIDDEN, HC_ERR_NOTFOUND, HC_ERR_CONFLICT,
+	HC_ERR_TOOLARGE, HC_ERR_TOOMANY, HC_ERR_DBDOWN, HC_ERR_RETRY, HC_ERR_METHOD;
+
+static FCGX_Request *current;   /* the request cgiwrap talks to */
+static HDF *conf;
+static HDF *packs[2];           /* zh-CN, en */
+static const char *const pack_names[2] = { "zh-CN", "en" };
+
+/* ---- cgiwrap bridge ---------------------------------------------------- */
+
+static int bridge_read(void *data, char *buf, int n)
+{
+	(void)data;
+	return FCGX_GetStr(buf, n, current->in);
+}
+
+static int bridge_writef(void *data, const char *fmt, va_list ap)
+{
+	(void)data;
+	return FCGX_VFPrintF(current->out, fmt, ap);
+}
+
+static int bridge_write(void *data, const char *buf, int n)
+{
+	(void)data;
+	return FCGX_PutStr(buf, n, current->out);
+}
+
+/* cgiwrap frees what getenv and iterenv return: hand out copies. */
+static char *bridge_getenv(void *data, const char *name)
+{
+	const char *v;
+
+	(void)data;
+	v = FCGX_GetParam(name, current->envp);
+	return v ? strdup(v) : NULL;
+}
+
+static int bridge_putenv(void *data, const char *k, const char *v)
+{
+	/* The FastCGI environment is the server's; nothing may change it. */
+	(void)data; (void)k; (void)v;
+	return 0;
+}
+
+static int bridge_iterenv(void *data, int i, char **k, char **v)
+{
+	const char *e, *eq;
+
+	(void)data;
+	*k = *v = NULL;
+	for (int n = 0; n < i; n++)
+		if (current->envp[n] == NULL)
+			return 0;
+	e = current->envp[i];
+	if (e == NULL)
+		return 0;
+	eq = strchr(e, '=');
+	if (eq == NULL)
+		return 0;
+	*k = strndup(e, (size_t)(eq - e));
+	*v = strdup(eq + 1);
+	return 0;
+}
+
+/* ---- configuration ---------------------------------------------------- */
+
+HDF *app_conf(void) { return conf; }
+
+const char *conf_str(const char *name, const char *def)
+{
+	return conf ? hdf_get_value(conf, name, def) : def;
+}
+
+int conf_int(const char *name, int def)
+{
+	return conf ? hdf_get_int_value(conf, name, def) : def;
+}
+
+static NEOERR *load_conf(void)
+{
+	const char *path = getenv("HEALTHCARD_CONF");
+	NEOERR *err;
+
+	err = hdf_init(&conf);
+	if (err)
+		return nerr_pass(err);
+	err = hdf_read_file(conf, path ? path : "conf/healthcard.hdf");
+	if (err)
+		return nerr_pass(err);
+	setenv("TZ", conf_str("Time.Zone", "Asia/Shanghai"), 1);
+	tzset();
+	return STATUS_OK;
+}
+
+static NEOERR *load_packs(void)
+{
+	const char *dir = conf_str("Paths.Templates", "templates");
+	char path[1024];
+	NEOERR *err;
+
+	for (int i = 0; i < 2; i++) {
+		snprintf(path, sizeof path, "%s/lang/%s.hdf", dir, pack_names[i]);
+		err = hdf_init(&packs[i]);
+		if (err == STATUS_OK)
+			err = hdf_read_file(packs[i], path);
+		if (err)
+			return nerr_pass(err);
+	}
+	return STATUS_OK;
+}
+
+const char *tr(struct req *r, const char *key)
+{
+	return hdf_get_value(r->pack, key, key);
+}
+
+/* ---- clock ------------------------------------------------------------ */
+
+void app_now(char out[20])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+int app_today(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	return day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* ---- response --------------------------------------------------------- */
+
+void app_header(struct req *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	string_appendvf(&r->headers, fmt, ap);
+	va_end(ap);
+	string_append(&r->headers, "\r\n");
+}
+
+static const char *status_text(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 303: return "See Other";
+	case 400: return "Bad Request";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 413: return "Payload Too Large";
+	case 429: return "Too Many Requests";
+	case 503: return "Service Unavailable";
+	default:  return "Internal Server Error";
+	}
+}
+
+/* Writes the status line, the security headers, the session cookie when it
+ * changed, the page's own headers and the body. */
+static void send_response(struct req *r, const char *ctype, const char *body, size_t len)
+{
+	FCGX_Stream *out = current->out;
+
+	FCGX_FPrintF(out, "Status: %d %s\r\n", r->status, status_text(r->status));
+	if (ctype)
+		FCGX_FPrintF(out, "Content-Type: %s\r\n", ctype);
+	FCGX_FPrintF(out,
+		"Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
+		"style-src 'self'; script-src 'self'; object-src 'none'; "
+		"base-uri 'none'; form-action 'self'; frame-ancestors 'none'\r\n"
+		"X-Frame-Options: DENY\r\n"
+		"X-Content-Type-Options: nosniff\r\n"
+		"Referrer-Policy: same-origin\r\n"
+		"Cache-Control: no-store\r\n");
+	if (r->sid_is_new && r->sid[0])
+		FCGX_FPrintF(out, "Set-Cookie: hc_sid=%s; Path=/; HttpOnly; SameSite=Lax%s\r\n",
+			     r->sid, r->is_https ? "; Secure" : "");
+	if (r->headers.len)
+		FCGX_PutStr(r->headers.buf, r->headers.len, out);
+	FCGX_PutS("\r\n", out);
+	if (body && len)
+		FCGX_PutStr(body, (int)len, out);
+	r->responded = true;
+}
+
+static NEOERR *render_out(void *ctx, char *s)
+{
+	return nerr_pass(string_append((STRING *)ctx, s));
+}
+
+NEOERR *app_render(struct req *r, const char *tmpl)
+{
+	CSPARSE *cs = NULL;
+	STRING out;
+	NEOERR *err;
+
+	string_init(&out);
+	err = cs_init(&cs, r->hdf);
+	if (err == STATUS_OK)
+		err = cgi_register_strfuncs(cs);
+	if (err == STATUS_OK)
+		err = cs_parse_file(cs, tmpl);
+	if (err == STATUS_OK)
+		err = cs_render(cs, &out, render_out);
+	if (err == STATUS_OK)
+		send_response(r, "text/html; charset=utf-8", out.buf, (size_t)out.len);
+	cs_destroy(&cs);
+	string_clear(&out);
+	return nerr_pass(err);
+}
+
+NEOERR *app_redirect(struct req *r, const char *path)
+{
+	/* Only local paths: never an open redirect. */
+	if (path == NULL || path[0] != '/' || path[1] == '/' || path[1] == '\\')
+		path = "/";
+	r->status = 303;
+	app_header(r, "Location: %s", path);
+	send_response(r, "text/plain; charset=utf-8", "", 0);
+	return STATUS_OK;
+}
+
+const char *app_param(struct req *r, const char *name, const char *def)
+{
+	char key[128];
+
+	snprintf(key, sizeof key, "Query.%s", name);
+	return hdf_get_value(r->hdf, key, def);
+}
+
+/* ---- errors: one place ------------------------------------------------ */
+
+struct err_map { NERR_TYPE *type; int status; const char *key; };
+
+static int status_of(NEOERR *err, const char **key)
+{
+	const struct err_map map[] = {
+		{ &HC_ERR_BADREQ, 400, "error.badreq" },
+		{ &HC_ERR_FORBIDDEN, 403, "error.forbidden" },
+		{ &HC_ERR_NOTFOUND, 404, "error.notfound" },
+		{ &HC_ERR_METHOD, 405, "error.method" },
+		{ &HC_ERR_CONFLICT, 409, "error.conflict" },
+		{ &HC_ERR_TOOLARGE, 413, "error.toolarge" },
+		{ &HC_ERR_TOOMANY, 429, "error.toomany" },
+		{ &HC_ERR_DBDOWN, 503, "error.dbdown" },
+		{ &HC_ERR_RETRY, 503, "error.busy" },
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+		if (nerr_match(err, *map[i].type)) {
+			*key = map[i].key;
+			return map[i].status;
+		}
+	}
+	*key = "error.internal";
+	return 500;
+}
+
+/* Logs the traceback with the request id to the FastCGI error stream
+ * (Apache's error log) and shows a plain page carrying only that id. */
+static void app_fail(struct req *r, NEOERR *err)
+{
+	const char *key;
+	int status = status_of(err, &key);
+	STRING tb;
+	NEOERR *err2;
+
+	string_init(&tb);
+	nerr_error_traceback(err, &tb);
+	FCGX_FPrintF(current->err, "healthcard[%s] %s %s: status %d\n%s\n",
+		     r->id, getenv("HC_PAGE") ? getenv("HC_PAGE") : "",
+		     r->method ? r->method : "-", status, tb.buf ? tb.buf : "");
+	string_clear(&tb);
+	nerr_ignore(&err);
+	if (r->responded)
+		return;
+	r->status = status;
+	if (status == 503)
+		app_header(r, "Retry-After: 5");
+	if (r->hdf) {
+		hdf_set_int_value(r->hdf, "Error.Status", status);
+		hdf_set_value(r->hdf, "Error.Message", tr(r, key));
+		err2 = app_render(r, "error.cs");
+		if (err2 == STATUS_OK)
+			return;
+		nerr_ignore(&err2);
+	}
+	send_response(r, "text/plain; charset=utf-8", "Error. Request id: ", 19);
+	FCGX_PutS(r->id, current->out);
+	FCGX_PutS("\n", current->out);
+}
+
+/* ---- the guards ------------------------------------------------------- */
+
+/* Finds the action for a name and method; *allowed collects the methods
+ * the name accepts, to tell 404 from 405. */
+static const struct action *find_action(const struct page *page, const char *name,
+					unsigned method, unsigned *allowed)
+{
+	*allowed = 0;
+	for (const struct action *a = page->actions; a->fn; a++) {
+		if (strcmp(a->name, name))
+			continue;
+		*allowed |= a->methods;
+		if (a->methods & method)
+			return a;
+	}
+	return NULL;
+}
+
+/* The action is the first PATH_INFO segment: /review/decide -> "decide". */
+static void action_name(char *out, size_t n, const char *path_info)
+{
+	const char *p = path_info ? path_info : "";
+	size_t len;
+
+	while (*p == '/')
+		p++;
+	len = strcspn(p, "/");
+	if (len >= n)
+		len = n - 1;
+	memcpy(out, p, len);
+	out[len] = '\0';
+}
+
+static void pick_language(struct req *r)
+{
+	const char *q = app_param(r, "lang", NULL);
+	const char *c = hdf_get_value(r->hdf, "Cookie.hc_lang", NULL);
+	const char *al = hdf_get_value(r->hdf, "HTTP.AcceptLanguage", "");
+	int en;
+
+	if (q && (!strcmp(q, "en") || !strcmp(q, "zh-CN"))) {
+		en = !strcmp(q, "en");
+		app_header(r, "Set-Cookie: hc_lang=%s; Path=/; Max-Age=31536000; SameSite=Lax",
+			   pack_names[en]);
+	} else if (c && (!strcmp(c, "en") || !strcmp(c, "zh-CN"))) {
+		en = !strcmp(c, "en");
+	} else {
+		/* The first language the browser names decides. */
+		en = !strncasecmp(al, "en", 2);
+	}
+	r->lang = pack_names[en];
+	r->pack = packs[en];
+}
+
+/* A browser names the page's origin on a POST; when it names one, it must
+ * be ours. "null" (privacy modes, some in-app browsers) says nothing: the
+ * CSRF token still has to match. */
+static bool same_origin(void)
+{
+	const char *origin = FCGX_GetParam("HTTP_ORIGIN", current->envp);
+	const char *host = FCGX_GetParam("HTTP_HOST", current->envp);
+	const char *p;
+
+	if (origin == NULL || !strcmp(origin, "null"))
+		return true;
+	p = strstr(origin, "://");
+	return p && host && !strcmp(p + 3, host);
+}
+
+static NEOERR *check_body_size(struct req *r, const struct page *page)
+{
+	const char *cl = FCGX_GetParam("CONTENT_LENGTH", current->envp);
+	long cap = page->max_body ? page->max_body : conf_int("Limits.MaxBody", 65536);
+	char *end;
+	long n;
+
+	if (cl == NULL || *cl == '\0')
+		return STATUS_OK;
+	n = strtol(cl, &end, 10);
+	if (*end != '\0' || n < 0)
+		return nerr_raise(HC_ERR_BADREQ, "bad CONTENT_LENGTH %s", cl);
+	if (n > cap)
+		return nerr_raise(HC_ERR_TOOLARGE, "body of %ld bytes, cap %ld", n, cap);
+	(void)r;
+	return STATUS_OK;
+}
+
+/* What every page and the error page need, before anything can fail. */
+static void set_page_data(struct req *r, const struct page *page)
+{
+	HDF *h = r->hdf;
+
+	pick_language(r);
+	hdf_set_value(h, "Page.Name", page->name);
+	hdf_set_value(h, "Page.RequestId", r->id);
+	hdf_set_value(h, "Page.Lang", r->lang);
+	hdf_set_value(h, "Page.OtherLang", strcmp(r->lang, "en") ? "en" : "zh-CN");
+	hdf_set_value(h, "Page.School", conf_str("School.Name", "healthcard"));
+	hdf_copy(h, "L", r->pack);
+}
+
+/* The session's CSRF token and who is logged in. */
+static void set_who_data(struct req *r)
+{
+	HDF *h = r->hdf;
+	char csrf[48];
+
+	hdf_set_value(h, "Page.Action", r->action);
+	sess_csrf_token(r, csrf);
+	hdf_set_value(h, "Page.Csrf", csrf);
+	if (r->who.person_id) {
+		hdf_set_int_value(h, "Who.Id", r->who.person_id);
+		hdf_set_value(h, "Who.Name", r->who.name);
+		hdf_set_value(h, "Who.Login", r->who.login);
+		hdf_set_value(h, "Who.Number", r->who.number);
+		for (int i = 0; i < 7; i++)
+			if (r->who.roles & (1u << i))
+				hdf_set_int_value(h, sess_role_hdf_name(1u << i), 1);
+	}
+}
+
+static NEOERR *run_request(struct req *r, const struct page *page)
+{
+	const struct action *a;
+	char name[64];
+	NEOERR *err;
+	unsigned method, allowed;
+
+	r->method = FCGX_GetParam("REQUEST_METHOD", current->envp);
+	method = r->method && !strcmp(r->method, "POST") ? M_POST :
+		 r->method && (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) ? M_GET : 0;
+	action_name(name, sizeof name, FCGX_GetParam("PATH_INFO", current->envp));
+	a = find_action(page, name, method, &allowed);
+	if (a == NULL && allowed == 0)
+		return nerr_raise(HC_ERR_NOTFOUND, "no action '%s' on page %s", name, page->name);
+	if (a == NULL) {
+		app_header(r, "Allow: %s", allowed == M_POST ? "POST" :
+			   allowed == M_GET ? "GET, HEAD" : "GET, HEAD, POST");
+		return nerr_raise(HC_ERR_METHOD, "method %s not allowed", r->method);
+	}
+	r->action = a->name;
+	err = check_body_size(r, page);
+	if (err)
+		return nerr_pass(err);
+	if (method == M_POST) {
+		err = cgi_parse(r->cgi);
+		if (err)
+			return nerr_pass_ctx(err, "parsing the %s body", "request");
+	}
+	err = db_ensure();
+	if (err == STATUS_OK)
+		err = sess_load(r);
+	if (err)
+		return nerr_pass(err);
+	if (method == M_POST && (!same_origin() || !sess_csrf_ok(r, app_param(r, "csrf", NULL))))
+		return nerr_raise(HC_ERR_FORBIDDEN, "CSRF check failed");
+	set_who_data(r);
+	if (!(a->roles & R_ANON)) {
+		if (r->who.person_id == 0) {
+			char next[512];
+			const char *uri = FCGX_GetParam("REQUEST_URI", current->envp);
+			char *esc = NULL;
+
+			if (cgi_url_escape(uri ? uri : "/", &esc) == STATUS_OK) {
+				snprintf(next, sizeof next, "/login?next=%s", esc);
+				free(esc);
+			} else {
+				snprintf(next, sizeof next, "/login");
+			}
+			return nerr_pass(app_redirect(r, next));
+		}
+		if (!(a->roles & r->who.roles))
+			return nerr_raise(HC_ERR_FORBIDDEN, "role 0x%x may not %s/%s",
+					  r->who.roles, page->name, a->name);
+	}
+	r->status = 200;
+	return nerr_pass(a->fn(r));
+}
+
+static void request_id(char out[17])
+{
+	unsigned char b[8];
+
+	randombytes_buf(b, sizeof b);
+	sodium_bin2hex(out, 17, b, sizeof b);
+}
+
+static void serve_one(const struct page *page)
+{
+	struct req r = { 0 };
+	HDF *hdf = NULL;
+	NEOERR *err;
+
+	string_init(&r.headers);
+	request_id(r.id);
+	r.lang = pack_names[0];
+	r.pack = packs[0];
+	r.status = 200;
+	r.is_https = FCGX_GetParam("HTTPS", current->envp) != NULL;
+
+	err = hdf_init(&hdf);
+	if (err == STATUS_OK) {
+		/* Set for every request, never left to a template to load. */
+		hdf_set_value(hdf, "Config.VarEscapeMode", "html");
+		hdf_set_value(hdf, "Config.TimeFooter", "0");
+		hdf_set_value(hdf, "Config.Upload.TmpDir", conf_str("Paths.UploadTmp", "/tmp"));
+		hdf_set_value(hdf, "Config.Upload.Unlink", "1");
+		hdf_set_value(hdf, "hdf.loadpaths.0", conf_str("Paths.Templates", "templates"));
+		err = cgi_init(&r.cgi, hdf);  /* takes ownership of hdf */
+		if (err == STATUS_OK) {
+			r.hdf = r.cgi->hdf;
+			set_page_data(&r, page);
+		} else {
+			hdf_destroy(&hdf);
+		}
+	}
+	if (err == STATUS_OK)
+		err = run_request(&r, page);
+	if (err)
+		app_fail(&r, err);
+	else if (!r.responded)
+		app_fail(&r, nerr_raise(NERR_ASSERT, "handler sent no response"));
+	cgi_destroy(&r.cgi);
+	string_clear(&r.headers);
+}
+
+int app_main(const struct page *page)
+{
+	FCGX_Request request;
+	NEOERR *err;
+
+	if (sodium_init() < 0)
+		return 1;
+	nerr_init();
+	nerr_register(&HC_ERR_BADREQ, "BadRequest");
+	nerr_register(&HC_ERR_FORBIDDEN, "Forbidden");
+	nerr_register(&HC_ERR_NOTFOUND, "NotFound");
+	nerr_register(&HC_ERR_CONFLICT, "Conflict");
+	nerr_register(&HC_ERR_TOOLARGE, "TooLarge");
+	nerr_register(&HC_ERR_TOOMANY, "TooMany");
+	nerr_register(&HC_ERR_DBDOWN, "DatabaseDown");
+	nerr_register(&HC_ERR_RETRY, "Retry");
+	nerr_register(&HC_ERR_METHOD, "MethodNotAllowed");
+	setenv("HC_PAGE", page->name, 1);
+	err = load_conf();
+	if (err == STATUS_OK)
+		err = load_packs();
+	if (err == STATUS_OK)
+		err = sess_init();
+	if (err) {
+		STRING tb;
+		string_init(&tb);
+		nerr_error_traceback(err, &tb);
+		fprintf(stderr, "healthcard %s: cannot start: %s\n", page->name, tb.buf);
+		return 1;
+	}
+	FCGX_Init();
+	FCGX_InitRequest(&request, 0, 0);
+	cgiwrap_init_emu(NULL, bridge_read, bridge_writef, bridge_write,
+			 bridge_getenv, bridge_putenv, bridge_iterenv);
+	while (FCGX_Accept_r(&request) >= 0) {
+		current = &request;
+		serve_one(page);
+		FCGX_Finish_r(&request);
+		current = NULL;
+	}
+	db_close_all();
+	return 0;
+}

@@ -1,0 +1,234 @@
+/* cardfacts.c - see cardfacts.h. */
+#include "cardfacts.h"
+#include "db.h"
+#include "days.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void copy_str(char *dst, size_t n, const char *src)
+{
+	snprintf(dst, n, "%s", src ? src : "");
+}
+
+static enum app_stage stage_of(const char *s)
+{
+	static const char *const names[] = { "", "draft", "first_review",
+		"sent_back", "evidence", "second_review", "approved", "rejected" };
+
+	for (int i = 1; s && i < (int)(sizeof names / sizeof names[0]); i++)
+		if (!strcmp(names[i], s))
+			return (enum app_stage)i;
+	return APP_NONE;
+}
+
+static unsigned evidence_missing(long long legs, const char *kinds, bool grad)
+{
+	unsigned m = 0;
+
+	kinds = kinds ? kinds : "";
+	if (legs == 0)
+		m |= EVID_LEGS;
+	if (!strstr(kinds, "health_code"))
+		m |= EVID_HEALTH_CODE;
+	if (!strstr(kinds, "nucleic_acid"))
+		m |= EVID_NUCLEIC_ACID;
+	if (!strstr(kinds, "vaccination"))
+		m |= EVID_VACCINATION;
+	if (grad && !strstr(kinds, "advisor_consent"))
+		m |= EVID_ADVISOR_CONSENT;
+	return m;
+}
+
+/* "-14,-13,..." offsets of the reported days relative to today. */
+static void mark_reported(bool reported[CARD_STREAK_DAYS], const char *list)
+{
+	const char *p = list;
+
+	while (p && *p) {
+		int off = 0, n = 0;
+		if (sscanf(p, "%d%n", &off, &n) != 1)
+			break;
+		if (off >= -CARD_STREAK_DAYS && off < 0)
+			reported[CARD_STREAK_DAYS + off] = true;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+}
+
+NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
+{
+	char td[11], from[11];
+	struct card_facts *f = &ci->facts;
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	memset(ci, 0, sizeof *ci);
+	f->today = today;
+	day_format(today, td);
+	day_format(today - CARD_STREAK_DAYS, from);
+	err = db_query(&c,
+		"SELECT p.boarding, p.identity, t.id, t.name, re.id IS NOT NULL, "
+		" ra.id, ra.state, ra.quiz_passed_at IS NOT NULL, "
+		" ra.pledge_accepted_at IS NOT NULL, ra.sent_back_reason, "
+		" ra.allowed_from, ra.allowed_until, "
+		" (SELECT COUNT(*) FROM travel_legs tl WHERE tl.application_id = ra.id), "
+		" (SELECT GROUP_CONCAT(u.kind) FROM uploads u WHERE u.application_id = ra.id), "
+		" (SELECT MIN(d.day) FROM daily_reports d "
+		"   WHERE d.anomaly_state = 'open' AND d.person_id = p.id), "
+		" (SELECT GROUP_CONCAT(DATEDIFF(d.day, ?)) FROM daily_reports d "
+		"   WHERE d.person_id = p.id AND d.day >= ? AND d.day < ?), "
+		" ag.at, ag.boarding, ad.id IS NOT NULL "
+		"FROM people p "
+		"LEFT JOIN terms t ON t.id = (SELECT id FROM terms WHERE starts_on <= ? "
+		"   AND ends_on >= ? ORDER BY starts_on DESC LIMIT 1) "
+		"LEFT JOIN roster_entries re ON re.term_id = t.id AND re.person_id = p.id "
+		"LEFT JOIN return_applications ra ON ra.term_id = t.id AND ra.person_id = p.id "
+		"LEFT JOIN arrivals ag ON ag.person_id = p.id AND ag.term_id = t.id AND ag.kind = 'gate' "
+		"LEFT JOIN arrivals ad ON ad.person_id = p.id AND ad.term_id = t.id AND ad.kind = 'dorm' "
+		"WHERE p.id = ?",
+		"sssssi", td, from, td, td, td, (long long)person_id);
+	if (err)
+		return nerr_pass(err);
+	if (!db_next(c)) {
+		db_cursor_free(&c);
+		return nerr_raise(HC_ERR_NOTFOUND, "no person %d", person_id);
+	}
+	f->boarder_now = db_int(c, 0) != 0;
+	ci->term_id = (int)db_int(c, 2);
+	copy_str(ci->term_name, sizeof ci->term_name, db_str(c, 3));
+	f->on_roster = db_int(c, 4) != 0;
+	ci->application_id = db_int(c, 5);
+	f->app = stage_of(db_str(c, 6));
+	f->quiz_done = db_int(c, 7) != 0;
+	f->pledge_done = db_int(c, 8) != 0;
+	copy_str(ci->review_reason, sizeof ci->review_reason, db_str(c, 9));
+	f->review_reason = ci->review_reason[0] ? ci->review_reason : NULL;
+	f->allowed_from = db_str(c, 10) ? day_parse(db_str(c, 10)) : 0;
+	f->allowed_until = db_str(c, 11) ? day_parse(db_str(c, 11)) : 0;
+	f->evidence_missing = evidence_missing(db_int(c, 12), db_str(c, 13),
+					       !strcmp(db_str(c, 1), "grad"));
+	f->open_anomaly_day = db_str(c, 14) ? day_parse(db_str(c, 14)) : 0;
+	mark_reported(f->reported, db_str(c, 15));
+	f->arrived = db_str(c, 16) != NULL;
+	copy_str(ci->arrived_at, sizeof ci->arrived_at, db_str(c, 16));
+	f->arrived_day = f->arrived ? day_parse(ci->arrived_at) : 0;
+	f->arrived_as_boarder = db_int(c, 17) != 0;
+	f->moved_in = db_int(c, 18) != 0;
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+/* Replaces {day} in a language-pack string. */
+static void fill_day(char *out, size_t n, const char *tmpl, int day)
+{
+	const char *p = strstr(tmpl, "{day}");
+	char d[11];
+
+	if (p == NULL || day == 0) {
+		snprintf(out, n, "%s", tmpl);
+		return;
+	}
+	day_format(day, d);
+	snprintf(out, n, "%.*s%s%s", (int)(p - tmpl), tmpl, d, p + 5);
+}
+
+static const char *reason_key(enum card_reason_code code)
+{
+	static const char *const keys[] = {
+		[WHY_ANOMALY] = "card.why.anomaly",
+		[WHY_NOT_ON_ROSTER] = "card.why.not_on_roster",
+		[WHY_QUIZ_TODO] = "card.why.quiz_todo",
+		[WHY_PLEDGE_TODO] = "card.why.pledge_todo",
+		[WHY_APPLICATION_TODO] = "card.why.application_todo",
+		[WHY_FIRST_REVIEW_PENDING] = "card.why.first_review",
+		[WHY_SENT_BACK] = "card.why.sent_back",
+		[WHY_REJECTED] = "card.why.rejected",
+		[WHY_EVIDENCE_MISSING] = "card.why.evidence_missing",
+		[WHY_SECOND_REVIEW_PENDING] = "card.why.second_review",
+		[WHY_STREAK_INCOMPLETE] = "card.why.streak",
+		[WHY_WINDOW_OPENS] = "card.why.window_opens",
+		[WHY_WINDOW_CLOSED] = "card.why.window_closed",
+		[WHY_MAY_RETURN] = "card.why.may_return",
+		[WHY_BOARDER_MOVE_IN] = "card.why.boarder_move_in",
+		[WHY_ARRIVED] = "card.why.arrived",
+		[WHY_MOVE_IN_PENDING] = "card.why.move_in_pending",
+		[WHY_MOVED_IN] = "card.why.moved_in",
+	};
+	return keys[code];
+}
+
+static void export_evidence(struct req *r, const char *base, unsigned mask)
+{
+	static const struct { unsigned bit; const char *key; } items[] = {
+		{ EVID_LEGS, "card.evidence.legs" },
+		{ EVID_HEALTH_CODE, "card.evidence.health_code" },
+		{ EVID_NUCLEIC_ACID, "card.evidence.nucleic_acid" },
+		{ EVID_VACCINATION, "card.evidence.vaccination" },
+		{ EVID_ADVISOR_CONSENT, "card.evidence.advisor_consent" },
+	};
+	char key[200];
+	int n = 0;
+
+	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
+		if (!(mask & items[i].bit))
+			continue;
+		snprintf(key, sizeof key, "%s.Item.%d", base, n++);
+		hdf_set_value(r->hdf, key, tr(r, items[i].key));
+	}
+}
+
+void card_export(struct req *r, const char *prefix, const struct card_info *ci,
+		 const struct card_verdict *v)
+{
+	char key[200], text[600], d[11];
+
+	snprintf(key, sizeof key, "%s.State", prefix);
+	hdf_set_value(r->hdf, key, card_state_name(v->state));
+	snprintf(key, sizeof key, "%s.Colour", prefix);
+	hdf_set_value(r->hdf, key, card_colour_name(v->colour));
+	snprintf(text, sizeof text, "card.state.%s", card_state_name(v->state));
+	snprintf(key, sizeof key, "%s.Title", prefix);
+	hdf_set_value(r->hdf, key, tr(r, text));
+	snprintf(key, sizeof key, "%s.ShowQr", prefix);
+	hdf_set_int_value(r->hdf, key, v->show_qr);
+	snprintf(key, sizeof key, "%s.Term", prefix);
+	hdf_set_value(r->hdf, key, ci->term_name);
+	if (ci->facts.allowed_from) {
+		day_format(ci->facts.allowed_from, d);
+		snprintf(key, sizeof key, "%s.AllowedFrom", prefix);
+		hdf_set_value(r->hdf, key, d);
+	}
+	if (ci->facts.allowed_until) {
+		day_format(ci->facts.allowed_until, d);
+		snprintf(key, sizeof key, "%s.AllowedUntil", prefix);
+		hdf_set_value(r->hdf, key, d);
+	}
+	if (ci->arrived_at[0]) {
+		snprintf(key, sizeof key, "%s.ArrivedAt", prefix);
+		hdf_set_value(r->hdf, key, ci->arrived_at);
+	}
+	for (int i = 0; i < v->nreasons; i++) {
+		const struct card_reason *why = &v->reasons[i];
+
+		fill_day(text, sizeof text, tr(r, reason_key(why->code)), why->day);
+		snprintf(key, sizeof key, "%s.Reason.%d.Text", prefix, i);
+		hdf_set_value(r->hdf, key, text);
+		snprintf(key, sizeof key, "%s.Reason.%d.Code", prefix, i);
+		hdf_set_value(r->hdf, key, reason_key(why->code) + 9);
+		if (why->text) {
+			snprintf(key, sizeof key, "%s.Reason.%d.Detail", prefix, i);
+			hdf_set_value(r->hdf, key, why->text);
+		}
+		if (why->code == WHY_EVIDENCE_MISSING) {
+			snprintf(key, sizeof key, "%s.Reason.%d", prefix, i);
+			export_evidence(r, key, why->mask);
+		}
+	}
+	for (int i = 0; i < v->nmissing; i++) {
+		day_format(v->missing_days[i], d);
+		snprintf(key, sizeof key, "%s.Missing.%d", prefix, i);
+		hdf_set_value(r->hdf, key, d);
+	}
+}

@@ -1,0 +1,28 @@
+/*
+ * cardfacts.h - gathers the facts card_state() needs for one person, in one
+ * round trip, and turns a verdict into HDF for the templates.
+ */
+#ifndef HC_CARDFACTS_H
+#define HC_CARDFACTS_H
+
+#include "app.h"
+#include "card.h"
+
+struct card_info {
+	struct card_facts facts;
+	int term_id;                  /* 0: no current term */
+	char term_name[65];
+	long long application_id;
+	char review_reason[501];      /* facts.review_reason points here */
+	char arrived_at[20];
+};
+
+/* Loads the facts for person_id as of day `today`. */
+NEOERR *card_facts_load(int person_id, int today, struct card_info *ci);
+
+/* Writes Card.State, Card.Colour, Card.Title and Card.Reason.<n>.Text (in
+ * the request's language) under prefix (e.g. "Card"). */
+void card_export(struct req *r, const char *prefix, const struct card_info *ci,
+		 const struct card_verdict *v);
+
+#endif

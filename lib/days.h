@@ -1,0 +1,18 @@
+/*
+ * days.h - calendar days as integers (days since 1970-01-01), so that the
+ * domain rules do arithmetic on plain ints and never touch a clock.
+ */
+#ifndef HC_DAYS_H
+#define HC_DAYS_H
+
+/* Day number of a proleptic Gregorian date. */
+int day_from_ymd(int y, int m, int d);
+/* Inverse of day_from_ymd. */
+void day_to_ymd(int day, int *y, int *m, int *d);
+/* "YYYY-MM-DD" (or the date part of "YYYY-MM-DD HH:MM:SS") to a day
+ * number; returns -1 for anything that is not a real date. */
+int day_parse(const char *s);
+/* Writes "YYYY-MM-DD" into out (11 bytes). */
+void day_format(int day, char out[11]);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * scope.h - "may this person see / act on that person": one answer for
+ * every page. A student sees themself; a counselor their assigned
+ * students; a college reviewer their college; a school admin everyone.
+ */
+#ifndef HC_SCOPE_H
+#define HC_SCOPE_H
+
+#include "app.h"
+
+/* The facts about the person looked at. */
+struct subject {
+	int person_id;
+	int counselor_id;   /* 0: none assigned */
+	int college_id;
+};
+
+/* Pure: no I/O. */
+bool scope_allows(const struct who *viewer, const struct subject *s);
+
+/* Loads the subject's facts; *found false for an unknown person. */
+NEOERR *scope_load_subject(int person_id, struct subject *s, bool *found);
+
+/* Loads and checks; raises HC_ERR_NOTFOUND for an unknown person and
+ * HC_ERR_FORBIDDEN for one out of scope (the same page for both would
+ * leak nothing more, but the log tells them apart). */
+NEOERR *scope_require(const struct who *viewer, int person_id);
+
+#endif

@@ -1,0 +1,259 @@
+/*
+ * sess.c - see sess.h. The cookie carries 32 random bytes; the database
+ * keeps only their hash, so a leaked table does not leak sessions. The CSRF
+ * token is an HMAC of the cookie token under the site's secret key: bound
+ * to the session, checkable without a database round trip.
+ */
+#include "sess.h"
+#include "db.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define TOKEN_BYTES 32
+
+static unsigned char secret[crypto_auth_hmacsha256_KEYBYTES];
+
+NEOERR *sess_init(void)
+{
+	const char *path = conf_str("Auth.SecretFile", NULL);
+	char hex[2 * sizeof secret + 2];
+	size_t got = 0;
+	FILE *f;
+
+	if (path == NULL)
+		return nerr_raise(NERR_ASSERT, "Auth.SecretFile is not configured");
+	f = fopen(path, "r");
+	if (f == NULL)
+		return nerr_raise_errno(NERR_IO, "cannot read %s", path);
+	if (fgets(hex, sizeof hex, f) == NULL)
+		hex[0] = '\0';
+	fclose(f);
+	if (sodium_hex2bin(secret, sizeof secret, hex, strlen(hex), "\n", &got, NULL) ||
+	    got != sizeof secret)
+		return nerr_raise(NERR_ASSERT, "%s: want %zu hex bytes", path, sizeof secret);
+	return STATUS_OK;
+}
+
+bool sess_remote_user_mode(void)
+{
+	return !strcmp(conf_str("Auth.Mode", "local"), "remote_user");
+}
+
+static void new_token(char out[48])
+{
+	unsigned char b[TOKEN_BYTES];
+
+	randombytes_buf(b, sizeof b);
+	sodium_bin2base64(out, 48, b, sizeof b, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+static bool token_well_formed(const char *t)
+{
+	unsigned char b[TOKEN_BYTES];
+	size_t got = 0;
+
+	if (t == NULL || strlen(t) != 43)
+		return false;
+	return sodium_base642bin(b, sizeof b, t, 43, NULL, &got, NULL,
+				 sodium_base64_VARIANT_URLSAFE_NO_PADDING) == 0 &&
+	       got == TOKEN_BYTES;
+}
+
+static void token_hash(const char *token, unsigned char out[32])
+{
+	crypto_generichash(out, 32, (const unsigned char *)token, strlen(token), NULL, 0);
+}
+
+const char *sess_role_hdf_name(unsigned bit)
+{
+	switch (bit) {
+	case R_STUDENT: return "Who.Is.Student";
+	case R_STAFF: return "Who.Is.Staff";
+	case R_COUNSELOR: return "Who.Is.Counselor";
+	case R_REVIEWER: return "Who.Is.Reviewer";
+	case R_ADMIN: return "Who.Is.Admin";
+	case R_GATE: return "Who.Is.Gate";
+	case R_DORM: return "Who.Is.Dorm";
+	}
+	return "Who.Is.Unknown";
+}
+
+static unsigned role_bit(const char *role)
+{
+	static const struct { const char *name; unsigned bit; } map[] = {
+		{ "counselor", R_COUNSELOR }, { "reviewer", R_REVIEWER },
+		{ "admin", R_ADMIN }, { "gate", R_GATE }, { "dorm", R_DORM },
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (!strcmp(map[i].name, role))
+			return map[i].bit;
+	return 0;
+}
+
+static void copy_str(char *dst, size_t n, const char *src)
+{
+	snprintf(dst, n, "%s", src ? src : "");
+}
+
+NEOERR *sess_load_who(int person_id, struct who *w, bool *found)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	memset(w, 0, sizeof *w);
+	*found = false;
+	err = db_query(&c,
+		"SELECT p.id, p.name, p.number, p.identity, p.college_id, a.login "
+		"FROM people p JOIN accounts a ON a.person_id = p.id "
+		"WHERE p.id = ? AND a.disabled = 0", "i", (long long)person_id);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		*found = true;
+		w->person_id = (int)db_int(c, 0);
+		copy_str(w->name, sizeof w->name, db_str(c, 1));
+		copy_str(w->number, sizeof w->number, db_str(c, 2));
+		w->roles = !strcmp(db_str(c, 3), "staff") ? R_STAFF : R_STUDENT;
+		w->college_id = (int)db_int(c, 4);
+		copy_str(w->login, sizeof w->login, db_str(c, 5));
+	}
+	db_cursor_free(&c);
+	if (!*found)
+		return STATUS_OK;
+	err = db_query(&c, "SELECT role, org_id FROM roles WHERE person_id = ?",
+		       "i", (long long)person_id);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(c)) {
+		unsigned bit = role_bit(db_str(c, 0));
+		w->roles |= bit;
+		if (bit == R_REVIEWER)
+			w->reviewer_college_id = (int)db_int(c, 1);
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+static NEOERR *load_by_login(struct req *r, const char *login)
+{
+	long long id;
+	bool found;
+	NEOERR *err;
+
+	err = db_scalar(&id, &found,
+		"SELECT person_id FROM accounts WHERE login = ? AND disabled = 0",
+		"s", login);
+	if (err || !found)
+		return nerr_pass(err);
+	return nerr_pass(sess_load_who((int)id, &r->who, &found));
+}
+
+NEOERR *sess_load(struct req *r)
+{
+	const char *cookie = hdf_get_value(r->hdf, "Cookie.hc_sid", NULL);
+	unsigned char h[32];
+	char now[20];
+	long long person;
+	bool found = false;
+	NEOERR *err;
+
+	if (token_well_formed(cookie)) {
+		copy_str(r->sid, sizeof r->sid, cookie);
+	} else {
+		new_token(r->sid);
+		r->sid_is_new = true;
+	}
+	if (sess_remote_user_mode()) {
+		const char *ru = hdf_get_value(r->hdf, "CGI.RemoteUser", NULL);
+		return ru ? nerr_pass(load_by_login(r, ru)) : STATUS_OK;
+	}
+	if (r->sid_is_new)
+		return STATUS_OK;
+	token_hash(r->sid, h);
+	app_now(now);
+	err = db_scalar(&person, &found,
+		"SELECT person_id FROM sessions WHERE token_hash = ? AND expires_at > ?",
+		"bs", h, sizeof h, now);
+	if (err || !found)
+		return nerr_pass(err);
+	err = sess_load_who((int)person, &r->who, &found);
+	if (err)
+		return nerr_pass(err);
+	if (!found)
+		memset(&r->who, 0, sizeof r->who);
+	return STATUS_OK;
+}
+
+void sess_csrf_token(struct req *r, char out[48])
+{
+	unsigned char mac[crypto_auth_hmacsha256_BYTES];
+	crypto_auth_hmacsha256_state st;
+
+	crypto_auth_hmacsha256_init(&st, secret, sizeof secret);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)"csrf|", 5);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)r->sid, strlen(r->sid));
+	crypto_auth_hmacsha256_final(&st, mac);
+	sodium_bin2base64(out, 48, mac, sizeof mac, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+bool sess_csrf_ok(struct req *r, const char *token)
+{
+	char want[48];
+
+	/* A fresh cookie token means the browser sent none: nothing to match. */
+	if (token == NULL || r->sid_is_new || strlen(token) != 43)
+		return false;
+	sess_csrf_token(r, want);
+	return sodium_memcmp(want, token, 43) == 0;
+}
+
+NEOERR *sess_login(struct req *r, int person_id)
+{
+	unsigned char h[32];
+	char now[20], expires[20];
+	time_t t = time(NULL) + 3600L * conf_int("Auth.SessionHours", 12);
+	struct tm tm;
+	bool found;
+	NEOERR *err;
+
+	if (!r->sid_is_new) {
+		token_hash(r->sid, h);
+		err = db_exec(NULL, NULL, "DELETE FROM sessions WHERE token_hash = ?",
+			      "b", h, sizeof h);
+		if (err)
+			return nerr_pass(err);
+	}
+	new_token(r->sid);
+	r->sid_is_new = true;
+	token_hash(r->sid, h);
+	app_now(now);
+	localtime_r(&t, &tm);
+	strftime(expires, sizeof expires, "%Y-%m-%d %H:%M:%S", &tm);
+	err = db_exec(NULL, NULL,
+		"INSERT INTO sessions (token_hash, person_id, created_at, expires_at, addr) "
+		"VALUES (?, ?, ?, ?, ?)", "bisss", h, sizeof h, (long long)person_id,
+		now, expires, hdf_get_value(r->hdf, "CGI.RemoteAddress", NULL));
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(sess_load_who(person_id, &r->who, &found));
+}
+
+NEOERR *sess_logout(struct req *r)
+{
+	unsigned char h[32];
+	NEOERR *err;
+
+	token_hash(r->sid, h);
+	err = db_exec(NULL, NULL, "DELETE FROM sessions WHERE token_hash = ?",
+		      "b", h, sizeof h);
+	if (err)
+		return nerr_pass(err);
+	memset(&r->who, 0, sizeof r->who);
+	new_token(r->sid);
+	r->sid_is_new = true;
+	return STATUS_OK;
+}

@@ -1,0 +1,50 @@
+<?cs set:Page.Title = L.card.title ?>
+<?cs include:"header.cs" ?>
+<?cs # The card: colour plus icon plus words, never colour alone. ?>
+<section class="card card-<?cs var:Card.Colour ?>" aria-labelledby="card-state">
+  <div class="card-head">
+    <span class="card-icon" aria-hidden="true"><?cs
+      if:Card.Colour == "green" ?>&#x2714;<?cs
+      elif:Card.Colour == "blue" ?>&#x2302;<?cs
+      elif:Card.Colour == "red" ?>&#x2716;<?cs
+      elif:Card.Colour == "orange" ?>!<?cs
+      elif:Card.Colour == "yellow" ?>&#x231B;<?cs
+      else ?>&#x2013;<?cs /if ?></span>
+    <div>
+      <p class="card-colour"><?cs var:L.card.colour[Card.Colour] ?></p>
+      <h1 id="card-state" class="card-title"><?cs var:Card.Title ?></h1>
+    </div>
+  </div>
+  <ul class="reasons">
+  <?cs each:why = Card.Reason ?>
+    <li class="why-<?cs var:why.Code ?>"><?cs var:why.Text ?>
+      <?cs if:why.Detail ?><blockquote><?cs var:why.Detail ?></blockquote><?cs /if ?>
+      <?cs if:subcount(why.Item) > 0 ?><ul><?cs each:it = why.Item ?><li><?cs var:it ?></li><?cs /each ?></ul><?cs /if ?>
+    </li>
+  <?cs /each ?>
+  </ul>
+  <?cs if:subcount(Card.Missing) > 0 ?>
+  <div class="missing">
+    <p><?cs var:L.card.missing_days ?></p>
+    <ul class="days"><?cs each:d = Card.Missing ?><li><?cs var:d ?></li><?cs /each ?></ul>
+  </div>
+  <?cs /if ?>
+  <?cs if:Card.ShowQr ?>
+  <p class="qr-note"><?cs var:L.card.show_at_gate ?></p>
+  <?cs /if ?>
+</section>
+
+<section class="panel">
+  <dl class="facts">
+    <dt><?cs var:L.card.name ?></dt><dd><?cs var:Person.name ?></dd>
+    <dt><?cs var:L.card.number ?></dt><dd><?cs var:Person.number ?></dd>
+    <dt><?cs var:L.card.identity ?></dt><dd><?cs var:L.identity[Person.identity] ?></dd>
+    <dt><?cs var:L.card.college ?></dt><dd><?cs var:Person.college ?><?cs if:Person.class ?> · <?cs var:Person.class ?><?cs /if ?></dd>
+    <dt><?cs var:L.card.boarding ?></dt><dd><?cs if:Person.boarding == "1" ?><?cs var:L.card.boarder ?><?cs else ?><?cs var:L.card.day_student ?><?cs /if ?></dd>
+    <dt><?cs var:L.card.counselor ?></dt><dd><?cs if:Person.counselor ?><?cs var:Person.counselor ?><?cs if:Person.counselor_phone ?> · <a href="tel:<?cs var:Person.counselor_phone ?>"><?cs var:Person.counselor_phone ?></a><?cs /if ?><?cs else ?><?cs var:L.card.none ?><?cs /if ?></dd>
+    <dt><?cs var:L.card.term ?></dt><dd><?cs if:Card.Term ?><?cs var:Card.Term ?><?cs else ?><?cs var:L.card.none ?><?cs /if ?></dd>
+    <dt><?cs var:L.card.window ?></dt><dd><?cs if:Card.AllowedFrom ?><?cs var:Card.AllowedFrom ?> – <?cs var:Card.AllowedUntil ?><?cs else ?><?cs var:L.card.not_set ?><?cs /if ?></dd>
+    <?cs if:Card.ArrivedAt ?><dt><?cs var:L.card.arrived_at ?></dt><dd><?cs var:Card.ArrivedAt ?></dd><?cs /if ?>
+  </dl>
+</section>
+<?cs include:"footer.cs" ?>

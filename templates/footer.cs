@@ -1,0 +1,4 @@
+</main>
+<footer class="bottom"><?cs var:Page.School ?></footer>
+</body>
+</html>

@@ -1,0 +1,25 @@
+<!DOCTYPE html>
+<html lang="<?cs var:Page.Lang ?>">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="same-origin">
+<link rel="icon" href="data:,">
+<title><?cs if:Page.Title ?><?cs var:Page.Title ?> · <?cs /if ?><?cs var:L.app.name ?></title>
+<link rel="stylesheet" href="/static/style.css">
+</head>
+<body class="page-<?cs var:Page.Name ?>">
+<header class="top">
+  <a class="brand" href="/"><?cs var:L.app.name ?></a>
+  <nav>
+    <a href="?lang=<?cs var:Page.OtherLang ?>" hreflang="<?cs var:Page.OtherLang ?>"><?cs var:L.app.other_lang ?></a>
+    <?cs if:Who.Id ?>
+    <span class="who"><?cs var:Who.Name ?></span>
+    <form method="post" action="/logout" class="inline">
+      <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+      <button type="submit" class="link"><?cs var:L.app.logout ?></button>
+    </form>
+    <?cs /if ?>
+  </nav>
+</header>
+<main>

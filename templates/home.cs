@@ -1,0 +1,21 @@
+<?cs set:Page.Title = L.home.title ?>
+<?cs include:"header.cs" ?>
+<section class="panel">
+<h1><?cs var:L.home.hello ?><?cs var:Who.Name ?></h1>
+<p class="small"><?cs var:L.home.roles ?>
+<?cs if:Who.Is.Student ?><span class="tag"><?cs var:L.role.student ?></span><?cs /if ?>
+<?cs if:Who.Is.Staff ?><span class="tag"><?cs var:L.role.staff ?></span><?cs /if ?>
+<?cs if:Who.Is.Counselor ?><span class="tag"><?cs var:L.role.counselor ?></span><?cs /if ?>
+<?cs if:Who.Is.Reviewer ?><span class="tag"><?cs var:L.role.reviewer ?></span><?cs /if ?>
+<?cs if:Who.Is.Admin ?><span class="tag"><?cs var:L.role.admin ?></span><?cs /if ?>
+<?cs if:Who.Is.Gate ?><span class="tag"><?cs var:L.role.gate ?></span><?cs /if ?>
+<?cs if:Who.Is.Dorm ?><span class="tag"><?cs var:L.role.dorm ?></span><?cs /if ?>
+</p>
+<ul class="links">
+  <li><a href="/card"><?cs var:L.home.my_card ?></a></li>
+</ul>
+<?cs if:Who.Is.Gate || Who.Is.Dorm ?>
+<p class="small"><?cs var:L.home.gate_note ?></p>
+<?cs /if ?>
+</section>
+<?cs include:"footer.cs" ?>

@@ -1,0 +1,27 @@
+<?cs # Shared template macros. ?>
+<?cs def:csrf_field() ?><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><?cs /def ?>
+
+<?cs # Renders every field of Form.Field with the user's value and error. ?>
+<?cs def:form_fields() ?>
+<?cs each:f = Form.Field ?>
+  <div class="field<?cs if:Form.Error[f.Name] ?> bad<?cs /if ?>">
+  <?cs if:f.Type == "bool" ?>
+    <label><input type="checkbox" name="<?cs var:f.Name ?>" value="1"<?cs if:Form.Value[f.Name] == "1" ?> checked<?cs /if ?>> <?cs var:f.Label ?></label>
+  <?cs elif:f.Type == "choice" ?>
+    <fieldset><legend><?cs var:f.Label ?></legend>
+    <?cs each:c = f.Choice ?>
+      <label class="choice"><input type="radio" name="<?cs var:f.Name ?>" value="<?cs var:c.Value ?>"<?cs if:Form.Value[f.Name] == c.Value ?> checked<?cs /if ?>> <?cs var:c.Label ?></label>
+    <?cs /each ?>
+    </fieldset>
+  <?cs else ?>
+    <label for="f-<?cs var:f.Name ?>"><?cs var:f.Label ?></label>
+    <input id="f-<?cs var:f.Name ?>" name="<?cs var:f.Name ?>"
+      type="<?cs if:f.Type == "password" ?>password<?cs elif:f.Type == "date" ?>date<?cs elif:f.Type == "int" || f.Type == "decimal" ?>text" inputmode="decimal<?cs else ?>text<?cs /if ?>"
+      <?cs if:f.MaxLength > 0 ?>maxlength="<?cs var:f.MaxLength ?>"<?cs /if ?>
+      <?cs if:f.Required ?>required<?cs /if ?>
+      value="<?cs var:Form.Value[f.Name] ?>">
+  <?cs /if ?>
+  <?cs if:Form.Error[f.Name] ?><p class="error-text"><?cs var:Form.Error[f.Name] ?></p><?cs /if ?>
+  </div>
+<?cs /each ?>
+<?cs /def ?>

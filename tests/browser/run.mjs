@@ -1,0 +1,19 @@
+// run.mjs - the browser journeys, in order. Each journey is a module in
+// this folder exporting `default async function (browser)`.
+import { launch, check, setJourney } from './harness.mjs';
+import studentCard from './j01-student-card.mjs';
+
+const journeys = [['student-card', studentCard]];
+const browser = await launch();
+let failed = false;
+for (const [name, fn] of journeys) {
+  setJourney(name);
+  try {
+    await fn(browser);
+  } catch (e) {
+    failed = true;
+    check('finished without an exception', false, String(e && e.stack || e).split('\n').slice(0, 3).join(' | '));
+  }
+}
+await browser.close();
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,55 @@
+# lib.sh - helpers for the HTTP tests, sourced by each tests/http/tNNNN-*.sh.
+# Each "check" is one test: a line "ok ..." or "not ok ..." in $RESULTS.
+set -u
+: "${HC_PORT:?run through tests/run.sh}" "${HC_VAR:?}" "${RESULTS:?}"
+URL=http://127.0.0.1:$HC_PORT
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+NAME=$(basename "$0" .sh)
+BODY=$T/body
+HEADERS=$T/headers
+STATUS=
+
+# req WHO METHOD PATH [curl args...]: one request with WHO's cookie jar.
+req() {
+	local who=$1 method=$2 path=$3
+	shift 3
+	STATUS=$(curl -s -o "$BODY" -D "$HEADERS" -w '%{http_code}' \
+		-b "$T/jar.$who" -c "$T/jar.$who" -X "$method" "$@" "$URL$path")
+}
+get() { req "$1" GET "$2" "${@:3}"; }
+
+# The CSRF token of the last page fetched.
+csrf() { grep -o 'name="csrf" value="[^"]*"' "$BODY" | head -1 | sed 's/.*value="//; s/"$//'; }
+
+# post WHO PATH [--data-urlencode k=v...]: fetches PATH's page for a token first
+# (FORM_PAGE overrides which page), then posts with it.
+post() {
+	local who=$1 path=$2
+	shift 2
+	get "$who" "${FORM_PAGE:-$path}"
+	local tok; tok=$(csrf)
+	req "$who" POST "$path" --data-urlencode "csrf=$tok" "$@"
+}
+
+login() {
+	local who=$1 pw=${2:-demo}
+	post "$who" /login --data-urlencode "login=$who" --data-urlencode "password=$pw"
+}
+
+check() {
+	local desc=$1
+	shift
+	if "$@"; then
+		echo "ok http $NAME $desc" | tee -a "$RESULTS"
+	else
+		echo "not ok http $NAME $desc (status $STATUS)" | tee -a "$RESULTS"
+		head -c 600 "$BODY" 2>/dev/null | sed 's/^/#   /'
+	fi
+}
+
+status_is() { [ "$STATUS" = "$1" ]; }
+body_has() { grep -qF -- "$1" "$BODY"; }
+body_lacks() { ! grep -qF -- "$1" "$BODY"; }
+header_has() { grep -qiF -- "$1" "$HEADERS"; }
+sql() { "$ROOT/tools/stack.sh" sql "$HC_VAR" -N -B -e "$1"; }

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The guards that run before any handler.
+. "$(dirname "$0")/lib.sh"
+
+get anon /login
+check "CSP without inline script" header_has "Content-Security-Policy: default-src 'self'"
+check "X-Frame-Options" header_has "X-Frame-Options: DENY"
+check "X-Content-Type-Options" header_has "X-Content-Type-Options: nosniff"
+check "Referrer-Policy" header_has "Referrer-Policy: same-origin"
+
+req anon POST /login --data-urlencode "login=student" --data-urlencode "password=demo"
+check "POST without a CSRF token is 403" status_is 403
+before=$(sql "SELECT COUNT(*) FROM sessions")
+req anon POST /login --data-urlencode "login=student" --data-urlencode "password=demo" \
+	--data-urlencode "csrf=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+check "POST with a forged CSRF token is 403" status_is 403
+check "and no session was made" test "$(sql "SELECT COUNT(*) FROM sessions")" = "$before"
+
+# A token is bound to its session: another browser's token does not work.
+get other /login
+tok=$(csrf)
+req anon POST /login --data-urlencode "login=student" --data-urlencode "password=demo" \
+	--data-urlencode "csrf=$tok"
+check "another session's CSRF token is 403" status_is 403
+
+get anon /login
+tok=$(csrf)
+req anon POST /login --data-urlencode "csrf=$tok" -H "Origin: http://evil.example" \
+	--data-urlencode "login=student" --data-urlencode "password=demo"
+check "a cross-origin POST is 403" status_is 403
+
+head -c 200000 /dev/zero | tr '\0' 'a' >"$T/big"
+req anon POST /login --data-binary "@$T/big" -H "Content-Type: application/x-www-form-urlencoded"
+check "an oversized body is 413" status_is 413
+
+get anon /nosuchpage
+check "unknown page is 404" status_is 404
+login student
+get student /card/nosuchaction
+check "unknown action is 404" status_is 404
+check "the error page carries a request id" body_has "请求编号"
+req student DELETE /card
+check "wrong method is 405" status_is 405
+check "405 names the allowed methods" header_has "Allow: GET"
+FORM_PAGE=/card post student /card
+check "POST to a GET-only page is 405" status_is 405
+get student "/login?next=//evil.example/"
+check "no open redirect through next" header_has "Location: /"
+check "not to the other host" test -z "$(grep -i 'evil' "$HEADERS")"

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# run.sh - runs the tests and prints one closing line "N passed, N failed".
+#   tests/run.sh unit|http|browser|all
+# Unit tests are cmocka programs; HTTP and browser tests run against a
+# private MariaDB + Apache started here on a free loopback port and torn
+# down at the end.
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+what=${1:-all}
+OUT=$ROOT/tests/out
+mkdir -p "$OUT"
+RESULTS=$OUT/results.txt
+: >"$RESULTS"
+export ROOT RESULTS OUT
+
+run_unit() {
+	for t in "$ROOT"/build/tests/test_*; do
+		[ -x "$t" ] || continue
+		local log="$OUT/$(basename "$t").log"
+		"$t" >"$log" 2>&1
+		local rc=$?
+		# cmocka prints one line per test: "[       OK ] name" / "[  FAILED  ] name"
+		grep -E '^\[       OK \]' "$log" | sed "s|^\[       OK \] |ok unit $(basename "$t") |" >>"$RESULTS"
+		grep -E '^\[  (FAILED|ERROR) +\] [a-z_0-9]+$' "$log" | sed "s|^\[  [A-Z]* *\] |not ok unit $(basename "$t") |" >>"$RESULTS"
+		if [ $rc -ne 0 ] && ! grep -q '^not ok unit '"$(basename "$t")" "$RESULTS"; then
+			echo "not ok unit $(basename "$t") exited $rc" >>"$RESULTS"
+		fi
+		cat "$log"
+	done
+}
+
+free_port() {
+	local p
+	for p in $(seq 18080 18180); do
+		(exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo "$p"; return; }
+	done
+	echo "no free port" >&2
+	return 1
+}
+
+STACK_VAR=""
+start_stack() {
+	export HC_PORT; HC_PORT=$(free_port)
+	STACK_VAR=$ROOT/var/test-$HC_PORT
+	rm -rf "$STACK_VAR"
+	export HC_VAR=$STACK_VAR
+	echo "== starting a private stack on port $HC_PORT ($STACK_VAR)"
+	if ! "$ROOT/tools/stack.sh" start "$STACK_VAR" "$HC_PORT" \
+		--students 400 --days 30 --seed 7 >"$OUT/stack.log" 2>&1; then
+		cat "$OUT/stack.log"
+		echo "not ok stack did not start" >>"$RESULTS"
+		return 1
+	fi
+}
+
+stop_stack() {
+	[ -n "$STACK_VAR" ] || return 0
+	"$ROOT/tools/stack.sh" stop "$STACK_VAR" >/dev/null 2>&1
+	cp "$STACK_VAR/log/error.log" "$OUT/apache-error.log" 2>/dev/null
+	rm -rf "$STACK_VAR"
+	STACK_VAR=""
+}
+trap stop_stack EXIT
+
+run_http() {
+	for t in "$ROOT"/tests/http/t[0-9]*.sh; do
+		echo "== $(basename "$t")"
+		bash "$t" || echo "not ok http $(basename "$t") exited $?" >>"$RESULTS"
+	done
+}
+
+run_browser() {
+	echo "== browser journeys"
+	node "$ROOT/tests/browser/run.mjs" || echo "not ok browser run.mjs exited $?" >>"$RESULTS"
+}
+
+case "$what" in
+unit) run_unit ;;
+http) start_stack && run_http ;;
+browser) start_stack && run_browser ;;
+all) run_unit; start_stack && { run_http; run_browser; } ;;
+*) echo "usage: tests/run.sh unit|http|browser|all" >&2; exit 2 ;;
+esac
+stop_stack
+
+grep '^not ok' "$RESULTS" || true
+passed=$(grep -c '^ok' "$RESULTS")
+failed=$(grep -c '^not ok' "$RESULTS")
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ] && [ "$passed" -gt 0 ]

@@ -1,0 +1,112 @@
+/* test_lib.c - the pure helpers of lib/: days, form validation, scope. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "days.h"
+#include "form.h"
+#include "scope.h"
+
+static void days_round_trip(void **state)
+{
+	char s[11];
+	(void)state;
+	assert_int_equal(day_from_ymd(1970, 1, 1), 0);
+	assert_int_equal(day_parse("2026-11-23"), day_from_ymd(2026, 11, 23));
+	assert_int_equal(day_parse("2024-03-01") - day_parse("2024-02-28"), 2);
+	assert_int_equal(day_parse("2026-03-01") - day_parse("2026-02-28"), 1);
+	for (int d = day_parse("1999-12-25"); d < day_parse("2031-01-10"); d += 17) {
+		day_format(d, s);
+		assert_int_equal(day_parse(s), d);
+	}
+	assert_int_equal(day_parse("2026-11-23 08:12:00"), day_from_ymd(2026, 11, 23));
+}
+
+static void days_reject_bad(void **state)
+{
+	(void)state;
+	const char *bad[] = { "", "2026-02-29", "2026-13-01", "2026-00-10", "2026-1-1",
+			      "20261123", "2026-11-31", "abcd-ef-gh", "2026-11-23x", NULL };
+	for (int i = 0; bad[i]; i++)
+		assert_int_equal(day_parse(bad[i]), -1);
+	assert_int_equal(day_parse(NULL), -1);
+}
+
+static const char *const quarantine[] = { "none", "school", "home", NULL };
+static const struct form_field f_text = { "t", FORM_TEXT, true, 1, 4, NULL };
+static const struct form_field f_opt = { "o", FORM_TEXT, false, 0, 10, NULL };
+static const struct form_field f_temp = { "temp", FORM_DECIMAL, true, 34, 43, NULL };
+static const struct form_field f_int = { "n", FORM_INT, true, 1, 10, NULL };
+static const struct form_field f_date = { "d", FORM_DATE, true, 0, 0, NULL };
+static const struct form_field f_bool = { "b", FORM_BOOL, false, 0, 0, NULL };
+static const struct form_field f_choice = { "q", FORM_CHOICE, true, 0, 0, quarantine };
+
+static void form_validates(void **state)
+{
+	(void)state;
+	assert_string_equal(form_field_error(&f_text, NULL), "form.err.required");
+	assert_string_equal(form_field_error(&f_text, ""), "form.err.required");
+	assert_null(form_field_error(&f_opt, ""));
+	assert_null(form_field_error(&f_text, "张三李四"));      /* 4 characters, 12 bytes */
+	assert_string_equal(form_field_error(&f_text, "张三李四五"), "form.err.toolong");
+	assert_string_equal(form_field_error(&f_text, "a\001b"), "form.err.chars");
+	assert_string_equal(form_field_error(&f_text, "\xff\xfe"), "form.err.chars");
+	assert_null(form_field_error(&f_temp, "36.5"));
+	assert_null(form_field_error(&f_temp, "37"));
+	assert_string_equal(form_field_error(&f_temp, "36.55"), "form.err.number");
+	assert_string_equal(form_field_error(&f_temp, "45"), "form.err.range");
+	assert_string_equal(form_field_error(&f_temp, "hot"), "form.err.number");
+	assert_string_equal(form_field_error(&f_temp, "nan"), "form.err.number");
+	assert_string_equal(form_field_error(&f_int, "3.5"), "form.err.number");
+	assert_string_equal(form_field_error(&f_int, " 3"), "form.err.number");
+	assert_null(form_field_error(&f_int, "10"));
+	assert_null(form_field_error(&f_date, "2026-11-23"));
+	assert_string_equal(form_field_error(&f_date, "2026-11-31"), "form.err.date");
+	assert_null(form_field_error(&f_bool, "1"));
+	assert_string_equal(form_field_error(&f_bool, "yes"), "form.err.choice");
+	assert_null(form_field_error(&f_choice, "home"));
+	assert_string_equal(form_field_error(&f_choice, "hotel"), "form.err.choice");
+}
+
+static void scope_rules(void **state)
+{
+	(void)state;
+	struct subject s = { .person_id = 10, .counselor_id = 20, .college_id = 3 };
+	struct who self = { .person_id = 10, .roles = R_STUDENT };
+	struct who other = { .person_id = 11, .roles = R_STUDENT };
+	struct who counselor = { .person_id = 20, .roles = R_STAFF | R_COUNSELOR };
+	struct who counselor2 = { .person_id = 21, .roles = R_STAFF | R_COUNSELOR };
+	struct who reviewer = { .person_id = 30, .roles = R_STAFF | R_REVIEWER, .reviewer_college_id = 3 };
+	struct who reviewer2 = { .person_id = 31, .roles = R_STAFF | R_REVIEWER, .reviewer_college_id = 4 };
+	struct who admin = { .person_id = 40, .roles = R_STAFF | R_ADMIN };
+	struct who gate = { .person_id = 50, .roles = R_STAFF | R_GATE };
+	struct who nobody = { 0 };
+
+	assert_true(scope_allows(&self, &s));
+	assert_false(scope_allows(&other, &s));
+	assert_true(scope_allows(&counselor, &s));
+	assert_false(scope_allows(&counselor2, &s));
+	assert_true(scope_allows(&reviewer, &s));
+	assert_false(scope_allows(&reviewer2, &s));
+	assert_true(scope_allows(&admin, &s));
+	assert_false(scope_allows(&gate, &s));
+	assert_false(scope_allows(&nobody, &s));
+	/* A reassigned student leaves the old counselor's scope. */
+	s.counselor_id = 21;
+	assert_false(scope_allows(&counselor, &s));
+	assert_true(scope_allows(&counselor2, &s));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(days_round_trip),
+		cmocka_unit_test(days_reject_bad),
+		cmocka_unit_test(form_validates),
+		cmocka_unit_test(scope_rules),
+	};
+	return cmocka_run_group_tests_name("lib", tests, NULL, NULL);
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# migrate.sh - applies the pending migrations in sql/ (NNN_name.sql, in
+# order) and records each in schema_version. What IT runs when upgrading:
+#   HC_MYSQL="mariadb -S /path/to/mysqld.sock -u admin healthcard" tools/migrate.sh
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+MYSQL=${HC_MYSQL:?set HC_MYSQL to a mariadb client command for the database}
+
+have_table=$($MYSQL -N -e "SELECT COUNT(*) FROM information_schema.tables
+	WHERE table_schema = DATABASE() AND table_name = 'schema_version'")
+current=0
+if [ "$have_table" = 1 ]; then
+	current=$($MYSQL -N -e 'SELECT COALESCE(MAX(version), 0) FROM schema_version')
+fi
+for f in "$ROOT"/sql/[0-9][0-9][0-9]_*.sql; do
+	n=$(basename "$f"); n=$((10#${n%%_*}))
+	[ "$n" -gt "$current" ] || continue
+	echo "migrate: applying $(basename "$f")" >&2
+	$MYSQL <"$f"
+	$MYSQL -e "INSERT INTO schema_version (version) VALUES ($n)"
+done
