@@ -65,13 +65,17 @@ trap stop_stack EXIT
 run_http() {
 	for t in "$ROOT"/tests/http/t[0-9]*.sh; do
 		echo "== $(basename "$t")"
-		bash "$t" || echo "not ok http $(basename "$t") exited $?" >>"$RESULTS"
+		bash "$t"
+		local rc=$?
+		[ $rc = 0 ] || echo "not ok http $(basename "$t") exited $rc" >>"$RESULTS"
 	done
 }
 
 run_browser() {
 	echo "== browser journeys"
-	node "$ROOT/tests/browser/run.mjs" || echo "not ok browser run.mjs exited $?" >>"$RESULTS"
+	node "$ROOT/tests/browser/run.mjs"
+	local rc=$?
+	[ $rc = 0 ] || echo "not ok browser run.mjs exited $rc" >>"$RESULTS"
 }
 
 case "$what" in

@@ -515,7 +515,9 @@ static const char *const reject_reasons[] = {
 	"未完成返校前健康监测，暂不批准",
 };
 
-static const char *const flight_codes[] = { "CA", "MU", "CZ", "HU", "3U", "ZH" };
+static const char *const flight_codes[] = {
+	"CA", "MU", "CZ", "HU", "3U", "ZH",
+};
 
 static const char *const phone_prefixes[] = {
 	"130", "131", "132", "133", "134", "135", "136", "137", "138", "139",
@@ -530,7 +532,9 @@ enum identity { UNDERGRAD, GRAD };
 enum gender { MALE, FEMALE };
 enum whereabouts { AT_HOME, IN_CITY_OFF_CAMPUS, STAYED_ON_CAMPUS, ABROAD };
 enum diligence { DILIGENT, AVERAGE, SLOPPY };
-enum staff_role { ROLE_COUNSELOR, ROLE_REVIEWER, ROLE_ADMIN, ROLE_GATE, ROLE_DORM };
+enum staff_role {
+	ROLE_COUNSELOR, ROLE_REVIEWER, ROLE_ADMIN, ROLE_GATE, ROLE_DORM
+};
 enum app_state {
 	APP_NONE, APP_DRAFT, APP_FIRST_REVIEW, APP_SENT_BACK, APP_EVIDENCE,
 	APP_SECOND_REVIEW, APP_APPROVED, APP_REJECTED
@@ -1102,6 +1106,7 @@ static bool lives_in_city(const struct student *s)
 static void plan_travel_mode(const struct student *s, struct application *a)
 {
 	char *number = a->number;
+	size_t size = sizeof(a->number);
 
 	if (lives_in_city(s))
 		a->mode = rng_chance(0.6) ? MODE_CAR : MODE_BUS;
@@ -1111,10 +1116,10 @@ static void plan_travel_mode(const struct student *s, struct application *a)
 		a->mode = rng_chance(0.85) ? MODE_TRAIN : MODE_BUS;
 	number[0] = '\0';
 	if (a->mode == MODE_TRAIN)
-		snprintf(number, sizeof(a->number), "%c%d", rng_chance(0.75) ? 'G' : 'D',
+		snprintf(number, size, "%c%d", rng_chance(0.75) ? 'G' : 'D',
 			 rng_range(1, 999));
 	else if (a->mode == MODE_FLIGHT)
-		snprintf(number, sizeof(a->number), "%s%04d", RNG_PICK(flight_codes),
+		snprintf(number, size, "%s%04d", RNG_PICK(flight_codes),
 			 rng_range(1000, 9999));
 }
 
@@ -1348,7 +1353,8 @@ static void emit_footer(void)
 
 static void emit_org_units(const struct plan *p)
 {
-	struct insert ins = { "INSERT INTO org_units (id,kind,parent_id,code,name)", 0 };
+	struct insert ins = { "INSERT INTO org_units "
+			      "(id,kind,parent_id,code,name)", 0 };
 	char code[32], name[64];
 
 	row_begin(&ins);
@@ -1370,9 +1376,9 @@ static void emit_org_units(const struct plan *p)
 			&p->colleges[cl->college].spec->majors[cl->major];
 
 		snprintf(code, sizeof(code), "%s%02d%02d", m->code,
-			 cl->cohort % 100, cl->seq % 100);
+			 cl->cohort % 100, cl->seq);
 		snprintf(name, sizeof(name), "%s%02d%02d", m->abbr,
-			 cl->cohort % 100, cl->seq % 100);
+			 cl->cohort % 100, cl->seq);
 		row_begin(&ins);
 		out_int(cl->id);
 		out_str(",'class',");
@@ -1484,7 +1490,8 @@ static void emit_account(struct insert *ins, int id, const char *login,
 
 static void emit_accounts(const struct plan *p)
 {
-	struct insert ins = { "INSERT INTO accounts (person_id,login,pw_hash)", 0 };
+	struct insert ins = { "INSERT INTO accounts "
+			      "(person_id,login,pw_hash)", 0 };
 
 	emit_account(&ins, ID_STUDENT, "student", 0);
 	emit_account(&ins, ID_GRAD, "grad", 0);

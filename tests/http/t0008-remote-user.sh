@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Auth.Mode = remote_user: Apache's own auth module (here mod_auth_basic,
+# standing in for CAS / LDAP / OpenID Connect) sets REMOTE_USER; the app
+# maps it to a person by login name. An unknown user gets a clear page.
+. "$(dirname "$0")/lib.sh"
+
+port=$((HC_PORT + 50))
+RV=$ROOT/var/test-ru-$port
+rm -rf "$RV"; mkdir -p "$RV"
+htpasswd -bc "$RV/htpasswd" counselor secret1 >/dev/null 2>&1
+htpasswd -b "$RV/htpasswd" stranger secret2 >/dev/null 2>&1
+[ "$(id -u)" = 0 ] && chgrp www-data "$RV/htpasswd" && chmod 640 "$RV/htpasswd"
+M=/usr/lib/apache2/modules
+export HC_AUTH_MODE=remote_user
+export HC_EXTRA_APACHE="LoadModule auth_basic_module $M/mod_auth_basic.so
+LoadModule authn_core_module $M/mod_authn_core.so
+LoadModule authn_file_module $M/mod_authn_file.so
+LoadModule authz_user_module $M/mod_authz_user.so
+<Location />
+    AuthType Basic
+    AuthName healthcard
+    AuthBasicProvider file
+    AuthUserFile $RV/htpasswd
+    Require valid-user
+</Location>"
+if ! "$ROOT/tools/stack.sh" start "$RV" "$port" --students 100 --days 5 >"$RV.log" 2>&1; then
+	cat "$RV.log"
+	check "the remote_user stack starts" false
+	exit 1
+fi
+trap '"$ROOT/tools/stack.sh" stop "$RV" >/dev/null 2>&1; rm -rf "$RV" "$RV.log" "$T"' EXIT
+RURL=http://127.0.0.1:$port
+
+STATUS=$(curl -s -o "$BODY" -w '%{http_code}' "$RURL/")
+check "without credentials Apache asks for them" status_is 401
+STATUS=$(curl -s -o "$BODY" -D "$HEADERS" -w '%{http_code}' -u counselor:secret1 "$RURL/")
+check "REMOTE_USER=counselor is the counselor" status_is 200
+check "their home page names them" body_has "辅导员"
+STATUS=$(curl -s -o "$BODY" -w '%{http_code}' -u stranger:secret2 "$RURL/")
+check "an unknown REMOTE_USER is sent to the login page" status_is 303
+STATUS=$(curl -s -o "$BODY" -w '%{http_code}' -u stranger:secret2 "$RURL/login")
+check "which says 'not registered' with 403" status_is 403
+check "in words" body_has "尚未在本系统登记"
