@@ -15,6 +15,31 @@
 
 #include <stdlib.h>
 
+/* The latest in-app messages (reminders, decisions), in the reader's language. */
+static NEOERR *load_messages(struct req *r, int person)
+{
+	DB_CURSOR *c = NULL;
+	char key[64], text[400];
+	int n = 0;
+	NEOERR *err;
+
+	err = db_query(&c, "SELECT kind, body, DATE_FORMAT(created_at, '%m-%d %H:%i') "
+		"FROM messages WHERE person_id = ? ORDER BY id DESC LIMIT 5",
+		"i", (long long)person);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(c)) {
+		snprintf(key, sizeof key, "message.%s", db_str(c, 0));
+		tr_fill(r, key, db_str(c, 1), text, sizeof text);
+		snprintf(key, sizeof key, "Messages.%d.Text", n);
+		hdf_set_value(r->hdf, key, text);
+		snprintf(key, sizeof key, "Messages.%d.At", n++);
+		hdf_set_value(r->hdf, key, db_str(c, 2));
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
 static NEOERR *show_card(struct req *r)
 {
 	const char *param = app_param(r, "person", NULL);
@@ -52,6 +77,8 @@ static NEOERR *show_card(struct req *r)
 	card_export(r, "Card", &ci, &v);
 	if (person != r->who.person_id)
 		hdf_set_int_value(r->hdf, "Card.ViewedByStaff", 1);
+	else if ((err = load_messages(r, person)))
+		return nerr_pass(err);
 	return nerr_pass(app_render(r, "card.cs"));
 }
 

@@ -136,6 +136,17 @@ const char *tr(struct req *r, const char *key)
 	return hdf_get_value(r->pack, key, key);
 }
 
+void tr_fill(struct req *r, const char *key, const char *value, char *out, size_t n)
+{
+	const char *tmpl = tr(r, key);
+	const char *p = strstr(tmpl, "{day}");
+
+	if (p == NULL || value == NULL)
+		snprintf(out, n, "%s", tmpl);
+	else
+		snprintf(out, n, "%.*s%s%s", (int)(p - tmpl), tmpl, value, p + 5);
+}
+
 /* ---- clock ------------------------------------------------------------ */
 
 void app_now(char out[20])
@@ -149,11 +160,7 @@ void app_now(char out[20])
 
 int app_today(void)
 {
-	time_t t = time(NULL);
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	return day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	return day_of_time(time(NULL));
 }
 
 /* ---- response --------------------------------------------------------- */
@@ -211,6 +218,12 @@ static void send_response(struct req *r, const char *ctype, const char *body, si
 	if (body && len)
 		FCGX_PutStr(body, (int)len, out);
 	r->responded = true;
+}
+
+NEOERR *app_send(struct req *r, const char *ctype, const char *body, size_t len)
+{
+	send_response(r, ctype, body, len);
+	return STATUS_OK;
 }
 
 static NEOERR *render_out(void *ctx, char *s)
@@ -545,13 +558,8 @@ static void serve_one(const struct page *page)
 	string_clear(&r.headers);
 }
 
-int app_main(const struct page *page)
+static void register_errors(void)
 {
-	FCGX_Request request;
-	NEOERR *err;
-
-	if (sodium_init() < 0)
-		return 1;
 	nerr_init();
 	nerr_register(&HC_ERR_BADREQ, "BadRequest");
 	nerr_register(&HC_ERR_FORBIDDEN, "Forbidden");
@@ -562,6 +570,24 @@ int app_main(const struct page *page)
 	nerr_register(&HC_ERR_DBDOWN, "DatabaseDown");
 	nerr_register(&HC_ERR_RETRY, "Retry");
 	nerr_register(&HC_ERR_METHOD, "MethodNotAllowed");
+}
+
+NEOERR *app_init_tool(void)
+{
+	if (sodium_init() < 0)
+		return nerr_raise(NERR_ASSERT, "sodium_init");
+	register_errors();
+	return nerr_pass(load_conf());
+}
+
+int app_main(const struct page *page)
+{
+	FCGX_Request request;
+	NEOERR *err;
+
+	if (sodium_init() < 0)
+		return 1;
+	register_errors();
 	setenv("HC_PAGE", page->name, 1);
 	err = load_conf();
 	if (err == STATUS_OK)

@@ -82,8 +82,15 @@ struct page {
 /* Runs the FastCGI loop for one page program; returns the exit status. */
 int app_main(const struct page *page);
 
+/* For command-line tools (not pages): error types, libsodium and the
+ * configuration named by $HEALTHCARD_CONF, without the FastCGI loop. */
+NEOERR *app_init_tool(void);
+
 /* Renders templates/<tmpl> with r->hdf and sends it with r->status. */
 NEOERR *app_render(struct req *r, const char *tmpl);
+
+/* Sends a body of another type (CSV, SVG, ...) with r->status. */
+NEOERR *app_send(struct req *r, const char *ctype, const char *body, size_t len);
 
 /* 303 See Other to a local path. */
 NEOERR *app_redirect(struct req *r, const char *path);
@@ -99,6 +106,9 @@ int conf_int(const char *name, int def);
 
 /* A language-pack string for the request's language; the key if missing. */
 const char *tr(struct req *r, const char *key);
+
+/* tr(), with "{day}" in the string replaced by value. */
+void tr_fill(struct req *r, const char *key, const char *value, char *out, size_t n);
 
 /* Query.<name>, or def. */
 const char *app_param(struct req *r, const char *name, const char *def);

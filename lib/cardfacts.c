@@ -120,20 +120,6 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 	return STATUS_OK;
 }
 
-/* Replaces {day} in a language-pack string. */
-static void fill_day(char *out, size_t n, const char *tmpl, int day)
-{
-	const char *p = strstr(tmpl, "{day}");
-	char d[11];
-
-	if (p == NULL || day == 0) {
-		snprintf(out, n, "%s", tmpl);
-		return;
-	}
-	day_format(day, d);
-	snprintf(out, n, "%.*s%s%s", (int)(p - tmpl), tmpl, d, p + 5);
-}
-
 static const char *reason_key(enum card_reason_code code)
 {
 	static const char *const keys[] = {
@@ -212,7 +198,9 @@ void card_export(struct req *r, const char *prefix, const struct card_info *ci,
 	for (int i = 0; i < v->nreasons; i++) {
 		const struct card_reason *why = &v->reasons[i];
 
-		fill_day(text, sizeof text, tr(r, reason_key(why->code)), why->day);
+		if (why->day)
+			day_format(why->day, d);
+		tr_fill(r, reason_key(why->code), why->day ? d : NULL, text, sizeof text);
 		snprintf(key, sizeof key, "%s.Reason.%d.Text", prefix, i);
 		hdf_set_value(r->hdf, key, text);
 		snprintf(key, sizeof key, "%s.Reason.%d.Code", prefix, i);

@@ -57,3 +57,11 @@ void day_format(int day, char out[11])
 	day_to_ymd(day, &y, &m, &d);
 	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
 }
+
+int day_of_time(time_t t)
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	return day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}

@@ -5,6 +5,8 @@
 #ifndef HC_DAYS_H
 #define HC_DAYS_H
 
+#include <time.h>
+
 /* Day number of a proleptic Gregorian date. */
 int day_from_ymd(int y, int m, int d);
 /* Inverse of day_from_ymd. */
@@ -12,6 +14,10 @@ void day_to_ymd(int day, int *y, int *m, int *d);
 /* "YYYY-MM-DD" (or the date part of "YYYY-MM-DD HH:MM:SS") to a day
  * number; returns -1 for anything that is not a real date. */
 int day_parse(const char *s);
+/* The calendar day of an instant in the process's time zone (TZ): the
+ * school's day, since the pages set TZ from the configuration. */
+int day_of_time(time_t t);
+
 /* Writes "YYYY-MM-DD" into out (11 bytes). */
 void day_format(int day, char out[11]);
 

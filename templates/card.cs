@@ -1,5 +1,7 @@
+<?cs include:"macros.cs" ?>
 <?cs set:Page.Title = L.card.title ?>
 <?cs include:"header.cs" ?>
+<?cs if:!Card.ViewedByStaff ?><?cs call:checkin_nav("card") ?><?cs /if ?>
 <?cs # The card: colour plus icon plus words, never colour alone. ?>
 <section class="card card-<?cs var:Card.Colour ?>" aria-labelledby="card-state">
   <div class="card-head">
@@ -34,6 +36,12 @@
   <?cs /if ?>
 </section>
 
+<?cs if:subcount(Messages) > 0 ?>
+<section class="panel messages">
+  <h2><?cs var:L.messages.title ?></h2>
+  <ul><?cs each:m = Messages ?><li><span class="small"><?cs var:m.At ?></span> <?cs var:m.Text ?></li><?cs /each ?></ul>
+</section>
+<?cs /if ?>
 <section class="panel">
   <dl class="facts">
     <dt><?cs var:L.card.name ?></dt><dd><?cs var:Person.name ?></dd>

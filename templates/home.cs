@@ -12,6 +12,12 @@
 <?cs if:Who.Is.Dorm ?><span class="tag"><?cs var:L.role.dorm ?></span><?cs /if ?>
 </p>
 <ul class="links">
+  <?cs if:Who.Is.Counselor || Who.Is.Reviewer || Who.Is.Admin ?>
+  <li><a href="/dashboard"><?cs var:L.home.dashboard ?></a></li>
+  <?cs /if ?>
+  <?cs if:Who.Is.Counselor ?><li><a href="/dashboard/summary"><?cs var:L.summary.title ?></a></li><?cs /if ?>
+  <?cs if:Who.Is.Admin ?><li><a href="/dashboard/summaries"><?cs var:L.summaries.title ?></a></li><?cs /if ?>
+  <li><a href="/checkin"><?cs var:L.home.checkin ?></a></li>
   <li><a href="/card"><?cs var:L.home.my_card ?></a></li>
 </ul>
 <?cs if:Who.Is.Gate || Who.Is.Dorm ?>

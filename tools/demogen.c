@@ -582,6 +582,8 @@ struct student {
 	bool missed_yesterday;
 	const char *prev_city;
 	bool prev_in_city, prev_on_campus;
+	int in_city_run;         /* consecutive reported days in the city */
+	int last_report_day;
 };
 
 struct staff_member {
@@ -1801,6 +1803,20 @@ static bool returned_to_city_on(const struct student *s, int day)
 	       day > s->arrival_day && day <= s->arrival_day + STREAK_DAYS;
 }
 
+/* The anomaly rules of lib/report.c, for the kinds of data made here. */
+static const char *anomaly_flags(const struct health *h)
+{
+	bool fever = h->temperature >= 373, symptom = h->symptoms[0] != '\0';
+
+	if (fever && symptom)
+		return h->risk_area ? "fever,symptom,risk_area" : "fever,symptom";
+	if (fever)
+		return h->risk_area ? "fever,risk_area" : "fever";
+	if (symptom)
+		return h->risk_area ? "symptom,risk_area" : "symptom";
+	return h->risk_area ? "risk_area" : "";
+}
+
 static void emit_report(struct plan *p, struct insert *ins, struct student *s,
 			int day)
 {
@@ -1815,6 +1831,11 @@ static void emit_report(struct plan *p, struct insert *ins, struct student *s,
 	s->prev_city = loc.city;
 	s->prev_in_city = loc.in_city;
 	s->prev_on_campus = loc.on_campus;
+	s->in_city_run = !loc.in_city ? 0 :
+		s->last_report_day == day - 1 ? s->in_city_run + 1 : 1;
+	if (s->in_city_run > 255)
+		s->in_city_run = 255;
+	s->last_report_day = day;
 	if (day == s->open_anomaly_day)
 		h = open_anomaly();
 	else if (!s->full_history && rng_chance(0.003))
@@ -1847,6 +1868,8 @@ static void emit_report(struct plan *p, struct insert *ins, struct student *s,
 	out_char(',');
 	out_char(loc.in_city ? '1' : '0');
 	out_char(',');
+	out_int(s->in_city_run);
+	out_char(',');
 	out_char(loc.on_campus ? '1' : '0');
 	out_char(',');
 	out_char(loc.abroad ? '1' : '0');
@@ -1861,6 +1884,8 @@ static void emit_report(struct plan *p, struct insert *ins, struct student *s,
 	out_char(',');
 	out_quoted(h.anomaly_state);
 	out_char(',');
+	out_quoted(anomaly_flags(&h));
+	out_char(',');
 	out_char(data_changed ? '1' : '0');
 	row_end(ins);
 }
@@ -1869,8 +1894,8 @@ static void emit_daily_reports(struct plan *p)
 {
 	struct insert ins = { "INSERT INTO daily_reports (id,person_id,day,"
 			      "submitted_at,temperature,symptoms,city,in_city,"
-			      "on_campus,abroad,location_changed,risk_area_14d,"
-			      "returned_to_city,anomaly,anomaly_state,data_changed)", 0 };
+			      "in_city_days,on_campus,abroad,location_changed,risk_area_14d,"
+			      "returned_to_city,anomaly,anomaly_state,anomaly_flags,data_changed)", 0 };
 	int first = p->today - p->days;
 
 	for (int i = 0; i < p->nstudents; i++) {
@@ -1880,6 +1905,7 @@ static void emit_daily_reports(struct plan *p)
 		s->prev_city = before.city;
 		s->prev_in_city = before.in_city;
 		s->prev_on_campus = before.on_campus;
+		s->last_report_day = first - 2;
 	}
 	for (int day = first; day < p->today; day++)
 		for (int i = 0; i < p->nstudents; i++)

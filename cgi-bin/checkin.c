@@ -1,0 +1,348 @@
+/*
+ * checkin.c - /checkin: the daily health check-in (每日打卡).
+ *
+ * The student gives basic info once, then one report a day: a blank form,
+ * or "same as yesterday" (一键打卡), which pre-fills the last report for
+ * the student to check and confirm. A counselor proxy-fills (代填) for a
+ * student in scope. A report sent back (退回) by the counselor may be
+ * submitted again for that day; nothing else can change a report.
+ *
+ *   GET  /checkin            200 basic-info form, report form, or "done today"
+ *   POST /checkin/basic      303 /checkin; 400 form with messages; 409 already given
+ *   POST /checkin            303 /checkin?done=DAY; 400 form with messages;
+ *                            409 "already checked in at HH:MM"
+ *   GET  /checkin/calendar   200 the term's days and their states
+ *   GET  /checkin/proxy      200 proxy-fill form (?person=ID); 403 out of scope
+ *   POST /checkin/proxy      303 /dashboard; 400 form; 403; 409
+ */
+#include "app.h"
+#include "db.h"
+#include "days.h"
+#include "form.h"
+#include "report.h"
+#include "scope.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The day a form is for: today, or a day whose report was sent back. */
+static NEOERR *form_day(struct req *r, int person, int *day, bool *resubmit)
+{
+	const char *p = app_param(r, "day", NULL);
+	int today = app_today();
+	long long n = 0;
+	NEOERR *err;
+
+	*day = today;
+	*resubmit = false;
+	if (p == NULL || !strcmp(p, ""))
+		return STATUS_OK;
+	*day = day_parse(p);
+	if (*day < 0 || *day > today)
+		return nerr_raise(HC_ERR_BADREQ, "bad day %s", p);
+	err = db_scalar(&n, NULL, "SELECT COUNT(*) FROM daily_reports "
+		"WHERE person_id = ? AND day = ? AND anomaly_state = 'sent_back'",
+		"is", (long long)person, p);
+	if (err)
+		return nerr_pass(err);
+	*resubmit = n > 0;
+	if (*day != today && !*resubmit)
+		return nerr_raise(HC_ERR_FORBIDDEN, "day %s is neither today nor sent back", p);
+	return STATUS_OK;
+}
+
+static void set_day(struct req *r, const char *key, int day)
+{
+	char d[11];
+
+	day_format(day, d);
+	hdf_set_value(r->hdf, key, d);
+}
+
+/* Fills Form.Value from the last report before `day` (quick fill). */
+static NEOERR *quick_fill(struct req *r, int person, int day)
+{
+	struct report last;
+	char from[11];
+	bool found;
+	NEOERR *err = report_load_last(person, day, &last, &found, from);
+
+	if (err || !found)
+		return nerr_pass(err);
+	report_to_form(r, &last);
+	hdf_set_value(r->hdf, "Checkin.QuickFrom", from);
+	return STATUS_OK;
+}
+
+static NEOERR *load_today(struct req *r, int person, int day, bool *done)
+{
+	char d[11];
+
+	day_format(day, d);
+	return nerr_pass(db_row(r->hdf, "Checkin.Report", done,
+		"SELECT id, DATE_FORMAT(submitted_at, '%H:%i') AS at, temperature, city, "
+		" anomaly, anomaly_flags, anomaly_state, is_makeup, filled_by, "
+		" verify_reason FROM daily_reports WHERE person_id = ? AND day = ?",
+		"is", (long long)person, d));
+}
+
+static NEOERR *show_report_form(struct req *r, int person, int day, bool resubmit)
+{
+	NEOERR *err;
+
+	form_describe(r, &report_form);
+	set_day(r, "Checkin.Day", day);
+	if (resubmit) {
+		hdf_set_int_value(r->hdf, "Checkin.Resubmit", 1);
+		err = load_today(r, person, day, &(bool){ false });
+		if (err)
+			return nerr_pass(err);
+	}
+	if (!strcmp(app_param(r, "quick", "0"), "1")) {
+		err = quick_fill(r, person, day);
+		if (err)
+			return nerr_pass(err);
+	}
+	return nerr_pass(app_render(r, "checkin.cs"));
+}
+
+static void export_flags(struct req *r, const char *flags)
+{
+	char key[64], text[64], buf[80];
+	int n = 0;
+
+	snprintf(buf, sizeof buf, "%s", flags ? flags : "");
+	for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+		snprintf(key, sizeof key, "Checkin.Flag.%d", n++);
+		snprintf(text, sizeof text, "checkin.flag.%s", tok);
+		hdf_set_value(r->hdf, key, tr(r, text));
+	}
+}
+
+static NEOERR *show(struct req *r)
+{
+	int person = r->who.person_id, day;
+	bool has_basic, done, resubmit;
+	NEOERR *err;
+
+	err = db_row(r->hdf, "Basic", &has_basic,
+		"SELECT phone, home_address, emergency_contact, emergency_phone, boarding, dorm "
+		"FROM basic_info WHERE person_id = ?", "i", (long long)person);
+	if (err)
+		return nerr_pass(err);
+	if (!has_basic) {
+		form_describe(r, &basic_form);
+		return nerr_pass(app_render(r, "checkin_basic.cs"));
+	}
+	err = form_day(r, person, &day, &resubmit);
+	if (err)
+		return nerr_pass(err);
+	err = load_today(r, person, day, &done);
+	if (err)
+		return nerr_pass(err);
+	if (done && !resubmit) {
+		set_day(r, "Checkin.Day", day);
+		export_flags(r, hdf_get_value(r->hdf, "Checkin.Report.anomaly_flags", ""));
+		return nerr_pass(app_render(r, "checkin_done.cs"));
+	}
+	return nerr_pass(show_report_form(r, person, day, resubmit));
+}
+
+static NEOERR *save_basic(struct req *r)
+{
+	char now[20];
+	NEOERR *err;
+
+	if (form_check(r, &basic_form)) {
+		r->status = 400;
+		return nerr_pass(app_render(r, "checkin_basic.cs"));
+	}
+	app_now(now);
+	err = db_exec(NULL, NULL,
+		"INSERT INTO basic_info (person_id, phone, home_address, emergency_contact, "
+		" emergency_phone, boarding, dorm, filled_at) "
+		"VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?)", "isssssss",
+		(long long)r->who.person_id, app_param(r, "phone", ""),
+		app_param(r, "home_address", ""), app_param(r, "emergency_contact", ""),
+		app_param(r, "emergency_phone", ""), app_param(r, "boarding", "1"),
+		app_param(r, "dorm", ""), now);
+	if (nerr_match(err, HC_ERR_CONFLICT)) {
+		/* Given already (another tab): it stays as it was. */
+		nerr_ignore(&err);
+		return nerr_pass(app_redirect(r, "/checkin"));
+	}
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_redirect(r, "/checkin"));
+}
+
+/* Validates and stores a report for `person`; renders the outcome. */
+static NEOERR *submit(struct req *r, int person, int filled_by, const char *done_to)
+{
+	struct report rep;
+	struct report_submission s = { 0 };
+	char path[128];
+	bool resubmit;
+	int day;
+	NEOERR *err;
+
+	err = form_day(r, person, &day, &resubmit);
+	if (err)
+		return nerr_pass(err);
+	set_day(r, "Checkin.Day", day);
+	if (form_check(r, &report_form)) {
+		r->status = 400;
+		if (resubmit)
+			hdf_set_int_value(r->hdf, "Checkin.Resubmit", 1);
+		return nerr_pass(app_render(r, filled_by ? "checkin_proxy.cs" : "checkin.cs"));
+	}
+	report_from_query(r, &rep);
+	s.person_id = person;
+	s.day = day;
+	s.filled_by = filled_by;
+	s.rep = &rep;
+	s.request_id = r->id;
+	s.addr = hdf_get_value(r->hdf, "CGI.RemoteAddress", "");
+	err = report_submit(&s);
+	if (nerr_match(err, HC_ERR_CONFLICT)) {
+		nerr_ignore(&err);
+		r->status = 409;
+		hdf_set_value(r->hdf, "Checkin.ExistingAt", s.existing_at + 11);
+		hdf_set_value(r->hdf, "Checkin.ExistingDay", s.existing_at);
+		return nerr_pass(app_render(r, "checkin_already.cs"));
+	}
+	if (err)
+		return nerr_pass(err);
+	snprintf(path, sizeof path, "%s", done_to);
+	return nerr_pass(app_redirect(r, path));
+}
+
+static NEOERR *do_submit(struct req *r)
+{
+	bool has_basic;
+	NEOERR *err = db_row(r->hdf, "Basic", &has_basic,
+		"SELECT person_id FROM basic_info WHERE person_id = ?", "i",
+		(long long)r->who.person_id);
+
+	if (err)
+		return nerr_pass(err);
+	if (!has_basic)
+		return nerr_pass(app_redirect(r, "/checkin"));
+	return nerr_pass(submit(r, r->who.person_id, 0, "/checkin?done=1"));
+}
+
+static int person_param(struct req *r)
+{
+	const char *p = app_param(r, "person", "");
+	char *end;
+	long id = strtol(p, &end, 10);
+
+	return (*p && *end == '\0' && id > 0 && id < 2147483647L) ? (int)id : 0;
+}
+
+static NEOERR *load_subject(struct req *r, int person)
+{
+	NEOERR *err;
+
+	if (person == 0)
+		return nerr_raise(HC_ERR_NOTFOUND, "no person given");
+	err = scope_require(&r->who, person);
+	if (err)
+		return nerr_pass(err);
+	hdf_set_int_value(r->hdf, "Proxy.Person", person);
+	return nerr_pass(db_row(r->hdf, "Proxy", NULL,
+		"SELECT name, number FROM people WHERE id = ?", "i", (long long)person));
+}
+
+static NEOERR *show_proxy(struct req *r)
+{
+	int person = person_param(r), today = app_today();
+	bool done;
+	NEOERR *err;
+
+	err = load_subject(r, person);
+	if (err)
+		return nerr_pass(err);
+	set_day(r, "Checkin.Day", today);
+	err = load_today(r, person, today, &done);
+	if (err)
+		return nerr_pass(err);
+	if (done) {
+		r->status = 409;
+		hdf_set_value(r->hdf, "Checkin.ExistingAt",
+			      hdf_get_value(r->hdf, "Checkin.Report.at", ""));
+		return nerr_pass(app_render(r, "checkin_already.cs"));
+	}
+	form_describe(r, &report_form);
+	err = quick_fill(r, person, today);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_render(r, "checkin_proxy.cs"));
+}
+
+static NEOERR *do_proxy(struct req *r)
+{
+	int person = person_param(r);
+	NEOERR *err = load_subject(r, person);
+
+	if (err)
+		return nerr_pass(err);
+	if (strcmp(app_param(r, "day", ""), "")) {
+		/* Proxy-fill is for today only. */
+		return nerr_raise(HC_ERR_BADREQ, "proxy fill names a day");
+	}
+	return nerr_pass(submit(r, person, r->who.person_id, "/dashboard?proxied=1"));
+}
+
+static NEOERR *calendar(struct req *r)
+{
+	char today[11];
+	NEOERR *err;
+
+	day_format(app_today(), today);
+	hdf_set_value(r->hdf, "Calendar.Today", today);
+	err = db_row(r->hdf, "Calendar.Term", NULL,
+		"SELECT id, name, starts_on FROM terms WHERE starts_on <= ? AND ends_on >= ? "
+		"ORDER BY starts_on DESC LIMIT 1", "ss", today, today);
+	if (err)
+		return nerr_pass(err);
+	/* Every day of the term up to today, with what happened on it. */
+	err = db_rows(r->hdf, "Calendar.Day", NULL,
+		"WITH RECURSIVE days(d) AS ("
+		"  SELECT GREATEST(t.starts_on, ? - INTERVAL 59 DAY) FROM terms t WHERE t.id = ? "
+		"  UNION ALL SELECT d + INTERVAL 1 DAY FROM days WHERE d < ?) "
+		"SELECT days.d AS day, DAYOFWEEK(days.d) AS dow, "
+		" CASE WHEN dr.id IS NOT NULL AND dr.is_makeup THEN 'made_up' "
+		"      WHEN dr.id IS NOT NULL THEN 'done' "
+		"      WHEN days.d = ? THEN 'today' "
+		"      WHEN mr.state = 'pending' THEN 'pending' "
+		"      WHEN mr.state = 'approved' THEN 'approved' "
+		"      ELSE 'missed' END AS state "
+		"FROM days "
+		"LEFT JOIN daily_reports dr ON dr.person_id = ? AND dr.day = days.d "
+		"LEFT JOIN makeup_requests mr ON mr.person_id = ? AND mr.open_day = days.d "
+		"ORDER BY days.d DESC",
+		"sissii", today,
+		(long long)hdf_get_int_value(r->hdf, "Calendar.Term.id", 0), today, today,
+		(long long)r->who.person_id, (long long)r->who.person_id);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_render(r, "checkin_calendar.cs"));
+}
+
+static const struct action actions[] = {
+	{ "", M_GET, R_STUDENT | R_STAFF, show },
+	{ "", M_POST, R_STUDENT | R_STAFF, do_submit },
+	{ "basic", M_POST, R_STUDENT | R_STAFF, save_basic },
+	{ "calendar", M_GET, R_STUDENT | R_STAFF, calendar },
+	{ "proxy", M_GET, R_COUNSELOR | R_REVIEWER | R_ADMIN, show_proxy },
+	{ "proxy", M_POST, R_COUNSELOR | R_REVIEWER | R_ADMIN, do_proxy },
+	{ 0 }
+};
+
+int main(void)
+{
+	static const struct page page = { "checkin", actions, 0 };
+	return app_main(&page);
+}

@@ -1,0 +1,364 @@
+/*
+ * dashboard.c - /dashboard: the counselor's view of the daily check-ins
+ * (辅导员查看每日打卡情况), over their scope: a counselor's own students, a
+ * college reviewer's college, the school admin's everyone.
+ *
+ *   GET  /dashboard            200 figures, the list behind one (?f=), by class,
+ *                              the 14-day trend, anomalies to verify
+ *   GET  /dashboard/export     200 the list as CSV (UTF-8 with BOM)
+ *   POST /dashboard/remind     303 back, with how many were reminded
+ *   POST /dashboard/verify     303 back; 409 decided meanwhile; 403 out of scope
+ *   GET  /dashboard/summary    200 the day's summary form, or the frozen one
+ *   POST /dashboard/summary    303; 403 past the deadline; 409 submitted already
+ *   GET  /dashboard/summaries  200 (admin) who has submitted the day's summary
+ */
+#include "app.h"
+#include "dash.h"
+#include "db.h"
+#include "days.h"
+#include "form.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* The chosen day (?day=), never in the future; a bad one falls back to
+ * today with a message: the nearest valid view, not an error. */
+static int chosen_day(struct req *r, char out[11])
+{
+	const char *p = app_param(r, "day", NULL);
+	int today = app_today(), day = p ? day_parse(p) : today;
+
+	if (day < 0 || day > today) {
+		if (p && *p)
+			hdf_set_value(r->hdf, "Dash.Message", tr(r, "dashboard.bad_day"));
+		day = today;
+	}
+	day_format(day, out);
+	if (day == today)
+		hdf_set_int_value(r->hdf, "Dash.IsToday", 1);
+	hdf_set_value(r->hdf, "Dash.Day", out);
+	return day;
+}
+
+static const char *chosen_filter(struct req *r)
+{
+	const char *f = app_param(r, "f", "total");
+
+	if (dash_figure_known(f))
+		return f;
+	hdf_set_value(r->hdf, "Dash.Message", tr(r, "dashboard.bad_filter"));
+	return "total";
+}
+
+static int chosen_page(struct req *r)
+{
+	const char *p = app_param(r, "page", "0");
+	char *end;
+	long n = strtol(p, &end, 10);
+
+	return (*end == '\0' && n >= 0 && n < 100000) ? (int)n : 0;
+}
+
+static void export_figure_labels(struct req *r)
+{
+	char key[80], label[80];
+
+	for (int i = 0; dash_figures[i]; i++) {
+		snprintf(key, sizeof key, "Dash.Figures.%d.Name", i);
+		hdf_set_value(r->hdf, key, dash_figures[i]);
+		snprintf(label, sizeof label, "dashboard.figure.%s", dash_figures[i]);
+		snprintf(key, sizeof key, "Dash.Figures.%d.Label", i);
+		hdf_set_value(r->hdf, key, tr(r, label));
+	}
+}
+
+static NEOERR *show(struct req *r)
+{
+	char day[11];
+	long long bound;
+	enum dash_scope s = dash_scope_of(&r->who, &bound);
+	int d = chosen_day(r, day);
+	const char *f = chosen_filter(r);
+	NEOERR *err;
+
+	hdf_set_value(r->hdf, "Dash.Filter", f);
+	hdf_set_int_value(r->hdf, "Dash.Scope", s);
+	export_figure_labels(r);
+	err = dash_figures_load(r, s, bound, day);
+	if (err == STATUS_OK)
+		err = dash_list_load(r, s, bound, day, f, chosen_page(r));
+	if (err == STATUS_OK)
+		err = dash_classes_load(r, s, bound, day);
+	if (err == STATUS_OK)
+		err = dash_trend_load(r, s, bound, d);
+	if (err == STATUS_OK)
+		err = dash_anomalies_load(r, s, bound);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_render(r, "dashboard.cs"));
+}
+
+/* A CSV cell, with formula-looking text neutralised for spreadsheets. */
+static void csv_cell(STRING *out, const char *v, bool last)
+{
+	v = v ? v : "";
+	string_append_char(out, '"');
+	if (strchr("=+-@\t\r", v[0]) && v[0])
+		string_append_char(out, '\'');
+	for (const char *p = v; *p; p++) {
+		if (*p == '"')
+			string_append_char(out, '"');
+		string_append_char(out, *p);
+	}
+	string_append(out, last ? "\"\r\n" : "\",");
+}
+
+static NEOERR *export_csv(struct req *r)
+{
+	static const char *const cols[] = { "number", "name", "identity", "class",
+		"at", "diagnosis", "data_changed", "anomaly_state" };
+	char day[11], key[64], disp[40];
+	long long bound;
+	enum dash_scope s = dash_scope_of(&r->who, &bound);
+	const char *f;
+	STRING out;
+	NEOERR *err = STATUS_OK;
+	int page;
+
+	chosen_day(r, day);
+	f = chosen_filter(r);
+	string_init(&out);
+	string_append(&out, "\xEF\xBB\xBF");
+	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+		snprintf(key, sizeof key, "dashboard.col.%s", cols[i]);
+		csv_cell(&out, tr(r, key), i + 1 == sizeof cols / sizeof cols[0]);
+	}
+	/* Page through the list: the same query as the screen, so they agree. */
+	for (page = 0; page < 1000; page++) {
+		hdf_remove_tree(r->hdf, "Dash.Row");
+		hdf_remove_tree(r->hdf, "Dash.NextPage");
+		err = dash_list_load(r, s, bound, day, f, page);
+		if (err)
+			break;
+		for (HDF *row = hdf_get_obj(r->hdf, "Dash.Row.0"); row; row = hdf_obj_next(row)) {
+			for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+				const char *v = hdf_get_value(row, cols[i], "");
+				if (!strcmp(cols[i], "at") && !*v)
+					v = tr(r, "dashboard.not_reported");
+				snprintf(disp, sizeof disp, "identity.%s", v);
+				if (!strcmp(cols[i], "identity"))
+					v = tr(r, disp);
+				csv_cell(&out, v, i + 1 == sizeof cols / sizeof cols[0]);
+			}
+		}
+		if (!hdf_get_value(r->hdf, "Dash.NextPage", NULL))
+			break;
+	}
+	if (err == STATUS_OK) {
+		app_header(r, "Content-Disposition: attachment; filename=\"checkin-%s-%s.csv\"", day, f);
+		err = app_send(r, "text/csv; charset=utf-8", out.buf, (size_t)out.len);
+	}
+	string_clear(&out);
+	return nerr_pass(err);
+}
+
+static NEOERR *remind(struct req *r)
+{
+	char day[11], path[96];
+	long long bound;
+	enum dash_scope s = dash_scope_of(&r->who, &bound);
+	int sent = 0;
+	NEOERR *err;
+
+	day_format(app_today(), day);
+	err = dash_remind(r, s, bound, day, &sent);
+	if (err)
+		return nerr_pass(err);
+	snprintf(path, sizeof path, "/dashboard?f=unreported&reminded=%d", sent);
+	return nerr_pass(app_redirect(r, path));
+}
+
+static NEOERR *verify(struct req *r)
+{
+	const char *id = app_param(r, "report", "");
+	const char *decision = app_param(r, "decision", "");
+	const char *reason = app_param(r, "reason", "");
+	char *end;
+	long long report = strtoll(id, &end, 10);
+	bool send_back = !strcmp(decision, "send_back");
+	NEOERR *err;
+
+	if (!*id || *end || report <= 0 || (!send_back && strcmp(decision, "clear")))
+		return nerr_raise(HC_ERR_BADREQ, "bad verify request");
+	if (strlen(reason) > 500)
+		return nerr_raise(HC_ERR_BADREQ, "reason too long");
+	if (send_back && !*reason) {
+		/* A send-back tells the student why. */
+		hdf_set_value(r->hdf, "Dash.Message", tr(r, "dashboard.reason_needed"));
+		r->status = 400;
+		return nerr_pass(show(r));
+	}
+	err = dash_verify(r, report, send_back, reason);
+	if (nerr_match(err, HC_ERR_CONFLICT)) {
+		nerr_ignore(&err);
+		r->status = 409;
+		return nerr_pass(app_render(r, "dashboard_decided.cs"));
+	}
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_redirect(r, "/dashboard?verified=1"));
+}
+
+static int deadline_minutes(void)
+{
+	int h = 11, m = 30;
+
+	sscanf(conf_str("Policy.SummaryDeadline", "11:30"), "%d:%d", &h, &m);
+	return h * 60 + m;
+}
+
+static int now_minutes(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	return tm.tm_hour * 60 + tm.tm_min;
+}
+
+static NEOERR *load_summary(struct req *r, const char *day, bool *submitted)
+{
+	return nerr_pass(db_row(r->hdf, "Summary.Done", submitted,
+		"SELECT DATE_FORMAT(submitted_at, '%Y-%m-%d %H:%i') AS at, figures, notes "
+		"FROM daily_summaries WHERE counselor_id = ? AND day = ?",
+		"is", (long long)r->who.person_id, day));
+}
+
+/* The counselor's own group, whatever wider role they also hold. */
+static NEOERR *summary_page(struct req *r, const char *day, int d)
+{
+	bool submitted;
+	NEOERR *err;
+
+	export_figure_labels(r);
+	hdf_set_value(r->hdf, "Summary.Day", day);
+	err = load_summary(r, day, &submitted);
+	if (err)
+		return nerr_pass(err);
+	if (!submitted && dash_summary_open(d, app_today(), now_minutes(), deadline_minutes()))
+		hdf_set_int_value(r->hdf, "Summary.Open", 1);
+	hdf_set_value(r->hdf, "Summary.Deadline", conf_str("Policy.SummaryDeadline", "11:30"));
+	err = dash_figures_load(r, DASH_COUNSELOR, r->who.person_id, day);
+	if (err == STATUS_OK)
+		err = dash_list_load(r, DASH_COUNSELOR, r->who.person_id, day, "unreported", 0);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_render(r, "dashboard_summary.cs"));
+}
+
+static NEOERR *summary_form(struct req *r)
+{
+	char day[11];
+	int d = chosen_day(r, day);
+
+	return nerr_pass(summary_page(r, day, d));
+}
+
+static NEOERR *summary_submit(struct req *r)
+{
+	const char *notes = app_param(r, "notes", "");
+	char day[11], now[20];
+	STRING json;
+	int d = chosen_day(r, day);
+	NEOERR *err;
+
+	if (!dash_summary_open(d, app_today(), now_minutes(), deadline_minutes())) {
+		r->status = 403;
+		hdf_set_value(r->hdf, "Dash.Message", tr(r, "summary.closed"));
+		return nerr_pass(summary_page(r, day, d));
+	}
+	if (strlen(notes) > 2000 || form_field_error(&(struct form_field){
+			"notes", FORM_TEXT, false, 0, 2000, NULL }, notes)) {
+		r->status = 400;
+		hdf_set_value(r->hdf, "Dash.Message", tr(r, "form.err.toolong"));
+		hdf_set_value(r->hdf, "Summary.Notes", notes);
+		return nerr_pass(summary_page(r, day, d));
+	}
+	/* The figures as they stand now are what gets frozen. */
+	err = dash_figures_load(r, DASH_COUNSELOR, r->who.person_id, day);
+	if (err)
+		return nerr_pass(err);
+	string_init(&json);
+	string_append(&json, "{");
+	for (int i = 0; dash_figures[i]; i++) {
+		char key[80];
+		snprintf(key, sizeof key, "Dash.Figure.%s", dash_figures[i]);
+		string_appendf(&json, "%s\"%s\":%d", i ? "," : "", dash_figures[i],
+			       hdf_get_int_value(r->hdf, key, 0));
+	}
+	string_append(&json, "}");
+	app_now(now);
+	err = db_exec(NULL, NULL,
+		"INSERT INTO daily_summaries (counselor_id, day, submitted_at, figures, notes) "
+		"VALUES (?, ?, ?, ?, NULLIF(?, ''))", "issss",
+		(long long)r->who.person_id, day, now, json.buf, notes);
+	string_clear(&json);
+	if (nerr_match(err, HC_ERR_CONFLICT)) {
+		nerr_ignore(&err);
+		r->status = 409;
+		hdf_set_value(r->hdf, "Dash.Message", tr(r, "summary.already"));
+		return nerr_pass(summary_page(r, day, d));
+	}
+	if (err)
+		return nerr_pass(err);
+	err = db_exec(NULL, NULL,
+		"INSERT INTO audit_log (at, actor_id, action, object_kind, detail, request_id, addr) "
+		"VALUES (?, ?, 'summary.submit', 'daily_summaries', ?, ?, ?)", "sisss",
+		now, (long long)r->who.person_id, day, r->id,
+		hdf_get_value(r->hdf, "CGI.RemoteAddress", ""));
+	if (err)
+		return nerr_pass(err);
+	char path[64];
+	snprintf(path, sizeof path, "/dashboard/summary?day=%s", day);
+	return nerr_pass(app_redirect(r, path));
+}
+
+static NEOERR *summaries(struct req *r)
+{
+	char day[11];
+	NEOERR *err;
+
+	chosen_day(r, day);
+	err = db_rows(r->hdf, "Summaries", NULL,
+		"SELECT p.name, p.number, col.name AS college, "
+		" DATE_FORMAT(s.submitted_at, '%m-%d %H:%i') AS at, s.notes "
+		"FROM roles ro JOIN people p ON p.id = ro.person_id "
+		"LEFT JOIN org_units col ON col.id = p.college_id "
+		"LEFT JOIN daily_summaries s ON s.counselor_id = p.id AND s.day = ? "
+		"WHERE ro.role = 'counselor' "
+		"ORDER BY s.submitted_at IS NULL DESC, col.name, p.name LIMIT 2000", "s", day);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_render(r, "dashboard_summaries.cs"));
+}
+
+#define STAFF_SCOPES (R_COUNSELOR | R_REVIEWER | R_ADMIN)
+
+static const struct action actions[] = {
+	{ "", M_GET, STAFF_SCOPES, show },
+	{ "export", M_GET, STAFF_SCOPES, export_csv },
+	{ "remind", M_POST, STAFF_SCOPES, remind },
+	{ "verify", M_POST, STAFF_SCOPES, verify },
+	{ "summary", M_GET, R_COUNSELOR, summary_form },
+	{ "summary", M_POST, R_COUNSELOR, summary_submit },
+	{ "summaries", M_GET, R_ADMIN, summaries },
+	{ 0 }
+};
+
+int main(void)
+{
+	static const struct page page = { "dashboard", actions, 0 };
+	return app_main(&page);
+}

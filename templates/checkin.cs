@@ -1,0 +1,23 @@
+<?cs include:"macros.cs" ?>
+<?cs set:Page.Title = L.checkin.title ?>
+<?cs include:"header.cs" ?>
+<?cs call:checkin_nav("report") ?>
+<section class="panel">
+<h1><?cs var:L.checkin.title ?> · <?cs var:Checkin.Day ?></h1>
+<?cs if:Checkin.Resubmit ?>
+  <p class="message bad"><?cs var:L.checkin.sent_back ?><?cs if:Checkin.Report.verify_reason ?> <q><?cs var:Checkin.Report.verify_reason ?></q><?cs /if ?></p>
+<?cs /if ?>
+<?cs if:Checkin.QuickFrom ?>
+  <p class="message"><?cs var:L.checkin.quick_from ?> <?cs var:Checkin.QuickFrom ?><?cs var:L.checkin.quick_check ?></p>
+<?cs elif:!Form.Errors ?>
+  <p><a class="button" href="/checkin?quick=1<?cs if:Checkin.Resubmit ?>&amp;day=<?cs var:Checkin.Day ?><?cs /if ?>"><?cs var:L.checkin.quick ?></a></p>
+<?cs /if ?>
+<?cs if:Form.Errors ?><p class="message bad" role="alert"><?cs var:L.checkin.fix_errors ?></p><?cs /if ?>
+<form method="post" action="/checkin">
+  <?cs call:csrf_field() ?>
+  <?cs if:Checkin.Resubmit ?><input type="hidden" name="day" value="<?cs var:Checkin.Day ?>"><?cs /if ?>
+  <?cs call:form_fields() ?>
+  <button type="submit" class="primary"><?cs var:L.checkin.submit ?></button>
+</form>
+</section>
+<?cs include:"footer.cs" ?>

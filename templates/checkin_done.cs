@@ -1,0 +1,29 @@
+<?cs include:"macros.cs" ?>
+<?cs set:Page.Title = L.checkin.title ?>
+<?cs include:"header.cs" ?>
+<?cs call:checkin_nav("report") ?>
+<?cs if:Checkin.Report.anomaly_state == "open" ?>
+<section class="card card-red">
+  <div class="card-head"><span class="card-icon" aria-hidden="true">&#x2716;</span>
+  <div><p class="card-colour"><?cs var:L.card.colour.red ?></p>
+  <h1 class="card-title"><?cs var:L.checkin.flagged ?></h1></div></div>
+  <ul class="reasons"><?cs each:f = Checkin.Flag ?><li><?cs var:f ?></li><?cs /each ?></ul>
+  <p><?cs var:L.checkin.next_steps ?></p>
+</section>
+<?cs else ?>
+<section class="card card-green">
+  <div class="card-head"><span class="card-icon" aria-hidden="true">&#x2714;</span>
+  <div><p class="card-colour"><?cs var:Checkin.Day ?></p>
+  <h1 class="card-title"><?cs var:L.checkin.done ?></h1></div></div>
+  <p class="reasons"><?cs var:L.checkin.done_at ?> <?cs var:Checkin.Report.at ?><?cs if:Checkin.Report.filled_by ?> (<?cs var:L.checkin.by_counselor ?>)<?cs /if ?></p>
+</section>
+<?cs /if ?>
+<section class="panel">
+  <dl class="facts">
+    <dt><?cs var:L.form.report.temperature ?></dt><dd><?cs var:Checkin.Report.temperature ?> °C</dd>
+    <dt><?cs var:L.form.report.city ?></dt><dd><?cs var:Checkin.Report.city ?></dd>
+  </dl>
+  <p class="small"><?cs var:L.checkin.immutable ?></p>
+  <p><a href="/card"><?cs var:L.home.my_card ?></a></p>
+</section>
+<?cs include:"footer.cs" ?>

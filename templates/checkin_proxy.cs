@@ -1,0 +1,19 @@
+<?cs include:"macros.cs" ?>
+<?cs set:Page.Title = L.checkin.proxy_title ?>
+<?cs include:"header.cs" ?>
+<section class="panel">
+<h1><?cs var:L.checkin.proxy_title ?></h1>
+<p><?cs var:L.checkin.proxy_for ?> <strong><?cs var:Proxy.name ?></strong> (<?cs var:Proxy.number ?>) · <?cs var:Checkin.Day ?></p>
+<?cs if:Checkin.QuickFrom ?>
+  <p class="message"><?cs var:L.checkin.quick_from ?> <?cs var:Checkin.QuickFrom ?><?cs var:L.checkin.quick_check ?></p>
+<?cs /if ?>
+<?cs if:Form.Errors ?><p class="message bad" role="alert"><?cs var:L.checkin.fix_errors ?></p><?cs /if ?>
+<form method="post" action="/checkin/proxy">
+  <?cs call:csrf_field() ?>
+  <input type="hidden" name="person" value="<?cs var:Proxy.Person ?>">
+  <?cs call:form_fields() ?>
+  <button type="submit" class="primary"><?cs var:L.checkin.proxy_submit ?></button>
+</form>
+<p><a href="/dashboard"><?cs var:L.dashboard.back ?></a></p>
+</section>
+<?cs include:"footer.cs" ?>

@@ -1,0 +1,106 @@
+<?cs include:"macros.cs" ?>
+<?cs set:Page.Title = L.dashboard.title ?>
+<?cs include:"header.cs" ?>
+<section class="panel">
+<h1><?cs var:L.dashboard.title ?></h1>
+<form method="get" action="/dashboard" class="row">
+  <label><?cs var:L.dashboard.day ?> <input type="date" name="day" value="<?cs var:Dash.Day ?>"></label>
+  <input type="hidden" name="f" value="<?cs var:Dash.Filter ?>">
+  <button type="submit"><?cs var:L.dashboard.show ?></button>
+</form>
+<?cs if:Dash.Message ?><p class="message bad" role="alert"><?cs var:Dash.Message ?></p><?cs /if ?>
+<?cs if:Query.reminded ?><p class="message"><?cs var:L.dashboard.reminded ?> <?cs var:Query.reminded ?></p><?cs /if ?>
+<?cs if:Query.verified ?><p class="message"><?cs var:L.dashboard.verified ?></p><?cs /if ?>
+<?cs if:Query.proxied ?><p class="message"><?cs var:L.dashboard.proxied ?></p><?cs /if ?>
+<ul class="figures">
+<?cs each:fig = Dash.Figures ?>
+  <li<?cs if:Dash.Filter == fig.Name ?> class="current"<?cs /if ?>><a href="/dashboard?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:fig.Name ?>#list">
+    <span class="n" id="fig-<?cs var:fig.Name ?>"><?cs var:Dash.Figure[fig.Name] ?></span>
+    <span class="l"><?cs var:fig.Label ?></span></a></li>
+<?cs /each ?>
+</ul>
+</section>
+
+<section class="panel">
+<h2><?cs var:L.dashboard.trend ?></h2>
+<svg class="trend" viewBox="0 0 282 122" role="img" aria-label="<?cs var:L.dashboard.trend ?>">
+  <line x1="0" y1="100" x2="282" y2="100" class="axis"/>
+  <?cs each:b = Dash.Bar ?>
+  <rect x="<?cs var:b.X ?>" y="<?cs var:b.Y ?>" width="16" height="<?cs var:b.Pct ?>"><title><?cs var:b.Day ?>: <?cs var:b.Pct ?>%</title></rect>
+  <text x="<?cs var:b.X + 8 ?>" y="<?cs var:b.Y - 2 ?>" class="pct"><?cs var:b.Pct ?></text>
+  <text x="<?cs var:b.X + 8 ?>" y="116" class="day"><?cs var:b.Day ?></text>
+  <?cs /each ?>
+</svg>
+</section>
+
+<?cs if:Dash.IsToday ?>
+<section class="panel">
+<form method="post" action="/dashboard/remind">
+  <?cs call:csrf_field() ?>
+  <button type="submit" class="primary"><?cs var:L.dashboard.remind ?> (<?cs var:Dash.Figure.unreported ?>)</button>
+</form>
+<?cs if:Who.Is.Counselor ?><p><a href="/dashboard/summary"><?cs var:L.summary.title ?></a></p><?cs /if ?>
+<?cs if:Who.Is.Admin ?><p><a href="/dashboard/summaries"><?cs var:L.summaries.title ?></a></p><?cs /if ?>
+</section>
+<?cs /if ?>
+
+<?cs if:subcount(Dash.Anomaly) > 0 ?>
+<section class="panel" id="anomalies">
+<h2><?cs var:L.dashboard.anomalies ?></h2>
+<?cs each:a = Dash.Anomaly ?>
+<div class="anomaly">
+  <p><strong><?cs var:a.name ?></strong> <?cs var:a.number ?> · <?cs var:a.day ?> · <?cs var:a.temperature ?>°C · <?cs var:a.anomaly_flags ?></p>
+  <form method="post" action="/dashboard/verify" class="inline">
+    <?cs call:csrf_field() ?>
+    <input type="hidden" name="report" value="<?cs var:a.id ?>">
+    <button type="submit" name="decision" value="clear"><?cs var:L.dashboard.clear ?></button>
+  </form>
+  <form method="post" action="/dashboard/verify" class="inline">
+    <?cs call:csrf_field() ?>
+    <input type="hidden" name="report" value="<?cs var:a.id ?>">
+    <input type="text" name="reason" maxlength="500" placeholder="<?cs var:L.dashboard.reason ?>">
+    <button type="submit" name="decision" value="send_back"><?cs var:L.dashboard.send_back ?></button>
+  </form>
+</div>
+<?cs /each ?>
+</section>
+<?cs /if ?>
+
+<section class="panel" id="list">
+<h2><?cs var:L.dashboard.list ?>: <?cs var:L.dashboard.figure[Dash.Filter] ?></h2>
+<p><a href="/dashboard/export?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:Dash.Filter ?>"><?cs var:L.dashboard.export ?></a></p>
+<div class="scroll">
+<table class="list">
+<thead><tr><th><?cs var:L.dashboard.col.name ?></th><th><?cs var:L.dashboard.col.number ?></th><th><?cs var:L.dashboard.col.identity ?></th><th><?cs var:L.dashboard.col.diagnosis ?></th><th><?cs var:L.dashboard.col.at ?></th><th></th></tr></thead>
+<tbody>
+<?cs each:p = Dash.Row ?>
+<tr<?cs if:!p.report ?> class="unreported"<?cs /if ?>>
+  <td><?cs var:p.name ?><?cs if:p.data_changed == "1" ?> <span class="tag warn"><?cs var:L.dashboard.changed ?></span><?cs /if ?><?cs if:p.anomaly_state == "open" ?> <span class="tag bad"><?cs var:L.dashboard.abnormal ?></span><?cs /if ?></td>
+  <td><?cs var:p.number ?></td>
+  <td><?cs var:L.identity[p.identity] ?></td>
+  <td><?cs if:p.diagnosis == "suspected" ?><?cs var:L.form.report.diagnosis.suspected ?><?cs elif:p.diagnosis == "confirmed" ?><?cs var:L.form.report.diagnosis.confirmed ?><?cs /if ?></td>
+  <td><?cs if:p.report ?><?cs var:p.at ?><?cs if:p.filled_by ?> (<?cs var:L.dashboard.proxy_mark ?>)<?cs /if ?><?cs else ?><?cs var:L.dashboard.not_reported ?><?cs /if ?></td>
+  <td><?cs if:!p.report && Dash.IsToday ?><a class="small-button" href="/checkin/proxy?person=<?cs var:p.id ?>"><?cs var:L.dashboard.proxy ?></a><?cs /if ?></td>
+</tr>
+<?cs /each ?>
+</tbody>
+</table>
+</div>
+<p class="pager">
+<?cs if:Dash.PrevPage != "" ?><a href="/dashboard?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:Dash.Filter ?>&amp;page=<?cs var:Dash.PrevPage ?>#list">&larr; <?cs var:L.dashboard.prev ?></a><?cs /if ?>
+<?cs if:Dash.NextPage ?><a href="/dashboard?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:Dash.Filter ?>&amp;page=<?cs var:Dash.NextPage ?>#list"><?cs var:L.dashboard.next ?> &rarr;</a><?cs /if ?>
+</p>
+</section>
+
+<section class="panel">
+<h2><?cs var:L.dashboard.by_class ?></h2>
+<div class="scroll">
+<table class="list">
+<thead><tr><th><?cs var:L.dashboard.col.class ?></th><th><?cs var:L.dashboard.figure.total ?></th><th><?cs var:L.dashboard.figure.reported ?></th><th><?cs var:L.dashboard.figure.anomaly ?></th></tr></thead>
+<tbody>
+<?cs each:c = Dash.Class ?><tr><td><?cs var:c.class ?></td><td><?cs var:c.total ?></td><td><?cs var:c.reported ?></td><td><?cs var:c.anomaly ?></td></tr><?cs /each ?>
+</tbody>
+</table>
+</div>
+</section>
+<?cs include:"footer.cs" ?>

@@ -1,0 +1,16 @@
+<?cs set:Page.Title = L.summaries.title ?>
+<?cs include:"header.cs" ?>
+<section class="panel">
+<h1><?cs var:L.summaries.title ?> · <?cs var:Dash.Day ?></h1>
+<div class="scroll">
+<table class="list">
+<thead><tr><th><?cs var:L.dashboard.col.name ?></th><th><?cs var:L.card.college ?></th><th><?cs var:L.summaries.at ?></th><th><?cs var:L.summary.notes ?></th></tr></thead>
+<tbody>
+<?cs each:s = Summaries ?>
+<tr<?cs if:!s.at ?> class="unreported"<?cs /if ?>><td><?cs var:s.name ?></td><td><?cs var:s.college ?></td><td><?cs if:s.at ?><?cs var:s.at ?><?cs else ?><?cs var:L.summaries.missing ?><?cs /if ?></td><td><?cs var:s.notes ?></td></tr>
+<?cs /each ?>
+</tbody>
+</table>
+</div>
+</section>
+<?cs include:"footer.cs" ?>
