@@ -53,3 +53,5 @@ body_has() { grep -qF -- "$1" "$BODY"; }
 body_lacks() { ! grep -qF -- "$1" "$BODY"; }
 header_has() { grep -qiF -- "$1" "$HEADERS"; }
 sql() { "$ROOT/tools/stack.sh" sql "$HC_VAR" -N -B -e "$1"; }
+# eq GOT WANT: equality that shows both sides when it fails.
+eq() { [ "$1" = "$2" ] || { echo "#   got '$1', want '$2'"; return 1; }; }
