@@ -2,8 +2,9 @@
 // this folder exporting `default async function (browser)`.
 import { launch, check, setJourney } from './harness.mjs';
 import studentCard from './j01-student-card.mjs';
+import checkin from './j02-checkin.mjs';
 
-const journeys = [['student-card', studentCard]];
+const journeys = [['student-card', studentCard], ['checkin', checkin]];
 const browser = await launch();
 let failed = false;
 for (const [name, fn] of journeys) {
