@@ -14,6 +14,8 @@
  *   GET  /checkin/calendar   200 the term's days and their states
  *   GET  /checkin/proxy      200 proxy-fill form (?person=ID); 403 out of scope
  *   POST /checkin/proxy      303 /dashboard; 400 form; 403; 409
+ *   GET  /checkin/basic_fix  200 a counselor's correction form for ?person=ID
+ *   POST /checkin/basic_fix  303 the student's card; 400 form; 403; 404 none yet
  */
 #include "app.h"
 #include "db.h"
@@ -331,6 +333,79 @@ static NEOERR *calendar(struct req *r)
 	return nerr_pass(app_render(r, "checkin_calendar.cs"));
 }
 
+/* A counselor corrects a student's basic info: the only way it changes. */
+static NEOERR *show_basic_fix(struct req *r)
+{
+	int person = person_param(r);
+	bool found;
+	NEOERR *err = load_subject(r, person);
+
+	if (err)
+		return nerr_pass(err);
+	form_describe(r, &basic_form);
+	err = db_row(r->hdf, "Form.Value", &found,
+		"SELECT phone, home_address, emergency_contact, emergency_phone, boarding, "
+		" COALESCE(dorm, '') AS dorm FROM basic_info WHERE person_id = ?",
+		"i", (long long)person);
+	if (err)
+		return nerr_pass(err);
+	if (!found)
+		return nerr_raise(HC_ERR_NOTFOUND, "person %d has no basic info yet", person);
+	return nerr_pass(app_render(r, "checkin_basic_fix.cs"));
+}
+
+struct basic_fix { struct req *r; int person; };
+
+static NEOERR *basic_fix_in_txn(void *arg)
+{
+	struct basic_fix *x = arg;
+	struct req *r = x->r;
+	char now[20];
+	NEOERR *err;
+
+	app_now(now);
+	/* The old values go into the audit log before they are replaced. */
+	err = db_exec(NULL, NULL,
+		"INSERT INTO audit_log (at, actor_id, action, subject_person_id, object_kind, "
+		" object_id, detail, request_id, addr) "
+		"SELECT ?, ?, 'basic_info.correct', person_id, 'basic_info', person_id, "
+		" JSON_OBJECT('phone', phone, 'home_address', home_address, "
+		"  'emergency_contact', emergency_contact, 'emergency_phone', emergency_phone, "
+		"  'boarding', boarding, 'dorm', dorm), ?, ? "
+		"FROM basic_info WHERE person_id = ? FOR UPDATE", "sissi", now,
+		(long long)r->who.person_id, r->id, hdf_get_value(r->hdf, "CGI.RemoteAddress", ""),
+		(long long)x->person);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(db_exec(NULL, NULL,
+		"UPDATE basic_info SET phone = ?, home_address = ?, emergency_contact = ?, "
+		" emergency_phone = ?, boarding = ?, dorm = NULLIF(?, ''), updated_by = ?, "
+		" updated_at = ? WHERE person_id = ?", "ssssssisi",
+		app_param(r, "phone", ""), app_param(r, "home_address", ""),
+		app_param(r, "emergency_contact", ""), app_param(r, "emergency_phone", ""),
+		app_param(r, "boarding", "1"), app_param(r, "dorm", ""),
+		(long long)r->who.person_id, now, (long long)x->person));
+}
+
+static NEOERR *do_basic_fix(struct req *r)
+{
+	struct basic_fix x = { r, person_param(r) };
+	char path[64];
+	NEOERR *err = load_subject(r, x.person);
+
+	if (err)
+		return nerr_pass(err);
+	if (form_check(r, &basic_form)) {
+		r->status = 400;
+		return nerr_pass(app_render(r, "checkin_basic_fix.cs"));
+	}
+	err = db_txn(basic_fix_in_txn, &x);
+	if (err)
+		return nerr_pass(err);
+	snprintf(path, sizeof path, "/card?person=%d", x.person);
+	return nerr_pass(app_redirect(r, path));
+}
+
 static const struct action actions[] = {
 	{ "", M_GET, R_STUDENT | R_STAFF, show },
 	{ "", M_POST, R_STUDENT | R_STAFF, do_submit },
@@ -338,6 +413,8 @@ static const struct action actions[] = {
 	{ "calendar", M_GET, R_STUDENT | R_STAFF, calendar },
 	{ "proxy", M_GET, R_COUNSELOR | R_REVIEWER | R_ADMIN, show_proxy },
 	{ "proxy", M_POST, R_COUNSELOR | R_REVIEWER | R_ADMIN, do_proxy },
+	{ "basic_fix", M_GET, R_COUNSELOR | R_ADMIN, show_basic_fix },
+	{ "basic_fix", M_POST, R_COUNSELOR | R_ADMIN, do_basic_fix },
 	{ 0 }
 };
 

@@ -54,5 +54,8 @@
     <dt><?cs var:L.card.window ?></dt><dd><?cs if:Card.AllowedFrom ?><?cs var:Card.AllowedFrom ?> – <?cs var:Card.AllowedUntil ?><?cs else ?><?cs var:L.card.not_set ?><?cs /if ?></dd>
     <?cs if:Card.ArrivedAt ?><dt><?cs var:L.card.arrived_at ?></dt><dd><?cs var:Card.ArrivedAt ?></dd><?cs /if ?>
   </dl>
+  <?cs if:Card.ViewedByStaff && (Who.Is.Counselor || Who.Is.Admin) ?>
+  <p><a href="/checkin/basic_fix?person=<?cs var:Person.id ?>"><?cs var:L.checkin.basic_fix ?></a></p>
+  <?cs /if ?>
 </section>
 <?cs include:"footer.cs" ?>

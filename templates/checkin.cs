@@ -20,4 +20,5 @@
   <button type="submit" class="primary"><?cs var:L.checkin.submit ?></button>
 </form>
 </section>
+<?cs call:basic_info() ?>
 <?cs include:"footer.cs" ?>

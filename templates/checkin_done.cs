@@ -26,4 +26,5 @@
   <p class="small"><?cs var:L.checkin.immutable ?></p>
   <p><a href="/card"><?cs var:L.home.my_card ?></a></p>
 </section>
+<?cs call:basic_info() ?>
 <?cs include:"footer.cs" ?>

@@ -34,3 +34,19 @@
   <a href="/checkin/calendar"<?cs if:current == "calendar" ?> aria-current="page"<?cs /if ?>><?cs var:L.calendar.title ?></a>
 </nav>
 <?cs /def ?>
+
+<?cs # The student's basic info, read-only. ?>
+<?cs def:basic_info() ?>
+<?cs if:Basic.phone ?>
+<details class="panel">
+  <summary><?cs var:L.checkin.basic_title ?></summary>
+  <dl class="facts">
+    <dt><?cs var:L.form.basic.phone ?></dt><dd><?cs var:Basic.phone ?></dd>
+    <dt><?cs var:L.form.basic.home_address ?></dt><dd><?cs var:Basic.home_address ?></dd>
+    <dt><?cs var:L.form.basic.emergency_contact ?></dt><dd><?cs var:Basic.emergency_contact ?> · <?cs var:Basic.emergency_phone ?></dd>
+    <dt><?cs var:L.form.basic.boarding ?></dt><dd><?cs if:Basic.boarding == "1" ?><?cs var:L.form.basic.boarding.1 ?><?cs else ?><?cs var:L.form.basic.boarding.0 ?><?cs /if ?> <?cs var:Basic.dorm ?></dd>
+  </dl>
+  <p class="small"><?cs var:L.checkin.basic_readonly ?></p>
+</details>
+<?cs /if ?>
+<?cs /def ?>

@@ -92,3 +92,24 @@ check "and says it is pre-filled" body_has "的填报预填"
 get student /checkin/calendar
 check "the calendar lists the term's days" body_has "打卡统计"
 check "with done days" body_has 'class="day-done"'
+
+# Basic info is read-only for the student; a counselor (here the admin,
+# whose scope is everyone) corrects it, and the audit log keeps the old one.
+login "$who"
+FORM_PAGE=/checkin post "$who" /checkin/basic --data-urlencode "phone=13811111111" \
+	--data-urlencode "home_address=别处" --data-urlencode "emergency_contact=李" \
+	--data-urlencode "emergency_phone=13900000000" --data-urlencode "boarding=0"
+check "the student cannot overwrite basic info" eq "$(sql "SELECT home_address FROM basic_info WHERE person_id = $pid")" "北京市海淀区上园村3号"
+get "$who" "/checkin/basic_fix?person=$pid"
+check "nor open the correction form" status_is 403
+login admin
+get admin "/checkin/basic_fix?person=$pid"
+check "the correction form shows the current values" body_has "北京市海淀区上园村3号"
+FORM_PAGE="/checkin/basic_fix?person=$pid" post admin /checkin/basic_fix --data-urlencode "person=$pid" \
+	--data-urlencode "phone=13800000000" --data-urlencode "home_address=北京市海淀区学院路1号" \
+	--data-urlencode "emergency_contact=王" --data-urlencode "emergency_phone=13900000000" \
+	--data-urlencode "boarding=1"
+check "the correction is saved" eq "$(sql "SELECT home_address FROM basic_info WHERE person_id = $pid")" "北京市海淀区学院路1号"
+check "the audit log keeps who and the old value" eq \
+	"$(sql "SELECT JSON_VALUE(detail, '$.home_address') FROM audit_log WHERE action = 'basic_info.correct' AND subject_person_id = $pid")" \
+	"北京市海淀区上园村3号"
