@@ -99,57 +99,73 @@ static void copy_str(char *dst, size_t n, const char *src)
 	snprintf(dst, n, "%s", src ? src : "");
 }
 
+/* Who a person is, with their roles, in one row. */
+#define WHO_COLUMNS \
+	"SELECT p.id, p.name, p.number, p.identity, p.college_id, a.login, " \
+	" GROUP_CONCAT(CONCAT(r.role, ':', COALESCE(r.org_id, 0))) " \
+	"FROM people p JOIN accounts a ON a.person_id = p.id AND a.disabled = 0 " \
+	"LEFT JOIN roles r ON r.person_id = p.id "
+
+static void who_from_row(DB_CURSOR *c, struct who *w)
+{
+	const char *roles = db_str(c, 6);
+
+	memset(w, 0, sizeof *w);
+	w->person_id = (int)db_int(c, 0);
+	copy_str(w->name, sizeof w->name, db_str(c, 1));
+	copy_str(w->number, sizeof w->number, db_str(c, 2));
+	w->roles = !strcmp(db_str(c, 3), "staff") ? R_STAFF : R_STUDENT;
+	w->college_id = (int)db_int(c, 4);
+	copy_str(w->login, sizeof w->login, db_str(c, 5));
+	while (roles && *roles) {
+		char name[16] = "";
+		int org = 0, n = 0;
+
+		if (sscanf(roles, "%15[a-z]:%d%n", name, &org, &n) != 2)
+			break;
+		unsigned bit = role_bit(name);
+		w->roles |= bit;
+		if (bit == R_REVIEWER)
+			w->reviewer_college_id = org;
+		roles += n;
+		if (*roles == ',')
+			roles++;
+	}
+}
+
+/* Reads the cursor's one row (if any) into *w and frees the cursor. */
+static void who_fetch(DB_CURSOR **c, struct who *w, bool *found)
+{
+	*found = db_next(*c) && db_str(*c, 0);
+	if (*found)
+		who_from_row(*c, w);
+	else
+		memset(w, 0, sizeof *w);
+	db_cursor_free(c);
+}
+
 NEOERR *sess_load_who(int person_id, struct who *w, bool *found)
 {
 	DB_CURSOR *c = NULL;
-	NEOERR *err;
+	NEOERR *err = db_query(&c, WHO_COLUMNS "WHERE p.id = ? GROUP BY p.id",
+			       "i", (long long)person_id);
 
-	memset(w, 0, sizeof *w);
-	*found = false;
-	err = db_query(&c,
-		"SELECT p.id, p.name, p.number, p.identity, p.college_id, a.login "
-		"FROM people p JOIN accounts a ON a.person_id = p.id "
-		"WHERE p.id = ? AND a.disabled = 0", "i", (long long)person_id);
 	if (err)
 		return nerr_pass(err);
-	if (db_next(c)) {
-		*found = true;
-		w->person_id = (int)db_int(c, 0);
-		copy_str(w->name, sizeof w->name, db_str(c, 1));
-		copy_str(w->number, sizeof w->number, db_str(c, 2));
-		w->roles = !strcmp(db_str(c, 3), "staff") ? R_STAFF : R_STUDENT;
-		w->college_id = (int)db_int(c, 4);
-		copy_str(w->login, sizeof w->login, db_str(c, 5));
-	}
-	db_cursor_free(&c);
-	if (!*found)
-		return STATUS_OK;
-	err = db_query(&c, "SELECT role, org_id FROM roles WHERE person_id = ?",
-		       "i", (long long)person_id);
-	if (err)
-		return nerr_pass(err);
-	while (db_next(c)) {
-		unsigned bit = role_bit(db_str(c, 0));
-		w->roles |= bit;
-		if (bit == R_REVIEWER)
-			w->reviewer_college_id = (int)db_int(c, 1);
-	}
-	db_cursor_free(&c);
+	who_fetch(&c, w, found);
 	return STATUS_OK;
 }
 
 static NEOERR *load_by_login(struct req *r, const char *login)
 {
-	long long id;
+	DB_CURSOR *c = NULL;
 	bool found;
-	NEOERR *err;
+	NEOERR *err = db_query(&c, WHO_COLUMNS "WHERE a.login = ? GROUP BY p.id", "s", login);
 
-	err = db_scalar(&id, &found,
-		"SELECT person_id FROM accounts WHERE login = ? AND disabled = 0",
-		"s", login);
-	if (err || !found)
+	if (err)
 		return nerr_pass(err);
-	return nerr_pass(sess_load_who((int)id, &r->who, &found));
+	who_fetch(&c, &r->who, &found);
+	return STATUS_OK;
 }
 
 NEOERR *sess_load(struct req *r)
@@ -157,8 +173,8 @@ NEOERR *sess_load(struct req *r)
 	const char *cookie = hdf_get_value(r->hdf, "Cookie.hc_sid", NULL);
 	unsigned char h[32];
 	char now[20];
-	long long person;
 	bool found = false;
+	DB_CURSOR *c = NULL;
 	NEOERR *err;
 
 	if (token_well_formed(cookie)) {
@@ -175,16 +191,12 @@ NEOERR *sess_load(struct req *r)
 		return STATUS_OK;
 	token_hash(r->sid, h);
 	app_now(now);
-	err = db_scalar(&person, &found,
-		"SELECT person_id FROM sessions WHERE token_hash = ? AND expires_at > ?",
+	err = db_query(&c, WHO_COLUMNS "JOIN sessions s ON s.person_id = p.id "
+		"WHERE s.token_hash = ? AND s.expires_at > ? GROUP BY p.id",
 		"bs", h, sizeof h, now);
-	if (err || !found)
-		return nerr_pass(err);
-	err = sess_load_who((int)person, &r->who, &found);
 	if (err)
 		return nerr_pass(err);
-	if (!found)
-		memset(&r->who, 0, sizeof r->who);
+	who_fetch(&c, &r->who, &found);
 	return STATUS_OK;
 }
 
