@@ -78,7 +78,7 @@ static NEOERR *show(struct req *r)
 {
 	char day[11];
 	long long bound;
-	enum dash_scope s = dash_scope_of(&r->who, &bound);
+	enum scope_kind s = scope_kind_of(&r->who, &bound);
 	int d = chosen_day(r, day);
 	const char *f = chosen_filter(r);
 	NEOERR *err;
@@ -121,7 +121,7 @@ static NEOERR *export_csv(struct req *r)
 		"at", "diagnosis", "data_changed", "anomaly_state" };
 	char day[11], key[64], disp[40];
 	long long bound;
-	enum dash_scope s = dash_scope_of(&r->who, &bound);
+	enum scope_kind s = scope_kind_of(&r->who, &bound);
 	const char *f;
 	STRING out;
 	NEOERR *err = STATUS_OK;
@@ -168,7 +168,7 @@ static NEOERR *remind(struct req *r)
 {
 	char day[11], path[96];
 	long long bound;
-	enum dash_scope s = dash_scope_of(&r->who, &bound);
+	enum scope_kind s = scope_kind_of(&r->who, &bound);
 	int sent = 0;
 	NEOERR *err;
 
@@ -250,9 +250,9 @@ static NEOERR *summary_page(struct req *r, const char *day, int d)
 	if (!submitted && dash_summary_open(d, app_today(), now_minutes(), deadline_minutes()))
 		hdf_set_int_value(r->hdf, "Summary.Open", 1);
 	hdf_set_value(r->hdf, "Summary.Deadline", conf_str("Policy.SummaryDeadline", "11:30"));
-	err = dash_figures_load(r, DASH_COUNSELOR, r->who.person_id, day);
+	err = dash_figures_load(r, SCOPE_COUNSELOR, r->who.person_id, day);
 	if (err == STATUS_OK)
-		err = dash_list_load(r, DASH_COUNSELOR, r->who.person_id, day, "unreported", 0);
+		err = dash_list_load(r, SCOPE_COUNSELOR, r->who.person_id, day, "unreported", 0);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "dashboard_summary.cs"));
@@ -287,7 +287,7 @@ static NEOERR *summary_submit(struct req *r)
 		return nerr_pass(summary_page(r, day, d));
 	}
 	/* The figures as they stand now are what gets frozen. */
-	err = dash_figures_load(r, DASH_COUNSELOR, r->who.person_id, day);
+	err = dash_figures_load(r, SCOPE_COUNSELOR, r->who.person_id, day);
 	if (err)
 		return nerr_pass(err);
 	string_init(&json);

@@ -44,19 +44,12 @@
 
 const char *const dash_figures[] = { DASH_FIGURES(AS_NAME) NULL };
 
-/* The three scopes, as the WHERE clause of people p; each binds one id. */
-#define IN_SCOPE(pre, post) { \
-	pre " WHERE p.id IN (SELECT student_id FROM counselor_assignments " \
-	    "WHERE counselor_id = ?) " post, \
-	pre " WHERE p.college_id = ? " post, \
-	pre " WHERE ? > 0 " post }
-
 #define WITH_DAY "FROM people p LEFT JOIN daily_reports d ON d.person_id = p.id AND d.day = ?"
 
-static const char *const figures_sql[] = IN_SCOPE(
+static const char *const figures_sql[] = SCOPE_VARIANTS(
 	"SELECT 0" DASH_FIGURES(AS_SUM) " " WITH_DAY, "");
 
-static const char *const list_sql[] = IN_SCOPE(
+static const char *const list_sql[] = SCOPE_VARIANTS(
 	"SELECT p.id, p.name, p.number, p.identity, cls.name AS class, d.id AS report, "
 	" d.diagnosis, DATE_FORMAT(d.submitted_at, '%H:%i') AS at, d.data_changed, "
 	" d.anomaly_state, d.filled_by, d.is_makeup " WITH_DAY
@@ -64,29 +57,15 @@ static const char *const list_sql[] = IN_SCOPE(
 	"AND (CASE ?" DASH_FIGURES(AS_CASE) " ELSE 0 END) "
 	"ORDER BY d.id IS NULL DESC, p.class_id, p.number LIMIT 101 OFFSET ?");
 
-static const char *const classes_sql[] = IN_SCOPE(
+static const char *const classes_sql[] = SCOPE_VARIANTS(
 	"SELECT COALESCE(cls.name, '-') AS class, COUNT(*) AS total, "
 	" COUNT(d.id) AS reported, COALESCE(SUM(d.anomaly_state = 'open'), 0) AS anomaly "
 	WITH_DAY " LEFT JOIN org_units cls ON cls.id = p.class_id",
 	"GROUP BY p.class_id, cls.name ORDER BY cls.name LIMIT 1000");
 
-static const char *const trend_sql[] = IN_SCOPE(
+static const char *const trend_sql[] = SCOPE_VARIANTS(
 	"SELECT d.day, COUNT(*) AS n FROM people p JOIN daily_reports d "
 	" ON d.person_id = p.id AND d.day BETWEEN ? AND ?", "GROUP BY d.day");
-
-enum dash_scope dash_scope_of(const struct who *w, long long *bound)
-{
-	if (w->roles & R_ADMIN) {
-		*bound = 1;
-		return DASH_SCHOOL;
-	}
-	if ((w->roles & R_REVIEWER) && w->reviewer_college_id) {
-		*bound = w->reviewer_college_id;
-		return DASH_COLLEGE;
-	}
-	*bound = w->person_id;
-	return DASH_COUNSELOR;
-}
 
 bool dash_figure_known(const char *name)
 {
@@ -96,7 +75,7 @@ bool dash_figure_known(const char *name)
 	return false;
 }
 
-NEOERR *dash_figures_load(struct req *r, enum dash_scope s, long long bound,
+NEOERR *dash_figures_load(struct req *r, enum scope_kind s, long long bound,
 			  const char *day)
 {
 	DB_CURSOR *c = NULL;
@@ -116,7 +95,7 @@ NEOERR *dash_figures_load(struct req *r, enum dash_scope s, long long bound,
 	return STATUS_OK;
 }
 
-NEOERR *dash_list_load(struct req *r, enum dash_scope s, long long bound,
+NEOERR *dash_list_load(struct req *r, enum scope_kind s, long long bound,
 		       const char *day, const char *filter, int page)
 {
 	int n = 0;
@@ -137,14 +116,14 @@ NEOERR *dash_list_load(struct req *r, enum dash_scope s, long long bound,
 	return STATUS_OK;
 }
 
-NEOERR *dash_classes_load(struct req *r, enum dash_scope s, long long bound,
+NEOERR *dash_classes_load(struct req *r, enum scope_kind s, long long bound,
 			  const char *day)
 {
 	return nerr_pass(db_rows(r->hdf, "Dash.Class", NULL, classes_sql[s], "si",
 				 day, bound));
 }
 
-NEOERR *dash_trend_load(struct req *r, enum dash_scope s, long long bound, int day)
+NEOERR *dash_trend_load(struct req *r, enum scope_kind s, long long bound, int day)
 {
 	const int width = 14;
 	int total = hdf_get_int_value(r->hdf, "Dash.Figure.total", 0);
@@ -187,24 +166,24 @@ bool dash_summary_open(int day, int today, int now_minutes, int deadline_minutes
 	return day == today - 1 && now_minutes <= deadline_minutes;
 }
 
-static const char *const anomalies_sql[] = IN_SCOPE(
+static const char *const anomalies_sql[] = SCOPE_VARIANTS(
 	"SELECT d.id, d.day, p.id AS person, p.name, p.number, d.temperature, d.anomaly_flags, "
 	" DATE_FORMAT(d.submitted_at, '%m-%d %H:%i') AS at "
 	"FROM people p JOIN daily_reports d ON d.person_id = p.id AND d.anomaly_state = 'open'",
 	"ORDER BY d.submitted_at LIMIT 200");
 
-NEOERR *dash_anomalies_load(struct req *r, enum dash_scope s, long long bound)
+NEOERR *dash_anomalies_load(struct req *r, enum scope_kind s, long long bound)
 {
 	return nerr_pass(db_rows(r->hdf, "Dash.Anomaly", NULL, anomalies_sql[s], "i", bound));
 }
 
-static const char *const remind_sql[] = IN_SCOPE(
+static const char *const remind_sql[] = SCOPE_VARIANTS(
 	"INSERT IGNORE INTO reminders (person_id, day, sent_by, sent_at, batch) "
 	"SELECT p.id, ?, ?, ?, ? " WITH_DAY, "AND d.id IS NULL");
 
 struct remind_ctx {
 	struct req *r;
-	enum dash_scope scope;
+	enum scope_kind scope;
 	long long bound;
 	const char *day;
 	char batch[17];
@@ -245,7 +224,7 @@ static NEOERR *remind_in_txn(void *arg)
 		hdf_get_value(x->r->hdf, "CGI.RemoteAddress", "")));
 }
 
-NEOERR *dash_remind(struct req *r, enum dash_scope s, long long bound,
+NEOERR *dash_remind(struct req *r, enum scope_kind s, long long bound,
 		    const char *day, int *sent)
 {
 	struct remind_ctx x = { r, s, bound, day, "", 0 };

@@ -7,12 +7,7 @@
 #define HC_DASH_H
 
 #include "app.h"
-
-enum dash_scope { DASH_COUNSELOR, DASH_COLLEGE, DASH_SCHOOL };
-
-/* The widest scope of the viewer's roles, and the id it is bound to
- * (counselor's person id, reviewer's college id, 1 for the school). */
-enum dash_scope dash_scope_of(const struct who *w, long long *bound);
+#include "scope.h"
 
 /* The figures, in display order; each name is also a list filter. */
 extern const char *const dash_figures[];
@@ -20,24 +15,24 @@ extern const char *const dash_figures[];
 bool dash_figure_known(const char *name);
 
 /* Fills Dash.Figure.<name> for `day` over the viewer's scope. */
-NEOERR *dash_figures_load(struct req *r, enum dash_scope s, long long bound,
+NEOERR *dash_figures_load(struct req *r, enum scope_kind s, long long bound,
 			  const char *day);
 /* Fills Dash.Row.<n>.* (100 a page) for the filter; Dash.Rows the count. */
-NEOERR *dash_list_load(struct req *r, enum dash_scope s, long long bound,
+NEOERR *dash_list_load(struct req *r, enum scope_kind s, long long bound,
 		       const char *day, const char *filter, int page);
 /* Fills Dash.Class.<n>.* (the "by class" roll-up). */
-NEOERR *dash_classes_load(struct req *r, enum dash_scope s, long long bound,
+NEOERR *dash_classes_load(struct req *r, enum scope_kind s, long long bound,
 			  const char *day);
 /* Fills Dash.Bar.<n>.* (reporting rate of the 14 days ending with day). */
-NEOERR *dash_trend_load(struct req *r, enum dash_scope s, long long bound,
+NEOERR *dash_trend_load(struct req *r, enum scope_kind s, long long bound,
 			int day);
 
 /* Fills Dash.Anomaly.<n>.* with the open anomalies in scope, oldest first. */
-NEOERR *dash_anomalies_load(struct req *r, enum dash_scope s, long long bound);
+NEOERR *dash_anomalies_load(struct req *r, enum scope_kind s, long long bound);
 
 /* Reminds every unreported person in scope for `day`, once per person and
  * day; *sent is how many were reminded now (0 when all already were). */
-NEOERR *dash_remind(struct req *r, enum dash_scope s, long long bound,
+NEOERR *dash_remind(struct req *r, enum scope_kind s, long long bound,
 		    const char *day, int *sent);
 
 /* Clears an open anomaly or sends it back (退回) for the student to report

@@ -354,6 +354,11 @@ static NEOERR *submit_in_txn(void *arg)
 		if (err)
 			return nerr_pass(err);
 	}
+	if (s->also) {
+		err = s->also(s->also_ctx, s);
+		if (err)
+			return nerr_pass(err);
+	}
 	if (s->filled_by || s->replaced)
 		err = db_exec(NULL, NULL,
 			"INSERT INTO audit_log (at, actor_id, action, subject_person_id, "

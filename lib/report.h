@@ -63,6 +63,10 @@ struct report_submission {
 	const struct report *rep;
 	const char *request_id;
 	const char *addr;
+	/* Called inside the transaction once the report is stored (may be
+	 * NULL): what else must commit or fail with it. */
+	NEOERR *(*also)(void *ctx, struct report_submission *s);
+	void *also_ctx;
 	/* out */
 	long long report_id;
 	unsigned flags;

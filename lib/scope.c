@@ -56,3 +56,17 @@ NEOERR *scope_require(const struct who *viewer, int person_id)
 				  person_id, viewer->person_id);
 	return STATUS_OK;
 }
+
+enum scope_kind scope_kind_of(const struct who *w, long long *bound)
+{
+	if (w->roles & R_ADMIN) {
+		*bound = 1;
+		return SCOPE_SCHOOL;
+	}
+	if ((w->roles & R_REVIEWER) && w->reviewer_college_id) {
+		*bound = w->reviewer_college_id;
+		return SCOPE_COLLEGE;
+	}
+	*bound = w->person_id;
+	return SCOPE_COUNSELOR;
+}

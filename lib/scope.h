@@ -26,4 +26,20 @@ NEOERR *scope_load_subject(int person_id, struct subject *s, bool *found);
  * leak nothing more, but the log tells them apart). */
 NEOERR *scope_require(const struct who *viewer, int person_id);
 
+/* The people a staff member's lists cover: the widest of their roles. */
+enum scope_kind { SCOPE_COUNSELOR, SCOPE_COLLEGE, SCOPE_SCHOOL };
+
+/* Picks the scope and the id its SQL binds (the counselor's person id,
+ * the reviewer's college id, 1 for the school). */
+enum scope_kind scope_kind_of(const struct who *w, long long *bound);
+
+/* A query over people p in three static variants, indexed by enum
+ * scope_kind; each variant binds the scope's id where the scope's WHERE
+ * clause stands, between `pre` and `post`. No SQL is built at run time. */
+#define SCOPE_VARIANTS(pre, post) { \
+	pre " WHERE p.id IN (SELECT student_id FROM counselor_assignments " \
+	    "WHERE counselor_id = ?) " post, \
+	pre " WHERE p.college_id = ? " post, \
+	pre " WHERE ? > 0 " post }
+
 #endif

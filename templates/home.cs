@@ -14,6 +14,7 @@
 <ul class="links">
   <?cs if:Who.Is.Counselor || Who.Is.Reviewer || Who.Is.Admin ?>
   <li><a href="/dashboard"><?cs var:L.home.dashboard ?></a></li>
+  <li><a href="/review"><?cs var:L.home.review ?></a></li>
   <?cs /if ?>
   <?cs if:Who.Is.Counselor ?><li><a href="/dashboard/summary"><?cs var:L.summary.title ?></a></li><?cs /if ?>
   <?cs if:Who.Is.Admin ?><li><a href="/dashboard/summaries"><?cs var:L.summaries.title ?></a></li><?cs /if ?>

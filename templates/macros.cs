@@ -32,6 +32,7 @@
   <a href="/card"<?cs if:current == "card" ?> aria-current="page"<?cs /if ?>><?cs var:L.home.my_card ?></a>
   <a href="/checkin"<?cs if:current == "report" ?> aria-current="page"<?cs /if ?>><?cs var:L.checkin.title ?></a>
   <a href="/checkin/calendar"<?cs if:current == "calendar" ?> aria-current="page"<?cs /if ?>><?cs var:L.calendar.title ?></a>
+  <a href="/makeup"<?cs if:current == "makeup" ?> aria-current="page"<?cs /if ?>><?cs var:L.makeup.tab ?></a>
 </nav>
 <?cs /def ?>
 

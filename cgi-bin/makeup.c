@@ -1,0 +1,199 @@
+/*
+ * makeup.c - /makeup: make-up requests (补卡申请), the student's side.
+ *
+ * One missed day per request, with a reason; the counselor decides in the
+ * review queue. "My requests" (我的发起) shows each request's state, who
+ * holds it now (当前环节) and its history (处理记录). An approved day is
+ * filled here and stored as a make-up report.
+ *
+ *   GET  /makeup           200 the form (?day= pre-filled) and my requests
+ *   POST /makeup           303 /makeup?applied=1; 400 form with the refusal
+ *   POST /makeup/withdraw  303 /makeup; 404 not theirs; 409 decided meanwhile
+ *   GET  /makeup/fill      200 the report form for an approved ?day=; 403 none
+ *   POST /makeup/fill      303 /checkin/calendar; 400 form; 403 not approved;
+ *                          409 the day has a report already
+ */
+#include "app.h"
+#include "db.h"
+#include "days.h"
+#include "form.h"
+#include "makeup.h"
+#include "report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct form_field apply_fields[] = {
+	{ "day", FORM_DATE, true, 0, 0, NULL },
+	{ "reason", FORM_TEXT, true, 2, 500, NULL },
+	{ 0 }
+};
+static const struct form apply_form = { "makeup", apply_fields };
+
+static NEOERR *load_mine(struct req *r)
+{
+	long long me = r->who.person_id;
+	NEOERR *err;
+
+	err = db_rows(r->hdf, "Mine", NULL,
+		"SELECT m.id, m.day, m.reason, m.state, "
+		" DATE_FORMAT(m.created_at, '%Y-%m-%d %H:%i') AS created, "
+		" DATE_FORMAT(m.decided_at, '%Y-%m-%d %H:%i') AS decided, "
+		" m.decision_reason, v.name AS decided_by, c.name AS holder "
+		"FROM makeup_requests m "
+		"LEFT JOIN people v ON v.id = m.decided_by "
+		"LEFT JOIN counselor_assignments ca ON ca.student_id = m.person_id "
+		"LEFT JOIN people c ON c.id = ca.counselor_id "
+		"WHERE m.person_id = ? ORDER BY m.id DESC LIMIT 100", "i", me);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(db_rows(r->hdf, "History", NULL,
+		"SELECT a.object_id AS id, DATE_FORMAT(a.at, '%m-%d %H:%i') AS at, "
+		" p.name AS actor, a.action, a.detail "
+		"FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id "
+		"WHERE a.object_kind = 'makeup_request' AND a.subject_person_id = ? "
+		"ORDER BY a.id LIMIT 500", "i", me));
+}
+
+static NEOERR *render_page(struct req *r)
+{
+	NEOERR *err = load_mine(r);
+
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_render(r, "makeup.cs"));
+}
+
+static NEOERR *show(struct req *r)
+{
+	const char *day = app_param(r, "day", NULL);
+
+	form_describe(r, &apply_form);
+	if (day && day_parse(day) >= 0)
+		hdf_set_value(r->hdf, "Form.Value.day", day);
+	return nerr_pass(render_page(r));
+}
+
+static NEOERR *apply(struct req *r)
+{
+	const char *refusal = NULL;
+	NEOERR *err;
+
+	if (form_check(r, &apply_form)) {
+		r->status = 400;
+		return nerr_pass(render_page(r));
+	}
+	err = makeup_apply(r, day_parse(app_param(r, "day", "")),
+			   app_param(r, "reason", ""), &refusal);
+	if (err)
+		return nerr_pass(err);
+	if (refusal) {
+		r->status = 400;
+		hdf_set_value(r->hdf, "Form.Error.day", tr(r, refusal));
+		hdf_set_int_value(r->hdf, "Form.Errors", 1);
+		return nerr_pass(render_page(r));
+	}
+	return nerr_pass(app_redirect(r, "/makeup?applied=1"));
+}
+
+static NEOERR *withdraw(struct req *r)
+{
+	const char *id = app_param(r, "id", "");
+	char *end;
+	long long n = strtoll(id, &end, 10);
+	NEOERR *err;
+
+	if (!*id || *end || n <= 0)
+		return nerr_raise(HC_ERR_NOTFOUND, "bad request id");
+	err = makeup_withdraw(r, n);
+	if (nerr_match(err, HC_ERR_CONFLICT)) {
+		nerr_ignore(&err);
+		r->status = 409;
+		hdf_set_value(r->hdf, "Page.Message", tr(r, "makeup.already_decided"));
+		form_describe(r, &apply_form);
+		return nerr_pass(render_page(r));
+	}
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_redirect(r, "/makeup"));
+}
+
+/* The approved day asked for, or 403. */
+static NEOERR *approved_day(struct req *r, int *day)
+{
+	const char *p = app_param(r, "day", "");
+	long long n = 0;
+	NEOERR *err;
+
+	*day = day_parse(p);
+	if (*day < 0)
+		return nerr_raise(HC_ERR_BADREQ, "bad day");
+	err = db_scalar(&n, NULL, "SELECT COUNT(*) FROM makeup_requests "
+		"WHERE person_id = ? AND open_day = ? AND state = 'approved'",
+		"is", (long long)r->who.person_id, p);
+	if (err)
+		return nerr_pass(err);
+	if (n == 0)
+		return nerr_raise(HC_ERR_FORBIDDEN, "no approved make-up for %s", p);
+	hdf_set_value(r->hdf, "Checkin.Day", p);
+	hdf_set_int_value(r->hdf, "Checkin.Makeup", 1);
+	return STATUS_OK;
+}
+
+static NEOERR *fill_form(struct req *r)
+{
+	int day;
+	NEOERR *err = approved_day(r, &day);
+
+	if (err)
+		return nerr_pass(err);
+	form_describe(r, &report_form);
+	return nerr_pass(app_render(r, "checkin.cs"));
+}
+
+static NEOERR *fill(struct req *r)
+{
+	struct report rep;
+	struct report_submission s = { 0 };
+	int day;
+	NEOERR *err = approved_day(r, &day);
+
+	if (err)
+		return nerr_pass(err);
+	if (form_check(r, &report_form)) {
+		r->status = 400;
+		return nerr_pass(app_render(r, "checkin.cs"));
+	}
+	report_from_query(r, &rep);
+	s.person_id = r->who.person_id;
+	s.day = day;
+	s.rep = &rep;
+	s.request_id = r->id;
+	s.addr = hdf_get_value(r->hdf, "CGI.RemoteAddress", "");
+	err = makeup_fill(&s);
+	if (nerr_match(err, HC_ERR_CONFLICT)) {
+		nerr_ignore(&err);
+		r->status = 409;
+		hdf_set_value(r->hdf, "Checkin.ExistingAt", s.existing_at);
+		return nerr_pass(app_render(r, "checkin_already.cs"));
+	}
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_redirect(r, "/checkin/calendar?filled=1"));
+}
+
+static const struct action actions[] = {
+	{ "", M_GET, R_STUDENT | R_STAFF, show },
+	{ "", M_POST, R_STUDENT | R_STAFF, apply },
+	{ "withdraw", M_POST, R_STUDENT | R_STAFF, withdraw },
+	{ "fill", M_GET, R_STUDENT | R_STAFF, fill_form },
+	{ "fill", M_POST, R_STUDENT | R_STAFF, fill },
+	{ 0 }
+};
+
+int main(void)
+{
+	static const struct page page = { "makeup", actions, 0 };
+	return app_main(&page);
+}

@@ -1,0 +1,164 @@
+/*
+ * review.c - /review: the reviewer's queue (审核), one per reviewer over
+ * their scope, oldest first, with a count per kind. An item opens in full
+ * (the request, the check-ins around its day, the history); items are
+ * decided one by one or many at once (批量审批), each in its own
+ * transaction, with a result per item.
+ *
+ *   GET  /review          200 counts and the open items (?kind=, ?page=)
+ *   GET  /review/item     200 one item (?id=); 403 out of scope; 404 none
+ *   POST /review/decide   200 the result of each item; 403 when every item
+ *                         named is out of scope; 409 when the one item named
+ *                         was decided meanwhile; 400 no items or no decision
+ */
+#include "app.h"
+#include "db.h"
+#include "queue.h"
+#include "scope.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_BATCH 500
+
+static const char *chosen_kind(struct req *r)
+{
+	const char *k = app_param(r, "kind", "all");
+
+	return queue_kind_known(k) ? k : "all";
+}
+
+static int chosen_page(struct req *r)
+{
+	const char *p = app_param(r, "page", "0");
+	char *end;
+	long n = strtol(p, &end, 10);
+
+	return (*end == '\0' && n >= 0 && n < 100000) ? (int)n : 0;
+}
+
+static NEOERR *show(struct req *r)
+{
+	long long bound;
+	enum scope_kind s = scope_kind_of(&r->who, &bound);
+	const char *kind = chosen_kind(r);
+	NEOERR *err;
+
+	hdf_set_value(r->hdf, "Queue.Kind", kind);
+	hdf_set_int_value(r->hdf, "Queue.Page", chosen_page(r));
+	err = queue_counts_load(r, s, bound);
+	if (err == STATUS_OK)
+		err = queue_list_load(r, s, bound, kind, chosen_page(r));
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_render(r, "review.cs"));
+}
+
+static long long parse_id(const char *v)
+{
+	char *end;
+	long long n = v ? strtoll(v, &end, 10) : 0;
+
+	return (v && *v && *end == '\0' && n > 0) ? n : 0;
+}
+
+static NEOERR *item(struct req *r)
+{
+	long long id = parse_id(app_param(r, "id", NULL));
+
+	NEOERR *err;
+
+	if (id == 0)
+		return nerr_raise(HC_ERR_NOTFOUND, "bad item id");
+	err = queue_item_load(r, id);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_render(r, "review_item.cs"));
+}
+
+static const char *outcome_name(enum queue_outcome o)
+{
+	static const char *const names[] = { "done", "already", "forbidden",
+		"notfound", "needs_reason", "unsupported" };
+	return names[o];
+}
+
+/* The ids named: id=1&id=2... (ClearSilver puts several under Query.id.N). */
+static int collect_ids(struct req *r, long long *ids, int max)
+{
+	HDF *node = hdf_get_obj(r->hdf, "Query.id");
+	HDF *child = node ? hdf_obj_child(node) : NULL;
+	int n = 0;
+
+	if (child == NULL) {
+		long long one = parse_id(app_param(r, "id", NULL));
+		if (one)
+			ids[n++] = one;
+		return n;
+	}
+	for (; child && n <= max; child = hdf_obj_next(child)) {
+		long long id = parse_id(hdf_obj_value(child));
+		if (id)
+			ids[n++] = id;
+	}
+	return n;
+}
+
+static NEOERR *decide(struct req *r)
+{
+	static long long ids[MAX_BATCH + 1];
+	const char *decision = app_param(r, "decision", "");
+	const char *reason = app_param(r, "reason", "");
+	bool approve = !strcmp(decision, "approve");
+	int n = collect_ids(r, ids, MAX_BATCH), forbidden = 0, already = 0, done = 0;
+	char key[64];
+	NEOERR *err;
+
+	if (n == 0 || n > MAX_BATCH || (!approve && strcmp(decision, "reject")))
+		return nerr_raise(HC_ERR_BADREQ, "%d items, decision '%s'", n, decision);
+	if (strlen(reason) > 500)
+		return nerr_raise(HC_ERR_BADREQ, "reason too long");
+	for (int i = 0; i < n; i++) {
+		struct queue_result res;
+
+		err = queue_decide(r, ids[i], approve, reason, &res);
+		if (err)
+			return nerr_pass(err);
+		forbidden += res.outcome == QO_FORBIDDEN;
+		already += res.outcome == QO_ALREADY;
+		done += res.outcome == QO_DONE;
+		snprintf(key, sizeof key, "Result.%d.Item", i);
+		hdf_set_int_value(r->hdf, key, (int)res.item);
+		snprintf(key, sizeof key, "Result.%d.Outcome", i);
+		hdf_set_value(r->hdf, key, outcome_name(res.outcome));
+		snprintf(key, sizeof key, "Result.%d.By", i);
+		hdf_set_value(r->hdf, key, res.by);
+		snprintf(key, sizeof key, "Result.%d.At", i);
+		hdf_set_value(r->hdf, key, res.at);
+	}
+	hdf_set_int_value(r->hdf, "Results.Done", done);
+	hdf_set_int_value(r->hdf, "Results.Total", n);
+	hdf_set_value(r->hdf, "Results.Decision", approve ? "approve" : "reject");
+	if (forbidden == n)
+		r->status = 403;
+	else if (n == 1 && already == 1)
+		r->status = 409;
+	return nerr_pass(app_render(r, "review_result.cs"));
+}
+
+#define REVIEWERS (R_COUNSELOR | R_REVIEWER | R_ADMIN)
+
+static const struct action actions[] = {
+	{ "", M_GET, REVIEWERS, show },
+	{ "item", M_GET, REVIEWERS, item },
+	{ "decide", M_POST, REVIEWERS, decide },
+	{ 0 }
+};
+
+int main(void)
+{
+	/* A batch of MAX_BATCH ids fits well under the 64 KiB body cap. */
+	static const struct page page = { "review", actions, 0 };
+	return app_main(&page);
+}

@@ -1,0 +1,255 @@
+/* makeup.c - see makeup.h. */
+#include "makeup.h"
+#include "db.h"
+#include "days.h"
+#include "report.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *makeup_refusal(int day, int today, int term_start, int term_end,
+			   bool has_report, bool has_open_request)
+{
+	if (day < 0)
+		return "makeup.no.bad_day";
+	if (day >= today)
+		return "makeup.no.not_past";
+	if (term_start == 0 || day < term_start || day > term_end)
+		return "makeup.no.outside_term";
+	if (has_report)
+		return "makeup.no.reported";
+	if (has_open_request)
+		return "makeup.no.open_request";
+	return NULL;
+}
+
+static NEOERR *audit(struct req *r, const char *now, const char *action,
+		     long long subject, long long object, const char *detail)
+{
+	return nerr_pass(db_exec(NULL, NULL,
+		"INSERT INTO audit_log (at, actor_id, action, subject_person_id, object_kind, "
+		" object_id, detail, request_id, addr) "
+		"VALUES (?, ?, ?, ?, 'makeup_request', ?, NULLIF(?, ''), ?, ?)", "sisiisss",
+		now, (long long)r->who.person_id, action, subject, object, detail, r->id,
+		hdf_get_value(r->hdf, "CGI.RemoteAddress", "")));
+}
+
+struct apply_ctx {
+	struct req *r;
+	int day;
+	const char *reason;
+	const char **refusal;
+};
+
+static NEOERR *apply_in_txn(void *arg)
+{
+	struct apply_ctx *x = arg;
+	struct req *r = x->r;
+	char d[11], now[20];
+	DB_CURSOR *c = NULL;
+	long long id = 0;
+	int start = 0, end = 0;
+	bool reported = false, open = false;
+	NEOERR *err;
+
+	day_format(x->day, d);
+	app_now(now);
+	err = db_query(&c,
+		"SELECT (SELECT starts_on FROM terms WHERE starts_on <= ? AND ends_on >= ? "
+		"        ORDER BY starts_on DESC LIMIT 1), "
+		" (SELECT ends_on FROM terms WHERE starts_on <= ? AND ends_on >= ? "
+		"        ORDER BY starts_on DESC LIMIT 1), "
+		" EXISTS (SELECT 1 FROM daily_reports WHERE person_id = ? AND day = ?), "
+		" EXISTS (SELECT 1 FROM makeup_requests WHERE person_id = ? AND open_day = ?)",
+		"ssssisis", now, now, now, now, (long long)r->who.person_id, d,
+		(long long)r->who.person_id, d);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		start = db_str(c, 0) ? day_parse(db_str(c, 0)) : 0;
+		end = db_str(c, 1) ? day_parse(db_str(c, 1)) : 0;
+		reported = db_int(c, 2) != 0;
+		open = db_int(c, 3) != 0;
+	}
+	db_cursor_free(&c);
+	*x->refusal = makeup_refusal(x->day, app_today(), start, end, reported, open);
+	if (*x->refusal)
+		return STATUS_OK;
+	err = db_exec(NULL, &id,
+		"INSERT INTO makeup_requests (person_id, day, reason, created_at) "
+		"VALUES (?, ?, ?, ?)", "isss", (long long)r->who.person_id, d, x->reason, now);
+	if (nerr_match(err, HC_ERR_CONFLICT)) {
+		/* A request for the day was filed meanwhile (another tab). */
+		nerr_ignore(&err);
+		*x->refusal = "makeup.no.open_request";
+		return nerr_raise(HC_ERR_CONFLICT, "open request exists");
+	}
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL,
+			"INSERT INTO queue_items (kind, ref_id, person_id, created_at) "
+			"VALUES ('makeup', ?, ?, ?)", "iis", id, (long long)r->who.person_id, now);
+	if (err == STATUS_OK)
+		err = audit(r, now, "makeup.apply", r->who.person_id, id, d);
+	return nerr_pass(err);
+}
+
+NEOERR *makeup_apply(struct req *r, int day, const char *reason, const char **refusal)
+{
+	struct apply_ctx x = { r, day, reason, refusal };
+	NEOERR *err;
+
+	*refusal = NULL;
+	err = db_txn(apply_in_txn, &x);
+	if (nerr_match(err, HC_ERR_CONFLICT) && *refusal) {
+		nerr_ignore(&err);
+		return STATUS_OK;
+	}
+	return nerr_pass(err);
+}
+
+struct withdraw_ctx {
+	struct req *r;
+	long long id;
+};
+
+static NEOERR *withdraw_in_txn(void *arg)
+{
+	struct withdraw_ctx *x = arg;
+	char now[20];
+	unsigned long long n = 0;
+	NEOERR *err;
+
+	app_now(now);
+	err = db_exec(&n, NULL,
+		"UPDATE makeup_requests SET state = 'withdrawn', decided_at = ? "
+		"WHERE id = ? AND person_id = ? AND state = 'pending'",
+		"sii", now, x->id, (long long)x->r->who.person_id);
+	if (err)
+		return nerr_pass(err);
+	if (n == 0) {
+		long long mine;
+		bool found;
+		err = db_scalar(&mine, &found, "SELECT COUNT(*) FROM makeup_requests "
+			"WHERE id = ? AND person_id = ?", "ii", x->id,
+			(long long)x->r->who.person_id);
+		if (err)
+			return nerr_pass(err);
+		return mine ? nerr_raise(HC_ERR_CONFLICT, "request %lld not pending", x->id)
+			    : nerr_raise(HC_ERR_NOTFOUND, "request %lld is not theirs", x->id);
+	}
+	err = db_exec(NULL, NULL,
+		"UPDATE queue_items SET state = 'withdrawn', decided_at = ? "
+		"WHERE kind = 'makeup' AND open_ref = ?", "si", now, x->id);
+	if (err == STATUS_OK)
+		err = audit(x->r, now, "makeup.withdraw", x->r->who.person_id, x->id, "");
+	return nerr_pass(err);
+}
+
+NEOERR *makeup_withdraw(struct req *r, long long request_id)
+{
+	struct withdraw_ctx x = { r, request_id };
+	return nerr_pass(db_txn(withdraw_in_txn, &x));
+}
+
+struct decide_ctx {
+	struct req *r;
+	long long item, request;
+	bool approve;
+	const char *reason;
+};
+
+static NEOERR *decide_in_txn(void *arg)
+{
+	struct decide_ctx *x = arg;
+	struct req *r = x->r;
+	DB_CURSOR *c = NULL;
+	char now[20], day[11] = "";
+	long long person = 0;
+	bool open = false;
+	NEOERR *err;
+
+	app_now(now);
+	/* The queue item is the lock: whoever holds it decides. */
+	err = db_query(&c,
+		"SELECT q.state = 'open', v.name, DATE_FORMAT(q.decided_at, '%H:%i'), "
+		" m.person_id, m.day "
+		"FROM queue_items q JOIN makeup_requests m ON m.id = q.ref_id "
+		"LEFT JOIN people v ON v.id = q.decided_by "
+		"WHERE q.id = ? AND q.kind = 'makeup' FOR UPDATE", "i", x->item);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		open = db_int(c, 0) != 0;
+		hdf_set_value(r->hdf, "Decided.By", db_str(c, 1) ? db_str(c, 1) : "");
+		hdf_set_value(r->hdf, "Decided.At", db_str(c, 2) ? db_str(c, 2) : "");
+		person = db_int(c, 3);
+		snprintf(day, sizeof day, "%s", db_str(c, 4));
+	}
+	db_cursor_free(&c);
+	if (person == 0)
+		return nerr_raise(HC_ERR_NOTFOUND, "no makeup item %lld", x->item);
+	if (!open)
+		return nerr_raise(HC_ERR_CONFLICT, "item %lld already decided", x->item);
+	err = db_exec(NULL, NULL,
+		"UPDATE makeup_requests SET state = ?, decided_by = ?, decided_at = ?, "
+		" decision_reason = NULLIF(?, '') WHERE id = ? AND state = 'pending'", "sissi",
+		x->approve ? "approved" : "rejected", (long long)r->who.person_id, now,
+		x->reason, x->request);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL,
+			"UPDATE queue_items SET state = 'decided', decision = ?, decided_by = ?, "
+			" decided_at = ?, reason = NULLIF(?, '') WHERE id = ?", "sissi",
+			x->approve ? "approve" : "reject", (long long)r->who.person_id, now,
+			x->reason, x->item);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL,
+			"INSERT INTO messages (person_id, kind, body, created_at) VALUES (?, ?, ?, ?)",
+			"isss", person, x->approve ? "makeup_approved" : "makeup_rejected", day, now);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL,
+			"INSERT INTO outbox (person_id, channel, payload, created_at) "
+			"VALUES (?, ?, CONCAT('【健康打卡】您 ', ?, ?, ?), ?)", "isssss", person,
+			conf_str("Outbox.Channel", "sms"), day,
+			x->approve ? " 的补卡申请已通过，请登录系统补填。" : " 的补卡申请未通过：",
+			x->approve ? "" : x->reason, now);
+	if (err == STATUS_OK)
+		err = audit(r, now, x->approve ? "makeup.approve" : "makeup.reject", person,
+			    x->request, x->reason);
+	return nerr_pass(err);
+}
+
+NEOERR *makeup_decide(struct req *r, long long item, long long request_id,
+		      bool approve, const char *reason)
+{
+	struct decide_ctx x = { r, item, request_id, approve, reason };
+	return nerr_pass(db_txn(decide_in_txn, &x));
+}
+
+/* Inside report_submit()'s transaction: the day must have an approved
+ * request, which the report now fills. */
+static NEOERR *fill_request(void *ctx, struct report_submission *s)
+{
+	char d[11];
+	unsigned long long n = 0;
+	NEOERR *err;
+
+	(void)ctx;
+	day_format(s->day, d);
+	err = db_exec(&n, NULL,
+		"UPDATE makeup_requests SET state = 'filled' "
+		"WHERE person_id = ? AND open_day = ? AND state = 'approved'",
+		"is", (long long)s->person_id, d);
+	if (err)
+		return nerr_pass(err);
+	if (n != 1)
+		return nerr_raise(HC_ERR_FORBIDDEN, "no approved make-up for %s", d);
+	return STATUS_OK;
+}
+
+NEOERR *makeup_fill(struct report_submission *s)
+{
+	s->is_makeup = true;
+	s->also = fill_request;
+	s->also_ctx = NULL;
+	return nerr_pass(report_submit(s));
+}

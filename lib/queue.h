@@ -1,0 +1,49 @@
+/*
+ * queue.h - the reviewer's queue: every kind of item that waits for a
+ * decision (make-up requests, anomalies to verify, first and second return
+ * reviews) in one table, one list per reviewer, oldest first, decided one
+ * by one or in a batch where each item is its own transaction.
+ */
+#ifndef HC_QUEUE_H
+#define HC_QUEUE_H
+
+#include "app.h"
+#include "scope.h"
+
+/* The kinds, as stored in queue_items.kind. */
+extern const char *const queue_kinds[];
+bool queue_kind_known(const char *kind);
+
+/* Queue.Count.<kind> and Queue.Count.all over the viewer's scope. */
+NEOERR *queue_counts_load(struct req *r, enum scope_kind s, long long bound);
+/* Queue.Item.<n>.* (100 a page), open items of `kind` ("all" for every
+ * kind) in scope, oldest first. */
+NEOERR *queue_list_load(struct req *r, enum scope_kind s, long long bound,
+			const char *kind, int page);
+
+enum queue_outcome {
+	QO_DONE,         /* decided now */
+	QO_ALREADY,      /* someone decided it meanwhile */
+	QO_FORBIDDEN,    /* outside the viewer's scope */
+	QO_NOTFOUND,     /* no such item */
+	QO_NEEDS_REASON, /* a rejection or send-back needs a reason */
+	QO_UNSUPPORTED   /* a kind not decided here */
+};
+
+struct queue_result {
+	long long item;
+	enum queue_outcome outcome;
+	char by[65];     /* QO_ALREADY: who decided */
+	char at[8];      /* and when (HH:MM) */
+};
+
+/* Decides one item: approve (approve / clear) or not (reject / send back).
+ * Each call is its own transaction; a database failure is returned as an
+ * error, every other outcome in *res. */
+NEOERR *queue_decide(struct req *r, long long item, bool approve, const char *reason,
+		     struct queue_result *res);
+
+/* Queue.Detail.* and Queue.History.<n>.* for one item in scope. */
+NEOERR *queue_item_load(struct req *r, long long item);
+
+#endif

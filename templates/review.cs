@@ -1,0 +1,45 @@
+<?cs include:"macros.cs" ?>
+<?cs set:Page.Title = L.review.title ?>
+<?cs include:"header.cs" ?>
+<section class="panel">
+<h1><?cs var:L.review.title ?></h1>
+<nav class="kinds">
+  <a href="/review"<?cs if:Queue.Kind == "all" ?> aria-current="page"<?cs /if ?>><?cs var:L.review.kind.all ?> <span class="count"><?cs var:Queue.Count.all ?></span></a>
+  <?cs each:k = L.review.kinds ?>
+  <a href="/review?kind=<?cs name:k ?>"<?cs if:Queue.Kind == name(k) ?> aria-current="page"<?cs /if ?>><?cs var:k ?> <span class="count" id="count-<?cs name:k ?>"><?cs var:Queue.Count[name(k)] ?></span></a>
+  <?cs /each ?>
+</nav>
+</section>
+<form method="post" action="/review/decide" class="panel">
+  <?cs call:csrf_field() ?>
+  <?cs if:subcount(Queue.Item) == 0 ?><p class="small"><?cs var:L.review.empty ?></p><?cs /if ?>
+  <div class="scroll">
+  <table class="list">
+  <thead><tr><th></th><th><?cs var:L.review.col.kind ?></th><th><?cs var:L.dashboard.col.name ?></th><th><?cs var:L.review.col.what ?></th><th><?cs var:L.review.col.since ?></th></tr></thead>
+  <tbody>
+  <?cs each:q = Queue.Item ?>
+  <tr>
+    <td><input type="checkbox" name="id" value="<?cs var:q.id ?>" aria-label="<?cs var:q.name ?>"></td>
+    <td><?cs var:L.review.kinds[q.kind] ?></td>
+    <td><a href="/review/item?id=<?cs var:q.id ?>"><?cs var:q.name ?></a> <span class="small"><?cs var:q.number ?></span></td>
+    <td><?cs if:q.kind == "makeup" ?><?cs var:q.makeup_day ?> · <?cs var:q.makeup_reason ?><?cs elif:q.kind == "anomaly" ?><?cs var:q.report_day ?> · <?cs var:q.temperature ?>°C <?cs var:q.anomaly_flags ?><?cs /if ?></td>
+    <td><?cs var:q.created ?></td>
+  </tr>
+  <?cs /each ?>
+  </tbody>
+  </table>
+  </div>
+  <p class="pager">
+  <?cs if:Queue.PrevPage != "" ?><a href="/review?kind=<?cs var:Queue.Kind ?>&amp;page=<?cs var:Queue.PrevPage ?>">&larr; <?cs var:L.dashboard.prev ?></a><?cs /if ?>
+  <?cs if:Queue.NextPage ?><a href="/review?kind=<?cs var:Queue.Kind ?>&amp;page=<?cs var:Queue.NextPage ?>"><?cs var:L.dashboard.next ?> &rarr;</a><?cs /if ?>
+  </p>
+  <?cs if:subcount(Queue.Item) > 0 ?>
+  <div class="field"><label for="reason"><?cs var:L.review.reason ?></label>
+  <input id="reason" type="text" name="reason" maxlength="500"></div>
+  <div class="row">
+    <button type="submit" name="decision" value="approve" class="primary"><?cs var:L.review.approve_selected ?></button>
+    <button type="submit" name="decision" value="reject"><?cs var:L.review.reject_selected ?></button>
+  </div>
+  <?cs /if ?>
+</form>
+<?cs include:"footer.cs" ?>

@@ -1,0 +1,49 @@
+<?cs include:"macros.cs" ?>
+<?cs set:Page.Title = L.review.title ?>
+<?cs include:"header.cs" ?>
+<section class="panel">
+<h1><?cs var:L.review.kinds[Queue.Detail.kind] ?> · <?cs var:Queue.Detail.name ?></h1>
+<dl class="facts">
+  <dt><?cs var:L.card.number ?></dt><dd><?cs var:Queue.Detail.number ?></dd>
+  <dt><?cs var:L.card.college ?></dt><dd><?cs var:Queue.Detail.college ?> <?cs var:Queue.Detail.class ?></dd>
+  <?cs if:Queue.Detail.kind == "makeup" ?>
+  <dt><?cs var:L.review.makeup_day ?></dt><dd><?cs var:Queue.Detail.makeup_day ?></dd>
+  <dt><?cs var:L.review.reason_given ?></dt><dd><?cs var:Queue.Detail.makeup_reason ?></dd>
+  <?cs elif:Queue.Detail.kind == "anomaly" ?>
+  <dt><?cs var:L.review.report_day ?></dt><dd><?cs var:Queue.Detail.report_day ?></dd>
+  <dt><?cs var:L.form.report.temperature ?></dt><dd><?cs var:Queue.Detail.temperature ?></dd>
+  <dt><?cs var:L.form.report.city ?></dt><dd><?cs var:Queue.Detail.city ?></dd>
+  <dt><?cs var:L.review.flags ?></dt><dd><?cs var:Queue.Detail.anomaly_flags ?></dd>
+  <?cs /if ?>
+  <dt><?cs var:L.review.col.since ?></dt><dd><?cs var:Queue.Detail.created ?></dd>
+  <?cs if:Queue.Detail.state != "open" ?><dt><?cs var:L.review.decided ?></dt><dd><?cs var:Queue.Detail.decided_by ?> <?cs var:Queue.Detail.decided ?> <?cs var:Queue.Detail.decision ?> <?cs var:Queue.Detail.reason ?></dd><?cs /if ?>
+</dl>
+</section>
+<?cs if:subcount(Queue.Around) > 0 ?>
+<section class="panel">
+<h2><?cs var:L.review.around ?></h2>
+<ol class="calendar">
+<?cs each:d = Queue.Around ?>
+<li class="day-<?cs if:d.reported == "1" ?><?cs if:d.is_makeup == "1" ?>made_up<?cs else ?>done<?cs /if ?><?cs else ?>missed<?cs /if ?><?cs if:d.focus == "1" ?> focus<?cs /if ?>"><span class="date"><?cs var:d.day ?></span><span class="state"><?cs if:d.reported == "1" ?><?cs var:L.calendar.done ?><?cs else ?><?cs var:L.calendar.missed ?><?cs /if ?></span></li>
+<?cs /each ?>
+</ol>
+</section>
+<?cs /if ?>
+<section class="panel">
+<h2><?cs var:L.makeup.history ?></h2>
+<ul class="small"><?cs each:h = Queue.History ?><li><?cs var:h.at ?> <?cs var:h.actor ?> <?cs var:L.audit[h.action] ?> <?cs var:h.detail ?></li><?cs /each ?></ul>
+<?cs if:Queue.Detail.state == "open" ?>
+<form method="post" action="/review/decide">
+  <?cs call:csrf_field() ?>
+  <input type="hidden" name="id" value="<?cs var:Queue.Detail.id ?>">
+  <div class="field"><label for="reason"><?cs var:L.review.reason ?></label>
+  <input id="reason" type="text" name="reason" maxlength="500"></div>
+  <div class="row">
+    <button type="submit" name="decision" value="approve" class="primary"><?cs var:L.review.approve ?></button>
+    <button type="submit" name="decision" value="reject"><?cs var:L.review.reject ?></button>
+  </div>
+</form>
+<?cs /if ?>
+<p><a href="/review"><?cs var:L.review.back ?></a></p>
+</section>
+<?cs include:"footer.cs" ?>
