@@ -30,7 +30,7 @@
   </table>
   </div>
   <p class="pager">
-  <?cs if:Queue.PrevPage != "" ?><a href="/review?kind=<?cs var:Queue.Kind ?>&amp;page=<?cs var:Queue.PrevPage ?>">&larr; <?cs var:L.dashboard.prev ?></a><?cs /if ?>
+  <?cs if:?Queue.PrevPage ?><a href="/review?kind=<?cs var:Queue.Kind ?>&amp;page=<?cs var:Queue.PrevPage ?>">&larr; <?cs var:L.dashboard.prev ?></a><?cs /if ?>
   <?cs if:Queue.NextPage ?><a href="/review?kind=<?cs var:Queue.Kind ?>&amp;page=<?cs var:Queue.NextPage ?>"><?cs var:L.dashboard.next ?> &rarr;</a><?cs /if ?>
   </p>
   <?cs if:subcount(Queue.Item) > 0 ?>

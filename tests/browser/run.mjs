@@ -3,8 +3,9 @@
 import { launch, check, setJourney } from './harness.mjs';
 import studentCard from './j01-student-card.mjs';
 import checkin from './j02-checkin.mjs';
+import makeup from './j03-makeup.mjs';
 
-const journeys = [['student-card', studentCard], ['checkin', checkin]];
+const journeys = [['student-card', studentCard], ['checkin', checkin], ['makeup', makeup]];
 const browser = await launch();
 let failed = false;
 for (const [name, fn] of journeys) {

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "dash.h"
+#include "makeup.h"
 #include "days.h"
 #include "report.h"
 
@@ -134,6 +135,22 @@ static void summary_deadline(void **state)
 	assert_false(dash_summary_open(today + 1, today, 0, deadline));
 }
 
+static void makeup_refusals(void **state)
+{
+	(void)state;
+	int today = day_parse("2026-11-23"), start = day_parse("2026-09-01"),
+	    end = day_parse("2027-01-20");
+	assert_null(makeup_refusal(today - 3, today, start, end, false, false));
+	assert_string_equal(makeup_refusal(today, today, start, end, false, false), "makeup.no.not_past");
+	assert_string_equal(makeup_refusal(today + 1, today, start, end, false, false), "makeup.no.not_past");
+	assert_string_equal(makeup_refusal(start - 1, today, start, end, false, false), "makeup.no.outside_term");
+	assert_null(makeup_refusal(start, today, start, end, false, false));
+	assert_string_equal(makeup_refusal(today - 3, today, 0, 0, false, false), "makeup.no.outside_term");
+	assert_string_equal(makeup_refusal(today - 3, today, start, end, true, false), "makeup.no.reported");
+	assert_string_equal(makeup_refusal(today - 3, today, start, end, false, true), "makeup.no.open_request");
+	assert_string_equal(makeup_refusal(-1, today, start, end, false, false), "makeup.no.bad_day");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -143,6 +160,7 @@ int main(void)
 		cmocka_unit_test(differs),
 		cmocka_unit_test(midnight),
 		cmocka_unit_test(summary_deadline),
+		cmocka_unit_test(makeup_refusals),
 	};
 	return cmocka_run_group_tests_name("report", tests, NULL, NULL);
 }
