@@ -25,7 +25,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 .PHONY: all deps run start stop test unit bench migrate clean
-all: $(PAGE_BIN) $(B)/demogen $(UNIT_BIN)
+all: $(PAGE_BIN) $(B)/demogen $(B)/outbox $(UNIT_BIN)
 
 deps:
 	@tools/deps.sh
@@ -44,6 +44,9 @@ $(B)/cgi-bin/%: cgi-bin/%.c $(B)/libhealthcard.a $(wildcard lib/*.h) | $(B)/cgi-
 
 $(B)/demogen: tools/demogen.c | $(B)
 	$(CC) $(CFLAGS) -o $@ $< -lsodium
+
+$(B)/outbox: tools/outbox.c $(B)/libhealthcard.a $(wildcard lib/*.h) | $(B)
+	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 
 $(B)/tests/%: tests/unit/%.c $(B)/libhealthcard.a | $(B)/tests
 	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS) -lcmocka

@@ -80,7 +80,7 @@ static NEOERR *item(struct req *r)
 static const char *outcome_name(enum queue_outcome o)
 {
 	static const char *const names[] = { "done", "already", "forbidden",
-		"notfound", "needs_reason", "unsupported" };
+		"notfound", "needs_reason", "bad_window", "unsupported" };
 	return names[o];
 }
 
@@ -110,19 +110,22 @@ static NEOERR *decide(struct req *r)
 	static long long ids[MAX_BATCH + 1];
 	const char *decision = app_param(r, "decision", "");
 	const char *reason = app_param(r, "reason", "");
-	bool approve = !strcmp(decision, "approve");
+	const char *from = app_param(r, "allowed_from", "");
+	const char *until = app_param(r, "allowed_until", "");
+	bool known = !strcmp(decision, "approve") || !strcmp(decision, "reject") ||
+		     !strcmp(decision, "send_back");
 	int n = collect_ids(r, ids, MAX_BATCH), forbidden = 0, already = 0, done = 0;
 	char key[64];
 	NEOERR *err;
 
-	if (n == 0 || n > MAX_BATCH || (!approve && strcmp(decision, "reject")))
+	if (n == 0 || n > MAX_BATCH || !known)
 		return nerr_raise(HC_ERR_BADREQ, "%d items, decision '%s'", n, decision);
 	if (strlen(reason) > 500)
 		return nerr_raise(HC_ERR_BADREQ, "reason too long");
 	for (int i = 0; i < n; i++) {
 		struct queue_result res;
 
-		err = queue_decide(r, ids[i], approve, reason, &res);
+		err = queue_decide(r, ids[i], decision, reason, from, until, &res);
 		if (err)
 			return nerr_pass(err);
 		forbidden += res.outcome == QO_FORBIDDEN;
@@ -139,7 +142,7 @@ static NEOERR *decide(struct req *r)
 	}
 	hdf_set_int_value(r->hdf, "Results.Done", done);
 	hdf_set_int_value(r->hdf, "Results.Total", n);
-	hdf_set_value(r->hdf, "Results.Decision", approve ? "approve" : "reject");
+	hdf_set_value(r->hdf, "Results.Decision", decision);
 	if (forbidden == n)
 		r->status = 403;
 	else if (n == 1 && already == 1)

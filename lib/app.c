@@ -404,7 +404,10 @@ static bool same_origin(void)
 static NEOERR *check_body_size(struct req *r, const struct page *page)
 {
 	const char *cl = FCGX_GetParam("CONTENT_LENGTH", current->envp);
-	long cap = page->max_body ? page->max_body : conf_int("Limits.MaxBody", 65536);
+	long cap = page->max_body > 0 ? page->max_body :
+		   page->max_body == PAGE_BODY_UPLOADS ?
+		   conf_int("Uploads.MaxBytes", 10485760) + 65536L :
+		   conf_int("Limits.MaxBody", 65536);
 	char *end;
 	long n;
 

@@ -76,8 +76,11 @@ struct action {
 struct page {
 	const char *name;        /* the page's URL and template prefix */
 	const struct action *actions; /* ends with a zeroed entry */
-	long max_body;           /* 0: the configured default */
+	long max_body;           /* 0: Limits.MaxBody; PAGE_BODY_UPLOADS */
 };
+
+/* max_body of a page taking evidence uploads: Uploads.MaxBytes + 64 KiB. */
+#define PAGE_BODY_UPLOADS (-1L)
 
 /* Runs the FastCGI loop for one page program; returns the exit status. */
 int app_main(const struct page *page);

@@ -3,6 +3,7 @@
 #include "dash.h"
 #include "db.h"
 #include "makeup.h"
+#include "returnapp.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -36,11 +37,14 @@ static const char *const list_sql[] = QUEUE_VARIANTS(
 	"SELECT q.id, q.kind, q.ref_id, DATE_FORMAT(q.created_at, '%Y-%m-%d %H:%i') AS created, "
 	" p.id AS person, p.name, p.number, cls.name AS class, "
 	" m.day AS makeup_day, m.reason AS makeup_reason, "
-	" d.day AS report_day, d.temperature, d.anomaly_flags "
+	" d.day AS report_day, d.temperature, d.anomaly_flags, "
+	" ra.reason AS app_reason, ra.allowed_from, ra.allowed_until "
 	QUEUE_FROM
 	" LEFT JOIN org_units cls ON cls.id = p.class_id"
 	" LEFT JOIN makeup_requests m ON q.kind = 'makeup' AND m.id = q.ref_id"
-	" LEFT JOIN daily_reports d ON q.kind = 'anomaly' AND d.id = q.ref_id",
+	" LEFT JOIN daily_reports d ON q.kind = 'anomaly' AND d.id = q.ref_id"
+	" LEFT JOIN return_applications ra ON q.kind IN ('first_review', 'second_review') "
+	"   AND ra.id = q.ref_id",
 	"AND q.state = 'open' AND (? = 'all' OR q.kind = ?) "
 	"ORDER BY q.created_at, q.id LIMIT 101 OFFSET ?");
 
@@ -112,9 +116,11 @@ static void who_decided(struct req *r, struct queue_result *res, const char *pre
 	snprintf(res->at, sizeof res->at, "%s", hdf_get_value(r->hdf, key, ""));
 }
 
-NEOERR *queue_decide(struct req *r, long long item, bool approve, const char *reason,
+NEOERR *queue_decide(struct req *r, long long item, const char *decision,
+		     const char *reason, const char *from, const char *until,
 		     struct queue_result *res)
 {
+	bool approve = !strcmp(decision, "approve");
 	DB_CURSOR *c = NULL;
 	char kind[16] = "";
 	long long ref = 0, person = 0;
@@ -152,8 +158,14 @@ NEOERR *queue_decide(struct req *r, long long item, bool approve, const char *re
 		err = makeup_decide(r, item, ref, approve, reason);
 	else if (!strcmp(kind, "anomaly"))
 		err = dash_verify(r, ref, !approve, reason);
-	else {
-		res->outcome = QO_UNSUPPORTED;
+	else if (!strcmp(kind, "first_review"))
+		err = ret_decide(r, item, ref, false, approve ? "approve" : "send_back",
+				 reason, from, until);
+	else
+		err = ret_decide(r, item, ref, true, decision, reason, from, until);
+	if (nerr_match(err, HC_ERR_BADREQ)) {
+		nerr_ignore(&err);
+		res->outcome = QO_BAD_WINDOW;
 		return STATUS_OK;
 	}
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
@@ -168,6 +180,16 @@ NEOERR *queue_decide(struct req *r, long long item, bool approve, const char *re
 	return STATUS_OK;
 }
 
+/* The audit log's object kind for a queue kind. */
+static const char *history_kind(const char *kind)
+{
+	if (!strcmp(kind, "makeup"))
+		return "makeup_request";
+	if (!strcmp(kind, "anomaly"))
+		return "daily_report";
+	return "return_application";
+}
+
 NEOERR *queue_item_load(struct req *r, long long item)
 {
 	bool found, mine;
@@ -179,8 +201,15 @@ NEOERR *queue_item_load(struct req *r, long long item)
 		" DATE_FORMAT(q.decided_at, '%Y-%m-%d %H:%i') AS decided, v.name AS decided_by, "
 		" p.id AS person, p.name, p.number, col.name AS college, cls.name AS class, "
 		" m.day AS makeup_day, m.reason AS makeup_reason, m.state AS makeup_state, "
-		" d.day AS report_day, d.temperature, d.anomaly_flags, d.city "
+		" d.day AS report_day, d.temperature, d.anomaly_flags, d.city, "
+		" p.identity, ra.reason AS app_reason, ra.itinerary, ra.needs_pickup, "
+		" ra.allowed_from, ra.allowed_until, ra.state AS app_state, "
+		" b.return_from, b.return_until "
 		"FROM queue_items q JOIN people p ON p.id = q.person_id "
+		"LEFT JOIN return_applications ra ON q.kind IN ('first_review', 'second_review') "
+		"  AND ra.id = q.ref_id "
+		"LEFT JOIN roster_entries re ON re.term_id = ra.term_id AND re.person_id = ra.person_id "
+		"LEFT JOIN return_batches b ON b.id = re.batch_id "
 		"LEFT JOIN people v ON v.id = q.decided_by "
 		"LEFT JOIN org_units col ON col.id = p.college_id "
 		"LEFT JOIN org_units cls ON cls.id = p.class_id "
@@ -197,6 +226,18 @@ NEOERR *queue_item_load(struct req *r, long long item)
 	if (!mine)
 		return nerr_raise(HC_ERR_FORBIDDEN, "item %lld is not in %d's queue",
 				  item, r->who.person_id);
+	if (hdf_get_value(r->hdf, "Queue.Detail.app_state", NULL)) {
+		long long app = hdf_get_int_value(r->hdf, "Queue.Detail.ref_id", 0);
+		err = db_rows(r->hdf, "Queue.Leg", NULL, "SELECT seq, mode, number, day, "
+			"from_place, to_place FROM travel_legs WHERE application_id = ? ORDER BY seq",
+			"i", app);
+		if (err == STATUS_OK)
+			err = db_rows(r->hdf, "Queue.Upload", NULL, "SELECT id, kind, filename, mime, "
+				"size, dup_reason, DATE_FORMAT(uploaded_at, '%Y-%m-%d %H:%i') AS uploaded_at "
+				"FROM uploads WHERE application_id = ? ORDER BY kind", "i", app);
+		if (err)
+			return nerr_pass(err);
+	}
 	/* The check-ins around the day in question, a week either side. */
 	const char *day = hdf_get_value(r->hdf, "Queue.Detail.makeup_day",
 					hdf_get_value(r->hdf, "Queue.Detail.report_day", NULL));
@@ -216,7 +257,6 @@ NEOERR *queue_item_load(struct req *r, long long item)
 		"SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i') AS at, p.name AS actor, a.action, a.detail "
 		"FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id "
 		"WHERE a.object_kind = ? AND a.object_id = ? ORDER BY a.id",
-		"si", strcmp(hdf_get_value(r->hdf, "Queue.Detail.kind", ""), "makeup")
-			? "daily_report" : "makeup_request",
+		"si", history_kind(hdf_get_value(r->hdf, "Queue.Detail.kind", "")),
 		(long long)hdf_get_int_value(r->hdf, "Queue.Detail.ref_id", 0)));
 }

@@ -27,7 +27,8 @@ enum queue_outcome {
 	QO_FORBIDDEN,    /* outside the viewer's scope */
 	QO_NOTFOUND,     /* no such item */
 	QO_NEEDS_REASON, /* a rejection or send-back needs a reason */
-	QO_UNSUPPORTED   /* a kind not decided here */
+	QO_BAD_WINDOW,   /* a first approval needs a valid return window */
+	QO_UNSUPPORTED   /* a decision this kind does not take */
 };
 
 struct queue_result {
@@ -37,10 +38,14 @@ struct queue_result {
 	char at[8];      /* and when (HH:MM) */
 };
 
-/* Decides one item: approve (approve / clear) or not (reject / send back).
- * Each call is its own transaction; a database failure is returned as an
- * error, every other outcome in *res. */
-NEOERR *queue_decide(struct req *r, long long item, bool approve, const char *reason,
+/* Decides one item. decision: "approve" (approve / clear / pass), "reject"
+ * or "send_back"; for make-ups, anomalies and first reviews the last two
+ * mean the same (reject / send back); a second review may be rejected
+ * outright or sent back. A first approval sets the return window
+ * [from, until]. Each call is its own transaction; a database failure is
+ * returned as an error, every other outcome in *res. */
+NEOERR *queue_decide(struct req *r, long long item, const char *decision,
+		     const char *reason, const char *from, const char *until,
 		     struct queue_result *res);
 
 /* Queue.Detail.* and Queue.History.<n>.* for one item in scope. */

@@ -22,7 +22,7 @@
     <td><input type="checkbox" name="id" value="<?cs var:q.id ?>" aria-label="<?cs var:q.name ?>"></td>
     <td><?cs var:L.review.kinds[q.kind] ?></td>
     <td><a href="/review/item?id=<?cs var:q.id ?>"><?cs var:q.name ?></a> <span class="small"><?cs var:q.number ?></span></td>
-    <td><?cs if:q.kind == "makeup" ?><?cs var:q.makeup_day ?> · <?cs var:q.makeup_reason ?><?cs elif:q.kind == "anomaly" ?><?cs var:q.report_day ?> · <?cs var:q.temperature ?>°C <?cs var:q.anomaly_flags ?><?cs /if ?></td>
+    <td><?cs if:q.kind == "makeup" ?><?cs var:q.makeup_day ?> · <?cs var:q.makeup_reason ?><?cs elif:q.kind == "anomaly" ?><?cs var:q.report_day ?> · <?cs var:q.temperature ?>°C <?cs var:q.anomaly_flags ?><?cs else ?><?cs var:q.app_reason ?><?cs if:q.allowed_from ?> · <?cs var:q.allowed_from ?> – <?cs var:q.allowed_until ?><?cs /if ?><?cs /if ?></td>
     <td><?cs var:q.created ?></td>
   </tr>
   <?cs /each ?>
@@ -34,6 +34,12 @@
   <?cs if:Queue.NextPage ?><a href="/review?kind=<?cs var:Queue.Kind ?>&amp;page=<?cs var:Queue.NextPage ?>"><?cs var:L.dashboard.next ?> &rarr;</a><?cs /if ?>
   </p>
   <?cs if:subcount(Queue.Item) > 0 ?>
+  <?cs if:Queue.Kind == "first_review" || (Queue.Kind == "all" && Queue.Count.first_review > 0) ?>
+  <div class="row window">
+    <label><?cs var:L.review.window_from ?> <input type="date" name="allowed_from"></label>
+    <label><?cs var:L.review.window_until ?> <input type="date" name="allowed_until"></label>
+  </div>
+  <?cs /if ?>
   <div class="field"><label for="reason"><?cs var:L.review.reason ?></label>
   <input id="reason" type="text" name="reason" maxlength="500"></div>
   <div class="row">

@@ -14,11 +14,27 @@
   <dt><?cs var:L.form.report.temperature ?></dt><dd><?cs var:Queue.Detail.temperature ?></dd>
   <dt><?cs var:L.form.report.city ?></dt><dd><?cs var:Queue.Detail.city ?></dd>
   <dt><?cs var:L.review.flags ?></dt><dd><?cs var:Queue.Detail.anomaly_flags ?></dd>
+  <?cs elif:Queue.Detail.app_state ?>
+  <dt><?cs var:L.review.app_reason ?></dt><dd><?cs var:Queue.Detail.app_reason ?></dd>
+  <dt><?cs var:L.review.itinerary ?></dt><dd><?cs var:Queue.Detail.itinerary ?></dd>
+  <dt><?cs var:L.card.window ?></dt><dd><?cs if:Queue.Detail.allowed_from ?><?cs var:Queue.Detail.allowed_from ?> – <?cs var:Queue.Detail.allowed_until ?><?cs else ?><?cs var:Queue.Detail.return_from ?> – <?cs var:Queue.Detail.return_until ?><?cs /if ?></dd>
+  <dt><?cs var:L.review.pickup ?></dt><dd><?cs if:Queue.Detail.needs_pickup == "1" ?>&#x2714;<?cs else ?>–<?cs /if ?></dd>
   <?cs /if ?>
   <dt><?cs var:L.review.col.since ?></dt><dd><?cs var:Queue.Detail.created ?></dd>
   <?cs if:Queue.Detail.state != "open" ?><dt><?cs var:L.review.decided ?></dt><dd><?cs var:Queue.Detail.decided_by ?> <?cs var:Queue.Detail.decided ?> <?cs var:Queue.Detail.decision ?> <?cs var:Queue.Detail.reason ?></dd><?cs /if ?>
 </dl>
 </section>
+<?cs if:subcount(Queue.Leg) > 0 || subcount(Queue.Upload) > 0 ?>
+<section class="panel">
+<h2><?cs var:L.review.legs ?></h2>
+<ul><?cs each:l = Queue.Leg ?><li><?cs var:l.day ?> <?cs var:L.return.modes[l.mode] ?> <?cs var:l.number ?> <?cs var:l.from_place ?> &rarr; <?cs var:l.to_place ?></li><?cs /each ?></ul>
+<h2><?cs var:L.review.uploads ?></h2>
+<ul class="uploads"><?cs each:u = Queue.Upload ?>
+<li><a href="/return/file?id=<?cs var:u.id ?>"><?cs var:L.return.kinds[u.kind] ?></a> · <?cs var:u.uploaded_at ?>
+<?cs if:u.dup_reason ?> <span class="tag bad">&#x26A0; <?cs var:L.review.dup[u.dup_reason] ?></span><?cs /if ?></li>
+<?cs /each ?></ul>
+</section>
+<?cs /if ?>
 <?cs if:subcount(Queue.Around) > 0 ?>
 <section class="panel">
 <h2><?cs var:L.review.around ?></h2>
@@ -38,9 +54,20 @@
   <input type="hidden" name="id" value="<?cs var:Queue.Detail.id ?>">
   <div class="field"><label for="reason"><?cs var:L.review.reason ?></label>
   <input id="reason" type="text" name="reason" maxlength="500"></div>
+  <?cs if:Queue.Detail.kind == "first_review" ?>
+  <div class="row window">
+    <label><?cs var:L.review.window_from ?> <input type="date" name="allowed_from" value="<?cs var:Queue.Detail.return_from ?>"></label>
+    <label><?cs var:L.review.window_until ?> <input type="date" name="allowed_until" value="<?cs var:Queue.Detail.return_until ?>"></label>
+  </div>
+  <?cs /if ?>
   <div class="row">
     <button type="submit" name="decision" value="approve" class="primary"><?cs var:L.review.approve ?></button>
+    <?cs if:Queue.Detail.kind == "second_review" ?>
+    <button type="submit" name="decision" value="send_back"><?cs var:L.review.send_back ?></button>
+    <button type="submit" name="decision" value="reject"><?cs var:L.review.reject_final ?></button>
+    <?cs else ?>
     <button type="submit" name="decision" value="reject"><?cs var:L.review.reject ?></button>
+    <?cs /if ?>
   </div>
 </form>
 <?cs /if ?>

@@ -1,0 +1,363 @@
+/*
+ * return.c - /return: the student's way back to campus (返校申请), one step
+ * after another: the notice and its questions (答题), the commitment
+ * letter (承诺书), the application with the four confirmations, then after
+ * the first review the travel legs and the evidence, then the second
+ * review. Each step is refused, with the reason, when the one before it is
+ * not done; while a review is pending nothing can be edited.
+ *
+ *   GET  /return          200 the page at the student's current step
+ *   POST /return/quiz     303; 400 with the wrong answers marked
+ *   POST /return/pledge   303; 400 without the explicit acceptance; 403 out of order
+ *   POST /return/apply    303; 400 form with messages; 403 out of order / pending
+ *   POST /return/legs     303; 400 form with messages; 403 before the first review
+ *   POST /return/upload   303; 400 wrong type or name; 413 too large; 403 out of order
+ *   POST /return/submit   303; 403 legs or evidence missing / out of order
+ *   GET  /return/file     200 an evidence file to its owner and their reviewers;
+ *                         403 to anyone else; 404 none
+ */
+#include "app.h"
+#include "db.h"
+#include "form.h"
+#include "returnapp.h"
+#include "scope.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct form_field apply_fields[] = {
+	{ "reason", FORM_TEXT, true, 2, 500, NULL },
+	{ "itinerary", FORM_TEXT, true, 2, 1000, NULL },
+	{ "confirm_no_symptoms", FORM_BOOL, true, 0, 0, NULL },
+	{ "confirm_no_risk", FORM_BOOL, true, 0, 0, NULL },
+	{ "confirm_no_contact", FORM_BOOL, true, 0, 0, NULL },
+	{ "confirm_code_green", FORM_BOOL, true, 0, 0, NULL },
+	{ 0 }
+};
+static const struct form apply_form = { "return", apply_fields };
+
+static const char *const modes[] = { "train", "flight", "bus", "car", "ship", "other", NULL };
+static const char *const kinds[] = { "health_code", "nucleic_acid", "vaccination",
+	"advisor_consent", NULL };
+
+/* One travel leg's fields; every leg row is declared the same way. */
+static const struct form_field leg_fields[] = {
+	{ "mode", FORM_CHOICE, true, 0, 0, modes },
+	{ "number", FORM_TEXT, false, 0, 32, NULL },
+	{ "day", FORM_DATE, true, 0, 0, NULL },
+	{ "from", FORM_TEXT, true, 1, 64, NULL },
+	{ "to", FORM_TEXT, true, 1, 64, NULL },
+	{ 0 }
+};
+
+struct step_ctx {
+	int person, term;
+	bool on_roster;
+};
+
+static NEOERR *load(struct req *r, struct step_ctx *x)
+{
+	x->person = r->who.person_id;
+	hdf_copy(r->hdf, "ReturnConf", hdf_get_obj(app_conf(), "Return"));
+	return nerr_pass(ret_load(r, x->person, &x->term, &x->on_roster));
+}
+
+/* LegRow.<i>.* for the legs form: what was typed (after a refusal) or
+ * what is stored, with each field's message. */
+static void export_legs(struct req *r)
+{
+	bool typed = hdf_get_int_value(r->hdf, "Return.LegsFromQuery", 0);
+	static const char *const stored[] = { "mode", "number", "day", "from_place", "to_place" };
+	char key[64], src[64];
+	int k;
+
+	for (int i = 1; i <= RET_MAX_LEGS; i++) {
+		k = 0;
+		for (const struct form_field *f = leg_fields; f->name; f++, k++) {
+			if (typed)
+				snprintf(src, sizeof src, "Query.%s_%d", f->name, i);
+			else
+				snprintf(src, sizeof src, "Return.Leg.%d.%s", i - 1, stored[k]);
+			snprintf(key, sizeof key, "LegRow.%d.%s", i, f->name);
+			hdf_set_value(r->hdf, key, hdf_get_value(r->hdf, src, ""));
+			snprintf(src, sizeof src, "Form.Error.%s_%d", f->name, i);
+			snprintf(key, sizeof key, "LegRow.%d.Error.%s", i, f->name);
+			if (hdf_get_value(r->hdf, src, NULL))
+				hdf_set_value(r->hdf, key, hdf_get_value(r->hdf, src, ""));
+		}
+	}
+}
+
+static NEOERR *render(struct req *r)
+{
+	export_legs(r);
+	return nerr_pass(app_render(r, "return.cs"));
+}
+
+static NEOERR *show(struct req *r)
+{
+	struct step_ctx x;
+	NEOERR *err = load(r, &x);
+
+	if (err)
+		return nerr_pass(err);
+	form_describe(r, &apply_form);
+	return nerr_pass(render(r));
+}
+
+/* A step's outcome: 303 back to the page, or the page again with the
+ * refusal (403) in words. */
+static NEOERR *after_step(struct req *r, NEOERR *err)
+{
+	struct step_ctx x;
+	const char *refusal;
+
+	if (err == STATUS_OK)
+		return nerr_pass(app_redirect(r, "/return"));
+	if (!nerr_match(err, HC_ERR_FORBIDDEN) ||
+	    !(refusal = hdf_get_value(r->hdf, "Return.Refusal", NULL)))
+		return nerr_pass(err);
+	nerr_ignore(&err);
+	r->status = 403;
+	hdf_set_value(r->hdf, "Page.Message", tr(r, refusal));
+	err = load(r, &x);
+	if (err)
+		return nerr_pass(err);
+	form_describe(r, &apply_form);
+	return nerr_pass(render(r));
+}
+
+static NEOERR *rerender(struct req *r, int status, const char *message_key)
+{
+	struct step_ctx x;
+	NEOERR *err = load(r, &x);
+
+	if (err)
+		return nerr_pass(err);
+	r->status = status;
+	if (message_key)
+		hdf_set_value(r->hdf, "Page.Message", tr(r, message_key));
+	if (!hdf_get_obj(r->hdf, "Form.Field"))
+		form_describe(r, &apply_form);
+	return nerr_pass(render(r));
+}
+
+static NEOERR *quiz(struct req *r)
+{
+	struct step_ctx x;
+	NEOERR *err = load(r, &x);
+
+	if (err)
+		return nerr_pass(err);
+	if (ret_quiz_wrong(r))
+		return nerr_pass(rerender(r, 400, "return.quiz_wrong"));
+	return nerr_pass(after_step(r, ret_pass_quiz(r, x.person, x.term)));
+}
+
+static NEOERR *pledge(struct req *r)
+{
+	struct step_ctx x;
+	NEOERR *err = load(r, &x);
+
+	if (err)
+		return nerr_pass(err);
+	if (strcmp(app_param(r, "accept", ""), "1"))
+		return nerr_pass(rerender(r, 400, "return.pledge_needed"));
+	return nerr_pass(after_step(r, ret_accept_pledge(r, x.person, x.term)));
+}
+
+/* The step before must be done: say so before judging the form. */
+static const char *earlier_step_missing(struct req *r)
+{
+	if (!hdf_get_value(r->hdf, "Return.quiz_passed_at", NULL))
+		return "return.no.quiz_first";
+	if (!hdf_get_value(r->hdf, "Return.pledge_accepted_at", NULL))
+		return "return.no.pledge_first";
+	return NULL;
+}
+
+static NEOERR *apply(struct req *r)
+{
+	struct step_ctx x;
+	const char *missing;
+	NEOERR *err = load(r, &x);
+
+	if (err)
+		return nerr_pass(err);
+	if ((missing = earlier_step_missing(r)))
+		return nerr_pass(rerender(r, 403, missing));
+	if (form_check(r, &apply_form))
+		return nerr_pass(rerender(r, 400, "checkin.fix_errors"));
+	return nerr_pass(after_step(r, ret_submit_application(r, x.person, x.term)));
+}
+
+/* Validates leg rows 1..RET_MAX_LEGS; a row left wholly empty is skipped. */
+static int check_legs(struct req *r, int *filled)
+{
+	char key[48], errkey[64];
+	int bad = 0;
+
+	*filled = 0;
+	for (int i = 1; i <= RET_MAX_LEGS; i++) {
+		bool any = false;
+		for (const struct form_field *f = leg_fields; f->name; f++) {
+			snprintf(key, sizeof key, "%s_%d", f->name, i);
+			any |= *app_param(r, key, "") != '\0';
+		}
+		if (!any)
+			continue;
+		(*filled)++;
+		for (const struct form_field *f = leg_fields; f->name; f++) {
+			const char *msg;
+			snprintf(key, sizeof key, "%s_%d", f->name, i);
+			msg = form_field_error(f, app_param(r, key, NULL));
+			if (msg) {
+				snprintf(errkey, sizeof errkey, "Form.Error.%s", key);
+				hdf_set_value(r->hdf, errkey, tr(r, msg));
+				bad++;
+			}
+		}
+	}
+	return bad;
+}
+
+static NEOERR *legs(struct req *r)
+{
+	struct step_ctx x;
+	int filled;
+	NEOERR *err = load(r, &x);
+
+	if (err)
+		return nerr_pass(err);
+	if (check_legs(r, &filled) || filled == 0) {
+		/* Keep what was typed: the legs re-render from Query.*. */
+		hdf_set_int_value(r->hdf, "Return.LegsFromQuery", 1);
+		return nerr_pass(rerender(r, 400, filled ? "checkin.fix_errors" : "return.no.legs"));
+	}
+	return nerr_pass(after_step(r, ret_save_legs(r, x.person, x.term)));
+}
+
+/* The name the browser sent, if it is a plain file name. */
+static bool plain_file_name(const char *name)
+{
+	size_t n = name ? strlen(name) : 0;
+
+	if (n == 0 || n > 200 || strstr(name, ".."))
+		return false;
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		if (*p == '/' || *p == '\\' || *p < 0x20 || *p == 0x7f)
+			return false;
+	return true;
+}
+
+static NEOERR *upload(struct req *r)
+{
+	const char *kind = app_param(r, "kind", "");
+	const char *name = app_param(r, "file", NULL);
+	long max = conf_int("Uploads.MaxBytes", 10485760);
+	FILE *f = cgi_filehandle(r->cgi, "file");
+	unsigned char *data = NULL;
+	size_t len = 0;
+	struct step_ctx x;
+	bool known = false;
+	NEOERR *err;
+
+	for (int i = 0; kinds[i]; i++)
+		known |= !strcmp(kinds[i], kind);
+	if (!known)
+		return nerr_raise(HC_ERR_BADREQ, "unknown evidence kind '%s'", kind);
+	if (f == NULL)
+		return nerr_pass(rerender(r, 400, "return.no.file"));
+	if (!plain_file_name(name))
+		return nerr_pass(rerender(r, 400, "return.no.file_name"));
+	if (fseek(f, 0, SEEK_END) != 0 || ftell(f) > max)
+		return nerr_pass(rerender(r, 413, "return.no.file_size"));
+	len = (size_t)ftell(f);
+	rewind(f);
+	if (len == 0)
+		return nerr_pass(rerender(r, 400, "return.no.file"));
+	data = malloc(len);
+	if (data == NULL)
+		return nerr_raise(NERR_NOMEM, "upload of %zu bytes", len);
+	if (fread(data, 1, len, f) != len) {
+		free(data);
+		return nerr_raise(NERR_IO, "reading the upload");
+	}
+	if (ret_sniff_type(data, len) == NULL) {
+		/* Judged by its bytes, whatever its name says. */
+		free(data);
+		return nerr_pass(rerender(r, 400, "return.no.file_type"));
+	}
+	err = load(r, &x);
+	if (err == STATUS_OK)
+		err = after_step(r, ret_store_upload(r, x.person, x.term, kind, name, data, len));
+	free(data);
+	return nerr_pass(err);
+}
+
+static NEOERR *submit(struct req *r)
+{
+	struct step_ctx x;
+	NEOERR *err = load(r, &x);
+
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(after_step(r, ret_submit_evidence(r, x.person, x.term)));
+}
+
+static NEOERR *file(struct req *r)
+{
+	const char *id = app_param(r, "id", "");
+	char *end, path[1024], *buf = NULL;
+	long long n = strtoll(id, &end, 10);
+	DB_CURSOR *c = NULL;
+	size_t len = 0;
+	int owner = 0;
+	NEOERR *err;
+
+	if (!*id || *end || n <= 0)
+		return nerr_raise(HC_ERR_NOTFOUND, "bad upload id");
+	err = db_query(&c, "SELECT ra.person_id, u.stored_name, u.mime FROM uploads u "
+		"JOIN return_applications ra ON ra.id = u.application_id WHERE u.id = ?", "i", n);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		owner = (int)db_int(c, 0);
+		snprintf(path, sizeof path, "%s/%s", conf_str("Paths.Uploads", ""), db_str(c, 1));
+		hdf_set_value(r->hdf, "File.Mime", db_str(c, 2));
+	}
+	db_cursor_free(&c);
+	if (owner == 0)
+		return nerr_raise(HC_ERR_NOTFOUND, "no upload %lld", n);
+	err = scope_require(&r->who, owner);
+	if (err)
+		return nerr_pass(err);
+	err = ne_load_file_len(path, &buf, (int *)&len);
+	if (err)
+		return nerr_pass(err);
+	app_header(r, "Content-Disposition: inline");
+	err = app_send(r, hdf_get_value(r->hdf, "File.Mime", "application/octet-stream"),
+		       buf, len);
+	free(buf);
+	return nerr_pass(err);
+}
+
+static const struct action actions[] = {
+	{ "", M_GET, R_STUDENT, show },
+	{ "quiz", M_POST, R_STUDENT, quiz },
+	{ "pledge", M_POST, R_STUDENT, pledge },
+	{ "apply", M_POST, R_STUDENT, apply },
+	{ "legs", M_POST, R_STUDENT, legs },
+	{ "upload", M_POST, R_STUDENT, upload },
+	{ "submit", M_POST, R_STUDENT, submit },
+	{ "file", M_GET, R_ANYONE, file },
+	{ 0 }
+};
+
+int main(void)
+{
+	/* Uploads: the body cap is Uploads.MaxBytes plus room for the form. */
+	static const struct page page = { "return", actions, PAGE_BODY_UPLOADS };
+	return app_main(&page);
+}
