@@ -31,6 +31,15 @@
     <ul class="days"><?cs each:d = Card.Missing ?><li><?cs var:d ?></li><?cs /each ?></ul>
   </div>
   <?cs /if ?>
+  <?cs if:!Card.ViewedByStaff ?>
+  <?cs if:Card.State == "to_apply" || Card.State == "sent_back" || Card.State == "evidence_needed" ?>
+  <p><a class="next-step" href="/return"><?cs var:L.card.next.return ?></a></p>
+  <?cs elif:Card.State == "waiting_checkins" ?>
+  <p><a class="next-step" href="/checkin/calendar"><?cs var:L.card.next.calendar ?></a></p>
+  <?cs elif:Card.State == "abnormal" ?>
+  <p><a class="next-step" href="/checkin"><?cs var:L.card.next.checkin ?></a></p>
+  <?cs /if ?>
+  <?cs /if ?>
   <?cs if:Card.ShowQr ?>
   <p class="qr-note"><?cs var:L.card.show_at_gate ?></p>
   <?cs /if ?>

@@ -4,8 +4,9 @@ import { launch, check, setJourney } from './harness.mjs';
 import studentCard from './j01-student-card.mjs';
 import checkin from './j02-checkin.mjs';
 import makeup from './j03-makeup.mjs';
+import returnJourney from './j04-return.mjs';
 
-const journeys = [['student-card', studentCard], ['checkin', checkin], ['makeup', makeup]];
+const journeys = [['student-card', studentCard], ['checkin', checkin], ['makeup', makeup], ['return', returnJourney]];
 const browser = await launch();
 let failed = false;
 for (const [name, fn] of journeys) {
