@@ -25,6 +25,15 @@ NERR_TYPE HC_ERR_BADREQ, HC_ERR_FORBIDDEN, HC_ERR_NOTFOUND, HC_ERR_CONFLICT,
 static FCGX_Request *current;   /* the request cgiwrap talks to */
 static HDF *conf;
 static HDF *packs[2];           /* zh-CN, en */
+static HDF *lang_roots[2];      /* the same packs under "L", for templates */
+
+/* Parsed templates, kept for the life of the process: parsing is most of
+ * a page's rendering cost. Each render points the parse at the request's
+ * HDF; the language pack is the parse's global HDF, so it is never copied
+ * into a request. */
+#define TEMPLATE_CACHE 48
+static struct { char name[64]; CSPARSE *cs; } templates[TEMPLATE_CACHE];
+static HDF *parse_hdf;          /* what templates are parsed against */
 static const char *const pack_names[2] = { "zh-CN", "en" };
 
 /* ---- cgiwrap bridge ---------------------------------------------------- */
@@ -125,10 +134,20 @@ static NEOERR *load_packs(void)
 		err = hdf_init(&packs[i]);
 		if (err == STATUS_OK)
 			err = hdf_read_file(packs[i], path);
+		if (err == STATUS_OK)
+			err = hdf_init(&lang_roots[i]);
+		if (err == STATUS_OK)
+			err = hdf_copy(lang_roots[i], "L", packs[i]);
 		if (err)
 			return nerr_pass(err);
 	}
-	return STATUS_OK;
+	/* Escaping is decided when a template is parsed: always HTML. */
+	err = hdf_init(&parse_hdf);
+	if (err == STATUS_OK)
+		err = hdf_set_value(parse_hdf, "Config.VarEscapeMode", "html");
+	if (err == STATUS_OK)
+		err = hdf_set_value(parse_hdf, "hdf.loadpaths.0", dir);
+	return nerr_pass(err);
 }
 
 const char *tr(struct req *r, const char *key)
@@ -231,23 +250,61 @@ static NEOERR *render_out(void *ctx, char *s)
 	return nerr_pass(string_append((STRING *)ctx, s));
 }
 
-NEOERR *app_render(struct req *r, const char *tmpl)
+/* The parsed template, from the cache or parsed now. */
+static NEOERR *template_get(const char *tmpl, CSPARSE **out)
 {
+	int free_slot = -1;
 	CSPARSE *cs = NULL;
-	STRING out;
 	NEOERR *err;
 
-	string_init(&out);
-	err = cs_init(&cs, r->hdf);
+	for (int i = 0; i < TEMPLATE_CACHE; i++) {
+		if (templates[i].cs && !strcmp(templates[i].name, tmpl)) {
+			*out = templates[i].cs;
+			return STATUS_OK;
+		}
+		if (!templates[i].cs && free_slot < 0)
+			free_slot = i;
+	}
+	err = cs_init(&cs, parse_hdf);
 	if (err == STATUS_OK)
 		err = cgi_register_strfuncs(cs);
 	if (err == STATUS_OK)
 		err = cs_parse_file(cs, tmpl);
-	if (err == STATUS_OK)
-		err = cs_render(cs, &out, render_out);
+	if (err) {
+		cs_destroy(&cs);
+		return nerr_pass(err);
+	}
+	if (free_slot >= 0 && strlen(tmpl) < sizeof templates[0].name) {
+		snprintf(templates[free_slot].name, sizeof templates[0].name, "%s", tmpl);
+		templates[free_slot].cs = cs;
+	}
+	*out = cs;
+	return STATUS_OK;
+}
+
+NEOERR *app_render(struct req *r, const char *tmpl)
+{
+	CSPARSE *cs = NULL;
+	STRING out;
+	bool cached;
+	NEOERR *err;
+
+	string_init(&out);
+	err = template_get(tmpl, &cs);
+	if (err)
+		return nerr_pass(err);
+	cached = false;
+	for (int i = 0; i < TEMPLATE_CACHE; i++)
+		cached |= templates[i].cs == cs;
+	cs->hdf = r->hdf;
+	cs->global_hdf = lang_roots[r->pack == packs[1]];
+	err = cs_render(cs, &out, render_out);
+	cs->hdf = parse_hdf;
+	cs->global_hdf = NULL;
 	if (err == STATUS_OK)
 		send_response(r, "text/html; charset=utf-8", out.buf, (size_t)out.len);
-	cs_destroy(&cs);
+	if (!cached)
+		cs_destroy(&cs);
 	string_clear(&out);
 	return nerr_pass(err);
 }
@@ -433,7 +490,6 @@ static void set_page_data(struct req *r, const struct page *page)
 	hdf_set_value(h, "Page.Lang", r->lang);
 	hdf_set_value(h, "Page.OtherLang", strcmp(r->lang, "en") ? "en" : "zh-CN");
 	hdf_set_value(h, "Page.School", conf_str("School.Name", "healthcard"));
-	hdf_copy(h, "L", r->pack);
 }
 
 /* The session's CSRF token and who is logged in. */
