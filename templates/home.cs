@@ -17,7 +17,8 @@
   <li><a href="/review"><?cs var:L.home.review ?></a></li>
   <?cs /if ?>
   <?cs if:Who.Is.Counselor ?><li><a href="/dashboard/summary"><?cs var:L.summary.title ?></a></li><?cs /if ?>
-  <?cs if:Who.Is.Admin ?><li><a href="/dashboard/summaries"><?cs var:L.summaries.title ?></a></li><?cs /if ?>
+  <?cs if:Who.Is.Admin ?><li><a href="/dashboard/summaries"><?cs var:L.summaries.title ?></a></li>
+  <li><a href="/roster"><?cs var:L.home.roster ?></a></li><?cs /if ?>
   <li><a href="/checkin"><?cs var:L.home.checkin ?></a></li>
   <li><a href="/card"><?cs var:L.home.my_card ?></a></li>
 </ul>

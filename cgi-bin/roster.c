@@ -1,0 +1,204 @@
+/*
+ * roster.c - /roster: terms, return batches and the return roster (返校
+ * 名单), for the school admin. Roster changes come as spreadsheets in three
+ * templates (add, delete, modify); every row is checked first and the file
+ * applies whole, in one transaction, or not at all.
+ *
+ *   GET  /roster            200 terms, batches, roster counts, the forms
+ *   GET  /roster/template   200 ?kind=add|delete|modify as .xlsx; 404 other kinds
+ *   POST /roster/import     200 the rows applied; 400 with each bad row named;
+ *                           413 a file over the caps
+ *   POST /roster/batch      303; 400 form with messages
+ */
+#include "app.h"
+#include "db.h"
+#include "days.h"
+#include "form.h"
+#include "roster.h"
+#include "sheet.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct form_field batch_fields[] = {
+	{ "name", FORM_TEXT, true, 1, 64, NULL },
+	{ "return_from", FORM_DATE, true, 0, 0, NULL },
+	{ "return_until", FORM_DATE, true, 0, 0, NULL },
+	{ 0 }
+};
+static const struct form batch_form = { "batch", batch_fields };
+
+/* The current term, into Roster.Term.*; 0 when none. */
+static NEOERR *current_term(struct req *r, int *term)
+{
+	char today[11];
+	bool found;
+	NEOERR *err;
+
+	day_format(app_today(), today);
+	err = db_row(r->hdf, "Roster.Term", &found,
+		"SELECT id, name, starts_on, ends_on FROM terms WHERE starts_on <= ? AND ends_on >= ? "
+		"ORDER BY starts_on DESC LIMIT 1", "ss", today, today);
+	*term = found ? hdf_get_int_value(r->hdf, "Roster.Term.id", 0) : 0;
+	return nerr_pass(err);
+}
+
+static NEOERR *render(struct req *r)
+{
+	int term;
+	NEOERR *err = current_term(r, &term);
+
+	if (err == STATUS_OK)
+		err = db_rows(r->hdf, "Roster.Batch", NULL,
+			"SELECT b.id, b.name, b.return_from, b.return_until, COUNT(re.id) AS people "
+			"FROM return_batches b LEFT JOIN roster_entries re ON re.batch_id = b.id "
+			"WHERE b.term_id = ? GROUP BY b.id ORDER BY b.return_from", "i", (long long)term);
+	if (err)
+		return nerr_pass(err);
+	if (!hdf_get_obj(r->hdf, "Form.Field"))
+		form_describe(r, &batch_form);
+	return nerr_pass(app_render(r, "roster.cs"));
+}
+
+static NEOERR *show(struct req *r)
+{
+	return nerr_pass(render(r));
+}
+
+static NEOERR *template(struct req *r)
+{
+	enum roster_kind k;
+	char *buf = NULL;
+	size_t len = 0;
+	NEOERR *err;
+
+	if (!roster_kind_parse(app_param(r, "kind", ""), &k))
+		return nerr_raise(HC_ERR_NOTFOUND, "no template '%s'", app_param(r, "kind", ""));
+	err = roster_template(k, conf_str("Paths.UploadTmp", "/tmp"), &buf, &len);
+	if (err)
+		return nerr_pass(err);
+	app_header(r, "Content-Disposition: attachment; filename=\"roster-%s.xlsx\"",
+		   app_param(r, "kind", ""));
+	err = app_send(r, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		       buf, len);
+	free(buf);
+	return nerr_pass(err);
+}
+
+static NEOERR *import(struct req *r)
+{
+	const char *kind = app_param(r, "kind", "");
+	const char *name = app_param(r, "file", "");
+	FILE *f = cgi_filehandle(r->cgi, "file");
+	struct sheet_limits lim = sheet_default_limits;
+	enum roster_kind k;
+	SHEET *s = NULL;
+	char *data = NULL;
+	long size;
+	int term, nbad = 0;
+	NEOERR *err;
+
+	hdf_set_value(r->hdf, "Import.Kind", kind);
+	hdf_set_value(r->hdf, "Import.File", name);
+	if (!roster_kind_parse(kind, &k))
+		return nerr_raise(HC_ERR_BADREQ, "unknown template kind '%s'", kind);
+	if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) <= 0) {
+		r->status = 400;
+		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.no_file"));
+		return nerr_pass(render(r));
+	}
+	lim.max_file = (size_t)conf_int("Uploads.MaxBytes", 10485760);
+	if ((size_t)size > lim.max_file) {
+		r->status = 413;
+		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.too_large"));
+		return nerr_pass(render(r));
+	}
+	rewind(f);
+	data = malloc((size_t)size);
+	if (data == NULL)
+		return nerr_raise(NERR_NOMEM, "roster file of %ld bytes", size);
+	if (fread(data, 1, (size_t)size, f) != (size_t)size) {
+		free(data);
+		return nerr_raise(NERR_IO, "reading the roster file");
+	}
+	err = sheet_read(data, (size_t)size, name, &lim, &s);
+	free(data);
+	if (nerr_match(err, HC_ERR_BADREQ) || nerr_match(err, HC_ERR_TOOLARGE)) {
+		/* The reader says what is wrong with the file, in its words. */
+		STRING msg;
+		string_init(&msg);
+		nerr_error_string(err, &msg);
+		r->status = nerr_match(err, HC_ERR_TOOLARGE) ? 413 : 400;
+		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.unreadable"));
+		hdf_set_value(r->hdf, "Page.Detail", msg.buf ? msg.buf : "");
+		string_clear(&msg);
+		nerr_ignore(&err);
+		return nerr_pass(render(r));
+	}
+	if (err)
+		return nerr_pass(err);
+	err = current_term(r, &term);
+	if (err == STATUS_OK && term == 0)
+		err = nerr_raise(HC_ERR_NOTFOUND, "no current term");
+	if (err == STATUS_OK)
+		err = roster_import(r, k, term, s, name, &nbad);
+	sheet_free(&s);
+	if (err)
+		return nerr_pass(err);
+	if (nbad)
+		r->status = 400;
+	return nerr_pass(render(r));
+}
+
+static NEOERR *add_batch(struct req *r)
+{
+	int term;
+	char now[20];
+	NEOERR *err;
+
+	if (form_check(r, &batch_form) ||
+	    day_parse(app_param(r, "return_until", "")) < day_parse(app_param(r, "return_from", ""))) {
+		r->status = 400;
+		if (!hdf_get_value(r->hdf, "Form.Errors", NULL))
+			hdf_set_value(r->hdf, "Form.Error.return_until", tr(r, "roster.inverted"));
+		return nerr_pass(render(r));
+	}
+	err = current_term(r, &term);
+	if (err == STATUS_OK && term == 0)
+		err = nerr_raise(HC_ERR_NOTFOUND, "no current term");
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "INSERT INTO return_batches (term_id, name, return_from, "
+			"return_until) VALUES (?, ?, ?, ?)", "isss", (long long)term,
+			app_param(r, "name", ""), app_param(r, "return_from", ""),
+			app_param(r, "return_until", ""));
+	if (nerr_match(err, HC_ERR_CONFLICT)) {
+		nerr_ignore(&err);
+		r->status = 400;
+		hdf_set_value(r->hdf, "Form.Error.name", tr(r, "roster.batch_exists"));
+		return nerr_pass(render(r));
+	}
+	if (err)
+		return nerr_pass(err);
+	app_now(now);
+	err = db_exec(NULL, NULL, "INSERT INTO audit_log (at, actor_id, action, object_kind, "
+		"detail, request_id) VALUES (?, ?, 'batch.add', 'return_batches', ?, ?)", "siss",
+		now, (long long)r->who.person_id, app_param(r, "name", ""), r->id);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_redirect(r, "/roster"));
+}
+
+static const struct action actions[] = {
+	{ "", M_GET, R_ADMIN, show },
+	{ "template", M_GET, R_ADMIN, template },
+	{ "import", M_POST, R_ADMIN, import },
+	{ "batch", M_POST, R_ADMIN, add_batch },
+	{ 0 }
+};
+
+int main(void)
+{
+	static const struct page page = { "roster", actions, PAGE_BODY_UPLOADS };
+	return app_main(&page);
+}
