@@ -58,26 +58,15 @@ static NEOERR *show_card(struct req *r)
 		if (err)
 			return nerr_pass(err);
 	}
-	err = db_row(r->hdf, "Person", NULL,
-		"SELECT p.id, p.name, p.number, p.identity, p.phone, p.boarding, "
-		" col.name AS college, cls.name AS class, "
-		" c.name AS counselor, c.phone AS counselor_phone "
-		"FROM people p "
-		"LEFT JOIN org_units col ON col.id = p.college_id "
-		"LEFT JOIN org_units cls ON cls.id = p.class_id "
-		"LEFT JOIN counselor_assignments ca ON ca.student_id = p.id "
-		"LEFT JOIN people c ON c.id = ca.counselor_id "
-		"WHERE p.id = ?", "i", (long long)person);
-	if (err)
-		return nerr_pass(err);
 	err = card_facts_load(person, app_today(), &ci);
 	if (err)
 		return nerr_pass(err);
 	card_state(&ci.facts, &v);
 	card_export(r, "Card", &ci, &v);
+	hdf_set_int_value(r->hdf, "Person.id", person);
 	if (person != r->who.person_id)
 		hdf_set_int_value(r->hdf, "Card.ViewedByStaff", 1);
-	else if ((err = load_messages(r, person)))
+	else if (ci.messages && (err = load_messages(r, person)))
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "card.cs"));
 }

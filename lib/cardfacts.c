@@ -79,8 +79,14 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 		"   WHERE d.anomaly_state = 'open' AND d.person_id = p.id), "
 		" (SELECT GROUP_CONCAT(DATEDIFF(d.day, ?)) FROM daily_reports d "
 		"   WHERE d.person_id = p.id AND d.day >= ? AND d.day < ?), "
-		" ag.at, ag.boarding, ad.id IS NOT NULL "
+		" ag.at, ag.boarding, ad.id IS NOT NULL, "
+		" p.name, p.number, p.phone, col.name, cls.name, c.name, c.phone, "
+		" (SELECT COUNT(*) FROM messages m WHERE m.person_id = p.id) "
 		"FROM people p "
+		"LEFT JOIN org_units col ON col.id = p.college_id "
+		"LEFT JOIN org_units cls ON cls.id = p.class_id "
+		"LEFT JOIN counselor_assignments ca ON ca.student_id = p.id "
+		"LEFT JOIN people c ON c.id = ca.counselor_id "
 		"LEFT JOIN terms t ON t.id = (SELECT id FROM terms WHERE starts_on <= ? "
 		"   AND ends_on >= ? ORDER BY starts_on DESC LIMIT 1) "
 		"LEFT JOIN roster_entries re ON re.term_id = t.id AND re.person_id = p.id "
@@ -116,6 +122,15 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 	f->arrived_day = f->arrived ? day_parse(ci->arrived_at) : 0;
 	f->arrived_as_boarder = db_int(c, 17) != 0;
 	f->moved_in = db_int(c, 18) != 0;
+	copy_str(ci->identity, sizeof ci->identity, db_str(c, 1));
+	copy_str(ci->name, sizeof ci->name, db_str(c, 19));
+	copy_str(ci->number, sizeof ci->number, db_str(c, 20));
+	copy_str(ci->phone, sizeof ci->phone, db_str(c, 21));
+	copy_str(ci->college, sizeof ci->college, db_str(c, 22));
+	copy_str(ci->class_name, sizeof ci->class_name, db_str(c, 23));
+	copy_str(ci->counselor, sizeof ci->counselor, db_str(c, 24));
+	copy_str(ci->counselor_phone, sizeof ci->counselor_phone, db_str(c, 25));
+	ci->messages = (int)db_int(c, 26);
 	db_cursor_free(&c);
 	return STATUS_OK;
 }
@@ -214,6 +229,17 @@ void card_export(struct req *r, const char *prefix, const struct card_info *ci,
 			export_evidence(r, key, why->mask);
 		}
 	}
+	hdf_set_value(r->hdf, "Person.name", ci->name);
+	hdf_set_value(r->hdf, "Person.number", ci->number);
+	hdf_set_value(r->hdf, "Person.identity", ci->identity);
+	hdf_set_value(r->hdf, "Person.boarding", ci->facts.boarder_now ? "1" : "0");
+	hdf_set_value(r->hdf, "Person.college", ci->college);
+	if (ci->class_name[0])
+		hdf_set_value(r->hdf, "Person.class", ci->class_name);
+	if (ci->counselor[0])
+		hdf_set_value(r->hdf, "Person.counselor", ci->counselor);
+	if (ci->counselor_phone[0])
+		hdf_set_value(r->hdf, "Person.counselor_phone", ci->counselor_phone);
 	for (int i = 0; i < v->nmissing; i++) {
 		day_format(v->missing_days[i], d);
 		snprintf(key, sizeof key, "%s.Missing.%d", prefix, i);

@@ -15,13 +15,18 @@ struct card_info {
 	long long application_id;
 	char review_reason[501];      /* facts.review_reason points here */
 	char arrived_at[20];
+	/* Who the card is of, for the page and the gate. */
+	char name[65], number[33], identity[16], phone[33];
+	char college[101], class_name[101], counselor[65], counselor_phone[33];
+	int messages;                 /* in-app messages waiting */
 };
 
 /* Loads the facts for person_id as of day `today`. */
 NEOERR *card_facts_load(int person_id, int today, struct card_info *ci);
 
 /* Writes Card.State, Card.Colour, Card.Title and Card.Reason.<n>.Text (in
- * the request's language) under prefix (e.g. "Card"). */
+ * the request's language) under prefix (e.g. "Card"), and who the card is
+ * of under Person.*. */
 void card_export(struct req *r, const char *prefix, const struct card_info *ci,
 		 const struct card_verdict *v);
 
