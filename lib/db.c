@@ -104,22 +104,19 @@ static NEOERR *raise_stmt(MYSQL_STMT *st, const char *sql)
 	return raise_db(sql, mysql_stmt_errno(st), mysql_stmt_error(st));
 }
 
-static NEOERR *set_session_zone(void)
+/* The server's clock is only a fallback (the app passes its own times),
+ * but keep NOW() in the school's zone too: sent as the connection's first
+ * command. */
+static void set_session_zone(char out[40])
 {
-	/* The server's clock is only a fallback (the app passes its own
-	 * times), but keep NOW() in the school's zone too. */
 	time_t t = time(NULL);
 	struct tm tm;
-	char q[64];
 	long off;
 
 	localtime_r(&t, &tm);
 	off = tm.tm_gmtoff / 60;
-	snprintf(q, sizeof q, "SET time_zone = '%c%02ld:%02ld'",
+	snprintf(out, 40, "SET time_zone = '%c%02ld:%02ld'",
 		 off < 0 ? '-' : '+', labs(off) / 60, labs(off) % 60);
-	if (mysql_query(conn, q))
-		return raise_db("set time_zone", mysql_errno(conn), mysql_error(conn));
-	return STATUS_OK;
 }
 
 static NEOERR *connect_now(void)
@@ -127,9 +124,13 @@ static NEOERR *connect_now(void)
 	unsigned int timeout = (unsigned)conf_int("DB.ConnectTimeout", 2);
 	unsigned int rw = (unsigned)conf_int("DB.ReadTimeout", 30);
 
+	char zone[40];
+
 	conn = mysql_init(NULL);
 	if (conn == NULL)
 		return nerr_raise(NERR_NOMEM, "mysql_init");
+	set_session_zone(zone);
+	mysql_options(conn, MYSQL_INIT_COMMAND, zone);
 	mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
 	mysql_options(conn, MYSQL_OPT_READ_TIMEOUT, &rw);
 	mysql_options(conn, MYSQL_OPT_WRITE_TIMEOUT, &rw);
@@ -147,7 +148,7 @@ static NEOERR *connect_now(void)
 		return err;
 	}
 	last_used = time(NULL);
-	return nerr_pass(set_session_zone());
+	return STATUS_OK;
 }
 
 NEOERR *db_ensure(void)
@@ -574,14 +575,20 @@ NEOERR *db_scalar(long long *out, bool *found, const char *sql, const char *fmt,
 	return STATUS_OK;
 }
 
-static NEOERR *simple(const char *q)
+enum txn_step { TXN_BEGIN, TXN_COMMIT };
+
+static NEOERR *txn_command(enum txn_step step)
 {
 	NEOERR *err = db_ensure();
+	int rc;
 
 	if (err)
 		return nerr_pass(err);
-	if (mysql_query(conn, q))
-		return raise_db(q, mysql_errno(conn), mysql_error(conn));
+	rc = step == TXN_BEGIN ? mysql_query(conn, "START TRANSACTION")
+			       : mysql_query(conn, "COMMIT");
+	if (rc)
+		return raise_db(step == TXN_BEGIN ? "START TRANSACTION" : "COMMIT",
+				mysql_errno(conn), mysql_error(conn));
 	return STATUS_OK;
 }
 
@@ -593,13 +600,13 @@ NEOERR *db_txn(NEOERR *(*fn)(void *ctx), void *ctx)
 	if (in_txn)
 		return nerr_raise(NERR_ASSERT, "nested db_txn");
 	for (int attempt = 1; attempt <= attempts; attempt++) {
-		err = simple("START TRANSACTION");
+		err = txn_command(TXN_BEGIN);
 		if (err)
 			return nerr_pass(err);
 		in_txn = true;
 		err = fn(ctx);
 		if (err == STATUS_OK)
-			err = simple("COMMIT");
+			err = txn_command(TXN_COMMIT);
 		if (err == STATUS_OK) {
 			in_txn = false;
 			return STATUS_OK;
