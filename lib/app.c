@@ -220,6 +220,8 @@ static void send_response(struct req *r, const char *ctype, const char *body, si
 	FCGX_FPrintF(out, "Status: %d %s\r\n", r->status, status_text(r->status));
 	if (ctype)
 		FCGX_FPrintF(out, "Content-Type: %s\r\n", ctype);
+	/* fcgi2 has its own printf: no %zu. */
+	FCGX_FPrintF(out, "Content-Length: %lu\r\n", (unsigned long)(body ? len : 0));
 	FCGX_FPrintF(out,
 		"Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
 		"style-src 'self'; script-src 'self'; object-src 'none'; "
@@ -384,9 +386,9 @@ static void app_fail(struct req *r, NEOERR *err)
 			return;
 		nerr_ignore(&err2);
 	}
-	send_response(r, "text/plain; charset=utf-8", "Error. Request id: ", 19);
-	FCGX_PutS(r->id, current->out);
-	FCGX_PutS("\n", current->out);
+	char text[64];
+	snprintf(text, sizeof text, "Error. Request id: %s\n", r->id);
+	send_response(r, "text/plain; charset=utf-8", text, strlen(text));
 }
 
 /* ---- the guards ------------------------------------------------------- */

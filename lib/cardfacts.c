@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static void copy_str(char *dst, size_t n, const char *src)
 {
@@ -57,15 +58,45 @@ static void mark_reported(bool reported[CARD_STREAK_DAYS], const char *list)
 	}
 }
 
+/* The term in progress, remembered for a minute: every card needs it and
+ * it changes a few times a year. 0 when there is none. */
+static NEOERR *current_term(int today, long long *term)
+{
+	static long long cached;
+	static int cached_day;
+	static time_t cached_at;
+	time_t now = time(NULL);
+	char td[11];
+	NEOERR *err;
+
+	if (cached_day == today && now - cached_at < 60) {
+		*term = cached;
+		return STATUS_OK;
+	}
+	day_format(today, td);
+	err = db_scalar(term, NULL, "SELECT id FROM terms WHERE starts_on <= ? AND ends_on >= ? "
+			"ORDER BY starts_on DESC LIMIT 1", "ss", td, td);
+	if (err)
+		return nerr_pass(err);
+	cached = *term;
+	cached_day = today;
+	cached_at = now;
+	return STATUS_OK;
+}
+
 NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 {
 	char td[11], from[11];
 	struct card_facts *f = &ci->facts;
 	DB_CURSOR *c = NULL;
+	long long term;
 	NEOERR *err;
 
 	memset(ci, 0, sizeof *ci);
 	f->today = today;
+	err = current_term(today, &term);
+	if (err)
+		return nerr_pass(err);
 	day_format(today, td);
 	day_format(today - CARD_STREAK_DAYS, from);
 	err = db_query(&c,
@@ -87,14 +118,13 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 		"LEFT JOIN org_units cls ON cls.id = p.class_id "
 		"LEFT JOIN counselor_assignments ca ON ca.student_id = p.id "
 		"LEFT JOIN people c ON c.id = ca.counselor_id "
-		"LEFT JOIN terms t ON t.id = (SELECT id FROM terms WHERE starts_on <= ? "
-		"   AND ends_on >= ? ORDER BY starts_on DESC LIMIT 1) "
+		"LEFT JOIN terms t ON t.id = ? "
 		"LEFT JOIN roster_entries re ON re.term_id = t.id AND re.person_id = p.id "
 		"LEFT JOIN return_applications ra ON ra.term_id = t.id AND ra.person_id = p.id "
 		"LEFT JOIN arrivals ag ON ag.person_id = p.id AND ag.term_id = t.id AND ag.kind = 'gate' "
 		"LEFT JOIN arrivals ad ON ad.person_id = p.id AND ad.term_id = t.id AND ad.kind = 'dorm' "
 		"WHERE p.id = ?",
-		"sssssi", td, from, td, td, td, (long long)person_id);
+		"sssii", td, from, td, (long long)term, (long long)person_id);
 	if (err)
 		return nerr_pass(err);
 	if (!db_next(c)) {
