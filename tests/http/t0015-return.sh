@@ -240,3 +240,22 @@ get "$off" /return
 check "and the return page says so too" body_has "本学期返校名单中没有您"
 FORM_PAGE=/return post "$off" /return/quiz --data-urlencode "q0=1" --data-urlencode "q1=0" --data-urlencode "q2=0"
 check "nor can they start an application" status_is 403
+
+# Batch first approval: one window for every application selected.
+cid=$(sql "SELECT person_id FROM accounts WHERE login = 'counselor'")
+mapfile -t firsts < <(sql "SELECT q.id FROM queue_items q JOIN counselor_assignments ca ON ca.student_id = q.person_id
+	JOIN return_applications ra ON ra.id = q.ref_id AND ra.state = 'first_review'
+	WHERE q.kind = 'first_review' AND q.state = 'open' AND ca.counselor_id = $cid LIMIT 3")
+if [ "${#firsts[@]}" -ge 2 ]; then
+	login counselor
+	args=()
+	for i in "${firsts[@]}"; do args+=(--data-urlencode "id=$i"); done
+	FORM_PAGE="/review?kind=first_review" post counselor /review/decide --data-urlencode "decision=approve" \
+		--data-urlencode "allowed_from=$(d tomorrow)" --data-urlencode "allowed_until=$(d '10 days')" "${args[@]}"
+	check "a batch of first reviews is approved at once" eq "$(grep -c 'class="outcome-done"' "$BODY")" "${#firsts[@]}"
+	ids=$(IFS=,; echo "${firsts[*]}")
+	check "  all with the one window" eq "$(sql "SELECT COUNT(DISTINCT CONCAT(ra.allowed_from, ra.allowed_until))
+		FROM return_applications ra JOIN queue_items q ON q.ref_id = ra.id WHERE q.id IN ($ids)")" 1
+	check "  now waiting for evidence" eq "$(sql "SELECT COUNT(*) FROM return_applications ra JOIN queue_items q
+		ON q.ref_id = ra.id WHERE q.id IN ($ids) AND ra.state = 'evidence' AND ra.allowed_until = '$(d '10 days')'")" "${#firsts[@]}"
+fi
