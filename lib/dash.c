@@ -7,6 +7,7 @@
  * into the CASE of the list filter, so a figure and its list always agree.
  */
 #include "dash.h"
+#include "audit.h"
 #include "db.h"
 #include "days.h"
 #include "scope.h"
@@ -285,24 +286,16 @@ static NEOERR *verify_in_txn(void *arg)
 			"WHERE kind = 'anomaly' AND open_ref = ?", "sissi",
 			x->send_back ? "send_back" : "clear", (long long)r->who.person_id, now,
 			x->reason, x->report_id);
+	if (err == STATUS_OK) {
+		char sms[700];
+		snprintf(sms, sizeof sms, "【健康打卡】您 %s %s%s", day, x->send_back ?
+			 "的打卡已被辅导员退回，请重新如实填报。" : "的异常打卡已由辅导员核实。",
+			 x->send_back ? x->reason : "");
+		err = notify_student(person, now, x->send_back ? "sent_back" : "cleared", day, sms);
+	}
 	if (err == STATUS_OK)
-		err = db_exec(NULL, NULL,
-			"INSERT INTO messages (person_id, kind, body, created_at) VALUES (?, ?, ?, ?)",
-			"isss", person, x->send_back ? "sent_back" : "cleared", day, now);
-	if (err == STATUS_OK && x->send_back)
-		err = db_exec(NULL, NULL,
-			"INSERT INTO outbox (person_id, channel, payload, created_at) "
-			"VALUES (?, ?, CONCAT('【健康打卡】您 ', ?, ' 的打卡已被辅导员退回，请重新如实填报。', ?), ?)",
-			"issss", person, conf_str("Outbox.Channel", "sms"), day, x->reason, now);
-	if (err == STATUS_OK)
-		err = db_exec(NULL, NULL,
-			"INSERT INTO audit_log (at, actor_id, action, subject_person_id, object_kind, "
-			" object_id, detail, request_id, addr) "
-			"VALUES (?, ?, ?, ?, 'daily_report', ?, NULLIF(?, ''), ?, ?)", "sisiisss",
-			now, (long long)r->who.person_id,
-			x->send_back ? "anomaly.send_back" : "anomaly.clear", person,
-			x->report_id, x->reason, r->id,
-			hdf_get_value(r->hdf, "CGI.RemoteAddress", ""));
+		err = audit_write(r, now, x->send_back ? "anomaly.send_back" : "anomaly.clear",
+				  person, "daily_report", x->report_id, x->reason);
 	return nerr_pass(err);
 }
 

@@ -1,5 +1,6 @@
 /* makeup.c - see makeup.h. */
 #include "makeup.h"
+#include "audit.h"
 #include "db.h"
 #include "days.h"
 #include "report.h"
@@ -26,12 +27,7 @@ const char *makeup_refusal(int day, int today, int term_start, int term_end,
 static NEOERR *audit(struct req *r, const char *now, const char *action,
 		     long long subject, long long object, const char *detail)
 {
-	return nerr_pass(db_exec(NULL, NULL,
-		"INSERT INTO audit_log (at, actor_id, action, subject_person_id, object_kind, "
-		" object_id, detail, request_id, addr) "
-		"VALUES (?, ?, ?, ?, 'makeup_request', ?, NULLIF(?, ''), ?, ?)", "sisiisss",
-		now, (long long)r->who.person_id, action, subject, object, detail, r->id,
-		hdf_get_value(r->hdf, "CGI.RemoteAddress", "")));
+	return nerr_pass(audit_write(r, now, action, subject, "makeup_request", object, detail));
 }
 
 struct apply_ctx {
@@ -201,17 +197,14 @@ static NEOERR *decide_in_txn(void *arg)
 			" decided_at = ?, reason = NULLIF(?, '') WHERE id = ?", "sissi",
 			x->approve ? "approve" : "reject", (long long)r->who.person_id, now,
 			x->reason, x->item);
-	if (err == STATUS_OK)
-		err = db_exec(NULL, NULL,
-			"INSERT INTO messages (person_id, kind, body, created_at) VALUES (?, ?, ?, ?)",
-			"isss", person, x->approve ? "makeup_approved" : "makeup_rejected", day, now);
-	if (err == STATUS_OK)
-		err = db_exec(NULL, NULL,
-			"INSERT INTO outbox (person_id, channel, payload, created_at) "
-			"VALUES (?, ?, CONCAT('【健康打卡】您 ', ?, ?, ?), ?)", "isssss", person,
-			conf_str("Outbox.Channel", "sms"), day,
-			x->approve ? " 的补卡申请已通过，请登录系统补填。" : " 的补卡申请未通过：",
-			x->approve ? "" : x->reason, now);
+	if (err == STATUS_OK) {
+		char sms[700];
+		snprintf(sms, sizeof sms, "【健康打卡】您 %s %s%s", day,
+			 x->approve ? "的补卡申请已通过，请登录系统补填。" : "的补卡申请未通过：",
+			 x->approve ? "" : x->reason);
+		err = notify_student(person, now, x->approve ? "makeup_approved" : "makeup_rejected",
+				     day, sms);
+	}
 	if (err == STATUS_OK)
 		err = audit(r, now, x->approve ? "makeup.approve" : "makeup.reject", person,
 			    x->request, x->reason);

@@ -1,5 +1,6 @@
 /* returnapp.c - see returnapp.h. */
 #include "returnapp.h"
+#include "audit.h"
 #include "db.h"
 #include "days.h"
 
@@ -114,12 +115,7 @@ static NEOERR *refuse(struct req *r, const char *key)
 static NEOERR *audit(struct req *r, const char *now, const char *action,
 		     long long subject, long long app, const char *detail)
 {
-	return nerr_pass(db_exec(NULL, NULL,
-		"INSERT INTO audit_log (at, actor_id, action, subject_person_id, object_kind, "
-		" object_id, detail, request_id, addr) "
-		"VALUES (?, ?, ?, ?, 'return_application', ?, NULLIF(?, ''), ?, ?)", "sisiisss",
-		now, (long long)r->who.person_id, action, subject, app, detail ? detail : "",
-		r->id, hdf_get_value(r->hdf, "CGI.RemoteAddress", "")));
+	return nerr_pass(audit_write(r, now, action, subject, "return_application", app, detail));
 }
 
 struct step {
@@ -497,19 +493,15 @@ static NEOERR *decide_in_txn(void *arg)
 			"UPDATE queue_items SET state = 'decided', decision = ?, decided_by = ?, "
 			" decided_at = ?, reason = NULLIF(?, '') WHERE id = ?", "sissi",
 			x->decision, (long long)r->who.person_id, now, x->reason, x->item);
-	if (err == STATUS_OK)
-		err = db_exec(NULL, NULL,
-			"INSERT INTO messages (person_id, kind, body, created_at) VALUES (?, ?, '', ?)",
-			"iss", person, approve ? (x->second ? "return_approved" : "return_first_passed")
-				: reject ? "return_rejected" : "return_sent_back", now);
-	if (err == STATUS_OK)
-		err = db_exec(NULL, NULL,
-			"INSERT INTO outbox (person_id, channel, payload, created_at) "
-			"VALUES (?, ?, CONCAT('【返校申请】', ?, ?), ?)", "issss", person,
-			conf_str("Outbox.Channel", "sms"),
-			approve ? (x->second ? "复审已通过，请留意健康卡。" : "初审已通过，请补充行程与证明材料。")
-				: reject ? "未获批准：" : "已退回，请修改后重新提交：",
-			x->reason, now);
+	if (err == STATUS_OK) {
+		char sms[700];
+		snprintf(sms, sizeof sms, "【返校申请】%s%s",
+			 approve ? (x->second ? "复审已通过，请留意健康卡。" : "初审已通过，请补充行程与证明材料。")
+				 : reject ? "未获批准：" : "已退回，请修改后重新提交：",
+			 approve ? "" : x->reason);
+		err = notify_student(person, now, approve ? (x->second ? "return_approved"
+			: "return_first_passed") : reject ? "return_rejected" : "return_sent_back", "", sms);
+	}
 	if (err == STATUS_OK)
 		err = audit(r, now, approve ? (x->second ? "return.second_approve" : "return.first_approve")
 			    : reject ? "return.reject" : (x->second ? "return.second_send_back"

@@ -55,3 +55,14 @@ header_has() { grep -qiF -- "$1" "$HEADERS"; }
 sql() { "$ROOT/tools/stack.sh" sql "$HC_VAR" -N -B -e "$1"; }
 # eq GOT WANT: equality that shows both sides when it fails.
 eq() { [ "$1" = "$2" ] || { echo "#   got '$1', want '$2'"; return 1; }; }
+
+# report WHO TEMP [curl args...]: the day's check-in with ordinary answers.
+report() {  # report WHO TEMP [extra curl args]
+	local w=$1 t=$2
+	shift 2
+	FORM_PAGE=/checkin post "$w" /checkin --data-urlencode "temperature=$t" \
+		--data-urlencode "city=北京" --data-urlencode "in_city=1" --data-urlencode "on_campus=0" \
+		--data-urlencode "abroad=0" --data-urlencode "risk_area=0" \
+		--data-urlencode "cohabitant_returned=0" --data-urlencode "returned_to_city=0" \
+		--data-urlencode "quarantine=none" --data-urlencode "diagnosis=none" "$@"
+}

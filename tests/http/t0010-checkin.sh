@@ -27,15 +27,6 @@ get "$who" /checkin
 check "then the daily report form" body_has 'name="temperature"'
 check "basic info is not asked again" body_lacks 'name="home_address"'
 
-report() {  # report WHO TEMP [extra curl args]
-	local w=$1 t=$2
-	shift 2
-	FORM_PAGE=/checkin post "$w" /checkin --data-urlencode "temperature=$t" \
-		--data-urlencode "city=北京" --data-urlencode "in_city=1" --data-urlencode "on_campus=0" \
-		--data-urlencode "abroad=0" --data-urlencode "risk_area=0" \
-		--data-urlencode "cohabitant_returned=0" --data-urlencode "returned_to_city=0" \
-		--data-urlencode "quarantine=none" --data-urlencode "diagnosis=none" "$@"
-}
 report "$who" "hot"
 check "a malformed temperature re-renders with 400" status_is 400
 check "says what is wrong" body_has "请输入数字"

@@ -6,15 +6,6 @@
 today=$(TZ=Asia/Shanghai date +%F)
 sid=$(sql "SELECT person_id FROM accounts WHERE login = 'grad'")
 sql "DELETE FROM daily_reports WHERE person_id = $sid AND day = '$today'"
-report() {
-	local w=$1 t=$2
-	shift 2
-	FORM_PAGE=/checkin post "$w" /checkin --data-urlencode "temperature=$t" \
-		--data-urlencode "city=北京" --data-urlencode "in_city=1" --data-urlencode "on_campus=0" \
-		--data-urlencode "abroad=0" --data-urlencode "risk_area=0" \
-		--data-urlencode "cohabitant_returned=0" --data-urlencode "returned_to_city=0" \
-		--data-urlencode "quarantine=none" --data-urlencode "diagnosis=none" "$@"
-}
 login grad
 report grad 38.2
 check "a feverish report is accepted" status_is 303
