@@ -15,6 +15,7 @@
 #include "app.h"
 #include "dash.h"
 #include "db.h"
+#include "audit.h"
 #include "days.h"
 #include "form.h"
 
@@ -313,11 +314,7 @@ static NEOERR *summary_submit(struct req *r)
 	}
 	if (err)
 		return nerr_pass(err);
-	err = db_exec(NULL, NULL,
-		"INSERT INTO audit_log (at, actor_id, action, object_kind, detail, request_id, addr) "
-		"VALUES (?, ?, 'summary.submit', 'daily_summaries', ?, ?, ?)", "sisss",
-		now, (long long)r->who.person_id, day, r->id,
-		hdf_get_value(r->hdf, "CGI.RemoteAddress", ""));
+	err = audit_write(r, now, "summary.submit", 0, "daily_summaries", 0, day);
 	if (err)
 		return nerr_pass(err);
 	char path[64];

@@ -12,6 +12,7 @@
  */
 #include "app.h"
 #include "db.h"
+#include "audit.h"
 #include "days.h"
 #include "form.h"
 #include "roster.h"
@@ -181,9 +182,7 @@ static NEOERR *add_batch(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	app_now(now);
-	err = db_exec(NULL, NULL, "INSERT INTO audit_log (at, actor_id, action, object_kind, "
-		"detail, request_id) VALUES (?, ?, 'batch.add', 'return_batches', ?, ?)", "siss",
-		now, (long long)r->who.person_id, app_param(r, "name", ""), r->id);
+	err = audit_write(r, now, "batch.add", 0, "return_batches", 0, app_param(r, "name", ""));
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_redirect(r, "/roster"));

@@ -218,11 +218,8 @@ static NEOERR *remind_in_txn(void *arg)
 		conf_str("Outbox.Channel", "sms"), text, now, x->batch);
 	if (err)
 		return nerr_pass(err);
-	return nerr_pass(db_exec(NULL, NULL,
-		"INSERT INTO audit_log (at, actor_id, action, object_kind, detail, request_id, addr) "
-		"VALUES (?, ?, 'remind', 'reminders', CONCAT(?, ' x', ?), ?, ?)", "sisiss",
-		now, (long long)x->r->who.person_id, x->day, (long long)x->sent, x->r->id,
-		hdf_get_value(x->r->hdf, "CGI.RemoteAddress", "")));
+	snprintf(text, sizeof text, "%s x%llu", x->day, x->sent);
+	return nerr_pass(audit_write(x->r, now, "remind", 0, "reminders", 0, text));
 }
 
 NEOERR *dash_remind(struct req *r, enum scope_kind s, long long bound,

@@ -8,6 +8,7 @@
  */
 #include "roster.h"
 #include "db.h"
+#include "audit.h"
 #include "days.h"
 
 #include <stdio.h>
@@ -366,11 +367,7 @@ static NEOERR *apply_in_txn(void *arg)
 	snprintf(detail, sizeof detail, "%s: %s, +%llu -%llu ~%llu counselor %llu",
 		 templates[im->kind].name, im->filename, im->added, im->deleted, im->moved,
 		 im->reassigned);
-	return nerr_pass(db_exec(NULL, NULL,
-		"INSERT INTO audit_log (at, actor_id, action, object_kind, detail, request_id, addr) "
-		"VALUES (?, ?, 'roster.import', 'roster_entries', ?, ?, ?)", "sisss", now,
-		(long long)im->r->who.person_id, detail, im->r->id,
-		hdf_get_value(im->r->hdf, "CGI.RemoteAddress", "")));
+	return nerr_pass(audit_write(im->r, now, "roster.import", 0, "roster_entries", 0, detail));
 }
 
 NEOERR *roster_import(struct req *r, enum roster_kind k, int term,
