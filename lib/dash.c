@@ -64,9 +64,19 @@ static const char *const classes_sql[] = SCOPE_VARIANTS(
 	WITH_DAY " LEFT JOIN org_units cls ON cls.id = p.class_id",
 	"GROUP BY p.class_id, cls.name ORDER BY cls.name LIMIT 1000");
 
-static const char *const trend_sql[] = SCOPE_VARIANTS(
-	"SELECT d.day, COUNT(*) AS n FROM people p JOIN daily_reports d "
-	" ON d.person_id = p.id AND d.day BETWEEN ? AND ?", "GROUP BY d.day");
+/* The trend reads the days' reports through (day, person_id): the school
+ * needs no join at all; a counselor's and a college's start from their
+ * people. */
+static const char *const trend_sql[] = {
+	"SELECT d.day, COUNT(*) AS n FROM counselor_assignments ca "
+	"JOIN daily_reports d ON d.person_id = ca.student_id AND d.day BETWEEN ? AND ? "
+	"WHERE ca.counselor_id = ? GROUP BY d.day",
+	"SELECT d.day, COUNT(*) AS n FROM people p "
+	"JOIN daily_reports d ON d.person_id = p.id AND d.day BETWEEN ? AND ? "
+	"WHERE p.college_id = ? GROUP BY d.day",
+	"SELECT d.day, COUNT(*) AS n FROM daily_reports d "
+	"WHERE d.day BETWEEN ? AND ? AND ? > 0 GROUP BY d.day",
+};
 
 bool dash_figure_known(const char *name)
 {
