@@ -33,20 +33,24 @@ bool queue_kind_known(const char *kind)
 static const char *const counts_sql[] = QUEUE_VARIANTS(
 	"SELECT q.kind, COUNT(*) " QUEUE_FROM, "AND q.state = 'open' GROUP BY q.kind");
 
+/* The page's ids are chosen first, from the queue alone; the details are
+ * joined for those 100 rows only. */
 static const char *const list_sql[] = QUEUE_VARIANTS(
 	"SELECT q.id, q.kind, q.ref_id, DATE_FORMAT(q.created_at, '%Y-%m-%d %H:%i') AS created, "
 	" p.id AS person, p.name, p.number, cls.name AS class, "
 	" m.day AS makeup_day, m.reason AS makeup_reason, "
 	" d.day AS report_day, d.temperature, d.anomaly_flags, "
 	" ra.reason AS app_reason, ra.allowed_from, ra.allowed_until "
-	QUEUE_FROM
-	" LEFT JOIN org_units cls ON cls.id = p.class_id"
-	" LEFT JOIN makeup_requests m ON q.kind = 'makeup' AND m.id = q.ref_id"
-	" LEFT JOIN daily_reports d ON q.kind = 'anomaly' AND d.id = q.ref_id"
-	" LEFT JOIN return_applications ra ON q.kind IN ('first_review', 'second_review') "
-	"   AND ra.id = q.ref_id",
+	"FROM (SELECT q.id, q.kind, q.ref_id, q.created_at, q.person_id " QUEUE_FROM,
 	"AND q.state = 'open' AND (? = 'all' OR q.kind = ?) "
-	"ORDER BY q.created_at, q.id LIMIT 101 OFFSET ?");
+	"ORDER BY q.created_at, q.id LIMIT 101 OFFSET ?) q "
+	"JOIN people p ON p.id = q.person_id "
+	"LEFT JOIN org_units cls ON cls.id = p.class_id "
+	"LEFT JOIN makeup_requests m ON q.kind = 'makeup' AND m.id = q.ref_id "
+	"LEFT JOIN daily_reports d ON q.kind = 'anomaly' AND d.id = q.ref_id "
+	"LEFT JOIN return_applications ra ON q.kind IN ('first_review', 'second_review') "
+	"  AND ra.id = q.ref_id "
+	"ORDER BY q.created_at, q.id");
 
 static const char *const mine_sql[] = QUEUE_VARIANTS(
 	"SELECT COUNT(*) " QUEUE_FROM, "AND q.id = ?");
