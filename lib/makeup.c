@@ -1,5 +1,6 @@
 /* makeup.c - see makeup.h. */
 #include "makeup.h"
+#include "queue.h"
 #include "audit.h"
 #include "db.h"
 #include "days.h"
@@ -192,11 +193,8 @@ static NEOERR *decide_in_txn(void *arg)
 		x->approve ? "approved" : "rejected", (long long)r->who.person_id, now,
 		x->reason, x->request);
 	if (err == STATUS_OK)
-		err = db_exec(NULL, NULL,
-			"UPDATE queue_items SET state = 'decided', decision = ?, decided_by = ?, "
-			" decided_at = ?, reason = NULLIF(?, '') WHERE id = ?", "sissi",
-			x->approve ? "approve" : "reject", (long long)r->who.person_id, now,
-			x->reason, x->item);
+		err = queue_mark_decided(r, x->item, x->approve ? "approve" : "reject",
+					 x->reason, now);
 	if (err == STATUS_OK) {
 		char sms[700];
 		snprintf(sms, sizeof sms, "【健康打卡】您 %s %s%s", day,

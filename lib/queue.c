@@ -184,6 +184,15 @@ NEOERR *queue_decide(struct req *r, long long item, const char *decision,
 	return STATUS_OK;
 }
 
+NEOERR *queue_mark_decided(struct req *r, long long item, const char *decision,
+			   const char *reason, const char *now)
+{
+	return nerr_pass(db_exec(NULL, NULL,
+		"UPDATE queue_items SET state = 'decided', decision = ?, decided_by = ?, "
+		" decided_at = ?, reason = NULLIF(?, '') WHERE id = ?", "sissi",
+		decision, (long long)r->who.person_id, now, reason ? reason : "", item));
+}
+
 /* The audit log's object kind for a queue kind. */
 static const char *history_kind(const char *kind)
 {

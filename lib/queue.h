@@ -48,6 +48,11 @@ NEOERR *queue_decide(struct req *r, long long item, const char *decision,
 		     const char *reason, const char *from, const char *until,
 		     struct queue_result *res);
 
+/* Closes an open item (inside the caller's transaction) with the decision,
+ * by the request's person, now. */
+NEOERR *queue_mark_decided(struct req *r, long long item, const char *decision,
+			   const char *reason, const char *now);
+
 /* Queue.Detail.* and Queue.History.<n>.* for one item in scope. */
 NEOERR *queue_item_load(struct req *r, long long item);
 

@@ -1,5 +1,6 @@
 /* returnapp.c - see returnapp.h. */
 #include "returnapp.h"
+#include "queue.h"
 #include "audit.h"
 #include "db.h"
 #include "days.h"
@@ -489,10 +490,7 @@ static NEOERR *decide_in_txn(void *arg)
 			x->second ? "second" : "first", approve ? "approve" : reject ? "reject" : "send_back",
 			(long long)r->who.person_id, now, x->reason);
 	if (err == STATUS_OK)
-		err = db_exec(NULL, NULL,
-			"UPDATE queue_items SET state = 'decided', decision = ?, decided_by = ?, "
-			" decided_at = ?, reason = NULLIF(?, '') WHERE id = ?", "sissi",
-			x->decision, (long long)r->who.person_id, now, x->reason, x->item);
+		err = queue_mark_decided(r, x->item, x->decision, x->reason, now);
 	if (err == STATUS_OK) {
 		char sms[700];
 		snprintf(sms, sizeof sms, "【返校申请】%s%s",
