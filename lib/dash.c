@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 /* name, condition over people p and the day's report d (NULL: none). */
 #define DASH_FIGURES(X) \
@@ -49,6 +50,11 @@ const char *const dash_figures[] = { DASH_FIGURES(AS_NAME) NULL };
 
 static const char *const figures_sql[] = SCOPE_VARIANTS(
 	"SELECT 0" DASH_FIGURES(AS_SUM) " " WITH_DAY, "");
+
+/* The school's figures read only the day's reports (through (day,
+ * person_id)); total and "not reported" then come from the head count. */
+static const char school_figures_sql[] =
+	"SELECT 0" DASH_FIGURES(AS_SUM) " FROM daily_reports d WHERE d.day = ? AND ? > 0";
 
 static const char *const list_sql[] = SCOPE_VARIANTS(
 	"SELECT p.id, p.name, p.number, p.identity, cls.name AS class, d.id AS report, "
@@ -93,7 +99,8 @@ NEOERR *dash_figures_load(struct req *r, enum scope_kind s, long long bound,
 	char key[96];
 	NEOERR *err;
 
-	err = db_query(&c, figures_sql[s], "si", day, bound);
+	err = db_query(&c, s == SCOPE_SCHOOL ? school_figures_sql : figures_sql[s], "si",
+		       day, bound);
 	if (err)
 		return nerr_pass(err);
 	if (db_next(c)) {
@@ -103,6 +110,14 @@ NEOERR *dash_figures_load(struct req *r, enum scope_kind s, long long bound,
 		}
 	}
 	db_cursor_free(&c);
+	if (s == SCOPE_SCHOOL) {
+		long long people = 0, reported = hdf_get_int_value(r->hdf, "Dash.Figure.reported", 0);
+		err = db_scalar(&people, NULL, "SELECT COUNT(*) FROM people", NULL);
+		if (err)
+			return nerr_pass(err);
+		hdf_set_int_value(r->hdf, "Dash.Figure.total", (int)people);
+		hdf_set_int_value(r->hdf, "Dash.Figure.unreported", (int)(people - reported));
+	}
 	return STATUS_OK;
 }
 
@@ -127,11 +142,61 @@ NEOERR *dash_list_load(struct req *r, enum scope_kind s, long long bound,
 	return STATUS_OK;
 }
 
+/* The roll-ups (by class, the 14-day trend) cost a pass over every person
+ * in scope; each process keeps them for a minute per scope and day. The
+ * figures and the list are always read fresh. */
+#define ROLLUP_SECONDS 60
+static HDF *rollups;
+
+static bool rollup_get(struct req *r, const char *key, const char *prefix)
+{
+	HDF *node = rollups ? hdf_get_obj(rollups, key) : NULL;
+
+	if (node == NULL || time(NULL) - hdf_get_int_value(node, "At", 0) > ROLLUP_SECONDS)
+		return false;
+	hdf_copy(r->hdf, prefix, hdf_get_obj(node, "V"));
+	return true;
+}
+
+static void rollup_put(struct req *r, const char *key, const char *prefix)
+{
+	char at[64];
+	HDF *v = hdf_get_obj(r->hdf, prefix);
+
+	if (rollups == NULL && hdf_init(&rollups) != STATUS_OK)
+		return;
+	hdf_remove_tree(rollups, key);
+	if (v) {
+		char vkey[80];
+		snprintf(vkey, sizeof vkey, "%s.V", key);
+		hdf_copy(rollups, vkey, v);
+	}
+	snprintf(at, sizeof at, "%s.At", key);
+	hdf_set_int_value(rollups, at, (int)time(NULL));
+}
+
+static void rollup_key(char out[64], const char *what, enum scope_kind s, long long bound,
+		       const char *day)
+{
+	int y = 0, m = 0, d = 0;
+
+	sscanf(day, "%d-%d-%d", &y, &m, &d);
+	snprintf(out, 64, "%s_%d_%lld_%04d%02d%02d", what, (int)s, bound, y, m, d);
+}
+
 NEOERR *dash_classes_load(struct req *r, enum scope_kind s, long long bound,
 			  const char *day)
 {
-	return nerr_pass(db_rows(r->hdf, "Dash.Class", NULL, classes_sql[s], "si",
-				 day, bound));
+	char key[64];
+	NEOERR *err;
+
+	rollup_key(key, "classes", s, bound, day);
+	if (rollup_get(r, key, "Dash.Class"))
+		return STATUS_OK;
+	err = db_rows(r->hdf, "Dash.Class", NULL, classes_sql[s], "si", day, bound);
+	if (err == STATUS_OK)
+		rollup_put(r, key, "Dash.Class");
+	return nerr_pass(err);
 }
 
 NEOERR *dash_trend_load(struct req *r, enum scope_kind s, long long bound, int day)
@@ -145,6 +210,9 @@ NEOERR *dash_trend_load(struct req *r, enum scope_kind s, long long bound, int d
 
 	day_format(day - width + 1, from);
 	day_format(day, to);
+	rollup_key(key, "trend", s, bound, to);
+	if (rollup_get(r, key, "Dash.Bar"))
+		return STATUS_OK;
 	err = db_query(&c, trend_sql[s], "ssi", from, to, bound);
 	if (err)
 		return nerr_pass(err);
@@ -167,6 +235,8 @@ NEOERR *dash_trend_load(struct req *r, enum scope_kind s, long long bound, int d
 		snprintf(key, sizeof key, "Dash.Bar.%d.Y", i);
 		hdf_set_int_value(r->hdf, key, 100 - pct);
 	}
+	rollup_key(key, "trend", s, bound, to);
+	rollup_put(r, key, "Dash.Bar");
 	return STATUS_OK;
 }
 
