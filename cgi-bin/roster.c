@@ -9,6 +9,7 @@
  *   POST /roster/import     200 the rows applied; 400 with each bad row named;
  *                           413 a file over the caps
  *   POST /roster/batch      303; 400 form with messages
+ *   POST /roster/term       303; 400 with the message (bad or inverted dates, name taken)
  */
 #include "app.h"
 #include "db.h"
@@ -30,6 +31,14 @@ static const struct form_field batch_fields[] = {
 };
 static const struct form batch_form = { "batch", batch_fields };
 
+static const struct form_field term_fields[] = {
+	{ "term_name", FORM_TEXT, true, 2, 64, NULL },
+	{ "starts_on", FORM_DATE, true, 0, 0, NULL },
+	{ "ends_on", FORM_DATE, true, 0, 0, NULL },
+	{ 0 }
+};
+static const struct form term_form = { "term", term_fields };
+
 /* The current term, into Roster.Term.*; 0 when none. */
 static NEOERR *current_term(struct req *r, int *term)
 {
@@ -50,6 +59,9 @@ static NEOERR *render(struct req *r)
 	int term;
 	NEOERR *err = current_term(r, &term);
 
+	if (err == STATUS_OK)
+		err = db_rows(r->hdf, "Roster.Terms", NULL,
+			"SELECT name, starts_on, ends_on FROM terms ORDER BY starts_on DESC LIMIT 20", NULL);
 	if (err == STATUS_OK)
 		err = db_rows(r->hdf, "Roster.Batch", NULL,
 			"SELECT b.id, b.name, b.return_from, b.return_until, COUNT(re.id) AS people "
@@ -188,11 +200,46 @@ static NEOERR *add_batch(struct req *r)
 	return nerr_pass(app_redirect(r, "/roster"));
 }
 
+/* A new term (学期). Its form renders under TermForm.*, apart from the
+ * batch form's Form.*. */
+static NEOERR *add_term(struct req *r)
+{
+	const char *name = app_param(r, "term_name", "");
+	const char *from = app_param(r, "starts_on", ""), *until = app_param(r, "ends_on", "");
+	char now[20];
+	NEOERR *err;
+
+	if (form_check(r, &term_form) || day_parse(until) < day_parse(from)) {
+		r->status = 400;
+		hdf_set_value(r->hdf, "Page.Message", tr(r, hdf_get_value(r->hdf, "Form.Errors", NULL)
+			? "checkin.fix_errors" : "roster.inverted"));
+		hdf_remove_tree(r->hdf, "Form.Field");
+		return nerr_pass(render(r));
+	}
+	err = db_exec(NULL, NULL, "INSERT INTO terms (name, starts_on, ends_on) VALUES (?, ?, ?)",
+		      "sss", name, from, until);
+	if (nerr_match(err, HC_ERR_CONFLICT)) {
+		nerr_ignore(&err);
+		r->status = 400;
+		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.term_exists"));
+		hdf_remove_tree(r->hdf, "Form.Field");
+		return nerr_pass(render(r));
+	}
+	if (err)
+		return nerr_pass(err);
+	app_now(now);
+	err = audit_write(r, now, "term.add", 0, "terms", 0, name);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_redirect(r, "/roster"));
+}
+
 static const struct action actions[] = {
 	{ "", M_GET, R_ADMIN, show },
 	{ "template", M_GET, R_ADMIN, template },
 	{ "import", M_POST, R_ADMIN, import },
 	{ "batch", M_POST, R_ADMIN, add_batch },
+	{ "term", M_POST, R_ADMIN, add_term },
 	{ 0 }
 };
 

@@ -38,6 +38,17 @@
 </form>
 </section>
 <section class="panel">
+<h2><?cs var:L.roster.terms ?></h2>
+<ul><?cs each:t = Roster.Terms ?><li><?cs var:t.name ?> (<?cs var:t.starts_on ?> – <?cs var:t.ends_on ?>)</li><?cs /each ?></ul>
+<form method="post" action="/roster/term" class="row">
+  <?cs call:csrf_field() ?>
+  <label><?cs var:L.form.term.term_name ?> <input type="text" name="term_name" maxlength="64" value="<?cs var:Query.term_name ?>"></label>
+  <label><?cs var:L.form.term.starts_on ?> <input type="date" name="starts_on" value="<?cs var:Query.starts_on ?>"></label>
+  <label><?cs var:L.form.term.ends_on ?> <input type="date" name="ends_on" value="<?cs var:Query.ends_on ?>"></label>
+  <button type="submit"><?cs var:L.roster.add_term ?></button>
+</form>
+</section>
+<section class="panel">
 <h2><?cs var:L.roster.add_batch ?></h2>
 <form method="post" action="/roster/batch">
   <?cs call:csrf_field() ?>

@@ -107,3 +107,17 @@ check "  the new counselor has it" body_has "value=\"$item\""
 login counselor
 get counselor /roster
 check "only the school admin manages the roster (403)" status_is 403
+
+# Terms: added by the admin; bad dates and a taken name are refused.
+login admin
+FORM_PAGE=/roster post admin /roster/term --data-urlencode "term_name=2027春季学期" \
+	--data-urlencode "starts_on=2027-03-01" --data-urlencode "ends_on=2027-02-01"
+check "a term that ends before it starts is refused (400)" status_is 400
+check "  keeping the name typed" body_has 'value="2027春季学期"'
+FORM_PAGE=/roster post admin /roster/term --data-urlencode "term_name=2027春季学期" \
+	--data-urlencode "starts_on=2027-03-01" --data-urlencode "ends_on=2027-07-10"
+check "a term is added" status_is 303
+check "  stored" eq "$(sql "SELECT ends_on FROM terms WHERE name = '2027春季学期'")" "2027-07-10"
+FORM_PAGE=/roster post admin /roster/term --data-urlencode "term_name=2027春季学期" \
+	--data-urlencode "starts_on=2027-03-01" --data-urlencode "ends_on=2027-07-10"
+check "the same name twice is refused" body_has "该学期名称已存在"
