@@ -23,12 +23,13 @@ LoadModule authz_user_module $M/mod_authz_user.so
     AuthUserFile $RV/htpasswd
     Require valid-user
 </Location>"
+# Stopped and removed whatever happens, a failed start included.
+trap '"$ROOT/tools/stack.sh" stop "$RV" >/dev/null 2>&1; rm -rf "$RV" "$RV.log" "$T"' EXIT
 if ! "$ROOT/tools/stack.sh" start "$RV" "$port" --students 100 --days 5 >"$RV.log" 2>&1; then
 	cat "$RV.log"
 	check "the remote_user stack starts" false
 	exit 1
 fi
-trap '"$ROOT/tools/stack.sh" stop "$RV" >/dev/null 2>&1; rm -rf "$RV" "$RV.log" "$T"' EXIT
 RURL=http://127.0.0.1:$port
 
 STATUS=$(curl -s -o "$BODY" -w '%{http_code}' "$RURL/")
