@@ -343,8 +343,8 @@ static NEOERR *verify_in_txn(void *arg)
 		person = db_int(c, 0);
 		snprintf(day, sizeof day, "%s", db_str(c, 1));
 		open = db_int(c, 2) != 0;
-		hdf_set_value(r->hdf, "Verify.By", db_str(c, 3) ? db_str(c, 3) : "");
-		hdf_set_value(r->hdf, "Verify.At", db_str(c, 4) ? db_str(c, 4) : "");
+		hdf_set_value(r->hdf, "Decided.By", db_str(c, 3) ? db_str(c, 3) : "");
+		hdf_set_value(r->hdf, "Decided.At", db_str(c, 4) ? db_str(c, 4) : "");
 	}
 	db_cursor_free(&c);
 	if (person == 0)

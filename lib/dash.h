@@ -37,7 +37,7 @@ NEOERR *dash_remind(struct req *r, enum scope_kind s, long long bound,
 
 /* Clears an open anomaly or sends it back (退回) for the student to report
  * that day again. Raises HC_ERR_CONFLICT when it was decided meanwhile
- * (Verify.By / Verify.At say by whom and when), HC_ERR_FORBIDDEN out of
+ * (Decided.By / Decided.At say by whom and when), HC_ERR_FORBIDDEN out of
  * scope, HC_ERR_NOTFOUND for no such report. */
 NEOERR *dash_verify(struct req *r, long long report_id, bool send_back,
 		    const char *reason);

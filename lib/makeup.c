@@ -167,26 +167,22 @@ static NEOERR *decide_in_txn(void *arg)
 
 	app_now(now);
 	/* The queue item is the lock: whoever holds it decides. */
-	err = db_query(&c,
-		"SELECT q.state = 'open', v.name, DATE_FORMAT(q.decided_at, '%H:%i'), "
-		" m.person_id, m.day "
-		"FROM queue_items q JOIN makeup_requests m ON m.id = q.ref_id "
-		"LEFT JOIN people v ON v.id = q.decided_by "
-		"WHERE q.id = ? AND q.kind = 'makeup' FOR UPDATE", "i", x->item);
+	err = queue_lock_item(r, x->item, "makeup", &open);
+	if (err)
+		return nerr_pass(err);
+	if (!open)
+		return nerr_raise(HC_ERR_CONFLICT, "item %lld already decided", x->item);
+	err = db_query(&c, "SELECT person_id, day FROM makeup_requests WHERE id = ?",
+		       "i", x->request);
 	if (err)
 		return nerr_pass(err);
 	if (db_next(c)) {
-		open = db_int(c, 0) != 0;
-		hdf_set_value(r->hdf, "Decided.By", db_str(c, 1) ? db_str(c, 1) : "");
-		hdf_set_value(r->hdf, "Decided.At", db_str(c, 2) ? db_str(c, 2) : "");
-		person = db_int(c, 3);
-		snprintf(day, sizeof day, "%s", db_str(c, 4));
+		person = db_int(c, 0);
+		snprintf(day, sizeof day, "%s", db_str(c, 1));
 	}
 	db_cursor_free(&c);
 	if (person == 0)
-		return nerr_raise(HC_ERR_NOTFOUND, "no makeup item %lld", x->item);
-	if (!open)
-		return nerr_raise(HC_ERR_CONFLICT, "item %lld already decided", x->item);
+		return nerr_raise(HC_ERR_NOTFOUND, "no makeup request %lld", x->request);
 	err = db_exec(NULL, NULL,
 		"UPDATE makeup_requests SET state = ?, decided_by = ?, decided_at = ?, "
 		" decision_reason = NULLIF(?, '') WHERE id = ? AND state = 'pending'", "sissi",

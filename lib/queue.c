@@ -109,15 +109,11 @@ NEOERR *queue_list_load(struct req *r, enum scope_kind s, long long bound,
 	return STATUS_OK;
 }
 
-/* Reads Decided.By / Decided.At (or Verify.*) that a refused decision left. */
-static void who_decided(struct req *r, struct queue_result *res, const char *prefix)
+/* Reads Decided.By / Decided.At that a refused decision left. */
+static void who_decided(struct req *r, struct queue_result *res)
 {
-	char key[32];
-
-	snprintf(key, sizeof key, "%s.By", prefix);
-	snprintf(res->by, sizeof res->by, "%s", hdf_get_value(r->hdf, key, ""));
-	snprintf(key, sizeof key, "%s.At", prefix);
-	snprintf(res->at, sizeof res->at, "%s", hdf_get_value(r->hdf, key, ""));
+	snprintf(res->by, sizeof res->by, "%s", hdf_get_value(r->hdf, "Decided.By", ""));
+	snprintf(res->at, sizeof res->at, "%s", hdf_get_value(r->hdf, "Decided.At", ""));
 }
 
 NEOERR *queue_decide(struct req *r, long long item, const char *decision,
@@ -175,13 +171,35 @@ NEOERR *queue_decide(struct req *r, long long item, const char *decision,
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		nerr_ignore(&err);
 		res->outcome = QO_ALREADY;
-		who_decided(r, res, strcmp(kind, "makeup") ? "Verify" : "Decided");
+		who_decided(r, res);
 		return STATUS_OK;
 	}
 	if (err)
 		return nerr_pass(err);
 	res->outcome = QO_DONE;
 	return STATUS_OK;
+}
+
+NEOERR *queue_lock_item(struct req *r, long long item, const char *kind, bool *open)
+{
+	DB_CURSOR *c = NULL;
+	bool found;
+	NEOERR *err;
+
+	err = db_query(&c,
+		"SELECT q.state = 'open', v.name, DATE_FORMAT(q.decided_at, '%H:%i') "
+		"FROM queue_items q LEFT JOIN people v ON v.id = q.decided_by "
+		"WHERE q.id = ? AND q.kind = ? FOR UPDATE", "is", item, kind);
+	if (err)
+		return nerr_pass(err);
+	found = db_next(c);
+	if (found) {
+		*open = db_int(c, 0) != 0;
+		hdf_set_value(r->hdf, "Decided.By", db_str(c, 1) ? db_str(c, 1) : "");
+		hdf_set_value(r->hdf, "Decided.At", db_str(c, 2) ? db_str(c, 2) : "");
+	}
+	db_cursor_free(&c);
+	return found ? STATUS_OK : nerr_raise(HC_ERR_NOTFOUND, "no %s item %lld", kind, item);
 }
 
 NEOERR *queue_mark_decided(struct req *r, long long item, const char *decision,

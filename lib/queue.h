@@ -48,6 +48,12 @@ NEOERR *queue_decide(struct req *r, long long item, const char *decision,
 		     const char *reason, const char *from, const char *until,
 		     struct queue_result *res);
 
+/* Locks queue item `item` of `kind` for the rest of the caller's
+ * transaction. *open says whether it still waits; when it does not,
+ * Decided.By / Decided.At name who decided it and when (HH:MM).
+ * HC_ERR_NOTFOUND for no such item. */
+NEOERR *queue_lock_item(struct req *r, long long item, const char *kind, bool *open);
+
 /* Closes an open item (inside the caller's transaction) with the decision,
  * by the request's person, now. */
 NEOERR *queue_mark_decided(struct req *r, long long item, const char *decision,

@@ -127,6 +127,13 @@ struct step {
 	size_t len;
 };
 
+/* Runs one of the student's steps in its own transaction. */
+static NEOERR *run_step(NEOERR *(*fn)(void *), struct req *r, int person, int term)
+{
+	struct step s = { r, person, term, NULL, NULL, NULL, 0 };
+	return nerr_pass(db_txn(fn, &s));
+}
+
 static NEOERR *require_roster(struct step *s)
 {
 	long long n = 0;
@@ -158,8 +165,7 @@ static NEOERR *quiz_in_txn(void *arg)
 
 NEOERR *ret_pass_quiz(struct req *r, int person, int term)
 {
-	struct step s = { r, person, term, NULL, NULL, NULL, 0 };
-	return nerr_pass(db_txn(quiz_in_txn, &s));
+	return nerr_pass(run_step(quiz_in_txn, r, person, term));
 }
 
 static NEOERR *pledge_in_txn(void *arg)
@@ -181,8 +187,7 @@ static NEOERR *pledge_in_txn(void *arg)
 
 NEOERR *ret_accept_pledge(struct req *r, int person, int term)
 {
-	struct step s = { r, person, term, NULL, NULL, NULL, 0 };
-	return nerr_pass(db_txn(pledge_in_txn, &s));
+	return nerr_pass(run_step(pledge_in_txn, r, person, term));
 }
 
 static bool may_edit_application(const struct app_row *a)
@@ -236,8 +241,7 @@ static NEOERR *apply_in_txn(void *arg)
 
 NEOERR *ret_submit_application(struct req *r, int person, int term)
 {
-	struct step s = { r, person, term, NULL, NULL, NULL, 0 };
-	return nerr_pass(db_txn(apply_in_txn, &s));
+	return nerr_pass(run_step(apply_in_txn, r, person, term));
 }
 
 static NEOERR *legs_in_txn(void *arg)
@@ -280,8 +284,7 @@ static NEOERR *legs_in_txn(void *arg)
 
 NEOERR *ret_save_legs(struct req *r, int person, int term)
 {
-	struct step s = { r, person, term, NULL, NULL, NULL, 0 };
-	return nerr_pass(db_txn(legs_in_txn, &s));
+	return nerr_pass(run_step(legs_in_txn, r, person, term));
 }
 
 const char *ret_sniff_type(const unsigned char *d, size_t n)
@@ -425,8 +428,7 @@ static NEOERR *evidence_in_txn(void *arg)
 
 NEOERR *ret_submit_evidence(struct req *r, int person, int term)
 {
-	struct step s = { r, person, term, NULL, NULL, NULL, 0 };
-	return nerr_pass(db_txn(evidence_in_txn, &s));
+	return nerr_pass(run_step(evidence_in_txn, r, person, term));
 }
 
 struct decision {
@@ -452,20 +454,17 @@ static NEOERR *decide_in_txn(void *arg)
 	NEOERR *err;
 
 	app_now(now);
-	err = db_query(&c,
-		"SELECT q.state = 'open', v.name, DATE_FORMAT(q.decided_at, '%H:%i'), "
-		" ra.person_id, ra.state = ? "
-		"FROM queue_items q JOIN return_applications ra ON ra.id = q.ref_id "
-		"LEFT JOIN people v ON v.id = q.decided_by "
-		"WHERE q.id = ? AND q.ref_id = ? FOR UPDATE", "sii", want, x->item, x->app);
+	err = queue_lock_item(r, x->item, want, &open);
+	if (err)
+		return nerr_pass(err);
+	err = db_query(&c, "SELECT ra.person_id, ra.state = ? FROM return_applications ra "
+		"JOIN queue_items q ON q.ref_id = ra.id AND q.id = ? WHERE ra.id = ? FOR UPDATE",
+		"sii", want, x->item, x->app);
 	if (err)
 		return nerr_pass(err);
 	if (db_next(c)) {
-		open = db_int(c, 0) != 0;
-		hdf_set_value(r->hdf, "Decided.By", db_str(c, 1) ? db_str(c, 1) : "");
-		hdf_set_value(r->hdf, "Decided.At", db_str(c, 2) ? db_str(c, 2) : "");
-		person = db_int(c, 3);
-		same = db_int(c, 4) != 0;
+		person = db_int(c, 0);
+		same = db_int(c, 1) != 0;
 	}
 	db_cursor_free(&c);
 	if (person == 0)

@@ -162,6 +162,7 @@ decide reviewer "$item" approve
 check "the second review approves" eq "$(state_of student)" approved
 decide reviewer "$item" send_back --data-urlencode "reason=too late"
 check "after the second approval there is no send-back" status_is 409
+check "  naming who approved it" body_has "$(sql "SELECT p.name FROM people p JOIN accounts a ON a.person_id = p.id WHERE a.login = 'reviewer'")"
 check "the application stays approved" eq "$(state_of student)" approved
 login student
 check "approved, 14 days reported, inside the window: green" card_is student green
