@@ -5,15 +5,25 @@
  * admin may open the card of a person in their scope (?person=ID) and sees
  * exactly what the student sees.
  *
- *   GET /card   200 the card; 403 a person out of scope; 404 no such person
+ *   GET /card     200 the card; 403 a person out of scope; 404 no such person
+ *   GET /card/qr  200 the student's own gate QR (SVG) with a token made now;
+ *                 the page draws it only on a card that shows a QR, and
+ *                 the gate computes the card again whatever the token says
  */
 #include "app.h"
 #include "card.h"
 #include "cardfacts.h"
 #include "db.h"
+#include "gate.h"
+#include "qr.h"
 #include "scope.h"
+#include "sess.h"
 
+#include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 /* The latest in-app messages (reminders, decisions), in the reader's language. */
 static NEOERR *load_messages(struct req *r, int person)
@@ -64,15 +74,46 @@ static NEOERR *show_card(struct req *r)
 	card_state(&ci.facts, &v);
 	card_export(r, "Card", &ci, &v);
 	hdf_set_int_value(r->hdf, "Person.id", person);
-	if (person != r->who.person_id)
+	if (person != r->who.person_id) {
 		hdf_set_int_value(r->hdf, "Card.ViewedByStaff", 1);
+	} else if (v.show_qr) {
+		/* A fresh code about every 30 s; the gate takes one for 60 s.
+		 * Without JavaScript the page reloads; card.js swaps the image. */
+		hdf_set_int_value(r->hdf, "Page.Refresh", GATE_TOKEN_TTL / 2);
+		hdf_set_int_value(r->hdf, "Page.RefreshNoScript", 1);
+		hdf_set_value(r->hdf, "Page.Script.0", "card.js");
+		hdf_set_int_value(r->hdf, "Card.QrStamp", (int)(time(NULL) % 1000000));
+	}
 	else if (ci.messages && (err = load_messages(r, person)))
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "card.cs"));
 }
 
+static NEOERR *show_qr(struct req *r)
+{
+	unsigned char key[GATE_KEY_BYTES];
+	char token[GATE_TOKEN_LEN + 1], url[512];
+	size_t n;
+	STRING svg;
+	NEOERR *err;
+
+	sess_subkey("scan", key);
+	gate_token_make(key, r->who.person_id, (long long)time(NULL), randombytes_random(), token);
+	sodium_memzero(key, sizeof key);
+	app_base_url(r, url, sizeof url - sizeof token - 8);
+	n = strlen(url);
+	snprintf(url + n, sizeof url - n, "/scan?t=%s", token);
+	string_init(&svg);
+	err = qr_svg(url, &svg);
+	if (err == STATUS_OK)
+		err = app_send(r, "image/svg+xml", svg.buf, svg.len);
+	string_clear(&svg);
+	return nerr_pass(err);
+}
+
 static const struct action actions[] = {
 	{ "", M_GET, R_ANYONE, show_card },
+	{ "qr", M_GET, R_STUDENT, show_qr },
 	{ 0 }
 };
 

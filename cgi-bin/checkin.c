@@ -377,14 +377,21 @@ static NEOERR *basic_fix_in_txn(void *arg)
 		(long long)x->person);
 	if (err)
 		return nerr_pass(err);
-	return nerr_pass(db_exec(NULL, NULL,
+	err = db_exec(NULL, NULL,
 		"UPDATE basic_info SET phone = ?, home_address = ?, emergency_contact = ?, "
 		" emergency_phone = ?, boarding = ?, dorm = NULLIF(?, ''), updated_by = ?, "
 		" updated_at = ? WHERE person_id = ?", "ssssssisi",
 		app_param(r, "phone", ""), app_param(r, "home_address", ""),
 		app_param(r, "emergency_contact", ""), app_param(r, "emergency_phone", ""),
 		app_param(r, "boarding", "1"), app_param(r, "dorm", ""),
-		(long long)r->who.person_id, now, (long long)x->person));
+		(long long)r->who.person_id, now, (long long)x->person);
+	if (err)
+		return nerr_pass(err);
+	/* The counselor's word is the dorm record the card and the gate go by:
+	 * a returned day student made a boarder gets "may return (boarder)"
+	 * and moves in through the dorm scan (seed 000, FAQ 6). */
+	return nerr_pass(db_exec(NULL, NULL, "UPDATE people SET boarding = ? WHERE id = ?",
+		"si", app_param(r, "boarding", "1"), (long long)x->person));
 }
 
 static NEOERR *do_basic_fix(struct req *r)

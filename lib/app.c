@@ -168,6 +168,17 @@ void tr_fill(struct req *r, const char *key, const char *value, char *out, size_
 
 /* ---- clock ------------------------------------------------------------ */
 
+void app_base_url(struct req *r, char *out, size_t n)
+{
+	const char *base = conf_str("Site.BaseUrl", NULL);
+	const char *host = hdf_get_value(r->hdf, "HTTP.Host", "localhost");
+
+	if (base && *base)
+		snprintf(out, n, "%s", base);
+	else
+		snprintf(out, n, "%s://%s", r->is_https ? "https" : "http", host);
+}
+
 void app_now(char out[20])
 {
 	time_t t = time(NULL);
@@ -204,6 +215,7 @@ static const char *status_text(int status)
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
 	case 409: return "Conflict";
+	case 410: return "Gone";
 	case 413: return "Payload Too Large";
 	case 429: return "Too Many Requests";
 	case 503: return "Service Unavailable";

@@ -116,6 +116,10 @@ void tr_fill(struct req *r, const char *key, const char *value, char *out, size_
 /* Query.<name>, or def. */
 const char *app_param(struct req *r, const char *name, const char *def);
 
+/* The site's address for links that leave the browser (QR codes):
+ * Site.BaseUrl from the config, else the request's scheme and host. */
+void app_base_url(struct req *r, char *out, size_t n);
+
 /* Current wall clock in the school's time zone, "YYYY-MM-DD HH:MM:SS". */
 void app_now(char out[20]);
 /* Today's day number (days since 1970-01-01) in the school's time zone. */

@@ -63,7 +63,8 @@ static void set_state(struct card_verdict *v, enum card_state s)
 {
 	v->state = s;
 	v->colour = state_colour[s];
-	/* Only a green card carries a QR: the gate must never admit on it. */
+	/* A QR on green cards (and for the dorm, see arrived_state()); the
+	 * gate decides on the state itself, never on the QR being shown. */
 	v->show_qr = v->colour == COLOUR_GREEN;
 }
 
@@ -134,6 +135,9 @@ static void arrived_state(const struct card_facts *f, struct card_verdict *v)
 		set_state(v, CARD_RETURNED);
 		add_reason_day(v, WHY_ARRIVED, f->arrived_day);
 		add_reason(v, WHY_MOVE_IN_PENDING);
+		/* Blue, yet with a QR: the dorm scans it to record the move-in
+		 * (the gate answers "already arrived"). */
+		v->show_qr = true;
 	} else {
 		set_state(v, CARD_RETURNED);
 		add_reason_day(v, WHY_ARRIVED, f->arrived_day);

@@ -110,7 +110,7 @@ struct card_facts {
 struct card_verdict {
 	enum card_state state;
 	enum card_colour colour;
-	bool show_qr;                /* green states only */
+	bool show_qr;                /* green, and blue awaiting the dorm scan */
 	int nreasons;
 	struct card_reason reasons[CARD_MAX_REASONS];
 	int nmissing;                /* days lacking a check-in, oldest first */

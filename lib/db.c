@@ -262,6 +262,8 @@ static NEOERR *bind_params(MYSQL_STMT *st, struct params *p, const char *sql,
 			blob = va_arg(ap, const void *);
 			p->lens[i] = va_arg(ap, size_t);
 			b->buffer_type = MYSQL_TYPE_BLOB;
+			p->nulls[i] = blob == NULL;
+			b->is_null = &p->nulls[i];
 			b->buffer = (void *)blob;
 			b->buffer_length = p->lens[i];
 			b->length = &p->lens[i];

@@ -4,7 +4,7 @@
  * One connection per process, opened lazily and re-opened on the next
  * request after it is lost. Values are bound by a format string:
  *   'i'  long long          's'  const char * (NULL binds SQL NULL)
- *   'd'  double             'b'  const void *, size_t (binary)
+ *   'd'  double             'b'  const void *, size_t (binary; NULL binds SQL NULL)
  * Results are read as text (NULL columns as NULL pointers).
  *
  * Connection loss raises HC_ERR_DBDOWN (pages answer 503); a deadlock, a

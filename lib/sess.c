@@ -38,6 +38,16 @@ NEOERR *sess_init(void)
 	return STATUS_OK;
 }
 
+void sess_subkey(const char *purpose, unsigned char out[32])
+{
+	crypto_auth_hmacsha256_state st;
+
+	crypto_auth_hmacsha256_init(&st, secret, sizeof secret);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)"key|", 4);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)purpose, strlen(purpose));
+	crypto_auth_hmacsha256_final(&st, out);
+}
+
 bool sess_remote_user_mode(void)
 {
 	return !strcmp(conf_str("Auth.Mode", "local"), "remote_user");

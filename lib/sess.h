@@ -31,6 +31,10 @@ NEOERR *sess_load_who(int person_id, struct who *w, bool *found);
 /* "Who.Is.Student" etc. for a single R_* bit. */
 const char *sess_role_hdf_name(unsigned role_bit);
 
+/* A key for one purpose ("scan", "gatecode", ...) derived from the site's
+ * secret: a token made for one use can never pass as another's. */
+void sess_subkey(const char *purpose, unsigned char out[32]);
+
 /* True in remote_user mode (Auth.Mode = remote_user). */
 bool sess_remote_user_mode(void);
 

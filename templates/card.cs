@@ -40,8 +40,13 @@
   <p><a class="next-step" href="/checkin"><?cs var:L.card.next.checkin ?></a></p>
   <?cs /if ?>
   <?cs /if ?>
-  <?cs if:Card.ShowQr ?>
-  <p class="qr-note"><?cs var:L.card.show_at_gate ?></p>
+  <?cs if:Card.ShowQr && !Card.ViewedByStaff ?>
+  <figure class="qr">
+    <img id="gate-qr" src="/card/qr?n=<?cs var:Card.QrStamp ?>" width="240" height="240"
+      alt="<?cs var:L.card.qr_alt ?>" data-refresh="<?cs var:Page.Refresh ?>">
+    <figcaption class="qr-note"><?cs if:Card.Colour == "blue" ?><?cs var:L.card.show_at_dorm ?><?cs else ?><?cs var:L.card.show_at_gate ?><?cs /if ?>
+      <br><span class="small"><?cs var:L.card.qr_rotates ?></span></figcaption>
+  </figure>
   <?cs /if ?>
 </section>
 

@@ -18,12 +18,11 @@
   <?cs /if ?>
   <?cs if:Who.Is.Counselor ?><li><a href="/dashboard/summary"><?cs var:L.summary.title ?></a></li><?cs /if ?>
   <?cs if:Who.Is.Admin ?><li><a href="/dashboard/summaries"><?cs var:L.summaries.title ?></a></li>
-  <li><a href="/roster"><?cs var:L.home.roster ?></a></li><?cs /if ?>
+  <li><a href="/roster"><?cs var:L.home.roster ?></a></li>
+  <li><a href="/gates"><?cs var:L.home.gates ?></a></li><?cs /if ?>
+  <?cs if:Who.Is.Gate || Who.Is.Dorm ?><li><a href="/scan"><?cs var:L.home.scan ?></a></li><?cs /if ?>
   <li><a href="/checkin"><?cs var:L.home.checkin ?></a></li>
   <li><a href="/card"><?cs var:L.home.my_card ?></a></li>
 </ul>
-<?cs if:Who.Is.Gate || Who.Is.Dorm ?>
-<p class="small"><?cs var:L.home.gate_note ?></p>
-<?cs /if ?>
 </section>
 <?cs include:"footer.cs" ?>

@@ -26,6 +26,9 @@
 #   roster    roster_import_30000: one POST /roster/import, modify template,
 #             every student to the other batch (so each run flips them back
 #             and forth); < 10 s, 200 with id="import-applied", 30000 rows
+#   scan      GET /scan?t= from an enrolled gate device, a fresh code of a
+#             different student each request (30,000 students), at
+#             BENCH_SCAN_CONNS (32) connections; >= 0.70 of baseline, p99 < 20 ms
 # One-shot operations go under "ops" in latest.json:
 #   "ops": {"batch_approve_200": {"seconds":..,"rows":..}, ...}
 #
@@ -53,7 +56,7 @@ THREADS=${BENCH_THREADS:-2}
 WARM_CONNS=$((CONNS * 4))
 PAGES=${BENCH_PAGES:-login card}
 TARGET=0.60            # /card at >= 60 % of the baseline's requests/s
-LATER=${BENCH_LATER-checkin dashboard review roster}
+LATER=${BENCH_LATER-checkin dashboard review roster scan}
 LATER_SECONDS=${BENCH_LATER_SECONDS:-5}
 CHECKIN_N=${BENCH_CHECKIN_STUDENTS:-1000}
 LOGIN_PAR=${BENCH_LOGIN_PAR:-2}
@@ -134,6 +137,7 @@ path_of() {
 	dashboard_*) echo /dashboard ;;
 	review_queue) echo "/review?kind=makeup" ;;
 	review_first_2000) echo "/review?kind=first_review" ;;
+	scan) echo "/scan" ;;
 	*) echo "/$1" ;;
 	esac
 }
@@ -154,6 +158,7 @@ cookie_of() {
 	checkin_post) echo "$C_CHECKIN" ;;
 	dashboard_counselor|review_queue) echo "$C_COUNSELOR" ;;
 	dashboard_admin|review_first_2000) echo "$C_ADMIN" ;;
+	scan) echo "$C_SCAN" ;;
 	*) echo "$COOKIE" ;;
 	esac
 }
@@ -395,7 +400,7 @@ cookie_jar() { echo "Cookie: hc_sid=$(awk '$6 == "hc_sid" { print $7 }' "$1" | t
 today=$(TZ=Asia/Shanghai date +%F)
 now=$(TZ=Asia/Shanghai date '+%F %T')
 later() { case " $LATER " in *" $1 "*) return 0 ;; esac; return 1; }
-C_CHECKIN="" C_COUNSELOR="" C_ADMIN=""
+C_CHECKIN="" C_COUNSELOR="" C_ADMIN="" C_SCAN=""
 if later dashboard || later review; then
 	login_jar counselor "$T/jar.counselor" || die "cannot log in as counselor"
 	C_COUNSELOR=$(cookie_jar "$T/jar.counselor")
@@ -605,6 +610,55 @@ if later roster; then
 	fi
 fi
 
+# -- the gate: /scan from an enrolled device, a fresh code of a different
+# student each request (30,000 of them), 32 connections as at a busy gate.
+# Codes live 60 s, so they are drawn by PRE_RUN just before the measured run
+# (the warm-up opens the scanning page itself). Each code is used once: the
+# answers are the real mix of ALLOW (recorded), DENY and "already arrived".
+scan_lua() {   # scan_lua OUT: a fresh code for every student, round robin per thread
+	{
+		printf 'local nthreads = %d\nlocal codes = {\n' "$THREADS"
+		HEALTHCARD_CONF=$V/healthcard.hdf "$ROOT/build/scantoken" $(cat "$T/scan_ids") |
+			awk '{ printf "\"/scan?t=%s\",\n", $1 }'
+		cat <<-'LUA'
+		}
+		local next_tid = 0
+		function setup(thread) thread:set("tid", next_tid); next_tid = next_tid + 1 end
+		local i = 0
+		function request()
+			local c = codes[(tid + i * nthreads) % #codes + 1]
+			i = i + 1
+			return wrk.format("GET", c)
+		end
+		LUA
+	} >"$1"
+}
+scan_pre() { scan_lua "$T/scan.lua"; RUN_SECONDS=$LATER_SECONDS; }
+if later scan; then
+	[ -n "$C_ADMIN" ] || { login_jar admin "$T/jar.admin" || die "cannot log in as admin"; C_ADMIN=$(cookie_jar "$T/jar.admin"); }
+	curl -s -H "$C_ADMIN" -o "$T/gates.html" "$URL/gates"
+	tok=$(csrf_in "$T/gates.html")
+	curl -s -H "$C_ADMIN" -o "$T/device.html" --data-urlencode "csrf=$tok" --data-urlencode gate_id=1 \
+		--data-urlencode "name=bench $(date +%s)" "$URL/gates/add_device"
+	link=$(grep -o '/scan/enrol/[A-Za-z0-9_-]*' "$T/device.html" | head -1)
+	[ -n "$link" ] || die "no enrolment link from /gates/add_device"
+	curl -s -c "$T/jar.dev" -o "$T/enrol.html" "$URL$link"
+	tok=$(csrf_in "$T/enrol.html")
+	curl -s -b "$T/jar.dev" -c "$T/jar.dev" -o /dev/null --data-urlencode "csrf=$tok" "$URL$link"
+	DEV=$(awk '$6 == "hc_dev" { print $7 }' "$T/jar.dev" | tail -1)
+	[ -n "$DEV" ] || die "the bench device did not enrol"
+	C_SCAN="Cookie: hc_dev=$DEV; hc_sid=$(awk '$6 == "hc_sid" { print $7 }' "$T/jar.dev" | tail -1)"
+	sql "SELECT id FROM people WHERE identity <> 'staff' ORDER BY id LIMIT 30000" >"$T/scan_ids"
+	narr=$(sql "SELECT COUNT(*) FROM arrivals WHERE kind = 'gate'")
+	saved=$CONNS; CONNS=${BENCH_SCAN_CONNS:-32}; WARM_CONNS=$((CONNS * 2))
+	PRE_RUN=scan_pre WRK_SCRIPT=$T/scan.lua measure scan
+	PRE_RUN=""
+	CONNS=$saved; WARM_CONNS=$((CONNS * 4))
+	ratio=$(awk -v a="$RPS" -v b="$BASE_RPS" 'BEGIN { printf "%.3f", a / b }')
+	SCAN_NOTE="scan: $(wc -l <"$T/scan_ids") students' codes at ${BENCH_SCAN_CONNS:-32} connections; $(( $(sql "SELECT COUNT(*) FROM arrivals WHERE kind = 'gate'") - narr )) arrivals recorded during the run"
+	later_page scan "$(pass_fail "$ratio >= 0.70 && $P99 < 20") ratio >= 0.70, p99 < 20 ms (32 conns)"
+fi
+
 for e in "${entries[@]}"; do
 	json_put "$JSON" "${e%%|*}" "${e#*|}"
 done
@@ -620,6 +674,7 @@ if [ "${#oprows[@]}" -gt 0 ]; then
 	printf '%-20s %11s %12s  %s\n' operation time rows target
 	printf '%s\n' "${oprows[@]}"
 fi
+[ -z "${SCAN_NOTE:-}" ] || { echo; echo "$SCAN_NOTE"; }
 [ -z "${CHECKIN_NOTE:-}" ] || { echo; echo "$CHECKIN_NOTE"; echo "(the stack otherwise runs MariaDB with innodb-flush-log-at-trx-commit=2, tools/stack.sh)"; }
 echo
 echo "written to $JSON"

@@ -253,7 +253,8 @@ static const struct card_case cases[] = {
 	  .why_day = TODAY - 6 },
 	{ "returned_boarder_move_in_pending",
 	  { ARRIVED, .arrived_as_boarder = true, .boarder_now = true },
-	  EXPECT(CARD_RETURNED, COLOUR_BLUE, false, WHY_ARRIVED),
+	  /* blue, with the QR the dorm scans */
+	  EXPECT(CARD_RETURNED, COLOUR_BLUE, true, WHY_ARRIVED),
 	  .why_day = TODAY - 2,
 	  .nmore = 1, .more = { WHY_MOVE_IN_PENDING } },
 	{ "returned_boarder_moved_in",

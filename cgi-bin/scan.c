@@ -1,0 +1,326 @@
+/*
+ * scan.c - /scan: the gate (扫码报到) and the dorm (入宿). A gate phone,
+ * enrolled once through a one-time link, opens the URL in a student's card
+ * QR; the card is computed now with the same card_state() as the card page
+ * and the answer is one glance: ALLOW (the arrival is recorded), ALREADY
+ * (when and where) or DENY with the reason. Gate and dorm staff logins may
+ * scan too. The inverse: a student opens the gate's printed code and
+ * records their own arrival.
+ *
+ *   GET  /scan?t=TOKEN       200 ALLOW / ALREADY / DENY; 403 DENY from a
+ *                            phone that is not an enrolled device
+ *   GET  /scan               200 the scanning page (camera where the browser
+ *                            has BarcodeDetector); 403 not a device
+ *   GET  /scan/enrol/LINK    200 "enrol this phone?"; 410 a used, revoked or
+ *                            unknown link
+ *   POST /scan/enrol/LINK    303 /scan with the device cookie set; 410 as above
+ *   GET  /scan/gate/CODE     200 the student's verdict at that gate, with a
+ *                            button when they may enter; 404 a void code
+ *   POST /scan/gate/CODE     200 ALLOW / ALREADY / DENY for the student
+ */
+#include "app.h"
+#include "arrival.h"
+#include "card.h"
+#include "cardfacts.h"
+#include "db.h"
+#include "gate.h"
+#include "sess.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* The second PATH_INFO segment: /scan/enrol/<this>. */
+static const char *path_arg(struct req *r)
+{
+	const char *p = hdf_get_value(r->hdf, "CGI.PathInfo", "");
+
+	p += strspn(p, "/");
+	p += strcspn(p, "/");
+	p += strspn(p, "/");
+	return p;
+}
+
+/* The answer, one glance: result, reason, and who it is about. */
+static NEOERR *answer(struct req *r, const struct scan_verdict *sv,
+		      const struct arrival_seen *seen)
+{
+	hdf_set_value(r->hdf, "Scan.Result", gate_result_name(sv->result));
+	hdf_set_value(r->hdf, "Scan.Reason", gate_reason_name(sv->reason));
+	if (seen && seen->found) {
+		hdf_set_value(r->hdf, "Scan.At", seen->at);
+		hdf_set_value(r->hdf, "Scan.Where", seen->where);
+	}
+	return nerr_pass(app_render(r, "scan_result.cs"));
+}
+
+static void station_export(struct req *r, const struct scan_station *st)
+{
+	hdf_set_value(r->hdf, "Station.Kind", st->kind == GATE_KIND_DORM ? "dorm" : "gate");
+	hdf_set_value(r->hdf, "Station.Name", st->gate_name);
+	if (st->device_name[0])
+		hdf_set_value(r->hdf, "Station.Device", st->device_name);
+}
+
+/*
+ * The card of person_id computed now, and the verdict at the station.
+ * On ALLOW the scan is recorded; a race lost to another phone (or the same
+ * code presented twice at once) turns into ALREADY / REPLAYED.
+ */
+static NEOERR *decide_and_record(struct req *r, const struct scan_station *st,
+				 int person_id, int scanned_by, const unsigned char *mac)
+{
+	struct card_info ci;
+	struct card_verdict v;
+	struct scan_verdict sv;
+	struct arrival_seen seen = { 0 };
+	bool recorded = false;
+	NEOERR *err;
+
+	err = card_facts_load(person_id, app_today(), &ci);
+	if (err && nerr_handle(&err, HC_ERR_NOTFOUND)) {
+		/* A good signature over a person who no longer exists. */
+		sv.result = SCAN_DENY;
+		sv.reason = SCAN_BAD_CODE;
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	if (err)
+		return nerr_pass(err);
+	card_state(&ci.facts, &v);
+	card_export(r, "Card", &ci, &v);
+	gate_decide(st->kind, &ci.facts, &v, &sv);
+	if (sv.result == SCAN_ALLOW) {
+		err = arrival_record(st, person_id, ci.term_id, ci.facts.boarder_now,
+				     scanned_by, mac, &recorded);
+		if (err)
+			return nerr_pass(err);
+		if (!recorded)
+			sv.result = SCAN_ALREADY;
+	}
+	if (sv.result == SCAN_ALREADY) {
+		err = arrival_find(person_id, ci.term_id, st->kind, mac, &seen);
+		if (err)
+			return nerr_pass(err);
+		if (!seen.found && mac) {
+			/* Lost the race on the token, not on the person. */
+			err = arrival_find_token(mac, &seen);
+			if (err)
+				return nerr_pass(err);
+			sv.result = SCAN_DENY;
+			sv.reason = SCAN_REPLAYED;
+		} else {
+			sv.reason = st->kind == GATE_KIND_DORM ? SCAN_MOVED_IN : SCAN_ARRIVED;
+		}
+	}
+	return nerr_pass(answer(r, &sv, &seen));
+}
+
+static NEOERR *scan_token(struct req *r, const struct scan_station *st, const char *t)
+{
+	unsigned char key[GATE_KEY_BYTES];
+	struct gate_token tok;
+	struct scan_verdict sv = { SCAN_DENY, SCAN_OK };
+	struct arrival_seen seen;
+	enum gate_token_status ts;
+	NEOERR *err;
+
+	sess_subkey("scan", key);
+	ts = gate_token_check(key, t, (long long)time(NULL), &tok);
+	sodium_memzero(key, sizeof key);
+	if (ts != TOKEN_OK) {
+		sv.reason = gate_token_reason(ts);
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	/* A code works once: shown again (a forwarded screenshot within the
+	 * minute) it records nothing. */
+	err = arrival_find_token(tok.mac, &seen);
+	if (err)
+		return nerr_pass(err);
+	if (seen.found) {
+		sv.reason = SCAN_REPLAYED;
+		return nerr_pass(answer(r, &sv, &seen));
+	}
+	return nerr_pass(decide_and_record(r, st, tok.person_id, st->staff_id, tok.mac));
+}
+
+static NEOERR *scan(struct req *r)
+{
+	const char *t = app_param(r, "t", NULL);
+	struct scan_station st;
+	bool found;
+	long long n = 0;
+	NEOERR *err;
+
+	err = arrival_station(r, &st, &found);
+	if (err)
+		return nerr_pass(err);
+	if (!found) {
+		struct scan_verdict sv = { SCAN_DENY, SCAN_UNKNOWN_DEVICE };
+		r->status = 403;
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	station_export(r, &st);
+	if (app_param(r, "cam", NULL)) {
+		/* Opened by the camera page: go back to it after a glance. */
+		hdf_set_int_value(r->hdf, "Page.Refresh", 4);
+		hdf_set_value(r->hdf, "Page.RefreshUrl", "/scan");
+	}
+	err = arrival_count_today(&st, &n);
+	if (err)
+		return nerr_pass(err);
+	hdf_set_int_value(r->hdf, "Station.Today", (int)n);
+	if (t != NULL)
+		return nerr_pass(scan_token(r, &st, t));
+	return nerr_pass(app_render(r, "scan.cs"));
+}
+
+/* The device waiting for this one-time link; *found false when none. */
+static NEOERR *enrol_lookup(struct req *r, const char *link, unsigned char h[32], bool *found)
+{
+	if (strlen(link) != 43) {
+		*found = false;
+		return STATUS_OK;
+	}
+	crypto_hash_sha256(h, (const unsigned char *)link, 43);
+	return nerr_pass(db_row(r->hdf, "Enrol", found,
+		"SELECT d.name AS device, g.name AS gate, g.kind FROM gate_devices d "
+		"JOIN gates g ON g.id = d.gate_id "
+		"WHERE d.enrol_hash = ? AND d.revoked_at IS NULL", "b", h, (size_t)32));
+}
+
+static NEOERR *enrol_gone(struct req *r)
+{
+	r->status = 410;
+	hdf_set_int_value(r->hdf, "Enrol.Gone", 1);
+	return nerr_pass(app_render(r, "scan_enrol.cs"));
+}
+
+static NEOERR *enrol_show(struct req *r)
+{
+	unsigned char h[32];
+	bool found;
+	NEOERR *err = enrol_lookup(r, path_arg(r), h, &found);
+
+	if (err)
+		return nerr_pass(err);
+	if (!found)
+		return nerr_pass(enrol_gone(r));
+	hdf_set_value(r->hdf, "Enrol.Link", path_arg(r));
+	return nerr_pass(app_render(r, "scan_enrol.cs"));
+}
+
+/* The link is spent in the same statement that sets the credential, so
+ * two phones opening it at once cannot both enrol. */
+static NEOERR *enrol_do(struct req *r)
+{
+	unsigned char h[32], ch[32], raw[32];
+	char cred[48], now[20];
+	unsigned long long n = 0;
+	bool found;
+	NEOERR *err = enrol_lookup(r, path_arg(r), h, &found);
+
+	if (err)
+		return nerr_pass(err);
+	if (!found)
+		return nerr_pass(enrol_gone(r));
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2base64(cred, sizeof cred, raw, sizeof raw,
+			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	crypto_hash_sha256(ch, (const unsigned char *)cred, strlen(cred));
+	app_now(now);
+	err = db_exec(&n, NULL, "UPDATE gate_devices SET enrol_hash = NULL, credential_hash = ?, "
+		"enrolled_at = ? WHERE enrol_hash = ? AND revoked_at IS NULL",
+		"bsb", ch, sizeof ch, now, h, sizeof h);
+	if (err)
+		return nerr_pass(err);
+	if (n != 1)
+		return nerr_pass(enrol_gone(r));
+	/* Two years: a gate phone is set up once and kept. */
+	app_header(r, "Set-Cookie: " ARRIVAL_DEVICE_COOKIE "=%s; Path=/scan; Max-Age=63072000; "
+		   "HttpOnly; SameSite=Lax%s", cred, r->is_https ? "; Secure" : "");
+	return nerr_pass(app_redirect(r, "/scan"));
+}
+
+/* The gate behind a printed code, as a station; *found false for a void code. */
+static NEOERR *printed_gate(struct req *r, const char *code, struct scan_station *st, bool *found)
+{
+	unsigned char key[GATE_KEY_BYTES];
+	int id = gate_code_gate_id(code);
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	memset(st, 0, sizeof *st);
+	*found = false;
+	if (id == 0)
+		return STATUS_OK;
+	err = db_query(&c, "SELECT name, kind, code_serial FROM gates WHERE id = ?",
+		       "i", (long long)id);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		sess_subkey("gatecode", key);
+		*found = gate_code_ok(key, code, id, (int)db_int(c, 2));
+		sodium_memzero(key, sizeof key);
+		st->gate_id = id;
+		snprintf(st->gate_name, sizeof st->gate_name, "%s", db_str(c, 0));
+		st->kind = !strcmp(db_str(c, 1), "dorm") ? GATE_KIND_DORM : GATE_KIND_GATE;
+	}
+	db_cursor_free(&c);
+	(void)r;
+	return STATUS_OK;
+}
+
+/* GET: what the gate would answer, and a button when it lets the student in.
+ * Recording waits for the POST, so neither a link preview nor a page
+ * elsewhere can record an arrival the student did not make. */
+static NEOERR *gate_code(struct req *r)
+{
+	const char *code = path_arg(r);
+	struct scan_station st;
+	struct card_info ci;
+	struct card_verdict v;
+	struct scan_verdict sv;
+	struct arrival_seen seen = { 0 };
+	bool found;
+	NEOERR *err = printed_gate(r, code, &st, &found);
+
+	if (err)
+		return nerr_pass(err);
+	if (!found)
+		return nerr_raise(HC_ERR_NOTFOUND, "void gate code");
+	station_export(r, &st);
+	hdf_set_value(r->hdf, "Station.Code", code);
+	if (!strcmp(r->method, "POST"))
+		return nerr_pass(decide_and_record(r, &st, r->who.person_id,
+						   r->who.person_id, NULL));
+	err = card_facts_load(r->who.person_id, app_today(), &ci);
+	if (err)
+		return nerr_pass(err);
+	card_state(&ci.facts, &v);
+	card_export(r, "Card", &ci, &v);
+	gate_decide(st.kind, &ci.facts, &v, &sv);
+	if (sv.result == SCAN_ALREADY) {
+		err = arrival_find(r->who.person_id, ci.term_id, st.kind, NULL, &seen);
+		if (err)
+			return nerr_pass(err);
+	}
+	hdf_set_int_value(r->hdf, "Scan.Confirm", sv.result == SCAN_ALLOW);
+	if (sv.result == SCAN_ALLOW)
+		return nerr_pass(app_render(r, "scan_gate.cs"));
+	return nerr_pass(answer(r, &sv, &seen));
+}
+
+static const struct action actions[] = {
+	{ "", M_GET, R_ANON, scan },
+	{ "enrol", M_GET, R_ANON, enrol_show },
+	{ "enrol", M_POST, R_ANON, enrol_do },
+	{ "gate", M_GET | M_POST, R_STUDENT, gate_code },
+	{ 0 }
+};
+
+int main(void)
+{
+	static const struct page page = { "scan", actions, 0 };
+	return app_main(&page);
+}

@@ -1,0 +1,13 @@
+// card.js - the gate QR, refreshed in place (the page reloads itself
+// through <noscript> when scripts are off). The server takes a code for
+// 60 seconds; a new one every data-refresh seconds keeps it well inside.
+(function () {
+	var img = document.getElementById('gate-qr');
+	if (!img) return;
+	var every = parseInt(img.getAttribute('data-refresh'), 10) || 30;
+	setInterval(function () {
+		var next = new Image();
+		next.onload = function () { img.src = next.src; };
+		next.src = '/card/qr?n=' + Date.now();
+	}, every * 1000);
+})();

@@ -1,0 +1,142 @@
+/* arrival.c - see arrival.h. */
+#include "arrival.h"
+#include "db.h"
+#include "days.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *kind_name(enum gate_kind k)
+{
+	return k == GATE_KIND_DORM ? "dorm" : "gate";
+}
+
+static void copy_str(char *dst, size_t n, const char *src)
+{
+	snprintf(dst, n, "%s", src ? src : "");
+}
+
+static NEOERR *device_station(const char *cookie, struct scan_station *st, bool *found)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	crypto_hash_sha256(h, (const unsigned char *)cookie, strlen(cookie));
+	err = db_query(&c, "SELECT d.id, d.name, g.id, g.name, g.kind FROM gate_devices d "
+		"JOIN gates g ON g.id = d.gate_id "
+		"WHERE d.credential_hash = ? AND d.revoked_at IS NULL", "b", h, sizeof h);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		*found = true;
+		st->device_id = (int)db_int(c, 0);
+		copy_str(st->device_name, sizeof st->device_name, db_str(c, 1));
+		st->gate_id = (int)db_int(c, 2);
+		copy_str(st->gate_name, sizeof st->gate_name, db_str(c, 3));
+		st->kind = !strcmp(db_str(c, 4), "dorm") ? GATE_KIND_DORM : GATE_KIND_GATE;
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+NEOERR *arrival_station(struct req *r, struct scan_station *st, bool *found)
+{
+	const char *cookie = hdf_get_value(r->hdf, "Cookie." ARRIVAL_DEVICE_COOKIE, NULL);
+
+	memset(st, 0, sizeof *st);
+	*found = false;
+	/* A credential is 43 characters; anything else is not worth a query. */
+	if (cookie && strlen(cookie) == 43) {
+		NEOERR *err = device_station(cookie, st, found);
+		if (err || *found)
+			return nerr_pass(err);
+	}
+	if (r->who.roles & (R_GATE | R_DORM)) {
+		*found = true;
+		st->kind = (r->who.roles & R_GATE) ? GATE_KIND_GATE : GATE_KIND_DORM;
+		st->staff_id = r->who.person_id;
+		copy_str(st->gate_name, sizeof st->gate_name, r->who.name);
+	}
+	return STATUS_OK;
+}
+
+static NEOERR *fetch_seen(DB_CURSOR *c, const unsigned char *mac, struct arrival_seen *out)
+{
+	memset(out, 0, sizeof *out);
+	if (db_next(c)) {
+		out->found = true;
+		copy_str(out->at, sizeof out->at, db_str(c, 0));
+		copy_str(out->where, sizeof out->where, db_str(c, 1));
+		out->same_token = mac && db_len(c, 2) == GATE_MAC_BYTES &&
+				  !memcmp(db_str(c, 2), mac, GATE_MAC_BYTES);
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+#define SEEN_COLUMNS \
+	"SELECT a.at, COALESCE(g.name, p.name), a.token_mac FROM arrivals a " \
+	"LEFT JOIN gates g ON g.id = a.gate_id LEFT JOIN people p ON p.id = a.scanned_by "
+
+NEOERR *arrival_find(int person_id, int term_id, enum gate_kind kind,
+		     const unsigned char *mac, struct arrival_seen *out)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err = db_query(&c, SEEN_COLUMNS
+		"WHERE a.person_id = ? AND a.term_id = ? AND a.kind = ?", "iis",
+		(long long)person_id, (long long)term_id, kind_name(kind));
+
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(fetch_seen(c, mac, out));
+}
+
+NEOERR *arrival_find_token(const unsigned char mac[GATE_MAC_BYTES], struct arrival_seen *out)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err = db_query(&c, SEEN_COLUMNS "WHERE a.token_mac = ?", "b",
+			       mac, (size_t)GATE_MAC_BYTES);
+
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(fetch_seen(c, mac, out));
+}
+
+NEOERR *arrival_record(const struct scan_station *st, int person_id, int term_id,
+		       bool boarding, int scanned_by, const unsigned char *mac,
+		       bool *recorded)
+{
+	unsigned long long n = 0;
+	char now[20];
+	NEOERR *err;
+
+	app_now(now);
+	/* The unique keys (person, term, kind) and (token) decide a race
+	 * between two phones: one insert counts, the other changes nothing. */
+	err = db_exec(&n, NULL,
+		"INSERT IGNORE INTO arrivals (person_id, term_id, kind, at, gate_id, "
+		"device_id, scanned_by, boarding, token_mac) "
+		"VALUES (?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?)",
+		"iissiiiib", (long long)person_id, (long long)term_id, kind_name(st->kind),
+		now, (long long)st->gate_id, (long long)st->device_id, (long long)scanned_by,
+		(long long)boarding, mac, mac ? (size_t)GATE_MAC_BYTES : (size_t)0);
+	if (err)
+		return nerr_pass(err);
+	*recorded = n == 1;
+	return STATUS_OK;
+}
+
+NEOERR *arrival_count_today(const struct scan_station *st, long long *n)
+{
+	char from[11];
+
+	day_format(app_today(), from);
+	if (st->gate_id)
+		return nerr_pass(db_scalar(n, NULL, "SELECT COUNT(*) FROM arrivals "
+			"WHERE gate_id = ? AND at >= ?", "is", (long long)st->gate_id, from));
+	return nerr_pass(db_scalar(n, NULL, "SELECT COUNT(*) FROM arrivals "
+		"WHERE scanned_by = ? AND kind = ? AND at >= ?", "iss",
+		(long long)st->staff_id, kind_name(st->kind), from));
+}

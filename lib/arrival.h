@@ -1,0 +1,57 @@
+/*
+ * arrival.h - recording arrivals (报到) and move-ins (入宿): who is
+ * scanning (an enrolled gate device or a gate / dorm staff login), what
+ * was recorded before, and the one insert that records a scan at most once
+ * per person, term and kind, whatever the number of phones racing.
+ */
+#ifndef HC_ARRIVAL_H
+#define HC_ARRIVAL_H
+
+#include "app.h"
+#include "gate.h"
+
+/* The device's cookie: a long-lived credential set by the enrolment link. */
+#define ARRIVAL_DEVICE_COOKIE "hc_dev"
+
+/* Who scans, and where. */
+struct scan_station {
+	enum gate_kind kind;
+	int gate_id;          /* 0: a staff login, no gate */
+	int device_id;        /* 0: a staff login */
+	int staff_id;         /* the staff member scanning; 0 for a device */
+	char gate_name[65];   /* the gate, or the staff member's name */
+	char device_name[65];
+};
+
+/* The enrolled, unrevoked device named by the request's device cookie;
+ * failing that a logged-in gate (or dorm) staff member. *found false for
+ * anyone else: they may not scan. */
+NEOERR *arrival_station(struct req *r, struct scan_station *st, bool *found);
+
+/* A recorded scan, for "already arrived at 08:12, East gate". */
+struct arrival_seen {
+	bool found;
+	char at[20];          /* YYYY-MM-DD HH:MM:SS */
+	char where[65];       /* gate name, or who recorded it */
+	bool same_token;      /* recorded with the token being checked */
+};
+
+/* The person's recorded scan of that kind in the term; mac may be NULL. */
+NEOERR *arrival_find(int person_id, int term_id, enum gate_kind kind,
+		     const unsigned char *mac, struct arrival_seen *out);
+
+/* The scan a token recorded, if any: a token works once. */
+NEOERR *arrival_find_token(const unsigned char mac[GATE_MAC_BYTES],
+			   struct arrival_seen *out);
+
+/* Records the scan unless one of the kind exists for the person and term
+ * (or the token was used): *recorded tells which. mac may be NULL (the
+ * gate's printed code); scanned_by is the staff member or the student. */
+NEOERR *arrival_record(const struct scan_station *st, int person_id, int term_id,
+		       bool boarding, int scanned_by, const unsigned char *mac,
+		       bool *recorded);
+
+/* Today's count of scans at the station (its gate, or by the staff member). */
+NEOERR *arrival_count_today(const struct scan_station *st, long long *n);
+
+#endif

@@ -1,0 +1,28 @@
+<?cs # The gate's answer, one glance: colour plus icon plus words. ?>
+<?cs set:Page.Title = L.scan.result[Scan.Result] ?>
+<?cs include:"header.cs" ?>
+<section class="scan scan-<?cs var:Scan.Result ?>" data-result="<?cs var:Scan.Result ?>" data-reason="<?cs var:Scan.Reason ?>">
+  <p class="scan-icon" aria-hidden="true"><?cs if:Scan.Result == "allow" ?>&#x2714;<?cs elif:Scan.Result == "already" ?>&#x2139;<?cs else ?>&#x2716;<?cs /if ?></p>
+  <h1 class="scan-word"><?cs if:Scan.Result == "allow" && Station.Kind == "dorm" ?><?cs var:L.scan.result.allow_dorm ?><?cs else ?><?cs var:L.scan.result[Scan.Result] ?><?cs /if ?></h1>
+  <?cs if:Scan.Result != "allow" ?>
+  <p class="scan-why"><?cs var:L.scan.why[Scan.Reason] ?></p>
+  <?cs /if ?>
+  <?cs if:Scan.At ?>
+  <p class="scan-when"><?cs var:Scan.At ?> · <?cs var:Scan.Where ?></p>
+  <?cs /if ?>
+  <?cs if:Person.name ?>
+  <dl class="scan-who">
+    <dt><?cs var:L.card.name ?></dt><dd class="big"><?cs var:Person.name ?></dd>
+    <dt><?cs var:L.card.number ?></dt><dd><?cs var:Person.number ?></dd>
+    <dt><?cs var:L.card.college ?></dt><dd><?cs var:Person.college ?></dd>
+    <dt><?cs var:L.card.boarding ?></dt><dd><?cs if:Person.boarding == "1" ?><?cs var:L.card.boarder ?><?cs else ?><?cs var:L.card.day_student ?><?cs /if ?></dd>
+    <?cs if:Scan.Result != "allow" ?><dt><?cs var:L.scan.card ?></dt><dd><?cs var:Card.Title ?></dd><?cs /if ?>
+  </dl>
+  <?cs /if ?>
+</section>
+<?cs if:Station.Name ?>
+<p class="scan-station"><?cs var:Station.Name ?><?cs if:Station.Device ?> · <?cs var:Station.Device ?><?cs /if ?>
+  · <?cs var:L.scan.today ?> <strong id="today-count"><?cs var:Station.Today ?></strong>
+  <?cs if:Station.Code ?><?cs else ?> · <a href="/scan"><?cs var:L.scan.next ?></a><?cs /if ?></p>
+<?cs /if ?>
+<?cs include:"footer.cs" ?>
