@@ -1,6 +1,7 @@
 /*
  * roster.c - /roster: terms, return batches and the return roster (返校
- * 名单), for the school admin. Roster changes come as spreadsheets in three
+ * 名单), for the school admin, and for counselors over their own students
+ * where the policy allows it (Policy.CounselorsMayImport). Roster changes come as spreadsheets in three
  * templates (add, delete, modify); every row is checked first and the file
  * applies whole, in one transaction, or not at all.
  *
@@ -8,6 +9,7 @@
  *   GET  /roster/template   200 ?kind=add|delete|modify as .xlsx; 404 other kinds
  *   POST /roster/import     200 the rows applied; 400 with each bad row named;
  *                           413 a file over the caps
+ *                           403 a counselor where the policy does not allow it
  *   POST /roster/batch      303; 400 form with messages
  *   POST /roster/term       303; 400 with the message (bad or inverted dates, name taken)
  */
@@ -74,8 +76,22 @@ static NEOERR *render(struct req *r)
 	return nerr_pass(app_render(r, "roster.cs"));
 }
 
+/* The school admin always; a counselor only where the policy says so. */
+static NEOERR *may_import(struct req *r)
+{
+	if (r->who.roles & R_ADMIN)
+		return STATUS_OK;
+	if (conf_int("Policy.CounselorsMayImport", 0))
+		return STATUS_OK;
+	return nerr_raise(HC_ERR_FORBIDDEN, "counselors may not change the roster here");
+}
+
 static NEOERR *show(struct req *r)
 {
+	NEOERR *err = may_import(r);
+
+	if (err)
+		return nerr_pass(err);
 	return nerr_pass(render(r));
 }
 
@@ -84,8 +100,10 @@ static NEOERR *template(struct req *r)
 	enum roster_kind k;
 	char *buf = NULL;
 	size_t len = 0;
-	NEOERR *err;
+	NEOERR *err = may_import(r);
 
+	if (err)
+		return nerr_pass(err);
 	if (!roster_kind_parse(app_param(r, "kind", ""), &k))
 		return nerr_raise(HC_ERR_NOTFOUND, "no template '%s'", app_param(r, "kind", ""));
 	err = roster_template(k, conf_str("Paths.UploadTmp", "/tmp"), &buf, &len);
@@ -110,8 +128,10 @@ static NEOERR *import(struct req *r)
 	char *data = NULL;
 	long size;
 	int term, nbad = 0;
-	NEOERR *err;
+	NEOERR *err = may_import(r);
 
+	if (err)
+		return nerr_pass(err);
 	hdf_set_value(r->hdf, "Import.Kind", kind);
 	hdf_set_value(r->hdf, "Import.File", name);
 	if (!roster_kind_parse(kind, &k))
@@ -155,7 +175,8 @@ static NEOERR *import(struct req *r)
 	if (err == STATUS_OK && term == 0)
 		err = nerr_raise(HC_ERR_NOTFOUND, "no current term");
 	if (err == STATUS_OK)
-		err = roster_import(r, k, term, s, name, &nbad);
+		err = roster_import(r, k, term, (r->who.roles & R_ADMIN) ? 0 : r->who.person_id,
+				    s, name, &nbad);
 	sheet_free(&s);
 	if (err)
 		return nerr_pass(err);
@@ -235,9 +256,9 @@ static NEOERR *add_term(struct req *r)
 }
 
 static const struct action actions[] = {
-	{ "", M_GET, R_ADMIN, show },
-	{ "template", M_GET, R_ADMIN, template },
-	{ "import", M_POST, R_ADMIN, import },
+	{ "", M_GET, R_ADMIN | R_COUNSELOR, show },
+	{ "template", M_GET, R_ADMIN | R_COUNSELOR, template },
+	{ "import", M_POST, R_ADMIN | R_COUNSELOR, import },
 	{ "batch", M_POST, R_ADMIN, add_batch },
 	{ "term", M_POST, R_ADMIN, add_term },
 	{ 0 }

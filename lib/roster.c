@@ -144,6 +144,7 @@ struct import {
 	struct req *r;
 	enum roster_kind kind;
 	int term;
+	int own_counselor;         /* 0: the school admin; else who imports */
 	const SHEET *s;
 	const char *filename;
 	struct lookup numbers;     /* number -> person id */
@@ -152,6 +153,7 @@ struct import {
 	struct lookup counselors;  /* counselor number -> id */
 	struct lookup on_roster;   /* person id (text) -> batch id */
 	struct lookup seen;        /* number -> first row (1-based) in this file */
+	struct lookup mine;        /* own_counselor's students: number -> id */
 	struct checked_row *rows;
 	int nrows, nbad;
 	unsigned long long added, deleted, moved, reassigned;
@@ -208,6 +210,10 @@ static NEOERR *load_lookups(struct import *im)
 	if (!err) err = lookup_init(&im->counselors);
 	if (!err) err = lookup_init(&im->on_roster);
 	if (!err) err = lookup_init(&im->seen);
+	if (!err) err = lookup_init(&im->mine);
+	if (!err && im->own_counselor) err = lookup_load(&im->mine,
+		"SELECT p.number, p.id FROM people p JOIN counselor_assignments ca "
+		"ON ca.student_id = p.id WHERE ca.counselor_id = ?", "i", im->own_counselor);
 	if (!err) err = lookup_load(&im->numbers,
 		"SELECT number, id FROM people WHERE identity <> 'staff'", NULL, 0);
 	/* The name check: "number|name" is a key when they belong together. */
@@ -250,6 +256,10 @@ static void check_row(struct import *im, int i)
 		bad_row(im, row, "roster.err.unknown_number", number);
 		return;
 	}
+	if (im->own_counselor && lookup_get(&im->mine, number) == 0) {
+		bad_row(im, row, "roster.err.not_yours", number);
+		return;
+	}
 	snprintf(key, sizeof key, "%s|%s", number, name);
 	if (*name && lookup_get(&im->names, key) == 0) {
 		bad_row(im, row, "roster.err.name_mismatch", name);
@@ -286,6 +296,11 @@ static void check_row(struct import *im, int i)
 		return;
 	}
 	if (im->kind == ROSTER_MODIFY) {
+		if (*counselor && im->own_counselor) {
+			/* Handing a student over is the school's decision. */
+			bad_row(im, row, "roster.err.counselor_admin_only", counselor);
+			return;
+		}
 		if (*counselor) {
 			cr->counselor = lookup_get(&im->counselors, counselor);
 			if (cr->counselor == 0) {
@@ -370,10 +385,11 @@ static NEOERR *apply_in_txn(void *arg)
 	return nerr_pass(audit_write(im->r, now, "roster.import", 0, "roster_entries", 0, detail));
 }
 
-NEOERR *roster_import(struct req *r, enum roster_kind k, int term,
+NEOERR *roster_import(struct req *r, enum roster_kind k, int term, int counselor,
 		      const SHEET *s, const char *filename, int *nbad)
 {
-	struct import im = { .r = r, .kind = k, .term = term, .s = s, .filename = filename };
+	struct import im = { .r = r, .kind = k, .term = term, .own_counselor = counselor,
+			     .s = s, .filename = filename };
 	NEOERR *err = STATUS_OK;
 
 	*nbad = 0;
@@ -411,5 +427,6 @@ NEOERR *roster_import(struct req *r, enum roster_kind k, int term,
 	lookup_free(&im.counselors);
 	lookup_free(&im.on_roster);
 	lookup_free(&im.seen);
+	lookup_free(&im.mine);
 	return nerr_pass(err);
 }

@@ -24,8 +24,11 @@ NEOERR *roster_template(enum roster_kind k, const char *tmpdir, char **buf, size
  * current data; each bad row goes to Import.Error.<n>.Row / .Reason (in
  * the request's language). When none is bad, applies the whole file in
  * one transaction and fills Import.Applied; *nbad is the number of bad
- * rows (0 when applied). */
-NEOERR *roster_import(struct req *r, enum roster_kind k, int term,
+ * rows (0 when applied). counselor: 0 for the school admin (every
+ * student); else the counselor importing (Policy.CounselorsMayImport),
+ * whose rows must be about their own students and may not change anyone's
+ * counselor. */
+NEOERR *roster_import(struct req *r, enum roster_kind k, int term, int counselor,
 		      const SHEET *s, const char *filename, int *nbad);
 
 #endif

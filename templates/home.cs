@@ -16,7 +16,8 @@
   <li><a href="/dashboard"><?cs var:L.home.dashboard ?></a></li>
   <li><a href="/review"><?cs var:L.home.review ?></a></li>
   <?cs /if ?>
-  <?cs if:Who.Is.Counselor ?><li><a href="/dashboard/summary"><?cs var:L.summary.title ?></a></li><?cs /if ?>
+  <?cs if:Who.Is.Counselor ?><li><a href="/dashboard/summary"><?cs var:L.summary.title ?></a></li>
+  <?cs if:Policy.CounselorsMayImport && !Who.Is.Admin ?><li><a href="/roster"><?cs var:L.home.roster ?></a></li><?cs /if ?><?cs /if ?>
   <?cs if:Who.Is.Admin ?><li><a href="/dashboard/summaries"><?cs var:L.summaries.title ?></a></li>
   <li><a href="/roster"><?cs var:L.home.roster ?></a></li>
   <li><a href="/gates"><?cs var:L.home.gates ?></a></li><?cs /if ?>

@@ -37,6 +37,7 @@
   <button type="submit" class="primary"><?cs var:L.roster.upload ?></button>
 </form>
 </section>
+<?cs if:Who.Is.Admin ?>
 <section class="panel">
 <h2><?cs var:L.roster.terms ?></h2>
 <ul><?cs each:t = Roster.Terms ?><li><?cs var:t.name ?> (<?cs var:t.starts_on ?> – <?cs var:t.ends_on ?>)</li><?cs /each ?></ul>
@@ -56,4 +57,7 @@
   <button type="submit"><?cs var:L.roster.add_batch ?></button>
 </form>
 </section>
+<?cs else ?>
+<p class="small" id="counselor-scope"><?cs var:L.roster.counselor_scope ?></p>
+<?cs /if ?>
 <?cs include:"footer.cs" ?>

@@ -63,7 +63,7 @@ LOGIN_PAR=${BENCH_LOGIN_PAR:-2}
 DEMO=(--students 30000 --days 60)
 
 # The stack as configured, whatever the caller's environment says.
-unset HC_EXTRA_APACHE HC_AUTH_MODE
+unset HC_EXTRA_APACHE HC_AUTH_MODE HC_EXTRA_CONF
 
 say() { printf '%s\n' "$*" >&2; }
 die() { say "bench: $*"; exit 1; }

@@ -99,6 +99,10 @@ write_conf() {
 	if [ -n "${HC_AUTH_MODE:-}" ]; then
 		echo "Auth.Mode = $HC_AUTH_MODE" >>"$V/healthcard.hdf"
 	fi
+	# Lines for the app config (a test's policy), one per line.
+	if [ -n "${HC_EXTRA_CONF:-}" ]; then
+		printf '%s\n' "$HC_EXTRA_CONF" >>"$V/healthcard.hdf"
+	fi
 	mkdir -p "$V/run/fcgid" "$V/uploads"
 	local user_lines=""
 	if [ "$(id -u)" = 0 ]; then

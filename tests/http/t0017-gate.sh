@@ -143,6 +143,8 @@ check "their red card has no QR" body_lacks 'id="gate-qr"'
 
 # -- gate staff login ----------------------------------------------------------------
 login gate
+get gate /
+check "gate staff land on the scanner" header_has "Location: /scan"
 scan_as gate "$(tok "$G")"
 check "a gate staff login scans too: ALLOW" result_is allow ok
 check "recorded as scanned by them" eq "$(sql "SELECT scanned_by = (SELECT person_id FROM accounts WHERE login = 'gate') FROM arrivals WHERE person_id = $G")" 1
