@@ -57,6 +57,7 @@ static NEOERR *answer(struct req *r, const struct scan_verdict *sv,
 
 static void station_export(struct req *r, const struct scan_station *st)
 {
+	hdf_set_int_value(r->hdf, "Station.Today", (int)st->today);
 	hdf_set_value(r->hdf, "Station.Kind", st->kind == GATE_KIND_DORM ? "dorm" : "gate");
 	hdf_set_value(r->hdf, "Station.Name", st->gate_name);
 	if (st->device_name[0])
@@ -95,7 +96,9 @@ static NEOERR *decide_and_record(struct req *r, const struct scan_station *st,
 				     scanned_by, mac, &recorded);
 		if (err)
 			return nerr_pass(err);
-		if (!recorded)
+		if (recorded)
+			hdf_set_int_value(r->hdf, "Station.Today", (int)st->today + 1);
+		else
 			sv.result = SCAN_ALREADY;
 	}
 	if (sv.result == SCAN_ALREADY) {
@@ -116,47 +119,31 @@ static NEOERR *decide_and_record(struct req *r, const struct scan_station *st,
 	return nerr_pass(answer(r, &sv, &seen));
 }
 
-static NEOERR *scan_token(struct req *r, const struct scan_station *st, const char *t)
-{
-	unsigned char key[GATE_KEY_BYTES];
-	struct gate_token tok;
-	struct scan_verdict sv = { SCAN_DENY, SCAN_OK };
-	struct arrival_seen seen;
-	enum gate_token_status ts;
-	NEOERR *err;
-
-	sess_subkey("scan", key);
-	ts = gate_token_check(key, t, (long long)time(NULL), &tok);
-	sodium_memzero(key, sizeof key);
-	if (ts != TOKEN_OK) {
-		sv.reason = gate_token_reason(ts);
-		return nerr_pass(answer(r, &sv, NULL));
-	}
-	/* A code works once: shown again (a forwarded screenshot within the
-	 * minute) it records nothing. */
-	err = arrival_find_token(tok.mac, &seen);
-	if (err)
-		return nerr_pass(err);
-	if (seen.found) {
-		sv.reason = SCAN_REPLAYED;
-		return nerr_pass(answer(r, &sv, &seen));
-	}
-	return nerr_pass(decide_and_record(r, st, tok.person_id, st->staff_id, tok.mac));
-}
-
+/*
+ * Who scans comes first (an unknown phone learns nothing about the code),
+ * then the code, then the card as it is now.
+ */
 static NEOERR *scan(struct req *r)
 {
 	const char *t = app_param(r, "t", NULL);
+	unsigned char key[GATE_KEY_BYTES];
+	struct gate_token tok;
+	enum gate_token_status ts = TOKEN_MALFORMED;
 	struct scan_station st;
+	struct scan_verdict sv = { SCAN_DENY, SCAN_OK };
 	bool found;
-	long long n = 0;
 	NEOERR *err;
 
-	err = arrival_station(r, &st, &found);
+	if (t != NULL) {
+		sess_subkey("scan", key);
+		ts = gate_token_check(key, t, (long long)time(NULL), &tok);
+		sodium_memzero(key, sizeof key);
+	}
+	err = arrival_station(r, ts == TOKEN_OK ? tok.mac : NULL, &st, &found);
 	if (err)
 		return nerr_pass(err);
 	if (!found) {
-		struct scan_verdict sv = { SCAN_DENY, SCAN_UNKNOWN_DEVICE };
+		sv.reason = SCAN_UNKNOWN_DEVICE;
 		r->status = 403;
 		return nerr_pass(answer(r, &sv, NULL));
 	}
@@ -166,13 +153,19 @@ static NEOERR *scan(struct req *r)
 		hdf_set_int_value(r->hdf, "Page.Refresh", 4);
 		hdf_set_value(r->hdf, "Page.RefreshUrl", "/scan");
 	}
-	err = arrival_count_today(&st, &n);
-	if (err)
-		return nerr_pass(err);
-	hdf_set_int_value(r->hdf, "Station.Today", (int)n);
-	if (t != NULL)
-		return nerr_pass(scan_token(r, &st, t));
-	return nerr_pass(app_render(r, "scan.cs"));
+	if (t == NULL)
+		return nerr_pass(app_render(r, "scan.cs"));
+	if (ts != TOKEN_OK) {
+		sv.reason = gate_token_reason(ts);
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	/* A code works once: shown again (a forwarded screenshot within the
+	 * minute) it records nothing. */
+	if (st.used.found) {
+		sv.reason = SCAN_REPLAYED;
+		return nerr_pass(answer(r, &sv, &st.used));
+	}
+	return nerr_pass(decide_and_record(r, &st, tok.person_id, st.staff_id, tok.mac));
 }
 
 /* The device waiting for this one-time link; *found false when none. */

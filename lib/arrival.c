@@ -17,16 +17,38 @@ static void copy_str(char *dst, size_t n, const char *src)
 	snprintf(dst, n, "%s", src ? src : "");
 }
 
-static NEOERR *device_station(const char *cookie, struct scan_station *st, bool *found)
+/* "at|where" of the scan a token recorded, as one column. */
+#define USED_BY_TOKEN \
+	"(SELECT CONCAT(u.at, '|', COALESCE(ug.name, up.name, '')) FROM arrivals u " \
+	" LEFT JOIN gates ug ON ug.id = u.gate_id LEFT JOIN people up ON up.id = u.scanned_by " \
+	" WHERE u.token_mac = ?)"
+
+static void read_used(const char *col, struct arrival_seen *out)
+{
+	const char *bar = col ? strchr(col, '|') : NULL;
+
+	memset(out, 0, sizeof *out);
+	if (bar == NULL)
+		return;
+	out->found = true;
+	out->same_token = true;
+	snprintf(out->at, sizeof out->at, "%.*s", (int)(bar - col), col);
+	copy_str(out->where, sizeof out->where, bar + 1);
+}
+
+static NEOERR *device_station(const char *cookie, const unsigned char *mac, const char *today,
+			      struct scan_station *st, bool *found)
 {
 	unsigned char h[crypto_hash_sha256_BYTES];
 	DB_CURSOR *c = NULL;
 	NEOERR *err;
 
 	crypto_hash_sha256(h, (const unsigned char *)cookie, strlen(cookie));
-	err = db_query(&c, "SELECT d.id, d.name, g.id, g.name, g.kind FROM gate_devices d "
-		"JOIN gates g ON g.id = d.gate_id "
-		"WHERE d.credential_hash = ? AND d.revoked_at IS NULL", "b", h, sizeof h);
+	err = db_query(&c, "SELECT d.id, d.name, g.id, g.name, g.kind, "
+		" (SELECT COUNT(*) FROM arrivals a WHERE a.gate_id = g.id AND a.at >= ?), "
+		USED_BY_TOKEN " FROM gate_devices d JOIN gates g ON g.id = d.gate_id "
+		"WHERE d.credential_hash = ? AND d.revoked_at IS NULL", "sbb",
+		today, mac, mac ? (size_t)GATE_MAC_BYTES : (size_t)0, h, sizeof h);
 	if (err)
 		return nerr_pass(err);
 	if (db_next(c)) {
@@ -36,30 +58,55 @@ static NEOERR *device_station(const char *cookie, struct scan_station *st, bool 
 		st->gate_id = (int)db_int(c, 2);
 		copy_str(st->gate_name, sizeof st->gate_name, db_str(c, 3));
 		st->kind = !strcmp(db_str(c, 4), "dorm") ? GATE_KIND_DORM : GATE_KIND_GATE;
+		st->today = db_int(c, 5);
+		read_used(db_str(c, 6), &st->used);
 	}
 	db_cursor_free(&c);
 	return STATUS_OK;
 }
 
-NEOERR *arrival_station(struct req *r, struct scan_station *st, bool *found)
+static NEOERR *staff_station(struct req *r, const unsigned char *mac, const char *today,
+			     struct scan_station *st)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	st->kind = (r->who.roles & R_GATE) ? GATE_KIND_GATE : GATE_KIND_DORM;
+	st->staff_id = r->who.person_id;
+	copy_str(st->gate_name, sizeof st->gate_name, r->who.name);
+	err = db_query(&c, "SELECT (SELECT COUNT(*) FROM arrivals a WHERE a.scanned_by = ? "
+		" AND a.kind = ? AND a.at >= ?), " USED_BY_TOKEN, "issb",
+		(long long)st->staff_id, kind_name(st->kind), today,
+		mac, mac ? (size_t)GATE_MAC_BYTES : (size_t)0);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		st->today = db_int(c, 0);
+		read_used(db_str(c, 1), &st->used);
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+NEOERR *arrival_station(struct req *r, const unsigned char *mac,
+			struct scan_station *st, bool *found)
 {
 	const char *cookie = hdf_get_value(r->hdf, "Cookie." ARRIVAL_DEVICE_COOKIE, NULL);
+	char today[11];
 
 	memset(st, 0, sizeof *st);
 	*found = false;
+	day_format(app_today(), today);
 	/* A credential is 43 characters; anything else is not worth a query. */
 	if (cookie && strlen(cookie) == 43) {
-		NEOERR *err = device_station(cookie, st, found);
+		NEOERR *err = device_station(cookie, mac, today, st, found);
 		if (err || *found)
 			return nerr_pass(err);
 	}
-	if (r->who.roles & (R_GATE | R_DORM)) {
-		*found = true;
-		st->kind = (r->who.roles & R_GATE) ? GATE_KIND_GATE : GATE_KIND_DORM;
-		st->staff_id = r->who.person_id;
-		copy_str(st->gate_name, sizeof st->gate_name, r->who.name);
-	}
-	return STATUS_OK;
+	if (!(r->who.roles & (R_GATE | R_DORM)))
+		return STATUS_OK;
+	*found = true;
+	return nerr_pass(staff_station(r, mac, today, st));
 }
 
 static NEOERR *fetch_seen(DB_CURSOR *c, const unsigned char *mac, struct arrival_seen *out)
@@ -128,15 +175,3 @@ NEOERR *arrival_record(const struct scan_station *st, int person_id, int term_id
 	return STATUS_OK;
 }
 
-NEOERR *arrival_count_today(const struct scan_station *st, long long *n)
-{
-	char from[11];
-
-	day_format(app_today(), from);
-	if (st->gate_id)
-		return nerr_pass(db_scalar(n, NULL, "SELECT COUNT(*) FROM arrivals "
-			"WHERE gate_id = ? AND at >= ?", "is", (long long)st->gate_id, from));
-	return nerr_pass(db_scalar(n, NULL, "SELECT COUNT(*) FROM arrivals "
-		"WHERE scanned_by = ? AND kind = ? AND at >= ?", "iss",
-		(long long)st->staff_id, kind_name(st->kind), from));
-}

@@ -13,6 +13,14 @@
 /* The device's cookie: a long-lived credential set by the enrolment link. */
 #define ARRIVAL_DEVICE_COOKIE "hc_dev"
 
+/* A recorded scan, for "already arrived at 08:12, East gate". */
+struct arrival_seen {
+	bool found;
+	char at[20];          /* YYYY-MM-DD HH:MM:SS */
+	char where[65];       /* gate name, or who recorded it */
+	bool same_token;      /* recorded with the token being checked */
+};
+
 /* Who scans, and where. */
 struct scan_station {
 	enum gate_kind kind;
@@ -21,20 +29,19 @@ struct scan_station {
 	int staff_id;         /* the staff member scanning; 0 for a device */
 	char gate_name[65];   /* the gate, or the staff member's name */
 	char device_name[65];
+	long long today;      /* scans recorded today at the gate (or by the staff member) */
+	struct arrival_seen used; /* the scan the presented token recorded, if any */
 };
 
-/* The enrolled, unrevoked device named by the request's device cookie;
+/*
+ * The enrolled, unrevoked device named by the request's device cookie;
  * failing that a logged-in gate (or dorm) staff member. *found false for
- * anyone else: they may not scan. */
-NEOERR *arrival_station(struct req *r, struct scan_station *st, bool *found);
-
-/* A recorded scan, for "already arrived at 08:12, East gate". */
-struct arrival_seen {
-	bool found;
-	char at[20];          /* YYYY-MM-DD HH:MM:SS */
-	char where[65];       /* gate name, or who recorded it */
-	bool same_token;      /* recorded with the token being checked */
-};
+ * anyone else: they may not scan. With the station come today's count
+ * and, when mac is given, the scan that token already recorded (a token
+ * works once): one round trip, since a gate at 8 a.m. is the busiest page.
+ */
+NEOERR *arrival_station(struct req *r, const unsigned char *mac,
+			struct scan_station *st, bool *found);
 
 /* The person's recorded scan of that kind in the term; mac may be NULL. */
 NEOERR *arrival_find(int person_id, int term_id, enum gate_kind kind,
@@ -50,8 +57,5 @@ NEOERR *arrival_find_token(const unsigned char mac[GATE_MAC_BYTES],
 NEOERR *arrival_record(const struct scan_station *st, int person_id, int term_id,
 		       bool boarding, int scanned_by, const unsigned char *mac,
 		       bool *recorded);
-
-/* Today's count of scans at the station (its gate, or by the staff member). */
-NEOERR *arrival_count_today(const struct scan_station *st, long long *n);
 
 #endif

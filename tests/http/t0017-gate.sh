@@ -40,6 +40,7 @@ check "the QR is an SVG" header_has "Content-Type: image/svg+xml"
 check "drawn as modules" body_has '<path fill="#000" d="M'
 
 # -- who may scan -----------------------------------------------------------
+login student
 t=$(tok "$A")
 before=$(all_arrivals)
 get anon "/scan?t=$t"
@@ -106,6 +107,7 @@ t=$(tok "$A")
 scan_as dev1 "$t"
 check "a green student: ALLOW" result_is allow ok
 check "the answer names the student" body_has "$(number_of "$A")"
+check "the running count of the gate's scans today follows" body_has "id=\"today-count\">$(sql "SELECT COUNT(*) FROM arrivals WHERE gate_id = 1 AND at >= CURDATE()")<"
 check "exactly one arrival, at the device's gate" \
 	eq "$(sql "SELECT COUNT(*) FROM arrivals WHERE person_id = $A AND kind = 'gate' AND gate_id = 1 AND device_id IS NOT NULL")" 1
 scan_as dev1 "$t"
