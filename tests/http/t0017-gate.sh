@@ -118,6 +118,12 @@ check "saying when and where" body_has "东门"
 check "still one arrival" eq "$(arrivals "$A")" 1
 get admin "/card?person=$A"
 check "the card is blue now" body_has 'class="card card-blue"'
+if [ "$(sql "SELECT boarding FROM people WHERE id = $A")" = 1 ]; then
+	check "a boarder's blue card says the move-in is pending" body_has "尚未办理入宿"
+	get "$(login_of "$A")" /card
+	check "and keeps a QR, for the dorm" body_has 'id="gate-qr"'
+	check "saying so" body_has "请到宿舍出示本健康卡"
+fi
 
 # -- two phones at the same instant: one arrival ------------------------------------
 now=$(date +%s)
