@@ -44,6 +44,29 @@ static const struct form_field device_fields[] = {
 };
 static const struct form device_form = { "device", device_fields };
 
+/* <prefix>.Url: the site's address of path; <prefix>.Qr: it as a QR
+ * (a data: URI), for a phone to scan off the admin's screen or paper. */
+static NEOERR *export_link(struct req *r, const char *prefix, const char *path)
+{
+	char url[600], key[64];
+	size_t n;
+	STRING uri;
+	NEOERR *err;
+
+	app_base_url(r, url, sizeof url - 128);
+	n = strlen(url);
+	snprintf(url + n, sizeof url - n, "%s", path);
+	snprintf(key, sizeof key, "%s.Url", prefix);
+	hdf_set_value(r->hdf, key, url);
+	string_init(&uri);
+	err = qr_data_uri(url, &uri);
+	snprintf(key, sizeof key, "%s.Qr", prefix);
+	if (err == STATUS_OK)
+		hdf_set_value(r->hdf, key, uri.buf);
+	string_clear(&uri);
+	return nerr_pass(err);
+}
+
 static NEOERR *render(struct req *r)
 {
 	char today[11];
@@ -132,10 +155,8 @@ static NEOERR *add_device(struct req *r)
 {
 	struct new_device d = { 0 };
 	unsigned char raw[32];
-	char link[48], url[600];
-	size_t n;
+	char link[48], path[64];
 	bool found;
-	STRING uri;
 	NEOERR *err;
 
 	if (form_check(r, &device_form))
@@ -158,16 +179,9 @@ static NEOERR *add_device(struct req *r)
 	err = db_txn(insert_device, &d);
 	if (err)
 		return nerr_pass(err);
-	app_base_url(r, url, sizeof url - 64);
-	n = strlen(url);
-	snprintf(url + n, sizeof url - n, "/scan/enrol/%s", link);
-	hdf_set_value(r->hdf, "Enrol.Url", url);
 	hdf_set_value(r->hdf, "Enrol.Device", d.name);
-	string_init(&uri);
-	err = qr_data_uri(url, &uri);
-	if (err == STATUS_OK)
-		hdf_set_value(r->hdf, "Enrol.Qr", uri.buf);
-	string_clear(&uri);
+	snprintf(path, sizeof path, "/scan/enrol/%s", link);
+	err = export_link(r, "Enrol", path);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "gates_enrol.cs"));
@@ -231,10 +245,8 @@ static NEOERR *print(struct req *r)
 {
 	long long id = id_param(r);
 	unsigned char key[GATE_KEY_BYTES];
-	char code[GATE_CODE_LEN + 1], url[600];
+	char code[GATE_CODE_LEN + 1], path[GATE_CODE_LEN + 16];
 	bool found;
-	size_t n;
-	STRING uri;
 	NEOERR *err;
 
 	err = db_row(r->hdf, "Print.Gate", &found,
@@ -246,15 +258,8 @@ static NEOERR *print(struct req *r)
 	sess_subkey("gatecode", key);
 	gate_code_make(key, (int)id, hdf_get_int_value(r->hdf, "Print.Gate.code_serial", 1), code);
 	sodium_memzero(key, sizeof key);
-	app_base_url(r, url, sizeof url - 64);
-	n = strlen(url);
-	snprintf(url + n, sizeof url - n, "/scan/gate/%s", code);
-	hdf_set_value(r->hdf, "Print.Url", url);
-	string_init(&uri);
-	err = qr_data_uri(url, &uri);
-	if (err == STATUS_OK)
-		hdf_set_value(r->hdf, "Print.Qr", uri.buf);
-	string_clear(&uri);
+	snprintf(path, sizeof path, "/scan/gate/%s", code);
+	err = export_link(r, "Print", path);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "gates_print.cs"));

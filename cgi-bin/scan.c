@@ -189,23 +189,10 @@ static NEOERR *enrol_gone(struct req *r)
 	return nerr_pass(app_render(r, "scan_enrol.cs"));
 }
 
-static NEOERR *enrol_show(struct req *r)
-{
-	unsigned char h[32];
-	bool found;
-	NEOERR *err = enrol_lookup(r, path_arg(r), h, &found);
-
-	if (err)
-		return nerr_pass(err);
-	if (!found)
-		return nerr_pass(enrol_gone(r));
-	hdf_set_value(r->hdf, "Enrol.Link", path_arg(r));
-	return nerr_pass(app_render(r, "scan_enrol.cs"));
-}
-
-/* The link is spent in the same statement that sets the credential, so
- * two phones opening it at once cannot both enrol. */
-static NEOERR *enrol_do(struct req *r)
+/* GET asks; POST enrols. The link is spent in the same statement that
+ * sets the credential, so two phones opening it at once cannot both enrol,
+ * and a link preview (a GET) spends nothing. */
+static NEOERR *enrol(struct req *r)
 {
 	unsigned char h[32], ch[32], raw[32];
 	char cred[48], now[20];
@@ -217,6 +204,10 @@ static NEOERR *enrol_do(struct req *r)
 		return nerr_pass(err);
 	if (!found)
 		return nerr_pass(enrol_gone(r));
+	if (strcmp(r->method, "POST")) {
+		hdf_set_value(r->hdf, "Enrol.Link", path_arg(r));
+		return nerr_pass(app_render(r, "scan_enrol.cs"));
+	}
 	randombytes_buf(raw, sizeof raw);
 	sodium_bin2base64(cred, sizeof cred, raw, sizeof raw,
 			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
@@ -306,8 +297,7 @@ static NEOERR *gate_code(struct req *r)
 
 static const struct action actions[] = {
 	{ "", M_GET, R_ANON, scan },
-	{ "enrol", M_GET, R_ANON, enrol_show },
-	{ "enrol", M_POST, R_ANON, enrol_do },
+	{ "enrol", M_GET | M_POST, R_ANON, enrol },
 	{ "gate", M_GET | M_POST, R_STUDENT, gate_code },
 	{ 0 }
 };
