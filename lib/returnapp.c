@@ -516,7 +516,9 @@ NEOERR *ret_decide(struct req *r, long long item, long long app_id, bool second,
 
 	if (!second && !strcmp(decision, "approve")) {
 		int from = day_parse(allowed_from), until = day_parse(allowed_until);
-		if (from < 0 || until < 0 || until < from)
+		/* A window already over is a typing mistake: the student could
+		 * never use it. */
+		if (from < 0 || until < 0 || until < from || until < app_today())
 			return nerr_raise(HC_ERR_BADREQ, "bad return window %s..%s",
 					  allowed_from ? allowed_from : "", allowed_until ? allowed_until : "");
 	}

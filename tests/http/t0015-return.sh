@@ -96,6 +96,9 @@ login counselor
 item=$(item_of student first_review)
 decide counselor "$item" approve --data-urlencode "allowed_from=$(d '3 days')" --data-urlencode "allowed_until=$(d tomorrow)"
 check "an inverted window is refused" body_has 'class="outcome-bad_window"'
+decide counselor "$item" approve --data-urlencode "allowed_from=$(d '5 days ago')" --data-urlencode "allowed_until=$(d yesterday)"
+check "so is a window already over" body_has 'class="outcome-bad_window"'
+check "  and nothing changed" eq "$(state_of student)" first_review
 decide counselor "$item" approve --data-urlencode "allowed_from=$(d yesterday)" --data-urlencode "allowed_until=$(d '7 days')"
 check "the first review passes with a window" eq "$(state_of student)" evidence
 check "the window is stored" eq "$(sql "SELECT allowed_until FROM return_applications WHERE person_id = $sid")" "$(d '7 days')"
