@@ -5,8 +5,9 @@ import studentCard from './j01-student-card.mjs';
 import checkin from './j02-checkin.mjs';
 import makeup from './j03-makeup.mjs';
 import returnJourney from './j04-return.mjs';
+import table from './j06-table.mjs';
 
-const journeys = [['student-card', studentCard], ['checkin', checkin], ['makeup', makeup], ['return', returnJourney]];
+const journeys = [['student-card', studentCard], ['checkin', checkin], ['makeup', makeup], ['return', returnJourney], ['table', table]];
 const browser = await launch();
 let failed = false;
 for (const [name, fn] of journeys) {
