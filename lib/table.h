@@ -97,12 +97,15 @@ void table_csv_cell(STRING *out, const char *v, bool last);
 struct table_set {
 	struct table_row *rows;
 	int n, cap;
+	bool borrowed;                  /* rows kept by the process: not freed */
 };
 /* Loads every rostered student of term_id in the scope, with the card
  * state computed for `today`. college_id (0: none) narrows a school-wide
  * load to one college, which the filter asks for anyway. A light load
  * (the report) leaves number, name, college, counselor, ID number, gate
- * and city14 empty: no figure filters on them. */
+ * and city14 empty: no figure filters on them. The process keeps its last
+ * load and hands it out again (borrowed) while none of the tables it was
+ * read from has changed. */
 NEOERR *table_load(struct table_set *set, enum scope_kind s, long long bound,
 		   int term_id, int today, int college_id, bool light);
 void table_set_free(struct table_set *set);

@@ -144,6 +144,7 @@ get admin "/table?$F&page=2"
 numbers_on_page >"$T/page2"
 n_total=$(total)
 before=$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'table.export'")
+last=$(sql "SELECT COALESCE(MAX(id), 0) FROM audit_log")
 get admin "/table/export?$F&fmt=csv"
 check "CSV export starts with a BOM" test "$(head -c 3 "$BODY" | od -An -tx1 | tr -d ' ')" = efbbbf
 check "  Chinese headers" body_has '"学号","姓名","学院"'
@@ -165,7 +166,7 @@ check "  allowed-return days are real dates (numbers with a date style)" \
 	grep -q '<c r="J[0-9]*" s="[0-9]*"><v>[0-9]*</v></c>' <<<"$sheet"
 check "two exports audited" eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'table.export'")" $((before + 2))
 check "  with the row count and filters" test "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'table.export'
-	AND detail LIKE 'fmt=xlsx rows=$n_total %app=submitted%' AND actor_id = (SELECT person_id FROM accounts WHERE login = 'admin')")" = 1
+	AND id > $last AND detail LIKE 'fmt=xlsx rows=$n_total %app=submitted%' AND actor_id = (SELECT person_id FROM accounts WHERE login = 'admin')")" = 1
 get admin "/table?$F&page=2"
 args=()
 for id in $(grep -o 'name="id" value="[0-9]*"' "$BODY" | sed 's/.*value="//; s/"//' | head -3); do args+=(--data-urlencode "id=$id"); done
@@ -199,13 +200,15 @@ target=$(sql "SELECT p.id $ROWS AND ra.state = 'approved' AND ag.id IS NULL AND 
 	AND p.id IN (SELECT student_id FROM counselor_assignments WHERE counselor_id = $cid)
 	AND EXISTS (SELECT 1 FROM accounts a WHERE a.person_id = p.id) LIMIT 1")
 tlogin=$(sql "SELECT login FROM accounts WHERE person_id = $target")
+orig=$(sql "SELECT CONCAT(allowed_from, ' ', allowed_until) FROM return_applications WHERE person_id = $target AND term_id = $term")
+last=$(sql "SELECT COALESCE(MAX(id), 0) FROM audit_log")
 edit() { FORM_PAGE="/table/edit?person=$target&term=$term" post counselor /table/edit \
 	--data-urlencode "person=$target" --data-urlencode "term=$term" "$@"; }
 get counselor "/table/edit?person=$target&term=$term"
 check "the edit form opens for one's own student" status_is 200
 edit --data-urlencode "allowed_from=$(d '3 days')" --data-urlencode "allowed_until=$(d '9 days')"
 check "an edit without a reason is 400" status_is 400
-check "  nothing changed" test "$(sql "SELECT allowed_until FROM return_applications WHERE person_id = $target AND term_id = $term")" != "$(d '9 days')"
+check "  nothing changed" eq "$(sql "SELECT CONCAT(allowed_from, ' ', allowed_until) FROM return_applications WHERE person_id = $target AND term_id = $term")" "$orig"
 edit --data-urlencode "allowed_from=$(d '9 days')" --data-urlencode "allowed_until=$(d '3 days')" --data-urlencode "reason=x改"
 check "an inverted window is 400" status_is 400
 edit --data-urlencode "allowed_from=$(d '3 days')" --data-urlencode "allowed_until=$(d '9 days')" \
@@ -214,7 +217,7 @@ check "the edit is saved (303)" status_is 303
 check "  stored" eq "$(sql "SELECT CONCAT(allowed_from, ' ', allowed_until) FROM return_applications
 	WHERE person_id = $target AND term_id = $term")" "$(d '3 days') $(d '9 days')"
 check "  audited with the reason" eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'table.edit_window'
-	AND subject_person_id = $target AND actor_id = $cid AND detail LIKE '%学生申请推迟返校'")" 1
+	AND id > $last AND subject_person_id = $target AND actor_id = $cid AND detail LIKE '%学生申请推迟返校'")" 1
 get counselor "/table?term=$term&number=$(sql "SELECT number FROM people WHERE id = $target")"
 check "  the table shows it" body_has "$(d '9 days')"
 login "$tlogin"
@@ -239,7 +242,27 @@ check "no application, no window to edit (409, said)" status_is 409
 login reviewer
 get reviewer "/table/edit?person=$target&term=$term"
 check "the college reviewer may not edit (403)" status_is 403
-# Put the window back as it opens today, so later tests see a green-able card.
+# The window as it was, through the same edit.
 login counselor
-edit --data-urlencode "allowed_from=$(d yesterday)" --data-urlencode "allowed_until=$(d '9 days')" \
-	--data-urlencode "reason=恢复"
+edit --data-urlencode "allowed_from=${orig% *}" --data-urlencode "allowed_until=${orig#* }" \
+	--data-urlencode "reason=恢复原返校时间"
+check "the window is put back as it was" eq "$(sql "SELECT CONCAT(allowed_from, ' ', allowed_until)
+	FROM return_applications WHERE person_id = $target AND term_id = $term")" "$orig"
+
+# ---- the rows a process keeps follow every change ----------------------------------------------
+# Each page process keeps its last load while the tables it came from are
+# unchanged (information_schema UPDATE_TIME): a change must show at once.
+login admin
+flip=$(sql "SELECT p.id $ROWS AND p.boarding = 1 LIMIT 1")
+sleep 3   # past the two-second rule: these loads are kept
+get admin "/table?term=$term&boarding=0"; n0=$(total)
+get admin "/table?term=$term&boarding=0"
+check "a kept load gives the same rows" eq "$(total)" "$n0"
+sql "UPDATE people SET boarding = 0 WHERE id = $flip"
+get admin "/table?term=$term&boarding=0"
+check "a change right after is seen at once" eq "$(total)" $((n0 + 1))
+sleep 3
+get admin "/table?term=$term&boarding=0"; get admin "/table?term=$term&boarding=0"
+sql "UPDATE people SET boarding = 1 WHERE id = $flip"
+get admin "/table?term=$term&boarding=0"
+check "and a change long after a kept load too" eq "$(total)" "$n0"
