@@ -581,21 +581,24 @@ NEOERR *table_load(struct table_set *set, enum scope_kind s, long long bound,
 	NEOERR *err;
 
 	memset(set, 0, sizeof *set);
-	if (s == SCOPE_SCHOOL && college_id > 0) {
-		/* The whole school narrowed to one college is that college's scope. */
-		s = SCOPE_COLLEGE;
-		bound = college_id;
-	}
 	err = tables_stamp(&st);
 	if (err)
 		return nerr_pass(err);
-	if (kept.valid && kept.light == light && kept.s == s && kept.bound == bound &&
-	    kept.term_id == term_id && kept.today == today && kept.newest == st.newest &&
-	    kept.sum == st.sum && kept.count == st.count) {
+#define KEPT_FOR(scope, id) (kept.valid && kept.light == light && kept.s == (scope) && \
+	kept.bound == (id) && kept.term_id == term_id && kept.today == today && \
+	kept.newest == st.newest && kept.sum == st.sum && kept.count == st.count)
+	/* The whole school narrowed to one college: the school's kept rows
+	 * hold it (the filter picks the college), else that college's scope. */
+	if (s == SCOPE_SCHOOL && college_id > 0 && !KEPT_FOR(s, bound)) {
+		s = SCOPE_COLLEGE;
+		bound = college_id;
+	}
+	if (KEPT_FOR(s, bound)) {
 		*set = kept.set;
 		set->borrowed = true;
 		return STATUS_OK;
 	}
+#undef KEPT_FOR
 	if (kept.valid) {
 		free(kept.set.rows);
 		kept.valid = false;
