@@ -85,38 +85,6 @@ static void chosen_range(struct req *r, char from[11], char to[11])
 	hdf_set_value(r->hdf, "Report.To", to);
 }
 
-static NEOERR *chosen_term(struct req *r, int *term)
-{
-	const char *p = app_param(r, "term", NULL);
-	char td[11];
-	long long id = 0;
-	bool found = false;
-	NEOERR *err;
-
-	err = db_rows(r->hdf, "Report.Terms", NULL,
-		"SELECT id, name FROM terms ORDER BY starts_on DESC LIMIT 100", NULL);
-	if (err)
-		return nerr_pass(err);
-	if (p && *p) {
-		err = db_scalar(&id, &found, "SELECT id FROM terms WHERE id = ?", "i", atoll(p));
-		if (err)
-			return nerr_pass(err);
-		if (!found)
-			hdf_set_value(r->hdf, "Report.Message", tr(r, "table.bad_term"));
-	}
-	if (!found) {
-		day_format(app_today(), td);
-		err = db_scalar(&id, &found, "SELECT id FROM terms ORDER BY "
-				"(starts_on <= ? AND ends_on >= ?) DESC, starts_on DESC LIMIT 1",
-				"ss", td, td);
-		if (err)
-			return nerr_pass(err);
-	}
-	*term = (int)id;
-	hdf_set_int_value(r->hdf, "Report.Term", (int)id);
-	return STATUS_OK;
-}
-
 static void figures(struct req *r, const struct table_set *set, int term,
 		    const char *from, const char *to)
 {
@@ -208,7 +176,7 @@ static NEOERR *show(struct req *r)
 	NEOERR *err;
 
 	chosen_range(r, from, to);
-	err = chosen_term(r, &term);
+	err = table_chosen_term(r, "Report", &term);
 	if (err == STATUS_OK)
 		err = table_load(&set, s, bound, term, app_today(), 0, true);
 	if (err)

@@ -34,42 +34,6 @@ static const char *query_get(void *ctx, const char *name)
 	return app_param(ctx, name, NULL);
 }
 
-/* The chosen term (?term=), else the one in progress, else the latest. */
-static NEOERR *chosen_term(struct req *r, int *term)
-{
-	const char *p = app_param(r, "term", NULL);
-	char td[11], key[64];
-	long long id = 0;
-	bool found = false;
-	int n = 0;
-	NEOERR *err;
-
-	err = db_rows(r->hdf, "Table.Terms", &n,
-		"SELECT id, name FROM terms ORDER BY starts_on DESC LIMIT 100", NULL);
-	if (err)
-		return nerr_pass(err);
-	if (p && *p) {
-		for (int i = 0; i < n; i++) {
-			snprintf(key, sizeof key, "Table.Terms.%d.id", i);
-			if (!strcmp(hdf_get_value(r->hdf, key, ""), p))
-				id = atoll(p);
-		}
-		if (id == 0)
-			hdf_set_value(r->hdf, "Table.Message", tr(r, "table.bad_term"));
-	}
-	if (id == 0) {
-		day_format(app_today(), td);
-		err = db_scalar(&id, &found, "SELECT id FROM terms ORDER BY "
-				"(starts_on <= ? AND ends_on >= ?) DESC, starts_on DESC LIMIT 1",
-				"ss", td, td);
-		if (err)
-			return nerr_pass(err);
-	}
-	*term = (int)id;
-	hdf_set_int_value(r->hdf, "Table.Term", (int)id);
-	return STATUS_OK;
-}
-
 /* The filters; what was ignored or turned round is said on the page. */
 static void chosen_filter(struct req *r, struct table_filter *f)
 {
@@ -138,12 +102,6 @@ static int chosen_sort(struct req *r, bool *desc)
 	hdf_set_value(r->hdf, "Table.Sort", table_sort_keys[key]);
 	hdf_set_value(r->hdf, "Table.Dir", *desc ? "desc" : "asc");
 	return key;
-}
-
-static int staff_of_who(const struct who *w)
-{
-	long long bound;
-	return (int)scope_kind_of(w, &bound);
 }
 
 /* The rows of the scope that pass the filter, sorted: *idx (the caller
@@ -265,7 +223,7 @@ static NEOERR *show(struct req *r)
 	bool desc;
 	NEOERR *err;
 
-	err = chosen_term(r, &term);
+	err = table_chosen_term(r, "Table", &term);
 	if (err)
 		return nerr_pass(err);
 	chosen_filter(r, &f);
@@ -293,7 +251,6 @@ static NEOERR *show(struct req *r)
 		hdf_set_int_value(r->hdf, "Table.CanEdit", 1);
 	if (!strcmp(app_param(r, "print", ""), "1"))
 		hdf_set_int_value(r->hdf, "Table.Print", 1);
-	hdf_set_int_value(r->hdf, "Table.Scope", staff_of_who(&r->who));
 	err = app_render(r, "table.cs");
 cleanup:
 	free(idx);
@@ -501,7 +458,7 @@ static NEOERR *export(struct req *r)
 	if (!fmt || (strcmp(fmt, "xlsx") && strcmp(fmt, "csv")))
 		return nerr_raise(HC_ERR_BADREQ, "export format must be xlsx or csv");
 	xlsx = !strcmp(fmt, "xlsx");
-	err = chosen_term(r, &term);
+	err = table_chosen_term(r, "Table", &term);
 	if (err)
 		return nerr_pass(err);
 	chosen_filter(r, &f);
@@ -617,7 +574,7 @@ static NEOERR *edit_page(struct req *r, long long person, int term)
 static NEOERR *edit_form_get(struct req *r)
 {
 	int term;
-	NEOERR *err = chosen_term(r, &term);
+	NEOERR *err = table_chosen_term(r, "Table", &term);
 
 	if (err)
 		return nerr_pass(err);
@@ -666,7 +623,7 @@ static NEOERR *edit_submit(struct req *r)
 	int term;
 	NEOERR *err;
 
-	err = chosen_term(r, &term);
+	err = table_chosen_term(r, "Table", &term);
 	if (err == STATUS_OK)
 		err = edit_load(r, person, term);
 	if (nerr_match(err, HC_ERR_CONFLICT)) {

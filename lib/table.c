@@ -629,6 +629,46 @@ void table_set_free(struct table_set *set)
 	memset(set, 0, sizeof *set);
 }
 
+/* ---- the term ------------------------------------------------------------ */
+
+NEOERR *table_chosen_term(struct req *r, const char *prefix, int *term)
+{
+	const char *p = app_param(r, "term", NULL);
+	char key[64], td[11], *end = NULL;
+	long long id = 0, asked = p ? strtoll(p, &end, 10) : 0;
+	bool found = false;
+	NEOERR *err;
+
+	snprintf(key, sizeof key, "%s.Terms", prefix);
+	err = db_rows(r->hdf, key, NULL,
+		"SELECT id, name FROM terms ORDER BY starts_on DESC LIMIT 100", NULL);
+	if (err)
+		return nerr_pass(err);
+	if (p && *p) {
+		if (*end == '\0' && asked > 0) {
+			err = db_scalar(&id, &found, "SELECT id FROM terms WHERE id = ?", "i", asked);
+			if (err)
+				return nerr_pass(err);
+		}
+		if (!found) {
+			snprintf(key, sizeof key, "%s.Message", prefix);
+			hdf_set_value(r->hdf, key, tr(r, "table.bad_term"));
+		}
+	}
+	if (!found) {
+		day_format(app_today(), td);
+		err = db_scalar(&id, &found, "SELECT id FROM terms ORDER BY "
+				"(starts_on <= ? AND ends_on >= ?) DESC, starts_on DESC LIMIT 1",
+				"ss", td, td);
+		if (err)
+			return nerr_pass(err);
+	}
+	*term = (int)id;
+	snprintf(key, sizeof key, "%s.Term", prefix);
+	hdf_set_int_value(r->hdf, key, (int)id);
+	return STATUS_OK;
+}
+
 /* ---- the report's figures ------------------------------------------------ */
 
 const struct table_figure table_figures[] = {
