@@ -57,6 +57,11 @@ const char *const table_params[] = { "college", "name", "number", "identity", "s
 	"due_from", "due_to", "app", "card", "quiz", "travelled", "arrived", "arr_from",
 	"arr_to", "moved", NULL };
 
+const char *table_stage_name(enum app_stage a)
+{
+	return (int)a >= 0 && (int)a <= APP_REJECTED ? stage_names[a] : "none";
+}
+
 static int index_of(const char *const *names, const char *v)
 {
 	for (int i = 0; names[i]; i++)

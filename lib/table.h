@@ -72,6 +72,9 @@ typedef const char *(*table_get_fn)(void *ctx, const char *name);
 void table_filter_parse(struct table_filter *f, table_get_fn get, void *ctx,
 			struct table_parse_notes *notes);
 
+/* An application stage's stable name ("none" for no application). */
+const char *table_stage_name(enum app_stage a);
+
 /* True when the row passes every filter. Pure. */
 bool table_row_matches(const struct table_filter *f, const struct table_row *row);
 
