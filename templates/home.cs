@@ -15,6 +15,8 @@
   <?cs if:Who.Is.Counselor || Who.Is.Reviewer || Who.Is.Admin ?>
   <li><a href="/dashboard"><?cs var:L.home.dashboard ?></a></li>
   <li><a href="/review"><?cs var:L.home.review ?></a></li>
+  <li><a href="/table"><?cs var:L.home.table ?></a></li>
+  <li><a href="/report"><?cs var:L.home.report ?></a></li>
   <?cs /if ?>
   <?cs if:Who.Is.Counselor ?><li><a href="/dashboard/summary"><?cs var:L.summary.title ?></a></li>
   <?cs if:Policy.CounselorsMayImport && !Who.Is.Admin ?><li><a href="/roster"><?cs var:L.home.roster ?></a></li><?cs /if ?><?cs /if ?>

@@ -29,13 +29,24 @@
 #   scan      GET /scan?t= from an enrolled gate device, a fresh code of a
 #             different student each request (30,000 students), at
 #             BENCH_SCAN_CONNS (32) connections; >= 0.70 of baseline, p99 < 20 ms
+#   table     the big table and its report as the school admin (30,000
+#             students x 60 days), at BENCH_TABLE_CONNS connections (4: the
+#             school office, not a crowd): table_college (?college=&app=
+#             approved, one college's rows; p99 < 100 ms), table_card
+#             (?card=may_return over the whole school; p99 < 100 ms),
+#             report_admin (one connection: p99 < 200 ms), and one
+#             table_export_xlsx of every row (< 3 s, the table processes'
+#             peak resident memory < 64 MiB, every row in the file). A table
+#             page is ~80 KB, more than FcgidOutputBufferSize: the requests
+#             wrk abandons in flight when a run stops are logged as 500
+#             (mod_fcgid: broken pipe), one per connection at most.
 # One-shot operations go under "ops" in latest.json:
 #   "ops": {"batch_approve_200": {"seconds":..,"rows":..}, ...}
 #
 # Knobs (environment): BENCH_PORT (first port tried, 18300), BENCH_SECONDS
 # (per measurement, 10), BENCH_CONNS (16), BENCH_THREADS (2), BENCH_VAR
 # (var/bench), BENCH_PAGES (pages after the baseline, "login card"),
-# BENCH_LATER ("checkin dashboard review roster"), BENCH_LATER_SECONDS (per
+# BENCH_LATER ("checkin dashboard review roster table"), BENCH_LATER_SECONDS (per
 # measurement of those, 5), BENCH_CHECKIN_STUDENTS (students logged in for
 # checkin_post, 1000), BENCH_LOGIN_PAR (parallel logins, 2).
 #
@@ -56,7 +67,7 @@ THREADS=${BENCH_THREADS:-2}
 WARM_CONNS=$((CONNS * 4))
 PAGES=${BENCH_PAGES:-login card}
 TARGET=0.60            # /card at >= 60 % of the baseline's requests/s
-LATER=${BENCH_LATER-checkin dashboard review roster scan}
+LATER=${BENCH_LATER-checkin dashboard review roster scan table}
 LATER_SECONDS=${BENCH_LATER_SECONDS:-5}
 CHECKIN_N=${BENCH_CHECKIN_STUDENTS:-1000}
 LOGIN_PAR=${BENCH_LOGIN_PAR:-2}
@@ -135,6 +146,9 @@ path_of() {
 	hello) echo /__hello ;;
 	checkin_post) echo /checkin ;;
 	dashboard_*) echo /dashboard ;;
+	table_college) echo "/table?college=$TABLE_COLLEGE&app=approved" ;;
+	table_card) echo "/table?card=may_return" ;;
+	report_admin) echo /report ;;
 	review_queue) echo "/review?kind=makeup" ;;
 	review_first_2000) echo "/review?kind=first_review" ;;
 	scan) echo "/scan" ;;
@@ -148,6 +162,8 @@ prog_of() {
 	checkin_*) echo checkin ;;
 	dashboard_*) echo dashboard ;;
 	review_*) echo review ;;
+	table_*) echo table ;;
+	report_*) echo report ;;
 	*) echo "$1" ;;
 	esac
 }
@@ -157,7 +173,7 @@ cookie_of() {
 	case "$1" in
 	checkin_post) echo "$C_CHECKIN" ;;
 	dashboard_counselor|review_queue) echo "$C_COUNSELOR" ;;
-	dashboard_admin|review_first_2000) echo "$C_ADMIN" ;;
+	dashboard_admin|review_first_2000|table_*|report_*) echo "$C_ADMIN" ;;
 	scan) echo "$C_SCAN" ;;
 	*) echo "$COOKIE" ;;
 	esac
@@ -406,7 +422,7 @@ if later dashboard || later review; then
 	C_COUNSELOR=$(cookie_jar "$T/jar.counselor")
 	CID=$(sql "SELECT person_id FROM accounts WHERE login = 'counselor'")
 fi
-if later dashboard || later review || later roster; then
+if later dashboard || later review || later roster || later table; then
 	login_jar admin "$T/jar.admin" || die "cannot log in as admin"
 	C_ADMIN=$(cookie_jar "$T/jar.admin")
 fi
@@ -657,6 +673,41 @@ if later scan; then
 	ratio=$(awk -v a="$RPS" -v b="$BASE_RPS" 'BEGIN { printf "%.3f", a / b }')
 	SCAN_NOTE="scan: $(wc -l <"$T/scan_ids") students' codes at ${BENCH_SCAN_CONNS:-32} connections; $(( $(sql "SELECT COUNT(*) FROM arrivals WHERE kind = 'gate'") - narr )) arrivals recorded during the run"
 	later_page scan "$(pass_fail "$ratio >= 0.70 && $P99 < 20") ratio >= 0.70, p99 < 20 ms (32 conns)"
+fi
+
+# -- the big table and the report, as the school admin
+# The peak resident memory (VmHWM) of this stack's processes of a program.
+peak_rss_kb() {
+	local ppid; ppid=$(cat "$V/run/httpd.pid" 2>/dev/null || echo 0)
+	ps -eo pid=,ppid=,args= | awk -v top="$ppid" -v prog="$ROOT/build/cgi-bin/$1" '
+		{ parent[$1] = $2; cmd[$1] = $3 }
+		END { for (p in cmd) if (cmd[p] == prog && parent[parent[p]] == top) print p }' |
+	while read -r pid; do awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status" 2>/dev/null; done |
+	sort -n | tail -1
+}
+if later table; then
+	TABLE_CONNS=${BENCH_TABLE_CONNS:-4}
+	TABLE_COLLEGE=$(sql "SELECT id FROM org_units WHERE kind = 'college' ORDER BY code LIMIT 1")
+	code=$(curl -s -H "$C_ADMIN" -o "$T/table.html" -w '%{http_code}' "$URL/table?college=$TABLE_COLLEGE&app=approved")
+	[ "$code" = 200 ] && grep -q 'id="total"' "$T/table.html" || die "GET /table as admin answered $code"
+	CONNS=$TABLE_CONNS WARM_CONNS=$((TABLE_CONNS * 4)) measure table_college "$LATER_SECONDS"
+	rows_c=$(grep -o 'id="total">[0-9]*' "$T/table.html" | grep -o '[0-9]*$')
+	later_page table_college "$(pass_fail "$RPS > 0 && $P99 < 100") p99 < 100 ms ($rows_c rows of one college, $TABLE_CONNS conns)"
+	CONNS=$TABLE_CONNS WARM_CONNS=$((TABLE_CONNS * 4)) measure table_card "$LATER_SECONDS"
+	later_page table_card "$(pass_fail "$RPS > 0 && $P99 < 100") p99 < 100 ms (card state over the school, $TABLE_CONNS conns)"
+	CONNS=1 THREADS=1 WARM_CONNS=4 measure report_admin "$LATER_SECONDS"
+	later_page report_admin "$(pass_fail "$RPS > 0 && $P99 < 200") p99 < 200 ms (1 conn)"
+	nroster=$(sql "SELECT COUNT(*) FROM roster_entries WHERE term_id = (SELECT id FROM terms ORDER BY
+		(starts_on <= '$today' AND ends_on >= '$today') DESC, starts_on DESC LIMIT 1)")
+	read -r code secs <<<"$(curl -s -m 60 -H "$C_ADMIN" -o "$T/all.xlsx" -w '%{http_code} %{time_total}' \
+		"$URL/table/export?fmt=xlsx")"
+	secs=$(awk -v s="$secs" 'BEGIN { printf "%.3f", s }')
+	xrows=$(( $("$ROOT/build/sheet2csv" "$T/all.xlsx" 2>/dev/null | wc -l) - 1 ))
+	rss_kb=$(peak_rss_kb table)
+	rss_mib=$(awk -v k="${rss_kb:-0}" 'BEGIN { printf "%.1f", k / 1024 }')
+	ops+=("table_export_xlsx|{\"seconds\": $secs, \"rows\": $xrows, \"status\": $code, \"peak_rss_mib\": $rss_mib, \"bytes\": $(wc -c <"$T/all.xlsx")}")
+	opline table_export_xlsx "$secs" "$xrows" \
+		"$(pass_fail "$secs < 3 && \"$code\" == 200 && $xrows == $nroster && $rss_mib < 64") < 3 s, < 64 MiB (peak RSS $rss_mib MiB), $nroster rows (HTTP $code, $(wc -c <"$T/all.xlsx") bytes)"
 fi
 
 for e in "${entries[@]}"; do

@@ -6,8 +6,9 @@ import checkin from './j02-checkin.mjs';
 import makeup from './j03-makeup.mjs';
 import returnJourney from './j04-return.mjs';
 import gateJourney from './j05-gate.mjs';
+import table from './j06-table.mjs';
 
-const journeys = [['student-card', studentCard], ['checkin', checkin], ['makeup', makeup], ['return', returnJourney], ['gate', gateJourney]];
+const journeys = [['student-card', studentCard], ['checkin', checkin], ['makeup', makeup], ['return', returnJourney], ['gate', gateJourney], ['table', table]];
 const browser = await launch();
 let failed = false;
 for (const [name, fn] of journeys) {
