@@ -13,6 +13,7 @@
  *   GET  /dashboard/summaries  200 (admin) who has submitted the day's summary
  */
 #include "app.h"
+#include "csv.h"
 #include "dash.h"
 #include "db.h"
 #include "audit.h"
@@ -99,21 +100,6 @@ static NEOERR *show(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "dashboard.cs"));
-}
-
-/* A CSV cell, with formula-looking text neutralised for spreadsheets. */
-static void csv_cell(STRING *out, const char *v, bool last)
-{
-	v = v ? v : "";
-	string_append_char(out, '"');
-	if (strchr("=+-@\t\r", v[0]) && v[0])
-		string_append_char(out, '\'');
-	for (const char *p = v; *p; p++) {
-		if (*p == '"')
-			string_append_char(out, '"');
-		string_append_char(out, *p);
-	}
-	string_append(out, last ? "\"\r\n" : "\",");
 }
 
 static NEOERR *export_csv(struct req *r)

@@ -332,30 +332,6 @@ void table_mask_id(const char *id, char out[19])
 	snprintf(out, 19, "%.2s****%s", id, id + n - 2);
 }
 
-const char *table_neutralise(const char *v, char *buf, size_t n)
-{
-	v = v ? v : "";
-	if (v[0] && strchr("=+-@\t\r", v[0])) {
-		snprintf(buf, n, "'%s", v);
-		return buf;
-	}
-	return v;
-}
-
-void table_csv_cell(STRING *out, const char *v, bool last)
-{
-	v = v ? v : "";
-	string_append_char(out, '"');
-	if (v[0] && strchr("=+-@\t\r", v[0]))
-		string_append_char(out, '\'');
-	for (const char *p = v; *p; p++) {
-		if (*p == '"')
-			string_append_char(out, '"');
-		string_append_char(out, *p);
-	}
-	string_append(out, last ? "\"\r\n" : "\",");
-}
-
 /* ---- loading ------------------------------------------------------------ */
 
 /* The streak is read only where card_state() looks at it: an approved

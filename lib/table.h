@@ -90,12 +90,6 @@ void table_sort(const struct table_row *rows, int *idx, int n, int key, bool des
 /* "44****12": an ID number's first and last two characters. Pure. */
 void table_mask_id(const char *id, char out[19]);
 
-/* Text a spreadsheet must not take for a formula: a leading = + - @ (or
- * tab / CR) gets a ' in front. Returns v or buf. Pure. */
-const char *table_neutralise(const char *v, char *buf, size_t n);
-/* Appends one CSV cell (quoted, neutralised) and a comma or CRLF. */
-void table_csv_cell(STRING *out, const char *v, bool last);
-
 /* The rows of a term in a scope; the caller frees with table_set_free(). */
 struct table_set {
 	struct table_row *rows;

@@ -1,5 +1,6 @@
 /* tablexport.c - see tablexport.h. */
 #include "tablexport.h"
+#include "csv.h"
 #include "days.h"
 
 #include <stdio.h>
@@ -83,11 +84,11 @@ NEOERR *tablexport_csv(struct req *r, const struct table_set *set, const int *id
 	string_append(out, "\xEF\xBB\xBF");
 	for (int c = 0; c < NCOLUMNS; c++) {
 		snprintf(key, sizeof key, "table.col.%s", columns[c].name);
-		table_csv_cell(out, tr(r, key), c + 1 == NCOLUMNS);
+		csv_cell(out, tr(r, key), c + 1 == NCOLUMNS);
 	}
 	for (int i = 0; i < n; i++)
 		for (int c = 0; c < NCOLUMNS; c++)
-			table_csv_cell(out, cell(r, &set->rows[idx[i]], c, full_id, buf, sizeof buf),
+			csv_cell(out, cell(r, &set->rows[idx[i]], c, full_id, buf, sizeof buf),
 				       c + 1 == NCOLUMNS);
 	return STATUS_OK;
 }
@@ -145,7 +146,7 @@ NEOERR *tablexport_xlsx(struct req *r, const struct table_set *set, const int *i
 							 columns[c].kind == CELL_DATE ? date : datetime);
 			else
 				worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)c,
-						       table_neutralise(v, safe, sizeof safe), NULL);
+						       csv_neutralise(v, safe, sizeof safe), NULL);
 		}
 	}
 	if (workbook_close(wb) != LXW_NO_ERROR) {

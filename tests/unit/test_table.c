@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "days.h"
+#include "csv.h"
 #include "table.h"
 
 #define TODAY 20000
@@ -177,11 +178,11 @@ static void test_mask_and_neutralise(void **state)
 	assert_string_equal(out, "");
 	table_mask_id("123", out);
 	assert_string_equal(out, "****");
-	assert_string_equal(table_neutralise("=1+1", buf, sizeof buf), "'=1+1");
-	assert_string_equal(table_neutralise("+86", buf, sizeof buf), "'+86");
-	assert_string_equal(table_neutralise("-2", buf, sizeof buf), "'-2");
-	assert_string_equal(table_neutralise("@SUM(A1)", buf, sizeof buf), "'@SUM(A1)");
-	assert_string_equal(table_neutralise("王", buf, sizeof buf), "王");
+	assert_string_equal(csv_neutralise("=1+1", buf, sizeof buf), "'=1+1");
+	assert_string_equal(csv_neutralise("+86", buf, sizeof buf), "'+86");
+	assert_string_equal(csv_neutralise("-2", buf, sizeof buf), "'-2");
+	assert_string_equal(csv_neutralise("@SUM(A1)", buf, sizeof buf), "'@SUM(A1)");
+	assert_string_equal(csv_neutralise("王", buf, sizeof buf), "王");
 }
 
 /*
