@@ -58,7 +58,13 @@ static NEOERR *show_card(struct req *r)
 		if (err)
 			return nerr_pass(err);
 	}
-	err = card_facts_load(person, app_today(), &ci);
+	if (person == r->who.person_id) {
+		/* sess_load() has just read the revisions of the one logged in. */
+		struct card_rev rev = { r->who.rev, r->who.shared_rev };
+		err = card_facts_load_at(person, app_today(), &rev, &ci);
+	} else {
+		err = card_facts_load(person, app_today(), &ci);
+	}
 	if (err)
 		return nerr_pass(err);
 	card_state(&ci.facts, &v);

@@ -5,7 +5,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 static void copy_str(char *dst, size_t n, const char *src)
 {
@@ -58,18 +57,17 @@ static void mark_reported(bool reported[CARD_STREAK_DAYS], const char *list)
 	}
 }
 
-/* The term in progress, remembered for a minute: every card needs it and
- * it changes a few times a year. 0 when there is none. */
-static NEOERR *current_term(int today, long long *term)
+/* The term in progress, remembered while the day and the shared revision
+ * (terms are under row 0) stay the same: every card needs it and it
+ * changes a few times a year. 0 when there is none. */
+static NEOERR *current_term(int today, long long shared_rev, long long *term)
 {
-	static long long cached;
+	static long long cached, cached_rev = -1;
 	static int cached_day;
-	static time_t cached_at;
-	time_t now = time(NULL);
 	char td[11];
 	NEOERR *err;
 
-	if (cached_day == today && now - cached_at < 60) {
+	if (cached_day == today && cached_rev == shared_rev) {
 		*term = cached;
 		return STATUS_OK;
 	}
@@ -80,11 +78,95 @@ static NEOERR *current_term(int today, long long *term)
 		return nerr_pass(err);
 	cached = *term;
 	cached_day = today;
-	cached_at = now;
+	cached_rev = shared_rev;
 	return STATUS_OK;
 }
 
+/* The facts of the persons this process loaded lately, one slot per
+ * person_id modulo the size: a gate that scans many people only evicts. */
+#define FACTS_CACHE 256
+static struct facts_slot {
+	int person_id;                /* 0: empty */
+	int today;
+	struct card_rev rev;
+	struct card_info ci;
+} facts_cache[FACTS_CACHE];
+
+static void copy_info(struct card_info *dst, const struct card_info *src)
+{
+	memcpy(dst, src, sizeof *dst);
+	/* The one pointer inside points into the struct itself. */
+	dst->facts.review_reason = dst->review_reason[0] ? dst->review_reason : NULL;
+}
+
+NEOERR *card_rev_load(int person_id, struct card_rev *rev)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	rev->person = rev->shared = 0;
+	err = db_query(&c, "SELECT person_id, rev FROM person_revs WHERE person_id IN (0, ?)",
+		       "i", (long long)person_id);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(c)) {
+		if (db_int(c, 0) == 0)
+			rev->shared = db_int(c, 1);
+		else
+			rev->person = db_int(c, 1);
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+NEOERR *card_facts_invalidate(int person_id)
+{
+	return nerr_pass(db_exec(NULL, NULL,
+		"INSERT INTO person_revs (person_id, rev) VALUES (?, 1) "
+		"ON DUPLICATE KEY UPDATE rev = rev + 1", "i", (long long)person_id));
+}
+
+static NEOERR *facts_query(int person_id, int today, long long shared_rev,
+			   struct card_info *ci);
+
 NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
+{
+	struct card_rev rev;
+	NEOERR *err = card_rev_load(person_id, &rev);
+
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(card_facts_load_at(person_id, today, &rev, ci));
+}
+
+NEOERR *card_facts_load_at(int person_id, int today, const struct card_rev *rev,
+			   struct card_info *ci)
+{
+	struct facts_slot *slot = &facts_cache[(unsigned)person_id % FACTS_CACHE];
+	NEOERR *err;
+
+	if (person_id > 0 && slot->person_id == person_id && slot->today == today &&
+	    slot->rev.person == rev->person && slot->rev.shared == rev->shared) {
+		copy_info(ci, &slot->ci);
+		return STATUS_OK;
+	}
+	/* The revisions were read before the facts: what is kept under them
+	 * is at least as new as they are. */
+	err = facts_query(person_id, today, rev->shared, ci);
+	if (err)
+		return nerr_pass(err);
+	if (person_id > 0) {
+		slot->person_id = person_id;
+		slot->today = today;
+		slot->rev = *rev;
+		copy_info(&slot->ci, ci);
+	}
+	return STATUS_OK;
+}
+
+/* The facts in one round trip (the current term aside). */
+static NEOERR *facts_query(int person_id, int today, long long shared_rev,
+			   struct card_info *ci)
 {
 	char td[11], from[11];
 	struct card_facts *f = &ci->facts;
@@ -94,7 +176,7 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 
 	memset(ci, 0, sizeof *ci);
 	f->today = today;
-	err = current_term(today, &term);
+	err = current_term(today, shared_rev, &term);
 	if (err)
 		return nerr_pass(err);
 	day_format(today, td);
