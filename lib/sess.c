@@ -156,6 +156,9 @@ NEOERR *sess_load_who(int person_id, struct who *w, bool *found)
 	return STATUS_OK;
 }
 
+/* remote_user mode: who by login name, never kept; then the revisions
+ * (read after who, so they can only be newer than it: what pages keep
+ * under them is still never older than they say). */
 static NEOERR *load_by_login(struct req *r, const char *login)
 {
 	DB_CURSOR *c = NULL;
@@ -165,6 +168,19 @@ static NEOERR *load_by_login(struct req *r, const char *login)
 	if (err)
 		return nerr_pass(err);
 	who_fetch(&c, &r->who, &found);
+	if (!found)
+		return STATUS_OK;
+	err = db_query(&c, "SELECT person_id, rev FROM person_revs WHERE person_id IN (0, ?)",
+		       "i", (long long)r->who.person_id);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(c)) {
+		if (db_int(c, 0) == 0)
+			r->who.shared_rev = db_int(c, 1);
+		else
+			r->who.rev = db_int(c, 1);
+	}
+	db_cursor_free(&c);
 	return STATUS_OK;
 }
 

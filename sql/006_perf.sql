@@ -22,6 +22,8 @@ CREATE TABLE person_revs (
 -- One per person and table event. "bump" is always the same statement:
 -- INSERT INTO person_revs ... ON DUPLICATE KEY UPDATE rev = rev + 1.
 
+CREATE TRIGGER people_rev_ins AFTER INSERT ON people FOR EACH ROW
+  INSERT INTO person_revs (person_id, rev) VALUES (0, 1) ON DUPLICATE KEY UPDATE rev = rev + 1;
 CREATE TRIGGER people_rev_upd AFTER UPDATE ON people FOR EACH ROW
   INSERT INTO person_revs (person_id, rev) VALUES (OLD.id, 1), (NEW.id, 1), (0, 1)
   ON DUPLICATE KEY UPDATE rev = rev + 1;
@@ -149,3 +151,18 @@ CREATE TRIGGER messages_rev_ins AFTER INSERT ON messages FOR EACH ROW
 CREATE TRIGGER messages_rev_del AFTER DELETE ON messages FOR EACH ROW
   INSERT INTO person_revs (person_id, rev) VALUES (OLD.person_id, 1)
   ON DUPLICATE KEY UPDATE rev = rev + 1;
+
+-- The dashboard's list walks people in (class, number) order and stops at
+-- the page's end, instead of sorting everyone in scope.
+ALTER TABLE people ADD KEY ix_people_class_number (class_id, number), DROP KEY ix_people_class;
+
+-- The dashboard's roll-ups (by class, the 14-day trend) as HDF text, one
+-- row per scope and day, shared by every process: whoever finds a row
+-- older than a minute takes the lease and rebuilds it while the others
+-- keep showing the old one. Times are Unix seconds.
+CREATE TABLE dash_rollups (
+  name         VARCHAR(80) NOT NULL PRIMARY KEY,
+  built_at     BIGINT NOT NULL,          -- 0: never built
+  lease_until  BIGINT NOT NULL,          -- a rebuild in progress until then
+  body         MEDIUMTEXT NOT NULL
+) ENGINE=InnoDB;
