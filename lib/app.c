@@ -321,14 +321,12 @@ static NEOERR *template_get(const char *tmpl, CSPARSE **out)
 	return STATUS_OK;
 }
 
-NEOERR *app_render(struct req *r, const char *tmpl)
+NEOERR *app_render_to(struct req *r, const char *tmpl, STRING *out)
 {
 	CSPARSE *cs = NULL;
-	STRING out;
 	bool cached;
 	NEOERR *err;
 
-	string_init(&out);
 	err = template_get(tmpl, &cs);
 	if (err)
 		return nerr_pass(err);
@@ -337,13 +335,23 @@ NEOERR *app_render(struct req *r, const char *tmpl)
 		cached |= templates[i].cs == cs;
 	cs->hdf = r->hdf;
 	cs->global_hdf = lang_roots[r->pack == packs[1]];
-	err = cs_render(cs, &out, render_out);
+	err = cs_render(cs, out, render_out);
 	cs->hdf = parse_hdf;
 	cs->global_hdf = NULL;
-	if (err == STATUS_OK)
-		send_response(r, "text/html; charset=utf-8", out.buf, (size_t)out.len);
 	if (!cached)
 		cs_destroy(&cs);
+	return nerr_pass(err);
+}
+
+NEOERR *app_render(struct req *r, const char *tmpl)
+{
+	STRING out;
+	NEOERR *err;
+
+	string_init(&out);
+	err = app_render_to(r, tmpl, &out);
+	if (err == STATUS_OK)
+		send_response(r, "text/html; charset=utf-8", out.buf, (size_t)out.len);
 	string_clear(&out);
 	return nerr_pass(err);
 }

@@ -66,3 +66,14 @@ check "a student made admin opens the dashboard" statuses student /dashboard 200
 sql "DELETE FROM roles WHERE person_id = $SID AND role = 'admin'"
 check "and no longer once the role is deleted" statuses student /dashboard 403
 
+
+# The student's own card page is kept whole: per session (its CSRF token)
+# and per language, too.
+FORM_PAGE=/login post second /login --data-urlencode login=student --data-urlencode password=demo
+get student /card; first=$(csrf)
+get second /card; second=$(csrf)
+check "a second session of the same student gets its own CSRF token" test -n "$second" -a "$first" != "$second"
+get student /card
+check "and the first session still its own" eq "$(csrf)" "$first"
+check "the card in English after Chinese ones" cards student "/card?lang=en" body_has 'lang="en"'
+check "and in Chinese again" cards student "/card?lang=zh-CN" body_has 'lang="zh-CN"'
