@@ -156,34 +156,6 @@ NEOERR *sess_load_who(int person_id, struct who *w, bool *found)
 	return STATUS_OK;
 }
 
-/* remote_user mode: who by login name, never kept; then the revisions
- * (read after who, so they can only be newer than it: what pages keep
- * under them is still never older than they say). */
-static NEOERR *load_by_login(struct req *r, const char *login)
-{
-	DB_CURSOR *c = NULL;
-	bool found;
-	NEOERR *err = db_query(&c, WHO_COLUMNS "WHERE a.login = ? GROUP BY p.id", "s", login);
-
-	if (err)
-		return nerr_pass(err);
-	who_fetch(&c, &r->who, &found);
-	if (!found)
-		return STATUS_OK;
-	err = db_query(&c, "SELECT person_id, rev FROM person_revs WHERE person_id IN (0, ?)",
-		       "i", (long long)r->who.person_id);
-	if (err)
-		return nerr_pass(err);
-	while (db_next(c)) {
-		if (db_int(c, 0) == 0)
-			r->who.shared_rev = db_int(c, 1);
-		else
-			r->who.rev = db_int(c, 1);
-	}
-	db_cursor_free(&c);
-	return STATUS_OK;
-}
-
 /* Who a session's person is, kept per process while their revision
  * stays the same: people, accounts and roles all bump it (triggers,
  * sql/006_perf.sql). The session itself is read on every request, so a
@@ -211,6 +183,32 @@ static NEOERR *who_of_session(struct req *r, int person_id, long long rev, long 
 	}
 	r->who.shared_rev = shared_rev;
 	return STATUS_OK;
+}
+
+/* remote_user mode: the person of a login name with the revisions, then
+ * who they are, kept as for a session. */
+static NEOERR *load_by_login(struct req *r, const char *login)
+{
+	DB_CURSOR *c = NULL;
+	int person = 0;
+	long long rev = 0, shared_rev = 0;
+	NEOERR *err;
+
+	err = db_query(&c, "SELECT a.person_id, COALESCE(pr.rev, 0), COALESCE(sr.rev, 0) "
+		"FROM accounts a "
+		"LEFT JOIN person_revs pr ON pr.person_id = a.person_id "
+		"LEFT JOIN person_revs sr ON sr.person_id = 0 "
+		"WHERE a.login = ?", "s", login);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		person = (int)db_int(c, 0);
+		rev = db_int(c, 1);
+		shared_rev = db_int(c, 2);
+	}
+	db_cursor_free(&c);
+	memset(&r->who, 0, sizeof r->who);
+	return person > 0 ? nerr_pass(who_of_session(r, person, rev, shared_rev)) : STATUS_OK;
 }
 
 NEOERR *sess_load(struct req *r)
