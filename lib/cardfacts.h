@@ -7,8 +7,10 @@
  * person_revs and row 0 (terms, org units, people: what cards share).
  * Triggers bump them in the transaction of every write to a table a card
  * reads, arrivals included, so a load never returns facts older than the
- * last committed write. A load reads the revisions first (one primary-key
- * lookup) and runs the big query only when they moved or the day changed.
+ * last committed write. A load of a person kept here reads the revisions
+ * (one small statement) and runs the facts statement only when they moved
+ * or the day changed; a person not kept (a gate scanning one after
+ * another) costs the facts statement alone, which reads the revisions too.
  */
 #ifndef HC_CARDFACTS_H
 #define HC_CARDFACTS_H
@@ -35,8 +37,8 @@ struct card_rev {
 	long long shared;             /* person_revs.rev of row 0 */
 };
 
-/* Loads the facts for person_id as of day `today`: the revisions, then the
- * facts (from this process's memory when they have not moved). */
+/* Loads the facts for person_id as of day `today` (from this process's
+ * memory when its revisions have not moved). */
 NEOERR *card_facts_load(int person_id, int today, struct card_info *ci);
 
 /* The same for a caller that has read the revisions in this request

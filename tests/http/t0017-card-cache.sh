@@ -77,3 +77,15 @@ get student /card
 check "and the first session still its own" eq "$(csrf)" "$first"
 check "the card in English after Chinese ones" cards student "/card?lang=en" body_has 'lang="en"'
 check "and in Chinese again" cards student "/card?lang=zh-CN" body_has 'lang="zh-CN"'
+
+# The term in progress: a term that ends is gone from the card at once (each
+# process remembers the current term, and each facts statement checks it).
+term_name=$(sql "SELECT name FROM terms WHERE id = $TERM")
+ends=$(sql "SELECT ends_on FROM terms WHERE id = $TERM")
+check "the card names the term" cards student /card body_has "$term_name"
+check "and so does the counselor's view" cards counselor "/card?person=$SID" body_has "$term_name"
+sql "UPDATE terms SET ends_on = '$YESTERDAY' WHERE id = $TERM"
+check "a term that ended yesterday is on no card" cards student /card body_lacks "$term_name"
+check "nor on the counselor's view" cards counselor "/card?person=$SID" body_lacks "$term_name"
+sql "UPDATE terms SET ends_on = '$ends' WHERE id = $TERM"
+check "the term back on every card" cards student /card body_has "$term_name"
