@@ -144,8 +144,8 @@ NEOERR *dash_figures_load(struct req *r, enum scope_kind s, long long bound,
 	return STATUS_OK;
 }
 
-/* Figures that hold only people without a report that day; every other
- * figure holds only people with one. */
+/* "unreported" holds only people without a report that day and "total"
+ * everyone; every other figure holds only people with one. */
 static bool figure_unreported(const char *filter)
 {
 	return !strcmp(filter, "unreported");
