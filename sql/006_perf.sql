@@ -148,6 +148,9 @@ CREATE TRIGGER arrivals_rev_del AFTER DELETE ON arrivals FOR EACH ROW
 CREATE TRIGGER messages_rev_ins AFTER INSERT ON messages FOR EACH ROW
   INSERT INTO person_revs (person_id, rev) VALUES (NEW.person_id, 1)
   ON DUPLICATE KEY UPDATE rev = rev + 1;
+CREATE TRIGGER messages_rev_upd AFTER UPDATE ON messages FOR EACH ROW
+  INSERT INTO person_revs (person_id, rev) VALUES (OLD.person_id, 1), (NEW.person_id, 1)
+  ON DUPLICATE KEY UPDATE rev = rev + 1;
 CREATE TRIGGER messages_rev_del AFTER DELETE ON messages FOR EACH ROW
   INSERT INTO person_revs (person_id, rev) VALUES (OLD.person_id, 1)
   ON DUPLICATE KEY UPDATE rev = rev + 1;

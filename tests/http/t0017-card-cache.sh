@@ -89,3 +89,11 @@ check "a term that ended yesterday is on no card" cards student /card body_lacks
 check "nor on the counselor's view" cards counselor "/card?person=$SID" body_lacks "$term_name"
 sql "UPDATE terms SET ends_on = '$ends' WHERE id = $TERM"
 check "the term back on every card" cards student /card body_has "$term_name"
+
+# Messages are on the kept card page: a new one, a changed one, a deleted one.
+sql "INSERT INTO messages (person_id, kind, body, created_at) VALUES ($SID, 'remind', '2026-01-15', NOW())"
+check "a new message shows on every card" cards student /card body_has '2026-01-15'
+sql "UPDATE messages SET body = '2026-01-16' WHERE person_id = $SID AND body = '2026-01-15'"
+check "a changed message shows changed" cards student /card body_has '2026-01-16'
+sql "DELETE FROM messages WHERE person_id = $SID AND body = '2026-01-16'"
+check "a deleted message is gone" cards student /card body_lacks '2026-01-16'
