@@ -56,13 +56,50 @@ static int bridge_write(void *data, const char *buf, int n)
 	return FCGX_PutStr(buf, n, current->out);
 }
 
+/* The request's variables with the length of each name, indexed once per
+ * request: FCGX_GetParam() runs strncmp() over every variable for every
+ * name, and cgi_init() asks for some fifty names, most of them absent. */
+#define ENV_INDEX 256
+static struct { const char *var; size_t namelen; } env_index[ENV_INDEX];
+static int env_count;
+static bool env_overflow;       /* more variables than the index holds */
+
+static void index_env(void)
+{
+	env_count = 0;
+	env_overflow = false;
+	for (char **e = current->envp; *e; e++) {
+		const char *eq = strchr(*e, '=');
+		if (eq == NULL)
+			continue;
+		if (env_count == ENV_INDEX) {
+			env_overflow = true;
+			return;
+		}
+		env_index[env_count].var = *e;
+		env_index[env_count++].namelen = (size_t)(eq - *e);
+	}
+}
+
+static const char *param(const char *name)
+{
+	size_t len = strlen(name);
+
+	if (env_overflow)
+		return FCGX_GetParam(name, current->envp);
+	for (int i = 0; i < env_count; i++)
+		if (env_index[i].namelen == len && !memcmp(env_index[i].var, name, len))
+			return env_index[i].var + len + 1;
+	return NULL;
+}
+
 /* cgiwrap frees what getenv and iterenv return: hand out copies. */
 static char *bridge_getenv(void *data, const char *name)
 {
 	const char *v;
 
 	(void)data;
-	v = FCGX_GetParam(name, current->envp);
+	v = param(name);
 	return v ? strdup(v) : NULL;
 }
 
@@ -296,14 +333,12 @@ static NEOERR *template_get(const char *tmpl, CSPARSE **out)
 	return STATUS_OK;
 }
 
-NEOERR *app_render(struct req *r, const char *tmpl)
+NEOERR *app_render_to(struct req *r, const char *tmpl, STRING *out)
 {
 	CSPARSE *cs = NULL;
-	STRING out;
 	bool cached;
 	NEOERR *err;
 
-	string_init(&out);
 	err = template_get(tmpl, &cs);
 	if (err)
 		return nerr_pass(err);
@@ -312,13 +347,23 @@ NEOERR *app_render(struct req *r, const char *tmpl)
 		cached |= templates[i].cs == cs;
 	cs->hdf = r->hdf;
 	cs->global_hdf = lang_roots[r->pack == packs[1]];
-	err = cs_render(cs, &out, render_out);
+	err = cs_render(cs, out, render_out);
 	cs->hdf = parse_hdf;
 	cs->global_hdf = NULL;
-	if (err == STATUS_OK)
-		send_response(r, "text/html; charset=utf-8", out.buf, (size_t)out.len);
 	if (!cached)
 		cs_destroy(&cs);
+	return nerr_pass(err);
+}
+
+NEOERR *app_render(struct req *r, const char *tmpl)
+{
+	STRING out;
+	NEOERR *err;
+
+	string_init(&out);
+	err = app_render_to(r, tmpl, &out);
+	if (err == STATUS_OK)
+		send_response(r, "text/html; charset=utf-8", out.buf, (size_t)out.len);
 	string_clear(&out);
 	return nerr_pass(err);
 }
@@ -462,8 +507,8 @@ static void pick_language(struct req *r)
  * CSRF token still has to match. */
 static bool same_origin(void)
 {
-	const char *origin = FCGX_GetParam("HTTP_ORIGIN", current->envp);
-	const char *host = FCGX_GetParam("HTTP_HOST", current->envp);
+	const char *origin = param("HTTP_ORIGIN");
+	const char *host = param("HTTP_HOST");
 	const char *p;
 
 	if (origin == NULL || !strcmp(origin, "null"))
@@ -474,7 +519,7 @@ static bool same_origin(void)
 
 static NEOERR *check_body_size(struct req *r, const struct page *page)
 {
-	const char *cl = FCGX_GetParam("CONTENT_LENGTH", current->envp);
+	const char *cl = param("CONTENT_LENGTH");
 	long cap = page->max_body > 0 ? page->max_body :
 		   page->max_body == PAGE_BODY_UPLOADS ?
 		   conf_int("Uploads.MaxBytes", 10485760) + 65536L :
@@ -533,10 +578,10 @@ static NEOERR *run_request(struct req *r, const struct page *page)
 	NEOERR *err;
 	unsigned method, allowed;
 
-	r->method = FCGX_GetParam("REQUEST_METHOD", current->envp);
+	r->method = param("REQUEST_METHOD");
 	method = r->method && !strcmp(r->method, "POST") ? M_POST :
 		 r->method && (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) ? M_GET : 0;
-	action_name(name, sizeof name, FCGX_GetParam("PATH_INFO", current->envp));
+	action_name(name, sizeof name, param("PATH_INFO"));
 	a = find_action(page, name, method, &allowed);
 	if (a == NULL && allowed == 0)
 		return nerr_raise(HC_ERR_NOTFOUND, "no action '%s' on page %s", name, page->name);
@@ -565,7 +610,7 @@ static NEOERR *run_request(struct req *r, const struct page *page)
 	if (!(a->roles & R_ANON)) {
 		if (r->who.person_id == 0) {
 			char next[512];
-			const char *uri = FCGX_GetParam("REQUEST_URI", current->envp);
+			const char *uri = param("REQUEST_URI");
 			char *esc = NULL;
 
 			if (cgi_url_escape(uri ? uri : "/", &esc) == STATUS_OK) {
@@ -603,7 +648,7 @@ static void serve_one(const struct page *page)
 	r.lang = pack_names[0];
 	r.pack = packs[0];
 	r.status = 200;
-	r.is_https = FCGX_GetParam("HTTPS", current->envp) != NULL;
+	r.is_https = param("HTTPS") != NULL;
 
 	err = hdf_init(&hdf);
 	if (err == STATUS_OK) {
@@ -680,6 +725,7 @@ int app_main(const struct page *page)
 			 bridge_getenv, bridge_putenv, bridge_iterenv);
 	while (FCGX_Accept_r(&request) >= 0) {
 		current = &request;
+		index_env();
 		serve_one(page);
 		FCGX_Finish_r(&request);
 		current = NULL;

@@ -45,6 +45,9 @@ struct who {
 	char login[65];
 	char name[65];
 	char number[33];
+	/* The person's revisions (sql/006_perf.sql) as sess_load() read them:
+	 * person_revs.rev of the person and of row 0. */
+	long long rev, shared_rev;
 };
 
 struct req {
@@ -91,6 +94,9 @@ NEOERR *app_init_tool(void);
 
 /* Renders templates/<tmpl> with r->hdf and sends it with r->status. */
 NEOERR *app_render(struct req *r, const char *tmpl);
+/* Renders it into *out (the caller's, string_init()ed) without sending:
+ * for a page that keeps what it sent (app_send() it). */
+NEOERR *app_render_to(struct req *r, const char *tmpl, STRING *out);
 
 /* Sends a body of another type (CSV, SVG, ...) with r->status. */
 NEOERR *app_send(struct req *r, const char *ctype, const char *body, size_t len);

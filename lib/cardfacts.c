@@ -5,7 +5,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 static void copy_str(char *dst, size_t n, const char *src)
 {
@@ -58,45 +57,117 @@ static void mark_reported(bool reported[CARD_STREAK_DAYS], const char *list)
 	}
 }
 
-/* The term in progress, remembered for a minute: every card needs it and
- * it changes a few times a year. 0 when there is none. */
-static NEOERR *current_term(int today, long long *term)
+/* The facts of the persons this process loaded lately, one slot per
+ * person_id modulo the size: a gate that scans many people only evicts. */
+#define FACTS_CACHE 256
+static struct facts_slot {
+	int person_id;                /* 0: empty */
+	int today;
+	struct card_rev rev;
+	struct card_info ci;
+} facts_cache[FACTS_CACHE];
+
+static void copy_info(struct card_info *dst, const struct card_info *src)
 {
-	static long long cached;
-	static int cached_day;
-	static time_t cached_at;
-	time_t now = time(NULL);
-	char td[11];
+	memcpy(dst, src, sizeof *dst);
+	/* The one pointer inside points into the struct itself. */
+	dst->facts.review_reason = dst->review_reason[0] ? dst->review_reason : NULL;
+}
+
+NEOERR *card_rev_load(int person_id, struct card_rev *rev)
+{
+	DB_CURSOR *c = NULL;
 	NEOERR *err;
 
-	if (cached_day == today && now - cached_at < 60) {
-		*term = cached;
-		return STATUS_OK;
-	}
-	day_format(today, td);
-	err = db_scalar(term, NULL, "SELECT id FROM terms WHERE starts_on <= ? AND ends_on >= ? "
-			"ORDER BY starts_on DESC LIMIT 1", "ss", td, td);
+	rev->person = rev->shared = 0;
+	err = db_query(&c, "SELECT person_id, rev FROM person_revs WHERE person_id IN (0, ?)",
+		       "i", (long long)person_id);
 	if (err)
 		return nerr_pass(err);
-	cached = *term;
-	cached_day = today;
-	cached_at = now;
+	while (db_next(c)) {
+		if (db_int(c, 0) == 0)
+			rev->shared = db_int(c, 1);
+		else
+			rev->person = db_int(c, 1);
+	}
+	db_cursor_free(&c);
 	return STATUS_OK;
+}
+
+NEOERR *card_facts_invalidate(int person_id)
+{
+	return nerr_pass(db_exec(NULL, NULL,
+		"INSERT INTO person_revs (person_id, rev) VALUES (?, 1) "
+		"ON DUPLICATE KEY UPDATE rev = rev + 1", "i", (long long)person_id));
+}
+
+static NEOERR *facts_query(int person_id, int today, struct card_rev *rev,
+			   struct card_info *ci);
+
+static void facts_keep(int person_id, int today, const struct card_rev *rev,
+		       const struct card_info *ci)
+{
+	struct facts_slot *slot = &facts_cache[(unsigned)person_id % FACTS_CACHE];
+
+	slot->person_id = person_id;
+	slot->today = today;
+	slot->rev = *rev;
+	copy_info(&slot->ci, ci);
 }
 
 NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 {
+	struct facts_slot *slot = &facts_cache[(unsigned)person_id % FACTS_CACHE];
+	struct card_rev rev;
+	NEOERR *err;
+
+	if (person_id > 0 && slot->person_id == person_id && slot->today == today) {
+		/* Kept: whether it moved is one small statement. */
+		err = card_rev_load(person_id, &rev);
+		if (err)
+			return nerr_pass(err);
+		return nerr_pass(card_facts_load_at(person_id, today, &rev, ci));
+	}
+	/* Not kept (a gate scanning one person after another): the facts
+	 * statement reads the revisions too, so this is one round trip. */
+	err = facts_query(person_id, today, &rev, ci);
+	if (err == STATUS_OK && person_id > 0)
+		facts_keep(person_id, today, &rev, ci);
+	return nerr_pass(err);
+}
+
+NEOERR *card_facts_load_at(int person_id, int today, const struct card_rev *rev,
+			   struct card_info *ci)
+{
+	struct facts_slot *slot = &facts_cache[(unsigned)person_id % FACTS_CACHE];
+	struct card_rev now;
+	NEOERR *err;
+
+	if (person_id > 0 && slot->person_id == person_id && slot->today == today &&
+	    slot->rev.person == rev->person && slot->rev.shared == rev->shared) {
+		copy_info(ci, &slot->ci);
+		return STATUS_OK;
+	}
+	/* Kept under the revisions the facts statement itself read: they
+	 * and the facts are one snapshot. */
+	err = facts_query(person_id, today, &now, ci);
+	if (err == STATUS_OK && person_id > 0)
+		facts_keep(person_id, today, &now, ci);
+	return nerr_pass(err);
+}
+
+/* The facts as of term `term`, the revisions they are at and the term in
+ * progress (*current), in one statement: one snapshot. */
+static NEOERR *facts_statement(int person_id, int today, long long term, struct card_rev *rev,
+			       struct card_info *ci, long long *current)
+{
 	char td[11], from[11];
 	struct card_facts *f = &ci->facts;
 	DB_CURSOR *c = NULL;
-	long long term;
 	NEOERR *err;
 
 	memset(ci, 0, sizeof *ci);
 	f->today = today;
-	err = current_term(today, &term);
-	if (err)
-		return nerr_pass(err);
 	day_format(today, td);
 	day_format(today - CARD_STREAK_DAYS, from);
 	err = db_query(&c,
@@ -112,7 +183,10 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 		"   WHERE d.person_id = p.id AND d.day >= ? AND d.day < ?), "
 		" ag.at, ag.boarding, ad.id IS NOT NULL, "
 		" p.name, p.number, p.phone, col.name, cls.name, c.name, c.phone, "
-		" (SELECT COUNT(*) FROM messages m WHERE m.person_id = p.id) "
+		" (SELECT COUNT(*) FROM messages m WHERE m.person_id = p.id), "
+		" COALESCE(pr.rev, 0), COALESCE(sr.rev, 0), "
+		" (SELECT tt.id FROM terms tt WHERE tt.starts_on <= ? AND tt.ends_on >= ? "
+		"  ORDER BY tt.starts_on DESC LIMIT 1) "
 		"FROM people p "
 		"LEFT JOIN org_units col ON col.id = p.college_id "
 		"LEFT JOIN org_units cls ON cls.id = p.class_id "
@@ -123,8 +197,10 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 		"LEFT JOIN return_applications ra ON ra.term_id = t.id AND ra.person_id = p.id "
 		"LEFT JOIN arrivals ag ON ag.person_id = p.id AND ag.term_id = t.id AND ag.kind = 'gate' "
 		"LEFT JOIN arrivals ad ON ad.person_id = p.id AND ad.term_id = t.id AND ad.kind = 'dorm' "
+		"LEFT JOIN person_revs pr ON pr.person_id = p.id "
+		"LEFT JOIN person_revs sr ON sr.person_id = 0 "
 		"WHERE p.id = ?",
-		"sssii", td, from, td, (long long)term, (long long)person_id);
+		"sssssii", td, from, td, td, td, term, (long long)person_id);
 	if (err)
 		return nerr_pass(err);
 	if (!db_next(c)) {
@@ -161,8 +237,41 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 	copy_str(ci->counselor, sizeof ci->counselor, db_str(c, 24));
 	copy_str(ci->counselor_phone, sizeof ci->counselor_phone, db_str(c, 25));
 	ci->messages = (int)db_int(c, 26);
+	rev->person = db_int(c, 27);
+	rev->shared = db_int(c, 28);
+	*current = db_int(c, 29);
 	db_cursor_free(&c);
 	return STATUS_OK;
+}
+
+/* The term in progress as the last statement of this process found it:
+ * every statement checks it (it changes a few times a year). */
+static long long term_now;
+static int term_day;
+
+static NEOERR *facts_query(int person_id, int today, struct card_rev *rev,
+			   struct card_info *ci)
+{
+	long long current = 0;
+	NEOERR *err;
+
+	if (term_day != today) {
+		char td[11];
+		day_format(today, td);
+		err = db_scalar(&term_now, NULL, "SELECT id FROM terms WHERE starts_on <= ? "
+				"AND ends_on >= ? ORDER BY starts_on DESC LIMIT 1", "ss", td, td);
+		if (err)
+			return nerr_pass(err);
+		term_day = today;
+	}
+	for (int tries = 0; tries < 3; tries++) {
+		err = facts_statement(person_id, today, term_now, rev, ci, &current);
+		if (err || current == term_now)
+			return nerr_pass(err);
+		/* A term began or ended: again, with the one the statement saw. */
+		term_now = current;
+	}
+	return nerr_raise(HC_ERR_RETRY, "the current term kept changing");
 }
 
 static const char *reason_key(enum card_reason_code code)

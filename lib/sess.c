@@ -166,16 +166,59 @@ NEOERR *sess_load_who(int person_id, struct who *w, bool *found)
 	return STATUS_OK;
 }
 
+/* Who a session's person is, kept per process while their revision
+ * stays the same: people, accounts and roles all bump it (triggers,
+ * sql/006_perf.sql). The session itself is read on every request, so a
+ * logout or an expiry takes effect at once. */
+#define WHO_CACHE 64
+static struct who who_cache[WHO_CACHE];
+
+static NEOERR *who_of_session(struct req *r, int person_id, long long rev, long long shared_rev)
+{
+	struct who *kept = &who_cache[(unsigned)person_id % WHO_CACHE];
+	bool found;
+	NEOERR *err;
+
+	if (kept->person_id == person_id && kept->rev == rev) {
+		r->who = *kept;
+	} else {
+		/* The revision was read first: what is kept is at least as new. */
+		err = sess_load_who(person_id, &r->who, &found);
+		if (err)
+			return nerr_pass(err);
+		if (!found)
+			return STATUS_OK;
+		r->who.rev = rev;
+		*kept = r->who;
+	}
+	r->who.shared_rev = shared_rev;
+	return STATUS_OK;
+}
+
+/* remote_user mode: the person of a login name with the revisions, then
+ * who they are, kept as for a session. */
 static NEOERR *load_by_login(struct req *r, const char *login)
 {
 	DB_CURSOR *c = NULL;
-	bool found;
-	NEOERR *err = db_query(&c, WHO_COLUMNS "WHERE a.login = ? GROUP BY p.id", "s", login);
+	int person = 0;
+	long long rev = 0, shared_rev = 0;
+	NEOERR *err;
 
+	err = db_query(&c, "SELECT a.person_id, COALESCE(pr.rev, 0), COALESCE(sr.rev, 0) "
+		"FROM accounts a "
+		"LEFT JOIN person_revs pr ON pr.person_id = a.person_id "
+		"LEFT JOIN person_revs sr ON sr.person_id = 0 "
+		"WHERE a.login = ?", "s", login);
 	if (err)
 		return nerr_pass(err);
-	who_fetch(&c, &r->who, &found);
-	return STATUS_OK;
+	if (db_next(c)) {
+		person = (int)db_int(c, 0);
+		rev = db_int(c, 1);
+		shared_rev = db_int(c, 2);
+	}
+	db_cursor_free(&c);
+	memset(&r->who, 0, sizeof r->who);
+	return person > 0 ? nerr_pass(who_of_session(r, person, rev, shared_rev)) : STATUS_OK;
 }
 
 NEOERR *sess_load(struct req *r)
@@ -183,8 +226,9 @@ NEOERR *sess_load(struct req *r)
 	const char *cookie = hdf_get_value(r->hdf, "Cookie.hc_sid", NULL);
 	unsigned char h[32];
 	char now[20];
-	bool found = false;
 	DB_CURSOR *c = NULL;
+	int person = 0;
+	long long rev = 0, shared_rev = 0;
 	NEOERR *err;
 
 	if (token_well_formed(cookie)) {
@@ -201,13 +245,22 @@ NEOERR *sess_load(struct req *r)
 		return STATUS_OK;
 	token_hash(r->sid, h);
 	app_now(now);
-	err = db_query(&c, WHO_COLUMNS "JOIN sessions s ON s.person_id = p.id "
-		"WHERE s.token_hash = ? AND s.expires_at > ? GROUP BY p.id",
+	err = db_query(&c, "SELECT s.person_id, COALESCE(pr.rev, 0), COALESCE(sr.rev, 0) "
+		"FROM sessions s "
+		"LEFT JOIN person_revs pr ON pr.person_id = s.person_id "
+		"LEFT JOIN person_revs sr ON sr.person_id = 0 "
+		"WHERE s.token_hash = ? AND s.expires_at > ?",
 		"bs", h, sizeof h, now);
 	if (err)
 		return nerr_pass(err);
-	who_fetch(&c, &r->who, &found);
-	return STATUS_OK;
+	if (db_next(c)) {
+		person = (int)db_int(c, 0);
+		rev = db_int(c, 1);
+		shared_rev = db_int(c, 2);
+	}
+	db_cursor_free(&c);
+	memset(&r->who, 0, sizeof r->who);
+	return person > 0 ? nerr_pass(who_of_session(r, person, rev, shared_rev)) : STATUS_OK;
 }
 
 void sess_csrf_token(struct req *r, char out[48])

@@ -8,13 +8,16 @@ MYSQL=${HC_MYSQL:?set HC_MYSQL to a mariadb client command for the database}
 
 have_table=$($MYSQL -N -e "SELECT COUNT(*) FROM information_schema.tables
 	WHERE table_schema = DATABASE() AND table_name = 'schema_version'")
-current=0
+# Every migration not recorded yet, in order: branches numbered apart
+# (004, 005 and 006 written at the same time) may land in any order, and a
+# database that has 006 must still get 004 when it arrives.
+applied=" "
 if [ "$have_table" = 1 ]; then
-	current=$($MYSQL -N -e 'SELECT COALESCE(MAX(version), 0) FROM schema_version')
+	applied=" $($MYSQL -N -e 'SELECT version FROM schema_version' | tr '\n' ' ') "
 fi
 for f in "$ROOT"/sql/[0-9][0-9][0-9]_*.sql; do
 	n=$(basename "$f"); n=$((10#${n%%_*}))
-	[ "$n" -gt "$current" ] || continue
+	case "$applied" in *" $n "*) continue ;; esac
 	echo "migrate: applying $(basename "$f")" >&2
 	$MYSQL <"$f"
 	$MYSQL -e "INSERT INTO schema_version (version) VALUES ($n)"

@@ -35,6 +35,12 @@ login "$(login_of "$A")"
 get "$(login_of "$A")" /card
 check "a green card shows the rotating QR" body_has 'id="gate-qr"'
 check "refreshed without JavaScript through a meta refresh" body_has '<noscript><meta http-equiv="refresh" content="30">'
+# A message (the counselor's reminder) shows on a green card too.
+ac=$(sql "SELECT a.login FROM counselor_assignments ca JOIN accounts a ON a.person_id = ca.counselor_id WHERE ca.student_id = $A")
+login "$ac"
+FORM_PAGE=/dashboard post "$ac" /dashboard/remind
+get "$(login_of "$A")" /card
+check "a green card shows the student's messages as well" body_has 'class="panel messages"'
 get "$(login_of "$A")" /card/qr
 check "the QR is an SVG" header_has "Content-Type: image/svg+xml"
 check "drawn as modules" body_has '<path fill="#000" d="M'
