@@ -57,7 +57,8 @@ static NEOERR *answer(struct req *r, const struct scan_verdict *sv,
 
 static void station_export(struct req *r, const struct scan_station *st)
 {
-	hdf_set_int_value(r->hdf, "Station.Today", (int)st->today);
+	if (st->today >= 0)
+		hdf_set_int_value(r->hdf, "Station.Today", (int)st->today);
 	hdf_set_value(r->hdf, "Station.Kind", st->kind == GATE_KIND_DORM ? "dorm" : "gate");
 	hdf_set_value(r->hdf, "Station.Name", st->gate_name);
 	if (st->device_name[0])
@@ -96,9 +97,7 @@ static NEOERR *decide_and_record(struct req *r, const struct scan_station *st,
 				     scanned_by, mac, &recorded);
 		if (err)
 			return nerr_pass(err);
-		if (recorded)
-			hdf_set_int_value(r->hdf, "Station.Today", (int)st->today + 1);
-		else
+		if (!recorded)
 			sv.result = SCAN_ALREADY;
 	}
 	if (sv.result == SCAN_ALREADY) {
@@ -139,7 +138,7 @@ static NEOERR *scan(struct req *r)
 		ts = gate_token_check(key, t, (long long)time(NULL), &tok);
 		sodium_memzero(key, sizeof key);
 	}
-	err = arrival_station(r, ts == TOKEN_OK ? tok.mac : NULL, &st, &found);
+	err = arrival_station(r, ts == TOKEN_OK ? tok.mac : NULL, t == NULL, &st, &found);
 	if (err)
 		return nerr_pass(err);
 	if (!found) {

@@ -44,11 +44,13 @@ static NEOERR *device_station(const char *cookie, const unsigned char *mac, cons
 	NEOERR *err;
 
 	crypto_hash_sha256(h, (const unsigned char *)cookie, strlen(cookie));
+	/* today == NULL: no count (a scan's answer), the count is NULL. */
 	err = db_query(&c, "SELECT d.id, d.name, g.id, g.name, g.kind, "
-		" (SELECT COUNT(*) FROM arrivals a WHERE a.gate_id = g.id AND a.at >= ?), "
+		" (SELECT COUNT(*) FROM arrivals a WHERE ? IS NOT NULL AND a.gate_id = g.id "
+		"  AND a.at >= ?), "
 		USED_BY_TOKEN " FROM gate_devices d JOIN gates g ON g.id = d.gate_id "
-		"WHERE d.credential_hash = ? AND d.revoked_at IS NULL", "sbb",
-		today, mac, mac ? (size_t)GATE_MAC_BYTES : (size_t)0, h, sizeof h);
+		"WHERE d.credential_hash = ? AND d.revoked_at IS NULL", "ssbb",
+		today, today, mac, mac ? (size_t)GATE_MAC_BYTES : (size_t)0, h, sizeof h);
 	if (err)
 		return nerr_pass(err);
 	if (db_next(c)) {
@@ -58,7 +60,7 @@ static NEOERR *device_station(const char *cookie, const unsigned char *mac, cons
 		st->gate_id = (int)db_int(c, 2);
 		copy_str(st->gate_name, sizeof st->gate_name, db_str(c, 3));
 		st->kind = !strcmp(db_str(c, 4), "dorm") ? GATE_KIND_DORM : GATE_KIND_GATE;
-		st->today = db_int(c, 5);
+		st->today = db_str(c, 5) ? db_int(c, 5) : -1;
 		read_used(db_str(c, 6), &st->used);
 	}
 	db_cursor_free(&c);
@@ -74,29 +76,31 @@ static NEOERR *staff_station(struct req *r, const unsigned char *mac, const char
 	st->kind = (r->who.roles & R_GATE) ? GATE_KIND_GATE : GATE_KIND_DORM;
 	st->staff_id = r->who.person_id;
 	copy_str(st->gate_name, sizeof st->gate_name, r->who.name);
-	err = db_query(&c, "SELECT (SELECT COUNT(*) FROM arrivals a WHERE a.scanned_by = ? "
-		" AND a.kind = ? AND a.at >= ?), " USED_BY_TOKEN, "issb",
-		(long long)st->staff_id, kind_name(st->kind), today,
+	err = db_query(&c, "SELECT (SELECT COUNT(*) FROM arrivals a WHERE ? IS NOT NULL "
+		" AND a.scanned_by = ? AND a.kind = ? AND a.at >= ?), " USED_BY_TOKEN, "sissb",
+		today, (long long)st->staff_id, kind_name(st->kind), today,
 		mac, mac ? (size_t)GATE_MAC_BYTES : (size_t)0);
 	if (err)
 		return nerr_pass(err);
 	if (db_next(c)) {
-		st->today = db_int(c, 0);
+		st->today = db_str(c, 0) ? db_int(c, 0) : -1;
 		read_used(db_str(c, 1), &st->used);
 	}
 	db_cursor_free(&c);
 	return STATUS_OK;
 }
 
-NEOERR *arrival_station(struct req *r, const unsigned char *mac,
+NEOERR *arrival_station(struct req *r, const unsigned char *mac, bool count,
 			struct scan_station *st, bool *found)
 {
 	const char *cookie = hdf_get_value(r->hdf, "Cookie." ARRIVAL_DEVICE_COOKIE, NULL);
-	char today[11];
+	char day[11];
+	const char *today = count ? day : NULL;
 
 	memset(st, 0, sizeof *st);
+	st->today = -1;
 	*found = false;
-	day_format(app_today(), today);
+	day_format(app_today(), day);
 	/* A credential is 43 characters; anything else is not worth a query. */
 	if (cookie && strlen(cookie) == 43) {
 		NEOERR *err = device_station(cookie, mac, today, st, found);

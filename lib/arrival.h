@@ -29,18 +29,21 @@ struct scan_station {
 	int staff_id;         /* the staff member scanning; 0 for a device */
 	char gate_name[65];   /* the gate, or the staff member's name */
 	char device_name[65];
-	long long today;      /* scans recorded today at the gate (or by the staff member) */
+	long long today;      /* scans recorded today at the gate (or by the staff
+			       * member); -1 when not counted */
 	struct arrival_seen used; /* the scan the presented token recorded, if any */
 };
 
 /*
  * The enrolled, unrevoked device named by the request's device cookie;
  * failing that a logged-in gate (or dorm) staff member. *found false for
- * anyone else: they may not scan. With the station come today's count
- * and, when mac is given, the scan that token already recorded (a token
- * works once): one round trip, since a gate at 8 a.m. is the busiest page.
+ * anyone else: they may not scan. With the station come, when mac is
+ * given, the scan that token already recorded (a token works once), and
+ * when count is true today's count (the scanning page; a scan's answer
+ * does without it, a count grows with the day): one round trip, since a
+ * gate at 8 a.m. is the busiest page.
  */
-NEOERR *arrival_station(struct req *r, const unsigned char *mac,
+NEOERR *arrival_station(struct req *r, const unsigned char *mac, bool count,
 			struct scan_station *st, bool *found);
 
 /* The person's recorded scan of that kind in the term; mac may be NULL. */

@@ -53,24 +53,38 @@ bool sess_remote_user_mode(void)
 	return !strcmp(conf_str("Auth.Mode", "local"), "remote_user");
 }
 
-static void new_token(char out[48])
+/*
+ * Tokens of logged-in sessions have the top bit of their first byte set;
+ * a visitor's anonymous token (what a login form's CSRF token is bound to)
+ * has it clear. A request with an anonymous token is then answered without
+ * looking for a session that cannot exist: the login page, a gate phone.
+ * Clearing the bit of a real token only makes its holder anonymous.
+ */
+#define SESSION_BIT 0x80
+
+static void new_token(char out[48], bool session)
 {
 	unsigned char b[TOKEN_BYTES];
 
 	randombytes_buf(b, sizeof b);
+	b[0] = session ? (unsigned char)(b[0] | SESSION_BIT) : (unsigned char)(b[0] & ~SESSION_BIT);
 	sodium_bin2base64(out, 48, b, sizeof b, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 }
 
-static bool token_well_formed(const char *t)
+/* *session: the token is one a login made (see new_token()). */
+static bool token_well_formed(const char *t, bool *session)
 {
 	unsigned char b[TOKEN_BYTES];
 	size_t got = 0;
 
+	*session = false;
 	if (t == NULL || strlen(t) != 43)
 		return false;
-	return sodium_base642bin(b, sizeof b, t, 43, NULL, &got, NULL,
-				 sodium_base64_VARIANT_URLSAFE_NO_PADDING) == 0 &&
-	       got == TOKEN_BYTES;
+	if (sodium_base642bin(b, sizeof b, t, 43, NULL, &got, NULL,
+			      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 || got != TOKEN_BYTES)
+		return false;
+	*session = (b[0] & SESSION_BIT) != 0;
+	return true;
 }
 
 static void token_hash(const char *token, unsigned char out[32])
@@ -229,19 +243,20 @@ NEOERR *sess_load(struct req *r)
 	DB_CURSOR *c = NULL;
 	int person = 0;
 	long long rev = 0, shared_rev = 0;
+	bool session = false;
 	NEOERR *err;
 
-	if (token_well_formed(cookie)) {
+	if (token_well_formed(cookie, &session)) {
 		copy_str(r->sid, sizeof r->sid, cookie);
 	} else {
-		new_token(r->sid);
+		new_token(r->sid, false);
 		r->sid_is_new = true;
 	}
 	if (sess_remote_user_mode()) {
 		const char *ru = hdf_get_value(r->hdf, "CGI.RemoteUser", NULL);
 		return ru ? nerr_pass(load_by_login(r, ru)) : STATUS_OK;
 	}
-	if (r->sid_is_new)
+	if (r->sid_is_new || !session)
 		return STATUS_OK;
 	token_hash(r->sid, h);
 	app_now(now);
@@ -302,7 +317,7 @@ NEOERR *sess_login(struct req *r, int person_id)
 		if (err)
 			return nerr_pass(err);
 	}
-	new_token(r->sid);
+	new_token(r->sid, true);
 	r->sid_is_new = true;
 	token_hash(r->sid, h);
 	app_now(now);
@@ -328,7 +343,7 @@ NEOERR *sess_logout(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	memset(&r->who, 0, sizeof r->who);
-	new_token(r->sid);
+	new_token(r->sid, false);
 	r->sid_is_new = true;
 	return STATUS_OK;
 }

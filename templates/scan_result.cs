@@ -22,7 +22,6 @@
 </section>
 <?cs if:Station.Name ?>
 <p class="scan-station"><?cs var:Station.Name ?><?cs if:Station.Device ?> · <?cs var:Station.Device ?><?cs /if ?>
-  <?cs if:!Station.Code ?>· <?cs var:L.scan.today ?> <strong id="today-count"><?cs var:Station.Today ?></strong>
-  · <a href="/scan"><?cs var:L.scan.next ?></a><?cs /if ?></p>
+  <?cs if:!Station.Code ?>· <a href="/scan"><?cs var:L.scan.next ?></a><?cs /if ?></p>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>
