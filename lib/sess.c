@@ -211,11 +211,26 @@ static NEOERR *who_of_session(struct req *r, int person_id, long long rev, long 
 
 /* remote_user mode: the person of a login name with the revisions, then
  * who they are, kept as for a session. */
+/* Who the cursor's row (person id, their revision, the shared revision)
+ * names, into r->who; nobody when there is no row. Frees the cursor. */
+static NEOERR *who_of_row(struct req *r, DB_CURSOR **c)
+{
+	int person = 0;
+	long long rev = 0, shared_rev = 0;
+
+	if (db_next(*c)) {
+		person = (int)db_int(*c, 0);
+		rev = db_int(*c, 1);
+		shared_rev = db_int(*c, 2);
+	}
+	db_cursor_free(c);
+	memset(&r->who, 0, sizeof r->who);
+	return person > 0 ? nerr_pass(who_of_session(r, person, rev, shared_rev)) : STATUS_OK;
+}
+
 static NEOERR *load_by_login(struct req *r, const char *login)
 {
 	DB_CURSOR *c = NULL;
-	int person = 0;
-	long long rev = 0, shared_rev = 0;
 	NEOERR *err;
 
 	err = db_query(&c, "SELECT a.person_id, COALESCE(pr.rev, 0), COALESCE(sr.rev, 0) "
@@ -225,14 +240,7 @@ static NEOERR *load_by_login(struct req *r, const char *login)
 		"WHERE a.login = ?", "s", login);
 	if (err)
 		return nerr_pass(err);
-	if (db_next(c)) {
-		person = (int)db_int(c, 0);
-		rev = db_int(c, 1);
-		shared_rev = db_int(c, 2);
-	}
-	db_cursor_free(&c);
-	memset(&r->who, 0, sizeof r->who);
-	return person > 0 ? nerr_pass(who_of_session(r, person, rev, shared_rev)) : STATUS_OK;
+	return nerr_pass(who_of_row(r, &c));
 }
 
 NEOERR *sess_load(struct req *r)
@@ -241,8 +249,6 @@ NEOERR *sess_load(struct req *r)
 	unsigned char h[32];
 	char now[20];
 	DB_CURSOR *c = NULL;
-	int person = 0;
-	long long rev = 0, shared_rev = 0;
 	bool session = false;
 	NEOERR *err;
 
@@ -268,14 +274,7 @@ NEOERR *sess_load(struct req *r)
 		"bs", h, sizeof h, now);
 	if (err)
 		return nerr_pass(err);
-	if (db_next(c)) {
-		person = (int)db_int(c, 0);
-		rev = db_int(c, 1);
-		shared_rev = db_int(c, 2);
-	}
-	db_cursor_free(&c);
-	memset(&r->who, 0, sizeof r->who);
-	return person > 0 ? nerr_pass(who_of_session(r, person, rev, shared_rev)) : STATUS_OK;
+	return nerr_pass(who_of_row(r, &c));
 }
 
 void sess_csrf_token(struct req *r, char out[48])
