@@ -46,7 +46,7 @@ start_stack() {
 	export HC_VAR=$STACK_VAR
 	echo "== starting a private stack on port $HC_PORT ($STACK_VAR)"
 	if ! "$ROOT/tools/stack.sh" start "$STACK_VAR" "$HC_PORT" \
-		--students 400 --days 30 --seed 7 >"$OUT/stack.log" 2>&1; then
+		--students 600 --days 30 --seed 7 >"$OUT/stack.log" 2>&1; then
 		cat "$OUT/stack.log"
 		echo "not ok stack did not start" >>"$RESULTS"
 		return 1
