@@ -8,6 +8,9 @@
 	setInterval(function () {
 		var next = new Image();
 		next.onload = function () { img.src = next.src; };
+		// Not an image: the session ended (a login page came back).
+		// Reloading shows why instead of a code the gate will refuse.
+		next.onerror = function () { location.reload(); };
 		next.src = '/card/qr?n=' + Date.now();
 	}, every * 1000);
 })();
