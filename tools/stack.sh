@@ -177,9 +177,10 @@ run)
 		  counselor  the counselor of both
 		  reviewer   their college reviewer
 		  admin      the school admin
-		  gate       gate staff
+		  gate       gate staff (lands on the scanner: /scan)
 		  dorm       dorm staff
 		  (every generated person also logs in with their number)
+		The gate: admin adds a phone on /gates; a green card's QR opens /scan.
 		Logs: $V/log/   Press Ctrl-C to stop both servers.
 	EOF
 	while true; do sleep 3600 & wait $!; done
