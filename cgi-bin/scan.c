@@ -92,7 +92,9 @@ static NEOERR *decide_and_record(struct req *r, const struct scan_station *st,
 	card_state(&ci.facts, &v);
 	card_export(r, "Card", &ci, &v);
 	gate_decide(st->kind, &ci.facts, &v, &sv);
-	if (sv.result == SCAN_ALLOW) {
+	/* A HEAD (a link checker, a prefetch) learns the answer's headers and
+	 * records nothing. */
+	if (sv.result == SCAN_ALLOW && strcmp(r->method, "HEAD")) {
 		err = arrival_record(st, person_id, ci.term_id, ci.facts.boarder_now,
 				     scanned_by, mac, &recorded);
 		if (err)

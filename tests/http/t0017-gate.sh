@@ -110,6 +110,9 @@ check "none of them recorded anything" eq "$(all_arrivals)" "$before"
 
 # -- ALLOW, ALREADY, replay ----------------------------------------------------------
 t=$(tok "$A")
+STATUS=$(curl -s -o /dev/null -w '%{http_code}' -I -b "$T/jar.dev1" "$URL/scan?t=$t")
+check "a HEAD of the scan URL answers" status_is 200
+check "  and records nothing" eq "$(arrivals "$A")" 0
 scan_as dev1 "$t"
 check "a green student: ALLOW" result_is allow ok
 check "the answer names the student" body_has "$(number_of "$A")"
