@@ -205,8 +205,10 @@ get admin "/card?person=$D"
 check "turned boarder: green again, may return (boarder)" body_has "可以返校（住宿生）"
 scan_as dev3 "$(tok "$D")"
 check "the gate says already arrived" result_is already arrived
-scan_as dorm1 "$(tok "$D")"
-check "the dorm scan moves them in" result_is allow ok
+scan_as dorm "$(tok "$D")"
+check "the dorm staff's own login moves them in" result_is allow ok
+check "  recorded as a dorm scan by them" eq "$(sql "SELECT COUNT(*) FROM arrivals WHERE person_id = $D AND kind = 'dorm'
+	AND scanned_by = (SELECT person_id FROM accounts WHERE login = 'dorm') AND gate_id IS NULL")" 1
 get admin "/card?person=$D"
 check "the card reads 返校完成（住宿生）" body_has "返校完成（住宿生）"
 
