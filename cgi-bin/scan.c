@@ -17,6 +17,7 @@
  *   GET  /scan/gate/CODE     200 the student's verdict at that gate, with a
  *                            button when they may enter; 404 a void code
  *   POST /scan/gate/CODE     200 ALLOW / ALREADY / DENY for the student
+ *   POST /scan/at            303 /scan: a staff member's gate chosen (cookie)
  */
 #include "app.h"
 #include "arrival.h"
@@ -154,8 +155,19 @@ static NEOERR *scan(struct req *r)
 		hdf_set_int_value(r->hdf, "Page.Refresh", 4);
 		hdf_set_value(r->hdf, "Page.RefreshUrl", "/scan");
 	}
-	if (t == NULL)
+	if (t == NULL) {
+		/* Staff say at which gate they stand; a device's gate is fixed. */
+		if (st.staff_id) {
+			hdf_set_int_value(r->hdf, "Station.Staff", 1);
+			hdf_set_int_value(r->hdf, "Station.GateId", st.gate_id);
+			err = db_rows(r->hdf, "Station.Gates", NULL, "SELECT id, name FROM gates "
+				      "WHERE kind = ? ORDER BY name", "s",
+				      st.kind == GATE_KIND_DORM ? "dorm" : "gate");
+			if (err)
+				return nerr_pass(err);
+		}
 		return nerr_pass(app_render(r, "scan.cs"));
+	}
 	if (ts != TOKEN_OK) {
 		sv.reason = gate_token_reason(ts);
 		return nerr_pass(answer(r, &sv, NULL));
@@ -296,7 +308,33 @@ static NEOERR *gate_code(struct req *r)
 	return nerr_pass(answer(r, &sv, &seen));
 }
 
+/* A staff member's gate, remembered on their phone for a month; 0 or
+ * another kind's gate forgets it (they scan as themselves). */
+static NEOERR *choose_gate(struct req *r)
+{
+	const char *p = app_param(r, "gate", "0");
+	char *end;
+	long long gate = strtoll(p, &end, 10), found_id = 0;
+	bool found = false;
+	NEOERR *err;
+
+	if (*p && *end == '\0' && gate > 0) {
+		err = db_scalar(&found_id, &found, "SELECT id FROM gates WHERE id = ? AND kind = ?",
+				"is", gate, (r->who.roles & R_GATE) ? "gate" : "dorm");
+		if (err)
+			return nerr_pass(err);
+	}
+	if (found)
+		app_header(r, "Set-Cookie: " ARRIVAL_GATE_COOKIE "=%lld; Path=/scan; Max-Age=2592000; "
+			   "HttpOnly; SameSite=Lax%s", found_id, r->is_https ? "; Secure" : "");
+	else
+		app_header(r, "Set-Cookie: " ARRIVAL_GATE_COOKIE "=0; Path=/scan; Max-Age=0; "
+			   "HttpOnly; SameSite=Lax%s", r->is_https ? "; Secure" : "");
+	return nerr_pass(app_redirect(r, "/scan"));
+}
+
 static const struct action actions[] = {
+	{ "at", M_POST, R_GATE | R_DORM, choose_gate },
 	{ "", M_GET, R_ANON, scan },
 	{ "enrol", M_GET | M_POST, R_ANON, enrol },
 	{ "gate", M_GET | M_POST, R_STUDENT, gate_code },

@@ -5,6 +5,7 @@
 
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *kind_name(enum gate_kind k)
@@ -67,24 +68,38 @@ static NEOERR *device_station(const char *cookie, const unsigned char *mac, cons
 	return STATUS_OK;
 }
 
+/*
+ * A staff member scans where they said they stand (the gate cookie, a gate
+ * of their kind), else as themselves. Their count is the gate's when
+ * they chose one, else their own.
+ */
 static NEOERR *staff_station(struct req *r, const unsigned char *mac, const char *today,
 			     struct scan_station *st)
 {
+	const char *chosen = hdf_get_value(r->hdf, "Cookie." ARRIVAL_GATE_COOKIE, "0");
+	long long gate = strtoll(chosen, NULL, 10);
 	DB_CURSOR *c = NULL;
 	NEOERR *err;
 
 	st->kind = (r->who.roles & R_GATE) ? GATE_KIND_GATE : GATE_KIND_DORM;
 	st->staff_id = r->who.person_id;
 	copy_str(st->gate_name, sizeof st->gate_name, r->who.name);
-	err = db_query(&c, "SELECT (SELECT COUNT(*) FROM arrivals a WHERE ? IS NOT NULL "
-		" AND a.scanned_by = ? AND a.kind = ? AND a.at >= ?), " USED_BY_TOKEN, "sissb",
-		today, (long long)st->staff_id, kind_name(st->kind), today,
-		mac, mac ? (size_t)GATE_MAC_BYTES : (size_t)0);
+	err = db_query(&c, "SELECT g.id, g.name, "
+		" (SELECT COUNT(*) FROM arrivals a WHERE ? IS NOT NULL AND a.kind = ? AND a.at >= ? "
+		"  AND (a.gate_id = g.id OR (g.id IS NULL AND a.scanned_by = ?))), " USED_BY_TOKEN
+		" FROM (SELECT 1) one LEFT JOIN gates g ON g.id = ? AND g.kind = ?", "sssibis",
+		today, kind_name(st->kind), today, (long long)st->staff_id,
+		mac, mac ? (size_t)GATE_MAC_BYTES : (size_t)0, gate, kind_name(st->kind));
 	if (err)
 		return nerr_pass(err);
 	if (db_next(c)) {
-		st->today = db_str(c, 0) ? db_int(c, 0) : -1;
-		read_used(db_str(c, 1), &st->used);
+		if (db_str(c, 0)) {
+			st->gate_id = (int)db_int(c, 0);
+			copy_str(st->device_name, sizeof st->device_name, r->who.name);
+			copy_str(st->gate_name, sizeof st->gate_name, db_str(c, 1));
+		}
+		st->today = db_str(c, 2) ? db_int(c, 2) : -1;
+		read_used(db_str(c, 3), &st->used);
 	}
 	db_cursor_free(&c);
 	return STATUS_OK;

@@ -12,6 +12,8 @@
 
 /* The device's cookie: a long-lived credential set by the enrolment link. */
 #define ARRIVAL_DEVICE_COOKIE "hc_dev"
+/* A staff member's chosen gate (its id): where their scans are recorded. */
+#define ARRIVAL_GATE_COOKIE "hc_gate"
 
 /* A recorded scan, for "already arrived at 08:12, East gate". */
 struct arrival_seen {
@@ -28,7 +30,7 @@ struct scan_station {
 	int device_id;        /* 0: a staff login */
 	int staff_id;         /* the staff member scanning; 0 for a device */
 	char gate_name[65];   /* the gate, or the staff member's name */
-	char device_name[65];
+	char device_name[65]; /* the device, or the staff member at a chosen gate */
 	long long today;      /* scans recorded today at the gate (or by the staff
 			       * member); -1 when not counted */
 	struct arrival_seen used; /* the scan the presented token recorded, if any */

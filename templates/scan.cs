@@ -8,6 +8,17 @@
   <p><strong><?cs var:Station.Name ?></strong><?cs if:Station.Device ?> · <?cs var:Station.Device ?><?cs /if ?>
     (<?cs var:L.scan.kind[Station.Kind] ?>)</p>
   <p class="scan-count"><?cs var:L.scan.today ?> <strong id="today-count"><?cs var:Station.Today ?></strong></p>
+  <?cs if:Station.Staff ?>
+  <form method="post" action="/scan/at" class="row-form">
+    <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+    <label><?cs var:L.scan.choose_gate ?>
+      <select name="gate">
+        <option value="0"><?cs var:L.scan.no_gate ?></option>
+        <?cs each:g = Station.Gates ?><option value="<?cs var:g.id ?>"<?cs if:g.id == Station.GateId ?> selected<?cs /if ?>><?cs var:g.name ?></option><?cs /each ?>
+      </select></label>
+    <button type="submit"><?cs var:L.scan.choose_submit ?></button>
+  </form>
+  <?cs /if ?>
   <div id="camera" class="camera" hidden>
     <video id="camera-video" playsinline muted></video>
     <p id="camera-status" class="small"></p>
