@@ -106,6 +106,10 @@ scan_as dev1 "$(tok 999999)"
 check "a well-signed code of nobody: DENY, invalid code" result_is deny bad_code
 get dev1 "/scan?t=%27%3Bselect"
 check "garbage is a DENY page, never an error" result_is deny bad_code
+get dev1 "/scan?t=x&lang=en"
+check "the answer in English: DENY with the reason in words" body_has "Not a valid health card code"
+get dev1 "/scan?t=x&lang=zh-CN"
+check "and back in Chinese" body_has "二维码无效"
 check "none of them recorded anything" eq "$(all_arrivals)" "$before"
 
 # -- ALLOW, ALREADY, replay ----------------------------------------------------------
