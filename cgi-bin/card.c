@@ -135,7 +135,8 @@ static NEOERR *show_card(struct req *r)
 			hdf_set_int_value(r->hdf, "Page.Refresh", GATE_TOKEN_TTL / 2);
 			hdf_set_int_value(r->hdf, "Page.RefreshNoScript", 1);
 			hdf_set_value(r->hdf, "Page.Script.0", "card.js");
-			hdf_set_int_value(r->hdf, "Card.QrStamp", (int)(time(NULL) % 1000000));
+			hdf_set_int_value(r->hdf, "Card.QrStamp",
+					  (int)randombytes_uniform(1000000000u));
 		}
 		if (ci.messages && (err = load_messages(r, person)))
 			return nerr_pass(err);
@@ -144,7 +145,9 @@ static NEOERR *show_card(struct req *r)
 	err = app_render_to(r, "card.cs", &body);
 	if (err == STATUS_OK)
 		err = app_send(r, "text/html; charset=utf-8", body.buf, (size_t)body.len);
-	if (err == STATUS_OK && person == r->who.person_id)
+	/* A card with a QR is not kept: its image's address must change with
+	 * every load, or a browser may show a code from its memory. */
+	if (err == STATUS_OK && person == r->who.person_id && !v.show_qr)
 		kept_put(r, today, &body);
 	string_clear(&body);
 	return nerr_pass(err);

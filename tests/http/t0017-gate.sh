@@ -35,6 +35,10 @@ login "$(login_of "$A")"
 get "$(login_of "$A")" /card
 check "a green card shows the rotating QR" body_has 'id="gate-qr"'
 check "refreshed without JavaScript through a meta refresh" body_has '<noscript><meta http-equiv="refresh" content="30">'
+qr1=$(grep -o 'src="/card/qr?n=[0-9]*"' "$BODY")
+get "$(login_of "$A")" /card
+check "each load of the card asks for a new image (never one from the browser's memory)" \
+	test -n "$qr1" -a "$qr1" != "$(grep -o 'src="/card/qr?n=[0-9]*"' "$BODY")"
 # A message (the counselor's reminder) shows on a green card too.
 ac=$(sql "SELECT a.login FROM counselor_assignments ca JOIN accounts a ON a.person_id = ca.counselor_id WHERE ca.student_id = $A")
 login "$ac"
