@@ -156,17 +156,15 @@ static NEOERR *show_card(struct req *r)
 static NEOERR *show_qr(struct req *r)
 {
 	unsigned char key[GATE_KEY_BYTES];
-	char token[GATE_TOKEN_LEN + 1], url[512];
-	size_t n;
+	char token[GATE_TOKEN_LEN + 1], path[GATE_TOKEN_LEN + 16], url[512];
 	STRING svg;
 	NEOERR *err;
 
 	sess_subkey("scan", key);
 	gate_token_make(key, r->who.person_id, (long long)time(NULL), randombytes_random(), token);
 	sodium_memzero(key, sizeof key);
-	app_base_url(r, url, sizeof url - sizeof token - 8);
-	n = strlen(url);
-	snprintf(url + n, sizeof url - n, "/scan?t=%s", token);
+	snprintf(path, sizeof path, "/scan?t=%s", token);
+	app_site_url(r, path, url, sizeof url);
 	string_init(&svg);
 	err = qr_svg(url, &svg);
 	if (err == STATUS_OK)

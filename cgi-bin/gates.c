@@ -15,6 +15,7 @@
  *   GET  /gates/stats       200 ?day=YYYY-MM-DD arrivals per gate and hour
  */
 #include "app.h"
+#include "arrival.h"
 #include "audit.h"
 #include "db.h"
 #include "days.h"
@@ -49,13 +50,10 @@ static const struct form device_form = { "device", device_fields };
 static NEOERR *export_link(struct req *r, const char *prefix, const char *path)
 {
 	char url[600], key[64];
-	size_t n;
 	STRING uri;
 	NEOERR *err;
 
-	app_base_url(r, url, sizeof url - 128);
-	n = strlen(url);
-	snprintf(url + n, sizeof url - n, "%s", path);
+	app_site_url(r, path, url, sizeof url);
 	snprintf(key, sizeof key, "%s.Url", prefix);
 	hdf_set_value(r->hdf, key, url);
 	string_init(&uri);
@@ -102,26 +100,42 @@ static NEOERR *refuse(struct req *r, const char *which)
 	return nerr_pass(render(r));
 }
 
+/* A change and its audit row commit together or not at all. */
+struct change {
+	struct req *r;
+	long long id;                 /* the gate or device changed */
+	unsigned long long n;         /* rows the change touched */
+};
+
+static NEOERR *insert_gate(void *ctx)
+{
+	struct change *x = ctx;
+	const char *kind = app_param(x->r, "kind", ""), *name = app_param(x->r, "name", "");
+	char now[20], detail[200];
+	NEOERR *err;
+
+	err = db_exec(NULL, &x->id, "INSERT INTO gates (kind, name) VALUES (?, ?)", "ss",
+		      kind, name);
+	if (err)
+		return nerr_pass(err);
+	app_now(now);
+	snprintf(detail, sizeof detail, "%s %s", kind, name);
+	return nerr_pass(audit_write(x->r, now, "gate_add", 0, "gate", x->id, detail));
+}
+
 static NEOERR *add_gate(struct req *r)
 {
-	const char *name = app_param(r, "name", "");
-	char now[20], detail[200];
-	long long id = 0;
+	struct change x = { r, 0, 0 };
 	NEOERR *err;
 
 	if (form_check(r, &gate_form))
 		return nerr_pass(refuse(r, "gate"));
-	err = db_exec(NULL, &id, "INSERT INTO gates (kind, name) VALUES (?, ?)", "ss",
-		      app_param(r, "kind", ""), name);
+	err = db_txn(insert_gate, &x);
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		nerr_ignore(&err);
 		hdf_set_value(r->hdf, "Form.Error.name", tr(r, "gates.name_taken"));
 		return nerr_pass(refuse(r, "gate"));
 	}
-	app_now(now);
-	snprintf(detail, sizeof detail, "%s %s", app_param(r, "kind", ""), name);
-	if (err == STATUS_OK)
-		err = audit_write(r, now, "gate_add", 0, "gate", id, detail);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_redirect(r, "/gates"));
@@ -154,8 +168,7 @@ static NEOERR *insert_device(void *ctx)
 static NEOERR *add_device(struct req *r)
 {
 	struct new_device d = { 0 };
-	unsigned char raw[32];
-	char link[48], path[64];
+	char link[ARRIVAL_SECRET_LEN + 1], path[64];
 	bool found;
 	NEOERR *err;
 
@@ -172,10 +185,7 @@ static NEOERR *add_device(struct req *r)
 		hdf_set_value(r->hdf, "Form.Error.gate_id", tr(r, "gates.no_gate"));
 		return nerr_pass(refuse(r, "device"));
 	}
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2base64(link, sizeof link, raw, sizeof raw,
-			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	crypto_hash_sha256(d.enrol_hash, (const unsigned char *)link, strlen(link));
+	arrival_secret_new(link, d.enrol_hash);
 	err = db_txn(insert_device, &d);
 	if (err)
 		return nerr_pass(err);
@@ -196,46 +206,59 @@ static long long id_param(struct req *r)
 	return *s && *end == '\0' && id > 0 && id < 2147483647LL ? id : 0;
 }
 
-static NEOERR *revoke(struct req *r)
+/* Revoking twice keeps the first time and who did it, and audits once. */
+static NEOERR *revoke_device(void *ctx)
 {
-	long long id = id_param(r);
-	unsigned long long n = 0;
+	struct change *x = ctx;
 	char now[20];
 	NEOERR *err;
 
 	app_now(now);
-	/* Revoking twice keeps the first time and who did it. */
-	err = db_exec(&n, NULL, "UPDATE gate_devices SET revoked_at = COALESCE(revoked_at, ?), "
-		"revoked_by = COALESCE(revoked_by, ?), enrol_hash = NULL WHERE id = ?", "sii",
-		now, (long long)r->who.person_id, id);
-	if (err == STATUS_OK && n == 0) {
-		long long one;
-		bool found;
-		err = db_scalar(&one, &found, "SELECT id FROM gate_devices WHERE id = ?", "i", id);
-		if (err == STATUS_OK && !found)
-			err = nerr_raise(HC_ERR_NOTFOUND, "no device %lld", id);
-	}
-	if (err == STATUS_OK && n == 1)
-		err = audit_write(r, now, "device_revoke", 0, "gate_device", id, NULL);
+	err = db_exec(&x->n, NULL, "UPDATE gate_devices SET revoked_at = ?, revoked_by = ?, "
+		"enrol_hash = NULL WHERE id = ? AND revoked_at IS NULL", "sii",
+		now, (long long)x->r->who.person_id, x->id);
+	if (err == STATUS_OK && x->n == 1)
+		err = audit_write(x->r, now, "device_revoke", 0, "gate_device", x->id, NULL);
+	return nerr_pass(err);
+}
+
+static NEOERR *revoke(struct req *r)
+{
+	struct change x = { r, id_param(r), 0 };
+	long long one;
+	bool found = true;
+	NEOERR *err = db_txn(revoke_device, &x);
+
+	if (err == STATUS_OK && x.n == 0)
+		err = db_scalar(&one, &found, "SELECT id FROM gate_devices WHERE id = ?", "i", x.id);
+	if (err == STATUS_OK && !found)
+		err = nerr_raise(HC_ERR_NOTFOUND, "no device %lld", x.id);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_redirect(r, "/gates"));
 }
 
-static NEOERR *new_code(struct req *r)
+static NEOERR *bump_code(void *ctx)
 {
-	long long id = id_param(r);
-	unsigned long long n = 0;
+	struct change *x = ctx;
 	char now[20];
 	NEOERR *err;
 
-	err = db_exec(&n, NULL, "UPDATE gates SET code_serial = code_serial + 1 WHERE id = ?",
-		      "i", id);
-	if (err == STATUS_OK && n == 0)
-		err = nerr_raise(HC_ERR_NOTFOUND, "no gate %lld", id);
+	err = db_exec(&x->n, NULL, "UPDATE gates SET code_serial = code_serial + 1 WHERE id = ?",
+		      "i", x->id);
+	if (err == STATUS_OK && x->n == 0)
+		err = nerr_raise(HC_ERR_NOTFOUND, "no gate %lld", x->id);
 	app_now(now);
 	if (err == STATUS_OK)
-		err = audit_write(r, now, "gate_new_code", 0, "gate", id, NULL);
+		err = audit_write(x->r, now, "gate_new_code", 0, "gate", x->id, NULL);
+	return nerr_pass(err);
+}
+
+static NEOERR *new_code(struct req *r)
+{
+	struct change x = { r, id_param(r), 0 };
+	NEOERR *err = db_txn(bump_code, &x);
+
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_redirect(r, "/gates"));

@@ -66,13 +66,18 @@ static void station_export(struct req *r, const struct scan_station *st)
 		hdf_set_value(r->hdf, "Station.Device", st->device_name);
 }
 
+/* What an ALLOW does: record the scan, only say so (a HEAD: link checkers
+ * and prefetches change nothing), or ask the student to confirm (the
+ * gate's printed code opened with a GET). */
+enum on_allow { ALLOW_RECORD, ALLOW_SAY, ALLOW_ASK };
+
 /*
  * The card of person_id computed now, and the verdict at the station.
  * On ALLOW the scan is recorded; a race lost to another phone (or the same
  * code presented twice at once) turns into ALREADY / REPLAYED.
  */
-static NEOERR *decide_and_record(struct req *r, const struct scan_station *st,
-				 int person_id, int scanned_by, const unsigned char *mac)
+static NEOERR *decide(struct req *r, const struct scan_station *st, int person_id,
+		      int scanned_by, const unsigned char *mac, enum on_allow on_allow)
 {
 	struct card_info ci;
 	struct card_verdict v;
@@ -93,9 +98,9 @@ static NEOERR *decide_and_record(struct req *r, const struct scan_station *st,
 	card_state(&ci.facts, &v);
 	card_export(r, "Card", &ci, &v);
 	gate_decide(st->kind, &ci.facts, &v, &sv);
-	/* A HEAD (a link checker, a prefetch) learns the answer's headers and
-	 * records nothing. */
-	if (sv.result == SCAN_ALLOW && strcmp(r->method, "HEAD")) {
+	if (sv.result == SCAN_ALLOW && on_allow == ALLOW_ASK)
+		return nerr_pass(app_render(r, "scan_gate.cs"));
+	if (sv.result == SCAN_ALLOW && on_allow == ALLOW_RECORD) {
 		err = arrival_record(st, person_id, ci.term_id, ci.facts.boarder_now,
 				     scanned_by, mac, &recorded);
 		if (err)
@@ -104,7 +109,7 @@ static NEOERR *decide_and_record(struct req *r, const struct scan_station *st,
 			sv.result = SCAN_ALREADY;
 	}
 	if (sv.result == SCAN_ALREADY) {
-		err = arrival_find(person_id, ci.term_id, st->kind, mac, &seen);
+		err = arrival_find(person_id, ci.term_id, st->kind, &seen);
 		if (err)
 			return nerr_pass(err);
 		if (!seen.found && mac) {
@@ -178,17 +183,16 @@ static NEOERR *scan(struct req *r)
 		sv.reason = SCAN_REPLAYED;
 		return nerr_pass(answer(r, &sv, &st.used));
 	}
-	return nerr_pass(decide_and_record(r, &st, tok.person_id, st.staff_id, tok.mac));
+	return nerr_pass(decide(r, &st, tok.person_id, st.staff_id, tok.mac,
+				strcmp(r->method, "HEAD") ? ALLOW_RECORD : ALLOW_SAY));
 }
 
 /* The device waiting for this one-time link; *found false when none. */
 static NEOERR *enrol_lookup(struct req *r, const char *link, unsigned char h[32], bool *found)
 {
-	if (strlen(link) != 43) {
-		*found = false;
+	*found = false;
+	if (!arrival_secret_hash(link, h))
 		return STATUS_OK;
-	}
-	crypto_hash_sha256(h, (const unsigned char *)link, 43);
 	return nerr_pass(db_row(r->hdf, "Enrol", found,
 		"SELECT d.name AS device, g.name AS gate, g.kind FROM gate_devices d "
 		"JOIN gates g ON g.id = d.gate_id "
@@ -207,8 +211,8 @@ static NEOERR *enrol_gone(struct req *r)
  * and a link preview (a GET) spends nothing. */
 static NEOERR *enrol(struct req *r)
 {
-	unsigned char h[32], ch[32], raw[32];
-	char cred[48], now[20];
+	unsigned char h[32], ch[32];
+	char cred[ARRIVAL_SECRET_LEN + 1], now[20];
 	unsigned long long n = 0;
 	bool found;
 	NEOERR *err = enrol_lookup(r, path_arg(r), h, &found);
@@ -221,10 +225,7 @@ static NEOERR *enrol(struct req *r)
 		hdf_set_value(r->hdf, "Enrol.Link", path_arg(r));
 		return nerr_pass(app_render(r, "scan_enrol.cs"));
 	}
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2base64(cred, sizeof cred, raw, sizeof raw,
-			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	crypto_hash_sha256(ch, (const unsigned char *)cred, strlen(cred));
+	arrival_secret_new(cred, ch);
 	app_now(now);
 	err = db_exec(&n, NULL, "UPDATE gate_devices SET enrol_hash = NULL, credential_hash = ?, "
 		"enrolled_at = ? WHERE enrol_hash = ? AND revoked_at IS NULL",
@@ -234,13 +235,12 @@ static NEOERR *enrol(struct req *r)
 	if (n != 1)
 		return nerr_pass(enrol_gone(r));
 	/* Two years: a gate phone is set up once and kept. */
-	app_header(r, "Set-Cookie: " ARRIVAL_DEVICE_COOKIE "=%s; Path=/scan; Max-Age=63072000; "
-		   "HttpOnly; SameSite=Lax%s", cred, r->is_https ? "; Secure" : "");
+	app_set_cookie(r, ARRIVAL_DEVICE_COOKIE, cred, "/scan", 63072000L);
 	return nerr_pass(app_redirect(r, "/scan"));
 }
 
 /* The gate behind a printed code, as a station; *found false for a void code. */
-static NEOERR *printed_gate(struct req *r, const char *code, struct scan_station *st, bool *found)
+static NEOERR *printed_gate(const char *code, struct scan_station *st, bool *found)
 {
 	unsigned char key[GATE_KEY_BYTES];
 	int id = gate_code_gate_id(code);
@@ -264,7 +264,6 @@ static NEOERR *printed_gate(struct req *r, const char *code, struct scan_station
 		st->kind = !strcmp(db_str(c, 1), "dorm") ? GATE_KIND_DORM : GATE_KIND_GATE;
 	}
 	db_cursor_free(&c);
-	(void)r;
 	return STATUS_OK;
 }
 
@@ -275,12 +274,8 @@ static NEOERR *gate_code(struct req *r)
 {
 	const char *code = path_arg(r);
 	struct scan_station st;
-	struct card_info ci;
-	struct card_verdict v;
-	struct scan_verdict sv;
-	struct arrival_seen seen = { 0 };
 	bool found;
-	NEOERR *err = printed_gate(r, code, &st, &found);
+	NEOERR *err = printed_gate(code, &st, &found);
 
 	if (err)
 		return nerr_pass(err);
@@ -288,24 +283,8 @@ static NEOERR *gate_code(struct req *r)
 		return nerr_raise(HC_ERR_NOTFOUND, "void gate code");
 	station_export(r, &st);
 	hdf_set_value(r->hdf, "Station.Code", code);
-	if (!strcmp(r->method, "POST"))
-		return nerr_pass(decide_and_record(r, &st, r->who.person_id,
-						   r->who.person_id, NULL));
-	err = card_facts_load(r->who.person_id, app_today(), &ci);
-	if (err)
-		return nerr_pass(err);
-	card_state(&ci.facts, &v);
-	card_export(r, "Card", &ci, &v);
-	gate_decide(st.kind, &ci.facts, &v, &sv);
-	if (sv.result == SCAN_ALREADY) {
-		err = arrival_find(r->who.person_id, ci.term_id, st.kind, NULL, &seen);
-		if (err)
-			return nerr_pass(err);
-	}
-	hdf_set_int_value(r->hdf, "Scan.Confirm", sv.result == SCAN_ALLOW);
-	if (sv.result == SCAN_ALLOW)
-		return nerr_pass(app_render(r, "scan_gate.cs"));
-	return nerr_pass(answer(r, &sv, &seen));
+	return nerr_pass(decide(r, &st, r->who.person_id, r->who.person_id, NULL,
+				strcmp(r->method, "POST") ? ALLOW_ASK : ALLOW_RECORD));
 }
 
 /* A staff member's gate, remembered on their phone for a month; 0 or
@@ -315,6 +294,7 @@ static NEOERR *choose_gate(struct req *r)
 	const char *p = app_param(r, "gate", "0");
 	char *end;
 	long long gate = strtoll(p, &end, 10), found_id = 0;
+	char value[24];
 	bool found = false;
 	NEOERR *err;
 
@@ -324,12 +304,8 @@ static NEOERR *choose_gate(struct req *r)
 		if (err)
 			return nerr_pass(err);
 	}
-	if (found)
-		app_header(r, "Set-Cookie: " ARRIVAL_GATE_COOKIE "=%lld; Path=/scan; Max-Age=2592000; "
-			   "HttpOnly; SameSite=Lax%s", found_id, r->is_https ? "; Secure" : "");
-	else
-		app_header(r, "Set-Cookie: " ARRIVAL_GATE_COOKIE "=0; Path=/scan; Max-Age=0; "
-			   "HttpOnly; SameSite=Lax%s", r->is_https ? "; Secure" : "");
+	snprintf(value, sizeof value, "%lld", found ? found_id : 0LL);
+	app_set_cookie(r, ARRIVAL_GATE_COOKIE, value, "/scan", found ? 2592000L : 0L);
 	return nerr_pass(app_redirect(r, "/scan"));
 }
 

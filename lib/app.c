@@ -205,15 +205,22 @@ void tr_fill(struct req *r, const char *key, const char *value, char *out, size_
 
 /* ---- clock ------------------------------------------------------------ */
 
-void app_base_url(struct req *r, char *out, size_t n)
+void app_site_url(struct req *r, const char *path, char *out, size_t n)
 {
 	const char *base = conf_str("Site.BaseUrl", NULL);
-	const char *host = hdf_get_value(r->hdf, "HTTP.Host", "localhost");
 
 	if (base && *base)
-		snprintf(out, n, "%s", base);
+		snprintf(out, n, "%s%s", base, path);
 	else
-		snprintf(out, n, "%s://%s", r->is_https ? "https" : "http", host);
+		snprintf(out, n, "%s://%s%s", r->is_https ? "https" : "http",
+			 hdf_get_value(r->hdf, "HTTP.Host", "localhost"), path);
+}
+
+void app_set_cookie(struct req *r, const char *name, const char *value,
+		    const char *path, long max_age)
+{
+	app_header(r, "Set-Cookie: %s=%s; Path=%s; Max-Age=%ld; HttpOnly; SameSite=Lax%s",
+		   name, value, path, max_age, r->is_https ? "; Secure" : "");
 }
 
 void app_now(char out[20])

@@ -122,9 +122,15 @@ void tr_fill(struct req *r, const char *key, const char *value, char *out, size_
 /* Query.<name>, or def. */
 const char *app_param(struct req *r, const char *name, const char *def);
 
-/* The site's address for links that leave the browser (QR codes):
- * Site.BaseUrl from the config, else the request's scheme and host. */
-void app_base_url(struct req *r, char *out, size_t n);
+/* The site's address of path, for links that leave the browser (QR
+ * codes): Site.BaseUrl from the config, else the request's scheme and
+ * host, then path. */
+void app_site_url(struct req *r, const char *path, char *out, size_t n);
+
+/* A response cookie of the site's own: HttpOnly, SameSite=Lax, Secure
+ * under HTTPS. max_age 0 deletes it. */
+void app_set_cookie(struct req *r, const char *name, const char *value,
+		    const char *path, long max_age);
 
 /* Current wall clock in the school's time zone, "YYYY-MM-DD HH:MM:SS". */
 void app_now(char out[20]);

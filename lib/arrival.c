@@ -8,21 +8,37 @@
 #include <stdlib.h>
 #include <string.h>
 
+void arrival_secret_new(char out[ARRIVAL_SECRET_LEN + 1], unsigned char hash[32])
+{
+	unsigned char raw[32];
+
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2base64(out, ARRIVAL_SECRET_LEN + 1, raw, sizeof raw,
+			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	crypto_hash_sha256(hash, (const unsigned char *)out, ARRIVAL_SECRET_LEN);
+}
+
+bool arrival_secret_hash(const char *s, unsigned char hash[32])
+{
+	if (s == NULL || strnlen(s, ARRIVAL_SECRET_LEN + 1) != ARRIVAL_SECRET_LEN)
+		return false;
+	crypto_hash_sha256(hash, (const unsigned char *)s, ARRIVAL_SECRET_LEN);
+	return true;
+}
+
 static const char *kind_name(enum gate_kind k)
 {
 	return k == GATE_KIND_DORM ? "dorm" : "gate";
 }
 
-static void copy_str(char *dst, size_t n, const char *src)
-{
-	snprintf(dst, n, "%s", src ? src : "");
-}
+/* A recorded scan and where it was: the gate, or who scanned. */
+#define SEEN_FROM "FROM arrivals u LEFT JOIN gates ug ON ug.id = u.gate_id " \
+	"LEFT JOIN people up ON up.id = u.scanned_by "
+#define SEEN_PLACE "COALESCE(ug.name, up.name, '')"
 
-/* "at|where" of the scan a token recorded, as one column. */
+/* "at|where" of the scan a token recorded, as one column of a station. */
 #define USED_BY_TOKEN \
-	"(SELECT CONCAT(u.at, '|', COALESCE(ug.name, up.name, '')) FROM arrivals u " \
-	" LEFT JOIN gates ug ON ug.id = u.gate_id LEFT JOIN people up ON up.id = u.scanned_by " \
-	" WHERE u.token_mac = ?)"
+	"(SELECT CONCAT(u.at, '|', " SEEN_PLACE ") " SEEN_FROM "WHERE u.token_mac = ?)"
 
 static void read_used(const char *col, struct arrival_seen *out)
 {
@@ -32,34 +48,31 @@ static void read_used(const char *col, struct arrival_seen *out)
 	if (bar == NULL)
 		return;
 	out->found = true;
-	out->same_token = true;
 	snprintf(out->at, sizeof out->at, "%.*s", (int)(bar - col), col);
-	copy_str(out->where, sizeof out->where, bar + 1);
+	db_copy(out->where, sizeof out->where, bar + 1);
 }
 
-static NEOERR *device_station(const char *cookie, const unsigned char *mac, const char *today,
-			      struct scan_station *st, bool *found)
+static NEOERR *device_station(const unsigned char h[32], const unsigned char *mac,
+			      const char *today, struct scan_station *st, bool *found)
 {
-	unsigned char h[crypto_hash_sha256_BYTES];
 	DB_CURSOR *c = NULL;
 	NEOERR *err;
 
-	crypto_hash_sha256(h, (const unsigned char *)cookie, strlen(cookie));
 	/* today == NULL: no count (a scan's answer), the count is NULL. */
 	err = db_query(&c, "SELECT d.id, d.name, g.id, g.name, g.kind, "
 		" (SELECT COUNT(*) FROM arrivals a WHERE ? IS NOT NULL AND a.gate_id = g.id "
 		"  AND a.at >= ?), "
 		USED_BY_TOKEN " FROM gate_devices d JOIN gates g ON g.id = d.gate_id "
 		"WHERE d.credential_hash = ? AND d.revoked_at IS NULL", "ssbb",
-		today, today, mac, mac ? (size_t)GATE_MAC_BYTES : (size_t)0, h, sizeof h);
+		today, today, mac, mac ? (size_t)GATE_MAC_BYTES : (size_t)0, h, (size_t)32);
 	if (err)
 		return nerr_pass(err);
 	if (db_next(c)) {
 		*found = true;
 		st->device_id = (int)db_int(c, 0);
-		copy_str(st->device_name, sizeof st->device_name, db_str(c, 1));
+		db_copy(st->device_name, sizeof st->device_name, db_str(c, 1));
 		st->gate_id = (int)db_int(c, 2);
-		copy_str(st->gate_name, sizeof st->gate_name, db_str(c, 3));
+		db_copy(st->gate_name, sizeof st->gate_name, db_str(c, 3));
 		st->kind = !strcmp(db_str(c, 4), "dorm") ? GATE_KIND_DORM : GATE_KIND_GATE;
 		st->today = db_str(c, 5) ? db_int(c, 5) : -1;
 		read_used(db_str(c, 6), &st->used);
@@ -83,7 +96,7 @@ static NEOERR *staff_station(struct req *r, const unsigned char *mac, const char
 
 	st->kind = (r->who.roles & R_GATE) ? GATE_KIND_GATE : GATE_KIND_DORM;
 	st->staff_id = r->who.person_id;
-	copy_str(st->gate_name, sizeof st->gate_name, r->who.name);
+	db_copy(st->gate_name, sizeof st->gate_name, r->who.name);
 	err = db_query(&c, "SELECT g.id, g.name, "
 		" (SELECT COUNT(*) FROM arrivals a WHERE ? IS NOT NULL AND a.kind = ? AND a.at >= ? "
 		"  AND (a.gate_id = g.id OR (g.id IS NULL AND a.scanned_by = ?))), " USED_BY_TOKEN
@@ -95,8 +108,8 @@ static NEOERR *staff_station(struct req *r, const unsigned char *mac, const char
 	if (db_next(c)) {
 		if (db_str(c, 0)) {
 			st->gate_id = (int)db_int(c, 0);
-			copy_str(st->device_name, sizeof st->device_name, r->who.name);
-			copy_str(st->gate_name, sizeof st->gate_name, db_str(c, 1));
+			db_copy(st->device_name, sizeof st->device_name, r->who.name);
+			db_copy(st->gate_name, sizeof st->gate_name, db_str(c, 1));
 		}
 		st->today = db_str(c, 2) ? db_int(c, 2) : -1;
 		read_used(db_str(c, 3), &st->used);
@@ -111,14 +124,14 @@ NEOERR *arrival_station(struct req *r, const unsigned char *mac, bool count,
 	const char *cookie = hdf_get_value(r->hdf, "Cookie." ARRIVAL_DEVICE_COOKIE, NULL);
 	char day[11];
 	const char *today = count ? day : NULL;
+	unsigned char h[32];
 
 	memset(st, 0, sizeof *st);
 	st->today = -1;
 	*found = false;
 	day_format(app_today(), day);
-	/* A credential is 43 characters; anything else is not worth a query. */
-	if (cookie && strlen(cookie) == 43) {
-		NEOERR *err = device_station(cookie, mac, today, st, found);
+	if (arrival_secret_hash(cookie, h)) {
+		NEOERR *err = device_station(h, mac, today, st, found);
 		if (err || *found)
 			return nerr_pass(err);
 	}
@@ -128,46 +141,40 @@ NEOERR *arrival_station(struct req *r, const unsigned char *mac, bool count,
 	return nerr_pass(staff_station(r, mac, today, st));
 }
 
-static NEOERR *fetch_seen(DB_CURSOR *c, const unsigned char *mac, struct arrival_seen *out)
+static NEOERR *fetch_seen(DB_CURSOR *c, struct arrival_seen *out)
 {
 	memset(out, 0, sizeof *out);
 	if (db_next(c)) {
 		out->found = true;
-		copy_str(out->at, sizeof out->at, db_str(c, 0));
-		copy_str(out->where, sizeof out->where, db_str(c, 1));
-		out->same_token = mac && db_len(c, 2) == GATE_MAC_BYTES &&
-				  !memcmp(db_str(c, 2), mac, GATE_MAC_BYTES);
+		db_copy(out->at, sizeof out->at, db_str(c, 0));
+		db_copy(out->where, sizeof out->where, db_str(c, 1));
 	}
 	db_cursor_free(&c);
 	return STATUS_OK;
 }
 
-#define SEEN_COLUMNS \
-	"SELECT a.at, COALESCE(g.name, p.name), a.token_mac FROM arrivals a " \
-	"LEFT JOIN gates g ON g.id = a.gate_id LEFT JOIN people p ON p.id = a.scanned_by "
-
 NEOERR *arrival_find(int person_id, int term_id, enum gate_kind kind,
-		     const unsigned char *mac, struct arrival_seen *out)
+		     struct arrival_seen *out)
 {
 	DB_CURSOR *c = NULL;
-	NEOERR *err = db_query(&c, SEEN_COLUMNS
-		"WHERE a.person_id = ? AND a.term_id = ? AND a.kind = ?", "iis",
+	NEOERR *err = db_query(&c, "SELECT u.at, " SEEN_PLACE " " SEEN_FROM
+		"WHERE u.person_id = ? AND u.term_id = ? AND u.kind = ?", "iis",
 		(long long)person_id, (long long)term_id, kind_name(kind));
 
 	if (err)
 		return nerr_pass(err);
-	return nerr_pass(fetch_seen(c, mac, out));
+	return nerr_pass(fetch_seen(c, out));
 }
 
 NEOERR *arrival_find_token(const unsigned char mac[GATE_MAC_BYTES], struct arrival_seen *out)
 {
 	DB_CURSOR *c = NULL;
-	NEOERR *err = db_query(&c, SEEN_COLUMNS "WHERE a.token_mac = ?", "b",
-			       mac, (size_t)GATE_MAC_BYTES);
+	NEOERR *err = db_query(&c, "SELECT u.at, " SEEN_PLACE " " SEEN_FROM
+		"WHERE u.token_mac = ?", "b", mac, (size_t)GATE_MAC_BYTES);
 
 	if (err)
 		return nerr_pass(err);
-	return nerr_pass(fetch_seen(c, mac, out));
+	return nerr_pass(fetch_seen(c, out));
 }
 
 NEOERR *arrival_record(const struct scan_station *st, int person_id, int term_id,

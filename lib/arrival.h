@@ -20,8 +20,16 @@ struct arrival_seen {
 	bool found;
 	char at[20];          /* YYYY-MM-DD HH:MM:SS */
 	char where[65];       /* gate name, or who recorded it */
-	bool same_token;      /* recorded with the token being checked */
 };
+
+/* A device's enrolment link and its credential are the same kind of
+ * secret: 32 random bytes as ARRIVAL_SECRET_LEN base64url characters,
+ * kept in the database only as their SHA-256. */
+#define ARRIVAL_SECRET_LEN 43
+void arrival_secret_new(char out[ARRIVAL_SECRET_LEN + 1], unsigned char hash[32]);
+/* The hash of s; false (and no hash) when s is not shaped like a secret,
+ * which is then not worth a query. */
+bool arrival_secret_hash(const char *s, unsigned char hash[32]);
 
 /* Who scans, and where. */
 struct scan_station {
@@ -48,9 +56,9 @@ struct scan_station {
 NEOERR *arrival_station(struct req *r, const unsigned char *mac, bool count,
 			struct scan_station *st, bool *found);
 
-/* The person's recorded scan of that kind in the term; mac may be NULL. */
+/* The person's recorded scan of that kind in the term. */
 NEOERR *arrival_find(int person_id, int term_id, enum gate_kind kind,
-		     const unsigned char *mac, struct arrival_seen *out);
+		     struct arrival_seen *out);
 
 /* The scan a token recorded, if any: a token works once. */
 NEOERR *arrival_find_token(const unsigned char mac[GATE_MAC_BYTES],

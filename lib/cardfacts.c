@@ -6,10 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static void copy_str(char *dst, size_t n, const char *src)
-{
-	snprintf(dst, n, "%s", src ? src : "");
-}
 
 static enum app_stage stage_of(const char *s)
 {
@@ -91,8 +87,7 @@ NEOERR *card_facts_invalidate(int person_id)
 		"ON DUPLICATE KEY UPDATE rev = rev + 1", "i", (long long)person_id));
 }
 
-static NEOERR *facts_query(int person_id, int today, struct card_rev *rev,
-			   struct card_info *ci);
+static NEOERR *facts_query(int person_id, int today, struct card_info *ci);
 
 static void facts_keep(int person_id, int today, const struct card_rev *rev,
 		       const struct card_info *ci)
@@ -120,30 +115,20 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 	}
 	/* Not kept (a gate scanning one person after another): the facts
 	 * statement reads the revisions too, so this is one round trip. */
-	err = facts_query(person_id, today, &rev, ci);
-	if (err == STATUS_OK && person_id > 0)
-		facts_keep(person_id, today, &rev, ci);
-	return nerr_pass(err);
+	return nerr_pass(facts_query(person_id, today, ci));
 }
 
 NEOERR *card_facts_load_at(int person_id, int today, const struct card_rev *rev,
 			   struct card_info *ci)
 {
 	struct facts_slot *slot = &facts_cache[(unsigned)person_id % FACTS_CACHE];
-	struct card_rev now;
-	NEOERR *err;
 
 	if (person_id > 0 && slot->person_id == person_id && slot->today == today &&
 	    slot->rev.person == rev->person && slot->rev.shared == rev->shared) {
 		copy_info(ci, &slot->ci);
 		return STATUS_OK;
 	}
-	/* Kept under the revisions the facts statement itself read: they
-	 * and the facts are one snapshot. */
-	err = facts_query(person_id, today, &now, ci);
-	if (err == STATUS_OK && person_id > 0)
-		facts_keep(person_id, today, &now, ci);
-	return nerr_pass(err);
+	return nerr_pass(facts_query(person_id, today, ci));
 }
 
 /* The facts as of term `term`, the revisions they are at and the term in
@@ -200,13 +185,13 @@ static NEOERR *facts_statement(int person_id, int today, long long term, struct 
 	}
 	f->boarder_now = db_int(c, 0) != 0;
 	ci->term_id = (int)db_int(c, 2);
-	copy_str(ci->term_name, sizeof ci->term_name, db_str(c, 3));
+	db_copy(ci->term_name, sizeof ci->term_name, db_str(c, 3));
 	f->on_roster = db_int(c, 4) != 0;
 	ci->application_id = db_int(c, 5);
 	f->app = stage_of(db_str(c, 6));
 	f->quiz_done = db_int(c, 7) != 0;
 	f->pledge_done = db_int(c, 8) != 0;
-	copy_str(ci->review_reason, sizeof ci->review_reason, db_str(c, 9));
+	db_copy(ci->review_reason, sizeof ci->review_reason, db_str(c, 9));
 	f->review_reason = ci->review_reason[0] ? ci->review_reason : NULL;
 	f->allowed_from = db_str(c, 10) ? day_parse(db_str(c, 10)) : 0;
 	f->allowed_until = db_str(c, 11) ? day_parse(db_str(c, 11)) : 0;
@@ -215,18 +200,18 @@ static NEOERR *facts_statement(int person_id, int today, long long term, struct 
 	f->open_anomaly_day = db_str(c, 14) ? day_parse(db_str(c, 14)) : 0;
 	mark_reported(f->reported, (unsigned long long)db_int(c, 15));
 	f->arrived = db_str(c, 16) != NULL;
-	copy_str(ci->arrived_at, sizeof ci->arrived_at, db_str(c, 16));
+	db_copy(ci->arrived_at, sizeof ci->arrived_at, db_str(c, 16));
 	f->arrived_day = f->arrived ? day_parse(ci->arrived_at) : 0;
 	f->arrived_as_boarder = db_int(c, 17) != 0;
 	f->moved_in = db_int(c, 18) != 0;
-	copy_str(ci->identity, sizeof ci->identity, db_str(c, 1));
-	copy_str(ci->name, sizeof ci->name, db_str(c, 19));
-	copy_str(ci->number, sizeof ci->number, db_str(c, 20));
-	copy_str(ci->phone, sizeof ci->phone, db_str(c, 21));
-	copy_str(ci->college, sizeof ci->college, db_str(c, 22));
-	copy_str(ci->class_name, sizeof ci->class_name, db_str(c, 23));
-	copy_str(ci->counselor, sizeof ci->counselor, db_str(c, 24));
-	copy_str(ci->counselor_phone, sizeof ci->counselor_phone, db_str(c, 25));
+	db_copy(ci->identity, sizeof ci->identity, db_str(c, 1));
+	db_copy(ci->name, sizeof ci->name, db_str(c, 19));
+	db_copy(ci->number, sizeof ci->number, db_str(c, 20));
+	db_copy(ci->phone, sizeof ci->phone, db_str(c, 21));
+	db_copy(ci->college, sizeof ci->college, db_str(c, 22));
+	db_copy(ci->class_name, sizeof ci->class_name, db_str(c, 23));
+	db_copy(ci->counselor, sizeof ci->counselor, db_str(c, 24));
+	db_copy(ci->counselor_phone, sizeof ci->counselor_phone, db_str(c, 25));
 	ci->messages = (int)db_int(c, 26);
 	rev->person = db_int(c, 27);
 	rev->shared = db_int(c, 28);
@@ -240,9 +225,11 @@ static NEOERR *facts_statement(int person_id, int today, long long term, struct 
 static long long term_now;
 static int term_day;
 
-static NEOERR *facts_query(int person_id, int today, struct card_rev *rev,
-			   struct card_info *ci)
+/* The facts statement, kept under the revisions it read itself: they and
+ * the facts are one snapshot. */
+static NEOERR *facts_query(int person_id, int today, struct card_info *ci)
 {
+	struct card_rev rev;
 	long long current = 0;
 	NEOERR *err;
 
@@ -256,9 +243,14 @@ static NEOERR *facts_query(int person_id, int today, struct card_rev *rev,
 		term_day = today;
 	}
 	for (int tries = 0; tries < 3; tries++) {
-		err = facts_statement(person_id, today, term_now, rev, ci, &current);
-		if (err || current == term_now)
+		err = facts_statement(person_id, today, term_now, &rev, ci, &current);
+		if (err)
 			return nerr_pass(err);
+		if (current == term_now) {
+			if (person_id > 0)
+				facts_keep(person_id, today, &rev, ci);
+			return STATUS_OK;
+		}
 		/* A term began or ended: again, with the one the statement saw. */
 		term_now = current;
 	}

@@ -9,6 +9,7 @@
 #include <errmsg.h>
 #include <mysqld_error.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -623,4 +624,9 @@ NEOERR *db_txn(NEOERR *(*fn)(void *ctx), void *ctx)
 		usleep(2000u * (unsigned)attempt + randombytes_uniform(5000));
 	}
 	return nerr_pass(err);
+}
+
+void db_copy(char *dst, size_t n, const char *src)
+{
+	snprintf(dst, n, "%s", src ? src : "");
 }

@@ -39,6 +39,8 @@ const char *db_str(DB_CURSOR *cur, int i);        /* NULL for SQL NULL */
 long long db_int(DB_CURSOR *cur, int i);          /* 0 for SQL NULL */
 unsigned long db_len(DB_CURSOR *cur, int i);
 void db_cursor_free(DB_CURSOR **cur);
+/* Copies a column's text into dst (n bytes, cut to fit); NULL as "". */
+void db_copy(char *dst, size_t n, const char *src);
 
 /* SELECT into HDF: rows as <prefix>.<n>.<column>; *nrows may be NULL. */
 NEOERR *db_rows(HDF *hdf, const char *prefix, int *nrows,

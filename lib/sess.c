@@ -118,10 +118,6 @@ static unsigned role_bit(const char *role)
 	return 0;
 }
 
-static void copy_str(char *dst, size_t n, const char *src)
-{
-	snprintf(dst, n, "%s", src ? src : "");
-}
 
 /* Who a person is, with their roles, in one row. */
 #define WHO_COLUMNS \
@@ -136,11 +132,11 @@ static void who_from_row(DB_CURSOR *c, struct who *w)
 
 	memset(w, 0, sizeof *w);
 	w->person_id = (int)db_int(c, 0);
-	copy_str(w->name, sizeof w->name, db_str(c, 1));
-	copy_str(w->number, sizeof w->number, db_str(c, 2));
+	db_copy(w->name, sizeof w->name, db_str(c, 1));
+	db_copy(w->number, sizeof w->number, db_str(c, 2));
 	w->roles = !strcmp(db_str(c, 3), "staff") ? R_STAFF : R_STUDENT;
 	w->college_id = (int)db_int(c, 4);
-	copy_str(w->login, sizeof w->login, db_str(c, 5));
+	db_copy(w->login, sizeof w->login, db_str(c, 5));
 	while (roles && *roles) {
 		char name[16] = "";
 		int org = 0, n = 0;
@@ -209,8 +205,6 @@ static NEOERR *who_of_session(struct req *r, int person_id, long long rev, long 
 	return STATUS_OK;
 }
 
-/* remote_user mode: the person of a login name with the revisions, then
- * who they are, kept as for a session. */
 /* Who the cursor's row (person id, their revision, the shared revision)
  * names, into r->who; nobody when there is no row. Frees the cursor. */
 static NEOERR *who_of_row(struct req *r, DB_CURSOR **c)
@@ -228,6 +222,8 @@ static NEOERR *who_of_row(struct req *r, DB_CURSOR **c)
 	return person > 0 ? nerr_pass(who_of_session(r, person, rev, shared_rev)) : STATUS_OK;
 }
 
+/* remote_user mode: the person of a login name with the revisions, then
+ * who they are, kept as for a session. */
 static NEOERR *load_by_login(struct req *r, const char *login)
 {
 	DB_CURSOR *c = NULL;
@@ -253,7 +249,7 @@ NEOERR *sess_load(struct req *r)
 	NEOERR *err;
 
 	if (token_well_formed(cookie, &session)) {
-		copy_str(r->sid, sizeof r->sid, cookie);
+		db_copy(r->sid, sizeof r->sid, cookie);
 	} else {
 		new_token(r->sid, false);
 		r->sid_is_new = true;

@@ -373,10 +373,6 @@ static const char anomalies_sql[] =
 	"SELECT person_id, MIN(day) FROM daily_reports WHERE anomaly_state = 'open' "
 	"GROUP BY person_id";
 
-static void copy(char *dst, size_t n, const char *src)
-{
-	snprintf(dst, n, "%s", src ? src : "");
-}
 
 static int day_or_0(const char *s)
 {
@@ -393,11 +389,11 @@ static void read_row(DB_CURSOR *c, int today, struct table_row *row)
 	memset(row, 0, sizeof *row);
 	row->person_id = (int)db_int(c, 0);
 	row->college_id = (int)db_int(c, 1);
-	copy(row->number, sizeof row->number, db_str(c, 2));
-	copy(row->name, sizeof row->name, db_str(c, 3));
-	copy(row->college, sizeof row->college, db_str(c, 4));
-	copy(row->counselor, sizeof row->counselor, db_str(c, 5));
-	copy(row->id_card, sizeof row->id_card, db_str(c, 6));
+	db_copy(row->number, sizeof row->number, db_str(c, 2));
+	db_copy(row->name, sizeof row->name, db_str(c, 3));
+	db_copy(row->college, sizeof row->college, db_str(c, 4));
+	db_copy(row->counselor, sizeof row->counselor, db_str(c, 5));
+	db_copy(row->id_card, sizeof row->id_card, db_str(c, 6));
 	i = db_str(c, 7) ? index_of(ids, db_str(c, 7)) : -1;
 	row->identity = i < 0 ? TI_UNDERGRAD : (enum table_identity)i;
 	row->boarding = db_int(c, 8) != 0;
@@ -410,16 +406,16 @@ static void read_row(DB_CURSOR *c, int today, struct table_row *row)
 	row->app = i > 0 ? (enum app_stage)i : APP_NONE;
 	row->allowed_from = day_or_0(db_str(c, 15));
 	row->allowed_until = day_or_0(db_str(c, 16));
-	copy(row->submitted_at, sizeof row->submitted_at, db_str(c, 17));
+	db_copy(row->submitted_at, sizeof row->submitted_at, db_str(c, 17));
 	row->submitted_day = day_or_0(db_str(c, 17));
 	row->anomaly_day = day_or_0(db_str(c, 18));
 	row->first_leg_day = day_or_0(db_str(c, 19));
 	row->travelled = row->first_leg_day && row->first_leg_day <= today;
 	row->streak = (unsigned)db_int(c, 20);
-	copy(row->arrived_at, sizeof row->arrived_at, db_str(c, 21));
+	db_copy(row->arrived_at, sizeof row->arrived_at, db_str(c, 21));
 	row->arrived = db_str(c, 21) != NULL;
 	row->arrived_day = day_or_0(db_str(c, 21));
-	copy(row->gate, sizeof row->gate, db_str(c, 22));
+	db_copy(row->gate, sizeof row->gate, db_str(c, 22));
 	row->arrived_as_boarder = db_int(c, 23) != 0;
 	row->moved_in = db_int(c, 24) != 0;
 }
