@@ -10,6 +10,7 @@
 #include "db.h"
 #include "audit.h"
 #include "days.h"
+#include "xlsxfile.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,8 +54,6 @@ NEOERR *roster_template(enum roster_kind k, const char *tmpdir, char **buf, size
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
 	lxw_format *bold;
-	NEOERR *err;
-	int n;
 
 	snprintf(path, sizeof path, "%s/template-%d-%s.xlsx", tmpdir, (int)getpid(), t->name);
 	wb = workbook_new(path);
@@ -68,16 +67,7 @@ NEOERR *roster_template(enum roster_kind k, const char *tmpdir, char **buf, size
 		worksheet_write_string(ws, 1, (lxw_col_t)c, t->example[c], NULL);
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, 16, NULL);
 	}
-	if (workbook_close(wb) != LXW_NO_ERROR) {
-		unlink(path);
-		return nerr_raise(NERR_IO, "cannot write %s", path);
-	}
-	err = ne_load_file_len(path, buf, &n);
-	unlink(path);
-	if (err)
-		return nerr_pass(err);
-	*len = (size_t)n;
-	return STATUS_OK;
+	return nerr_pass(xlsx_close_read(wb, path, buf, len));
 }
 
 /* String-keyed lookups that own their keys. */

@@ -1,6 +1,7 @@
 /* tablexport.c - see tablexport.h. */
 #include "tablexport.h"
 #include "csv.h"
+#include "xlsxfile.h"
 #include "days.h"
 
 #include <stdio.h>
@@ -114,8 +115,6 @@ NEOERR *tablexport_xlsx(struct req *r, const struct table_set *set, const int *i
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
 	lxw_format *bold, *date, *datetime;
-	NEOERR *err;
-	int flen = 0;
 
 	snprintf(path, sizeof path, "%s/table-%d-%s.xlsx", tmpdir, (int)getpid(), r->id);
 	wb = workbook_new_opt(path, &opts);
@@ -149,15 +148,6 @@ NEOERR *tablexport_xlsx(struct req *r, const struct table_set *set, const int *i
 						       csv_neutralise(v, safe, sizeof safe), NULL);
 		}
 	}
-	if (workbook_close(wb) != LXW_NO_ERROR) {
-		unlink(path);
-		return nerr_raise(NERR_IO, "cannot write %s", path);
-	}
-	err = ne_load_file_len(path, data, &flen);
-	unlink(path);
-	if (err)
-		return nerr_pass(err);
-	*len = (size_t)flen;
-	return STATUS_OK;
+	return nerr_pass(xlsx_close_read(wb, path, data, len));
 }
 
