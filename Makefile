@@ -25,7 +25,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 .PHONY: all deps run start stop test unit bench migrate clean
-all: $(PAGE_BIN) $(B)/demogen $(B)/outbox $(B)/sheet2csv $(B)/csv2xlsx $(B)/scantoken $(UNIT_BIN)
+all: $(PAGE_BIN) $(B)/demogen $(B)/outbox $(B)/sheet2csv $(B)/csv2xlsx $(B)/scantoken $(B)/hc-board $(UNIT_BIN)
 
 deps:
 	@tools/deps.sh
@@ -48,6 +48,8 @@ $(B)/demogen: tools/demogen.c | $(B)
 $(B)/outbox: tools/outbox.c $(B)/libhealthcard.a $(wildcard lib/*.h) | $(B)
 	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 
+$(B)/hc-board: tools/hcboard.c $(B)/libhealthcard.a $(wildcard lib/*.h) | $(B)
+	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 $(B)/sheet2csv: tools/sheet2csv.c $(B)/libhealthcard.a $(wildcard lib/*.h) | $(B)
 	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 

@@ -6,6 +6,7 @@
  */
 #include "sess.h"
 #include "db.h"
+#include "board.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -239,13 +240,56 @@ static NEOERR *load_by_login(struct req *r, const char *login)
 	return nerr_pass(who_of_row(r, &c));
 }
 
+/*
+ * Sessions read from the database, kept per process. A kept session is
+ * trusted without a query while nothing of its person (nor of everyone)
+ * has been marked on this host's change board since it was read, for at
+ * most Cache.RecheckMs (the bound for changes the board cannot see: other
+ * hosts, plain SQL), and never past its expiry. A logout marks its person.
+ * Without a board nothing is kept.
+ */
+#define SESS_CACHE 256
+static struct kept_session {
+	unsigned char hash[32];
+	int person_id;                /* 0: empty */
+	long long rev, shared_rev;
+	time_t expires;
+	uint64_t seen;                /* board_now() before the read */
+	long long read_ms;            /* monotonic, when read */
+} sess_cache[SESS_CACHE];
+
+static long long mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static struct kept_session *kept_slot(const unsigned char h[32])
+{
+	return &sess_cache[(h[0] | (unsigned)h[1] << 8) % SESS_CACHE];
+}
+
+static bool kept_good(const struct kept_session *k, const unsigned char h[32])
+{
+	return k->person_id > 0 && sodium_memcmp(k->hash, h, 32) == 0 &&
+	       time(NULL) < k->expires &&
+	       mono_ms() - k->read_ms < conf_int("Cache.RecheckMs", 1000) &&
+	       board_unchanged(k->person_id, k->seen) && board_unchanged(0, k->seen);
+}
+
 NEOERR *sess_load(struct req *r)
 {
 	const char *cookie = hdf_get_value(r->hdf, "Cookie.hc_sid", NULL);
 	unsigned char h[32];
 	char now[20];
 	DB_CURSOR *c = NULL;
+	struct kept_session *k;
 	bool session = false;
+	uint64_t seen;
+	long long rev = 0, shared_rev = 0, left = 0;
+	int person = 0;
 	NEOERR *err;
 
 	if (token_well_formed(cookie, &session)) {
@@ -261,16 +305,43 @@ NEOERR *sess_load(struct req *r)
 	if (r->sid_is_new || !session)
 		return STATUS_OK;
 	token_hash(r->sid, h);
+	k = kept_slot(h);
+	if (kept_good(k, h)) {
+		memset(&r->who, 0, sizeof r->who);
+		return nerr_pass(who_of_session(r, k->person_id, k->rev, k->shared_rev));
+	}
+	seen = board_now();
 	app_now(now);
-	err = db_query(&c, "SELECT s.person_id, COALESCE(pr.rev, 0), COALESCE(sr.rev, 0) "
+	err = db_query(&c, "SELECT s.person_id, COALESCE(pr.rev, 0), COALESCE(sr.rev, 0), "
+		"TIMESTAMPDIFF(SECOND, ?, s.expires_at) "
 		"FROM sessions s "
 		"LEFT JOIN person_revs pr ON pr.person_id = s.person_id "
 		"LEFT JOIN person_revs sr ON sr.person_id = 0 "
 		"WHERE s.token_hash = ? AND s.expires_at > ?",
-		"bs", h, sizeof h, now);
+		"sbs", now, h, sizeof h, now);
 	if (err)
 		return nerr_pass(err);
-	return nerr_pass(who_of_row(r, &c));
+	memset(&r->who, 0, sizeof r->who);
+	if (db_next(c)) {
+		person = (int)db_int(c, 0);
+		rev = db_int(c, 1);
+		shared_rev = db_int(c, 2);
+		left = db_int(c, 3);
+	}
+	db_cursor_free(&c);
+	if (person <= 0)
+		return STATUS_OK;
+	err = who_of_session(r, person, rev, shared_rev);
+	if (err == STATUS_OK && r->who.person_id > 0 && left > 0 && board_ready()) {
+		memcpy(k->hash, h, sizeof k->hash);
+		k->person_id = r->who.person_id;
+		k->rev = r->who.rev;
+		k->shared_rev = r->who.shared_rev;
+		k->expires = time(NULL) + (time_t)left;
+		k->seen = seen;
+		k->read_ms = mono_ms();
+	}
+	return nerr_pass(err);
 }
 
 void sess_csrf_token(struct req *r, char out[48])
@@ -337,6 +408,9 @@ NEOERR *sess_logout(struct req *r)
 		      "b", h, sizeof h);
 	if (err)
 		return nerr_pass(err);
+	/* Every process of this host stops trusting its kept copy at once. */
+	if (r->who.person_id > 0)
+		board_mark(r->who.person_id);
 	memset(&r->who, 0, sizeof r->who);
 	new_token(r->sid, false);
 	r->sid_is_new = true;

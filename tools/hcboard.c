@@ -1,0 +1,75 @@
+/*
+ * hcboard.c - the change board by hand (lib/board.h), for IT and the tests.
+ *
+ *   hc-board touch             everyone: every page process of this host
+ *                              re-reads what it kept (after plain SQL, a
+ *                              restore, a demo load)
+ *   hc-board touch PERSON...   these people only
+ *   hc-board show [PERSON...]  "now N", the latest change's number, then
+ *                              "PERSON N" for each: their last change (or
+ *                              everyone's, if later)
+ *
+ * Reads the board named by Cache.Board in the pages' configuration
+ * ($HEALTHCARD_CONF). Without a board there is nothing to do: exit 0 with
+ * a note on stderr, since nothing is kept then.
+ */
+#include "app.h"
+#include "board.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: hc-board touch [PERSON...] | hc-board show [PERSON...]\n");
+	return 2;
+}
+
+static bool person_arg(const char *s, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (*s == '\0' || *end != '\0' || v < 0 || v > 2147483647L)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+int main(int argc, char **argv)
+{
+	NEOERR *err = app_init_tool();
+	int person;
+
+	if (err) {
+		nerr_log_error(err);
+		return 1;
+	}
+	if (argc < 2 || (strcmp(argv[1], "touch") && strcmp(argv[1], "show")))
+		return usage();
+	for (int i = 2; i < argc; i++)
+		if (!person_arg(argv[i], &person)) {
+			fprintf(stderr, "hc-board: not a person id: %s\n", argv[i]);
+			return 2;
+		}
+	if (!board_ready()) {
+		fprintf(stderr, "hc-board: no change board configured (Cache.Board): nothing is kept\n");
+		return 0;
+	}
+	if (!strcmp(argv[1], "touch")) {
+		if (argc == 2)
+			board_mark_all();
+		for (int i = 2; i < argc; i++) {
+			person_arg(argv[i], &person);
+			board_mark(person);
+		}
+		return 0;
+	}
+	printf("now %llu\n", (unsigned long long)board_now());
+	for (int i = 2; i < argc; i++) {
+		person_arg(argv[i], &person);
+		printf("%d %llu\n", person, (unsigned long long)board_last(person));
+	}
+	return 0;
+}
