@@ -206,51 +206,20 @@ static NEOERR *who_of_session(struct req *r, int person_id, long long rev, long 
 	return STATUS_OK;
 }
 
-/* Who the cursor's row (person id, their revision, the shared revision)
- * names, into r->who; nobody when there is no row. Frees the cursor. */
-static NEOERR *who_of_row(struct req *r, DB_CURSOR **c)
-{
-	int person = 0;
-	long long rev = 0, shared_rev = 0;
-
-	if (db_next(*c)) {
-		person = (int)db_int(*c, 0);
-		rev = db_int(*c, 1);
-		shared_rev = db_int(*c, 2);
-	}
-	db_cursor_free(c);
-	memset(&r->who, 0, sizeof r->who);
-	return person > 0 ? nerr_pass(who_of_session(r, person, rev, shared_rev)) : STATUS_OK;
-}
-
-/* remote_user mode: the person of a login name with the revisions, then
- * who they are, kept as for a session. */
-static NEOERR *load_by_login(struct req *r, const char *login)
-{
-	DB_CURSOR *c = NULL;
-	NEOERR *err;
-
-	err = db_query(&c, "SELECT a.person_id, COALESCE(pr.rev, 0), COALESCE(sr.rev, 0) "
-		"FROM accounts a "
-		"LEFT JOIN person_revs pr ON pr.person_id = a.person_id "
-		"LEFT JOIN person_revs sr ON sr.person_id = 0 "
-		"WHERE a.login = ?", "s", login);
-	if (err)
-		return nerr_pass(err);
-	return nerr_pass(who_of_row(r, &c));
-}
-
 /*
- * Sessions read from the database, kept per process. A kept session is
- * trusted without a query while nothing of its person (nor of everyone)
- * has been marked on this host's change board since it was read, for at
- * most Cache.RecheckMs (the bound for changes the board cannot see: other
- * hosts, plain SQL), and never past its expiry. A logout marks its person.
- * Without a board nothing is kept.
+ * Who a request is, kept per process: by the hash of the session token
+ * (local mode) or of the login name Apache vouches for (remote_user
+ * mode). A kept entry is trusted without a query while nothing of its
+ * person (nor of everyone) has been marked on this host's change board
+ * since it was read, for at most Cache.RecheckMs (the bound for changes
+ * the board cannot see: other hosts, plain SQL), and never past the
+ * session's expiry. A logout marks its person; so does every write to
+ * the person's account or roles (the revision triggers). Without a board
+ * nothing is kept.
  */
 #define SESS_CACHE 256
 static struct kept_session {
-	unsigned char hash[32];
+	unsigned char key[32];
 	int person_id;                /* 0: empty */
 	long long rev, shared_rev;
 	time_t expires;
@@ -266,17 +235,87 @@ static long long mono_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static struct kept_session *kept_slot(const unsigned char h[32])
+static struct kept_session *kept_slot(const unsigned char key[32])
 {
-	return &sess_cache[(h[0] | (unsigned)h[1] << 8) % SESS_CACHE];
+	return &sess_cache[(key[0] | (unsigned)key[1] << 8) % SESS_CACHE];
 }
 
-static bool kept_good(const struct kept_session *k, const unsigned char h[32])
+/* r->who from the kept entry for key, if it may be trusted. */
+static bool kept_who(struct req *r, const unsigned char key[32], NEOERR **err)
 {
-	return k->person_id > 0 && sodium_memcmp(k->hash, h, 32) == 0 &&
-	       time(NULL) < k->expires &&
-	       mono_ms() - k->read_ms < conf_int("Cache.RecheckMs", 1000) &&
-	       board_unchanged(k->person_id, k->seen) && board_unchanged(0, k->seen);
+	const struct kept_session *k = kept_slot(key);
+
+	if (k->person_id <= 0 || sodium_memcmp(k->key, key, 32) != 0 ||
+	    time(NULL) >= k->expires ||
+	    mono_ms() - k->read_ms >= conf_int("Cache.RecheckMs", 1000) ||
+	    !board_unchanged(k->person_id, k->seen) || !board_unchanged(0, k->seen))
+		return false;
+	memset(&r->who, 0, sizeof r->who);
+	*err = who_of_session(r, k->person_id, k->rev, k->shared_rev);
+	return true;
+}
+
+/* Who the cursor's one row names (person id, their revision, the shared
+ * revision, seconds left), into r->who and the keep under key; nobody when
+ * there is no row. `seen` is board_now() from before the query. Frees the
+ * cursor. */
+static NEOERR *who_of_row(struct req *r, DB_CURSOR **c, const unsigned char key[32],
+			  uint64_t seen)
+{
+	struct kept_session *k = kept_slot(key);
+	long long rev = 0, shared_rev = 0, left = 0;
+	int person = 0;
+	NEOERR *err;
+
+	if (db_next(*c)) {
+		person = (int)db_int(*c, 0);
+		rev = db_int(*c, 1);
+		shared_rev = db_int(*c, 2);
+		left = db_int(*c, 3);
+	}
+	db_cursor_free(c);
+	memset(&r->who, 0, sizeof r->who);
+	if (person <= 0)
+		return STATUS_OK;
+	err = who_of_session(r, person, rev, shared_rev);
+	if (err == STATUS_OK && r->who.person_id > 0 && left > 0 && board_ready()) {
+		memcpy(k->key, key, sizeof k->key);
+		k->person_id = r->who.person_id;
+		k->rev = r->who.rev;
+		k->shared_rev = r->who.shared_rev;
+		k->expires = time(NULL) + (time_t)left;
+		k->seen = seen;
+		k->read_ms = mono_ms();
+	}
+	return nerr_pass(err);
+}
+
+/* remote_user mode: the person of a login name with the revisions, then
+ * who they are. Apache vouches for the name on every request: the keep
+ * has no expiry of its own. */
+static NEOERR *load_by_login(struct req *r, const char *login)
+{
+	unsigned char key[32];
+	crypto_generichash_state st;
+	DB_CURSOR *c = NULL;
+	uint64_t seen;
+	NEOERR *err;
+
+	crypto_generichash_init(&st, NULL, 0, sizeof key);
+	crypto_generichash_update(&st, (const unsigned char *)"login|", 6);
+	crypto_generichash_update(&st, (const unsigned char *)login, strlen(login));
+	crypto_generichash_final(&st, key, sizeof key);
+	if (kept_who(r, key, &err))
+		return nerr_pass(err);
+	seen = board_now();
+	err = db_query(&c, "SELECT a.person_id, COALESCE(pr.rev, 0), COALESCE(sr.rev, 0), 86400 "
+		"FROM accounts a "
+		"LEFT JOIN person_revs pr ON pr.person_id = a.person_id "
+		"LEFT JOIN person_revs sr ON sr.person_id = 0 "
+		"WHERE a.login = ?", "s", login);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(who_of_row(r, &c, key, seen));
 }
 
 NEOERR *sess_load(struct req *r)
@@ -285,11 +324,8 @@ NEOERR *sess_load(struct req *r)
 	unsigned char h[32];
 	char now[20];
 	DB_CURSOR *c = NULL;
-	struct kept_session *k;
 	bool session = false;
 	uint64_t seen;
-	long long rev = 0, shared_rev = 0, left = 0;
-	int person = 0;
 	NEOERR *err;
 
 	if (token_well_formed(cookie, &session)) {
@@ -305,11 +341,8 @@ NEOERR *sess_load(struct req *r)
 	if (r->sid_is_new || !session)
 		return STATUS_OK;
 	token_hash(r->sid, h);
-	k = kept_slot(h);
-	if (kept_good(k, h)) {
-		memset(&r->who, 0, sizeof r->who);
-		return nerr_pass(who_of_session(r, k->person_id, k->rev, k->shared_rev));
-	}
+	if (kept_who(r, h, &err))
+		return nerr_pass(err);
 	seen = board_now();
 	app_now(now);
 	err = db_query(&c, "SELECT s.person_id, COALESCE(pr.rev, 0), COALESCE(sr.rev, 0), "
@@ -321,27 +354,7 @@ NEOERR *sess_load(struct req *r)
 		"sbs", now, h, sizeof h, now);
 	if (err)
 		return nerr_pass(err);
-	memset(&r->who, 0, sizeof r->who);
-	if (db_next(c)) {
-		person = (int)db_int(c, 0);
-		rev = db_int(c, 1);
-		shared_rev = db_int(c, 2);
-		left = db_int(c, 3);
-	}
-	db_cursor_free(&c);
-	if (person <= 0)
-		return STATUS_OK;
-	err = who_of_session(r, person, rev, shared_rev);
-	if (err == STATUS_OK && r->who.person_id > 0 && left > 0 && board_ready()) {
-		memcpy(k->hash, h, sizeof k->hash);
-		k->person_id = r->who.person_id;
-		k->rev = r->who.rev;
-		k->shared_rev = r->who.shared_rev;
-		k->expires = time(NULL) + (time_t)left;
-		k->seen = seen;
-		k->read_ms = mono_ms();
-	}
-	return nerr_pass(err);
+	return nerr_pass(who_of_row(r, &c, h, seen));
 }
 
 void sess_csrf_token(struct req *r, char out[48])

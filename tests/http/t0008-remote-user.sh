@@ -42,3 +42,28 @@ check "an unknown REMOTE_USER is sent to the login page" status_is 303
 STATUS=$(curl -s -o "$BODY" -w '%{http_code}' -u stranger:secret2 "$RURL/login")
 check "which says 'not registered' with 403" status_is 403
 check "in words" body_has "尚未在本系统登记"
+
+# Who a REMOTE_USER is, kept per process like a session (lib/sess.c): a
+# disabled account is turned away on the very next request, by every
+# process, and comes back when enabled again.
+rsql() { "$ROOT/tools/stack.sh" sql "$RV" -N -B -e "$1"; }
+as_counselor() { STATUS=$(curl -s -o "$BODY" -w '%{http_code}' -u counselor:secret1 "$RURL$1"); }
+ok=1
+for i in $(seq 1 8); do as_counselor /; status_is 200 || ok=0; done
+check "the counselor's home, from every process" test "$ok" = 1
+executes() { rsql "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" | awk '{ print $2 }'; }
+urls=(); for i in $(seq 1 30); do urls+=("$RURL/logout"); done
+curl -s -u counselor:secret1 "${urls[@]}" >/dev/null
+before=$(executes)
+curl -s -u counselor:secret1 "${urls[@]}" >/dev/null
+after=$(executes)
+check "30 pages for a known REMOTE_USER run fewer than 15 statements" test $((after - before)) -lt 15
+echo "#   statements for 30 pages: $((after - before))"
+rsql "UPDATE accounts SET disabled = 1 WHERE login = 'counselor'"
+ok=1
+for i in $(seq 1 8); do as_counselor /; status_is 303 || ok=0; done
+check "a disabled account is turned away at once by every process" test "$ok" = 1
+rsql "UPDATE accounts SET disabled = 0 WHERE login = 'counselor'"
+ok=1
+for i in $(seq 1 8); do as_counselor /; status_is 200 || ok=0; done
+check "and let in again once enabled" test "$ok" = 1
