@@ -10,6 +10,7 @@
 #include "db.h"
 #include "sess.h"
 #include "days.h"
+#include "board.h"
 
 #include <fcgiapp.h>
 #include <sodium.h>
@@ -719,6 +720,7 @@ int app_main(const struct page *page)
 		err = load_packs();
 	if (err == STATUS_OK)
 		err = sess_init();
+	board_may_create();
 	if (err) {
 		STRING tb;
 		string_init(&tb);

@@ -32,6 +32,12 @@ struct board_file {
 static struct board_file *board;
 static size_t board_bytes;
 static int tried;                 /* board_ready(): 0 not yet, 1 done */
+static bool creator;              /* board_may_create() */
+
+void board_may_create(void)
+{
+	creator = true;
+}
 
 void board_close(void)
 {
@@ -41,7 +47,7 @@ void board_close(void)
 	board_bytes = 0;
 }
 
-NEOERR *board_open(const char *path, uint32_t slots)
+NEOERR *board_open(const char *path, uint32_t slots, bool create)
 {
 	struct board_file *b;
 	struct stat st;
@@ -52,7 +58,7 @@ NEOERR *board_open(const char *path, uint32_t slots)
 	board_close();
 	if (slots == 0 || slots > BOARD_MAX_SLOTS)
 		return nerr_raise(NERR_ASSERT, "board: %u slots", slots);
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	fd = open(path, O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
 	if (fd < 0)
 		return nerr_raise_errno(NERR_IO, "board: cannot open %s", path);
 	if (fstat(fd, &st) != 0) {
@@ -62,6 +68,10 @@ NEOERR *board_open(const char *path, uint32_t slots)
 	/* A board already there keeps its size; a new one gets ours. Two
 	 * processes creating it at once both grow it to the same size. */
 	bytes = sizeof *b + (size_t)slots * sizeof b->slot[0];
+	if ((size_t)st.st_size < sizeof *b && !create) {
+		close(fd);
+		return nerr_raise(NERR_ASSERT, "board: %s is not a healthcard board", path);
+	}
 	if ((size_t)st.st_size < sizeof *b && ftruncate(fd, (off_t)bytes) != 0) {
 		close(fd);
 		return nerr_raise_errno(NERR_IO, "board: cannot size %s", path);
@@ -99,7 +109,7 @@ bool board_ready(void)
 
 		tried = 1;
 		if (*path) {
-			NEOERR *err = board_open(path, slots > 0 ? (uint32_t)slots : 0);
+			NEOERR *err = board_open(path, slots > 0 ? (uint32_t)slots : 0, creator);
 			if (err) {
 				/* Nothing is kept across requests: slower, never wrong. */
 				STRING s;

@@ -29,14 +29,18 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* Maps the board at path (creating it with room for slots ids), or
- * reports why not. Opening again replaces the mapping. */
-NEOERR *board_open(const char *path, uint32_t slots);
+/* Maps the board at path, or reports why not. With create, a missing or
+ * empty file is made into a board with room for slots ids; without, it
+ * must be one already. Opening again replaces the mapping. */
+NEOERR *board_open(const char *path, uint32_t slots, bool create);
 
 /* The board of the configuration, opened on first use; false when there
  * is none (not configured, or it could not be opened: said once on
- * stderr). */
+ * stderr). Page processes (board_may_create()) make it when it is missing;
+ * tools only use one that is there, so that a tool run as another user
+ * (root, cron) never makes a board the pages cannot write. */
 bool board_ready(void);
+void board_may_create(void);
 
 void board_close(void);
 

@@ -1,6 +1,8 @@
 /*
  * hcboard.c - the change board by hand (lib/board.h), for IT and the tests.
  *
+ *   hc-board init              make the board if it is not there (the
+ *                              pages make it too; run this as their user)
  *   hc-board touch             everyone: every page process of this host
  *                              re-reads what it kept (after plain SQL, a
  *                              restore, a demo load)
@@ -9,9 +11,9 @@
  *                              "PERSON N" for each: their last change (or
  *                              everyone's, if later)
  *
- * Reads the board named by Cache.Board in the pages' configuration
- * ($HEALTHCARD_CONF). Without a board there is nothing to do: exit 0 with
- * a note on stderr, since nothing is kept then.
+ * Uses the board named by Cache.Board in the pages' configuration
+ * ($HEALTHCARD_CONF). Without a board there is nothing to touch: exit 0
+ * with a note on stderr, since no page keeps anything then.
  */
 #include "app.h"
 #include "board.h"
@@ -22,7 +24,7 @@
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: hc-board touch [PERSON...] | hc-board show [PERSON...]\n");
+	fprintf(stderr, "usage: hc-board init | touch [PERSON...] | show [PERSON...]\n");
 	return 2;
 }
 
@@ -46,15 +48,24 @@ int main(int argc, char **argv)
 		nerr_log_error(err);
 		return 1;
 	}
-	if (argc < 2 || (strcmp(argv[1], "touch") && strcmp(argv[1], "show")))
+	if (argc < 2 || (strcmp(argv[1], "init") && strcmp(argv[1], "touch") &&
+			 strcmp(argv[1], "show")) || (!strcmp(argv[1], "init") && argc != 2))
 		return usage();
+	if (!strcmp(argv[1], "init")) {
+		board_may_create();
+		if (!board_ready())
+			return 1;     /* board_ready() said why */
+		board_mark_all();
+		return 0;
+	}
 	for (int i = 2; i < argc; i++)
 		if (!person_arg(argv[i], &person)) {
 			fprintf(stderr, "hc-board: not a person id: %s\n", argv[i]);
 			return 2;
 		}
 	if (!board_ready()) {
-		fprintf(stderr, "hc-board: no change board configured (Cache.Board): nothing is kept\n");
+		fprintf(stderr, "hc-board: no change board (Cache.Board unset or not made yet): "
+			"no page keeps anything\n");
 		return 0;
 	}
 	if (!strcmp(argv[1], "touch")) {

@@ -107,7 +107,7 @@ write_conf() {
 	mkdir -p "$V/run/fcgid" "$V/uploads"
 	# The change board (lib/board.h), made now so that it is the pages'
 	# to write; everyone is marked: what the data was before is gone.
-	touch_board
+	HEALTHCARD_CONF="$V/healthcard.hdf" "$ROOT/build/hc-board" init
 	local user_lines=""
 	if [ "$(id -u)" = 0 ]; then
 		# Apache will not run its children as root: they run as www-data,

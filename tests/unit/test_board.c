@@ -28,7 +28,7 @@ static int setup(void **state)
 		return -1;
 	close(fd);
 	unlink(path);             /* board_open() makes it */
-	return board_open(path, 1000) == STATUS_OK ? 0 : -1;
+	return board_open(path, 1000, true) == STATUS_OK ? 0 : -1;
 }
 
 static int teardown(void **state)
@@ -122,7 +122,7 @@ static void shared_between_processes(void **state)
 	assert_true(pid >= 0);
 	if (pid == 0) {
 		/* Another page process: its own mapping of the same file. */
-		if (board_open(path, 1000) != STATUS_OK)
+		if (board_open(path, 1000, true) != STATUS_OK)
 			_exit(1);
 		board_mark(21);
 		_exit(0);
@@ -141,9 +141,23 @@ static void reopening_keeps_the_marks(void **state)
 	board_mark(33);
 	last = board_last(33);
 	/* A later opener asking for another size gets the file's. */
-	assert_int_equal(board_open(path, 50), STATUS_OK);
+	assert_int_equal(board_open(path, 50, false), STATUS_OK);
 	assert_int_equal(board_last(33), last);
 	assert_true(board_unchanged(999, board_now()));
+}
+
+static void tools_do_not_create(void **state)
+{
+	char other[64];
+	NEOERR *err;
+
+	(void)state;
+	snprintf(other, sizeof other, "%s.none", path);
+	err = board_open(other, 1000, false);
+	assert_true(err != STATUS_OK);
+	nerr_ignore(&err);
+	assert_int_equal(access(other, F_OK), -1);
+	assert_int_equal(board_open(path, 1000, false), STATUS_OK);
 }
 
 static void not_a_board(void **state)
@@ -159,12 +173,12 @@ static void not_a_board(void **state)
 	for (int i = 0; i < 100; i++)
 		fputs("not a board at all ", f);
 	fclose(f);
-	err = board_open(other, 1000);
+	err = board_open(other, 1000, true);
 	assert_true(err != STATUS_OK);
 	nerr_ignore(&err);
 	unlink(other);
 	assert_false(board_unchanged(1, board_now()));
-	assert_int_equal(board_open(path, 1000), STATUS_OK);
+	assert_int_equal(board_open(path, 1000, true), STATUS_OK);
 }
 
 int main(void)
@@ -176,6 +190,7 @@ int main(void)
 		cmocka_unit_test(trigger_lists),
 		cmocka_unit_test(shared_between_processes),
 		cmocka_unit_test(reopening_keeps_the_marks),
+		cmocka_unit_test(tools_do_not_create),
 		cmocka_unit_test(not_a_board),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
