@@ -48,6 +48,16 @@ check() {
 	fi
 }
 
+# cards WHO PATH WHAT ARG: $N requests (8), each 200 and passing WHAT ARG:
+# enough that every process of a page's pool has served one.
+cards() {
+	local who=$1 path=$2 what=$3 arg=$4 i
+	for i in $(seq 1 "${N:-8}"); do
+		get "$who" "$path"
+		status_is 200 && "$what" "$arg" || return 1
+	done
+}
+
 status_is() { [ "$STATUS" = "$1" ]; }
 body_has() { grep -qF -- "$1" "$BODY"; }
 body_lacks() { ! grep -qF -- "$1" "$BODY"; }

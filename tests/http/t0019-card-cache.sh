@@ -11,14 +11,6 @@ CID=$(sql "SELECT counselor_id FROM counselor_assignments WHERE student_id = $SI
 TERM=$(sql "SELECT id FROM terms WHERE starts_on <= CURDATE() AND ends_on >= CURDATE() LIMIT 1")
 YESTERDAY=$(TZ=Asia/Shanghai date -d yesterday +%F)
 
-# cards WHO PATH WHAT ARG: N requests, each must pass WHAT ARG.
-cards() {
-	local who=$1 path=$2 what=$3 arg=$4 i
-	for i in $(seq 1 $N); do
-		get "$who" "$path"
-		status_is 200 && "$what" "$arg" || return 1
-	done
-}
 # statuses WHO PATH CODE: N requests, each answered CODE.
 statuses() {
 	local i

@@ -15,13 +15,6 @@ mark_of() { board "$1" | awk -v p="$1" '$1 == p { print $2 }'; }
 # Plain SQL that does not touch the board (tools/stack.sh sql does).
 raw_sql() { mariadb --no-defaults -S "$HC_VAR/run/mysqld.sock" -u "$(id -un)" -N -B healthcard -e "$1"; }
 executes() { raw_sql "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" | awk '{ print $2 }'; }
-cards() {
-	local who=$1 path=$2 what=$3 arg=$4 i
-	for i in $(seq 1 $N); do
-		get "$who" "$path"
-		status_is 200 && "$what" "$arg" || return 1
-	done
-}
 
 # A student of the demo counselor with basic info, nothing today and no
 # anomaly: their card is not red.
