@@ -364,14 +364,28 @@ void table_mask_id(const char *id, char out[19])
 #define FULL_CITY14 "(SELECT d.in_city_days >= 14 FROM daily_reports d " \
 	"WHERE d.person_id = p.id AND d.day <= ? ORDER BY d.day DESC LIMIT 1)"
 
+#define LIGHT_CITY14 "0 AND ? IS NOT NULL"
+#define LIGHT_TEXTS "'', '', '', '', ''"
+/* Some people only: a JSON array of their ids, bound before the scope. */
+#define SOME_PEOPLE " JOIN JSON_TABLE(?, '$[*]' COLUMNS (id INT PATH '$')) some ON some.id = p.id"
+
 static const char *const load_sql[] = SCOPE_VARIANTS(
 	LOAD_SELECT(FULL_CITY14, FULL_TEXTS), "AND re.term_id = ?");
 static const char *const light_sql[] = SCOPE_VARIANTS(
-	LOAD_SELECT("0 AND ? IS NOT NULL", "'', '', '', '', ''"), "AND re.term_id = ?");
+	LOAD_SELECT(LIGHT_CITY14, LIGHT_TEXTS), "AND re.term_id = ?");
+static const char *const load_some_sql[] = SCOPE_VARIANTS(
+	LOAD_SELECT(FULL_CITY14, FULL_TEXTS) SOME_PEOPLE, "AND re.term_id = ?");
+static const char *const light_some_sql[] = SCOPE_VARIANTS(
+	LOAD_SELECT(LIGHT_CITY14, LIGHT_TEXTS) SOME_PEOPLE, "AND re.term_id = ?");
 
 static const char anomalies_sql[] =
 	"SELECT person_id, MIN(day) FROM daily_reports WHERE anomaly_state = 'open' "
 	"GROUP BY person_id";
+static const char anomalies_some_sql[] =
+	"SELECT d.person_id, MIN(d.day) "
+	"FROM JSON_TABLE(?, '$[*]' COLUMNS (id INT PATH '$')) some "
+	"JOIN daily_reports d ON d.person_id = some.id "
+	"WHERE d.anomaly_state = 'open' GROUP BY d.person_id";
 
 
 static int day_or_0(const char *s)
@@ -427,8 +441,9 @@ static int cmp_pid(const void *a, const void *b, void *arg)
 }
 
 /* The open anomalies, onto the rows they belong to; then every row's
- * card state. */
-static NEOERR *finish_rows(struct table_set *set, int today)
+ * card state. some: the JSON array of the people the rows are of (NULL:
+ * the rows may be anyone's). */
+static NEOERR *finish_rows(struct table_set *set, int today, const char *some)
 {
 	DB_CURSOR *c = NULL;
 	int *by_pid = malloc(sizeof *by_pid * (size_t)(set->n ? set->n : 1));
@@ -439,7 +454,7 @@ static NEOERR *finish_rows(struct table_set *set, int today)
 	for (int i = 0; i < set->n; i++)
 		by_pid[i] = i;
 	qsort_r(by_pid, (size_t)set->n, sizeof *by_pid, cmp_pid, set->rows);
-	err = db_query(&c, anomalies_sql, NULL);
+	err = some ? db_query(&c, anomalies_some_sql, "s", some) : db_query(&c, anomalies_sql, NULL);
 	if (err) {
 		free(by_pid);
 		return nerr_pass(err);
@@ -474,29 +489,45 @@ static NEOERR *finish_rows(struct table_set *set, int today)
 
 /*
  * The rows of a whole school cost MariaDB about half a second, so each
- * process keeps its last load, and uses it again only while none of the
- * tables it was read from has changed since. InnoDB keeps each table's last
- * commit time (information_schema.TABLES.UPDATE_TIME, to the second): a
- * load is kept only when the newest change was at least two seconds before
- * it began, so a change in the same second cannot slip by unseen.
+ * process keeps its last load, with every person's revision as it was
+ * read just before the rows (person_revs: bumped by triggers on every
+ * table a row is read from; row 0 for the names all rows share: people,
+ * org units, terms, gates). On the next request for the same rows:
+ *  - none of the source tables changed since (InnoDB's UPDATE_TIME, to the
+ *    second, and seen at least two seconds old, so that a change in the
+ *    same second cannot slip by): the rows are handed out as they are;
+ *  - else the revisions are read again, and only the rows of the people
+ *    whose revision moved are read again, in one statement. A new shared
+ *    revision, or more than TABLE_REFRESH_MAX people, and everything is
+ *    read again.
  */
+#define TABLE_REFRESH_MAX 2000
+#define TABLE_MAX_PERSON_ID (1 << 24)
+
 static const char changed_sql[] =
 	"SELECT COALESCE(MAX(UNIX_TIMESTAMP(UPDATE_TIME)), 0), "
 	" COALESCE(SUM(UNIX_TIMESTAMP(UPDATE_TIME)), 0), COUNT(UPDATE_TIME), UNIX_TIMESTAMP() "
 	"FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN "
 	"('people', 'roster_entries', 'return_applications', 'travel_legs', 'arrivals', "
-	" 'daily_reports', 'counselor_assignments', 'org_units', 'gates')";
+	" 'daily_reports', 'counselor_assignments', 'org_units', 'gates', 'person_revs')";
+
+struct table_stamp { long long newest, sum, count, now; };
+
+/* Revisions by person id; ids past n count as revision 0. beyond: a
+ * person id too large to keep a revision for was seen (then nothing is
+ * read again in part). */
+struct table_revs { long long *rev; int n; bool beyond; };
 
 static struct {
 	bool valid, light;
 	enum scope_kind s;
 	long long bound;
 	int term_id, today;
-	long long newest, sum, count;
+	struct table_stamp stamp;
+	bool stamp_sure;            /* the stamp alone may say "unchanged" */
+	struct table_revs revs;
 	struct table_set set;
 } kept;
-
-struct table_stamp { long long newest, sum, count, now; };
 
 static NEOERR *tables_stamp(struct table_stamp *st)
 {
@@ -516,8 +547,55 @@ static NEOERR *tables_stamp(struct table_stamp *st)
 	return STATUS_OK;
 }
 
-static NEOERR *load_fresh(struct table_set *set, enum scope_kind s, long long bound,
-			  int term_id, int today, bool light)
+static bool same_stamp(const struct table_stamp *a, const struct table_stamp *b)
+{
+	return a->newest == b->newest && a->sum == b->sum && a->count == b->count;
+}
+
+static long long rev_of(const struct table_revs *rv, int id)
+{
+	return id >= 0 && id < rv->n ? rv->rev[id] : 0;
+}
+
+/* Every person's revision. */
+static NEOERR *read_revs(struct table_revs *rv)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err = db_query(&c, "SELECT person_id, rev FROM person_revs", NULL);
+
+	memset(rv, 0, sizeof *rv);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(c)) {
+		long long id = db_int(c, 0);
+		if (id < 0 || id >= TABLE_MAX_PERSON_ID) {
+			rv->beyond = true;
+			continue;
+		}
+		if (id >= rv->n) {
+			int n = rv->n ? rv->n : 1024;
+			while (n <= id)
+				n *= 2;
+			long long *grown = realloc(rv->rev, (size_t)n * sizeof *grown);
+			if (grown == NULL) {
+				db_cursor_free(&c);
+				free(rv->rev);
+				memset(rv, 0, sizeof *rv);
+				return nerr_raise(NERR_NOMEM, "table revisions");
+			}
+			memset(grown + rv->n, 0, (size_t)(n - rv->n) * sizeof *grown);
+			rv->rev = grown;
+			rv->n = n;
+		}
+		rv->rev[id] = db_int(c, 1);
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+/* The rows of the scope (some: only these people, a JSON array). */
+static NEOERR *load_rows(struct table_set *set, enum scope_kind s, long long bound,
+			 int term_id, int today, bool light, const char *some)
 {
 	char td[11], from[11];
 	DB_CURSOR *c = NULL;
@@ -526,8 +604,12 @@ static NEOERR *load_fresh(struct table_set *set, enum scope_kind s, long long bo
 	memset(set, 0, sizeof *set);
 	day_format(today, td);
 	day_format(today - CARD_STREAK_DAYS, from);
-	err = db_query(&c, light ? light_sql[s] : load_sql[s], "ssssii", td, from, from, td,
-		       bound, (long long)term_id);
+	if (some)
+		err = db_query(&c, light ? light_some_sql[s] : load_some_sql[s], "sssssii",
+			       td, from, from, td, some, bound, (long long)term_id);
+	else
+		err = db_query(&c, light ? light_sql[s] : load_sql[s], "ssssii", td, from, from,
+			       td, bound, (long long)term_id);
 	if (err)
 		return nerr_pass(err);
 	while (db_next(c)) {
@@ -545,16 +627,151 @@ static NEOERR *load_fresh(struct table_set *set, enum scope_kind s, long long bo
 		read_row(c, today, &set->rows[set->n++]);
 	}
 	db_cursor_free(&c);
-	err = finish_rows(set, today);
+	err = finish_rows(set, today, some);
 	if (err)
 		table_set_free(set);
 	return nerr_pass(err);
+}
+
+static void forget_kept(void)
+{
+	if (kept.valid)
+		free(kept.set.rows);
+	free(kept.revs.rev);
+	memset(&kept, 0, sizeof kept);
+}
+
+/* The people whose revision moved between the kept revisions and rv;
+ * false when they are too many, or the shared revision moved. */
+static bool moved_people(const struct table_revs *rv, int *ids, int *count)
+{
+	int n = rv->n > kept.revs.n ? rv->n : kept.revs.n;
+
+	*count = 0;
+	if (rv->beyond || rev_of(rv, 0) != rev_of(&kept.revs, 0))
+		return false;
+	for (int id = 1; id < n; id++) {
+		if (rev_of(rv, id) == rev_of(&kept.revs, id))
+			continue;
+		if (*count == TABLE_REFRESH_MAX)
+			return false;
+		ids[(*count)++] = id;
+	}
+	return true;
+}
+
+/* The kept rows with the rows of `fresh` (the people of ids, read again)
+ * in place of theirs: replaced, added, or gone when a person has no row
+ * any more. Every id, and so every fresh row's, is below n. */
+static NEOERR *merge_rows(const struct table_set *fresh, const int *ids, int count, int n)
+{
+	int *pos = malloc((size_t)n * sizeof *pos);
+	struct table_set *k = &kept.set;
+
+	if (pos == NULL)
+		return nerr_raise(NERR_NOMEM, "table merge");
+	for (int i = 0; i < n; i++)
+		pos[i] = -1;
+	for (int i = 0; i < k->n; i++)
+		if (k->rows[i].person_id > 0 && k->rows[i].person_id < n)
+			pos[k->rows[i].person_id] = i;
+	/* In place, or added at the end. */
+	for (int j = 0; j < fresh->n; j++) {
+		const struct table_row *row = &fresh->rows[j];
+		int i = pos[row->person_id];
+
+		if (i < 0) {
+			if (k->n == k->cap) {
+				int cap = k->cap ? k->cap * 2 : 256;
+				struct table_row *rows = realloc(k->rows, (size_t)cap * sizeof *rows);
+				if (rows == NULL) {
+					free(pos);
+					return nerr_raise(NERR_NOMEM, "table rows");
+				}
+				k->rows = rows;
+				k->cap = cap;
+			}
+			i = k->n++;
+		}
+		k->rows[i] = *row;
+		pos[row->person_id] = -2 - i;     /* fresh: stays */
+	}
+	/* Gone: a person of the list whose row was kept but not read again. */
+	for (int j = 0; j < count; j++) {
+		int i = pos[ids[j]];
+
+		if (i < 0)
+			continue;
+		k->rows[i] = k->rows[--k->n];
+		if (i < k->n) {
+			int moved = k->rows[i].person_id;
+			pos[moved] = pos[moved] <= -2 ? -2 - i : i;
+		}
+		pos[ids[j]] = -1;
+	}
+	free(pos);
+	return STATUS_OK;
+}
+
+/* The kept rows brought up to date, reading only the people whose
+ * revision moved; *done false when everything must be read again. */
+static NEOERR *refresh_some(const struct table_stamp *st, bool *done)
+{
+	struct table_revs rv;
+	struct table_set fresh;
+	STRING json;
+	int *ids = malloc(TABLE_REFRESH_MAX * sizeof *ids), count = 0;
+	NEOERR *err;
+
+	*done = false;
+	if (ids == NULL)
+		return nerr_raise(NERR_NOMEM, "table refresh");
+	err = read_revs(&rv);
+	if (err) {
+		free(ids);
+		return nerr_pass(err);
+	}
+	if (!moved_people(&rv, ids, &count)) {
+		free(ids);
+		free(rv.rev);
+		return STATUS_OK;
+	}
+	if (count > 0) {
+		string_init(&json);
+		string_append(&json, "[");
+		for (int j = 0; j < count; j++)
+			string_appendf(&json, j ? ",%d" : "%d", ids[j]);
+		err = string_append(&json, "]");
+		if (err == STATUS_OK)
+			err = load_rows(&fresh, kept.s, kept.bound, kept.term_id, kept.today,
+					kept.light, json.buf);
+		if (err == STATUS_OK) {
+			err = merge_rows(&fresh, ids, count,
+					 rv.n > kept.revs.n ? rv.n : kept.revs.n);
+			table_set_free(&fresh);
+		}
+		string_clear(&json);
+	}
+	free(ids);
+	if (err) {
+		free(rv.rev);
+		forget_kept();
+		return nerr_pass(err);
+	}
+	free(kept.revs.rev);
+	kept.revs = rv;
+	kept.stamp = *st;
+	kept.stamp_sure = st->now - st->newest >= 2;
+	*done = true;
+	return STATUS_OK;
 }
 
 NEOERR *table_load(struct table_set *set, enum scope_kind s, long long bound,
 		   int term_id, int today, int college_id, bool light)
 {
 	struct table_stamp st;
+	struct table_revs rv;
+	bool done = false;
 	NEOERR *err;
 
 	memset(set, 0, sizeof *set);
@@ -562,8 +779,7 @@ NEOERR *table_load(struct table_set *set, enum scope_kind s, long long bound,
 	if (err)
 		return nerr_pass(err);
 #define KEPT_FOR(scope, id) (kept.valid && kept.light == light && kept.s == (scope) && \
-	kept.bound == (id) && kept.term_id == term_id && kept.today == today && \
-	kept.newest == st.newest && kept.sum == st.sum && kept.count == st.count)
+	kept.bound == (id) && kept.term_id == term_id && kept.today == today)
 	/* The whole school narrowed to one college: the school's kept rows
 	 * hold it (the filter picks the college), else that college's scope. */
 	if (s == SCOPE_SCHOOL && college_id > 0 && !KEPT_FOR(s, bound)) {
@@ -571,31 +787,39 @@ NEOERR *table_load(struct table_set *set, enum scope_kind s, long long bound,
 		bound = college_id;
 	}
 	if (KEPT_FOR(s, bound)) {
-		*set = kept.set;
-		set->borrowed = true;
-		return STATUS_OK;
+		if (!(kept.stamp_sure && same_stamp(&kept.stamp, &st))) {
+			err = refresh_some(&st, &done);
+			if (err)
+				return nerr_pass(err);
+		} else {
+			done = true;
+		}
 	}
 #undef KEPT_FOR
-	if (kept.valid) {
-		free(kept.set.rows);
-		kept.valid = false;
-	}
-	err = load_fresh(set, s, bound, term_id, today, light);
-	if (err)
-		return nerr_pass(err);
-	if (st.now - st.newest >= 2) {
+	if (!done) {
+		/* Everything again: the revisions first, so that what is kept
+		 * is at least as new as they say. */
+		forget_kept();
+		err = read_revs(&rv);
+		if (err)
+			return nerr_pass(err);
+		err = load_rows(&kept.set, s, bound, term_id, today, light, NULL);
+		if (err) {
+			free(rv.rev);
+			return nerr_pass(err);
+		}
 		kept.valid = true;
 		kept.light = light;
 		kept.s = s;
 		kept.bound = bound;
 		kept.term_id = term_id;
 		kept.today = today;
-		kept.newest = st.newest;
-		kept.sum = st.sum;
-		kept.count = st.count;
-		kept.set = *set;
-		set->borrowed = true;
+		kept.revs = rv;
+		kept.stamp = st;
+		kept.stamp_sure = st.now - st.newest >= 2;
 	}
+	*set = kept.set;
+	set->borrowed = true;
 	return STATUS_OK;
 }
 

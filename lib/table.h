@@ -101,8 +101,9 @@ struct table_set {
  * load to one college, which the filter asks for anyway. A light load
  * (the report) leaves number, name, college, counselor, ID number, gate
  * and city14 empty: no figure filters on them. The process keeps its last
- * load and hands it out again (borrowed) while none of the tables it was
- * read from has changed. */
+ * load and hands it out again (borrowed): as it is while none of the
+ * tables it was read from has changed, else with the rows of the people
+ * whose revision moved read again (lib/table.c). */
 NEOERR *table_load(struct table_set *set, enum scope_kind s, long long bound,
 		   int term_id, int today, int college_id, bool light);
 void table_set_free(struct table_set *set);
