@@ -704,8 +704,11 @@ static NEOERR *merge_rows(const struct table_set *fresh, const int *ids, int cou
 			continue;
 		k->rows[i] = k->rows[--k->n];
 		if (i < k->n) {
+			/* A row kept for someone who never had a revision (rostered
+			 * before sql/006) may have an id past n: not in pos. */
 			int moved = k->rows[i].person_id;
-			pos[moved] = pos[moved] <= -2 ? -2 - i : i;
+			if (moved > 0 && moved < n)
+				pos[moved] = pos[moved] <= -2 ? -2 - i : i;
 		}
 		pos[ids[j]] = -1;
 	}
