@@ -720,53 +720,51 @@ static NEOERR *merge_rows(const struct table_set *fresh, const int *ids, int cou
  * revision moved; *done false when everything must be read again. */
 static NEOERR *refresh_some(const struct table_stamp *st, bool *done)
 {
-	struct table_revs rv;
-	struct table_set fresh;
+	struct table_revs rv = { 0 };
+	struct table_set fresh = { 0 };
 	STRING json;
 	int *ids = malloc(TABLE_REFRESH_MAX * sizeof *ids), count = 0;
-	NEOERR *err;
+	NEOERR *err = STATUS_OK;
 
 	*done = false;
-	if (ids == NULL)
-		return nerr_raise(NERR_NOMEM, "table refresh");
+	string_init(&json);
+	if (ids == NULL) {
+		err = nerr_raise(NERR_NOMEM, "table refresh");
+		goto cleanup;
+	}
 	err = read_revs(&rv);
-	if (err) {
-		free(ids);
-		return nerr_pass(err);
-	}
-	if (!moved_people(&rv, ids, &count)) {
-		free(ids);
-		free(rv.rev);
-		return STATUS_OK;
-	}
+	if (err || !moved_people(&rv, ids, &count))
+		goto cleanup;
 	if (count > 0) {
-		string_init(&json);
-		string_append(&json, "[");
-		for (int j = 0; j < count; j++)
-			string_appendf(&json, j ? ",%d" : "%d", ids[j]);
-		err = string_append(&json, "]");
+		err = string_append(&json, "[");
+		for (int j = 0; j < count && err == STATUS_OK; j++)
+			err = string_appendf(&json, j ? ",%d" : "%d", ids[j]);
+		if (err == STATUS_OK)
+			err = string_append(&json, "]");
 		if (err == STATUS_OK)
 			err = load_rows(&fresh, kept.s, kept.bound, kept.term_id, kept.today,
 					kept.light, json.buf);
-		if (err == STATUS_OK) {
+		if (err == STATUS_OK)
 			err = merge_rows(&fresh, ids, count,
 					 rv.n > kept.revs.n ? rv.n : kept.revs.n);
-			table_set_free(&fresh);
+		if (err) {
+			/* The kept rows may be half merged: none are kept. */
+			forget_kept();
+			goto cleanup;
 		}
-		string_clear(&json);
-	}
-	free(ids);
-	if (err) {
-		free(rv.rev);
-		forget_kept();
-		return nerr_pass(err);
 	}
 	free(kept.revs.rev);
 	kept.revs = rv;
+	memset(&rv, 0, sizeof rv);    /* now kept's */
 	kept.stamp = *st;
 	kept.stamp_sure = st->now - st->newest >= 2;
 	*done = true;
-	return STATUS_OK;
+cleanup:
+	table_set_free(&fresh);
+	string_clear(&json);
+	free(rv.rev);
+	free(ids);
+	return nerr_pass(err);
 }
 
 NEOERR *table_load(struct table_set *set, enum scope_kind s, long long bound,
