@@ -395,6 +395,9 @@ NEOERR *sess_login(struct req *r, int person_id)
 			      "b", h, sizeof h);
 		if (err)
 			return nerr_pass(err);
+		/* A session replaced by a new login ends like a logout. */
+		if (r->who.person_id > 0)
+			board_mark(r->who.person_id);
 	}
 	new_token(r->sid, true);
 	r->sid_is_new = true;

@@ -77,3 +77,19 @@ for i in $(seq 1 $N); do
 	status_is 303 && header_has "Location: /login" || ok=0
 done
 check "the old cookie is turned away by every process" test "$ok" = 1
+
+# A new login over a session replaces it: the old cookie ends at once too.
+login "$who"
+cards "$who" /card body_has 'id="card-state"' >/dev/null
+cp "$T/jar.$who" "$T/jar.older"
+# (/login sends a logged-in visitor home: the form's token comes from a page
+# of the session, as a second tab's would.)
+FORM_PAGE=/card post "$who" /login --data-urlencode "login=$who" --data-urlencode "password=demo"
+check "logging in again over a session" status_is 303
+ok=1
+for i in $(seq 1 "$N"); do
+	get older /card
+	status_is 303 && header_has "Location: /login" || ok=0
+done
+check "the replaced session's cookie is turned away by every process" test "$ok" = 1
+check "the new one works" cards "$who" /card body_has 'id="card-state"'
