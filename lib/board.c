@@ -111,12 +111,15 @@ bool board_ready(void)
 		if (*path) {
 			NEOERR *err = board_open(path, slots > 0 ? (uint32_t)slots : 0, creator);
 			if (err) {
-				/* Nothing is kept across requests: slower, never wrong. */
+				/* This process keeps nothing across requests (slower,
+				 * never wrong), and its writes reach what the others
+				 * keep only after their Cache.RecheckMs. */
 				STRING s;
 				string_init(&s);
 				nerr_error_string(err, &s);
-				fprintf(stderr, "healthcard: no change board, nothing kept: %s\n",
-					s.buf ? s.buf : "");
+				fprintf(stderr, "healthcard: no change board (%s): nothing kept here, "
+					"and this process's writes show elsewhere only after "
+					"Cache.RecheckMs\n", s.buf ? s.buf : "");
 				string_clear(&s);
 				nerr_ignore(&err);
 			}
