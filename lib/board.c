@@ -53,6 +53,7 @@ NEOERR *board_open(const char *path, uint32_t slots, bool create)
 	struct stat st;
 	size_t bytes;
 	uint64_t zero = 0;
+	bool sized_here;
 	int fd;
 
 	board_close();
@@ -72,19 +73,22 @@ NEOERR *board_open(const char *path, uint32_t slots, bool create)
 		close(fd);
 		return nerr_raise(NERR_ASSERT, "board: %s is not a healthcard board", path);
 	}
-	if ((size_t)st.st_size < sizeof *b && ftruncate(fd, (off_t)bytes) != 0) {
+	sized_here = (size_t)st.st_size < sizeof *b;
+	if (sized_here && ftruncate(fd, (off_t)bytes) != 0) {
 		close(fd);
 		return nerr_raise_errno(NERR_IO, "board: cannot size %s", path);
 	}
-	if ((size_t)st.st_size >= sizeof *b)
+	if (!sized_here)
 		bytes = (size_t)st.st_size;
 	b = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 	close(fd);
 	if (b == MAP_FAILED)
 		return nerr_raise_errno(NERR_IO, "board: cannot map %s", path);
-	/* The first opener writes the size, then the magic; the others wait
-	 * for the magic (a moment at most) before trusting the size. */
-	if (atomic_load(&b->magic) == 0) {
+	/* Whoever sized the file writes the slot count, then the magic; the
+	 * others wait for the magic (a moment at most) before trusting the
+	 * count. A file found already sized is never written to unless it is
+	 * a board: a wrong Cache.Board spoils nobody's file. */
+	if (sized_here && atomic_load(&b->magic) == 0) {
 		b->slots = (uint32_t)((bytes - sizeof *b) / sizeof b->slot[0]);
 		atomic_compare_exchange_strong(&b->magic, &zero, BOARD_MAGIC);
 	}

@@ -160,6 +160,32 @@ static void tools_do_not_create(void **state)
 	assert_int_equal(board_open(path, 1000, false), STATUS_OK);
 }
 
+static void a_sized_file_is_never_written(void **state)
+{
+	char other[64];
+	unsigned char buf[4096] = { 0 }, back[4096];
+	FILE *f;
+	NEOERR *err;
+
+	(void)state;
+	/* Zeros where a board's magic would be: someone's file all the same. */
+	snprintf(other, sizeof other, "%s.zeros", path);
+	f = fopen(other, "w");
+	assert_non_null(f);
+	assert_int_equal(fwrite(buf, 1, sizeof buf, f), sizeof buf);
+	fclose(f);
+	err = board_open(other, 100, true);
+	assert_true(err != STATUS_OK);
+	nerr_ignore(&err);
+	f = fopen(other, "r");
+	assert_non_null(f);
+	assert_int_equal(fread(back, 1, sizeof back, f), sizeof back);
+	fclose(f);
+	assert_memory_equal(back, buf, sizeof buf);
+	unlink(other);
+	assert_int_equal(board_open(path, 1000, true), STATUS_OK);
+}
+
 static void not_a_board(void **state)
 {
 	char other[64];
@@ -191,6 +217,7 @@ int main(void)
 		cmocka_unit_test(shared_between_processes),
 		cmocka_unit_test(reopening_keeps_the_marks),
 		cmocka_unit_test(tools_do_not_create),
+		cmocka_unit_test(a_sized_file_is_never_written),
 		cmocka_unit_test(not_a_board),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
