@@ -23,6 +23,7 @@
 #include "form.h"
 #include "report.h"
 #include "scope.h"
+#include "term.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -305,8 +306,8 @@ static NEOERR *calendar(struct req *r)
 	day_format(app_today(), today);
 	hdf_set_value(r->hdf, "Calendar.Today", today);
 	err = db_row(r->hdf, "Calendar.Term", NULL,
-		"SELECT id, name, starts_on FROM terms WHERE starts_on <= ? AND ends_on >= ? "
-		"ORDER BY starts_on DESC LIMIT 1", "ss", today, today);
+		"SELECT id, name, starts_on FROM terms WHERE id = " TERM_NOW_ID,
+		"ss", today, today);
 	if (err)
 		return nerr_pass(err);
 	/* Every day of the term up to today, with what happened on it. */

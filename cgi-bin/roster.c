@@ -20,6 +20,7 @@
 #include "form.h"
 #include "roster.h"
 #include "sheet.h"
+#include "term.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,8 +51,8 @@ static NEOERR *current_term(struct req *r, int *term)
 
 	day_format(app_today(), today);
 	err = db_row(r->hdf, "Roster.Term", &found,
-		"SELECT id, name, starts_on, ends_on FROM terms WHERE starts_on <= ? AND ends_on >= ? "
-		"ORDER BY starts_on DESC LIMIT 1", "ss", today, today);
+		"SELECT id, name, starts_on, ends_on FROM terms WHERE id = " TERM_NOW_ID,
+		"ss", today, today);
 	*term = found ? hdf_get_int_value(r->hdf, "Roster.Term.id", 0) : 0;
 	return nerr_pass(err);
 }

@@ -2,6 +2,7 @@
 #include "cardfacts.h"
 #include "db.h"
 #include "days.h"
+#include "term.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -161,8 +162,7 @@ static NEOERR *facts_statement(int person_id, int today, long long term, struct 
 		" p.name, p.number, p.phone, col.name, cls.name, c.name, c.phone, "
 		" (SELECT COUNT(*) FROM messages m WHERE m.person_id = p.id), "
 		" COALESCE(pr.rev, 0), COALESCE(sr.rev, 0), "
-		" (SELECT tt.id FROM terms tt WHERE tt.starts_on <= ? AND tt.ends_on >= ? "
-		"  ORDER BY tt.starts_on DESC LIMIT 1) "
+		" " TERM_NOW_ID " "
 		"FROM people p "
 		"LEFT JOIN org_units col ON col.id = p.college_id "
 		"LEFT JOIN org_units cls ON cls.id = p.class_id "
@@ -236,8 +236,7 @@ static NEOERR *facts_query(int person_id, int today, struct card_info *ci)
 	if (term_day != today) {
 		char td[11];
 		day_format(today, td);
-		err = db_scalar(&term_now, NULL, "SELECT id FROM terms WHERE starts_on <= ? "
-				"AND ends_on >= ? ORDER BY starts_on DESC LIMIT 1", "ss", td, td);
+		err = db_scalar(&term_now, NULL, "SELECT " TERM_NOW_ID, "ss", td, td);
 		if (err)
 			return nerr_pass(err);
 		term_day = today;

@@ -5,6 +5,7 @@
 #include "db.h"
 #include "days.h"
 #include "report.h"
+#include "term.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -52,10 +53,8 @@ static NEOERR *apply_in_txn(void *arg)
 	day_format(x->day, d);
 	app_now(now);
 	err = db_query(&c,
-		"SELECT (SELECT starts_on FROM terms WHERE starts_on <= ? AND ends_on >= ? "
-		"        ORDER BY starts_on DESC LIMIT 1), "
-		" (SELECT ends_on FROM terms WHERE starts_on <= ? AND ends_on >= ? "
-		"        ORDER BY starts_on DESC LIMIT 1), "
+		"SELECT (SELECT starts_on FROM terms WHERE id = " TERM_NOW_ID "), "
+		" (SELECT ends_on FROM terms WHERE id = " TERM_NOW_ID "), "
 		" EXISTS (SELECT 1 FROM daily_reports WHERE person_id = ? AND day = ?), "
 		" EXISTS (SELECT 1 FROM makeup_requests WHERE person_id = ? AND open_day = ?)",
 		"ssssisis", now, now, now, now, (long long)r->who.person_id, d,

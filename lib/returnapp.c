@@ -4,6 +4,7 @@
 #include "audit.h"
 #include "db.h"
 #include "days.h"
+#include "term.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -30,8 +31,7 @@ NEOERR *ret_load(struct req *r, int person, int *term_id, bool *on_roster)
 		" ra.sent_back_reason, ra.allowed_from, ra.allowed_until, ra.needs_pickup, "
 		" DATE_FORMAT(ra.submitted_at, '%Y-%m-%d %H:%i') AS submitted_at "
 		"FROM people p "
-		"LEFT JOIN terms t ON t.id = (SELECT id FROM terms WHERE starts_on <= ? "
-		"  AND ends_on >= ? ORDER BY starts_on DESC LIMIT 1) "
+		"LEFT JOIN terms t ON t.id = " TERM_NOW_ID " "
 		"LEFT JOIN roster_entries re ON re.term_id = t.id AND re.person_id = p.id "
 		"LEFT JOIN return_batches b ON b.id = re.batch_id "
 		"LEFT JOIN return_applications ra ON ra.term_id = t.id AND ra.person_id = p.id "
