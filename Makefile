@@ -6,6 +6,8 @@
 #   make stop     stop an instance started in the background (make start)
 #   make test     every test: unit, HTTP (real Apache + MariaDB), browser
 #   make bench    the benchmark (30,000 students x 60 days)
+#   make test-asan   the HTTP tests against page programs built with
+#                 AddressSanitizer + UBSan (build-asan/); any report fails
 #   make migrate  apply pending migrations (HC_MYSQL names the client)
 
 PORT ?= 8080
@@ -24,7 +26,7 @@ PAGE_BIN = $(PAGES:%=$(B)/cgi-bin/%) $(B)/cgi-bin/hello
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps run start stop test unit bench migrate clean
+.PHONY: all deps run start stop test test-asan unit bench migrate clean
 all: $(PAGE_BIN) $(B)/demogen $(B)/outbox $(B)/sheet2csv $(B)/csv2xlsx $(B)/scantoken $(B)/hc-board $(UNIT_BIN)
 
 deps:
@@ -86,5 +88,12 @@ test: deps all
 bench: deps all
 	tools/bench.sh
 
+# The same programs with the sanitizers, in their own build directory.
+ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
+test-asan: deps all
+	$(MAKE) B=build-asan CFLAGS="$(ASAN_CFLAGS) $(CFLAGS)" \
+		$(PAGES:%=build-asan/cgi-bin/%) build-asan/cgi-bin/hello
+	HC_BIN_DIR=$(CURDIR)/build-asan/cgi-bin tests/run.sh http
+
 clean:
-	rm -rf $(B)
+	rm -rf $(B) build-asan

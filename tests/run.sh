@@ -78,6 +78,19 @@ run_browser() {
 	[ $rc = 0 ] || echo "not ok browser run.mjs exited $rc" >>"$RESULTS"
 }
 
+# Under make test-asan the page programs are built with AddressSanitizer
+# and UBSan: any report they wrote to Apache's error log is a failure.
+check_sanitizers() {
+	[ -n "${HC_BIN_DIR:-}" ] || return 0
+	local n; n=$(grep -cE 'AddressSanitizer|runtime error:' "$OUT/apache-error.log" 2>/dev/null)
+	if [ "${n:-0}" -gt 0 ]; then
+		echo "not ok sanitizers: $n report lines in tests/out/apache-error.log" >>"$RESULTS"
+		grep -m20 -E 'AddressSanitizer|runtime error:' "$OUT/apache-error.log"
+	else
+		echo "ok sanitizers: no report from the page programs built in $HC_BIN_DIR" >>"$RESULTS"
+	fi
+}
+
 case "$what" in
 unit) run_unit ;;
 http) start_stack && run_http ;;
@@ -86,6 +99,7 @@ all) run_unit; start_stack && { run_http; run_browser; } ;;
 *) echo "usage: tests/run.sh unit|http|browser|all" >&2; exit 2 ;;
 esac
 stop_stack
+check_sanitizers
 
 grep '^not ok' "$RESULTS" || true
 passed=$(grep -c '^ok' "$RESULTS")

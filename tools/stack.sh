@@ -119,7 +119,9 @@ write_conf() {
 	else
 		chmod 600 "$V/healthcard.hdf" "$V/secret.key"
 	fi
-	sed -e "s|@ROOT@|$ROOT|g" -e "s|@VAR@|$V|g" -e "s|@PORT@|$PORT|g" \
+	# HC_BIN_DIR: other builds of the page programs (make test-asan).
+	sed -e "s|@BIN@|${HC_BIN_DIR:-$ROOT/build/cgi-bin}|g" \
+		-e "s|@ROOT@|$ROOT|g" -e "s|@VAR@|$V|g" -e "s|@PORT@|$PORT|g" \
 		"$ROOT/conf/httpd-dev.conf.in" >"$V/httpd.conf"
 	printf '%s\n' "$user_lines" >"$V/httpd-user.conf"
 	if [ -n "${HC_EXTRA_APACHE:-}" ]; then
