@@ -183,25 +183,19 @@ uint64_t board_last(int person)
 
 void board_mark_list(const char *list)
 {
-	if (list == NULL || *list == '\0')
-		return;
-	if (!strcmp(list, "*")) {
+	if (list && !strcmp(list, "*")) {
 		board_mark_all();
 		return;
 	}
-	while (*list) {
+	for (const char *p = list; p && *p; ) {
 		char *end;
-		long id = strtol(list, &end, 10);
+		long id = strtol(p, &end, 10);
 
-		if (end == list || id < 0 || id > 2147483647L) {
+		if (end == p || id < 0 || id > 2147483647L || (*end != ',' && *end != '\0')) {
 			board_mark_all();     /* not a list we wrote: be safe */
 			return;
 		}
 		board_mark((int)id);
-		list = *end == ',' ? end + 1 : end;
-		if (*end != ',' && *end != '\0') {
-			board_mark_all();
-			return;
-		}
+		p = *end ? end + 1 : end;
 	}
 }

@@ -17,6 +17,7 @@
 #define TOKEN_BYTES 32
 
 static unsigned char secret[crypto_auth_hmacsha256_KEYBYTES];
+static long long recheck_ms = 1000;   /* Cache.RecheckMs: see kept_who() */
 
 NEOERR *sess_init(void)
 {
@@ -25,6 +26,7 @@ NEOERR *sess_init(void)
 	size_t got = 0;
 	FILE *f;
 
+	recheck_ms = conf_int("Cache.RecheckMs", 1000);
 	if (path == NULL)
 		return nerr_raise(NERR_ASSERT, "Auth.SecretFile is not configured");
 	f = fopen(path, "r");
@@ -247,7 +249,7 @@ static bool kept_who(struct req *r, const unsigned char key[32], NEOERR **err)
 
 	if (k->person_id <= 0 || sodium_memcmp(k->key, key, 32) != 0 ||
 	    time(NULL) >= k->expires ||
-	    mono_ms() - k->read_ms >= conf_int("Cache.RecheckMs", 1000) ||
+	    mono_ms() - k->read_ms >= recheck_ms ||
 	    !board_unchanged(k->person_id, k->seen) || !board_unchanged(0, k->seen))
 		return false;
 	memset(&r->who, 0, sizeof r->who);

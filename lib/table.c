@@ -366,8 +366,9 @@ void table_mask_id(const char *id, char out[19])
 
 #define LIGHT_CITY14 "0 AND ? IS NOT NULL"
 #define LIGHT_TEXTS "'', '', '', '', ''"
-/* Some people only: a JSON array of their ids, bound before the scope. */
-#define SOME_PEOPLE " JOIN JSON_TABLE(?, '$[*]' COLUMNS (id INT PATH '$')) some ON some.id = p.id"
+/* Some people only: a JSON array of their ids, bound as one string. */
+#define SOME_IDS "JSON_TABLE(?, '$[*]' COLUMNS (id INT PATH '$')) some"
+#define SOME_PEOPLE " JOIN " SOME_IDS " ON some.id = p.id"
 
 static const char *const load_sql[] = SCOPE_VARIANTS(
 	LOAD_SELECT(FULL_CITY14, FULL_TEXTS), "AND re.term_id = ?");
@@ -383,7 +384,7 @@ static const char anomalies_sql[] =
 	"GROUP BY person_id";
 static const char anomalies_some_sql[] =
 	"SELECT d.person_id, MIN(d.day) "
-	"FROM JSON_TABLE(?, '$[*]' COLUMNS (id INT PATH '$')) some "
+	"FROM " SOME_IDS " "
 	"JOIN daily_reports d ON d.person_id = some.id "
 	"WHERE d.anomaly_state = 'open' GROUP BY d.person_id";
 
@@ -523,8 +524,7 @@ static struct {
 	enum scope_kind s;
 	long long bound;
 	int term_id, today;
-	struct table_stamp stamp;
-	bool stamp_sure;            /* the stamp alone may say "unchanged" */
+	struct table_stamp stamp;   /* as read before the rows were last brought up to date */
 	struct table_revs revs;
 	struct table_set set;
 } kept;
@@ -547,14 +547,26 @@ static NEOERR *tables_stamp(struct table_stamp *st)
 	return STATUS_OK;
 }
 
-static bool same_stamp(const struct table_stamp *a, const struct table_stamp *b)
+/* Nothing changed since the kept stamp, as far as it can tell: it must be
+ * the same and have been at least two seconds old when read, or a change
+ * in that same second would leave it the same. */
+static bool unchanged_since_kept(const struct table_stamp *st)
 {
-	return a->newest == b->newest && a->sum == b->sum && a->count == b->count;
+	const struct table_stamp *k = &kept.stamp;
+
+	return k->now - k->newest >= 2 && k->newest == st->newest && k->sum == st->sum &&
+	       k->count == st->count;
 }
 
 static long long rev_of(const struct table_revs *rv, int id)
 {
 	return id >= 0 && id < rv->n ? rv->rev[id] : 0;
+}
+
+/* The ids that rv or the kept revisions hold a revision for are below this. */
+static int revs_span(const struct table_revs *rv)
+{
+	return rv->n > kept.revs.n ? rv->n : kept.revs.n;
 }
 
 /* Every person's revision. */
@@ -593,6 +605,20 @@ static NEOERR *read_revs(struct table_revs *rv)
 	return STATUS_OK;
 }
 
+/* A new row at the end of set, or NULL when memory ran out. */
+static struct table_row *row_append(struct table_set *set)
+{
+	if (set->n == set->cap) {
+		int cap = set->cap ? set->cap * 2 : 256;
+		struct table_row *rows = realloc(set->rows, (size_t)cap * sizeof *rows);
+		if (rows == NULL)
+			return NULL;
+		set->rows = rows;
+		set->cap = cap;
+	}
+	return &set->rows[set->n++];
+}
+
 /* The rows of the scope (some: only these people, a JSON array). */
 static NEOERR *load_rows(struct table_set *set, enum scope_kind s, long long bound,
 			 int term_id, int today, bool light, const char *some)
@@ -613,18 +639,13 @@ static NEOERR *load_rows(struct table_set *set, enum scope_kind s, long long bou
 	if (err)
 		return nerr_pass(err);
 	while (db_next(c)) {
-		if (set->n == set->cap) {
-			int cap = set->cap ? set->cap * 2 : 256;
-			struct table_row *rows = realloc(set->rows, (size_t)cap * sizeof *rows);
-			if (rows == NULL) {
-				db_cursor_free(&c);
-				table_set_free(set);
-				return nerr_raise(NERR_NOMEM, "table rows");
-			}
-			set->rows = rows;
-			set->cap = cap;
+		struct table_row *row = row_append(set);
+		if (row == NULL) {
+			db_cursor_free(&c);
+			table_set_free(set);
+			return nerr_raise(NERR_NOMEM, "table rows");
 		}
-		read_row(c, today, &set->rows[set->n++]);
+		read_row(c, today, row);
 	}
 	db_cursor_free(&c);
 	err = finish_rows(set, today, some);
@@ -645,7 +666,7 @@ static void forget_kept(void)
  * false when they are too many, or the shared revision moved. */
 static bool moved_people(const struct table_revs *rv, int *ids, int *count)
 {
-	int n = rv->n > kept.revs.n ? rv->n : kept.revs.n;
+	int n = revs_span(rv);
 
 	*count = 0;
 	if (rv->beyond || rev_of(rv, 0) != rev_of(&kept.revs, 0))
@@ -681,17 +702,11 @@ static NEOERR *merge_rows(const struct table_set *fresh, const int *ids, int cou
 		int i = pos[row->person_id];
 
 		if (i < 0) {
-			if (k->n == k->cap) {
-				int cap = k->cap ? k->cap * 2 : 256;
-				struct table_row *rows = realloc(k->rows, (size_t)cap * sizeof *rows);
-				if (rows == NULL) {
-					free(pos);
-					return nerr_raise(NERR_NOMEM, "table rows");
-				}
-				k->rows = rows;
-				k->cap = cap;
+			if (row_append(k) == NULL) {
+				free(pos);
+				return nerr_raise(NERR_NOMEM, "table rows");
 			}
-			i = k->n++;
+			i = k->n - 1;
 		}
 		k->rows[i] = *row;
 		pos[row->person_id] = -2 - i;     /* fresh: stays */
@@ -745,8 +760,7 @@ static NEOERR *refresh_some(const struct table_stamp *st, bool *done)
 			err = load_rows(&fresh, kept.s, kept.bound, kept.term_id, kept.today,
 					kept.light, json.buf);
 		if (err == STATUS_OK)
-			err = merge_rows(&fresh, ids, count,
-					 rv.n > kept.revs.n ? rv.n : kept.revs.n);
+			err = merge_rows(&fresh, ids, count, revs_span(&rv));
 		if (err) {
 			/* The kept rows may be half merged: none are kept. */
 			forget_kept();
@@ -757,7 +771,6 @@ static NEOERR *refresh_some(const struct table_stamp *st, bool *done)
 	kept.revs = rv;
 	memset(&rv, 0, sizeof rv);    /* now kept's */
 	kept.stamp = *st;
-	kept.stamp_sure = st->now - st->newest >= 2;
 	*done = true;
 cleanup:
 	table_set_free(&fresh);
@@ -788,7 +801,7 @@ NEOERR *table_load(struct table_set *set, enum scope_kind s, long long bound,
 		bound = college_id;
 	}
 	if (KEPT_FOR(s, bound)) {
-		if (!(kept.stamp_sure && same_stamp(&kept.stamp, &st))) {
+		if (!unchanged_since_kept(&st)) {
 			err = refresh_some(&st, &done);
 			if (err)
 				return nerr_pass(err);
@@ -817,7 +830,6 @@ NEOERR *table_load(struct table_set *set, enum scope_kind s, long long bound,
 		kept.today = today;
 		kept.revs = rv;
 		kept.stamp = st;
-		kept.stamp_sure = st.now - st.newest >= 2;
 	}
 	*set = kept.set;
 	set->borrowed = true;

@@ -28,24 +28,31 @@ static int usage(void)
 	return 2;
 }
 
-static bool person_arg(const char *s, int *out)
+/* The person ids of argv[2..], into ids; false (said on stderr) at the
+ * first that is not one. */
+static bool person_args(int argc, char **argv, int *ids)
 {
-	char *end;
-	long v = strtol(s, &end, 10);
+	for (int i = 2; i < argc; i++) {
+		char *end;
+		long v = strtol(argv[i], &end, 10);
 
-	if (*s == '\0' || *end != '\0' || v < 0 || v > 2147483647L)
-		return false;
-	*out = (int)v;
+		if (*argv[i] == '\0' || *end != '\0' || v < 0 || v > 2147483647L) {
+			fprintf(stderr, "hc-board: not a person id: %s\n", argv[i]);
+			return false;
+		}
+		ids[i - 2] = (int)v;
+	}
 	return true;
 }
 
 int main(int argc, char **argv)
 {
 	NEOERR *err = app_init_tool();
-	int person;
+	int *ids = calloc((size_t)argc, sizeof *ids), n = argc - 2;
 
-	if (err) {
-		nerr_log_error(err);
+	if (err || ids == NULL) {
+		if (err)
+			nerr_log_error(err);
 		return 1;
 	}
 	if (argc < 2 || (strcmp(argv[1], "init") && strcmp(argv[1], "touch") &&
@@ -58,29 +65,22 @@ int main(int argc, char **argv)
 		board_mark_all();
 		return 0;
 	}
-	for (int i = 2; i < argc; i++)
-		if (!person_arg(argv[i], &person)) {
-			fprintf(stderr, "hc-board: not a person id: %s\n", argv[i]);
-			return 2;
-		}
+	if (!person_args(argc, argv, ids))
+		return 2;
 	if (!board_ready()) {
 		fprintf(stderr, "hc-board: no change board (Cache.Board unset or not made yet): "
 			"no page keeps anything\n");
 		return 0;
 	}
 	if (!strcmp(argv[1], "touch")) {
-		if (argc == 2)
+		if (n == 0)
 			board_mark_all();
-		for (int i = 2; i < argc; i++) {
-			person_arg(argv[i], &person);
-			board_mark(person);
-		}
+		for (int i = 0; i < n; i++)
+			board_mark(ids[i]);
 		return 0;
 	}
 	printf("now %llu\n", (unsigned long long)board_now());
-	for (int i = 2; i < argc; i++) {
-		person_arg(argv[i], &person);
-		printf("%d %llu\n", person, (unsigned long long)board_last(person));
-	}
+	for (int i = 0; i < n; i++)
+		printf("%d %llu\n", ids[i], (unsigned long long)board_last(ids[i]));
 	return 0;
 }

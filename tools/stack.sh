@@ -107,7 +107,7 @@ write_conf() {
 	mkdir -p "$V/run/fcgid" "$V/uploads"
 	# The change board (lib/board.h), made now so that it is the pages'
 	# to write; everyone is marked: what the data was before is gone.
-	HEALTHCARD_CONF="$V/healthcard.hdf" "$ROOT/build/hc-board" init
+	hc_board init
 	local user_lines=""
 	if [ "$(id -u)" = 0 ]; then
 		# Apache will not run its children as root: they run as www-data,
@@ -129,10 +129,9 @@ write_conf() {
 	fi
 }
 
-# Every page process of the stack re-reads what it kept (after plain SQL).
-touch_board() {
-	HEALTHCARD_CONF="$V/healthcard.hdf" "$ROOT/build/hc-board" touch
-}
+# The stack's change board by hand (tools/hcboard.c); "touch": every page
+# process re-reads what it kept (after plain SQL).
+hc_board() { HEALTHCARD_CONF="$V/healthcard.hdf" "$ROOT/build/hc-board" "$@"; }
 
 web_alive() { curl -s -o /dev/null "http://127.0.0.1:$PORT/static/style.css"; }
 
@@ -204,7 +203,7 @@ sql)
 	# Plain SQL goes around the pages: they must not trust what they kept.
 	rc=0
 	admin_sql healthcard "$@" || rc=$?
-	[ ! -f "$V/healthcard.hdf" ] || touch_board
+	[ ! -f "$V/healthcard.hdf" ] || hc_board touch
 	exit "$rc"
 	;;
 dbstop)

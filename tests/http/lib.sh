@@ -58,11 +58,25 @@ cards() {
 	done
 }
 
+# turned_away WHO PATH: $N requests (8), each sent to the login page.
+turned_away() {
+	local i
+	for i in $(seq 1 "${N:-8}"); do
+		get "$1" "$2"
+		status_is 303 && header_has "Location: /login" || return 1
+	done
+}
+
 status_is() { [ "$STATUS" = "$1" ]; }
 body_has() { grep -qF -- "$1" "$BODY"; }
 body_lacks() { ! grep -qF -- "$1" "$BODY"; }
 header_has() { grep -qiF -- "$1" "$HEADERS"; }
 sql() { "$ROOT/tools/stack.sh" sql "$HC_VAR" -N -B -e "$1"; }
+# raw_sql SQL [VAR]: plain SQL on the stack in VAR ($HC_VAR) that does not
+# touch the change board (sql does: lib/board.h), as IT's own would not.
+raw_sql() { mariadb --no-defaults -S "${2:-$HC_VAR}/run/mysqld.sock" -u "$(id -un)" -N -B healthcard -e "$1"; }
+# global_status NAME [VAR]: one of MariaDB's status counters.
+global_status() { raw_sql "SHOW GLOBAL STATUS LIKE '$1'" "${2:-}" | awk '{ print $2 }'; }
 # eq GOT WANT: equality that shows both sides when it fails.
 eq() { [ "$1" = "$2" ] || { echo "#   got '$1', want '$2'"; return 1; }; }
 

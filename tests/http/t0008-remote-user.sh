@@ -47,23 +47,23 @@ check "in words" body_has "尚未在本系统登记"
 # disabled account is turned away on the very next request, by every
 # process, and comes back when enabled again.
 rsql() { "$ROOT/tools/stack.sh" sql "$RV" -N -B -e "$1"; }
-as_counselor() { STATUS=$(curl -s -o "$BODY" -w '%{http_code}' -u counselor:secret1 "$RURL$1"); }
-ok=1
-for i in $(seq 1 8); do as_counselor /; status_is 200 || ok=0; done
-check "the counselor's home, from every process" test "$ok" = 1
-executes() { rsql "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" | awk '{ print $2 }'; }
+# homes CODE: 8 requests for the counselor's home, each answered CODE.
+homes() {
+	local i
+	for i in $(seq 1 8); do
+		STATUS=$(curl -s -o "$BODY" -w '%{http_code}' -u counselor:secret1 "$RURL/")
+		status_is "$1" || return 1
+	done
+}
+check "the counselor's home, from every process" homes 200
 urls=(); for i in $(seq 1 30); do urls+=("$RURL/logout"); done
 curl -s -u counselor:secret1 "${urls[@]}" >/dev/null
-before=$(executes)
+before=$(global_status Com_stmt_execute "$RV")
 curl -s -u counselor:secret1 "${urls[@]}" >/dev/null
-after=$(executes)
+after=$(global_status Com_stmt_execute "$RV")
 check "30 pages for a known REMOTE_USER run fewer than 15 statements" test $((after - before)) -lt 15
 echo "#   statements for 30 pages: $((after - before))"
 rsql "UPDATE accounts SET disabled = 1 WHERE login = 'counselor'"
-ok=1
-for i in $(seq 1 8); do as_counselor /; status_is 303 || ok=0; done
-check "a disabled account is turned away at once by every process" test "$ok" = 1
+check "a disabled account is turned away at once by every process" homes 303
 rsql "UPDATE accounts SET disabled = 0 WHERE login = 'counselor'"
-ok=1
-for i in $(seq 1 8); do as_counselor /; status_is 200 || ok=0; done
-check "and let in again once enabled" test "$ok" = 1
+check "and let in again once enabled" homes 200

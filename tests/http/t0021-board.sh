@@ -12,9 +12,6 @@ today=$(TZ=Asia/Shanghai date +%F)
 board() { HEALTHCARD_CONF="$HC_VAR/healthcard.hdf" "$ROOT/build/hc-board" show "$@"; }
 # The person's last change on the board.
 mark_of() { board "$1" | awk -v p="$1" '$1 == p { print $2 }'; }
-# Plain SQL that does not touch the board (tools/stack.sh sql does).
-raw_sql() { mariadb --no-defaults -S "$HC_VAR/run/mysqld.sock" -u "$(id -un)" -N -B healthcard -e "$1"; }
-executes() { raw_sql "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" | awk '{ print $2 }'; }
 
 # A student of the demo counselor with basic info, nothing today and no
 # anomaly: their card is not red.
@@ -36,9 +33,9 @@ check "the student's card, read by every process: not red" cards "$who" /card bo
 cookie="Cookie: hc_sid=$(awk '$6 == "hc_sid" { print $7 }' "$T/jar.$who" | tail -1)"
 urls=(); for i in $(seq 1 40); do urls+=("$URL/card"); done
 curl -s -H "$cookie" "${urls[@]}" >/dev/null
-before=$(executes)
+before=$(global_status Com_stmt_execute)
 curl -s -H "$cookie" "${urls[@]:0:30}" >/dev/null
-after=$(executes)
+after=$(global_status Com_stmt_execute)
 check "30 kept cards run fewer than 15 statements" test $((after - before)) -lt 15
 echo "#   statements for 30 cards: $((after - before))"
 
@@ -71,12 +68,7 @@ cards "$who" /card body_has 'id="card-state"' >/dev/null
 cp "$T/jar.$who" "$T/jar.old"
 FORM_PAGE=/logout post "$who" /logout
 check "logging out" status_is 303
-ok=1
-for i in $(seq 1 $N); do
-	get old /card
-	status_is 303 && header_has "Location: /login" || ok=0
-done
-check "the old cookie is turned away by every process" test "$ok" = 1
+check "the old cookie is turned away by every process" turned_away old /card
 
 # A new login over a session replaces it: the old cookie ends at once too.
 login "$who"
@@ -86,10 +78,5 @@ cp "$T/jar.$who" "$T/jar.older"
 # of the session, as a second tab's would.)
 FORM_PAGE=/card post "$who" /login --data-urlencode "login=$who" --data-urlencode "password=demo"
 check "logging in again over a session" status_is 303
-ok=1
-for i in $(seq 1 "$N"); do
-	get older /card
-	status_is 303 && header_has "Location: /login" || ok=0
-done
-check "the replaced session's cookie is turned away by every process" test "$ok" = 1
+check "the replaced session's cookie is turned away by every process" turned_away older /card
 check "the new one works" cards "$who" /card body_has 'id="card-state"'

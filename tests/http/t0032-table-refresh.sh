@@ -18,7 +18,6 @@ tables() {
 		status_is 200 && [ "$(total)" = "$3" ] || { echo "#   total $(total), want $3"; return 1; }
 	done
 }
-rows_sent() { sql "SHOW GLOBAL STATUS LIKE 'Rows_sent'" | awk '{ print $2 }'; }
 
 login admin
 all=$(roster)
@@ -33,9 +32,9 @@ number=$(sql "SELECT number FROM people WHERE id = $pid")
 check "a student waiting for the first review" test -n "$pid"
 sql "UPDATE return_applications SET state = 'rejected' WHERE person_id = $pid AND term_id = $term"
 revs=$(sql "SELECT COUNT(*) FROM person_revs")
-before=$(rows_sent)
+before=$(global_status Rows_sent)
 check "their row shows the new state at once" tables admin "/table?number=$number&app=rejected" 1
-sent=$(( $(rows_sent) - before ))
+sent=$(( $(global_status Rows_sent) - before ))
 echo "#   rows sent for ${N:-8} tables: $sent (revisions $revs, roster $all)"
 # Each process reads every revision (one short row each) and the one row;
 # reading the roster again even once would add a whole roster's rows.
