@@ -382,6 +382,22 @@ bool sess_csrf_ok(struct req *r, const char *token)
 	return sodium_memcmp(want, token, 43) == 0;
 }
 
+/* The request's session is gone from the database, and every process of
+ * this host stops trusting its kept copy at once (a logout, or a new login
+ * over it). */
+static NEOERR *end_session(struct req *r)
+{
+	unsigned char h[32];
+	NEOERR *err;
+
+	token_hash(r->sid, h);
+	err = db_exec(NULL, NULL, "DELETE FROM sessions WHERE token_hash = ?",
+		      "b", h, sizeof h);
+	if (err == STATUS_OK && r->who.person_id > 0)
+		board_mark(r->who.person_id);
+	return nerr_pass(err);
+}
+
 NEOERR *sess_login(struct req *r, int person_id)
 {
 	unsigned char h[32];
@@ -391,16 +407,8 @@ NEOERR *sess_login(struct req *r, int person_id)
 	bool found;
 	NEOERR *err;
 
-	if (!r->sid_is_new) {
-		token_hash(r->sid, h);
-		err = db_exec(NULL, NULL, "DELETE FROM sessions WHERE token_hash = ?",
-			      "b", h, sizeof h);
-		if (err)
-			return nerr_pass(err);
-		/* A session replaced by a new login ends like a logout. */
-		if (r->who.person_id > 0)
-			board_mark(r->who.person_id);
-	}
+	if (!r->sid_is_new && (err = end_session(r)))
+		return nerr_pass(err);
 	new_token(r->sid, true);
 	r->sid_is_new = true;
 	token_hash(r->sid, h);
@@ -418,17 +426,10 @@ NEOERR *sess_login(struct req *r, int person_id)
 
 NEOERR *sess_logout(struct req *r)
 {
-	unsigned char h[32];
-	NEOERR *err;
+	NEOERR *err = end_session(r);
 
-	token_hash(r->sid, h);
-	err = db_exec(NULL, NULL, "DELETE FROM sessions WHERE token_hash = ?",
-		      "b", h, sizeof h);
 	if (err)
 		return nerr_pass(err);
-	/* Every process of this host stops trusting its kept copy at once. */
-	if (r->who.person_id > 0)
-		board_mark(r->who.person_id);
 	memset(&r->who, 0, sizeof r->who);
 	new_token(r->sid, false);
 	r->sid_is_new = true;
