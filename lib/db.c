@@ -323,6 +323,7 @@ static NEOERR *vexec(unsigned long long *affected, long long *insert_id,
 	struct params p;
 	struct stmt_slot *slot;
 	MYSQL_STMT *st;
+	my_ulonglong n = 0;
 	NEOERR *err;
 
 	err = stmt_get(sql, &st, &slot);
@@ -332,19 +333,17 @@ static NEOERR *vexec(unsigned long long *affected, long long *insert_id,
 	if (err == STATUS_OK && mysql_stmt_execute(st))
 		err = raise_stmt(st, sql);
 	if (err == STATUS_OK) {
-		my_ulonglong n = mysql_stmt_affected_rows(st);
+		n = mysql_stmt_affected_rows(st);
 		if (affected)
 			*affected = n;
 		if (insert_id)
 			*insert_id = (long long)mysql_stmt_insert_id(st);
-		if (conn)
-			stmt_release(st, slot);
-		if (!in_txn && n > 0 && n != (my_ulonglong)-1)
-			mark_touched();
-		return STATUS_OK;
 	}
 	if (conn)
 		stmt_release(st, slot);
+	/* A transaction marks after its commit (db_txn). */
+	if (err == STATUS_OK && !in_txn && n > 0 && n != (my_ulonglong)-1)
+		mark_touched();
 	return err;
 }
 
