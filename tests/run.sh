@@ -42,7 +42,7 @@ STACK_VAR=""
 start_stack() {
 	export HC_PORT; HC_PORT=$(free_port)
 	STACK_VAR=$ROOT/var/test-$HC_PORT
-	rm -rf "$STACK_VAR"
+	"$ROOT/tools/stack.sh" purge "$STACK_VAR" >/dev/null 2>&1
 	export HC_VAR=$STACK_VAR
 	echo "== starting a private stack on port $HC_PORT ($STACK_VAR)"
 	if ! "$ROOT/tools/stack.sh" start "$STACK_VAR" "$HC_PORT" \
@@ -57,7 +57,7 @@ stop_stack() {
 	[ -n "$STACK_VAR" ] || return 0
 	"$ROOT/tools/stack.sh" stop "$STACK_VAR" >/dev/null 2>&1
 	cp "$STACK_VAR/log/error.log" "$OUT/apache-error.log" 2>/dev/null
-	rm -rf "$STACK_VAR"
+	"$ROOT/tools/stack.sh" purge "$STACK_VAR" >/dev/null 2>&1
 	STACK_VAR=""
 }
 trap stop_stack EXIT
