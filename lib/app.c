@@ -11,6 +11,7 @@
 #include "sess.h"
 #include "days.h"
 #include "board.h"
+#include "url.h"
 
 #include <fcgiapp.h>
 #include <sodium.h>
@@ -379,7 +380,7 @@ NEOERR *app_render(struct req *r, const char *tmpl)
 NEOERR *app_redirect(struct req *r, const char *path)
 {
 	/* Only local paths: never an open redirect. */
-	if (path == NULL || path[0] != '/' || path[1] == '/' || path[1] == '\\')
+	if (!url_local_path(path))
 		path = "/";
 	r->status = 303;
 	app_header(r, "Location: %s", path);

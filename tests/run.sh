@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # run.sh - runs the tests and prints one closing line "N passed, N failed".
-#   tests/run.sh unit|http|browser|all
+#   tests/run.sh unit|http|browser|all [PATTERN]
+# PATTERN (http only) picks the HTTP tests whose file names contain it.
 # Unit tests are cmocka programs; HTTP and browser tests run against a
 # private MariaDB + Apache started here on a free loopback port and torn
 # down at the end.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 what=${1:-all}
+only=${2:-}
 OUT=$ROOT/tests/out
 mkdir -p "$OUT"
 RESULTS=$OUT/results.txt
@@ -64,6 +66,7 @@ trap stop_stack EXIT
 
 run_http() {
 	for t in "$ROOT"/tests/http/t[0-9]*.sh; do
+		[[ "$(basename "$t")" == *"$only"* ]] || continue
 		echo "== $(basename "$t")"
 		bash "$t"
 		local rc=$?

@@ -44,6 +44,19 @@ check "wrong method is 405" status_is 405
 check "405 names the allowed methods" header_has "Allow: GET"
 FORM_PAGE=/card post student /card
 check "POST to a GET-only page is 405" status_is 405
-get student "/login?next=//evil.example/"
-check "no open redirect through next" header_has "Location: /"
-check "not to the other host" test -z "$(grep -i 'evil' "$HEADERS")"
+# Hostile "next" values (issue 13, finding 3): each sends the logged-in
+# student home, never to another host; the login form's next likewise.
+for next in '//evil.example/' '/%09/evil.example/phish' '/%0A/evil.example' \
+	'/%5Cevil.example' '%5C%5Cevil.example' 'https://evil.example/' \
+	'/%0D%0ASet-Cookie:%20x=1' '/%20/evil.example' 'javascript:alert(1)'; do
+	get student "/login?next=$next"
+	check "next=$next sends home" eval 'status_is 303 && [ "$(grep -i "^Location:" "$HEADERS" | tr -d "\r")" = "Location: /" ]'
+done
+get student "/login?next=/checkin%3Fday%3D2026-11-30"
+check "a local next is kept" header_has "Location: /checkin?day=2026-11-30"
+get fresh /login
+tok=$(csrf)
+req fresh POST /login --data-urlencode "csrf=$tok" --data-urlencode login=student \
+	--data-urlencode password=demo --data-urlencode $'next=/\t/evil.example/phish'
+check "the login form's next with a tab sends home" eval 'status_is 303 && [ "$(grep -i "^Location:" "$HEADERS" | tr -d "\r")" = "Location: /" ]'
+

@@ -9,6 +9,7 @@
 #include "days.h"
 #include "form.h"
 #include "scope.h"
+#include "url.h"
 
 static void days_round_trip(void **state)
 {
@@ -100,6 +101,34 @@ static void scope_rules(void **state)
 	assert_true(scope_allows(&counselor2, &s));
 }
 
+/* Where a redirect may send a browser (issue 13, finding 3). */
+static void local_paths(void **state)
+{
+	static const char *const ok[] = {
+		"/", "/card", "/checkin?day=2026-11-30&done=1", "/login?next=%2Fcard",
+		"/table?term=1&q=%E5%8C%97", "/a:b@c", NULL,
+	};
+	static const char *const bad[] = {
+		"", "card", "//evil.example/", "/\\evil.example", "/\t/evil.example/phish",
+		"/\n/evil.example", "/\r\nSet-Cookie: x=1", "/ /evil", "/\x7f", "/\xe5\x8c\x97",
+		"https://evil.example/", "/x\"onmouseover=1", "/<script>", "/a`b", "/{x}", "/a|b", "/a^b",
+		NULL,
+	};
+	char longest[1100];
+
+	for (int i = 0; ok[i]; i++)
+		assert_true(url_local_path(ok[i]));
+	for (int i = 0; bad[i]; i++) {
+		if (url_local_path(bad[i]))
+			fail_msg("accepted as local: \"%s\"", bad[i]);
+	}
+	assert_false(url_local_path(NULL));
+	memset(longest, 'a', sizeof longest - 1);
+	longest[0] = '/';
+	longest[sizeof longest - 1] = '\0';
+	assert_false(url_local_path(longest));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -107,6 +136,7 @@ int main(void)
 		cmocka_unit_test(days_reject_bad),
 		cmocka_unit_test(form_validates),
 		cmocka_unit_test(scope_rules),
+		cmocka_unit_test(local_paths),
 	};
 	return cmocka_run_group_tests_name("lib", tests, NULL, NULL);
 }
