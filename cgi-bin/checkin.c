@@ -250,7 +250,7 @@ static NEOERR *load_subject(struct req *r, int person)
 
 	if (person == 0)
 		return nerr_raise(HC_ERR_NOTFOUND, "no person given");
-	err = scope_require(&r->who, person);
+	err = scope_require_other(&r->who, person);
 	if (err)
 		return nerr_pass(err);
 	hdf_set_int_value(r->hdf, "Proxy.Person", person);

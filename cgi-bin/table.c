@@ -372,7 +372,7 @@ static NEOERR *edit_load(struct req *r, long long person, int term)
 
 	if (person == 0)
 		return nerr_raise(HC_ERR_NOTFOUND, "no person given");
-	err = scope_require(&r->who, (int)person);
+	err = scope_require_other(&r->who, (int)person);
 	if (err)
 		return nerr_pass(err);
 	err = db_row(r->hdf, "Edit", &found,

@@ -547,7 +547,7 @@ NEOERR *dash_verify(struct req *r, long long report_id, bool send_back, const ch
 		return nerr_pass(err);
 	if (!found)
 		return nerr_raise(HC_ERR_NOTFOUND, "no report %lld", report_id);
-	err = scope_require(&r->who, (int)person);
+	err = scope_require_other(&r->who, (int)person);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(db_txn(verify_in_txn, &x));

@@ -99,6 +99,14 @@ static void scope_rules(void **state)
 	s.counselor_id = 21;
 	assert_false(scope_allows(&counselor, &s));
 	assert_true(scope_allows(&counselor2, &s));
+	/* Acting as staff: never on oneself (a counselor who is also a
+	 * student of their own, an admin's own report). */
+	assert_false(scope_allows_acting(&self, &s));
+	assert_true(scope_allows_acting(&counselor2, &s));
+	assert_true(scope_allows_acting(&admin, &s));
+	struct subject own = { .person_id = 40, .counselor_id = 40, .college_id = 3 };
+	assert_true(scope_allows(&admin, &own));
+	assert_false(scope_allows_acting(&admin, &own));
 }
 
 /* Where a redirect may send a browser (issue 13, finding 3). */
