@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 NERR_TYPE HC_ERR_BADREQ, HC_ERR_FORBIDDEN, HC_ERR_NOTFOUND, HC_ERR_CONFLICT,
@@ -499,8 +500,7 @@ static void pick_language(struct req *r)
 
 	if (q && (!strcmp(q, "en") || !strcmp(q, "zh-CN"))) {
 		en = !strcmp(q, "en");
-		app_header(r, "Set-Cookie: hc_lang=%s; Path=/; Max-Age=31536000; SameSite=Lax",
-			   pack_names[en]);
+		app_set_cookie(r, "hc_lang", pack_names[en], "/", 31536000L);
 	} else if (c && (!strcmp(c, "en") || !strcmp(c, "zh-CN"))) {
 		en = !strcmp(c, "en");
 	} else {
@@ -657,7 +657,10 @@ static void serve_one(const struct page *page)
 	r.lang = pack_names[0];
 	r.pack = packs[0];
 	r.status = 200;
-	r.is_https = param("HTTPS") != NULL;
+	/* Behind a proxy that ends TLS, Apache sees plain HTTP: the site's
+	 * configured address says what the browser uses. */
+	r.is_https = param("HTTPS") != NULL ||
+		     strncasecmp(conf_str("Site.BaseUrl", ""), "https://", 8) == 0;
 
 	err = hdf_init(&hdf);
 	if (err == STATUS_OK) {
