@@ -118,6 +118,29 @@ static NEOERR *template(struct req *r)
 	return nerr_pass(err);
 }
 
+/* "第 3 行 第 B 列: 引号没有闭合。" from what the reader noted; {n} in
+ * the message is the cap that was passed. */
+static void problem_text(struct req *r, const struct sheet_problem *why, char *out, size_t n)
+{
+	const char *msg = tr(r, why->key ? why->key : "sheet.damaged");
+	const char *cap = strstr(msg, "{n}");
+	char at[128] = "", col[8];
+
+	if (why->row > 0)
+		snprintf(at, sizeof at, "%s %d %s", tr(r, "roster.row"), why->row,
+			 tr(r, "roster.row_suffix"));
+	if (why->col > 0) {
+		sheet_col_name(why->col, col);
+		snprintf(at + strlen(at), sizeof at - strlen(at), " %s %s %s",
+			 tr(r, "sheet.col"), col, tr(r, "sheet.col_suffix"));
+	}
+	if (cap)
+		snprintf(out, n, "%s%s%.*s%ld%s", at, at[0] ? ": " : "", (int)(cap - msg), msg,
+			 why->limit, cap + 3);
+	else
+		snprintf(out, n, "%s%s%s", at, at[0] ? ": " : "", msg);
+}
+
 static NEOERR *import(struct req *r)
 {
 	const char *kind = app_param(r, "kind", "");
@@ -126,6 +149,7 @@ static NEOERR *import(struct req *r)
 	struct sheet_limits lim = sheet_default_limits;
 	enum roster_kind k;
 	SHEET *s = NULL;
+	struct sheet_problem why;
 	char *data = NULL;
 	long size;
 	int term, nbad = 0;
@@ -156,17 +180,16 @@ static NEOERR *import(struct req *r)
 		free(data);
 		return nerr_raise(NERR_IO, "reading the roster file");
 	}
-	err = sheet_read(data, (size_t)size, name, &lim, &s);
+	err = sheet_read_why(data, (size_t)size, name, &lim, &s, &why);
 	free(data);
 	if (nerr_match(err, HC_ERR_BADREQ) || nerr_match(err, HC_ERR_TOOLARGE)) {
-		/* The reader says what is wrong with the file, in its words. */
-		STRING msg;
-		string_init(&msg);
-		nerr_error_string(err, &msg);
+		/* Said in the page's language, with the row and column. */
+		char text[512];
+
 		r->status = nerr_match(err, HC_ERR_TOOLARGE) ? 413 : 400;
+		problem_text(r, &why, text, sizeof text);
 		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.unreadable"));
-		hdf_set_value(r->hdf, "Page.Detail", msg.buf ? msg.buf : "");
-		string_clear(&msg);
+		hdf_set_value(r->hdf, "Page.Detail", text);
 		nerr_ignore(&err);
 		return nerr_pass(render(r));
 	}
