@@ -49,7 +49,7 @@
 <h2><?cs var:L.dashboard.anomalies ?></h2>
 <?cs each:a = Dash.Anomaly ?>
 <div class="anomaly">
-  <p><strong><?cs var:a.name ?></strong> <?cs var:a.number ?> · <?cs var:a.day ?> · <?cs var:a.temperature ?>°C · <?cs var:a.anomaly_flags ?></p>
+  <p><strong><?cs var:a.name ?></strong> <?cs var:a.number ?> · <?cs var:a.day ?> · <?cs var:a.temperature ?>°C · <?cs call:flag_words(a.anomaly_flags) ?></p>
   <form method="post" action="/dashboard/verify" class="inline">
     <?cs call:csrf_field() ?>
     <input type="hidden" name="report" value="<?cs var:a.id ?>">

@@ -52,3 +52,6 @@
 </details>
 <?cs /if ?>
 <?cs /def ?>
+
+<?cs # An anomaly's flags ("fever,risk_area" as stored) in the page's words. ?>
+<?cs def:flag_words(flags) ?><?cs each:k = L.checkin.flag ?><?cs if:string.find(flags, name(k)) != -1 ?><span class="flag"><?cs var:k ?></span> <?cs /if ?><?cs /each ?><?cs /def ?>

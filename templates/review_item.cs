@@ -13,7 +13,7 @@
   <dt><?cs var:L.review.report_day ?></dt><dd><?cs var:Queue.Detail.report_day ?></dd>
   <dt><?cs var:L.form.report.temperature ?></dt><dd><?cs var:Queue.Detail.temperature ?></dd>
   <dt><?cs var:L.form.report.city ?></dt><dd><?cs var:Queue.Detail.city ?></dd>
-  <dt><?cs var:L.review.flags ?></dt><dd><?cs var:Queue.Detail.anomaly_flags ?></dd>
+  <dt><?cs var:L.review.flags ?></dt><dd><?cs call:flag_words(Queue.Detail.anomaly_flags) ?></dd>
   <?cs elif:Queue.Detail.app_state ?>
   <dt><?cs var:L.review.app_reason ?></dt><dd><?cs var:Queue.Detail.app_reason ?></dd>
   <dt><?cs var:L.review.itinerary ?></dt><dd><?cs var:Queue.Detail.itinerary ?></dd>

@@ -22,6 +22,13 @@ check "the anomaly waits in the review queue" \
 login counselor
 get counselor "/dashboard?f=anomaly"
 check "the counselor sees it among anomalies to verify" body_has "value=\"$rid\""
+check "  its reason in words (issue 20, defect 4)" body_has "体温达到或超过 37.3°C"
+check "  not as stored" body_lacks "· fever"
+get counselor "/review?kind=anomaly"
+check "the review queue says it in words too" body_has "体温达到或超过 37.3°C"
+get counselor "/review?kind=anomaly&lang=en"
+check "  and in English" body_has "Temperature of 37.3 °C or more"
+get counselor "/dashboard?lang=zh-CN"
 FORM_PAGE=/dashboard post counselor /dashboard/verify --data-urlencode "report=$rid" \
 	--data-urlencode "decision=send_back"
 check "sending back without a reason is refused (400)" status_is 400
