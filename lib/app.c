@@ -577,6 +577,10 @@ static void set_who_data(struct req *r)
 		for (int i = 0; i < 7; i++)
 			if (r->who.roles & (1u << i))
 				hdf_set_int_value(h, sess_role_hdf_name(1u << i), 1);
+		/* The staff menu on every page offers what the policy allows. */
+		if (r->who.roles & R_COUNSELOR)
+			hdf_set_int_value(h, "Policy.CounselorsMayImport",
+					  conf_int("Policy.CounselorsMayImport", 0));
 	}
 }
 
