@@ -31,18 +31,36 @@ run_unit() {
 	done
 }
 
+# A block of 100 loopback ports for this run: HC_PORT for the stack, and
+# HC_PORT + 1 ... + 99 for the stacks that tests start of their own. A
+# block is held by a lock (flock on a file kept open until this script
+# ends), so two runs on one machine (another checkout, a helper) never
+# pick the same ports, even while one is still loading its data.
 free_port() {
-	local p
-	for p in $(seq 18080 18180); do
-		(exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo "$p"; return; }
+	local k base fd dir=/var/tmp/healthcard-ports
+	mkdir -p "$dir" 2>/dev/null
+	for k in $(seq 0 49); do
+		base=$((20000 + 100 * k))
+		exec {fd}>>"$dir/$base.lock" || continue
+		if flock -n "$fd"; then
+			if ! (exec 3<>"/dev/tcp/127.0.0.1/$base") 2>/dev/null; then
+				echo "$base"
+				return
+			fi
+			flock -u "$fd"
+		fi
+		exec {fd}>&-
 	done
-	echo "no free port" >&2
+	echo "no free block of ports from 20000" >&2
 	return 1
 }
 
 STACK_VAR=""
 start_stack() {
-	export HC_PORT; HC_PORT=$(free_port)
+	export HC_PORT
+	# Not in a subshell: the lock must stay with this script.
+	free_port >"$OUT/port" || return 1
+	HC_PORT=$(cat "$OUT/port")
 	STACK_VAR=$ROOT/var/test-$HC_PORT
 	"$ROOT/tools/stack.sh" purge "$STACK_VAR" >/dev/null 2>&1
 	export HC_VAR=$STACK_VAR
