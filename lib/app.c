@@ -567,6 +567,8 @@ static void set_who_data(struct req *r)
 	char csrf[48];
 
 	hdf_set_value(h, "Page.Action", r->action);
+	if (r->is_https)
+		hdf_set_int_value(h, "Page.Https", 1);
 	sess_csrf_token(r, csrf);
 	hdf_set_value(h, "Page.Csrf", csrf);
 	if (r->who.person_id) {
