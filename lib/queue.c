@@ -122,14 +122,15 @@ NEOERR *queue_decide(struct req *r, long long item, const char *decision,
 {
 	bool approve = !strcmp(decision, "approve");
 	DB_CURSOR *c = NULL;
-	char kind[16] = "";
+	char kind[16] = "", name[65] = "", number[33] = "";
 	long long ref = 0, person = 0;
 	bool mine;
 	NEOERR *err;
 
 	memset(res, 0, sizeof *res);
 	res->item = item;
-	err = db_query(&c, "SELECT kind, ref_id, person_id FROM queue_items WHERE id = ?",
+	err = db_query(&c, "SELECT q.kind, q.ref_id, q.person_id, p.name, p.number "
+		       "FROM queue_items q JOIN people p ON p.id = q.person_id WHERE q.id = ?",
 		       "i", item);
 	if (err)
 		return nerr_pass(err);
@@ -137,6 +138,8 @@ NEOERR *queue_decide(struct req *r, long long item, const char *decision,
 		snprintf(kind, sizeof kind, "%s", db_str(c, 0));
 		ref = db_int(c, 1);
 		person = db_int(c, 2);
+		db_copy(name, sizeof name, db_str(c, 3));
+		db_copy(number, sizeof number, db_str(c, 4));
 	}
 	db_cursor_free(&c);
 	if (person == 0) {
@@ -150,6 +153,9 @@ NEOERR *queue_decide(struct req *r, long long item, const char *decision,
 		res->outcome = QO_FORBIDDEN;
 		return STATUS_OK;
 	}
+	/* Named only now: an item out of one's queue says nothing of whose. */
+	db_copy(res->name, sizeof res->name, name);
+	db_copy(res->number, sizeof res->number, number);
 	if (!approve && (reason == NULL || *reason == '\0')) {
 		res->outcome = QO_NEEDS_REASON;
 		return STATUS_OK;

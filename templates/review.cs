@@ -35,6 +35,7 @@
   </p>
   <?cs if:subcount(Queue.Item) > 0 ?>
   <?cs if:Queue.Kind == "first_review" || (Queue.Kind == "all" && Queue.Count.first_review > 0) ?>
+  <p class="small" id="window-needed"><?cs var:L.review.window_needed ?></p>
   <div class="row window">
     <label><?cs var:L.review.window_from ?> <input type="date" name="allowed_from"></label>
     <label><?cs var:L.review.window_until ?> <input type="date" name="allowed_until"></label>
