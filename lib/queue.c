@@ -2,6 +2,7 @@
 #include "queue.h"
 #include "dash.h"
 #include "db.h"
+#include "days.h"
 #include "makeup.h"
 #include "returnapp.h"
 
@@ -279,13 +280,18 @@ NEOERR *queue_item_load(struct req *r, long long item)
 	const char *day = hdf_get_value(r->hdf, "Queue.Detail.makeup_day",
 					hdf_get_value(r->hdf, "Queue.Detail.report_day", NULL));
 	if (day) {
+		char today[11];
+
+		/* Days still to come are not missed: they are not listed. */
+		day_format(app_today(), today);
 		err = db_rows(r->hdf, "Queue.Around", NULL,
 			"WITH RECURSIVE days(d) AS (SELECT ? - INTERVAL 7 DAY "
-			"  UNION ALL SELECT d + INTERVAL 1 DAY FROM days WHERE d < ? + INTERVAL 7 DAY) "
+			"  UNION ALL SELECT d + INTERVAL 1 DAY FROM days "
+			"  WHERE d < LEAST(? + INTERVAL 7 DAY, ?)) "
 			"SELECT days.d AS day, dr.id IS NOT NULL AS reported, dr.is_makeup, "
 			" dr.anomaly_state, days.d = ? AS focus "
 			"FROM days LEFT JOIN daily_reports dr ON dr.person_id = ? AND dr.day = days.d "
-			"ORDER BY days.d", "sssi", day, day, day,
+			"ORDER BY days.d", "ssssi", day, day, today, day,
 			(long long)hdf_get_int_value(r->hdf, "Queue.Detail.person", 0));
 		if (err)
 			return nerr_pass(err);
