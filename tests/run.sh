@@ -9,7 +9,7 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 what=${1:-all}
 only=${2:-}
-OUT=$ROOT/tests/out
+OUT=${HC_TEST_OUT:-$ROOT/tests/out}   # another folder: two runs side by side
 mkdir -p "$OUT"
 RESULTS=$OUT/results.txt
 : >"$RESULTS"
