@@ -228,8 +228,12 @@ static NEOERR *show(struct req *r)
 		err = select_rows(r, term, &f, key, desc, &set, &idx, &n);
 	if (err)
 		goto cleanup;
-	pages = (n + TABLE_PAGE_ROWS - 1) / TABLE_PAGE_ROWS;
+	/* An empty list is one page, and says why it is empty. */
+	pages = n > 0 ? (n + TABLE_PAGE_ROWS - 1) / TABLE_PAGE_ROWS : 1;
 	page = chosen_page(r, pages);
+	if (n == 0)
+		hdf_set_value(r->hdf, "Table.Empty",
+			      hdf_get_obj(r->hdf, "Table.Keep") ? "filtered" : "roster");
 	hdf_set_int_value(r->hdf, "Table.Total", n);
 	hdf_set_int_value(r->hdf, "Table.Pages", pages);
 	hdf_set_int_value(r->hdf, "Table.Page", page);
