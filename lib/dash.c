@@ -471,6 +471,15 @@ NEOERR *dash_remind(struct req *r, enum scope_kind s, long long bound,
 	return nerr_pass(err);
 }
 
+static const char *const reminded_sql[] = SCOPE_VARIANTS(
+	"SELECT COUNT(*) FROM people p JOIN reminders rm ON rm.person_id = p.id AND rm.day = ?", "");
+
+NEOERR *dash_reminded_count(enum scope_kind s, long long bound, const char *day,
+			    long long *n)
+{
+	return nerr_pass(db_scalar(n, NULL, reminded_sql[s], "si", day, bound));
+}
+
 struct verify_ctx {
 	struct req *r;
 	long long report_id;

@@ -35,10 +35,8 @@
 
 <?cs if:Dash.IsToday ?>
 <section class="panel">
-<form method="post" action="/dashboard/remind">
-  <?cs call:csrf_field() ?>
-  <button type="submit" class="primary"><?cs var:L.dashboard.remind ?> (<?cs var:Dash.Figure.unreported ?>)</button>
-</form>
+<p><a class="button primary" href="/dashboard/remind"><?cs var:L.dashboard.remind ?> (<?cs var:Dash.Figure.unreported ?>)</a></p>
+<?cs if:Dash.RemindedToday > 0 ?><p class="small" id="reminded-today"><?cs var:L.dashboard.reminded_today ?> <?cs var:Dash.RemindedToday ?> <?cs var:L.dashboard.people ?></p><?cs /if ?>
 <?cs if:Who.Is.Counselor ?><p><a href="/dashboard/summary"><?cs var:L.summary.title ?></a></p><?cs /if ?>
 <?cs if:Who.Is.Admin ?><p><a href="/dashboard/summaries"><?cs var:L.summaries.title ?></a></p><?cs /if ?>
 </section>
