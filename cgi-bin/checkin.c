@@ -157,7 +157,8 @@ static NEOERR *save_basic(struct req *r)
 	char now[20];
 	NEOERR *err;
 
-	if (form_check(r, &basic_form)) {
+	form_check(r, &basic_form);
+	if (report_basic_check(r)) {
 		r->status = 400;
 		return nerr_pass(app_render(r, "checkin_basic.cs"));
 	}
@@ -177,7 +178,7 @@ static NEOERR *save_basic(struct req *r)
 	}
 	if (err)
 		return nerr_pass(err);
-	return nerr_pass(app_redirect(r, "/checkin"));
+	return nerr_pass(app_redirect(r, "/checkin?saved=basic"));
 }
 
 /* Validates and stores a report for `person`; renders the outcome. */
@@ -403,7 +404,8 @@ static NEOERR *do_basic_fix(struct req *r)
 
 	if (err)
 		return nerr_pass(err);
-	if (form_check(r, &basic_form)) {
+	form_check(r, &basic_form);
+	if (report_basic_check(r)) {
 		r->status = 400;
 		return nerr_pass(app_render(r, "checkin_basic_fix.cs"));
 	}

@@ -4,6 +4,7 @@
 <?cs call:checkin_nav("report") ?>
 <section class="panel">
 <h1><?cs var:L.checkin.title ?> · <?cs var:Checkin.Day ?></h1>
+<?cs if:Query.saved == "basic" ?><p class="message" role="status" id="basic-saved"><?cs var:L.checkin.basic_saved ?></p><?cs /if ?>
 <?cs if:Checkin.Resubmit ?>
   <p class="message bad"><?cs var:L.checkin.sent_back ?><?cs if:Checkin.Report.verify_reason ?> <q><?cs var:Checkin.Report.verify_reason ?></q><?cs /if ?></p>
 <?cs /if ?>

@@ -28,7 +28,7 @@
 
 <?cs # The student's check-in tabs. ?>
 <?cs def:checkin_nav(current) ?>
-<nav class="tabs">
+<nav class="tabs" aria-label="<?cs var:L.app.checkin_nav ?>">
   <a href="/card"<?cs if:current == "card" ?> aria-current="page"<?cs /if ?>><?cs var:L.home.my_card ?></a>
   <a href="/checkin"<?cs if:current == "report" ?> aria-current="page"<?cs /if ?>><?cs var:L.checkin.title ?></a>
   <a href="/checkin/calendar"<?cs if:current == "calendar" ?> aria-current="page"<?cs /if ?>><?cs var:L.calendar.title ?></a>

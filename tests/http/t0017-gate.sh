@@ -216,7 +216,7 @@ basic() {  # basic PERSON BOARDING
 	FORM_PAGE="/checkin/basic_fix?person=$1" post admin /checkin/basic_fix --data-urlencode "person=$1" \
 		--data-urlencode "phone=13800000000" --data-urlencode "home_address=北京市海淀区学院路1号" \
 		--data-urlencode "emergency_contact=王" --data-urlencode "emergency_phone=13900000000" \
-		--data-urlencode "boarding=$2"
+		--data-urlencode "boarding=$2" --data-urlencode "dorm=$([ "$2" = 1 ] && echo 学十楼 203)"
 }
 basic "$D" 0
 check "the counselor records the student as a day student" eq "$(sql "SELECT boarding FROM people WHERE id = $D")" 0
