@@ -86,7 +86,9 @@ static NEOERR *decide(struct req *r, const struct scan_station *st, int person_i
 	bool recorded = false;
 	NEOERR *err;
 
-	err = card_facts_load(person_id, app_today(), &ci);
+	int today = app_today();
+
+	err = card_facts_load(person_id, today, &ci);
 	if (err && nerr_handle(&err, HC_ERR_NOTFOUND)) {
 		/* A good signature over a person who no longer exists. */
 		sv.result = SCAN_DENY;
@@ -95,7 +97,7 @@ static NEOERR *decide(struct req *r, const struct scan_station *st, int person_i
 	}
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, &v);
+	card_state(&ci.facts, today, &v);
 	card_export(r, "Card", &ci, &v);
 	gate_decide(st->kind, &ci.facts, &v, &sv);
 	if (sv.result == SCAN_ALLOW && on_allow == ALLOW_ASK)

@@ -9,6 +9,7 @@
 #include "dash.h"
 #include "audit.h"
 #include "db.h"
+#include "facts.h"
 #include "days.h"
 #include "scope.h"
 
@@ -513,6 +514,8 @@ static NEOERR *verify_in_txn(void *arg)
 		" verify_reason = NULLIF(?, '') WHERE id = ?", "sissi",
 		x->send_back ? "sent_back" : "cleared", (long long)r->who.person_id, now,
 		x->reason, x->report_id);
+	if (err == STATUS_OK)
+		err = facts_anomaly((int)person);
 	if (err == STATUS_OK)
 		err = db_exec(NULL, NULL,
 			"UPDATE queue_items SET state = 'decided', decision = ?, decided_by = ?, "
