@@ -95,7 +95,6 @@ write_conf() {
 		Paths.Templates = $ROOT/templates
 		Paths.UploadTmp = $V/tmp
 		Paths.Uploads = $V/uploads
-		Cache.Board = $V/run/board
 	HDF
 	if [ -n "${HC_AUTH_MODE:-}" ]; then
 		echo "Auth.Mode = $HC_AUTH_MODE" >>"$V/healthcard.hdf"
@@ -105,15 +104,12 @@ write_conf() {
 		printf '%s\n' "$HC_EXTRA_CONF" >>"$V/healthcard.hdf"
 	fi
 	mkdir -p "$V/run/fcgid" "$V/uploads"
-	# The change board (lib/board.h), made now so that it is the pages'
-	# to write; everyone is marked: what the data was before is gone.
-	hc_board init
 	local user_lines=""
 	if [ "$(id -u)" = 0 ]; then
 		# Apache will not run its children as root: they run as www-data,
 		# which must read the config and the key and write its own dirs.
 		user_lines=$'User www-data\nGroup www-data'
-		chown -R www-data:www-data "$V/run/fcgid" "$V/tmp" "$V/uploads" "$V/run/board"
+		chown -R www-data:www-data "$V/run/fcgid" "$V/tmp" "$V/uploads"
 		chgrp www-data "$V/healthcard.hdf" "$V/secret.key"
 		chmod 640 "$V/healthcard.hdf" "$V/secret.key"
 	else
@@ -128,10 +124,6 @@ write_conf() {
 		printf '%s\n' "$HC_EXTRA_APACHE" >>"$V/httpd-user.conf"
 	fi
 }
-
-# The stack's change board by hand (tools/hcboard.c); "touch": every page
-# process re-reads what it kept (after plain SQL).
-hc_board() { HEALTHCARD_CONF="$V/healthcard.hdf" "$ROOT/build/hc-board" "$@"; }
 
 web_alive() { curl -s -o /dev/null "http://127.0.0.1:$PORT/static/style.css"; }
 
@@ -200,11 +192,7 @@ stop)
 	;;
 sql)
 	shift 2
-	# Plain SQL goes around the pages: they must not trust what they kept.
-	rc=0
-	admin_sql healthcard "$@" || rc=$?
-	[ ! -f "$V/healthcard.hdf" ] || hc_board touch
-	exit "$rc"
+	admin_sql healthcard "$@"
 	;;
 dbstop)
 	db_stop

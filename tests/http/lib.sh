@@ -86,8 +86,8 @@ sql() {
 	"$ROOT/tools/stack.sh" sql "$HC_VAR" -N -B -e "$1" || return
 	[ $writes = 0 ] || hc_facts rebuild >/dev/null
 }
-# raw_sql SQL [VAR]: plain SQL on the stack in VAR ($HC_VAR) that does not
-# touch the change board (sql does: lib/board.h), as IT's own would not.
+# raw_sql SQL [VAR]: plain SQL on the stack in VAR ($HC_VAR) with nothing
+# after it: no check, no repair of the card facts.
 raw_sql() { mariadb --no-defaults -S "${2:-$HC_VAR}/run/mysqld.sock" -u "$(id -un)" -N -B healthcard -e "$1"; }
 # global_status NAME [VAR]: one of MariaDB's status counters.
 global_status() { raw_sql "SHOW GLOBAL STATUS LIKE '$1'" "${2:-}" | awk '{ print $2 }'; }
