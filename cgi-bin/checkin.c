@@ -20,6 +20,7 @@
 #include "app.h"
 #include "db.h"
 #include "days.h"
+#include "facts.h"
 #include "form.h"
 #include "report.h"
 #include "scope.h"
@@ -392,8 +393,11 @@ static NEOERR *basic_fix_in_txn(void *arg)
 	/* The counselor's word is the dorm record the card and the gate go by:
 	 * a returned day student made a boarder gets "may return (boarder)"
 	 * and moves in through the dorm scan (seed 000, FAQ 6). */
-	return nerr_pass(db_exec(NULL, NULL, "UPDATE people SET boarding = ? WHERE id = ?",
-		"si", app_param(r, "boarding", "1"), (long long)x->person));
+	err = db_exec(NULL, NULL, "UPDATE people SET boarding = ? WHERE id = ?",
+		"si", app_param(r, "boarding", "1"), (long long)x->person);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(facts_boarding(x->person));
 }
 
 static NEOERR *do_basic_fix(struct req *r)

@@ -17,6 +17,7 @@
 #include "db.h"
 #include "audit.h"
 #include "days.h"
+#include "facts.h"
 #include "form.h"
 #include "roster.h"
 #include "sheet.h"
@@ -245,13 +246,30 @@ static NEOERR *add_batch(struct req *r)
 	return nerr_pass(app_redirect(r, "/roster"));
 }
 
+/* The term, everyone's card facts for it and the audit line, at once. */
+static NEOERR *insert_term(void *arg)
+{
+	struct req *r = arg;
+	const char *name = app_param(r, "term_name", "");
+	long long id = 0;
+	char now[20];
+	NEOERR *err;
+
+	err = db_exec(NULL, &id, "INSERT INTO terms (name, starts_on, ends_on) VALUES (?, ?, ?)",
+		      "sss", name, app_param(r, "starts_on", ""), app_param(r, "ends_on", ""));
+	if (err == STATUS_OK)
+		err = facts_term((int)id);
+	app_now(now);
+	if (err == STATUS_OK)
+		err = audit_write(r, now, "term.add", 0, "terms", 0, name);
+	return nerr_pass(err);
+}
+
 /* A new term (学期). Its form renders under TermForm.*, apart from the
  * batch form's Form.*. */
 static NEOERR *add_term(struct req *r)
 {
-	const char *name = app_param(r, "term_name", "");
 	const char *from = app_param(r, "starts_on", ""), *until = app_param(r, "ends_on", "");
-	char now[20];
 	NEOERR *err;
 
 	if (form_check(r, &term_form) || day_parse(until) < day_parse(from)) {
@@ -261,8 +279,7 @@ static NEOERR *add_term(struct req *r)
 		hdf_remove_tree(r->hdf, "Form.Field");
 		return nerr_pass(render(r));
 	}
-	err = db_exec(NULL, NULL, "INSERT INTO terms (name, starts_on, ends_on) VALUES (?, ?, ?)",
-		      "sss", name, from, until);
+	err = db_txn(insert_term, r);
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		nerr_ignore(&err);
 		r->status = 400;
@@ -270,10 +287,6 @@ static NEOERR *add_term(struct req *r)
 		hdf_remove_tree(r->hdf, "Form.Field");
 		return nerr_pass(render(r));
 	}
-	if (err)
-		return nerr_pass(err);
-	app_now(now);
-	err = audit_write(r, now, "term.add", 0, "terms", 0, name);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_redirect(r, "/roster"));

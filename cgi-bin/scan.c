@@ -64,11 +64,13 @@ static NEOERR *answer_card(struct req *r, const struct scan_verdict *sv,
 	struct card_verdict v;
 	NEOERR *err;
 
-	err = card_facts_load(person_id, app_today(), &ci);
+	int today = app_today();
+
+	err = card_facts_load(person_id, today, &ci);
 	if (err && !nerr_handle(&err, HC_ERR_NOTFOUND))
 		return nerr_pass(err);
 	if (err == STATUS_OK) {
-		card_state(&ci.facts, &v);
+		card_state(&ci.facts, today, &v);
 		card_export(r, "Card", &ci, &v);
 	}
 	return nerr_pass(answer(r, sv, seen));
@@ -104,7 +106,9 @@ static NEOERR *decide(struct req *r, const struct scan_station *st, int person_i
 	bool recorded = false;
 	NEOERR *err;
 
-	err = card_facts_load(person_id, app_today(), &ci);
+	int today = app_today();
+
+	err = card_facts_load(person_id, today, &ci);
 	if (err && nerr_handle(&err, HC_ERR_NOTFOUND)) {
 		/* A good signature over a person who no longer exists. */
 		sv.result = SCAN_DENY;
@@ -113,7 +117,7 @@ static NEOERR *decide(struct req *r, const struct scan_station *st, int person_i
 	}
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, &v);
+	card_state(&ci.facts, today, &v);
 	card_export(r, "Card", &ci, &v);
 	gate_decide(st->kind, &ci.facts, &v, &sv);
 	if (sv.result == SCAN_ALLOW && on_allow == ALLOW_ASK)

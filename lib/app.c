@@ -10,7 +10,6 @@
 #include "db.h"
 #include "sess.h"
 #include "days.h"
-#include "board.h"
 #include "url.h"
 
 #include <fcgiapp.h>
@@ -730,7 +729,6 @@ int app_main(const struct page *page)
 		err = load_packs();
 	if (err == STATUS_OK)
 		err = sess_init();
-	board_may_create();
 	if (err) {
 		STRING tb;
 		string_init(&tb);

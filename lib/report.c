@@ -1,6 +1,7 @@
 /* report.c - see report.h. */
 #include "report.h"
 #include "db.h"
+#include "facts.h"
 #include "days.h"
 
 #include <math.h>
@@ -386,6 +387,8 @@ static NEOERR *submit_in_txn(void *arg)
 			s->flags ? "open" : "none", ctx.data_changed ? "1" : "0",
 			(long long)s->is_makeup, (long long)s->filled_by);
 	}
+	if (err == STATUS_OK)
+		err = facts_checkin(s->person_id, s->day);
 	if (err)
 		return nerr_pass(err);
 	if (s->flags) {

@@ -92,6 +92,18 @@ run_http() {
 	done
 }
 
+# After every flow has written: each stored card fact must equal what the
+# base tables say (hc-facts check prints every difference).
+check_facts() {
+	local log="$OUT/facts-$1.log"
+	if HEALTHCARD_CONF="$STACK_VAR/healthcard.hdf" "$ROOT/build/hc-facts" check >"$log" 2>&1; then
+		echo "ok facts after the $1 tests: $(tail -1 "$log")" >>"$RESULTS"
+	else
+		echo "not ok facts after the $1 tests: $(tail -1 "$log") (tests/out/facts-$1.log)" >>"$RESULTS"
+		head -20 "$log"
+	fi
+}
+
 run_browser() {
 	echo "== browser journeys"
 	node "$ROOT/tests/browser/run.mjs"
@@ -114,9 +126,9 @@ check_sanitizers() {
 
 case "$what" in
 unit) run_unit ;;
-http) start_stack && run_http ;;
-browser) start_stack && run_browser ;;
-all) run_unit; start_stack && { run_http; run_browser; } ;;
+http) start_stack && { run_http; check_facts http; } ;;
+browser) start_stack && { run_browser; check_facts browser; } ;;
+all) run_unit; start_stack && { run_http; check_facts http; run_browser; check_facts browser; } ;;
 *) echo "usage: tests/run.sh unit|http|browser|all" >&2; exit 2 ;;
 esac
 stop_stack

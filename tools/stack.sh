@@ -179,7 +179,6 @@ write_conf() {
 		Paths.Templates = $R/templates
 		Paths.UploadTmp = $R/tmp
 		Paths.Uploads = $R/uploads
-		Cache.Board = $R/run/board
 	HDF
 	if [ -n "${HC_AUTH_MODE:-}" ]; then
 		echo "Auth.Mode = $HC_AUTH_MODE" >>"$R/healthcard.hdf"
@@ -189,15 +188,12 @@ write_conf() {
 		printf '%s\n' "$HC_EXTRA_CONF" >>"$R/healthcard.hdf"
 	fi
 	mkdir -p "$R/run/fcgid" "$R/uploads" "$R/tmp"
-	# The change board (lib/board.h), made now so that it is the pages'
-	# to write; everyone is marked: what the data was before is gone.
-	hc_board init
 	local user_lines=""
 	if [ "$(id -u)" = 0 ]; then
 		# Apache will not run its children as root: they run as www-data,
 		# which must read the config and the key and write its own dirs.
 		user_lines=$'User www-data\nGroup www-data'
-		chown -R www-data:www-data "$R/run/fcgid" "$R/tmp" "$R/uploads" "$R/run/board"
+		chown -R www-data:www-data "$R/run/fcgid" "$R/tmp" "$R/uploads"
 		chgrp www-data "$R/healthcard.hdf" "$R/secret.key"
 		chmod 640 "$R/healthcard.hdf" "$R/secret.key"
 	else
@@ -210,10 +206,6 @@ write_conf() {
 		printf '%s\n' "$HC_EXTRA_APACHE" >>"$R/httpd-user.conf"
 	fi
 }
-
-# The stack's change board by hand (tools/hcboard.c); "touch": every page
-# process re-reads what it kept (after plain SQL).
-hc_board() { HEALTHCARD_CONF="$R/healthcard.hdf" "$ROOT/build/hc-board" "$@"; }
 
 web_alive() { curl -s -o /dev/null "http://127.0.0.1:$PORT/static/style.css"; }
 
@@ -293,11 +285,7 @@ purge)
 	;;
 sql)
 	shift 2
-	# Plain SQL goes around the pages: they must not trust what they kept.
-	rc=0
-	admin_sql healthcard "$@" || rc=$?
-	[ -z "$R" ] || [ ! -f "$R/healthcard.hdf" ] || hc_board touch
-	exit "$rc"
+	admin_sql healthcard "$@"
 	;;
 dbstop)
 	db_stop
