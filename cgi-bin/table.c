@@ -501,14 +501,14 @@ static NEOERR *edit_submit(struct req *r)
 
 static const struct action actions[] = {
 	{ "", M_GET, TABLE_ROLES, show },
-	{ "export", M_GET, TABLE_ROLES, export },
+	{ "export", M_GET, TABLE_ROLES, export, .lists = "id" },
 	{ "edit", M_GET, R_COUNSELOR | R_ADMIN, edit_form_get },
-	{ "edit", M_POST, R_COUNSELOR | R_ADMIN, edit_submit },
+	{ "edit", M_POST, R_COUNSELOR | R_ADMIN, edit_submit, .form = &edit_form },
 	{ 0 }
 };
 
 int main(void)
 {
-	static const struct page page = { "table", actions, 0 };
+	static const struct page page = { "table", actions };
 	return app_main(&page);
 }
