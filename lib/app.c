@@ -591,6 +591,21 @@ static void set_who_data(struct req *r)
 	}
 }
 
+/* Apache's status for a request it refused itself, as one of ours. */
+static NEOERR *apache_refused(int status)
+{
+	switch (status) {
+	case 400: return nerr_raise(HC_ERR_BADREQ, "Apache refused the request");
+	case 403: return nerr_raise(HC_ERR_FORBIDDEN, "Apache refused the request");
+	case 404: return nerr_raise(HC_ERR_NOTFOUND, "Apache found nothing");
+	case 405: return nerr_raise(HC_ERR_METHOD, "Apache refused the method");
+	case 411: return nerr_raise(HC_ERR_BADREQ, "a body without Content-Length");
+	case 413: return nerr_raise(HC_ERR_TOOLARGE, "Apache refused the body");
+	case 503: return nerr_raise(HC_ERR_DBDOWN, "Apache could not serve");
+	default: return nerr_raise(NERR_ASSERT, "Apache answered %d", status);
+	}
+}
+
 static NEOERR *run_request(struct req *r, const struct page *page)
 {
 	const struct action *a;
@@ -599,6 +614,11 @@ static NEOERR *run_request(struct req *r, const struct page *page)
 	unsigned method, allowed;
 	long length;
 
+	/* Apache's own refusal (an ErrorDocument in conf/healthcard-apache.conf)
+	 * arrives as an internal redirect: the app's error page with Apache's
+	 * status, and nothing else read or done. */
+	if (param("REDIRECT_STATUS") && atoi(param("REDIRECT_STATUS")) >= 400)
+		return nerr_pass(apache_refused(atoi(param("REDIRECT_STATUS"))));
 	r->method = param("REQUEST_METHOD");
 	method = r->method && !strcmp(r->method, "POST") ? M_POST :
 		 r->method && (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) ? M_GET : 0;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The gate before any handler (lib/input.h), issue 13: multipart bodies
 # (finding 1), text that is not UTF-8, NUL, hex numbers, repeated
-# parameters (finding 5) and the charset parameter (finding 7).
+# parameters (finding 5), big bodies (finding 6) and the charset
+# parameter (finding 7).
 . "$(dirname "$0")/lib.sh"
 
 today=$(TZ=Asia/Shanghai date +%F)
@@ -136,6 +137,20 @@ check "a form body with '; charset=UTF-8' is parsed (login succeeds)" status_is 
 req anon2 POST /logout -H 'Content-Type: application/x-www-form-urlencoded; charset=iso-8859-1' --data 'a=1'
 check "another charset is 400" status_is 400
 
+# ---- finding 6: big bodies -----------------------------------------------
+
+head -c 20000000 /dev/zero | tr '\0' 'a' >"$T/big"
+for path in /checkin /return/upload /login; do
+	raw "$who" "$path" 'application/x-www-form-urlencoded' "$T/big"
+	check "20 MB to $path is 413" status_is 413
+	check "20 MB to $path: the app's error page" body_has "提交的内容过大"
+done
+req "$who" POST /login -H 'Transfer-Encoding: chunked' -H 'Content-Type: application/x-www-form-urlencoded' \
+	--data-binary "@$T/big"
+check "20 MB chunked (no length declared) is refused with 400, not 500" status_is 400
+head -c 200000 /dev/zero | tr '\0' 'a' >"$T/mid"
+raw "$who" /checkin 'application/x-www-form-urlencoded' "$T/mid"
+check "200 KB to /checkin (over its own cap) is 413" status_is 413
 get "$who" /checkin
 check "the check-in page serves after them" status_is 200
 check "and still no page process died" eq "$(crashes)" "$crashes_before"
