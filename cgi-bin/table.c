@@ -266,12 +266,12 @@ static int collect_ids(struct req *r, long long *ids, int max)
 	int n = 0;
 
 	if (node && child == NULL) {
-		long long one = atoll(hdf_obj_value(node) ? hdf_obj_value(node) : "0");
+		long long one = form_id(hdf_obj_value(node));
 		if (one > 0)
 			ids[n++] = one;
 	}
 	for (; child && n < max; child = hdf_obj_next(child)) {
-		long long id = atoll(hdf_obj_value(child) ? hdf_obj_value(child) : "0");
+		long long id = form_id(hdf_obj_value(child));
 		if (id > 0)
 			ids[n++] = id;
 	}

@@ -45,6 +45,19 @@ static bool parse_number(const char *s, bool decimal, double *out)
 	return true;
 }
 
+long long form_id(const char *s)
+{
+	long long id = 0;
+	int digits = 0;
+
+	for (; s && *s >= '0' && *s <= '9'; s++) {
+		if (++digits > 18)
+			return 0;
+		id = id * 10 + (*s - '0');
+	}
+	return s && *s == '\0' && digits ? id : 0;
+}
+
 const char *form_field_error(const struct form_field *fd, const char *v)
 {
 	double num;

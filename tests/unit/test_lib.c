@@ -87,6 +87,14 @@ static void form_numbers_strict(void **state)
 	assert_string_equal(form_field_error(&f_int, "-0"), "form.err.range");
 	assert_null(form_field_error(&f_temp, "36.0"));
 	assert_null(form_field_error(&f_temp, "42.9"));
+	assert_int_equal(form_id("12"), 12);
+	assert_int_equal(form_id("000000000000000042"), 42);
+	assert_int_equal(form_id("999999999999999999"), 999999999999999999LL);
+	const char *not_ids[] = { "", "0", "12abc", " 12", "+12", "-12", "0x1f", "1e3", "12 ",
+				  "1234567890123456789", NULL };
+	for (int i = 0; not_ids[i]; i++)
+		assert_int_equal(form_id(not_ids[i]), 0);
+	assert_int_equal(form_id(NULL), 0);
 }
 
 #define BAD(s, allow) utf8_bad_at(s, sizeof s - 1, allow)
