@@ -150,7 +150,19 @@ req "$who" POST /login -H 'Transfer-Encoding: chunked' -H 'Content-Type: applica
 check "20 MB chunked (no length declared) is refused with 400, not 500" status_is 400
 head -c 200000 /dev/zero | tr '\0' 'a' >"$T/mid"
 raw "$who" /checkin 'application/x-www-form-urlencoded' "$T/mid"
-check "200 KB to /checkin (over its own cap) is 413" status_is 413
+check "200 KB to /checkin (over a form's cap) is 413" status_is 413
+# Refused by Apache before it buffered anything: the page never saw it, the
+# ErrorDocument did ("Apache refused the body" in the log).
+refused_by_apache() { tail -5 "$ERRLOG" | grep -q "Apache refused the body"; }
+check "  refused by Apache, not buffered for the page" refused_by_apache
+raw anon /login 'application/x-www-form-urlencoded' "$T/mid"
+check "200 KB to /login is 413, refused by Apache" refused_by_apache
+# The conf's list of URLs that take an upload is the action table's.
+uploads=$(grep -l 'A_UPLOAD }' "$ROOT"/cgi-bin/*.c | while read -r f; do
+	grep -o '{ "[a-z_]*", M_POST, [^}]*A_UPLOAD }' "$f" | sed "s|{ \"\([a-z_]*\)\".*|$(basename "$f" .c)/\1|"
+done | sort | tr '\n' '|' | sed 's/|$//')
+check "the Apache conf lets bodies over 64 KiB through to exactly the upload actions ($uploads)" \
+	grep -qF "^/($uploads)\$#" "$ROOT/conf/healthcard-apache.conf"
 get "$who" /checkin
 check "the check-in page serves after them" status_is 200
 check "and still no page process died" eq "$(crashes)" "$crashes_before"
