@@ -612,6 +612,47 @@ static NEOERR *apache_refused(int status)
 	}
 }
 
+/* The path of this site a same-origin Referer names, or NULL. */
+static const char *referer_path(void)
+{
+	const char *ref = param("HTTP_REFERER"), *host = param("HTTP_HOST"), *p;
+	size_t n;
+
+	if (ref == NULL || host == NULL || (p = strstr(ref, "://")) == NULL)
+		return NULL;
+	p += 3;
+	n = strlen(host);
+	if (strncmp(p, host, n) != 0 || p[n] != '/')
+		return NULL;
+	return url_local_path(p + n) ? p + n : NULL;
+}
+
+/* 303 to the login page, which comes back to where the person was: the
+ * page asked for (a GET), or for a form sent (a POST) the page it was
+ * sent from. A request whose login session is gone says it expired. */
+static NEOERR *to_login(struct req *r, const struct page *page, bool posted)
+{
+	char next[600], back[64];
+	const char *uri = posted ? referer_path() : param("REQUEST_URI");
+	char *esc = NULL;
+	bool expired = r->session_lost;
+
+	if (uri == NULL) {
+		snprintf(back, sizeof back, "/%s", page->name);
+		uri = back;
+	}
+	if (cgi_url_escape(uri, &esc) != STATUS_OK || strlen(esc) > 500) {
+		free(esc);
+		esc = NULL;
+	}
+	snprintf(next, sizeof next, "/login?%s%s%s", expired ? "expired=1" : "",
+		 esc && expired ? "&" : "", esc ? "next=" : "");
+	if (esc)
+		snprintf(next + strlen(next), sizeof next - strlen(next), "%s", esc);
+	free(esc);
+	return nerr_pass(app_redirect(r, next));
+}
+
 static NEOERR *run_request(struct req *r, const struct page *page)
 {
 	const struct action *a;
@@ -655,23 +696,17 @@ static NEOERR *run_request(struct req *r, const struct page *page)
 		err = sess_load(r);
 	if (err)
 		return nerr_pass(err);
+	/* A form sent after the login expired (the phone left on a page over
+	 * lunch) is not an attack: the person logs in again and comes back
+	 * to the page they were on. Nothing of the form is acted on. */
+	if (method == M_POST && !(a->roles & R_ANON) && r->who.person_id == 0 && same_origin())
+		return nerr_pass(to_login(r, page, true));
 	if (method == M_POST && (!same_origin() || !sess_csrf_ok(r, app_param(r, "csrf", NULL))))
 		return nerr_raise(HC_ERR_FORBIDDEN, "CSRF check failed");
 	set_who_data(r);
 	if (!(a->roles & R_ANON)) {
-		if (r->who.person_id == 0) {
-			char next[512];
-			const char *uri = param("REQUEST_URI");
-			char *esc = NULL;
-
-			if (cgi_url_escape(uri ? uri : "/", &esc) == STATUS_OK) {
-				snprintf(next, sizeof next, "/login?next=%s", esc);
-				free(esc);
-			} else {
-				snprintf(next, sizeof next, "/login");
-			}
-			return nerr_pass(app_redirect(r, next));
-		}
+		if (r->who.person_id == 0)
+			return nerr_pass(to_login(r, page, false));
 		if (!(a->roles & r->who.roles))
 			return nerr_raise(HC_ERR_FORBIDDEN, "role 0x%x may not %s/%s",
 					  r->who.roles, page->name, a->name);

@@ -61,6 +61,7 @@ struct req {
 	char id[17];             /* request id, in logs and on error pages */
 	char sid[48];            /* the session cookie's token */
 	bool sid_is_new;         /* set the cookie in the response */
+	bool session_lost;       /* a login's cookie that logs in no more (expired, logged out) */
 	struct who who;
 	const char *lang;        /* "zh-CN" or "en" */
 	HDF *pack;               /* the language pack (process-wide) */

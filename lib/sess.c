@@ -218,6 +218,7 @@ NEOERR *sess_load(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	who_fetch(&c, &r->who, &found);
+	r->session_lost = session && !found && !sess_remote_user_mode();
 	return STATUS_OK;
 }
 
