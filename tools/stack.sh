@@ -8,6 +8,8 @@
 #   stack.sh sql   VARDIR [mariadb args...]     a client as the DB admin
 #   stack.sh dbstop VARDIR / dbstart VARDIR     for the outage tests
 #
+# HC_DB_FLUSH=1: durable commits (innodb_flush_log_at_trx_commit; 2 by
+# default), for the fault drill (tools/drill.sh).
 # Everything the instance writes stays under VARDIR: the data directory,
 # the socket VARDIR/run/mysqld.sock (no TCP port), logs, the secret key.
 set -euo pipefail
@@ -43,7 +45,7 @@ db_start() {
 		--log-error="$V/log/mariadb.log" \
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
 		--innodb-buffer-pool-size="${HC_DB_POOL:-256M}" \
-		--innodb-flush-log-at-trx-commit=2 --max-connections=600 \
+		--innodb-flush-log-at-trx-commit="${HC_DB_FLUSH:-2}" --max-connections=600 \
 		</dev/null >/dev/null 2>&1 &
 	for _ in $(seq 1 300); do
 		db_alive && return 0
