@@ -24,10 +24,10 @@ SHORT=${DRILL_SHORT:-0}
 # the last fault's pages serve again.
 if [ "$SHORT" = 1 ]; then
 	NCHECKIN=${DRILL_CHECKINS:-300}; NDECIDE=${DRILL_DECISIONS:-150}; NSCAN=${DRILL_SCANS:-150}
-	DB_AT=${DRILL_DB_AT:-4}; BURST_AT=${DRILL_BURST_AT:-12}; STUDENTS=600
+	DB_AT=${DRILL_DB_AT:-4}; BURST_AT=${DRILL_BURST_AT:-12}; STUDENTS=600; CAP=15
 else
 	NCHECKIN=${DRILL_CHECKINS:-1200}; NDECIDE=${DRILL_DECISIONS:-600}; NSCAN=${DRILL_SCANS:-600}
-	DB_AT=${DRILL_DB_AT:-10}; BURST_AT=${DRILL_BURST_AT:-35}; STUDENTS=2000
+	DB_AT=${DRILL_DB_AT:-10}; BURST_AT=${DRILL_BURST_AT:-35}; STUDENTS=2000; CAP=30
 fi
 BURST=${DRILL_BURST:-30}
 BURST_PAGE=${DRILL_BURST_PAGE:-checkin}
@@ -266,7 +266,7 @@ for pr in $PROBES; do
 	WANT[$name]=$(probe_once "$path" "$who")
 	case "${WANT[$name]}" in 2??|3??) ;; *) die "$name answers ${WANT[$name]} before the drill" ;; esac
 done
-# recovery LABEL T0: waits (30 s at most) until every page answers as
+# recovery LABEL T0: waits (CAP seconds at most) until every page answers as
 # before; one line per page in $W/rec.LABEL, the slowest in $W/max.LABEL.
 recovery() {
 	local label=$1 t0=$2 pr name path who pids=()
@@ -275,8 +275,8 @@ recovery() {
 		IFS=: read -r name path who <<<"$pr"
 		(
 			while [ "$(probe_once "$path" "$who")" != "${WANT[$name]}" ]; do
-				if awk -v s="$(since "$t0")" 'BEGIN { exit !(s >= 30) }'; then
-					echo "$name 30.0+" >>"$W/rec.$label"; exit
+				if awk -v s="$(since "$t0")" -v cap="$CAP" 'BEGIN { exit !(s >= cap) }'; then
+					echo "$name $CAP.0+" >>"$W/rec.$label"; exit
 				fi
 				sleep 0.1
 			done
