@@ -8,6 +8,8 @@
 #   make bench    the benchmark (30,000 students x 60 days)
 #   make test-asan   the HTTP tests against page programs built with
 #                 AddressSanitizer + UBSan (build-asan/); any report fails
+#   make drill    the fault drill (tools/drill.sh): kills under load, then
+#                 checks that every acknowledged write is stored exactly once
 #   make migrate  apply pending migrations (HC_MYSQL names the client)
 #   make fuzz     every libFuzzer harness of tests/fuzz for FUZZ_SECONDS
 #                 each (300; make test gives each a few seconds)
@@ -28,7 +30,7 @@ PAGE_BIN = $(PAGES:%=$(B)/cgi-bin/%) $(B)/cgi-bin/hello
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps run start stop test test-asan unit bench migrate clean fuzz fuzzers
+.PHONY: all deps run start stop test test-asan unit bench drill migrate clean fuzz fuzzers
 all: $(PAGE_BIN) $(B)/demogen $(B)/outbox $(B)/sheet2csv $(B)/csv2xlsx $(B)/scantoken $(B)/hc-facts $(UNIT_BIN)
 
 deps:
@@ -126,6 +128,9 @@ $(B)/fuzz:
 
 fuzz: deps all
 	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/run.sh fuzz
+
+drill: deps all
+	tools/drill.sh
 
 # The same programs with the sanitizers, in their own build directory.
 ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer

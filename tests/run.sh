@@ -66,7 +66,10 @@ start_stack() {
 	"$ROOT/tools/stack.sh" purge "$STACK_VAR" >/dev/null 2>&1
 	export HC_VAR=$STACK_VAR
 	echo "== starting a private stack on port $HC_PORT ($STACK_VAR)"
-	if ! "$ROOT/tools/stack.sh" start "$STACK_VAR" "$HC_PORT" \
+	# The fault hook of lib/db.c, armed by writing this file
+	# (tests/http/t0040-txn-kill.sh); absent, it does nothing.
+	export HC_KILL_FILE=$STACK_VAR/tmp/kill-at
+	if ! HC_EXTRA_CONF="Test.KillFile = $HC_KILL_FILE" "$ROOT/tools/stack.sh" start "$STACK_VAR" "$HC_PORT" \
 		--students 600 --days 30 --seed 7 >"$OUT/stack.log" 2>&1; then
 		cat "$OUT/stack.log"
 		echo "not ok stack did not start" >>"$RESULTS"
