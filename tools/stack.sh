@@ -8,6 +8,8 @@
 #   stack.sh purge VARDIR                       stop, then remove VARDIR and its runtime folder
 #   stack.sh sql   VARDIR [mariadb args...]     a client as the DB admin
 #   stack.sh dbstop VARDIR / dbstart VARDIR     for the outage tests
+#   HC_HOST=b stack.sh webstart VARDIR PORT     one more web host on the same
+#   HC_HOST=b stack.sh webstop VARDIR           database (the two-host test)
 #
 # What the instance writes stays under VARDIR (the data directory, logs,
 # the secret key) and its runtime folder (below): the socket
@@ -42,6 +44,12 @@ else
 	R=""
 fi
 SOCK=${R:-$V}/run/mysqld.sock
+# HC_HOST=NAME: a further web host (Apache and its page processes) on the
+# same database, with its own port and runtime folder, VARDIR/rt-NAME, as a
+# second server of a real deployment would have. W is the web side's
+# runtime folder: the database's own (R) for the first host.
+HOST=${HC_HOST:-}
+W=""
 say() { printf '%s\n' "$*" >&2; }
 
 # need PROGRAM PACKAGE: the server programs, found wherever Debian puts them.
@@ -80,6 +88,29 @@ rt_make() {
 	SOCK=$R/run/mysqld.sock
 }
 
+# The web side's runtime folder (W): R for the first host, else its own.
+web_rt() {
+	if [ -z "$HOST" ]; then
+		rt_make
+		W=$R
+		return
+	fi
+	if [ -L "$V/rt-$HOST" ] && [ -d "$V/rt-$HOST/" ]; then
+		W=$(readlink -f "$V/rt-$HOST")
+	else
+		W=$(mktemp -d /var/tmp/healthcard.XXXXXXXX)
+		chmod 755 "$W"
+		ln -sfn "$W" "$V/rt-$HOST"
+	fi
+	mkdir -p "$W/run" "$W/tmp"
+}
+
+install_db() {
+	mariadb-install-db --no-defaults --datadir="$V/db" \
+		--auth-root-authentication-method=socket --auth-root-socket-user="$ME" \
+		>"$V/log/install-db.log" 2>&1
+}
+
 db_start() {
 	need mariadbd mariadb-server
 	need mariadb mariadb-client
@@ -87,10 +118,11 @@ db_start() {
 	mkdir -p "$V/log"
 	if [ ! -d "$V/db/mysql" ]; then
 		say "creating the database in $V/db"
-		if ! mariadb-install-db --no-defaults --datadir="$V/db" \
-			--auth-root-authentication-method=socket --auth-root-socket-user="$ME" >"$V/log/install-db.log" 2>&1; then
-			say "stack: mariadb-install-db failed; its output:"
-			tail -20 "$V/log/install-db.log" >&2
+		# Once more after a failure: on a loaded machine (another stack
+		# starting beside it) its bootstrap has been seen to fail once.
+		if ! install_db && ! { rm -rf "$V/db"; sleep 1; install_db; }; then
+			say "stack: mariadb-install-db failed; its output ($V/log/install-db.log):"
+			grep -iE 'error|fail|denied|cannot' "$V/log/install-db.log" | head -20 >&2
 			return 1
 		fi
 	fi
@@ -163,50 +195,53 @@ subst() {
 
 write_conf() {
 	need apache2 apache2
+	web_rt
+	logs=$V/log${HOST:+/host-$HOST}
+	mkdir -p "$logs"
 	local bin=${HC_BIN_DIR:-$ROOT/build/cgi-bin}
 	[ -x "$bin/card" ] || { say "stack: no page programs in $bin: run make first"; exit 1; }
 	# What the page processes read, copied where they can read it.
-	rm -rf "$R/bin" "$R/templates" "$R/htdocs" "$R/conf"
-	cp -R "$bin" "$R/bin"
-	cp -R "$ROOT/templates" "$R/templates"
-	cp -R "$ROOT/htdocs" "$R/htdocs"
-	cp -R "$ROOT/conf" "$R/conf"
+	rm -rf "$W/bin" "$W/templates" "$W/htdocs" "$W/conf"
+	cp -R "$bin" "$W/bin"
+	cp -R "$ROOT/templates" "$W/templates"
+	cp -R "$ROOT/htdocs" "$W/htdocs"
+	cp -R "$ROOT/conf" "$W/conf"
 	[ -f "$V/secret.key" ] || { random_hex 32 >"$V/secret.key"; chmod 600 "$V/secret.key"; }
-	cp "$V/secret.key" "$R/secret.key"
-	cat >"$R/healthcard.hdf" <<-HDF
-		#include "$R/conf/healthcard.hdf"
+	cp "$V/secret.key" "$W/secret.key"
+	cat >"$W/healthcard.hdf" <<-HDF
+		#include "$W/conf/healthcard.hdf"
 		DB.Socket = $SOCK
 		DB.User = healthcard
 		DB.Password = $(cat "$V/db.pass")
-		Auth.SecretFile = $R/secret.key
-		Paths.Templates = $R/templates
-		Paths.UploadTmp = $R/tmp
+		Auth.SecretFile = $W/secret.key
+		Paths.Templates = $W/templates
+		Paths.UploadTmp = $W/tmp
 		Paths.Uploads = $R/uploads
 	HDF
 	if [ -n "${HC_AUTH_MODE:-}" ]; then
-		echo "Auth.Mode = $HC_AUTH_MODE" >>"$R/healthcard.hdf"
+		echo "Auth.Mode = $HC_AUTH_MODE" >>"$W/healthcard.hdf"
 	fi
 	# Lines for the app config (a test's policy), one per line.
 	if [ -n "${HC_EXTRA_CONF:-}" ]; then
-		printf '%s\n' "$HC_EXTRA_CONF" >>"$R/healthcard.hdf"
+		printf '%s\n' "$HC_EXTRA_CONF" >>"$W/healthcard.hdf"
 	fi
-	mkdir -p "$R/run/fcgid" "$R/uploads" "$R/tmp"
+	mkdir -p "$W/run/fcgid" "$R/uploads" "$W/tmp"
 	local user_lines=""
 	if [ "$(id -u)" = 0 ]; then
 		# Apache will not run its children as root: they run as www-data,
 		# which must read the config and the key and write its own dirs.
 		user_lines=$'User www-data\nGroup www-data'
-		chown -R www-data:www-data "$R/run/fcgid" "$R/tmp" "$R/uploads"
-		chgrp www-data "$R/healthcard.hdf" "$R/secret.key"
-		chmod 640 "$R/healthcard.hdf" "$R/secret.key"
+		chown -R www-data:www-data "$W/run/fcgid" "$W/tmp" "$R/uploads"
+		chgrp www-data "$W/healthcard.hdf" "$W/secret.key"
+		chmod 640 "$W/healthcard.hdf" "$W/secret.key"
 	else
-		chmod 600 "$R/healthcard.hdf" "$R/secret.key"
+		chmod 600 "$W/healthcard.hdf" "$W/secret.key"
 	fi
-	subst "$ROOT/conf/httpd-dev.conf.in" BIN="$R/bin" ROOT="$R" RT="$R" \
-		LOG="$V/log" PORT="$PORT" >"$R/httpd.conf"
-	printf '%s\n' "$user_lines" >"$R/httpd-user.conf"
+	subst "$ROOT/conf/httpd-dev.conf.in" BIN="$W/bin" ROOT="$W" RT="$W" \
+		LOG="$logs" PORT="$PORT" >"$W/httpd.conf"
+	printf '%s\n' "$user_lines" >"$W/httpd-user.conf"
 	if [ -n "${HC_EXTRA_APACHE:-}" ]; then
-		printf '%s\n' "$HC_EXTRA_APACHE" >>"$R/httpd-user.conf"
+		printf '%s\n' "$HC_EXTRA_APACHE" >>"$W/httpd-user.conf"
 	fi
 }
 
@@ -214,25 +249,25 @@ web_alive() { curl -s -o /dev/null "http://127.0.0.1:$PORT/static/style.css"; }
 
 web_start() {
 	local out
-	if ! out=$(apache2 -f "$R/httpd.conf" -k start 2>&1); then
+	if ! out=$(apache2 -f "$W/httpd.conf" -k start 2>&1); then
 		say "Apache did not start: $out"
-		tail -20 "$V/log/error.log" >&2 2>/dev/null || true
+		tail -20 "${logs:-$V/log}/error.log" >&2 2>/dev/null || true
 		return 1
 	fi
 	for _ in $(seq 1 100); do
 		web_alive && return 0
 		sleep 0.1
 	done
-	say "Apache did not start; see $V/log/error.log${out:+ ($out)}"
-	tail -20 "$V/log/error.log" >&2 2>/dev/null || true
+	say "Apache did not start; see ${logs:-$V/log}/error.log${out:+ ($out)}"
+	tail -20 "${logs:-$V/log}/error.log" >&2 2>/dev/null || true
 	return 1
 }
 
 web_stop() {
-	[ -n "$R" ] && [ -f "$R/httpd.conf" ] || return 0
+	[ -n "$W" ] && [ -f "$W/httpd.conf" ] || return 0
 	local pid=""
-	[ -f "$R/run/httpd.pid" ] && pid=$(cat "$R/run/httpd.pid" 2>/dev/null || true)
-	apache2 -f "$R/httpd.conf" -k stop 2>/dev/null || true
+	[ -f "$W/run/httpd.pid" ] && pid=$(cat "$W/run/httpd.pid" 2>/dev/null || true)
+	apache2 -f "$W/httpd.conf" -k stop 2>/dev/null || true
 	for _ in $(seq 1 100); do
 		[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || break
 		sleep 0.1
@@ -249,6 +284,13 @@ start() {
 }
 
 stop() {
+	local h
+	# Every further host first, then the first one, then the database.
+	for h in "$V"/rt-*; do
+		[ -L "$h" ] || continue
+		HOST=${h##*/rt-} W=$(readlink -f "$h") web_stop
+	done
+	W=$R
 	web_stop
 	db_stop
 }
@@ -281,8 +323,11 @@ stop)
 	stop
 	;;
 purge)
-	# Stop, then remove VARDIR and its runtime folder: the tests' stacks.
+	# Stop, then remove VARDIR and its runtime folders: the tests' stacks.
 	stop
+	for h in "$V"/rt-*; do
+		[ -L "$h" ] && rm -rf "$(readlink -f "$h")"
+	done
 	[ -z "$R" ] || rm -rf "$R"
 	rm -rf "$V"
 	;;
@@ -292,6 +337,15 @@ sql)
 	;;
 dbstop)
 	db_stop
+	;;
+webstart)
+	[ -n "$R" ] && db_alive || { say "stack: the database of $V is not running"; exit 1; }
+	write_conf
+	web_start
+	;;
+webstop)
+	web_rt
+	web_stop
 	;;
 dbstart)
 	db_start
