@@ -1,7 +1,8 @@
 -- Version 9: the card's facts as stored data, one row per person and term.
 --
--- What card_state() (lib/card.c) needs, written by lib/facts.c in the
--- transaction of every change that moves it. What depends on the date is
+-- What card_state() (lib/card.c) needs, and what the big table shows with
+-- it, written by lib/facts.c in the transaction of every change that moves
+-- it. What depends on the date is
 -- not stored: the 14 days before today are read from reported_mask (bit i:
 -- a report on day reported_to - i), the window from allowed_from/until.
 -- card_facts_expected is the same rows computed from the base tables:
@@ -25,6 +26,13 @@ CREATE TABLE card_facts (
   arrived_at          DATETIME NULL,                        -- the gate's arrival
   arrived_as_boarder  TINYINT(1) NOT NULL DEFAULT 0,
   moved_in            TINYINT(1) NOT NULL DEFAULT 0,        -- the dorm's arrival
+  -- Not the card's, but what the big table shows and filters on besides.
+  city_days           TINYINT UNSIGNED NOT NULL DEFAULT 0,  -- of the latest report
+  needs_pickup        TINYINT(1) NOT NULL DEFAULT 0,
+  tested_locally      TINYINT(1) NOT NULL DEFAULT 0,
+  submitted_at        DATETIME NULL,
+  first_leg_day       DATE NULL,
+  arrived_gate        INT NULL,
   PRIMARY KEY (person_id, term_id),
   KEY ix_facts_term (term_id, on_roster),
   CONSTRAINT fk_cf_person FOREIGN KEY (person_id) REFERENCES people(id),
@@ -46,20 +54,34 @@ SELECT p.id AS person_id, t.id AS term_id,
          'health_code', 'nucleic_acid', 'vaccination', 'advisor_consent'))
         FROM uploads u WHERE u.application_id = ra.id), 0))) AS evidence_missing,
   ra.allowed_from, ra.allowed_until,
-  (SELECT MAX(d.day) FROM daily_reports d WHERE d.person_id = p.id) AS reported_to,
-  COALESCE((SELECT BIT_OR(1 << DATEDIFF((SELECT MAX(l.day) FROM daily_reports l
-      WHERE l.person_id = p.id), d.day)) FROM daily_reports d WHERE d.person_id = p.id), 0)
-    AS reported_mask,
-  (SELECT MIN(d.day) FROM daily_reports d
-    WHERE d.anomaly_state = 'open' AND d.person_id = p.id) AS open_anomaly,
+  dr.reported_to, COALESCE(dr.reported_mask, 0) AS reported_mask, dr.open_anomaly,
   p.boarding,
   (SELECT a.at FROM arrivals a
     WHERE a.person_id = p.id AND a.term_id = t.id AND a.kind = 'gate') AS arrived_at,
   COALESCE((SELECT a.boarding FROM arrivals a
     WHERE a.person_id = p.id AND a.term_id = t.id AND a.kind = 'gate'), 0) AS arrived_as_boarder,
   EXISTS (SELECT 1 FROM arrivals a
-    WHERE a.person_id = p.id AND a.term_id = t.id AND a.kind = 'dorm') AS moved_in
+    WHERE a.person_id = p.id AND a.term_id = t.id AND a.kind = 'dorm') AS moved_in,
+  COALESCE((SELECT d.in_city_days FROM daily_reports d
+    WHERE d.person_id = p.id AND d.day = dr.reported_to), 0) AS city_days,
+  COALESCE(ra.needs_pickup, 0) AS needs_pickup, COALESCE(ra.tested_locally, 0) AS tested_locally,
+  ra.submitted_at,
+  (SELECT MIN(tl.day) FROM travel_legs tl WHERE tl.application_id = ra.id) AS first_leg_day,
+  (SELECT a.gate_id FROM arrivals a
+    WHERE a.person_id = p.id AND a.term_id = t.id AND a.kind = 'gate') AS arrived_gate
 FROM people p JOIN terms t
-LEFT JOIN return_applications ra ON ra.term_id = t.id AND ra.person_id = p.id;
+LEFT JOIN return_applications ra ON ra.term_id = t.id AND ra.person_id = p.id
+-- Each person's reports in two passes over them all, not a subquery per
+-- report: the latest day, then the mask anchored there and the anomaly.
+LEFT JOIN (SELECT d.person_id, m.reported_to,
+    BIT_OR(1 << DATEDIFF(m.reported_to, d.day)) AS reported_mask,
+    MIN(IF(d.anomaly_state = 'open', d.day, NULL)) AS open_anomaly
+  FROM (SELECT person_id, MAX(day) AS reported_to FROM daily_reports GROUP BY person_id) m
+  JOIN daily_reports d ON d.person_id = m.person_id
+  GROUP BY d.person_id, m.reported_to) dr ON dr.person_id = p.id;
 
+-- Whole-table reads of the view: the reports' derived table is built once,
+-- not once per person (MariaDB's "lateral derived" plan, chosen on stale
+-- statistics, took minutes for 30,000 people instead of seconds).
+SET STATEMENT optimizer_switch = 'split_materialized=off' FOR
 INSERT INTO card_facts SELECT * FROM card_facts_expected;
