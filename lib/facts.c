@@ -56,12 +56,14 @@ NEOERR *facts_application(int person_id, int term_id)
 		(long long)person_id, (long long)term_id));
 }
 
-NEOERR *facts_roster(int term_id)
+NEOERR *facts_roster(int term_id, const char *ids)
 {
 	return nerr_pass(db_exec(NULL, NULL,
-		"UPDATE card_facts f SET f.on_roster = EXISTS (SELECT 1 FROM roster_entries re "
-		" WHERE re.term_id = f.term_id AND re.person_id = f.person_id) WHERE f.term_id = ?",
-		"i", (long long)term_id));
+		"UPDATE card_facts f JOIN JSON_TABLE(?, '$[*]' COLUMNS (id INT PATH '$')) j "
+		" ON f.person_id = j.id AND f.term_id = ? "
+		"SET f.on_roster = EXISTS (SELECT 1 FROM roster_entries re "
+		" WHERE re.term_id = f.term_id AND re.person_id = f.person_id)",
+		"si", ids, (long long)term_id));
 }
 
 NEOERR *facts_arrival(int person_id, int term_id)

@@ -35,8 +35,9 @@ CREATE TABLE card_facts (
   arrived_gate        INT NULL,
   PRIMARY KEY (person_id, term_id),
   KEY ix_facts_term (term_id, on_roster),
-  CONSTRAINT fk_cf_person FOREIGN KEY (person_id) REFERENCES people(id),
-  CONSTRAINT fk_cf_term FOREIGN KEY (term_id) REFERENCES terms(id)
+  -- No trigger depends on these rows: a cascade leaves nothing stale.
+  CONSTRAINT fk_cf_person FOREIGN KEY (person_id) REFERENCES people(id) ON DELETE CASCADE,
+  CONSTRAINT fk_cf_term FOREIGN KEY (term_id) REFERENCES terms(id) ON DELETE CASCADE
 ) ENGINE=InnoDB;
 
 -- The evidence bits: no travel leg (1), then each kind not uploaded, in
