@@ -36,9 +36,7 @@
 #             (?card=may_return over the whole school; p99 < 100 ms),
 #             report_admin (one connection: p99 < 200 ms), and one
 #             table_export_xlsx of every row (< 3 s, the table processes'
-#             peak resident memory < 64 MiB, every row in the file), and
-#             table_after_change (one request right after one student's
-#             revision moved, 20 times; and once after the shared one). A table
+#             peak resident memory < 64 MiB, every row in the file). A table
 #             page is ~80 KB, more than FcgidOutputBufferSize: the requests
 #             wrk abandons in flight when a run stops are logged as 500
 #             (mod_fcgid: broken pipe), one per connection at most.
