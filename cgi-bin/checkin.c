@@ -158,7 +158,8 @@ static NEOERR *save_basic(struct req *r)
 	char now[20];
 	NEOERR *err;
 
-	if (form_check(r, &basic_form)) {
+	form_check(r, &basic_form);
+	if (report_basic_check(r)) {
 		r->status = 400;
 		return nerr_pass(app_render(r, "checkin_basic.cs"));
 	}
@@ -178,7 +179,7 @@ static NEOERR *save_basic(struct req *r)
 	}
 	if (err)
 		return nerr_pass(err);
-	return nerr_pass(app_redirect(r, "/checkin"));
+	return nerr_pass(app_redirect(r, "/checkin?saved=basic"));
 }
 
 /* Validates and stores a report for `person`; renders the outcome. */
@@ -251,7 +252,7 @@ static NEOERR *load_subject(struct req *r, int person)
 
 	if (person == 0)
 		return nerr_raise(HC_ERR_NOTFOUND, "no person given");
-	err = scope_require(&r->who, person);
+	err = scope_require_other(&r->who, person);
 	if (err)
 		return nerr_pass(err);
 	hdf_set_int_value(r->hdf, "Proxy.Person", person);
@@ -407,7 +408,8 @@ static NEOERR *do_basic_fix(struct req *r)
 
 	if (err)
 		return nerr_pass(err);
-	if (form_check(r, &basic_form)) {
+	form_check(r, &basic_form);
+	if (report_basic_check(r)) {
 		r->status = 400;
 		return nerr_pass(app_render(r, "checkin_basic_fix.cs"));
 	}
@@ -420,18 +422,19 @@ static NEOERR *do_basic_fix(struct req *r)
 
 static const struct action actions[] = {
 	{ "", M_GET, R_STUDENT | R_STAFF, show },
-	{ "", M_POST, R_STUDENT | R_STAFF, do_submit },
-	{ "basic", M_POST, R_STUDENT | R_STAFF, save_basic },
+	{ "", M_POST, R_STUDENT | R_STAFF, do_submit, .form = &report_form },
+	{ "basic", M_POST, R_STUDENT | R_STAFF, save_basic, .form = &basic_form },
 	{ "calendar", M_GET, R_STUDENT | R_STAFF, calendar },
 	{ "proxy", M_GET, R_COUNSELOR | R_REVIEWER | R_ADMIN, show_proxy },
-	{ "proxy", M_POST, R_COUNSELOR | R_REVIEWER | R_ADMIN, do_proxy },
+	{ "proxy", M_POST, R_COUNSELOR | R_REVIEWER | R_ADMIN, do_proxy,
+	  .form = &report_form },
 	{ "basic_fix", M_GET, R_COUNSELOR | R_ADMIN, show_basic_fix },
-	{ "basic_fix", M_POST, R_COUNSELOR | R_ADMIN, do_basic_fix },
+	{ "basic_fix", M_POST, R_COUNSELOR | R_ADMIN, do_basic_fix, .form = &basic_form },
 	{ 0 }
 };
 
 int main(void)
 {
-	static const struct page page = { "checkin", actions, 0 };
+	static const struct page page = { "checkin", actions };
 	return app_main(&page);
 }

@@ -139,6 +139,10 @@ static NEOERR *decide(struct req *r)
 		hdf_set_value(r->hdf, key, res.by);
 		snprintf(key, sizeof key, "Result.%d.At", i);
 		hdf_set_value(r->hdf, key, res.at);
+		snprintf(key, sizeof key, "Result.%d.Name", i);
+		hdf_set_value(r->hdf, key, res.name);
+		snprintf(key, sizeof key, "Result.%d.Number", i);
+		hdf_set_value(r->hdf, key, res.number);
 	}
 	hdf_set_int_value(r->hdf, "Results.Done", done);
 	hdf_set_int_value(r->hdf, "Results.Total", n);
@@ -155,13 +159,13 @@ static NEOERR *decide(struct req *r)
 static const struct action actions[] = {
 	{ "", M_GET, REVIEWERS, show },
 	{ "item", M_GET, REVIEWERS, item },
-	{ "decide", M_POST, REVIEWERS, decide },
+	{ "decide", M_POST, REVIEWERS, decide, .lists = "id" },
 	{ 0 }
 };
 
 int main(void)
 {
 	/* A batch of MAX_BATCH ids fits well under the 64 KiB body cap. */
-	static const struct page page = { "review", actions, 0 };
+	static const struct page page = { "review", actions };
 	return app_main(&page);
 }

@@ -19,6 +19,7 @@
 #include "days.h"
 #include "facts.h"
 #include "form.h"
+#include "input.h"
 #include "roster.h"
 #include "sheet.h"
 #include "term.h"
@@ -119,16 +120,39 @@ static NEOERR *template(struct req *r)
 	return nerr_pass(err);
 }
 
+/* "第 3 行 第 B 列: 引号没有闭合。" from what the reader noted; {n} in
+ * the message is the cap that was passed. */
+static void problem_text(struct req *r, const struct sheet_problem *why, char *out, size_t n)
+{
+	const char *msg = tr(r, why->key ? why->key : "sheet.damaged");
+	const char *cap = strstr(msg, "{n}");
+	char at[128] = "", col[8];
+
+	if (why->row > 0)
+		snprintf(at, sizeof at, "%s %d %s", tr(r, "roster.row"), why->row,
+			 tr(r, "roster.row_suffix"));
+	if (why->col > 0) {
+		sheet_col_name(why->col, col);
+		snprintf(at + strlen(at), sizeof at - strlen(at), " %s %s %s",
+			 tr(r, "sheet.col"), col, tr(r, "sheet.col_suffix"));
+	}
+	if (cap)
+		snprintf(out, n, "%s%s%.*s%ld%s", at, at[0] ? ": " : "", (int)(cap - msg), msg,
+			 why->limit, cap + 3);
+	else
+		snprintf(out, n, "%s%s%s", at, at[0] ? ": " : "", msg);
+}
+
 static NEOERR *import(struct req *r)
 {
 	const char *kind = app_param(r, "kind", "");
 	const char *name = app_param(r, "file", "");
-	FILE *f = cgi_filehandle(r->cgi, "file");
 	struct sheet_limits lim = sheet_default_limits;
 	enum roster_kind k;
 	SHEET *s = NULL;
-	char *data = NULL;
-	long size;
+	struct sheet_problem why;
+	const char *data = NULL;
+	size_t size = 0;
 	int term, nbad = 0;
 	NEOERR *err = may_import(r);
 
@@ -138,36 +162,26 @@ static NEOERR *import(struct req *r)
 	hdf_set_value(r->hdf, "Import.File", name);
 	if (!roster_kind_parse(kind, &k))
 		return nerr_raise(HC_ERR_BADREQ, "unknown template kind '%s'", kind);
-	if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) <= 0) {
+	if (!input_file(r, "file", &data, &size) || size == 0) {
 		r->status = 400;
 		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.no_file"));
 		return nerr_pass(render(r));
 	}
 	lim.max_file = (size_t)conf_int("Uploads.MaxBytes", 10485760);
-	if ((size_t)size > lim.max_file) {
+	if (size > lim.max_file) {
 		r->status = 413;
 		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.too_large"));
 		return nerr_pass(render(r));
 	}
-	rewind(f);
-	data = malloc((size_t)size);
-	if (data == NULL)
-		return nerr_raise(NERR_NOMEM, "roster file of %ld bytes", size);
-	if (fread(data, 1, (size_t)size, f) != (size_t)size) {
-		free(data);
-		return nerr_raise(NERR_IO, "reading the roster file");
-	}
-	err = sheet_read(data, (size_t)size, name, &lim, &s);
-	free(data);
+	err = sheet_read_why(data, size, name, &lim, &s, &why);
 	if (nerr_match(err, HC_ERR_BADREQ) || nerr_match(err, HC_ERR_TOOLARGE)) {
-		/* The reader says what is wrong with the file, in its words. */
-		STRING msg;
-		string_init(&msg);
-		nerr_error_string(err, &msg);
+		/* Said in the page's language, with the row and column. */
+		char text[512];
+
 		r->status = nerr_match(err, HC_ERR_TOOLARGE) ? 413 : 400;
+		problem_text(r, &why, text, sizeof text);
 		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.unreadable"));
-		hdf_set_value(r->hdf, "Page.Detail", msg.buf ? msg.buf : "");
-		string_clear(&msg);
+		hdf_set_value(r->hdf, "Page.Detail", text);
 		nerr_ignore(&err);
 		return nerr_pass(render(r));
 	}
@@ -272,14 +286,14 @@ static NEOERR *add_term(struct req *r)
 static const struct action actions[] = {
 	{ "", M_GET, R_ADMIN | R_COUNSELOR, show },
 	{ "template", M_GET, R_ADMIN | R_COUNSELOR, template },
-	{ "import", M_POST, R_ADMIN | R_COUNSELOR, import },
-	{ "batch", M_POST, R_ADMIN, add_batch },
-	{ "term", M_POST, R_ADMIN, add_term },
+	{ "import", M_POST, R_ADMIN | R_COUNSELOR, import, .flags = A_UPLOAD },
+	{ "batch", M_POST, R_ADMIN, add_batch, .form = &batch_form },
+	{ "term", M_POST, R_ADMIN, add_term, .form = &term_form },
 	{ 0 }
 };
 
 int main(void)
 {
-	static const struct page page = { "roster", actions, PAGE_BODY_UPLOADS };
+	static const struct page page = { "roster", actions };
 	return app_main(&page);
 }

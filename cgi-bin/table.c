@@ -229,8 +229,12 @@ static NEOERR *show(struct req *r)
 		err = select_rows(r, term, &f, key, desc, &set, &idx, &n);
 	if (err)
 		goto cleanup;
-	pages = (n + TABLE_PAGE_ROWS - 1) / TABLE_PAGE_ROWS;
+	/* An empty list is one page, and says why it is empty. */
+	pages = n > 0 ? (n + TABLE_PAGE_ROWS - 1) / TABLE_PAGE_ROWS : 1;
 	page = chosen_page(r, pages);
+	if (n == 0)
+		hdf_set_value(r->hdf, "Table.Empty",
+			      hdf_get_obj(r->hdf, "Table.Keep") ? "filtered" : "roster");
 	hdf_set_int_value(r->hdf, "Table.Total", n);
 	hdf_set_int_value(r->hdf, "Table.Pages", pages);
 	hdf_set_int_value(r->hdf, "Table.Page", page);
@@ -267,12 +271,12 @@ static int collect_ids(struct req *r, long long *ids, int max)
 	int n = 0;
 
 	if (node && child == NULL) {
-		long long one = atoll(hdf_obj_value(node) ? hdf_obj_value(node) : "0");
+		long long one = form_id(hdf_obj_value(node));
 		if (one > 0)
 			ids[n++] = one;
 	}
 	for (; child && n < max; child = hdf_obj_next(child)) {
-		long long id = atoll(hdf_obj_value(child) ? hdf_obj_value(child) : "0");
+		long long id = form_id(hdf_obj_value(child));
 		if (id > 0)
 			ids[n++] = id;
 	}
@@ -373,7 +377,7 @@ static NEOERR *edit_load(struct req *r, long long person, int term)
 
 	if (person == 0)
 		return nerr_raise(HC_ERR_NOTFOUND, "no person given");
-	err = scope_require(&r->who, (int)person);
+	err = scope_require_other(&r->who, (int)person);
 	if (err)
 		return nerr_pass(err);
 	err = db_row(r->hdf, "Edit", &found,
@@ -507,14 +511,14 @@ static NEOERR *edit_submit(struct req *r)
 
 static const struct action actions[] = {
 	{ "", M_GET, TABLE_ROLES, show },
-	{ "export", M_GET, TABLE_ROLES, export },
+	{ "export", M_GET, TABLE_ROLES, export, .lists = "id" },
 	{ "edit", M_GET, R_COUNSELOR | R_ADMIN, edit_form_get },
-	{ "edit", M_POST, R_COUNSELOR | R_ADMIN, edit_submit },
+	{ "edit", M_POST, R_COUNSELOR | R_ADMIN, edit_submit, .form = &edit_form },
 	{ 0 }
 };
 
 int main(void)
 {
-	static const struct page page = { "table", actions, 0 };
+	static const struct page page = { "table", actions };
 	return app_main(&page);
 }

@@ -318,6 +318,15 @@ NEOERR *dash_remind(struct req *r, enum scope_kind s, long long bound,
 	return nerr_pass(err);
 }
 
+static const char *const reminded_sql[] = SCOPE_VARIANTS(
+	"SELECT COUNT(*) FROM people p JOIN reminders rm ON rm.person_id = p.id AND rm.day = ?", "");
+
+NEOERR *dash_reminded_count(enum scope_kind s, long long bound, const char *day,
+			    long long *n)
+{
+	return nerr_pass(db_scalar(n, NULL, reminded_sql[s], "si", day, bound));
+}
+
 struct verify_ctx {
 	struct req *r;
 	long long report_id;
@@ -396,7 +405,7 @@ NEOERR *dash_verify(struct req *r, long long report_id, bool send_back, const ch
 		return nerr_pass(err);
 	if (!found)
 		return nerr_raise(HC_ERR_NOTFOUND, "no report %lld", report_id);
-	err = scope_require(&r->who, (int)person);
+	err = scope_require_other(&r->who, (int)person);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(db_txn(verify_in_txn, &x));

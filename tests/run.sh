@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # run.sh - runs the tests and prints one closing line "N passed, N failed".
-#   tests/run.sh unit|http|browser|all
-# Unit tests are cmocka programs; HTTP and browser tests run against a
+#   tests/run.sh unit|http|browser|fuzz|all [PATTERN]
+# PATTERN (http only) picks the HTTP tests whose file names contain it.
+# Unit tests are cmocka programs; fuzzers are libFuzzer harnesses run for a
+# few seconds each; HTTP and browser tests run against a
 # private MariaDB + Apache started here on a free loopback port and torn
 # down at the end.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 what=${1:-all}
-OUT=$ROOT/tests/out
+only=${2:-}
+OUT=${HC_TEST_OUT:-$ROOT/tests/out}   # another folder: two runs side by side
 mkdir -p "$OUT"
 RESULTS=$OUT/results.txt
 : >"$RESULTS"
@@ -29,23 +32,44 @@ run_unit() {
 	done
 }
 
+# A block of 100 loopback ports for this run: HC_PORT for the stack, and
+# HC_PORT + 1 ... + 99 for the stacks that tests start of their own. A
+# block is held by a lock (flock on a file kept open until this script
+# ends), so two runs on one machine (another checkout, a helper) never
+# pick the same ports, even while one is still loading its data.
 free_port() {
-	local p
-	for p in $(seq 18080 18180); do
-		(exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo "$p"; return; }
+	local k base fd dir=/var/tmp/healthcard-ports
+	mkdir -p "$dir" 2>/dev/null
+	for k in $(seq 0 49); do
+		base=$((20000 + 100 * k))
+		exec {fd}>>"$dir/$base.lock" || continue
+		if flock -n "$fd"; then
+			if ! (exec 3<>"/dev/tcp/127.0.0.1/$base") 2>/dev/null; then
+				echo "$base"
+				return
+			fi
+			flock -u "$fd"
+		fi
+		exec {fd}>&-
 	done
-	echo "no free port" >&2
+	echo "no free block of ports from 20000" >&2
 	return 1
 }
 
 STACK_VAR=""
 start_stack() {
-	export HC_PORT; HC_PORT=$(free_port)
+	export HC_PORT
+	# Not in a subshell: the lock must stay with this script.
+	free_port >"$OUT/port" || return 1
+	HC_PORT=$(cat "$OUT/port")
 	STACK_VAR=$ROOT/var/test-$HC_PORT
-	rm -rf "$STACK_VAR"
+	"$ROOT/tools/stack.sh" purge "$STACK_VAR" >/dev/null 2>&1
 	export HC_VAR=$STACK_VAR
 	echo "== starting a private stack on port $HC_PORT ($STACK_VAR)"
-	if ! "$ROOT/tools/stack.sh" start "$STACK_VAR" "$HC_PORT" \
+	# The fault hook of lib/db.c, armed by writing this file
+	# (tests/http/t0040-txn-kill.sh); absent, it does nothing.
+	export HC_KILL_FILE=$STACK_VAR/tmp/kill-at
+	if ! HC_EXTRA_CONF="Test.KillFile = $HC_KILL_FILE" "$ROOT/tools/stack.sh" start "$STACK_VAR" "$HC_PORT" \
 		--students 600 --days 30 --seed 7 >"$OUT/stack.log" 2>&1; then
 		cat "$OUT/stack.log"
 		echo "not ok stack did not start" >>"$RESULTS"
@@ -57,13 +81,14 @@ stop_stack() {
 	[ -n "$STACK_VAR" ] || return 0
 	"$ROOT/tools/stack.sh" stop "$STACK_VAR" >/dev/null 2>&1
 	cp "$STACK_VAR/log/error.log" "$OUT/apache-error.log" 2>/dev/null
-	rm -rf "$STACK_VAR"
+	"$ROOT/tools/stack.sh" purge "$STACK_VAR" >/dev/null 2>&1
 	STACK_VAR=""
 }
 trap stop_stack EXIT
 
 run_http() {
 	for t in "$ROOT"/tests/http/t[0-9]*.sh; do
+		[[ "$(basename "$t")" == *"$only"* ]] || continue
 		echo "== $(basename "$t")"
 		bash "$t"
 		local rc=$?
@@ -90,6 +115,47 @@ run_browser() {
 	[ $rc = 0 ] || echo "not ok browser run.mjs exited $rc" >>"$RESULTS"
 }
 
+# Fuzzing: each libFuzzer harness of tests/fuzz (AddressSanitizer and UBSan
+# on) for FUZZ_SECONDS (5 inside make test, about 30 s in all; make fuzz
+# gives each 300) from its checked-in corpus, tests/fuzz/corpus/NAME. What
+# it adds goes to build/fuzz/NAME-new, a finding to build/fuzz/NAME-crash-*.
+FUZZERS="input multipart upload session gate sheet"
+run_fuzz() {
+	local secs=${FUZZ_SECONDS:-5} name dir=$ROOT/build/fuzz
+	echo "== fuzzing, ${secs} s a harness"
+	if ! command -v "${FUZZ_CC:-clang}" >/dev/null 2>&1; then
+		for name in $FUZZERS; do
+			echo "not ok fuzz $name: ${FUZZ_CC:-clang} is missing (Debian package clang: apt-get install -y clang)" | tee -a "$RESULTS"
+		done
+		return
+	fi
+	if ! make -s -C "$ROOT" FUZZ_CC="${FUZZ_CC:-clang}" fuzzers >"$OUT/fuzz-build.log" 2>&1; then
+		cat "$OUT/fuzz-build.log"
+		for name in $FUZZERS; do
+			echo "not ok fuzz $name: the harness did not build (tests/out/fuzz-build.log)" >>"$RESULTS"
+		done
+		return
+	fi
+	for name in $FUZZERS; do
+		local log=$OUT/fuzz-$name.log max_len=16384 opts=()
+		case $name in gate) max_len=128 ;; sheet) max_len=65536 ;; esac
+		[ -f "$ROOT/tests/fuzz/$name.dict" ] && opts+=(-dict="$ROOT/tests/fuzz/$name.dict")
+		rm -rf "$dir/$name-new"
+		mkdir -p "$dir/$name-new"
+		HEALTHCARD_CONF=$ROOT/conf/healthcard.hdf "$dir/fuzz_$name" -max_total_time="$secs" \
+			-max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$dir/$name-" \
+			"${opts[@]}" "$dir/$name-new" "$ROOT/tests/fuzz/corpus/$name" >"$log" 2>&1
+		local rc=$? runs
+		runs=$(grep -o '^Done [0-9]* runs' "$log" | grep -o '[0-9]*')
+		if [ $rc = 0 ] && [ -n "$runs" ]; then
+			echo "ok fuzz $name: $runs runs in $secs s, no finding" | tee -a "$RESULTS"
+		else
+			echo "not ok fuzz $name: exited $rc (tests/out/fuzz-$name.log; the input is build/fuzz/$name-crash-*)" | tee -a "$RESULTS"
+			grep -m5 -E 'ERROR|SUMMARY|runtime error' "$log"
+		fi
+	done
+}
+
 # Under make test-asan the page programs are built with AddressSanitizer
 # and UBSan: any report they wrote to Apache's error log is a failure.
 check_sanitizers() {
@@ -107,8 +173,9 @@ case "$what" in
 unit) run_unit ;;
 http) start_stack && { run_http; check_facts http; } ;;
 browser) start_stack && { run_browser; check_facts browser; } ;;
-all) run_unit; start_stack && { run_http; check_facts http; run_browser; check_facts browser; } ;;
-*) echo "usage: tests/run.sh unit|http|browser|all" >&2; exit 2 ;;
+fuzz) run_fuzz ;;
+all) run_unit; run_fuzz; start_stack && { run_http; check_facts http; run_browser; check_facts browser; } ;;
+*) echo "usage: tests/run.sh unit|http|browser|fuzz|all [PATTERN]" >&2; exit 2 ;;
 esac
 stop_stack
 check_sanitizers

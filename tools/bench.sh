@@ -193,7 +193,7 @@ expect_of() {
 # manager (other stacks run the same programs).
 procs_of() {
 	local ppid; ppid=$(cat "$V/run/httpd.pid" 2>/dev/null || echo 0)
-	ps -eo pid=,ppid=,args= | awk -v top="$ppid" -v prog="$ROOT/build/cgi-bin/$(prog_of "$1")" '
+	ps -eo pid=,ppid=,args= | awk -v top="$ppid" -v prog="$(readlink -f "$V/rt")/bin/$(prog_of "$1")" '
 		{ parent[$1] = $2; cmd[$1] = $3 }
 		END {
 			n = 0
@@ -679,7 +679,7 @@ fi
 # The peak resident memory (VmHWM) of this stack's processes of a program.
 peak_rss_kb() {
 	local ppid; ppid=$(cat "$V/run/httpd.pid" 2>/dev/null || echo 0)
-	ps -eo pid=,ppid=,args= | awk -v top="$ppid" -v prog="$ROOT/build/cgi-bin/$1" '
+	ps -eo pid=,ppid=,args= | awk -v top="$ppid" -v prog="$(readlink -f "$V/rt")/bin/$1" '
 		{ parent[$1] = $2; cmd[$1] = $3 }
 		END { for (p in cmd) if (cmd[p] == prog && parent[parent[p]] == top) print p }' |
 	while read -r pid; do awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status" 2>/dev/null; done |

@@ -7,9 +7,13 @@
 port=$((HC_PORT + 50))
 RV=$ROOT/var/test-ru-$port
 rm -rf "$RV"; mkdir -p "$RV"
-htpasswd -bc "$RV/htpasswd" counselor secret1 >/dev/null 2>&1
-htpasswd -b "$RV/htpasswd" stranger secret2 >/dev/null 2>&1
-[ "$(id -u)" = 0 ] && chgrp www-data "$RV/htpasswd" && chmod 640 "$RV/htpasswd"
+# Apache's children read the password file: a folder they can pass (the
+# checkout may sit in a 0700 home, tools/stack.sh).
+PW=$(mktemp -d /var/tmp/healthcard-pw.XXXXXXXX)
+chmod 755 "$PW"
+htpasswd -bc "$PW/htpasswd" counselor secret1 >/dev/null 2>&1
+htpasswd -b "$PW/htpasswd" stranger secret2 >/dev/null 2>&1
+[ "$(id -u)" = 0 ] && chgrp www-data "$PW/htpasswd" && chmod 640 "$PW/htpasswd"
 M=/usr/lib/apache2/modules
 export HC_AUTH_MODE=remote_user
 export HC_EXTRA_APACHE="LoadModule auth_basic_module $M/mod_auth_basic.so
@@ -20,11 +24,11 @@ LoadModule authz_user_module $M/mod_authz_user.so
     AuthType Basic
     AuthName healthcard
     AuthBasicProvider file
-    AuthUserFile $RV/htpasswd
+    AuthUserFile $PW/htpasswd
     Require valid-user
 </Location>"
 # Stopped and removed whatever happens, a failed start included.
-trap '"$ROOT/tools/stack.sh" stop "$RV" >/dev/null 2>&1; rm -rf "$RV" "$RV.log" "$T"' EXIT
+trap '"$ROOT/tools/stack.sh" purge "$RV" >/dev/null 2>&1; rm -rf "$RV.log" "$PW" "$T"' EXIT
 if ! "$ROOT/tools/stack.sh" start "$RV" "$port" --students 100 --days 5 >"$RV.log" 2>&1; then
 	cat "$RV.log"
 	check "the remote_user stack starts" false
