@@ -1,8 +1,7 @@
 -- Version 9: the card's facts as stored data, one row per person and term.
 --
--- What card_state() (lib/card.c) needs, and what the big table shows with
--- it, written by lib/facts.c in the transaction of every change that moves
--- it. What depends on the date is
+-- What card_state() (lib/card.c) needs, written by lib/facts.c in the
+-- transaction of every change that moves it. What depends on the date is
 -- not stored: the 14 days before today are read from reported_mask (bit i:
 -- a report on day reported_to - i), the window from allowed_from/until.
 -- card_facts_expected is the same rows computed from the base tables:
@@ -26,18 +25,10 @@ CREATE TABLE card_facts (
   arrived_at          DATETIME NULL,                        -- the gate's arrival
   arrived_as_boarder  TINYINT(1) NOT NULL DEFAULT 0,
   moved_in            TINYINT(1) NOT NULL DEFAULT 0,        -- the dorm's arrival
-  -- Not the card's, but what the big table shows and filters on besides.
-  city_days           TINYINT UNSIGNED NOT NULL DEFAULT 0,  -- of the latest report
-  needs_pickup        TINYINT(1) NOT NULL DEFAULT 0,
-  tested_locally      TINYINT(1) NOT NULL DEFAULT 0,
-  submitted_at        DATETIME NULL,
-  first_leg_day       DATE NULL,
-  arrived_gate        INT NULL,
   PRIMARY KEY (person_id, term_id),
   KEY ix_facts_term (term_id, on_roster),
-  -- No trigger depends on these rows: a cascade leaves nothing stale.
-  CONSTRAINT fk_cf_person FOREIGN KEY (person_id) REFERENCES people(id) ON DELETE CASCADE,
-  CONSTRAINT fk_cf_term FOREIGN KEY (term_id) REFERENCES terms(id) ON DELETE CASCADE
+  CONSTRAINT fk_cf_person FOREIGN KEY (person_id) REFERENCES people(id),
+  CONSTRAINT fk_cf_term FOREIGN KEY (term_id) REFERENCES terms(id)
 ) ENGINE=InnoDB;
 
 -- The evidence bits: no travel leg (1), then each kind not uploaded, in
@@ -62,14 +53,7 @@ SELECT p.id AS person_id, t.id AS term_id,
   COALESCE((SELECT a.boarding FROM arrivals a
     WHERE a.person_id = p.id AND a.term_id = t.id AND a.kind = 'gate'), 0) AS arrived_as_boarder,
   EXISTS (SELECT 1 FROM arrivals a
-    WHERE a.person_id = p.id AND a.term_id = t.id AND a.kind = 'dorm') AS moved_in,
-  COALESCE((SELECT d.in_city_days FROM daily_reports d
-    WHERE d.person_id = p.id AND d.day = dr.reported_to), 0) AS city_days,
-  COALESCE(ra.needs_pickup, 0) AS needs_pickup, COALESCE(ra.tested_locally, 0) AS tested_locally,
-  ra.submitted_at,
-  (SELECT MIN(tl.day) FROM travel_legs tl WHERE tl.application_id = ra.id) AS first_leg_day,
-  (SELECT a.gate_id FROM arrivals a
-    WHERE a.person_id = p.id AND a.term_id = t.id AND a.kind = 'gate') AS arrived_gate
+    WHERE a.person_id = p.id AND a.term_id = t.id AND a.kind = 'dorm') AS moved_in
 FROM people p JOIN terms t
 LEFT JOIN return_applications ra ON ra.term_id = t.id AND ra.person_id = p.id
 -- Each person's reports in two passes over them all, not a subquery per
