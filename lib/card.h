@@ -2,8 +2,9 @@
  * card.h - the health card's state: one pure function of the facts.
  *
  * The same verdict serves the card page, the gate scan, the big table and
- * the reports, so they never disagree. No I/O here: the facts are gathered
- * by cardfacts.c and the verdict is rendered by the pages.
+ * the reports, so they never disagree. No I/O here: the facts are stored
+ * by facts.c, read by cardfacts.c (and the table), and the verdict is
+ * rendered by the pages.
  */
 #ifndef HC_CARD_H
 #define HC_CARD_H

@@ -18,9 +18,11 @@ NEOERR *facts_checkin(int person_id, int day)
 		"  reported_mask | (1 << DATEDIFF(reported_to, ?))), "
 		" reported_to = GREATEST(COALESCE(reported_to, ?), ?), "
 		" open_anomaly = (SELECT MIN(d.day) FROM daily_reports d "
-		"  WHERE d.anomaly_state = 'open' AND d.person_id = ?) "
-		"WHERE person_id = ?", "ssssssii", d, d, d, d, d, d,
-		(long long)person_id, (long long)person_id));
+		"  WHERE d.anomaly_state = 'open' AND d.person_id = ?), "
+		" city_days = (SELECT d.in_city_days FROM daily_reports d "
+		"  WHERE d.person_id = ? ORDER BY d.day DESC LIMIT 1) "
+		"WHERE person_id = ?", "ssssssiii", d, d, d, d, d, d,
+		(long long)person_id, (long long)person_id, (long long)person_id));
 }
 
 NEOERR *facts_anomaly(int person_id)
@@ -41,6 +43,10 @@ NEOERR *facts_application(int person_id, int term_id)
 		" f.pledge_done = COALESCE(ra.pledge_accepted_at IS NOT NULL, 0), "
 		" f.review_reason = ra.sent_back_reason, "
 		" f.allowed_from = ra.allowed_from, f.allowed_until = ra.allowed_until, "
+		" f.needs_pickup = COALESCE(ra.needs_pickup, 0), "
+		" f.tested_locally = COALESCE(ra.tested_locally, 0), f.submitted_at = ra.submitted_at, "
+		" f.first_leg_day = (SELECT MIN(tl.day) FROM travel_legs tl "
+		"  WHERE tl.application_id = ra.id), "
 		" f.evidence_missing = IF(ra.id IS NULL, 0, "
 		"  (NOT EXISTS (SELECT 1 FROM travel_legs tl WHERE tl.application_id = ra.id)) "
 		"  | ((14 | IF(p.identity = 'grad', 16, 0)) & ~COALESCE((SELECT BIT_OR(1 << FIELD(u.kind, "
@@ -50,12 +56,14 @@ NEOERR *facts_application(int person_id, int term_id)
 		(long long)person_id, (long long)term_id));
 }
 
-NEOERR *facts_roster(int term_id)
+NEOERR *facts_roster(int term_id, const char *ids)
 {
 	return nerr_pass(db_exec(NULL, NULL,
-		"UPDATE card_facts f SET f.on_roster = EXISTS (SELECT 1 FROM roster_entries re "
-		" WHERE re.term_id = f.term_id AND re.person_id = f.person_id) WHERE f.term_id = ?",
-		"i", (long long)term_id));
+		"UPDATE card_facts f JOIN JSON_TABLE(?, '$[*]' COLUMNS (id INT PATH '$')) j "
+		" ON f.person_id = j.id AND f.term_id = ? "
+		"SET f.on_roster = EXISTS (SELECT 1 FROM roster_entries re "
+		" WHERE re.term_id = f.term_id AND re.person_id = f.person_id)",
+		"si", ids, (long long)term_id));
 }
 
 NEOERR *facts_arrival(int person_id, int term_id)
@@ -64,6 +72,7 @@ NEOERR *facts_arrival(int person_id, int term_id)
 		"UPDATE card_facts f LEFT JOIN arrivals g ON g.person_id = f.person_id "
 		" AND g.term_id = f.term_id AND g.kind = 'gate' "
 		"SET f.arrived_at = g.at, f.arrived_as_boarder = COALESCE(g.boarding, 0), "
+		" f.arrived_gate = g.gate_id, "
 		" f.moved_in = EXISTS (SELECT 1 FROM arrivals a WHERE a.person_id = f.person_id "
 		"  AND a.term_id = f.term_id AND a.kind = 'dorm') "
 		"WHERE f.person_id = ? AND f.term_id = ?", "ii",
@@ -80,6 +89,8 @@ NEOERR *facts_boarding(int person_id)
 NEOERR *facts_term(int term_id)
 {
 	return nerr_pass(db_exec(NULL, NULL,
+		/* The view's reports are read once for all (sql/009). */
+		"SET STATEMENT optimizer_switch = 'split_materialized=off' FOR "
 		"INSERT INTO card_facts SELECT * FROM card_facts_expected WHERE term_id = ?",
 		"i", (long long)term_id));
 }

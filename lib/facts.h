@@ -26,8 +26,9 @@ NEOERR *facts_anomaly(int person_id);
  * edited return window. */
 NEOERR *facts_application(int person_id, int term_id);
 
-/* The roster of term_id changed (an entry added or deleted, an import). */
-NEOERR *facts_roster(int term_id);
+/* The roster of term_id changed for the people of `ids`, a JSON array of
+ * person ids ("[12,40]"): entries added or deleted by an import. */
+NEOERR *facts_roster(int term_id, const char *ids);
 
 /* An arrival or a move-in of person_id in term_id recorded. */
 NEOERR *facts_arrival(int person_id, int term_id);

@@ -333,37 +333,29 @@ void table_mask_id(const char *id, char out[19])
 
 /* ---- loading ------------------------------------------------------------ */
 
-/* The stored card facts of the term's rostered people (sql/009), with
- * what the table shows besides. Binds: today (city14), the scope's id,
- * the term. The light variant (the report) leaves out the text columns
- * and "in the city for 14 days", which no figure filters on. */
-#define LOAD_SELECT(city14, texts) \
+/* The stored facts of the term's rostered people (sql/009): one index
+ * range and a few lookups by key a row. Binds: the scope's id, the term.
+ * The light variant (the report) leaves out the text columns, which no
+ * figure filters on. */
+#define LOAD_SELECT(texts) \
 	"SELECT p.id, p.college_id, " texts ", p.identity, " \
-	" f.boarding, f.quiz_done, f.pledge_done, ra.needs_pickup, ra.tested_locally, " \
-	city14 ", f.app, f.allowed_from, f.allowed_until, " \
-	" DATE_FORMAT(ra.submitted_at, '%Y-%m-%d %H:%i'), f.open_anomaly, " \
-	" (SELECT MIN(tl.day) FROM travel_legs tl WHERE tl.application_id = ra.id), " \
+	" f.boarding, f.quiz_done, f.pledge_done, f.needs_pickup, f.tested_locally, " \
+	" f.city_days >= 14, f.app, f.allowed_from, f.allowed_until, " \
+	" DATE_FORMAT(f.submitted_at, '%Y-%m-%d %H:%i'), f.open_anomaly, f.first_leg_day, " \
 	" f.reported_to, f.reported_mask, DATE_FORMAT(f.arrived_at, '%Y-%m-%d %H:%i'), " \
 	" g.name, f.arrived_as_boarder, f.moved_in " \
 	"FROM card_facts f JOIN people p ON p.id = f.person_id " \
-	"LEFT JOIN return_applications ra ON ra.term_id = f.term_id AND ra.person_id = p.id " \
-	"LEFT JOIN arrivals ag ON ag.person_id = p.id AND ag.term_id = f.term_id AND ag.kind = 'gate' " \
-	"LEFT JOIN gates g ON g.id = ag.gate_id"
-#define FULL_TEXTS "p.number, p.name, " \
-	"(SELECT col.name FROM org_units col WHERE col.id = p.college_id), " \
-	"(SELECT c.name FROM counselor_assignments ca JOIN people c ON c.id = ca.counselor_id " \
-	" WHERE ca.student_id = p.id), p.id_card"
-#define FULL_CITY14 "(SELECT d.in_city_days >= 14 FROM daily_reports d " \
-	"WHERE d.person_id = p.id AND d.day <= ? ORDER BY d.day DESC LIMIT 1)"
-
-#define LIGHT_CITY14 "0 AND ? IS NOT NULL"
+	"LEFT JOIN gates g ON g.id = f.arrived_gate"
+#define FULL_TEXTS "p.number, p.name, col.name, c.name, p.id_card"
+#define FULL_JOINS " LEFT JOIN org_units col ON col.id = p.college_id " \
+	"LEFT JOIN counselor_assignments ca ON ca.student_id = p.id " \
+	"LEFT JOIN people c ON c.id = ca.counselor_id"
 #define LIGHT_TEXTS "'', '', '', '', ''"
 #define TERM_ROWS "AND f.term_id = ? AND f.on_roster = 1"
 
 static const char *const load_sql[] = SCOPE_VARIANTS(
-	LOAD_SELECT(FULL_CITY14, FULL_TEXTS), TERM_ROWS);
-static const char *const light_sql[] = SCOPE_VARIANTS(
-	LOAD_SELECT(LIGHT_CITY14, LIGHT_TEXTS), TERM_ROWS);
+	LOAD_SELECT(FULL_TEXTS) FULL_JOINS, TERM_ROWS);
+static const char *const light_sql[] = SCOPE_VARIANTS(LOAD_SELECT(LIGHT_TEXTS), TERM_ROWS);
 
 static int day_or_0(const char *s)
 {
@@ -434,7 +426,6 @@ static struct table_row *row_append(struct table_set *set)
 NEOERR *table_load(struct table_set *set, enum scope_kind s, long long bound,
 		   int term_id, int today, int college_id, bool light)
 {
-	char td[11];
 	DB_CURSOR *c = NULL;
 	NEOERR *err;
 
@@ -444,9 +435,7 @@ NEOERR *table_load(struct table_set *set, enum scope_kind s, long long bound,
 		s = SCOPE_COLLEGE;
 		bound = college_id;
 	}
-	day_format(today, td);
-	err = db_query(&c, light ? light_sql[s] : load_sql[s], "sii", td, bound,
-		       (long long)term_id);
+	err = db_query(&c, light ? light_sql[s] : load_sql[s], "ii", bound, (long long)term_id);
 	if (err)
 		return nerr_pass(err);
 	while (db_next(c)) {

@@ -100,7 +100,7 @@ struct table_set {
  * card facts, with the card state computed for `today`. college_id (0:
  * none) narrows a school-wide load to one college, which the filter asks
  * for anyway. A light load (the report) leaves number, name, college,
- * counselor, ID number, gate and city14 empty: no figure filters on them. */
+ * counselor and ID number empty: no figure filters on them. */
 NEOERR *table_load(struct table_set *set, enum scope_kind s, long long bound,
 		   int term_id, int today, int college_id, bool light);
 void table_set_free(struct table_set *set);

@@ -36,9 +36,7 @@
 #             (?card=may_return over the whole school; p99 < 100 ms),
 #             report_admin (one connection: p99 < 200 ms), and one
 #             table_export_xlsx of every row (< 3 s, the table processes'
-#             peak resident memory < 64 MiB, every row in the file), and
-#             table_after_change (one request right after one student's
-#             revision moved, 20 times; and once after the shared one). A table
+#             peak resident memory < 64 MiB, every row in the file). A table
 #             page is ~80 KB, more than FcgidOutputBufferSize: the requests
 #             wrk abandons in flight when a run stops are logged as 500
 #             (mod_fcgid: broken pipe), one per connection at most.
@@ -710,24 +708,6 @@ if later table; then
 	ops+=("table_export_xlsx|{\"seconds\": $secs, \"rows\": $xrows, \"status\": $code, \"peak_rss_mib\": $rss_mib, \"bytes\": $(wc -c <"$T/all.xlsx")}")
 	opline table_export_xlsx "$secs" "$xrows" \
 		"$(pass_fail "$secs < 3 && \"$code\" == 200 && $xrows == $nroster && $rss_mib < 64") < 3 s, < 64 MiB (peak RSS $rss_mib MiB), $nroster rows (HTTP $code, $(wc -c <"$T/all.xlsx") bytes)"
-
-	# The table right after a change: one student's revision moves (as any
-	# write to them does), then one request over the whole school; 20
-	# times. Then the shared revision moves: everything is read again.
-	tpath="/table?card=may_return"
-	for _ in $(seq 1 8); do curl -s -o /dev/null -H "$C_ADMIN" "$URL$tpath"; done
-	: >"$T/after"
-	for _ in $(seq 1 20); do
-		sql "INSERT INTO person_revs (person_id, rev) SELECT person_id, 1 FROM roster_entries
-			ORDER BY RAND() LIMIT 1 ON DUPLICATE KEY UPDATE rev = rev + 1"
-		curl -s -o /dev/null -w '%{time_total}\n' -H "$C_ADMIN" "$URL$tpath" >>"$T/after"
-	done
-	read -r p50 pmax <<<"$(sort -n "$T/after" | awk '{ t[NR] = $1 } END { printf "%.3f %.3f", t[int((NR + 1) / 2)], t[NR] }')"
-	sql "INSERT INTO person_revs (person_id, rev) VALUES (0, 1) ON DUPLICATE KEY UPDATE rev = rev + 1"
-	full=$(curl -s -o /dev/null -w '%{time_total}' -H "$C_ADMIN" "$URL$tpath")
-	full=$(awk -v s="$full" 'BEGIN { printf "%.3f", s }')
-	ops+=("table_after_change|{\"seconds\": $p50, \"max_seconds\": $pmax, \"everything_seconds\": $full}")
-	opline table_after_change "$p50" 1 "p50 of 20, max $pmax s; everything read again: $full s"
 fi
 
 for e in "${entries[@]}"; do
