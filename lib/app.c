@@ -382,6 +382,11 @@ NEOERR *app_render(struct req *r, const char *tmpl)
 
 	string_init(&out);
 	err = app_render_to(r, tmpl, &out);
+	/* Templates are indented for their reader; the page drops the lines
+	 * that only held template tags and the spaces at line ends
+	 * (ClearSilver's level 1: <pre>, <textarea> and tags are untouched). */
+	if (err == STATUS_OK)
+		cgi_html_ws_strip(&out, 1);
 	if (err == STATUS_OK)
 		send_response(r, "text/html; charset=utf-8", out.buf, (size_t)out.len);
 	string_clear(&out);

@@ -69,7 +69,7 @@
 <p><a href="/dashboard/export?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:Dash.Filter ?>"><?cs var:L.dashboard.export ?></a></p>
 <div class="scroll">
 <table class="list">
-<thead><tr><th><?cs var:L.dashboard.col.name ?></th><th><?cs var:L.dashboard.col.number ?></th><th><?cs var:L.dashboard.col.identity ?></th><th><?cs var:L.dashboard.col.diagnosis ?></th><th><?cs var:L.dashboard.col.at ?></th><th></th></tr></thead>
+<thead><tr><th><?cs var:L.dashboard.col.name ?></th><th><?cs var:L.dashboard.col.number ?></th><th><?cs var:L.dashboard.col.identity ?></th><th><?cs var:L.dashboard.col.diagnosis ?></th><th><?cs var:L.dashboard.col.at ?></th><th><span class="vh"><?cs var:L.app.col_actions ?></span></th></tr></thead>
 <tbody>
 <?cs each:p = Dash.Row ?>
 <tr<?cs if:!p.report ?> class="unreported"<?cs /if ?>>
