@@ -17,7 +17,6 @@
 //   phone's result returns to the scanner after a few seconds.
 import { base, check } from './harness.mjs';
 import { createRequire } from 'node:module';
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
 
@@ -39,11 +38,6 @@ const extra = {
   grad: ['/scan/gate'],
 };
 const MAX_PAGES = 30;       // per role: the crawl stops there
-
-function sql(q) {
-  return execFileSync(path.join(root, 'tools/stack.sh'),
-    ['sql', process.env.HC_VAR, '-N', '-B', '-e', q]).toString().trim();
-}
 
 async function signIn(ctx, who) {
   const page = await ctx.newPage();
@@ -96,14 +90,29 @@ async function validate(html, file) {
 
 export default async function (browser) {
   const roles = ['anonymous', 'student', 'grad', 'counselor', 'reviewer', 'admin', 'gate', 'dorm'];
-  // A green card (the caption's contrast): a student allowed back today.
-  const green = sql(`SELECT a.login FROM return_applications ra
-    JOIN accounts a ON a.person_id = ra.person_id
-    LEFT JOIN arrivals ar ON ar.person_id = ra.person_id
-    WHERE ra.state = 'approved' AND ar.id IS NULL AND ra.allowed_from <= CURDATE()
-      AND ra.allowed_until >= CURDATE() AND a.login REGEXP '^[0-9]+$'
-    ORDER BY ra.person_id LIMIT 1`);
-  if (green) { roles.splice(3, 0, green); extra[green] = ['/card']; }
+  const labels = {};
+  // The card in each colour, seen by its student (each colour's words,
+  // icon and links on its own ground): a student per colour, found in
+  // the admin's table by card state.
+  const colours = {
+    yellow: ['waiting_checkins', 'window_not_open', 'second_review', 'first_review', 'evidence_needed'],
+    orange: ['rejected', 'window_closed'], red: ['abnormal'], green: ['may_return', 'may_return_boarder'],
+    blue: ['returned', 'returned_boarder'], grey: ['sent_back', 'to_apply'],
+  };
+  const actx = await browser.newContext({ bypassCSP: true });
+  await signIn(actx, 'admin');
+  for (const [colour, states] of Object.entries(colours)) {
+    for (const state of states) {
+      const html = await (await actx.request.get(`${base}/table?card=${state}`)).text();
+      const m = html.match(/<tr data-number="([0-9]+)"/);
+      if (m && !roles.includes(m[1])) {
+        roles.push(m[1]); labels[m[1]] = `${colour}-card`; extra[m[1]] = ['/card'];
+        break;
+      }
+    }
+    if (!Object.values(labels).includes(`${colour}-card`)) console.log(`# a11y: no student with a ${colour} card`);
+  }
+  await actx.close();
   const markup = new Map();   // role + path -> html-validate's verdict
   const totals = { pages: 0, axe: 0, html: 0 };
   // Per role: both sizes signed in, the pages found once, then the two
@@ -126,12 +135,14 @@ export default async function (browser) {
     }
   }
   for (const who of roles) {
-    const label = who === green ? 'green-student' : who;
+    const label = labels[who] || who;
+    // HC_A11Y_ONLY=admin,red-card checks only those.
+    if (process.env.HC_A11Y_ONLY && !process.env.HC_A11Y_ONLY.split(',').includes(label)) continue;
     const ctxs = await Promise.all(Object.values(sizes).map((opts) =>
       browser.newContext({ ...opts, locale: 'zh-CN', bypassCSP: true })));
     const pagesOf = await Promise.all(ctxs.map((ctx) => signIn(ctx, who)));
     const start = new URL(pagesOf[0].url());
-    const pages = who === 'anonymous' ? extra.anonymous
+    const pages = who === 'anonymous' || labels[who] ? extra[who]
       : await crawl(ctxs[0], start.pathname + start.search, extra[who] || []);
     console.log(`# a11y ${label}: ${pages.join(' ')}`);
     await Promise.all(Object.keys(sizes).map((size, i) => sweep(who, label, size, pagesOf[i], pages)));
