@@ -1,5 +1,5 @@
 // Phone layouts (issue 20): on a 390 px phone the card's tabs are all in
-// sight; the big table's filters fold behind one 筛选 line naming those in
+// sight and the card says whether today's check-in is done; the big table's filters fold behind one 筛选 line naming those in
 // use, each from/to pair on one line, the fixed columns a third of the
 // width at most; the dashboard's actions come before its figures and the
 // 14-day chart's labels are legible and inside it. On a desktop the review
@@ -30,6 +30,16 @@ export default async function (browser) {
   check('the card\'s tabs are all in sight on a phone', await allInside(s, 'nav.tabs a'),
     (await s.$$eval('nav.tabs a', (els) => els.map((e) => `${e.textContent} ${Math.round(e.getBoundingClientRect().right)}`))).join(', '));
   check('  and the tab bar does not scroll', await s.$eval('nav.tabs', (n) => n.scrollWidth <= n.clientWidth));
+  // Whether today's check-in is done, in words; a button when it is not.
+  const done = await s.locator('#today-checkin .today-done').count();
+  const todo = await s.locator('#today-checkin a[href="/checkin"]').count();
+  check('the card says whether today\'s check-in is done', done + (await s.locator('#today-checkin .today-todo').count()) === 1);
+  check('  with a button to check in when it is not', done === 1 ? todo === 0 : todo === 1);
+  if (todo === 1) {
+    await Promise.all([s.waitForNavigation(), s.click('#today-checkin a[href="/checkin"]')]);
+    check('  which opens today\'s check-in', new URL(s.url()).pathname === '/checkin');
+    await s.goto(`${base}/card`);
+  }
   await s.screenshot({ path: path.join(shots, 'layout-card-phone.png'), fullPage: false });
   await sctx.close();
 
