@@ -77,6 +77,9 @@ static NEOERR *show_card(struct req *r)
 	if (person != r->who.person_id) {
 		hdf_set_int_value(r->hdf, "Card.ViewedByStaff", 1);
 	} else {
+		/* The card says whether today's check-in is done. */
+		hdf_set_int_value(r->hdf, "Card.CheckedInToday",
+				  card_reported(&ci.facts, today));
 		if (v.show_qr) {
 			/* A fresh code about every 30 s; the gate takes one for
 			 * 60 s. Without JavaScript the page reloads; card.js swaps

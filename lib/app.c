@@ -13,6 +13,7 @@
 #include "input.h"
 #include "url.h"
 
+#include <dirent.h>
 #include <fcgiapp.h>
 #include <sodium.h>
 #include <stdarg.h>
@@ -21,6 +22,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <zlib.h>
 
 NERR_TYPE HC_ERR_BADREQ, HC_ERR_FORBIDDEN, HC_ERR_NOTFOUND, HC_ERR_CONFLICT,
 	HC_ERR_TOOLARGE, HC_ERR_TOOMANY, HC_ERR_DBDOWN, HC_ERR_RETRY, HC_ERR_METHOD;
@@ -173,10 +175,44 @@ static NEOERR *load_conf(void)
 	return STATUS_OK;
 }
 
+/* A short hash of what htdocs/ (beside the templates' folder) holds: the
+ * pages ask for /static/style.css?v=HASH, which Apache lets browsers keep
+ * for a year, so a changed file is a new URL the moment it is deployed.
+ * Order-free (a sum over the files), so every process agrees. */
+static void static_version(const char *template_dir, char out[9])
+{
+	char dir[1024], path[1280];
+	unsigned long sum = 0;
+	struct dirent *e;
+	DIR *d;
+
+	snprintf(dir, sizeof dir, "%s/../htdocs", template_dir);
+	d = opendir(dir);
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		char *text = NULL;
+		NEOERR *err;
+
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		err = ne_load_file(path, &text);
+		if (err) {
+			nerr_ignore(&err);
+			continue;
+		}
+		sum += crc32(crc32(0L, (const Bytef *)e->d_name, (uInt)strlen(e->d_name)),
+			     (const Bytef *)text, (uInt)strlen(text));
+		free(text);
+	}
+	if (d != NULL)
+		closedir(d);
+	snprintf(out, 9, "%08lx", sum & 0xffffffffUL);
+}
+
 static NEOERR *load_packs(void)
 {
 	const char *dir = conf_str("Paths.Templates", "templates");
-	char path[1024];
+	char path[1024], version[9];
 	NEOERR *err;
 
 	for (int i = 0; i < 2; i++) {
@@ -188,6 +224,12 @@ static NEOERR *load_packs(void)
 			err = hdf_init(&lang_roots[i]);
 		if (err == STATUS_OK)
 			err = hdf_copy(lang_roots[i], "L", packs[i]);
+		if (err)
+			return nerr_pass(err);
+	}
+	static_version(dir, version);
+	for (int i = 0; i < 2; i++) {
+		err = hdf_set_value(lang_roots[i], "Static.Version", version);
 		if (err)
 			return nerr_pass(err);
 	}
@@ -382,6 +424,11 @@ NEOERR *app_render(struct req *r, const char *tmpl)
 
 	string_init(&out);
 	err = app_render_to(r, tmpl, &out);
+	/* Templates are indented for their reader; the page drops the lines
+	 * that only held template tags and the spaces at line ends
+	 * (ClearSilver's level 1: <pre>, <textarea> and tags are untouched). */
+	if (err == STATUS_OK)
+		cgi_html_ws_strip(&out, 1);
 	if (err == STATUS_OK)
 		send_response(r, "text/html; charset=utf-8", out.buf, (size_t)out.len);
 	string_clear(&out);

@@ -50,6 +50,13 @@
   <?cs /if ?>
 </section>
 
+<?cs if:!Card.ViewedByStaff && Who.Is.Student ?>
+<section class="panel today" id="today-checkin">
+<?cs if:Card.CheckedInToday ?><p class="today-done"><?cs var:L.card.today_done ?></p>
+<?cs else ?><p class="today-todo"><?cs var:L.card.today_todo ?></p>
+<p><a class="button" href="/checkin"><?cs var:L.card.today_go ?></a></p><?cs /if ?>
+</section>
+<?cs /if ?>
 <?cs if:subcount(Messages) > 0 ?>
 <section class="panel messages">
   <h2><?cs var:L.messages.title ?></h2>

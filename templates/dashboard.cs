@@ -12,6 +12,15 @@
 <?cs if:Query.reminded ?><p class="message"><?cs var:L.dashboard.reminded ?> <?cs var:Query.reminded ?></p><?cs /if ?>
 <?cs if:Query.verified ?><p class="message"><?cs var:L.dashboard.verified ?></p><?cs /if ?>
 <?cs if:Query.proxied ?><p class="message"><?cs var:L.dashboard.proxied ?></p><?cs /if ?>
+<?cs # The actions first: on a phone the figures fill screens. ?>
+<?cs if:Dash.IsToday ?>
+<div class="dash-actions">
+<p><a class="button primary" href="/dashboard/remind"><?cs var:L.dashboard.remind ?> (<?cs var:Dash.Figure.unreported ?>)</a></p>
+<?cs if:Dash.RemindedToday > 0 ?><p class="small" id="reminded-today"><?cs var:L.dashboard.reminded_today ?> <?cs var:Dash.RemindedToday ?> <?cs var:L.dashboard.people ?></p><?cs /if ?>
+<?cs if:Who.Is.Counselor ?><p><a href="/dashboard/summary"><?cs var:L.summary.title ?></a></p><?cs /if ?>
+<?cs if:Who.Is.Admin ?><p><a href="/dashboard/summaries"><?cs var:L.summaries.title ?></a></p><?cs /if ?>
+</div>
+<?cs /if ?>
 <ul class="figures">
 <?cs each:fig = Dash.Figures ?>
   <li<?cs if:Dash.Filter == fig.Name ?> class="current"<?cs /if ?>><a href="/dashboard?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:fig.Name ?>#list">
@@ -23,24 +32,17 @@
 
 <section class="panel">
 <h2><?cs var:L.dashboard.trend ?></h2>
-<svg class="trend" viewBox="0 0 282 122" role="img" aria-label="<?cs var:L.dashboard.trend ?>">
+<svg class="trend" viewBox="-4 -12 292 138" role="img" aria-label="<?cs var:L.dashboard.trend ?>">
   <line x1="0" y1="100" x2="282" y2="100" class="axis"/>
   <?cs each:b = Dash.Bar ?>
   <rect x="<?cs var:b.X ?>" y="<?cs var:b.Y ?>" width="16" height="<?cs var:b.Pct ?>"><title><?cs var:b.Day ?>: <?cs var:b.Pct ?>%</title></rect>
   <text x="<?cs var:b.X + 8 ?>" y="<?cs var:b.Y - 2 ?>" class="pct"><?cs var:b.Pct ?></text>
-  <text x="<?cs var:b.X + 8 ?>" y="116" class="day"><?cs var:b.Day ?></text>
+  <?cs # Every other day (ending today): each label has room to be read. ?>
+  <?cs if:name(b) % 2 == (subcount(Dash.Bar) - 1) % 2 ?><text x="<?cs var:b.X + 8 ?>" y="118" class="day"><?cs var:b.Day ?></text><?cs /if ?>
   <?cs /each ?>
 </svg>
 </section>
 
-<?cs if:Dash.IsToday ?>
-<section class="panel">
-<p><a class="button primary" href="/dashboard/remind"><?cs var:L.dashboard.remind ?> (<?cs var:Dash.Figure.unreported ?>)</a></p>
-<?cs if:Dash.RemindedToday > 0 ?><p class="small" id="reminded-today"><?cs var:L.dashboard.reminded_today ?> <?cs var:Dash.RemindedToday ?> <?cs var:L.dashboard.people ?></p><?cs /if ?>
-<?cs if:Who.Is.Counselor ?><p><a href="/dashboard/summary"><?cs var:L.summary.title ?></a></p><?cs /if ?>
-<?cs if:Who.Is.Admin ?><p><a href="/dashboard/summaries"><?cs var:L.summaries.title ?></a></p><?cs /if ?>
-</section>
-<?cs /if ?>
 
 <?cs if:subcount(Dash.Anomaly) > 0 ?>
 <section class="panel" id="anomalies">
@@ -69,7 +71,7 @@
 <p><a href="/dashboard/export?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:Dash.Filter ?>"><?cs var:L.dashboard.export ?></a></p>
 <div class="scroll">
 <table class="list">
-<thead><tr><th><?cs var:L.dashboard.col.name ?></th><th><?cs var:L.dashboard.col.number ?></th><th><?cs var:L.dashboard.col.identity ?></th><th><?cs var:L.dashboard.col.diagnosis ?></th><th><?cs var:L.dashboard.col.at ?></th><th></th></tr></thead>
+<thead><tr><th><?cs var:L.dashboard.col.name ?></th><th><?cs var:L.dashboard.col.number ?></th><th><?cs var:L.dashboard.col.identity ?></th><th><?cs var:L.dashboard.col.diagnosis ?></th><th><?cs var:L.dashboard.col.at ?></th><th><span class="vh"><?cs var:L.app.col_actions ?></span></th></tr></thead>
 <tbody>
 <?cs each:p = Dash.Row ?>
 <tr<?cs if:!p.report ?> class="unreported"<?cs /if ?>>

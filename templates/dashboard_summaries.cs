@@ -2,7 +2,7 @@
 <?cs include:"header.cs" ?>
 <section class="panel">
 <h1><?cs var:L.summaries.title ?> · <?cs var:Dash.Day ?></h1>
-<div class="scroll">
+<div class="scroll" tabindex="0">
 <table class="list">
 <thead><tr><th><?cs var:L.dashboard.col.name ?></th><th><?cs var:L.card.college ?></th><th><?cs var:L.summaries.at ?></th><th><?cs var:L.summary.notes ?></th></tr></thead>
 <tbody>

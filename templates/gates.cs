@@ -4,7 +4,7 @@
   <h1><?cs var:L.gates.title ?></h1>
   <p><a href="/gates/stats"><?cs var:L.gates.stats ?></a></p>
   <table class="list">
-    <thead><tr><th><?cs var:L.gates.name ?></th><th><?cs var:L.gates.kind ?></th><th><?cs var:L.gates.today ?></th><th></th></tr></thead>
+    <thead><tr><th><?cs var:L.gates.name ?></th><th><?cs var:L.gates.kind ?></th><th><?cs var:L.gates.today ?></th><th><span class="vh"><?cs var:L.app.col_actions ?></span></th></tr></thead>
     <tbody>
     <?cs each:g = Gates.Gate ?>
     <tr id="gate-<?cs var:g.id ?>"><td><?cs var:g.name ?></td><td><?cs var:L.scan.kind[g.kind] ?></td><td><?cs var:g.today ?></td>
@@ -25,7 +25,7 @@
         <option value="gate"<?cs if:Gates.Bad == "gate" && Form.Value.kind == "gate" ?> selected<?cs /if ?>><?cs var:L.scan.kind.gate ?></option>
         <option value="dorm"<?cs if:Gates.Bad == "gate" && Form.Value.kind == "dorm" ?> selected<?cs /if ?>><?cs var:L.scan.kind.dorm ?></option>
       </select></label>
-    <label><?cs var:L.gates.name ?> <input name="name" maxlength="64" required value="<?cs if:Gates.Bad == "gate" ?><?cs var:Form.Value.name ?><?cs /if ?>"></label>
+    <label><?cs var:L.gates.name ?> <input type="text" name="name" maxlength="64" required value="<?cs if:Gates.Bad == "gate" ?><?cs var:Form.Value.name ?><?cs /if ?>"></label>
     <?cs if:Gates.Bad == "gate" ?><?cs each:e = Form.Error ?><p class="error-text"><?cs var:e ?></p><?cs /each ?><?cs /if ?>
     <button type="submit"><?cs var:L.gates.add ?></button>
   </form>
@@ -34,7 +34,7 @@
 <section class="panel">
   <h2><?cs var:L.gates.devices ?></h2>
   <table class="list">
-    <thead><tr><th><?cs var:L.gates.device ?></th><th><?cs var:L.gates.gate ?></th><th><?cs var:L.gates.state ?></th><th></th></tr></thead>
+    <thead><tr><th><?cs var:L.gates.device ?></th><th><?cs var:L.gates.gate ?></th><th><?cs var:L.gates.state ?></th><th><span class="vh"><?cs var:L.app.col_actions ?></span></th></tr></thead>
     <tbody>
     <?cs each:d = Gates.Device ?>
     <tr id="device-<?cs var:d.id ?>" class="device-<?cs var:d.state ?>"><td><?cs var:d.name ?></td><td><?cs var:d.gate ?></td>
@@ -57,7 +57,7 @@
       <select name="gate_id">
       <?cs each:g = Gates.Gate ?><option value="<?cs var:g.id ?>"<?cs if:Gates.Bad == "device" && Form.Value.gate_id == g.id ?> selected<?cs /if ?>><?cs var:g.name ?></option><?cs /each ?>
       </select></label>
-    <label><?cs var:L.gates.device ?> <input name="name" maxlength="64" required value="<?cs if:Gates.Bad == "device" ?><?cs var:Form.Value.name ?><?cs /if ?>"></label>
+    <label><?cs var:L.gates.device ?> <input type="text" name="name" maxlength="64" required value="<?cs if:Gates.Bad == "device" ?><?cs var:Form.Value.name ?><?cs /if ?>"></label>
     <?cs if:Gates.Bad == "device" ?><?cs each:e = Form.Error ?><p class="error-text"><?cs var:e ?></p><?cs /each ?><?cs /if ?>
     <button type="submit"><?cs var:L.gates.add ?></button>
   </form>

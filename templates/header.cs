@@ -6,9 +6,9 @@
 <meta name="referrer" content="same-origin">
 <link rel="icon" href="data:,">
 <title><?cs if:Page.Title ?><?cs var:Page.Title ?> · <?cs /if ?><?cs var:L.app.name ?></title>
-<link rel="stylesheet" href="/static/style.css">
-<?cs if:Page.Refresh ?><?cs if:Page.RefreshNoScript ?><noscript><?cs /if ?><meta http-equiv="refresh" content="<?cs var:Page.Refresh ?><?cs if:Page.RefreshUrl ?>;url=<?cs var:Page.RefreshUrl ?><?cs /if ?>"><?cs if:Page.RefreshNoScript ?></noscript><?cs /if ?><?cs /if ?>
-<?cs each:js = Page.Script ?><script src="/static/<?cs var:js ?>" defer></script><?cs /each ?>
+<link rel="stylesheet" href="/static/style.css?v=<?cs var:Static.Version ?>">
+<?cs if:Page.Refresh ?><!-- [html-validate-disable-block meta-refresh: the gate code lives a minute, so a page without scripts renews itself; the scanner returns to scanning] --><?cs if:Page.RefreshNoScript ?><noscript><?cs /if ?><meta http-equiv="refresh" content="<?cs var:Page.Refresh ?><?cs if:Page.RefreshUrl ?>;url=<?cs var:Page.RefreshUrl ?><?cs /if ?>"><?cs if:Page.RefreshNoScript ?></noscript><?cs /if ?><?cs /if ?>
+<?cs each:js = Page.Script ?><script src="/static/<?cs var:js ?>?v=<?cs var:Static.Version ?>" defer></script><?cs /each ?>
 </head>
 <body class="page-<?cs var:Page.Name ?>">
 <header class="top">

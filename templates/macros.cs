@@ -18,6 +18,7 @@
     <input id="f-<?cs var:f.Name ?>" name="<?cs var:f.Name ?>"
       type="<?cs if:f.Type == "password" ?>password<?cs elif:f.Type == "date" ?>date<?cs elif:f.Type == "int" || f.Type == "decimal" ?>text" inputmode="decimal<?cs else ?>text<?cs /if ?>"
       <?cs if:f.MaxLength > 0 ?>maxlength="<?cs var:f.MaxLength ?>"<?cs /if ?>
+      <?cs if:f.Type == "password" ?>autocomplete="current-password"<?cs elif:f.Name == "login" ?>autocomplete="username"<?cs /if ?>
       <?cs if:f.Required ?>required<?cs /if ?>
       value="<?cs var:Form.Value[f.Name] ?>">
   <?cs /if ?>

@@ -94,9 +94,9 @@
   <form method="post" action="/return/upload" enctype="multipart/form-data" class="upload">
     <?cs call:csrf_field() ?>
     <input type="hidden" name="kind" value="<?cs name:k ?>">
-    <p><strong><?cs var:k ?></strong>
+    <p><label for="upload-<?cs name:k ?>"><strong><?cs var:k ?></strong></label>
     <?cs each:u = Return.Upload ?><?cs if:u.kind == name(k) ?> · <span class="tag">&#x2714; <?cs var:u.filename ?> <?cs var:u.uploaded_at ?></span><?cs /if ?><?cs /each ?></p>
-    <input type="file" name="file" accept="image/jpeg,image/png,application/pdf">
+    <input type="file" id="upload-<?cs name:k ?>" name="file" accept="image/jpeg,image/png,application/pdf">
     <button type="submit"><?cs var:L.return.upload ?></button>
   </form>
   <?cs /if ?>

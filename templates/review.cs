@@ -3,7 +3,7 @@
 <?cs include:"header.cs" ?>
 <section class="panel">
 <h1><?cs var:L.review.title ?></h1>
-<nav class="kinds">
+<nav class="kinds" aria-label="<?cs var:L.review.col.kind ?>">
   <a href="/review"<?cs if:Queue.Kind == "all" ?> aria-current="page"<?cs /if ?>><?cs var:L.review.kind.all ?> <span class="count"><?cs var:Queue.Count.all ?></span></a>
   <?cs each:k = L.review.kinds ?>
   <a href="/review?kind=<?cs name:k ?>"<?cs if:Queue.Kind == name(k) ?> aria-current="page"<?cs /if ?>><?cs var:k ?> <span class="count" id="count-<?cs name:k ?>"><?cs var:Queue.Count[name(k)] ?></span></a>
@@ -15,14 +15,14 @@
   <?cs if:subcount(Queue.Item) == 0 ?><p class="small"><?cs var:L.review.empty ?></p><?cs /if ?>
   <div class="scroll">
   <table class="list">
-  <thead><tr><th></th><th><?cs var:L.review.col.kind ?></th><th><?cs var:L.dashboard.col.name ?></th><th><?cs var:L.review.col.what ?></th><th><?cs var:L.review.col.since ?></th></tr></thead>
+  <thead><tr><th><span class="vh"><?cs var:L.app.col_select ?></span></th><th><?cs var:L.review.col.kind ?></th><th><?cs var:L.dashboard.col.name ?></th><th><?cs var:L.review.col.what ?></th><th><?cs var:L.review.col.since ?></th></tr></thead>
   <tbody>
   <?cs each:q = Queue.Item ?>
   <tr>
     <td><input type="checkbox" name="id" value="<?cs var:q.id ?>" aria-label="<?cs var:q.name ?>"></td>
     <td><?cs var:L.review.kinds[q.kind] ?></td>
     <td><a href="/review/item?id=<?cs var:q.id ?>"><?cs var:q.name ?></a> <span class="small"><a href="/card?person=<?cs var:q.person ?>" title="<?cs var:L.home.lookup ?>"><?cs var:q.number ?></a></span></td>
-    <td><?cs if:q.kind == "makeup" ?><?cs var:q.makeup_day ?> · <?cs var:q.makeup_reason ?><?cs elif:q.kind == "anomaly" ?><?cs var:q.report_day ?> · <?cs var:q.temperature ?>°C <?cs call:flag_words(q.anomaly_flags) ?><?cs else ?><?cs var:q.app_reason ?><?cs if:q.allowed_from ?> · <?cs var:q.allowed_from ?> – <?cs var:q.allowed_until ?><?cs /if ?><?cs /if ?></td>
+    <td class="wrap"><?cs if:q.kind == "makeup" ?><?cs var:q.makeup_day ?> · <?cs var:q.makeup_reason ?><?cs elif:q.kind == "anomaly" ?><?cs var:q.report_day ?> · <?cs var:q.temperature ?>°C <?cs call:flag_words(q.anomaly_flags) ?><?cs else ?><?cs var:q.app_reason ?><?cs if:q.allowed_from ?> · <?cs var:q.allowed_from ?> – <?cs var:q.allowed_until ?><?cs /if ?><?cs /if ?></td>
     <td><?cs var:q.created ?></td>
   </tr>
   <?cs /each ?>

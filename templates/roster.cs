@@ -32,7 +32,8 @@
   <label class="choice"><input type="radio" name="kind" value="delete"> <?cs var:L.roster.kind.delete ?></label>
   <label class="choice"><input type="radio" name="kind" value="modify"> <?cs var:L.roster.kind.modify ?></label>
   </fieldset>
-  <div class="field"><input type="file" name="file" accept=".xlsx,.csv"></div>
+  <div class="field"><label for="roster-file"><?cs var:L.roster.file ?></label>
+  <input type="file" id="roster-file" name="file" accept=".xlsx,.csv"></div>
   <p class="small"><?cs var:L.roster.all_or_nothing ?></p>
   <button type="submit" class="primary"><?cs var:L.roster.upload ?></button>
 </form>

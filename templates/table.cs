@@ -8,10 +8,15 @@
     <option value="0"<?cs if:Query[n] == "0" ?> selected<?cs /if ?>><?cs var:L.table.no ?></option>
   </select></label>
 <?cs /def ?>
+<?cs # A from/to pair: one field of two dates, on one line. ?>
 <?cs def:day_range(lo, hi, label) ?>
-  <label><?cs var:label ?> <input type="date" name="<?cs var:lo ?>" value="<?cs var:Query[lo] ?>"></label>
+  <fieldset class="pair"><legend><?cs var:label ?></legend>
+  <label><?cs var:L.table.from ?> <input type="date" name="<?cs var:lo ?>" value="<?cs var:Query[lo] ?>"></label>
   <label><?cs var:L.table.to ?> <input type="date" name="<?cs var:hi ?>" value="<?cs var:Query[hi] ?>"></label>
+  </fieldset>
 <?cs /def ?>
+<?cs # An accepted filter in words, for the summary of the closed filters. ?>
+<?cs def:filter_value(k, v) ?><?cs if:k == "college" ?><?cs each:c = Table.Colleges ?><?cs if:c.id == v ?><?cs var:c.name ?><?cs /if ?><?cs /each ?><?cs elif:k == "identity" ?><?cs var:L.identity[v] ?><?cs elif:k == "app" ?><?cs var:L.table.app[v] ?><?cs elif:k == "card" ?><?cs var:L.card.state[v] ?><?cs elif:v == "1" && k != "name" && k != "number" ?><?cs var:L.table.yes ?><?cs elif:v == "0" && k != "name" && k != "number" ?><?cs var:L.table.no ?><?cs else ?><?cs var:v ?><?cs /if ?><?cs /def ?>
 <?cs def:sort_link(key) ?><a href="/table?<?cs var:Table.Query ?>&amp;sort=<?cs var:key ?>&amp;dir=<?cs if:Table.Sort == key && Table.Dir == "asc" ?>desc<?cs else ?>asc<?cs /if ?>"<?cs if:Table.Sort == key ?> class="sorted-<?cs var:Table.Dir ?>"<?cs /if ?>><?cs var:L.table.col[key] ?></a><?cs /def ?>
 <?cs def:yn(v) ?><?cs if:v == "1" ?><?cs var:L.table.yes ?><?cs else ?><?cs var:L.table.no ?><?cs /if ?><?cs /def ?>
 <section class="panel<?cs if:Table.Print ?> print-view<?cs /if ?>">
@@ -23,6 +28,10 @@
 <?cs if:Table.PageMessage ?><p class="message bad" role="alert" id="page-message"><?cs var:Table.PageMessage ?></p><?cs /if ?>
 <?cs if:Query.edited ?><p class="message" id="edited"><?cs var:L.table.edit.saved ?></p><?cs /if ?>
 <?cs if:!Table.Print ?>
+<details class="filters"<?cs if:Table.FilterMessage || Table.RangeMessage ?> open<?cs /if ?>>
+<summary><span class="filter-label"><?cs var:L.table.filters ?></span>
+  <?cs if:subcount(Table.Keep) > 0 ?><span id="active-filters"><?cs each:k = Table.Keep ?><span class="tag"><?cs var:L.table.f[k.k] ?>: <?cs call:filter_value(k.k, k.v) ?></span><?cs /each ?></span>
+  <?cs else ?><span class="small" id="active-filters"><?cs var:L.table.no_filters ?></span><?cs /if ?></summary>
 <form method="get" action="/table" class="filters">
   <label><?cs var:L.table.f.term ?> <select name="term">
     <?cs each:t = Table.Terms ?><option value="<?cs var:t.id ?>"<?cs if:Table.Term == t.id ?> selected<?cs /if ?>><?cs var:t.name ?></option><?cs /each ?>
@@ -62,6 +71,7 @@
   <p class="actions"><button type="submit" class="primary"><?cs var:L.table.search ?></button>
   <a href="/table?term=<?cs var:Table.Term ?>"><?cs var:L.table.reset ?></a></p>
 </form>
+</details>
 <?cs /if ?>
 </section>
 

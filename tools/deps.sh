@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # deps.sh - installs the Debian packages in tools/deps.txt that are missing
 # (as root), or names them (as anyone else), and playwright-core for the
-# browser tests (from npm, into node_modules/).
+# browser tests with axe-core and html-validate (from npm, into node_modules/,
+# as package.json and package-lock.json say).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 missing=()
@@ -32,7 +33,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
 		exit 1
 	fi
 fi
-if [ ! -d "$ROOT/node_modules/playwright-core" ]; then
-	echo "deps: installing playwright-core (npm)" >&2
+if [ ! -d "$ROOT/node_modules/playwright-core" ] || [ ! -d "$ROOT/node_modules/axe-core" ] ||
+	[ ! -d "$ROOT/node_modules/html-validate" ]; then
+	echo "deps: installing playwright-core, axe-core and html-validate (npm)" >&2
 	(cd "$ROOT" && npm install --no-audit --no-fund --silent >/dev/null)
 fi

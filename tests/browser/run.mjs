@@ -7,8 +7,12 @@ import makeup from './j03-makeup.mjs';
 import returnJourney from './j04-return.mjs';
 import gateJourney from './j05-gate.mjs';
 import table from './j06-table.mjs';
+import a11y from './j07-a11y.mjs';
+import layout from './j08-layout.mjs';
 
-const journeys = [['student-card', studentCard], ['checkin', checkin], ['makeup', makeup], ['return', returnJourney], ['gate', gateJourney], ['table', table]];
+const journeys = [['student-card', studentCard], ['checkin', checkin], ['makeup', makeup], ['return', returnJourney], ['gate', gateJourney], ['table', table], ['layout', layout], ['a11y', a11y]]
+  // HC_JOURNEYS=a11y,table runs only those (names as above).
+  .filter(([name]) => !process.env.HC_JOURNEYS || process.env.HC_JOURNEYS.split(',').includes(name));
 const browser = await launch();
 let failed = false;
 for (const [name, fn] of journeys) {
