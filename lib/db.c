@@ -97,12 +97,16 @@ void db_close_all(void)
 	in_txn = txn_lost = false;
 }
 
-/* Classifies a server error into the NEOERR type callers act on. */
+/* Classifies a server error into the NEOERR type callers act on. msg
+ * belongs to the connection or its statement: a lost connection is
+ * dropped only after the message is copied into the error. */
 static NEOERR *raise_db(const char *where, unsigned int no, const char *msg)
 {
 	if (is_connection_error(no)) {
+		NEOERR *err = nerr_raise(HC_ERR_DBDOWN, "%s: [%u] %s", where, no, msg);
+
 		drop_connection();
-		return nerr_raise(HC_ERR_DBDOWN, "%s: [%u] %s", where, no, msg);
+		return err;
 	}
 	if (is_retryable(no))
 		return nerr_raise(HC_ERR_RETRY, "%s: [%u] %s", where, no, msg);
