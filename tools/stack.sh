@@ -43,7 +43,7 @@ db_start() {
 		--log-error="$V/log/mariadb.log" \
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
 		--innodb-buffer-pool-size="${HC_DB_POOL:-256M}" \
-		--innodb-flush-log-at-trx-commit=2 --max-connections=600 \
+		--innodb-flush-log-at-trx-commit="$([ "${HC_DB_DURABLE:-}" = 1 ] && echo 1 || echo 2)" --max-connections=600 \
 		</dev/null >/dev/null 2>&1 &
 	for _ in $(seq 1 300); do
 		db_alive && return 0
