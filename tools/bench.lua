@@ -23,7 +23,7 @@
 -- With `response = hc_response` appended, the statuses wrk received are
 -- counted (wrk itself counts every 3xx as a success) and printed at the
 -- end as "hc-status 200=N 303=M ...", with "hc-dry N", "hc-wrapped N"
--- and "hc-span-ms N".
+-- "hc-span-ms N" and "hc-sent N" (the lines sent).
 
 local ffi = require("ffi")
 ffi.cdef [[
@@ -46,7 +46,7 @@ function setup(thread)
 end
 
 -- A thread's state. Globals, so that done() can read them.
-hc_status, hc_dry, hc_wrapped, hc_t0, hc_last = {}, 0, 0, nil, nil
+hc_status, hc_dry, hc_wrapped, hc_sent, hc_t0, hc_last = {}, 0, 0, 0, nil, nil
 local reqs, n, sent, cycle = {}, 0, 0, false
 local interval, reserved, stop_ms = 0, 0, 0
 local QUIET = 3600 * 1000 -- "wait an hour": the run ends first
@@ -95,6 +95,7 @@ function request()
 		hc_wrapped = hc_wrapped + 1
 	end
 	sent = sent + 1
+	hc_sent = sent
 	return reqs[(sent - 1) % n + 1]
 end
 
@@ -123,11 +124,12 @@ function hc_response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-	local st, dry, wrapped, span, out = {}, 0, 0, 0, {}
+	local st, dry, wrapped, span, nsent, out = {}, 0, 0, 0, 0, {}
 	for _, t in ipairs(threads) do
 		for k, v in pairs(t:get("hc_status") or {}) do st[k] = (st[k] or 0) + v end
 		dry = dry + (t:get("hc_dry") or 0)
 		wrapped = wrapped + (t:get("hc_wrapped") or 0)
+		nsent = nsent + (t:get("hc_sent") or 0)
 		local t0, last = t:get("hc_t0"), t:get("hc_last")
 		if t0 and last and last - t0 > span then span = last - t0 end
 	end
@@ -137,5 +139,6 @@ function done(summary, latency, requests)
 	-- stopped early: hc-span-ms is from a thread's first request to its
 	-- last answer (counted runs only), the longest of the threads.
 	io.write("hc-status ", table.concat(out, " "), "\nhc-dry ", dry,
-		"\nhc-wrapped ", wrapped, "\nhc-span-ms ", string.format("%d", span), "\n")
+		"\nhc-wrapped ", wrapped, "\nhc-span-ms ", string.format("%d", span),
+		"\nhc-sent ", nsent, "\n")
 end
