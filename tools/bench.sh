@@ -125,6 +125,8 @@ cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM
 	say "bench: stopping the stack ($V)"
+	# The minted sessions end with the run.
+	[ ! -S "$V/run/mysqld.sock" ] || HEALTHCARD_CONF=$V/healthcard.hdf "$ROOT/build/mintsess" --purge-only 2>/dev/null || true
 	stack_stop
 	# wrk's outputs of this run, for a figure that needs a second look.
 	rm -rf "$V/log/wrk"
@@ -158,6 +160,7 @@ sql() { "$ROOT/tools/stack.sh" sql "$V" -N -B -e "$1"; }
 # measure writes that are not durable.
 [ "$(sql "SELECT @@GLOBAL.innodb_flush_log_at_trx_commit")" = 1 ] ||
 	die "MariaDB is not running with innodb_flush_log_at_trx_commit=1 (tools/stack.sh, HC_DB_DURABLE)"
+
 # ---- log in as the demo student --------------------------------------------
 
 curl -sf -c "$T/jar" -o "$T/login.html" "$URL/login" || die "GET /login failed"
@@ -177,7 +180,6 @@ code=$(curl -s -H "$COOKIE" -o "$T/card.html" -w '%{http_code}' "$URL/card")
 [ "$code" = 200 ] || die "GET /card with the student's cookie answered $code"
 grep -q 'id="card-state"' "$T/card.html" || die "GET /card did not show the card"
 grep -q 'name="password"' "$T/card.html" && die "GET /card showed a login form"
-
 
 # ---- sessions for many students --------------------------------------------
 
@@ -203,7 +205,7 @@ reset_today() {
 }
 reports_today() { sql "SELECT COUNT(*) FROM daily_reports WHERE day = '$today'"; }
 
-# mint FILE: sessions for the ids on stdin, "ID<TAB>COOKIE<TAB>CSRF" lines.
+# mint [ARGS]: build/mintsess on this stack ("ID<TAB>COOKIE<TAB>CSRF" lines).
 mint() { HEALTHCARD_CONF=$V/healthcard.hdf "$ROOT/build/mintsess" "$@"; }
 
 t0=$(date +%s.%N)
