@@ -93,7 +93,8 @@ static NEOERR *mint_in_txn(void *arg)
 	return STATUS_OK;
 }
 
-/* Appends a person id from text; false if it is not one. */
+/* Appends a person id from text (trailing blanks allowed); false if it is
+ * not one, or on running out of memory. */
 static bool add_id(struct mint *m, size_t *cap, const char *s)
 {
 	char *end;
@@ -142,7 +143,8 @@ int main(int argc, char **argv)
 		for (; i < argc; i++)
 			if (!add_id(&m, &cap, argv[i])) {
 				fprintf(stderr, "mintsess: not a person id: %s\n", argv[i]);
-				goto cleanup_usage;
+				rc = usage();
+				goto cleanup;
 			}
 	} else if (!only_purge) {
 		char line[64];
@@ -150,7 +152,8 @@ int main(int argc, char **argv)
 		while (fgets(line, sizeof line, stdin))
 			if (!add_id(&m, &cap, line)) {
 				fprintf(stderr, "mintsess: not a person id: %s", line);
-				goto cleanup_usage;
+				rc = usage();
+				goto cleanup;
 			}
 	}
 
@@ -175,10 +178,6 @@ int main(int argc, char **argv)
 		printf("%d\t%s\t%s\n", m.ids[k], m.tokens[k], csrf);
 	}
 	rc = fflush(stdout) == 0 ? 0 : 1;
-	goto cleanup;
-
-cleanup_usage:
-	rc = usage();
 cleanup:
 	db_close_all();
 	free(m.tokens);
