@@ -373,8 +373,9 @@ run_wrk() {   # run_wrk PAGE SECONDS OUTFILE [CONNECTIONS]: one bounded wrk run
 # process well within that second, so load at the measured concurrency
 # grows the pool slowly or not at all; four times as many connections grow
 # it to its limit in a few seconds (FcgidMinProcessesPerClass then keeps
-# it). A short run at the measured concurrency follows. Warm-ups never
-# write: they run without the request file (checkin_post: GET /checkin).
+# it). Runs at the measured concurrency follow until the rate is steady.
+# Warm-ups never write: they run without the request file (checkin_post:
+# GET /checkin).
 warm_up() {   # warm_up PAGE
 	local i script=$WRK_SCRIPT
 	WRK_SCRIPT=""
@@ -382,8 +383,18 @@ warm_up() {   # warm_up PAGE
 		run_wrk "$1" 2 "$T/warm" "$WARM_CONNS"
 		[ "$(procs_of "$1")" -ge "$CONNS" ] && break
 	done
-	run_wrk "$1" 2 "$T/warm"
+	# Then rounds at the measured concurrency until two in a row agree
+	# within 20 %: a pool that has grown may still be slow (each new
+	# process prepares its statements and fills what it keeps).
+	local prev=0 rate
+	for i in 1 2 3 4 5 6 7 8; do
+		run_wrk "$1" 2 "$T/warm"
+		rate=$(awk '/^Requests\/sec:/ { printf "%d", $2 }' "$T/warm")
+		awk -v a="$prev" -v b="${rate:-0}" 'BEGIN { exit !(a > 0 && b > 0 && b >= 0.8 * a && b <= 1.25 * a) }' && break
+		prev=${rate:-0}
+	done
 	WRK_SCRIPT=$script
+	[ "$i" -lt 8 ] || say "bench: WARNING: /$1 did not settle in 8 rounds of 2 s (last $rate/s, before $prev/s)"
 	[ "$(procs_of "$1")" -ge "$CONNS" ] ||
 		say "bench: WARNING: /$1 has $(procs_of "$1") processes for $CONNS connections:" \
 			"requests will wait for mod_fcgid (FcgidMaxProcessesPerClass?)"
@@ -489,6 +500,7 @@ measure() {
 	else
 		run_wrk "$page" 1 "$T/warm"   # the pool is busy again, not just waking
 	fi
+	settle   # what that run abandoned is logged before the count starts
 	before=$(($(wc -l <"$V/log/access.log") + 1))
 	errs=$(wc -l <"$V/log/error.log")
 	run_wrk "$page" "$SECS" "$out"
