@@ -78,7 +78,9 @@
 # then says "short"), BENCH_CONNS (16), BENCH_THREADS (2), BENCH_VAR
 # (var/bench), BENCH_PAGES ("card card_many"), BENCH_LATER ("checkin
 # dashboard review roster scan table peak loc"), BENCH_STUDENTS (sessions
-# minted, 30000), BENCH_SCAN_CONNS (32), BENCH_TABLE_CONNS (4), and the
+# minted, 30000), BENCH_WARM_MAX (seconds a warm-up may wait for a steady
+# rate, 40), BENCH_QUIET_WAIT (seconds to wait for idle CPUs before each
+# figure, 30), BENCH_SCAN_CONNS (32), BENCH_TABLE_CONNS (4), and the
 # BENCH_PEAK_* above plus BENCH_PEAK_CONNS (32).
 #
 # Why 16 connections and 2 threads: wrk keeps one request in flight per
@@ -99,6 +101,7 @@ WARM_CONNS=$((CONNS * 4))
 PAGES=${BENCH_PAGES-card card_many}
 LATER=${BENCH_LATER-checkin dashboard review roster scan table peak loc}
 STUDENTS=${BENCH_STUDENTS:-30000}
+WARM_ROUNDS=$(( ${BENCH_WARM_MAX:-40} / 2 ))   # steady-state rounds of 2 s, at most
 LUA=$ROOT/tools/bench.lua
 DEMO=(--students 30000 --days 60)
 
@@ -155,10 +158,15 @@ HC_DB_DURABLE=1 HC_DB_POOL=${HC_DB_POOL:-2G} "$ROOT/tools/stack.sh" start "$V" "
 	>"$T/stack.log" 2>&1 || { cat "$T/stack.log" >&2; die "the stack did not start"; }
 : >"$V/log/access.log"    # only this run's requests, for the status counts
 
+# sql STATEMENTS: a write, through stack.sh, which then tells every page
+# process to drop what it kept (hc-board touch). query SELECT: a read,
+# straight to MariaDB, so that reading a count does not empty the caches
+# of the page measured next.
 sql() { "$ROOT/tools/stack.sh" sql "$V" -N -B -e "$1"; }
+query() { mariadb --no-defaults -S "$V/run/mysqld.sock" -u "$(id -un)" -N -B healthcard -e "$1"; }
 # A stack left running by someone else keeps its settings: stop rather than
 # measure writes that are not durable.
-[ "$(sql "SELECT @@GLOBAL.innodb_flush_log_at_trx_commit")" = 1 ] ||
+[ "$(query "SELECT @@GLOBAL.innodb_flush_log_at_trx_commit")" = 1 ] ||
 	die "MariaDB is not running with innodb_flush_log_at_trx_commit=1 (tools/stack.sh, HC_DB_DURABLE)"
 
 # ---- log in as the demo student --------------------------------------------
@@ -203,7 +211,7 @@ reset_today() {
 			die "hc-facts rebuild failed after taking back today's check-ins"
 	fi
 }
-reports_today() { sql "SELECT COUNT(*) FROM daily_reports WHERE day = '$today'"; }
+reports_today() { query "SELECT COUNT(*) FROM daily_reports WHERE day = '$today'"; }
 
 # mint [ARGS]: build/mintsess on this stack ("ID<TAB>COOKIE<TAB>CSRF" lines).
 mint() { HEALTHCARD_CONF=$V/healthcard.hdf "$ROOT/build/mintsess" "$@"; }
@@ -212,11 +220,11 @@ t0=$(date +%s.%N)
 reset_today
 # Students with an account that logs in; "1" for those who gave their
 # basic info (only they can check in: the others are sent to that form).
-sql "SELECT p.id, EXISTS (SELECT 1 FROM basic_info b WHERE b.person_id = p.id)
+query "SELECT p.id, EXISTS (SELECT 1 FROM basic_info b WHERE b.person_id = p.id)
 	FROM people p JOIN accounts a ON a.person_id = p.id AND a.disabled = 0
 	WHERE p.identity <> 'staff' ORDER BY p.id LIMIT $STUDENTS" >"$T/student_ids"
 cut -f1 "$T/student_ids" | mint --purge >"$T/minted" || die "mintsess failed"
-sql "SELECT DISTINCT person_id FROM roles WHERE role = 'counselor' ORDER BY person_id LIMIT 100" |
+query "SELECT DISTINCT person_id FROM roles WHERE role = 'counselor' ORDER BY person_id LIMIT 100" |
 	mint >"$T/counselors" || die "mintsess failed for the counselors"
 MINTED=$(wc -l <"$T/minted")
 [ "$MINTED" -ge 100 ] || die "only $MINTED student sessions minted"
@@ -375,26 +383,30 @@ run_wrk() {   # run_wrk PAGE SECONDS OUTFILE [CONNECTIONS]: one bounded wrk run
 # it to its limit in a few seconds (FcgidMinProcessesPerClass then keeps
 # it). Runs at the measured concurrency follow until the rate is steady.
 # Warm-ups never write: they run without the request file (checkin_post:
-# GET /checkin).
+# GET /checkin), but for a read that cycles through one (WARM_WITH_REQS).
 warm_up() {   # warm_up PAGE
 	local i script=$WRK_SCRIPT
-	WRK_SCRIPT=""
+	[ -n "${WARM_WITH_REQS:-}" ] || WRK_SCRIPT=""
 	for i in 1 2 3 4 5 6 7 8; do
 		run_wrk "$1" 2 "$T/warm" "$WARM_CONNS"
 		[ "$(procs_of "$1")" -ge "$CONNS" ] && break
 	done
 	# Then rounds at the measured concurrency until two in a row agree
 	# within 20 %: a pool that has grown may still be slow (each new
-	# process prepares its statements and fills what it keeps).
+	# process prepares its statements and fills what it keeps: the whole
+	# school's table is ~1 s of CPU a process, 32 processes).
 	local prev=0 rate
-	for i in 1 2 3 4 5 6 7 8; do
+	for i in $(seq 1 "$WARM_ROUNDS"); do
 		run_wrk "$1" 2 "$T/warm"
 		rate=$(awk '/^Requests\/sec:/ { printf "%d", $2 }' "$T/warm")
 		awk -v a="$prev" -v b="${rate:-0}" 'BEGIN { exit !(a > 0 && b > 0 && b >= 0.8 * a && b <= 1.25 * a) }' && break
 		prev=${rate:-0}
 	done
 	WRK_SCRIPT=$script
-	[ "$i" -lt 8 ] || say "bench: WARNING: /$1 did not settle in 8 rounds of 2 s (last $rate/s, before $prev/s)"
+	if [ "$i" -ge "$WARM_ROUNDS" ]; then
+		say "bench: WARNING: /$1 did not settle in $WARM_ROUNDS rounds of 2 s (last $rate/s, before $prev/s)"
+		BUSY="$BUSY /$1(unsettled)"
+	fi
 	[ "$(procs_of "$1")" -ge "$CONNS" ] ||
 		say "bench: WARNING: /$1 has $(procs_of "$1") processes for $CONNS connections:" \
 			"requests will wait for mod_fcgid (FcgidMaxProcessesPerClass?)"
@@ -623,7 +635,7 @@ for page in $PAGES; do
 		# Another student's card each request (wrapping round the minted
 		# sessions if the run outlasts them): nothing one process kept for
 		# the previous request is this one's.
-		WRK_SCRIPT=$T/plain.lua WRK_REQS="$T/card_many.req cycle 0" measure card_many
+		WARM_WITH_REQS=1 WRK_SCRIPT=$T/plain.lua WRK_REQS="$T/card_many.req cycle 0" measure card_many
 		WRK_SCRIPT=""
 		ratio=$(ratio_of "$RPS")
 		v=$(pass_fail "$ratio >= 0.55 && $BAD == 0")
@@ -660,7 +672,7 @@ C_CHECKIN="" C_COUNSELOR="" C_ADMIN="" C_SCAN=""
 if later dashboard || later review; then
 	login_jar counselor "$T/jar.counselor" || die "cannot log in as counselor"
 	C_COUNSELOR=$(cookie_jar "$T/jar.counselor")
-	CID=$(sql "SELECT person_id FROM accounts WHERE login = 'counselor'")
+	CID=$(query "SELECT person_id FROM accounts WHERE login = 'counselor'")
 fi
 if later dashboard || later review || later roster || later table || later scan || later peak; then
 	login_jar admin "$T/jar.admin" || die "cannot log in as admin"
@@ -754,7 +766,7 @@ fi
 
 # -- the review queue, a batch decision, first reviews
 open_makeups() {
-	sql "SELECT COUNT(*) FROM queue_items q JOIN counselor_assignments ca ON ca.student_id = q.person_id
+	query "SELECT COUNT(*) FROM queue_items q JOIN counselor_assignments ca ON ca.student_id = q.person_id
 		WHERE ca.counselor_id = $CID AND q.kind = 'makeup' AND q.state = 'open'"
 }
 if later review; then
@@ -778,7 +790,7 @@ if later review; then
 	measure review_queue
 	record review_queue "$(pass_fail "$RPS > 0 && $P99 < 100") p99 < 100 ms ($NMAKEUP open)"
 
-	ids=$(sql "SELECT q.id FROM queue_items q JOIN counselor_assignments ca ON ca.student_id = q.person_id
+	ids=$(query "SELECT q.id FROM queue_items q JOIN counselor_assignments ca ON ca.student_id = q.person_id
 		WHERE ca.counselor_id = $CID AND q.kind = 'makeup' AND q.state = 'open' ORDER BY q.id LIMIT 200")
 	args=()
 	for i in $ids; do args+=(--data-urlencode "id=$i"); done
@@ -794,7 +806,7 @@ if later review; then
 
 	# At least 2,000 open first reviews for the school admin: rostered
 	# students without an application get one in first_review.
-	nfirst=$(sql "SELECT COUNT(*) FROM queue_items WHERE kind = 'first_review' AND state = 'open'")
+	nfirst=$(query "SELECT COUNT(*) FROM queue_items WHERE kind = 'first_review' AND state = 'open'")
 	if [ "$nfirst" -lt 2000 ]; then
 		sql "INSERT INTO return_applications (term_id, person_id, quiz_passed_at, pledge_accepted_at,
 				reason, itinerary, confirm_no_symptoms, confirm_no_risk, confirm_no_contact,
@@ -808,7 +820,7 @@ if later review; then
 			SELECT 'first_review', ra.id, ra.person_id, ra.submitted_at FROM return_applications ra
 			WHERE ra.state = 'first_review' AND NOT EXISTS (SELECT 1 FROM queue_items q
 				WHERE q.kind = 'first_review' AND q.ref_id = ra.id AND q.state = 'open')"
-		nfirst=$(sql "SELECT COUNT(*) FROM queue_items WHERE kind = 'first_review' AND state = 'open'")
+		nfirst=$(query "SELECT COUNT(*) FROM queue_items WHERE kind = 'first_review' AND state = 'open'")
 	fi
 	measure review_first_2000
 	record review_first_2000 "($nfirst open)"
@@ -825,7 +837,7 @@ if later roster; then
 			WHERE re.person_id = p.id AND re.term_id = b.term_id)"
 	{
 		printf '\xef\xbb\xbf学号,姓名,批次,辅导员工号\n'
-		sql "SELECT p.number, p.name, (SELECT b2.name FROM return_batches b2 WHERE b2.term_id = re.term_id
+		query "SELECT p.number, p.name, (SELECT b2.name FROM return_batches b2 WHERE b2.term_id = re.term_id
 				AND b2.id <> re.batch_id ORDER BY b2.return_from LIMIT 1)
 			FROM roster_entries re JOIN people p ON p.id = re.person_id ORDER BY p.id LIMIT 30000" |
 			awk -F'\t' '{ printf "%s,%s,%s,\n", $1, $2, $3 }'
@@ -878,9 +890,9 @@ scan_lines() {
 		awk -v phones="$(printf '%s\n' "$@")" 'BEGIN { n = split(phones, c, "\n") }
 			{ printf "GET\t/scan?t=%s\t%s\t\n", $1, c[(NR - 1) % n + 1] }' >"$out"
 }
-arrivals() { sql "SELECT COUNT(*) FROM arrivals WHERE kind = 'gate'"; }
+arrivals() { query "SELECT COUNT(*) FROM arrivals WHERE kind = 'gate'"; }
 if later scan || later peak; then
-	sql "SELECT id FROM people WHERE identity <> 'staff' ORDER BY id LIMIT $STUDENTS" >"$T/scan_ids"
+	query "SELECT id FROM people WHERE identity <> 'staff' ORDER BY id LIMIT $STUDENTS" >"$T/scan_ids"
 	PHONE=$(enrol_device gate0)
 	[ -n "$PHONE" ] || die "the bench's gate phone did not enrol (/gates/add_device, /scan/enrol)"
 	C_SCAN="Cookie: $PHONE"
@@ -910,7 +922,7 @@ peak_rss_kb() {
 }
 if later table; then
 	TABLE_CONNS=${BENCH_TABLE_CONNS:-4}
-	TABLE_COLLEGE=$(sql "SELECT id FROM org_units WHERE kind = 'college' ORDER BY code LIMIT 1")
+	TABLE_COLLEGE=$(query "SELECT id FROM org_units WHERE kind = 'college' ORDER BY code LIMIT 1")
 	code=$(curl -s -H "$C_ADMIN" -o "$T/table.html" -w '%{http_code}' "$URL/table?college=$TABLE_COLLEGE&app=approved")
 	[ "$code" = 200 ] && grep -q 'id="total"' "$T/table.html" || die "GET /table as admin answered $code"
 	CONNS=$TABLE_CONNS WARM_CONNS=$((TABLE_CONNS * 4)) measure table_college
@@ -924,7 +936,7 @@ if later table; then
 	target "/table, card state over the school ($TABLE_CONNS conns)" "p99 $P99 ms ($RPS/s)" "p99 < 100 ms" "$v"
 	CONNS=1 THREADS=1 WARM_CONNS=4 measure report_admin
 	record report_admin "$(pass_fail "$RPS > 0 && $P99 < 200") p99 < 200 ms" 1
-	nroster=$(sql "SELECT COUNT(*) FROM roster_entries WHERE term_id = (SELECT id FROM terms ORDER BY
+	nroster=$(query "SELECT COUNT(*) FROM roster_entries WHERE term_id = (SELECT id FROM terms ORDER BY
 		(starts_on <= '$today' AND ends_on >= '$today') DESC, starts_on DESC LIMIT 1)")
 	read -r code secs <<<"$(curl -s -m 60 -H "$C_ADMIN" -o "$T/all.xlsx" -w '%{http_code} %{time_total}' \
 		"$URL/table/export?fmt=xlsx")"
