@@ -20,11 +20,14 @@
 #   measuring redirects.
 # - Every figure: a warm-up at four times the connections until the page's
 #   fcgid pool has grown to at least the measured connections (mod_fcgid
-#   spawns only under load, one process a second), a short run at the
-#   measured concurrency, then the measured run of BENCH_SECONDS (10). Each
-#   line shows requests/s, the ratio to /__hello, p50 and p99 (wrk
-#   --latency), responses that were not the expected status (Apache's log),
-#   the page's processes after the run, and the seconds measured.
+#   spawns only under load, one process a second), 2-second runs at the
+#   measured concurrency until two agree within 20 %, a wait for idle CPUs
+#   (the machine may be shared: each figure taken on busy CPUs is named at
+#   the end), then the measured run of BENCH_SECONDS (10). Each line shows
+#   requests/s, the ratio to /__hello, p50 and p99 (wrk --latency),
+#   responses that were not the expected status (Apache's log, less the
+#   requests wrk abandoned when it stopped), the page's processes after
+#   the run, and the seconds measured.
 # - Requests come from tools/bench.lua: each one the next line of a file,
 #   so a write is another student every time and never the same one twice.
 # - Writes are counted: the rows committed must equal the 303s Apache sent,
@@ -36,7 +39,8 @@
 #
 # Figures (BENCH_PAGES, then BENCH_LATER; "" skips them):
 #   hello             /__hello, the baseline (16 connections)
-#   login, card       /login; /card of the demo student (>= 0.55)
+#   login, card       /login; /card of the demo student, logged in once
+#                     (>= 0.55)
 #   card_many         /card, each request another minted student's session
 #   checkin           POST /checkin, 16 connections, each request another
 #                     student, none twice (>= 0.25 of the baseline);
@@ -1035,9 +1039,10 @@ if later peak; then
 	# wrk's count), requests that failed at wrk, and check-ins sent that
 	# never got in (each student posts once: every one missing from the
 	# rows was lost on the way). Check-ins not sent by the end are the pace
-	# not held: the verdict wants all PEAK_N rows. Error-log lines are shown, not counted: a failed
-	# request is in the counts already, and Apache also logs there that it
-	# ran out of workers (requests queue: the latency shows it).
+	# not held: the verdict wants all PEAK_N rows. Error-log lines are
+	# shown, not counted: a failed request is in the counts already, and
+	# Apache also logs there that it ran out of workers (requests queue:
+	# the latency shows it).
 	sent=$(wrk_field "$T/peak.checkin" hc-sent)
 	errors=$((bad_c + bad_d + bad_s + ${sent:-0} - COMMITTED))
 	closed=0
