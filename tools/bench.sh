@@ -73,7 +73,8 @@
 # Figures and one-shot operations merge into var/bench/latest.json:
 #   {"baseline": {"rps":..,"p50_ms":..,"p99_ms":..},
 #    "pages": {"card": {"rps":..,"p50_ms":..,"p99_ms":..,"ratio":..,
-#              "procs":..,"seconds":..,"conns":..}, ...},
+#              "procs":..,"seconds":..,"conns":..,"at":"<the run's UTC start>"},
+#              ...},
 #    "ops": {"batch_approve_200": {"seconds":..,"rows":..}, ...}}
 # The stack is stopped at the end, also on failure.
 #
@@ -594,6 +595,7 @@ json_put() {
 # ---- run --------------------------------------------------------------------
 
 BUSY=""
+RUN_AT=$(date -u +%FT%TZ)   # in every entry of latest.json: which run it is from
 stamp_bins() { ls -l --time-style=+%s "$ROOT"/build/cgi-bin/ 2>/dev/null | awk '{ print $6, $7 }'; }
 BINS=$(stamp_bins)
 say "bench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$THREADS -c$CONNS -d${SECONDS_PER_RUN}s per figure"
@@ -622,7 +624,7 @@ target() {
 # the table and latest.json.
 record() {
 	local ratio; ratio=$(ratio_of "$RPS")
-	entries+=("$1|{\"rps\": $RPS, \"p50_ms\": $P50, \"p99_ms\": $P99, \"ratio\": $ratio, \"procs\": $PROCS, \"seconds\": $SECS, \"conns\": ${3:-$CONNS}${4:+, $4}}")
+	entries+=("$1|{\"rps\": $RPS, \"p50_ms\": $P50, \"p99_ms\": $P99, \"ratio\": $ratio, \"procs\": $PROCS, \"seconds\": $SECS, \"conns\": ${3:-$CONNS}${4:+, $4}, \"at\": \"$RUN_AT\"}")
 	row "$1" "$RPS" "$P50" "$P99" "$ratio" "$BAD" "$PROCS" "$SECS" "${2:-}"
 	[ "$BAD" = 0 ] || say "bench: WARNING: $1: $BAD responses were not $(expect_of "$1" | cut -d' ' -f2)"
 }
@@ -630,7 +632,7 @@ record() {
 measure hello
 BASE_RPS=$RPS
 [ "$BAD" = 0 ] || die "/__hello: $BAD responses were not 200"
-entries+=("baseline|{\"rps\": $RPS, \"p50_ms\": $P50, \"p99_ms\": $P99, \"procs\": $PROCS, \"seconds\": $SECS, \"conns\": $CONNS}")
+entries+=("baseline|{\"rps\": $RPS, \"p50_ms\": $P50, \"p99_ms\": $P99, \"procs\": $PROCS, \"seconds\": $SECS, \"conns\": $CONNS, \"at\": \"$RUN_AT\"}")
 row /__hello "$RPS" "$P50" "$P99" 1.000 0 "$PROCS" "$SECS" "the baseline"
 
 for page in $PAGES; do
