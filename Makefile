@@ -27,7 +27,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 .PHONY: all deps run start stop test test-asan unit bench migrate clean
-all: $(PAGE_BIN) $(B)/demogen $(B)/outbox $(B)/sheet2csv $(B)/csv2xlsx $(B)/scantoken $(B)/mintsess $(B)/hc-board $(UNIT_BIN)
+all: $(PAGE_BIN) $(B)/demogen $(B)/outbox $(B)/sheet2csv $(B)/csv2xlsx $(B)/scantoken $(B)/mintsess $(B)/hc-facts $(UNIT_BIN)
 
 deps:
 	@tools/deps.sh
@@ -50,8 +50,9 @@ $(B)/demogen: tools/demogen.c | $(B)
 $(B)/outbox: tools/outbox.c $(B)/libhealthcard.a $(wildcard lib/*.h) | $(B)
 	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 
-$(B)/hc-board: tools/hcboard.c $(B)/libhealthcard.a $(wildcard lib/*.h) | $(B)
+$(B)/hc-facts: tools/hcfacts.c $(B)/libhealthcard.a $(wildcard lib/*.h) | $(B)
 	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
+
 $(B)/sheet2csv: tools/sheet2csv.c $(B)/libhealthcard.a $(wildcard lib/*.h) | $(B)
 	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 

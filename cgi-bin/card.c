@@ -50,53 +50,12 @@ static NEOERR *load_messages(struct req *r, int person)
 	return STATUS_OK;
 }
 
-/* The student's own card as sent, kept per process. Its body is a function
- * of the session (the CSRF token of the logout form), the language, the
- * day and the person's two revisions, which move with every write to the
- * card's facts, the messages and who is logged in (sql/006_perf.sql). */
-#define KEPT_CARDS 64
-static struct kept_card {
-	int person_id;                /* 0: empty */
-	char sid[48];
-	const char *lang;
-	int today;
-	long long rev, shared_rev;
-	STRING body;
-} kept[KEPT_CARDS];
-
-static struct kept_card *kept_find(struct req *r, int today)
-{
-	struct kept_card *k = &kept[(unsigned)r->who.person_id % KEPT_CARDS];
-
-	if (k->person_id == r->who.person_id && !strcmp(k->sid, r->sid) && k->lang == r->lang &&
-	    k->today == today && k->rev == r->who.rev && k->shared_rev == r->who.shared_rev)
-		return k;
-	return NULL;
-}
-
-static void kept_put(struct req *r, int today, STRING *body)
-{
-	struct kept_card *k = &kept[(unsigned)r->who.person_id % KEPT_CARDS];
-
-	string_clear(&k->body);
-	k->person_id = r->who.person_id;
-	snprintf(k->sid, sizeof k->sid, "%s", r->sid);
-	k->lang = r->lang;
-	k->today = today;
-	k->rev = r->who.rev;
-	k->shared_rev = r->who.shared_rev;
-	k->body = *body;              /* kept: the caller must not clear it */
-	string_init(body);
-}
-
 static NEOERR *show_card(struct req *r)
 {
 	const char *param = app_param(r, "person", NULL);
 	int person = r->who.person_id, today = app_today();
 	struct card_info ci;
 	struct card_verdict v;
-	struct kept_card *k;
-	STRING body;
 	NEOERR *err;
 
 	if (param) {
@@ -109,19 +68,10 @@ static NEOERR *show_card(struct req *r)
 		if (err)
 			return nerr_pass(err);
 	}
-	if (person == r->who.person_id && (k = kept_find(r, today)))
-		return nerr_pass(app_send(r, "text/html; charset=utf-8", k->body.buf,
-					  (size_t)k->body.len));
-	if (person == r->who.person_id) {
-		/* sess_load() has just read the revisions of the one logged in. */
-		struct card_rev rev = { r->who.rev, r->who.shared_rev };
-		err = card_facts_load_at(person, today, &rev, &ci);
-	} else {
-		err = card_facts_load(person, today, &ci);
-	}
+	err = card_facts_load(person, today, &ci);
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, &v);
+	card_state(&ci.facts, today, &v);
 	card_export(r, "Card", &ci, &v);
 	hdf_set_int_value(r->hdf, "Person.id", person);
 	if (person != r->who.person_id) {
@@ -130,8 +80,7 @@ static NEOERR *show_card(struct req *r)
 		if (v.show_qr) {
 			/* A fresh code about every 30 s; the gate takes one for
 			 * 60 s. Without JavaScript the page reloads; card.js swaps
-			 * the image. The page itself may be a kept one: the image
-			 * is fetched anew each time (no-store). */
+			 * the image, fetched anew each time (no-store). */
 			hdf_set_int_value(r->hdf, "Page.Refresh", GATE_TOKEN_TTL / 2);
 			hdf_set_int_value(r->hdf, "Page.RefreshNoScript", 1);
 			hdf_set_value(r->hdf, "Page.Script.0", "card.js");
@@ -141,16 +90,7 @@ static NEOERR *show_card(struct req *r)
 		if (ci.messages && (err = load_messages(r, person)))
 			return nerr_pass(err);
 	}
-	string_init(&body);
-	err = app_render_to(r, "card.cs", &body);
-	if (err == STATUS_OK)
-		err = app_send(r, "text/html; charset=utf-8", body.buf, (size_t)body.len);
-	/* A card with a QR is not kept: its image's address must change with
-	 * every load, or a browser may show a code from its memory. */
-	if (err == STATUS_OK && person == r->who.person_id && !v.show_qr)
-		kept_put(r, today, &body);
-	string_clear(&body);
-	return nerr_pass(err);
+	return nerr_pass(app_render(r, "card.cs"));
 }
 
 static NEOERR *show_qr(struct req *r)

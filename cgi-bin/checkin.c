@@ -20,6 +20,7 @@
 #include "app.h"
 #include "db.h"
 #include "days.h"
+#include "facts.h"
 #include "form.h"
 #include "report.h"
 #include "scope.h"
@@ -157,7 +158,8 @@ static NEOERR *save_basic(struct req *r)
 	char now[20];
 	NEOERR *err;
 
-	if (form_check(r, &basic_form)) {
+	form_check(r, &basic_form);
+	if (report_basic_check(r)) {
 		r->status = 400;
 		return nerr_pass(app_render(r, "checkin_basic.cs"));
 	}
@@ -177,7 +179,7 @@ static NEOERR *save_basic(struct req *r)
 	}
 	if (err)
 		return nerr_pass(err);
-	return nerr_pass(app_redirect(r, "/checkin"));
+	return nerr_pass(app_redirect(r, "/checkin?saved=basic"));
 }
 
 /* Validates and stores a report for `person`; renders the outcome. */
@@ -250,7 +252,7 @@ static NEOERR *load_subject(struct req *r, int person)
 
 	if (person == 0)
 		return nerr_raise(HC_ERR_NOTFOUND, "no person given");
-	err = scope_require(&r->who, person);
+	err = scope_require_other(&r->who, person);
 	if (err)
 		return nerr_pass(err);
 	hdf_set_int_value(r->hdf, "Proxy.Person", person);
@@ -391,8 +393,11 @@ static NEOERR *basic_fix_in_txn(void *arg)
 	/* The counselor's word is the dorm record the card and the gate go by:
 	 * a returned day student made a boarder gets "may return (boarder)"
 	 * and moves in through the dorm scan (seed 000, FAQ 6). */
-	return nerr_pass(db_exec(NULL, NULL, "UPDATE people SET boarding = ? WHERE id = ?",
-		"si", app_param(r, "boarding", "1"), (long long)x->person));
+	err = db_exec(NULL, NULL, "UPDATE people SET boarding = ? WHERE id = ?",
+		"si", app_param(r, "boarding", "1"), (long long)x->person);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(facts_boarding(x->person));
 }
 
 static NEOERR *do_basic_fix(struct req *r)
@@ -403,7 +408,8 @@ static NEOERR *do_basic_fix(struct req *r)
 
 	if (err)
 		return nerr_pass(err);
-	if (form_check(r, &basic_form)) {
+	form_check(r, &basic_form);
+	if (report_basic_check(r)) {
 		r->status = 400;
 		return nerr_pass(app_render(r, "checkin_basic_fix.cs"));
 	}

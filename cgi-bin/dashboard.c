@@ -97,9 +97,35 @@ static NEOERR *show(struct req *r)
 		err = dash_trend_load(r, s, bound, d);
 	if (err == STATUS_OK)
 		err = dash_anomalies_load(r, s, bound);
+	if (err == STATUS_OK && hdf_get_int_value(r->hdf, "Dash.IsToday", 0)) {
+		long long n = 0;
+
+		err = dash_reminded_count(s, bound, day, &n);
+		hdf_set_int_value(r->hdf, "Dash.RemindedToday", (int)n);
+	}
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "dashboard.cs"));
+}
+
+/* GET /dashboard/remind: how many would be reminded, and a button that
+ * does it; the dashboard's own button only leads here. */
+static NEOERR *remind_confirm(struct req *r)
+{
+	char day[11];
+	long long bound, n = 0;
+	enum scope_kind s = scope_kind_of(&r->who, &bound);
+	NEOERR *err;
+
+	day_format(app_today(), day);
+	hdf_set_value(r->hdf, "Dash.Day", day);
+	err = dash_figures_load(r, s, bound, day);
+	if (err == STATUS_OK)
+		err = dash_reminded_count(s, bound, day, &n);
+	if (err)
+		return nerr_pass(err);
+	hdf_set_int_value(r->hdf, "Dash.RemindedToday", (int)n);
+	return nerr_pass(app_render(r, "dashboard_remind.cs"));
 }
 
 static NEOERR *export_csv(struct req *r)
@@ -332,6 +358,7 @@ static NEOERR *summaries(struct req *r)
 static const struct action actions[] = {
 	{ "", M_GET, STAFF_SCOPES, show },
 	{ "export", M_GET, STAFF_SCOPES, export_csv },
+	{ "remind", M_GET, STAFF_SCOPES, remind_confirm },
 	{ "remind", M_POST, STAFF_SCOPES, remind },
 	{ "verify", M_POST, STAFF_SCOPES, verify },
 	{ "summary", M_GET, R_COUNSELOR, summary_form },

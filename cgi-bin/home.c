@@ -16,8 +16,6 @@ static NEOERR *home(struct req *r)
 	if ((r->who.roles & (R_GATE | R_DORM)) &&
 	    !(r->who.roles & ~(unsigned)(R_GATE | R_DORM | R_STAFF)))
 		return nerr_pass(app_redirect(r, "/scan"));
-	hdf_set_int_value(r->hdf, "Policy.CounselorsMayImport",
-			  conf_int("Policy.CounselorsMayImport", 0));
 	return nerr_pass(app_render(r, "home.cs"));
 }
 

@@ -12,6 +12,7 @@
 #include "auth.h"
 #include "form.h"
 #include "sess.h"
+#include "url.h"
 
 #include <string.h>
 
@@ -27,9 +28,7 @@ static const char *next_path(struct req *r)
 	const char *next = app_param(r, "next", "/");
 
 	/* Local paths only; anything else goes home. */
-	if (next[0] != '/' || next[1] == '/' || next[1] == '\\' || strpbrk(next, "\r\n"))
-		return "/";
-	return next;
+	return url_local_path(next) ? next : "/";
 }
 
 static NEOERR *show_form(struct req *r)

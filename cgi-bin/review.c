@@ -139,6 +139,10 @@ static NEOERR *decide(struct req *r)
 		hdf_set_value(r->hdf, key, res.by);
 		snprintf(key, sizeof key, "Result.%d.At", i);
 		hdf_set_value(r->hdf, key, res.at);
+		snprintf(key, sizeof key, "Result.%d.Name", i);
+		hdf_set_value(r->hdf, key, res.name);
+		snprintf(key, sizeof key, "Result.%d.Number", i);
+		hdf_set_value(r->hdf, key, res.number);
 	}
 	hdf_set_int_value(r->hdf, "Results.Done", done);
 	hdf_set_int_value(r->hdf, "Results.Total", n);

@@ -17,6 +17,7 @@
 #include "db.h"
 #include "audit.h"
 #include "days.h"
+#include "facts.h"
 #include "form.h"
 #include "roster.h"
 #include "sheet.h"
@@ -118,6 +119,29 @@ static NEOERR *template(struct req *r)
 	return nerr_pass(err);
 }
 
+/* "第 3 行 第 B 列: 引号没有闭合。" from what the reader noted; {n} in
+ * the message is the cap that was passed. */
+static void problem_text(struct req *r, const struct sheet_problem *why, char *out, size_t n)
+{
+	const char *msg = tr(r, why->key ? why->key : "sheet.damaged");
+	const char *cap = strstr(msg, "{n}");
+	char at[128] = "", col[8];
+
+	if (why->row > 0)
+		snprintf(at, sizeof at, "%s %d %s", tr(r, "roster.row"), why->row,
+			 tr(r, "roster.row_suffix"));
+	if (why->col > 0) {
+		sheet_col_name(why->col, col);
+		snprintf(at + strlen(at), sizeof at - strlen(at), " %s %s %s",
+			 tr(r, "sheet.col"), col, tr(r, "sheet.col_suffix"));
+	}
+	if (cap)
+		snprintf(out, n, "%s%s%.*s%ld%s", at, at[0] ? ": " : "", (int)(cap - msg), msg,
+			 why->limit, cap + 3);
+	else
+		snprintf(out, n, "%s%s%s", at, at[0] ? ": " : "", msg);
+}
+
 static NEOERR *import(struct req *r)
 {
 	const char *kind = app_param(r, "kind", "");
@@ -126,6 +150,7 @@ static NEOERR *import(struct req *r)
 	struct sheet_limits lim = sheet_default_limits;
 	enum roster_kind k;
 	SHEET *s = NULL;
+	struct sheet_problem why;
 	char *data = NULL;
 	long size;
 	int term, nbad = 0;
@@ -156,17 +181,16 @@ static NEOERR *import(struct req *r)
 		free(data);
 		return nerr_raise(NERR_IO, "reading the roster file");
 	}
-	err = sheet_read(data, (size_t)size, name, &lim, &s);
+	err = sheet_read_why(data, (size_t)size, name, &lim, &s, &why);
 	free(data);
 	if (nerr_match(err, HC_ERR_BADREQ) || nerr_match(err, HC_ERR_TOOLARGE)) {
-		/* The reader says what is wrong with the file, in its words. */
-		STRING msg;
-		string_init(&msg);
-		nerr_error_string(err, &msg);
+		/* Said in the page's language, with the row and column. */
+		char text[512];
+
 		r->status = nerr_match(err, HC_ERR_TOOLARGE) ? 413 : 400;
+		problem_text(r, &why, text, sizeof text);
 		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.unreadable"));
-		hdf_set_value(r->hdf, "Page.Detail", msg.buf ? msg.buf : "");
-		string_clear(&msg);
+		hdf_set_value(r->hdf, "Page.Detail", text);
 		nerr_ignore(&err);
 		return nerr_pass(render(r));
 	}
@@ -222,13 +246,30 @@ static NEOERR *add_batch(struct req *r)
 	return nerr_pass(app_redirect(r, "/roster"));
 }
 
+/* The term, everyone's card facts for it and the audit line, at once. */
+static NEOERR *insert_term(void *arg)
+{
+	struct req *r = arg;
+	const char *name = app_param(r, "term_name", "");
+	long long id = 0;
+	char now[20];
+	NEOERR *err;
+
+	err = db_exec(NULL, &id, "INSERT INTO terms (name, starts_on, ends_on) VALUES (?, ?, ?)",
+		      "sss", name, app_param(r, "starts_on", ""), app_param(r, "ends_on", ""));
+	if (err == STATUS_OK)
+		err = facts_term((int)id);
+	app_now(now);
+	if (err == STATUS_OK)
+		err = audit_write(r, now, "term.add", 0, "terms", 0, name);
+	return nerr_pass(err);
+}
+
 /* A new term (学期). Its form renders under TermForm.*, apart from the
  * batch form's Form.*. */
 static NEOERR *add_term(struct req *r)
 {
-	const char *name = app_param(r, "term_name", "");
 	const char *from = app_param(r, "starts_on", ""), *until = app_param(r, "ends_on", "");
-	char now[20];
 	NEOERR *err;
 
 	if (form_check(r, &term_form) || day_parse(until) < day_parse(from)) {
@@ -238,8 +279,7 @@ static NEOERR *add_term(struct req *r)
 		hdf_remove_tree(r->hdf, "Form.Field");
 		return nerr_pass(render(r));
 	}
-	err = db_exec(NULL, NULL, "INSERT INTO terms (name, starts_on, ends_on) VALUES (?, ?, ?)",
-		      "sss", name, from, until);
+	err = db_txn(insert_term, r);
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		nerr_ignore(&err);
 		r->status = 400;
@@ -247,10 +287,6 @@ static NEOERR *add_term(struct req *r)
 		hdf_remove_tree(r->hdf, "Form.Field");
 		return nerr_pass(render(r));
 	}
-	if (err)
-		return nerr_pass(err);
-	app_now(now);
-	err = audit_write(r, now, "term.add", 0, "terms", 0, name);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_redirect(r, "/roster"));

@@ -56,6 +56,26 @@ static NEOERR *answer(struct req *r, const struct scan_verdict *sv,
 	return nerr_pass(app_render(r, "scan_result.cs"));
 }
 
+/* answer(), with whose code it is (the card as it is now). */
+static NEOERR *answer_card(struct req *r, const struct scan_verdict *sv,
+			   const struct arrival_seen *seen, int person_id)
+{
+	struct card_info ci;
+	struct card_verdict v;
+	NEOERR *err;
+
+	int today = app_today();
+
+	err = card_facts_load(person_id, today, &ci);
+	if (err && !nerr_handle(&err, HC_ERR_NOTFOUND))
+		return nerr_pass(err);
+	if (err == STATUS_OK) {
+		card_state(&ci.facts, today, &v);
+		card_export(r, "Card", &ci, &v);
+	}
+	return nerr_pass(answer(r, sv, seen));
+}
+
 static void station_export(struct req *r, const struct scan_station *st)
 {
 	if (st->today >= 0)
@@ -86,7 +106,9 @@ static NEOERR *decide(struct req *r, const struct scan_station *st, int person_i
 	bool recorded = false;
 	NEOERR *err;
 
-	err = card_facts_load(person_id, app_today(), &ci);
+	int today = app_today();
+
+	err = card_facts_load(person_id, today, &ci);
 	if (err && nerr_handle(&err, HC_ERR_NOTFOUND)) {
 		/* A good signature over a person who no longer exists. */
 		sv.result = SCAN_DENY;
@@ -95,7 +117,7 @@ static NEOERR *decide(struct req *r, const struct scan_station *st, int person_i
 	}
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, &v);
+	card_state(&ci.facts, today, &v);
 	card_export(r, "Card", &ci, &v);
 	gate_decide(st->kind, &ci.facts, &v, &sv);
 	if (sv.result == SCAN_ALLOW && on_allow == ALLOW_ASK)
@@ -117,8 +139,7 @@ static NEOERR *decide(struct req *r, const struct scan_station *st, int person_i
 			err = arrival_find_token(mac, &seen);
 			if (err)
 				return nerr_pass(err);
-			sv.result = SCAN_DENY;
-			sv.reason = SCAN_REPLAYED;
+			sv.reason = SCAN_JUST_ADMITTED;
 		} else {
 			sv.reason = st->kind == GATE_KIND_DORM ? SCAN_MOVED_IN : SCAN_ARRIVED;
 		}
@@ -177,11 +198,15 @@ static NEOERR *scan(struct req *r)
 		sv.reason = gate_token_reason(ts);
 		return nerr_pass(answer(r, &sv, NULL));
 	}
-	/* A code works once: shown again (a forwarded screenshot within the
-	 * minute) it records nothing. */
+	/* A code works once. Shown again within its minute (the student
+	 * still at the gate, a phone that scanned twice, or a screenshot passed
+	 * on) it records nothing and says, not in red, when and where it was
+	 * admitted and whose it is: the person at the gate is checked against
+	 * the name, not told they are refused while they are inside. */
 	if (st.used.found) {
-		sv.reason = SCAN_REPLAYED;
-		return nerr_pass(answer(r, &sv, &st.used));
+		sv.result = SCAN_ALREADY;
+		sv.reason = SCAN_JUST_ADMITTED;
+		return nerr_pass(answer_card(r, &sv, &st.used, tok.person_id));
 	}
 	return nerr_pass(decide(r, &st, tok.person_id, st.staff_id, tok.mac,
 				strcmp(r->method, "HEAD") ? ALLOW_RECORD : ALLOW_SAY));

@@ -17,6 +17,7 @@
 #include "audit.h"
 #include "db.h"
 #include "days.h"
+#include "facts.h"
 #include "form.h"
 #include "scope.h"
 #include "table.h"
@@ -228,8 +229,12 @@ static NEOERR *show(struct req *r)
 		err = select_rows(r, term, &f, key, desc, &set, &idx, &n);
 	if (err)
 		goto cleanup;
-	pages = (n + TABLE_PAGE_ROWS - 1) / TABLE_PAGE_ROWS;
+	/* An empty list is one page, and says why it is empty. */
+	pages = n > 0 ? (n + TABLE_PAGE_ROWS - 1) / TABLE_PAGE_ROWS : 1;
 	page = chosen_page(r, pages);
+	if (n == 0)
+		hdf_set_value(r->hdf, "Table.Empty",
+			      hdf_get_obj(r->hdf, "Table.Keep") ? "filtered" : "roster");
 	hdf_set_int_value(r->hdf, "Table.Total", n);
 	hdf_set_int_value(r->hdf, "Table.Pages", pages);
 	hdf_set_int_value(r->hdf, "Table.Page", page);
@@ -372,7 +377,7 @@ static NEOERR *edit_load(struct req *r, long long person, int term)
 
 	if (person == 0)
 		return nerr_raise(HC_ERR_NOTFOUND, "no person given");
-	err = scope_require(&r->who, (int)person);
+	err = scope_require_other(&r->who, (int)person);
 	if (err)
 		return nerr_pass(err);
 	err = db_row(r->hdf, "Edit", &found,
@@ -432,21 +437,26 @@ static NEOERR *edit_in_txn(void *arg)
 	struct edit_ctx *x = arg;
 	char now[20], detail[800], was_from[11] = "", was_until[11] = "";
 	DB_CURSOR *c = NULL;
+	long long person = 0, term = 0;
 	NEOERR *err;
 
 	app_now(now);
-	err = db_query(&c, "SELECT allowed_from, allowed_until FROM return_applications "
-		       "WHERE id = ? FOR UPDATE", "i", x->app);
+	err = db_query(&c, "SELECT allowed_from, allowed_until, person_id, term_id "
+		       "FROM return_applications WHERE id = ? FOR UPDATE", "i", x->app);
 	if (err)
 		return nerr_pass(err);
 	if (db_next(c)) {
 		snprintf(was_from, sizeof was_from, "%s", db_str(c, 0) ? db_str(c, 0) : "-");
 		snprintf(was_until, sizeof was_until, "%s", db_str(c, 1) ? db_str(c, 1) : "-");
+		person = db_int(c, 2);
+		term = db_int(c, 3);
 	}
 	db_cursor_free(&c);
 	err = db_exec(NULL, NULL, "UPDATE return_applications SET allowed_from = ?, "
 		      "allowed_until = ?, updated_at = ? WHERE id = ?", "sssi",
 		      x->from, x->until, now, x->app);
+	if (err == STATUS_OK)
+		err = facts_application((int)person, (int)term);
 	if (err)
 		return nerr_pass(err);
 	snprintf(detail, sizeof detail, "%s..%s (was %s..%s): %s", x->from, x->until,

@@ -10,7 +10,7 @@
 #include "db.h"
 #include "sess.h"
 #include "days.h"
-#include "board.h"
+#include "url.h"
 
 #include <fcgiapp.h>
 #include <sodium.h>
@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 NERR_TYPE HC_ERR_BADREQ, HC_ERR_FORBIDDEN, HC_ERR_NOTFOUND, HC_ERR_CONFLICT,
@@ -379,7 +380,7 @@ NEOERR *app_render(struct req *r, const char *tmpl)
 NEOERR *app_redirect(struct req *r, const char *path)
 {
 	/* Only local paths: never an open redirect. */
-	if (path == NULL || path[0] != '/' || path[1] == '/' || path[1] == '\\')
+	if (!url_local_path(path))
 		path = "/";
 	r->status = 303;
 	app_header(r, "Location: %s", path);
@@ -498,8 +499,7 @@ static void pick_language(struct req *r)
 
 	if (q && (!strcmp(q, "en") || !strcmp(q, "zh-CN"))) {
 		en = !strcmp(q, "en");
-		app_header(r, "Set-Cookie: hc_lang=%s; Path=/; Max-Age=31536000; SameSite=Lax",
-			   pack_names[en]);
+		app_set_cookie(r, "hc_lang", pack_names[en], "/", 31536000L);
 	} else if (c && (!strcmp(c, "en") || !strcmp(c, "zh-CN"))) {
 		en = !strcmp(c, "en");
 	} else {
@@ -566,6 +566,8 @@ static void set_who_data(struct req *r)
 	char csrf[48];
 
 	hdf_set_value(h, "Page.Action", r->action);
+	if (r->is_https)
+		hdf_set_int_value(h, "Page.Https", 1);
 	sess_csrf_token(r, csrf);
 	hdf_set_value(h, "Page.Csrf", csrf);
 	if (r->who.person_id) {
@@ -576,6 +578,10 @@ static void set_who_data(struct req *r)
 		for (int i = 0; i < 7; i++)
 			if (r->who.roles & (1u << i))
 				hdf_set_int_value(h, sess_role_hdf_name(1u << i), 1);
+		/* The staff menu on every page offers what the policy allows. */
+		if (r->who.roles & R_COUNSELOR)
+			hdf_set_int_value(h, "Policy.CounselorsMayImport",
+					  conf_int("Policy.CounselorsMayImport", 0));
 	}
 }
 
@@ -656,7 +662,10 @@ static void serve_one(const struct page *page)
 	r.lang = pack_names[0];
 	r.pack = packs[0];
 	r.status = 200;
-	r.is_https = param("HTTPS") != NULL;
+	/* Behind a proxy that ends TLS, Apache sees plain HTTP: the site's
+	 * configured address says what the browser uses. */
+	r.is_https = param("HTTPS") != NULL ||
+		     strncasecmp(conf_str("Site.BaseUrl", ""), "https://", 8) == 0;
 
 	err = hdf_init(&hdf);
 	if (err == STATUS_OK) {
@@ -720,7 +729,6 @@ int app_main(const struct page *page)
 		err = load_packs();
 	if (err == STATUS_OK)
 		err = sess_init();
-	board_may_create();
 	if (err) {
 		STRING tb;
 		string_init(&tb);

@@ -45,9 +45,6 @@ struct who {
 	char login[65];
 	char name[65];
 	char number[33];
-	/* The person's revisions (sql/006_perf.sql) as sess_load() read them:
-	 * person_revs.rev of the person and of row 0. */
-	long long rev, shared_rev;
 };
 
 struct req {

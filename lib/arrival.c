@@ -1,6 +1,7 @@
 /* arrival.c - see arrival.h. */
 #include "arrival.h"
 #include "db.h"
+#include "facts.h"
 #include "days.h"
 
 #include <sodium.h>
@@ -177,10 +178,18 @@ NEOERR *arrival_find_token(const unsigned char mac[GATE_MAC_BYTES], struct arriv
 	return nerr_pass(fetch_seen(c, out));
 }
 
-NEOERR *arrival_record(const struct scan_station *st, int person_id, int term_id,
-		       bool boarding, int scanned_by, const unsigned char *mac,
-		       bool *recorded)
+struct record {
+	const struct scan_station *st;
+	int person_id, term_id;
+	bool boarding;
+	int scanned_by;
+	const unsigned char *mac;
+	bool *recorded;
+};
+
+static NEOERR *record_in_txn(void *arg)
 {
+	const struct record *x = arg;
 	unsigned long long n = 0;
 	char now[20];
 	NEOERR *err;
@@ -192,12 +201,22 @@ NEOERR *arrival_record(const struct scan_station *st, int person_id, int term_id
 		"INSERT IGNORE INTO arrivals (person_id, term_id, kind, at, gate_id, "
 		"device_id, scanned_by, boarding, token_mac) "
 		"VALUES (?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?)",
-		"iissiiiib", (long long)person_id, (long long)term_id, kind_name(st->kind),
-		now, (long long)st->gate_id, (long long)st->device_id, (long long)scanned_by,
-		(long long)boarding, mac, mac ? (size_t)GATE_MAC_BYTES : (size_t)0);
-	if (err)
+		"iissiiiib", (long long)x->person_id, (long long)x->term_id,
+		kind_name(x->st->kind), now, (long long)x->st->gate_id,
+		(long long)x->st->device_id, (long long)x->scanned_by, (long long)x->boarding,
+		x->mac, x->mac ? (size_t)GATE_MAC_BYTES : (size_t)0);
+	*x->recorded = err == STATUS_OK && n == 1;
+	if (err || !*x->recorded)
 		return nerr_pass(err);
-	*recorded = n == 1;
-	return STATUS_OK;
+	return nerr_pass(facts_arrival(x->person_id, x->term_id));
 }
 
+NEOERR *arrival_record(const struct scan_station *st, int person_id, int term_id,
+		       bool boarding, int scanned_by, const unsigned char *mac,
+		       bool *recorded)
+{
+	struct record x = { st, person_id, term_id, boarding, scanned_by, mac, recorded };
+
+	*recorded = false;
+	return nerr_pass(db_txn(record_in_txn, &x));
+}

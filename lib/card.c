@@ -106,16 +106,25 @@ static void add_reason_text(struct card_verdict *v,
  * report, oldest first. Today is taken as the return day and does not
  * count: the rule is a check-in on each of the 14 days *before* it.
  */
-static void fill_missing_days(const struct card_facts *f,
+static void fill_missing_days(const struct card_facts *f, int today,
 			      struct card_verdict *v)
 {
 	int i;
 
 	v->nmissing = 0;
 	for (i = 0; i < CARD_STREAK_DAYS; i++)
-		if (!f->reported[i])
+		if (!card_reported(f, today - CARD_STREAK_DAYS + i))
 			v->missing_days[v->nmissing++] =
-				f->today - CARD_STREAK_DAYS + i;
+				today - CARD_STREAK_DAYS + i;
+}
+
+bool card_reported(const struct card_facts *f, int day)
+{
+	int back = f->reported_to - day;
+
+	/* The mask holds the 64 days up to reported_to; no day after it. */
+	return f->reported_to > 0 && back >= 0 && back < 64 &&
+	       ((f->reported_mask >> back) & 1u);
 }
 
 /*
@@ -148,23 +157,24 @@ static void arrived_state(const struct card_facts *f, struct card_verdict *v)
  * Approved: the window is checked before the streak, so a student who is
  * outside the window is told that first (it is what the gate will deny on).
  */
-static void approved_state(const struct card_facts *f, struct card_verdict *v)
+static void approved_state(const struct card_facts *f, int today,
+			   struct card_verdict *v)
 {
-	if (f->allowed_from != 0 && f->today < f->allowed_from) {
+	if (f->allowed_from != 0 && today < f->allowed_from) {
 		set_state(v, CARD_WINDOW_NOT_OPEN);
 		add_reason_day(v, WHY_WINDOW_OPENS, f->allowed_from);
 		/* For information only, so the student can start catching up. */
-		fill_missing_days(f, v);
+		fill_missing_days(f, today, v);
 		if (v->nmissing > 0)
 			add_reason(v, WHY_STREAK_INCOMPLETE);
 		return;
 	}
-	if (f->allowed_until != 0 && f->today > f->allowed_until) {
+	if (f->allowed_until != 0 && today > f->allowed_until) {
 		set_state(v, CARD_WINDOW_CLOSED);
 		add_reason_day(v, WHY_WINDOW_CLOSED, f->allowed_until);
 		return;
 	}
-	fill_missing_days(f, v);
+	fill_missing_days(f, today, v);
 	if (v->nmissing > 0) {
 		set_state(v, CARD_WAITING_CHECKINS);
 		add_reason(v, WHY_STREAK_INCOMPLETE);
@@ -185,7 +195,7 @@ static void to_apply_state(const struct card_facts *f, struct card_verdict *v)
 	add_reason(v, WHY_APPLICATION_TODO);
 }
 
-static void application_state(const struct card_facts *f,
+static void application_state(const struct card_facts *f, int today,
 			      struct card_verdict *v)
 {
 	switch (f->app) {
@@ -210,7 +220,7 @@ static void application_state(const struct card_facts *f,
 		add_reason(v, WHY_SECOND_REVIEW_PENDING);
 		break;
 	case APP_APPROVED:
-		approved_state(f, v);
+		approved_state(f, today, v);
 		break;
 	case APP_NONE:
 	case APP_DRAFT:
@@ -221,7 +231,7 @@ static void application_state(const struct card_facts *f,
 	}
 }
 
-void card_state(const struct card_facts *f, struct card_verdict *v)
+void card_state(const struct card_facts *f, int today, struct card_verdict *v)
 {
 	memset(v, 0, sizeof(*v));
 
@@ -243,7 +253,7 @@ void card_state(const struct card_facts *f, struct card_verdict *v)
 		arrived_state(f, v);
 		return;
 	}
-	application_state(f, v);
+	application_state(f, today, v);
 }
 
 const char *card_state_name(enum card_state s)

@@ -85,9 +85,10 @@ struct card_reason {
 	const char *text;      /* borrowed from card_facts */
 };
 
-/* Days are counted as days since 1970-01-01 in the school's time zone. */
+/* Days are counted as days since 1970-01-01 in the school's time zone.
+ * Nothing here depends on the date: the facts are stored as they are
+ * (card_facts, sql/009_card_facts.sql) and read on any day. */
 struct card_facts {
-	int today;
 	bool on_roster;
 	enum app_stage app;
 	bool quiz_done;
@@ -96,9 +97,10 @@ struct card_facts {
 	unsigned evidence_missing;   /* enum card_evidence bits */
 	int allowed_from;            /* 0 when not set */
 	int allowed_until;           /* 0 when not set */
-	/* reported[i]: a report exists for day today - CARD_STREAK_DAYS + i,
-	 * i.e. reported[13] is yesterday. Made-up days count. */
-	bool reported[CARD_STREAK_DAYS];
+	/* Bit i of reported_mask: a report on day reported_to - i (0: none
+	 * yet). Made-up days count. See card_reported(). */
+	int reported_to;
+	unsigned long long reported_mask;
 	int open_anomaly_day;        /* 0: no open anomaly */
 	bool arrived;
 	int arrived_day;
@@ -117,8 +119,12 @@ struct card_verdict {
 	int missing_days[CARD_STREAK_DAYS];
 };
 
-/* Computes the card from the facts. Pure: no I/O, no clock. */
-void card_state(const struct card_facts *f, struct card_verdict *v);
+/* Computes the card from the facts as of day `today`. Pure: no I/O, no
+ * clock. */
+void card_state(const struct card_facts *f, int today, struct card_verdict *v);
+
+/* Whether the facts hold a report on `day`. Pure. */
+bool card_reported(const struct card_facts *f, int day);
 
 /* Stable names, used as CSS classes, language-pack keys and in tests. */
 const char *card_state_name(enum card_state s);

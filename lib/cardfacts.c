@@ -5,6 +5,7 @@
 #include "term.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 
@@ -19,192 +20,71 @@ static enum app_stage stage_of(const char *s)
 	return APP_NONE;
 }
 
-/* The kinds uploaded, as bits: FIELD() numbers them in the order of the
- * enum card_evidence bits (health code 1 << 1 ... advisor's consent 1 << 4),
- * so an integer aggregate serves where a string list would cost MariaDB a
- * temporary table per card. */
-_Static_assert(EVID_HEALTH_CODE == 1 << 1 && EVID_NUCLEIC_ACID == 1 << 2 &&
-	       EVID_VACCINATION == 1 << 3 && EVID_ADVISOR_CONSENT == 1 << 4,
-	       "UPLOAD_KIND_BITS numbers the kinds as enum card_evidence does");
-#define UPLOAD_KIND_BITS "FIELD(u.kind, 'health_code', 'nucleic_acid', 'vaccination', " \
-	"'advisor_consent')"
-
-static unsigned evidence_missing(long long legs, unsigned long long have, bool grad)
+static int day_or_0(const char *s)
 {
-	unsigned want = EVID_HEALTH_CODE | EVID_NUCLEIC_ACID | EVID_VACCINATION |
-			(grad ? EVID_ADVISOR_CONSENT : 0);
-
-	return (legs == 0 ? EVID_LEGS : 0) | (want & ~(unsigned)have);
+	int d = s ? day_parse(s) : 0;
+	return d > 0 ? d : 0;
 }
 
-/* Bit i of the mask: a report on day today - CARD_STREAK_DAYS + i. */
-static void mark_reported(bool reported[CARD_STREAK_DAYS], unsigned long long mask)
-{
-	for (int i = 0; i < CARD_STREAK_DAYS; i++)
-		reported[i] = (mask >> i) & 1;
-}
-
-/* The facts of the persons this process loaded lately, one slot per
- * person_id modulo the size: a gate that scans many people only evicts. */
-#define FACTS_CACHE 256
-static struct facts_slot {
-	int person_id;                /* 0: empty */
-	int today;
-	struct card_rev rev;
-	struct card_info ci;
-} facts_cache[FACTS_CACHE];
-
-static void copy_info(struct card_info *dst, const struct card_info *src)
-{
-	memcpy(dst, src, sizeof *dst);
-	/* The one pointer inside points into the struct itself. */
-	dst->facts.review_reason = dst->review_reason[0] ? dst->review_reason : NULL;
-}
-
-NEOERR *card_rev_load(int person_id, struct card_rev *rev)
-{
-	DB_CURSOR *c = NULL;
-	NEOERR *err;
-
-	rev->person = rev->shared = 0;
-	err = db_query(&c, "SELECT person_id, rev FROM person_revs WHERE person_id IN (0, ?)",
-		       "i", (long long)person_id);
-	if (err)
-		return nerr_pass(err);
-	while (db_next(c)) {
-		if (db_int(c, 0) == 0)
-			rev->shared = db_int(c, 1);
-		else
-			rev->person = db_int(c, 1);
-	}
-	db_cursor_free(&c);
-	return STATUS_OK;
-}
-
-NEOERR *card_facts_invalidate(int person_id)
-{
-	return nerr_pass(db_exec(NULL, NULL,
-		"INSERT INTO person_revs (person_id, rev) VALUES (?, 1) "
-		"ON DUPLICATE KEY UPDATE rev = rev + 1", "i", (long long)person_id));
-}
-
-static NEOERR *facts_query(int person_id, int today, struct card_info *ci);
-
-static void facts_keep(int person_id, int today, const struct card_rev *rev,
-		       const struct card_info *ci)
-{
-	struct facts_slot *slot = &facts_cache[(unsigned)person_id % FACTS_CACHE];
-
-	slot->person_id = person_id;
-	slot->today = today;
-	slot->rev = *rev;
-	copy_info(&slot->ci, ci);
-}
-
+/* The row of the term in progress; with none in progress, the latest
+ * term's row still holds what is the person's whatever the term (the
+ * reports, an open anomaly, boarding), and the rest is left out. */
 NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 {
-	struct facts_slot *slot = &facts_cache[(unsigned)person_id % FACTS_CACHE];
-	struct card_rev rev;
-	NEOERR *err;
-
-	if (person_id > 0 && slot->person_id == person_id && slot->today == today) {
-		/* Kept: whether it moved is one small statement. */
-		err = card_rev_load(person_id, &rev);
-		if (err)
-			return nerr_pass(err);
-		return nerr_pass(card_facts_load_at(person_id, today, &rev, ci));
-	}
-	/* Not kept (a gate scanning one person after another): the facts
-	 * statement reads the revisions too, so this is one round trip. */
-	return nerr_pass(facts_query(person_id, today, ci));
-}
-
-NEOERR *card_facts_load_at(int person_id, int today, const struct card_rev *rev,
-			   struct card_info *ci)
-{
-	struct facts_slot *slot = &facts_cache[(unsigned)person_id % FACTS_CACHE];
-
-	if (person_id > 0 && slot->person_id == person_id && slot->today == today &&
-	    slot->rev.person == rev->person && slot->rev.shared == rev->shared) {
-		copy_info(ci, &slot->ci);
-		return STATUS_OK;
-	}
-	return nerr_pass(facts_query(person_id, today, ci));
-}
-
-/* The facts as of term `term`, the revisions they are at and the term in
- * progress (*current), in one statement: one snapshot. */
-static NEOERR *facts_statement(int person_id, int today, long long term, struct card_rev *rev,
-			       struct card_info *ci, long long *current)
-{
-	char td[11], from[11];
+	char td[11];
 	struct card_facts *f = &ci->facts;
 	DB_CURSOR *c = NULL;
 	NEOERR *err;
 
 	memset(ci, 0, sizeof *ci);
-	f->today = today;
 	day_format(today, td);
-	day_format(today - CARD_STREAK_DAYS, from);
 	err = db_query(&c,
-		"SELECT p.boarding, p.identity, t.id, t.name, re.id IS NOT NULL, "
-		" ra.id, ra.state, ra.quiz_passed_at IS NOT NULL, "
-		" ra.pledge_accepted_at IS NOT NULL, ra.sent_back_reason, "
-		" ra.allowed_from, ra.allowed_until, "
-		" (SELECT COUNT(*) FROM travel_legs tl WHERE tl.application_id = ra.id), "
-		" (SELECT BIT_OR(1 << " UPLOAD_KIND_BITS ") FROM uploads u "
-		"   WHERE u.application_id = ra.id), "
-		" (SELECT MIN(d.day) FROM daily_reports d "
-		"   WHERE d.anomaly_state = 'open' AND d.person_id = p.id), "
-		" (SELECT BIT_OR(1 << DATEDIFF(d.day, ?)) FROM daily_reports d "
-		"   WHERE d.person_id = p.id AND d.day >= ? AND d.day < ?), "
-		" ag.at, ag.boarding, ad.id IS NOT NULL, "
+		"SELECT p.identity, t.id, t.name, f.on_roster, ra.id, f.app, f.quiz_done, "
+		" f.pledge_done, f.review_reason, f.allowed_from, f.allowed_until, "
+		" f.evidence_missing, f.open_anomaly, f.reported_to, f.reported_mask, "
+		" f.arrived_at, f.arrived_as_boarder, f.moved_in, f.boarding, "
 		" p.name, p.number, p.phone, col.name, cls.name, c.name, c.phone, "
-		" (SELECT COUNT(*) FROM messages m WHERE m.person_id = p.id), "
-		" COALESCE(pr.rev, 0), COALESCE(sr.rev, 0), "
-		" " TERM_NOW_ID " "
+		" (SELECT COUNT(*) FROM messages m WHERE m.person_id = p.id) "
 		"FROM people p "
+		"LEFT JOIN terms t ON t.id = " TERM_NOW_ID " "
+		"LEFT JOIN card_facts f ON f.person_id = p.id "
+		" AND f.term_id = COALESCE(t.id, (SELECT MAX(id) FROM terms)) "
+		"LEFT JOIN return_applications ra ON ra.term_id = t.id AND ra.person_id = p.id "
 		"LEFT JOIN org_units col ON col.id = p.college_id "
 		"LEFT JOIN org_units cls ON cls.id = p.class_id "
 		"LEFT JOIN counselor_assignments ca ON ca.student_id = p.id "
 		"LEFT JOIN people c ON c.id = ca.counselor_id "
-		"LEFT JOIN terms t ON t.id = ? "
-		"LEFT JOIN roster_entries re ON re.term_id = t.id AND re.person_id = p.id "
-		"LEFT JOIN return_applications ra ON ra.term_id = t.id AND ra.person_id = p.id "
-		"LEFT JOIN arrivals ag ON ag.person_id = p.id AND ag.term_id = t.id AND ag.kind = 'gate' "
-		"LEFT JOIN arrivals ad ON ad.person_id = p.id AND ad.term_id = t.id AND ad.kind = 'dorm' "
-		"LEFT JOIN person_revs pr ON pr.person_id = p.id "
-		"LEFT JOIN person_revs sr ON sr.person_id = 0 "
-		"WHERE p.id = ?",
-		"sssssii", from, from, td, td, td, term, (long long)person_id);
+		"WHERE p.id = ?", "ssi", td, td, (long long)person_id);
 	if (err)
 		return nerr_pass(err);
 	if (!db_next(c)) {
 		db_cursor_free(&c);
 		return nerr_raise(HC_ERR_NOTFOUND, "no person %d", person_id);
 	}
-	f->boarder_now = db_int(c, 0) != 0;
-	ci->term_id = (int)db_int(c, 2);
-	db_copy(ci->term_name, sizeof ci->term_name, db_str(c, 3));
-	f->on_roster = db_int(c, 4) != 0;
-	ci->application_id = db_int(c, 5);
-	f->app = stage_of(db_str(c, 6));
-	f->quiz_done = db_int(c, 7) != 0;
-	f->pledge_done = db_int(c, 8) != 0;
-	db_copy(ci->review_reason, sizeof ci->review_reason, db_str(c, 9));
-	f->review_reason = ci->review_reason[0] ? ci->review_reason : NULL;
-	f->allowed_from = db_str(c, 10) ? day_parse(db_str(c, 10)) : 0;
-	f->allowed_until = db_str(c, 11) ? day_parse(db_str(c, 11)) : 0;
-	f->evidence_missing = evidence_missing(db_int(c, 12), (unsigned long long)db_int(c, 13),
-					       !strcmp(db_str(c, 1), "grad"));
-	f->open_anomaly_day = db_str(c, 14) ? day_parse(db_str(c, 14)) : 0;
-	mark_reported(f->reported, (unsigned long long)db_int(c, 15));
-	f->arrived = db_str(c, 16) != NULL;
-	db_copy(ci->arrived_at, sizeof ci->arrived_at, db_str(c, 16));
-	f->arrived_day = f->arrived ? day_parse(ci->arrived_at) : 0;
-	f->arrived_as_boarder = db_int(c, 17) != 0;
-	f->moved_in = db_int(c, 18) != 0;
-	db_copy(ci->identity, sizeof ci->identity, db_str(c, 1));
+	ci->term_id = (int)db_int(c, 1);
+	f->open_anomaly_day = day_or_0(db_str(c, 12));
+	f->reported_to = day_or_0(db_str(c, 13));
+	f->reported_mask = strtoull(db_str(c, 14) ? db_str(c, 14) : "0", NULL, 10);
+	f->boarder_now = db_int(c, 18) != 0;
+	if (ci->term_id) {
+		db_copy(ci->term_name, sizeof ci->term_name, db_str(c, 2));
+		f->on_roster = db_int(c, 3) != 0;
+		ci->application_id = db_int(c, 4);
+		f->app = stage_of(db_str(c, 5));
+		f->quiz_done = db_int(c, 6) != 0;
+		f->pledge_done = db_int(c, 7) != 0;
+		db_copy(ci->review_reason, sizeof ci->review_reason, db_str(c, 8));
+		f->review_reason = ci->review_reason[0] ? ci->review_reason : NULL;
+		f->allowed_from = day_or_0(db_str(c, 9));
+		f->allowed_until = day_or_0(db_str(c, 10));
+		f->evidence_missing = (unsigned)db_int(c, 11);
+		db_copy(ci->arrived_at, sizeof ci->arrived_at, db_str(c, 15));
+		f->arrived = ci->arrived_at[0] != '\0';
+		f->arrived_day = day_or_0(db_str(c, 15));
+		f->arrived_as_boarder = db_int(c, 16) != 0;
+		f->moved_in = db_int(c, 17) != 0;
+	}
+	db_copy(ci->identity, sizeof ci->identity, db_str(c, 0));
 	db_copy(ci->name, sizeof ci->name, db_str(c, 19));
 	db_copy(ci->number, sizeof ci->number, db_str(c, 20));
 	db_copy(ci->phone, sizeof ci->phone, db_str(c, 21));
@@ -213,47 +93,8 @@ static NEOERR *facts_statement(int person_id, int today, long long term, struct 
 	db_copy(ci->counselor, sizeof ci->counselor, db_str(c, 24));
 	db_copy(ci->counselor_phone, sizeof ci->counselor_phone, db_str(c, 25));
 	ci->messages = (int)db_int(c, 26);
-	rev->person = db_int(c, 27);
-	rev->shared = db_int(c, 28);
-	*current = db_int(c, 29);
 	db_cursor_free(&c);
 	return STATUS_OK;
-}
-
-/* The term in progress as the last statement of this process found it:
- * every statement checks it (it changes a few times a year). */
-static long long term_now;
-static int term_day;
-
-/* The facts statement, kept under the revisions it read itself: they and
- * the facts are one snapshot. */
-static NEOERR *facts_query(int person_id, int today, struct card_info *ci)
-{
-	struct card_rev rev;
-	long long current = 0;
-	NEOERR *err;
-
-	if (term_day != today) {
-		char td[11];
-		day_format(today, td);
-		err = db_scalar(&term_now, NULL, "SELECT " TERM_NOW_ID, "ss", td, td);
-		if (err)
-			return nerr_pass(err);
-		term_day = today;
-	}
-	for (int tries = 0; tries < 3; tries++) {
-		err = facts_statement(person_id, today, term_now, &rev, ci, &current);
-		if (err)
-			return nerr_pass(err);
-		if (current == term_now) {
-			if (person_id > 0)
-				facts_keep(person_id, today, &rev, ci);
-			return STATUS_OK;
-		}
-		/* A term began or ended: again, with the one the statement saw. */
-		term_now = current;
-	}
-	return nerr_raise(HC_ERR_RETRY, "the current term kept changing");
 }
 
 static const char *reason_key(enum card_reason_code code)

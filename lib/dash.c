@@ -9,6 +9,7 @@
 #include "dash.h"
 #include "audit.h"
 #include "db.h"
+#include "facts.h"
 #include "days.h"
 #include "scope.h"
 
@@ -127,17 +128,11 @@ NEOERR *dash_figures_load(struct req *r, enum scope_kind s, long long bound,
 	}
 	db_cursor_free(&c);
 	if (s == SCOPE_SCHOOL) {
-		/* The head count is kept under the shared revision (person_revs
-		 * row 0, which every insert, update or delete of people bumps), as
-		 * sess_load() read it before this request's statements. */
-		static long long people, people_rev = -1;
-		long long reported = hdf_get_int_value(r->hdf, "Dash.Figure.reported", 0);
-		if (people_rev != r->who.shared_rev) {
-			err = db_scalar(&people, NULL, "SELECT COUNT(*) FROM people", NULL);
-			if (err)
-				return nerr_pass(err);
-			people_rev = r->who.shared_rev;
-		}
+		long long people = 0, reported = hdf_get_int_value(r->hdf, "Dash.Figure.reported", 0);
+
+		err = db_scalar(&people, NULL, "SELECT COUNT(*) FROM people", NULL);
+		if (err)
+			return nerr_pass(err);
 		hdf_set_int_value(r->hdf, "Dash.Figure.total", (int)people);
 		hdf_set_int_value(r->hdf, "Dash.Figure.unreported", (int)(people - reported));
 	}
@@ -206,162 +201,25 @@ NEOERR *dash_list_load(struct req *r, enum scope_kind s, long long bound,
 	return STATUS_OK;
 }
 
-/* The roll-ups (by class, the 14-day trend) cost a pass over every person
- * in scope, so they are at most a minute old: each is kept as HDF text in
- * dash_rollups, one row per scope and day, shared by every process. Whoever
- * finds the row older than a minute takes its lease and rebuilds it while
- * the others keep showing the previous one, so a busy dashboard rebuilds
- * once a minute, not once per process. Each process also keeps the last one
- * it read for as long as that is under a minute old. The figures and the
- * list are always read fresh. */
-#define ROLLUP_SECONDS 60
-#define ROLLUP_LEASE_SECONDS 30
-static HDF *rollups;            /* <key>.At (when it was built), <key>.V */
-
-typedef NEOERR *(*rollup_build_fn)(struct req *r, const char *prefix, void *ctx);
-
-/* Keeps this process's copy; a copy that fails is only a miss later. */
-static void rollup_keep(const char *key, HDF *v, long long built_at)
-{
-	char k[96];
-	NEOERR *err;
-
-	if (rollups == NULL && hdf_init(&rollups) != STATUS_OK)
-		return;
-	hdf_remove_tree(rollups, key);
-	snprintf(k, sizeof k, "%s.V", key);
-	err = v ? hdf_copy(rollups, k, v) : STATUS_OK;
-	snprintf(k, sizeof k, "%s.At", key);
-	if (err == STATUS_OK)
-		err = hdf_set_int_value(rollups, k, (int)built_at);
-	if (err) {
-		nerr_ignore(&err);
-		hdf_remove_tree(rollups, key);
-	}
-}
-
-/* HDF text (from hdf_write_string) into r->hdf under prefix. */
-static NEOERR *rollup_parse(struct req *r, const char *prefix, const char *body)
-{
-	HDF *tmp = NULL;
-	NEOERR *err = hdf_init(&tmp);
-
-	if (err == STATUS_OK && body && *body)
-		err = hdf_read_string(tmp, body);
-	if (err == STATUS_OK && hdf_obj_child(tmp))
-		err = hdf_copy(r->hdf, prefix, tmp);
-	hdf_destroy(&tmp);
-	return nerr_pass(err);
-}
-
-static NEOERR *rollup_load(struct req *r, const char *key, const char *prefix,
-			   rollup_build_fn build, void *ctx)
-{
-	long long now = (long long)time(NULL), built = 0;
-	unsigned long long leased = 0;
-	HDF *node = rollups ? hdf_get_obj(rollups, key) : NULL;
-	DB_CURSOR *c = NULL;
-	char *body = NULL;
-	NEOERR *err;
-
-	if (node && now - hdf_get_int_value(node, "At", 0) <= ROLLUP_SECONDS) {
-		HDF *v = hdf_get_obj(node, "V");
-		return v ? nerr_pass(hdf_copy(r->hdf, prefix, v)) : STATUS_OK;
-	}
-	err = db_query(&c, "SELECT built_at, body FROM dash_rollups WHERE name = ?", "s", key);
-	if (err)
-		return nerr_pass(err);
-	if (db_next(c)) {
-		built = db_int(c, 0);
-		body = strdup(db_str(c, 1) ? db_str(c, 1) : "");
-	}
-	db_cursor_free(&c);
-	if (built == 0 || now - built > ROLLUP_SECONDS) {
-		/* Stale or missing: the lease goes to one process (affected rows
-		 * 1 or 2); the others get 0 and show the stale one. */
-		err = db_exec(&leased, NULL,
-			"INSERT INTO dash_rollups (name, built_at, lease_until, body) VALUES (?, 0, ?, '') "
-			"ON DUPLICATE KEY UPDATE lease_until = "
-			" IF(lease_until < ? AND built_at < ?, VALUES(lease_until), lease_until)",
-			"siii", key, now + ROLLUP_LEASE_SECONDS, now, now - ROLLUP_SECONDS);
-		if (err)
-			goto cleanup;
-	}
-	if (built > 0 && (now - built <= ROLLUP_SECONDS || leased == 0)) {
-		err = rollup_parse(r, prefix, body);
-		if (err == STATUS_OK)
-			rollup_keep(key, hdf_get_obj(r->hdf, prefix), built);
-		goto cleanup;
-	}
-	/* Ours to build (or never built yet and another process is at it:
-	 * building it too is cheaper than waiting). */
-	err = build(r, prefix, ctx);
-	if (err == STATUS_OK) {
-		HDF *v = hdf_get_obj(r->hdf, prefix);
-		char *text = NULL;
-
-		if (v)
-			err = hdf_write_string(v, &text);
-		if (err == STATUS_OK)
-			err = db_exec(NULL, NULL, "UPDATE dash_rollups SET built_at = ?, lease_until = 0, "
-				"body = ? WHERE name = ?", "iss", now, text ? text : "", key);
-		free(text);
-		if (err == STATUS_OK)
-			rollup_keep(key, v, now);
-	}
-cleanup:
-	free(body);
-	return nerr_pass(err);
-}
-
-static void rollup_key(char out[64], const char *what, enum scope_kind s, long long bound,
-		       const char *day)
-{
-	int y = 0, m = 0, d = 0;
-
-	sscanf(day, "%d-%d-%d", &y, &m, &d);
-	snprintf(out, 64, "%s_%d_%lld_%04d%02d%02d", what, (int)s, bound, y, m, d);
-}
-
-struct rollup_ctx {
-	enum scope_kind s;
-	long long bound;
-	const char *day;
-	int dayno;
-	int total;
-};
-
-static NEOERR *build_classes(struct req *r, const char *prefix, void *arg)
-{
-	struct rollup_ctx *x = arg;
-
-	return nerr_pass(db_rows(r->hdf, prefix, NULL, classes_sql[x->s], "si", x->day, x->bound));
-}
-
 NEOERR *dash_classes_load(struct req *r, enum scope_kind s, long long bound,
 			  const char *day)
 {
-	struct rollup_ctx x = { s, bound, day, 0, 0 };
-	char key[64];
-
-	rollup_key(key, "classes", s, bound, day);
-	return nerr_pass(rollup_load(r, key, "Dash.Class", build_classes, &x));
+	return nerr_pass(db_rows(r->hdf, "Dash.Class", NULL, classes_sql[s], "si", day, bound));
 }
 
 #define TREND_DAYS 14
 
-static NEOERR *build_trend(struct req *r, const char *prefix, void *arg)
+NEOERR *dash_trend_load(struct req *r, enum scope_kind s, long long bound, int day)
 {
-	struct rollup_ctx *x = arg;
 	int counts[TREND_DAYS] = { 0 };
-	int first = x->dayno - TREND_DAYS + 1;
+	int first = day - TREND_DAYS + 1, total = hdf_get_int_value(r->hdf, "Dash.Figure.total", 0);
 	char from[11], to[11], key[64], d[11];
 	DB_CURSOR *c = NULL;
 	NEOERR *err;
 
 	day_format(first, from);
-	day_format(x->dayno, to);
-	err = db_query(&c, trend_sql[x->s], "ssi", from, to, x->bound);
+	day_format(day, to);
+	err = db_query(&c, trend_sql[s], "ssi", from, to, bound);
 	if (err)
 		return nerr_pass(err);
 	while (db_next(c)) {
@@ -371,30 +229,19 @@ static NEOERR *build_trend(struct req *r, const char *prefix, void *arg)
 	}
 	db_cursor_free(&c);
 	for (int i = 0; i < TREND_DAYS; i++) {
-		int pct = x->total ? (int)((100LL * counts[i] + x->total / 2) / x->total) : 0;
+		int pct = total ? (int)((100LL * counts[i] + total / 2) / total) : 0;
 		day_format(first + i, d);
-		snprintf(key, sizeof key, "%s.%d.Day", prefix, i);
+		snprintf(key, sizeof key, "Dash.Bar.%d.Day", i);
 		hdf_set_value(r->hdf, key, d + 5);
-		snprintf(key, sizeof key, "%s.%d.Pct", prefix, i);
+		snprintf(key, sizeof key, "Dash.Bar.%d.Pct", i);
 		hdf_set_int_value(r->hdf, key, pct);
 		/* Geometry for the inline SVG: 20 units a bar, 100 tall. */
-		snprintf(key, sizeof key, "%s.%d.X", prefix, i);
+		snprintf(key, sizeof key, "Dash.Bar.%d.X", i);
 		hdf_set_int_value(r->hdf, key, i * 20 + 2);
-		snprintf(key, sizeof key, "%s.%d.Y", prefix, i);
+		snprintf(key, sizeof key, "Dash.Bar.%d.Y", i);
 		hdf_set_int_value(r->hdf, key, 100 - pct);
 	}
 	return STATUS_OK;
-}
-
-NEOERR *dash_trend_load(struct req *r, enum scope_kind s, long long bound, int day)
-{
-	char to[11], key[64];
-	struct rollup_ctx x = { s, bound, to, day,
-		hdf_get_int_value(r->hdf, "Dash.Figure.total", 0) };
-
-	day_format(day, to);
-	rollup_key(key, "trend", s, bound, to);
-	return nerr_pass(rollup_load(r, key, "Dash.Bar", build_trend, &x));
 }
 
 bool dash_summary_open(int day, int today, int now_minutes, int deadline_minutes)
@@ -471,6 +318,15 @@ NEOERR *dash_remind(struct req *r, enum scope_kind s, long long bound,
 	return nerr_pass(err);
 }
 
+static const char *const reminded_sql[] = SCOPE_VARIANTS(
+	"SELECT COUNT(*) FROM people p JOIN reminders rm ON rm.person_id = p.id AND rm.day = ?", "");
+
+NEOERR *dash_reminded_count(enum scope_kind s, long long bound, const char *day,
+			    long long *n)
+{
+	return nerr_pass(db_scalar(n, NULL, reminded_sql[s], "si", day, bound));
+}
+
 struct verify_ctx {
 	struct req *r;
 	long long report_id;
@@ -514,6 +370,8 @@ static NEOERR *verify_in_txn(void *arg)
 		x->send_back ? "sent_back" : "cleared", (long long)r->who.person_id, now,
 		x->reason, x->report_id);
 	if (err == STATUS_OK)
+		err = facts_anomaly((int)person);
+	if (err == STATUS_OK)
 		err = db_exec(NULL, NULL,
 			"UPDATE queue_items SET state = 'decided', decision = ?, decided_by = ?, "
 			" decided_at = ?, reason = NULLIF(?, '') "
@@ -547,7 +405,7 @@ NEOERR *dash_verify(struct req *r, long long report_id, bool send_back, const ch
 		return nerr_pass(err);
 	if (!found)
 		return nerr_raise(HC_ERR_NOTFOUND, "no report %lld", report_id);
-	err = scope_require(&r->who, (int)person);
+	err = scope_require_other(&r->who, (int)person);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(db_txn(verify_in_txn, &x));

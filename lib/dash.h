@@ -35,6 +35,10 @@ NEOERR *dash_anomalies_load(struct req *r, enum scope_kind s, long long bound);
 NEOERR *dash_remind(struct req *r, enum scope_kind s, long long bound,
 		    const char *day, int *sent);
 
+/* How many people in scope were reminded for `day`, by anyone. */
+NEOERR *dash_reminded_count(enum scope_kind s, long long bound, const char *day,
+			    long long *n);
+
 /* Clears an open anomaly or sends it back (退回) for the student to report
  * that day again. Raises HC_ERR_CONFLICT when it was decided meanwhile
  * (Decided.By / Decided.At say by whom and when), HC_ERR_FORBIDDEN out of

@@ -3,7 +3,6 @@
  * prepared statements keyed by their SQL text (always string literals).
  */
 #include "db.h"
-#include "board.h"
 #include "app.h"
 
 #include <mysql.h>
@@ -290,33 +289,6 @@ static bool retry_lost(NEOERR **err)
 	return true;
 }
 
-/* After a commit, or a write outside a transaction: the people whose
- * revisions the triggers bumped, noted in @hc_touched (sql/007_board.sql),
- * go on this host's change board. If the note cannot be read, everyone is
- * marked: a needless re-read is cheap, a stale page is not. */
-static void mark_touched(void)
-{
-	MYSQL_RES *res;
-	MYSQL_ROW row;
-	bool any = false;
-
-	if (conn == NULL || !board_ready())
-		return;
-	if (mysql_query(conn, "SELECT @hc_touched") != 0 ||
-	    (res = mysql_store_result(conn)) == NULL) {
-		board_mark_all();
-		return;
-	}
-	row = mysql_fetch_row(res);
-	if (row && row[0]) {
-		board_mark_list(row[0]);
-		any = true;
-	}
-	mysql_free_result(res);
-	if (any && mysql_query(conn, "SET @hc_touched = NULL") != 0)
-		board_mark_all();
-}
-
 static NEOERR *vexec(unsigned long long *affected, long long *insert_id,
 		     const char *sql, const char *fmt, va_list ap)
 {
@@ -341,9 +313,6 @@ static NEOERR *vexec(unsigned long long *affected, long long *insert_id,
 	}
 	if (conn)
 		stmt_release(st, slot);
-	/* A transaction marks after its commit (db_txn). */
-	if (err == STATUS_OK && !in_txn && n > 0 && n != (my_ulonglong)-1)
-		mark_touched();
 	return err;
 }
 
@@ -645,7 +614,6 @@ NEOERR *db_txn(NEOERR *(*fn)(void *ctx), void *ctx)
 			err = txn_command(TXN_COMMIT);
 		if (err == STATUS_OK) {
 			in_txn = false;
-			mark_touched();
 			return STATUS_OK;
 		}
 		if (conn)

@@ -219,6 +219,7 @@ const char *gate_reason_name(enum scan_reason r)
 		[SCAN_MOVED_IN] = "moved_in",
 		[SCAN_NOT_ARRIVED] = "not_arrived",
 		[SCAN_NOT_BOARDER] = "not_boarder",
+		[SCAN_JUST_ADMITTED] = "just_admitted",
 	};
 	if ((int)r < 0 || (int)r >= SCAN_REASON_COUNT)
 		return "unknown";

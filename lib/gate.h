@@ -93,6 +93,7 @@ enum scan_reason {
 	SCAN_MOVED_IN,         /* SCAN_ALREADY at the dorm */
 	SCAN_NOT_ARRIVED,      /* dorm: the gate has not recorded the arrival */
 	SCAN_NOT_BOARDER,      /* dorm: a day student */
+	SCAN_JUST_ADMITTED,    /* SCAN_ALREADY: this very code was admitted */
 	SCAN_REASON_COUNT
 };
 

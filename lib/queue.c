@@ -2,6 +2,7 @@
 #include "queue.h"
 #include "dash.h"
 #include "db.h"
+#include "days.h"
 #include "makeup.h"
 #include "returnapp.h"
 
@@ -122,14 +123,15 @@ NEOERR *queue_decide(struct req *r, long long item, const char *decision,
 {
 	bool approve = !strcmp(decision, "approve");
 	DB_CURSOR *c = NULL;
-	char kind[16] = "";
+	char kind[16] = "", name[65] = "", number[33] = "";
 	long long ref = 0, person = 0;
 	bool mine;
 	NEOERR *err;
 
 	memset(res, 0, sizeof *res);
 	res->item = item;
-	err = db_query(&c, "SELECT kind, ref_id, person_id FROM queue_items WHERE id = ?",
+	err = db_query(&c, "SELECT q.kind, q.ref_id, q.person_id, p.name, p.number "
+		       "FROM queue_items q JOIN people p ON p.id = q.person_id WHERE q.id = ?",
 		       "i", item);
 	if (err)
 		return nerr_pass(err);
@@ -137,6 +139,8 @@ NEOERR *queue_decide(struct req *r, long long item, const char *decision,
 		snprintf(kind, sizeof kind, "%s", db_str(c, 0));
 		ref = db_int(c, 1);
 		person = db_int(c, 2);
+		db_copy(name, sizeof name, db_str(c, 3));
+		db_copy(number, sizeof number, db_str(c, 4));
 	}
 	db_cursor_free(&c);
 	if (person == 0) {
@@ -150,6 +154,9 @@ NEOERR *queue_decide(struct req *r, long long item, const char *decision,
 		res->outcome = QO_FORBIDDEN;
 		return STATUS_OK;
 	}
+	/* Named only now: an item out of one's queue says nothing of whose. */
+	db_copy(res->name, sizeof res->name, name);
+	db_copy(res->number, sizeof res->number, number);
 	if (!approve && (reason == NULL || *reason == '\0')) {
 		res->outcome = QO_NEEDS_REASON;
 		return STATUS_OK;
@@ -273,13 +280,18 @@ NEOERR *queue_item_load(struct req *r, long long item)
 	const char *day = hdf_get_value(r->hdf, "Queue.Detail.makeup_day",
 					hdf_get_value(r->hdf, "Queue.Detail.report_day", NULL));
 	if (day) {
+		char today[11];
+
+		/* Days still to come are not missed: they are not listed. */
+		day_format(app_today(), today);
 		err = db_rows(r->hdf, "Queue.Around", NULL,
 			"WITH RECURSIVE days(d) AS (SELECT ? - INTERVAL 7 DAY "
-			"  UNION ALL SELECT d + INTERVAL 1 DAY FROM days WHERE d < ? + INTERVAL 7 DAY) "
+			"  UNION ALL SELECT d + INTERVAL 1 DAY FROM days "
+			"  WHERE d < LEAST(? + INTERVAL 7 DAY, ?)) "
 			"SELECT days.d AS day, dr.id IS NOT NULL AS reported, dr.is_makeup, "
 			" dr.anomaly_state, days.d = ? AS focus "
 			"FROM days LEFT JOIN daily_reports dr ON dr.person_id = ? AND dr.day = days.d "
-			"ORDER BY days.d", "sssi", day, day, day,
+			"ORDER BY days.d", "ssssi", day, day, today, day,
 			(long long)hdf_get_int_value(r->hdf, "Queue.Detail.person", 0));
 		if (err)
 			return nerr_pass(err);

@@ -36,6 +36,8 @@ struct queue_result {
 	enum queue_outcome outcome;
 	char by[65];     /* QO_ALREADY: who decided */
 	char at[8];      /* and when (HH:MM) */
+	char name[65];   /* whose item, when in the decider's queue ("" else) */
+	char number[33];
 };
 
 /* Decides one item. decision: "approve" (approve / clear / pass), "reject"

@@ -1,6 +1,7 @@
 /* report.c - see report.h. */
 #include "report.h"
 #include "db.h"
+#include "facts.h"
 #include "days.h"
 
 #include <math.h>
@@ -41,6 +42,48 @@ static const struct form_field basic_fields[] = {
 	{ 0 }
 };
 const struct form basic_form = { "basic", basic_fields };
+
+bool report_mobile_ok(const char *s)
+{
+	char d[16];
+	int n = 0;
+
+	if (strncmp(s, "+86", 3) == 0)
+		s += 3;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (n == (int)sizeof d - 1)
+				return false;
+			d[n++] = *s;
+		} else if (*s != ' ' && *s != '-') {
+			return false;
+		}
+	}
+	if (n == 13 && d[0] == '8' && d[1] == '6') {
+		memmove(d, d + 2, 11);
+		n = 11;
+	}
+	return n == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9';
+}
+
+int report_basic_check(struct req *r)
+{
+	int bad = hdf_get_int_value(r->hdf, "Form.Errors", 0), more = 0;
+
+	if (!hdf_get_value(r->hdf, "Form.Error.phone", NULL) &&
+	    !report_mobile_ok(app_param(r, "phone", ""))) {
+		hdf_set_value(r->hdf, "Form.Error.phone", tr(r, "form.err.mobile"));
+		more++;
+	}
+	if (!strcmp(app_param(r, "boarding", ""), "1") && !hdf_get_value(r->hdf, "Form.Error.dorm", NULL) &&
+	    app_param(r, "dorm", "")[0] == '\0') {
+		hdf_set_value(r->hdf, "Form.Error.dorm", tr(r, "form.err.dorm_needed"));
+		more++;
+	}
+	if (more)
+		hdf_set_int_value(r->hdf, "Form.Errors", bad + more);
+	return bad + more;
+}
 
 unsigned report_anomalies(const struct report *r, int fever_tenths)
 {
@@ -344,6 +387,8 @@ static NEOERR *submit_in_txn(void *arg)
 			s->flags ? "open" : "none", ctx.data_changed ? "1" : "0",
 			(long long)s->is_makeup, (long long)s->filled_by);
 	}
+	if (err == STATUS_OK)
+		err = facts_checkin(s->person_id, s->day);
 	if (err)
 		return nerr_pass(err);
 	if (s->flags) {

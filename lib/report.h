@@ -38,6 +38,15 @@ enum anomaly_flag {
 extern const struct form report_form;  /* 每日上报 */
 extern const struct form basic_form;   /* 基本信息 */
 
+/* A mainland mobile number: 11 digits, 1 then 3-9 (an optional +86 or 86
+ * before it, spaces and hyphens between digits allowed). Pure. */
+bool report_mobile_ok(const char *s);
+
+/* The basic info's rules across fields, after form_check(): the phone a
+ * mobile number, and a boarder names a dorm. Sets Form.Error.* and
+ * Form.Errors; returns the number of bad fields. */
+int report_basic_check(struct req *r);
+
 /* The anomaly rules: pure. fever_tenths is Policy.FeverCelsius x 10. */
 unsigned report_anomalies(const struct report *r, int fever_tenths);
 /* "SET" text for daily_reports.anomaly_flags, e.g. "fever,symptom". */

@@ -3,6 +3,7 @@
 #include "queue.h"
 #include "audit.h"
 #include "db.h"
+#include "facts.h"
 #include "days.h"
 #include "term.h"
 
@@ -127,11 +128,33 @@ struct step {
 	size_t len;
 };
 
+/* The step's own work, then the card's facts, in one transaction. */
+struct step_txn {
+	NEOERR *(*fn)(void *);
+	struct step *s;
+};
+
+static NEOERR *step_in_txn(void *arg)
+{
+	struct step_txn *x = arg;
+	NEOERR *err = x->fn(x->s);
+
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(facts_application(x->s->person, x->s->term));
+}
+
+static NEOERR *step_run(NEOERR *(*fn)(void *), struct step *s)
+{
+	struct step_txn x = { fn, s };
+	return nerr_pass(db_txn(step_in_txn, &x));
+}
+
 /* Runs one of the student's steps in its own transaction. */
 static NEOERR *run_step(NEOERR *(*fn)(void *), struct req *r, int person, int term)
 {
 	struct step s = { r, person, term, NULL, NULL, NULL, 0 };
-	return nerr_pass(db_txn(fn, &s));
+	return nerr_pass(step_run(fn, &s));
 }
 
 static NEOERR *require_roster(struct step *s)
@@ -387,7 +410,7 @@ NEOERR *ret_store_upload(struct req *r, int person, int term, const char *kind,
 			 const char *filename, const unsigned char *data, size_t len)
 {
 	struct step s = { r, person, term, kind, filename, data, len };
-	return nerr_pass(db_txn(upload_in_txn, &s));
+	return nerr_pass(step_run(upload_in_txn, &s));
 }
 
 static NEOERR *evidence_in_txn(void *arg)
@@ -449,7 +472,7 @@ static NEOERR *decide_in_txn(void *arg)
 				    : reject ? "rejected" : "sent_back";
 	DB_CURSOR *c = NULL;
 	char now[20];
-	long long person = 0;
+	long long person = 0, term = 0;
 	bool open = false, same = false;
 	NEOERR *err;
 
@@ -457,7 +480,7 @@ static NEOERR *decide_in_txn(void *arg)
 	err = queue_lock_item(r, x->item, want, &open);
 	if (err)
 		return nerr_pass(err);
-	err = db_query(&c, "SELECT ra.person_id, ra.state = ? FROM return_applications ra "
+	err = db_query(&c, "SELECT ra.person_id, ra.state = ?, ra.term_id FROM return_applications ra "
 		"JOIN queue_items q ON q.ref_id = ra.id AND q.id = ? WHERE ra.id = ? FOR UPDATE",
 		"sii", want, x->item, x->app);
 	if (err)
@@ -465,6 +488,7 @@ static NEOERR *decide_in_txn(void *arg)
 	if (db_next(c)) {
 		person = db_int(c, 0);
 		same = db_int(c, 1) != 0;
+		term = db_int(c, 2);
 	}
 	db_cursor_free(&c);
 	if (person == 0)
@@ -482,6 +506,8 @@ static NEOERR *decide_in_txn(void *arg)
 			" sent_back_reason = NULLIF(?, ''), updated_at = ? WHERE id = ?", "ssssi",
 			state, approve || reject ? NULL : (x->second ? "second" : "first"),
 			approve ? "" : x->reason, now, x->app);
+	if (err == STATUS_OK)
+		err = facts_application((int)person, (int)term);
 	if (err == STATUS_OK)
 		err = db_exec(NULL, NULL,
 			"INSERT INTO reviews (application_id, stage, decision, reviewer_id, decided_at, reason) "

@@ -8,6 +8,7 @@
  */
 #include "roster.h"
 #include "db.h"
+#include "facts.h"
 #include "audit.h"
 #include "days.h"
 #include "xlsxfile.h"
@@ -367,6 +368,8 @@ static NEOERR *apply_in_txn(void *arg)
 	for (int i = 1; err == STATUS_OK && i < im->nrows; i++)
 		if (im->rows[i].person > 0)
 			err = apply_row(im, &im->rows[i], now);
+	if (err == STATUS_OK && im->added + im->deleted > 0)
+		err = facts_roster(im->term);
 	if (err)
 		return nerr_pass(err);
 	snprintf(detail, sizeof detail, "%s: %s, +%llu -%llu ~%llu counselor %llu",

@@ -18,6 +18,11 @@ bool scope_allows(const struct who *v, const struct subject *s)
 	return false;
 }
 
+bool scope_allows_acting(const struct who *v, const struct subject *s)
+{
+	return v->person_id != s->person_id && scope_allows(v, s);
+}
+
 NEOERR *scope_load_subject(int person_id, struct subject *s, bool *found)
 {
 	DB_CURSOR *c = NULL;
@@ -40,7 +45,8 @@ NEOERR *scope_load_subject(int person_id, struct subject *s, bool *found)
 	return STATUS_OK;
 }
 
-NEOERR *scope_require(const struct who *viewer, int person_id)
+static NEOERR *require(const struct who *viewer, int person_id,
+		       bool (*allows)(const struct who *, const struct subject *))
 {
 	struct subject s;
 	bool found;
@@ -51,10 +57,20 @@ NEOERR *scope_require(const struct who *viewer, int person_id)
 		return nerr_pass(err);
 	if (!found)
 		return nerr_raise(HC_ERR_NOTFOUND, "no person %d", person_id);
-	if (!scope_allows(viewer, &s))
+	if (!allows(viewer, &s))
 		return nerr_raise(HC_ERR_FORBIDDEN, "person %d out of scope for %d",
 				  person_id, viewer->person_id);
 	return STATUS_OK;
+}
+
+NEOERR *scope_require(const struct who *viewer, int person_id)
+{
+	return nerr_pass(require(viewer, person_id, scope_allows));
+}
+
+NEOERR *scope_require_other(const struct who *viewer, int person_id)
+{
+	return nerr_pass(require(viewer, person_id, scope_allows_acting));
 }
 
 enum scope_kind scope_kind_of(const struct who *w, long long *bound)

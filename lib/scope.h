@@ -18,6 +18,12 @@ struct subject {
 /* Pure: no I/O. */
 bool scope_allows(const struct who *viewer, const struct subject *s);
 
+/* Pure: may the viewer act on the subject's records as staff (verify a
+ * report, fill in for them, correct them, edit their window)? As
+ * scope_allows(), but never on one's own: a counselor's own report is
+ * checked by someone else. */
+bool scope_allows_acting(const struct who *viewer, const struct subject *s);
+
 /* Loads the subject's facts; *found false for an unknown person. */
 NEOERR *scope_load_subject(int person_id, struct subject *s, bool *found);
 
@@ -25,6 +31,10 @@ NEOERR *scope_load_subject(int person_id, struct subject *s, bool *found);
  * HC_ERR_FORBIDDEN for one out of scope (the same page for both would
  * leak nothing more, but the log tells them apart). */
 NEOERR *scope_require(const struct who *viewer, int person_id);
+
+/* As scope_require(), with scope_allows_acting(): HC_ERR_FORBIDDEN on
+ * oneself. */
+NEOERR *scope_require_other(const struct who *viewer, int person_id);
 
 /* The people a staff member's lists cover: the widest of their roles. */
 enum scope_kind { SCOPE_COUNSELOR, SCOPE_COLLEGE, SCOPE_SCHOOL };

@@ -6,7 +6,6 @@
  */
 #include "sess.h"
 #include "db.h"
-#include "board.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -17,7 +16,6 @@
 #define TOKEN_BYTES 32
 
 static unsigned char secret[crypto_auth_hmacsha256_KEYBYTES];
-static long long recheck_ms = 1000;   /* Cache.RecheckMs: see kept_who() */
 
 NEOERR *sess_init(void)
 {
@@ -26,7 +24,6 @@ NEOERR *sess_init(void)
 	size_t got = 0;
 	FILE *f;
 
-	recheck_ms = conf_int("Cache.RecheckMs", 1000);
 	if (path == NULL)
 		return nerr_raise(NERR_ASSERT, "Auth.SecretFile is not configured");
 	f = fopen(path, "r");
@@ -179,157 +176,22 @@ NEOERR *sess_load_who(int person_id, struct who *w, bool *found)
 	return STATUS_OK;
 }
 
-/* Who a session's person is, kept per process while their revision
- * stays the same: people, accounts and roles all bump it (triggers,
- * sql/006_perf.sql). The session itself is read on every request, so a
- * logout or an expiry takes effect at once. */
-#define WHO_CACHE 64
-static struct who who_cache[WHO_CACHE];
-
-static NEOERR *who_of_session(struct req *r, int person_id, long long rev, long long shared_rev)
-{
-	struct who *kept = &who_cache[(unsigned)person_id % WHO_CACHE];
-	bool found;
-	NEOERR *err;
-
-	if (kept->person_id == person_id && kept->rev == rev) {
-		r->who = *kept;
-	} else {
-		/* The revision was read first: what is kept is at least as new. */
-		err = sess_load_who(person_id, &r->who, &found);
-		if (err)
-			return nerr_pass(err);
-		if (!found)
-			return STATUS_OK;
-		r->who.rev = rev;
-		*kept = r->who;
-	}
-	r->who.shared_rev = shared_rev;
-	return STATUS_OK;
-}
-
 /*
- * Who a request is, kept per process: by the hash of the session token
- * (local mode) or of the login name Apache vouches for (remote_user
- * mode). A kept entry is trusted without a query while nothing of its
- * person (nor of everyone) has been marked on this host's change board
- * since it was read, for at most Cache.RecheckMs (the bound for changes
- * the board cannot see: other hosts, plain SQL), and never past the
- * session's expiry. A logout marks its person; so does every write to
- * the person's account or roles (the revision triggers). Without a board
- * nothing is kept.
+ * Who a request is, read anew on every request in one statement: by the
+ * session token's hash (local mode) or by the login name Apache vouches
+ * for (remote_user mode). A logout, an expiry or a disabled account takes
+ * effect on the very next request, on every host.
  */
-#define SESS_CACHE 256
-static struct kept_session {
-	unsigned char key[32];
-	int person_id;                /* 0: empty */
-	long long rev, shared_rev;
-	time_t expires;
-	uint64_t seen;                /* board_now() before the read */
-	long long read_ms;            /* monotonic, when read */
-} sess_cache[SESS_CACHE];
-
-static long long mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static struct kept_session *kept_slot(const unsigned char key[32])
-{
-	return &sess_cache[(key[0] | (unsigned)key[1] << 8) % SESS_CACHE];
-}
-
-/* r->who from the kept entry for key, if it may be trusted. */
-static bool kept_who(struct req *r, const unsigned char key[32], NEOERR **err)
-{
-	const struct kept_session *k = kept_slot(key);
-
-	if (k->person_id <= 0 || sodium_memcmp(k->key, key, 32) != 0 ||
-	    time(NULL) >= k->expires ||
-	    mono_ms() - k->read_ms >= recheck_ms ||
-	    !board_unchanged(k->person_id, k->seen) || !board_unchanged(0, k->seen))
-		return false;
-	memset(&r->who, 0, sizeof r->who);
-	*err = who_of_session(r, k->person_id, k->rev, k->shared_rev);
-	return true;
-}
-
-/* Who the cursor's one row names (person id, their revision, the shared
- * revision, seconds left), into r->who and the keep under key; nobody when
- * there is no row. `seen` is board_now() from before the query. Frees the
- * cursor. */
-static NEOERR *who_of_row(struct req *r, DB_CURSOR **c, const unsigned char key[32],
-			  uint64_t seen)
-{
-	struct kept_session *k = kept_slot(key);
-	long long rev = 0, shared_rev = 0, left = 0;
-	int person = 0;
-	NEOERR *err;
-
-	if (db_next(*c)) {
-		person = (int)db_int(*c, 0);
-		rev = db_int(*c, 1);
-		shared_rev = db_int(*c, 2);
-		left = db_int(*c, 3);
-	}
-	db_cursor_free(c);
-	memset(&r->who, 0, sizeof r->who);
-	if (person <= 0)
-		return STATUS_OK;
-	err = who_of_session(r, person, rev, shared_rev);
-	if (err == STATUS_OK && r->who.person_id > 0 && left > 0 && board_ready()) {
-		memcpy(k->key, key, sizeof k->key);
-		k->person_id = r->who.person_id;
-		k->rev = r->who.rev;
-		k->shared_rev = r->who.shared_rev;
-		k->expires = time(NULL) + (time_t)left;
-		k->seen = seen;
-		k->read_ms = mono_ms();
-	}
-	return nerr_pass(err);
-}
-
-/* remote_user mode: the person of a login name with the revisions, then
- * who they are. Apache vouches for the name on every request: the keep
- * has no expiry of its own. */
-static NEOERR *load_by_login(struct req *r, const char *login)
-{
-	unsigned char key[32];
-	crypto_generichash_state st;
-	DB_CURSOR *c = NULL;
-	uint64_t seen;
-	NEOERR *err;
-
-	crypto_generichash_init(&st, NULL, 0, sizeof key);
-	crypto_generichash_update(&st, (const unsigned char *)"login|", 6);
-	crypto_generichash_update(&st, (const unsigned char *)login, strlen(login));
-	crypto_generichash_final(&st, key, sizeof key);
-	if (kept_who(r, key, &err))
-		return nerr_pass(err);
-	seen = board_now();
-	err = db_query(&c, "SELECT a.person_id, COALESCE(pr.rev, 0), COALESCE(sr.rev, 0), 86400 "
-		"FROM accounts a "
-		"LEFT JOIN person_revs pr ON pr.person_id = a.person_id "
-		"LEFT JOIN person_revs sr ON sr.person_id = 0 "
-		"WHERE a.login = ?", "s", login);
-	if (err)
-		return nerr_pass(err);
-	return nerr_pass(who_of_row(r, &c, key, seen));
-}
-
 NEOERR *sess_load(struct req *r)
 {
 	const char *cookie = hdf_get_value(r->hdf, "Cookie.hc_sid", NULL);
 	unsigned char h[32];
 	char now[20];
 	DB_CURSOR *c = NULL;
-	bool session = false;
-	uint64_t seen;
+	bool session = false, found;
 	NEOERR *err;
 
+	memset(&r->who, 0, sizeof r->who);
 	if (token_well_formed(cookie, &session)) {
 		db_copy(r->sid, sizeof r->sid, cookie);
 	} else {
@@ -338,25 +200,22 @@ NEOERR *sess_load(struct req *r)
 	}
 	if (sess_remote_user_mode()) {
 		const char *ru = hdf_get_value(r->hdf, "CGI.RemoteUser", NULL);
-		return ru ? nerr_pass(load_by_login(r, ru)) : STATUS_OK;
+		if (ru == NULL)
+			return STATUS_OK;
+		err = db_query(&c, WHO_COLUMNS "WHERE a.login = ? GROUP BY p.id", "s", ru);
+	} else {
+		if (r->sid_is_new || !session)
+			return STATUS_OK;
+		token_hash(r->sid, h);
+		app_now(now);
+		err = db_query(&c, WHO_COLUMNS "JOIN sessions s ON s.person_id = p.id "
+			"WHERE s.token_hash = ? AND s.expires_at > ? GROUP BY p.id",
+			"bs", h, sizeof h, now);
 	}
-	if (r->sid_is_new || !session)
-		return STATUS_OK;
-	token_hash(r->sid, h);
-	if (kept_who(r, h, &err))
-		return nerr_pass(err);
-	seen = board_now();
-	app_now(now);
-	err = db_query(&c, "SELECT s.person_id, COALESCE(pr.rev, 0), COALESCE(sr.rev, 0), "
-		"TIMESTAMPDIFF(SECOND, ?, s.expires_at) "
-		"FROM sessions s "
-		"LEFT JOIN person_revs pr ON pr.person_id = s.person_id "
-		"LEFT JOIN person_revs sr ON sr.person_id = 0 "
-		"WHERE s.token_hash = ? AND s.expires_at > ?",
-		"sbs", now, h, sizeof h, now);
 	if (err)
 		return nerr_pass(err);
-	return nerr_pass(who_of_row(r, &c, h, seen));
+	who_fetch(&c, &r->who, &found);
+	return STATUS_OK;
 }
 
 void sess_csrf_token(struct req *r, char out[48])
@@ -382,20 +241,15 @@ bool sess_csrf_ok(struct req *r, const char *token)
 	return sodium_memcmp(want, token, 43) == 0;
 }
 
-/* The request's session is gone from the database, and every process of
- * this host stops trusting its kept copy at once (a logout, or a new login
- * over it). */
+/* The request's session is gone from the database (a logout, or a new
+ * login over it). */
 static NEOERR *end_session(struct req *r)
 {
 	unsigned char h[32];
-	NEOERR *err;
 
 	token_hash(r->sid, h);
-	err = db_exec(NULL, NULL, "DELETE FROM sessions WHERE token_hash = ?",
-		      "b", h, sizeof h);
-	if (err == STATUS_OK && r->who.person_id > 0)
-		board_mark(r->who.person_id);
-	return nerr_pass(err);
+	return nerr_pass(db_exec(NULL, NULL, "DELETE FROM sessions WHERE token_hash = ?",
+				 "b", h, sizeof h));
 }
 
 NEOERR *sess_login(struct req *r, int person_id)

@@ -17,6 +17,7 @@
 #include "days.h"
 
 #include <expat.h>
+#include <iconv.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -61,7 +62,15 @@ struct build {
 	SHEET *s;
 	const struct sheet_limits *lim;
 	char name[64];
+	struct sheet_problem *why;   /* never NULL inside the readers */
 };
+
+/* Notes what went wrong for the uploader; the first note stands. */
+static void problem(struct build *b, const char *key, int row, int col, long limit)
+{
+	if (b->why->key == NULL)
+		*b->why = (struct sheet_problem){ key, row, col, limit };
+}
 
 /* ---- the SHEET -------------------------------------------------------- */
 
@@ -182,6 +191,11 @@ static void col_name(int col, char out[8])
 	out[i] = '\0';
 }
 
+void sheet_col_name(int col, char out[8])
+{
+	col_name(col - 1, out);
+}
+
 /* Keeps the file name short enough to leave room for the message, without
  * cutting a UTF-8 character in half. */
 static void set_name(struct build *b, const char *filename)
@@ -207,16 +221,22 @@ static NEOERR *build_check(struct build *b, int row, int col, size_t n)
 
 	if (row < 0 || col < 0)  /* the readers never ask; a safety net */
 		return nerr_raise(HC_ERR_BADREQ, "%s: a cell outside the sheet", b->name);
-	if (row >= b->lim->max_rows)
+	if (row >= b->lim->max_rows) {
+		problem(b, "sheet.too_many_rows", row + 1, 0, b->lim->max_rows);
 		return nerr_raise(HC_ERR_TOOLARGE, "%s: more than %d rows (row %d has data)",
 				  b->name, b->lim->max_rows, row + 1);
+	}
 	col_name(col, cn);
-	if (col >= b->lim->max_cols)
+	if (col >= b->lim->max_cols) {
+		problem(b, "sheet.too_many_cols", row + 1, col + 1, b->lim->max_cols);
 		return nerr_raise(HC_ERR_TOOLARGE, "%s row %d: more than %d columns (column %s has data)",
 				  b->name, row + 1, b->lim->max_cols, cn);
-	if (n > b->lim->max_cell)
+	}
+	if (n > b->lim->max_cell) {
+		problem(b, "sheet.cell_too_long", row + 1, col + 1, (long)b->lim->max_cell);
 		return nerr_raise(HC_ERR_TOOLARGE, "%s row %d column %s: cell longer than %zu bytes",
 				  b->name, row + 1, cn, b->lim->max_cell);
+	}
 	return STATUS_OK;
 }
 
@@ -401,11 +421,13 @@ static NEOERR *csv_read(struct build *b, const char *p, size_t len)
 		first = line;
 		if (p[i] == '"') {
 			if (!csv_quoted(p, len, &i, field, max, &n, &line)) {
+				problem(b, "sheet.quote_open", first, col + 1, 0);
 				err = nerr_raise(HC_ERR_BADREQ, "%s line %d: a quoted field never ends",
 						 b->name, first);
 				goto cleanup;
 			}
 			if (i < len && p[i] != ',' && p[i] != '\n' && p[i] != '\r') {
+				problem(b, "sheet.after_quote", line, col + 1, 0);
 				err = nerr_raise(HC_ERR_BADREQ, "%s line %d: text after a closing quote",
 						 b->name, line);
 				goto cleanup;
@@ -1012,6 +1034,8 @@ static NEOERR *ws_cell_end(struct xml_ctx *xc)
 
 	if (xc->text_over) {
 		col_name(xc->col, cn);
+		problem(xc->x->b, "sheet.cell_too_long", xc->row + 1, xc->col + 1,
+			(long)xc->x->b->lim->max_cell);
 		return nerr_raise(HC_ERR_TOOLARGE, "%s row %d column %s: cell longer than %zu bytes",
 				  xc->x->b->name, xc->row + 1, cn, xc->x->b->lim->max_cell);
 	}
@@ -1057,8 +1081,10 @@ static NEOERR *xlsx_read_sheet(struct xlsx *x)
 	bool found;
 
 	err = xml_parse_part(x, x->sheet_path, &xc, &found);
-	if (err == STATUS_OK && !found)
+	if (err == STATUS_OK && !found) {
+		problem(x->b, "sheet.no_worksheet", 0, 0, 0);
 		err = nerr_raise(HC_ERR_BADREQ, "%s: an .xlsx file without a worksheet", x->b->name);
+	}
 	return nerr_pass(err);
 }
 
@@ -1090,59 +1116,126 @@ static bool starts_with(const char *data, size_t len, const char *magic, size_t 
 	return len >= n && !memcmp(data, magic, n);
 }
 
-/* Files admins pick by mistake, named in the message. */
-static const char *binary_kind(const char *data, size_t len)
+/* Files admins pick by mistake, named in the message (and *key for the
+ * uploader). */
+static const char *binary_kind(const char *data, size_t len, const char **key)
 {
 	if (starts_with(data, len, "\xd0\xcf\x11\xe0", 4))
-		return "an old .xls or a password-protected workbook: save it as .xlsx";
+		return *key = "sheet.xls", "an old .xls or a password-protected workbook: save it as .xlsx";
 	if (starts_with(data, len, "%PDF-", 5))
-		return "a PDF";
+		return *key = "sheet.pdf", "a PDF";
 	if (starts_with(data, len, "\x89PNG", 4) || starts_with(data, len, "\xff\xd8\xff", 3) ||
 	    starts_with(data, len, "GIF8", 4))
-		return "an image";
+		return *key = "sheet.image", "an image";
 	if (starts_with(data, len, "PK\x05\x06", 4))
-		return "an empty zip archive";
+		return *key = "sheet.damaged", "an empty zip archive";
 	return NULL;
+}
+
+/* Excel on a Chinese Windows saves "CSV" in GB18030 (GBK is its two-byte
+ * part). The whole file is converted strictly: bytes that are not GB18030
+ * either leave it refused, never half-read. *out is malloc'd (the caller
+ * frees it); false when the bytes are not GB18030. */
+static bool gb18030_to_utf8(const char *in, size_t len, char **out, size_t *out_len)
+{
+	/* A GB18030 character of n bytes is at most n + 1 bytes of UTF-8. */
+	size_t cap = len * 2 + 4, left_in = len, left_out = cap;
+	char *buf = malloc(cap), *ip = (char *)in, *op = buf;
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	bool ok = false;
+
+	if (buf == NULL || cd == (iconv_t)-1)
+		goto cleanup;
+	if (iconv(cd, &ip, &left_in, &op, &left_out) == (size_t)-1 || left_in != 0)
+		goto cleanup;
+	if (iconv(cd, NULL, NULL, &op, &left_out) == (size_t)-1)
+		goto cleanup;
+	*out = buf;
+	*out_len = (size_t)(op - buf);
+	buf = NULL;
+	ok = true;
+cleanup:
+	if (cd != (iconv_t)-1)
+		iconv_close(cd);
+	free(buf);
+	return ok;
 }
 
 NEOERR *sheet_read(const char *data, size_t len, const char *filename,
 		   const struct sheet_limits *lim, SHEET **out)
 {
-	struct build b = { .lim = lim ? lim : &sheet_default_limits };
-	const char *kind;
-	size_t bad;
+	return nerr_pass(sheet_read_why(data, len, filename, lim, out, NULL));
+}
+
+/* A .csv: UTF-8 first (a BOM dropped), then GB18030; the text must be
+ * text (no NUL or other control characters) either way. */
+static NEOERR *csv_decode_read(struct build *b, const char *data, size_t len)
+{
+	char *converted = NULL;
+	size_t bad, n;
+	NEOERR *err;
+
+	if (starts_with(data, len, "\xef\xbb\xbf", 3)) {
+		data += 3;
+		len -= 3;
+	}
+	bad = utf8_text_invalid_at((const unsigned char *)data, len);
+	if (bad < len && gb18030_to_utf8(data, len, &converted, &n)) {
+		data = converted;
+		len = n;
+		bad = utf8_text_invalid_at((const unsigned char *)data, len);
+	}
+	if (bad < len) {
+		problem(b, "sheet.not_text", line_of(data, bad), 0, 0);
+		err = nerr_raise(HC_ERR_BADREQ,
+				 "%s: not an .xlsx or .csv file (line %d is neither UTF-8 nor GB18030 text)",
+				 b->name, line_of(data, bad));
+	} else {
+		err = csv_read(b, data, len);
+	}
+	free(converted);
+	return nerr_pass(err);
+}
+
+NEOERR *sheet_read_why(const char *data, size_t len, const char *filename,
+		       const struct sheet_limits *lim, SHEET **out,
+		       struct sheet_problem *why)
+{
+	struct sheet_problem ignored;
+	struct build b = { .lim = lim ? lim : &sheet_default_limits, .why = why ? why : &ignored };
+	const char *kind, *key = NULL;
 	NEOERR *err;
 
 	*out = NULL;
+	*b.why = (struct sheet_problem){ 0 };
 	set_name(&b, filename);
-	if (data == NULL || len == 0)
+	if (data == NULL || len == 0) {
+		problem(&b, "sheet.empty", 0, 0, 0);
 		return nerr_raise(HC_ERR_BADREQ, "%s: the file is empty", b.name);
-	if (len > b.lim->max_file)
+	}
+	if (len > b.lim->max_file) {
+		problem(&b, "sheet.too_big", 0, 0, (long)b.lim->max_file);
 		return nerr_raise(HC_ERR_TOOLARGE, "%s: %zu bytes, more than %zu", b.name, len,
 				  b.lim->max_file);
-	kind = binary_kind(data, len);
-	if (kind)
-		return nerr_raise(HC_ERR_BADREQ, "%s: not an .xlsx or UTF-8 .csv file (%s)",
+	}
+	kind = binary_kind(data, len, &key);
+	if (kind) {
+		problem(&b, key, 0, 0, 0);
+		return nerr_raise(HC_ERR_BADREQ, "%s: not an .xlsx or .csv file (%s)",
 				  b.name, kind);
+	}
 	err = sheet_new(&b.s);
 	if (err)
 		return nerr_pass(err);
-	if (starts_with(data, len, "PK\x03\x04", 4)) {
+	if (starts_with(data, len, "PK\x03\x04", 4))
 		err = xlsx_read(&b, data, len);
-	} else {
-		if (starts_with(data, len, "\xef\xbb\xbf", 3)) {
-			data += 3;
-			len -= 3;
-		}
-		bad = utf8_text_invalid_at((const unsigned char *)data, len);
-		if (bad < len)
-			err = nerr_raise(HC_ERR_BADREQ,
-					 "%s: not an .xlsx or UTF-8 .csv file (line %d is not UTF-8 text)",
-					 b.name, line_of(data, bad));
-		else
-			err = csv_read(&b, data, len);
-	}
+	else
+		err = csv_decode_read(&b, data, len);
 	if (err) {
+		/* The workbook's inner failures (zip, XML) are one thing to the
+		 * uploader: the file is damaged, or too big. */
+		problem(&b, nerr_match(err, HC_ERR_TOOLARGE) ? "sheet.too_big" : "sheet.damaged",
+			0, 0, 0);
 		sheet_free(&b.s);
 		return nerr_pass(err);
 	}

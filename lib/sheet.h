@@ -1,8 +1,9 @@
 /*
  * sheet.h - roster spreadsheets uploaded by admins, read into rows of
  * UTF-8 cells. Two formats, told apart by their magic bytes (never by the
- * file name): .xlsx (the first worksheet) and UTF-8 .csv (RFC 4180, with
- * or without a BOM).
+ * file name): .xlsx (the first worksheet) and .csv (RFC 4180) in UTF-8,
+ * with or without a BOM, or else in GB18030 (which includes GBK: what
+ * Excel on a Chinese Windows saves as "CSV"), converted to UTF-8.
  *
  * Uploads come from outside, so every size is capped before the work it
  * would cost (struct sheet_limits); a cap exceeded is HC_ERR_TOOLARGE,
@@ -33,12 +34,31 @@ extern const struct sheet_limits sheet_default_limits;
 
 typedef struct sheet SHEET;
 
+/* What was wrong with a file, for the person who uploaded it: a key of the
+ * language pack (sheet.*) and where, as they see it in Excel. The error
+ * raised says the same in English, for the log. */
+struct sheet_problem {
+	const char *key;   /* NULL: no problem recorded */
+	int row;           /* 1-based; 0: the whole file */
+	int col;           /* 1-based; 0: the whole row */
+	long limit;        /* the cap that was passed, for the too_* keys */
+};
+
 /* Reads an upload of len bytes. filename is used only in messages. On
  * success *out is a SHEET the caller owns (sheet_free); on error *out is
  * NULL. A cell beyond max_rows / max_cols is an error only when it holds
  * text: formatted-but-empty cells far out do not fail an upload. */
 NEOERR *sheet_read(const char *data, size_t len, const char *filename,
 		   const struct sheet_limits *lim, SHEET **out);
+
+/* sheet_read(), and on an error *why says what and where (why may be
+ * NULL; it is cleared first). */
+NEOERR *sheet_read_why(const char *data, size_t len, const char *filename,
+		       const struct sheet_limits *lim, SHEET **out,
+		       struct sheet_problem *why);
+
+/* Column number (1-based) as Excel names it: 1 "A", 28 "AB". */
+void sheet_col_name(int col, char out[8]);
 
 /* Rows, up to the last one with a non-empty cell. */
 int sheet_rows(const SHEET *s);

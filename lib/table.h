@@ -36,7 +36,8 @@ struct table_row {
 	enum app_stage app;
 	int allowed_from, allowed_until;   /* day numbers, 0 none */
 	int submitted_day, arrived_day, anomaly_day, first_leg_day;
-	unsigned streak;                   /* bit i: a report on today-14+i */
+	int reported_to;                   /* card_facts.reported_to / _mask */
+	unsigned long long reported_mask;
 	char submitted_at[17], arrived_at[17], gate[65];
 	enum card_state card;
 };
@@ -78,8 +79,8 @@ const char *table_stage_name(enum app_stage a);
 /* True when the row passes every filter. Pure. */
 bool table_row_matches(const struct table_filter *f, const struct table_row *row);
 
-/* The facts card_state() needs, from a row, as of `today`. Pure. */
-void table_row_facts(const struct table_row *row, int today, struct card_facts *facts);
+/* The facts card_state() needs, from a row. Pure. */
+void table_row_facts(const struct table_row *row, struct card_facts *facts);
 
 /* Sort keys; table_sort_key() gives -1 for an unknown one. */
 extern const char *const table_sort_keys[];
@@ -94,16 +95,12 @@ void table_mask_id(const char *id, char out[19]);
 struct table_set {
 	struct table_row *rows;
 	int n, cap;
-	bool borrowed;                  /* rows kept by the process: not freed */
 };
-/* Loads every rostered student of term_id in the scope, with the card
- * state computed for `today`. college_id (0: none) narrows a school-wide
- * load to one college, which the filter asks for anyway. A light load
- * (the report) leaves number, name, college, counselor, ID number, gate
- * and city14 empty: no figure filters on them. The process keeps its last
- * load and hands it out again (borrowed): as it is while none of the
- * tables it was read from has changed, else with the rows of the people
- * whose revision moved read again (lib/table.c). */
+/* Loads every rostered student of term_id in the scope from the stored
+ * card facts, with the card state computed for `today`. college_id (0:
+ * none) narrows a school-wide load to one college, which the filter asks
+ * for anyway. A light load (the report) leaves number, name, college,
+ * counselor, ID number, gate and city14 empty: no figure filters on them. */
 NEOERR *table_load(struct table_set *set, enum scope_kind s, long long bound,
 		   int term_id, int today, int college_id, bool light);
 void table_set_free(struct table_set *set);

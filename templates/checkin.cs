@@ -4,6 +4,7 @@
 <?cs call:checkin_nav("report") ?>
 <section class="panel">
 <h1><?cs var:L.checkin.title ?> · <?cs var:Checkin.Day ?></h1>
+<?cs if:Query.saved == "basic" ?><p class="message" role="status" id="basic-saved"><?cs var:L.checkin.basic_saved ?></p><?cs /if ?>
 <?cs if:Checkin.Resubmit ?>
   <p class="message bad"><?cs var:L.checkin.sent_back ?><?cs if:Checkin.Report.verify_reason ?> <q><?cs var:Checkin.Report.verify_reason ?></q><?cs /if ?></p>
 <?cs /if ?>
@@ -18,7 +19,7 @@
   <?cs call:csrf_field() ?>
   <?cs if:Checkin.Resubmit || Checkin.Makeup ?><input type="hidden" name="day" value="<?cs var:Checkin.Day ?>"><?cs /if ?>
   <?cs call:form_fields() ?>
-  <button type="submit" class="primary"><?cs var:L.checkin.submit ?></button>
+  <button type="submit" class="primary"><?cs if:Checkin.Makeup ?><?cs var:L.makeup.submit_fill ?><?cs elif:Checkin.Resubmit ?><?cs var:L.checkin.submit_day ?><?cs else ?><?cs var:L.checkin.submit ?><?cs /if ?></button>
 </form>
 </section>
 <?cs call:basic_info() ?>

@@ -1,6 +1,7 @@
 <?cs include:"macros.cs" ?>
 <?cs set:Page.Title = L.checkin.basic_title ?>
 <?cs include:"header.cs" ?>
+<?cs call:checkin_nav("report") ?>
 <section class="panel">
 <h1><?cs var:L.checkin.basic_title ?></h1>
 <p class="small"><?cs var:L.checkin.basic_once ?></p>

@@ -4,6 +4,7 @@
 <?cs call:checkin_nav("calendar") ?>
 <section class="panel">
 <h1><?cs var:L.calendar.title ?></h1>
+<?cs if:Query.filled == "1" ?><p class="message" role="status" id="makeup-filled"><?cs var:L.makeup.filled ?></p><?cs /if ?>
 <p class="small"><?cs var:Calendar.Term.name ?></p>
 <ul class="legend">
   <li class="day-done"><?cs var:L.calendar.done ?></li>

@@ -35,10 +35,8 @@
 
 <?cs if:Dash.IsToday ?>
 <section class="panel">
-<form method="post" action="/dashboard/remind">
-  <?cs call:csrf_field() ?>
-  <button type="submit" class="primary"><?cs var:L.dashboard.remind ?> (<?cs var:Dash.Figure.unreported ?>)</button>
-</form>
+<p><a class="button primary" href="/dashboard/remind"><?cs var:L.dashboard.remind ?> (<?cs var:Dash.Figure.unreported ?>)</a></p>
+<?cs if:Dash.RemindedToday > 0 ?><p class="small" id="reminded-today"><?cs var:L.dashboard.reminded_today ?> <?cs var:Dash.RemindedToday ?> <?cs var:L.dashboard.people ?></p><?cs /if ?>
 <?cs if:Who.Is.Counselor ?><p><a href="/dashboard/summary"><?cs var:L.summary.title ?></a></p><?cs /if ?>
 <?cs if:Who.Is.Admin ?><p><a href="/dashboard/summaries"><?cs var:L.summaries.title ?></a></p><?cs /if ?>
 </section>
@@ -49,7 +47,7 @@
 <h2><?cs var:L.dashboard.anomalies ?></h2>
 <?cs each:a = Dash.Anomaly ?>
 <div class="anomaly">
-  <p><strong><?cs var:a.name ?></strong> <?cs var:a.number ?> · <?cs var:a.day ?> · <?cs var:a.temperature ?>°C · <?cs var:a.anomaly_flags ?></p>
+  <p><strong><a href="/card?person=<?cs var:a.person ?>"><?cs var:a.name ?></a></strong> <?cs var:a.number ?> · <?cs var:a.day ?> · <?cs var:a.temperature ?>°C · <?cs call:flag_words(a.anomaly_flags) ?></p>
   <form method="post" action="/dashboard/verify" class="inline">
     <?cs call:csrf_field() ?>
     <input type="hidden" name="report" value="<?cs var:a.id ?>">
@@ -75,7 +73,7 @@
 <tbody>
 <?cs each:p = Dash.Row ?>
 <tr<?cs if:!p.report ?> class="unreported"<?cs /if ?>>
-  <td><?cs var:p.name ?><?cs if:p.data_changed == "1" ?> <span class="tag warn"><?cs var:L.dashboard.changed ?></span><?cs /if ?><?cs if:p.anomaly_state == "open" ?> <span class="tag bad"><?cs var:L.dashboard.abnormal ?></span><?cs /if ?></td>
+  <td><a href="/card?person=<?cs var:p.id ?>"><?cs var:p.name ?></a><?cs if:p.data_changed == "1" ?> <span class="tag warn"><?cs var:L.dashboard.changed ?></span><?cs /if ?><?cs if:p.anomaly_state == "open" ?> <span class="tag bad"><?cs var:L.dashboard.abnormal ?></span><?cs /if ?></td>
   <td><?cs var:p.number ?></td>
   <td><?cs var:L.identity[p.identity] ?></td>
   <td><?cs if:p.diagnosis == "suspected" ?><?cs var:L.form.report.diagnosis.suspected ?><?cs elif:p.diagnosis == "confirmed" ?><?cs var:L.form.report.diagnosis.confirmed ?><?cs /if ?></td>

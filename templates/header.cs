@@ -1,4 +1,4 @@
-<!DOCTYPE html>
+<?cs include:"staff_menu.cs" ?><!DOCTYPE html>
 <html lang="<?cs var:Page.Lang ?>">
 <head>
 <meta charset="utf-8">
@@ -13,7 +13,7 @@
 <body class="page-<?cs var:Page.Name ?>">
 <header class="top">
   <a class="brand" href="/"><?cs var:L.app.name ?></a>
-  <nav>
+  <nav aria-label="<?cs var:L.app.account_nav ?>">
     <a href="?lang=<?cs var:Page.OtherLang ?>" hreflang="<?cs var:Page.OtherLang ?>"><?cs var:L.app.other_lang ?></a>
     <?cs if:Who.Id ?>
     <span class="who"><?cs var:Who.Name ?></span>
@@ -24,4 +24,10 @@
     <?cs /if ?>
   </nav>
 </header>
+<?cs if:Who.Is.Staff && Page.Name != "home" ?>
+<nav class="staff-menu" aria-label="<?cs var:L.app.staff_nav ?>"><ul>
+  <?cs call:menu_link("/", "home", L.home.title) ?>
+  <?cs call:staff_links() ?>
+</ul></nav>
+<?cs /if ?>
 <main>

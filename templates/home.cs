@@ -12,18 +12,7 @@
 <?cs if:Who.Is.Dorm ?><span class="tag"><?cs var:L.role.dorm ?></span><?cs /if ?>
 </p>
 <ul class="links">
-  <?cs if:Who.Is.Counselor || Who.Is.Reviewer || Who.Is.Admin ?>
-  <li><a href="/dashboard"><?cs var:L.home.dashboard ?></a></li>
-  <li><a href="/review"><?cs var:L.home.review ?></a></li>
-  <li><a href="/table"><?cs var:L.home.table ?></a></li>
-  <li><a href="/report"><?cs var:L.home.report ?></a></li>
-  <?cs /if ?>
-  <?cs if:Who.Is.Counselor ?><li><a href="/dashboard/summary"><?cs var:L.summary.title ?></a></li>
-  <?cs if:Policy.CounselorsMayImport && !Who.Is.Admin ?><li><a href="/roster"><?cs var:L.home.roster ?></a></li><?cs /if ?><?cs /if ?>
-  <?cs if:Who.Is.Admin ?><li><a href="/dashboard/summaries"><?cs var:L.summaries.title ?></a></li>
-  <li><a href="/roster"><?cs var:L.home.roster ?></a></li>
-  <li><a href="/gates"><?cs var:L.home.gates ?></a></li><?cs /if ?>
-  <?cs if:Who.Is.Gate || Who.Is.Dorm ?><li><a href="/scan"><?cs var:L.home.scan ?></a></li><?cs /if ?>
+  <?cs call:staff_links() ?>
   <li><a href="/checkin"><?cs var:L.home.checkin ?></a></li>
   <li><a href="/card"><?cs var:L.home.my_card ?></a></li>
 </ul>

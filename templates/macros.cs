@@ -28,7 +28,7 @@
 
 <?cs # The student's check-in tabs. ?>
 <?cs def:checkin_nav(current) ?>
-<nav class="tabs">
+<nav class="tabs" aria-label="<?cs var:L.app.checkin_nav ?>">
   <a href="/card"<?cs if:current == "card" ?> aria-current="page"<?cs /if ?>><?cs var:L.home.my_card ?></a>
   <a href="/checkin"<?cs if:current == "report" ?> aria-current="page"<?cs /if ?>><?cs var:L.checkin.title ?></a>
   <a href="/checkin/calendar"<?cs if:current == "calendar" ?> aria-current="page"<?cs /if ?>><?cs var:L.calendar.title ?></a>
@@ -52,3 +52,6 @@
 </details>
 <?cs /if ?>
 <?cs /def ?>
+
+<?cs # An anomaly's flags ("fever,risk_area" as stored) in the page's words. ?>
+<?cs def:flag_words(flags) ?><?cs each:k = L.checkin.flag ?><?cs if:string.find(flags, name(k)) != -1 ?><span class="flag"><?cs var:k ?></span> <?cs /if ?><?cs /each ?><?cs /def ?>

@@ -21,8 +21,8 @@
   <tr>
     <td><input type="checkbox" name="id" value="<?cs var:q.id ?>" aria-label="<?cs var:q.name ?>"></td>
     <td><?cs var:L.review.kinds[q.kind] ?></td>
-    <td><a href="/review/item?id=<?cs var:q.id ?>"><?cs var:q.name ?></a> <span class="small"><?cs var:q.number ?></span></td>
-    <td><?cs if:q.kind == "makeup" ?><?cs var:q.makeup_day ?> · <?cs var:q.makeup_reason ?><?cs elif:q.kind == "anomaly" ?><?cs var:q.report_day ?> · <?cs var:q.temperature ?>°C <?cs var:q.anomaly_flags ?><?cs else ?><?cs var:q.app_reason ?><?cs if:q.allowed_from ?> · <?cs var:q.allowed_from ?> – <?cs var:q.allowed_until ?><?cs /if ?><?cs /if ?></td>
+    <td><a href="/review/item?id=<?cs var:q.id ?>"><?cs var:q.name ?></a> <span class="small"><a href="/card?person=<?cs var:q.person ?>" title="<?cs var:L.home.lookup ?>"><?cs var:q.number ?></a></span></td>
+    <td><?cs if:q.kind == "makeup" ?><?cs var:q.makeup_day ?> · <?cs var:q.makeup_reason ?><?cs elif:q.kind == "anomaly" ?><?cs var:q.report_day ?> · <?cs var:q.temperature ?>°C <?cs call:flag_words(q.anomaly_flags) ?><?cs else ?><?cs var:q.app_reason ?><?cs if:q.allowed_from ?> · <?cs var:q.allowed_from ?> – <?cs var:q.allowed_until ?><?cs /if ?><?cs /if ?></td>
     <td><?cs var:q.created ?></td>
   </tr>
   <?cs /each ?>
@@ -35,6 +35,7 @@
   </p>
   <?cs if:subcount(Queue.Item) > 0 ?>
   <?cs if:Queue.Kind == "first_review" || (Queue.Kind == "all" && Queue.Count.first_review > 0) ?>
+  <p class="small" id="window-needed"><?cs var:L.review.window_needed ?></p>
   <div class="row window">
     <label><?cs var:L.review.window_from ?> <input type="date" name="allowed_from"></label>
     <label><?cs var:L.review.window_until ?> <input type="date" name="allowed_until"></label>

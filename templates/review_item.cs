@@ -2,7 +2,7 @@
 <?cs set:Page.Title = L.review.title ?>
 <?cs include:"header.cs" ?>
 <section class="panel">
-<h1><?cs var:L.review.kinds[Queue.Detail.kind] ?> · <?cs var:Queue.Detail.name ?></h1>
+<h1><?cs var:L.review.kinds[Queue.Detail.kind] ?> · <a href="/card?person=<?cs var:Queue.Detail.person ?>"><?cs var:Queue.Detail.name ?></a></h1>
 <dl class="facts">
   <dt><?cs var:L.card.number ?></dt><dd><?cs var:Queue.Detail.number ?></dd>
   <dt><?cs var:L.card.college ?></dt><dd><?cs var:Queue.Detail.college ?> <?cs var:Queue.Detail.class ?></dd>
@@ -13,7 +13,7 @@
   <dt><?cs var:L.review.report_day ?></dt><dd><?cs var:Queue.Detail.report_day ?></dd>
   <dt><?cs var:L.form.report.temperature ?></dt><dd><?cs var:Queue.Detail.temperature ?></dd>
   <dt><?cs var:L.form.report.city ?></dt><dd><?cs var:Queue.Detail.city ?></dd>
-  <dt><?cs var:L.review.flags ?></dt><dd><?cs var:Queue.Detail.anomaly_flags ?></dd>
+  <dt><?cs var:L.review.flags ?></dt><dd><?cs call:flag_words(Queue.Detail.anomaly_flags) ?></dd>
   <?cs elif:Queue.Detail.app_state ?>
   <dt><?cs var:L.review.app_reason ?></dt><dd><?cs var:Queue.Detail.app_reason ?></dd>
   <dt><?cs var:L.review.itinerary ?></dt><dd><?cs var:Queue.Detail.itinerary ?></dd>

@@ -4,7 +4,7 @@
 <section class="panel">
 <h1><?cs var:L.roster.title ?></h1>
 <p class="small"><?cs var:Roster.Term.name ?> (<?cs var:Roster.Term.starts_on ?> – <?cs var:Roster.Term.ends_on ?>)</p>
-<?cs if:Page.Message ?><p class="message bad" role="alert"><?cs var:Page.Message ?><?cs if:Page.Detail ?> <code><?cs var:Page.Detail ?></code><?cs /if ?></p><?cs /if ?>
+<?cs if:Page.Message ?><p class="message bad" role="alert"><?cs var:Page.Message ?><?cs if:Page.Detail ?> <span id="sheet-problem"><?cs var:Page.Detail ?></span><?cs /if ?></p><?cs /if ?>
 <?cs if:Import.Applied ?>
 <p class="message" id="import-applied"><?cs var:L.roster.applied ?> <?cs var:Import.File ?>: <?cs var:Import.Rows ?> <?cs var:L.roster.rows ?>
  (+<?cs var:Import.Added ?> −<?cs var:Import.Deleted ?> ~<?cs var:Import.Moved ?>, <?cs var:L.roster.reassigned ?> <?cs var:Import.Reassigned ?>)</p>

@@ -24,5 +24,6 @@
     <p id="camera-status" class="small"></p>
   </div>
   <p class="small"><?cs var:L.scan.howto ?></p>
+  <?cs if:!Page.Https ?><p class="small" id="camera-needs-https"><?cs var:L.scan.needs_https ?></p><?cs /if ?>
 </section>
 <?cs include:"footer.cs" ?>

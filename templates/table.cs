@@ -69,6 +69,8 @@
 <p class="total"><?cs var:L.table.total ?> <strong id="total"><?cs var:Table.Total ?></strong> <?cs var:L.table.rows ?>
   · <?cs var:L.table.page ?> <span id="page"><?cs var:Table.Page ?></span> / <span id="pages"><?cs var:Table.Pages ?></span>
   <?cs if:!Table.Print ?>· <a href="/table?<?cs var:Table.Query ?>&amp;sort=<?cs var:Table.Sort ?>&amp;dir=<?cs var:Table.Dir ?>&amp;page=<?cs var:Table.Page ?>&amp;print=1" id="print-link"><?cs var:L.table.print ?></a><?cs /if ?></p>
+<?cs if:Table.Empty == "filtered" ?><p class="message" id="table-empty"><?cs var:L.table.empty_filtered ?> <a href="/table?term=<?cs var:Table.Term ?>"><?cs var:L.table.reset ?></a></p>
+<?cs elif:Table.Empty == "roster" ?><p class="message" id="table-empty"><?cs var:L.table.empty_roster ?></p><?cs /if ?>
 <?cs if:Table.Print ?><p class="small noprint"><?cs var:L.table.print_hint ?> <a href="/table?<?cs var:Table.Query ?>&amp;sort=<?cs var:Table.Sort ?>&amp;dir=<?cs var:Table.Dir ?>&amp;page=<?cs var:Table.Page ?>"><?cs var:L.table.back ?></a></p><?cs /if ?>
 <form method="get" action="/table/export">
 <input type="hidden" name="term" value="<?cs var:Table.Term ?>">
@@ -115,7 +117,7 @@
 <tr data-number="<?cs var:p.number ?>">
   <td class="stick s0"><input type="checkbox" name="id" value="<?cs var:p.id ?>" aria-label="<?cs var:p.name ?>"></td>
   <td class="stick s1 num"><?cs var:p.number ?></td>
-  <td class="stick s2"><?cs var:p.name ?></td>
+  <td class="stick s2"><?cs if:Table.Print ?><?cs var:p.name ?><?cs else ?><a href="/card?person=<?cs var:p.id ?>"><?cs var:p.name ?></a><?cs /if ?></td>
   <td><?cs var:p.seq ?></td>
   <?cs if:Table.CanEdit && !Table.Print ?><td><?cs if:p.app != "none" ?><a href="/table/edit?person=<?cs var:p.id ?>&amp;term=<?cs var:Table.Term ?>"><?cs var:L.table.col.edit ?></a><?cs /if ?></td><?cs /if ?>
   <td><?cs var:p.college ?></td>

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # run.sh - runs the tests and prints one closing line "N passed, N failed".
-#   tests/run.sh unit|http|browser|all
+#   tests/run.sh unit|http|browser|all [PATTERN]
+# PATTERN (http only) picks the HTTP tests whose file names contain it.
 # Unit tests are cmocka programs; HTTP and browser tests run against a
 # private MariaDB + Apache started here on a free loopback port and torn
 # down at the end.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 what=${1:-all}
-OUT=$ROOT/tests/out
+only=${2:-}
+OUT=${HC_TEST_OUT:-$ROOT/tests/out}   # another folder: two runs side by side
 mkdir -p "$OUT"
 RESULTS=$OUT/results.txt
 : >"$RESULTS"
@@ -29,20 +31,38 @@ run_unit() {
 	done
 }
 
+# A block of 100 loopback ports for this run: HC_PORT for the stack, and
+# HC_PORT + 1 ... + 99 for the stacks that tests start of their own. A
+# block is held by a lock (flock on a file kept open until this script
+# ends), so two runs on one machine (another checkout, a helper) never
+# pick the same ports, even while one is still loading its data.
 free_port() {
-	local p
-	for p in $(seq 18080 18180); do
-		(exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo "$p"; return; }
+	local k base fd dir=/var/tmp/healthcard-ports
+	mkdir -p "$dir" 2>/dev/null
+	for k in $(seq 0 49); do
+		base=$((20000 + 100 * k))
+		exec {fd}>>"$dir/$base.lock" || continue
+		if flock -n "$fd"; then
+			if ! (exec 3<>"/dev/tcp/127.0.0.1/$base") 2>/dev/null; then
+				echo "$base"
+				return
+			fi
+			flock -u "$fd"
+		fi
+		exec {fd}>&-
 	done
-	echo "no free port" >&2
+	echo "no free block of ports from 20000" >&2
 	return 1
 }
 
 STACK_VAR=""
 start_stack() {
-	export HC_PORT; HC_PORT=$(free_port)
+	export HC_PORT
+	# Not in a subshell: the lock must stay with this script.
+	free_port >"$OUT/port" || return 1
+	HC_PORT=$(cat "$OUT/port")
 	STACK_VAR=$ROOT/var/test-$HC_PORT
-	rm -rf "$STACK_VAR"
+	"$ROOT/tools/stack.sh" purge "$STACK_VAR" >/dev/null 2>&1
 	export HC_VAR=$STACK_VAR
 	echo "== starting a private stack on port $HC_PORT ($STACK_VAR)"
 	if ! "$ROOT/tools/stack.sh" start "$STACK_VAR" "$HC_PORT" \
@@ -57,18 +77,31 @@ stop_stack() {
 	[ -n "$STACK_VAR" ] || return 0
 	"$ROOT/tools/stack.sh" stop "$STACK_VAR" >/dev/null 2>&1
 	cp "$STACK_VAR/log/error.log" "$OUT/apache-error.log" 2>/dev/null
-	rm -rf "$STACK_VAR"
+	"$ROOT/tools/stack.sh" purge "$STACK_VAR" >/dev/null 2>&1
 	STACK_VAR=""
 }
 trap stop_stack EXIT
 
 run_http() {
 	for t in "$ROOT"/tests/http/t[0-9]*.sh; do
+		[[ "$(basename "$t")" == *"$only"* ]] || continue
 		echo "== $(basename "$t")"
 		bash "$t"
 		local rc=$?
 		[ $rc = 0 ] || echo "not ok http $(basename "$t") exited $rc" >>"$RESULTS"
 	done
+}
+
+# After every flow has written: each stored card fact must equal what the
+# base tables say (hc-facts check prints every difference).
+check_facts() {
+	local log="$OUT/facts-$1.log"
+	if HEALTHCARD_CONF="$STACK_VAR/healthcard.hdf" "$ROOT/build/hc-facts" check >"$log" 2>&1; then
+		echo "ok facts after the $1 tests: $(tail -1 "$log")" >>"$RESULTS"
+	else
+		echo "not ok facts after the $1 tests: $(tail -1 "$log") (tests/out/facts-$1.log)" >>"$RESULTS"
+		head -20 "$log"
+	fi
 }
 
 run_browser() {
@@ -93,9 +126,9 @@ check_sanitizers() {
 
 case "$what" in
 unit) run_unit ;;
-http) start_stack && run_http ;;
-browser) start_stack && run_browser ;;
-all) run_unit; start_stack && { run_http; run_browser; } ;;
+http) start_stack && { run_http; check_facts http; } ;;
+browser) start_stack && { run_browser; check_facts browser; } ;;
+all) run_unit; start_stack && { run_http; check_facts http; run_browser; check_facts browser; } ;;
 *) echo "usage: tests/run.sh unit|http|browser|all" >&2; exit 2 ;;
 esac
 stop_stack

@@ -5,61 +5,122 @@
 #   stack.sh start VARDIR PORT [DEMO_ARGS...]   start (demo data loaded once)
 #   stack.sh run   VARDIR PORT [DEMO_ARGS...]   start, wait for Ctrl-C, stop
 #   stack.sh stop  VARDIR                       stop both servers
+#   stack.sh purge VARDIR                       stop, then remove VARDIR and its runtime folder
 #   stack.sh sql   VARDIR [mariadb args...]     a client as the DB admin
 #   stack.sh dbstop VARDIR / dbstart VARDIR     for the outage tests
 #
-# Everything the instance writes stays under VARDIR: the data directory,
-# the socket VARDIR/run/mysqld.sock (no TCP port), logs, the secret key.
+# What the instance writes stays under VARDIR (the data directory, logs,
+# the secret key) and its runtime folder (below): the socket
+# VARDIR/run/mysqld.sock (no TCP port), the uploads, Apache's files.
 set -euo pipefail
 
+# Debian keeps the servers in /usr/sbin, which is not on a user's PATH.
+PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-cmd=${1:?usage: stack.sh start|run|stop|sql VARDIR [PORT]}
+cmd=${1:?usage: stack.sh start|run|stop|purge|sql VARDIR [PORT]}
 mkdir -p "${2:?VARDIR}"
 V=$(cd "$2" && pwd)
 PORT=${3:-8080}
-SOCK=$V/run/mysqld.sock
 ME=$(id -un)
 
+# The runtime folder. Started by root, Apache runs its children as
+# www-data, and they cannot pass a folder of mode 0700 (root's home, a
+# mktemp -d); a space in a path breaks Apache's and the app's configuration.
+# So what the page processes read or write lives in a folder of its own
+# under /var/tmp, named by VARDIR/rt: the page programs, templates, static
+# files and configuration (copied in at each start), the sockets, the
+# uploads and the key. The database and the logs stay in VARDIR, written
+# by root's (or the user's) own servers; VARDIR/run, VARDIR/healthcard.hdf,
+# VARDIR/uploads and VARDIR/tmp point into the runtime folder.
+RT_LINKS="run tmp uploads healthcard.hdf"
+if [ -L "$V/rt" ] && [ -d "$V/rt/" ]; then
+	R=$(readlink -f "$V/rt")
+else
+	R=""
+fi
+SOCK=${R:-$V}/run/mysqld.sock
 say() { printf '%s\n' "$*" >&2; }
 
+# need PROGRAM PACKAGE: the server programs, found wherever Debian puts them.
+need() {
+	command -v "$1" >/dev/null && return 0
+	say "stack: $1 is not installed (Debian package $2): run 'make deps' as root, or: apt-get install $2"
+	exit 1
+}
+
+# The database's admin is whoever runs the stack, by socket authentication
+# (mariadb-install-db --auth-root-socket-user).
 admin_sql() { mariadb --no-defaults -S "$SOCK" -u "$ME" "$@"; }
 
 random_hex() { od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'; }
 
 db_alive() { mariadb-admin --no-defaults -S "$SOCK" -u "$ME" ping >/dev/null 2>&1; }
 
+# The runtime folder (see the top): made once per VARDIR and kept while it
+# lives, so the uploads and a running server's sockets stay where they are.
+rt_make() {
+	[ -n "$R" ] && return 0
+	R=$(mktemp -d /var/tmp/healthcard.XXXXXXXX)
+	chmod 755 "$R"
+	ln -sfn "$R" "$V/rt"
+	local l
+	for l in $RT_LINKS; do
+		# A VARDIR of the layout before: what it held moves in.
+		if [ -e "$V/$l" ] && [ ! -L "$V/$l" ]; then
+			mv "$V/$l" "$R/$l"
+		fi
+	done
+	mkdir -p "$R/run" "$R/tmp" "$R/uploads"
+	for l in $RT_LINKS; do
+		ln -sfn "$R/$l" "$V/$l"
+	done
+	SOCK=$R/run/mysqld.sock
+}
+
 db_start() {
-	mkdir -p "$V/run" "$V/log" "$V/tmp"
+	need mariadbd mariadb-server
+	need mariadb mariadb-client
+	rt_make
+	mkdir -p "$V/log"
 	if [ ! -d "$V/db/mysql" ]; then
 		say "creating the database in $V/db"
-		mariadb-install-db --no-defaults --datadir="$V/db" \
-			--auth-root-authentication-method=socket >"$V/log/install-db.log" 2>&1
+		if ! mariadb-install-db --no-defaults --datadir="$V/db" \
+			--auth-root-authentication-method=socket --auth-root-socket-user="$ME" >"$V/log/install-db.log" 2>&1; then
+			say "stack: mariadb-install-db failed; its output:"
+			tail -20 "$V/log/install-db.log" >&2
+			return 1
+		fi
 	fi
 	db_alive && return 0
 	local as_root=()
 	[ "$(id -u)" = 0 ] && as_root=(--user=root)
+	# HC_DB_DURABLE=1: a flush of the redo log at each commit (the bench).
 	setsid mariadbd --no-defaults "${as_root[@]}" --datadir="$V/db" \
-		--socket="$SOCK" --skip-networking --pid-file="$V/run/mysqld.pid" \
+		--socket="$SOCK" --skip-networking --pid-file="$R/run/mysqld.pid" \
 		--log-error="$V/log/mariadb.log" \
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
 		--innodb-buffer-pool-size="${HC_DB_POOL:-256M}" \
-		--innodb-flush-log-at-trx-commit="$([ "${HC_DB_DURABLE:-}" = 1 ] && echo 1 || echo 2)" --max-connections=600 \
-		</dev/null >/dev/null 2>&1 &
+		--innodb-flush-log-at-trx-commit="$([ "${HC_DB_DURABLE:-0}" = 1 ] && echo 1 || echo 2)" \
+		--max-connections=600 \
+		</dev/null >"$V/log/mariadbd.out" 2>&1 &
+	local pid=$!
 	for _ in $(seq 1 300); do
 		db_alive && return 0
+		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.1
 	done
-	say "MariaDB did not start; see $V/log/mariadb.log"
-	tail -20 "$V/log/mariadb.log" >&2 || true
+	say "MariaDB did not start:"
+	tail -20 "$V/log/mariadb.log" "$V/log/mariadbd.out" >&2 2>/dev/null || true
 	return 1
 }
 
 db_stop() {
+	[ -n "$R" ] || return 0
 	if db_alive; then
 		mariadb-admin --no-defaults -S "$SOCK" -u "$ME" shutdown 2>/dev/null || true
 	fi
-	if [ -f "$V/run/mysqld.pid" ]; then
-		local pid; pid=$(cat "$V/run/mysqld.pid" 2>/dev/null || true)
+	if [ -f "$R/run/mysqld.pid" ]; then
+		local pid; pid=$(cat "$R/run/mysqld.pid" 2>/dev/null || true)
 		for _ in $(seq 1 100); do
 			[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || break
 			sleep 0.1
@@ -84,73 +145,91 @@ db_setup() {
 	fi
 }
 
+# subst FILE NAME=VALUE...: FILE with each @NAME@ replaced (any characters
+# in VALUE, '&' and '|' included).
+subst() {
+	local text pair name value
+	text=$(cat "$1")
+	shift
+	for pair in "$@"; do
+		name=${pair%%=*} value=${pair#*=}
+		text=${text//"@$name@"/"$value"}
+	done
+	printf '%s\n' "$text"
+}
+
 write_conf() {
-	[ -f "$V/secret.key" ] || { random_hex 32 >"$V/secret.key"; }
-	cat >"$V/healthcard.hdf" <<-HDF
-		#include "$ROOT/conf/healthcard.hdf"
+	need apache2 apache2
+	local bin=${HC_BIN_DIR:-$ROOT/build/cgi-bin}
+	[ -x "$bin/card" ] || { say "stack: no page programs in $bin: run make first"; exit 1; }
+	# What the page processes read, copied where they can read it.
+	rm -rf "$R/bin" "$R/templates" "$R/htdocs" "$R/conf"
+	cp -R "$bin" "$R/bin"
+	cp -R "$ROOT/templates" "$R/templates"
+	cp -R "$ROOT/htdocs" "$R/htdocs"
+	cp -R "$ROOT/conf" "$R/conf"
+	[ -f "$V/secret.key" ] || { random_hex 32 >"$V/secret.key"; chmod 600 "$V/secret.key"; }
+	cp "$V/secret.key" "$R/secret.key"
+	cat >"$R/healthcard.hdf" <<-HDF
+		#include "$R/conf/healthcard.hdf"
 		DB.Socket = $SOCK
 		DB.User = healthcard
 		DB.Password = $(cat "$V/db.pass")
-		Auth.SecretFile = $V/secret.key
-		Paths.Templates = $ROOT/templates
-		Paths.UploadTmp = $V/tmp
-		Paths.Uploads = $V/uploads
-		Cache.Board = $V/run/board
+		Auth.SecretFile = $R/secret.key
+		Paths.Templates = $R/templates
+		Paths.UploadTmp = $R/tmp
+		Paths.Uploads = $R/uploads
 	HDF
 	if [ -n "${HC_AUTH_MODE:-}" ]; then
-		echo "Auth.Mode = $HC_AUTH_MODE" >>"$V/healthcard.hdf"
+		echo "Auth.Mode = $HC_AUTH_MODE" >>"$R/healthcard.hdf"
 	fi
 	# Lines for the app config (a test's policy), one per line.
 	if [ -n "${HC_EXTRA_CONF:-}" ]; then
-		printf '%s\n' "$HC_EXTRA_CONF" >>"$V/healthcard.hdf"
+		printf '%s\n' "$HC_EXTRA_CONF" >>"$R/healthcard.hdf"
 	fi
-	mkdir -p "$V/run/fcgid" "$V/uploads"
-	# The change board (lib/board.h), made now so that it is the pages'
-	# to write; everyone is marked: what the data was before is gone.
-	hc_board init
+	mkdir -p "$R/run/fcgid" "$R/uploads" "$R/tmp"
 	local user_lines=""
 	if [ "$(id -u)" = 0 ]; then
 		# Apache will not run its children as root: they run as www-data,
 		# which must read the config and the key and write its own dirs.
 		user_lines=$'User www-data\nGroup www-data'
-		chown -R www-data:www-data "$V/run/fcgid" "$V/tmp" "$V/uploads" "$V/run/board"
-		chgrp www-data "$V/healthcard.hdf" "$V/secret.key"
-		chmod 640 "$V/healthcard.hdf" "$V/secret.key"
+		chown -R www-data:www-data "$R/run/fcgid" "$R/tmp" "$R/uploads"
+		chgrp www-data "$R/healthcard.hdf" "$R/secret.key"
+		chmod 640 "$R/healthcard.hdf" "$R/secret.key"
 	else
-		chmod 600 "$V/healthcard.hdf" "$V/secret.key"
+		chmod 600 "$R/healthcard.hdf" "$R/secret.key"
 	fi
-	# HC_BIN_DIR: other builds of the page programs (make test-asan).
-	sed -e "s|@BIN@|${HC_BIN_DIR:-$ROOT/build/cgi-bin}|g" \
-		-e "s|@ROOT@|$ROOT|g" -e "s|@VAR@|$V|g" -e "s|@PORT@|$PORT|g" \
-		"$ROOT/conf/httpd-dev.conf.in" >"$V/httpd.conf"
-	printf '%s\n' "$user_lines" >"$V/httpd-user.conf"
+	subst "$ROOT/conf/httpd-dev.conf.in" BIN="$R/bin" ROOT="$R" RT="$R" \
+		LOG="$V/log" PORT="$PORT" >"$R/httpd.conf"
+	printf '%s\n' "$user_lines" >"$R/httpd-user.conf"
 	if [ -n "${HC_EXTRA_APACHE:-}" ]; then
-		printf '%s\n' "$HC_EXTRA_APACHE" >>"$V/httpd-user.conf"
+		printf '%s\n' "$HC_EXTRA_APACHE" >>"$R/httpd-user.conf"
 	fi
 }
-
-# The stack's change board by hand (tools/hcboard.c); "touch": every page
-# process re-reads what it kept (after plain SQL).
-hc_board() { HEALTHCARD_CONF="$V/healthcard.hdf" "$ROOT/build/hc-board" "$@"; }
 
 web_alive() { curl -s -o /dev/null "http://127.0.0.1:$PORT/static/style.css"; }
 
 web_start() {
-	apache2 -f "$V/httpd.conf" -k start
+	local out
+	if ! out=$(apache2 -f "$R/httpd.conf" -k start 2>&1); then
+		say "Apache did not start: $out"
+		tail -20 "$V/log/error.log" >&2 2>/dev/null || true
+		return 1
+	fi
 	for _ in $(seq 1 100); do
 		web_alive && return 0
 		sleep 0.1
 	done
-	say "Apache did not start; see $V/log/error.log"
-	tail -20 "$V/log/error.log" >&2 || true
+	say "Apache did not start; see $V/log/error.log${out:+ ($out)}"
+	tail -20 "$V/log/error.log" >&2 2>/dev/null || true
 	return 1
 }
 
 web_stop() {
-	[ -f "$V/httpd.conf" ] || return 0
+	[ -n "$R" ] && [ -f "$R/httpd.conf" ] || return 0
 	local pid=""
-	[ -f "$V/run/httpd.pid" ] && pid=$(cat "$V/run/httpd.pid" 2>/dev/null || true)
-	apache2 -f "$V/httpd.conf" -k stop 2>/dev/null || true
+	[ -f "$R/run/httpd.pid" ] && pid=$(cat "$R/run/httpd.pid" 2>/dev/null || true)
+	apache2 -f "$R/httpd.conf" -k stop 2>/dev/null || true
 	for _ in $(seq 1 100); do
 		[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || break
 		sleep 0.1
@@ -198,13 +277,15 @@ run)
 stop)
 	stop
 	;;
+purge)
+	# Stop, then remove VARDIR and its runtime folder: the tests' stacks.
+	stop
+	[ -z "$R" ] || rm -rf "$R"
+	rm -rf "$V"
+	;;
 sql)
 	shift 2
-	# Plain SQL goes around the pages: they must not trust what they kept.
-	rc=0
-	admin_sql healthcard "$@" || rc=$?
-	[ ! -f "$V/healthcard.hdf" ] || hc_board touch
-	exit "$rc"
+	admin_sql healthcard "$@"
 	;;
 dbstop)
 	db_stop

@@ -78,9 +78,10 @@ export default async function (browser) {
   await gate.screenshot({ path: path.join(shots, 'gate-allow-phone.png'), fullPage: true });
 
   await gate.goto(url.replace(/^https?:\/\/[^/]+/, base));
-  check('the same code again: DENY, already used',
-    await gate.getAttribute('section.scan', 'data-reason') === 'replayed');
-  await gate.screenshot({ path: path.join(shots, 'gate-deny-replayed-phone.png'), fullPage: true });
+  check('the same code again: just admitted, in the neutral colour',
+    await gate.getAttribute('section.scan', 'data-reason') === 'just_admitted' &&
+    await gate.getAttribute('section.scan', 'data-result') === 'already');
+  await gate.screenshot({ path: path.join(shots, 'gate-just-admitted-phone.png'), fullPage: true });
 
   await student.goto(`${base}/card`);
   check('the student\'s card is blue after the scan',

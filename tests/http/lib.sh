@@ -71,9 +71,23 @@ status_is() { [ "$STATUS" = "$1" ]; }
 body_has() { grep -qF -- "$1" "$BODY"; }
 body_lacks() { ! grep -qF -- "$1" "$BODY"; }
 header_has() { grep -qiF -- "$1" "$HEADERS"; }
-sql() { "$ROOT/tools/stack.sh" sql "$HC_VAR" -N -B -e "$1"; }
-# raw_sql SQL [VAR]: plain SQL on the stack in VAR ($HC_VAR) that does not
-# touch the change board (sql does: lib/board.h), as IT's own would not.
+# sql SQL: plain SQL as IT would run it, followed, when it writes, by the
+# documented repair of the stored card facts (hc-facts rebuild). Before a
+# write the facts must hold: what the pages wrote so far is checked here,
+# not only at the end (a rebuild would hide it).
+hc_facts() { HEALTHCARD_CONF="$HC_VAR/healthcard.hdf" "$ROOT/build/hc-facts" "$@"; }
+sql() {
+	local writes=0
+	grep -qiE '\b(insert|update|delete|replace)\b' <<<"$1" && writes=1
+	if [ $writes = 1 ] && ! hc_facts check >"$T/facts" 2>&1; then
+		echo "not ok http $NAME card facts drifted before plain SQL: $(tail -1 "$T/facts")" | tee -a "$RESULTS"
+		head -5 "$T/facts" | sed 's/^/#   /'
+	fi
+	"$ROOT/tools/stack.sh" sql "$HC_VAR" -N -B -e "$1" || return
+	[ $writes = 0 ] || hc_facts rebuild >/dev/null
+}
+# raw_sql SQL [VAR]: plain SQL on the stack in VAR ($HC_VAR) with nothing
+# after it: no check, no repair of the card facts.
 raw_sql() { mariadb --no-defaults -S "${2:-$HC_VAR}/run/mysqld.sock" -u "$(id -un)" -N -B healthcard -e "$1"; }
 # global_status NAME [VAR]: one of MariaDB's status counters.
 global_status() { raw_sql "SHOW GLOBAL STATUS LIKE '$1'" "${2:-}" | awk '{ print $2 }'; }

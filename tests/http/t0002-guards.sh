@@ -44,6 +44,36 @@ check "wrong method is 405" status_is 405
 check "405 names the allowed methods" header_has "Allow: GET"
 FORM_PAGE=/card post student /card
 check "POST to a GET-only page is 405" status_is 405
-get student "/login?next=//evil.example/"
-check "no open redirect through next" header_has "Location: /"
-check "not to the other host" test -z "$(grep -i 'evil' "$HEADERS")"
+# Hostile "next" values (issue 13, finding 3): each sends the logged-in
+# student home, never to another host; the login form's next likewise.
+for next in '//evil.example/' '/%09/evil.example/phish' '/%0A/evil.example' \
+	'/%5Cevil.example' '%5C%5Cevil.example' 'https://evil.example/' \
+	'/%0D%0ASet-Cookie:%20x=1' '/%20/evil.example' 'javascript:alert(1)'; do
+	get student "/login?next=$next"
+	check "next=$next sends home" eval 'status_is 303 && [ "$(grep -i "^Location:" "$HEADERS" | tr -d "\r")" = "Location: /" ]'
+done
+get student "/login?next=/checkin%3Fday%3D2026-11-30"
+check "a local next is kept" header_has "Location: /checkin?day=2026-11-30"
+get fresh /login
+tok=$(csrf)
+req fresh POST /login --data-urlencode "csrf=$tok" --data-urlencode login=student \
+	--data-urlencode password=demo --data-urlencode $'next=/\t/evil.example/phish'
+check "the login form's next with a tab sends home" eval 'status_is 303 && [ "$(grep -i "^Location:" "$HEADERS" | tr -d "\r")" = "Location: /" ]'
+
+
+# What Apache answers by itself (issue 13, finding 7): no TRACE echoing the
+# cookies, no versions, and the security headers on static files and on
+# Apache's own error pages too.
+req student TRACE /login -H "Cookie: secret=trace-me"
+check "TRACE is refused (405)" status_is 405
+check "  without echoing the cookie" body_lacks "trace-me"
+check "the Server header names no version" eval '[ "$(grep -i "^Server:" "$HEADERS" | tr -d "\r")" = "Server: Apache" ]'
+get anon /static/style.css
+check "a static file has nosniff" header_has "X-Content-Type-Options: nosniff"
+check "  and a content security policy" header_has "Content-Security-Policy:"
+check "  and X-Frame-Options" header_has "X-Frame-Options: DENY"
+get anon /static/no-such-file.css
+check "Apache's own 404 has the headers too" eval 'status_is 404 && header_has "X-Frame-Options: DENY" && header_has "Content-Security-Policy:"'
+check "  and names no version" body_lacks "Apache/2"
+get anon /login
+check "a page's headers are not doubled by Apache's" eq "$(grep -ci '^X-Frame-Options:' "$HEADERS")" 1

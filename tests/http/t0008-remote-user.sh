@@ -7,9 +7,13 @@
 port=$((HC_PORT + 50))
 RV=$ROOT/var/test-ru-$port
 rm -rf "$RV"; mkdir -p "$RV"
-htpasswd -bc "$RV/htpasswd" counselor secret1 >/dev/null 2>&1
-htpasswd -b "$RV/htpasswd" stranger secret2 >/dev/null 2>&1
-[ "$(id -u)" = 0 ] && chgrp www-data "$RV/htpasswd" && chmod 640 "$RV/htpasswd"
+# Apache's children read the password file: a folder they can pass (the
+# checkout may sit in a 0700 home, tools/stack.sh).
+PW=$(mktemp -d /var/tmp/healthcard-pw.XXXXXXXX)
+chmod 755 "$PW"
+htpasswd -bc "$PW/htpasswd" counselor secret1 >/dev/null 2>&1
+htpasswd -b "$PW/htpasswd" stranger secret2 >/dev/null 2>&1
+[ "$(id -u)" = 0 ] && chgrp www-data "$PW/htpasswd" && chmod 640 "$PW/htpasswd"
 M=/usr/lib/apache2/modules
 export HC_AUTH_MODE=remote_user
 export HC_EXTRA_APACHE="LoadModule auth_basic_module $M/mod_auth_basic.so
@@ -20,11 +24,11 @@ LoadModule authz_user_module $M/mod_authz_user.so
     AuthType Basic
     AuthName healthcard
     AuthBasicProvider file
-    AuthUserFile $RV/htpasswd
+    AuthUserFile $PW/htpasswd
     Require valid-user
 </Location>"
 # Stopped and removed whatever happens, a failed start included.
-trap '"$ROOT/tools/stack.sh" stop "$RV" >/dev/null 2>&1; rm -rf "$RV" "$RV.log" "$T"' EXIT
+trap '"$ROOT/tools/stack.sh" purge "$RV" >/dev/null 2>&1; rm -rf "$RV.log" "$PW" "$T"' EXIT
 if ! "$ROOT/tools/stack.sh" start "$RV" "$port" --students 100 --days 5 >"$RV.log" 2>&1; then
 	cat "$RV.log"
 	check "the remote_user stack starts" false
@@ -43,8 +47,8 @@ STATUS=$(curl -s -o "$BODY" -w '%{http_code}' -u stranger:secret2 "$RURL/login")
 check "which says 'not registered' with 403" status_is 403
 check "in words" body_has "尚未在本系统登记"
 
-# Who a REMOTE_USER is, kept per process like a session (lib/sess.c): a
-# disabled account is turned away on the very next request, by every
+# Who a REMOTE_USER is, read on every request like a session (lib/sess.c):
+# a disabled account is turned away on the very next request, by every
 # process, and comes back when enabled again.
 rsql() { "$ROOT/tools/stack.sh" sql "$RV" -N -B -e "$1"; }
 # homes CODE: 8 requests for the counselor's home, each answered CODE.
@@ -56,13 +60,6 @@ homes() {
 	done
 }
 check "the counselor's home, from every process" homes 200
-urls=(); for i in $(seq 1 30); do urls+=("$RURL/logout"); done
-curl -s -u counselor:secret1 "${urls[@]}" >/dev/null
-before=$(global_status Com_stmt_execute "$RV")
-curl -s -u counselor:secret1 "${urls[@]}" >/dev/null
-after=$(global_status Com_stmt_execute "$RV")
-check "30 pages for a known REMOTE_USER run fewer than 15 statements" test $((after - before)) -lt 15
-echo "#   statements for 30 pages: $((after - before))"
 rsql "UPDATE accounts SET disabled = 1 WHERE login = 'counselor'"
 check "a disabled account is turned away at once by every process" homes 303
 rsql "UPDATE accounts SET disabled = 0 WHERE login = 'counselor'"

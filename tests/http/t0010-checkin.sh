@@ -14,15 +14,26 @@ get "$who" /checkin
 check "first visit asks for basic info" body_has 'name="home_address"'
 FORM_PAGE=/checkin post "$who" /checkin/basic --data-urlencode "phone=13800000000" \
 	--data-urlencode "home_address=" --data-urlencode "emergency_contact=王" \
-	--data-urlencode "emergency_phone=13900000000" --data-urlencode "boarding=1"
+	--data-urlencode "emergency_phone=13900000000" --data-urlencode "boarding=1" --data-urlencode "dorm=学十楼 203"
 check "missing address re-renders with 400" status_is 400
 check "with a message on the field" body_has "此项必填"
 check "keeping what was typed" body_has 'value="13800000000"'
 check "nothing stored" test "$(sql "SELECT COUNT(*) FROM basic_info WHERE person_id = $pid")" = 0
-FORM_PAGE=/checkin post "$who" /checkin/basic --data-urlencode "phone=13800000000" \
+# A phone that is not a mainland mobile, a boarder without a dorm (issue 20).
+FORM_PAGE=/checkin post "$who" /checkin/basic --data-urlencode "phone=12345" \
 	--data-urlencode "home_address=北京市海淀区上园村3号" --data-urlencode "emergency_contact=王" \
 	--data-urlencode "emergency_phone=13900000000" --data-urlencode "boarding=1"
+check "a phone that is no mobile number is 400" status_is 400
+check "  saying what a mobile number is" body_has "请填写有效的手机号码"
+check "  and a boarder without a dorm is told to give it" body_has "住校生请填写宿舍"
+check "  keeping the tabs" body_has 'class="tabs"'
+check "  nothing stored" test "$(sql "SELECT COUNT(*) FROM basic_info WHERE person_id = $pid")" = 0
+FORM_PAGE=/checkin post "$who" /checkin/basic --data-urlencode "phone=138 0000 0000" \
+	--data-urlencode "home_address=北京市海淀区上园村3号" --data-urlencode "emergency_contact=王" \
+	--data-urlencode "emergency_phone=13900000000" --data-urlencode "boarding=1" --data-urlencode "dorm=学十楼 203"
 check "basic info saved" status_is 303
+get "$who" "$(grep -i '^Location:' "$HEADERS" | tr -d '\r' | sed 's/^Location: //I')"
+check "  and the page says so" body_has 'id="basic-saved"'
 get "$who" /checkin
 check "then the daily report form" body_has 'name="temperature"'
 check "basic info is not asked again" body_lacks 'name="home_address"'
@@ -99,7 +110,7 @@ check "the correction form shows the current values" body_has "北京市海淀�
 FORM_PAGE="/checkin/basic_fix?person=$pid" post admin /checkin/basic_fix --data-urlencode "person=$pid" \
 	--data-urlencode "phone=13800000000" --data-urlencode "home_address=北京市海淀区学院路1号" \
 	--data-urlencode "emergency_contact=王" --data-urlencode "emergency_phone=13900000000" \
-	--data-urlencode "boarding=1"
+	--data-urlencode "boarding=1" --data-urlencode "dorm=学十楼 203"
 check "the correction is saved" eq "$(sql "SELECT home_address FROM basic_info WHERE person_id = $pid")" "北京市海淀区学院路1号"
 check "the audit log keeps who and the old value" eq \
 	"$(sql "SELECT JSON_VALUE(detail, '$.home_address') FROM audit_log WHERE action = 'basic_info.correct' AND subject_person_id = $pid")" \

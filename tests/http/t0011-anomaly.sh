@@ -22,6 +22,13 @@ check "the anomaly waits in the review queue" \
 login counselor
 get counselor "/dashboard?f=anomaly"
 check "the counselor sees it among anomalies to verify" body_has "value=\"$rid\""
+check "  its reason in words (issue 20, defect 4)" body_has "体温达到或超过 37.3°C"
+check "  not as stored" body_lacks "· fever"
+get counselor "/review?kind=anomaly"
+check "the review queue says it in words too" body_has "体温达到或超过 37.3°C"
+get counselor "/review?kind=anomaly&lang=en"
+check "  and in English" body_has "Temperature of 37.3 °C or more"
+get counselor "/dashboard?lang=zh-CN"
 FORM_PAGE=/dashboard post counselor /dashboard/verify --data-urlencode "report=$rid" \
 	--data-urlencode "decision=send_back"
 check "sending back without a reason is refused (400)" status_is 400
@@ -75,3 +82,23 @@ foreign=$(sql "SELECT d.id FROM daily_reports d JOIN counselor_assignments ca ON
 FORM_PAGE=/dashboard post counselor /dashboard/verify --data-urlencode "report=$foreign" \
 	--data-urlencode "decision=clear"
 check "verifying outside one's scope is 403" status_is 403
+
+# Staff do not verify their own report nor fill in for themselves (issue
+# 13, finding 7): a counselor's own feverish report (put in as a staff
+# report would be) waits for someone else.
+cid=$(sql "SELECT person_id FROM accounts WHERE login = 'counselor'")
+sql "DELETE FROM daily_reports WHERE person_id = $cid AND day = '$today'"
+sql "INSERT INTO daily_reports (person_id, day, submitted_at, temperature, symptoms, city,
+	in_city, on_campus, anomaly, anomaly_state) VALUES ($cid, '$today', NOW(), 38.6, 'fever',
+	'北京', 1, 0, 1, 'open')"
+own=$(sql "SELECT id FROM daily_reports WHERE person_id = $cid AND day = '$today'")
+sql "INSERT INTO queue_items (kind, ref_id, person_id, created_at) VALUES ('anomaly', $own, $cid, NOW())"
+login counselor
+FORM_PAGE=/dashboard post counselor /dashboard/verify --data-urlencode "report=$own" \
+	--data-urlencode "decision=clear"
+check "clearing one's own anomaly is 403" status_is 403
+check "  and it stays open" eq "$(sql "SELECT anomaly_state FROM daily_reports WHERE id = $own")" open
+get counselor "/checkin/proxy?person=$cid"
+check "proxy-filling for oneself is 403" status_is 403
+sql "DELETE FROM queue_items WHERE kind = 'anomaly' AND ref_id = $own"
+sql "DELETE FROM daily_reports WHERE id = $own"

@@ -87,7 +87,13 @@ check "and stores nothing" test "$(sql "SELECT COUNT(*) FROM daily_reports WHERE
 # Reminders: once per person and day.
 unreported=$(sql "SELECT COUNT(*) FROM counselor_assignments ca WHERE ca.counselor_id = $cid
 	AND NOT EXISTS (SELECT 1 FROM daily_reports d WHERE d.person_id = ca.student_id AND d.day = '$today')")
-FORM_PAGE=/dashboard post counselor /dashboard/remind
+# The dashboard's button asks first, with the number of people (issue 20).
+get counselor /dashboard
+check "the dashboard's remind button only leads to a confirmation" body_has 'href="/dashboard/remind"'
+get counselor /dashboard/remind
+check "  which names how many will be reminded" eval 'status_is 200 && grep -q "id=\"remind-count\">[^<]*<strong>$unreported</strong>" "$BODY"'
+check "  and reminds nobody by itself" eq "$(sql "SELECT COUNT(*) FROM reminders WHERE day = '$today'")" 0
+FORM_PAGE=/dashboard/remind post counselor /dashboard/remind
 check "remind redirects with the count" header_has "reminded=$unreported"
 msgs=$(sql "SELECT COUNT(*) FROM messages WHERE kind = 'remind' AND body = '$today'")
 box=$(sql "SELECT COUNT(*) FROM outbox WHERE payload LIKE '%尚未完成健康打卡%'")
@@ -95,6 +101,8 @@ check "one in-app message per unreported student" test "$msgs" -ge "$unreported"
 check "one outbox row each" test "$box" -ge "$unreported"
 FORM_PAGE=/dashboard post counselor /dashboard/remind
 check "a second click reminds nobody" header_has "reminded=0"
+get counselor "/dashboard?f=unreported&reminded=0"
+check "  and the dashboard still says how many were reminded today" body_has "今日已提醒 $unreported 人"
 check "no new messages" test "$(sql "SELECT COUNT(*) FROM messages WHERE kind = 'remind' AND body = '$today'")" = "$msgs"
 check "no new outbox rows" test "$(sql "SELECT COUNT(*) FROM outbox WHERE payload LIKE '%尚未完成健康打卡%'")" = "$box"
 

@@ -54,6 +54,10 @@ get counselor /review
 check "the request is in the counselor's queue" body_has "value=\"$item\""
 get counselor "/review/item?id=$item"
 check "it opens in full with the check-ins around the day" body_has "前后两周打卡情况"
+# Days still to come are not shown as missed (issue 20, defect 6).
+tomorrow=$(TZ=Asia/Shanghai date -d tomorrow +%F)
+check "  but no day after today" body_lacks "<span class=\"date\">$tomorrow</span>"
+check "  today at most" body_has "<span class=\"date\">$(TZ=Asia/Shanghai date +%F)</span>"
 FORM_PAGE=/review post counselor /review/decide --data-urlencode "id=$item" --data-urlencode "decision=approve"
 check "approve" status_is 200
 check "reported as done" body_has 'class="outcome-done"'
@@ -76,8 +80,13 @@ fill() {
 }
 get student "/makeup/fill?day=$D1"
 check "the approved day opens its form" body_has 'action="/makeup/fill"'
+check "  which does not speak of today" eval 'body_lacks "今日体温" && body_lacks "提交今日打卡"'
+check "  and submits a make-up" body_has "提交补卡"
 fill "$D1"
 check "the made-up report is accepted" status_is 303
+loc=$(grep -i '^Location:' "$HEADERS" | tr -d '\r' | sed 's/^Location: //I')
+get student "$loc"
+check "  and says so where it lands" body_has 'id="makeup-filled"'
 check "stored for that day as a make-up" eq "$(sql "SELECT is_makeup FROM daily_reports WHERE person_id = $sid AND day = '$D1'")" 1
 check "the request is filled" eq "$(sql "SELECT state FROM makeup_requests WHERE person_id = $sid AND day = '$D1'")" filled
 fill "$D1"

@@ -37,6 +37,14 @@ check "and stay open" eq "$(sql "SELECT COUNT(*) FROM queue_items WHERE id IN ($
 	AND state = 'open'")" "$nf"
 check "180 requests approved" eq "$(sql "SELECT COUNT(*) FROM makeup_requests WHERE reason = 'batch' AND state = 'approved'")" 180
 echo "# batch of 203 decided in ${ms} ms"
+# Results name the student (issue 20, defect 7), never an internal number;
+# an item out of scope says nothing of whose it is.
+first=$(echo "$ids" | sed -n 30p)
+fname=$(sql "SELECT p.name FROM queue_items q JOIN people p ON p.id = q.person_id WHERE q.id = $first")
+check "each result names its student" body_has "<li class=\"outcome-done\">$fname "
+check "  and no result is a bare #number" eval '! grep -q "<li class=\"outcome-[a-z_]*\">#" "$BODY"'
+fid=$(echo "$foreign" | head -1)
+check "  a refused item is not named" body_has "<li class=\"outcome-forbidden\">事项编号 $fid:"
 
 # Scope follows the counselor assignment.
 other_c=$(sql "SELECT counselor_id FROM counselor_assignments WHERE counselor_id <> $cid LIMIT 1")
@@ -46,7 +54,7 @@ sql "INSERT INTO makeup_requests (person_id, day, reason, created_at)
 	VALUES ($st, DATE_SUB(CURDATE(), INTERVAL 50 DAY), 'moving', '$now');
      INSERT INTO queue_items (kind, ref_id, person_id, created_at)
 	SELECT 'makeup', id, person_id, created_at FROM makeup_requests WHERE reason = 'moving'"
-mv=$(sql "SELECT q.id FROM queue_items q JOIN makeup_requests m ON m.id = q.ref_id WHERE m.reason = 'moving'")
+mv=$(sql "SELECT q.id FROM queue_items q JOIN makeup_requests m ON m.id = q.ref_id WHERE q.kind = 'makeup' AND m.reason = 'moving'")
 get counselor "/review?kind=makeup"
 check "the item is in the counselor's queue" body_has "value=\"$mv\""
 sql "UPDATE counselor_assignments SET counselor_id = $other_c WHERE student_id = $st"

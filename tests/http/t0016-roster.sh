@@ -70,6 +70,13 @@ printf '\x89PNG\r\n\x1a\nnot a sheet' >"$T/pic.xlsx"
 upload_roster add "$T/pic.xlsx"
 check "a file that is no spreadsheet is refused (400)" status_is 400
 check "  saying it cannot be read" body_has "无法读取该文件"
+check "  and why, in the page's language" body_has "这是图片，不是名单"
+check "  with no internal English" body_lacks "BadRequest"
+get admin "/roster?lang=en"
+upload_roster add "$T/pic.xlsx"
+check "  and in English on an English page" body_has "This is an image, not a roster"
+get admin "/roster?lang=zh-CN"
+
 head -c 11000000 /dev/zero >"$T/huge.csv"
 upload_roster add "$T/huge.csv"
 check "an oversized file is refused (413)" status_is 413
@@ -121,3 +128,21 @@ check "  stored" eq "$(sql "SELECT ends_on FROM terms WHERE name = '2027春季�
 FORM_PAGE=/roster post admin /roster/term --data-urlencode "term_name=2027春季学期" \
 	--data-urlencode "starts_on=2027-03-01" --data-urlencode "ends_on=2027-07-10"
 check "the same name twice is refused" body_has "该学期名称已存在"
+
+# Excel's "CSV (逗号分隔)" on a Chinese Windows is GBK (issue 20, defect 9):
+# read as such; a broken quote is named with its row and column.
+mapfile -t gb < <(sql "SELECT CONCAT(p.number, ',', p.name) FROM people p WHERE p.identity <> 'staff'
+	AND NOT EXISTS (SELECT 1 FROM roster_entries re WHERE re.person_id = p.id) ORDER BY p.id DESC LIMIT 2")
+{ echo "学号,姓名,批次"; for o in "${gb[@]}"; do echo "$o,$batch"; done; } |
+	iconv -f UTF-8 -t GB18030 >"$T/gbk.csv"
+check "  (the test file is not UTF-8)" eval '! iconv -f UTF-8 -t UTF-8 "$T/gbk.csv" >/dev/null 2>&1'
+before_gb=$(roster_count)
+upload_roster add "$T/gbk.csv"
+check "a GBK .csv imports" eval 'status_is 200 && body_has "id=\"import-applied\""'
+check "  both rows, names read right" eq "$(roster_count)" "$((before_gb + 2))"
+check "  the name matched in UTF-8" eq "$(sql "SELECT COUNT(*) FROM roster_entries re JOIN people p ON p.id = re.person_id
+	WHERE p.number = '${gb[0]%%,*}'")" 1
+printf '学号,姓名,批次\n1,"未闭合,%s\n' "$batch" | iconv -f UTF-8 -t GB18030 >"$T/quote.csv"
+upload_roster add "$T/quote.csv"
+check "a broken quote is refused (400)" status_is 400
+check "  naming its row and column" body_has "第 2 行 第 B 列: 引号没有闭合。"

@@ -127,7 +127,13 @@ check "the answer names the student" body_has "$(number_of "$A")"
 check "exactly one arrival, at the device's gate" \
 	eq "$(sql "SELECT COUNT(*) FROM arrivals WHERE person_id = $A AND kind = 'gate' AND gate_id = 1 AND device_id IS NOT NULL")" 1
 scan_as dev1 "$t"
-check "the same code again: DENY, already used" result_is deny replayed
+# The same code again (issue 20, defect 8): the student is inside; not a
+# red refusal but when and where, in the neutral colour, with the name.
+check "the same code again: just admitted, not DENY" result_is already just_admitted
+check "  saying it in words" body_has "刚刚已放行"
+check "  when and where" eval 'body_has "class=\"scan-when\"" && body_has "东门"'
+check "  and whose code it is" body_has "$(number_of "$A")"
+check "  recording nothing more" eq "$(arrivals "$A")" 1
 get dev1 /scan
 check "the scanning page counts the gate's scans today" body_has "id=\"today-count\">$(sql "SELECT COUNT(*) FROM arrivals WHERE gate_id = 1 AND at >= CURDATE()")<"
 scan_as dev3 "$(tok "$A")"
@@ -210,7 +216,7 @@ basic() {  # basic PERSON BOARDING
 	FORM_PAGE="/checkin/basic_fix?person=$1" post admin /checkin/basic_fix --data-urlencode "person=$1" \
 		--data-urlencode "phone=13800000000" --data-urlencode "home_address=北京市海淀区学院路1号" \
 		--data-urlencode "emergency_contact=王" --data-urlencode "emergency_phone=13900000000" \
-		--data-urlencode "boarding=$2"
+		--data-urlencode "boarding=$2" --data-urlencode "dorm=$([ "$2" = 1 ] && echo 学十楼 203)"
 }
 basic "$D" 0
 check "the counselor records the student as a day student" eq "$(sql "SELECT boarding FROM people WHERE id = $D")" 0
@@ -301,3 +307,8 @@ check "a taken gate name re-renders the form (400)" status_is 400
 check "with the message and the input" body_has "该名称已存在"
 FORM_PAGE=/gates post admin /gates/add_gate --data-urlencode kind=tower --data-urlencode "name=北门"
 check "an unknown kind is refused (400)" status_is 400
+
+# Over plain HTTP the camera never opens: the page says why and what to do.
+get dev1 /scan
+check "over HTTP the scanning page says the camera needs HTTPS" body_has 'id="camera-needs-https"'
+check "  and what to do" body_has "请用手机自带的扫一扫"

@@ -15,7 +15,7 @@ check "with the policy off, a counselor may not open the roster (403)" status_is
 port=$((HC_PORT + 60))
 RV=$ROOT/var/test-rc-$port
 rm -rf "$RV"
-trap '"$ROOT/tools/stack.sh" stop "$RV" >/dev/null 2>&1; rm -rf "$RV" "$RV.log" "$T"' EXIT
+trap '"$ROOT/tools/stack.sh" purge "$RV" >/dev/null 2>&1; rm -rf "$RV.log" "$T"' EXIT
 if ! HC_EXTRA_CONF="Policy.CounselorsMayImport = 1" \
 	"$ROOT/tools/stack.sh" start "$RV" "$port" --students 200 --days 5 >"$RV.log" 2>&1; then
 	cat "$RV.log"

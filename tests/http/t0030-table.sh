@@ -266,3 +266,15 @@ get admin "/table?term=$term&boarding=0"; get admin "/table?term=$term&boarding=
 sql "UPDATE people SET boarding = 1 WHERE id = $flip"
 get admin "/table?term=$term&boarding=0"
 check "and a change long after a kept load too" eq "$(total)" "$n0"
+
+# An empty list says why (issue 20): filters too narrow, or no roster yet;
+# and it is page 1 of 1, not "1 / 0".
+login counselor
+get counselor "/table?name=%E6%9F%A5%E6%97%A0%E6%AD%A4%E4%BA%BA"
+check "no match: the page says the filters are too narrow" eval 'body_has "id=\"table-empty\"" && body_has "请放宽或清除筛选条件"'
+check "  page 1 of 1" eq "$(grep -o 'id="pages">[0-9]*' "$BODY" | sed 's/.*>//')" 1
+sql "INSERT IGNORE INTO terms (name, starts_on, ends_on) VALUES ('空学期', '2031-02-01', '2031-07-01')"
+eterm=$(sql "SELECT id FROM terms WHERE name = '空学期'")
+get counselor "/table?term=$eterm"
+check "a term without a roster says so, and where rosters come from" body_has "返校名单由学校管理员"
+sql "DELETE FROM terms WHERE id = $eterm"

@@ -49,7 +49,6 @@ IFS=$'\t' read -r _ sid2 _ <<<"$(mint --purge "$S")"
 check "--purge deletes the sessions minted before" \
 	eq "$(sql "SELECT COUNT(*) FROM sessions WHERE person_id = $S AND addr = 'mintsess'")" 1
 mint --purge-only
-sql "DO 0"   # plain SQL through stack.sh: the pages forget what they kept
 jar m2 "$sid2"
 get m2 /card
 check "a purged session no longer opens the card" body_lacks 'id="card-state"'

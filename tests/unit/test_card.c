@@ -23,18 +23,28 @@
 /* 2022-02-20, days since 1970-01-01. */
 #define TODAY 19043
 
-#define T14 { true, true, true, true, true, true, true, \
-	      true, true, true, true, true, true, true }
+/* The 14 days before today, oldest first, as stored: bit i of the mask
+ * is a report on reported_to - i, here yesterday - i. */
+#define REPORTED(d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10, d11, d12, d13) \
+	.reported_to = TODAY - 1, .reported_mask = \
+	(unsigned long long)(d0) << 13 | (unsigned long long)(d1) << 12 | \
+	(unsigned long long)(d2) << 11 | (unsigned long long)(d3) << 10 | \
+	(unsigned long long)(d4) << 9 | (unsigned long long)(d5) << 8 | \
+	(unsigned long long)(d6) << 7 | (unsigned long long)(d7) << 6 | \
+	(unsigned long long)(d8) << 5 | (unsigned long long)(d9) << 4 | \
+	(unsigned long long)(d10) << 3 | (unsigned long long)(d11) << 2 | \
+	(unsigned long long)(d12) << 1 | (unsigned long long)(d13)
+#define T14 REPORTED(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1)
 
 /* On the roster for the term; nothing else done. */
-#define ROSTER .today = TODAY, .on_roster = true
+#define ROSTER .on_roster = true
 
 /* The window is open today: from three days ago to a week ahead. */
 #define WINDOW .allowed_from = TODAY - 3, .allowed_until = TODAY + 7
 
 /* Approved, window open, every one of the 14 days reported: green. */
 #define READY ROSTER, .app = APP_APPROVED, .quiz_done = true, \
-	.pledge_done = true, WINDOW, .reported = T14
+	.pledge_done = true, WINDOW, T14
 
 /* READY, and the gate recorded the arrival two days ago. */
 #define ARRIVED READY, .arrived = true, .arrived_day = TODAY - 2
@@ -71,13 +81,13 @@ struct card_case {
 static const struct card_case cases[] = {
 	/* ---- not on roster (grey) ---- */
 	{ "not_on_roster",
-	  { .today = TODAY },
+	  { 0 },
 	  EXPECT(CARD_NOT_ON_ROSTER, COLOUR_GREY, false, WHY_NOT_ON_ROSTER) },
 	{ "not_on_roster_beats_approved_application",
-	  { .today = TODAY, .app = APP_APPROVED, WINDOW, .reported = T14 },
+	  { .app = APP_APPROVED, WINDOW, T14 },
 	  EXPECT(CARD_NOT_ON_ROSTER, COLOUR_GREY, false, WHY_NOT_ON_ROSTER) },
 	{ "not_on_roster_beats_arrival",
-	  { .today = TODAY, .app = APP_APPROVED, .arrived = true,
+	  { .app = APP_APPROVED, .arrived = true,
 	    .arrived_day = TODAY - 1 },
 	  EXPECT(CARD_NOT_ON_ROSTER, COLOUR_GREY, false, WHY_NOT_ON_ROSTER) },
 
@@ -100,7 +110,7 @@ static const struct card_case cases[] = {
 	  EXPECT(CARD_TO_APPLY, COLOUR_GREY, false, WHY_APPLICATION_TODO) },
 	{ "to_apply_unknown_stage_is_none",
 	  { ROSTER, .app = (enum app_stage)42, .quiz_done = true,
-	    WINDOW, .reported = T14 },
+	    WINDOW, T14 },
 	  EXPECT(CARD_TO_APPLY, COLOUR_GREY, false, WHY_PLEDGE_TODO),
 	  .nmore = 1, .more = { WHY_APPLICATION_TODO } },
 	{ "to_apply_negative_stage_is_none",
@@ -151,34 +161,34 @@ static const struct card_case cases[] = {
 	  EXPECT(CARD_MAY_RETURN, COLOUR_GREEN, true, WHY_MAY_RETURN),
 	  .why_day = TODAY + 7 },
 	{ "may_return_no_window_set",
-	  { ROSTER, .app = APP_APPROVED, .reported = T14 },
+	  { ROSTER, .app = APP_APPROVED, T14 },
 	  EXPECT(CARD_MAY_RETURN, COLOUR_GREEN, true, WHY_MAY_RETURN) },
 	{ "may_return_on_first_day_of_window",
 	  { ROSTER, .app = APP_APPROVED, .allowed_from = TODAY,
-	    .allowed_until = TODAY + 5, .reported = T14 },
+	    .allowed_until = TODAY + 5, T14 },
 	  EXPECT(CARD_MAY_RETURN, COLOUR_GREEN, true, WHY_MAY_RETURN),
 	  .why_day = TODAY + 5 },
 	{ "may_return_on_last_day_of_window",
 	  { ROSTER, .app = APP_APPROVED, .allowed_from = TODAY - 5,
-	    .allowed_until = TODAY, .reported = T14 },
+	    .allowed_until = TODAY, T14 },
 	  EXPECT(CARD_MAY_RETURN, COLOUR_GREEN, true, WHY_MAY_RETURN),
 	  .why_day = TODAY },
 	{ "window_not_open_streak_complete",
 	  { ROSTER, .app = APP_APPROVED, .allowed_from = TODAY + 1,
-	    .allowed_until = TODAY + 10, .reported = T14 },
+	    .allowed_until = TODAY + 10, T14 },
 	  EXPECT(CARD_WINDOW_NOT_OPEN, COLOUR_YELLOW, false, WHY_WINDOW_OPENS),
 	  .why_day = TODAY + 1 },
 	{ "window_not_open_beats_streak_and_lists_missing",
 	  { ROSTER, .app = APP_APPROVED, .allowed_from = TODAY + 4,
-	    .reported = { true, true, false, true, true, true, true,
-			  true, true, true, true, true, true, false } },
+	    REPORTED(1, 1, 0, 1, 1, 1, 1,
+			  1, 1, 1, 1, 1, 1, 0) },
 	  EXPECT(CARD_WINDOW_NOT_OPEN, COLOUR_YELLOW, false, WHY_WINDOW_OPENS),
 	  .why_day = TODAY + 4,
 	  .nmore = 1, .more = { WHY_STREAK_INCOMPLETE },
 	  .nmissing = 2, .missing = { TODAY - 12, TODAY - 1 } },
 	{ "window_closed",
 	  { ROSTER, .app = APP_APPROVED, .allowed_from = TODAY - 10,
-	    .allowed_until = TODAY - 1, .reported = T14 },
+	    .allowed_until = TODAY - 1, T14 },
 	  EXPECT(CARD_WINDOW_CLOSED, COLOUR_ORANGE, false, WHY_WINDOW_CLOSED),
 	  .why_day = TODAY - 1 },
 	{ "window_closed_beats_streak_no_missing_listed",
@@ -187,20 +197,20 @@ static const struct card_case cases[] = {
 	  .why_day = TODAY - 3 },
 	{ "waiting_checkins_yesterday_missing",
 	  { ROSTER, .app = APP_APPROVED, WINDOW,
-	    .reported = { true, true, true, true, true, true, true,
-			  true, true, true, true, true, true, false } },
+	    REPORTED(1, 1, 1, 1, 1, 1, 1,
+			  1, 1, 1, 1, 1, 1, 0) },
 	  EXPECT(CARD_WAITING_CHECKINS, COLOUR_YELLOW, false, WHY_STREAK_INCOMPLETE),
 	  .nmissing = 1, .missing = { TODAY - 1 } },
 	{ "waiting_checkins_oldest_day_missing",
 	  { ROSTER, .app = APP_APPROVED, WINDOW,
-	    .reported = { false, true, true, true, true, true, true,
-			  true, true, true, true, true, true, true } },
+	    REPORTED(0, 1, 1, 1, 1, 1, 1,
+			  1, 1, 1, 1, 1, 1, 1) },
 	  EXPECT(CARD_WAITING_CHECKINS, COLOUR_YELLOW, false, WHY_STREAK_INCOMPLETE),
 	  .nmissing = 1, .missing = { TODAY - 14 } },
 	{ "waiting_checkins_scattered_missing_oldest_first",
 	  { ROSTER, .app = APP_APPROVED, WINDOW,
-	    .reported = { false, true, true, true, true, false, true,
-			  true, false, true, true, true, true, false } },
+	    REPORTED(0, 1, 1, 1, 1, 0, 1,
+			  1, 0, 1, 1, 1, 1, 0) },
 	  EXPECT(CARD_WAITING_CHECKINS, COLOUR_YELLOW, false, WHY_STREAK_INCOMPLETE),
 	  .nmissing = 4,
 	  .missing = { TODAY - 14, TODAY - 9, TODAY - 6, TODAY - 1 } },
@@ -219,7 +229,7 @@ static const struct card_case cases[] = {
 	  EXPECT(CARD_ABNORMAL, COLOUR_RED, false, WHY_ANOMALY),
 	  .why_day = TODAY - 4 },
 	{ "abnormal_beats_not_on_roster",
-	  { .today = TODAY, .open_anomaly_day = TODAY - 1 },
+	  { .open_anomaly_day = TODAY - 1 },
 	  EXPECT(CARD_ABNORMAL, COLOUR_RED, false, WHY_ANOMALY),
 	  .why_day = TODAY - 1 },
 	{ "abnormal_beats_to_apply",
@@ -304,7 +314,7 @@ static void run_case(void **state)
 
 	/* Garbage first: card_state() must zero what it does not set. */
 	memset(&v, 0xA5, sizeof(v));
-	card_state(&c->f, &v);
+	card_state(&c->f, TODAY, &v);
 
 	assert_string_equal(card_state_name(v.state),
 			    card_state_name(c->state));
@@ -328,23 +338,72 @@ static void run_case(void **state)
 /* Every single missing position maps to day today - 14 + i. */
 static void test_streak_each_single_day(void **state)
 {
-	struct card_facts f = { ROSTER, .app = APP_APPROVED, .reported = T14 };
+	struct card_facts f = { ROSTER, .app = APP_APPROVED, T14 };
 	struct card_verdict v;
 	int i;
 
 	(void)state;
 	for (i = 0; i < CARD_STREAK_DAYS; i++) {
-		f.reported[i] = false;
+		f.reported_mask &= ~(1ull << (13 - i));
 		memset(&v, 0xA5, sizeof(v));
-		card_state(&f, &v);
+		card_state(&f, TODAY, &v);
 		assert_int_equal(v.state, CARD_WAITING_CHECKINS);
 		assert_int_equal(v.nmissing, 1);
 		assert_int_equal(v.missing_days[0],
 				 TODAY - CARD_STREAK_DAYS + i);
-		f.reported[i] = true;
+		f.reported_mask |= 1ull << (13 - i);
 	}
-	card_state(&f, &v);
+	card_state(&f, TODAY, &v);
 	assert_int_equal(v.state, CARD_MAY_RETURN);
+}
+
+/* The stored mask is read as of any day: nothing is rewritten at
+ * midnight. A mask anchored today, or days ago, or 63 days wide. */
+static void test_mask_read_on_any_day(void **state)
+{
+	struct card_facts f = { ROSTER, .app = APP_APPROVED };
+	struct card_verdict v;
+
+	(void)state;
+	/* Reported every day up to and including today: green today and
+	 * tomorrow; the day after, yesterday is missing. */
+	f.reported_to = TODAY;
+	f.reported_mask = ~0ull;
+	card_state(&f, TODAY, &v);
+	assert_int_equal(v.state, CARD_MAY_RETURN);
+	card_state(&f, TODAY + 1, &v);
+	assert_int_equal(v.state, CARD_MAY_RETURN);
+	card_state(&f, TODAY + 2, &v);
+	assert_int_equal(v.state, CARD_WAITING_CHECKINS);
+	assert_int_equal(v.nmissing, 1);
+	assert_int_equal(v.missing_days[0], TODAY + 1);
+	/* 50 days later only the last 14 of 64 bits matter. */
+	f.reported_to = TODAY + 49;
+	card_state(&f, TODAY + 50, &v);
+	assert_int_equal(v.state, CARD_MAY_RETURN);
+	/* Nothing reported for a month: all 14 missing. */
+	f.reported_to = TODAY - 30;
+	card_state(&f, TODAY, &v);
+	assert_int_equal(v.nmissing, 14);
+	/* Never reported. */
+	f.reported_to = 0;
+	f.reported_mask = 0;
+	card_state(&f, TODAY, &v);
+	assert_int_equal(v.nmissing, 14);
+}
+
+static void test_card_reported(void **state)
+{
+	struct card_facts f = { .reported_to = TODAY, .reported_mask = 1ull | 1ull << 63 };
+
+	(void)state;
+	assert_true(card_reported(&f, TODAY));
+	assert_false(card_reported(&f, TODAY + 1));
+	assert_false(card_reported(&f, TODAY - 1));
+	assert_true(card_reported(&f, TODAY - 63));
+	assert_false(card_reported(&f, TODAY - 64));
+	f.reported_to = 0;
+	assert_false(card_reported(&f, 0));
 }
 
 static void test_names(void **state)
@@ -392,7 +451,7 @@ static void test_names(void **state)
 
 int main(void)
 {
-	struct CMUnitTest tests[NCASES + 2];
+	struct CMUnitTest tests[NCASES + 4];
 	size_t i;
 
 	/* One cmocka test per table row, named after it. */
@@ -406,6 +465,8 @@ int main(void)
 	tests[NCASES] = (struct CMUnitTest)
 		cmocka_unit_test(test_streak_each_single_day);
 	tests[NCASES + 1] = (struct CMUnitTest)cmocka_unit_test(test_names);
+	tests[NCASES + 2] = (struct CMUnitTest)cmocka_unit_test(test_mask_read_on_any_day);
+	tests[NCASES + 3] = (struct CMUnitTest)cmocka_unit_test(test_card_reported);
 
 	return cmocka_run_group_tests_name("card", tests, NULL, NULL);
 }

@@ -9,6 +9,7 @@
 #include "days.h"
 #include "form.h"
 #include "scope.h"
+#include "url.h"
 
 static void days_round_trip(void **state)
 {
@@ -98,6 +99,42 @@ static void scope_rules(void **state)
 	s.counselor_id = 21;
 	assert_false(scope_allows(&counselor, &s));
 	assert_true(scope_allows(&counselor2, &s));
+	/* Acting as staff: never on oneself (a counselor who is also a
+	 * student of their own, an admin's own report). */
+	assert_false(scope_allows_acting(&self, &s));
+	assert_true(scope_allows_acting(&counselor2, &s));
+	assert_true(scope_allows_acting(&admin, &s));
+	struct subject own = { .person_id = 40, .counselor_id = 40, .college_id = 3 };
+	assert_true(scope_allows(&admin, &own));
+	assert_false(scope_allows_acting(&admin, &own));
+}
+
+/* Where a redirect may send a browser (issue 13, finding 3). */
+static void local_paths(void **state)
+{
+	static const char *const ok[] = {
+		"/", "/card", "/checkin?day=2026-11-30&done=1", "/login?next=%2Fcard",
+		"/table?term=1&q=%E5%8C%97", "/a:b@c", NULL,
+	};
+	static const char *const bad[] = {
+		"", "card", "//evil.example/", "/\\evil.example", "/\t/evil.example/phish",
+		"/\n/evil.example", "/\r\nSet-Cookie: x=1", "/ /evil", "/\x7f", "/\xe5\x8c\x97",
+		"https://evil.example/", "/x\"onmouseover=1", "/<script>", "/a`b", "/{x}", "/a|b", "/a^b",
+		NULL,
+	};
+	char longest[1100];
+
+	for (int i = 0; ok[i]; i++)
+		assert_true(url_local_path(ok[i]));
+	for (int i = 0; bad[i]; i++) {
+		if (url_local_path(bad[i]))
+			fail_msg("accepted as local: \"%s\"", bad[i]);
+	}
+	assert_false(url_local_path(NULL));
+	memset(longest, 'a', sizeof longest - 1);
+	longest[0] = '/';
+	longest[sizeof longest - 1] = '\0';
+	assert_false(url_local_path(longest));
 }
 
 int main(void)
@@ -107,6 +144,7 @@ int main(void)
 		cmocka_unit_test(days_reject_bad),
 		cmocka_unit_test(form_validates),
 		cmocka_unit_test(scope_rules),
+		cmocka_unit_test(local_paths),
 	};
 	return cmocka_run_group_tests_name("lib", tests, NULL, NULL);
 }

@@ -151,6 +151,24 @@ static void makeup_refusals(void **state)
 	assert_string_equal(makeup_refusal(-1, today, start, end, false, false), "makeup.no.bad_day");
 }
 
+/* A mainland mobile number (issue 20: basic info). */
+static void mobile_numbers(void **state)
+{
+	static const char *const ok[] = { "13800000000", "19912345678", "138 0000 0000",
+		"138-0000-0000", "+8613800000000", "8613800000000", NULL };
+	static const char *const bad[] = { "", "12345", "12800000000", "10800000000",
+		"1380000000", "138000000000", "23800000000", "1380000000a", "+8512800000000",
+		"010-12345678", "13800000000\n", NULL };
+
+	(void)state;
+	for (int i = 0; ok[i]; i++)
+		if (!report_mobile_ok(ok[i]))
+			fail_msg("refused: \"%s\"", ok[i]);
+	for (int i = 0; bad[i]; i++)
+		if (report_mobile_ok(bad[i]))
+			fail_msg("accepted: \"%s\"", bad[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -161,6 +179,7 @@ int main(void)
 		cmocka_unit_test(midnight),
 		cmocka_unit_test(summary_deadline),
 		cmocka_unit_test(makeup_refusals),
+		cmocka_unit_test(mobile_numbers),
 	};
 	return cmocka_run_group_tests_name("report", tests, NULL, NULL);
 }

@@ -754,22 +754,34 @@ static void csv_malformed(void **state)
 
 static void csv_invalid_utf8(void **state)
 {
-	/* "学号" in GBK, as Excel on a Chinese Windows saves "CSV". */
-	const char gbk[] = "id,name\n1,ok\n2,\xd1\xa7\xba\xc5\n";
+	/* "学号" in GBK, as Excel on a Chinese Windows saves "CSV", and a
+	 * four-byte GB18030 character (U+00A5). */
+	const char gbk[] = "id,name\n1,ok\n2,\xd1\xa7\xba\xc5\n3,\x81\x30\x84\x36\n";
+	/* Neither UTF-8 nor GB18030. */
 	const char *bad[] = {
-		"\xc0\xaf\n", "\xed\xa0\x80\n", "\xf4\x90\x80\x80\n", "\xe4\xb8\n", "\xe4", NULL,
+		"\x80\n", "\xff\n", "\xed\xa0\x80\n", "\xf4\x90\x80\x80\n", "\xe4", NULL,
 	};
 	SHEET *s;
+	struct sheet_problem why;
 
 	(void)state;
-	expect_error(sheet_read(gbk, strlen(gbk), "gbk.csv", NULL, &s), HC_ERR_BADREQ,
-		     "gbk.csv: not an .xlsx or UTF-8 .csv file (line 3 is not UTF-8 text)");
-	assert_null(s);
+	s = read_ok_text(gbk, NULL);
+	assert_string_equal(sheet_cell(s, 2, 1), "\xe5\xad\xa6\xe5\x8f\xb7");
+	assert_string_equal(sheet_cell(s, 3, 1), "\xc2\xa5");
+	sheet_free(&s);
 	for (int i = 0; bad[i]; i++)
 		expect_error(sheet_read(bad[i], strlen(bad[i]), "b.csv", NULL, &s), HC_ERR_BADREQ,
-			     "line 1 is not UTF-8");
+			     "line 1 is neither UTF-8 nor GB18030");
 	expect_error(sheet_read("a\nb\0c", 5, "nul.csv", NULL, &s), HC_ERR_BADREQ,
-		     "line 2 is not UTF-8");
+		     "line 2 is neither");
+	/* What the uploader is told: a key of the language pack, and where. */
+	expect_error(sheet_read_why("a\n\x80", 3, "b.csv", NULL, &s, &why), HC_ERR_BADREQ, "line 2");
+	assert_string_equal(why.key, "sheet.not_text");
+	assert_int_equal(why.row, 2);
+	expect_error(sheet_read_why("a,b\nc,\"d\n", 9, "q.csv", NULL, &s, &why), HC_ERR_BADREQ, "quoted");
+	assert_string_equal(why.key, "sheet.quote_open");
+	assert_int_equal(why.row, 2);
+	assert_int_equal(why.col, 2);
 	/* The longest valid forms pass. */
 	s = read_ok_text("\xf4\x8f\xbf\xbf,\xef\xbf\xbd", NULL);
 	assert_string_equal(sheet_cell(s, 0, 1), "\xef\xbf\xbd");
@@ -786,9 +798,9 @@ static void other_files_refused(void **state)
 
 	(void)state;
 	expect_error(sheet_read(png, sizeof png - 1, "photo.xlsx", NULL, &s), HC_ERR_BADREQ,
-		     "photo.xlsx: not an .xlsx or UTF-8 .csv file (an image)");
+		     "photo.xlsx: not an .xlsx or .csv file (an image)");
 	expect_error(sheet_read(pdf, sizeof pdf - 1, "roster.csv", NULL, &s), HC_ERR_BADREQ,
-		     "roster.csv: not an .xlsx or UTF-8 .csv file (a PDF)");
+		     "roster.csv: not an .xlsx or .csv file (a PDF)");
 	expect_error(sheet_read(xls, sizeof xls - 1, "old.xls", NULL, &s), HC_ERR_BADREQ,
 		     "old .xls");
 	expect_error(sheet_read("", 0, "empty.csv", NULL, &s), HC_ERR_BADREQ, "empty.csv: the file is empty");

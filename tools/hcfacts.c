@@ -1,0 +1,113 @@
+/*
+ * hcfacts.c - the stored card facts (card_facts, sql/009_card_facts.sql)
+ * against the base tables they come from.
+ *
+ *   hc-facts check     recomputes every row (the view card_facts_expected)
+ *                      and prints each difference, one line per column:
+ *                      "person 12 term 1 open_anomaly: stored NULL,
+ *                      expected 2026-11-30"; exit 1 if there is any
+ *   hc-facts rebuild   writes the recomputed rows over the ones that
+ *                      differ (after data was changed with plain SQL);
+ *                      prints how many
+ *
+ * Uses the pages' configuration ($HEALTHCARD_CONF) and their database user.
+ */
+#include "app.h"
+#include "db.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define FACT_COLUMNS(X) X(on_roster) X(app) X(quiz_done) X(pledge_done) \
+	X(review_reason) X(evidence_missing) X(allowed_from) X(allowed_until) \
+	X(reported_to) X(reported_mask) X(open_anomaly) X(boarding) X(arrived_at) \
+	X(arrived_as_boarder) X(moved_in)
+
+#define AS_NAME(c) #c,
+#define AS_PAIR(c) ", f." #c ", e." #c
+#define AS_SAME(c) " AND f." #c " <=> e." #c
+#define AS_UPDATE(c) ", " #c " = VALUES(" #c ")"
+
+static const char *const columns[] = { FACT_COLUMNS(AS_NAME) NULL };
+
+#define DIFFERING "FROM card_facts_expected e LEFT JOIN card_facts f " \
+	"ON f.person_id = e.person_id AND f.term_id = e.term_id " \
+	"WHERE f.person_id IS NULL OR NOT (1" FACT_COLUMNS(AS_SAME) ")"
+
+static const char check_sql[] =
+	"SELECT e.person_id, e.term_id, f.person_id IS NULL" FACT_COLUMNS(AS_PAIR) " "
+	DIFFERING " ORDER BY e.person_id, e.term_id";
+
+/* person_id and term_id first, then the columns: the order of the view. */
+static const char rebuild_sql[] =
+	"INSERT INTO card_facts SELECT e.* " DIFFERING " "
+	"ON DUPLICATE KEY UPDATE person_id = VALUES(person_id)" FACT_COLUMNS(AS_UPDATE);
+
+static const char *shown(const char *v)
+{
+	return v ? v : "NULL";
+}
+
+/* Prints each difference; *rows gets the number of rows that differ. */
+static NEOERR *check(long long *rows)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err = db_query(&c, check_sql, NULL);
+
+	*rows = 0;
+	if (err)
+		return nerr_pass(err);
+	while (db_next(c)) {
+		const char *who = db_str(c, 0), *term = db_str(c, 1);
+
+		(*rows)++;
+		if (db_int(c, 2)) {
+			printf("person %s term %s: no stored row\n", who, term);
+			continue;
+		}
+		for (int i = 0; columns[i]; i++) {
+			const char *stored = db_str(c, 3 + 2 * i), *want = db_str(c, 4 + 2 * i);
+
+			if ((stored == NULL) != (want == NULL) ||
+			    (stored && strcmp(stored, want)))
+				printf("person %s term %s %s: stored %s, expected %s\n", who,
+				       term, columns[i], shown(stored), shown(want));
+		}
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+static NEOERR *rebuild_in_txn(void *arg)
+{
+	long long *rows = arg;
+	NEOERR *err = check(rows);
+
+	if (err == STATUS_OK && *rows > 0)
+		err = db_exec(NULL, NULL, rebuild_sql, NULL);
+	return nerr_pass(err);
+}
+
+int main(int argc, char **argv)
+{
+	long long rows = 0;
+	NEOERR *err;
+
+	if (argc != 2 || (strcmp(argv[1], "check") && strcmp(argv[1], "rebuild"))) {
+		fprintf(stderr, "usage: hc-facts check | rebuild\n");
+		return 2;
+	}
+	err = app_init_tool();
+	if (err == STATUS_OK)
+		err = !strcmp(argv[1], "check") ? check(&rows) : db_txn(rebuild_in_txn, &rows);
+	if (err) {
+		nerr_log_error(err);
+		return 1;
+	}
+	if (!strcmp(argv[1], "check")) {
+		printf("%lld rows differ\n", rows);
+		return rows ? 1 : 0;
+	}
+	printf("%lld rows rebuilt\n", rows);
+	return 0;
+}
