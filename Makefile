@@ -8,13 +8,17 @@
 #   make bench    the benchmark (30,000 students x 60 days)
 #   make test-asan   the HTTP tests against page programs built with
 #                 AddressSanitizer + UBSan (build-asan/); any report fails
+#   make drill    the fault drill (tools/drill.sh): kills under load, then
+#                 checks that every acknowledged write is stored exactly once
 #   make migrate  apply pending migrations (HC_MYSQL names the client)
+#   make fuzz     every libFuzzer harness of tests/fuzz for FUZZ_SECONDS
+#                 each (300; make test gives each a few seconds)
 
 PORT ?= 8080
 VAR ?= var
 CC ?= cc
 CFLAGS ?= -O2 -g
-CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-unused-parameter -Wno-format-truncation \
+CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-unused-parameter -Wno-format-truncation -Wno-missing-field-initializers \
 	-Ilib -I/usr/include/ClearSilver -I/usr/include/mariadb
 LDLIBS = -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lmariadb -lsodium -lzip -lexpat -lxlsxwriter -lqrencode -lz -lm
 
@@ -26,7 +30,7 @@ PAGE_BIN = $(PAGES:%=$(B)/cgi-bin/%) $(B)/cgi-bin/hello
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps run start stop test test-asan unit bench migrate clean
+.PHONY: all deps run start stop test test-asan unit bench drill migrate clean fuzz fuzzers
 all: $(PAGE_BIN) $(B)/demogen $(B)/outbox $(B)/sheet2csv $(B)/csv2xlsx $(B)/scantoken $(B)/mintsess $(B)/hc-facts $(UNIT_BIN)
 
 deps:
@@ -91,6 +95,45 @@ test: deps all
 
 bench: deps all
 	tools/bench.sh
+
+# libFuzzer harnesses (tests/fuzz/README.md): clang from Debian, with
+# AddressSanitizer and UBSan. Each compiles the sources it fuzzes itself
+# (for coverage); the rest comes from the library as built.
+FUZZ_CC ?= clang
+FUZZ_CFLAGS = -g -O1 -std=c11 -D_GNU_SOURCE -Ilib -I/usr/include/ClearSilver -I/usr/include/mariadb \
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+FUZZERS = input multipart upload session gate sheet
+GATE_SRC = lib/input.c lib/params.c lib/multipart.c lib/utf8.c
+FUZZ_SECONDS ?= 300
+
+fuzzers: $(FUZZERS:%=$(B)/fuzz/fuzz_%)
+
+$(B)/fuzz/fuzz_input: tests/fuzz/fuzz_input.c $(GATE_SRC) $(wildcard lib/*.h) | $(B)/fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(GATE_SRC) -lneo_utl
+
+$(B)/fuzz/fuzz_multipart: tests/fuzz/fuzz_multipart.c lib/multipart.c $(wildcard lib/*.h) | $(B)/fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< lib/multipart.c -lneo_utl
+
+$(B)/fuzz/fuzz_upload: tests/fuzz/fuzz_upload.c $(GATE_SRC) lib/returnapp.c $(B)/libhealthcard.a | $(B)/fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(GATE_SRC) lib/returnapp.c $(B)/libhealthcard.a $(LDLIBS)
+
+$(B)/fuzz/fuzz_session: tests/fuzz/fuzz_session.c $(GATE_SRC) lib/sess.c $(B)/libhealthcard.a | $(B)/fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(GATE_SRC) $(B)/libhealthcard.a $(LDLIBS)
+
+$(B)/fuzz/fuzz_gate: tests/fuzz/fuzz_gate.c lib/gate.c lib/card.c $(wildcard lib/*.h) | $(B)/fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< lib/gate.c lib/card.c -lsodium
+
+$(B)/fuzz/fuzz_sheet: tests/fuzz/fuzz_sheet.c lib/sheet.c lib/days.c $(wildcard lib/*.h) | $(B)/fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< lib/sheet.c lib/days.c -lneo_utl -lzip -lexpat -lz -lm
+
+$(B)/fuzz:
+	mkdir -p $@
+
+fuzz: deps all
+	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/run.sh fuzz
+
+drill: deps all
+	tools/drill.sh
 
 # The same programs with the sanitizers, in their own build directory.
 ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer

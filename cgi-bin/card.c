@@ -121,6 +121,6 @@ static const struct action actions[] = {
 
 int main(void)
 {
-	static const struct page page = { "card", actions, 0 };
+	static const struct page page = { "card", actions };
 	return app_main(&page);
 }

@@ -422,18 +422,19 @@ static NEOERR *do_basic_fix(struct req *r)
 
 static const struct action actions[] = {
 	{ "", M_GET, R_STUDENT | R_STAFF, show },
-	{ "", M_POST, R_STUDENT | R_STAFF, do_submit },
-	{ "basic", M_POST, R_STUDENT | R_STAFF, save_basic },
+	{ "", M_POST, R_STUDENT | R_STAFF, do_submit, .form = &report_form },
+	{ "basic", M_POST, R_STUDENT | R_STAFF, save_basic, .form = &basic_form },
 	{ "calendar", M_GET, R_STUDENT | R_STAFF, calendar },
 	{ "proxy", M_GET, R_COUNSELOR | R_REVIEWER | R_ADMIN, show_proxy },
-	{ "proxy", M_POST, R_COUNSELOR | R_REVIEWER | R_ADMIN, do_proxy },
+	{ "proxy", M_POST, R_COUNSELOR | R_REVIEWER | R_ADMIN, do_proxy,
+	  .form = &report_form },
 	{ "basic_fix", M_GET, R_COUNSELOR | R_ADMIN, show_basic_fix },
-	{ "basic_fix", M_POST, R_COUNSELOR | R_ADMIN, do_basic_fix },
+	{ "basic_fix", M_POST, R_COUNSELOR | R_ADMIN, do_basic_fix, .form = &basic_form },
 	{ 0 }
 };
 
 int main(void)
 {
-	static const struct page page = { "checkin", actions, 0 };
+	static const struct page page = { "checkin", actions };
 	return app_main(&page);
 }

@@ -362,13 +362,13 @@ static const struct action actions[] = {
 	{ "remind", M_POST, STAFF_SCOPES, remind },
 	{ "verify", M_POST, STAFF_SCOPES, verify },
 	{ "summary", M_GET, R_COUNSELOR, summary_form },
-	{ "summary", M_POST, R_COUNSELOR, summary_submit },
+	{ "summary", M_POST, R_COUNSELOR, summary_submit, .lines = "notes" },
 	{ "summaries", M_GET, R_ADMIN, summaries },
 	{ 0 }
 };
 
 int main(void)
 {
-	static const struct page page = { "dashboard", actions, 0 };
+	static const struct page page = { "dashboard", actions };
 	return app_main(&page);
 }

@@ -368,8 +368,8 @@ static NEOERR *stats(struct req *r)
 
 static const struct action actions[] = {
 	{ "", M_GET, R_ADMIN, show },
-	{ "add_gate", M_POST, R_ADMIN, add_gate },
-	{ "add_device", M_POST, R_ADMIN, add_device },
+	{ "add_gate", M_POST, R_ADMIN, add_gate, .form = &gate_form },
+	{ "add_device", M_POST, R_ADMIN, add_device, .form = &device_form },
 	{ "revoke", M_POST, R_ADMIN, revoke },
 	{ "new_code", M_POST, R_ADMIN, new_code },
 	{ "print", M_GET, R_ADMIN, print },
@@ -379,6 +379,6 @@ static const struct action actions[] = {
 
 int main(void)
 {
-	static const struct page page = { "gates", actions, 0 };
+	static const struct page page = { "gates", actions };
 	return app_main(&page);
 }

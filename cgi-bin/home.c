@@ -26,6 +26,6 @@ static const struct action actions[] = {
 
 int main(void)
 {
-	static const struct page page = { "home", actions, 0 };
+	static const struct page page = { "home", actions };
 	return app_main(&page);
 }

@@ -88,12 +88,12 @@ static NEOERR *do_login(struct req *r)
 
 static const struct action actions[] = {
 	{ "", M_GET, R_ANON, show_form },
-	{ "", M_POST, R_ANON, do_login },
+	{ "", M_POST, R_ANON, do_login, .form = &login_form },
 	{ 0 }
 };
 
 int main(void)
 {
-	static const struct page page = { "login", actions, 0 };
+	static const struct page page = { "login", actions };
 	return app_main(&page);
 }

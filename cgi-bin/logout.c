@@ -29,6 +29,6 @@ static const struct action actions[] = {
 
 int main(void)
 {
-	static const struct page page = { "logout", actions, 0 };
+	static const struct page page = { "logout", actions };
 	return app_main(&page);
 }

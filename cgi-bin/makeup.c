@@ -185,15 +185,15 @@ static NEOERR *fill(struct req *r)
 
 static const struct action actions[] = {
 	{ "", M_GET, R_STUDENT | R_STAFF, show },
-	{ "", M_POST, R_STUDENT | R_STAFF, apply },
+	{ "", M_POST, R_STUDENT | R_STAFF, apply, .form = &apply_form },
 	{ "withdraw", M_POST, R_STUDENT | R_STAFF, withdraw },
 	{ "fill", M_GET, R_STUDENT | R_STAFF, fill_form },
-	{ "fill", M_POST, R_STUDENT | R_STAFF, fill },
+	{ "fill", M_POST, R_STUDENT | R_STAFF, fill, .form = &report_form },
 	{ 0 }
 };
 
 int main(void)
 {
-	static const struct page page = { "makeup", actions, 0 };
+	static const struct page page = { "makeup", actions };
 	return app_main(&page);
 }

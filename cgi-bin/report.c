@@ -196,6 +196,6 @@ static const struct action actions[] = {
 
 int main(void)
 {
-	static const struct page page = { "report", actions, 0 };
+	static const struct page page = { "report", actions };
 	return app_main(&page);
 }

@@ -19,6 +19,7 @@
 #include "app.h"
 #include "db.h"
 #include "form.h"
+#include "input.h"
 #include "returnapp.h"
 #include "scope.h"
 
@@ -255,9 +256,8 @@ static NEOERR *upload(struct req *r)
 {
 	const char *kind = app_param(r, "kind", "");
 	const char *name = app_param(r, "file", NULL);
-	long max = conf_int("Uploads.MaxBytes", 10485760);
-	FILE *f = cgi_filehandle(r->cgi, "file");
-	unsigned char *data = NULL;
+	size_t max = (size_t)conf_int("Uploads.MaxBytes", 10485760);
+	const char *data = NULL;
 	size_t len = 0;
 	struct step_ctx x;
 	bool known = false;
@@ -267,32 +267,20 @@ static NEOERR *upload(struct req *r)
 		known |= !strcmp(kinds[i], kind);
 	if (!known)
 		return nerr_raise(HC_ERR_BADREQ, "unknown evidence kind '%s'", kind);
-	if (f == NULL)
+	if (!input_file(r, "file", &data, &len) || len == 0)
 		return nerr_pass(rerender(r, 400, "return.no.file"));
 	if (!plain_file_name(name))
 		return nerr_pass(rerender(r, 400, "return.no.file_name"));
-	if (fseek(f, 0, SEEK_END) != 0 || ftell(f) > max)
+	if (len > max)
 		return nerr_pass(rerender(r, 413, "return.no.file_size"));
-	len = (size_t)ftell(f);
-	rewind(f);
-	if (len == 0)
-		return nerr_pass(rerender(r, 400, "return.no.file"));
-	data = malloc(len);
-	if (data == NULL)
-		return nerr_raise(NERR_NOMEM, "upload of %zu bytes", len);
-	if (fread(data, 1, len, f) != len) {
-		free(data);
-		return nerr_raise(NERR_IO, "reading the upload");
-	}
-	if (ret_sniff_type(data, len) == NULL) {
+	if (ret_sniff_type((const unsigned char *)data, len) == NULL) {
 		/* Judged by its bytes, whatever its name says. */
-		free(data);
 		return nerr_pass(rerender(r, 400, "return.no.file_type"));
 	}
 	err = load(r, &x);
 	if (err == STATUS_OK)
-		err = after_step(r, ret_store_upload(r, x.person, x.term, kind, name, data, len));
-	free(data);
+		err = after_step(r, ret_store_upload(r, x.person, x.term, kind, name,
+						     (const unsigned char *)data, len));
 	return nerr_pass(err);
 }
 
@@ -347,9 +335,9 @@ static const struct action actions[] = {
 	{ "", M_GET, R_STUDENT, show },
 	{ "quiz", M_POST, R_STUDENT, quiz },
 	{ "pledge", M_POST, R_STUDENT, pledge },
-	{ "apply", M_POST, R_STUDENT, apply },
+	{ "apply", M_POST, R_STUDENT, apply, .form = &apply_form },
 	{ "legs", M_POST, R_STUDENT, legs },
-	{ "upload", M_POST, R_STUDENT, upload },
+	{ "upload", M_POST, R_STUDENT, upload, .flags = A_UPLOAD },
 	{ "submit", M_POST, R_STUDENT, submit },
 	{ "file", M_GET, R_ANYONE, file },
 	{ 0 }
@@ -358,6 +346,6 @@ static const struct action actions[] = {
 int main(void)
 {
 	/* Uploads: the body cap is Uploads.MaxBytes plus room for the form. */
-	static const struct page page = { "return", actions, PAGE_BODY_UPLOADS };
+	static const struct page page = { "return", actions };
 	return app_main(&page);
 }

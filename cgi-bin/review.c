@@ -159,13 +159,13 @@ static NEOERR *decide(struct req *r)
 static const struct action actions[] = {
 	{ "", M_GET, REVIEWERS, show },
 	{ "item", M_GET, REVIEWERS, item },
-	{ "decide", M_POST, REVIEWERS, decide },
+	{ "decide", M_POST, REVIEWERS, decide, .lists = "id" },
 	{ 0 }
 };
 
 int main(void)
 {
 	/* A batch of MAX_BATCH ids fits well under the 64 KiB body cap. */
-	static const struct page page = { "review", actions, 0 };
+	static const struct page page = { "review", actions };
 	return app_main(&page);
 }

@@ -19,6 +19,7 @@
 #include "days.h"
 #include "facts.h"
 #include "form.h"
+#include "input.h"
 #include "roster.h"
 #include "sheet.h"
 #include "term.h"
@@ -146,13 +147,12 @@ static NEOERR *import(struct req *r)
 {
 	const char *kind = app_param(r, "kind", "");
 	const char *name = app_param(r, "file", "");
-	FILE *f = cgi_filehandle(r->cgi, "file");
 	struct sheet_limits lim = sheet_default_limits;
 	enum roster_kind k;
 	SHEET *s = NULL;
 	struct sheet_problem why;
-	char *data = NULL;
-	long size;
+	const char *data = NULL;
+	size_t size = 0;
 	int term, nbad = 0;
 	NEOERR *err = may_import(r);
 
@@ -162,27 +162,18 @@ static NEOERR *import(struct req *r)
 	hdf_set_value(r->hdf, "Import.File", name);
 	if (!roster_kind_parse(kind, &k))
 		return nerr_raise(HC_ERR_BADREQ, "unknown template kind '%s'", kind);
-	if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) <= 0) {
+	if (!input_file(r, "file", &data, &size) || size == 0) {
 		r->status = 400;
 		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.no_file"));
 		return nerr_pass(render(r));
 	}
 	lim.max_file = (size_t)conf_int("Uploads.MaxBytes", 10485760);
-	if ((size_t)size > lim.max_file) {
+	if (size > lim.max_file) {
 		r->status = 413;
 		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.too_large"));
 		return nerr_pass(render(r));
 	}
-	rewind(f);
-	data = malloc((size_t)size);
-	if (data == NULL)
-		return nerr_raise(NERR_NOMEM, "roster file of %ld bytes", size);
-	if (fread(data, 1, (size_t)size, f) != (size_t)size) {
-		free(data);
-		return nerr_raise(NERR_IO, "reading the roster file");
-	}
-	err = sheet_read_why(data, (size_t)size, name, &lim, &s, &why);
-	free(data);
+	err = sheet_read_why(data, size, name, &lim, &s, &why);
 	if (nerr_match(err, HC_ERR_BADREQ) || nerr_match(err, HC_ERR_TOOLARGE)) {
 		/* Said in the page's language, with the row and column. */
 		char text[512];
@@ -295,14 +286,14 @@ static NEOERR *add_term(struct req *r)
 static const struct action actions[] = {
 	{ "", M_GET, R_ADMIN | R_COUNSELOR, show },
 	{ "template", M_GET, R_ADMIN | R_COUNSELOR, template },
-	{ "import", M_POST, R_ADMIN | R_COUNSELOR, import },
-	{ "batch", M_POST, R_ADMIN, add_batch },
-	{ "term", M_POST, R_ADMIN, add_term },
+	{ "import", M_POST, R_ADMIN | R_COUNSELOR, import, .flags = A_UPLOAD },
+	{ "batch", M_POST, R_ADMIN, add_batch, .form = &batch_form },
+	{ "term", M_POST, R_ADMIN, add_term, .form = &term_form },
 	{ 0 }
 };
 
 int main(void)
 {
-	static const struct page page = { "roster", actions, PAGE_BODY_UPLOADS };
+	static const struct page page = { "roster", actions };
 	return app_main(&page);
 }

@@ -344,6 +344,6 @@ static const struct action actions[] = {
 
 int main(void)
 {
-	static const struct page page = { "scan", actions, 0 };
+	static const struct page page = { "scan", actions };
 	return app_main(&page);
 }

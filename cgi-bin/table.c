@@ -271,12 +271,12 @@ static int collect_ids(struct req *r, long long *ids, int max)
 	int n = 0;
 
 	if (node && child == NULL) {
-		long long one = atoll(hdf_obj_value(node) ? hdf_obj_value(node) : "0");
+		long long one = form_id(hdf_obj_value(node));
 		if (one > 0)
 			ids[n++] = one;
 	}
 	for (; child && n < max; child = hdf_obj_next(child)) {
-		long long id = atoll(hdf_obj_value(child) ? hdf_obj_value(child) : "0");
+		long long id = form_id(hdf_obj_value(child));
 		if (id > 0)
 			ids[n++] = id;
 	}
@@ -511,14 +511,14 @@ static NEOERR *edit_submit(struct req *r)
 
 static const struct action actions[] = {
 	{ "", M_GET, TABLE_ROLES, show },
-	{ "export", M_GET, TABLE_ROLES, export },
+	{ "export", M_GET, TABLE_ROLES, export, .lists = "id" },
 	{ "edit", M_GET, R_COUNSELOR | R_ADMIN, edit_form_get },
-	{ "edit", M_POST, R_COUNSELOR | R_ADMIN, edit_submit },
+	{ "edit", M_POST, R_COUNSELOR | R_ADMIN, edit_submit, .form = &edit_form },
 	{ 0 }
 };
 
 int main(void)
 {
-	static const struct page page = { "table", actions, 0 };
+	static const struct page page = { "table", actions };
 	return app_main(&page);
 }

@@ -10,6 +10,7 @@
 #include "db.h"
 #include "sess.h"
 #include "days.h"
+#include "input.h"
 #include "url.h"
 
 #include <fcgiapp.h>
@@ -95,12 +96,22 @@ static const char *param(const char *name)
 	return NULL;
 }
 
+/* What ClearSilver must not see: cgi_init() parses the query string and
+ * the cookies as soon as it finds them, before the gate (lib/input.c)
+ * has judged them. The gate reads them from the environment itself. */
+static bool hidden_from_clearsilver(const char *name)
+{
+	return !strcmp(name, "QUERY_STRING") || !strcmp(name, "HTTP_COOKIE");
+}
+
 /* cgiwrap frees what getenv and iterenv return: hand out copies. */
 static char *bridge_getenv(void *data, const char *name)
 {
 	const char *v;
 
 	(void)data;
+	if (hidden_from_clearsilver(name))
+		return NULL;
 	v = param(name);
 	return v ? strdup(v) : NULL;
 }
@@ -128,7 +139,7 @@ static int bridge_iterenv(void *data, int i, char **k, char **v)
 	if (eq == NULL)
 		return 0;
 	*k = strndup(e, (size_t)(eq - e));
-	*v = strdup(eq + 1);
+	*v = strdup(*k && hidden_from_clearsilver(*k) ? "" : eq + 1);
 	return 0;
 }
 
@@ -508,6 +519,8 @@ static void pick_language(struct req *r)
 	}
 	r->lang = pack_names[en];
 	r->pack = packs[en];
+	hdf_set_value(r->hdf, "Page.Lang", r->lang);
+	hdf_set_value(r->hdf, "Page.OtherLang", strcmp(r->lang, "en") ? "en" : "zh-CN");
 }
 
 /* A browser names the page's origin on a POST; when it names one, it must
@@ -525,24 +538,25 @@ static bool same_origin(void)
 	return p && host && !strcmp(p + 3, host);
 }
 
-static NEOERR *check_body_size(struct req *r, const struct page *page)
+/* Reads the body whose length input_check_head() accepted into r->body
+ * (NUL-terminated: the parsers may treat it as a string). */
+static NEOERR *read_body(struct req *r, long length)
 {
-	const char *cl = param("CONTENT_LENGTH");
-	long cap = page->max_body > 0 ? page->max_body :
-		   page->max_body == PAGE_BODY_UPLOADS ?
-		   conf_int("Uploads.MaxBytes", 10485760) + 65536L :
-		   conf_int("Limits.MaxBody", 65536);
-	char *end;
-	long n;
+	int got = 0;
 
-	if (cl == NULL || *cl == '\0')
-		return STATUS_OK;
-	n = strtol(cl, &end, 10);
-	if (*end != '\0' || n < 0)
-		return nerr_raise(HC_ERR_BADREQ, "bad CONTENT_LENGTH %s", cl);
-	if (n > cap)
-		return nerr_raise(HC_ERR_TOOLARGE, "body of %ld bytes, cap %ld", n, cap);
-	(void)r;
+	r->body = malloc((size_t)length + 1);
+	if (r->body == NULL)
+		return nerr_raise(NERR_NOMEM, "a body of %ld bytes", length);
+	while (got < length) {
+		int n = FCGX_GetStr(r->body + got, (int)(length - got), current->in);
+		if (n <= 0)
+			break;
+		got += n;
+	}
+	r->body[got] = '\0';
+	r->body_len = (size_t)got;
+	if (got < length)
+		return nerr_raise(HC_ERR_BADREQ, "body of %d bytes, CONTENT_LENGTH %ld", got, length);
 	return STATUS_OK;
 }
 
@@ -554,8 +568,6 @@ static void set_page_data(struct req *r, const struct page *page)
 	pick_language(r);
 	hdf_set_value(h, "Page.Name", page->name);
 	hdf_set_value(h, "Page.RequestId", r->id);
-	hdf_set_value(h, "Page.Lang", r->lang);
-	hdf_set_value(h, "Page.OtherLang", strcmp(r->lang, "en") ? "en" : "zh-CN");
 	hdf_set_value(h, "Page.School", conf_str("School.Name", "healthcard"));
 }
 
@@ -585,13 +597,75 @@ static void set_who_data(struct req *r)
 	}
 }
 
+/* Apache's status for a request it refused itself, as one of ours. */
+static NEOERR *apache_refused(int status)
+{
+	switch (status) {
+	case 400: return nerr_raise(HC_ERR_BADREQ, "Apache refused the request");
+	case 403: return nerr_raise(HC_ERR_FORBIDDEN, "Apache refused the request");
+	case 404: return nerr_raise(HC_ERR_NOTFOUND, "Apache found nothing");
+	case 405: return nerr_raise(HC_ERR_METHOD, "Apache refused the method");
+	case 411: return nerr_raise(HC_ERR_BADREQ, "a body without Content-Length");
+	case 413: return nerr_raise(HC_ERR_TOOLARGE, "Apache refused the body");
+	case 503: return nerr_raise(HC_ERR_DBDOWN, "Apache could not serve");
+	default: return nerr_raise(NERR_ASSERT, "Apache answered %d", status);
+	}
+}
+
+/* The path of this site a same-origin Referer names, or NULL. */
+static const char *referer_path(void)
+{
+	const char *ref = param("HTTP_REFERER"), *host = param("HTTP_HOST"), *p;
+	size_t n;
+
+	if (ref == NULL || host == NULL || (p = strstr(ref, "://")) == NULL)
+		return NULL;
+	p += 3;
+	n = strlen(host);
+	if (strncmp(p, host, n) != 0 || p[n] != '/')
+		return NULL;
+	return url_local_path(p + n) ? p + n : NULL;
+}
+
+/* 303 to the login page, which comes back to where the person was: the
+ * page asked for (a GET), or for a form sent (a POST) the page it was
+ * sent from. A request whose login session is gone says it expired. */
+static NEOERR *to_login(struct req *r, const struct page *page, bool posted)
+{
+	char next[600], back[64];
+	const char *uri = posted ? referer_path() : param("REQUEST_URI");
+	char *esc = NULL;
+	bool expired = r->session_lost;
+
+	if (uri == NULL) {
+		snprintf(back, sizeof back, "/%s", page->name);
+		uri = back;
+	}
+	if (cgi_url_escape(uri, &esc) != STATUS_OK || strlen(esc) > 500) {
+		free(esc);
+		esc = NULL;
+	}
+	snprintf(next, sizeof next, "/login?%s%s%s", expired ? "expired=1" : "",
+		 esc && expired ? "&" : "", esc ? "next=" : "");
+	if (esc)
+		snprintf(next + strlen(next), sizeof next - strlen(next), "%s", esc);
+	free(esc);
+	return nerr_pass(app_redirect(r, next));
+}
+
 static NEOERR *run_request(struct req *r, const struct page *page)
 {
 	const struct action *a;
 	char name[64];
 	NEOERR *err;
 	unsigned method, allowed;
+	long length;
 
+	/* Apache's own refusal (an ErrorDocument in conf/healthcard-apache.conf)
+	 * arrives as an internal redirect: the app's error page with Apache's
+	 * status, and nothing else read or done. */
+	if (param("REDIRECT_STATUS") && atoi(param("REDIRECT_STATUS")) >= 400)
+		return nerr_pass(apache_refused(atoi(param("REDIRECT_STATUS"))));
 	r->method = param("REQUEST_METHOD");
 	method = r->method && !strcmp(r->method, "POST") ? M_POST :
 		 r->method && (!strcmp(r->method, "GET") || !strcmp(r->method, "HEAD")) ? M_GET : 0;
@@ -605,36 +679,34 @@ static NEOERR *run_request(struct req *r, const struct page *page)
 		return nerr_raise(HC_ERR_METHOD, "method %s not allowed", r->method);
 	}
 	r->action = a->name;
-	err = check_body_size(r, page);
+	/* The gate: nothing from the request is parsed before the action
+	 * is known, and no body is read before its size and type are. */
+	err = input_check_head(a, param("CONTENT_TYPE"), param("CONTENT_LENGTH"), &length);
+	if (err == STATUS_OK && method == M_POST && length > 0)
+		err = read_body(r, length);
+	if (err == STATUS_OK)
+		err = input_parse(r, a, param("QUERY_STRING"), param("HTTP_COOKIE"),
+				  param("CONTENT_TYPE"));
 	if (err)
 		return nerr_pass(err);
-	if (method == M_POST) {
-		err = cgi_parse(r->cgi);
-		if (err)
-			return nerr_pass_ctx(err, "parsing the %s body", "request");
-	}
+	/* Now that the query and the cookies are known: ?lang= and hc_lang. */
+	pick_language(r);
 	err = db_ensure();
 	if (err == STATUS_OK)
 		err = sess_load(r);
 	if (err)
 		return nerr_pass(err);
+	/* A form sent after the login expired (the phone left on a page over
+	 * lunch) is not an attack: the person logs in again and comes back
+	 * to the page they were on. Nothing of the form is acted on. */
+	if (method == M_POST && !(a->roles & R_ANON) && r->who.person_id == 0 && same_origin())
+		return nerr_pass(to_login(r, page, true));
 	if (method == M_POST && (!same_origin() || !sess_csrf_ok(r, app_param(r, "csrf", NULL))))
 		return nerr_raise(HC_ERR_FORBIDDEN, "CSRF check failed");
 	set_who_data(r);
 	if (!(a->roles & R_ANON)) {
-		if (r->who.person_id == 0) {
-			char next[512];
-			const char *uri = param("REQUEST_URI");
-			char *esc = NULL;
-
-			if (cgi_url_escape(uri ? uri : "/", &esc) == STATUS_OK) {
-				snprintf(next, sizeof next, "/login?next=%s", esc);
-				free(esc);
-			} else {
-				snprintf(next, sizeof next, "/login");
-			}
-			return nerr_pass(app_redirect(r, next));
-		}
+		if (r->who.person_id == 0)
+			return nerr_pass(to_login(r, page, false));
 		if (!(a->roles & r->who.roles))
 			return nerr_raise(HC_ERR_FORBIDDEN, "role 0x%x may not %s/%s",
 					  r->who.roles, page->name, a->name);
@@ -672,8 +744,6 @@ static void serve_one(const struct page *page)
 		/* Set for every request, never left to a template to load. */
 		hdf_set_value(hdf, "Config.VarEscapeMode", "html");
 		hdf_set_value(hdf, "Config.TimeFooter", "0");
-		hdf_set_value(hdf, "Config.Upload.TmpDir", conf_str("Paths.UploadTmp", "/tmp"));
-		hdf_set_value(hdf, "Config.Upload.Unlink", "1");
 		hdf_set_value(hdf, "hdf.loadpaths.0", conf_str("Paths.Templates", "templates"));
 		err = cgi_init(&r.cgi, hdf);  /* takes ownership of hdf */
 		if (err == STATUS_OK) {
@@ -691,6 +761,7 @@ static void serve_one(const struct page *page)
 		app_fail(&r, nerr_raise(NERR_ASSERT, "handler sent no response"));
 	cgi_destroy(&r.cgi);
 	string_clear(&r.headers);
+	free(r.body);
 }
 
 static void register_errors(void)

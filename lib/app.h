@@ -1,8 +1,8 @@
 /*
  * app.h - the request cycle, once: every page is a table of actions handed
  * to app_main(), which runs the FastCGI loop and the guards before any
- * handler (body cap, 404, 405, CSRF, login, role) and sends every error to
- * one place.
+ * handler (404, 405, the body's cap and type, every parameter's text:
+ * lib/input.h, CSRF, login, role) and sends every error to one place.
  */
 #ifndef HC_APP_H
 #define HC_APP_H
@@ -47,12 +47,21 @@ struct who {
 	char number[33];
 };
 
+/* A file part of an upload's body (lib/input.h: input_file()). */
+struct req_file {
+	char name[65];
+	const char *data;        /* into req.body */
+	size_t len;
+};
+#define REQ_MAX_FILES 4
+
 struct req {
 	CGI *cgi;
 	HDF *hdf;                /* == cgi->hdf: the request's data set */
 	char id[17];             /* request id, in logs and on error pages */
 	char sid[48];            /* the session cookie's token */
 	bool sid_is_new;         /* set the cookie in the response */
+	bool session_lost;       /* a login's cookie that logs in no more (expired, logged out) */
 	struct who who;
 	const char *lang;        /* "zh-CN" or "en" */
 	HDF *pack;               /* the language pack (process-wide) */
@@ -62,25 +71,42 @@ struct req {
 	STRING headers;          /* extra response header lines */
 	const char *method;
 	const char *action;
+	char *body;              /* the request body as read (owned), NUL-terminated */
+	size_t body_len;
+	struct req_file files[REQ_MAX_FILES];
+	int nfiles;
 };
 
 typedef NEOERR *(*handler_fn)(struct req *r);
 
+struct form;                     /* lib/form.h */
+
+/* Action flags. */
+#define A_UPLOAD 1u              /* takes a multipart/form-data body */
+
+/* One action of a page, and what its input may be (lib/input.h has the
+ * rules). The fields after fn are optional: designated initializers. */
 struct action {
 	const char *name;        /* first PATH_INFO segment; "" for the page */
 	unsigned methods;        /* M_GET | M_POST */
 	unsigned roles;          /* R_* bits, R_ANON for no login */
 	handler_fn fn;
+	unsigned flags;          /* A_UPLOAD */
+	long max_body;           /* bytes; 0: Limits.MaxBody, or with A_UPLOAD
+				  * Uploads.MaxBytes + 64 KiB */
+	const char *lists;       /* parameters that may be given more than
+				  * once, space-separated: "id" */
+	const char *lines;       /* parameters that may hold tab and line
+				  * breaks (a textarea): "notes" */
+	const struct form *form; /* the form its handler checks first with
+				  * form_check(): bad text in one of its
+				  * fields re-renders it */
 };
 
 struct page {
 	const char *name;        /* the page's URL and template prefix */
 	const struct action *actions; /* ends with a zeroed entry */
-	long max_body;           /* 0: Limits.MaxBody; PAGE_BODY_UPLOADS */
 };
-
-/* max_body of a page taking evidence uploads: Uploads.MaxBytes + 64 KiB. */
-#define PAGE_BODY_UPLOADS (-1L)
 
 /* Runs the FastCGI loop for one page program; returns the exit status. */
 int app_main(const struct page *page);

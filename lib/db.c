@@ -44,8 +44,17 @@ struct db_cursor {
 
 static MYSQL *conn;
 static time_t last_used;
-static bool in_txn;
 static struct stmt_slot cache[DB_STMT_CACHE];
+
+/* The transaction db_txn() has open. A connection that dies inside it
+ * takes the transaction with it (the server rolls it back): txn_lost then
+ * stays set, every later statement of the callback fails without touching
+ * a new connection, and db_txn() runs the whole callback again. */
+static bool in_txn;
+static bool txn_lost;
+static bool committing;          /* COMMIT sent: its outcome unknown if lost */
+static int txn_statements;       /* sent in this attempt (the test hook) */
+static int txn_attempt;
 
 static bool is_connection_error(unsigned int no)
 {
@@ -78,12 +87,14 @@ static void drop_connection(void)
 	if (conn)
 		mysql_close(conn);
 	conn = NULL;
-	in_txn = false;
+	if (in_txn)
+		txn_lost = true;
 }
 
 void db_close_all(void)
 {
 	drop_connection();
+	in_txn = txn_lost = false;
 }
 
 /* Classifies a server error into the NEOERR type callers act on. */
@@ -154,6 +165,13 @@ static NEOERR *connect_now(void)
 
 NEOERR *db_ensure(void)
 {
+	/* Inside a transaction the connection is the transaction: no ping
+	 * (its failure would drop it) and never a new one. */
+	if (in_txn) {
+		if (conn == NULL || txn_lost)
+			return nerr_raise(HC_ERR_DBDOWN, "connection lost inside a transaction");
+		return STATUS_OK;
+	}
 	if (conn && time(NULL) - last_used > DB_PING_AFTER_SECONDS &&
 	    mysql_ping(conn) != 0)
 		drop_connection();
@@ -161,6 +179,64 @@ NEOERR *db_ensure(void)
 		return nerr_pass(connect_now());
 	last_used = time(NULL);
 	return STATUS_OK;
+}
+
+/*
+ * The fault drill's hook (tests/http/t0040-txn-kill.sh): when the config
+ * names Test.KillFile and that file holds "N" (or "N always"), the Nth
+ * statement of a transaction (START TRANSACTION is the first, COMMIT the
+ * last) finds its connection killed
+ * by the server, as a proxy failover or a dropped TCP connection would:
+ * a second connection sends KILL CONNECTION for this one's id. "N" does it
+ * in the first attempt only, so the re-run can succeed; "N always" in
+ * every attempt, so the transaction gives up. Without the setting (every
+ * real site) this costs one config lookup per statement.
+ */
+static int test_kill_at(bool *always)
+{
+	const char *path = conf_str("Test.KillFile", NULL);
+	char line[32] = "";
+	FILE *f;
+	int n;
+
+	*always = false;
+	if (path == NULL || (f = fopen(path, "r")) == NULL)
+		return 0;
+	if (fgets(line, sizeof line, f) == NULL)
+		line[0] = '\0';
+	fclose(f);
+	n = atoi(line);
+	*always = strstr(line, "always") != NULL;
+	return n;
+}
+
+static void test_kill_hook(void)
+{
+	MYSQL *killer;
+	bool always;
+	int at;
+	char sql[64];
+
+	txn_statements++;
+	at = test_kill_at(&always);
+	if (at != txn_statements || (txn_attempt > 1 && !always) || conn == NULL)
+		return;
+	killer = mysql_init(NULL);
+	if (killer == NULL)
+		return;
+	/* The id is the server's number for our own connection, not input. */
+	snprintf(sql, sizeof sql, "KILL CONNECTION %lu", mysql_thread_id(conn));
+	if (mysql_real_connect(killer, conf_str("DB.Host", NULL),
+			       conf_str("DB.User", "healthcard"),
+			       conf_str("DB.Password", NULL),
+			       conf_str("DB.Name", "healthcard"),
+			       (unsigned)conf_int("DB.Port", 0),
+			       conf_str("DB.Socket", NULL), 0) &&
+	    mysql_query(killer, sql) == 0)
+		fprintf(stderr, "healthcard: Test.KillFile: killed connection %lu "
+			"before statement %d of attempt %d\n", mysql_thread_id(conn),
+			at, txn_attempt);
+	mysql_close(killer);
 }
 
 /* Finds or prepares the statement for sql; a slot in use (a cursor still
@@ -175,6 +251,8 @@ static NEOERR *stmt_get(const char *sql, MYSQL_STMT **out, struct stmt_slot **sl
 	err = db_ensure();
 	if (err)
 		return nerr_pass(err);
+	if (in_txn)
+		test_kill_hook();
 	for (int i = 0; i < DB_STMT_CACHE; i++) {
 		if (cache[i].sql == sql || (cache[i].sql && !strcmp(cache[i].sql, sql))) {
 			if (!cache[i].busy) {
@@ -580,50 +658,91 @@ NEOERR *db_scalar(long long *out, bool *found, const char *sql, const char *fmt,
 	return STATUS_OK;
 }
 
-enum txn_step { TXN_BEGIN, TXN_COMMIT };
+/* A transaction re-run after its connection died, at most this often:
+ * a dead server refuses the new connection at once (503), and a killed
+ * or failed-over one gives a fresh connection that works. */
+#define DB_TXN_RECONNECTS 2
+/* Deadlocks, lock wait timeouts, Galera certification failures. */
+#define DB_TXN_RETRIES 5
 
-static NEOERR *txn_command(enum txn_step step)
+/* START TRANSACTION or COMMIT on the connection in_txn marks. */
+static NEOERR *txn_command(const char *sql)
 {
 	NEOERR *err = db_ensure();
-	int rc;
 
 	if (err)
 		return nerr_pass(err);
-	rc = step == TXN_BEGIN ? mysql_query(conn, "START TRANSACTION")
-			       : mysql_query(conn, "COMMIT");
-	if (rc)
-		return raise_db(step == TXN_BEGIN ? "START TRANSACTION" : "COMMIT",
-				mysql_errno(conn), mysql_error(conn));
+	if (in_txn)
+		test_kill_hook();
+	if (conn == NULL)
+		return nerr_raise(HC_ERR_DBDOWN, "%s: connection lost", sql);
+	if (mysql_query(conn, sql))
+		return raise_db(sql, mysql_errno(conn), mysql_error(conn));
 	return STATUS_OK;
+}
+
+/* One attempt: BEGIN, the callback, COMMIT. On failure *lost says that
+ * the connection died before COMMIT was sent (nothing was stored), and
+ * *unknown that it died after (the COMMIT may or may not have landed). */
+static NEOERR *txn_attempt_once(NEOERR *(*fn)(void *ctx), void *ctx,
+				bool *lost, bool *unknown)
+{
+	NEOERR *err = db_ensure();
+
+	*lost = *unknown = false;
+	if (err)
+		return nerr_pass(err);     /* no server: no re-run */
+	in_txn = true;
+	txn_lost = committing = false;
+	txn_statements = 0;
+	err = txn_command("START TRANSACTION");
+	if (err == STATUS_OK)
+		err = fn(ctx);
+	/* A callback that swallowed the error still loses its transaction. */
+	if (err == STATUS_OK && txn_lost)
+		err = nerr_raise(HC_ERR_DBDOWN, "connection lost inside a transaction");
+	if (err == STATUS_OK) {
+		committing = true;
+		err = txn_command("COMMIT");
+	}
+	if (err && conn)
+		mysql_query(conn, "ROLLBACK");
+	*lost = txn_lost && !committing;
+	*unknown = txn_lost && committing;
+	in_txn = txn_lost = committing = false;
+	return err;
 }
 
 NEOERR *db_txn(NEOERR *(*fn)(void *ctx), void *ctx)
 {
-	const int attempts = 5;
-	NEOERR *err = STATUS_OK;
+	int reconnects = 0, retries = 0;
+	bool lost, unknown;
+	NEOERR *err;
 
 	if (in_txn)
 		return nerr_raise(NERR_ASSERT, "nested db_txn");
-	for (int attempt = 1; attempt <= attempts; attempt++) {
-		err = txn_command(TXN_BEGIN);
-		if (err)
-			return nerr_pass(err);
-		in_txn = true;
-		err = fn(ctx);
-		if (err == STATUS_OK)
-			err = txn_command(TXN_COMMIT);
+	for (txn_attempt = 1;; txn_attempt++) {
+		err = txn_attempt_once(fn, ctx, &lost, &unknown);
 		if (err == STATUS_OK) {
-			in_txn = false;
 			return STATUS_OK;
 		}
-		if (conn)
-			mysql_query(conn, "ROLLBACK");
-		in_txn = false;
-		if (!nerr_match(err, HC_ERR_RETRY) || attempt == attempts)
+		/* A COMMIT whose answer was lost is not re-run: it may have
+		 * landed, and a second run would store it twice. The user
+		 * gets 503 and sees on reload what was stored. */
+		if (lost && reconnects < DB_TXN_RECONNECTS) {
+			reconnects++;
+			fprintf(stderr, "healthcard: connection lost in attempt %d "
+				"of a transaction: running it again\n", txn_attempt);
+			nerr_ignore(&err);
+			continue;
+		}
+		if (unknown)
+			return nerr_pass_ctx(err, "%s", "connection lost at COMMIT");
+		if (!nerr_match(err, HC_ERR_RETRY) || ++retries >= DB_TXN_RETRIES)
 			break;
 		nerr_ignore(&err);
 		/* Back off a little, randomly, so two retrying writers part. */
-		usleep(2000u * (unsigned)attempt + randombytes_uniform(5000));
+		usleep(2000u * (unsigned)retries + randombytes_uniform(5000));
 	}
 	return nerr_pass(err);
 }

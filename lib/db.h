@@ -9,7 +9,9 @@
  *
  * Connection loss raises HC_ERR_DBDOWN (pages answer 503); a deadlock, a
  * lock wait timeout or a Galera certification failure raises HC_ERR_RETRY,
- * which db_txn() retries so that callers write the happy path.
+ * which db_txn() retries so that callers write the happy path. Outside a
+ * transaction a statement whose connection was lost is sent once more on
+ * a new one; inside, never: the transaction is lost with its connection.
  */
 #ifndef HC_DB_H
 #define HC_DB_H
@@ -54,7 +56,13 @@ NEOERR *db_scalar(long long *out, bool *found,
 
 /* Runs fn(ctx) inside a transaction: commits when it returns STATUS_OK,
  * rolls back otherwise, and runs it again (a few times, with a short
- * random pause) when it failed with HC_ERR_RETRY. */
+ * random pause) when it failed with HC_ERR_RETRY. A connection lost before
+ * COMMIT fails every later statement of fn, and the whole of fn runs again
+ * on a new connection (twice at most; HC_ERR_DBDOWN after that or when no
+ * new connection opens). A connection lost at COMMIT is HC_ERR_DBDOWN: the
+ * COMMIT may have landed, so nothing is run twice. fn must therefore be
+ * re-runnable: it starts from ctx's inputs each time and keeps nothing
+ * from an earlier run (its outputs in ctx are set again, or reset first). */
 NEOERR *db_txn(NEOERR *(*fn)(void *ctx), void *ctx);
 
 #endif

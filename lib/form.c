@@ -1,9 +1,8 @@
 /* form.c - see form.h. */
 #include "form.h"
 #include "days.h"
+#include "utf8.h"
 
-#include <ctype.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,45 +11,51 @@ static const char *const type_names[] = {
 	"text", "password", "int", "decimal", "date", "bool", "choice"
 };
 
-/* Counts UTF-8 characters; -1 for invalid UTF-8 or a control character
- * (tab and newline are allowed). */
-static long utf8_chars(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	long n = 0;
-
-	while (*p) {
-		int len = *p < 0x80 ? 1 : (*p >> 5) == 6 ? 2 : (*p >> 4) == 14 ? 3 :
-			  (*p >> 3) == 30 ? 4 : 0;
-		if (len == 0)
-			return -1;
-		if (len == 1 && *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-			return -1;
-		for (int i = 1; i < len; i++)
-			if ((p[i] & 0xc0) != 0x80)
-				return -1;
-		p += len;
-		n++;
-	}
-	return n;
-}
-
+/* Digits with an optional minus and, for a decimal, one place after a
+ * point; nothing else. strtod() would also take hex ("0x24.8" is 36.5),
+ * exponents, "inf", a leading space or plus: none of those is a number a
+ * person types into this form. */
 static bool parse_number(const char *s, bool decimal, double *out)
 {
-	char *end;
-	const char *dot;
+	const char *p = s;
+	long long whole = 0;
+	int digits = 0, tenth = -1;
+	bool negative = *p == '-';
 
-	if (*s == '\0' || isspace((unsigned char)*s))
-		return false;
-	if (decimal) {
-		dot = strchr(s, '.');
-		if (dot && strlen(dot + 1) > 1)
+	if (negative)
+		p++;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (++digits > 15)
 			return false;
-		*out = strtod(s, &end);
-	} else {
-		*out = (double)strtoll(s, &end, 10);
+		whole = whole * 10 + (*p - '0');
 	}
-	return *end == '\0' && isfinite(*out);
+	if (digits == 0)
+		return false;
+	if (decimal && *p == '.') {
+		p++;
+		if (*p < '0' || *p > '9')
+			return false;
+		tenth = *p++ - '0';
+	}
+	if (*p != '\0')
+		return false;
+	*out = (double)whole + (tenth > 0 ? tenth / 10.0 : 0.0);
+	if (negative)
+		*out = -*out;
+	return true;
+}
+
+long long form_id(const char *s)
+{
+	long long id = 0;
+	int digits = 0;
+
+	for (; s && *s >= '0' && *s <= '9'; s++) {
+		if (++digits > 18)
+			return 0;
+		id = id * 10 + (*s - '0');
+	}
+	return s && *s == '\0' && digits ? id : 0;
 }
 
 const char *form_field_error(const struct form_field *fd, const char *v)
@@ -63,9 +68,9 @@ const char *form_field_error(const struct form_field *fd, const char *v)
 	switch (fd->type) {
 	case FORM_TEXT:
 	case FORM_PASSWORD:
-		len = utf8_chars(v);
-		if (len < 0)
+		if (utf8_bad_at(v, strlen(v), UTF8_TAB | UTF8_LINES) >= 0)
 			return "form.err.chars";
+		len = utf8_chars(v);
 		if (fd->max > 0 && len > (long)fd->max)
 			return "form.err.toolong";
 		if (len < (long)fd->min)
@@ -131,6 +136,12 @@ int form_check(struct req *r, const struct form *f)
 	for (const struct form_field *fd = f->fields; fd->name; fd++) {
 		const char *v = app_param(r, fd->name, NULL);
 		const char *msg = form_field_error(fd, v);
+
+		/* Text the request's gate refused (lib/input.c): v is what was
+		 * left of it once the bad bytes were dropped, for re-rendering. */
+		snprintf(key, sizeof key, "Input.Refused.%s", fd->name);
+		if (hdf_get_int_value(r->hdf, key, 0))
+			msg = "form.err.chars";
 
 		if (v && fd->type != FORM_PASSWORD) {
 			snprintf(key, sizeof key, "Form.Value.%s", fd->name);

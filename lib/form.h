@@ -43,4 +43,9 @@ int form_check(struct req *r, const struct form *f);
  * Pure: used by form_check() and unit-tested on its own. */
 const char *form_field_error(const struct form_field *fd, const char *value);
 
+/* A record's id as a URL or a form carries it: 1 to 18 digits and
+ * nothing else (no sign, space, hex or trailing text, all of which
+ * atoll() and strtoll() let through); 0 when it is not one. Pure. */
+long long form_id(const char *s);
+
 #endif

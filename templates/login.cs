@@ -10,7 +10,8 @@
   <p class="message"><?cs var:L.login.use_sso ?></p>
   <?cs /if ?>
 <?cs else ?>
-  <?cs if:Form.Message ?><p class="message bad" role="alert"><?cs var:Form.Message ?></p><?cs /if ?>
+  <?cs if:Form.Message ?><p class="message bad" role="alert"><?cs var:Form.Message ?></p>
+  <?cs elif:Query.expired == "1" ?><p class="message" role="status" id="login-expired"><?cs var:L.login.expired ?></p><?cs /if ?>
   <form method="post" action="/login">
     <?cs call:csrf_field() ?>
     <input type="hidden" name="next" value="<?cs var:Login.Next ?>">

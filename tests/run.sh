@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # run.sh - runs the tests and prints one closing line "N passed, N failed".
-#   tests/run.sh unit|http|browser|all [PATTERN]
+#   tests/run.sh unit|http|browser|fuzz|all [PATTERN]
 # PATTERN (http only) picks the HTTP tests whose file names contain it.
-# Unit tests are cmocka programs; HTTP and browser tests run against a
+# Unit tests are cmocka programs; fuzzers are libFuzzer harnesses run for a
+# few seconds each; HTTP and browser tests run against a
 # private MariaDB + Apache started here on a free loopback port and torn
 # down at the end.
 set -uo pipefail
@@ -65,7 +66,10 @@ start_stack() {
 	"$ROOT/tools/stack.sh" purge "$STACK_VAR" >/dev/null 2>&1
 	export HC_VAR=$STACK_VAR
 	echo "== starting a private stack on port $HC_PORT ($STACK_VAR)"
-	if ! "$ROOT/tools/stack.sh" start "$STACK_VAR" "$HC_PORT" \
+	# The fault hook of lib/db.c, armed by writing this file
+	# (tests/http/t0040-txn-kill.sh); absent, it does nothing.
+	export HC_KILL_FILE=$STACK_VAR/tmp/kill-at
+	if ! HC_EXTRA_CONF="Test.KillFile = $HC_KILL_FILE" "$ROOT/tools/stack.sh" start "$STACK_VAR" "$HC_PORT" \
 		--students 600 --days 30 --seed 7 >"$OUT/stack.log" 2>&1; then
 		cat "$OUT/stack.log"
 		echo "not ok stack did not start" >>"$RESULTS"
@@ -111,6 +115,47 @@ run_browser() {
 	[ $rc = 0 ] || echo "not ok browser run.mjs exited $rc" >>"$RESULTS"
 }
 
+# Fuzzing: each libFuzzer harness of tests/fuzz (AddressSanitizer and UBSan
+# on) for FUZZ_SECONDS (5 inside make test, about 30 s in all; make fuzz
+# gives each 300) from its checked-in corpus, tests/fuzz/corpus/NAME. What
+# it adds goes to build/fuzz/NAME-new, a finding to build/fuzz/NAME-crash-*.
+FUZZERS="input multipart upload session gate sheet"
+run_fuzz() {
+	local secs=${FUZZ_SECONDS:-5} name dir=$ROOT/build/fuzz
+	echo "== fuzzing, ${secs} s a harness"
+	if ! command -v "${FUZZ_CC:-clang}" >/dev/null 2>&1; then
+		for name in $FUZZERS; do
+			echo "not ok fuzz $name: ${FUZZ_CC:-clang} is missing (Debian package clang: apt-get install -y clang)" | tee -a "$RESULTS"
+		done
+		return
+	fi
+	if ! make -s -C "$ROOT" FUZZ_CC="${FUZZ_CC:-clang}" fuzzers >"$OUT/fuzz-build.log" 2>&1; then
+		cat "$OUT/fuzz-build.log"
+		for name in $FUZZERS; do
+			echo "not ok fuzz $name: the harness did not build (tests/out/fuzz-build.log)" >>"$RESULTS"
+		done
+		return
+	fi
+	for name in $FUZZERS; do
+		local log=$OUT/fuzz-$name.log max_len=16384 opts=()
+		case $name in gate) max_len=128 ;; sheet) max_len=65536 ;; esac
+		[ -f "$ROOT/tests/fuzz/$name.dict" ] && opts+=(-dict="$ROOT/tests/fuzz/$name.dict")
+		rm -rf "$dir/$name-new"
+		mkdir -p "$dir/$name-new"
+		HEALTHCARD_CONF=$ROOT/conf/healthcard.hdf "$dir/fuzz_$name" -max_total_time="$secs" \
+			-max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$dir/$name-" \
+			"${opts[@]}" "$dir/$name-new" "$ROOT/tests/fuzz/corpus/$name" >"$log" 2>&1
+		local rc=$? runs
+		runs=$(grep -o '^Done [0-9]* runs' "$log" | grep -o '[0-9]*')
+		if [ $rc = 0 ] && [ -n "$runs" ]; then
+			echo "ok fuzz $name: $runs runs in $secs s, no finding" | tee -a "$RESULTS"
+		else
+			echo "not ok fuzz $name: exited $rc (tests/out/fuzz-$name.log; the input is build/fuzz/$name-crash-*)" | tee -a "$RESULTS"
+			grep -m5 -E 'ERROR|SUMMARY|runtime error' "$log"
+		fi
+	done
+}
+
 # Under make test-asan the page programs are built with AddressSanitizer
 # and UBSan: any report they wrote to Apache's error log is a failure.
 check_sanitizers() {
@@ -128,8 +173,9 @@ case "$what" in
 unit) run_unit ;;
 http) start_stack && { run_http; check_facts http; } ;;
 browser) start_stack && { run_browser; check_facts browser; } ;;
-all) run_unit; start_stack && { run_http; check_facts http; run_browser; check_facts browser; } ;;
-*) echo "usage: tests/run.sh unit|http|browser|all" >&2; exit 2 ;;
+fuzz) run_fuzz ;;
+all) run_unit; run_fuzz; start_stack && { run_http; check_facts http; run_browser; check_facts browser; } ;;
+*) echo "usage: tests/run.sh unit|http|browser|fuzz|all [PATTERN]" >&2; exit 2 ;;
 esac
 stop_stack
 check_sanitizers

@@ -12,6 +12,9 @@
 # What the instance writes stays under VARDIR (the data directory, logs,
 # the secret key) and its runtime folder (below): the socket
 # VARDIR/run/mysqld.sock (no TCP port), the uploads, Apache's files.
+# HC_DB_FLUSH=1 (or HC_DB_DURABLE=1): durable commits
+# (innodb_flush_log_at_trx_commit; 2 by default), for the fault drill
+# (tools/drill.sh) and the benchmark.
 set -euo pipefail
 
 # Debian keeps the servers in /usr/sbin, which is not on a user's PATH.
@@ -100,7 +103,7 @@ db_start() {
 		--log-error="$V/log/mariadb.log" \
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
 		--innodb-buffer-pool-size="${HC_DB_POOL:-256M}" \
-		--innodb-flush-log-at-trx-commit="$([ "${HC_DB_DURABLE:-0}" = 1 ] && echo 1 || echo 2)" \
+		--innodb-flush-log-at-trx-commit="${HC_DB_FLUSH:-$([ "${HC_DB_DURABLE:-0}" = 1 ] && echo 1 || echo 2)}" \
 		--max-connections=600 \
 		</dev/null >"$V/log/mariadbd.out" 2>&1 &
 	local pid=$!

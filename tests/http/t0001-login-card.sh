@@ -39,3 +39,24 @@ FORM_PAGE=/logout post student /logout
 check "logout redirects to login" header_has "Location: /login"
 get student /card
 check "after logout the card asks for a login again" status_is 303
+
+# A form sent after the login expired (issue 20, defect 5): not "403 no
+# permission" but the login page saying so, and back to the page after.
+login student
+sid=$(sql "SELECT person_id FROM accounts WHERE login = 'student'")
+get student /checkin
+tok=$(csrf)
+before=$(sql "SELECT COUNT(*) FROM daily_reports WHERE person_id = $sid")
+sql "UPDATE sessions SET expires_at = '2000-01-01 00:00:00' WHERE person_id = $sid"
+req student POST /checkin -e "$URL/checkin" --data-urlencode "csrf=$tok" --data-urlencode "temperature=36.5"
+check "a form sent after the login expired goes to the login page" eval 'status_is 303 && header_has "Location: /login?expired=1&next=%2Fcheckin"'
+check "  and stores nothing" eq "$(sql "SELECT COUNT(*) FROM daily_reports WHERE person_id = $sid")" "$before"
+get student "/login?expired=1&next=%2Fcheckin"
+check "  which says the login expired" body_has 'id="login-expired"'
+tok=$(csrf)
+req student POST /login --data-urlencode "csrf=$tok" --data-urlencode login=student \
+	--data-urlencode password=demo --data-urlencode "next=/checkin"
+check "  and after the login goes back to the page" header_has "Location: /checkin"
+get anon2 /login
+get anon2 /card
+check "a visitor who never logged in is not told anything expired" eval 'status_is 303 && ! header_has "expired=1"'

@@ -63,11 +63,15 @@ FORM_PAGE=/return post student /return/legs --data-urlencode "mode_1=train" --da
 check "travel before the first review is refused" status_is 403
 check "saying why" body_has "初审通过后才能填写行程"
 apply() {
-	local who=$1
+	local who=$1 kv defaults=()
 	shift
-	FORM_PAGE=/return post "$who" /return/apply --data-urlencode "reason=按学校安排返校复课" \
-		--data-urlencode "itinerary=石家庄-北京，高铁" --data-urlencode "confirm_no_symptoms=1" \
-		--data-urlencode "confirm_no_risk=1" --data-urlencode "confirm_no_contact=1" "$@"
+	# A field given in "$@" replaces its default: a parameter given twice
+	# is refused (lib/input.h).
+	for kv in "reason=按学校安排返校复课" "itinerary=石家庄-北京，高铁" "confirm_no_symptoms=1" \
+		"confirm_no_risk=1" "confirm_no_contact=1"; do
+		case " $* " in *" ${kv%%=*}="*) ;; *) defaults+=(--data-urlencode "$kv") ;; esac
+	done
+	FORM_PAGE=/return post "$who" /return/apply "${defaults[@]}" "$@"
 }
 apply student
 check "an application without all four confirmations is 400" status_is 400

@@ -277,4 +277,4 @@ sql "INSERT IGNORE INTO terms (name, starts_on, ends_on) VALUES ('空学期', '2
 eterm=$(sql "SELECT id FROM terms WHERE name = '空学期'")
 get counselor "/table?term=$eterm"
 check "a term without a roster says so, and where rosters come from" body_has "返校名单由学校管理员"
-sql "DELETE FROM terms WHERE id = $eterm"
+sql "DELETE FROM card_facts WHERE term_id = $eterm; DELETE FROM terms WHERE id = $eterm"

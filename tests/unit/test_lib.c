@@ -10,6 +10,7 @@
 #include "form.h"
 #include "scope.h"
 #include "url.h"
+#include "utf8.h"
 
 static void days_round_trip(void **state)
 {
@@ -70,6 +71,62 @@ static void form_validates(void **state)
 	assert_string_equal(form_field_error(&f_bool, "yes"), "form.err.choice");
 	assert_null(form_field_error(&f_choice, "home"));
 	assert_string_equal(form_field_error(&f_choice, "hotel"), "form.err.choice");
+}
+
+/* Issue 13, finding 5: strtod() took hex, exponents and more. */
+static void form_numbers_strict(void **state)
+{
+	(void)state;
+	const char *bad[] = { "0x24.8", "0x25", "3.65e1", "+36.5", "36.5 ", "36.5abc",
+			      "inf", "-nan", "36.", ".5", "3 6", "36,5", "１２", "",
+			      "99999999999999999999", NULL };
+	for (int i = 0; bad[i]; i++)
+		if (*bad[i])
+			assert_string_equal(form_field_error(&f_temp, bad[i]), "form.err.number");
+	assert_string_equal(form_field_error(&f_int, "0x5"), "form.err.number");
+	assert_string_equal(form_field_error(&f_int, "5abc"), "form.err.number");
+	assert_string_equal(form_field_error(&f_int, "-0"), "form.err.range");
+	assert_null(form_field_error(&f_temp, "36.0"));
+	assert_null(form_field_error(&f_temp, "42.9"));
+	assert_int_equal(form_id("12"), 12);
+	assert_int_equal(form_id("000000000000000042"), 42);
+	assert_int_equal(form_id("999999999999999999"), 999999999999999999LL);
+	const char *not_ids[] = { "", "0", "12abc", " 12", "+12", "-12", "0x1f", "1e3", "12 ",
+				  "1234567890123456789", NULL };
+	for (int i = 0; not_ids[i]; i++)
+		assert_int_equal(form_id(not_ids[i]), 0);
+	assert_int_equal(form_id(NULL), 0);
+}
+
+#define BAD(s, allow) utf8_bad_at(s, sizeof s - 1, allow)
+
+static void utf8_checks(void **state)
+{
+	(void)state;
+	assert_int_equal(BAD("", 0), -1);
+	assert_int_equal(BAD("Beijing 北京 🙂 é", 0), -1);
+	assert_int_equal(BAD("\xc2\xa0\xef\xbf\xbd\xf4\x8f\xbf\xbf", 0), -1); /* NBSP, U+FFFD, U+10FFFF */
+	assert_int_equal(BAD("a\xc0\x80", 0), 1);        /* overlong NUL */
+	assert_int_equal(BAD("\xc1\xbf", 0), 0);          /* overlong '~' */
+	assert_int_equal(BAD("\xe0\x80\xaf", 0), 0);      /* overlong '/' */
+	assert_int_equal(BAD("\xf0\x8f\xbf\xbf", 0), 0);  /* overlong U+FFFF */
+	assert_int_equal(BAD("\xf7\xbf\xbf\xbf", 0), 0);  /* above U+10FFFF */
+	assert_int_equal(BAD("\xf4\x90\x80\x80", 0), 0);  /* U+110000 */
+	assert_int_equal(BAD("\xed\xa0\x80", 0), 0);      /* a surrogate */
+	assert_int_equal(BAD("\xed\xbf\xbf", 0), 0);      /* a surrogate */
+	assert_int_equal(BAD("x\xe4\xb8", 0), 1);         /* cut short */
+	assert_int_equal(BAD("\xe4\x41\xad", 0), 0);      /* not a continuation */
+	assert_int_equal(BAD("\x80", 0), 0);
+	assert_int_equal(BAD("\xfe\xff", 0), 0);
+	assert_int_equal(BAD("Bei\0jing", 0), 3);
+	assert_int_equal(BAD("a\x01", 0), 1);
+	assert_int_equal(BAD("a\x7f", 0), 1);
+	assert_int_equal(BAD("a\xc2\x85", 0), 1);          /* C1 NEL */
+	assert_int_equal(BAD("a\tb", 0), 1);
+	assert_int_equal(BAD("a\tb", UTF8_TAB), -1);
+	assert_int_equal(BAD("a\r\nb", UTF8_TAB), 1);
+	assert_int_equal(BAD("a\r\nb", UTF8_LINES), -1);
+	assert_int_equal(utf8_chars("张三 ab🙂"), 6);
 }
 
 static void scope_rules(void **state)
@@ -143,6 +200,8 @@ int main(void)
 		cmocka_unit_test(days_round_trip),
 		cmocka_unit_test(days_reject_bad),
 		cmocka_unit_test(form_validates),
+		cmocka_unit_test(form_numbers_strict),
+		cmocka_unit_test(utf8_checks),
 		cmocka_unit_test(scope_rules),
 		cmocka_unit_test(local_paths),
 	};
