@@ -403,10 +403,11 @@ warm_up() {   # warm_up PAGE
 	# Then rounds at the measured concurrency until two in a row agree
 	# within 20 %: a pool that has grown may still be slow (each new
 	# process loads its templates and prepares its statements).
-	local prev=0 rate settled=""
+	local prev=0 rate=0 rates="" settled=""
 	for i in $(seq 1 "$WARM_ROUNDS"); do
 		run_wrk "$1" 2 "$T/warm"
 		rate=$(awk '/^Requests\/sec:/ { printf "%d", $2 }' "$T/warm")
+		rates="$rates ${rate:-0}/s"
 		if awk -v a="$prev" -v b="${rate:-0}" 'BEGIN { exit !(a > 0 && b > 0 && b >= 0.8 * a && b <= 1.25 * a) }'; then
 			settled=1
 			break
@@ -415,7 +416,7 @@ warm_up() {   # warm_up PAGE
 	done
 	WRK_SCRIPT=$script
 	if [ -z "$settled" ]; then
-		say "bench: WARNING: /$1 did not settle in $WARM_ROUNDS rounds of 2 s (last $rate/s, before $prev/s)"
+		say "bench: WARNING: /$1 did not settle in $WARM_ROUNDS rounds of 2 s:$rates"
 		BUSY="$BUSY /$1(unsettled)"
 	fi
 	[ "$(procs_of "$1")" -ge "$CONNS" ] ||
