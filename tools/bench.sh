@@ -1,54 +1,95 @@
 #!/usr/bin/env bash
-# bench.sh - `make bench`: requests/s and latency of the pages against a
-# hello-world FastCGI program under the same Apache and mod_fcgid.
+# bench.sh - `make bench`: every figure of issue 12's targets, each with
+# PASS or FAIL, measured against a hello-world FastCGI program under the
+# same Apache and mod_fcgid in the same run.
 #
 #   tools/bench.sh
 #
-# Starts a private stack in var/bench (30,000 students x 60 days; the demo
-# data loads once and is reused), logs in as the demo student, measures
-# /__hello (the baseline), /login and /card with wrk on the loopback, prints
-# a table and merges the figures into var/bench/latest.json:
+# The method (why each step is there):
+# - A private stack in var/bench (30,000 students x 60 days; the demo data
+#   loads once and is reused), MariaDB with innodb_flush_log_at_trx_commit=1
+#   for the whole run (HC_DB_DURABLE=1 to tools/stack.sh): a write figure is
+#   a durable commit, and the reads are measured on the server that takes
+#   those writes. The run stops if the server says otherwise.
+# - Sessions for BENCH_STUDENTS students (and 100 counselors) are minted
+#   straight into the database by build/mintsess, with the CSRF token each
+#   one's forms need: no argon2 logins, so a write can be measured for as
+#   long as it takes with a different student each request. One minted
+#   cookie is checked on /card and its token on /checkin before anything is
+#   measured, so a change to the session format fails the run instead of
+#   measuring redirects.
+# - Every figure: a warm-up at four times the connections until the page's
+#   fcgid pool has grown to at least the measured connections (mod_fcgid
+#   spawns only under load, one process a second), 2-second runs at the
+#   measured concurrency until two agree within 20 %, a wait for idle CPUs
+#   (the machine may be shared: each figure taken on busy CPUs is named at
+#   the end), then the measured run of BENCH_SECONDS (10). Each line shows
+#   requests/s, the ratio to /__hello, p50 and p99 (wrk --latency),
+#   responses that were not the expected status (Apache's log, less the
+#   requests wrk abandoned when it stopped), the page's processes after
+#   the run, and the seconds measured.
+# - Requests come from tools/bench.lua: each one the next line of a file,
+#   so a write is another student every time and never the same one twice.
+# - Writes are counted: the rows committed must equal the 303s Apache sent,
+#   and wrk must have received no other status and no more 303s than were
+#   sent (it may miss up to one a connection, abandoned in flight when a run
+#   stops). A mismatch prints FAIL and the run exits 1.
+# - Check-ins the bench made today are taken back before each write figure
+#   (reset_today, with those students' stored card facts written anew), so
+#   each one has its students who have not checked in; at the end,
+#   hc-facts check must find the stored facts equal to the base tables.
+#
+# Figures (BENCH_PAGES, then BENCH_LATER; "" skips them):
+#   hello             /__hello, the baseline (16 connections)
+#   login, card       /login; /card of the demo student, logged in once
+#                     (>= 0.55)
+#   card_many         /card, each request another minted student's session
+#   checkin           POST /checkin, 16 connections, each request another
+#                     student, none twice (>= 0.25 of the baseline);
+#                     acknowledged vs committed
+#   dashboard         dashboard_counselor (~200 students); dashboard_admin
+#                     (the school, 16 connections: p99 < 100 ms)
+#   review            review_queue (500 make-ups, p99 < 100 ms),
+#                     batch_approve_200 (< 2 s), review_first_2000
+#   roster            roster_import_30000 (< 10 s)
+#   scan              GET /scan?t= from an enrolled gate phone, a fresh code of
+#                     another student each request, 32 connections (>= 0.35,
+#                     p99 < 20 ms); more requests than students re-scan
+#                     students (counted and said)
+#   table             table_college (p99 < 50 ms), table_card (p99 < 100 ms),
+#                     4 connections; report_admin; table_export_xlsx;
+#                     table_after_change
+#   peak              the morning peak: BENCH_PEAK_CHECKINS (15,000) check-ins
+#                     paced at BENCH_PEAK_RATE (1,000/s) over 32 connections,
+#                     while 100 counselors reload their dashboards, each every
+#                     BENCH_PEAK_RELOAD_MS (1000), and 4 gate phones scan, each
+#                     every BENCH_PEAK_SCAN_MS (1000): 0 errors, check-in p99
+#                     < 100 ms, the pace held (>= 95 %), every check-in
+#                     committed. Pacing is bench.lua's: open loop per wrk
+#                     thread (request k is due at start + k / rate), timed
+#                     with clock_gettime through LuaJIT's ffi (wrk2 is not
+#                     in Debian). wrk times a request from when it is sent.
+#   loc               lines of C and SQL in lib/ and sql/, against the tree
+#                     at BENCH_LOC_REF (fb02c7c, main when issue 12 was
+#                     measured): fewer is PASS
+# Figures and one-shot operations merge into var/bench/latest.json:
 #   {"baseline": {"rps":..,"p50_ms":..,"p99_ms":..},
-#    "pages": {"card": {"rps":..,"p50_ms":..,"p99_ms":..,"ratio":..}, ...}}
+#    "pages": {"card": {"rps":..,"p50_ms":..,"p99_ms":..,"ratio":..,
+#              "procs":..,"seconds":..,"conns":..,"at":"<the run's UTC start>"},
+#              ...},
+#    "ops": {"batch_approve_200": {"seconds":..,"rows":..}, ...}}
 # The stack is stopped at the end, also on failure.
 #
-# Then the pages of later issues (BENCH_LATER; "" skips them), each with its
-# target, PASS/FAIL printed next to the figure:
-#   checkin   checkin_post: POST /checkin, a different student each request,
-#             with innodb_flush_log_at_trx_commit=1 for this part (durable
-#             commits; the stack otherwise runs with =2); >= 0.40 of baseline
-#   dashboard dashboard_counselor (~200 students), dashboard_admin (30,000
-#             students x 60 days; p99 < 150 ms)
-#   review    review_queue (GET /review?kind=makeup, counselor with 500
-#             pending make-ups; p99 < 100 ms), batch_approve_200 (one POST
-#             /review/decide, < 2 s, 200 decided), review_first_2000 (GET
-#             /review?kind=first_review as admin, >= 2,000 open)
-#   roster    roster_import_30000: one POST /roster/import, modify template,
-#             every student to the other batch (so each run flips them back
-#             and forth); < 10 s, 200 with id="import-applied", 30000 rows
-#   scan      GET /scan?t= from an enrolled gate device, a fresh code of a
-#             different student each request (30,000 students), at
-#             BENCH_SCAN_CONNS (32) connections; >= 0.70 of baseline, p99 < 20 ms
-#   table     the big table and its report as the school admin (30,000
-#             students x 60 days), at BENCH_TABLE_CONNS connections (4: the
-#             school office, not a crowd): table_college (?college=&app=
-#             approved, one college's rows; p99 < 100 ms), table_card
-#             (?card=may_return over the whole school; p99 < 100 ms),
-#             report_admin (one connection: p99 < 200 ms), and one
-#             table_export_xlsx of every row (< 3 s, the table processes'
-#             peak resident memory < 64 MiB, every row in the file). A table
-#             page is ~80 KB, more than FcgidOutputBufferSize: the requests
-#             wrk abandons in flight when a run stops are logged as 500
-#             (mod_fcgid: broken pipe), one per connection at most.
-# One-shot operations go under "ops" in latest.json:
-#   "ops": {"batch_approve_200": {"seconds":..,"rows":..}, ...}
-#
 # Knobs (environment): BENCH_PORT (first port tried, 18300), BENCH_SECONDS
-# (per measurement, 10), BENCH_CONNS (16), BENCH_THREADS (2), BENCH_VAR
-# (var/bench), BENCH_PAGES (pages after the baseline, "login card"),
-# BENCH_LATER ("checkin dashboard review roster table"), BENCH_LATER_SECONDS (per
-# measurement of those, 5), BENCH_CHECKIN_STUDENTS (students logged in for
-# checkin_post, 1000), BENCH_LOGIN_PAR (parallel logins, 2).
+# (each measured run, 10; less is for checking the method, and every line
+# then says "short"), BENCH_CONNS (16), BENCH_THREADS (2), BENCH_VAR
+# (var/bench), BENCH_PAGES ("card card_many"), BENCH_LATER ("checkin
+# dashboard review roster scan table peak loc"), BENCH_STUDENTS (sessions
+# minted, 30000), BENCH_WARM_MAX (seconds a warm-up may wait for a steady
+# rate, 40), BENCH_QUIET_WAIT (seconds to wait for idle CPUs before each
+# figure, 30), BENCH_FACTS_CHECK (1: hc-facts check at the end, a minute
+# or so; 0 skips it), BENCH_SCAN_CONNS (32), BENCH_TABLE_CONNS (4), and the
+# BENCH_PEAK_* above plus BENCH_PEAK_CONNS (32).
 #
 # Why 16 connections and 2 threads: wrk keeps one request in flight per
 # connection, so 16 connections are 16 concurrent requests - enough to keep
@@ -65,12 +106,11 @@ SECONDS_PER_RUN=${BENCH_SECONDS:-10}
 CONNS=${BENCH_CONNS:-16}
 THREADS=${BENCH_THREADS:-2}
 WARM_CONNS=$((CONNS * 4))
-PAGES=${BENCH_PAGES:-login card}
-TARGET=0.60            # /card at >= 60 % of the baseline's requests/s
-LATER=${BENCH_LATER-checkin dashboard review roster scan table}
-LATER_SECONDS=${BENCH_LATER_SECONDS:-5}
-CHECKIN_N=${BENCH_CHECKIN_STUDENTS:-1000}
-LOGIN_PAR=${BENCH_LOGIN_PAR:-2}
+PAGES=${BENCH_PAGES-card card_many}
+LATER=${BENCH_LATER-checkin dashboard review roster scan table peak loc}
+STUDENTS=${BENCH_STUDENTS:-30000}
+WARM_ROUNDS=$(( ${BENCH_WARM_MAX:-40} / 2 ))   # steady-state rounds of 2 s, at most
+LUA=$ROOT/tools/bench.lua
 DEMO=(--students 30000 --days 60)
 
 # The stack as configured, whatever the caller's environment says.
@@ -81,6 +121,9 @@ die() { say "bench: $*"; exit 1; }
 
 for tool in wrk curl awk; do
 	command -v "$tool" >/dev/null || die "$tool is missing (tools/deps.sh installs it)"
+done
+for tool in mintsess scantoken hc-facts; do
+	[ -x "$ROOT/build/$tool" ] || die "build/$tool is missing: make all"
 done
 mkdir -p "$V"
 V=$(cd "$V" && pwd)
@@ -95,7 +138,13 @@ cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM
 	say "bench: stopping the stack ($V)"
+	# The minted sessions end with the run.
+	[ ! -S "$V/run/mysqld.sock" ] || HEALTHCARD_CONF=$V/healthcard.hdf "$ROOT/build/mintsess" --purge-only 2>/dev/null || true
 	stack_stop
+	# wrk's outputs of this run, for a figure that needs a second look.
+	rm -rf "$V/log/wrk"
+	mkdir -p "$V/log/wrk"
+	cp "$T"/wrk.* "$T"/peak.* "$T"/probe "$V/log/wrk/" 2>/dev/null || true
 	rm -rf "$T"
 	exit "$rc"
 }
@@ -115,9 +164,16 @@ done
 URL=http://127.0.0.1:$PORT
 
 say "bench: starting the stack in $V on port $PORT (first run loads the demo data: a minute or two)"
-HC_DB_POOL=${HC_DB_POOL:-2G} "$ROOT/tools/stack.sh" start "$V" "$PORT" "${DEMO[@]}" \
+HC_DB_DURABLE=1 HC_DB_POOL=${HC_DB_POOL:-2G} "$ROOT/tools/stack.sh" start "$V" "$PORT" "${DEMO[@]}" \
 	>"$T/stack.log" 2>&1 || { cat "$T/stack.log" >&2; die "the stack did not start"; }
 : >"$V/log/access.log"    # only this run's requests, for the status counts
+
+sql() { "$ROOT/tools/stack.sh" sql "$V" -N -B -e "$1"; }
+
+# A stack left running by someone else keeps its settings: stop rather than
+# measure writes that are not durable.
+[ "$(sql "SELECT @@GLOBAL.innodb_flush_log_at_trx_commit")" = 1 ] ||
+	die "MariaDB is not running with innodb_flush_log_at_trx_commit=1 (tools/stack.sh, HC_DB_DURABLE)"
 
 # ---- log in as the demo student --------------------------------------------
 
@@ -139,11 +195,79 @@ code=$(curl -s -H "$COOKIE" -o "$T/card.html" -w '%{http_code}' "$URL/card")
 grep -q 'id="card-state"' "$T/card.html" || die "GET /card did not show the card"
 grep -q 'name="password"' "$T/card.html" && die "GET /card showed a login form"
 
+# ---- sessions for many students --------------------------------------------
+
+today=$(TZ=Asia/Shanghai date +%F)
+now=$(TZ=Asia/Shanghai date '+%F %T')
+csrf_in() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
+
+# Check-ins the bench made today, taken back before each write figure so
+# that it has its students who have not checked in yet. The demo data has
+# no report today (demogen stops at yesterday), and a student's own normal
+# check-in writes one daily_reports row and moves the student's stored
+# card facts (lib/report.c: no anomaly, no queue item, no audit row). So:
+# delete today's own normal reports, then write those students' facts
+# anew from the view the checker compares with, as `hc-facts rebuild`
+# does after plain SQL, for them only: the whole rebuild reads all 30,000
+# students (a minute and more on this machine).
+reset_today() {
+	sql "CREATE TEMPORARY TABLE bench_reset (person_id INT PRIMARY KEY)
+			SELECT DISTINCT person_id FROM daily_reports WHERE day = '$today'
+			AND filled_by IS NULL AND anomaly = 0 AND is_makeup = 0;
+		DELETE d FROM daily_reports d JOIN bench_reset r ON r.person_id = d.person_id
+			WHERE d.day = '$today' AND d.filled_by IS NULL AND d.anomaly = 0 AND d.is_makeup = 0;
+		REPLACE INTO card_facts SELECT e.* FROM bench_reset r
+			STRAIGHT_JOIN card_facts_expected e ON e.person_id = r.person_id" ||
+		die "could not take back today's check-ins"
+}
+reports_today() { sql "SELECT COUNT(*) FROM daily_reports WHERE day = '$today'"; }
+
+# mint [ARGS]: build/mintsess on this stack ("ID<TAB>COOKIE<TAB>CSRF" lines).
+mint() { HEALTHCARD_CONF=$V/healthcard.hdf "$ROOT/build/mintsess" "$@"; }
+
+t0=$(date +%s.%N)
+reset_today
+# Students with an account that logs in; "1" for those who gave their
+# basic info (only they can check in: the others are sent to that form).
+sql "SELECT p.id, EXISTS (SELECT 1 FROM basic_info b WHERE b.person_id = p.id)
+	FROM people p JOIN accounts a ON a.person_id = p.id AND a.disabled = 0
+	WHERE p.identity <> 'staff' ORDER BY p.id LIMIT $STUDENTS" >"$T/student_ids"
+cut -f1 "$T/student_ids" | mint --purge >"$T/minted" || die "mintsess failed"
+sql "SELECT DISTINCT person_id FROM roles WHERE role = 'counselor' ORDER BY person_id LIMIT 100" |
+	mint >"$T/counselors" || die "mintsess failed for the counselors"
+MINTED=$(wc -l <"$T/minted")
+[ "$MINTED" -ge 100 ] || die "only $MINTED student sessions minted"
+# The check-in's students: minted, with basic info.
+awk -F'\t' 'NR == FNR { basic[$1] = $2; next } basic[$1] == 1' "$T/student_ids" "$T/minted" >"$T/minted_basic"
+say "bench: $MINTED student sessions ($(wc -l <"$T/minted_basic") with basic info) and" \
+	"$(wc -l <"$T/counselors") counselors' minted in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
+
+# A minted session must be a real one: the card as that student, and the
+# check-in form with exactly the CSRF token mintsess printed.
+IFS=$'\t' read -r m_id m_sid m_csrf <"$T/minted_basic"
+code=$(curl -s -H "Cookie: hc_sid=$m_sid" -o "$T/m_card.html" -w '%{http_code}' "$URL/card")
+[ "$code" = 200 ] && grep -q 'id="card-state"' "$T/m_card.html" ||
+	die "GET /card with a minted session (person $m_id) answered $code without the card"
+curl -s -H "Cookie: hc_sid=$m_sid" -o "$T/m_checkin.html" "$URL/checkin"
+[ "$(csrf_in "$T/m_checkin.html")" = "$m_csrf" ] ||
+	die "GET /checkin with a minted session (person $m_id) does not carry mintsess's CSRF token"
+C_CARD_MANY="Cookie: hc_sid=$m_sid"
+
+# Request files for bench.lua: METHOD TAB PATH TAB COOKIE TAB BODY.
+CHECKIN_FORM='temperature=36.5&city=%E5%8C%97%E4%BA%AC&in_city=1&on_campus=0&abroad=0&risk_area=0&cohabitant_returned=0&returned_to_city=0&quarantine=none&diagnosis=none'
+checkin_lines() {   # checkin_lines FROM TO: students FROM..TO of minted_basic
+	sed -n "$1,$2p" "$T/minted_basic" | awk -F'\t' -v form="$CHECKIN_FORM" \
+		'{ printf "POST\t/checkin\thc_sid=%s\tcsrf=%s&%s\n", $2, $3, form }'
+}
+awk -F'\t' '{ printf "GET\t/card\thc_sid=%s\t\n", $2 }' "$T/minted" >"$T/card_many.req"
+awk -F'\t' '{ printf "GET\t/dashboard\thc_sid=%s\t\n", $2 }' "$T/counselors" >"$T/counselors.req"
+
 # ---- measuring -------------------------------------------------------------
 
 path_of() {
 	case "$1" in
 	hello) echo /__hello ;;
+	card_many) echo /card ;;
 	checkin_post) echo /checkin ;;
 	dashboard_*) echo /dashboard ;;
 	table_college) echo "/table?college=$TABLE_COLLEGE&app=approved" ;;
@@ -159,6 +283,7 @@ path_of() {
 # The program behind a measured name (its fcgid pool).
 prog_of() {
 	case "$1" in
+	card_*) echo card ;;
 	checkin_*) echo checkin ;;
 	dashboard_*) echo dashboard ;;
 	review_*) echo review ;;
@@ -168,9 +293,11 @@ prog_of() {
 	esac
 }
 
-# The session cookie a name is measured with (the demo student's by default).
+# The session cookie a name is warmed up with (the demo student's by
+# default); a run with a request file takes each request's own.
 cookie_of() {
 	case "$1" in
+	card_many) echo "$C_CARD_MANY" ;;
 	checkin_post) echo "$C_CHECKIN" ;;
 	dashboard_counselor|review_queue) echo "$C_COUNSELOR" ;;
 	dashboard_admin|review_first_2000|table_*|report_*) echo "$C_ADMIN" ;;
@@ -180,8 +307,8 @@ cookie_of() {
 }
 
 # What a measured request is and what it should answer: "METHOD STATUS".
-# checkin_post warms up with GET /checkin (the same program), and only its
-# measured run posts, through the Lua script in WRK_SCRIPT.
+# checkin_post warms up with GET /checkin (the same program, no write), and
+# only its measured runs post, from a request file.
 expect_of() {
 	case "$1" in
 	checkin_post) echo "POST 303" ;;
@@ -222,13 +349,39 @@ anonymous() {
 	esac
 }
 
-WRK_SCRIPT=""   # a Lua script (wrk -s) for the next run_wrk, when set
+# lua_script OUT [paced] [counted]: bench.lua, with pacing (delay) and/or
+# status counting (response) switched on.
+lua_script() {
+	local out=$1 opt
+	shift
+	cp "$LUA" "$out"
+	for opt in "$@"; do
+		case "$opt" in
+		paced) echo 'delay = hc_delay' >>"$out" ;;
+		counted) echo 'response = hc_response' >>"$out" ;;
+		esac
+	done
+}
+lua_script "$T/plain.lua"
+lua_script "$T/counted.lua" counted
+lua_script "$T/paced.lua" paced counted
+
+# The next run_wrk reads its requests from a file through a script:
+# WRK_SCRIPT (a lua_script) and WRK_REQS="FILE MODE RATE [SECONDS]"
+# (bench.lua's arguments but the threads, which run_wrk adds).
+WRK_SCRIPT="" WRK_REQS=""
 run_wrk() {   # run_wrk PAGE SECONDS OUTFILE [CONNECTIONS]: one bounded wrk run
-	local hdr=() c=${4:-$CONNS}
-	anonymous "$1" || hdr=(-H "$(cookie_of "$1")")
-	[ -z "$WRK_SCRIPT" ] || hdr+=(-s "$WRK_SCRIPT")
+	local opts=() c=${4:-$CONNS} args=()
+	if [ -n "$WRK_SCRIPT" ]; then
+		read -ra args <<<"$WRK_REQS"
+		opts=(-s "$WRK_SCRIPT")
+		args=(-- "${args[@]:0:3}" "$THREADS" "${args[@]:3}")
+	elif ! anonymous "$1"; then
+		opts=(-H "$(cookie_of "$1")")
+	fi
 	timeout $(($2 + 30)) wrk -t"$THREADS" -c"$c" -d"$2"s --timeout 5s --latency \
-		"${hdr[@]}" "$URL$(path_of "$1")" >"$3" 2>&1 || die "wrk on $1 failed: $(cat "$3")"
+		"${opts[@]}" "$URL$(path_of "$1")" "${args[@]}" >"$3" 2>&1 ||
+		die "wrk on $1 failed: $(cat "$3")"
 }
 
 # mod_fcgid starts a program's processes only when requests need them (it
@@ -237,14 +390,35 @@ run_wrk() {   # run_wrk PAGE SECONDS OUTFILE [CONNECTIONS]: one bounded wrk run
 # process well within that second, so load at the measured concurrency
 # grows the pool slowly or not at all; four times as many connections grow
 # it to its limit in a few seconds (FcgidMinProcessesPerClass then keeps
-# it). A short run at the measured concurrency follows.
+# it). Runs at the measured concurrency follow until the rate is steady.
+# Warm-ups never write: they run without the request file (checkin_post:
+# GET /checkin), but for a read that cycles through one (WARM_WITH_REQS).
 warm_up() {   # warm_up PAGE
-	local i
+	local i script=$WRK_SCRIPT
+	[ -n "${WARM_WITH_REQS:-}" ] || WRK_SCRIPT=""
 	for i in 1 2 3 4 5 6 7 8; do
 		run_wrk "$1" 2 "$T/warm" "$WARM_CONNS"
 		[ "$(procs_of "$1")" -ge "$CONNS" ] && break
 	done
-	run_wrk "$1" 2 "$T/warm"
+	# Then rounds at the measured concurrency until two in a row agree
+	# within 20 %: a pool that has grown may still be slow (each new
+	# process loads its templates and prepares its statements).
+	local prev=0 rate=0 rates="" settled=""
+	for i in $(seq 1 "$WARM_ROUNDS"); do
+		run_wrk "$1" 2 "$T/warm"
+		rate=$(awk '/^Requests\/sec:/ { printf "%d", $2 }' "$T/warm")
+		rates="$rates ${rate:-0}/s"
+		if awk -v a="$prev" -v b="${rate:-0}" 'BEGIN { exit !(a > 0 && b > 0 && b >= 0.8 * a && b <= 1.25 * a) }'; then
+			settled=1
+			break
+		fi
+		prev=${rate:-0}
+	done
+	WRK_SCRIPT=$script
+	if [ -z "$settled" ]; then
+		say "bench: WARNING: /$1 did not settle in $WARM_ROUNDS rounds of 2 s:$rates"
+		BUSY="$BUSY /$1(unsettled)"
+	fi
 	[ "$(procs_of "$1")" -ge "$CONNS" ] ||
 		say "bench: WARNING: /$1 has $(procs_of "$1") processes for $CONNS connections:" \
 			"requests will wait for mod_fcgid (FcgidMaxProcessesPerClass?)"
@@ -266,7 +440,7 @@ cpu_idle_pct() {   # over one second
 
 wait_quiet() {
 	local i idle=0
-	for i in $(seq 1 30); do
+	for i in $(seq 1 "${BENCH_QUIET_WAIT:-30}"); do
 		idle=$(cpu_idle_pct)
 		[ "$idle" -ge 85 ] && return 0
 	done
@@ -275,48 +449,107 @@ wait_quiet() {
 	BUSY="$BUSY /$1"
 }
 
+# Statuses in Apache's log from line FROM on of the requests METHOD PATH
+# (PATH with any query string when it has none itself): "OK BAD", OK those
+# answered WANT.
+log_statuses() {   # log_statuses FROM METHOD PATH WANT
+	tail -n +"$1" "$V/log/access.log" | awk -v p="$3" -v m="$2" -v w="$4" '
+		{
+			i = index($0, "\"" m " " p)
+			if (!i) next
+			c = substr($0, i + length(m) + length(p) + 2, 1)
+			if (c != " " && !(c == "?" && index(p, "?") == 0)) next
+			if ($(NF - 2) == w) ok++; else n++
+		}
+		END { print ok + 0, n + 0 }'
+}
+
+# What wrk's output says besides the latency: socket errors, and what
+# bench.lua counted ("hc-status 303=N ...", "hc-dry N", "hc-wrapped N").
+# wrk_socket_errors OUT [read]: wrk's connect + write + timeout errors (a
+# request that failed or never left), or (read) the connections that the
+# server closed. Apache's event MPM closes idle keep-alive connections when
+# all its workers are busy; wrk counts each as a read error and reconnects
+# before its next request, so a read error alone loses nothing (a request
+# written into a connection as it closed is lost: the check-ins' counts
+# find those).
+wrk_socket_errors() {
+	awk -v k="${2:-}" '/Socket errors:/ { gsub(/,/, ""); print (k == "read" ? $6 : $4 + $8 + $10); f = 1 }
+		END { if (!f) print 0 }' "$1"
+}
+wrk_status() {   # wrk_status OUT STATUS [other]: responses wrk got with STATUS (other: without)
+	awk -v s="$2" -v other="${3:-}" '$1 == "hc-status" {
+		for (i = 2; i <= NF; i++) { split($i, kv, "="); if ((kv[1] == s) != (other != "")) n += kv[2] }
+	} END { print n + 0 }' "$1"
+}
+wrk_field() { awk -v k="$2" '$1 == k { print $2 }' "$1"; }   # wrk_field OUT hc-dry
+
+# After wrk stops, the requests it abandoned still run to their end and
+# are logged then: wait until Apache's logs stop growing (at most 10 s).
+settle() {
+	local now_n last_n=""
+	for _ in $(seq 1 20); do
+		now_n="$(wc -l <"$V/log/access.log") $(wc -l <"$V/log/error.log")"
+		[ "$now_n" != "$last_n" ] || return 0
+		last_n=$now_n
+		sleep 0.5
+	done
+}
+
+# read_wrk OUT: RPS, P50 and P99 (ms) from wrk's output.
+read_wrk() {
+	RPS=$(awk '/^Requests\/sec:/ { printf "%.1f", $2 }' "$1")
+	P50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$1")")
+	P99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$1")")
+	[ -n "$RPS" ] || die "no requests/s in wrk's output: $(cat "$1")"
+}
+
 # measure PAGE [SECONDS]: sets RPS, P50, P99, BAD (responses that were not
-# 200, or not what expect_of says), OK (those that were).
+# what expect_of says, by Apache's log and wrk's count), OK (those that
+# were), PROCS, SECS (seconds measured), SOCK (wrk's socket errors).
 # PRE_RUN, when set, is called instead of the one-second run at the measured
-# concurrency (checkin_post uses it to size its run).
+# concurrency (and may set RUN_SECONDS: checkin_post sizes its run).
 PRE_RUN=""
 measure() {
-	local page=$1 secs=${2:-$SECONDS_PER_RUN} path out=$T/wrk.$1 before errs method want script=$WRK_SCRIPT
+	local page=$1 out=$T/wrk.$1 before errs method want path
+	SECS=${2:-$SECONDS_PER_RUN}
 	path=$(path_of "$page")
 	read -r method want <<<"$(expect_of "$page")"
-	WRK_SCRIPT=""
 	warm_up "$page"
 	wait_quiet "$page"
 	if [ -n "$PRE_RUN" ]; then
+		RUN_SECONDS=$SECS
 		"$PRE_RUN"
-		secs=$RUN_SECONDS
+		SECS=$RUN_SECONDS
 	else
 		run_wrk "$page" 1 "$T/warm"   # the pool is busy again, not just waking
 	fi
-	before=$(wc -l <"$V/log/access.log")
+	settle   # what that run abandoned is logged before the count starts
+	before=$(($(wc -l <"$V/log/access.log") + 1))
 	errs=$(wc -l <"$V/log/error.log")
-	WRK_SCRIPT=$script
-	run_wrk "$page" "$secs" "$out"
-	WRK_SCRIPT=""
-	RPS=$(awk '/^Requests\/sec:/ { printf "%.1f", $2 }' "$out")
-	P50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
-	P99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
-	[ -n "$RPS" ] || die "no requests/s in wrk's output: $(cat "$out")"
+	run_wrk "$page" "$SECS" "$out"
+	settle
+	read_wrk "$out"
 	# wrk counts 3xx as success; the access log says what each one was.
-	read -r OK BAD <<<"$(tail -n +"$((before + 1))" "$V/log/access.log" | awk -v p="$path" \
-		-v m="$method" -v w="$want" '
-		index($0, "\"" m " " p " HTTP/") { if ($(NF - 2) == w) ok++; else n++ }
-		END { print ok + 0, n + 0 }')"
+	read -r OK BAD <<<"$(log_statuses "$before" "$method" "$path" "$want")"
+	# The requests in flight when wrk stops are abandoned: Apache logs
+	# each as 500 with a broken pipe from mod_fcgid. Those are the bench's,
+	# not the page's (at most one a connection); what wrk itself received
+	# counts in full.
+	ABANDONED=$(tail -n +"$((errs + 1))" "$V/log/error.log" | grep -c 'Broken pipe.*mod_fcgid: ap_pass_brigade failed' || true)
+	[ "$ABANDONED" -le "$CONNS" ] || ABANDONED=$CONNS
+	BAD=$((BAD > ABANDONED ? BAD - ABANDONED : 0))
 	local non2xx; non2xx=$(awk '/^  Non-2xx or 3xx responses:/ { print $NF }' "$out")
 	[ "$want" != 200 ] || BAD=$((BAD > ${non2xx:-0} ? BAD : ${non2xx:-0}))
+	SOCK=$(($(wrk_socket_errors "$out") + $(wrk_socket_errors "$out" read)))
 	PROCS=$(procs_of "$page")
-	ERRS=$(tail -n +"$((errs + 1))" "$V/log/error.log" | grep -vc ':notice\]' || true)
+	ERRS=$(tail -n +"$((errs + 1))" "$V/log/error.log" | grep -v ':notice\]' | grep -vc 'Broken pipe.*mod_fcgid: ap_pass_brigade' || true)
 	if [ "$ERRS" != 0 ]; then
 		say "bench: $page: $ERRS lines in $V/log/error.log during the run:"
-		tail -n +"$((errs + 1))" "$V/log/error.log" | grep -v ':notice\]' | tail -3 | cut -c1-240 >&2
+		tail -n +"$((errs + 1))" "$V/log/error.log" | grep -v ':notice\]' | grep -v 'Broken pipe.*mod_fcgid' | tail -3 | cut -c1-240 >&2
 	fi
+	[ "$SOCK" = 0 ] || say "bench: $page: wrk saw $SOCK socket errors: $(grep 'Socket errors' "$out")"
 }
-
 # ---- latest.json ------------------------------------------------------------
 
 # json_put FILE NAME OBJECT [SECTION]: sets "baseline" (NAME = baseline) or
@@ -365,43 +598,76 @@ json_put() {
 		}' "$file" >"$file.tmp" && mv "$file.tmp" "$file"
 }
 
+
 # ---- run --------------------------------------------------------------------
 
 BUSY=""
+RUN_AT=$(date -u +%FT%TZ)   # in every entry of latest.json: which run it is from
 stamp_bins() { ls -l --time-style=+%s "$ROOT"/build/cgi-bin/ 2>/dev/null | awk '{ print $6, $7 }'; }
 BINS=$(stamp_bins)
-say "bench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$THREADS -c$CONNS -d${SECONDS_PER_RUN}s per page"
-rows=()
+say "bench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$THREADS -c$CONNS -d${SECONDS_PER_RUN}s per figure"
+rows=()      # the table printed at the end
 entries=()   # NAME|OBJECT, merged into latest.json once all are measured
 ops=()       # the same, for "ops"
+oprows=()
+targets=()   # issue 12's targets, one line each
+notes=()
+METHOD_FAILED=""   # a check of the method failed: the run exits 1
+
+pass_fail() { awk "BEGIN { exit !($1) }" && echo PASS || echo FAIL; }
+ratio_of() { awk -v a="$1" -v b="$BASE_RPS" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }'; }
+row() {   # row NAME RPS P50 P99 RATIO BAD PROCS SECONDS VERDICT
+	rows+=("$(printf '%-20s %10s %9s %9s %7s %6s %6s %5s  %s' "$@")")
+}
+opline() { oprows+=("$(printf '%-20s %9s s %7s rows  %s' "$@")"); }
+# target FIGURE MEASURED GOAL VERDICT: a line of the targets table; a
+# figure measured for less than 10 s says so.
+target() {
+	local v=$4
+	[ "${SECS:-10}" -ge 10 ] || v="$v (short run: ${SECS} s)"
+	targets+=("$(printf '%-46s %-44s %-24s %s' "$1" "$2" "$3" "$v")")
+}
+# record NAME [VERDICT] [CONNECTIONS] [MORE JSON]: the measured line, into
+# the table and latest.json.
+record() {
+	local ratio; ratio=$(ratio_of "$RPS")
+	entries+=("$1|{\"rps\": $RPS, \"p50_ms\": $P50, \"p99_ms\": $P99, \"ratio\": $ratio, \"procs\": $PROCS, \"seconds\": $SECS, \"conns\": ${3:-$CONNS}${4:+, $4}, \"at\": \"$RUN_AT\"}")
+	row "$1" "$RPS" "$P50" "$P99" "$ratio" "$BAD" "$PROCS" "$SECS" "${2:-}"
+	[ "$BAD" = 0 ] || say "bench: WARNING: $1: $BAD responses were not $(expect_of "$1" | cut -d' ' -f2)"
+}
+
 measure hello
 BASE_RPS=$RPS
 [ "$BAD" = 0 ] || die "/__hello: $BAD responses were not 200"
-entries+=("baseline|{\"rps\": $RPS, \"p50_ms\": $P50, \"p99_ms\": $P99}")
-rows+=("$(printf '%-20s %10s %9s %9s %7s %6s %6s' /__hello "$RPS" "$P50" "$P99" 1.000 0 "$PROCS")")
+entries+=("baseline|{\"rps\": $RPS, \"p50_ms\": $P50, \"p99_ms\": $P99, \"procs\": $PROCS, \"seconds\": $SECS, \"conns\": $CONNS, \"at\": \"$RUN_AT\"}")
+row /__hello "$RPS" "$P50" "$P99" 1.000 0 "$PROCS" "$SECS" "the baseline"
 
-card_ratio=""
 for page in $PAGES; do
-	measure "$page"
-	ratio=$(awk -v a="$RPS" -v b="$BASE_RPS" 'BEGIN { printf "%.3f", a / b }')
-	[ "$page" = card ] && card_ratio=$ratio
-	entries+=("$page|{\"rps\": $RPS, \"p50_ms\": $P50, \"p99_ms\": $P99, \"ratio\": $ratio}")
-	verdict=""
-	[ "$page" != card ] || verdict="$(awk -v r="$ratio" -v t="$TARGET" 'BEGIN { exit !(r >= t) }' && echo PASS || echo FAIL) ratio >= $TARGET"
-	rows+=("$(printf '%-20s %10s %9s %9s %7s %6s %6s  %s' "/$page" "$RPS" "$P50" "$P99" "$ratio" "$BAD" "$PROCS" "$verdict")")
-	[ "$BAD" = 0 ] || say "bench: WARNING: /$page: $BAD responses were not 200"
+	case "$page" in
+	card_many)
+		# Another student's card each request (wrapping round the minted
+		# sessions if the run outlasts them), as students open their cards.
+		WARM_WITH_REQS=1 WRK_SCRIPT=$T/plain.lua WRK_REQS="$T/card_many.req cycle 0" measure card_many
+		WRK_SCRIPT=""
+		ratio=$(ratio_of "$RPS")
+		v=$(pass_fail "$ratio >= 0.55 && $BAD == 0")
+		record card_many "$v ratio >= 0.55 ($MINTED students)"
+		target "/card, each request another student" "$ratio ($RPS/s), p99 $P99 ms" ">= 0.55" "$v"
+		;;
+	*)
+		measure "$page"
+		ratio=$(ratio_of "$RPS")
+		v=""
+		if [ "$page" = card ]; then
+			v="$(pass_fail "$ratio >= 0.55 && $BAD == 0") ratio >= 0.55"
+			target "/card of a logged-in student (16 conns)" "$ratio ($RPS/s), p99 $P99 ms" ">= 0.55" "${v%% *}"
+		fi
+		record "$page" "$v"
+		;;
+	esac
 done
 
 # ---- pages of later issues ---------------------------------------------------
-
-sql() { "$ROOT/tools/stack.sh" sql "$V" -N -B -e "$1"; }
-csrf_in() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
-pass_fail() { awk "BEGIN { exit !($1) }" && echo PASS || echo FAIL; }
-row() {   # row NAME RPS P50 P99 RATIO BAD PROCS VERDICT
-	rows+=("$(printf '%-20s %10s %9s %9s %7s %6s %6s  %s' "$@")")
-}
-opline() { oprows+=("$(printf '%-20s %9s s %7s rows  %s' "$@")"); }
-oprows=()
 
 # login_jar LOGIN JAR: a session for LOGIN (password demo) in the cookie jar.
 login_jar() {
@@ -413,8 +679,6 @@ login_jar() {
 	[ "$code" = 303 ]
 }
 cookie_jar() { echo "Cookie: hc_sid=$(awk '$6 == "hc_sid" { print $7 }' "$1" | tail -1)"; }
-today=$(TZ=Asia/Shanghai date +%F)
-now=$(TZ=Asia/Shanghai date '+%F %T')
 later() { case " $LATER " in *" $1 "*) return 0 ;; esac; return 1; }
 C_CHECKIN="" C_COUNSELOR="" C_ADMIN="" C_SCAN=""
 if later dashboard || later review; then
@@ -422,114 +686,94 @@ if later dashboard || later review; then
 	C_COUNSELOR=$(cookie_jar "$T/jar.counselor")
 	CID=$(sql "SELECT person_id FROM accounts WHERE login = 'counselor'")
 fi
-if later dashboard || later review || later roster || later table; then
+if later dashboard || later review || later roster || later table || later scan || later peak; then
 	login_jar admin "$T/jar.admin" || die "cannot log in as admin"
 	C_ADMIN=$(cookie_jar "$T/jar.admin")
 fi
 
-later_page() {   # later_page NAME [VERDICT]: the measured row, into the table and json
-	local ratio
-	ratio=$(awk -v a="$RPS" -v b="$BASE_RPS" 'BEGIN { printf "%.3f", a / b }')
-	entries+=("$1|{\"rps\": $RPS, \"p50_ms\": $P50, \"p99_ms\": $P99, \"ratio\": $ratio}")
-	row "$1" "$RPS" "$P50" "$P99" "$ratio" "$BAD" "$PROCS" "${2:-}"
-	[ "$BAD" = 0 ] || say "bench: WARNING: $1: $BAD responses were not $(expect_of "$1" | cut -d' ' -f2)"
+# -- checkin_post: POST /checkin, another student each request and none
+# twice, durable commits, 16 connections. The students with basic info are
+# split: the last tenth (at most 1,000) posts for up to one second after
+# the warm-up (PRE_RUN: every process has run the write, and the rate
+# found sizes the run), the rest is the measured run's. If they would not
+# last BENCH_SECONDS at that rate with 5 % to spare, the run is cut to
+# what they last and the line says so, with the students it would need
+# (30,000 students x 60 days has ~27,000 with basic info: 10 s holds up
+# to ~2,450 check-ins/s). A run that runs out anyway fails.
+checkin_probe() {
+	local n rate fits
+	WRK_SCRIPT=$T/counted.lua WRK_REQS="$T/probe.req once 0" run_wrk checkin_post 1 "$T/probe"
+	# The rate over the probe's own span: wrk's requests/s divides by the
+	# whole second even when the probe's students ran out before it.
+	rate=$(awk '$1 == "hc-status" { for (i = 2; i <= NF; i++) { split($i, kv, "="); n += kv[2] } }
+		$1 == "hc-span-ms" { ms = $2 } END { printf "%d", (ms > 0 ? 1000 * n / ms : 0) }' "$T/probe")
+	n=$(wc -l <"$T/checkin.req")
+	fits=$(awk -v n="$n" -v r="$rate" 'BEGIN { print (r > 0 ? int(0.95 * n / r) : 1000000) }')
+	if [ "$fits" -lt "$RUN_SECONDS" ]; then
+		CHECKIN_SHORT="at $rate/s the $n students last $fits s, not $RUN_SECONDS: $((rate * RUN_SECONDS * 20 / 19)) students would be needed"
+		say "bench: WARNING: checkin_post: $CHECKIN_SHORT"
+		RUN_SECONDS=$((fits > 1 ? fits : 1))
+	fi
+	PROBE_RPS=$rate
+	settle   # the probe's abandoned posts are in before the count starts
+	ROWS_BEFORE=$(reports_today)
 }
 
-# -- checkin_post: a different student each request, durable commits.
-# Students with basic info and no report today, each logged in with curl
-# (argon2id: ~50 ms of CPU each, LOGIN_PAR at once); a session's CSRF token
-# is bound to its cookie, so each (cookie, token) pair goes together. A
-# Lua table holds them; each wrk thread takes every THREADS-th one. The
-# first quarter sizes the run (PRE_RUN): the measured run lasts as long as
-# the rest of the students last at that rate, at most LATER_SECONDS. A thread
-# that runs out stops (its last request is a harmless GET), so no student
-# posts twice: the access log counts the real 303s.
-checkin_lua() {   # checkin_lua FROM TO OUT: students FROM..TO of $T/students
-	{
-		printf 'local nthreads = %d\nlocal students = {\n' "$THREADS"
-		sed -n "$1,$2p" "$T/students" | awk -F'\t' '{
-			printf "{\"hc_sid=%s\",\"csrf=%s&temperature=36.5&city=%%E5%%8C%%97%%E4%%BA%%AC&in_city=1&on_campus=0&abroad=0&risk_area=0&cohabitant_returned=0&returned_to_city=0&quarantine=none&diagnosis=none\"},\n", $1, $2 }'
-		cat <<-'LUA'
-		}
-		local next_tid = 0
-		function setup(thread) thread:set("tid", next_tid); next_tid = next_tid + 1 end
-		local i = 0
-		local form = { ["Content-Type"] = "application/x-www-form-urlencoded" }
-		function request()
-			local s = students[tid + 1 + i * nthreads]
-			i = i + 1
-			if s == nil then
-				wrk.thread:stop()
-				s = students[tid + 1] or students[1]
-				return wrk.format("GET", "/checkin", { Cookie = s[1] })
-			end
-			form.Cookie = s[1]
-			return wrk.format("POST", "/checkin", form, s[2])
-		end
-		LUA
-	} >"$3"
+# check_commits NAME OUT OK BAD CONNS: since ROWS_BEFORE, every 303 that
+# Apache sent (OK, from its log) is one new row and no row came without
+# one; no other answer (BAD; wrk's own count); and wrk received no more
+# 303s than were sent, and at most one fewer a connection (the requests in
+# flight when a run stops are abandoned by wrk, not by the server). Sets
+# COMMIT_LINE, COMMIT_OK (PASS/FAIL) and COMMITTED.
+check_commits() {
+	local name=$1 out=$2 ok=$3 bad=$4 conns=$5 committed ack other sock
+	committed=$(($(reports_today) - ROWS_BEFORE))
+	ack=$(wrk_status "$out" 303)
+	other=$(wrk_status "$out" 303 other)
+	sock=$(wrk_socket_errors "$out")
+	COMMIT_OK=$(pass_fail "$committed == $ok && $bad == 0 && $other == 0 && $ack <= $ok && $ok - $ack <= $conns")
+	COMMIT_LINE="$name: $ack acknowledged (303 received by wrk), $ok answered 303 by Apache, $committed rows committed; $bad other answers in Apache's log, $other other statuses and $sock socket errors at wrk: $COMMIT_OK"
+	COMMITTED=$committed
+	if [ "$COMMIT_OK" != PASS ]; then
+		METHOD_FAILED="$METHOD_FAILED $name"
+		say "bench: FAIL: $COMMIT_LINE"
+	fi
 }
-checkin_probe() {
-	local before ok
-	before=$(wc -l <"$V/log/access.log")
-	WRK_SCRIPT=$T/probe.lua run_wrk checkin_post 1 "$T/warm"
-	ok=$(tail -n +"$((before + 1))" "$V/log/access.log" | grep -c '"POST /checkin HTTP/[0-9.]*" 303 ' || true)
-	PROBE_RPS=$ok
-	# The rest lasts (N - probe) / rate seconds; keep 25 % in hand.
-	RUN_SECONDS=$(awk -v n="$((CHECKIN_N - PROBE_N))" -v r="$ok" -v m="$LATER_SECONDS" \
-		'BEGIN { s = (r > 0 ? int(0.75 * n / r) : m); if (s > m) s = m; if (s < 1) s = 1; print s }')
-	[ "$ok" -lt "$PROBE_N" ] || say "bench: WARNING: checkin_post: the probe used all its $PROBE_N students" \
-		"in 1 s: raise BENCH_CHECKIN_STUDENTS"
-}
+
 if later checkin; then
-	t0=$(date +%s.%N)
-	sql "SELECT a.login FROM people p JOIN accounts a ON a.person_id = p.id AND a.login = p.number
-		JOIN basic_info b ON b.person_id = p.id WHERE p.identity <> 'staff'
-		AND NOT EXISTS (SELECT 1 FROM daily_reports d WHERE d.person_id = p.id AND d.day = '$today')
-		ORDER BY p.id LIMIT $CHECKIN_N" >"$T/logins"
-	[ "$(wc -l <"$T/logins")" -ge "$CHECKIN_N" ] ||
-		die "only $(wc -l <"$T/logins") students without a report today; reload the demo data"
-	cat >"$T/login1.sh" <<-'SH'
-		#!/usr/bin/env bash
-		# login1.sh URL DIR LOGIN: prints "SID<TAB>CSRF of /checkin"
-		u=$1 j=$2/jar.$3
-		tok=$(curl -s -c "$j" "$u/login" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-		code=$(curl -s -b "$j" -c "$j" -o /dev/null -w '%{http_code}' --data-urlencode "login=$3" \
-			--data-urlencode password=demo --data-urlencode "csrf=$tok" "$u/login")
-		[ "$code" = 303 ] || { echo "login $3: $code" >&2; exit 0; }
-		sid=$(awk '$6 == "hc_sid" { print $7 }' "$j" | tail -1)
-		tok=$(curl -s -b "hc_sid=$sid" "$u/checkin" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-		rm -f "$j"
-		[ -n "$tok" ] && printf '%s\t%s\n' "$sid" "$(printf %s "$tok" | sed 's/+/%2B/g; s/\//%2F/g; s/=/%3D/g')"
-	SH
-	mkdir -p "$T/jars"
-	say "bench: logging in $CHECKIN_N students for checkin_post ($LOGIN_PAR at a time)"
-	xargs -P "$LOGIN_PAR" -n 1 bash "$T/login1.sh" "$URL" "$T/jars" <"$T/logins" >"$T/students"
-	CHECKIN_N=$(wc -l <"$T/students")
-	LOGIN_S=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-	say "bench: $CHECKIN_N sessions in $LOGIN_S s"
-	[ "$CHECKIN_N" -ge 100 ] || die "too few students logged in for checkin_post"
-	PROBE_N=$((CHECKIN_N / 4))
-	checkin_lua 1 "$PROBE_N" "$T/probe.lua"
-	checkin_lua "$((PROBE_N + 1))" "$CHECKIN_N" "$T/checkin.lua"
-	C_CHECKIN="Cookie: hc_sid=$(head -1 "$T/students" | cut -f1)"
-	flush=$(sql "SELECT @@GLOBAL.innodb_flush_log_at_trx_commit")
-	sql "SET GLOBAL innodb_flush_log_at_trx_commit = 1"
-	PRE_RUN=checkin_probe WRK_SCRIPT=$T/checkin.lua measure checkin_post
-	sql "SET GLOBAL innodb_flush_log_at_trx_commit = $flush"
-	ratio=$(awk -v a="$RPS" -v b="$BASE_RPS" 'BEGIN { printf "%.3f", a / b }')
-	CHECKIN_NOTE="checkin_post: $OK posts answered 303 (of $((CHECKIN_N - PROBE_N)) students, ${RUN_SECONDS} s after a 1 s probe at $PROBE_RPS/s), innodb_flush_log_at_trx_commit=1 for this run"
-	later_page checkin_post "$(pass_fail "$ratio >= 0.40") ratio >= 0.40 ($OK posts)"
+	reset_today
+	nb=$(wc -l <"$T/minted_basic")
+	probe_n=$((nb / 10 < 1000 ? nb / 10 : 1000))
+	checkin_lines 1 "$((nb - probe_n))" >"$T/checkin.req"
+	checkin_lines "$((nb - probe_n + 1))" "$nb" >"$T/probe.req"
+	C_CHECKIN="Cookie: hc_sid=$(awk -F'\t' 'NR == 1 { print $2 }' "$T/minted_basic")"
+	CHECKIN_SHORT=""
+	PRE_RUN=checkin_probe WRK_SCRIPT=$T/counted.lua WRK_REQS="$T/checkin.req once 0" measure checkin_post
+	PRE_RUN="" WRK_SCRIPT=""
+	check_commits checkin_post "$T/wrk.checkin_post" "$OK" "$BAD" "$CONNS"
+	dry=$(wrk_field "$T/wrk.checkin_post" hc-dry)
+	if [ "$dry" != 0 ]; then
+		METHOD_FAILED="$METHOD_FAILED checkin_post(ran-dry)"
+		say "bench: FAIL: checkin_post: $dry wrk threads ran out of students before the end: the rate is not a steady state's"
+	fi
+	ratio=$(ratio_of "$RPS")
+	v=$(pass_fail "$ratio >= 0.25 && \"$COMMIT_OK\" == \"PASS\" && $dry == 0")
+	record checkin_post "$v ratio >= 0.25; commits $COMMIT_OK" "$CONNS" \
+		"\"acknowledged\": $(wrk_status "$T/wrk.checkin_post" 303), \"answered_303\": $OK, \"committed\": $COMMITTED"
+	target "check-in POST, 16 conns, another student each" "$ratio ($RPS/s), p99 $P99 ms" ">= 0.25" "$v"
+	notes+=("$COMMIT_LINE" "checkin_post: $(wc -l <"$T/checkin.req") students for the measured run, after a 1 s probe over $probe_n others at $PROBE_RPS/s${CHECKIN_SHORT:+; SHORT: $CHECKIN_SHORT}")
 fi
 
 # -- dashboards
 if later dashboard; then
 	code=$(curl -s -H "$C_ADMIN" -o "$T/dash.html" -w '%{http_code}' "$URL/dashboard")
 	[ "$code" = 200 ] && grep -q 'id="fig-total"' "$T/dash.html" || die "GET /dashboard as admin answered $code"
-	measure dashboard_counselor "$LATER_SECONDS"
-	later_page dashboard_counselor
-	measure dashboard_admin "$LATER_SECONDS"
-	later_page dashboard_admin "$(pass_fail "$RPS > 0 && $P99 < 150") p99 < 150 ms"
+	measure dashboard_counselor
+	record dashboard_counselor
+	measure dashboard_admin
+	v=$(pass_fail "$RPS > 0 && $P99 < 100 && $BAD == 0")
+	record dashboard_admin "$v p99 < 100 ms"
+	target "school dashboard, 16 conns" "p99 $P99 ms ($RPS/s)" "p99 < 100 ms" "$v"
 fi
 
 # -- the review queue, a batch decision, first reviews
@@ -555,8 +799,8 @@ if later review; then
 				WHERE q.kind = 'makeup' AND q.ref_id = m.id)"
 	fi
 	NMAKEUP=$(open_makeups)
-	measure review_queue "$LATER_SECONDS"
-	later_page review_queue "$(pass_fail "$RPS > 0 && $P99 < 100") p99 < 100 ms ($NMAKEUP open)"
+	measure review_queue
+	record review_queue "$(pass_fail "$RPS > 0 && $P99 < 100") p99 < 100 ms ($NMAKEUP open)"
 
 	ids=$(sql "SELECT q.id FROM queue_items q JOIN counselor_assignments ca ON ca.student_id = q.person_id
 		WHERE ca.counselor_id = $CID AND q.kind = 'makeup' AND q.state = 'open' ORDER BY q.id LIMIT 200")
@@ -590,8 +834,8 @@ if later review; then
 				WHERE q.kind = 'first_review' AND q.ref_id = ra.id AND q.state = 'open')"
 		nfirst=$(sql "SELECT COUNT(*) FROM queue_items WHERE kind = 'first_review' AND state = 'open'")
 	fi
-	measure review_first_2000 "$LATER_SECONDS"
-	later_page review_first_2000 "($nfirst open)"
+	measure review_first_2000
+	record review_first_2000 "($nfirst open)"
 fi
 
 # -- roster import: every student to the other batch, modify template
@@ -626,55 +870,58 @@ if later roster; then
 	fi
 fi
 
-# -- the gate: /scan from an enrolled device, a fresh code of a different
-# student each request (30,000 of them), 32 connections as at a busy gate.
-# Codes live 60 s, so they are drawn by PRE_RUN just before the measured run
-# (the warm-up opens the scanning page itself). Each code is used once: the
-# answers are the real mix of ALLOW (recorded), DENY and "already arrived".
-scan_lua() {   # scan_lua OUT: a fresh code for every student, round robin per thread
-	{
-		printf 'local nthreads = %d\nlocal codes = {\n' "$THREADS"
-		HEALTHCARD_CONF=$V/healthcard.hdf "$ROOT/build/scantoken" $(cat "$T/scan_ids") |
-			awk '{ printf "\"/scan?t=%s\",\n", $1 }'
-		cat <<-'LUA'
-		}
-		local next_tid = 0
-		function setup(thread) thread:set("tid", next_tid); next_tid = next_tid + 1 end
-		local i = 0
-		function request()
-			local c = codes[(tid + i * nthreads) % #codes + 1]
-			i = i + 1
-			return wrk.format("GET", c)
-		end
-		LUA
-	} >"$1"
-}
-scan_pre() { scan_lua "$T/scan.lua"; RUN_SECONDS=$LATER_SECONDS; }
-if later scan; then
-	[ -n "$C_ADMIN" ] || { login_jar admin "$T/jar.admin" || die "cannot log in as admin"; C_ADMIN=$(cookie_jar "$T/jar.admin"); }
+# -- the gate: /scan from an enrolled phone, a fresh code of another student
+# each request, 32 connections as at a busy gate. Codes live 60 s, so they
+# are drawn by PRE_RUN just before the measured run (the warm-up opens the
+# scanning page itself). The answers are the real mix of ALLOW (recorded),
+# DENY and ALREADY. A run longer than the students last (30,000 at 3,000/s:
+# 10 s) scans students again; the line says how many requests did.
+
+# enrol_device NAME: enrols a gate phone at gate 1; prints its cookies
+# ("hc_dev=..; hc_sid=..") or nothing.
+enrol_device() {
+	local tok link dev jar=$T/jar.dev.$1
 	curl -s -H "$C_ADMIN" -o "$T/gates.html" "$URL/gates"
 	tok=$(csrf_in "$T/gates.html")
 	curl -s -H "$C_ADMIN" -o "$T/device.html" --data-urlencode "csrf=$tok" --data-urlencode gate_id=1 \
-		--data-urlencode "name=bench $(date +%s)" "$URL/gates/add_device"
+		--data-urlencode "name=bench $1 $(date +%s)" "$URL/gates/add_device"
 	link=$(grep -o '/scan/enrol/[A-Za-z0-9_-]*' "$T/device.html" | head -1)
-	[ -n "$link" ] || die "no enrolment link from /gates/add_device"
-	curl -s -c "$T/jar.dev" -o "$T/enrol.html" "$URL$link"
+	[ -n "$link" ] || return 0
+	curl -s -c "$jar" -o "$T/enrol.html" "$URL$link"
 	tok=$(csrf_in "$T/enrol.html")
-	curl -s -b "$T/jar.dev" -c "$T/jar.dev" -o /dev/null --data-urlencode "csrf=$tok" "$URL$link"
-	DEV=$(awk '$6 == "hc_dev" { print $7 }' "$T/jar.dev" | tail -1)
-	[ -n "$DEV" ] || die "the bench device did not enrol"
-	C_SCAN="Cookie: hc_dev=$DEV; hc_sid=$(awk '$6 == "hc_sid" { print $7 }' "$T/jar.dev" | tail -1)"
-	sql "SELECT id FROM people WHERE identity <> 'staff' ORDER BY id LIMIT 30000" >"$T/scan_ids"
-	narr=$(sql "SELECT COUNT(*) FROM arrivals WHERE kind = 'gate'")
-	saved=$CONNS; CONNS=${BENCH_SCAN_CONNS:-32}; WARM_CONNS=$((CONNS * 2))
-	PRE_RUN=scan_pre WRK_SCRIPT=$T/scan.lua measure scan
-	PRE_RUN=""
-	CONNS=$saved; WARM_CONNS=$((CONNS * 4))
-	ratio=$(awk -v a="$RPS" -v b="$BASE_RPS" 'BEGIN { printf "%.3f", a / b }')
-	SCAN_NOTE="scan: $(wc -l <"$T/scan_ids") students' codes at ${BENCH_SCAN_CONNS:-32} connections; $(( $(sql "SELECT COUNT(*) FROM arrivals WHERE kind = 'gate'") - narr )) arrivals recorded during the run"
-	later_page scan "$(pass_fail "$ratio >= 0.70 && $P99 < 20") ratio >= 0.70, p99 < 20 ms (32 conns)"
+	curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf=$tok" "$URL$link"
+	dev=$(awk '$6 == "hc_dev" { print $7 }' "$jar" | tail -1)
+	[ -z "$dev" ] || echo "hc_dev=$dev; hc_sid=$(awk '$6 == "hc_sid" { print $7 }' "$jar" | tail -1)"
+}
+# scan_lines OUT COOKIE...: a fresh code for each student of scan_ids, the
+# phones (cookies) taking turns.
+scan_lines() {
+	local out=$1
+	shift
+	HEALTHCARD_CONF=$V/healthcard.hdf xargs "$ROOT/build/scantoken" <"$T/scan_ids" |
+		awk -v phones="$(printf '%s\n' "$@")" 'BEGIN { n = split(phones, c, "\n") }
+			{ printf "GET\t/scan?t=%s\t%s\t\n", $1, c[(NR - 1) % n + 1] }' >"$out"
+}
+arrivals() { sql "SELECT COUNT(*) FROM arrivals WHERE kind = 'gate'"; }
+if later scan || later peak; then
+	sql "SELECT id FROM people WHERE identity <> 'staff' ORDER BY id LIMIT $STUDENTS" >"$T/scan_ids"
+	PHONE=$(enrol_device gate0)
+	[ -n "$PHONE" ] || die "the bench's gate phone did not enrol (/gates/add_device, /scan/enrol)"
+	C_SCAN="Cookie: $PHONE"
 fi
-
+scan_pre() { scan_lines "$T/scan.req" "$PHONE"; }
+if later scan; then
+	narr=$(arrivals)
+	CONNS=${BENCH_SCAN_CONNS:-32} WARM_CONNS=$((${BENCH_SCAN_CONNS:-32} * 2)) \
+		PRE_RUN=scan_pre WRK_SCRIPT=$T/plain.lua WRK_REQS="$T/scan.req cycle 0" measure scan
+	PRE_RUN="" WRK_SCRIPT=""
+	wrapped=$(wrk_field "$T/wrk.scan" hc-wrapped)
+	ratio=$(ratio_of "$RPS")
+	v=$(pass_fail "$ratio >= 0.35 && $P99 < 20 && $BAD == 0")
+	record scan "$v ratio >= 0.35, p99 < 20 ms" "${BENCH_SCAN_CONNS:-32}" "\"rescans\": ${wrapped:-0}"
+	target "/scan, another student each, ${BENCH_SCAN_CONNS:-32} conns" "$ratio ($RPS/s), p99 $P99 ms" ">= 0.35, p99 < 20 ms" "$v"
+	notes+=("scan: $(wc -l <"$T/scan_ids") students' codes at ${BENCH_SCAN_CONNS:-32} connections; $(($(arrivals) - narr)) arrivals recorded; ${wrapped:-0} requests re-scanned a student already scanned in this run")
+fi
 # -- the big table and the report, as the school admin
 # The peak resident memory (VmHWM) of this stack's processes of a program.
 peak_rss_kb() {
@@ -690,13 +937,17 @@ if later table; then
 	TABLE_COLLEGE=$(sql "SELECT id FROM org_units WHERE kind = 'college' ORDER BY code LIMIT 1")
 	code=$(curl -s -H "$C_ADMIN" -o "$T/table.html" -w '%{http_code}' "$URL/table?college=$TABLE_COLLEGE&app=approved")
 	[ "$code" = 200 ] && grep -q 'id="total"' "$T/table.html" || die "GET /table as admin answered $code"
-	CONNS=$TABLE_CONNS WARM_CONNS=$((TABLE_CONNS * 4)) measure table_college "$LATER_SECONDS"
+	CONNS=$TABLE_CONNS WARM_CONNS=$((TABLE_CONNS * 4)) measure table_college
 	rows_c=$(grep -o 'id="total">[0-9]*' "$T/table.html" | grep -o '[0-9]*$')
-	later_page table_college "$(pass_fail "$RPS > 0 && $P99 < 100") p99 < 100 ms ($rows_c rows of one college, $TABLE_CONNS conns)"
-	CONNS=$TABLE_CONNS WARM_CONNS=$((TABLE_CONNS * 4)) measure table_card "$LATER_SECONDS"
-	later_page table_card "$(pass_fail "$RPS > 0 && $P99 < 100") p99 < 100 ms (card state over the school, $TABLE_CONNS conns)"
-	CONNS=1 THREADS=1 WARM_CONNS=4 measure report_admin "$LATER_SECONDS"
-	later_page report_admin "$(pass_fail "$RPS > 0 && $P99 < 200") p99 < 200 ms (1 conn)"
+	v=$(pass_fail "$RPS > 0 && $P99 < 50 && $BAD == 0")
+	record table_college "$v p99 < 50 ms ($rows_c rows of one college)" "$TABLE_CONNS"
+	target "/table, one college ($TABLE_CONNS conns)" "p99 $P99 ms ($RPS/s)" "p99 < 50 ms" "$v"
+	CONNS=$TABLE_CONNS WARM_CONNS=$((TABLE_CONNS * 4)) measure table_card
+	v=$(pass_fail "$RPS > 0 && $P99 < 100 && $BAD == 0")
+	record table_card "$v p99 < 100 ms (card state over the school)" "$TABLE_CONNS"
+	target "/table, card state over the school ($TABLE_CONNS conns)" "p99 $P99 ms ($RPS/s)" "p99 < 100 ms" "$v"
+	CONNS=1 THREADS=1 WARM_CONNS=4 measure report_admin
+	record report_admin "$(pass_fail "$RPS > 0 && $P99 < 200") p99 < 200 ms" 1
 	nroster=$(sql "SELECT COUNT(*) FROM roster_entries WHERE term_id = (SELECT id FROM terms ORDER BY
 		(starts_on <= '$today' AND ends_on >= '$today') DESC, starts_on DESC LIMIT 1)")
 	read -r code secs <<<"$(curl -s -m 60 -H "$C_ADMIN" -o "$T/all.xlsx" -w '%{http_code} %{time_total}' \
@@ -708,6 +959,168 @@ if later table; then
 	ops+=("table_export_xlsx|{\"seconds\": $secs, \"rows\": $xrows, \"status\": $code, \"peak_rss_mib\": $rss_mib, \"bytes\": $(wc -c <"$T/all.xlsx")}")
 	opline table_export_xlsx "$secs" "$xrows" \
 		"$(pass_fail "$secs < 3 && \"$code\" == 200 && $xrows == $nroster && $rss_mib < 64") < 3 s, < 64 MiB (peak RSS $rss_mib MiB), $nroster rows (HTTP $code, $(wc -c <"$T/all.xlsx") bytes)"
+
+	# The table right after a change: one student checks in (POST
+	# /checkin, as the page writes it), then one request over the whole
+	# school; 20 times, 20 students who have not checked in today.
+	reset_today
+	tpath="/table?card=may_return"
+	for _ in $(seq 1 8); do curl -s -o /dev/null -H "$C_ADMIN" "$URL$tpath"; done
+	: >"$T/after"
+	: >"$T/after.codes"
+	tail -n 20 "$T/minted_basic" | while IFS=$'\t' read -r _ s c; do
+		curl -s -o /dev/null -w '%{http_code}\n' -H "Cookie: hc_sid=$s" \
+			--data "csrf=$c&$CHECKIN_FORM" "$URL/checkin" >>"$T/after.codes"
+		curl -s -o /dev/null -w '%{time_total}\n' -H "$C_ADMIN" "$URL$tpath" >>"$T/after"
+	done
+	read -r p50 pmax <<<"$(sort -n "$T/after" | awk '{ t[NR] = $1 } END { printf "%.3f %.3f", t[int((NR + 1) / 2)], t[NR] }')"
+	nbad=$(grep -vc '^303$' "$T/after.codes" || true)
+	ops+=("table_after_change|{\"seconds\": $p50, \"max_seconds\": $pmax, \"checkins_not_303\": $nbad}")
+	opline table_after_change "$p50" 1 "p50 of 20, max $pmax s, each right after a check-in ($nbad of them not 303)"
+fi
+
+# -- the morning peak: BENCH_PEAK_CHECKINS check-ins, each another student,
+# paced at BENCH_PEAK_RATE over BENCH_PEAK_CONNS connections, while the
+# first 100 counselors (minted sessions) reload their dashboards, each every
+# BENCH_PEAK_RELOAD_MS, and 4 gate phones scan, each every
+# BENCH_PEAK_SCAN_MS (a phone that reads a code, shows the answer and
+# turns to the next student: about one a second). Three wrk processes,
+# started together; the pools of all three programs grown first.
+if later peak; then
+	PEAK_N=${BENCH_PEAK_CHECKINS:-15000}
+	PEAK_RATE=${BENCH_PEAK_RATE:-1000}
+	PEAK_CONNS=${BENCH_PEAK_CONNS:-32}
+	RELOAD_MS=${BENCH_PEAK_RELOAD_MS:-1000}
+	SCAN_MS=${BENCH_PEAK_SCAN_MS:-1000}
+	nb=$(wc -l <"$T/minted_basic")
+	if [ "$PEAK_N" -gt "$nb" ]; then
+		notes+=("peak: only $nb students with basic info minted: $nb check-ins, not $PEAK_N")
+		PEAK_N=$nb
+	fi
+	ncoun=$(wc -l <"$T/counselors")
+	IFS=$'\t' read -r _ c_sid _ <"$T/counselors"
+	[ -n "$C_COUNSELOR" ] || C_COUNSELOR="Cookie: hc_sid=$c_sid"   # warms the pool up
+	code=$(curl -s -H "Cookie: hc_sid=$c_sid" -o "$T/c_dash.html" -w '%{http_code}' "$URL/dashboard")
+	[ "$code" = 200 ] && ! grep -q 'name="password"' "$T/c_dash.html" ||
+		die "GET /dashboard with a minted counselor's session answered $code"
+	phones=("$PHONE")
+	for i in 1 2 3; do
+		p=$(enrol_device "gate$i")
+		[ -n "$p" ] || die "gate phone $i did not enrol"
+		phones+=("$p")
+	done
+	reset_today
+	checkin_lines 1 "$PEAK_N" >"$T/peak_checkin.req"
+	C_CHECKIN="Cookie: hc_sid=$(awk -F'\t' 'NR == 1 { print $2 }' "$T/minted_basic")"
+	PEAK_SECS=$(((PEAK_N + PEAK_RATE - 1) / PEAK_RATE))
+	warm_up checkin_post
+	warm_up dashboard_counselor
+	CONNS=4 WARM_CONNS=16 warm_up scan
+	scan_lines "$T/peak_scan.req" "${phones[@]}"
+	wait_quiet peak
+	ROWS_BEFORE=$(reports_today)
+	before=$(($(wc -l <"$V/log/access.log") + 1))
+	errs=$(wc -l <"$V/log/error.log")
+	# The paced rate goes to bench.lua as requests/s for the whole run.
+	WRK_SCRIPT=$T/paced.lua WRK_REQS="$T/peak_checkin.req once $PEAK_RATE" \
+		run_wrk checkin_post "$((PEAK_SECS + 5))" "$T/peak.checkin" "$PEAK_CONNS" &
+	pid_c=$!
+	WRK_SCRIPT=$T/paced.lua WRK_REQS="$T/counselors.req cycle $((ncoun * 1000 / RELOAD_MS)) $PEAK_SECS" \
+		run_wrk dashboard_counselor "$((PEAK_SECS + 3))" "$T/peak.dash" "$ncoun" &
+	pid_d=$!
+	WRK_SCRIPT=$T/paced.lua WRK_REQS="$T/peak_scan.req cycle $((4 * 1000 / SCAN_MS)) $PEAK_SECS" \
+		run_wrk scan "$((PEAK_SECS + 3))" "$T/peak.scan" 4 &
+	pid_s=$!
+	wait "$pid_c" || die "the peak's check-in wrk failed: $(cat "$T/peak.checkin")"
+	wait "$pid_d" || die "the peak's dashboard wrk failed: $(cat "$T/peak.dash")"
+	wait "$pid_s" || die "the peak's scan wrk failed: $(cat "$T/peak.scan")"
+	SECS=$PEAK_SECS
+	settle
+	read -r ok_c bad_c <<<"$(log_statuses "$before" POST /checkin 303)"
+	read -r ok_d bad_d <<<"$(log_statuses "$before" GET /dashboard 200)"
+	read -r ok_s bad_s <<<"$(log_statuses "$before" GET /scan 200)"
+	check_commits peak_checkin "$T/peak.checkin" "$ok_c" "$bad_c" "$PEAK_CONNS"
+	elog=$(tail -n +"$((errs + 1))" "$V/log/error.log" | grep -vc ':notice\]' || true)
+	elog_what=$(tail -n +"$((errs + 1))" "$V/log/error.log" | grep -v ':notice\]' |
+		sed 's/^\[[^]]*\] \[\([^]]*\)\].*\] \(AH[0-9]*\|([0-9]*)[^:]*\).*/\1 \2/' | sort | uniq -c | sort -rn | head -3 | tr -s ' \n' ' ' || true)
+	# Errors: answers that were not the expected ones (Apache's log and
+	# wrk's count), requests that failed at wrk, and check-ins sent that
+	# never got in (each student posts once: every one missing from the
+	# rows was lost on the way). Check-ins not sent by the end are the pace
+	# not held: the verdict wants all PEAK_N rows. Error-log lines are
+	# shown, not counted: a failed request is in the counts already, and
+	# Apache also logs there that it ran out of workers (requests queue:
+	# the latency shows it).
+	sent=$(wrk_field "$T/peak.checkin" hc-sent)
+	errors=$((bad_c + bad_d + bad_s + ${sent:-0} - COMMITTED))
+	closed=0
+	for f in checkin dash scan; do
+		errors=$((errors + $(wrk_socket_errors "$T/peak.$f")))
+		closed=$((closed + $(wrk_socket_errors "$T/peak.$f" read)))
+	done
+	errors=$((errors + $(wrk_status "$T/peak.checkin" 303 other) + $(wrk_status "$T/peak.dash" 200 other) \
+		+ $(wrk_status "$T/peak.scan" 200 other)))
+	[ "$COMMIT_OK" = PASS ] || errors=$((errors + 1))
+	# wrk's requests/s divides by its whole -d; what the pace held is the
+	# answers over the span from the first request to the last answer.
+	span_rps() {
+		awk '$1 == "hc-status" { for (i = 2; i <= NF; i++) { split($i, kv, "="); n += kv[2] } }
+			$1 == "hc-span-ms" { ms = $2 }
+			END { printf "%.1f", (ms > 0 ? 1000 * n / ms : 0) }' "$1"
+	}
+	for f in dash scan checkin; do
+		read_wrk "$T/peak.$f"
+		RPS=$(span_rps "$T/peak.$f")
+		case "$f" in
+		dash) PROCS=$(procs_of dashboard_counselor) BAD=$bad_d
+			record peak_dashboards "" "$ncoun" ;;
+		scan) PROCS=$(procs_of scan) BAD=$bad_s
+			record peak_scans "" 4 ;;
+		esac
+	done
+	PROCS=$(procs_of checkin_post) BAD=$bad_c
+	v=$(pass_fail "$errors == 0 && $P99 < 100 && $COMMITTED == $PEAK_N && $RPS >= 0.95 * $PEAK_RATE")
+	record peak_checkins "$v 0 errors, p99 < 100 ms, $PEAK_N committed at >= 95 % of $PEAK_RATE/s" "$PEAK_CONNS" \
+		"\"errors\": $errors, \"committed\": $COMMITTED, \"paced_rps\": $PEAK_RATE"
+	target "morning peak: $PEAK_N check-ins at $PEAK_RATE/s" "$errors errors, p99 $P99 ms, $RPS/s, $COMMITTED rows" "0 errors, p99 < 100 ms" "$v"
+	notes+=("$COMMIT_LINE"
+		"peak: $((${sent:-0} - COMMITTED)) check-ins sent and lost, $((PEAK_N - ${sent:-0})) not sent by the end (the pace not held); $closed connections closed by Apache (wrk's read errors: Apache's event MPM closes idle keep-alive connections when all its workers are busy; wrk does not resend a request written into one as it closed, where a browser would)"
+		"peak: $ncoun counselors reloading every $RELOAD_MS ms ($ok_d dashboards), 4 phones scanning every $SCAN_MS ms ($ok_s scans); errors: $bad_c/$bad_d/$bad_s bad answers (check-in/dashboard/scan); $elog error-log lines${elog_what:+ (most: $elog_what)}")
+fi
+
+# -- lines of C and SQL in lib/ and sql/: fewer than at BENCH_LOC_REF
+loc_tree() { cat "$ROOT"/lib/*.c "$ROOT"/lib/*.h "$ROOT"/sql/*.sql | wc -l; }
+loc_at() {   # loc_at REF: the same count in a commit, empty if there is none
+	git -C "$ROOT" cat-file -e "$1^{commit}" 2>/dev/null || return 0
+	git -C "$ROOT" ls-tree --name-only "$1" lib/ sql/ | grep -E '\.(c|h|sql)$' |
+		while read -r f; do git -C "$ROOT" show "$1:$f"; done | wc -l
+}
+if later loc; then
+	ref=${BENCH_LOC_REF:-fb02c7c}
+	loc=$(loc_tree)
+	base=$(loc_at "$ref")
+	SECS=10
+	if [ -n "$base" ]; then
+		v=$(pass_fail "$loc < $base")
+		target "lines of C and SQL in lib/ and sql/" "$loc (at $ref: $base)" "fewer than at $ref" "$v"
+	else
+		target "lines of C and SQL in lib/ and sql/" "$loc" "fewer than at $ref" "n/a (no $ref)"
+	fi
+	ops+=("loc_lib_sql|{\"lines\": $loc, \"base_lines\": ${base:-null}}")
+fi
+
+# The stored card facts after all the bench wrote (through the pages, and
+# reset_today's repairs): no row may differ from what the base tables say,
+# or the next run measures drifted data. hc-facts reads every student; its
+# client gets a longer read timeout than the pages' for that.
+if [ "${BENCH_FACTS_CHECK:-1}" = 1 ]; then
+	printf '#include "%s"\nDB.ReadTimeout = 900\n' "$(readlink -f "$V/healthcard.hdf")" >"$T/facts.hdf"
+	if HEALTHCARD_CONF=$T/facts.hdf "$ROOT/build/hc-facts" check >"$T/facts.out" 2>&1; then
+		notes+=("card facts after the run: hc-facts check found no difference")
+	else
+		METHOD_FAILED="$METHOD_FAILED card-facts"
+		notes+=("card facts after the run: FAIL: $(tail -1 "$T/facts.out") (hc-facts check; first: $(head -1 "$T/facts.out"))")
+	fi
 fi
 
 for e in "${entries[@]}"; do
@@ -718,24 +1131,26 @@ for e in "${ops[@]}"; do
 done
 
 echo
-printf '%-20s %10s %9s %9s %7s %6s %6s  %s\n' page rps 'p50 ms' 'p99 ms' ratio bad procs target
+printf '%-20s %10s %9s %9s %7s %6s %6s %5s  %s\n' figure rps 'p50 ms' 'p99 ms' ratio bad procs secs target
 printf '%s\n' "${rows[@]}"
 if [ "${#oprows[@]}" -gt 0 ]; then
 	echo
 	printf '%-20s %11s %12s  %s\n' operation time rows target
 	printf '%s\n' "${oprows[@]}"
 fi
-[ -z "${SCAN_NOTE:-}" ] || { echo; echo "$SCAN_NOTE"; }
-[ -z "${CHECKIN_NOTE:-}" ] || { echo; echo "$CHECKIN_NOTE"; echo "(the stack otherwise runs MariaDB with innodb-flush-log-at-trx-commit=2, tools/stack.sh)"; }
+if [ "${#targets[@]}" -gt 0 ]; then
+	echo
+	echo "issue 12's targets (ratios to /__hello at $BASE_RPS/s in this run; durable commits):"
+	printf '%s\n' "${targets[@]}"
+fi
+if [ "${#notes[@]}" -gt 0 ]; then
+	echo
+	printf '%s\n' "${notes[@]}"
+fi
 echo
-echo "written to $JSON"
+echo "MariaDB ran with innodb_flush_log_at_trx_commit=1 (durable) for every figure; written to $JSON"
 [ -z "$BUSY" ] || echo "note: the machine was busy during$BUSY; run again for clean figures"
+[ "$SECONDS_PER_RUN" -ge 10 ] || echo "note: BENCH_SECONDS=$SECONDS_PER_RUN: short runs check the method; they are not results"
 [ "$(stamp_bins)" = "$BINS" ] ||
 	echo "note: build/cgi-bin changed during the run (a rebuild?): figures may mix versions"
-if [ -n "$card_ratio" ]; then
-	if awk -v r="$card_ratio" -v t="$TARGET" 'BEGIN { exit !(r >= t) }'; then
-		echo "target met: /card at $card_ratio of the baseline (target >= $TARGET)"
-	else
-		echo "target NOT met: /card at $card_ratio of the baseline (target >= $TARGET)"
-	fi
-fi
+[ -z "$METHOD_FAILED" ] || die "a check of the method failed:$METHOD_FAILED"
