@@ -68,9 +68,11 @@ start_stack() {
 	export HC_VAR=$STACK_VAR
 	echo "== starting a private stack on port $HC_PORT ($STACK_VAR)"
 	# The fault hook of lib/db.c, armed by writing this file
-	# (tests/http/t0040-txn-kill.sh); absent, it does nothing.
+	# (tests/http/t0023-txn-kill.sh); absent, it does nothing. The page
+	# processes read it in the runtime folder (@RT@: they may not pass
+	# this checkout's folders); the tests write it through VARDIR/tmp.
 	export HC_KILL_FILE=$STACK_VAR/tmp/kill-at
-	if ! HC_EXTRA_CONF="Test.KillFile = $HC_KILL_FILE" "$ROOT/tools/stack.sh" start "$STACK_VAR" "$HC_PORT" \
+	if ! HC_EXTRA_CONF="Test.KillFile = @RT@/tmp/kill-at" "$ROOT/tools/stack.sh" start "$STACK_VAR" "$HC_PORT" \
 		--students 600 --days 30 --seed 7 >"$OUT/stack.log" 2>&1; then
 		cat "$OUT/stack.log"
 		echo "not ok stack did not start" >>"$RESULTS"

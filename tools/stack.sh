@@ -221,9 +221,10 @@ write_conf() {
 	if [ -n "${HC_AUTH_MODE:-}" ]; then
 		echo "Auth.Mode = $HC_AUTH_MODE" >>"$W/healthcard.hdf"
 	fi
-	# Lines for the app config (a test's policy), one per line.
+	# Lines for the app config (a test's policy), one per line; @RT@
+	# stands for the runtime folder (paths the page processes must reach).
 	if [ -n "${HC_EXTRA_CONF:-}" ]; then
-		printf '%s\n' "$HC_EXTRA_CONF" >>"$W/healthcard.hdf"
+		printf '%s\n' "${HC_EXTRA_CONF//@RT@/$W}" >>"$W/healthcard.hdf"
 	fi
 	mkdir -p "$W/run/fcgid" "$R/uploads" "$W/tmp"
 	local user_lines=""
