@@ -101,6 +101,12 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	err = app_init_tool();
+	/* A whole school's facts take minutes to read (about 100 s on 30,000
+	 * students), far past the pages' DB.ReadTimeout: the tool waits for
+	 * its one long statement (Tools.ReadTimeout, 900 s). */
+	if (err == STATUS_OK)
+		err = hdf_set_int_value(app_conf(), "DB.ReadTimeout",
+					conf_int("Tools.ReadTimeout", 900));
 	if (err == STATUS_OK)
 		err = !strcmp(argv[1], "check") ? check(&rows) : db_txn(rebuild_in_txn, &rows);
 	if (err) {
