@@ -219,7 +219,6 @@ static void test_kill_hook(void)
 	MYSQL *killer;
 	bool always;
 	int at;
-	char sql[64];
 
 	txn_statements++;
 	at = test_kill_at(&always);
@@ -228,15 +227,13 @@ static void test_kill_hook(void)
 	killer = mysql_init(NULL);
 	if (killer == NULL)
 		return;
-	/* The id is the server's number for our own connection, not input. */
-	snprintf(sql, sizeof sql, "KILL CONNECTION %lu", mysql_thread_id(conn));
 	if (mysql_real_connect(killer, conf_str("DB.Host", NULL),
 			       conf_str("DB.User", "healthcard"),
 			       conf_str("DB.Password", NULL),
 			       conf_str("DB.Name", "healthcard"),
 			       (unsigned)conf_int("DB.Port", 0),
 			       conf_str("DB.Socket", NULL), 0) &&
-	    mysql_query(killer, sql) == 0)
+	    mysql_kill(killer, mysql_thread_id(conn)) == 0)
 		fprintf(stderr, "healthcard: Test.KillFile: killed connection %lu "
 			"before statement %d of attempt %d\n", mysql_thread_id(conn),
 			at, txn_attempt);
@@ -669,19 +666,23 @@ NEOERR *db_scalar(long long *out, bool *found, const char *sql, const char *fmt,
 /* Deadlocks, lock wait timeouts, Galera certification failures. */
 #define DB_TXN_RETRIES 5
 
-/* START TRANSACTION or COMMIT on the connection in_txn marks. */
-static NEOERR *txn_command(const char *sql)
+/* START TRANSACTION (commit false) or COMMIT on the connection in_txn
+ * marks; each a literal, as every statement this file sends. */
+static NEOERR *txn_command(bool commit)
 {
+	const char *what = commit ? "COMMIT" : "START TRANSACTION";
 	NEOERR *err = db_ensure();
+	int rc;
 
 	if (err)
 		return nerr_pass(err);
 	if (in_txn)
 		test_kill_hook();
 	if (conn == NULL)
-		return nerr_raise(HC_ERR_DBDOWN, "%s: connection lost", sql);
-	if (mysql_query(conn, sql))
-		return raise_db(sql, mysql_errno(conn), mysql_error(conn));
+		return nerr_raise(HC_ERR_DBDOWN, "%s: connection lost", what);
+	rc = commit ? mysql_query(conn, "COMMIT") : mysql_query(conn, "START TRANSACTION");
+	if (rc)
+		return raise_db(what, mysql_errno(conn), mysql_error(conn));
 	return STATUS_OK;
 }
 
@@ -699,7 +700,7 @@ static NEOERR *txn_attempt_once(NEOERR *(*fn)(void *ctx), void *ctx,
 	in_txn = true;
 	txn_lost = committing = false;
 	txn_statements = 0;
-	err = txn_command("START TRANSACTION");
+	err = txn_command(false);
 	if (err == STATUS_OK)
 		err = fn(ctx);
 	/* A callback that swallowed the error still loses its transaction. */
@@ -707,7 +708,7 @@ static NEOERR *txn_attempt_once(NEOERR *(*fn)(void *ctx), void *ctx,
 		err = nerr_raise(HC_ERR_DBDOWN, "connection lost inside a transaction");
 	if (err == STATUS_OK) {
 		committing = true;
-		err = txn_command("COMMIT");
+		err = txn_command(true);
 	}
 	if (err && conn)
 		mysql_query(conn, "ROLLBACK");
