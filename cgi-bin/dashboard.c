@@ -19,6 +19,7 @@
 #include "audit.h"
 #include "days.h"
 #include "form.h"
+#include "snapshot.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,6 +77,45 @@ static void export_figure_labels(struct req *r)
 	}
 }
 
+struct aggregates {
+	struct req *r;
+	enum scope_kind s;
+	long long bound;
+	const char *day;
+	int d;
+};
+
+static NEOERR *aggregates_fill(HDF *hdf, void *arg)
+{
+	struct aggregates *a = arg;
+	NEOERR *err = dash_figures_load(a->r, a->s, a->bound, a->day);
+
+	if (err == STATUS_OK)
+		err = dash_classes_load(a->r, a->s, a->bound, a->day);
+	if (err == STATUS_OK)
+		err = dash_trend_load(a->r, a->s, a->bound, a->d);
+	return nerr_pass(err);
+}
+
+/* The figures, the classes and the trend. A counselor's (a few hundred
+ * students) are read live; a college's and the school's scan every
+ * student's day, so they come from a snapshot at most
+ * Dash.SnapshotSeconds old (lib/snapshot.h), and the page says when it
+ * was made. */
+static NEOERR *aggregates_load(struct req *r, enum scope_kind s, long long bound,
+			       const char *day, int d)
+{
+	static const char *const roots[] = { "Dash.Figure", "Dash.Class", "Dash.Bar", NULL };
+	struct aggregates a = { r, s, bound, day, d };
+	struct snap_key k = { s == SCOPE_SCHOOL ? "school" : "college",
+		s == SCOPE_SCHOOL ? 0 : bound, day,
+		conf_int("Dash.SnapshotSeconds", 30), "Dash.Snapshot", roots };
+
+	if (s == SCOPE_COUNSELOR)
+		return nerr_pass(aggregates_fill(r->hdf, &a));
+	return nerr_pass(snap_load(&k, r->hdf, aggregates_fill, &a));
+}
+
 static NEOERR *show(struct req *r)
 {
 	char day[11];
@@ -88,13 +128,9 @@ static NEOERR *show(struct req *r)
 	hdf_set_value(r->hdf, "Dash.Filter", f);
 	hdf_set_int_value(r->hdf, "Dash.Scope", s);
 	export_figure_labels(r);
-	err = dash_figures_load(r, s, bound, day);
+	err = aggregates_load(r, s, bound, day, d);
 	if (err == STATUS_OK)
 		err = dash_list_load(r, s, bound, day, f, chosen_page(r));
-	if (err == STATUS_OK)
-		err = dash_classes_load(r, s, bound, day);
-	if (err == STATUS_OK)
-		err = dash_trend_load(r, s, bound, d);
 	if (err == STATUS_OK)
 		err = dash_anomalies_load(r, s, bound);
 	if (err == STATUS_OK && hdf_get_int_value(r->hdf, "Dash.IsToday", 0)) {

@@ -28,6 +28,7 @@
     <span class="l"><?cs var:fig.Label ?></span></a></li>
 <?cs /each ?>
 </ul>
+<?cs if:Dash.Snapshot.At ?><p class="small" id="snapshot-at"><?cs var:L.dashboard.snapshot_at ?> <?cs var:Dash.Snapshot.At ?></p><?cs /if ?>
 </section>
 
 <section class="panel">

@@ -15,6 +15,7 @@
 # the secret key) and its runtime folder (below): the socket
 # VARDIR/run/mysqld.sock (no TCP port), the uploads, Apache's files.
 # HC_DB_FLUSH=1 (or HC_DB_DURABLE=1): durable commits
+# HC_DB_ARGS="--performance-schema=ON ...": more server options (profiling)
 # (innodb_flush_log_at_trx_commit; 2 by default), for the fault drill
 # (tools/drill.sh) and the benchmark.
 set -euo pipefail
@@ -136,7 +137,7 @@ db_start() {
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
 		--innodb-buffer-pool-size="${HC_DB_POOL:-256M}" \
 		--innodb-flush-log-at-trx-commit="${HC_DB_FLUSH:-$([ "${HC_DB_DURABLE:-0}" = 1 ] && echo 1 || echo 2)}" \
-		--max-connections=600 \
+		--max-connections=600 ${HC_DB_ARGS:-} \
 		</dev/null >"$V/log/mariadbd.out" 2>&1 &
 	local pid=$!
 	for _ in $(seq 1 300); do
