@@ -196,6 +196,8 @@ NEOERR *db_ensure(void)
  * every attempt, so the transaction gives up. Without the setting (every
  * real site) this costs one config lookup per statement.
  */
+static bool test_reply_mode;
+
 static int test_kill_at(bool *always)
 {
 	const char *path = conf_str("Test.KillFile", NULL);
@@ -211,6 +213,7 @@ static int test_kill_at(bool *always)
 	fclose(f);
 	n = atoi(line);
 	*always = strstr(line, "always") != NULL;
+	test_reply_mode = strncmp(line, "reply", 5) == 0;
 	return n;
 }
 
@@ -359,7 +362,13 @@ static NEOERR *bind_params(MYSQL_STMT *st, struct params *p, const char *sql,
 }
 
 /* A connection lost outside a transaction is re-opened and the statement
- * tried once more: nothing was half-done, and the user sees no error. */
+ * tried once more: nothing was half-done, and the user sees no error. A
+ * write is tried again only when it never reached the server (lost while
+ * being prepared, or its packet could not be written: CR_SERVER_GONE_ERROR);
+ * lost after it was sent, it may have been stored (autocommit), and sending
+ * it again could store it twice: the caller gets HC_ERR_DBDOWN (503). */
+static unsigned int last_errno;
+
 static bool retry_lost(NEOERR **err)
 {
 	if (in_txn || !nerr_match(*err, HC_ERR_DBDOWN) || conn != NULL)
@@ -368,8 +377,19 @@ static bool retry_lost(NEOERR **err)
 	return true;
 }
 
+/* The fault hook's "reply" mode (tests/http/t0023-txn-kill.sh): the next
+ * write outside a transaction is executed, and then its connection is
+ * dropped as if the answer had been lost on the way back. */
+static bool test_reply_lost(void)
+{
+	bool always;
+
+	(void)test_kill_at(&always);
+	return test_reply_mode;
+}
+
 static NEOERR *vexec(unsigned long long *affected, long long *insert_id,
-		     const char *sql, const char *fmt, va_list ap)
+		     const char *sql, const char *fmt, va_list ap, bool *sent)
 {
 	struct params p;
 	struct stmt_slot *slot;
@@ -381,8 +401,19 @@ static NEOERR *vexec(unsigned long long *affected, long long *insert_id,
 	if (err)
 		return nerr_pass(err);
 	err = bind_params(st, &p, sql, fmt, ap);
-	if (err == STATUS_OK && mysql_stmt_execute(st))
-		err = raise_stmt(st, sql);
+	if (err == STATUS_OK) {
+		*sent = true;
+		last_errno = 0;
+		if (mysql_stmt_execute(st)) {
+			last_errno = mysql_stmt_errno(st);
+			err = raise_stmt(st, sql);
+		} else if (!in_txn && test_reply_lost()) {
+			fprintf(stderr, "healthcard: Test.KillFile: reply of a write lost\n");
+			stmt_release(st, slot);
+			drop_connection();
+			return nerr_raise(HC_ERR_DBDOWN, "reply lost (Test.KillFile)");
+		}
+	}
 	if (err == STATUS_OK) {
 		n = mysql_stmt_affected_rows(st);
 		if (affected)
@@ -401,11 +432,13 @@ NEOERR *db_exec(unsigned long long *affected, long long *insert_id,
 	va_list ap, again;
 	NEOERR *err;
 
+	bool sent = false;
+
 	va_start(ap, fmt);
 	va_copy(again, ap);
-	err = vexec(affected, insert_id, sql, fmt, ap);
-	if (err && retry_lost(&err))
-		err = vexec(affected, insert_id, sql, fmt, again);
+	err = vexec(affected, insert_id, sql, fmt, ap, &sent);
+	if (err && (!sent || last_errno == CR_SERVER_GONE_ERROR) && retry_lost(&err))
+		err = vexec(affected, insert_id, sql, fmt, again, &sent);
 	va_end(again);
 	va_end(ap);
 	return nerr_pass(err);

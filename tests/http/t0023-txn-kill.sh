@@ -7,7 +7,8 @@
 # acknowledged is stored. The kill comes from lib/db.c's test hook
 # (Test.KillFile, armed by tests/run.sh): "N" kills before the Nth
 # statement of the first attempt (START TRANSACTION is 1, COMMIT the last),
-# "N always" in every attempt.
+# "N always" in every attempt; "reply" loses the answer of the next write
+# outside a transaction (section 5).
 . "$(dirname "$0")/lib.sh"
 : "${HC_KILL_FILE:?run through tests/run.sh}"
 
@@ -211,3 +212,32 @@ basic_setup
 basic_act
 check "without a kill the correction is stored whole" eq "$(basic_got)" whole
 run_flow "basic-info correction" 10 basic_setup basic_act basic_got acked_303
+
+# -- 5. a write outside a transaction whose answer is lost -------------------
+# A student's first basic info is one INSERT (autocommit). "reply" runs that
+# write and then drops its connection, as a reply lost on the way back
+# would: the write may have landed, so it is not sent again (a write
+# without a unique key would be stored twice); the page answers 503, and
+# the student's next visit finds the form done.
+N=$(sql "SELECT a.login FROM accounts a JOIN people p ON p.id = a.person_id
+	WHERE p.identity <> 'staff' AND a.disabled = 0 AND a.login = p.number
+	AND NOT EXISTS (SELECT 1 FROM basic_info b WHERE b.person_id = p.id)
+	AND NOT EXISTS (SELECT 1 FROM login_failures lf WHERE lf.login = a.login)
+	ORDER BY p.id LIMIT 1")
+NP=$(sql "SELECT person_id FROM accounts WHERE login = '$N'")
+check "a student without basic info to test with" test -n "$N"
+login "$N"
+get "$N" /checkin
+tok=$(csrf)
+arm reply
+req "$N" POST /checkin/basic --data-urlencode "csrf=$tok" --data-urlencode "phone=13800000000" \
+	--data-urlencode "home_address=北京市海淀区学院路1号" --data-urlencode "emergency_contact=王" \
+	--data-urlencode "emergency_phone=13900000000" --data-urlencode "boarding=0"
+disarm
+check "a write outside a transaction whose reply is lost answers 503" status_is 503
+check "  the hook did run" grep -q 'Test.KillFile: reply of a write lost' "$LOG"
+check "  and it was stored once, not sent again" \
+	eq "$(sql "SELECT COUNT(*) FROM basic_info WHERE person_id = $NP")" 1
+get "$N" /checkin
+check "  the student's next visit finds the basic info given" \
+	eval 'status_is 200 && body_lacks "name=\"emergency_phone\""'
