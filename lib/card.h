@@ -76,7 +76,8 @@ enum card_reason_code {
 	WHY_BOARDER_MOVE_IN,  /* returned as a day student, now boarding */
 	WHY_ARRIVED,          /* day: arrival day */
 	WHY_MOVE_IN_PENDING,  /* boarder arrived, not yet moved in */
-	WHY_MOVED_IN
+	WHY_MOVED_IN,
+	WHY_REPORT_SENT_BACK  /* day: the report's day; text: the counselor's reason */
 };
 
 struct card_reason {
@@ -103,6 +104,10 @@ struct card_facts {
 	int reported_to;
 	unsigned long long reported_mask;
 	int open_anomaly_day;        /* 0: no open anomaly */
+	/* The oldest report sent back (退回) and not re-submitted yet (0:
+	 * none), with the counselor's reason; its day is not in the mask. */
+	int sent_back_day;
+	const char *sent_back_reason;
 	bool arrived;
 	int arrived_day;
 	bool arrived_as_boarder;

@@ -35,8 +35,8 @@ check "the previous schema is made, with its revision triggers" \
 check "demo data loaded into it" test "$(admin "$DB" -e "SELECT COUNT(*) FROM daily_reports")" -gt 1000
 
 HC_MYSQL="$CLIENT $DB" "$ROOT/tools/migrate.sh" 2>"$T/migrate.log"
-check "this version's migrate.sh applies 009, 010 and 011" \
-	eq "$(admin "$DB" -e "SELECT GROUP_CONCAT(version ORDER BY version) FROM schema_version WHERE version > 8")" "9,10,11"
+check "this version's migrate.sh applies 009, 010, 011 and 012" \
+	eq "$(admin "$DB" -e "SELECT GROUP_CONCAT(version ORDER BY version) FROM schema_version WHERE version > 8")" "9,10,11,12"
 check "a row of facts for every person and term" \
 	eq "$(admin "$DB" -e "SELECT COUNT(*) FROM card_facts")" \
 	   "$(admin "$DB" -e "SELECT COUNT(*) FROM people JOIN terms")"
