@@ -68,8 +68,9 @@ static void set_state(struct card_verdict *v, enum card_state s)
 	v->show_qr = v->colour == COLOUR_GREEN;
 }
 
-/* The most any rule adds is three reasons (quiz, pledge, application). */
-_Static_assert(CARD_MAX_REASONS >= 3, "card_verdict.reasons too small");
+/* The most any rule adds is three reasons (quiz, pledge, application),
+ * and a pending make-up after them. */
+_Static_assert(CARD_MAX_REASONS >= 4, "card_verdict.reasons too small");
 
 /*
  * Appends a reason and returns it, zeroed but for the code. Should a
@@ -231,10 +232,8 @@ static void application_state(const struct card_facts *f, int today,
 	}
 }
 
-void card_state(const struct card_facts *f, int today, struct card_verdict *v)
+static void decide(const struct card_facts *f, int today, struct card_verdict *v)
 {
-	memset(v, 0, sizeof(*v));
-
 	/*
 	 * An open anomaly wins over everything, even a recorded arrival:
 	 * the card is red and the gate denies until it is closed. A report
@@ -262,6 +261,16 @@ void card_state(const struct card_facts *f, int today, struct card_verdict *v)
 		return;
 	}
 	application_state(f, today, v);
+}
+
+void card_state(const struct card_facts *f, int today, struct card_verdict *v)
+{
+	memset(v, 0, sizeof(*v));
+	decide(f, today, v);
+	/* Whatever the state, a make-up waiting for review is the student's
+	 * business in progress: said, never deciding the state. */
+	if (f->makeup_pending_day != 0)
+		add_reason_day(v, WHY_MAKEUP_PENDING, f->makeup_pending_day);
 }
 
 const char *card_state_name(enum card_state s)

@@ -77,7 +77,8 @@ enum card_reason_code {
 	WHY_ARRIVED,          /* day: arrival day */
 	WHY_MOVE_IN_PENDING,  /* boarder arrived, not yet moved in */
 	WHY_MOVED_IN,
-	WHY_REPORT_SENT_BACK  /* day: the report's day; text: the counselor's reason */
+	WHY_REPORT_SENT_BACK, /* day: the report's day; text: the counselor's reason */
+	WHY_MAKEUP_PENDING    /* day: the make-up request's day */
 };
 
 struct card_reason {
@@ -108,6 +109,7 @@ struct card_facts {
 	 * none), with the counselor's reason; its day is not in the mask. */
 	int sent_back_day;
 	const char *sent_back_reason;
+	int makeup_pending_day;      /* the oldest make-up in review; 0: none */
 	bool arrived;
 	int arrived_day;
 	bool arrived_as_boarder;

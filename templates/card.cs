@@ -46,6 +46,9 @@
   <?cs /if ?>
   <?cs /each ?>
   <?cs /if ?>
+  <?cs each:why = Card.Reason ?><?cs if:why.Code == "makeup_pending" ?>
+  <p><a class="next-step" id="makeup-pending" href="/makeup"><?cs var:L.card.next.makeup ?></a></p>
+  <?cs /if ?><?cs /each ?>
   <?cs /if ?>
   <?cs if:Card.ShowQr && !Card.ViewedByStaff ?>
   <figure class="qr">

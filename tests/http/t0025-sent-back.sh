@@ -4,6 +4,7 @@
 #     with the counselor's reason and a button to that day's form, no QR;
 #     /checkin shows that form; the message links there; the gate denies.
 #  2. "查看打卡详情" opens the flagged day's report with what was abnormal.
+#  6. A pending make-up is said on the card.
 . "$(dirname "$0")/lib.sh"
 
 d() { TZ=Asia/Shanghai date -d "$1" +%F; }
@@ -139,3 +140,25 @@ report "$PU" 36.6 --data-urlencode "day=$PD"
 check "the earlier day is re-filled" status_is 303
 get "$PU" "/checkin?day=$PD"
 check "  and then shown, not open again" body_lacks 'name="temperature"'
+
+# -- 6. a pending make-up is said on the card ---------------------------------
+sid=$(sql "SELECT person_id FROM accounts WHERE login = 'student'")
+MD=$(d '8 days ago')
+sql "DELETE FROM makeup_requests WHERE person_id = $sid AND day = '$MD'"
+sql "DELETE FROM daily_reports WHERE person_id = $sid AND day = '$MD'"
+login student
+get student /card
+check "before a request: no word of a make-up" body_lacks "补卡申请正在等待"
+FORM_PAGE=/makeup post student /makeup --data-urlencode "day=$MD" --data-urlencode "reason=手机没电"
+check "a make-up is requested" status_is 303
+get student /card
+check "the card says the make-up for that day waits for review" body_has "您 $MD 的补卡申请正在等待辅导员审核"
+check "  with a link to the requests" body_has 'href="/makeup"'
+get student "/card?lang=en"
+check "  in English too" body_has "Your make-up request for $MD is waiting"
+get student "/card?lang=zh-CN"
+mid=$(sql "SELECT id FROM makeup_requests WHERE person_id = $sid AND day = '$MD' AND state = 'pending'")
+FORM_PAGE="/makeup" post student /makeup/withdraw --data-urlencode "id=$mid"
+check "withdrawn" eq "$(sql "SELECT state FROM makeup_requests WHERE id = $mid")" withdrawn
+get student /card
+check "then the card no longer says it" body_lacks "补卡申请正在等待"
