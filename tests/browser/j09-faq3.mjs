@@ -54,18 +54,42 @@ export default async function (browser) {
   const cctx = await phone(browser);
   const cp = await cctx.newPage();
   await login(cp, 'counselor');
-  const ids = sql(`SELECT ra.person_id FROM return_applications ra
-    JOIN counselor_assignments ca ON ca.student_id = ra.person_id
+  // Rostered this term, basic info given, not arrived, nothing open; the
+  // approved ones inside their window first.
+  const ids = sql(`SELECT p.id FROM people p
+    JOIN counselor_assignments ca ON ca.student_id = p.id
     JOIN accounts c ON c.person_id = ca.counselor_id AND c.login = 'counselor'
-    LEFT JOIN arrivals a ON a.person_id = ra.person_id
-    WHERE ra.state = 'approved' AND a.id IS NULL AND ra.allowed_from <= CURDATE()
-      AND ra.allowed_until >= CURDATE() ORDER BY ra.person_id`).split('\n').filter(Boolean);
+    JOIN terms t ON CURDATE() BETWEEN t.starts_on AND t.ends_on
+    JOIN roster_entries re ON re.person_id = p.id AND re.term_id = t.id
+    JOIN basic_info b ON b.person_id = p.id
+    LEFT JOIN return_applications ra ON ra.person_id = p.id AND ra.term_id = t.id
+    WHERE NOT EXISTS (SELECT 1 FROM arrivals a WHERE a.person_id = p.id)
+      AND NOT EXISTS (SELECT 1 FROM daily_reports d WHERE d.person_id = p.id
+        AND d.anomaly_state IN ('open', 'sent_back'))
+    ORDER BY COALESCE(ra.state = 'approved' AND CURDATE() BETWEEN ra.allowed_from AND ra.allowed_until, 0) DESC,
+      p.id LIMIT 40`).split('\n').filter(Boolean);
   let sid = null;
   for (const id of ids) {
     const html = await (await cctx.request.get(`${base}/card?person=${id}`)).text();
     if (html.includes('class="card card-green"')) { sid = id; break; }
   }
-  if (!check('the counselor has a student whose card is green', sid !== null, `${ids.length} approved`)) {
+  if (sid === null && ids.length) {
+    // Earlier journeys took the green ones through the gate: one is made
+    // green as the data would have it (approved, the window open, the 14
+    // days reported), with the stored facts repaired after.
+    sid = ids[0];
+    sqlWrite(`INSERT INTO return_applications (term_id, person_id, state, allowed_from, allowed_until)
+      SELECT id, ${sid}, 'approved', CURDATE() - INTERVAL 1 DAY, CURDATE() + INTERVAL 5 DAY FROM terms
+      WHERE CURDATE() BETWEEN starts_on AND ends_on
+      ON DUPLICATE KEY UPDATE state = 'approved', allowed_from = VALUES(allowed_from),
+      allowed_until = VALUES(allowed_until)`);
+    sqlWrite(`INSERT IGNORE INTO daily_reports (person_id, day, submitted_at, temperature, city, in_city, on_campus)
+      SELECT ${sid}, CURDATE() - INTERVAL n DAY, CURDATE() - INTERVAL n DAY + INTERVAL 8 HOUR,
+      36.5, '北京', 1, 0 FROM (${Array.from({ length: 14 }, (_, i) => `SELECT ${i + 1} AS n`).join(' UNION ALL ')}) k`);
+    const html = await (await cctx.request.get(`${base}/card?person=${sid}`)).text();
+    if (!html.includes('class="card card-green"')) sid = null;
+  }
+  if (!check('the counselor has a student whose card is green', sid !== null, `${ids.length} candidates`)) {
     await cctx.close();
     return;
   }

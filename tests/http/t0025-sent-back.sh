@@ -142,23 +142,24 @@ get "$PU" "/checkin?day=$PD"
 check "  and then shown, not open again" body_lacks 'name="temperature"'
 
 # -- 6. a pending make-up is said on the card ---------------------------------
-sid=$(sql "SELECT person_id FROM accounts WHERE login = 'student'")
+# The student of section 2, with no make-up of theirs in review.
 MD=$(d '8 days ago')
-sql "DELETE FROM makeup_requests WHERE person_id = $sid AND day = '$MD'"
-sql "DELETE FROM daily_reports WHERE person_id = $sid AND day = '$MD'"
-login student
-get student /card
+sql "DELETE FROM makeup_requests WHERE person_id = $P AND day = '$MD'"
+sql "DELETE FROM daily_reports WHERE person_id = $P AND day = '$MD'"
+check "no make-up of theirs is in review yet" \
+	eq "$(sql "SELECT COUNT(*) FROM makeup_requests WHERE person_id = $P AND state = 'pending'")" 0
+get "$PU" /card
 check "before a request: no word of a make-up" body_lacks "补卡申请正在等待"
-FORM_PAGE=/makeup post student /makeup --data-urlencode "day=$MD" --data-urlencode "reason=手机没电"
+FORM_PAGE=/makeup post "$PU" /makeup --data-urlencode "day=$MD" --data-urlencode "reason=手机没电"
 check "a make-up is requested" status_is 303
-get student /card
+get "$PU" /card
 check "the card says the make-up for that day waits for review" body_has "您 $MD 的补卡申请正在等待辅导员审核"
 check "  with a link to the requests" body_has 'href="/makeup"'
-get student "/card?lang=en"
+get "$PU" "/card?lang=en"
 check "  in English too" body_has "Your make-up request for $MD is waiting"
-get student "/card?lang=zh-CN"
-mid=$(sql "SELECT id FROM makeup_requests WHERE person_id = $sid AND day = '$MD' AND state = 'pending'")
-FORM_PAGE="/makeup" post student /makeup/withdraw --data-urlencode "id=$mid"
+get "$PU" "/card?lang=zh-CN"
+mid=$(sql "SELECT id FROM makeup_requests WHERE person_id = $P AND day = '$MD' AND state = 'pending'")
+FORM_PAGE="/makeup" post "$PU" /makeup/withdraw --data-urlencode "id=$mid"
 check "withdrawn" eq "$(sql "SELECT state FROM makeup_requests WHERE id = $mid")" withdrawn
-get student /card
+get "$PU" /card
 check "then the card no longer says it" body_lacks "补卡申请正在等待"
