@@ -101,7 +101,8 @@ struct card_facts {
 	int allowed_from;            /* 0 when not set */
 	int allowed_until;           /* 0 when not set */
 	/* Bit i of reported_mask: a report on day reported_to - i (0: none
-	 * yet). Made-up days count. See card_reported(). */
+	 * yet). Made-up days count; a day sent back (退回) does not until it
+	 * is re-submitted. See card_reported(). */
 	int reported_to;
 	unsigned long long reported_mask;
 	int open_anomaly_day;        /* 0: no open anomaly */
