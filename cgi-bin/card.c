@@ -14,6 +14,7 @@
 #include "card.h"
 #include "cardfacts.h"
 #include "db.h"
+#include "days.h"
 #include "gate.h"
 #include "qr.h"
 #include "scope.h"
@@ -43,6 +44,12 @@ static NEOERR *load_messages(struct req *r, int person)
 		tr_fill(r, key, db_str(c, 1), text, sizeof text);
 		snprintf(key, sizeof key, "Messages.%d.Text", n);
 		hdf_set_value(r->hdf, key, text);
+		if (!strcmp(db_str(c, 0), "sent_back") && day_parse(db_str(c, 1)) > 0) {
+			/* The report sent back: its form (or, re-filled, the report). */
+			snprintf(text, sizeof text, "/checkin?day=%s", db_str(c, 1));
+			snprintf(key, sizeof key, "Messages.%d.Link", n);
+			hdf_set_value(r->hdf, key, text);
+		}
 		snprintf(key, sizeof key, "Messages.%d.At", n++);
 		hdf_set_value(r->hdf, key, db_str(c, 2));
 	}

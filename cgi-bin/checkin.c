@@ -7,7 +7,10 @@
  * student in scope. A report sent back (退回) by the counselor may be
  * submitted again for that day; nothing else can change a report.
  *
- *   GET  /checkin            200 basic-info form, report form, or "done today"
+ *   GET  /checkin            200 basic-info form, report form (today's, or
+ *                            ?day= a day sent back), "done today", or
+ *                            ?day= a past day's report with what was
+ *                            abnormal; 403 a past day without a report
  *   POST /checkin/basic      303 /checkin; 400 form with messages; 409 already given
  *   POST /checkin            303 /checkin?done=DAY; 400 form with messages;
  *                            409 "already checked in at HH:MM"
@@ -30,30 +33,54 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The day a form is for: today, or a day whose report was sent back. */
+/* The day asked for (?day=, else today) and whether its report was sent
+ * back (退回): then the form is open again for it, today's as any other
+ * day's (seed 000, FAQ 3). A past day that was not sent back is only
+ * shown: the callers refuse to take a report for it. */
 static NEOERR *form_day(struct req *r, int person, int *day, bool *resubmit)
 {
 	const char *p = app_param(r, "day", NULL);
 	int today = app_today();
 	long long n = 0;
+	char d[11];
 	NEOERR *err;
 
 	*day = today;
 	*resubmit = false;
-	if (p == NULL || !strcmp(p, ""))
-		return STATUS_OK;
-	*day = day_parse(p);
-	if (*day < 0 || *day > today)
-		return nerr_raise(HC_ERR_BADREQ, "bad day %s", p);
+	if (p != NULL && strcmp(p, "")) {
+		*day = day_parse(p);
+		if (*day < 0 || *day > today)
+			return nerr_raise(HC_ERR_BADREQ, "bad day %s", p);
+	}
+	day_format(*day, d);
 	err = db_scalar(&n, NULL, "SELECT COUNT(*) FROM daily_reports "
 		"WHERE person_id = ? AND day = ? AND anomaly_state = 'sent_back'",
-		"is", (long long)person, p);
+		"is", (long long)person, d);
 	if (err)
 		return nerr_pass(err);
 	*resubmit = n > 0;
-	if (*day != today && !*resubmit)
-		return nerr_raise(HC_ERR_FORBIDDEN, "day %s is neither today nor sent back", p);
 	return STATUS_OK;
+}
+
+static NEOERR *refuse_past_day(int day)
+{
+	char d[11];
+
+	day_format(day, d);
+	return nerr_raise(HC_ERR_FORBIDDEN, "day %s is neither today nor sent back", d);
+}
+
+/* Checkin.SentBack.day / .verify_reason: another day sent back, the
+ * oldest, so that every check-in page leads to its form. */
+static NEOERR *load_other_sent_back(struct req *r, int person, int day)
+{
+	char d[11];
+
+	day_format(day, d);
+	return nerr_pass(db_row(r->hdf, "Checkin.SentBack", NULL,
+		"SELECT day, verify_reason FROM daily_reports WHERE person_id = ? "
+		"AND anomaly_state = 'sent_back' AND day <> ? ORDER BY day LIMIT 1",
+		"is", (long long)person, d));
 }
 
 static void set_day(struct req *r, const char *key, int day)
@@ -145,8 +172,17 @@ static NEOERR *show(struct req *r)
 	err = load_today(r, person, day, &done);
 	if (err)
 		return nerr_pass(err);
+	if (day != app_today() && !done)
+		return nerr_pass(refuse_past_day(day));
+	err = load_other_sent_back(r, person, day);
+	if (err)
+		return nerr_pass(err);
 	if (done && !resubmit) {
+		/* A day's report, with what was abnormal in words: the card's
+		 * 查看打卡详情 opens the flagged day here. */
 		set_day(r, "Checkin.Day", day);
+		if (day != app_today())
+			hdf_set_int_value(r->hdf, "Checkin.PastDay", 1);
 		export_flags(r, hdf_get_value(r->hdf, "Checkin.Report.anomaly_flags", ""));
 		return nerr_pass(app_render(r, "checkin_done.cs"));
 	}
@@ -195,6 +231,8 @@ static NEOERR *submit(struct req *r, int person, int filled_by, const char *done
 	err = form_day(r, person, &day, &resubmit);
 	if (err)
 		return nerr_pass(err);
+	if (day != app_today() && !resubmit)
+		return nerr_pass(refuse_past_day(day));
 	set_day(r, "Checkin.Day", day);
 	if (form_check(r, &report_form)) {
 		r->status = 400;
@@ -318,7 +356,8 @@ static NEOERR *calendar(struct req *r)
 		"  SELECT GREATEST(t.starts_on, ? - INTERVAL 59 DAY) FROM terms t WHERE t.id = ? "
 		"  UNION ALL SELECT d + INTERVAL 1 DAY FROM days WHERE d < ?) "
 		"SELECT days.d AS day, DAYOFWEEK(days.d) AS dow, "
-		" CASE WHEN dr.id IS NOT NULL AND dr.is_makeup THEN 'made_up' "
+		" CASE WHEN dr.anomaly_state = 'sent_back' THEN 'sent_back' "
+		"      WHEN dr.id IS NOT NULL AND dr.is_makeup THEN 'made_up' "
 		"      WHEN dr.id IS NOT NULL THEN 'done' "
 		"      WHEN days.d = ? THEN 'today' "
 		"      WHEN mr.state = 'pending' THEN 'pending' "

@@ -167,7 +167,7 @@ static NEOERR *remind_confirm(struct req *r)
 static NEOERR *export_csv(struct req *r)
 {
 	static const char *const cols[] = { "number", "name", "identity", "class",
-		"at", "diagnosis", "data_changed", "anomaly_state" };
+		"at", "diagnosis", "data_changed", "anomaly_state", "day" };
 	char day[11], key[64], disp[40];
 	long long bound;
 	enum scope_kind s = scope_kind_of(&r->who, &bound);

@@ -68,8 +68,9 @@ static void set_state(struct card_verdict *v, enum card_state s)
 	v->show_qr = v->colour == COLOUR_GREEN;
 }
 
-/* The most any rule adds is three reasons (quiz, pledge, application). */
-_Static_assert(CARD_MAX_REASONS >= 3, "card_verdict.reasons too small");
+/* The most any rule adds is three reasons (quiz, pledge, application),
+ * and a pending make-up after them. */
+_Static_assert(CARD_MAX_REASONS >= 4, "card_verdict.reasons too small");
 
 /*
  * Appends a reason and returns it, zeroed but for the code. Should a
@@ -231,17 +232,23 @@ static void application_state(const struct card_facts *f, int today,
 	}
 }
 
-void card_state(const struct card_facts *f, int today, struct card_verdict *v)
+static void decide(const struct card_facts *f, int today, struct card_verdict *v)
 {
-	memset(v, 0, sizeof(*v));
-
 	/*
 	 * An open anomaly wins over everything, even a recorded arrival:
-	 * the card is red and the gate denies until it is closed.
+	 * the card is red and the gate denies until it is closed. A report
+	 * sent back (退回) is open until re-submitted (seed 000, FAQ 3); the
+	 * student's own step, that day's form, is said first.
 	 */
-	if (f->open_anomaly_day != 0) {
+	if (f->sent_back_day != 0 || f->open_anomaly_day != 0) {
 		set_state(v, CARD_ABNORMAL);
-		add_reason_day(v, WHY_ANOMALY, f->open_anomaly_day);
+		if (f->sent_back_day != 0) {
+			struct card_reason *r = add_reason(v, WHY_REPORT_SENT_BACK);
+			r->day = f->sent_back_day;
+			r->text = f->sent_back_reason;
+		}
+		if (f->open_anomaly_day != 0)
+			add_reason_day(v, WHY_ANOMALY, f->open_anomaly_day);
 		return;
 	}
 	if (!f->on_roster) {
@@ -254,6 +261,16 @@ void card_state(const struct card_facts *f, int today, struct card_verdict *v)
 		return;
 	}
 	application_state(f, today, v);
+}
+
+void card_state(const struct card_facts *f, int today, struct card_verdict *v)
+{
+	memset(v, 0, sizeof(*v));
+	decide(f, today, v);
+	/* Whatever the state, a make-up waiting for review is the student's
+	 * business in progress: said, never deciding the state. */
+	if (f->makeup_pending_day != 0)
+		add_reason_day(v, WHY_MAKEUP_PENDING, f->makeup_pending_day);
 }
 
 const char *card_state_name(enum card_state s)

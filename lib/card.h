@@ -76,7 +76,9 @@ enum card_reason_code {
 	WHY_BOARDER_MOVE_IN,  /* returned as a day student, now boarding */
 	WHY_ARRIVED,          /* day: arrival day */
 	WHY_MOVE_IN_PENDING,  /* boarder arrived, not yet moved in */
-	WHY_MOVED_IN
+	WHY_MOVED_IN,
+	WHY_REPORT_SENT_BACK, /* day: the report's day; text: the counselor's reason */
+	WHY_MAKEUP_PENDING    /* day: the make-up request's day */
 };
 
 struct card_reason {
@@ -99,10 +101,16 @@ struct card_facts {
 	int allowed_from;            /* 0 when not set */
 	int allowed_until;           /* 0 when not set */
 	/* Bit i of reported_mask: a report on day reported_to - i (0: none
-	 * yet). Made-up days count. See card_reported(). */
+	 * yet). Made-up days count; a day sent back (退回) does not until it
+	 * is re-submitted. See card_reported(). */
 	int reported_to;
 	unsigned long long reported_mask;
 	int open_anomaly_day;        /* 0: no open anomaly */
+	/* The oldest report sent back (退回) and not re-submitted yet (0:
+	 * none), with the counselor's reason; its day is not in the mask. */
+	int sent_back_day;
+	const char *sent_back_reason;
+	int makeup_pending_day;      /* the oldest make-up in review; 0: none */
 	bool arrived;
 	int arrived_day;
 	bool arrived_as_boarder;

@@ -44,7 +44,9 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 		" f.evidence_missing, f.open_anomaly, f.reported_to, f.reported_mask, "
 		" f.arrived_at, f.arrived_as_boarder, f.moved_in, f.boarding, "
 		" p.name, p.number, p.phone, col.name, cls.name, c.name, c.phone, "
-		" (SELECT COUNT(*) FROM messages m WHERE m.person_id = p.id) "
+		" (SELECT COUNT(*) FROM messages m WHERE m.person_id = p.id), "
+		" f.sent_back, sb.verify_reason, (SELECT MIN(mr.day) FROM makeup_requests mr "
+		"  WHERE mr.person_id = p.id AND mr.state = 'pending') "
 		"FROM people p "
 		"LEFT JOIN terms t ON t.id = " TERM_NOW_ID " "
 		"LEFT JOIN card_facts f ON f.person_id = p.id "
@@ -54,6 +56,8 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 		"LEFT JOIN org_units cls ON cls.id = p.class_id "
 		"LEFT JOIN counselor_assignments ca ON ca.student_id = p.id "
 		"LEFT JOIN people c ON c.id = ca.counselor_id "
+		/* The counselor's words of the report sent back. */
+		"LEFT JOIN daily_reports sb ON sb.person_id = p.id AND sb.day = f.sent_back "
 		"WHERE p.id = ?", "ssi", td, td, (long long)person_id);
 	if (err)
 		return nerr_pass(err);
@@ -66,6 +70,10 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 	f->reported_to = day_or_0(db_str(c, 13));
 	f->reported_mask = strtoull(db_str(c, 14) ? db_str(c, 14) : "0", NULL, 10);
 	f->boarder_now = db_int(c, 18) != 0;
+	f->sent_back_day = day_or_0(db_str(c, 27));
+	db_copy(ci->sent_back_reason, sizeof ci->sent_back_reason, db_str(c, 28));
+	f->sent_back_reason = ci->sent_back_reason[0] ? ci->sent_back_reason : NULL;
+	f->makeup_pending_day = day_or_0(db_str(c, 29));
 	if (ci->term_id) {
 		db_copy(ci->term_name, sizeof ci->term_name, db_str(c, 2));
 		f->on_roster = db_int(c, 3) != 0;
@@ -118,6 +126,8 @@ static const char *reason_key(enum card_reason_code code)
 		[WHY_ARRIVED] = "card.why.arrived",
 		[WHY_MOVE_IN_PENDING] = "card.why.move_in_pending",
 		[WHY_MOVED_IN] = "card.why.moved_in",
+		[WHY_REPORT_SENT_BACK] = "card.why.report_sent_back",
+		[WHY_MAKEUP_PENDING] = "card.why.makeup_pending",
 	};
 	return keys[code];
 }
@@ -182,6 +192,10 @@ void card_export(struct req *r, const char *prefix, const struct card_info *ci,
 		hdf_set_value(r->hdf, key, text);
 		snprintf(key, sizeof key, "%s.Reason.%d.Code", prefix, i);
 		hdf_set_value(r->hdf, key, reason_key(why->code) + 9);
+		if (why->day) {
+			snprintf(key, sizeof key, "%s.Reason.%d.Day", prefix, i);
+			hdf_set_value(r->hdf, key, d);
+		}
 		if (why->text) {
 			snprintf(key, sizeof key, "%s.Reason.%d.Detail", prefix, i);
 			hdf_set_value(r->hdf, key, why->text);

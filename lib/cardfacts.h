@@ -16,6 +16,7 @@ struct card_info {
 	char term_name[65];
 	long long application_id;
 	char review_reason[501];      /* facts.review_reason points here */
+	char sent_back_reason[501];   /* facts.sent_back_reason points here */
 	char arrived_at[20];
 	/* Who the card is of, for the page and the gate. */
 	char name[65], number[33], identity[16], phone[33];
@@ -27,8 +28,8 @@ struct card_info {
 NEOERR *card_facts_load(int person_id, int today, struct card_info *ci);
 
 /* Writes Card.State, Card.Colour, Card.Title and Card.Reason.<n>.Text (in
- * the request's language) under prefix (e.g. "Card"), and who the card is
- * of under Person.*. */
+ * the request's language; .Code, and .Day when the reason names a day)
+ * under prefix (e.g. "Card"), and who the card is of under Person.*. */
 void card_export(struct req *r, const char *prefix, const struct card_info *ci,
 		 const struct card_verdict *v);
 

@@ -5,6 +5,9 @@
  * index: no SQL is built at run time. The figures are declared once
  * (DASH_FIGURES) and expand both into the SUM()s of the figures query and
  * into the CASE of the list filter, so a figure and its list always agree.
+ * 待核实异常 is not a fact of the day's report but of every open anomaly
+ * whatever its day: its figure, its list, the by-class column and the
+ * anomalies to verify are read from one FROM ... WHERE (OPEN_ANOMALIES).
  */
 #include "dash.h"
 #include "audit.h"
@@ -39,14 +42,21 @@
 	X(q_school, "d.quarantine = 'school'") \
 	X(q_home, "d.quarantine = 'home'") \
 	X(abnormal, "d.other_abnormal IS NOT NULL") \
-	X(anomaly, "d.anomaly_state = 'open'") \
 	X(changed, "d.data_changed = 1")
 
 #define AS_NAME(n, e) #n,
 #define AS_SUM(n, e) ", COALESCE(SUM(" e "), 0) AS " #n
 #define AS_CASE(n, e) " WHEN '" #n "' THEN (" e ")"
 
-const char *const dash_figures[] = { DASH_FIGURES(AS_NAME) NULL };
+/* The open anomalies in scope (待核实异常), one row each, any day. */
+#define ANOMALY_FIGURE "anomaly"
+#define OPEN_ANOMALIES \
+	"FROM people p JOIN daily_reports d ON d.person_id = p.id AND d.anomaly_state = 'open'"
+
+const char *const dash_figures[] = { DASH_FIGURES(AS_NAME) ANOMALY_FIGURE, NULL };
+
+static const char *const anomaly_count_sql[] = SCOPE_VARIANTS(
+	"SELECT COUNT(*) " OPEN_ANOMALIES, "");
 
 #define WITH_DAY "FROM people p LEFT JOIN daily_reports d ON d.person_id = p.id AND d.day = ?"
 
@@ -66,7 +76,12 @@ static const char school_figures_sql[] =
 #define LIST_COLUMNS \
 	"SELECT p.id, p.name, p.number, p.identity, cls.name AS class, d.id AS report, " \
 	" d.diagnosis, DATE_FORMAT(d.submitted_at, '%H:%i') AS at, d.data_changed, " \
-	" d.anomaly_state, d.filled_by, d.is_makeup "
+	" d.anomaly_state, d.filled_by, d.is_makeup, d.day "
+
+/* The list behind 待核实异常: the anomalies to verify, oldest first. */
+static const char *const anomaly_list_sql[] = SCOPE_VARIANTS(
+	LIST_COLUMNS OPEN_ANOMALIES " LEFT JOIN org_units cls ON cls.id = p.class_id",
+	"ORDER BY d.submitted_at, d.id LIMIT ? OFFSET ?");
 
 static const char *const unreported_sql[] = SCOPE_VARIANTS(
 	LIST_COLUMNS WITH_DAY " LEFT JOIN org_units cls ON cls.id = p.class_id",
@@ -81,10 +96,13 @@ static const char *const reported_sql[] = SCOPE_VARIANTS(
 	"AND (CASE ?" DASH_FIGURES(AS_CASE) " ELSE 0 END) "
 	"ORDER BY p.class_id, p.number LIMIT ? OFFSET ?");
 
+/* The anomaly column counts OPEN_ANOMALIES per person, any day. */
 static const char *const classes_sql[] = SCOPE_VARIANTS(
 	"SELECT COALESCE(cls.name, '-') AS class, COUNT(*) AS total, "
-	" COUNT(d.id) AS reported, COALESCE(SUM(d.anomaly_state = 'open'), 0) AS anomaly "
-	WITH_DAY " LEFT JOIN org_units cls ON cls.id = p.class_id",
+	" COUNT(d.id) AS reported, COALESCE(SUM(oa.n), 0) AS anomaly "
+	WITH_DAY " LEFT JOIN org_units cls ON cls.id = p.class_id "
+	"LEFT JOIN (SELECT o.person_id, COUNT(*) AS n FROM daily_reports o "
+	" WHERE o.anomaly_state = 'open' GROUP BY o.person_id) oa ON oa.person_id = p.id",
 	"GROUP BY p.class_id, cls.name ORDER BY cls.name LIMIT 1000");
 
 /* The trend reads the days' reports through (day, person_id): the school
@@ -127,6 +145,14 @@ NEOERR *dash_figures_load(struct req *r, enum scope_kind s, long long bound,
 		}
 	}
 	db_cursor_free(&c);
+	{
+		long long open = 0;
+
+		err = db_scalar(&open, NULL, anomaly_count_sql[s], "i", bound);
+		if (err)
+			return nerr_pass(err);
+		hdf_set_int_value(r->hdf, "Dash.Figure." ANOMALY_FIGURE, (int)open);
+	}
 	if (s == SCOPE_SCHOOL) {
 		long long people = 0, reported = hdf_get_int_value(r->hdf, "Dash.Figure.reported", 0);
 
@@ -159,13 +185,18 @@ NEOERR *dash_list_load(struct req *r, enum scope_kind s, long long bound,
 	int n = 0, more = 0;
 	NEOERR *err;
 
-	if (figure_unreported(filter) || figure_any(filter)) {
+	if (!strcmp(filter, ANOMALY_FIGURE)) {
+		err = db_rows(r->hdf, "Dash.Row", &n, anomaly_list_sql[s], "iii", bound,
+			      want, offset);
+		if (err)
+			return nerr_pass(err);
+	} else if (figure_unreported(filter) || figure_any(filter)) {
 		err = db_rows(r->hdf, "Dash.Row", &n, unreported_sql[s], "siii", day, bound,
 			      want, offset);
 		if (err)
 			return nerr_pass(err);
 	}
-	if (n < want && !figure_unreported(filter)) {
+	if (n < want && !figure_unreported(filter) && strcmp(filter, ANOMALY_FIGURE)) {
 		/* The reported half starts where the unreported ones end. */
 		long long unreported = offset + n;
 		if (figure_any(filter) && n == 0 && offset > 0) {
@@ -253,9 +284,8 @@ bool dash_summary_open(int day, int today, int now_minutes, int deadline_minutes
 
 static const char *const anomalies_sql[] = SCOPE_VARIANTS(
 	"SELECT d.id, d.day, p.id AS person, p.name, p.number, d.temperature, d.anomaly_flags, "
-	" DATE_FORMAT(d.submitted_at, '%m-%d %H:%i') AS at "
-	"FROM people p JOIN daily_reports d ON d.person_id = p.id AND d.anomaly_state = 'open'",
-	"ORDER BY d.submitted_at LIMIT 200");
+	" DATE_FORMAT(d.submitted_at, '%m-%d %H:%i') AS at " OPEN_ANOMALIES,
+	"ORDER BY d.submitted_at, d.id LIMIT 200");
 
 NEOERR *dash_anomalies_load(struct req *r, enum scope_kind s, long long bound)
 {

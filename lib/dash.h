@@ -27,7 +27,8 @@ NEOERR *dash_classes_load(struct req *r, enum scope_kind s, long long bound,
 NEOERR *dash_trend_load(struct req *r, enum scope_kind s, long long bound,
 			int day);
 
-/* Fills Dash.Anomaly.<n>.* with the open anomalies in scope, oldest first. */
+/* Fills Dash.Anomaly.<n>.* with the open anomalies in scope, oldest first
+ * (the first 200): the rows of the figure "anomaly" and of its list. */
 NEOERR *dash_anomalies_load(struct req *r, enum scope_kind s, long long bound);
 
 /* Reminds every unreported person in scope for `day`, once per person and

@@ -19,18 +19,30 @@ NEOERR *facts_checkin(int person_id, int day)
 		" reported_to = GREATEST(COALESCE(reported_to, ?), ?), "
 		" open_anomaly = (SELECT MIN(d.day) FROM daily_reports d "
 		"  WHERE d.anomaly_state = 'open' AND d.person_id = ?), "
+		" sent_back = (SELECT MIN(d.day) FROM daily_reports d "
+		"  WHERE d.anomaly_state = 'sent_back' AND d.person_id = ?), "
 		" city_days = (SELECT d.in_city_days FROM daily_reports d "
 		"  WHERE d.person_id = ? ORDER BY d.day DESC LIMIT 1) "
-		"WHERE person_id = ?", "ssssssiii", d, d, d, d, d, d,
-		(long long)person_id, (long long)person_id, (long long)person_id));
+		"WHERE person_id = ?", "ssssssiiii", d, d, d, d, d, d,
+		(long long)person_id, (long long)person_id, (long long)person_id,
+		(long long)person_id));
 }
 
 NEOERR *facts_anomaly(int person_id)
 {
+	/* A sent-back day counts as missing until it is re-submitted (its
+	 * bit goes; facts_checkin() sets it again); clearing keeps the bit. */
 	return nerr_pass(db_exec(NULL, NULL,
 		"UPDATE card_facts SET open_anomaly = (SELECT MIN(d.day) FROM daily_reports d "
-		" WHERE d.anomaly_state = 'open' AND d.person_id = ?) WHERE person_id = ?", "ii",
-		(long long)person_id, (long long)person_id));
+		"  WHERE d.anomaly_state = 'open' AND d.person_id = ?), "
+		" sent_back = (SELECT MIN(d.day) FROM daily_reports d "
+		"  WHERE d.anomaly_state = 'sent_back' AND d.person_id = ?), "
+		" reported_mask = reported_mask & ~(SELECT COALESCE(BIT_OR(1 << DATEDIFF(reported_to, d.day)), 0) "
+		"  FROM daily_reports d WHERE d.anomaly_state = 'sent_back' AND d.person_id = ? "
+		"  AND d.day BETWEEN reported_to - INTERVAL 63 DAY AND reported_to) "
+		"WHERE person_id = ?", "iiii",
+		(long long)person_id, (long long)person_id, (long long)person_id,
+		(long long)person_id));
 }
 
 NEOERR *facts_application(int person_id, int term_id)

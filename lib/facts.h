@@ -18,7 +18,8 @@
  * the report may open an anomaly. */
 NEOERR *facts_checkin(int person_id, int day);
 
-/* An anomaly verified or sent back (退回). */
+/* An anomaly verified or sent back (退回): a sent-back day is kept as
+ * sent_back and counts as not reported until it is re-submitted. */
 NEOERR *facts_anomaly(int person_id);
 
 /* Any step of the return application of person_id for term_id: quiz,

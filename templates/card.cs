@@ -37,8 +37,18 @@
   <?cs elif:Card.State == "waiting_checkins" ?>
   <p><a class="next-step" href="/checkin/calendar"><?cs var:L.card.next.calendar ?></a></p>
   <?cs elif:Card.State == "abnormal" ?>
-  <p><a class="next-step" href="/checkin"><?cs var:L.card.next.checkin ?></a></p>
+  <?cs # The day's own page: the form again when sent back, else its report. ?>
+  <?cs each:why = Card.Reason ?>
+  <?cs if:why.Code == "report_sent_back" ?>
+  <p><a class="next-step" id="refill" href="/checkin?day=<?cs var:why.Day ?>"><?cs var:L.card.next.refill ?></a></p>
+  <?cs elif:why.Code == "anomaly" ?>
+  <p><a class="next-step" id="anomaly-details" href="/checkin?day=<?cs var:why.Day ?>"><?cs var:L.card.next.checkin ?></a></p>
   <?cs /if ?>
+  <?cs /each ?>
+  <?cs /if ?>
+  <?cs each:why = Card.Reason ?><?cs if:why.Code == "makeup_pending" ?>
+  <p><a class="next-step" id="makeup-pending" href="/makeup"><?cs var:L.card.next.makeup ?></a></p>
+  <?cs /if ?><?cs /each ?>
   <?cs /if ?>
   <?cs if:Card.ShowQr && !Card.ViewedByStaff ?>
   <figure class="qr">
@@ -60,7 +70,7 @@
 <?cs if:subcount(Messages) > 0 ?>
 <section class="panel messages">
   <h2><?cs var:L.messages.title ?></h2>
-  <ul><?cs each:m = Messages ?><li><span class="small"><?cs var:m.At ?></span> <?cs var:m.Text ?></li><?cs /each ?></ul>
+  <ul><?cs each:m = Messages ?><li><span class="small"><?cs var:m.At ?></span> <?cs var:m.Text ?><?cs if:m.Link ?> <a href="<?cs var:m.Link ?>"><?cs var:L.message.refill ?></a><?cs /if ?></li><?cs /each ?></ul>
 </section>
 <?cs /if ?>
 <section class="panel">

@@ -5,6 +5,7 @@
 <section class="panel">
 <h1><?cs var:L.checkin.title ?> · <?cs var:Checkin.Day ?></h1>
 <?cs if:Query.saved == "basic" ?><p class="message" role="status" id="basic-saved"><?cs var:L.checkin.basic_saved ?></p><?cs /if ?>
+<?cs call:sent_back_notice() ?>
 <?cs if:Checkin.Resubmit ?>
   <p class="message bad"><?cs var:L.checkin.sent_back ?><?cs if:Checkin.Report.verify_reason ?> <q><?cs var:Checkin.Report.verify_reason ?></q><?cs /if ?></p>
 <?cs /if ?>

@@ -2,20 +2,22 @@
 <?cs set:Page.Title = L.checkin.title ?>
 <?cs include:"header.cs" ?>
 <?cs call:checkin_nav("report") ?>
+<?cs call:sent_back_notice() ?>
 <?cs if:Checkin.Report.anomaly_state == "open" ?>
 <section class="card card-red">
   <div class="card-head"><span class="card-icon" aria-hidden="true">&#x2716;</span>
-  <div><p class="card-colour"><?cs var:L.card.colour.red ?></p>
+  <div><p class="card-colour"><?cs var:L.card.colour.red ?> · <?cs var:Checkin.Day ?></p>
   <h1 class="card-title"><?cs var:L.checkin.flagged ?></h1></div></div>
-  <ul class="reasons"><?cs each:f = Checkin.Flag ?><li><?cs var:f ?></li><?cs /each ?></ul>
+  <ul class="reasons" id="flags"><?cs each:f = Checkin.Flag ?><li><?cs var:f ?></li><?cs /each ?></ul>
   <p><?cs var:L.checkin.next_steps ?></p>
 </section>
 <?cs else ?>
 <section class="card card-green">
   <div class="card-head"><span class="card-icon" aria-hidden="true">&#x2714;</span>
   <div><p class="card-colour"><?cs var:Checkin.Day ?></p>
-  <h1 class="card-title"><?cs var:L.checkin.done ?></h1></div></div>
+  <h1 class="card-title"><?cs if:Checkin.PastDay ?><?cs var:L.checkin.done_past ?><?cs else ?><?cs var:L.checkin.done ?><?cs /if ?></h1></div></div>
   <p class="reasons"><?cs var:L.checkin.done_at ?> <?cs var:Checkin.Report.at ?><?cs if:Checkin.Report.filled_by ?> (<?cs var:L.checkin.by_counselor ?>)<?cs /if ?></p>
+  <?cs if:Checkin.Report.anomaly_state == "cleared" ?><p class="reasons"><?cs var:L.checkin.cleared ?></p><?cs /if ?>
 </section>
 <?cs /if ?>
 <section class="panel">

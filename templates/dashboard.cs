@@ -47,7 +47,8 @@
 
 <?cs if:subcount(Dash.Anomaly) > 0 ?>
 <section class="panel" id="anomalies">
-<h2><?cs var:L.dashboard.anomalies ?></h2>
+<h2><?cs var:L.dashboard.anomalies ?> (<?cs var:Dash.Figure.anomaly ?>)</h2>
+<?cs if:Dash.Figure.anomaly > subcount(Dash.Anomaly) ?><p class="small"><a href="/dashboard?day=<?cs var:Dash.Day ?>&amp;f=anomaly#list"><?cs var:L.dashboard.anomalies_all ?></a></p><?cs /if ?>
 <?cs each:a = Dash.Anomaly ?>
 <div class="anomaly">
   <p><strong><a href="/card?person=<?cs var:a.person ?>"><?cs var:a.name ?></a></strong> <?cs var:a.number ?> · <?cs var:a.day ?> · <?cs var:a.temperature ?>°C · <?cs call:flag_words(a.anomaly_flags) ?></p>
@@ -80,7 +81,7 @@
   <td><?cs var:p.number ?></td>
   <td><?cs var:L.identity[p.identity] ?></td>
   <td><?cs if:p.diagnosis == "suspected" ?><?cs var:L.form.report.diagnosis.suspected ?><?cs elif:p.diagnosis == "confirmed" ?><?cs var:L.form.report.diagnosis.confirmed ?><?cs /if ?></td>
-  <td><?cs if:p.report ?><?cs var:p.at ?><?cs if:p.filled_by ?> (<?cs var:L.dashboard.proxy_mark ?>)<?cs /if ?><?cs else ?><?cs var:L.dashboard.not_reported ?><?cs /if ?></td>
+  <td><?cs if:p.report ?><?cs if:Dash.Filter == "anomaly" ?><?cs var:p.day ?> <?cs /if ?><?cs var:p.at ?><?cs if:p.filled_by ?> (<?cs var:L.dashboard.proxy_mark ?>)<?cs /if ?><?cs else ?><?cs var:L.dashboard.not_reported ?><?cs /if ?></td>
   <td><?cs if:!p.report && Dash.IsToday ?><a class="small-button" href="/checkin/proxy?person=<?cs var:p.id ?>"><?cs var:L.dashboard.proxy ?></a><?cs /if ?></td>
 </tr>
 <?cs /each ?>

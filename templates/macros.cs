@@ -56,3 +56,8 @@
 
 <?cs # An anomaly's flags ("fever,risk_area" as stored) in the page's words. ?>
 <?cs def:flag_words(flags) ?><?cs each:k = L.checkin.flag ?><?cs if:string.find(flags, name(k)) != -1 ?><span class="flag"><?cs var:k ?></span> <?cs /if ?><?cs /each ?><?cs /def ?>
+<?cs # Another day's report sent back (退回): every check-in page leads to its form. ?>
+<?cs def:sent_back_notice() ?><?cs if:Checkin.SentBack.day ?>
+<p class="message bad" id="sent-back-other"><?cs var:L.checkin.sent_back_other ?>
+  <a href="/checkin?day=<?cs var:Checkin.SentBack.day ?>"><?cs var:Checkin.SentBack.day ?> <?cs var:L.card.next.refill ?></a></p>
+<?cs /if ?><?cs /def ?>

@@ -73,7 +73,7 @@ start_stack() {
 	# this checkout's folders); the tests write it through VARDIR/tmp.
 	export HC_KILL_FILE=$STACK_VAR/tmp/kill-at
 	# Dashboards live (no snapshot): the flows' tests read their figures
-	# right after writing them. t0025 runs a host with snapshots.
+	# right after writing them. t0027 runs a host with snapshots.
 	if ! HC_EXTRA_CONF="Test.KillFile = @RT@/tmp/kill-at
 Dash.SnapshotSeconds = ${HC_TEST_SNAPSHOT_SECONDS:-0}" "$ROOT/tools/stack.sh" start "$STACK_VAR" "$HC_PORT" \
 		--students 600 --days 30 --seed 7 >"$OUT/stack.log" 2>&1; then

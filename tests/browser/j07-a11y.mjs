@@ -88,6 +88,19 @@ async function validate(html, file) {
     detail: Object.entries(byRule).map(([id, at]) => `${id} x${at.length} at ${at.slice(0, 3).join(' ')}`).join(' | ') };
 }
 
+// One page a journey reached (its context made with bypassCSP), checked
+// as the sweep checks each: axe in the page, html-validate on the HTML as
+// served (res: the response of its page.goto or navigation).
+export async function checkPage(page, res, label) {
+  const where = new URL(page.url()).pathname;
+  const html = await validate(await res.text(), `page${where.replace(/\//g, '_')}.html`);
+  await page.addScriptTag({ path: axePath });
+  const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return check(`${label} ${where}: axe ${violations.length} violations, html-validate ${html.count} errors`,
+    violations.length === 0 && html.count === 0,
+    [axeSummary(violations), html.detail].filter(Boolean).join(' || '));
+}
+
 export default async function (browser) {
   const roles = ['anonymous', 'student', 'grad', 'counselor', 'reviewer', 'admin', 'gate', 'dorm'];
   const labels = {};

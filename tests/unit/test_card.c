@@ -58,6 +58,13 @@
 
 static const char SENT_BACK_WHY[] = "行程信息不完整, 请补充车次";
 static const char REJECTED_WHY[] = "not in the approved batch";
+static const char REPORT_SENT_BACK_WHY[] = "体温请重新测量";
+
+/* READY, but yesterday's report was sent back (退回): as stored, its day
+ * is not in the mask. */
+#define YESTERDAY_SENT_BACK ROSTER, .app = APP_APPROVED, .quiz_done = true, \
+	.pledge_done = true, WINDOW, REPORTED(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0), \
+	.sent_back_day = TODAY - 1, .sent_back_reason = REPORT_SENT_BACK_WHY
 
 struct card_case {
 	const char *name;
@@ -70,9 +77,10 @@ struct card_case {
 	int why_day;
 	unsigned why_mask;
 	const char *why_text;
-	/* the reasons after the first, by code, in order */
+	/* the reasons after the first, by code, in order, with their days */
 	int nmore;
 	enum card_reason_code more[CARD_MAX_REASONS];
+	int more_day[CARD_MAX_REASONS];
 	/* card_verdict.missing_days, oldest first */
 	int nmissing;
 	int missing[CARD_STREAK_DAYS];
@@ -251,6 +259,59 @@ static const struct card_case cases[] = {
 	  EXPECT(CARD_ABNORMAL, COLOUR_RED, false, WHY_ANOMALY),
 	  .why_day = TODAY },
 
+	/* ---- a report sent back (退回) is open until re-submitted: red,
+	 *      with the counselor's reason (seed 000, FAQ 3) ---- */
+	{ "report_sent_back_is_red_with_reason",
+	  { YESTERDAY_SENT_BACK },
+	  EXPECT(CARD_ABNORMAL, COLOUR_RED, false, WHY_REPORT_SENT_BACK),
+	  .why_day = TODAY - 1, .why_text = REPORT_SENT_BACK_WHY },
+	{ "report_sent_back_today_no_qr",
+	  { READY, .sent_back_day = TODAY, .sent_back_reason = REPORT_SENT_BACK_WHY },
+	  EXPECT(CARD_ABNORMAL, COLOUR_RED, false, WHY_REPORT_SENT_BACK),
+	  .why_day = TODAY, .why_text = REPORT_SENT_BACK_WHY },
+	{ "report_sent_back_without_reason",
+	  { ROSTER, .sent_back_day = TODAY - 3 },
+	  EXPECT(CARD_ABNORMAL, COLOUR_RED, false, WHY_REPORT_SENT_BACK),
+	  .why_day = TODAY - 3 },
+	{ "report_sent_back_beats_not_on_roster",
+	  { .sent_back_day = TODAY - 2, .sent_back_reason = REPORT_SENT_BACK_WHY },
+	  EXPECT(CARD_ABNORMAL, COLOUR_RED, false, WHY_REPORT_SENT_BACK),
+	  .why_day = TODAY - 2, .why_text = REPORT_SENT_BACK_WHY },
+	{ "report_sent_back_beats_returned",
+	  { ARRIVED, .sent_back_day = TODAY - 1 },
+	  EXPECT(CARD_ABNORMAL, COLOUR_RED, false, WHY_REPORT_SENT_BACK),
+	  .why_day = TODAY - 1 },
+	{ "report_sent_back_and_open_anomaly_both_said",
+	  { READY, .open_anomaly_day = TODAY - 5, .sent_back_day = TODAY - 1,
+	    .sent_back_reason = REPORT_SENT_BACK_WHY },
+	  EXPECT(CARD_ABNORMAL, COLOUR_RED, false, WHY_REPORT_SENT_BACK),
+	  .why_day = TODAY - 1, .why_text = REPORT_SENT_BACK_WHY,
+	  .nmore = 1, .more = { WHY_ANOMALY }, .more_day = { TODAY - 5 } },
+
+	/* ---- a make-up in review is said on every card, deciding nothing ---- */
+	{ "makeup_pending_after_missing_days",
+	  { ROSTER, .app = APP_APPROVED, WINDOW,
+	    REPORTED(1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1),
+	    .makeup_pending_day = TODAY - 9 },
+	  EXPECT(CARD_WAITING_CHECKINS, COLOUR_YELLOW, false, WHY_STREAK_INCOMPLETE),
+	  .nmore = 1, .more = { WHY_MAKEUP_PENDING }, .more_day = { TODAY - 9 },
+	  .nmissing = 1, .missing = { TODAY - 9 } },
+	{ "makeup_pending_on_green",
+	  { READY, .makeup_pending_day = TODAY - 30 },
+	  EXPECT(CARD_MAY_RETURN, COLOUR_GREEN, true, WHY_MAY_RETURN),
+	  .why_day = TODAY + 7,
+	  .nmore = 1, .more = { WHY_MAKEUP_PENDING }, .more_day = { TODAY - 30 } },
+	{ "makeup_pending_after_three_steps",
+	  { ROSTER, .makeup_pending_day = TODAY - 2 },
+	  EXPECT(CARD_TO_APPLY, COLOUR_GREY, false, WHY_QUIZ_TODO),
+	  .nmore = 3, .more = { WHY_PLEDGE_TODO, WHY_APPLICATION_TODO, WHY_MAKEUP_PENDING },
+	  .more_day = { 0, 0, TODAY - 2 } },
+	{ "makeup_pending_after_anomaly",
+	  { READY, .open_anomaly_day = TODAY - 1, .makeup_pending_day = TODAY - 4 },
+	  EXPECT(CARD_ABNORMAL, COLOUR_RED, false, WHY_ANOMALY),
+	  .why_day = TODAY - 1,
+	  .nmore = 1, .more = { WHY_MAKEUP_PENDING }, .more_day = { TODAY - 4 } },
+
 	/* ---- returned (blue) and the boarder transitions ---- */
 	{ "returned_day_student",
 	  { ARRIVED },
@@ -328,7 +389,7 @@ static void run_case(void **state)
 	assert_reason(&v.reasons[0], c->why, c->why_day, c->why_mask,
 		      c->why_text);
 	for (i = 0; i < c->nmore; i++)
-		assert_reason(&v.reasons[1 + i], c->more[i], 0, 0, NULL);
+		assert_reason(&v.reasons[1 + i], c->more[i], c->more_day[i], 0, NULL);
 
 	assert_int_equal(v.nmissing, c->nmissing);
 	for (i = 0; i < c->nmissing; i++)

@@ -185,7 +185,8 @@ static void test_mask_and_neutralise(void **state)
 	assert_string_equal(csv_neutralise("王", buf, sizeof buf), "王");
 }
 
-/* The review reason and the missing evidence word the reasons only. */
+/* The review reason, the missing evidence, the sent-back report's reason
+ * and a pending make-up word the reasons only: the table loads none. */
 static void test_state_ignores_reason_texts(void **state)
 {
 	(void)state;
@@ -196,6 +197,8 @@ static void test_state_ignores_reason_texts(void **state)
 		card_state(&f, TODAY, &a);
 		f.review_reason = "x";
 		f.evidence_missing = 0x1f;
+		f.sent_back_reason = "x";
+		f.makeup_pending_day = TODAY - 3;
 		card_state(&f, TODAY, &b);
 		assert_int_equal(a.state, b.state);
 	}
