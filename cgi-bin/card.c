@@ -10,14 +10,14 @@
  *                 the page draws it only on a card that shows a QR, and
  *                 the gate computes the card again whatever the token says
  */
-#include "app.h"
-#include "card.h"
-#include "cardfacts.h"
-#include "db.h"
-#include "gate.h"
-#include "qr.h"
-#include "scope.h"
-#include "sess.h"
+#include "web/app.h"
+#include "domain/card.h"
+#include "read/cardfacts.h"
+#include "core/db.h"
+#include "domain/gate.h"
+#include "core/qr.h"
+#include "domain/scope.h"
+#include "web/sess.h"
 
 #include <sodium.h>
 #include <stdio.h>

@@ -12,13 +12,13 @@
  *   POST /dashboard/summary    303; 403 past the deadline; 409 submitted already
  *   GET  /dashboard/summaries  200 (admin) who has submitted the day's summary
  */
-#include "app.h"
-#include "csv.h"
-#include "dash.h"
-#include "db.h"
-#include "audit.h"
-#include "days.h"
-#include "form.h"
+#include "web/app.h"
+#include "core/csv.h"
+#include "read/dash.h"
+#include "core/db.h"
+#include "domain/audit.h"
+#include "core/days.h"
+#include "web/form.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -16,12 +16,12 @@
  *   GET  /return/file     200 an evidence file to its owner and their reviewers;
  *                         403 to anyone else; 404 none
  */
-#include "app.h"
-#include "db.h"
-#include "form.h"
-#include "input.h"
-#include "returnapp.h"
-#include "scope.h"
+#include "web/app.h"
+#include "core/db.h"
+#include "web/form.h"
+#include "web/input.h"
+#include "domain/returnapp.h"
+#include "domain/scope.h"
 
 #include <stdio.h>
 #include <stdlib.h>

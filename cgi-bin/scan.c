@@ -19,13 +19,13 @@
  *   POST /scan/gate/CODE     200 ALLOW / ALREADY / DENY for the student
  *   POST /scan/at            303 /scan: a staff member's gate chosen (cookie)
  */
-#include "app.h"
-#include "arrival.h"
-#include "card.h"
-#include "cardfacts.h"
-#include "db.h"
-#include "gate.h"
-#include "sess.h"
+#include "web/app.h"
+#include "domain/arrival.h"
+#include "domain/card.h"
+#include "read/cardfacts.h"
+#include "core/db.h"
+#include "domain/gate.h"
+#include "web/sess.h"
 
 #include <sodium.h>
 #include <stdio.h>

@@ -67,7 +67,7 @@ start_stack() {
 	"$ROOT/tools/stack.sh" purge "$STACK_VAR" >/dev/null 2>&1
 	export HC_VAR=$STACK_VAR
 	echo "== starting a private stack on port $HC_PORT ($STACK_VAR)"
-	# The fault hook of lib/db.c, armed by writing this file
+	# The fault hook of lib/core/db.c, armed by writing this file
 	# (tests/http/t0023-txn-kill.sh); absent, it does nothing. The page
 	# processes read it in the runtime folder (@RT@: they may not pass
 	# this checkout's folders); the tests write it through VARDIR/tmp.

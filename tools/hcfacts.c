@@ -12,8 +12,8 @@
  *
  * Uses the pages' configuration ($HEALTHCARD_CONF) and their database user.
  */
-#include "app.h"
-#include "db.h"
+#include "web/app.h"
+#include "core/db.h"
 
 #include <stdio.h>
 #include <string.h>

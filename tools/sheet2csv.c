@@ -1,10 +1,10 @@
 /*
  * sheet2csv.c - prints a roster spreadsheet (.xlsx or .csv) as CSV, read
- * by the same code as uploads (lib/sheet.c): what the import will see.
+ * by the same code as uploads (lib/core/sheet.c): what the import will see.
  *   sheet2csv FILE
  */
-#include "app.h"
-#include "sheet.h"
+#include "web/app.h"
+#include "core/sheet.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,12 +1,12 @@
 /*
- * test_card.c - table-driven tests for card_state() (lib/card.c).
+ * test_card.c - table-driven tests for card_state() (lib/domain/card.c).
  *
  * Each case gives the facts and the whole expected verdict: state, colour,
  * QR, every reason (the first with its day / mask / text, the rest by
  * code) and the missing days in order. The verdict is filled with garbage
  * before each call, so a field the code forgets to zero fails too.
  *
- * Build: gcc -std=c11 -Wall -Wextra -Werror -O2 -Ilib lib/card.c \
+ * Build: gcc -std=c11 -Wall -Wextra -Werror -O2 -Ilib lib/domain/card.c \
  *        tests/unit/test_card.c -lcmocka -o /tmp/test_card
  */
 #include <stdarg.h>
@@ -18,7 +18,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "card.h"
+#include "domain/card.h"
 
 /* 2022-02-20, days since 1970-01-01. */
 #define TODAY 19043

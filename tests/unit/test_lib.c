@@ -6,11 +6,11 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "days.h"
-#include "form.h"
-#include "scope.h"
-#include "url.h"
-#include "utf8.h"
+#include "core/days.h"
+#include "web/form.h"
+#include "domain/scope.h"
+#include "core/url.h"
+#include "core/utf8.h"
 
 static void days_round_trip(void **state)
 {

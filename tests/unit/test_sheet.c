@@ -19,8 +19,8 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
-#include "days.h"
-#include "sheet.h"
+#include "core/days.h"
+#include "core/sheet.h"
 
 /* ---- helpers ----------------------------------------------------------- */
 

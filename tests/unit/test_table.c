@@ -1,5 +1,5 @@
 /*
- * test_table.c - the big table's pure parts (lib/table.c): reading the
+ * test_table.c - the big table's pure parts (lib/read/table.c): reading the
  * filters (bad values ignored, ranges turned round), the row predicate,
  * sorting, ID masking, formula neutralisation, and the two facts the
  * set-based loader relies on about card_state().
@@ -14,9 +14,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "days.h"
-#include "csv.h"
-#include "table.h"
+#include "core/days.h"
+#include "core/csv.h"
+#include "read/table.h"
 
 #define TODAY 20000
 
