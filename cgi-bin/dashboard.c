@@ -13,6 +13,7 @@
  *   GET  /dashboard/summaries  200 (admin) who has submitted the day's summary
  */
 #include "web/app.h"
+#include "core/conf.h"
 #include "core/csv.h"
 #include "read/dash.h"
 #include "core/db.h"

@@ -17,6 +17,7 @@
  *                         403 to anyone else; 404 none
  */
 #include "web/app.h"
+#include "core/conf.h"
 #include "core/db.h"
 #include "web/form.h"
 #include "web/input.h"
@@ -60,7 +61,7 @@ struct step_ctx {
 static NEOERR *load(struct req *r, struct step_ctx *x)
 {
 	x->person = r->who.person_id;
-	hdf_copy(r->hdf, "ReturnConf", hdf_get_obj(app_conf(), "Return"));
+	hdf_copy(r->hdf, "ReturnConf", hdf_get_obj(conf_hdf(), "Return"));
 	return nerr_pass(ret_load(r, x->person, &x->term, &x->on_roster));
 }
 

@@ -14,6 +14,7 @@
  *   POST /roster/term       303; 400 with the message (bad or inverted dates, name taken)
  */
 #include "web/app.h"
+#include "core/conf.h"
 #include "core/db.h"
 #include "domain/audit.h"
 #include "core/days.h"

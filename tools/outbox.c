@@ -53,6 +53,7 @@
  * reported on stderr.
  */
 #include "web/app.h"
+#include "core/conf.h"
 #include "core/db.h"
 
 #include <ctype.h>

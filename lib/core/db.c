@@ -3,7 +3,8 @@
  * prepared statements keyed by their SQL text (always string literals).
  */
 #include "core/db.h"
-#include "web/app.h"
+#include "core/conf.h"
+#include "core/err.h"
 
 #include <mysql.h>
 #include <errmsg.h>

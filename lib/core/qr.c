@@ -1,6 +1,6 @@
 /* qr.c - see qr.h. */
 #include "core/qr.h"
-#include "web/app.h"
+#include "core/err.h"
 
 #include <errno.h>
 #include <string.h>

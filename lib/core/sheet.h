@@ -17,7 +17,7 @@
 #ifndef HC_SHEET_H
 #define HC_SHEET_H
 
-#include "web/app.h"
+#include "core/err.h"
 #include <stddef.h>
 
 struct sheet_limits {

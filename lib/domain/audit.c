@@ -1,5 +1,6 @@
 /* audit.c - see audit.h. */
 #include "domain/audit.h"
+#include "core/conf.h"
 #include "core/db.h"
 
 NEOERR *audit_write(struct req *r, const char *now, const char *action,

@@ -1,5 +1,6 @@
 /* checkin.c - see checkin.h. */
 #include "domain/checkin.h"
+#include "core/conf.h"
 #include "core/db.h"
 #include "domain/facts.h"
 #include "core/days.h"

@@ -1,5 +1,6 @@
 /* returnapp.c - see returnapp.h. */
 #include "domain/returnapp.h"
+#include "core/conf.h"
 #include "domain/queue.h"
 #include "domain/audit.h"
 #include "core/db.h"
@@ -58,7 +59,7 @@ NEOERR *ret_load(struct req *r, int person, int *term_id, bool *on_roster)
 
 int ret_quiz_wrong(struct req *r)
 {
-	HDF *q = hdf_get_obj(app_conf(), "Return.Quiz");
+	HDF *q = hdf_get_obj(conf_hdf(), "Return.Quiz");
 	char key[64];
 	int i = 0, wrong = 0;
 

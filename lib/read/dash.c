@@ -7,6 +7,7 @@
  * into the CASE of the list filter, so a figure and its list always agree.
  */
 #include "read/dash.h"
+#include "core/conf.h"
 #include "domain/audit.h"
 #include "core/db.h"
 #include "domain/facts.h"
@@ -279,7 +280,7 @@ static NEOERR *remind_in_txn(void *arg)
 {
 	struct remind_ctx *x = arg;
 	char now[20], text[300];
-	const char *tmpl = hdf_get_value(app_conf(), "Outbox.RemindText", NULL);
+	const char *tmpl = hdf_get_value(conf_hdf(), "Outbox.RemindText", NULL);
 	NEOERR *err;
 
 	app_now(now);

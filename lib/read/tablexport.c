@@ -1,5 +1,6 @@
 /* tablexport.c - see tablexport.h. */
 #include "read/tablexport.h"
+#include "core/conf.h"
 #include "core/csv.h"
 #include "core/xlsxfile.h"
 #include "core/days.h"

@@ -7,6 +7,7 @@
  * FastCGI. One HDF per request, handed to cgi_init(), which owns it.
  */
 #include "web/app.h"
+#include "core/conf.h"
 #include "core/db.h"
 #include "web/sess.h"
 #include "core/days.h"
@@ -24,11 +25,7 @@
 #include <time.h>
 #include <zlib.h>
 
-NERR_TYPE HC_ERR_BADREQ, HC_ERR_FORBIDDEN, HC_ERR_NOTFOUND, HC_ERR_CONFLICT,
-	HC_ERR_TOOLARGE, HC_ERR_TOOMANY, HC_ERR_DBDOWN, HC_ERR_RETRY, HC_ERR_METHOD;
-
 static FCGX_Request *current;   /* the request cgiwrap talks to */
-static HDF *conf;
 static HDF *packs[2];           /* zh-CN, en */
 static HDF *lang_roots[2];      /* the same packs under "L", for templates */
 
@@ -143,36 +140,6 @@ static int bridge_iterenv(void *data, int i, char **k, char **v)
 	*k = strndup(e, (size_t)(eq - e));
 	*v = strdup(*k && hidden_from_clearsilver(*k) ? "" : eq + 1);
 	return 0;
-}
-
-/* ---- configuration ---------------------------------------------------- */
-
-HDF *app_conf(void) { return conf; }
-
-const char *conf_str(const char *name, const char *def)
-{
-	return conf ? hdf_get_value(conf, name, def) : def;
-}
-
-int conf_int(const char *name, int def)
-{
-	return conf ? hdf_get_int_value(conf, name, def) : def;
-}
-
-static NEOERR *load_conf(void)
-{
-	const char *path = getenv("HEALTHCARD_CONF");
-	NEOERR *err;
-
-	err = hdf_init(&conf);
-	if (err)
-		return nerr_pass(err);
-	err = hdf_read_file(conf, path ? path : "conf/healthcard.hdf");
-	if (err)
-		return nerr_pass(err);
-	setenv("TZ", conf_str("Time.Zone", "Asia/Shanghai"), 1);
-	tzset();
-	return STATUS_OK;
 }
 
 /* A short hash of what htdocs/ (beside the templates' folder) holds: the
@@ -811,26 +778,12 @@ static void serve_one(const struct page *page)
 	free(r.body);
 }
 
-static void register_errors(void)
-{
-	nerr_init();
-	nerr_register(&HC_ERR_BADREQ, "BadRequest");
-	nerr_register(&HC_ERR_FORBIDDEN, "Forbidden");
-	nerr_register(&HC_ERR_NOTFOUND, "NotFound");
-	nerr_register(&HC_ERR_CONFLICT, "Conflict");
-	nerr_register(&HC_ERR_TOOLARGE, "TooLarge");
-	nerr_register(&HC_ERR_TOOMANY, "TooMany");
-	nerr_register(&HC_ERR_DBDOWN, "DatabaseDown");
-	nerr_register(&HC_ERR_RETRY, "Retry");
-	nerr_register(&HC_ERR_METHOD, "MethodNotAllowed");
-}
-
 NEOERR *app_init_tool(void)
 {
 	if (sodium_init() < 0)
 		return nerr_raise(NERR_ASSERT, "sodium_init");
-	register_errors();
-	return nerr_pass(load_conf());
+	err_init();
+	return nerr_pass(conf_load());
 }
 
 int app_main(const struct page *page)
@@ -840,9 +793,9 @@ int app_main(const struct page *page)
 
 	if (sodium_init() < 0)
 		return 1;
-	register_errors();
+	err_init();
 	setenv("HC_PAGE", page->name, 1);
-	err = load_conf();
+	err = conf_load();
 	if (err == STATUS_OK)
 		err = load_packs();
 	if (err == STATUS_OK)

@@ -7,20 +7,10 @@
 #ifndef HC_APP_H
 #define HC_APP_H
 
+#include "core/err.h"
+
 #include <ClearSilver.h>
 #include <stdbool.h>
-
-/* Error types, mapped to HTTP statuses by app_fail(). Raise them with
- * nerr_raise(HC_ERR_FORBIDDEN, "...") from any handler or helper. */
-extern NERR_TYPE HC_ERR_BADREQ;    /* 400 */
-extern NERR_TYPE HC_ERR_FORBIDDEN; /* 403 */
-extern NERR_TYPE HC_ERR_NOTFOUND;  /* 404 */
-extern NERR_TYPE HC_ERR_METHOD;    /* 405 */
-extern NERR_TYPE HC_ERR_CONFLICT;  /* 409 */
-extern NERR_TYPE HC_ERR_TOOLARGE;  /* 413 */
-extern NERR_TYPE HC_ERR_TOOMANY;   /* 429 */
-extern NERR_TYPE HC_ERR_DBDOWN;    /* 503 */
-extern NERR_TYPE HC_ERR_RETRY;     /* deadlock: db_txn() retries */
 
 /* Methods an action accepts. */
 #define M_GET  1u
@@ -130,11 +120,6 @@ NEOERR *app_redirect(struct req *r, const char *path);
 /* Adds a response header line ("Name: value"). */
 void app_header(struct req *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-
-/* The process-wide configuration (conf/healthcard.hdf and overrides). */
-HDF *app_conf(void);
-const char *conf_str(const char *name, const char *def);
-int conf_int(const char *name, int def);
 
 /* A language-pack string for the request's language; the key if missing. */
 const char *tr(struct req *r, const char *key);

@@ -4,6 +4,8 @@
  * accounts exist.
  */
 #include "web/auth.h"
+#include "web/app.h"
+#include "core/conf.h"
 #include "core/db.h"
 
 #include <sodium.h>

@@ -5,7 +5,7 @@
 #ifndef HC_AUTH_H
 #define HC_AUTH_H
 
-#include "web/app.h"
+#include "core/err.h"
 
 /* Hashes a password for storage (argon2id, interactive limits). */
 NEOERR *auth_hash_password(const char *password, char out[128]);

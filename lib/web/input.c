@@ -1,5 +1,6 @@
 /* input.c - see input.h. */
 #include "web/input.h"
+#include "core/conf.h"
 #include "web/form.h"
 #include "web/multipart.h"
 #include "web/params.h"

@@ -1,6 +1,6 @@
 /* multipart.c - see multipart.h. */
 #include "web/multipart.h"
-#include "web/app.h"
+#include "core/err.h"
 
 #include <ctype.h>
 #include <stdbool.h>

@@ -1,6 +1,6 @@
 /* params.c - see params.h. */
 #include "web/params.h"
-#include "web/app.h"
+#include "core/err.h"
 
 #include <ctype.h>
 #include <stdlib.h>

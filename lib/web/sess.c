@@ -5,6 +5,7 @@
  * to the session, checkable without a database round trip.
  */
 #include "web/sess.h"
+#include "core/conf.h"
 #include "core/db.h"
 
 #include <sodium.h>

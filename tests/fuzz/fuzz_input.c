@@ -11,6 +11,7 @@
  * plain name; a file lies inside the body.
  */
 #include "web/input.h"
+#include "core/conf.h"
 #include "web/form.h"
 #include "core/utf8.h"
 

@@ -24,6 +24,7 @@
  * Exit status: 0, 1 on a database or configuration error, 2 on bad usage.
  */
 #include "web/app.h"
+#include "core/conf.h"
 #include "core/db.h"
 #include "web/sess.h"
 
