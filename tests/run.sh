@@ -31,6 +31,24 @@ run_unit() {
 		fi
 		cat "$log"
 	done
+	run_layers
+}
+
+# The include rules of lib/ and cgi-bin/ (tests/layers.py; its exceptions
+# are listed there, with their reasons), and its proof that it fails on
+# what it forbids.
+run_layers() {
+	local log="$OUT/layers.log"
+	if python3 "$ROOT/tests/layers.py" >"$log" 2>&1; then
+		echo "ok unit layers: $(tail -1 "$log")" >>"$RESULTS"
+	else
+		grep -v ' exceptions$' "$log" | sed 's/^/not ok unit layers: /' >>"$RESULTS"
+	fi
+	python3 "$ROOT/tests/layers.py" --self-check >"$log.self" 2>&1
+	sed 's/^\(not \)\{0,1\}ok /&unit /' "$log.self" >>"$RESULTS"
+	grep -q 'layers self-check: the copy' "$log.self" ||
+		echo "not ok unit layers self-check did not run" >>"$RESULTS"
+	cat "$log" "$log.self"
 }
 
 # A block of 100 loopback ports for this run: HC_PORT for the stack, and
