@@ -45,7 +45,7 @@ struct db_cursor {
 
 static MYSQL *conn;
 static time_t last_used;
-static struct stmt_slot cache[DB_STMT_CACHE];
+static struct stmt_slot stmt_cache[DB_STMT_CACHE];
 
 /* The transaction db_txn() has open. A connection that dies inside it
  * takes the transaction with it (the server rolls it back): txn_lost then
@@ -81,9 +81,9 @@ static bool is_retryable(unsigned int no)
 static void drop_connection(void)
 {
 	for (int i = 0; i < DB_STMT_CACHE; i++) {
-		if (cache[i].st)
-			mysql_stmt_close(cache[i].st);
-		cache[i] = (struct stmt_slot){ 0 };
+		if (stmt_cache[i].st)
+			mysql_stmt_close(stmt_cache[i].st);
+		stmt_cache[i] = (struct stmt_slot){ 0 };
 	}
 	if (conn)
 		mysql_close(conn);
@@ -243,7 +243,7 @@ static void test_kill_hook(void)
 
 /* Finds or prepares the statement for sql; a slot in use (a cursor still
  * open on the same text) gets a private statement instead. */
-static NEOERR *stmt_get(const char *sql, MYSQL_STMT **out, struct stmt_slot **slot)
+static NEOERR *stmt_cache_get(const char *sql, MYSQL_STMT **out, struct stmt_slot **slot)
 {
 	struct stmt_slot *free_slot = NULL;
 	MYSQL_STMT *st;
@@ -256,15 +256,15 @@ static NEOERR *stmt_get(const char *sql, MYSQL_STMT **out, struct stmt_slot **sl
 	if (in_txn)
 		test_kill_hook();
 	for (int i = 0; i < DB_STMT_CACHE; i++) {
-		if (cache[i].sql == sql || (cache[i].sql && !strcmp(cache[i].sql, sql))) {
-			if (!cache[i].busy) {
-				cache[i].busy = true;
-				*out = cache[i].st;
-				*slot = &cache[i];
+		if (stmt_cache[i].sql == sql || (stmt_cache[i].sql && !strcmp(stmt_cache[i].sql, sql))) {
+			if (!stmt_cache[i].busy) {
+				stmt_cache[i].busy = true;
+				*out = stmt_cache[i].st;
+				*slot = &stmt_cache[i];
 				return STATUS_OK;
 			}
-		} else if (cache[i].sql == NULL && free_slot == NULL) {
-			free_slot = &cache[i];
+		} else if (stmt_cache[i].sql == NULL && free_slot == NULL) {
+			free_slot = &stmt_cache[i];
 		}
 	}
 	st = mysql_stmt_init(conn);
@@ -378,7 +378,7 @@ static NEOERR *vexec(unsigned long long *affected, long long *insert_id,
 	my_ulonglong n = 0;
 	NEOERR *err;
 
-	err = stmt_get(sql, &st, &slot);
+	err = stmt_cache_get(sql, &st, &slot);
 	if (err)
 		return nerr_pass(err);
 	err = bind_params(st, &p, sql, fmt, ap);
@@ -478,7 +478,7 @@ static NEOERR *vquery(DB_CURSOR **curp, const char *sql, const char *fmt, va_lis
 	c = calloc(1, sizeof *c);
 	if (c == NULL)
 		return nerr_raise(NERR_NOMEM, "cursor");
-	err = stmt_get(sql, &c->st, &c->slot);
+	err = stmt_cache_get(sql, &c->st, &c->slot);
 	if (err) {
 		free(c);
 		return nerr_pass(err);

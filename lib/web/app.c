@@ -34,7 +34,7 @@ static HDF *lang_roots[2];      /* the same packs under "L", for templates */
  * HDF; the language pack is the parse's global HDF, so it is never copied
  * into a request. */
 #define TEMPLATE_CACHE 48
-static struct { char name[64]; CSPARSE *cs; } templates[TEMPLATE_CACHE];
+static struct { char name[64]; CSPARSE *cs; } template_cache[TEMPLATE_CACHE];
 static HDF *parse_hdf;          /* what templates are parsed against */
 static const char *const pack_names[2] = { "zh-CN", "en" };
 
@@ -331,18 +331,18 @@ static NEOERR *render_out(void *ctx, char *s)
 }
 
 /* The parsed template, from the cache or parsed now. */
-static NEOERR *template_get(const char *tmpl, CSPARSE **out)
+static NEOERR *template_cache_get(const char *tmpl, CSPARSE **out)
 {
 	int free_slot = -1;
 	CSPARSE *cs = NULL;
 	NEOERR *err;
 
 	for (int i = 0; i < TEMPLATE_CACHE; i++) {
-		if (templates[i].cs && !strcmp(templates[i].name, tmpl)) {
-			*out = templates[i].cs;
+		if (template_cache[i].cs && !strcmp(template_cache[i].name, tmpl)) {
+			*out = template_cache[i].cs;
 			return STATUS_OK;
 		}
-		if (!templates[i].cs && free_slot < 0)
+		if (!template_cache[i].cs && free_slot < 0)
 			free_slot = i;
 	}
 	err = cs_init(&cs, parse_hdf);
@@ -354,9 +354,9 @@ static NEOERR *template_get(const char *tmpl, CSPARSE **out)
 		cs_destroy(&cs);
 		return nerr_pass(err);
 	}
-	if (free_slot >= 0 && strlen(tmpl) < sizeof templates[0].name) {
-		snprintf(templates[free_slot].name, sizeof templates[0].name, "%s", tmpl);
-		templates[free_slot].cs = cs;
+	if (free_slot >= 0 && strlen(tmpl) < sizeof template_cache[0].name) {
+		snprintf(template_cache[free_slot].name, sizeof template_cache[0].name, "%s", tmpl);
+		template_cache[free_slot].cs = cs;
 	}
 	*out = cs;
 	return STATUS_OK;
@@ -368,12 +368,12 @@ NEOERR *app_render_to(struct req *r, const char *tmpl, STRING *out)
 	bool cached;
 	NEOERR *err;
 
-	err = template_get(tmpl, &cs);
+	err = template_cache_get(tmpl, &cs);
 	if (err)
 		return nerr_pass(err);
 	cached = false;
 	for (int i = 0; i < TEMPLATE_CACHE; i++)
-		cached |= templates[i].cs == cs;
+		cached |= template_cache[i].cs == cs;
 	cs->hdf = r->hdf;
 	cs->global_hdf = lang_roots[r->pack == packs[1]];
 	err = cs_render(cs, out, render_out);
