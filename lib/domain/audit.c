@@ -1,6 +1,7 @@
 /* audit.c - see audit.h. */
 #include "domain/audit.h"
 #include "core/conf.h"
+#include "core/lang.h"
 #include "core/db.h"
 
 NEOERR *audit_write(struct req *r, const char *now, const char *action,
@@ -15,16 +16,27 @@ NEOERR *audit_write(struct req *r, const char *now, const char *action,
 		detail ? detail : "", r->id, hdf_get_value(r->hdf, "CGI.RemoteAddress", "")));
 }
 
-NEOERR *notify_student(long long person, const char *now, const char *kind,
-		       const char *param, const char *sms)
+void notify_text(const char *kind, const char *day, const char *reason,
+		 char *out, size_t n)
 {
+	char key[64];
+
+	snprintf(key, sizeof key, "outbox.%s", kind);
+	lang_fill(conf_str("Outbox.Lang", "zh-CN"), key, day, reason, out, n);
+}
+
+NEOERR *notify_student(long long person, const char *now, const char *kind,
+		       const char *day, const char *reason)
+{
+	char text[700];
 	NEOERR *err = db_exec(NULL, NULL,
 		"INSERT INTO messages (person_id, kind, body, created_at) VALUES (?, ?, ?, ?)",
-		"isss", person, kind, param ? param : "", now);
+		"isss", person, kind, day ? day : "", now);
 
 	if (err)
 		return nerr_pass(err);
+	notify_text(kind, day, reason, text, sizeof text);
 	return nerr_pass(db_exec(NULL, NULL,
 		"INSERT INTO outbox (person_id, channel, payload, created_at) VALUES (?, ?, ?, ?)",
-		"isss", person, conf_str("Outbox.Channel", "sms"), sms, now));
+		"isss", person, conf_str("Outbox.Channel", "sms"), text, now));
 }

@@ -14,9 +14,15 @@ NEOERR *audit_write(struct req *r, const char *now, const char *action,
 		    long long subject, const char *object_kind, long long object_id,
 		    const char *detail);
 
-/* An in-app message (kind and its parameter, rendered later in the
- * reader's language) and an outbox row carrying `sms` for delivery. */
+/* An in-app message (kind and its day, rendered later in the reader's
+ * language) and an outbox row with notify_text() of the same kind. */
 NEOERR *notify_student(long long person, const char *now, const char *kind,
-		       const char *param, const char *sms);
+		       const char *day, const char *reason);
+
+/* The text an outbox message of `kind` carries: the language pack's
+ * outbox.<kind> in Outbox.Lang (zh-CN unless configured), "{day}" and
+ * "{reason}" filled in. */
+void notify_text(const char *kind, const char *day, const char *reason,
+		 char *out, size_t n);
 
 #endif

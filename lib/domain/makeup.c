@@ -190,14 +190,9 @@ static NEOERR *decide_in_txn(void *arg)
 	if (err == STATUS_OK)
 		err = queue_mark_decided(r, x->item, x->approve ? "approve" : "reject",
 					 x->reason, now);
-	if (err == STATUS_OK) {
-		char sms[700];
-		snprintf(sms, sizeof sms, "【健康打卡】您 %s %s%s", day,
-			 x->approve ? "的补卡申请已通过，请登录系统补填。" : "的补卡申请未通过：",
-			 x->approve ? "" : x->reason);
+	if (err == STATUS_OK)
 		err = notify_student(person, now, x->approve ? "makeup_approved" : "makeup_rejected",
-				     day, sms);
-	}
+				     day, x->reason);
 	if (err == STATUS_OK)
 		err = audit(r, now, x->approve ? "makeup.approve" : "makeup.reject", person,
 			    x->request, x->reason);

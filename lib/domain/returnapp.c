@@ -517,15 +517,10 @@ static NEOERR *decide_in_txn(void *arg)
 			(long long)r->who.person_id, now, x->reason);
 	if (err == STATUS_OK)
 		err = queue_mark_decided(r, x->item, x->decision, x->reason, now);
-	if (err == STATUS_OK) {
-		char sms[700];
-		snprintf(sms, sizeof sms, "【返校申请】%s%s",
-			 approve ? (x->second ? "复审已通过，请留意健康卡。" : "初审已通过，请补充行程与证明材料。")
-				 : reject ? "未获批准：" : "已退回，请修改后重新提交：",
-			 approve ? "" : x->reason);
+	if (err == STATUS_OK)
 		err = notify_student(person, now, approve ? (x->second ? "return_approved"
-			: "return_first_passed") : reject ? "return_rejected" : "return_sent_back", "", sms);
-	}
+			: "return_first_passed") : reject ? "return_rejected" : "return_sent_back", "",
+			x->reason);
 	if (err == STATUS_OK)
 		err = audit(r, now, approve ? (x->second ? "return.second_approve" : "return.first_approve")
 			    : reject ? "return.reject" : (x->second ? "return.second_send_back"

@@ -280,7 +280,7 @@ static NEOERR *remind_in_txn(void *arg)
 {
 	struct remind_ctx *x = arg;
 	char now[20], text[300];
-	const char *tmpl = hdf_get_value(conf_hdf(), "Outbox.RemindText", NULL);
+	const char *tmpl = conf_str("Outbox.RemindText", NULL);
 	NEOERR *err;
 
 	app_now(now);
@@ -295,8 +295,10 @@ static NEOERR *remind_in_txn(void *arg)
 		"ss", now, x->batch);
 	if (err)
 		return nerr_pass(err);
-	snprintf(text, sizeof text, "%s", tmpl ? tmpl :
-		 "【健康打卡】您今日尚未完成健康打卡，请尽快登录系统上报。");
+	if (tmpl)
+		snprintf(text, sizeof text, "%s", tmpl);
+	else
+		notify_text("remind", x->day, NULL, text, sizeof text);
 	err = db_exec(NULL, NULL,
 		"INSERT INTO outbox (person_id, channel, payload, created_at) "
 		"SELECT person_id, ?, ?, ? FROM reminders WHERE batch = ?", "ssss",
@@ -379,13 +381,9 @@ static NEOERR *verify_in_txn(void *arg)
 			"WHERE kind = 'anomaly' AND open_ref = ?", "sissi",
 			x->send_back ? "send_back" : "clear", (long long)r->who.person_id, now,
 			x->reason, x->report_id);
-	if (err == STATUS_OK) {
-		char sms[700];
-		snprintf(sms, sizeof sms, "【健康打卡】您 %s %s%s", day, x->send_back ?
-			 "的打卡已被辅导员退回，请重新如实填报。" : "的异常打卡已由辅导员核实。",
-			 x->send_back ? x->reason : "");
-		err = notify_student(person, now, x->send_back ? "sent_back" : "cleared", day, sms);
-	}
+	if (err == STATUS_OK)
+		err = notify_student(person, now, x->send_back ? "sent_back" : "cleared", day,
+				     x->reason);
 	if (err == STATUS_OK)
 		err = audit_write(r, now, x->send_back ? "anomaly.send_back" : "anomaly.clear",
 				  person, "daily_report", x->report_id, x->reason);

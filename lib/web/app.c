@@ -11,6 +11,7 @@
 #include "core/db.h"
 #include "web/sess.h"
 #include "core/days.h"
+#include "core/lang.h"
 #include "web/input.h"
 #include "core/url.h"
 
@@ -26,8 +27,7 @@
 #include <zlib.h>
 
 static FCGX_Request *current;   /* the request cgiwrap talks to */
-static HDF *packs[2];           /* zh-CN, en */
-static HDF *lang_roots[2];      /* the same packs under "L", for templates */
+static HDF *lang_roots[LANG_COUNT]; /* the packs under "L", for templates */
 
 /* Parsed templates, kept for the life of the process: parsing is most of
  * a page's rendering cost. Each render points the parse at the request's
@@ -36,7 +36,6 @@ static HDF *lang_roots[2];      /* the same packs under "L", for templates */
 #define TEMPLATE_CACHE 48
 static struct { char name[64]; CSPARSE *cs; } template_cache[TEMPLATE_CACHE];
 static HDF *parse_hdf;          /* what templates are parsed against */
-static const char *const pack_names[2] = { "zh-CN", "en" };
 
 /* ---- cgiwrap bridge ---------------------------------------------------- */
 
@@ -179,23 +178,18 @@ static void static_version(const char *template_dir, char out[9])
 static NEOERR *load_packs(void)
 {
 	const char *dir = conf_str("Paths.Templates", "templates");
-	char path[1024], version[9];
-	NEOERR *err;
+	char version[9];
+	NEOERR *err = lang_load(dir);
 
-	for (int i = 0; i < 2; i++) {
-		snprintf(path, sizeof path, "%s/lang/%s.hdf", dir, pack_names[i]);
-		err = hdf_init(&packs[i]);
+	for (int i = 0; err == STATUS_OK && i < LANG_COUNT; i++) {
+		err = hdf_init(&lang_roots[i]);
 		if (err == STATUS_OK)
-			err = hdf_read_file(packs[i], path);
-		if (err == STATUS_OK)
-			err = hdf_init(&lang_roots[i]);
-		if (err == STATUS_OK)
-			err = hdf_copy(lang_roots[i], "L", packs[i]);
-		if (err)
-			return nerr_pass(err);
+			err = hdf_copy(lang_roots[i], "L", lang_pack(i));
 	}
+	if (err)
+		return nerr_pass(err);
 	static_version(dir, version);
-	for (int i = 0; i < 2; i++) {
+	for (int i = 0; i < LANG_COUNT; i++) {
 		err = hdf_set_value(lang_roots[i], "Static.Version", version);
 		if (err)
 			return nerr_pass(err);
@@ -375,7 +369,7 @@ NEOERR *app_render_to(struct req *r, const char *tmpl, STRING *out)
 	for (int i = 0; i < TEMPLATE_CACHE; i++)
 		cached |= template_cache[i].cs == cs;
 	cs->hdf = r->hdf;
-	cs->global_hdf = lang_roots[r->pack == packs[1]];
+	cs->global_hdf = lang_roots[lang_index(r->lang)];
 	err = cs_render(cs, out, render_out);
 	cs->hdf = parse_hdf;
 	cs->global_hdf = NULL;
@@ -524,15 +518,15 @@ static void pick_language(struct req *r)
 
 	if (q && (!strcmp(q, "en") || !strcmp(q, "zh-CN"))) {
 		en = !strcmp(q, "en");
-		app_set_cookie(r, "hc_lang", pack_names[en], "/", 31536000L);
+		app_set_cookie(r, "hc_lang", lang_names[en], "/", 31536000L);
 	} else if (c && (!strcmp(c, "en") || !strcmp(c, "zh-CN"))) {
 		en = !strcmp(c, "en");
 	} else {
 		/* The first language the browser names decides. */
 		en = !strncasecmp(al, "en", 2);
 	}
-	r->lang = pack_names[en];
-	r->pack = packs[en];
+	r->lang = lang_names[en];
+	r->pack = lang_pack(en);
 	hdf_set_value(r->hdf, "Page.Lang", r->lang);
 	hdf_set_value(r->hdf, "Page.OtherLang", strcmp(r->lang, "en") ? "en" : "zh-CN");
 }
@@ -745,8 +739,8 @@ static void serve_one(const struct page *page)
 
 	string_init(&r.headers);
 	request_id(r.id);
-	r.lang = pack_names[0];
-	r.pack = packs[0];
+	r.lang = lang_names[0];
+	r.pack = lang_pack(0);
 	r.status = 200;
 	/* Behind a proxy that ends TLS, Apache sees plain HTTP: the site's
 	 * configured address says what the browser uses. */
