@@ -71,7 +71,7 @@ static NEOERR *show_card(struct req *r)
 	err = card_facts_load(person, today, &ci);
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, today, &v);
+	card_state(&ci.facts, today, card_streak_days(), &v);
 	card_export(r, "Card", &ci, &v);
 	hdf_set_int_value(r->hdf, "Person.id", person);
 	if (person != r->who.person_id) {

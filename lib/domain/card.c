@@ -102,9 +102,9 @@ static void add_reason_text(struct card_verdict *v,
 }
 
 /*
- * Lists the days among the CARD_STREAK_DAYS before today that have no
+ * Lists the days among the v->streak_days before today that have no
  * report, oldest first. Today is taken as the return day and does not
- * count: the rule is a check-in on each of the 14 days *before* it.
+ * count: the rule is a check-in on each of the days *before* it.
  */
 static void fill_missing_days(const struct card_facts *f, int today,
 			      struct card_verdict *v)
@@ -112,10 +112,10 @@ static void fill_missing_days(const struct card_facts *f, int today,
 	int i;
 
 	v->nmissing = 0;
-	for (i = 0; i < CARD_STREAK_DAYS; i++)
-		if (!card_reported(f, today - CARD_STREAK_DAYS + i))
+	for (i = 0; i < v->streak_days; i++)
+		if (!card_reported(f, today - v->streak_days + i))
 			v->missing_days[v->nmissing++] =
-				today - CARD_STREAK_DAYS + i;
+				today - v->streak_days + i;
 }
 
 bool card_reported(const struct card_facts *f, int day)
@@ -231,9 +231,12 @@ static void application_state(const struct card_facts *f, int today,
 	}
 }
 
-void card_state(const struct card_facts *f, int today, struct card_verdict *v)
+void card_state(const struct card_facts *f, int today, int streak_days,
+		struct card_verdict *v)
 {
 	memset(v, 0, sizeof(*v));
+	v->streak_days = streak_days < 1 ? 1 :
+		streak_days > CARD_STREAK_MAX ? CARD_STREAK_MAX : streak_days;
 
 	/*
 	 * An open anomaly wins over everything, even a recorded arrival:

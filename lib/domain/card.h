@@ -11,7 +11,8 @@
 
 #include <stdbool.h>
 
-#define CARD_STREAK_DAYS 14
+#define CARD_STREAK_DAYS 14   /* the streak when Policy.StreakDays is not set */
+#define CARD_STREAK_MAX 60    /* the longest counted: the stored mask holds 64 days */
 #define CARD_MAX_REASONS 8
 
 /* The application's stage, as stored in return_applications.state. */
@@ -116,13 +117,17 @@ struct card_verdict {
 	bool show_qr;                /* green, and blue awaiting the dorm scan */
 	int nreasons;
 	struct card_reason reasons[CARD_MAX_REASONS];
+	int streak_days;             /* the check-ins asked for, 1..CARD_STREAK_MAX */
 	int nmissing;                /* days lacking a check-in, oldest first */
-	int missing_days[CARD_STREAK_DAYS];
+	int missing_days[CARD_STREAK_MAX];
 };
 
-/* Computes the card from the facts as of day `today`. Pure: no I/O, no
+/* Computes the card from the facts as of day `today`, asking for a
+ * check-in on each of the streak_days before it (Policy.StreakDays: the
+ * caller reads it; kept within 1..CARD_STREAK_MAX). Pure: no I/O, no
  * clock. */
-void card_state(const struct card_facts *f, int today, struct card_verdict *v);
+void card_state(const struct card_facts *f, int today, int streak_days,
+		struct card_verdict *v);
 
 /* Whether the facts hold a report on `day`. Pure. */
 bool card_reported(const struct card_facts *f, int day);

@@ -1,5 +1,6 @@
 /* cardfacts.c - see cardfacts.h. */
 #include "read/cardfacts.h"
+#include "core/conf.h"
 #include "core/db.h"
 #include "core/days.h"
 #include "domain/term.h"
@@ -95,6 +96,11 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 	ci->messages = (int)db_int(c, 26);
 	db_cursor_free(&c);
 	return STATUS_OK;
+}
+
+int card_streak_days(void)
+{
+	return conf_int("Policy.StreakDays", CARD_STREAK_DAYS);
 }
 
 static const char *reason_key(enum card_reason_code code)

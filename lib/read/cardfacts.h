@@ -23,6 +23,10 @@ struct card_info {
 	int messages;                 /* in-app messages waiting */
 };
 
+/* Policy.StreakDays: the check-ins card_state() asks for on the days
+ * before the return day (CARD_STREAK_DAYS when not set). */
+int card_streak_days(void);
+
 /* Loads the facts of person_id in the term in progress on day `today`. */
 NEOERR *card_facts_load(int person_id, int today, struct card_info *ci);
 

@@ -1,5 +1,6 @@
 /* table.c - see table.h. */
 #include "read/table.h"
+#include "read/cardfacts.h"
 #include "core/db.h"
 #include "core/days.h"
 
@@ -405,7 +406,7 @@ static void read_row(DB_CURSOR *c, int today, struct table_row *row)
 	row->arrived_as_boarder = db_int(c, 24) != 0;
 	row->moved_in = db_int(c, 25) != 0;
 	table_row_facts(row, &facts);
-	card_state(&facts, today, &v);
+	card_state(&facts, today, card_streak_days(), &v);
 	row->card = v.state;
 }
 

@@ -193,10 +193,10 @@ static void test_state_ignores_reason_texts(void **state)
 		struct card_facts f = { .on_roster = true, .app = (enum app_stage)app };
 		struct card_verdict a, b;
 
-		card_state(&f, TODAY, &a);
+		card_state(&f, TODAY, CARD_STREAK_DAYS, &a);
 		f.review_reason = "x";
 		f.evidence_missing = 0x1f;
-		card_state(&f, TODAY, &b);
+		card_state(&f, TODAY, CARD_STREAK_DAYS, &b);
 		assert_int_equal(a.state, b.state);
 	}
 }
