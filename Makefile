@@ -23,7 +23,8 @@ CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-unused-parameter -W
 LDLIBS = -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lmariadb -lsodium -lzip -lexpat -lxlsxwriter -lqrencode -lz -lm
 
 B = build
-LIB_SRC = $(wildcard lib/*.c)
+LIB_SRC = $(wildcard lib/*/*.c)
+LIB_HDR = $(wildcard lib/*/*.h)
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
 PAGES = $(filter-out hello,$(basename $(notdir $(wildcard cgi-bin/*.c))))
 PAGE_BIN = $(PAGES:%=$(B)/cgi-bin/%) $(B)/cgi-bin/hello
@@ -36,7 +37,8 @@ all: $(PAGE_BIN) $(B)/demogen $(B)/outbox $(B)/sheet2csv $(B)/csv2xlsx $(B)/scan
 deps:
 	@tools/deps.sh
 
-$(B)/lib/%.o: lib/%.c $(wildcard lib/*.h) | $(B)/lib
+$(B)/lib/%.o: lib/%.c $(LIB_HDR) | $(B)/lib
+	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 $(B)/libhealthcard.a: $(LIB_OBJ)
@@ -45,25 +47,25 @@ $(B)/libhealthcard.a: $(LIB_OBJ)
 $(B)/cgi-bin/hello: cgi-bin/hello.c | $(B)/cgi-bin
 	$(CC) $(CFLAGS) -o $@ $< -lfcgi
 
-$(B)/cgi-bin/%: cgi-bin/%.c $(B)/libhealthcard.a $(wildcard lib/*.h) | $(B)/cgi-bin
+$(B)/cgi-bin/%: cgi-bin/%.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)/cgi-bin
 	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 
 $(B)/demogen: tools/demogen.c | $(B)
 	$(CC) $(CFLAGS) -o $@ $< -lsodium
 
-$(B)/outbox: tools/outbox.c $(B)/libhealthcard.a $(wildcard lib/*.h) | $(B)
+$(B)/outbox: tools/outbox.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)
 	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 
-$(B)/hc-facts: tools/hcfacts.c $(B)/libhealthcard.a $(wildcard lib/*.h) | $(B)
+$(B)/hc-facts: tools/hcfacts.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)
 	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 
-$(B)/sheet2csv: tools/sheet2csv.c $(B)/libhealthcard.a $(wildcard lib/*.h) | $(B)
+$(B)/sheet2csv: tools/sheet2csv.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)
 	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 
-$(B)/scantoken: tests/tools/scantoken.c $(B)/libhealthcard.a $(wildcard lib/*.h) | $(B)
+$(B)/scantoken: tests/tools/scantoken.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)
 	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 
-$(B)/mintsess: tests/tools/mintsess.c $(B)/libhealthcard.a $(wildcard lib/*.h) | $(B)
+$(B)/mintsess: tests/tools/mintsess.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)
 	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 
 $(B)/csv2xlsx: tests/tools/csv2xlsx.c | $(B)
@@ -103,28 +105,28 @@ FUZZ_CC ?= clang
 FUZZ_CFLAGS = -g -O1 -std=c11 -D_GNU_SOURCE -Ilib -I/usr/include/ClearSilver -I/usr/include/mariadb \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 FUZZERS = input multipart upload session gate sheet
-GATE_SRC = lib/input.c lib/params.c lib/multipart.c lib/utf8.c
+GATE_SRC = lib/web/input.c lib/web/params.c lib/web/multipart.c lib/core/utf8.c
 FUZZ_SECONDS ?= 300
 
 fuzzers: $(FUZZERS:%=$(B)/fuzz/fuzz_%)
 
-$(B)/fuzz/fuzz_input: tests/fuzz/fuzz_input.c $(GATE_SRC) $(wildcard lib/*.h) | $(B)/fuzz
+$(B)/fuzz/fuzz_input: tests/fuzz/fuzz_input.c $(GATE_SRC) $(LIB_HDR) | $(B)/fuzz
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(GATE_SRC) -lneo_utl
 
-$(B)/fuzz/fuzz_multipart: tests/fuzz/fuzz_multipart.c lib/multipart.c $(wildcard lib/*.h) | $(B)/fuzz
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< lib/multipart.c -lneo_utl
+$(B)/fuzz/fuzz_multipart: tests/fuzz/fuzz_multipart.c lib/web/multipart.c $(LIB_HDR) | $(B)/fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< lib/web/multipart.c -lneo_utl
 
-$(B)/fuzz/fuzz_upload: tests/fuzz/fuzz_upload.c $(GATE_SRC) lib/returnapp.c $(B)/libhealthcard.a | $(B)/fuzz
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(GATE_SRC) lib/returnapp.c $(B)/libhealthcard.a $(LDLIBS)
+$(B)/fuzz/fuzz_upload: tests/fuzz/fuzz_upload.c $(GATE_SRC) lib/domain/returnapp.c $(B)/libhealthcard.a | $(B)/fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(GATE_SRC) lib/domain/returnapp.c $(B)/libhealthcard.a $(LDLIBS)
 
-$(B)/fuzz/fuzz_session: tests/fuzz/fuzz_session.c $(GATE_SRC) lib/sess.c $(B)/libhealthcard.a | $(B)/fuzz
+$(B)/fuzz/fuzz_session: tests/fuzz/fuzz_session.c $(GATE_SRC) lib/web/sess.c $(B)/libhealthcard.a | $(B)/fuzz
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(GATE_SRC) $(B)/libhealthcard.a $(LDLIBS)
 
-$(B)/fuzz/fuzz_gate: tests/fuzz/fuzz_gate.c lib/gate.c lib/card.c $(wildcard lib/*.h) | $(B)/fuzz
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< lib/gate.c lib/card.c -lsodium
+$(B)/fuzz/fuzz_gate: tests/fuzz/fuzz_gate.c lib/domain/gate.c lib/domain/card.c $(LIB_HDR) | $(B)/fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< lib/domain/gate.c lib/domain/card.c -lsodium
 
-$(B)/fuzz/fuzz_sheet: tests/fuzz/fuzz_sheet.c lib/sheet.c lib/days.c $(wildcard lib/*.h) | $(B)/fuzz
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< lib/sheet.c lib/days.c -lneo_utl -lzip -lexpat -lz -lm
+$(B)/fuzz/fuzz_sheet: tests/fuzz/fuzz_sheet.c lib/core/sheet.c lib/core/days.c $(LIB_HDR) | $(B)/fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< lib/core/sheet.c lib/core/days.c -lneo_utl -lzip -lexpat -lz -lm
 
 $(B)/fuzz:
 	mkdir -p $@

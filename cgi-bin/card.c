@@ -10,15 +10,15 @@
  *                 the page draws it only on a card that shows a QR, and
  *                 the gate computes the card again whatever the token says
  */
-#include "app.h"
-#include "card.h"
-#include "cardfacts.h"
-#include "db.h"
-#include "days.h"
-#include "gate.h"
-#include "qr.h"
-#include "scope.h"
-#include "sess.h"
+#include "web/app.h"
+#include "domain/card.h"
+#include "read/cardfacts.h"
+#include "core/db.h"
+#include "core/days.h"
+#include "domain/gate.h"
+#include "core/qr.h"
+#include "domain/scope.h"
+#include "web/sess.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -78,7 +78,7 @@ static NEOERR *show_card(struct req *r)
 	err = card_facts_load(person, today, &ci);
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, today, &v);
+	card_state(&ci.facts, today, card_streak_days(), &v);
 	card_export(r, "Card", &ci, &v);
 	hdf_set_int_value(r->hdf, "Person.id", person);
 	if (person != r->who.person_id) {

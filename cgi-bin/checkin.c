@@ -20,14 +20,14 @@
  *   GET  /checkin/basic_fix  200 a counselor's correction form for ?person=ID
  *   POST /checkin/basic_fix  303 the student's card; 400 form; 403; 404 none yet
  */
-#include "app.h"
-#include "db.h"
-#include "days.h"
-#include "facts.h"
-#include "form.h"
-#include "report.h"
-#include "scope.h"
-#include "term.h"
+#include "web/app.h"
+#include "core/db.h"
+#include "core/days.h"
+#include "domain/facts.h"
+#include "web/form.h"
+#include "domain/checkin.h"
+#include "domain/scope.h"
+#include "domain/term.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -12,14 +12,15 @@
  *   POST /dashboard/summary    303; 403 past the deadline; 409 submitted already
  *   GET  /dashboard/summaries  200 (admin) who has submitted the day's summary
  */
-#include "app.h"
-#include "csv.h"
-#include "dash.h"
-#include "db.h"
-#include "audit.h"
-#include "days.h"
-#include "form.h"
-#include "snapshot.h"
+#include "web/app.h"
+#include "core/conf.h"
+#include "core/csv.h"
+#include "read/dash.h"
+#include "core/db.h"
+#include "domain/audit.h"
+#include "core/days.h"
+#include "web/form.h"
+#include "read/figures_cache.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,7 +101,7 @@ static NEOERR *aggregates_fill(HDF *hdf, void *arg)
 /* The figures, the classes and the trend. A counselor's (a few hundred
  * students) are read live; a college's and the school's scan every
  * student's day, so they come from a snapshot at most
- * Dash.SnapshotSeconds old (lib/snapshot.h), and the page says when it
+ * Dash.SnapshotSeconds old (lib/read/figures_cache.h), and the page says when it
  * was made. */
 static NEOERR *aggregates_load(struct req *r, enum scope_kind s, long long bound,
 			       const char *day, int d)

@@ -14,15 +14,15 @@
  *   GET  /gates/print       200 ?id=GATE the printable code; 404 no gate
  *   GET  /gates/stats       200 ?day=YYYY-MM-DD arrivals per gate and hour
  */
-#include "app.h"
-#include "arrival.h"
-#include "audit.h"
-#include "db.h"
-#include "days.h"
-#include "form.h"
-#include "gate.h"
-#include "qr.h"
-#include "sess.h"
+#include "web/app.h"
+#include "domain/arrival.h"
+#include "domain/audit.h"
+#include "core/db.h"
+#include "core/days.h"
+#include "web/form.h"
+#include "domain/gate.h"
+#include "core/qr.h"
+#include "web/sess.h"
 
 #include <sodium.h>
 #include <stdio.h>

@@ -6,7 +6,7 @@
  *           no other role; 200 the home page for the others; 303 /login
  *           when nobody is logged in
  */
-#include "app.h"
+#include "web/app.h"
 
 static NEOERR *home(struct req *r)
 {

@@ -8,11 +8,11 @@
  *                 bad field or wrong password; 429 while locked out;
  *                 403 without a valid CSRF token (app.c)
  */
-#include "app.h"
-#include "auth.h"
-#include "form.h"
-#include "sess.h"
-#include "url.h"
+#include "web/app.h"
+#include "web/auth.h"
+#include "web/form.h"
+#include "web/sess.h"
+#include "core/url.h"
 
 #include <string.h>
 

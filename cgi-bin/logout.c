@@ -4,8 +4,8 @@
  *   GET  /logout  200 a page with the logout button (no side effect)
  *   POST /logout  303 /login; 403 without a valid CSRF token
  */
-#include "app.h"
-#include "sess.h"
+#include "web/app.h"
+#include "web/sess.h"
 
 static NEOERR *confirm(struct req *r)
 {

@@ -13,12 +13,12 @@
  *   POST /makeup/fill      303 /checkin/calendar; 400 form; 403 not approved;
  *                          409 the day has a report already
  */
-#include "app.h"
-#include "db.h"
-#include "days.h"
-#include "form.h"
-#include "makeup.h"
-#include "report.h"
+#include "web/app.h"
+#include "core/db.h"
+#include "core/days.h"
+#include "web/form.h"
+#include "domain/makeup.h"
+#include "domain/checkin.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -8,11 +8,11 @@
  *   GET /report   200 the figures (?term=, ?from=, ?to=); a bad date is
  *                 ignored and an inverted range turned round, with a message
  */
-#include "app.h"
-#include "db.h"
-#include "days.h"
-#include "scope.h"
-#include "table.h"
+#include "web/app.h"
+#include "core/db.h"
+#include "core/days.h"
+#include "domain/scope.h"
+#include "read/table.h"
 
 #include <stdio.h>
 #include <stdlib.h>

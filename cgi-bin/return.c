@@ -16,12 +16,13 @@
  *   GET  /return/file     200 an evidence file to its owner and their reviewers;
  *                         403 to anyone else; 404 none
  */
-#include "app.h"
-#include "db.h"
-#include "form.h"
-#include "input.h"
-#include "returnapp.h"
-#include "scope.h"
+#include "web/app.h"
+#include "core/conf.h"
+#include "core/db.h"
+#include "web/form.h"
+#include "web/input.h"
+#include "domain/returnapp.h"
+#include "domain/scope.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,7 +61,7 @@ struct step_ctx {
 static NEOERR *load(struct req *r, struct step_ctx *x)
 {
 	x->person = r->who.person_id;
-	hdf_copy(r->hdf, "ReturnConf", hdf_get_obj(app_conf(), "Return"));
+	hdf_copy(r->hdf, "ReturnConf", hdf_get_obj(conf_hdf(), "Return"));
 	return nerr_pass(ret_load(r, x->person, &x->term, &x->on_roster));
 }
 

@@ -11,10 +11,10 @@
  *                         named is out of scope; 409 when the one item named
  *                         was decided meanwhile; 400 no items or no decision
  */
-#include "app.h"
-#include "db.h"
-#include "queue.h"
-#include "scope.h"
+#include "web/app.h"
+#include "core/db.h"
+#include "domain/queue.h"
+#include "domain/scope.h"
 
 #include <stdio.h>
 #include <stdlib.h>

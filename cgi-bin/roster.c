@@ -13,16 +13,17 @@
  *   POST /roster/batch      303; 400 form with messages
  *   POST /roster/term       303; 400 with the message (bad or inverted dates, name taken)
  */
-#include "app.h"
-#include "db.h"
-#include "audit.h"
-#include "days.h"
-#include "facts.h"
-#include "form.h"
-#include "input.h"
-#include "roster.h"
-#include "sheet.h"
-#include "term.h"
+#include "web/app.h"
+#include "core/conf.h"
+#include "core/db.h"
+#include "domain/audit.h"
+#include "core/days.h"
+#include "domain/facts.h"
+#include "web/form.h"
+#include "web/input.h"
+#include "domain/roster.h"
+#include "core/sheet.h"
+#include "domain/term.h"
 
 #include <stdio.h>
 #include <stdlib.h>

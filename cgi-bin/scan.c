@@ -19,13 +19,13 @@
  *   POST /scan/gate/CODE     200 ALLOW / ALREADY / DENY for the student
  *   POST /scan/at            303 /scan: a staff member's gate chosen (cookie)
  */
-#include "app.h"
-#include "arrival.h"
-#include "card.h"
-#include "cardfacts.h"
-#include "db.h"
-#include "gate.h"
-#include "sess.h"
+#include "web/app.h"
+#include "domain/arrival.h"
+#include "domain/card.h"
+#include "read/cardfacts.h"
+#include "core/db.h"
+#include "domain/gate.h"
+#include "web/sess.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -70,7 +70,7 @@ static NEOERR *answer_card(struct req *r, const struct scan_verdict *sv,
 	if (err && !nerr_handle(&err, HC_ERR_NOTFOUND))
 		return nerr_pass(err);
 	if (err == STATUS_OK) {
-		card_state(&ci.facts, today, &v);
+		card_state(&ci.facts, today, card_streak_days(), &v);
 		card_export(r, "Card", &ci, &v);
 	}
 	return nerr_pass(answer(r, sv, seen));
@@ -117,7 +117,7 @@ static NEOERR *decide(struct req *r, const struct scan_station *st, int person_i
 	}
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, today, &v);
+	card_state(&ci.facts, today, card_streak_days(), &v);
 	card_export(r, "Card", &ci, &v);
 	gate_decide(st->kind, &ci.facts, &v, &sv);
 	if (sv.result == SCAN_ALLOW && on_allow == ALLOW_ASK)

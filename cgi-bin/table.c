@@ -13,15 +13,15 @@
  *                        403 out of scope; 404 unknown; 409 no application
  *   POST /table/edit     303 back to the table; 400 bad dates or no reason
  */
-#include "app.h"
-#include "audit.h"
-#include "db.h"
-#include "days.h"
-#include "facts.h"
-#include "form.h"
-#include "scope.h"
-#include "table.h"
-#include "tablexport.h"
+#include "web/app.h"
+#include "domain/audit.h"
+#include "core/db.h"
+#include "core/days.h"
+#include "domain/facts.h"
+#include "web/form.h"
+#include "domain/scope.h"
+#include "read/table.h"
+#include "read/tablexport.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 -- Version 9: the card's facts as stored data, one row per person and term.
 --
--- What card_state() (lib/card.c) needs, written by lib/facts.c in the
+-- What card_state() (lib/domain/card.c) needs, written by lib/domain/facts.c in the
 -- transaction of every change that moves it. What depends on the date is
 -- not stored: the 14 days before today are read from reported_mask (bit i:
 -- a report on day reported_to - i), the window from allowed_from/until.

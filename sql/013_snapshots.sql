@@ -1,4 +1,4 @@
--- 013: the one time-bounded cache (lib/snapshot.h): the school's and a
+-- 013: the one time-bounded cache (lib/read/figures_cache.h): the school's and a
 -- college's dashboard figures, at most Dash.SnapshotSeconds old, shared by
 -- every web host. Nothing writes here but the dashboard; deleting every row
 -- is always safe (the next request rebuilds).

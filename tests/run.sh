@@ -31,6 +31,24 @@ run_unit() {
 		fi
 		cat "$log"
 	done
+	run_layers
+}
+
+# The include rules of lib/ and cgi-bin/ (tests/layers.py; its exceptions
+# are listed there, with their reasons), and its proof that it fails on
+# what it forbids.
+run_layers() {
+	local log="$OUT/layers.log"
+	if python3 "$ROOT/tests/layers.py" >"$log" 2>&1; then
+		echo "ok unit layers: $(tail -1 "$log")" >>"$RESULTS"
+	else
+		grep -v ' exceptions$' "$log" | sed 's/^/not ok unit layers: /' >>"$RESULTS"
+	fi
+	python3 "$ROOT/tests/layers.py" --self-check >"$log.self" 2>&1
+	sed 's/^\(not \)\{0,1\}ok /&unit /' "$log.self" >>"$RESULTS"
+	grep -q 'layers self-check: the copy' "$log.self" ||
+		echo "not ok unit layers self-check did not run" >>"$RESULTS"
+	cat "$log" "$log.self"
 }
 
 # A block of 100 loopback ports for this run: HC_PORT for the stack, and
@@ -67,7 +85,7 @@ start_stack() {
 	"$ROOT/tools/stack.sh" purge "$STACK_VAR" >/dev/null 2>&1
 	export HC_VAR=$STACK_VAR
 	echo "== starting a private stack on port $HC_PORT ($STACK_VAR)"
-	# The fault hook of lib/db.c, armed by writing this file
+	# The fault hook of lib/core/db.c, armed by writing this file
 	# (tests/http/t0023-txn-kill.sh); absent, it does nothing. The page
 	# processes read it in the runtime folder (@RT@: they may not pass
 	# this checkout's folders); the tests write it through VARDIR/tmp.

@@ -205,7 +205,7 @@ csrf_in() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value=
 # that it has its students who have not checked in yet. The demo data has
 # no report today (demogen stops at yesterday), and a student's own normal
 # check-in writes one daily_reports row and moves the student's stored
-# card facts (lib/report.c: no anomaly, no queue item, no audit row). So:
+# card facts (lib/domain/checkin.c: no anomaly, no queue item, no audit row). So:
 # delete today's own normal reports, then write those students' facts
 # anew from the view the checker compares with, as `hc-facts rebuild`
 # does after plain SQL, for them only: the whole rebuild reads all 30,000

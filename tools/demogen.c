@@ -1809,7 +1809,7 @@ static bool returned_to_city_on(const struct student *s, int day)
 	       day > s->arrival_day && day <= s->arrival_day + STREAK_DAYS;
 }
 
-/* The anomaly rules of lib/report.c, for the kinds of data made here. */
+/* The anomaly rules of lib/domain/checkin.c, for the kinds of data made here. */
 static const char *anomaly_flags(const struct health *h)
 {
 	bool fever = h->temperature >= 373, symptom = h->symptoms[0] != '\0';

@@ -86,7 +86,7 @@ q "SET GLOBAL innodb_flush_log_at_trx_commit = 1" || die "no database"
 APACHE=$(cat "$V/run/httpd.pid")
 today=$(TZ=Asia/Shanghai date +%F)
 
-# -- sessions, made the way a login makes them (lib/sess.c): 32 random bytes
+# -- sessions, made the way a login makes them (lib/web/sess.c): 32 random bytes
 # with the top bit set, base64url; the row holds the BLAKE2b-256 of the text.
 mint() {  # mint PERSON_ID: prints a session token
 	local hex tok

@@ -12,8 +12,9 @@
  *
  * Uses the pages' configuration ($HEALTHCARD_CONF) and their database user.
  */
-#include "app.h"
-#include "db.h"
+#include "web/app.h"
+#include "core/conf.h"
+#include "core/db.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -105,7 +106,7 @@ int main(int argc, char **argv)
 	 * students), far past the pages' DB.ReadTimeout: the tool waits for
 	 * its one long statement (Tools.ReadTimeout, 900 s). */
 	if (err == STATUS_OK)
-		err = hdf_set_int_value(app_conf(), "DB.ReadTimeout",
+		err = hdf_set_int_value(conf_hdf(), "DB.ReadTimeout",
 					conf_int("Tools.ReadTimeout", 900));
 	if (err == STATUS_OK)
 		err = !strcmp(argv[1], "check") ? check(&rows) : db_txn(rebuild_in_txn, &rows);

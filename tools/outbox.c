@@ -52,8 +52,9 @@
  * "outbox: N sent, N retry later, N failed"; each failed attempt is also
  * reported on stderr.
  */
-#include "app.h"
-#include "db.h"
+#include "web/app.h"
+#include "core/conf.h"
+#include "core/db.h"
 
 #include <ctype.h>
 #include <errno.h>

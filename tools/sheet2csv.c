@@ -1,11 +1,12 @@
 /*
  * sheet2csv.c - prints a roster spreadsheet (.xlsx or .csv) as CSV, read
- * by the same code as uploads (lib/sheet.c): what the import will see.
+ * by the same code as uploads (lib/core/sheet.c): what the import will see.
  *   sheet2csv FILE
  */
-#include "app.h"
-#include "sheet.h"
+#include "core/err.h"
+#include "core/sheet.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -31,9 +32,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: sheet2csv FILE\n");
 		return 2;
 	}
-	nerr_init();
-	nerr_register(&HC_ERR_BADREQ, "BadRequest");
-	nerr_register(&HC_ERR_TOOLARGE, "TooLarge");
+	err_init();
 	err = ne_load_file_len(argv[1], &data, &len);
 	if (err == STATUS_OK)
 		err = sheet_read(data, (size_t)len, argv[1], NULL, &s);

@@ -1,6 +1,6 @@
 /*
  * fuzz_gate.c - libFuzzer harness for the gate's parsers of outside input
- * (lib/gate.c): the card QR's token as a gate phone hands it to /scan?t=,
+ * (lib/domain/gate.c): the card QR's token as a gate phone hands it to /scan?t=,
  * and the gate's printed code as a student's phone opens /scan/gate/CODE.
  *
  * Beyond "no crash": a token that passes decodes to a person id > 0 issued
@@ -8,7 +8,7 @@
  * time under the same key with another nonce gives another token that
  * passes too; a code that passes names the gate it was asked about.
  */
-#include "gate.h"
+#include "domain/gate.h"
 
 #include <sodium.h>
 #include <stdint.h>

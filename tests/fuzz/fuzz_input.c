@@ -1,6 +1,6 @@
 /*
- * fuzz_input.c - libFuzzer harness for the gate (lib/input.c) with its
- * parsers (lib/params.c) and the UTF-8 check (lib/utf8.c): a request's
+ * fuzz_input.c - libFuzzer harness for the gate (lib/web/input.c) with its
+ * parsers (lib/web/params.c) and the UTF-8 check (lib/core/utf8.c): a request's
  * query string, Cookie header, Content-Type and body, as any client may
  * send them. An input is those four separated by NUL bytes; the first
  * byte picks the action (a plain form, a form with a list and a textarea,
@@ -10,9 +10,10 @@
  * UTF-8, no control character but where the action allows one), under a
  * plain name; a file lies inside the body.
  */
-#include "input.h"
-#include "form.h"
-#include "utf8.h"
+#include "web/input.h"
+#include "core/conf.h"
+#include "web/form.h"
+#include "core/utf8.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,11 +1,11 @@
 /*
- * fuzz_multipart.c - libFuzzer harness for lib/multipart.c, the parser of
+ * fuzz_multipart.c - libFuzzer harness for lib/web/multipart.c, the parser of
  * an upload's body. An input is a boundary line, then the body:
  * "boundary\nbody...". Beyond "no crash": every part lies inside the
  * body, its name is not empty, and its bytes hold no delimiter and are
  * followed by one (else a part ended too late or too early).
  */
-#include "multipart.h"
+#include "web/multipart.h"
 
 #include <stdint.h>
 #include <stdlib.h>

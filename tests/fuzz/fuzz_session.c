@@ -1,17 +1,17 @@
 /*
  * fuzz_session.c - libFuzzer harness for cookies and session tokens: a
- * Cookie header through the gate (lib/input.c, lib/params.c) to the
+ * Cookie header through the gate (lib/web/input.c, lib/web/params.c) to the
  * session cookie's token check and the CSRF token bound to it
- * (lib/sess.c, included here for its static token_well_formed()). An
+ * (lib/web/sess.c, included here for its static token_well_formed()). An
  * input is the Cookie header, a NUL, then a CSRF token to try.
  *
  * Beyond "no crash": a well-formed token is 43 characters of base64url;
  * the CSRF token made for it passes and the tried one passes only when it
  * is that token.
  */
-#include "../../lib/sess.c"
+#include "../../lib/web/sess.c"
 
-#include "input.h"
+#include "web/input.h"
 
 #include <stdint.h>
 

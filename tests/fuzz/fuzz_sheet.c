@@ -1,5 +1,5 @@
 /*
- * fuzz_sheet.c - libFuzzer harness for lib/sheet.c (see README.md).
+ * fuzz_sheet.c - libFuzzer harness for lib/core/sheet.c (see README.md).
  *
  * An input is either an upload as it comes (an .xlsx, a CSV, anything), or,
  * when it starts with "X", the parts of a workbook to zip first: up to four
@@ -7,7 +7,7 @@
  * sharedStrings.xml, workbook.xml and workbook.xml.rels. Mutating a deflated
  * zip rarely reaches the XML handlers; the "X" form does, on every run.
  */
-#include "sheet.h"
+#include "core/sheet.h"
 
 #include <stdint.h>
 #include <stdlib.h>

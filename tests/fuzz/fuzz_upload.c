@@ -1,17 +1,17 @@
 /*
  * fuzz_upload.c - libFuzzer harness for the upload path as /return/upload
  * and /roster/import take it: a multipart body through the gate
- * (lib/input.c, lib/multipart.c) to input_file(), then the type check by
- * magic bytes (ret_sniff_type() in lib/returnapp.c). An input is the
+ * (lib/web/input.c, lib/web/multipart.c) to input_file(), then the type check by
+ * magic bytes (ret_sniff_type() in lib/domain/returnapp.c). An input is the
  * boundary, a newline, then the body.
  *
  * Beyond "no crash": the file lies inside the body, its name
  * (Query.file) is good text, and a type is named only for bytes that
  * begin with that type's magic.
  */
-#include "input.h"
-#include "returnapp.h"
-#include "utf8.h"
+#include "web/input.h"
+#include "domain/returnapp.h"
+#include "core/utf8.h"
 
 #include <stdint.h>
 #include <stdio.h>

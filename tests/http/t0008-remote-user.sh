@@ -47,7 +47,7 @@ STATUS=$(curl -s -o "$BODY" -w '%{http_code}' -u stranger:secret2 "$RURL/login")
 check "which says 'not registered' with 403" status_is 403
 check "in words" body_has "尚未在本系统登记"
 
-# Who a REMOTE_USER is, read on every request like a session (lib/sess.c):
+# Who a REMOTE_USER is, read on every request like a session (lib/web/sess.c):
 # a disabled account is turned away on the very next request, by every
 # process, and comes back when enabled again.
 rsql() { "$ROOT/tools/stack.sh" sql "$RV" -N -B -e "$1"; }

@@ -66,7 +66,7 @@ apply() {
 	local who=$1 kv defaults=()
 	shift
 	# A field given in "$@" replaces its default: a parameter given twice
-	# is refused (lib/input.h).
+	# is refused (lib/web/input.h).
 	for kv in "reason=按学校安排返校复课" "itinerary=石家庄-北京，高铁" "confirm_no_symptoms=1" \
 		"confirm_no_risk=1" "confirm_no_contact=1"; do
 		case " $* " in *" ${kv%%=*}="*) ;; *) defaults+=(--data-urlencode "$kv") ;; esac

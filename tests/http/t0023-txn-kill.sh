@@ -4,7 +4,7 @@
 # statement in turn of four multi-statement flows: a feverish check-in
 # with its review-queue item, a make-up fill, a make-up decision, a
 # basic-info correction. Every outcome is all or nothing, and whatever was
-# acknowledged is stored. The kill comes from lib/db.c's test hook
+# acknowledged is stored. The kill comes from lib/core/db.c's test hook
 # (Test.KillFile, armed by tests/run.sh): "N" kills before the Nth
 # statement of the first attempt (START TRANSACTION is 1, COMMIT the last),
 # "N always" in every attempt; "reply" loses the answer of the next write

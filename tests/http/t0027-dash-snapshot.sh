@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one time-bounded cache (issue 12, lib/snapshot.h): the school's and a
+# The one time-bounded cache (issue 12, lib/read/figures_cache.h): the school's and a
 # college's dashboard figures come from a snapshot in the database at most
 # Dash.SnapshotSeconds old, the same on every web host, and the page says
 # when it was made; a counselor's figures are live. The suite's own host

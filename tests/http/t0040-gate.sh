@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The gate before any handler (lib/input.h), issue 13: multipart bodies
+# The gate before any handler (lib/web/input.h), issue 13: multipart bodies
 # (finding 1), text that is not UTF-8, NUL, hex numbers, repeated
 # parameters (finding 5), big bodies (finding 6) and the charset
 # parameter (finding 7).

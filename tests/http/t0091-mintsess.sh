@@ -2,7 +2,7 @@
 # build/mintsess, the benchmark's sessions: a minted cookie is a logged-in
 # session the pages accept, its CSRF token is the one the pages put in
 # their forms, a check-in posted with the pair is stored once, and --purge
-# takes minted sessions away. If lib/sess.c changes how tokens look or are
+# takes minted sessions away. If lib/web/sess.c changes how tokens look or are
 # hashed, this fails here instead of the benchmark measuring redirects.
 . "$(dirname "$0")/lib.sh"
 

@@ -16,16 +16,17 @@
  * sess_csrf_token(); URL-safe base64, so it goes into a form body as is).
  * Reads the site's key and database like the pages do ($HEALTHCARD_CONF).
  *
- * The token's shape and hash repeat lib/sess.c's new_token() and
+ * The token's shape and hash repeat lib/web/sess.c's new_token() and
  * token_hash(), which are private there; tools/bench.sh checks a minted
  * cookie on /card and its CSRF token on /checkin before it measures, so a
  * change to either fails the benchmark instead of measuring redirects.
  *
  * Exit status: 0, 1 on a database or configuration error, 2 on bad usage.
  */
-#include "app.h"
-#include "db.h"
-#include "sess.h"
+#include "web/app.h"
+#include "core/conf.h"
+#include "core/db.h"
+#include "web/sess.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -34,7 +35,7 @@
 #include <time.h>
 
 #define TOKEN_BYTES 32
-#define SESSION_BIT 0x80           /* lib/sess.c: a logged-in session's token */
+#define SESSION_BIT 0x80           /* lib/web/sess.c: a logged-in session's token */
 #define MINT_ADDR "mintsess"
 
 struct mint {

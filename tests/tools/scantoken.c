@@ -9,9 +9,9 @@
  * One token per line. --at back-dates (or post-dates) the tokens;
  * --other-key signs with a key that is not the site's (a forgery).
  */
-#include "app.h"
-#include "gate.h"
-#include "sess.h"
+#include "web/app.h"
+#include "domain/gate.h"
+#include "web/sess.h"
 
 #include <sodium.h>
 #include <stdio.h>

@@ -1,12 +1,12 @@
 /*
- * test_card.c - table-driven tests for card_state() (lib/card.c).
+ * test_card.c - table-driven tests for card_state() (lib/domain/card.c).
  *
  * Each case gives the facts and the whole expected verdict: state, colour,
  * QR, every reason (the first with its day / mask / text, the rest by
  * code) and the missing days in order. The verdict is filled with garbage
  * before each call, so a field the code forgets to zero fails too.
  *
- * Build: gcc -std=c11 -Wall -Wextra -Werror -O2 -Ilib lib/card.c \
+ * Build: gcc -std=c11 -Wall -Wextra -Werror -O2 -Ilib lib/domain/card.c \
  *        tests/unit/test_card.c -lcmocka -o /tmp/test_card
  */
 #include <stdarg.h>
@@ -18,7 +18,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "card.h"
+#include "domain/card.h"
 
 /* 2022-02-20, days since 1970-01-01. */
 #define TODAY 19043
@@ -375,7 +375,7 @@ static void run_case(void **state)
 
 	/* Garbage first: card_state() must zero what it does not set. */
 	memset(&v, 0xA5, sizeof(v));
-	card_state(&c->f, TODAY, &v);
+	card_state(&c->f, TODAY, CARD_STREAK_DAYS, &v);
 
 	assert_string_equal(card_state_name(v.state),
 			    card_state_name(c->state));
@@ -407,14 +407,14 @@ static void test_streak_each_single_day(void **state)
 	for (i = 0; i < CARD_STREAK_DAYS; i++) {
 		f.reported_mask &= ~(1ull << (13 - i));
 		memset(&v, 0xA5, sizeof(v));
-		card_state(&f, TODAY, &v);
+		card_state(&f, TODAY, CARD_STREAK_DAYS, &v);
 		assert_int_equal(v.state, CARD_WAITING_CHECKINS);
 		assert_int_equal(v.nmissing, 1);
 		assert_int_equal(v.missing_days[0],
 				 TODAY - CARD_STREAK_DAYS + i);
 		f.reported_mask |= 1ull << (13 - i);
 	}
-	card_state(&f, TODAY, &v);
+	card_state(&f, TODAY, CARD_STREAK_DAYS, &v);
 	assert_int_equal(v.state, CARD_MAY_RETURN);
 }
 
@@ -430,27 +430,56 @@ static void test_mask_read_on_any_day(void **state)
 	 * tomorrow; the day after, yesterday is missing. */
 	f.reported_to = TODAY;
 	f.reported_mask = ~0ull;
-	card_state(&f, TODAY, &v);
+	card_state(&f, TODAY, CARD_STREAK_DAYS, &v);
 	assert_int_equal(v.state, CARD_MAY_RETURN);
-	card_state(&f, TODAY + 1, &v);
+	card_state(&f, TODAY + 1, CARD_STREAK_DAYS, &v);
 	assert_int_equal(v.state, CARD_MAY_RETURN);
-	card_state(&f, TODAY + 2, &v);
+	card_state(&f, TODAY + 2, CARD_STREAK_DAYS, &v);
 	assert_int_equal(v.state, CARD_WAITING_CHECKINS);
 	assert_int_equal(v.nmissing, 1);
 	assert_int_equal(v.missing_days[0], TODAY + 1);
 	/* 50 days later only the last 14 of 64 bits matter. */
 	f.reported_to = TODAY + 49;
-	card_state(&f, TODAY + 50, &v);
+	card_state(&f, TODAY + 50, CARD_STREAK_DAYS, &v);
 	assert_int_equal(v.state, CARD_MAY_RETURN);
 	/* Nothing reported for a month: all 14 missing. */
 	f.reported_to = TODAY - 30;
-	card_state(&f, TODAY, &v);
+	card_state(&f, TODAY, CARD_STREAK_DAYS, &v);
 	assert_int_equal(v.nmissing, 14);
 	/* Never reported. */
 	f.reported_to = 0;
 	f.reported_mask = 0;
-	card_state(&f, TODAY, &v);
+	card_state(&f, TODAY, CARD_STREAK_DAYS, &v);
 	assert_int_equal(v.nmissing, 14);
+}
+
+/* The streak is Policy.StreakDays, passed in by the caller: 7 days
+ * reported make a card green under a 7-day rule and not under 14; the
+ * length is kept within 1..CARD_STREAK_MAX. */
+static void test_streak_from_configuration(void **state)
+{
+	struct card_facts f = { ROSTER, .app = APP_APPROVED, .quiz_done = true,
+		.pledge_done = true, WINDOW, REPORTED(0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1) };
+	struct card_verdict v;
+
+	(void)state;
+	card_state(&f, TODAY, 7, &v);
+	assert_int_equal(v.state, CARD_MAY_RETURN);
+	assert_int_equal(v.streak_days, 7);
+	card_state(&f, TODAY, 8, &v);
+	assert_int_equal(v.state, CARD_WAITING_CHECKINS);
+	assert_int_equal(v.nmissing, 1);
+	assert_int_equal(v.missing_days[0], TODAY - 8);
+	card_state(&f, TODAY, 14, &v);
+	assert_int_equal(v.nmissing, 7);
+	assert_int_equal(v.missing_days[6], TODAY - 8);
+	card_state(&f, TODAY, 0, &v);
+	assert_int_equal(v.streak_days, 1);
+	assert_int_equal(v.state, CARD_MAY_RETURN);
+	card_state(&f, TODAY, 1000, &v);
+	assert_int_equal(v.streak_days, CARD_STREAK_MAX);
+	assert_int_equal(v.nmissing, CARD_STREAK_MAX - 7);
+	assert_int_equal(v.missing_days[0], TODAY - CARD_STREAK_MAX);
 }
 
 static void test_card_reported(void **state)
@@ -512,7 +541,7 @@ static void test_names(void **state)
 
 int main(void)
 {
-	struct CMUnitTest tests[NCASES + 4];
+	struct CMUnitTest tests[NCASES + 5];
 	size_t i;
 
 	/* One cmocka test per table row, named after it. */
@@ -528,6 +557,7 @@ int main(void)
 	tests[NCASES + 1] = (struct CMUnitTest)cmocka_unit_test(test_names);
 	tests[NCASES + 2] = (struct CMUnitTest)cmocka_unit_test(test_mask_read_on_any_day);
 	tests[NCASES + 3] = (struct CMUnitTest)cmocka_unit_test(test_card_reported);
+	tests[NCASES + 4] = (struct CMUnitTest)cmocka_unit_test(test_streak_from_configuration);
 
 	return cmocka_run_group_tests_name("card", tests, NULL, NULL);
 }

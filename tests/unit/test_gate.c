@@ -1,5 +1,5 @@
 /*
- * test_gate.c - the gate's pure rules (lib/gate.c): the card QR's token,
+ * test_gate.c - the gate's pure rules (lib/domain/gate.c): the card QR's token,
  * the printed gate code, and the verdict of a scan at the gate and at the
  * dorm for every card state that matters there.
  */
@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "gate.h"
+#include "domain/gate.h"
 
 static unsigned char key[GATE_KEY_BYTES], other_key[GATE_KEY_BYTES];
 #define NOW 1790000000LL

@@ -3,14 +3,18 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
-#include "days.h"
-#include "form.h"
-#include "scope.h"
-#include "url.h"
-#include "utf8.h"
+#include "core/days.h"
+#include "web/form.h"
+#include "domain/scope.h"
+#include "core/url.h"
+#include "core/utf8.h"
+#include "core/err.h"
+#include "core/lang.h"
 
 static void days_round_trip(void **state)
 {
@@ -194,6 +198,42 @@ static void local_paths(void **state)
 	assert_false(url_local_path(longest));
 }
 
+/* The outbox's texts come from the language packs (outbox.* in
+ * templates/lang/), in both languages; the zh-CN ones are word for word
+ * those the pages wrote in C before. */
+static void outbox_texts(void **state)
+{
+	const char *root = getenv("ROOT");
+	char dir[1024], out[700], key[80];
+	int n = 0;
+
+	(void)state;
+	err_init();
+	snprintf(dir, sizeof dir, "%s/templates", root ? root : ".");
+	assert_null(lang_load(dir));
+	lang_fill("zh-CN", "outbox.makeup_rejected", "2026-03-01", "晚了 {day}", out, sizeof out);
+	assert_string_equal(out, "【健康打卡】您 2026-03-01 的补卡申请未通过：晚了 {day}");
+	lang_fill("zh-CN", "outbox.cleared", "2026-03-01", NULL, out, sizeof out);
+	assert_string_equal(out, "【健康打卡】您 2026-03-01 的异常打卡已由辅导员核实。");
+	lang_fill("zh-CN", "outbox.return_sent_back", "", "缺票据", out, sizeof out);
+	assert_string_equal(out, "【返校申请】已退回，请修改后重新提交：缺票据");
+	lang_fill("en", "outbox.sent_back", "2026-03-01", "Wrong city.", out, sizeof out);
+	assert_string_equal(out, "[Health check-in] Your check-in of 2026-03-01 was sent back by "
+			    "your counselor: please report that day again, truthfully. Wrong city.");
+	lang_fill("fr", "outbox.remind", NULL, NULL, out, sizeof out);
+	assert_string_equal(out, "【健康打卡】您今日尚未完成健康打卡，请尽快登录系统上报。");
+	lang_fill("en", "outbox.remind", NULL, NULL, out, 8);
+	assert_string_equal(out, "[Health");
+	lang_fill("en", "outbox.none", "2026-03-01", NULL, out, sizeof out);
+	assert_string_equal(out, "outbox.none");
+	for (HDF *h = hdf_obj_child(hdf_get_obj(lang_pack(0), "outbox")); h; h = hdf_obj_next(h), n++) {
+		snprintf(key, sizeof key, "outbox.%s", hdf_obj_name(h));
+		if (hdf_get_value(lang_pack(1), key, NULL) == NULL)
+			fail_msg("%s is missing from en.hdf", key);
+	}
+	assert_int_equal(n, 9);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -204,6 +244,7 @@ int main(void)
 		cmocka_unit_test(utf8_checks),
 		cmocka_unit_test(scope_rules),
 		cmocka_unit_test(local_paths),
+		cmocka_unit_test(outbox_texts),
 	};
 	return cmocka_run_group_tests_name("lib", tests, NULL, NULL);
 }

@@ -19,8 +19,8 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
-#include "days.h"
-#include "sheet.h"
+#include "core/days.h"
+#include "core/sheet.h"
 
 /* ---- helpers ----------------------------------------------------------- */
 
@@ -941,11 +941,7 @@ static void day_cells(void **state)
 static int register_errors(void **state)
 {
 	(void)state;
-	/* app.c registers these in app_init_tool(), which also loads the
-	 * configuration; a unit test needs only the two types sheet.c raises. */
-	nerr_init();
-	nerr_register(&HC_ERR_BADREQ, "BadRequest");
-	nerr_register(&HC_ERR_TOOLARGE, "TooLarge");
+	err_init();
 	return HC_ERR_BADREQ == HC_ERR_TOOLARGE;
 }
 

@@ -1,5 +1,5 @@
 /*
- * test_table.c - the big table's pure parts (lib/table.c): reading the
+ * test_table.c - the big table's pure parts (lib/read/table.c): reading the
  * filters (bad values ignored, ranges turned round), the row predicate,
  * sorting, ID masking, formula neutralisation, and the two facts the
  * set-based loader relies on about card_state().
@@ -14,9 +14,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "days.h"
-#include "csv.h"
-#include "table.h"
+#include "core/days.h"
+#include "core/csv.h"
+#include "read/table.h"
 
 #define TODAY 20000
 
@@ -194,12 +194,12 @@ static void test_state_ignores_reason_texts(void **state)
 		struct card_facts f = { .on_roster = true, .app = (enum app_stage)app };
 		struct card_verdict a, b;
 
-		card_state(&f, TODAY, &a);
+		card_state(&f, TODAY, CARD_STREAK_DAYS, &a);
 		f.review_reason = "x";
 		f.evidence_missing = 0x1f;
 		f.sent_back_reason = "x";
 		f.makeup_pending_day = TODAY - 3;
-		card_state(&f, TODAY, &b);
+		card_state(&f, TODAY, CARD_STREAK_DAYS, &b);
 		assert_int_equal(a.state, b.state);
 	}
 }

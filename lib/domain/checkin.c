@@ -1,0 +1,422 @@
+/* checkin.c - see checkin.h. */
+#include "domain/checkin.h"
+#include "core/conf.h"
+#include "core/db.h"
+#include "domain/facts.h"
+#include "core/days.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const yes_no[] = { "1", "0", NULL };
+static const char *const quarantine_choices[] = { "none", "school", "home", NULL };
+static const char *const diagnosis_choices[] = { "none", "suspected", "confirmed", NULL };
+
+static const struct form_field report_fields[] = {
+	{ "temperature", FORM_DECIMAL, true, 34.0, 43.0, NULL },
+	{ "sym_fever", FORM_BOOL, false, 0, 0, NULL },
+	{ "sym_cough", FORM_BOOL, false, 0, 0, NULL },
+	{ "sym_diarrhoea", FORM_BOOL, false, 0, 0, NULL },
+	{ "city", FORM_TEXT, true, 1, 64, NULL },
+	{ "in_city", FORM_CHOICE, true, 0, 0, yes_no },
+	{ "on_campus", FORM_CHOICE, true, 0, 0, yes_no },
+	{ "abroad", FORM_CHOICE, true, 0, 0, yes_no },
+	{ "risk_area", FORM_CHOICE, true, 0, 0, yes_no },
+	{ "cohabitant_returned", FORM_CHOICE, true, 0, 0, yes_no },
+	{ "returned_to_city", FORM_CHOICE, true, 0, 0, yes_no },
+	{ "quarantine", FORM_CHOICE, true, 0, 0, quarantine_choices },
+	{ "diagnosis", FORM_CHOICE, true, 0, 0, diagnosis_choices },
+	{ "other", FORM_TEXT, false, 0, 200, NULL },
+	{ 0 }
+};
+const struct form report_form = { "report", report_fields };
+
+static const struct form_field basic_fields[] = {
+	{ "phone", FORM_TEXT, true, 5, 32, NULL },
+	{ "home_address", FORM_TEXT, true, 2, 200, NULL },
+	{ "emergency_contact", FORM_TEXT, true, 1, 64, NULL },
+	{ "emergency_phone", FORM_TEXT, true, 5, 32, NULL },
+	{ "boarding", FORM_CHOICE, true, 0, 0, yes_no },
+	{ "dorm", FORM_TEXT, false, 0, 64, NULL },
+	{ 0 }
+};
+const struct form basic_form = { "basic", basic_fields };
+
+bool report_mobile_ok(const char *s)
+{
+	char d[16];
+	int n = 0;
+
+	if (strncmp(s, "+86", 3) == 0)
+		s += 3;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (n == (int)sizeof d - 1)
+				return false;
+			d[n++] = *s;
+		} else if (*s != ' ' && *s != '-') {
+			return false;
+		}
+	}
+	if (n == 13 && d[0] == '8' && d[1] == '6') {
+		memmove(d, d + 2, 11);
+		n = 11;
+	}
+	return n == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9';
+}
+
+int report_basic_check(struct req *r)
+{
+	int bad = hdf_get_int_value(r->hdf, "Form.Errors", 0), more = 0;
+
+	if (!hdf_get_value(r->hdf, "Form.Error.phone", NULL) &&
+	    !report_mobile_ok(app_param(r, "phone", ""))) {
+		hdf_set_value(r->hdf, "Form.Error.phone", tr(r, "form.err.mobile"));
+		more++;
+	}
+	if (!strcmp(app_param(r, "boarding", ""), "1") && !hdf_get_value(r->hdf, "Form.Error.dorm", NULL) &&
+	    app_param(r, "dorm", "")[0] == '\0') {
+		hdf_set_value(r->hdf, "Form.Error.dorm", tr(r, "form.err.dorm_needed"));
+		more++;
+	}
+	if (more)
+		hdf_set_int_value(r->hdf, "Form.Errors", bad + more);
+	return bad + more;
+}
+
+unsigned report_anomalies(const struct report *r, int fever_tenths)
+{
+	unsigned f = 0;
+
+	if (r->temp_tenths >= fever_tenths)
+		f |= ANOM_FEVER;
+	if (r->fever || r->cough || r->diarrhoea)
+		f |= ANOM_SYMPTOM;
+	if (r->risk_area)
+		f |= ANOM_RISK_AREA;
+	if (r->diagnosis != DX_NONE)
+		f |= ANOM_DIAGNOSIS;
+	if (r->quarantine != Q_NONE)
+		f |= ANOM_QUARANTINE;
+	if (r->other[0] != '\0')
+		f |= ANOM_OTHER;
+	return f;
+}
+
+void report_flags_text(unsigned flags, char out[80])
+{
+	static const char *const names[] = { "fever", "symptom", "risk_area",
+		"diagnosis", "quarantine", "other" };
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (int i = 0; i < 6; i++)
+		if (flags & (1u << i))
+			n += (size_t)snprintf(out + n, 80 - n, "%s%s", n ? "," : "", names[i]);
+}
+
+bool report_differs(const struct report *a, const struct report *b)
+{
+	return a->fever != b->fever || a->cough != b->cough ||
+	       a->diarrhoea != b->diarrhoea || strcmp(a->city, b->city) ||
+	       a->in_city != b->in_city || a->on_campus != b->on_campus ||
+	       a->abroad != b->abroad || a->risk_area != b->risk_area ||
+	       a->cohabitant_returned != b->cohabitant_returned ||
+	       a->returned_to_city != b->returned_to_city ||
+	       a->quarantine != b->quarantine || a->diagnosis != b->diagnosis ||
+	       strcmp(a->other, b->other);
+}
+
+static int choice_index(const char *v, const char *const *choices)
+{
+	for (int i = 0; v && choices[i]; i++)
+		if (!strcmp(v, choices[i]))
+			return i;
+	return 0;
+}
+
+static bool yes(struct req *r, const char *name)
+{
+	return !strcmp(app_param(r, name, "0"), "1");
+}
+
+void report_from_query(struct req *r, struct report *rep)
+{
+	memset(rep, 0, sizeof *rep);
+	rep->temp_tenths = (int)lround(strtod(app_param(r, "temperature", "0"), NULL) * 10);
+	rep->fever = yes(r, "sym_fever");
+	rep->cough = yes(r, "sym_cough");
+	rep->diarrhoea = yes(r, "sym_diarrhoea");
+	snprintf(rep->city, sizeof rep->city, "%s", app_param(r, "city", ""));
+	rep->in_city = yes(r, "in_city");
+	rep->on_campus = yes(r, "on_campus");
+	rep->abroad = yes(r, "abroad");
+	rep->risk_area = yes(r, "risk_area");
+	rep->cohabitant_returned = yes(r, "cohabitant_returned");
+	rep->returned_to_city = yes(r, "returned_to_city");
+	rep->quarantine = (enum quarantine)choice_index(app_param(r, "quarantine", NULL),
+							quarantine_choices);
+	rep->diagnosis = (enum diagnosis)choice_index(app_param(r, "diagnosis", NULL),
+						      diagnosis_choices);
+	snprintf(rep->other, sizeof rep->other, "%s", app_param(r, "other", ""));
+}
+
+static void set_value(struct req *r, const char *name, const char *v)
+{
+	char key[96];
+
+	snprintf(key, sizeof key, "Form.Value.%s", name);
+	hdf_set_value(r->hdf, key, v);
+}
+
+void report_to_form(struct req *r, const struct report *rep)
+{
+	char t[16];
+
+	snprintf(t, sizeof t, "%d.%d", rep->temp_tenths / 10, rep->temp_tenths % 10);
+	set_value(r, "temperature", t);
+	if (rep->fever) set_value(r, "sym_fever", "1");
+	if (rep->cough) set_value(r, "sym_cough", "1");
+	if (rep->diarrhoea) set_value(r, "sym_diarrhoea", "1");
+	set_value(r, "city", rep->city);
+	set_value(r, "in_city", rep->in_city ? "1" : "0");
+	set_value(r, "on_campus", rep->on_campus ? "1" : "0");
+	set_value(r, "abroad", rep->abroad ? "1" : "0");
+	set_value(r, "risk_area", rep->risk_area ? "1" : "0");
+	set_value(r, "cohabitant_returned", rep->cohabitant_returned ? "1" : "0");
+	set_value(r, "returned_to_city", rep->returned_to_city ? "1" : "0");
+	set_value(r, "quarantine", quarantine_choices[rep->quarantine]);
+	set_value(r, "diagnosis", diagnosis_choices[rep->diagnosis]);
+	set_value(r, "other", rep->other);
+}
+
+/* The columns a struct report is read from, in this order. */
+#define REPORT_COLUMNS \
+	"ROUND(temperature * 10), FIND_IN_SET('fever', symptoms) > 0, " \
+	"FIND_IN_SET('cough', symptoms) > 0, FIND_IN_SET('diarrhoea', symptoms) > 0, " \
+	"city, in_city, on_campus, abroad, risk_area_14d, cohabitant_returned, " \
+	"returned_to_city, quarantine, diagnosis, COALESCE(other_abnormal, ''), " \
+	"day, in_city_days "
+
+static void report_from_row(DB_CURSOR *c, struct report *rep)
+{
+	memset(rep, 0, sizeof *rep);
+	rep->temp_tenths = (int)db_int(c, 0);
+	rep->fever = db_int(c, 1) != 0;
+	rep->cough = db_int(c, 2) != 0;
+	rep->diarrhoea = db_int(c, 3) != 0;
+	snprintf(rep->city, sizeof rep->city, "%s", db_str(c, 4) ? db_str(c, 4) : "");
+	rep->in_city = db_int(c, 5) != 0;
+	rep->on_campus = db_int(c, 6) != 0;
+	rep->abroad = db_int(c, 7) != 0;
+	rep->risk_area = db_int(c, 8) != 0;
+	rep->cohabitant_returned = db_int(c, 9) != 0;
+	rep->returned_to_city = db_int(c, 10) != 0;
+	rep->quarantine = (enum quarantine)choice_index(db_str(c, 11), quarantine_choices);
+	rep->diagnosis = (enum diagnosis)choice_index(db_str(c, 12), diagnosis_choices);
+	snprintf(rep->other, sizeof rep->other, "%s", db_str(c, 13) ? db_str(c, 13) : "");
+}
+
+NEOERR *report_load_last(int person_id, int day, struct report *rep,
+			 bool *found, char day_out[11])
+{
+	DB_CURSOR *c = NULL;
+	char d[11];
+	NEOERR *err;
+
+	day_format(day, d);
+	err = db_query(&c, "SELECT " REPORT_COLUMNS "FROM daily_reports "
+		"WHERE person_id = ? AND day < ? ORDER BY day DESC LIMIT 1",
+		"is", (long long)person_id, d);
+	if (err)
+		return nerr_pass(err);
+	*found = db_next(c);
+	if (*found) {
+		report_from_row(c, rep);
+		if (day_out)
+			snprintf(day_out, 11, "%s", db_str(c, 14));
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+static void symptoms_text(const struct report *r, char out[32])
+{
+	snprintf(out, 32, "%s%s%s%s%s", r->fever ? "fever" : "",
+		 r->fever && (r->cough || r->diarrhoea) ? "," : "",
+		 r->cough ? "cough" : "", r->cough && r->diarrhoea ? "," : "",
+		 r->diarrhoea ? "diarrhoea" : "");
+}
+
+/* What the previous report tells about this one. */
+struct report_context {
+	bool location_changed, data_changed;
+	int in_city_days;
+};
+
+static NEOERR *compare_with_previous(const struct report_submission *s,
+				     struct report_context *ctx)
+{
+	DB_CURSOR *c = NULL;
+	struct report prev;
+	char d[11];
+	NEOERR *err;
+
+	memset(ctx, 0, sizeof *ctx);
+	ctx->in_city_days = s->rep->in_city ? 1 : 0;
+	day_format(s->day, d);
+	err = db_query(&c, "SELECT " REPORT_COLUMNS "FROM daily_reports "
+		"WHERE person_id = ? AND day < ? ORDER BY day DESC LIMIT 1",
+		"is", (long long)s->person_id, d);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		report_from_row(c, &prev);
+		ctx->location_changed = strcmp(prev.city, s->rep->city) != 0;
+		ctx->data_changed = report_differs(&prev, s->rep);
+		if (s->rep->in_city && day_parse(db_str(c, 14)) == s->day - 1) {
+			long long run = db_int(c, 15) + 1;
+			ctx->in_city_days = run > 255 ? 255 : (int)run;
+		}
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+/* Keeps the sent-back report verbatim before it is replaced. */
+static NEOERR *keep_history(long long report_id, const char *now, int by)
+{
+	return nerr_pass(db_exec(NULL, NULL,
+		"INSERT INTO daily_report_history (report_id, person_id, day, replaced_at, "
+		" replaced_by, snapshot) "
+		"SELECT id, person_id, day, ?, ?, JSON_OBJECT('submitted_at', submitted_at, "
+		" 'temperature', temperature, 'symptoms', symptoms, 'city', city, "
+		" 'in_city', in_city, 'on_campus', on_campus, 'abroad', abroad, "
+		" 'risk_area_14d', risk_area_14d, 'cohabitant_returned', cohabitant_returned, "
+		" 'returned_to_city', returned_to_city, 'quarantine', quarantine, "
+		" 'diagnosis', diagnosis, 'other_abnormal', other_abnormal, "
+		" 'anomaly_flags', anomaly_flags, 'anomaly_state', anomaly_state, "
+		" 'filled_by', filled_by, 'verified_by', verified_by, "
+		" 'verify_reason', verify_reason) "
+		"FROM daily_reports WHERE id = ?",
+		"sii", now, by ? (long long)by : 0LL, report_id));
+}
+
+static NEOERR *submit_in_txn(void *arg)
+{
+	struct report_submission *s = arg;
+	const struct report *rep = s->rep;
+	struct report_context ctx;
+	char d[11], now[20], flags[80], sym[32], temp[8];
+	int fever = (int)lround(atof(conf_str("Policy.FeverCelsius", "37.3")) * 10);
+	DB_CURSOR *c = NULL;
+	long long existing = 0;
+	const char *state = NULL;
+	NEOERR *err;
+
+	day_format(s->day, d);
+	app_now(now);
+	s->flags = report_anomalies(rep, fever);
+	s->replaced = false;
+	report_flags_text(s->flags, flags);
+	symptoms_text(rep, sym);
+	snprintf(temp, sizeof temp, "%d.%d", rep->temp_tenths / 10, rep->temp_tenths % 10);
+
+	err = db_query(&c, "SELECT id, anomaly_state, submitted_at FROM daily_reports "
+		"WHERE person_id = ? AND day = ? FOR UPDATE", "is", (long long)s->person_id, d);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		existing = db_int(c, 0);
+		state = strcmp(db_str(c, 1), "sent_back") ? "kept" : "sent_back";
+		snprintf(s->existing_at, sizeof s->existing_at, "%s", db_str(c, 2));
+	}
+	db_cursor_free(&c);
+	if (existing && strcmp(state, "sent_back"))
+		return nerr_raise(HC_ERR_CONFLICT, "person %d already reported %s at %s",
+				  s->person_id, d, s->existing_at);
+
+	err = compare_with_previous(s, &ctx);
+	if (err)
+		return nerr_pass(err);
+	if (existing) {
+		err = keep_history(existing, now, s->filled_by ? s->filled_by : s->person_id);
+		if (err == STATUS_OK)
+			err = db_exec(NULL, NULL,
+				"UPDATE daily_reports SET submitted_at = ?, temperature = ?, "
+				" symptoms = ?, city = ?, in_city = ?, in_city_days = ?, on_campus = ?, "
+				" abroad = ?, location_changed = ?, risk_area_14d = ?, "
+				" cohabitant_returned = ?, returned_to_city = ?, quarantine = ?, "
+				" diagnosis = ?, other_abnormal = NULLIF(?, ''), anomaly = ?, "
+				" anomaly_flags = ?, anomaly_state = ?, data_changed = ?, filled_by = NULLIF(?, 0), "
+				" verified_by = NULL, verified_at = NULL "
+				"WHERE id = ?", "sssssiiiiiiisssssssii",
+				now, temp, sym, rep->city, rep->in_city ? "1" : "0",
+				(long long)ctx.in_city_days, (long long)rep->on_campus,
+				(long long)rep->abroad, (long long)ctx.location_changed,
+				(long long)rep->risk_area, (long long)rep->cohabitant_returned,
+				(long long)rep->returned_to_city,
+				rep->quarantine == Q_SCHOOL ? "school" : rep->quarantine == Q_HOME ? "home" : "none",
+				rep->diagnosis == DX_SUSPECTED ? "suspected" :
+				rep->diagnosis == DX_CONFIRMED ? "confirmed" : "none",
+				rep->other, s->flags ? "1" : "0", flags,
+				s->flags ? "open" : "none", ctx.data_changed ? "1" : "0",
+				s->filled_by ? (long long)s->filled_by : 0LL, existing);
+		s->report_id = existing;
+		s->replaced = true;
+	} else {
+		err = db_exec(NULL, &s->report_id,
+			"INSERT INTO daily_reports (person_id, day, submitted_at, temperature, "
+			" symptoms, city, in_city, in_city_days, on_campus, abroad, "
+			" location_changed, risk_area_14d, cohabitant_returned, returned_to_city, "
+			" quarantine, diagnosis, other_abnormal, anomaly, anomaly_flags, "
+			" anomaly_state, data_changed, is_makeup, filled_by) "
+			"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), "
+			" ?, ?, ?, ?, ?, NULLIF(?, 0))",
+			"isssssiiiiiiiisssisssii",
+			(long long)s->person_id, d, now, temp, sym, rep->city,
+			(long long)rep->in_city, (long long)ctx.in_city_days,
+			(long long)rep->on_campus, (long long)rep->abroad,
+			(long long)ctx.location_changed, (long long)rep->risk_area,
+			(long long)rep->cohabitant_returned, (long long)rep->returned_to_city,
+			rep->quarantine == Q_SCHOOL ? "school" : rep->quarantine == Q_HOME ? "home" : "none",
+			rep->diagnosis == DX_SUSPECTED ? "suspected" :
+			rep->diagnosis == DX_CONFIRMED ? "confirmed" : "none",
+			rep->other, (long long)(s->flags != 0), flags,
+			s->flags ? "open" : "none", ctx.data_changed ? "1" : "0",
+			(long long)s->is_makeup, (long long)s->filled_by);
+	}
+	if (err == STATUS_OK)
+		err = facts_checkin(s->person_id, s->day);
+	if (err)
+		return nerr_pass(err);
+	if (s->flags) {
+		err = db_exec(NULL, NULL,
+			"INSERT INTO queue_items (kind, ref_id, person_id, created_at) "
+			"VALUES ('anomaly', ?, ?, ?)", "iis", s->report_id,
+			(long long)s->person_id, now);
+		if (err)
+			return nerr_pass(err);
+	}
+	if (s->also) {
+		err = s->also(s->also_ctx, s);
+		if (err)
+			return nerr_pass(err);
+	}
+	if (s->filled_by || s->replaced)
+		err = db_exec(NULL, NULL,
+			"INSERT INTO audit_log (at, actor_id, action, subject_person_id, "
+			" object_kind, object_id, detail, request_id, addr) "
+			"VALUES (?, ?, ?, ?, 'daily_report', ?, ?, ?, ?)", "sisiisss",
+			now, (long long)(s->filled_by ? s->filled_by : s->person_id),
+			s->replaced ? "report.resubmit" : "report.proxy_fill",
+			(long long)s->person_id, s->report_id, d, s->request_id, s->addr);
+	return nerr_pass(err);
+}
+
+NEOERR *report_submit(struct report_submission *s)
+{
+	return nerr_pass(db_txn(submit_in_txn, s));
+}

@@ -1,0 +1,94 @@
+/*
+ * checkin.h - the daily health report (每日上报): its one form definition,
+ * the anomaly rules, "data changed", and storing a report.
+ *
+ * The fields are a policy: they are declared here once (report_form) and
+ * that declaration validates, renders and documents the form.
+ */
+#ifndef HC_REPORT_H
+#define HC_REPORT_H
+
+#include "web/app.h"
+#include "web/form.h"
+
+enum quarantine { Q_NONE, Q_SCHOOL, Q_HOME };
+enum diagnosis { DX_NONE, DX_SUSPECTED, DX_CONFIRMED };
+
+struct report {
+	int temp_tenths;             /* 365 means 36.5 °C */
+	bool fever, cough, diarrhoea;
+	char city[65];
+	bool in_city, on_campus, abroad;
+	bool risk_area, cohabitant_returned, returned_to_city;
+	enum quarantine quarantine;
+	enum diagnosis diagnosis;
+	char other[201];             /* 身体异常, free text; "" for none */
+};
+
+/* Why a report is flagged, as bits. */
+enum anomaly_flag {
+	ANOM_FEVER      = 1 << 0,  /* temperature at or above the threshold */
+	ANOM_SYMPTOM    = 1 << 1,  /* fever, cough or diarrhoea declared */
+	ANOM_RISK_AREA  = 1 << 2,  /* medium/high-risk area in 14 days */
+	ANOM_DIAGNOSIS  = 1 << 3,  /* suspected or confirmed */
+	ANOM_QUARANTINE = 1 << 4,  /* at a school site or at home */
+	ANOM_OTHER      = 1 << 5   /* another physical abnormality declared */
+};
+
+extern const struct form report_form;  /* 每日上报 */
+extern const struct form basic_form;   /* 基本信息 */
+
+/* A mainland mobile number: 11 digits, 1 then 3-9 (an optional +86 or 86
+ * before it, spaces and hyphens between digits allowed). Pure. */
+bool report_mobile_ok(const char *s);
+
+/* The basic info's rules across fields, after form_check(): the phone a
+ * mobile number, and a boarder names a dorm. Sets Form.Error.* and
+ * Form.Errors; returns the number of bad fields. */
+int report_basic_check(struct req *r);
+
+/* The anomaly rules: pure. fever_tenths is Policy.FeverCelsius x 10. */
+unsigned report_anomalies(const struct report *r, int fever_tenths);
+/* "SET" text for daily_reports.anomaly_flags, e.g. "fever,symptom". */
+void report_flags_text(unsigned flags, char out[80]);
+/* True when the answers differ (temperature aside: it varies daily). */
+bool report_differs(const struct report *a, const struct report *b);
+
+/* A validated form (Query.*) into a report. */
+void report_from_query(struct req *r, struct report *rep);
+/* A report into Form.Value.* (quick fill). */
+void report_to_form(struct req *r, const struct report *rep);
+
+/* The person's latest report before `day`; *found false if none.
+ * day_out (may be NULL) gets its day. */
+NEOERR *report_load_last(int person_id, int day, struct report *rep,
+			 bool *found, char day_out[11]);
+
+struct report_submission {
+	int person_id;
+	int day;
+	int filled_by;               /* 0: the person themself */
+	bool is_makeup;
+	const struct report *rep;
+	const char *request_id;
+	const char *addr;
+	/* Called inside the transaction once the report is stored (may be
+	 * NULL): what else must commit or fail with it. */
+	NEOERR *(*also)(void *ctx, struct report_submission *s);
+	void *also_ctx;
+	/* out */
+	long long report_id;
+	unsigned flags;
+	bool replaced;               /* a sent-back report was replaced */
+	char existing_at[20];        /* on conflict: when the day was reported */
+};
+
+/* Stores the day's report in one transaction: computes the anomaly flags,
+ * "location changed", "data changed" and the in-city run from the previous
+ * report; opens an anomaly item in the review queue when flagged; replaces
+ * a sent-back report (keeping the old one in daily_report_history). Raises
+ * HC_ERR_CONFLICT, with s->existing_at set, when the day already has a
+ * report that may not be replaced. */
+NEOERR *report_submit(struct report_submission *s);
+
+#endif

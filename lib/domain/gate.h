@@ -1,0 +1,122 @@
+/*
+ * gate.h - the gate's rules, pure: the card QR's signed token and the
+ * verdict a scan gives. No I/O, no clock: the key and the time are
+ * arguments, so both are unit-tested on tables of cases and every caller
+ * (the scan endpoint, the gate's printed code, the dorm) agrees.
+ *
+ * The token is 28 bytes, base64url without padding (38 characters):
+ *   person id (4 bytes, big-endian) | issued at (4 bytes, Unix seconds)
+ *   | nonce (4 random bytes: every code drawn is a different code)
+ *   | HMAC-SHA-256 of those 12 bytes, cut to 16 bytes.
+ * Nothing personal travels in clear: the person id is an internal number
+ * that means nothing without the database. A token is good for
+ * GATE_TOKEN_TTL seconds after it was issued, so a screenshot is useless;
+ * the card draws a new one about every 30 seconds.
+ */
+#ifndef HC_GATE_H
+#define HC_GATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "domain/card.h"
+
+#define GATE_TOKEN_TTL 60        /* seconds a token is accepted */
+#define GATE_TOKEN_SKEW 5        /* a phone's clock may run this far ahead */
+#define GATE_TOKEN_LEN 38        /* characters, without the NUL */
+#define GATE_MAC_BYTES 16
+#define GATE_KEY_BYTES 32
+
+enum gate_token_status {
+	TOKEN_OK,
+	TOKEN_MALFORMED,     /* truncated, padded, not base64url, wrong length */
+	TOKEN_BAD_SIGNATURE, /* forged, altered, or signed with another key */
+	TOKEN_EXPIRED,       /* older than GATE_TOKEN_TTL */
+	TOKEN_FROM_FUTURE    /* issued later than now + GATE_TOKEN_SKEW */
+};
+
+struct gate_token {
+	int person_id;
+	long long issued_at;
+	unsigned char mac[GATE_MAC_BYTES]; /* identifies the token: replays */
+};
+
+/* Writes the token for person_id issued at `now` (GATE_TOKEN_LEN + 1);
+ * nonce: randombytes_random() (an argument, to keep this pure). */
+void gate_token_make(const unsigned char key[GATE_KEY_BYTES], int person_id,
+		     long long now, unsigned long nonce, char out[GATE_TOKEN_LEN + 1]);
+
+/* Checks a token as of `now`; fills *t whenever the signature is good
+ * (also for TOKEN_EXPIRED, so the answer can say whose code it was). */
+enum gate_token_status gate_token_check(const unsigned char key[GATE_KEY_BYTES],
+					const char *token, long long now,
+					struct gate_token *t);
+
+/*
+ * The gate's printed code (the inverse scan: the student's phone opens
+ * it): "<gate id>-<22 characters>", the characters a MAC of the gate's id
+ * and serial, so a new serial voids every earlier print and nothing needs
+ * storing. GATE_CODE_LEN + 1 bytes with the NUL, at most.
+ */
+#define GATE_CODE_LEN 40
+void gate_code_make(const unsigned char key[GATE_KEY_BYTES], int gate_id,
+		    int serial, char out[GATE_CODE_LEN + 1]);
+/* Reads the gate id out of a code; 0 when it is not shaped like one. */
+int gate_code_gate_id(const char *code);
+/* True when code is the gate's code under this serial. */
+bool gate_code_ok(const unsigned char key[GATE_KEY_BYTES], const char *code,
+		  int gate_id, int serial);
+
+/* Where the scan happens: the campus gate (报到) or a dorm (入宿). */
+enum gate_kind { GATE_KIND_GATE, GATE_KIND_DORM };
+
+enum scan_result {
+	SCAN_ALLOW,    /* record the arrival / move-in now */
+	SCAN_ALREADY,  /* recorded before: say when and where, record nothing */
+	SCAN_DENY
+};
+
+/* Why a scan is denied (or already done); names in gate_reason_name(). */
+enum scan_reason {
+	SCAN_OK,
+	SCAN_UNKNOWN_DEVICE,   /* not an enrolled device, or a revoked one */
+	SCAN_BAD_CODE,         /* malformed or forged token */
+	SCAN_EXPIRED_CODE,     /* too old (or from the future) */
+	SCAN_REPLAYED,         /* this very code already recorded a scan */
+	SCAN_NOT_ON_ROSTER,
+	SCAN_NOT_APPROVED,     /* no approved application */
+	SCAN_ABNORMAL,         /* an open anomaly in the check-ins */
+	SCAN_CHECKINS_MISSING, /* the 14-day streak is incomplete */
+	SCAN_WINDOW_NOT_OPEN,
+	SCAN_WINDOW_CLOSED,
+	SCAN_ARRIVED,          /* SCAN_ALREADY at the gate */
+	SCAN_MOVED_IN,         /* SCAN_ALREADY at the dorm */
+	SCAN_NOT_ARRIVED,      /* dorm: the gate has not recorded the arrival */
+	SCAN_NOT_BOARDER,      /* dorm: a day student */
+	SCAN_JUST_ADMITTED,    /* SCAN_ALREADY: this very code was admitted */
+	SCAN_REASON_COUNT
+};
+
+struct scan_verdict {
+	enum scan_result result;
+	enum scan_reason reason;
+};
+
+/*
+ * The verdict for a student whose card, computed now, is `card` (with the
+ * facts it was computed from). At the gate only a green "may return" card
+ * is let in; at the dorm a boarder who came through the gate and has not
+ * moved in yet (blue "move-in pending", or green "may return (boarder)"
+ * after turning boarder). Pure.
+ */
+void gate_decide(enum gate_kind kind, const struct card_facts *f,
+		 const struct card_verdict *card, struct scan_verdict *out);
+
+/* The reason for a token that failed its check. */
+enum scan_reason gate_token_reason(enum gate_token_status s);
+
+/* Stable names: language-pack keys (scan.why.<name>) and tests. */
+const char *gate_reason_name(enum scan_reason r);
+const char *gate_result_name(enum scan_result r);
+
+#endif

@@ -1,0 +1,236 @@
+/* makeup.c - see makeup.h. */
+#include "domain/makeup.h"
+#include "domain/queue.h"
+#include "domain/audit.h"
+#include "core/db.h"
+#include "core/days.h"
+#include "domain/checkin.h"
+#include "domain/term.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *makeup_refusal(int day, int today, int term_start, int term_end,
+			   bool has_report, bool has_open_request)
+{
+	if (day < 0)
+		return "makeup.no.bad_day";
+	if (day >= today)
+		return "makeup.no.not_past";
+	if (term_start == 0 || day < term_start || day > term_end)
+		return "makeup.no.outside_term";
+	if (has_report)
+		return "makeup.no.reported";
+	if (has_open_request)
+		return "makeup.no.open_request";
+	return NULL;
+}
+
+static NEOERR *audit(struct req *r, const char *now, const char *action,
+		     long long subject, long long object, const char *detail)
+{
+	return nerr_pass(audit_write(r, now, action, subject, "makeup_request", object, detail));
+}
+
+struct apply_ctx {
+	struct req *r;
+	int day;
+	const char *reason;
+	const char **refusal;
+};
+
+static NEOERR *apply_in_txn(void *arg)
+{
+	struct apply_ctx *x = arg;
+	struct req *r = x->r;
+	char d[11], now[20];
+	DB_CURSOR *c = NULL;
+	long long id = 0;
+	int start = 0, end = 0;
+	bool reported = false, open = false;
+	NEOERR *err;
+
+	day_format(x->day, d);
+	app_now(now);
+	err = db_query(&c,
+		"SELECT (SELECT starts_on FROM terms WHERE id = " TERM_NOW_ID "), "
+		" (SELECT ends_on FROM terms WHERE id = " TERM_NOW_ID "), "
+		" EXISTS (SELECT 1 FROM daily_reports WHERE person_id = ? AND day = ?), "
+		" EXISTS (SELECT 1 FROM makeup_requests WHERE person_id = ? AND open_day = ?)",
+		"ssssisis", now, now, now, now, (long long)r->who.person_id, d,
+		(long long)r->who.person_id, d);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		start = db_str(c, 0) ? day_parse(db_str(c, 0)) : 0;
+		end = db_str(c, 1) ? day_parse(db_str(c, 1)) : 0;
+		reported = db_int(c, 2) != 0;
+		open = db_int(c, 3) != 0;
+	}
+	db_cursor_free(&c);
+	*x->refusal = makeup_refusal(x->day, app_today(), start, end, reported, open);
+	if (*x->refusal)
+		return STATUS_OK;
+	err = db_exec(NULL, &id,
+		"INSERT INTO makeup_requests (person_id, day, reason, created_at) "
+		"VALUES (?, ?, ?, ?)", "isss", (long long)r->who.person_id, d, x->reason, now);
+	if (nerr_match(err, HC_ERR_CONFLICT)) {
+		/* A request for the day was filed meanwhile (another tab). */
+		nerr_ignore(&err);
+		*x->refusal = "makeup.no.open_request";
+		return nerr_raise(HC_ERR_CONFLICT, "open request exists");
+	}
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL,
+			"INSERT INTO queue_items (kind, ref_id, person_id, created_at) "
+			"VALUES ('makeup', ?, ?, ?)", "iis", id, (long long)r->who.person_id, now);
+	if (err == STATUS_OK)
+		err = audit(r, now, "makeup.apply", r->who.person_id, id, d);
+	return nerr_pass(err);
+}
+
+NEOERR *makeup_apply(struct req *r, int day, const char *reason, const char **refusal)
+{
+	struct apply_ctx x = { r, day, reason, refusal };
+	NEOERR *err;
+
+	*refusal = NULL;
+	err = db_txn(apply_in_txn, &x);
+	if (nerr_match(err, HC_ERR_CONFLICT) && *refusal) {
+		nerr_ignore(&err);
+		return STATUS_OK;
+	}
+	return nerr_pass(err);
+}
+
+struct withdraw_ctx {
+	struct req *r;
+	long long id;
+};
+
+static NEOERR *withdraw_in_txn(void *arg)
+{
+	struct withdraw_ctx *x = arg;
+	char now[20];
+	unsigned long long n = 0;
+	NEOERR *err;
+
+	app_now(now);
+	err = db_exec(&n, NULL,
+		"UPDATE makeup_requests SET state = 'withdrawn', decided_at = ? "
+		"WHERE id = ? AND person_id = ? AND state = 'pending'",
+		"sii", now, x->id, (long long)x->r->who.person_id);
+	if (err)
+		return nerr_pass(err);
+	if (n == 0) {
+		long long mine;
+		bool found;
+		err = db_scalar(&mine, &found, "SELECT COUNT(*) FROM makeup_requests "
+			"WHERE id = ? AND person_id = ?", "ii", x->id,
+			(long long)x->r->who.person_id);
+		if (err)
+			return nerr_pass(err);
+		return mine ? nerr_raise(HC_ERR_CONFLICT, "request %lld not pending", x->id)
+			    : nerr_raise(HC_ERR_NOTFOUND, "request %lld is not theirs", x->id);
+	}
+	err = db_exec(NULL, NULL,
+		"UPDATE queue_items SET state = 'withdrawn', decided_at = ? "
+		"WHERE kind = 'makeup' AND open_ref = ?", "si", now, x->id);
+	if (err == STATUS_OK)
+		err = audit(x->r, now, "makeup.withdraw", x->r->who.person_id, x->id, "");
+	return nerr_pass(err);
+}
+
+NEOERR *makeup_withdraw(struct req *r, long long request_id)
+{
+	struct withdraw_ctx x = { r, request_id };
+	return nerr_pass(db_txn(withdraw_in_txn, &x));
+}
+
+struct decide_ctx {
+	struct req *r;
+	long long item, request;
+	bool approve;
+	const char *reason;
+};
+
+static NEOERR *decide_in_txn(void *arg)
+{
+	struct decide_ctx *x = arg;
+	struct req *r = x->r;
+	DB_CURSOR *c = NULL;
+	char now[20], day[11] = "";
+	long long person = 0;
+	bool open = false;
+	NEOERR *err;
+
+	app_now(now);
+	/* The queue item is the lock: whoever holds it decides. */
+	err = queue_lock_item(r, x->item, "makeup", &open);
+	if (err)
+		return nerr_pass(err);
+	if (!open)
+		return nerr_raise(HC_ERR_CONFLICT, "item %lld already decided", x->item);
+	err = db_query(&c, "SELECT person_id, day FROM makeup_requests WHERE id = ?",
+		       "i", x->request);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		person = db_int(c, 0);
+		snprintf(day, sizeof day, "%s", db_str(c, 1));
+	}
+	db_cursor_free(&c);
+	if (person == 0)
+		return nerr_raise(HC_ERR_NOTFOUND, "no makeup request %lld", x->request);
+	err = db_exec(NULL, NULL,
+		"UPDATE makeup_requests SET state = ?, decided_by = ?, decided_at = ?, "
+		" decision_reason = NULLIF(?, '') WHERE id = ? AND state = 'pending'", "sissi",
+		x->approve ? "approved" : "rejected", (long long)r->who.person_id, now,
+		x->reason, x->request);
+	if (err == STATUS_OK)
+		err = queue_mark_decided(r, x->item, x->approve ? "approve" : "reject",
+					 x->reason, now);
+	if (err == STATUS_OK)
+		err = notify_student(person, now, x->approve ? "makeup_approved" : "makeup_rejected",
+				     day, x->reason);
+	if (err == STATUS_OK)
+		err = audit(r, now, x->approve ? "makeup.approve" : "makeup.reject", person,
+			    x->request, x->reason);
+	return nerr_pass(err);
+}
+
+NEOERR *makeup_decide(struct req *r, long long item, long long request_id,
+		      bool approve, const char *reason)
+{
+	struct decide_ctx x = { r, item, request_id, approve, reason };
+	return nerr_pass(db_txn(decide_in_txn, &x));
+}
+
+/* Inside report_submit()'s transaction: the day must have an approved
+ * request, which the report now fills. */
+static NEOERR *fill_request(void *ctx, struct report_submission *s)
+{
+	char d[11];
+	unsigned long long n = 0;
+	NEOERR *err;
+
+	(void)ctx;
+	day_format(s->day, d);
+	err = db_exec(&n, NULL,
+		"UPDATE makeup_requests SET state = 'filled' "
+		"WHERE person_id = ? AND open_day = ? AND state = 'approved'",
+		"is", (long long)s->person_id, d);
+	if (err)
+		return nerr_pass(err);
+	if (n != 1)
+		return nerr_raise(HC_ERR_FORBIDDEN, "no approved make-up for %s", d);
+	return STATUS_OK;
+}
+
+NEOERR *makeup_fill(struct report_submission *s)
+{
+	s->is_makeup = true;
+	s->also = fill_request;
+	s->also_ctx = NULL;
+	return nerr_pass(report_submit(s));
+}

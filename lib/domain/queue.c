@@ -1,0 +1,305 @@
+/* queue.c - see queue.h. */
+#include "domain/queue.h"
+#include "read/dash.h"
+#include "core/db.h"
+#include "core/days.h"
+#include "domain/makeup.h"
+#include "domain/returnapp.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *const queue_kinds[] = { "makeup", "anomaly", "first_review",
+	"second_review", NULL };
+
+bool queue_kind_known(const char *kind)
+{
+	for (int i = 0; kind && queue_kinds[i]; i++)
+		if (!strcmp(queue_kinds[i], kind))
+			return true;
+	return false;
+}
+
+#define QUEUE_FROM "FROM queue_items q JOIN people p ON p.id = q.person_id"
+
+/* Who works which kind: the counselor decides make-ups, anomalies and
+ * first reviews of their students; the college reviewer the second
+ * reviews of the college; the school admin sees everything. */
+#define QUEUE_VARIANTS(pre, post) { \
+	pre " WHERE p.id IN (SELECT student_id FROM counselor_assignments " \
+	    "WHERE counselor_id = ?) AND q.kind IN ('makeup', 'anomaly', 'first_review') " post, \
+	pre " WHERE p.college_id = ? AND q.kind = 'second_review' " post, \
+	pre " WHERE ? > 0 " post }
+
+static const char *const counts_sql[] = QUEUE_VARIANTS(
+	"SELECT q.kind, COUNT(*) " QUEUE_FROM, "AND q.state = 'open' GROUP BY q.kind");
+
+/* The page's ids are chosen first, from the queue alone; the details are
+ * joined for those 100 rows only. */
+static const char *const list_sql[] = QUEUE_VARIANTS(
+	"SELECT q.id, q.kind, q.ref_id, DATE_FORMAT(q.created_at, '%Y-%m-%d %H:%i') AS created, "
+	" p.id AS person, p.name, p.number, cls.name AS class, "
+	" m.day AS makeup_day, m.reason AS makeup_reason, "
+	" d.day AS report_day, d.temperature, d.anomaly_flags, "
+	" ra.reason AS app_reason, ra.allowed_from, ra.allowed_until "
+	"FROM (SELECT q.id, q.kind, q.ref_id, q.created_at, q.person_id " QUEUE_FROM,
+	"AND q.state = 'open' AND (? = 'all' OR q.kind = ?) "
+	"ORDER BY q.created_at, q.id LIMIT 101 OFFSET ?) q "
+	"JOIN people p ON p.id = q.person_id "
+	"LEFT JOIN org_units cls ON cls.id = p.class_id "
+	"LEFT JOIN makeup_requests m ON q.kind = 'makeup' AND m.id = q.ref_id "
+	"LEFT JOIN daily_reports d ON q.kind = 'anomaly' AND d.id = q.ref_id "
+	"LEFT JOIN return_applications ra ON q.kind IN ('first_review', 'second_review') "
+	"  AND ra.id = q.ref_id "
+	"ORDER BY q.created_at, q.id");
+
+static const char *const mine_sql[] = QUEUE_VARIANTS(
+	"SELECT COUNT(*) " QUEUE_FROM, "AND q.id = ?");
+
+/* Is the item in the viewer's queue (their scope and kinds)? */
+static NEOERR *in_my_queue(struct req *r, long long item, bool *mine)
+{
+	long long bound, n = 0;
+	enum scope_kind s = scope_kind_of(&r->who, &bound);
+	NEOERR *err = db_scalar(&n, NULL, mine_sql[s], "ii", bound, item);
+
+	*mine = n > 0;
+	return nerr_pass(err);
+}
+
+NEOERR *queue_counts_load(struct req *r, enum scope_kind s, long long bound)
+{
+	DB_CURSOR *c = NULL;
+	char key[64];
+	long long all = 0;
+	NEOERR *err;
+
+	for (int i = 0; queue_kinds[i]; i++) {
+		snprintf(key, sizeof key, "Queue.Count.%s", queue_kinds[i]);
+		hdf_set_int_value(r->hdf, key, 0);
+	}
+	err = db_query(&c, counts_sql[s], "i", bound);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(c)) {
+		snprintf(key, sizeof key, "Queue.Count.%s", db_str(c, 0));
+		hdf_set_value(r->hdf, key, db_str(c, 1));
+		all += db_int(c, 1);
+	}
+	db_cursor_free(&c);
+	hdf_set_int_value(r->hdf, "Queue.Count.all", (int)all);
+	return STATUS_OK;
+}
+
+NEOERR *queue_list_load(struct req *r, enum scope_kind s, long long bound,
+			const char *kind, int page)
+{
+	int n = 0;
+	NEOERR *err;
+
+	err = db_rows(r->hdf, "Queue.Item", &n, list_sql[s], "issi", bound, kind, kind,
+		      (long long)page * 100);
+	if (err)
+		return nerr_pass(err);
+	if (n > 100) {
+		hdf_remove_tree(r->hdf, "Queue.Item.100");
+		hdf_set_int_value(r->hdf, "Queue.NextPage", page + 1);
+	}
+	if (page > 0)
+		hdf_set_int_value(r->hdf, "Queue.PrevPage", page - 1);
+	return STATUS_OK;
+}
+
+/* Reads Decided.By / Decided.At that a refused decision left. */
+static void who_decided(struct req *r, struct queue_result *res)
+{
+	snprintf(res->by, sizeof res->by, "%s", hdf_get_value(r->hdf, "Decided.By", ""));
+	snprintf(res->at, sizeof res->at, "%s", hdf_get_value(r->hdf, "Decided.At", ""));
+}
+
+NEOERR *queue_decide(struct req *r, long long item, const char *decision,
+		     const char *reason, const char *from, const char *until,
+		     struct queue_result *res)
+{
+	bool approve = !strcmp(decision, "approve");
+	DB_CURSOR *c = NULL;
+	char kind[16] = "", name[65] = "", number[33] = "";
+	long long ref = 0, person = 0;
+	bool mine;
+	NEOERR *err;
+
+	memset(res, 0, sizeof *res);
+	res->item = item;
+	err = db_query(&c, "SELECT q.kind, q.ref_id, q.person_id, p.name, p.number "
+		       "FROM queue_items q JOIN people p ON p.id = q.person_id WHERE q.id = ?",
+		       "i", item);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		snprintf(kind, sizeof kind, "%s", db_str(c, 0));
+		ref = db_int(c, 1);
+		person = db_int(c, 2);
+		db_copy(name, sizeof name, db_str(c, 3));
+		db_copy(number, sizeof number, db_str(c, 4));
+	}
+	db_cursor_free(&c);
+	if (person == 0) {
+		res->outcome = QO_NOTFOUND;
+		return STATUS_OK;
+	}
+	err = in_my_queue(r, item, &mine);
+	if (err)
+		return nerr_pass(err);
+	if (!mine) {
+		res->outcome = QO_FORBIDDEN;
+		return STATUS_OK;
+	}
+	/* Named only now: an item out of one's queue says nothing of whose. */
+	db_copy(res->name, sizeof res->name, name);
+	db_copy(res->number, sizeof res->number, number);
+	if (!approve && (reason == NULL || *reason == '\0')) {
+		res->outcome = QO_NEEDS_REASON;
+		return STATUS_OK;
+	}
+	if (!strcmp(kind, "makeup"))
+		err = makeup_decide(r, item, ref, approve, reason);
+	else if (!strcmp(kind, "anomaly"))
+		err = dash_verify(r, ref, !approve, reason);
+	else if (!strcmp(kind, "first_review"))
+		err = ret_decide(r, item, ref, false, approve ? "approve" : "send_back",
+				 reason, from, until);
+	else
+		err = ret_decide(r, item, ref, true, decision, reason, from, until);
+	if (nerr_match(err, HC_ERR_BADREQ)) {
+		nerr_ignore(&err);
+		res->outcome = QO_BAD_WINDOW;
+		return STATUS_OK;
+	}
+	if (nerr_match(err, HC_ERR_CONFLICT)) {
+		nerr_ignore(&err);
+		res->outcome = QO_ALREADY;
+		who_decided(r, res);
+		return STATUS_OK;
+	}
+	if (err)
+		return nerr_pass(err);
+	res->outcome = QO_DONE;
+	return STATUS_OK;
+}
+
+NEOERR *queue_lock_item(struct req *r, long long item, const char *kind, bool *open)
+{
+	DB_CURSOR *c = NULL;
+	bool found;
+	NEOERR *err;
+
+	err = db_query(&c,
+		"SELECT q.state = 'open', v.name, DATE_FORMAT(q.decided_at, '%H:%i') "
+		"FROM queue_items q LEFT JOIN people v ON v.id = q.decided_by "
+		"WHERE q.id = ? AND q.kind = ? FOR UPDATE", "is", item, kind);
+	if (err)
+		return nerr_pass(err);
+	found = db_next(c);
+	if (found) {
+		*open = db_int(c, 0) != 0;
+		hdf_set_value(r->hdf, "Decided.By", db_str(c, 1) ? db_str(c, 1) : "");
+		hdf_set_value(r->hdf, "Decided.At", db_str(c, 2) ? db_str(c, 2) : "");
+	}
+	db_cursor_free(&c);
+	return found ? STATUS_OK : nerr_raise(HC_ERR_NOTFOUND, "no %s item %lld", kind, item);
+}
+
+NEOERR *queue_mark_decided(struct req *r, long long item, const char *decision,
+			   const char *reason, const char *now)
+{
+	return nerr_pass(db_exec(NULL, NULL,
+		"UPDATE queue_items SET state = 'decided', decision = ?, decided_by = ?, "
+		" decided_at = ?, reason = NULLIF(?, '') WHERE id = ?", "sissi",
+		decision, (long long)r->who.person_id, now, reason ? reason : "", item));
+}
+
+/* The audit log's object kind for a queue kind. */
+static const char *history_kind(const char *kind)
+{
+	if (!strcmp(kind, "makeup"))
+		return "makeup_request";
+	if (!strcmp(kind, "anomaly"))
+		return "daily_report";
+	return "return_application";
+}
+
+NEOERR *queue_item_load(struct req *r, long long item)
+{
+	bool found, mine;
+	NEOERR *err;
+
+	err = db_row(r->hdf, "Queue.Detail", &found,
+		"SELECT q.id, q.kind, q.ref_id, q.state, q.decision, q.reason, "
+		" DATE_FORMAT(q.created_at, '%Y-%m-%d %H:%i') AS created, "
+		" DATE_FORMAT(q.decided_at, '%Y-%m-%d %H:%i') AS decided, v.name AS decided_by, "
+		" p.id AS person, p.name, p.number, col.name AS college, cls.name AS class, "
+		" m.day AS makeup_day, m.reason AS makeup_reason, m.state AS makeup_state, "
+		" d.day AS report_day, d.temperature, d.anomaly_flags, d.city, "
+		" p.identity, ra.reason AS app_reason, ra.itinerary, ra.needs_pickup, "
+		" ra.allowed_from, ra.allowed_until, ra.state AS app_state, "
+		" b.return_from, b.return_until "
+		"FROM queue_items q JOIN people p ON p.id = q.person_id "
+		"LEFT JOIN return_applications ra ON q.kind IN ('first_review', 'second_review') "
+		"  AND ra.id = q.ref_id "
+		"LEFT JOIN roster_entries re ON re.term_id = ra.term_id AND re.person_id = ra.person_id "
+		"LEFT JOIN return_batches b ON b.id = re.batch_id "
+		"LEFT JOIN people v ON v.id = q.decided_by "
+		"LEFT JOIN org_units col ON col.id = p.college_id "
+		"LEFT JOIN org_units cls ON cls.id = p.class_id "
+		"LEFT JOIN makeup_requests m ON q.kind = 'makeup' AND m.id = q.ref_id "
+		"LEFT JOIN daily_reports d ON q.kind = 'anomaly' AND d.id = q.ref_id "
+		"WHERE q.id = ?", "i", item);
+	if (err)
+		return nerr_pass(err);
+	if (!found)
+		return nerr_raise(HC_ERR_NOTFOUND, "no queue item %lld", item);
+	err = in_my_queue(r, item, &mine);
+	if (err)
+		return nerr_pass(err);
+	if (!mine)
+		return nerr_raise(HC_ERR_FORBIDDEN, "item %lld is not in %d's queue",
+				  item, r->who.person_id);
+	if (hdf_get_value(r->hdf, "Queue.Detail.app_state", NULL)) {
+		long long app = hdf_get_int_value(r->hdf, "Queue.Detail.ref_id", 0);
+		err = db_rows(r->hdf, "Queue.Leg", NULL, "SELECT seq, mode, number, day, "
+			"from_place, to_place FROM travel_legs WHERE application_id = ? ORDER BY seq",
+			"i", app);
+		if (err == STATUS_OK)
+			err = db_rows(r->hdf, "Queue.Upload", NULL, "SELECT id, kind, filename, mime, "
+				"size, dup_reason, DATE_FORMAT(uploaded_at, '%Y-%m-%d %H:%i') AS uploaded_at "
+				"FROM uploads WHERE application_id = ? ORDER BY kind", "i", app);
+		if (err)
+			return nerr_pass(err);
+	}
+	/* The check-ins around the day in question, a week either side. */
+	const char *day = hdf_get_value(r->hdf, "Queue.Detail.makeup_day",
+					hdf_get_value(r->hdf, "Queue.Detail.report_day", NULL));
+	if (day) {
+		char today[11];
+
+		/* Days still to come are not missed: they are not listed. */
+		day_format(app_today(), today);
+		err = db_rows(r->hdf, "Queue.Around", NULL,
+			"WITH RECURSIVE days(d) AS (SELECT ? - INTERVAL 7 DAY "
+			"  UNION ALL SELECT d + INTERVAL 1 DAY FROM days "
+			"  WHERE d < LEAST(? + INTERVAL 7 DAY, ?)) "
+			"SELECT days.d AS day, dr.id IS NOT NULL AS reported, dr.is_makeup, "
+			" dr.anomaly_state, days.d = ? AS focus "
+			"FROM days LEFT JOIN daily_reports dr ON dr.person_id = ? AND dr.day = days.d "
+			"ORDER BY days.d", "ssssi", day, day, today, day,
+			(long long)hdf_get_int_value(r->hdf, "Queue.Detail.person", 0));
+		if (err)
+			return nerr_pass(err);
+	}
+	return nerr_pass(db_rows(r->hdf, "Queue.History", NULL,
+		"SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i') AS at, p.name AS actor, a.action, a.detail "
+		"FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id "
+		"WHERE a.object_kind = ? AND a.object_id = ? ORDER BY a.id",
+		"si", history_kind(hdf_get_value(r->hdf, "Queue.Detail.kind", "")),
+		(long long)hdf_get_int_value(r->hdf, "Queue.Detail.ref_id", 0)));
+}

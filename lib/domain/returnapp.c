@@ -1,0 +1,548 @@
+/* returnapp.c - see returnapp.h. */
+#include "domain/returnapp.h"
+#include "core/conf.h"
+#include "domain/queue.h"
+#include "domain/audit.h"
+#include "core/db.h"
+#include "domain/facts.h"
+#include "core/days.h"
+#include "domain/term.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+NEOERR *ret_load(struct req *r, int person, int *term_id, bool *on_roster)
+{
+	char today[11];
+	bool found;
+	NEOERR *err;
+
+	day_format(app_today(), today);
+	err = db_row(r->hdf, "Return", &found,
+		"SELECT t.id AS term_id, t.name AS term, re.id IS NOT NULL AS on_roster, "
+		" b.name AS batch, b.return_from, b.return_until, p.identity, "
+		" ra.id AS app_id, ra.state, ra.quiz_passed_at, ra.pledge_accepted_at, "
+		" ra.reason, ra.itinerary, ra.confirm_no_symptoms, ra.confirm_no_risk, "
+		" ra.confirm_no_contact, ra.confirm_code_green, ra.sent_back_stage, "
+		" ra.sent_back_reason, ra.allowed_from, ra.allowed_until, ra.needs_pickup, "
+		" DATE_FORMAT(ra.submitted_at, '%Y-%m-%d %H:%i') AS submitted_at "
+		"FROM people p "
+		"LEFT JOIN terms t ON t.id = " TERM_NOW_ID " "
+		"LEFT JOIN roster_entries re ON re.term_id = t.id AND re.person_id = p.id "
+		"LEFT JOIN return_batches b ON b.id = re.batch_id "
+		"LEFT JOIN return_applications ra ON ra.term_id = t.id AND ra.person_id = p.id "
+		"WHERE p.id = ?", "ssi", today, today, (long long)person);
+	if (err)
+		return nerr_pass(err);
+	*term_id = found ? hdf_get_int_value(r->hdf, "Return.term_id", 0) : 0;
+	*on_roster = found && hdf_get_int_value(r->hdf, "Return.on_roster", 0);
+	if (!hdf_get_value(r->hdf, "Return.app_id", NULL))
+		return STATUS_OK;
+	err = db_rows(r->hdf, "Return.Leg", NULL,
+		"SELECT seq, mode, number, day, from_place, to_place FROM travel_legs "
+		"WHERE application_id = ? ORDER BY seq", "i",
+		(long long)hdf_get_int_value(r->hdf, "Return.app_id", 0));
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(db_rows(r->hdf, "Return.Upload", NULL,
+		"SELECT id, kind, filename, mime, size, dup_reason, "
+		" DATE_FORMAT(uploaded_at, '%Y-%m-%d %H:%i') AS uploaded_at "
+		"FROM uploads WHERE application_id = ? ORDER BY kind", "i",
+		(long long)hdf_get_int_value(r->hdf, "Return.app_id", 0)));
+}
+
+int ret_quiz_wrong(struct req *r)
+{
+	HDF *q = hdf_get_obj(conf_hdf(), "Return.Quiz");
+	char key[64];
+	int i = 0, wrong = 0;
+
+	for (q = q ? hdf_obj_child(q) : NULL; q; q = hdf_obj_next(q), i++) {
+		snprintf(key, sizeof key, "q%d", i);
+		if (strcmp(app_param(r, key, ""), hdf_get_value(q, "Answer", "-"))) {
+			snprintf(key, sizeof key, "Return.Wrong.%d", i);
+			hdf_set_int_value(r->hdf, key, 1);
+			wrong++;
+		}
+	}
+	return wrong;
+}
+
+/* The application, locked for the rest of the transaction. */
+struct app_row {
+	long long id;
+	char state[16];
+	char stage[8];
+	bool quiz, pledge, grad;
+};
+
+static NEOERR *lock_app(int person, int term, struct app_row *a)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	memset(a, 0, sizeof *a);
+	err = db_query(&c,
+		"SELECT ra.id, ra.state, COALESCE(ra.sent_back_stage, ''), "
+		" ra.quiz_passed_at IS NOT NULL, ra.pledge_accepted_at IS NOT NULL, "
+		" p.identity = 'grad' "
+		"FROM return_applications ra JOIN people p ON p.id = ra.person_id "
+		"WHERE ra.person_id = ? AND ra.term_id = ? FOR UPDATE",
+		"ii", (long long)person, (long long)term);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		a->id = db_int(c, 0);
+		snprintf(a->state, sizeof a->state, "%s", db_str(c, 1));
+		snprintf(a->stage, sizeof a->stage, "%s", db_str(c, 2));
+		a->quiz = db_int(c, 3) != 0;
+		a->pledge = db_int(c, 4) != 0;
+		a->grad = db_int(c, 5) != 0;
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+static NEOERR *refuse(struct req *r, const char *key)
+{
+	hdf_set_value(r->hdf, "Return.Refusal", key);
+	return nerr_raise(HC_ERR_FORBIDDEN, "return step refused: %s", key);
+}
+
+static NEOERR *audit(struct req *r, const char *now, const char *action,
+		     long long subject, long long app, const char *detail)
+{
+	return nerr_pass(audit_write(r, now, action, subject, "return_application", app, detail));
+}
+
+struct step {
+	struct req *r;
+	int person, term;
+	const char *kind, *filename;
+	const unsigned char *data;
+	size_t len;
+};
+
+/* The step's own work, then the card's facts, in one transaction. */
+struct step_txn {
+	NEOERR *(*fn)(void *);
+	struct step *s;
+};
+
+static NEOERR *step_in_txn(void *arg)
+{
+	struct step_txn *x = arg;
+	NEOERR *err = x->fn(x->s);
+
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(facts_application(x->s->person, x->s->term));
+}
+
+static NEOERR *step_run(NEOERR *(*fn)(void *), struct step *s)
+{
+	struct step_txn x = { fn, s };
+	return nerr_pass(db_txn(step_in_txn, &x));
+}
+
+/* Runs one of the student's steps in its own transaction. */
+static NEOERR *run_step(NEOERR *(*fn)(void *), struct req *r, int person, int term)
+{
+	struct step s = { r, person, term, NULL, NULL, NULL, 0 };
+	return nerr_pass(step_run(fn, &s));
+}
+
+static NEOERR *require_roster(struct step *s)
+{
+	long long n = 0;
+	NEOERR *err = db_scalar(&n, NULL, "SELECT COUNT(*) FROM roster_entries "
+		"WHERE term_id = ? AND person_id = ?", "ii", (long long)s->term,
+		(long long)s->person);
+
+	if (err)
+		return nerr_pass(err);
+	return n ? STATUS_OK : refuse(s->r, "return.no.roster");
+}
+
+static NEOERR *quiz_in_txn(void *arg)
+{
+	struct step *s = arg;
+	char now[20];
+	NEOERR *err = require_roster(s);
+
+	if (err)
+		return nerr_pass(err);
+	app_now(now);
+	err = db_exec(NULL, NULL,
+		"INSERT INTO return_applications (term_id, person_id, quiz_passed_at, updated_at) "
+		"VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+		" quiz_passed_at = COALESCE(quiz_passed_at, VALUES(quiz_passed_at))",
+		"iiss", (long long)s->term, (long long)s->person, now, now);
+	return nerr_pass(err);
+}
+
+NEOERR *ret_pass_quiz(struct req *r, int person, int term)
+{
+	return nerr_pass(run_step(quiz_in_txn, r, person, term));
+}
+
+static NEOERR *pledge_in_txn(void *arg)
+{
+	struct step *s = arg;
+	struct app_row a;
+	char now[20];
+	NEOERR *err = lock_app(s->person, s->term, &a);
+
+	if (err)
+		return nerr_pass(err);
+	if (!a.quiz)
+		return refuse(s->r, "return.no.quiz_first");
+	app_now(now);
+	return nerr_pass(db_exec(NULL, NULL,
+		"UPDATE return_applications SET pledge_accepted_at = COALESCE(pledge_accepted_at, ?), "
+		" updated_at = ? WHERE id = ?", "ssi", now, now, a.id));
+}
+
+NEOERR *ret_accept_pledge(struct req *r, int person, int term)
+{
+	return nerr_pass(run_step(pledge_in_txn, r, person, term));
+}
+
+static bool may_edit_application(const struct app_row *a)
+{
+	return !strcmp(a->state, "draft") ||
+	       (!strcmp(a->state, "sent_back") && !strcmp(a->stage, "first"));
+}
+
+static bool may_edit_evidence(const struct app_row *a)
+{
+	return !strcmp(a->state, "evidence") ||
+	       (!strcmp(a->state, "sent_back") && !strcmp(a->stage, "second"));
+}
+
+static NEOERR *open_queue_item(long long app, int person, const char *kind, const char *now)
+{
+	return nerr_pass(db_exec(NULL, NULL,
+		"INSERT INTO queue_items (kind, ref_id, person_id, created_at) VALUES (?, ?, ?, ?)",
+		"siis", kind, app, (long long)person, now));
+}
+
+static NEOERR *apply_in_txn(void *arg)
+{
+	struct step *s = arg;
+	struct req *r = s->r;
+	struct app_row a;
+	char now[20];
+	NEOERR *err = lock_app(s->person, s->term, &a);
+
+	if (err)
+		return nerr_pass(err);
+	if (!a.quiz)
+		return refuse(r, "return.no.quiz_first");
+	if (!a.pledge)
+		return refuse(r, "return.no.pledge_first");
+	if (!may_edit_application(&a))
+		return refuse(r, "return.no.not_editable");
+	app_now(now);
+	err = db_exec(NULL, NULL,
+		"UPDATE return_applications SET reason = ?, itinerary = ?, confirm_no_symptoms = 1, "
+		" confirm_no_risk = 1, confirm_no_contact = 1, confirm_code_green = 1, "
+		" state = 'first_review', sent_back_stage = NULL, submitted_at = ?, updated_at = ? "
+		"WHERE id = ?", "ssssi", app_param(r, "reason", ""), app_param(r, "itinerary", ""),
+		now, now, a.id);
+	if (err == STATUS_OK)
+		err = open_queue_item(a.id, s->person, "first_review", now);
+	if (err == STATUS_OK)
+		err = audit(r, now, "return.apply", s->person, a.id, NULL);
+	return nerr_pass(err);
+}
+
+NEOERR *ret_submit_application(struct req *r, int person, int term)
+{
+	return nerr_pass(run_step(apply_in_txn, r, person, term));
+}
+
+static NEOERR *legs_in_txn(void *arg)
+{
+	struct step *s = arg;
+	struct req *r = s->r;
+	struct app_row a;
+	char now[20], key[32];
+	int saved = 0;
+	NEOERR *err = lock_app(s->person, s->term, &a);
+
+	if (err)
+		return nerr_pass(err);
+	if (!may_edit_evidence(&a))
+		return refuse(r, !strcmp(a.state, "first_review") || may_edit_application(&a)
+			      ? "return.no.first_review_first" : "return.no.not_editable");
+	app_now(now);
+	err = db_exec(NULL, NULL, "DELETE FROM travel_legs WHERE application_id = ?", "i", a.id);
+	for (int i = 1; err == STATUS_OK && i <= RET_MAX_LEGS; i++) {
+		snprintf(key, sizeof key, "mode_%d", i);
+		if (!*app_param(r, key, ""))
+			continue;
+		char k2[32], k3[32], k4[32], k5[32];
+		snprintf(k2, sizeof k2, "number_%d", i);
+		snprintf(k3, sizeof k3, "day_%d", i);
+		snprintf(k4, sizeof k4, "from_%d", i);
+		snprintf(k5, sizeof k5, "to_%d", i);
+		err = db_exec(NULL, NULL,
+			"INSERT INTO travel_legs (application_id, seq, mode, number, day, from_place, to_place) "
+			"VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?)", "iisssss", a.id, (long long)++saved,
+			app_param(r, key, ""), app_param(r, k2, ""), app_param(r, k3, ""),
+			app_param(r, k4, ""), app_param(r, k5, ""));
+	}
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "UPDATE return_applications SET needs_pickup = ?, "
+			"updated_at = ? WHERE id = ?", "isi",
+			(long long)!strcmp(app_param(r, "needs_pickup", "0"), "1"), now, a.id);
+	return nerr_pass(err);
+}
+
+NEOERR *ret_save_legs(struct req *r, int person, int term)
+{
+	return nerr_pass(run_step(legs_in_txn, r, person, term));
+}
+
+const char *ret_sniff_type(const unsigned char *d, size_t n)
+{
+	if (n >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF)
+		return "image/jpeg";
+	if (n >= 8 && !memcmp(d, "\x89PNG\r\n\x1a\n", 8))
+		return "image/png";
+	if (n >= 5 && !memcmp(d, "%PDF-", 5))
+		return "application/pdf";
+	return NULL;
+}
+
+/* Writes the bytes once, named by their hash; the same content is one file. */
+static NEOERR *store_bytes(const char *hex, const unsigned char *data, size_t len)
+{
+	const char *dir = conf_str("Paths.Uploads", "/var/lib/healthcard/uploads");
+	char path[1024], tmp[1100];
+	ssize_t w;
+	int fd;
+
+	snprintf(path, sizeof path, "%s/%s", dir, hex);
+	if (access(path, F_OK) == 0)
+		return STATUS_OK;
+	snprintf(tmp, sizeof tmp, "%s.%d.tmp", path, (int)getpid());
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0640);
+	if (fd < 0)
+		return nerr_raise_errno(NERR_IO, "cannot create %s", tmp);
+	for (size_t off = 0; off < len; off += (size_t)w) {
+		w = write(fd, data + off, len - off);
+		if (w <= 0) {
+			close(fd);
+			unlink(tmp);
+			return nerr_raise_errno(NERR_IO, "cannot write %s", tmp);
+		}
+	}
+	if (fsync(fd) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
+		unlink(tmp);
+		return nerr_raise_errno(NERR_IO, "cannot store %s", path);
+	}
+	return STATUS_OK;
+}
+
+static NEOERR *upload_in_txn(void *arg)
+{
+	struct step *s = arg;
+	struct req *r = s->r;
+	struct app_row a;
+	unsigned char hash[crypto_hash_sha256_BYTES];
+	char hex[2 * crypto_hash_sha256_BYTES + 1], now[20], today[11];
+	const char *mime = ret_sniff_type(s->data, s->len);
+	DB_CURSOR *c = NULL;
+	long long dup = 0;
+	const char *dup_reason = NULL;
+	NEOERR *err = lock_app(s->person, s->term, &a);
+
+	if (err)
+		return nerr_pass(err);
+	if (!may_edit_evidence(&a))
+		return refuse(r, "return.no.first_review_first");
+	if (!strcmp(s->kind, "advisor_consent") && !a.grad)
+		return refuse(r, "return.no.not_grad");
+	if (mime == NULL)
+		return refuse(r, "return.no.file_type");
+	crypto_hash_sha256(hash, s->data, s->len);
+	sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+	app_now(now);
+	day_format(app_today(), today);
+	/* The common fake: the same picture as someone else's, or an old one. */
+	err = db_query(&c,
+		"SELECT u.id, ra.person_id <> ? FROM uploads u "
+		"JOIN return_applications ra ON ra.id = u.application_id "
+		"WHERE u.sha256 = ? AND (ra.person_id <> ? OR u.uploaded_at < ?) "
+		"ORDER BY ra.person_id = ?, u.id LIMIT 1", "ibisi", (long long)s->person,
+		hash, sizeof hash, (long long)s->person, today, (long long)s->person);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		dup = db_int(c, 0);
+		dup_reason = db_int(c, 1) ? "other_student" : "earlier_day";
+	}
+	db_cursor_free(&c);
+	err = store_bytes(hex, s->data, s->len);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "DELETE FROM uploads WHERE application_id = ? AND kind = ?",
+			      "is", a.id, s->kind);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL,
+			"INSERT INTO uploads (application_id, kind, filename, mime, size, sha256, "
+			" stored_name, uploaded_at, dup_of, dup_reason) "
+			"VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?)", "isssibssis",
+			a.id, s->kind, s->filename, mime, (long long)s->len, hash, sizeof hash,
+			hex, now, dup, dup_reason);
+	if (err == STATUS_OK)
+		err = audit(r, now, "return.upload", s->person, a.id, s->kind);
+	return nerr_pass(err);
+}
+
+NEOERR *ret_store_upload(struct req *r, int person, int term, const char *kind,
+			 const char *filename, const unsigned char *data, size_t len)
+{
+	struct step s = { r, person, term, kind, filename, data, len };
+	return nerr_pass(step_run(upload_in_txn, &s));
+}
+
+static NEOERR *evidence_in_txn(void *arg)
+{
+	struct step *s = arg;
+	struct req *r = s->r;
+	struct app_row a;
+	long long legs = 0, kinds = 0;
+	char now[20];
+	NEOERR *err = lock_app(s->person, s->term, &a);
+
+	if (err)
+		return nerr_pass(err);
+	if (!may_edit_evidence(&a))
+		return refuse(r, "return.no.first_review_first");
+	err = db_scalar(&legs, NULL, "SELECT COUNT(*) FROM travel_legs WHERE application_id = ?",
+			"i", a.id);
+	if (err == STATUS_OK)
+		err = db_scalar(&kinds, NULL, "SELECT COUNT(DISTINCT kind) FROM uploads "
+			"WHERE application_id = ? AND kind IN ('health_code', 'nucleic_acid', "
+			" 'vaccination', IF(?, 'advisor_consent', 'health_code'))",
+			"ii", a.id, (long long)a.grad);
+	if (err)
+		return nerr_pass(err);
+	if (legs == 0)
+		return refuse(r, "return.no.legs");
+	if (kinds < (a.grad ? 4 : 3))
+		return refuse(r, "return.no.evidence");
+	app_now(now);
+	err = db_exec(NULL, NULL, "UPDATE return_applications SET state = 'second_review', "
+		"sent_back_stage = NULL, updated_at = ? WHERE id = ?", "si", now, a.id);
+	if (err == STATUS_OK)
+		err = open_queue_item(a.id, s->person, "second_review", now);
+	if (err == STATUS_OK)
+		err = audit(r, now, "return.evidence", s->person, a.id, NULL);
+	return nerr_pass(err);
+}
+
+NEOERR *ret_submit_evidence(struct req *r, int person, int term)
+{
+	return nerr_pass(run_step(evidence_in_txn, r, person, term));
+}
+
+struct decision {
+	struct req *r;
+	long long item, app;
+	bool second;
+	const char *decision, *reason, *from, *until;
+};
+
+static NEOERR *decide_in_txn(void *arg)
+{
+	struct decision *x = arg;
+	struct req *r = x->r;
+	const char *want = x->second ? "second_review" : "first_review";
+	bool approve = !strcmp(x->decision, "approve");
+	bool reject = x->second && !strcmp(x->decision, "reject");
+	const char *state = approve ? (x->second ? "approved" : "evidence")
+				    : reject ? "rejected" : "sent_back";
+	DB_CURSOR *c = NULL;
+	char now[20];
+	long long person = 0, term = 0;
+	bool open = false, same = false;
+	NEOERR *err;
+
+	app_now(now);
+	err = queue_lock_item(r, x->item, want, &open);
+	if (err)
+		return nerr_pass(err);
+	err = db_query(&c, "SELECT ra.person_id, ra.state = ?, ra.term_id FROM return_applications ra "
+		"JOIN queue_items q ON q.ref_id = ra.id AND q.id = ? WHERE ra.id = ? FOR UPDATE",
+		"sii", want, x->item, x->app);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		person = db_int(c, 0);
+		same = db_int(c, 1) != 0;
+		term = db_int(c, 2);
+	}
+	db_cursor_free(&c);
+	if (person == 0)
+		return nerr_raise(HC_ERR_NOTFOUND, "no application item %lld", x->item);
+	if (!open || !same)
+		return nerr_raise(HC_ERR_CONFLICT, "application %lld changed meanwhile", x->app);
+	if (approve && !x->second)
+		err = db_exec(NULL, NULL,
+			"UPDATE return_applications SET state = ?, allowed_from = ?, allowed_until = ?, "
+			" sent_back_reason = NULL, updated_at = ? WHERE id = ?", "ssssi",
+			state, x->from, x->until, now, x->app);
+	else
+		err = db_exec(NULL, NULL,
+			"UPDATE return_applications SET state = ?, sent_back_stage = ?, "
+			" sent_back_reason = NULLIF(?, ''), updated_at = ? WHERE id = ?", "ssssi",
+			state, approve || reject ? NULL : (x->second ? "second" : "first"),
+			approve ? "" : x->reason, now, x->app);
+	if (err == STATUS_OK)
+		err = facts_application((int)person, (int)term);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL,
+			"INSERT INTO reviews (application_id, stage, decision, reviewer_id, decided_at, reason) "
+			"VALUES (?, ?, ?, ?, ?, NULLIF(?, ''))", "ississ", x->app,
+			x->second ? "second" : "first", approve ? "approve" : reject ? "reject" : "send_back",
+			(long long)r->who.person_id, now, x->reason);
+	if (err == STATUS_OK)
+		err = queue_mark_decided(r, x->item, x->decision, x->reason, now);
+	if (err == STATUS_OK)
+		err = notify_student(person, now, approve ? (x->second ? "return_approved"
+			: "return_first_passed") : reject ? "return_rejected" : "return_sent_back", "",
+			x->reason);
+	if (err == STATUS_OK)
+		err = audit(r, now, approve ? (x->second ? "return.second_approve" : "return.first_approve")
+			    : reject ? "return.reject" : (x->second ? "return.second_send_back"
+							     : "return.first_send_back"),
+			    person, x->app, approve && !x->second ? x->from : x->reason);
+	return nerr_pass(err);
+}
+
+NEOERR *ret_decide(struct req *r, long long item, long long app_id, bool second,
+		   const char *decision, const char *reason,
+		   const char *allowed_from, const char *allowed_until)
+{
+	struct decision x = { r, item, app_id, second, decision, reason,
+			      allowed_from, allowed_until };
+
+	if (!second && !strcmp(decision, "approve")) {
+		int from = day_parse(allowed_from), until = day_parse(allowed_until);
+		/* A window already over is a typing mistake: the student could
+		 * never use it. */
+		if (from < 0 || until < 0 || until < from || until < app_today())
+			return nerr_raise(HC_ERR_BADREQ, "bad return window %s..%s",
+					  allowed_from ? allowed_from : "", allowed_until ? allowed_until : "");
+	}
+	return nerr_pass(db_txn(decide_in_txn, &x));
+}

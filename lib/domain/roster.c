@@ -1,0 +1,445 @@
+/*
+ * roster.c - see roster.h.
+ *
+ * The lookups a 30,000-row file needs (numbers, names, batches, counselors,
+ * the term's roster) are read once into hash tables, so checking is one
+ * pass over the rows without a query per row; applying is one prepared
+ * statement per row inside a single transaction.
+ */
+#include "domain/roster.h"
+#include "core/db.h"
+#include "domain/facts.h"
+#include "domain/audit.h"
+#include "core/days.h"
+#include "core/xlsxfile.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#define MAX_COLS 4
+
+struct template_def {
+	const char *name;
+	const char *headers[MAX_COLS];   /* NULL-terminated */
+	const char *example[MAX_COLS];
+};
+
+/* Columns: 学号 (number) first; 姓名 (name) is checked against it. */
+static const struct template_def templates[] = {
+	[ROSTER_ADD] = { "add", { "学号", "姓名", "批次", NULL },
+			 { "23010001", "张明", "第一批", NULL } },
+	[ROSTER_DELETE] = { "delete", { "学号", "姓名", NULL },
+			    { "23010001", "张明", NULL } },
+	[ROSTER_MODIFY] = { "modify", { "学号", "姓名", "批次", "辅导员工号" },
+			    { "23010001", "张明", "第二批", "100008" } },
+};
+
+bool roster_kind_parse(const char *name, enum roster_kind *k)
+{
+	for (int i = 0; i < 3; i++) {
+		if (name && !strcmp(name, templates[i].name)) {
+			*k = (enum roster_kind)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+NEOERR *roster_template(enum roster_kind k, const char *tmpdir, char **buf, size_t *len)
+{
+	const struct template_def *t = &templates[k];
+	char path[1024];
+	lxw_workbook *wb;
+	lxw_worksheet *ws;
+	lxw_format *bold;
+
+	snprintf(path, sizeof path, "%s/template-%d-%s.xlsx", tmpdir, (int)getpid(), t->name);
+	wb = workbook_new(path);
+	if (wb == NULL)
+		return nerr_raise(NERR_IO, "cannot create %s", path);
+	ws = workbook_add_worksheet(wb, "名单");
+	bold = workbook_add_format(wb);
+	format_set_bold(bold);
+	for (int c = 0; c < MAX_COLS && t->headers[c]; c++) {
+		worksheet_write_string(ws, 0, (lxw_col_t)c, t->headers[c], bold);
+		worksheet_write_string(ws, 1, (lxw_col_t)c, t->example[c], NULL);
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, 16, NULL);
+	}
+	return nerr_pass(xlsx_close_read(wb, path, buf, len));
+}
+
+/* String-keyed lookups that own their keys. */
+struct lookup {
+	NE_HASH *h;
+	ULIST *keys;
+};
+
+static NEOERR *lookup_init(struct lookup *l)
+{
+	NEOERR *err = ne_hash_init(&l->h, ne_hash_str_hash, ne_hash_str_comp);
+	if (err == STATUS_OK)
+		err = uListInit(&l->keys, 1024, 0);
+	return nerr_pass(err);
+}
+
+static NEOERR *lookup_put(struct lookup *l, const char *key, long value)
+{
+	char *k = strdup(key);
+	NEOERR *err;
+
+	if (k == NULL)
+		return nerr_raise(NERR_NOMEM, "lookup key");
+	err = uListAppend(l->keys, k);
+	if (err) {
+		free(k);
+		return nerr_pass(err);
+	}
+	return nerr_pass(ne_hash_insert(l->h, k, (void *)value));
+}
+
+static long lookup_get(struct lookup *l, const char *key)
+{
+	return (long)ne_hash_lookup(l->h, (void *)key);
+}
+
+static void lookup_free(struct lookup *l)
+{
+	if (l->h)
+		ne_hash_destroy(&l->h);
+	if (l->keys)
+		uListDestroy(&l->keys, ULIST_FREE);
+}
+
+/* Loads "key -> id" pairs from a two-column query. */
+static NEOERR *lookup_load(struct lookup *l, const char *sql, const char *fmt, long long arg)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err = fmt ? db_query(&c, sql, fmt, arg) : db_query(&c, sql, NULL);
+
+	if (err)
+		return nerr_pass(err);
+	while (err == STATUS_OK && db_next(c))
+		err = lookup_put(l, db_str(c, 0), (long)db_int(c, 1));
+	db_cursor_free(&c);
+	return nerr_pass(err);
+}
+
+struct checked_row {
+	long person, batch, counselor;
+};
+
+struct import {
+	struct req *r;
+	enum roster_kind kind;
+	int term;
+	int own_counselor;         /* 0: the school admin; else who imports */
+	const SHEET *s;
+	const char *filename;
+	struct lookup numbers;     /* number -> person id */
+	struct lookup names;       /* "id" -> name matches? we keep name by number */
+	struct lookup batches;     /* batch name -> id */
+	struct lookup counselors;  /* counselor number -> id */
+	struct lookup on_roster;   /* person id (text) -> batch id */
+	struct lookup seen;        /* number -> first row (1-based) in this file */
+	struct lookup mine;        /* own_counselor's students: number -> id */
+	struct checked_row *rows;
+	int nrows, nbad;
+	unsigned long long added, deleted, moved, reassigned;
+};
+
+static const char *trimmed(const char *s, char *buf, size_t n)
+{
+	size_t len;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	snprintf(buf, n, "%s", s);
+	len = strlen(buf);
+	while (len && (buf[len - 1] == ' ' || buf[len - 1] == '\t'))
+		buf[--len] = '\0';
+	return buf;
+}
+
+static void bad_row(struct import *im, int row, const char *key, const char *detail)
+{
+	char k[64], text[300];
+
+	if (im->nbad < 200) {
+		snprintf(text, sizeof text, "%s%s%s", tr(im->r, key), detail ? " " : "",
+			 detail ? detail : "");
+		snprintf(k, sizeof k, "Import.Error.%d.Row", im->nbad);
+		hdf_set_int_value(im->r->hdf, k, row);
+		snprintf(k, sizeof k, "Import.Error.%d.Reason", im->nbad);
+		hdf_set_value(im->r->hdf, k, text);
+	}
+	im->nbad++;
+}
+
+static bool header_ok(struct import *im)
+{
+	const struct template_def *t = &templates[im->kind];
+	char cell[64];
+
+	for (int c = 0; c < MAX_COLS; c++) {
+		const char *want = t->headers[c] ? t->headers[c] : "";
+		if (strcmp(trimmed(sheet_cell(im->s, 0, c), cell, sizeof cell), want))
+			return false;
+	}
+	return true;
+}
+
+static NEOERR *load_lookups(struct import *im)
+{
+	NEOERR *err;
+
+	err = lookup_init(&im->numbers);
+	if (!err) err = lookup_init(&im->names);
+	if (!err) err = lookup_init(&im->batches);
+	if (!err) err = lookup_init(&im->counselors);
+	if (!err) err = lookup_init(&im->on_roster);
+	if (!err) err = lookup_init(&im->seen);
+	if (!err) err = lookup_init(&im->mine);
+	if (!err && im->own_counselor) err = lookup_load(&im->mine,
+		"SELECT p.number, p.id FROM people p JOIN counselor_assignments ca "
+		"ON ca.student_id = p.id WHERE ca.counselor_id = ?", "i", im->own_counselor);
+	if (!err) err = lookup_load(&im->numbers,
+		"SELECT number, id FROM people WHERE identity <> 'staff'", NULL, 0);
+	/* The name check: "number|name" is a key when they belong together. */
+	if (!err) err = lookup_load(&im->names,
+		"SELECT CONCAT(number, '|', name), id FROM people WHERE identity <> 'staff'", NULL, 0);
+	if (!err) err = lookup_load(&im->batches,
+		"SELECT name, id FROM return_batches WHERE term_id = ?", "i", im->term);
+	if (!err) err = lookup_load(&im->counselors,
+		"SELECT p.number, p.id FROM people p JOIN roles r ON r.person_id = p.id "
+		"WHERE r.role = 'counselor'", NULL, 0);
+	if (!err) err = lookup_load(&im->on_roster,
+		"SELECT CAST(person_id AS CHAR), batch_id FROM roster_entries WHERE term_id = ?",
+		"i", im->term);
+	return nerr_pass(err);
+}
+
+/* Checks row i (0-based; the admin's row i + 1) into im->rows[i]. */
+static void check_row(struct import *im, int i)
+{
+	struct checked_row *cr = &im->rows[i];
+	char number[64], name[128], batch[128], counselor[64], key[200], pid[24];
+	int row = i + 1;
+	long first;
+
+	memset(cr, 0, sizeof *cr);
+	trimmed(sheet_cell(im->s, i, 0), number, sizeof number);
+	trimmed(sheet_cell(im->s, i, 1), name, sizeof name);
+	trimmed(sheet_cell(im->s, i, 2), batch, sizeof batch);
+	trimmed(sheet_cell(im->s, i, 3), counselor, sizeof counselor);
+	if (!*number && !*name && !*batch && !*counselor) {
+		cr->person = -1;   /* an empty row: skipped */
+		return;
+	}
+	if (!*number) {
+		bad_row(im, row, "roster.err.no_number", NULL);
+		return;
+	}
+	cr->person = lookup_get(&im->numbers, number);
+	if (cr->person == 0) {
+		bad_row(im, row, "roster.err.unknown_number", number);
+		return;
+	}
+	if (im->own_counselor && lookup_get(&im->mine, number) == 0) {
+		bad_row(im, row, "roster.err.not_yours", number);
+		return;
+	}
+	snprintf(key, sizeof key, "%s|%s", number, name);
+	if (*name && lookup_get(&im->names, key) == 0) {
+		bad_row(im, row, "roster.err.name_mismatch", name);
+		return;
+	}
+	first = lookup_get(&im->seen, number);
+	if (first) {
+		snprintf(key, sizeof key, "%ld", first);
+		bad_row(im, row, "roster.err.duplicate", key);
+		return;
+	}
+	if (lookup_put(&im->seen, number, row) != STATUS_OK) {
+		bad_row(im, row, "roster.err.unknown_number", number);
+		return;
+	}
+	snprintf(pid, sizeof pid, "%ld", cr->person);
+	bool listed = ne_hash_has_key(im->on_roster.h, pid);
+	if (im->kind == ROSTER_ADD && listed) {
+		bad_row(im, row, "roster.err.already_listed", number);
+		return;
+	}
+	if (im->kind != ROSTER_ADD && !listed) {
+		bad_row(im, row, "roster.err.not_listed", number);
+		return;
+	}
+	if (*batch && im->kind != ROSTER_DELETE) {
+		cr->batch = lookup_get(&im->batches, batch);
+		if (cr->batch == 0) {
+			bad_row(im, row, "roster.err.unknown_batch", batch);
+			return;
+		}
+	} else if (im->kind == ROSTER_ADD) {
+		bad_row(im, row, "roster.err.no_batch", NULL);
+		return;
+	}
+	if (im->kind == ROSTER_MODIFY) {
+		if (*counselor && im->own_counselor) {
+			/* Handing a student over is the school's decision. */
+			bad_row(im, row, "roster.err.counselor_admin_only", counselor);
+			return;
+		}
+		if (*counselor) {
+			cr->counselor = lookup_get(&im->counselors, counselor);
+			if (cr->counselor == 0) {
+				bad_row(im, row, "roster.err.unknown_counselor", counselor);
+				return;
+			}
+		}
+		if (!cr->batch && !cr->counselor)
+			bad_row(im, row, "roster.err.nothing_to_change", NULL);
+	}
+}
+
+static NEOERR *apply_row(struct import *im, const struct checked_row *cr, const char *now)
+{
+	unsigned long long n = 0;
+	long long by = im->r->who.person_id;
+	NEOERR *err = STATUS_OK;
+
+	switch (im->kind) {
+	case ROSTER_ADD:
+		err = db_exec(&n, NULL, "INSERT INTO roster_entries (term_id, person_id, batch_id, "
+			"added_at, added_by) VALUES (?, ?, ?, ?, ?)", "iiisi", (long long)im->term,
+			(long long)cr->person, (long long)cr->batch, now, by);
+		im->added += n;
+		break;
+	case ROSTER_DELETE:
+		err = db_exec(&n, NULL, "DELETE FROM roster_entries WHERE term_id = ? AND person_id = ?",
+			"ii", (long long)im->term, (long long)cr->person);
+		im->deleted += n;
+		break;
+	case ROSTER_MODIFY:
+		if (cr->batch) {
+			err = db_exec(&n, NULL, "UPDATE roster_entries SET batch_id = ? "
+				"WHERE term_id = ? AND person_id = ?", "iii", (long long)cr->batch,
+				(long long)im->term, (long long)cr->person);
+			im->moved += n;
+		}
+		if (err == STATUS_OK && cr->counselor) {
+			/* The old counselor goes into the audit log before the change;
+			 * pending items follow the assignment, which decides scope. */
+			err = db_exec(NULL, NULL,
+				"INSERT INTO audit_log (at, actor_id, action, subject_person_id, "
+				" object_kind, object_id, detail, request_id) "
+				"SELECT ?, ?, 'counselor.reassign', ?, 'counselor_assignments', ?, "
+				" CONCAT(COALESCE((SELECT counselor_id FROM counselor_assignments "
+				"  WHERE student_id = ?), 0), ' -> ', ?), ? "
+				"FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM counselor_assignments "
+				"  WHERE student_id = ? AND counselor_id = ?)", "siiiiisii",
+				now, by, (long long)cr->person, (long long)cr->person,
+				(long long)cr->person, (long long)cr->counselor, im->r->id,
+				(long long)cr->person, (long long)cr->counselor);
+			if (err == STATUS_OK)
+				err = db_exec(&n, NULL,
+					"INSERT INTO counselor_assignments (student_id, counselor_id, since) "
+					"VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE "
+					" since = IF(counselor_id = VALUES(counselor_id), since, VALUES(since)), "
+					" counselor_id = VALUES(counselor_id)", "iis",
+					(long long)cr->person, (long long)cr->counselor, now);
+			im->reassigned += n ? 1 : 0;
+		}
+		break;
+	}
+	return nerr_pass(err);
+}
+
+/* The card facts of the people added or deleted, in one statement that
+ * locks their rows only: check-ins of the others go on meanwhile. */
+static NEOERR *roster_facts(const struct import *im)
+{
+	STRING ids;
+	NEOERR *err;
+
+	string_init(&ids);
+	err = string_append(&ids, "[");
+	for (int i = 1; err == STATUS_OK && i < im->nrows; i++)
+		if (im->rows[i].person > 0)
+			err = string_appendf(&ids, "%s%ld", ids.len > 1 ? "," : "", im->rows[i].person);
+	if (err == STATUS_OK)
+		err = string_append(&ids, "]");
+	if (err == STATUS_OK)
+		err = facts_roster(im->term, ids.buf);
+	string_clear(&ids);
+	return nerr_pass(err);
+}
+
+static NEOERR *apply_in_txn(void *arg)
+{
+	struct import *im = arg;
+	char now[20], detail[300];
+	NEOERR *err = STATUS_OK;
+
+	app_now(now);
+	im->added = im->deleted = im->moved = im->reassigned = 0;
+	for (int i = 1; err == STATUS_OK && i < im->nrows; i++)
+		if (im->rows[i].person > 0)
+			err = apply_row(im, &im->rows[i], now);
+	if (err == STATUS_OK && im->added + im->deleted > 0)
+		err = roster_facts(im);
+	if (err)
+		return nerr_pass(err);
+	snprintf(detail, sizeof detail, "%s: %s, +%llu -%llu ~%llu counselor %llu",
+		 templates[im->kind].name, im->filename, im->added, im->deleted, im->moved,
+		 im->reassigned);
+	return nerr_pass(audit_write(im->r, now, "roster.import", 0, "roster_entries", 0, detail));
+}
+
+NEOERR *roster_import(struct req *r, enum roster_kind k, int term, int counselor,
+		      const SHEET *s, const char *filename, int *nbad)
+{
+	struct import im = { .r = r, .kind = k, .term = term, .own_counselor = counselor,
+			     .s = s, .filename = filename };
+	NEOERR *err = STATUS_OK;
+
+	*nbad = 0;
+	im.nrows = sheet_rows(s);
+	if (im.nrows == 0 || !header_ok(&im)) {
+		bad_row(&im, 1, "roster.err.wrong_template", tr(r, k == ROSTER_ADD ?
+			"roster.kind.add" : k == ROSTER_DELETE ? "roster.kind.delete" : "roster.kind.modify"));
+		*nbad = im.nbad;
+		return STATUS_OK;
+	}
+	im.rows = calloc((size_t)im.nrows, sizeof *im.rows);
+	if (im.rows == NULL)
+		return nerr_raise(NERR_NOMEM, "%d rows", im.nrows);
+	err = load_lookups(&im);
+	for (int i = 1; err == STATUS_OK && i < im.nrows; i++)
+		check_row(&im, i);
+	if (err == STATUS_OK && im.nbad == 0)
+		err = db_txn(apply_in_txn, &im);
+	if (err == STATUS_OK) {
+		hdf_set_int_value(r->hdf, "Import.Rows", im.nrows - 1);
+		hdf_set_int_value(r->hdf, "Import.Bad", im.nbad);
+		if (im.nbad == 0) {
+			hdf_set_int_value(r->hdf, "Import.Applied", 1);
+			hdf_set_int_value(r->hdf, "Import.Added", (int)im.added);
+			hdf_set_int_value(r->hdf, "Import.Deleted", (int)im.deleted);
+			hdf_set_int_value(r->hdf, "Import.Moved", (int)im.moved);
+			hdf_set_int_value(r->hdf, "Import.Reassigned", (int)im.reassigned);
+		}
+	}
+	*nbad = im.nbad;
+	free(im.rows);
+	lookup_free(&im.numbers);
+	lookup_free(&im.names);
+	lookup_free(&im.batches);
+	lookup_free(&im.counselors);
+	lookup_free(&im.on_roster);
+	lookup_free(&im.seen);
+	lookup_free(&im.mine);
+	return nerr_pass(err);
+}

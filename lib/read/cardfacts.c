@@ -1,0 +1,230 @@
+/* cardfacts.c - see cardfacts.h. */
+#include "read/cardfacts.h"
+#include "core/conf.h"
+#include "core/db.h"
+#include "core/days.h"
+#include "domain/term.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+
+static enum app_stage stage_of(const char *s)
+{
+	static const char *const names[] = { "", "draft", "first_review",
+		"sent_back", "evidence", "second_review", "approved", "rejected" };
+
+	for (int i = 1; s && i < (int)(sizeof names / sizeof names[0]); i++)
+		if (!strcmp(names[i], s))
+			return (enum app_stage)i;
+	return APP_NONE;
+}
+
+static int day_or_0(const char *s)
+{
+	int d = s ? day_parse(s) : 0;
+	return d > 0 ? d : 0;
+}
+
+/* The row of the term in progress; with none in progress, the latest
+ * term's row still holds what is the person's whatever the term (the
+ * reports, an open anomaly, boarding), and the rest is left out. */
+NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
+{
+	char td[11];
+	struct card_facts *f = &ci->facts;
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	memset(ci, 0, sizeof *ci);
+	day_format(today, td);
+	err = db_query(&c,
+		"SELECT p.identity, t.id, t.name, f.on_roster, ra.id, f.app, f.quiz_done, "
+		" f.pledge_done, f.review_reason, f.allowed_from, f.allowed_until, "
+		" f.evidence_missing, f.open_anomaly, f.reported_to, f.reported_mask, "
+		" f.arrived_at, f.arrived_as_boarder, f.moved_in, f.boarding, "
+		" p.name, p.number, p.phone, col.name, cls.name, c.name, c.phone, "
+		" (SELECT COUNT(*) FROM messages m WHERE m.person_id = p.id), "
+		" f.sent_back, sb.verify_reason, (SELECT MIN(mr.day) FROM makeup_requests mr "
+		"  WHERE mr.person_id = p.id AND mr.state = 'pending') "
+		"FROM people p "
+		"LEFT JOIN terms t ON t.id = " TERM_NOW_ID " "
+		"LEFT JOIN card_facts f ON f.person_id = p.id "
+		" AND f.term_id = COALESCE(t.id, (SELECT MAX(id) FROM terms)) "
+		"LEFT JOIN return_applications ra ON ra.term_id = t.id AND ra.person_id = p.id "
+		"LEFT JOIN org_units col ON col.id = p.college_id "
+		"LEFT JOIN org_units cls ON cls.id = p.class_id "
+		"LEFT JOIN counselor_assignments ca ON ca.student_id = p.id "
+		"LEFT JOIN people c ON c.id = ca.counselor_id "
+		/* The counselor's words of the report sent back. */
+		"LEFT JOIN daily_reports sb ON sb.person_id = p.id AND sb.day = f.sent_back "
+		"WHERE p.id = ?", "ssi", td, td, (long long)person_id);
+	if (err)
+		return nerr_pass(err);
+	if (!db_next(c)) {
+		db_cursor_free(&c);
+		return nerr_raise(HC_ERR_NOTFOUND, "no person %d", person_id);
+	}
+	ci->term_id = (int)db_int(c, 1);
+	f->open_anomaly_day = day_or_0(db_str(c, 12));
+	f->reported_to = day_or_0(db_str(c, 13));
+	f->reported_mask = strtoull(db_str(c, 14) ? db_str(c, 14) : "0", NULL, 10);
+	f->boarder_now = db_int(c, 18) != 0;
+	f->sent_back_day = day_or_0(db_str(c, 27));
+	db_copy(ci->sent_back_reason, sizeof ci->sent_back_reason, db_str(c, 28));
+	f->sent_back_reason = ci->sent_back_reason[0] ? ci->sent_back_reason : NULL;
+	f->makeup_pending_day = day_or_0(db_str(c, 29));
+	if (ci->term_id) {
+		db_copy(ci->term_name, sizeof ci->term_name, db_str(c, 2));
+		f->on_roster = db_int(c, 3) != 0;
+		ci->application_id = db_int(c, 4);
+		f->app = stage_of(db_str(c, 5));
+		f->quiz_done = db_int(c, 6) != 0;
+		f->pledge_done = db_int(c, 7) != 0;
+		db_copy(ci->review_reason, sizeof ci->review_reason, db_str(c, 8));
+		f->review_reason = ci->review_reason[0] ? ci->review_reason : NULL;
+		f->allowed_from = day_or_0(db_str(c, 9));
+		f->allowed_until = day_or_0(db_str(c, 10));
+		f->evidence_missing = (unsigned)db_int(c, 11);
+		db_copy(ci->arrived_at, sizeof ci->arrived_at, db_str(c, 15));
+		f->arrived = ci->arrived_at[0] != '\0';
+		f->arrived_day = day_or_0(db_str(c, 15));
+		f->arrived_as_boarder = db_int(c, 16) != 0;
+		f->moved_in = db_int(c, 17) != 0;
+	}
+	db_copy(ci->identity, sizeof ci->identity, db_str(c, 0));
+	db_copy(ci->name, sizeof ci->name, db_str(c, 19));
+	db_copy(ci->number, sizeof ci->number, db_str(c, 20));
+	db_copy(ci->phone, sizeof ci->phone, db_str(c, 21));
+	db_copy(ci->college, sizeof ci->college, db_str(c, 22));
+	db_copy(ci->class_name, sizeof ci->class_name, db_str(c, 23));
+	db_copy(ci->counselor, sizeof ci->counselor, db_str(c, 24));
+	db_copy(ci->counselor_phone, sizeof ci->counselor_phone, db_str(c, 25));
+	ci->messages = (int)db_int(c, 26);
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+int card_streak_days(void)
+{
+	return conf_int("Policy.StreakDays", CARD_STREAK_DAYS);
+}
+
+static const char *reason_key(enum card_reason_code code)
+{
+	static const char *const keys[] = {
+		[WHY_ANOMALY] = "card.why.anomaly",
+		[WHY_NOT_ON_ROSTER] = "card.why.not_on_roster",
+		[WHY_QUIZ_TODO] = "card.why.quiz_todo",
+		[WHY_PLEDGE_TODO] = "card.why.pledge_todo",
+		[WHY_APPLICATION_TODO] = "card.why.application_todo",
+		[WHY_FIRST_REVIEW_PENDING] = "card.why.first_review",
+		[WHY_SENT_BACK] = "card.why.sent_back",
+		[WHY_REJECTED] = "card.why.rejected",
+		[WHY_EVIDENCE_MISSING] = "card.why.evidence_missing",
+		[WHY_SECOND_REVIEW_PENDING] = "card.why.second_review",
+		[WHY_STREAK_INCOMPLETE] = "card.why.streak",
+		[WHY_WINDOW_OPENS] = "card.why.window_opens",
+		[WHY_WINDOW_CLOSED] = "card.why.window_closed",
+		[WHY_MAY_RETURN] = "card.why.may_return",
+		[WHY_BOARDER_MOVE_IN] = "card.why.boarder_move_in",
+		[WHY_ARRIVED] = "card.why.arrived",
+		[WHY_MOVE_IN_PENDING] = "card.why.move_in_pending",
+		[WHY_MOVED_IN] = "card.why.moved_in",
+		[WHY_REPORT_SENT_BACK] = "card.why.report_sent_back",
+		[WHY_MAKEUP_PENDING] = "card.why.makeup_pending",
+	};
+	return keys[code];
+}
+
+static void export_evidence(struct req *r, const char *base, unsigned mask)
+{
+	static const struct { unsigned bit; const char *key; } items[] = {
+		{ EVID_LEGS, "card.evidence.legs" },
+		{ EVID_HEALTH_CODE, "card.evidence.health_code" },
+		{ EVID_NUCLEIC_ACID, "card.evidence.nucleic_acid" },
+		{ EVID_VACCINATION, "card.evidence.vaccination" },
+		{ EVID_ADVISOR_CONSENT, "card.evidence.advisor_consent" },
+	};
+	char key[200];
+	int n = 0;
+
+	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
+		if (!(mask & items[i].bit))
+			continue;
+		snprintf(key, sizeof key, "%s.Item.%d", base, n++);
+		hdf_set_value(r->hdf, key, tr(r, items[i].key));
+	}
+}
+
+void card_export(struct req *r, const char *prefix, const struct card_info *ci,
+		 const struct card_verdict *v)
+{
+	char key[200], text[600], d[11];
+
+	snprintf(key, sizeof key, "%s.State", prefix);
+	hdf_set_value(r->hdf, key, card_state_name(v->state));
+	snprintf(key, sizeof key, "%s.Colour", prefix);
+	hdf_set_value(r->hdf, key, card_colour_name(v->colour));
+	snprintf(text, sizeof text, "card.state.%s", card_state_name(v->state));
+	snprintf(key, sizeof key, "%s.Title", prefix);
+	hdf_set_value(r->hdf, key, tr(r, text));
+	snprintf(key, sizeof key, "%s.ShowQr", prefix);
+	hdf_set_int_value(r->hdf, key, v->show_qr);
+	snprintf(key, sizeof key, "%s.Term", prefix);
+	hdf_set_value(r->hdf, key, ci->term_name);
+	if (ci->facts.allowed_from) {
+		day_format(ci->facts.allowed_from, d);
+		snprintf(key, sizeof key, "%s.AllowedFrom", prefix);
+		hdf_set_value(r->hdf, key, d);
+	}
+	if (ci->facts.allowed_until) {
+		day_format(ci->facts.allowed_until, d);
+		snprintf(key, sizeof key, "%s.AllowedUntil", prefix);
+		hdf_set_value(r->hdf, key, d);
+	}
+	if (ci->arrived_at[0]) {
+		snprintf(key, sizeof key, "%s.ArrivedAt", prefix);
+		hdf_set_value(r->hdf, key, ci->arrived_at);
+	}
+	for (int i = 0; i < v->nreasons; i++) {
+		const struct card_reason *why = &v->reasons[i];
+
+		if (why->day)
+			day_format(why->day, d);
+		tr_fill(r, reason_key(why->code), why->day ? d : NULL, text, sizeof text);
+		snprintf(key, sizeof key, "%s.Reason.%d.Text", prefix, i);
+		hdf_set_value(r->hdf, key, text);
+		snprintf(key, sizeof key, "%s.Reason.%d.Code", prefix, i);
+		hdf_set_value(r->hdf, key, reason_key(why->code) + 9);
+		if (why->day) {
+			snprintf(key, sizeof key, "%s.Reason.%d.Day", prefix, i);
+			hdf_set_value(r->hdf, key, d);
+		}
+		if (why->text) {
+			snprintf(key, sizeof key, "%s.Reason.%d.Detail", prefix, i);
+			hdf_set_value(r->hdf, key, why->text);
+		}
+		if (why->code == WHY_EVIDENCE_MISSING) {
+			snprintf(key, sizeof key, "%s.Reason.%d", prefix, i);
+			export_evidence(r, key, why->mask);
+		}
+	}
+	hdf_set_value(r->hdf, "Person.name", ci->name);
+	hdf_set_value(r->hdf, "Person.number", ci->number);
+	hdf_set_value(r->hdf, "Person.identity", ci->identity);
+	hdf_set_value(r->hdf, "Person.boarding", ci->facts.boarder_now ? "1" : "0");
+	hdf_set_value(r->hdf, "Person.college", ci->college);
+	if (ci->class_name[0])
+		hdf_set_value(r->hdf, "Person.class", ci->class_name);
+	if (ci->counselor[0])
+		hdf_set_value(r->hdf, "Person.counselor", ci->counselor);
+	if (ci->counselor_phone[0])
+		hdf_set_value(r->hdf, "Person.counselor_phone", ci->counselor_phone);
+	for (int i = 0; i < v->nmissing; i++) {
+		day_format(v->missing_days[i], d);
+		snprintf(key, sizeof key, "%s.Missing.%d", prefix, i);
+		hdf_set_value(r->hdf, key, d);
+	}
+}

@@ -1,0 +1,40 @@
+/*
+ * cardfacts.h - reads the stored facts card_state() needs for one person
+ * (card_facts, written by lib/domain/facts.c) and turns a verdict into HDF for
+ * the templates. One statement, read anew on every request: a write on
+ * any host is seen on the very next one.
+ */
+#ifndef HC_CARDFACTS_H
+#define HC_CARDFACTS_H
+
+#include "web/app.h"
+#include "domain/card.h"
+
+struct card_info {
+	struct card_facts facts;
+	int term_id;                  /* 0: no current term */
+	char term_name[65];
+	long long application_id;
+	char review_reason[501];      /* facts.review_reason points here */
+	char sent_back_reason[501];   /* facts.sent_back_reason points here */
+	char arrived_at[20];
+	/* Who the card is of, for the page and the gate. */
+	char name[65], number[33], identity[16], phone[33];
+	char college[101], class_name[101], counselor[65], counselor_phone[33];
+	int messages;                 /* in-app messages waiting */
+};
+
+/* Policy.StreakDays: the check-ins card_state() asks for on the days
+ * before the return day (CARD_STREAK_DAYS when not set). */
+int card_streak_days(void);
+
+/* Loads the facts of person_id in the term in progress on day `today`. */
+NEOERR *card_facts_load(int person_id, int today, struct card_info *ci);
+
+/* Writes Card.State, Card.Colour, Card.Title and Card.Reason.<n>.Text (in
+ * the request's language; .Code, and .Day when the reason names a day)
+ * under prefix (e.g. "Card"), and who the card is of under Person.*. */
+void card_export(struct req *r, const char *prefix, const struct card_info *ci,
+		 const struct card_verdict *v);
+
+#endif

@@ -1,0 +1,54 @@
+/*
+ * dash.h - the counselor's dashboard figures (辅导员查看每日打卡情况): which
+ * people a viewer's dashboard covers, and the named figures, each of which
+ * is also a filter for the list behind it.
+ */
+#ifndef HC_DASH_H
+#define HC_DASH_H
+
+#include "web/app.h"
+#include "domain/scope.h"
+
+/* The figures, in display order; each name is also a list filter. */
+extern const char *const dash_figures[];
+/* True for a known figure name. */
+bool dash_figure_known(const char *name);
+
+/* Fills Dash.Figure.<name> for `day` over the viewer's scope. */
+NEOERR *dash_figures_load(struct req *r, enum scope_kind s, long long bound,
+			  const char *day);
+/* Fills Dash.Row.<n>.* (100 a page) for the filter; Dash.Rows the count. */
+NEOERR *dash_list_load(struct req *r, enum scope_kind s, long long bound,
+		       const char *day, const char *filter, int page);
+/* Fills Dash.Class.<n>.* (the "by class" roll-up). */
+NEOERR *dash_classes_load(struct req *r, enum scope_kind s, long long bound,
+			  const char *day);
+/* Fills Dash.Bar.<n>.* (reporting rate of the 14 days ending with day). */
+NEOERR *dash_trend_load(struct req *r, enum scope_kind s, long long bound,
+			int day);
+
+/* Fills Dash.Anomaly.<n>.* with the open anomalies in scope, oldest first
+ * (the first 200): the rows of the figure "anomaly" and of its list. */
+NEOERR *dash_anomalies_load(struct req *r, enum scope_kind s, long long bound);
+
+/* Reminds every unreported person in scope for `day`, once per person and
+ * day; *sent is how many were reminded now (0 when all already were). */
+NEOERR *dash_remind(struct req *r, enum scope_kind s, long long bound,
+		    const char *day, int *sent);
+
+/* How many people in scope were reminded for `day`, by anyone. */
+NEOERR *dash_reminded_count(enum scope_kind s, long long bound, const char *day,
+			    long long *n);
+
+/* Clears an open anomaly or sends it back (退回) for the student to report
+ * that day again. Raises HC_ERR_CONFLICT when it was decided meanwhile
+ * (Decided.By / Decided.At say by whom and when), HC_ERR_FORBIDDEN out of
+ * scope, HC_ERR_NOTFOUND for no such report. */
+NEOERR *dash_verify(struct req *r, long long report_id, bool send_back,
+		    const char *reason);
+
+/* May a counselor still submit the summary of `day`? Today always; the
+ * previous day until deadline_minutes past midnight. Pure. */
+bool dash_summary_open(int day, int today, int now_minutes, int deadline_minutes);
+
+#endif

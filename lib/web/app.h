@@ -1,0 +1,148 @@
+/*
+ * app.h - the request cycle, once: every page is a table of actions handed
+ * to app_main(), which runs the FastCGI loop and the guards before any
+ * handler (404, 405, the body's cap and type, every parameter's text:
+ * lib/web/input.h, CSRF, login, role) and sends every error to one place.
+ */
+#ifndef HC_APP_H
+#define HC_APP_H
+
+#include "core/err.h"
+
+#include <ClearSilver.h>
+#include <stdbool.h>
+
+/* Methods an action accepts. */
+#define M_GET  1u
+#define M_POST 2u
+
+/* Who may call an action: any of these bits in who.roles. */
+#define R_STUDENT   (1u << 0)
+#define R_STAFF     (1u << 1)
+#define R_COUNSELOR (1u << 2)
+#define R_REVIEWER  (1u << 3)
+#define R_ADMIN     (1u << 4)
+#define R_GATE      (1u << 5)
+#define R_DORM      (1u << 6)
+#define R_ANYONE    0x7fu
+#define R_ANON      (1u << 31) /* no login needed */
+
+struct who {
+	int person_id;           /* 0: nobody logged in */
+	unsigned roles;
+	int college_id;          /* the person's own college */
+	int reviewer_college_id; /* set for college reviewers */
+	char login[65];
+	char name[65];
+	char number[33];
+};
+
+/* A file part of an upload's body (lib/web/input.h: input_file()). */
+struct req_file {
+	char name[65];
+	const char *data;        /* into req.body */
+	size_t len;
+};
+#define REQ_MAX_FILES 4
+
+struct req {
+	CGI *cgi;
+	HDF *hdf;                /* == cgi->hdf: the request's data set */
+	char id[17];             /* request id, in logs and on error pages */
+	char sid[48];            /* the session cookie's token */
+	bool sid_is_new;         /* set the cookie in the response */
+	bool session_lost;       /* a login's cookie that logs in no more (expired, logged out) */
+	struct who who;
+	const char *lang;        /* "zh-CN" or "en" */
+	HDF *pack;               /* the language pack (process-wide) */
+	int status;
+	bool is_https;
+	bool responded;
+	STRING headers;          /* extra response header lines */
+	const char *method;
+	const char *action;
+	char *body;              /* the request body as read (owned), NUL-terminated */
+	size_t body_len;
+	struct req_file files[REQ_MAX_FILES];
+	int nfiles;
+};
+
+typedef NEOERR *(*handler_fn)(struct req *r);
+
+struct form;                     /* lib/web/form.h */
+
+/* Action flags. */
+#define A_UPLOAD 1u              /* takes a multipart/form-data body */
+
+/* One action of a page, and what its input may be (lib/web/input.h has the
+ * rules). The fields after fn are optional: designated initializers. */
+struct action {
+	const char *name;        /* first PATH_INFO segment; "" for the page */
+	unsigned methods;        /* M_GET | M_POST */
+	unsigned roles;          /* R_* bits, R_ANON for no login */
+	handler_fn fn;
+	unsigned flags;          /* A_UPLOAD */
+	long max_body;           /* bytes; 0: Limits.MaxBody, or with A_UPLOAD
+				  * Uploads.MaxBytes + 64 KiB */
+	const char *lists;       /* parameters that may be given more than
+				  * once, space-separated: "id" */
+	const char *lines;       /* parameters that may hold tab and line
+				  * breaks (a textarea): "notes" */
+	const struct form *form; /* the form its handler checks first with
+				  * form_check(): bad text in one of its
+				  * fields re-renders it */
+};
+
+struct page {
+	const char *name;        /* the page's URL and template prefix */
+	const struct action *actions; /* ends with a zeroed entry */
+};
+
+/* Runs the FastCGI loop for one page program; returns the exit status. */
+int app_main(const struct page *page);
+
+/* For command-line tools (not pages): error types, libsodium and the
+ * configuration named by $HEALTHCARD_CONF, without the FastCGI loop. */
+NEOERR *app_init_tool(void);
+
+/* Renders templates/<tmpl> with r->hdf and sends it with r->status. */
+NEOERR *app_render(struct req *r, const char *tmpl);
+/* Renders it into *out (the caller's, string_init()ed) without sending:
+ * for a page that keeps what it sent (app_send() it). */
+NEOERR *app_render_to(struct req *r, const char *tmpl, STRING *out);
+
+/* Sends a body of another type (CSV, SVG, ...) with r->status. */
+NEOERR *app_send(struct req *r, const char *ctype, const char *body, size_t len);
+
+/* 303 See Other to a local path. */
+NEOERR *app_redirect(struct req *r, const char *path);
+
+/* Adds a response header line ("Name: value"). */
+void app_header(struct req *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* A language-pack string for the request's language; the key if missing. */
+const char *tr(struct req *r, const char *key);
+
+/* tr(), with "{day}" in the string replaced by value. */
+void tr_fill(struct req *r, const char *key, const char *value, char *out, size_t n);
+
+/* Query.<name>, or def. */
+const char *app_param(struct req *r, const char *name, const char *def);
+
+/* The site's address of path, for links that leave the browser (QR
+ * codes): Site.BaseUrl from the config, else the request's scheme and
+ * host, then path. */
+void app_site_url(struct req *r, const char *path, char *out, size_t n);
+
+/* A response cookie of the site's own: HttpOnly, SameSite=Lax, Secure
+ * under HTTPS. max_age 0 deletes it. */
+void app_set_cookie(struct req *r, const char *name, const char *value,
+		    const char *path, long max_age);
+
+/* Current wall clock in the school's time zone, "YYYY-MM-DD HH:MM:SS". */
+void app_now(char out[20]);
+/* Today's day number (days since 1970-01-01) in the school's time zone. */
+int app_today(void);
+
+#endif

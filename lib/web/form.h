@@ -1,0 +1,51 @@
+/*
+ * form.h - forms declared once. The same table validates the input, fills
+ * Form.Value.* (the user's input, kept for re-rendering), Form.Error.*
+ * (a message per bad field) and Form.Field.* (what the templates render
+ * and what documents the form).
+ */
+#ifndef HC_FORM_H
+#define HC_FORM_H
+
+#include "web/app.h"
+
+enum form_type {
+	FORM_TEXT,      /* min/max: length in characters */
+	FORM_PASSWORD,  /* as text, never echoed back */
+	FORM_INT,       /* min/max: value */
+	FORM_DECIMAL,   /* min/max: value; one decimal place at most */
+	FORM_DATE,      /* YYYY-MM-DD */
+	FORM_BOOL,      /* a checkbox: "1" or absent */
+	FORM_CHOICE     /* one of choices */
+};
+
+struct form_field {
+	const char *name;
+	enum form_type type;
+	bool required;
+	double min, max;
+	const char *const *choices;   /* FORM_CHOICE: NULL-terminated */
+};
+
+struct form {
+	const char *name;             /* labels: L.form.<name>.<field> */
+	const struct form_field *fields; /* ends with a zeroed entry */
+};
+
+/* Exports the declaration to Form.Field.<n>.* (for a blank form). */
+void form_describe(struct req *r, const struct form *f);
+
+/* Validates Query.* against the declaration; returns the number of bad
+ * fields. Also calls form_describe(). */
+int form_check(struct req *r, const struct form *f);
+
+/* Validates one value; returns NULL when good, else the message key.
+ * Pure: used by form_check() and unit-tested on its own. */
+const char *form_field_error(const struct form_field *fd, const char *value);
+
+/* A record's id as a URL or a form carries it: 1 to 18 digits and
+ * nothing else (no sign, space, hex or trailing text, all of which
+ * atoll() and strtoll() let through); 0 when it is not one. Pure. */
+long long form_id(const char *s);
+
+#endif

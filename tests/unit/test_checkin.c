@@ -1,0 +1,185 @@
+/* test_checkin.c - the anomaly rules, "data changed", the school day at
+ * midnight, and the summary deadline. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "read/dash.h"
+#include "domain/makeup.h"
+#include "core/days.h"
+#include "domain/checkin.h"
+
+static struct report healthy(void)
+{
+	struct report r = { .temp_tenths = 365, .in_city = true };
+	strcpy(r.city, "北京");
+	return r;
+}
+
+struct anomaly_case {
+	const char *name;
+	void (*change)(struct report *r);
+	unsigned want;
+};
+
+static void nothing(struct report *r) { (void)r; }
+static void t372(struct report *r) { r->temp_tenths = 372; }
+static void t373(struct report *r) { r->temp_tenths = 373; }
+static void t390(struct report *r) { r->temp_tenths = 390; }
+static void cough(struct report *r) { r->cough = true; }
+static void diarrhoea(struct report *r) { r->diarrhoea = true; }
+static void fever_declared(struct report *r) { r->fever = true; }
+static void risk(struct report *r) { r->risk_area = true; }
+static void suspected(struct report *r) { r->diagnosis = DX_SUSPECTED; }
+static void confirmed(struct report *r) { r->diagnosis = DX_CONFIRMED; }
+static void q_home(struct report *r) { r->quarantine = Q_HOME; }
+static void q_school(struct report *r) { r->quarantine = Q_SCHOOL; }
+static void other(struct report *r) { strcpy(r->other, "头晕"); }
+static void abroad(struct report *r) { r->abroad = true; r->in_city = false; }
+static void cohabitant(struct report *r) { r->cohabitant_returned = true; }
+static void many(struct report *r) { r->temp_tenths = 381; r->cough = true; r->risk_area = true; }
+
+static const struct anomaly_case anomaly_cases[] = {
+	{ "healthy", nothing, 0 },
+	{ "37.2 is not a fever", t372, 0 },
+	{ "37.3 is a fever", t373, ANOM_FEVER },
+	{ "39.0", t390, ANOM_FEVER },
+	{ "cough", cough, ANOM_SYMPTOM },
+	{ "diarrhoea", diarrhoea, ANOM_SYMPTOM },
+	{ "fever declared", fever_declared, ANOM_SYMPTOM },
+	{ "risk area", risk, ANOM_RISK_AREA },
+	{ "suspected", suspected, ANOM_DIAGNOSIS },
+	{ "confirmed", confirmed, ANOM_DIAGNOSIS },
+	{ "home quarantine", q_home, ANOM_QUARANTINE },
+	{ "school quarantine", q_school, ANOM_QUARANTINE },
+	{ "other abnormality", other, ANOM_OTHER },
+	{ "abroad alone is no anomaly", abroad, 0 },
+	{ "a returned cohabitant alone is no anomaly", cohabitant, 0 },
+	{ "several at once", many, ANOM_FEVER | ANOM_SYMPTOM | ANOM_RISK_AREA },
+};
+
+static void anomaly_table(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof anomaly_cases / sizeof anomaly_cases[0]; i++) {
+		struct report r = healthy();
+		anomaly_cases[i].change(&r);
+		unsigned got = report_anomalies(&r, 373);
+		if (got != anomaly_cases[i].want)
+			fail_msg("%s: got 0x%x want 0x%x", anomaly_cases[i].name, got,
+				 anomaly_cases[i].want);
+	}
+}
+
+static void threshold_from_policy(void **state)
+{
+	(void)state;
+	struct report r = healthy();
+	r.temp_tenths = 375;
+	assert_int_equal(report_anomalies(&r, 373), ANOM_FEVER);
+	assert_int_equal(report_anomalies(&r, 380), 0);
+}
+
+static void flags_text(void **state)
+{
+	char out[80];
+	(void)state;
+	report_flags_text(0, out);
+	assert_string_equal(out, "");
+	report_flags_text(ANOM_FEVER | ANOM_RISK_AREA | ANOM_OTHER, out);
+	assert_string_equal(out, "fever,risk_area,other");
+}
+
+static void differs(void **state)
+{
+	(void)state;
+	struct report a = healthy(), b = healthy();
+	b.temp_tenths = 366;
+	assert_false(report_differs(&a, &b));   /* temperature varies daily */
+	strcpy(b.city, "天津");
+	assert_true(report_differs(&a, &b));
+	b = healthy();
+	b.on_campus = true;
+	assert_true(report_differs(&a, &b));
+	b = healthy();
+	b.quarantine = Q_HOME;
+	assert_true(report_differs(&a, &b));
+}
+
+/* 23:59:59 and 00:00:00 school time (UTC+8) are two days. */
+static void midnight(void **state)
+{
+	(void)state;
+	setenv("TZ", "Asia/Shanghai", 1);
+	tzset();
+	time_t before = 1795449599;  /* 2026-11-23 15:59:59 UTC = 23:59:59 +08 */
+	assert_int_equal(day_of_time(before), day_parse("2026-11-23"));
+	assert_int_equal(day_of_time(before + 1), day_parse("2026-11-24"));
+	setenv("TZ", "UTC", 1);
+	tzset();
+	assert_int_equal(day_of_time(before + 1), day_parse("2026-11-23"));
+}
+
+static void summary_deadline(void **state)
+{
+	(void)state;
+	int today = day_parse("2026-11-23"), deadline = 11 * 60 + 30;
+	assert_true(dash_summary_open(today, today, 23 * 60, deadline));
+	assert_true(dash_summary_open(today - 1, today, 11 * 60 + 30, deadline));
+	assert_false(dash_summary_open(today - 1, today, 11 * 60 + 31, deadline));
+	assert_false(dash_summary_open(today - 2, today, 0, deadline));
+	assert_false(dash_summary_open(today + 1, today, 0, deadline));
+}
+
+static void makeup_refusals(void **state)
+{
+	(void)state;
+	int today = day_parse("2026-11-23"), start = day_parse("2026-09-01"),
+	    end = day_parse("2027-01-20");
+	assert_null(makeup_refusal(today - 3, today, start, end, false, false));
+	assert_string_equal(makeup_refusal(today, today, start, end, false, false), "makeup.no.not_past");
+	assert_string_equal(makeup_refusal(today + 1, today, start, end, false, false), "makeup.no.not_past");
+	assert_string_equal(makeup_refusal(start - 1, today, start, end, false, false), "makeup.no.outside_term");
+	assert_null(makeup_refusal(start, today, start, end, false, false));
+	assert_string_equal(makeup_refusal(today - 3, today, 0, 0, false, false), "makeup.no.outside_term");
+	assert_string_equal(makeup_refusal(today - 3, today, start, end, true, false), "makeup.no.reported");
+	assert_string_equal(makeup_refusal(today - 3, today, start, end, false, true), "makeup.no.open_request");
+	assert_string_equal(makeup_refusal(-1, today, start, end, false, false), "makeup.no.bad_day");
+}
+
+/* A mainland mobile number (issue 20: basic info). */
+static void mobile_numbers(void **state)
+{
+	static const char *const ok[] = { "13800000000", "19912345678", "138 0000 0000",
+		"138-0000-0000", "+8613800000000", "8613800000000", NULL };
+	static const char *const bad[] = { "", "12345", "12800000000", "10800000000",
+		"1380000000", "138000000000", "23800000000", "1380000000a", "+8512800000000",
+		"010-12345678", "13800000000\n", NULL };
+
+	(void)state;
+	for (int i = 0; ok[i]; i++)
+		if (!report_mobile_ok(ok[i]))
+			fail_msg("refused: \"%s\"", ok[i]);
+	for (int i = 0; bad[i]; i++)
+		if (report_mobile_ok(bad[i]))
+			fail_msg("accepted: \"%s\"", bad[i]);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(anomaly_table),
+		cmocka_unit_test(threshold_from_policy),
+		cmocka_unit_test(flags_text),
+		cmocka_unit_test(differs),
+		cmocka_unit_test(midnight),
+		cmocka_unit_test(summary_deadline),
+		cmocka_unit_test(makeup_refusals),
+		cmocka_unit_test(mobile_numbers),
+	};
+	return cmocka_run_group_tests_name("report", tests, NULL, NULL);
+}
