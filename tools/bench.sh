@@ -207,17 +207,32 @@ csrf_in() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value=
 # check-in writes one daily_reports row and moves the student's stored
 # card facts (lib/domain/checkin.c: no anomaly, no queue item, no audit row). So:
 # delete today's own normal reports, then write those students' facts
-# anew from the view the checker compares with, as `hc-facts rebuild`
-# does after plain SQL, for them only: the whole rebuild reads all 30,000
-# students (a minute and more on this machine).
+# anew as the view the checker compares with (card_facts_expected, sql/012)
+# computes them: only the columns a report moves, from those students'
+# reports alone. Not `hc-facts rebuild` (it reads all 30,000 students, a
+# minute and more), and not a join with the view itself: MariaDB then
+# evaluated the view's per-person derived table over every report once per
+# student (400 students: more than 11 minutes). The end's hc-facts check
+# says whether this stayed equal to the view.
 reset_today() {
 	sql "CREATE TEMPORARY TABLE bench_reset (person_id INT PRIMARY KEY)
 			SELECT DISTINCT person_id FROM daily_reports WHERE day = '$today'
 			AND filled_by IS NULL AND anomaly = 0 AND is_makeup = 0;
 		DELETE d FROM daily_reports d JOIN bench_reset r ON r.person_id = d.person_id
 			WHERE d.day = '$today' AND d.filled_by IS NULL AND d.anomaly = 0 AND d.is_makeup = 0;
-		REPLACE INTO card_facts SELECT e.* FROM bench_reset r
-			STRAIGHT_JOIN card_facts_expected e ON e.person_id = r.person_id" ||
+		UPDATE card_facts f JOIN bench_reset r ON r.person_id = f.person_id
+		LEFT JOIN (SELECT d.person_id, m.reported_to,
+				BIT_OR(IF(d.anomaly_state = 'sent_back', 0, 1 << DATEDIFF(m.reported_to, d.day))) AS mask,
+				MIN(IF(d.anomaly_state = 'open', d.day, NULL)) AS open_anomaly,
+				MIN(IF(d.anomaly_state = 'sent_back', d.day, NULL)) AS sent_back,
+				MAX(IF(d.day = m.reported_to, d.in_city_days, NULL)) AS city_days
+			FROM (SELECT d.person_id, MAX(d.day) AS reported_to FROM bench_reset b
+				JOIN daily_reports d ON d.person_id = b.person_id GROUP BY d.person_id) m
+			JOIN daily_reports d ON d.person_id = m.person_id
+			GROUP BY d.person_id, m.reported_to) x ON x.person_id = f.person_id
+		SET f.reported_to = x.reported_to, f.reported_mask = COALESCE(x.mask, 0),
+			f.open_anomaly = x.open_anomaly, f.sent_back = x.sent_back,
+			f.city_days = COALESCE(x.city_days, 0)" ||
 		die "could not take back today's check-ins"
 }
 reports_today() { sql "SELECT COUNT(*) FROM daily_reports WHERE day = '$today'"; }
@@ -510,6 +525,32 @@ read_wrk() {
 # PRE_RUN, when set, is called instead of the one-second run at the measured
 # concurrency (and may set RUN_SECONDS: checkin_post sizes its run).
 PRE_RUN=""
+# mem_sample: the stack's memory now (PSS from /proc/PID/smaps_rollup, which
+# shares each shared library page out among the processes that map it):
+# the page processes, Apache's own, and mariadbd. Keeps the largest sum seen
+# in MEM_MAX ("procs pages_kib apache_kib mariadbd_kib"), taken after every
+# figure's run, when that page's pool is at its grown size.
+MEM_MAX="0 0 0 0"
+mem_sample() {
+	local rt p cmd kib n=0 pages=0 apache=0 db=0
+	rt=$(readlink -f "$V/rt")
+	for p in /proc/[0-9]*; do
+		cmd=$({ tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null) || continue
+		case "$cmd" in
+		"$rt/bin/"*|*"apache2 -f $rt/httpd.conf"*|mariadbd*"$V/db"*) ;;
+		*) continue ;;
+		esac
+		kib=$(awk '/^Pss:/ { print $2 }' "$p/smaps_rollup" 2>/dev/null) || continue
+		case "$cmd" in
+		"$rt/bin/"*) n=$((n + 1)); pages=$((pages + ${kib:-0})) ;;
+		mariadbd*) db=$((db + ${kib:-0})) ;;
+		*) apache=$((apache + ${kib:-0})) ;;
+		esac
+	done
+	read -r -a m <<<"$MEM_MAX"
+	[ $((pages + apache)) -le $((m[1] + m[2])) ] || MEM_MAX="$n $pages $apache $db"
+}
+
 measure() {
 	local page=$1 out=$T/wrk.$1 before errs method want path
 	SECS=${2:-$SECONDS_PER_RUN}
@@ -543,6 +584,7 @@ measure() {
 	[ "$want" != 200 ] || BAD=$((BAD > ${non2xx:-0} ? BAD : ${non2xx:-0}))
 	SOCK=$(($(wrk_socket_errors "$out") + $(wrk_socket_errors "$out" read)))
 	PROCS=$(procs_of "$page")
+	mem_sample
 	ERRS=$(tail -n +"$((errs + 1))" "$V/log/error.log" | grep -v ':notice\]' | grep -vc 'Broken pipe.*mod_fcgid: ap_pass_brigade' || true)
 	if [ "$ERRS" != 0 ]; then
 		say "bench: $page: $ERRS lines in $V/log/error.log during the run:"
@@ -1036,6 +1078,8 @@ if later peak; then
 	WRK_SCRIPT=$T/paced.lua WRK_REQS="$T/peak_scan.req cycle $((4 * 1000 / SCAN_MS)) $PEAK_SECS" \
 		run_wrk scan "$((PEAK_SECS + 3))" "$T/peak.scan" 4 &
 	pid_s=$!
+	sleep "$((PEAK_SECS / 2))"
+	mem_sample   # in the middle of the peak, every pool busy
 	wait "$pid_c" || die "the peak's check-in wrk failed: $(cat "$T/peak.checkin")"
 	wait "$pid_d" || die "the peak's dashboard wrk failed: $(cat "$T/peak.dash")"
 	wait "$pid_s" || die "the peak's scan wrk failed: $(cat "$T/peak.scan")"
@@ -1126,6 +1170,13 @@ if [ "${BENCH_FACTS_CHECK:-1}" = 1 ]; then
 		METHOD_FAILED="$METHOD_FAILED card-facts"
 		notes+=("card facts after the run: FAIL: $(tail -1 "$T/facts.out") (hc-facts check; first: $(head -1 "$T/facts.out"))")
 	fi
+fi
+
+# Memory under the bench: the largest the stack was after a figure's run.
+read -r mp mpages mapache mdb <<<"$MEM_MAX"
+if [ "$mp" -gt 0 ]; then
+	notes+=("memory under the bench (largest, after a figure): $mp page processes $((mpages / 1024)) MiB PSS ($((mpages / mp)) KiB each), Apache $((mapache / 1024)) MiB, mariadbd $((mdb / 1024)) MiB (buffer pool ${HC_DB_POOL:-2G})")
+	ops+=("memory|{\"page_procs\": $mp, \"pages_pss_kib\": $mpages, \"apache_pss_kib\": $mapache, \"mariadbd_pss_kib\": $mdb}")
 fi
 
 for e in "${entries[@]}"; do
