@@ -81,6 +81,19 @@ check "a term that ended yesterday is on no card" cards student /card body_lacks
 check "nor on the counselor's view" cards counselor "/card?person=$SID" body_lacks "$term_name"
 sql "UPDATE terms SET ends_on = '$ends' WHERE id = $TERM"
 check "the term back on every card" cards student /card body_has "$term_name"
+# Two terms in progress: the card is of the one that started last; an old
+# term that ended stays off it (each person has a row of facts a term).
+starts=$(sql "SELECT starts_on FROM terms WHERE id = $TERM")
+# (The ended one is made last: the highest id must not win over a term in
+# progress.)
+sql "INSERT INTO terms (name, starts_on, ends_on) VALUES
+	('T0019-new', '$starts' + INTERVAL 1 DAY, '$ends'),
+	('T0019-old', '$starts' - INTERVAL 200 DAY, '$starts' - INTERVAL 100 DAY)"
+check "of two terms in progress the card names the one that started last" \
+	cards student /card eval 'body_has T0019-new && body_lacks "$term_name" && body_lacks T0019-old'
+sql "DELETE FROM terms WHERE name IN ('T0019-old', 'T0019-new')"
+check "  and the first one again once that term is gone" \
+	cards student /card eval 'body_has "$term_name" && body_lacks T0019-new'
 
 # Messages on the card: a new one, a changed one, a deleted one.
 sql "INSERT INTO messages (person_id, kind, body, created_at) VALUES ($SID, 'remind', '2026-01-15', NOW())"
