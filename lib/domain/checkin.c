@@ -256,33 +256,23 @@ struct report_context {
 	int in_city_days;
 };
 
-static NEOERR *compare_with_previous(const struct report_submission *s,
-				     struct report_context *ctx)
+/* What the previous report (the cursor's row, or none) tells about this one. */
+static void compare_with_previous(const struct report_submission *s, DB_CURSOR *prev_row,
+				  struct report_context *ctx)
 {
-	DB_CURSOR *c = NULL;
 	struct report prev;
-	char d[11];
-	NEOERR *err;
 
 	memset(ctx, 0, sizeof *ctx);
 	ctx->in_city_days = s->rep->in_city ? 1 : 0;
-	day_format(s->day, d);
-	err = db_query(&c, "SELECT " REPORT_COLUMNS "FROM daily_reports "
-		"WHERE person_id = ? AND day < ? ORDER BY day DESC LIMIT 1",
-		"is", (long long)s->person_id, d);
-	if (err)
-		return nerr_pass(err);
-	if (db_next(c)) {
-		report_from_row(c, &prev);
-		ctx->location_changed = strcmp(prev.city, s->rep->city) != 0;
-		ctx->data_changed = report_differs(&prev, s->rep);
-		if (s->rep->in_city && day_parse(db_str(c, 14)) == s->day - 1) {
-			long long run = db_int(c, 15) + 1;
-			ctx->in_city_days = run > 255 ? 255 : (int)run;
-		}
+	if (prev_row == NULL)
+		return;
+	report_from_row(prev_row, &prev);
+	ctx->location_changed = strcmp(prev.city, s->rep->city) != 0;
+	ctx->data_changed = report_differs(&prev, s->rep);
+	if (s->rep->in_city && day_parse(db_str(prev_row, 14)) == s->day - 1) {
+		long long run = db_int(prev_row, 15) + 1;
+		ctx->in_city_days = run > 255 ? 255 : (int)run;
 	}
-	db_cursor_free(&c);
-	return STATUS_OK;
 }
 
 /* Keeps the sent-back report verbatim before it is replaced. */
@@ -324,23 +314,28 @@ static NEOERR *submit_in_txn(void *arg)
 	symptoms_text(rep, sym);
 	snprintf(temp, sizeof temp, "%d.%d", rep->temp_tenths / 10, rep->temp_tenths % 10);
 
-	err = db_query(&c, "SELECT id, anomaly_state, submitted_at FROM daily_reports "
-		"WHERE person_id = ? AND day = ? FOR UPDATE", "is", (long long)s->person_id, d);
+	/* One read, locked: the day's own report if there is one (a second
+	 * check-in of the same person waits here), and the one before it,
+	 * which this one is compared with. */
+	err = db_query(&c, "SELECT " REPORT_COLUMNS ", id, anomaly_state, submitted_at "
+		"FROM daily_reports WHERE person_id = ? AND day <= ? "
+		"ORDER BY day DESC LIMIT 2 FOR UPDATE", "is", (long long)s->person_id, d);
 	if (err)
 		return nerr_pass(err);
-	if (db_next(c)) {
-		existing = db_int(c, 0);
-		state = strcmp(db_str(c, 1), "sent_back") ? "kept" : "sent_back";
-		snprintf(s->existing_at, sizeof s->existing_at, "%s", db_str(c, 2));
+	bool row = db_next(c);
+	if (row && day_parse(db_str(c, 14)) == s->day) {
+		existing = db_int(c, 16);
+		state = strcmp(db_str(c, 17), "sent_back") ? "kept" : "sent_back";
+		snprintf(s->existing_at, sizeof s->existing_at, "%s", db_str(c, 18));
+		row = db_next(c);
 	}
-	db_cursor_free(&c);
-	if (existing && strcmp(state, "sent_back"))
+	if (existing && strcmp(state, "sent_back")) {
+		db_cursor_free(&c);
 		return nerr_raise(HC_ERR_CONFLICT, "person %d already reported %s at %s",
 				  s->person_id, d, s->existing_at);
-
-	err = compare_with_previous(s, &ctx);
-	if (err)
-		return nerr_pass(err);
+	}
+	compare_with_previous(s, row ? c : NULL, &ctx);
+	db_cursor_free(&c);
 	if (existing) {
 		err = keep_history(existing, now, s->filled_by ? s->filled_by : s->person_id);
 		if (err == STATUS_OK)
@@ -389,7 +384,9 @@ static NEOERR *submit_in_txn(void *arg)
 			(long long)s->is_makeup, (long long)s->filled_by);
 	}
 	if (err == STATUS_OK)
-		err = facts_checkin(s->person_id, s->day);
+		err = existing ? facts_checkin(s->person_id, s->day)
+			       : facts_new_report(s->person_id, s->day, ctx.in_city_days,
+						  s->flags != 0);
 	if (err)
 		return nerr_pass(err);
 	if (s->flags) {

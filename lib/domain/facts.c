@@ -28,6 +28,26 @@ NEOERR *facts_checkin(int person_id, int day)
 		(long long)person_id));
 }
 
+NEOERR *facts_new_report(int person_id, int day, int in_city_days, bool anomaly)
+{
+	char d[11];
+
+	day_format(day, d);
+	/* As facts_checkin(), with the report's own values instead of reading
+	 * them back: city_days and open_anomaly are assigned before
+	 * reported_to, so they compare with the old one. */
+	return nerr_pass(db_exec(NULL, NULL,
+		"UPDATE card_facts SET "
+		" city_days = IF(reported_to IS NULL OR ? > reported_to, ?, city_days), "
+		" open_anomaly = IF(?, LEAST(COALESCE(open_anomaly, ?), ?), open_anomaly), "
+		" reported_mask = IF(reported_to IS NULL OR ? > reported_to, "
+		"  (reported_mask << DATEDIFF(?, COALESCE(reported_to, ?))) | 1, "
+		"  reported_mask | (1 << DATEDIFF(reported_to, ?))), "
+		" reported_to = GREATEST(COALESCE(reported_to, ?), ?) "
+		"WHERE person_id = ?", "siissssssssi", d, (long long)in_city_days,
+		(long long)anomaly, d, d, d, d, d, d, d, d, (long long)person_id));
+}
+
 NEOERR *facts_anomaly(int person_id)
 {
 	/* A sent-back day counts as missing until it is re-submitted (its

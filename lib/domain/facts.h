@@ -12,11 +12,18 @@
 #define HC_FACTS_H
 
 #include <ClearSilver.h>
+#include <stdbool.h>
 
 /* A report stored for `day` (a check-in, a proxy fill, a make-up fill, a
  * resubmission after a send-back): the day joins the reported days and
  * the report may open an anomaly. */
 NEOERR *facts_checkin(int person_id, int day);
+
+/* The same for a report that is new (no report of that day before it),
+ * with what it holds: its in_city_days and whether it opens an anomaly.
+ * Nothing is read back from daily_reports: a new row can only add its
+ * day, make the latest day its own, and open an anomaly. */
+NEOERR *facts_new_report(int person_id, int day, int in_city_days, bool anomaly);
 
 /* An anomaly verified or sent back (退回): a sent-back day is kept as
  * sent_back and counts as not reported until it is re-submitted. */
