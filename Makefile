@@ -41,7 +41,11 @@ $(B)/lib/%.o: lib/%.c $(LIB_HDR) | $(B)/lib
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
+# Made anew each time: `ar r` only adds and replaces members, so an object
+# of a file since moved or removed would stay in the archive and could be
+# linked instead of its new self.
 $(B)/libhealthcard.a: $(LIB_OBJ)
+	rm -f $@
 	ar rcs $@ $^
 
 $(B)/cgi-bin/hello: cgi-bin/hello.c | $(B)/cgi-bin
