@@ -106,3 +106,11 @@ NEOERR *facts_term(int term_id)
 		"INSERT INTO card_facts SELECT * FROM card_facts_expected WHERE term_id = ?",
 		"i", (long long)term_id));
 }
+
+NEOERR *facts_person(int person_id)
+{
+	/* One person: the view's reports are read for them alone. */
+	return nerr_pass(db_exec(NULL, NULL,
+		"REPLACE INTO card_facts SELECT * FROM card_facts_expected WHERE person_id = ?",
+		"i", (long long)person_id));
+}
