@@ -6,7 +6,7 @@
   <?cs if:Query.saved ?><p class="message" role="status" id="org-saved"><?cs var:L.org.saved ?></p><?cs /if ?>
   <div class="table-wrap">
   <table class="list" id="org-tree">
-    <thead><tr><th><?cs var:L.org.code ?></th><th><?cs var:L.org.name ?></th><th><?cs var:L.org.kind ?></th><th><?cs var:L.org.people ?></th><th><span class="vh"><?cs var:L.app.col_actions ?></span></th></tr></thead>
+    <thead><tr><th scope="col"><?cs var:L.org.code ?></th><th scope="col"><?cs var:L.org.name ?></th><th scope="col"><?cs var:L.org.kind ?></th><th scope="col"><?cs var:L.org.people ?></th><th scope="col"><span class="vh"><?cs var:L.app.col_actions ?></span></th></tr></thead>
     <tbody>
     <?cs each:u = Org.Unit ?>
     <tr id="unit-<?cs var:u.id ?>" class="depth-<?cs var:u.depth ?><?cs if:u.retired == "1" ?> retired<?cs /if ?>">

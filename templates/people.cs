@@ -20,7 +20,7 @@
   <?cs if:People.Total > 0 ?>
   <div class="table-wrap">
   <table class="list" id="people-list">
-    <thead><tr><th><?cs var:L.form.person.number ?></th><th><?cs var:L.form.person.name ?></th><th><?cs var:L.form.person.identity ?></th><th><?cs var:L.people.college ?></th><th><?cs var:L.people.class ?></th><th><?cs var:L.form.person.status ?></th><th><?cs var:L.people.account ?></th></tr></thead>
+    <thead><tr><th scope="col"><?cs var:L.form.person.number ?></th><th scope="col"><?cs var:L.form.person.name ?></th><th scope="col"><?cs var:L.form.person.identity ?></th><th scope="col"><?cs var:L.people.college ?></th><th scope="col"><?cs var:L.people.class ?></th><th scope="col"><?cs var:L.form.person.status ?></th><th scope="col"><?cs var:L.people.account ?></th></tr></thead>
     <tbody>
     <?cs each:p = People.Row ?>
     <tr data-id="<?cs var:p.id ?>"><td><?cs var:p.number ?></td><td><a href="/people/edit?id=<?cs var:p.id ?>"><?cs var:p.name ?></a></td>
