@@ -17,6 +17,7 @@
     <a href="?lang=<?cs var:Page.OtherLang ?>" hreflang="<?cs var:Page.OtherLang ?>"><?cs var:L.app.other_lang ?></a>
     <?cs if:Who.Id ?>
     <span class="who"><?cs var:Who.Name ?></span>
+    <a href="/password"<?cs if:Page.Name == "password" ?> aria-current="page"<?cs /if ?>><?cs var:L.app.password ?></a>
     <form method="post" action="/logout" class="inline">
       <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
       <button type="submit" class="link"><?cs var:L.app.logout ?></button>

@@ -10,6 +10,7 @@
 <?cs if:Who.Is.Admin ?><span class="tag"><?cs var:L.role.admin ?></span><?cs /if ?>
 <?cs if:Who.Is.Gate ?><span class="tag"><?cs var:L.role.gate ?></span><?cs /if ?>
 <?cs if:Who.Is.Dorm ?><span class="tag"><?cs var:L.role.dorm ?></span><?cs /if ?>
+<?cs if:Who.Is.CollegeAdmin ?><span class="tag"><?cs var:L.role.college_admin ?></span><?cs /if ?>
 </p>
 <ul class="links">
   <?cs call:staff_links() ?>

@@ -3,6 +3,7 @@
 <?cs include:"header.cs" ?>
 <section class="panel narrow">
 <h1><?cs var:L.login.title ?></h1>
+<?cs if:Query.reset ?><p class="message" role="status" id="reset-done"><?cs var:L.login.reset_done ?></p><?cs /if ?>
 <?cs if:Login.Remote ?>
   <?cs if:Login.NotRegistered ?>
   <p class="message bad"><?cs var:L.login.not_registered ?> (<?cs var:Login.NotRegistered ?>)</p>

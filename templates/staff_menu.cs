@@ -13,5 +13,7 @@
   <?cs if:Who.Is.Admin ?><li><a href="/dashboard/summaries"><?cs var:L.summaries.title ?></a></li>
   <?cs call:menu_link("/roster", "roster", L.home.roster) ?>
   <?cs call:menu_link("/gates", "gates", L.home.gates) ?><?cs /if ?>
+  <?cs if:Who.Is.Admin || Who.Is.CollegeAdmin ?><?cs call:menu_link("/org", "org", L.home.org) ?>
+  <?cs call:menu_link("/people", "people", L.home.people) ?><?cs /if ?>
   <?cs if:Who.Is.Gate || Who.Is.Dorm ?><?cs call:menu_link("/scan", "scan", L.home.scan) ?><?cs /if ?>
 <?cs /def ?>

@@ -65,3 +65,12 @@ int day_of_time(time_t t)
 	localtime_r(&t, &tm);
 	return day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
+
+void day_clock_text(time_t t, long seconds, char out[20])
+{
+	struct tm tm;
+
+	t += seconds;
+	localtime_r(&t, &tm);
+	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+}

@@ -18,6 +18,9 @@ int day_parse(const char *s);
  * school's day, since the pages set TZ from the configuration. */
 int day_of_time(time_t t);
 
+/* The instant t + seconds as "YYYY-MM-DD HH:MM:SS" in the process's
+ * time zone (out: 20 bytes): what DATETIME columns hold. */
+void day_clock_text(time_t t, long seconds, char out[20]);
 /* Writes "YYYY-MM-DD" into out (11 bytes). */
 void day_format(int day, char out[11]);
 

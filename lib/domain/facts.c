@@ -65,25 +65,28 @@ NEOERR *facts_anomaly(int person_id)
 		(long long)person_id));
 }
 
+/* The evidence bits as card_facts_expected computes them, for the rows
+ * the WHERE clause that follows names. */
+#define APPLICATION_FACTS \
+		"UPDATE card_facts f JOIN people p ON p.id = f.person_id " \
+		"LEFT JOIN return_applications ra ON ra.term_id = f.term_id AND ra.person_id = f.person_id " \
+		"SET f.app = ra.state, f.quiz_done = COALESCE(ra.quiz_passed_at IS NOT NULL, 0), " \
+		" f.pledge_done = COALESCE(ra.pledge_accepted_at IS NOT NULL, 0), " \
+		" f.review_reason = ra.sent_back_reason, " \
+		" f.allowed_from = ra.allowed_from, f.allowed_until = ra.allowed_until, " \
+		" f.needs_pickup = COALESCE(ra.needs_pickup, 0), " \
+		" f.tested_locally = COALESCE(ra.tested_locally, 0), f.submitted_at = ra.submitted_at, " \
+		" f.first_leg_day = (SELECT MIN(tl.day) FROM travel_legs tl " \
+		"  WHERE tl.application_id = ra.id), " \
+		" f.evidence_missing = IF(ra.id IS NULL, 0, " \
+		"  (NOT EXISTS (SELECT 1 FROM travel_legs tl WHERE tl.application_id = ra.id)) " \
+		"  | ((14 | IF(p.identity = 'grad', 16, 0)) & ~COALESCE((SELECT BIT_OR(1 << FIELD(u.kind, " \
+		"   'health_code', 'nucleic_acid', 'vaccination', 'advisor_consent')) " \
+		"   FROM uploads u WHERE u.application_id = ra.id), 0))) "
+
 NEOERR *facts_application(int person_id, int term_id)
 {
-	/* The evidence bits as card_facts_expected computes them. */
-	return nerr_pass(db_exec(NULL, NULL,
-		"UPDATE card_facts f JOIN people p ON p.id = f.person_id "
-		"LEFT JOIN return_applications ra ON ra.term_id = f.term_id AND ra.person_id = f.person_id "
-		"SET f.app = ra.state, f.quiz_done = COALESCE(ra.quiz_passed_at IS NOT NULL, 0), "
-		" f.pledge_done = COALESCE(ra.pledge_accepted_at IS NOT NULL, 0), "
-		" f.review_reason = ra.sent_back_reason, "
-		" f.allowed_from = ra.allowed_from, f.allowed_until = ra.allowed_until, "
-		" f.needs_pickup = COALESCE(ra.needs_pickup, 0), "
-		" f.tested_locally = COALESCE(ra.tested_locally, 0), f.submitted_at = ra.submitted_at, "
-		" f.first_leg_day = (SELECT MIN(tl.day) FROM travel_legs tl "
-		"  WHERE tl.application_id = ra.id), "
-		" f.evidence_missing = IF(ra.id IS NULL, 0, "
-		"  (NOT EXISTS (SELECT 1 FROM travel_legs tl WHERE tl.application_id = ra.id)) "
-		"  | ((14 | IF(p.identity = 'grad', 16, 0)) & ~COALESCE((SELECT BIT_OR(1 << FIELD(u.kind, "
-		"   'health_code', 'nucleic_acid', 'vaccination', 'advisor_consent')) "
-		"   FROM uploads u WHERE u.application_id = ra.id), 0))) "
+	return nerr_pass(db_exec(NULL, NULL, APPLICATION_FACTS
 		"WHERE f.person_id = ? AND f.term_id = ?", "ii",
 		(long long)person_id, (long long)term_id));
 }
@@ -125,4 +128,21 @@ NEOERR *facts_term(int term_id)
 		"SET STATEMENT optimizer_switch = 'split_materialized=off' FOR "
 		"INSERT INTO card_facts SELECT * FROM card_facts_expected WHERE term_id = ?",
 		"i", (long long)term_id));
+}
+
+NEOERR *facts_person(int person_id)
+{
+	/* A new person's rows hold nothing but their boarding (no report,
+	 * application or arrival yet); a changed one's boarding and, through
+	 * the identity, the evidence a graduate owes. Not read from the view:
+	 * MariaDB re-executing a prepared statement over card_facts_expected
+	 * fails (error 1356) in a process that ran it once. */
+	NEOERR *err = db_exec(NULL, NULL, "INSERT INTO card_facts (person_id, term_id, boarding) "
+		"SELECT p.id, t.id, p.boarding FROM people p JOIN terms t WHERE p.id = ? "
+		"ON DUPLICATE KEY UPDATE boarding = VALUES(boarding)", "i", (long long)person_id);
+
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, APPLICATION_FACTS "WHERE f.person_id = ?", "i",
+			      (long long)person_id);
+	return nerr_pass(err);
 }

@@ -44,6 +44,10 @@ NEOERR *facts_arrival(int person_id, int term_id);
 /* people.boarding of person_id changed (the counselor's correction). */
 NEOERR *facts_boarding(int person_id);
 
+/* A person made, or their identity or boarding changed (the admin's
+ * pages): their rows of every term, computed anew. */
+NEOERR *facts_person(int person_id);
+
 /* A new term: a row for everyone. */
 NEOERR *facts_term(int term_id);
 

@@ -595,7 +595,7 @@ static void set_who_data(struct req *r)
 		hdf_set_value(h, "Who.Name", r->who.name);
 		hdf_set_value(h, "Who.Login", r->who.login);
 		hdf_set_value(h, "Who.Number", r->who.number);
-		for (int i = 0; i < 7; i++)
+		for (int i = 0; i < R_NROLES; i++)
 			if (r->who.roles & (1u << i))
 				hdf_set_int_value(h, sess_role_hdf_name(1u << i), 1);
 		/* The staff menu on every page offers what the policy allows. */
@@ -718,6 +718,11 @@ static NEOERR *run_request(struct req *r, const struct page *page)
 		if (!(a->roles & r->who.roles))
 			return nerr_raise(HC_ERR_FORBIDDEN, "role 0x%x may not %s/%s",
 					  r->who.roles, page->name, a->name);
+		/* An account an admin made changes its password before anything
+		 * else (the page /password, and logging out, stay open). */
+		if (r->who.must_change_pw && strcmp(page->name, "password") &&
+		    strcmp(page->name, "logout"))
+			return nerr_pass(app_redirect(r, "/password"));
 	}
 	r->status = 200;
 	return nerr_pass(a->fn(r));

@@ -24,7 +24,9 @@
 #define R_ADMIN     (1u << 4)
 #define R_GATE      (1u << 5)
 #define R_DORM      (1u << 6)
-#define R_ANYONE    0x7fu
+#define R_COLLEGE_ADMIN (1u << 7) /* an admin for one college */
+#define R_NROLES    8
+#define R_ANYONE    0xffu
 #define R_ANON      (1u << 31) /* no login needed */
 
 struct who {
@@ -32,6 +34,8 @@ struct who {
 	unsigned roles;
 	int college_id;          /* the person's own college */
 	int reviewer_college_id; /* set for college reviewers */
+	int admin_college_id;    /* set for college admins */
+	bool must_change_pw;     /* an account an admin made: /password first */
 	char login[65];
 	char name[65];
 	char number[33];

@@ -106,6 +106,7 @@ const char *sess_role_hdf_name(unsigned bit)
 	case R_ADMIN: return "Who.Is.Admin";
 	case R_GATE: return "Who.Is.Gate";
 	case R_DORM: return "Who.Is.Dorm";
+	case R_COLLEGE_ADMIN: return "Who.Is.CollegeAdmin";
 	}
 	return "Who.Is.Unknown";
 }
@@ -115,6 +116,7 @@ static unsigned role_bit(const char *role)
 	static const struct { const char *name; unsigned bit; } map[] = {
 		{ "counselor", R_COUNSELOR }, { "reviewer", R_REVIEWER },
 		{ "admin", R_ADMIN }, { "gate", R_GATE }, { "dorm", R_DORM },
+		{ "college_admin", R_COLLEGE_ADMIN },
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (!strcmp(map[i].name, role))
@@ -126,7 +128,7 @@ static unsigned role_bit(const char *role)
 /* Who a person is, with their roles, in one row. */
 #define WHO_COLUMNS \
 	"SELECT p.id, p.name, p.number, p.identity, p.college_id, a.login, " \
-	" GROUP_CONCAT(CONCAT(r.role, ':', COALESCE(r.org_id, 0))) " \
+	" GROUP_CONCAT(CONCAT(r.role, ':', COALESCE(r.org_id, 0))), a.must_change_pw " \
 	"FROM people p JOIN accounts a ON a.person_id = p.id AND a.disabled = 0 " \
 	"LEFT JOIN roles r ON r.person_id = p.id "
 
@@ -141,16 +143,19 @@ static void who_from_row(DB_CURSOR *c, struct who *w)
 	w->roles = !strcmp(db_str(c, 3), "staff") ? R_STAFF : R_STUDENT;
 	w->college_id = (int)db_int(c, 4);
 	db_copy(w->login, sizeof w->login, db_str(c, 5));
+	w->must_change_pw = db_int(c, 7) != 0;
 	while (roles && *roles) {
-		char name[16] = "";
+		char name[24] = "";
 		int org = 0, n = 0;
 
-		if (sscanf(roles, "%15[a-z]:%d%n", name, &org, &n) != 2)
+		if (sscanf(roles, "%23[a-z_]:%d%n", name, &org, &n) != 2)
 			break;
 		unsigned bit = role_bit(name);
 		w->roles |= bit;
 		if (bit == R_REVIEWER)
 			w->reviewer_college_id = org;
+		if (bit == R_COLLEGE_ADMIN)
+			w->admin_college_id = org;
 		roles += n;
 		if (*roles == ',')
 			roles++;

@@ -1,0 +1,294 @@
+/*
+ * org.c - /org: the organisation as a tree (colleges, their majors and
+ * classes, with codes and names and how many people each holds); a unit
+ * made, renamed, retired or merged into another. The school admin sees
+ * and changes every unit; a college admin their own college's majors and
+ * classes (403 elsewhere). The rules are lib/domain/org.h's.
+ *
+ *   GET  /org            200 the tree and the form for a new unit
+ *                        (?college=ID one college; 403 another's for a
+ *                        college admin)
+ *   GET  /org/edit       200 ?id=UNIT rename, retire and merge forms;
+ *                        403 outside the college admin's; 404 no unit
+ *   POST /org/add        303 /org; 400 the form with a message per field;
+ *                        403 a college, or a unit under another college,
+ *                        by a college admin
+ *   POST /org/rename     303 /org/edit; 400 the form again (code taken...)
+ *   POST /org/retire     303 /org/edit; 400 a unit below still in use
+ *   POST /org/merge      303 /org/edit with the people moved; 400 no
+ *                        such target of the same kind
+ */
+#include "web/app.h"
+#include "web/form.h"
+#include "domain/org.h"
+#include "core/db.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const unit_kinds[] = { "college", "major", "class", NULL };
+
+static const struct form_field add_fields[] = {
+	{ "kind", FORM_CHOICE, true, 0, 0, unit_kinds },
+	{ "parent_id", FORM_INT, false, 0, 2147483647, NULL },
+	{ "code", FORM_TEXT, true, 1, 32, NULL },
+	{ "name", FORM_TEXT, true, 1, 100, NULL },
+	{ 0 }
+};
+static const struct form add_form = { "org", add_fields };
+
+static const struct form_field rename_fields[] = {
+	{ "id", FORM_INT, true, 1, 2147483647, NULL },
+	{ "code", FORM_TEXT, true, 1, 32, NULL },
+	{ "name", FORM_TEXT, true, 1, 100, NULL },
+	{ 0 }
+};
+static const struct form rename_form = { "org", rename_fields };
+
+static const struct form_field id_fields[] = {
+	{ "id", FORM_INT, true, 1, 2147483647, NULL },
+	{ 0 }
+};
+static const struct form id_form = { "org", id_fields };
+
+static const struct form_field merge_fields[] = {
+	{ "id", FORM_INT, true, 1, 2147483647, NULL },
+	{ "into", FORM_INT, true, 1, 2147483647, NULL },
+	{ 0 }
+};
+static const struct form merge_form = { "org", merge_fields };
+
+static struct actor actor_of(struct req *r)
+{
+	return (struct actor){ .person_id = r->who.person_id,
+		.school_admin = (r->who.roles & R_ADMIN) != 0,
+		.college_id = r->who.admin_college_id, .request_id = r->id,
+		.addr = hdf_get_value(r->hdf, "CGI.RemoteAddress", "") };
+}
+
+static int int_param(struct req *r, const char *name)
+{
+	long long v = form_id(app_param(r, name, ""));
+
+	return v > 0 && v < 2147483647LL ? (int)v : 0;
+}
+
+/* The college whose units the request may list: 0 for the whole school. */
+static NEOERR *listed_college(struct req *r, int *college)
+{
+	struct actor a = actor_of(r);
+
+	*college = int_param(r, "college");
+	if (!a.school_admin) {
+		if (*college && *college != a.college_id)
+			return nerr_raise(HC_ERR_FORBIDDEN, "college %d is not %d's", *college,
+					  r->who.person_id);
+		*college = a.college_id;
+	}
+	return STATUS_OK;
+}
+
+/* The units in tree order: each college, its classes, then each major
+ * followed by its classes. */
+#define UNITS_SQL \
+	"SELECT * FROM (SELECT u.id, u.kind, u.code, u.name, u.retired_at IS NOT NULL AS retired, " \
+	" COALESCE(u.merged_into, 0) AS merged_into, " \
+	" CASE u.kind WHEN 'college' THEN u.id WHEN 'major' THEN u.parent_id " \
+	"  ELSE IF(p.kind = 'college', p.id, p.parent_id) END AS college_id, " \
+	" CASE u.kind WHEN 'major' THEN u.id WHEN 'class' THEN IF(p.kind = 'major', p.id, 0) " \
+	"  ELSE 0 END AS major_id, " \
+	" CASE u.kind WHEN 'college' THEN 0 WHEN 'major' THEN 1 " \
+	"  ELSE IF(p.kind = 'major', 2, 1) END AS depth, " \
+	" CASE u.kind WHEN 'college' THEN (SELECT COUNT(*) FROM people x WHERE x.college_id = u.id) " \
+	"  WHEN 'class' THEN (SELECT COUNT(*) FROM people x WHERE x.class_id = u.id) " \
+	"  ELSE (SELECT COUNT(*) FROM people x JOIN org_units k ON k.id = x.class_id " \
+	"   WHERE k.parent_id = u.id) END AS people " \
+	"FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id " \
+	"WHERE u.kind <> 'school') t WHERE ? = 0 OR t.college_id = ? "
+
+static NEOERR *render(struct req *r)
+{
+	int college;
+	NEOERR *err = listed_college(r, &college);
+
+	if (err == STATUS_OK)
+		err = db_rows(r->hdf, "Org.Unit", NULL, UNITS_SQL
+			"ORDER BY t.college_id, t.major_id, t.kind <> 'college', t.kind <> 'major', "
+			" t.retired, t.code LIMIT 5000", "ii", (long long)college, (long long)college);
+	/* The choosers offer units in use only. */
+	if (err == STATUS_OK)
+		err = db_rows(r->hdf, "Org.Parent", NULL, UNITS_SQL
+			"AND t.kind IN ('college', 'major') AND NOT t.retired "
+			"ORDER BY t.college_id, t.major_id, t.kind <> 'college', t.code",
+			"ii", (long long)college, (long long)college);
+	if (err)
+		return nerr_pass(err);
+	if (college)
+		hdf_set_int_value(r->hdf, "Org.College", college);
+	if (r->who.roles & R_ADMIN)
+		hdf_set_int_value(r->hdf, "Org.School", 1);
+	return nerr_pass(app_render(r, "org.cs"));
+}
+
+static NEOERR *show(struct req *r)
+{
+	form_describe(r, &add_form);
+	return nerr_pass(render(r));
+}
+
+/* A refused change: 403 or 404 as the rule said, else the form again
+ * with its message. */
+static NEOERR *refused(struct req *r, const struct outcome *o, NEOERR *(*again)(struct req *))
+{
+	char key[64];
+
+	if (o->forbidden)
+		return nerr_raise(HC_ERR_FORBIDDEN, "org: not %d's to change", r->who.person_id);
+	if (o->not_found)
+		return nerr_raise(HC_ERR_NOTFOUND, "org: no such unit");
+	r->status = 400;
+	snprintf(key, sizeof key, "Form.Error.%s", o->field && *o->field ? o->field : "form");
+	hdf_set_value(r->hdf, key, tr(r, o->msg));
+	hdf_set_int_value(r->hdf, "Form.Errors", 1);
+	return nerr_pass(again(r));
+}
+
+static NEOERR *add(struct req *r)
+{
+	struct actor a = actor_of(r);
+	struct outcome o = { 0 };
+	NEOERR *err;
+
+	if (form_check(r, &add_form)) {
+		r->status = 400;
+		return nerr_pass(render(r));
+	}
+	err = org_create(&a, app_param(r, "kind", ""), int_param(r, "parent_id"),
+			 app_param(r, "code", ""), app_param(r, "name", ""), &o);
+	if (err)
+		return nerr_pass(err);
+	if (!o.ok)
+		return nerr_pass(refused(r, &o, render));
+	return nerr_pass(app_redirect(r, "/org?saved=1"));
+}
+
+/* The edit page of unit ?id=, for those who may change it. */
+static NEOERR *render_edit(struct req *r)
+{
+	struct actor a = actor_of(r);
+	struct org_unit u;
+	int id = int_param(r, "id");
+	bool found;
+	NEOERR *err = org_load(id, &u, &found);
+
+	if (err)
+		return nerr_pass(err);
+	if (!found || !strcmp(u.kind, "school"))
+		return nerr_raise(HC_ERR_NOTFOUND, "no unit %d", id);
+	if (!actor_may_college(&a, u.college_id))
+		return nerr_raise(HC_ERR_FORBIDDEN, "unit %d is outside %d's college", id,
+				  r->who.person_id);
+	err = db_row(r->hdf, "Edit.Unit", NULL, "SELECT u.id, u.kind, u.code, u.name, "
+		"u.retired_at, m.code AS merged_code, m.name AS merged_name "
+		"FROM org_units u LEFT JOIN org_units m ON m.id = u.merged_into WHERE u.id = ?",
+		"i", (long long)id);
+	if (err == STATUS_OK)
+		err = db_rows(r->hdf, "Edit.Target", NULL, UNITS_SQL
+			"AND t.kind = ? AND t.id <> ? AND NOT t.retired ORDER BY t.code LIMIT 2000",
+			"iisi", (long long)(a.school_admin ? 0 : a.college_id),
+			(long long)(a.school_admin ? 0 : a.college_id), u.kind, (long long)id);
+	if (err)
+		return nerr_pass(err);
+	hdf_set_int_value(r->hdf, "Edit.Changeable", a.school_admin || strcmp(u.kind, "college"));
+	if (!hdf_get_value(r->hdf, "Form.Value.code", NULL)) {
+		hdf_set_value(r->hdf, "Form.Value.code", hdf_get_value(r->hdf, "Edit.Unit.code", ""));
+		hdf_set_value(r->hdf, "Form.Value.name", hdf_get_value(r->hdf, "Edit.Unit.name", ""));
+	}
+	return nerr_pass(app_render(r, "org_edit.cs"));
+}
+
+static NEOERR *edit(struct req *r)
+{
+	return nerr_pass(render_edit(r));
+}
+
+static NEOERR *back_to_edit(struct req *r, const char *what, long long n)
+{
+	char path[96];
+
+	snprintf(path, sizeof path, "/org/edit?id=%d&done=%s&n=%lld", int_param(r, "id"), what, n);
+	return nerr_pass(app_redirect(r, path));
+}
+
+static NEOERR *rename_unit(struct req *r)
+{
+	struct actor a = actor_of(r);
+	struct outcome o = { 0 };
+	NEOERR *err;
+
+	if (form_check(r, &rename_form)) {
+		r->status = 400;
+		return nerr_pass(render_edit(r));
+	}
+	err = org_rename(&a, int_param(r, "id"), app_param(r, "code", ""),
+			 app_param(r, "name", ""), &o);
+	if (err)
+		return nerr_pass(err);
+	if (!o.ok)
+		return nerr_pass(refused(r, &o, render_edit));
+	return nerr_pass(back_to_edit(r, "rename", 0));
+}
+
+static NEOERR *retire(struct req *r)
+{
+	struct actor a = actor_of(r);
+	struct outcome o = { 0 };
+	NEOERR *err;
+
+	if (form_check(r, &id_form))
+		return nerr_raise(HC_ERR_BADREQ, "retire without a unit");
+	err = org_retire(&a, int_param(r, "id"), &o);
+	if (err)
+		return nerr_pass(err);
+	if (!o.ok)
+		return nerr_pass(refused(r, &o, render_edit));
+	return nerr_pass(back_to_edit(r, "retire", 0));
+}
+
+static NEOERR *merge(struct req *r)
+{
+	struct actor a = actor_of(r);
+	struct outcome o = { 0 };
+	NEOERR *err;
+
+	if (form_check(r, &merge_form)) {
+		if (!int_param(r, "id"))
+			return nerr_raise(HC_ERR_BADREQ, "merge without a unit");
+		r->status = 400;
+		return nerr_pass(render_edit(r));
+	}
+	err = org_merge(&a, int_param(r, "id"), int_param(r, "into"), &o);
+	if (err)
+		return nerr_pass(err);
+	if (!o.ok)
+		return nerr_pass(refused(r, &o, render_edit));
+	return nerr_pass(back_to_edit(r, "merge", o.n));
+}
+
+#define ORG_ROLES (R_ADMIN | R_COLLEGE_ADMIN)
+
+static const struct action actions[] = {
+	{ "", M_GET, ORG_ROLES, show },
+	{ "edit", M_GET, ORG_ROLES, edit },
+	{ "add", M_POST, ORG_ROLES, add, .form = &add_form },
+	{ "rename", M_POST, ORG_ROLES, rename_unit, .form = &rename_form },
+	{ "retire", M_POST, ORG_ROLES, retire, .form = &id_form },
+	{ "merge", M_POST, ORG_ROLES, merge, .form = &merge_form },
+	{ 0 }
+};
+
+int main(void)
+{
+	static const struct page page = { "org", actions };
+	return app_main(&page);
+}

@@ -1,0 +1,464 @@
+/*
+ * people.c - /people: everyone the school knows, found by number or name
+ * (50 a page); a person made or changed (number, name, identity,
+ * college, class, counselor, phone, boarding, status), deleted while they
+ * have no records; their account made, disabled, enabled, unlocked, or
+ * given a one-time reset link; their roles given and taken. The school
+ * admin acts on everyone; a college admin on their own college's people
+ * (403 elsewhere). The rules are lib/domain/people.h's and account.h's.
+ *
+ *   GET  /people           200 ?q=TEXT&page=N the search
+ *   GET  /people/new       200 the blank form
+ *   POST /people/new       303 /people/edit; 400 the form with a message
+ *                          per field; 403 another college
+ *   GET  /people/edit      200 ?id=PERSON the form, the account, the roles;
+ *                          403 outside a college admin's college; 404
+ *   POST /people/edit      303 /people/edit; 400 as above; 403; 404
+ *   POST /people/delete    303 /people; 400 a person with records
+ *   POST /people/account   303; 400 the account form (login taken, ...)
+ *   POST /people/disable   303 (the account's sessions end); 400 oneself
+ *                          or the last school admin
+ *   POST /people/enable    303
+ *   POST /people/unlock    303 (the failed logins forgotten)
+ *   POST /people/reset     200 the one-time link, shown once
+ *   POST /people/grant     303; 400 bad role or college; 403 a role a
+ *                          college admin may not give
+ *   POST /people/revoke    303; 400 the last school admin, a counselor
+ *                          with students
+ */
+#include "web/app.h"
+#include "web/auth.h"
+#include "web/form.h"
+#include "domain/account.h"
+#include "domain/people.h"
+#include "core/db.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#define PAGE_ROWS 50
+
+static const char *const identities[] = { "undergrad", "grad", "staff", NULL };
+static const char *const statuses[] = { "active", "suspended", "withdrawn", "graduated",
+					"enlisted", "left", NULL };
+static const char *const roles[] = { "counselor", "reviewer", "admin", "gate", "dorm",
+				     "college_admin", NULL };
+
+static const struct form_field person_fields[] = {
+	{ "number", FORM_TEXT, true, 1, 32, NULL },
+	{ "name", FORM_TEXT, true, 1, 64, NULL },
+	{ "identity", FORM_CHOICE, true, 0, 0, identities },
+	{ "status", FORM_CHOICE, true, 0, 0, statuses },
+	{ "college_id", FORM_INT, false, 0, 2147483647, NULL },
+	{ "class_id", FORM_INT, false, 0, 2147483647, NULL },
+	{ "counselor_id", FORM_INT, false, 0, 2147483647, NULL },
+	{ "phone", FORM_TEXT, false, 0, 32, NULL },
+	{ "boarding", FORM_BOOL, false, 0, 0, NULL },
+	{ 0 }
+};
+static const struct form person_form = { "person", person_fields };
+
+static const struct form_field account_fields[] = {
+	{ "id", FORM_INT, true, 1, 2147483647, NULL },
+	{ "login", FORM_TEXT, true, 1, 64, NULL },
+	{ "password", FORM_PASSWORD, true, 8, 128, NULL },
+	{ 0 }
+};
+static const struct form account_form = { "account", account_fields };
+
+static const struct form_field id_fields[] = {
+	{ "id", FORM_INT, true, 1, 2147483647, NULL },
+	{ 0 }
+};
+static const struct form id_form = { "person", id_fields };
+
+static const struct form_field role_fields[] = {
+	{ "id", FORM_INT, true, 1, 2147483647, NULL },
+	{ "role", FORM_CHOICE, true, 0, 0, roles },
+	{ "org_id", FORM_INT, false, 0, 2147483647, NULL },
+	{ 0 }
+};
+static const struct form role_form = { "role", role_fields };
+
+static const struct form_field search_fields[] = {
+	{ "q", FORM_TEXT, false, 0, 64, NULL },
+	{ "page", FORM_INT, false, 1, 100000, NULL },
+	{ 0 }
+};
+static const struct form search_form = { "search", search_fields };
+
+static struct actor actor_of(struct req *r)
+{
+	return (struct actor){ .person_id = r->who.person_id,
+		.school_admin = (r->who.roles & R_ADMIN) != 0,
+		.college_id = r->who.admin_college_id, .request_id = r->id,
+		.addr = hdf_get_value(r->hdf, "CGI.RemoteAddress", "") };
+}
+
+static int int_param(struct req *r, const char *name)
+{
+	long long v = form_id(app_param(r, name, ""));
+
+	return v > 0 && v < 2147483647LL ? (int)v : 0;
+}
+
+/* The college an actor's lists cover: 0 for the whole school. */
+static long long scope_college(struct req *r)
+{
+	return (r->who.roles & R_ADMIN) ? 0 : r->who.admin_college_id;
+}
+
+/* LIKE's own characters in q are matched as themselves. */
+static void like_escaped(const char *q, char *out, size_t n)
+{
+	size_t j = 0;
+
+	for (; *q && j + 2 < n; q++) {
+		if (*q == '%' || *q == '_' || *q == '\\')
+			out[j++] = '\\';
+		out[j++] = *q;
+	}
+	out[j] = '\0';
+}
+
+static NEOERR *search(struct req *r)
+{
+	char like[140];
+	long long total = 0, college = scope_college(r);
+	int page = 1;
+	NEOERR *err;
+
+	if (form_check(r, &search_form)) {
+		r->status = 400;
+	} else {
+		page = int_param(r, "page") ? int_param(r, "page") : 1;
+	}
+	like_escaped(hdf_get_value(r->hdf, "Form.Value.q", ""), like, sizeof like);
+	hdf_set_int_value(r->hdf, "People.Page", page);
+	if (!like[0])
+		return nerr_pass(app_render(r, "people.cs"));
+#define SEARCH_WHERE "FROM people p LEFT JOIN org_units c ON c.id = p.college_id " \
+	"LEFT JOIN org_units k ON k.id = p.class_id " \
+	"LEFT JOIN accounts a ON a.person_id = p.id " \
+	"WHERE (p.number LIKE CONCAT(?, '%') OR p.name LIKE CONCAT('%', ?, '%')) " \
+	"AND (? = 0 OR p.college_id = ?) "
+	err = db_scalar(&total, NULL, "SELECT COUNT(*) " SEARCH_WHERE, "ssii", like, like,
+			college, college);
+	if (err == STATUS_OK)
+		err = db_rows(r->hdf, "People.Row", NULL,
+			"SELECT p.id, p.number, p.name, p.identity, p.status, c.name AS college, "
+			"k.name AS class, a.login, a.disabled " SEARCH_WHERE
+			"ORDER BY p.number LIMIT ? OFFSET ?", "ssiiii", like, like, college, college,
+			(long long)PAGE_ROWS, (long long)(page - 1) * PAGE_ROWS);
+	if (err)
+		return nerr_pass(err);
+	hdf_set_int_value(r->hdf, "People.Total", (int)total);
+	if ((long long)page * PAGE_ROWS < total)
+		hdf_set_int_value(r->hdf, "People.Next", page + 1);
+	if (page > 1)
+		hdf_set_int_value(r->hdf, "People.Prev", page - 1);
+	return nerr_pass(app_render(r, "people.cs"));
+}
+
+/* The choosers: colleges, classes and counselors in use, in the actor's
+ * college; a unit the person is in stays offered after it retired. */
+static NEOERR *choosers(struct req *r, int person)
+{
+	long long college = scope_college(r);
+	NEOERR *err = db_rows(r->hdf, "Choose.College", NULL,
+		"SELECT u.id, u.code, u.name FROM org_units u WHERE u.kind = 'college' "
+		"AND (u.retired_at IS NULL OR u.id = (SELECT college_id FROM people WHERE id = ?)) "
+		"AND (? = 0 OR u.id = ?) ORDER BY u.code", "iii", (long long)person, college, college);
+
+	if (err == STATUS_OK)
+		err = db_rows(r->hdf, "Choose.Class", NULL,
+			"SELECT * FROM (SELECT u.id, u.code, u.name, "
+			" IF(p.kind = 'college', p.id, p.parent_id) AS college_id "
+			" FROM org_units u JOIN org_units p ON p.id = u.parent_id WHERE u.kind = 'class' "
+			" AND (u.retired_at IS NULL OR u.id = (SELECT class_id FROM people WHERE id = ?))) t "
+			"WHERE ? = 0 OR t.college_id = ? ORDER BY t.code LIMIT 5000", "iii",
+			(long long)person, college, college);
+	if (err == STATUS_OK)
+		err = db_rows(r->hdf, "Choose.Counselor", NULL,
+			"SELECT p.id, p.number, p.name FROM people p JOIN roles r ON r.person_id = p.id "
+			"AND r.role = 'counselor' WHERE ? = 0 OR p.college_id = ? "
+			"OR p.id = (SELECT counselor_id FROM counselor_assignments WHERE student_id = ?) "
+			"ORDER BY p.number LIMIT 2000", "iii", college, college, (long long)person);
+	return nerr_pass(err);
+}
+
+static NEOERR *render_new(struct req *r)
+{
+	NEOERR *err = choosers(r, 0);
+
+	if (err)
+		return nerr_pass(err);
+	if (!hdf_get_value(r->hdf, "Form.Value.status", NULL)) {
+		hdf_set_value(r->hdf, "Form.Value.status", "active");
+		hdf_set_value(r->hdf, "Form.Value.identity", "undergrad");
+		hdf_set_value(r->hdf, "Form.Value.boarding", "1");
+	}
+	return nerr_pass(app_render(r, "people_edit.cs"));
+}
+
+static NEOERR *new_form(struct req *r)
+{
+	form_describe(r, &person_form);
+	return nerr_pass(render_new(r));
+}
+
+/* The person ?id= (or the form's id), their account and roles, for those
+ * who may see them. */
+static NEOERR *render_edit(struct req *r)
+{
+	struct actor a = actor_of(r);
+	int id = int_param(r, "id"), college = 0;
+	bool found;
+	NEOERR *err = people_college(id, &college, &found);
+
+	if (err)
+		return nerr_pass(err);
+	if (!found)
+		return nerr_raise(HC_ERR_NOTFOUND, "no person %d", id);
+	if (!actor_may_college(&a, college))
+		return nerr_raise(HC_ERR_FORBIDDEN, "person %d is outside %d's college", id,
+				  r->who.person_id);
+	err = db_row(r->hdf, "Person", NULL,
+		"SELECT p.id, p.number, p.name, p.identity, p.status, COALESCE(p.phone, '') AS phone, "
+		" COALESCE(p.college_id, '') AS college_id, COALESCE(p.class_id, '') AS class_id, "
+		" p.boarding, COALESCE(ca.counselor_id, '') AS counselor_id, "
+		" a.login, a.disabled, a.must_change_pw, "
+		" (SELECT COUNT(*) FROM login_failures f WHERE f.login = a.login) AS failures "
+		"FROM people p LEFT JOIN accounts a ON a.person_id = p.id "
+		"LEFT JOIN counselor_assignments ca ON ca.student_id = p.id WHERE p.id = ?",
+		"i", (long long)id);
+	if (err == STATUS_OK)
+		err = db_rows(r->hdf, "Person.Role", NULL,
+			"SELECT r.role, u.name AS college FROM roles r "
+			"LEFT JOIN org_units u ON u.id = r.org_id WHERE r.person_id = ? ORDER BY r.role",
+			"i", (long long)id);
+	if (err == STATUS_OK)
+		err = choosers(r, id);
+	if (err)
+		return nerr_pass(err);
+	/* A form sent back keeps what was typed; else the stored values. */
+	if (!hdf_get_value(r->hdf, "Form.Value.number", NULL)) {
+		static const char *const copied[] = { "number", "name", "identity", "status", "phone",
+			"college_id", "class_id", "counselor_id", "boarding", NULL };
+		char from[64], to[64];
+
+		for (int i = 0; copied[i]; i++) {
+			snprintf(from, sizeof from, "Person.%s", copied[i]);
+			snprintf(to, sizeof to, "Form.Value.%s", copied[i]);
+			hdf_set_value(r->hdf, to, hdf_get_value(r->hdf, from, ""));
+		}
+	}
+	form_describe(r, &person_form);
+	hdf_set_int_value(r->hdf, "Edit.Id", id);
+	if (a.school_admin)
+		hdf_set_int_value(r->hdf, "Edit.School", 1);
+	return nerr_pass(app_render(r, "people_edit.cs"));
+}
+
+static NEOERR *edit_form(struct req *r)
+{
+	return nerr_pass(render_edit(r));
+}
+
+/* A refused change: 403 or 404 as the rule said, else the page again with
+ * the message beside its field (or above the page). */
+static NEOERR *refused(struct req *r, const struct outcome *o, NEOERR *(*again)(struct req *))
+{
+	char key[64];
+
+	if (o->forbidden)
+		return nerr_raise(HC_ERR_FORBIDDEN, "people: not %d's to change", r->who.person_id);
+	if (o->not_found)
+		return nerr_raise(HC_ERR_NOTFOUND, "people: no such person");
+	r->status = 400;
+	snprintf(key, sizeof key, "Form.Error.%s", o->field && *o->field ? o->field : "form");
+	hdf_set_value(r->hdf, key, tr(r, o->msg));
+	hdf_set_int_value(r->hdf, "Form.Errors", 1);
+	return nerr_pass(again(r));
+}
+
+static NEOERR *to_person(struct req *r, long long id, const char *done)
+{
+	char path[96];
+
+	snprintf(path, sizeof path, "/people/edit?id=%lld&done=%s", id, done);
+	return nerr_pass(app_redirect(r, path));
+}
+
+static NEOERR *save(struct req *r)
+{
+	struct actor a = actor_of(r);
+	bool is_new = !strcmp(r->action, "new");
+	struct person_input in = {
+		.id = is_new ? 0 : int_param(r, "id"),
+		.number = app_param(r, "number", ""), .name = app_param(r, "name", ""),
+		.identity = app_param(r, "identity", ""), .status = app_param(r, "status", ""),
+		.phone = app_param(r, "phone", ""),
+		.college_id = int_param(r, "college_id"), .class_id = int_param(r, "class_id"),
+		.counselor_id = int_param(r, "counselor_id"),
+		.boarding = !strcmp(app_param(r, "boarding", ""), "1"),
+	};
+	struct outcome o = { 0 };
+	NEOERR *(*again)(struct req *) = is_new ? render_new : render_edit;
+	NEOERR *err;
+
+	if (!is_new && in.id == 0)
+		return nerr_raise(HC_ERR_BADREQ, "edit without a person");
+	if (form_check(r, &person_form)) {
+		r->status = 400;
+		return nerr_pass(again(r));
+	}
+	err = people_save(&a, &in, &o);
+	if (err)
+		return nerr_pass(err);
+	if (!o.ok)
+		return nerr_pass(refused(r, &o, again));
+	return nerr_pass(to_person(r, o.id, is_new ? "created" : "saved"));
+}
+
+static NEOERR *delete_person(struct req *r)
+{
+	struct actor a = actor_of(r);
+	struct outcome o = { 0 };
+	NEOERR *err;
+
+	if (form_check(r, &id_form))
+		return nerr_raise(HC_ERR_BADREQ, "delete without a person");
+	err = people_delete(&a, int_param(r, "id"), &o);
+	if (err)
+		return nerr_pass(err);
+	if (!o.ok)
+		return nerr_pass(refused(r, &o, render_edit));
+	return nerr_pass(app_redirect(r, "/people?done=deleted"));
+}
+
+static NEOERR *make_account(struct req *r)
+{
+	struct actor a = actor_of(r);
+	struct outcome o = { 0 };
+	char hash[128];
+	NEOERR *err;
+
+	if (form_check(r, &account_form)) {
+		if (!int_param(r, "id"))
+			return nerr_raise(HC_ERR_BADREQ, "account without a person");
+		r->status = 400;
+		hdf_set_int_value(r->hdf, "Edit.AccountBad", 1);
+		return nerr_pass(render_edit(r));
+	}
+	err = auth_hash_password(app_param(r, "password", ""), hash);
+	if (err == STATUS_OK)
+		err = account_create(&a, int_param(r, "id"), app_param(r, "login", ""), hash, true, &o);
+	sodium_memzero(hash, sizeof hash);
+	if (err)
+		return nerr_pass(err);
+	if (!o.ok) {
+		hdf_set_int_value(r->hdf, "Edit.AccountBad", 1);
+		hdf_set_value(r->hdf, "Form.Value.login", app_param(r, "login", ""));
+		return nerr_pass(refused(r, &o, render_edit));
+	}
+	return nerr_pass(to_person(r, o.id, "account"));
+}
+
+/* disable, enable, unlock: one button each. */
+static NEOERR *account_switch(struct req *r)
+{
+	struct actor a = actor_of(r);
+	struct outcome o = { 0 };
+	int id = int_param(r, "id");
+	NEOERR *err;
+
+	if (form_check(r, &id_form))
+		return nerr_raise(HC_ERR_BADREQ, "%s without a person", r->action);
+	if (!strcmp(r->action, "unlock"))
+		err = account_unlock(&a, id, &o);
+	else
+		err = account_set_disabled(&a, id, !strcmp(r->action, "disable"), &o);
+	if (err)
+		return nerr_pass(err);
+	if (!o.ok)
+		return nerr_pass(refused(r, &o, render_edit));
+	return nerr_pass(to_person(r, id, r->action));
+}
+
+static NEOERR *reset_link(struct req *r)
+{
+	struct actor a = actor_of(r);
+	struct outcome o = { 0 };
+	char token[ACCOUNT_TOKEN_LEN + 1] = "", path[ACCOUNT_TOKEN_LEN + 32], url[600];
+	NEOERR *err;
+
+	if (form_check(r, &id_form))
+		return nerr_raise(HC_ERR_BADREQ, "reset without a person");
+	err = account_reset_issue(&a, int_param(r, "id"), token, &o);
+	if (err)
+		return nerr_pass(err);
+	if (!o.ok)
+		return nerr_pass(refused(r, &o, render_edit));
+	snprintf(path, sizeof path, "/password/reset/%s", token);
+	sodium_memzero(token, sizeof token);
+	app_site_url(r, path, url, sizeof url);
+	hdf_set_value(r->hdf, "Reset.Url", url);
+	err = db_row(r->hdf, "Reset.Person", NULL, "SELECT p.id, p.number, p.name, a.login "
+		     "FROM people p JOIN accounts a ON a.person_id = p.id WHERE p.id = ?", "i",
+		     (long long)int_param(r, "id"));
+	if (err)
+		return nerr_pass(err);
+	app_header(r, "Cache-Control: no-store");
+	return nerr_pass(app_render(r, "people_reset.cs"));
+}
+
+static NEOERR *role_change(struct req *r)
+{
+	struct actor a = actor_of(r);
+	struct outcome o = { 0 };
+	int id = int_param(r, "id");
+	NEOERR *err;
+
+	if (form_check(r, &role_form)) {
+		if (!id)
+			return nerr_raise(HC_ERR_BADREQ, "role without a person");
+		r->status = 400;
+		return nerr_pass(render_edit(r));
+	}
+	if (!strcmp(r->action, "grant"))
+		err = account_grant(&a, id, app_param(r, "role", ""), int_param(r, "org_id"), &o);
+	else
+		err = account_revoke(&a, id, app_param(r, "role", ""), &o);
+	if (err)
+		return nerr_pass(err);
+	if (!o.ok)
+		return nerr_pass(refused(r, &o, render_edit));
+	return nerr_pass(to_person(r, id, r->action));
+}
+
+#define PEOPLE_ROLES (R_ADMIN | R_COLLEGE_ADMIN)
+
+static const struct action actions[] = {
+	{ "", M_GET, PEOPLE_ROLES, search, .form = &search_form },
+	{ "new", M_GET, PEOPLE_ROLES, new_form },
+	{ "new", M_POST, PEOPLE_ROLES, save, .form = &person_form },
+	{ "edit", M_GET, PEOPLE_ROLES, edit_form },
+	{ "edit", M_POST, PEOPLE_ROLES, save, .form = &person_form },
+	{ "delete", M_POST, PEOPLE_ROLES, delete_person, .form = &id_form },
+	{ "account", M_POST, PEOPLE_ROLES, make_account, .form = &account_form },
+	{ "disable", M_POST, PEOPLE_ROLES, account_switch, .form = &id_form },
+	{ "enable", M_POST, PEOPLE_ROLES, account_switch, .form = &id_form },
+	{ "unlock", M_POST, PEOPLE_ROLES, account_switch, .form = &id_form },
+	{ "reset", M_POST, PEOPLE_ROLES, reset_link, .form = &id_form },
+	{ "grant", M_POST, PEOPLE_ROLES, role_change, .form = &role_form },
+	{ "revoke", M_POST, PEOPLE_ROLES, role_change, .form = &role_form },
+	{ 0 }
+};
+
+int main(void)
+{
+	static const struct page page = { "people", actions };
+	return app_main(&page);
+}

@@ -1,0 +1,589 @@
+/* account.c - see account.h. */
+#include "domain/account.h"
+#include "domain/audit.h"
+#include "domain/facts.h"
+#include "core/db.h"
+#include "core/days.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static void refuse(struct outcome *out, const char *field, const char *msg)
+{
+	out->ok = false;
+	out->field = field;
+	out->msg = msg;
+}
+
+static void now_text(char out[20])
+{
+	day_clock_text(time(NULL), 0, out);
+}
+
+struct op {
+	const struct actor *a;
+	int person;
+	const char *text, *hash;   /* login or role; the password's hash */
+	int org_id;
+	bool flag;
+	char token[ACCOUNT_TOKEN_LEN + 1];
+	struct outcome *out;
+};
+
+/* Locks the person and checks the actor may act on them: their college,
+ * and for a college admin never a school admin. *go false when the
+ * outcome is decided. */
+static NEOERR *target(struct op *x, bool *go)
+{
+	long long college = 0, admin = 0;
+	bool found;
+	NEOERR *err;
+
+	*go = false;
+	err = db_scalar(&college, &found, "SELECT COALESCE(college_id, 0) FROM people "
+			"WHERE id = ? FOR UPDATE", "i", (long long)x->person);
+	if (err == STATUS_OK && found && !x->a->school_admin)
+		err = db_scalar(&admin, NULL, "SELECT COUNT(*) FROM roles WHERE person_id = ? "
+				"AND role = 'admin'", "i", (long long)x->person);
+	if (err)
+		return nerr_pass(err);
+	if (!found) {
+		x->out->ok = false;
+		x->out->not_found = true;
+	} else if (!actor_may_college(x->a, (int)college) || admin) {
+		x->out->ok = false;
+		x->out->forbidden = true;
+	} else {
+		*go = true;
+	}
+	return STATUS_OK;
+}
+
+/* Would the school be left without an enabled school admin if person
+ * were no longer one? The admins' rows are locked: two admins taking
+ * each other's role at once are counted one after the other. */
+static NEOERR *last_admin(int person, bool *last)
+{
+	long long mine = 0, others = 0;
+	DB_CURSOR *c = NULL;
+	NEOERR *err = db_query(&c, "SELECT r.person_id, a.disabled FROM roles r "
+		"LEFT JOIN accounts a ON a.person_id = r.person_id "
+		"WHERE r.role = 'admin' FOR UPDATE", NULL);
+
+	if (err)
+		return nerr_pass(err);
+	while (db_next(c)) {
+		if (db_int(c, 0) == person)
+			mine = 1;
+		else if (db_str(c, 1) && db_int(c, 1) == 0)
+			others++;
+	}
+	db_cursor_free(&c);
+	*last = mine && others == 0;
+	return STATUS_OK;
+}
+
+static NEOERR *create_in_txn(void *ctx)
+{
+	struct op *x = ctx;
+	long long has = 0;
+	char now[20];
+	bool go, found;
+	NEOERR *err;
+
+	*x->out = (struct outcome){ .ok = true, .id = x->person };
+	err = target(x, &go);
+	if (err || !go)
+		return nerr_pass(err);
+	err = db_scalar(&has, &found, "SELECT 1 FROM accounts WHERE person_id = ?", "i",
+			(long long)x->person);
+	if (err)
+		return nerr_pass(err);
+	if (found) {
+		refuse(x->out, "login", "account.err.exists");
+		return STATUS_OK;
+	}
+	now_text(now);
+	err = db_exec(NULL, NULL, "INSERT INTO accounts (person_id, login, pw_hash, "
+		      "must_change_pw) VALUES (?, ?, ?, ?)", "issi", (long long)x->person,
+		      x->text, x->hash, (long long)x->flag);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(audit_by(x->a, now, "account.create", x->person, "account",
+				  x->person, x->text));
+}
+
+NEOERR *account_create(const struct actor *a, int person_id, const char *login,
+		       const char *pw_hash, bool must_change, struct outcome *out)
+{
+	struct op x = { .a = a, .person = person_id, .text = login, .hash = pw_hash,
+			.flag = must_change, .out = out };
+	NEOERR *err = db_txn(create_in_txn, &x);
+
+	if (nerr_match(err, HC_ERR_CONFLICT)) {
+		nerr_ignore(&err);
+		refuse(out, "login", "account.err.login_taken");
+	}
+	return nerr_pass(err);
+}
+
+static NEOERR *disable_in_txn(void *ctx)
+{
+	struct op *x = ctx;
+	unsigned long long n = 0;
+	char now[20];
+	bool go, last = false;
+	NEOERR *err;
+
+	*x->out = (struct outcome){ .ok = true, .id = x->person };
+	err = target(x, &go);
+	if (err || !go)
+		return nerr_pass(err);
+	if (x->flag && x->person == x->a->person_id) {
+		refuse(x->out, "", "account.err.self");
+		return STATUS_OK;
+	}
+	if (x->flag && (err = last_admin(x->person, &last)))
+		return nerr_pass(err);
+	if (last) {
+		refuse(x->out, "", "account.err.last_admin");
+		return STATUS_OK;
+	}
+	err = db_exec(&n, NULL, "UPDATE accounts SET disabled = ? WHERE person_id = ?", "ii",
+		      (long long)x->flag, (long long)x->person);
+	if (err)
+		return nerr_pass(err);
+	if (n == 0) {
+		/* No account, or already so: nothing to audit. */
+		long long one;
+		bool found;
+
+		err = db_scalar(&one, &found, "SELECT 1 FROM accounts WHERE person_id = ?", "i",
+				(long long)x->person);
+		if (err == STATUS_OK && !found)
+			refuse(x->out, "", "account.err.none");
+		return nerr_pass(err);
+	}
+	/* Its sessions end now, on every host. */
+	if (x->flag)
+		err = db_exec(NULL, NULL, "DELETE FROM sessions WHERE person_id = ?", "i",
+			      (long long)x->person);
+	if (err)
+		return nerr_pass(err);
+	now_text(now);
+	return nerr_pass(audit_by(x->a, now, x->flag ? "account.disable" : "account.enable",
+				  x->person, "account", x->person, NULL));
+}
+
+NEOERR *account_set_disabled(const struct actor *a, int person_id, bool disabled,
+			     struct outcome *out)
+{
+	struct op x = { .a = a, .person = person_id, .flag = disabled, .out = out };
+
+	return nerr_pass(db_txn(disable_in_txn, &x));
+}
+
+static NEOERR *unlock_in_txn(void *ctx)
+{
+	struct op *x = ctx;
+	unsigned long long n = 0;
+	char now[20], detail[40];
+	bool go;
+	NEOERR *err;
+
+	*x->out = (struct outcome){ .ok = true, .id = x->person };
+	err = target(x, &go);
+	if (err || !go)
+		return nerr_pass(err);
+	err = db_exec(&n, NULL, "DELETE f FROM login_failures f JOIN accounts a "
+		      "ON a.login = f.login WHERE a.person_id = ?", "i", (long long)x->person);
+	if (err)
+		return nerr_pass(err);
+	x->out->n = (long long)n;
+	now_text(now);
+	snprintf(detail, sizeof detail, "%llu failures", n);
+	return nerr_pass(audit_by(x->a, now, "account.unlock", x->person, "account",
+				  x->person, detail));
+}
+
+NEOERR *account_unlock(const struct actor *a, int person_id, struct outcome *out)
+{
+	struct op x = { .a = a, .person = person_id, .out = out };
+
+	return nerr_pass(db_txn(unlock_in_txn, &x));
+}
+
+static void token_hash(const char *token, unsigned char out[32])
+{
+	crypto_generichash(out, 32, (const unsigned char *)token, strlen(token),
+			   (const unsigned char *)"password-reset", 14);
+}
+
+static NEOERR *issue_in_txn(void *ctx)
+{
+	struct op *x = ctx;
+	unsigned char raw[32], h[32];
+	char now[20], until[20];
+	long long one;
+	bool go, found;
+	NEOERR *err;
+
+	*x->out = (struct outcome){ .ok = true, .id = x->person };
+	err = target(x, &go);
+	if (err || !go)
+		return nerr_pass(err);
+	err = db_scalar(&one, &found, "SELECT 1 FROM accounts WHERE person_id = ?", "i",
+			(long long)x->person);
+	if (err)
+		return nerr_pass(err);
+	if (!found) {
+		refuse(x->out, "", "account.err.none");
+		return STATUS_OK;
+	}
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2base64(x->token, sizeof x->token, raw, sizeof raw,
+			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(raw, sizeof raw);
+	token_hash(x->token, h);
+	now_text(now);
+	day_clock_text(time(NULL), ACCOUNT_RESET_SECONDS, until);
+	err = db_exec(NULL, NULL, "UPDATE password_resets SET used_at = ? "
+		      "WHERE person_id = ? AND used_at IS NULL", "si", now, (long long)x->person);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "INSERT INTO password_resets (token_hash, person_id, "
+			"created_by, created_at, expires_at) VALUES (?, ?, NULLIF(?, 0), ?, ?)",
+			"biiss", h, sizeof h, (long long)x->person, (long long)x->a->person_id,
+			now, until);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(audit_by(x->a, now, "account.reset_link", x->person, "account",
+				  x->person, until));
+}
+
+NEOERR *account_reset_issue(const struct actor *a, int person_id,
+			    char token[ACCOUNT_TOKEN_LEN + 1], struct outcome *out)
+{
+	struct op x = { .a = a, .person = person_id, .out = out };
+	NEOERR *err = db_txn(issue_in_txn, &x);
+
+	memcpy(token, x.token, sizeof x.token);
+	sodium_memzero(x.token, sizeof x.token);
+	return nerr_pass(err);
+}
+
+static bool token_well_formed(const char *t)
+{
+	return t && strlen(t) == ACCOUNT_TOKEN_LEN &&
+	       strspn(t, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
+	       ACCOUNT_TOKEN_LEN;
+}
+
+NEOERR *account_reset_valid(const char *token, int *person, bool *valid)
+{
+	unsigned char h[32];
+	char now[20];
+	long long p = 0;
+	NEOERR *err;
+
+	*person = 0;
+	*valid = false;
+	if (!token_well_formed(token))
+		return STATUS_OK;
+	token_hash(token, h);
+	now_text(now);
+	err = db_scalar(&p, valid, "SELECT r.person_id FROM password_resets r "
+			"JOIN accounts a ON a.person_id = r.person_id "
+			"WHERE r.token_hash = ? AND r.used_at IS NULL AND r.expires_at > ?",
+			"bs", h, sizeof h, now);
+	*person = (int)p;
+	return nerr_pass(err);
+}
+
+struct reset {
+	const char *token, *hash;
+	struct actor by;
+	struct outcome *out;
+};
+
+static NEOERR *use_in_txn(void *ctx)
+{
+	struct reset *x = ctx;
+	unsigned char h[32];
+	char now[20];
+	long long person = 0;
+	unsigned long long n = 0;
+	bool found;
+	NEOERR *err;
+
+	*x->out = (struct outcome){ .ok = true };
+	token_hash(x->token, h);
+	now_text(now);
+	err = db_scalar(&person, &found, "SELECT person_id FROM password_resets "
+			"WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? FOR UPDATE",
+			"bs", h, sizeof h, now);
+	if (err)
+		return nerr_pass(err);
+	if (!found) {
+		refuse(x->out, "", "password.reset_gone");
+		return STATUS_OK;
+	}
+	/* Spent in the statement that checks it: two uses at once, one wins. */
+	err = db_exec(&n, NULL, "UPDATE password_resets SET used_at = ? "
+		      "WHERE token_hash = ? AND used_at IS NULL", "sb", now, h, sizeof h);
+	if (err == STATUS_OK && n == 1)
+		err = db_exec(NULL, NULL, "UPDATE accounts SET pw_hash = ?, must_change_pw = 0 "
+			      "WHERE person_id = ?", "si", x->hash, person);
+	if (err == STATUS_OK && n == 1)
+		err = db_exec(NULL, NULL, "DELETE FROM sessions WHERE person_id = ?", "i", person);
+	if (err == STATUS_OK && n == 1)
+		err = db_exec(NULL, NULL, "DELETE f FROM login_failures f JOIN accounts a "
+			      "ON a.login = f.login WHERE a.person_id = ?", "i", person);
+	if (err)
+		return nerr_pass(err);
+	if (n != 1) {
+		refuse(x->out, "", "password.reset_gone");
+		return STATUS_OK;
+	}
+	x->out->id = person;
+	x->by.person_id = (int)person;
+	return nerr_pass(audit_by(&x->by, now, "account.reset_used", person, "account",
+				  person, NULL));
+}
+
+NEOERR *account_reset_use(const char *token, const char *pw_hash,
+			  const char *request_id, const char *addr, struct outcome *out)
+{
+	struct reset x = { token, pw_hash, { .request_id = request_id, .addr = addr }, out };
+
+	if (!token_well_formed(token)) {
+		refuse(out, "", "password.reset_gone");
+		return STATUS_OK;
+	}
+	return nerr_pass(db_txn(use_in_txn, &x));
+}
+
+static NEOERR *change_in_txn(void *ctx)
+{
+	struct op *x = ctx;
+	char hash[crypto_pwhash_STRBYTES] = "", now[20];
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	*x->out = (struct outcome){ .ok = true, .id = x->a->person_id };
+	err = db_query(&c, "SELECT pw_hash FROM accounts WHERE person_id = ? AND disabled = 0 "
+		       "FOR UPDATE", "i", (long long)x->a->person_id);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c) && db_str(c, 0))
+		db_copy(hash, sizeof hash, db_str(c, 0));
+	db_cursor_free(&c);
+	if (!hash[0] || crypto_pwhash_str_verify(hash, x->text, strlen(x->text)) != 0) {
+		refuse(x->out, "old_password", "password.err.old");
+		return STATUS_OK;
+	}
+	err = db_exec(NULL, NULL, "UPDATE accounts SET pw_hash = ?, must_change_pw = 0 "
+		      "WHERE person_id = ?", "si", x->hash, (long long)x->a->person_id);
+	if (err)
+		return nerr_pass(err);
+	now_text(now);
+	return nerr_pass(audit_by(x->a, now, "account.password", x->a->person_id, "account",
+				  x->a->person_id, NULL));
+}
+
+NEOERR *account_change_password(const struct actor *a, const char *old_password,
+				const char *pw_hash, struct outcome *out)
+{
+	struct op x = { .a = a, .text = old_password, .hash = pw_hash, .out = out };
+
+	return nerr_pass(db_txn(change_in_txn, &x));
+}
+
+static bool role_known(const char *role)
+{
+	static const char *const roles[] = { "counselor", "reviewer", "admin", "gate", "dorm",
+					     "college_admin", NULL };
+	for (int i = 0; roles[i]; i++)
+		if (!strcmp(roles[i], role))
+			return true;
+	return false;
+}
+
+static bool role_of_college(const char *role)
+{
+	return !strcmp(role, "reviewer") || !strcmp(role, "college_admin");
+}
+
+static NEOERR *grant_in_txn(void *ctx)
+{
+	struct op *x = ctx;
+	long long staff = 0, college = 0;
+	char now[20], detail[64];
+	bool go, found;
+	NEOERR *err;
+
+	*x->out = (struct outcome){ .ok = true, .id = x->person };
+	/* A college admin gives the roles of their own college's work. */
+	if (!x->a->school_admin && strcmp(x->text, "counselor") && strcmp(x->text, "reviewer")) {
+		x->out->ok = false;
+		x->out->forbidden = true;
+		return STATUS_OK;
+	}
+	err = target(x, &go);
+	if (err || !go)
+		return nerr_pass(err);
+	err = db_scalar(&staff, NULL, "SELECT identity = 'staff' FROM people WHERE id = ?", "i",
+			(long long)x->person);
+	if (err)
+		return nerr_pass(err);
+	if (!staff) {
+		refuse(x->out, "role", "roles.err.not_staff");
+		return STATUS_OK;
+	}
+	if (role_of_college(x->text)) {
+		err = db_scalar(&college, &found, "SELECT id FROM org_units WHERE id = ? "
+				"AND kind = 'college' AND retired_at IS NULL", "i", (long long)x->org_id);
+		if (err)
+			return nerr_pass(err);
+		if (!found) {
+			refuse(x->out, "org_id", "roles.err.college");
+			return STATUS_OK;
+		}
+		if (!actor_may_college(x->a, (int)college)) {
+			x->out->ok = false;
+			x->out->forbidden = true;
+			return STATUS_OK;
+		}
+	}
+	err = db_exec(NULL, NULL, "INSERT INTO roles (person_id, role, org_id) "
+		      "VALUES (?, ?, NULLIF(?, 0)) ON DUPLICATE KEY UPDATE org_id = VALUES(org_id)",
+		      "isi", (long long)x->person, x->text, college);
+	if (err)
+		return nerr_pass(err);
+	now_text(now);
+	snprintf(detail, sizeof detail, "%s %lld", x->text, college);
+	return nerr_pass(audit_by(x->a, now, "role.grant", x->person, "role", x->person, detail));
+}
+
+NEOERR *account_grant(const struct actor *a, int person_id, const char *role, int org_id,
+		      struct outcome *out)
+{
+	struct op x = { .a = a, .person = person_id, .text = role, .org_id = org_id, .out = out };
+
+	if (!role_known(role)) {
+		refuse(out, "role", "form.err.choice");
+		return STATUS_OK;
+	}
+	return nerr_pass(db_txn(grant_in_txn, &x));
+}
+
+static NEOERR *revoke_in_txn(void *ctx)
+{
+	struct op *x = ctx;
+	long long students = 0;
+	unsigned long long n = 0;
+	char now[20];
+	bool go, last = false;
+	NEOERR *err;
+
+	*x->out = (struct outcome){ .ok = true, .id = x->person };
+	if (!x->a->school_admin && strcmp(x->text, "counselor") && strcmp(x->text, "reviewer")) {
+		x->out->ok = false;
+		x->out->forbidden = true;
+		return STATUS_OK;
+	}
+	err = target(x, &go);
+	if (err || !go)
+		return nerr_pass(err);
+	if (!strcmp(x->text, "admin") && (err = last_admin(x->person, &last)))
+		return nerr_pass(err);
+	if (last) {
+		refuse(x->out, "role", "account.err.last_admin");
+		return STATUS_OK;
+	}
+	/* A counselor's students are handed over first: their pending items
+	 * would otherwise be nobody's. */
+	if (!strcmp(x->text, "counselor")) {
+		err = db_scalar(&students, NULL, "SELECT COUNT(*) FROM counselor_assignments "
+				"WHERE counselor_id = ?", "i", (long long)x->person);
+		if (err)
+			return nerr_pass(err);
+		if (students) {
+			refuse(x->out, "role", "roles.err.has_students");
+			return STATUS_OK;
+		}
+	}
+	err = db_exec(&n, NULL, "DELETE FROM roles WHERE person_id = ? AND role = ?", "is",
+		      (long long)x->person, x->text);
+	if (err || n == 0)
+		return nerr_pass(err);
+	now_text(now);
+	return nerr_pass(audit_by(x->a, now, "role.revoke", x->person, "role", x->person,
+				  x->text));
+}
+
+NEOERR *account_revoke(const struct actor *a, int person_id, const char *role,
+		       struct outcome *out)
+{
+	struct op x = { .a = a, .person = person_id, .text = role, .out = out };
+
+	if (!role_known(role)) {
+		refuse(out, "role", "form.err.choice");
+		return STATUS_OK;
+	}
+	return nerr_pass(db_txn(revoke_in_txn, &x));
+}
+
+struct first {
+	const char *login, *name, *hash;
+	struct outcome *out;
+};
+
+static NEOERR *first_in_txn(void *ctx)
+{
+	struct first *x = ctx;
+	struct actor tool = { 0 };
+	long long admins = 0;
+	char now[20];
+	NEOERR *err;
+
+	*x->out = (struct outcome){ .ok = true };
+	err = db_scalar(&admins, NULL, "SELECT COUNT(*) FROM roles r JOIN accounts a "
+			"ON a.person_id = r.person_id AND a.disabled = 0 WHERE r.role = 'admin' "
+			"FOR UPDATE", NULL);
+	if (err)
+		return nerr_pass(err);
+	if (admins) {
+		refuse(x->out, "", "account.err.has_admin");
+		return STATUS_OK;
+	}
+	now_text(now);
+	err = db_exec(NULL, &x->out->id, "INSERT INTO people (number, name, identity, boarding, "
+		      "created_at) VALUES (?, ?, 'staff', 0, ?)", "sss", x->login, x->name, now);
+	if (err == STATUS_OK)
+		err = facts_person((int)x->out->id);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "INSERT INTO accounts (person_id, login, pw_hash) "
+			      "VALUES (?, ?, ?)", "iss", x->out->id, x->login, x->hash);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "INSERT INTO roles (person_id, role) VALUES (?, 'admin')",
+			      "i", x->out->id);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(audit_by(&tool, now, "account.first_admin", x->out->id, "account",
+				  x->out->id, x->login));
+}
+
+NEOERR *account_first_admin(const char *login, const char *name, const char *pw_hash,
+			    struct outcome *out)
+{
+	struct first x = { login, name, pw_hash, out };
+	NEOERR *err = db_txn(first_in_txn, &x);
+
+	if (nerr_match(err, HC_ERR_CONFLICT)) {
+		nerr_ignore(&err);
+		refuse(out, "login", "account.err.login_taken");
+	}
+	return nerr_pass(err);
+}

@@ -1,0 +1,304 @@
+/* people.c - see people.h. */
+#include "domain/people.h"
+#include "domain/audit.h"
+#include "domain/facts.h"
+#include "core/db.h"
+#include "core/days.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static void refuse(struct outcome *out, const char *field, const char *msg)
+{
+	out->ok = false;
+	out->field = field;
+	out->msg = msg;
+}
+
+NEOERR *people_college(int person_id, int *college_id, bool *found)
+{
+	long long c = 0;
+	NEOERR *err = db_scalar(&c, found, "SELECT COALESCE(college_id, 0) FROM people "
+				"WHERE id = ?", "i", (long long)person_id);
+
+	*college_id = (int)c;
+	return nerr_pass(err);
+}
+
+NEOERR *people_reassign(const struct actor *a, const char *now, int student,
+			int counselor, bool *changed)
+{
+	long long old = 0;
+	unsigned long long n = 0;
+	char detail[64];
+	bool found;
+	NEOERR *err;
+
+	*changed = false;
+	err = db_scalar(&old, &found, "SELECT counselor_id FROM counselor_assignments "
+			"WHERE student_id = ? FOR UPDATE", "i", (long long)student);
+	if (err)
+		return nerr_pass(err);
+	if (old == counselor)
+		return STATUS_OK;
+	if (counselor == 0)
+		err = db_exec(&n, NULL, "DELETE FROM counselor_assignments WHERE student_id = ?",
+			      "i", (long long)student);
+	else
+		err = db_exec(&n, NULL,
+			"INSERT INTO counselor_assignments (student_id, counselor_id, since) "
+			"VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE "
+			" counselor_id = VALUES(counselor_id), since = VALUES(since)", "iis",
+			(long long)student, (long long)counselor, now);
+	if (err)
+		return nerr_pass(err);
+	*changed = true;
+	/* The old counselor is kept in the audit row: history lives there. */
+	snprintf(detail, sizeof detail, "%lld -> %d", old, counselor);
+	return nerr_pass(audit_by(a, now, "counselor.reassign", student,
+				  "counselor_assignments", student, detail));
+}
+
+struct save {
+	const struct actor *a;
+	const struct person_input *in;
+	struct outcome *out;
+};
+
+/* What a unit is: its kind, its college, retired or not. */
+static NEOERR *unit_facts(int id, char kind[12], int *college, bool *retired, bool *found)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err = db_query(&c,
+		"SELECT u.kind, CASE u.kind WHEN 'college' THEN u.id WHEN 'major' THEN u.parent_id "
+		" ELSE IF(p.kind = 'college', p.id, p.parent_id) END, u.retired_at IS NOT NULL "
+		"FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id WHERE u.id = ?",
+		"i", (long long)id);
+
+	if (err)
+		return nerr_pass(err);
+	*found = db_next(c);
+	if (*found) {
+		db_copy(kind, 12, db_str(c, 0));
+		*college = (int)db_int(c, 1);
+		*retired = db_int(c, 2) != 0;
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+static NEOERR *save_in_txn(void *ctx)
+{
+	struct save *x = ctx;
+	const struct person_input *in = x->in;
+	struct outcome *out = x->out;
+	bool student = strcmp(in->identity, "staff") != 0;
+	char now[20], kind[12] = "", old_identity[12] = "", detail[300];
+	int old_college = 0, old_class = 0, old_boarding = -1, unit_college = 0;
+	bool found = false, retired = false, changed = false;
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	*out = (struct outcome){ .ok = true, .id = in->id };
+	day_clock_text(time(NULL), 0, now);
+	if (in->id) {
+		err = db_query(&c, "SELECT COALESCE(college_id, 0), COALESCE(class_id, 0), "
+			       "boarding, identity FROM people WHERE id = ? FOR UPDATE", "i",
+			       (long long)in->id);
+		if (err)
+			return nerr_pass(err);
+		found = db_next(c);
+		if (found) {
+			old_college = (int)db_int(c, 0);
+			old_class = (int)db_int(c, 1);
+			old_boarding = (int)db_int(c, 2);
+			db_copy(old_identity, sizeof old_identity, db_str(c, 3));
+		}
+		db_cursor_free(&c);
+		if (!found) {
+			out->ok = false;
+			out->not_found = true;
+			return STATUS_OK;
+		}
+		if (!actor_may_college(x->a, old_college)) {
+			out->ok = false;
+			out->forbidden = true;
+			return STATUS_OK;
+		}
+	}
+	if (in->college_id == 0 && student) {
+		refuse(out, "college_id", "people.err.college_needed");
+		return STATUS_OK;
+	}
+	if (!actor_may_college(x->a, in->college_id)) {
+		out->ok = false;
+		out->forbidden = true;
+		return STATUS_OK;
+	}
+	if (in->college_id) {
+		err = unit_facts(in->college_id, kind, &unit_college, &retired, &found);
+		if (err)
+			return nerr_pass(err);
+		if (!found || strcmp(kind, "college") ||
+		    (retired && in->college_id != old_college)) {
+			refuse(out, "college_id", "people.err.no_college");
+			return STATUS_OK;
+		}
+	}
+	if (in->class_id) {
+		err = unit_facts(in->class_id, kind, &unit_college, &retired, &found);
+		if (err)
+			return nerr_pass(err);
+		if (!found || strcmp(kind, "class") || (retired && in->class_id != old_class)) {
+			refuse(out, "class_id", "people.err.no_class");
+			return STATUS_OK;
+		}
+		if (unit_college != in->college_id) {
+			refuse(out, "class_id", "people.err.class_college");
+			return STATUS_OK;
+		}
+	}
+	if (in->counselor_id) {
+		long long one = 0;
+
+		if (!student) {
+			refuse(out, "counselor_id", "people.err.staff_counselor");
+			return STATUS_OK;
+		}
+		err = db_scalar(&one, &found, "SELECT 1 FROM roles WHERE person_id = ? "
+				"AND role = 'counselor'", "i", (long long)in->counselor_id);
+		if (err)
+			return nerr_pass(err);
+		if (!found) {
+			refuse(out, "counselor_id", "people.err.not_counselor");
+			return STATUS_OK;
+		}
+	}
+	if (in->id == 0) {
+		err = db_exec(NULL, &out->id, "INSERT INTO people (number, name, identity, phone, "
+			"college_id, class_id, boarding, status, created_at) "
+			"VALUES (?, ?, ?, NULLIF(?, ''), NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?)",
+			"ssssiiiss", in->number, in->name, in->identity, in->phone,
+			(long long)in->college_id, (long long)in->class_id, (long long)in->boarding,
+			in->status, now);
+	} else {
+		err = db_exec(NULL, NULL, "UPDATE people SET number = ?, name = ?, identity = ?, "
+			"phone = NULLIF(?, ''), college_id = NULLIF(?, 0), class_id = NULLIF(?, 0), "
+			"boarding = ?, status = ? WHERE id = ?", "ssssiiisi", in->number, in->name,
+			in->identity, in->phone, (long long)in->college_id, (long long)in->class_id,
+			(long long)in->boarding, in->status, (long long)in->id);
+		/* The student's basic info says the same as the person. */
+		if (err == STATUS_OK && old_boarding != (int)in->boarding)
+			err = db_exec(NULL, NULL, "UPDATE basic_info SET boarding = ? "
+				      "WHERE person_id = ?", "ii", (long long)in->boarding,
+				      (long long)in->id);
+	}
+	if (err)
+		return nerr_pass(err);
+	/* The card facts read identity and boarding. */
+	if (in->id == 0 || old_boarding != (int)in->boarding || strcmp(old_identity, in->identity))
+		err = facts_person((int)out->id);
+	if (err == STATUS_OK && (student || in->id))
+		err = people_reassign(x->a, now, (int)out->id, student ? in->counselor_id : 0,
+				      &changed);
+	if (err)
+		return nerr_pass(err);
+	snprintf(detail, sizeof detail, "%s %s %s college %d class %d boarding %d %s",
+		 in->number, in->name, in->identity, in->college_id, in->class_id,
+		 (int)in->boarding, in->status);
+	return nerr_pass(audit_by(x->a, now, in->id ? "person.update" : "person.create",
+				  out->id, "person", out->id, detail));
+}
+
+NEOERR *people_save(const struct actor *a, const struct person_input *in,
+		    struct outcome *out)
+{
+	struct save x = { a, in, out };
+	NEOERR *err = db_txn(save_in_txn, &x);
+
+	if (nerr_match(err, HC_ERR_CONFLICT)) {
+		nerr_ignore(&err);
+		refuse(out, "number", "people.err.number_taken");
+	}
+	return nerr_pass(err);
+}
+
+struct del {
+	const struct actor *a;
+	int id;
+	struct outcome *out;
+};
+
+static NEOERR *delete_in_txn(void *ctx)
+{
+	struct del *x = ctx;
+	long long reports = 0, records = 0, one;
+	int college = 0;
+	char now[20], detail[120];
+	bool found;
+	NEOERR *err;
+
+	*x->out = (struct outcome){ .ok = true, .id = x->id };
+	err = db_scalar(&one, &found, "SELECT COALESCE(college_id, 0) FROM people WHERE id = ? "
+			"FOR UPDATE", "i", (long long)x->id);
+	if (err)
+		return nerr_pass(err);
+	college = (int)one;
+	if (!found) {
+		x->out->ok = false;
+		x->out->not_found = true;
+		return STATUS_OK;
+	}
+	if (!actor_may_college(x->a, college)) {
+		x->out->ok = false;
+		x->out->forbidden = true;
+		return STATUS_OK;
+	}
+	err = db_scalar(&reports, NULL, "SELECT COUNT(*) FROM daily_reports WHERE person_id = ?",
+			"i", (long long)x->id);
+	if (err == STATUS_OK)
+		err = db_scalar(&records, NULL, "SELECT "
+			"(SELECT COUNT(*) FROM return_applications WHERE person_id = ?) + "
+			"(SELECT COUNT(*) FROM roster_entries WHERE person_id = ?) + "
+			"(SELECT COUNT(*) FROM arrivals WHERE person_id = ?) + "
+			"(SELECT COUNT(*) FROM makeup_requests WHERE person_id = ?) + "
+			"(SELECT COUNT(*) FROM queue_items WHERE person_id = ?) + "
+			"(SELECT COUNT(*) FROM counselor_assignments WHERE counselor_id = ?) + "
+			"(SELECT COUNT(*) FROM reviews WHERE reviewer_id = ?) + "
+			"(SELECT COUNT(*) FROM daily_summaries WHERE counselor_id = ?)", "iiiiiiii",
+			(long long)x->id, (long long)x->id, (long long)x->id, (long long)x->id,
+			(long long)x->id, (long long)x->id, (long long)x->id, (long long)x->id);
+	if (err)
+		return nerr_pass(err);
+	if (reports || records) {
+		refuse(x->out, "", reports ? "people.err.has_reports" : "people.err.has_records");
+		return STATUS_OK;
+	}
+	static const char *const owned[] = {
+		"DELETE FROM sessions WHERE person_id = ?",
+		"DELETE FROM password_resets WHERE person_id = ?",
+		"DELETE FROM roles WHERE person_id = ?",
+		"DELETE FROM counselor_assignments WHERE student_id = ?",
+		"DELETE FROM basic_info WHERE person_id = ?",
+		"DELETE FROM messages WHERE person_id = ?",
+		"DELETE FROM accounts WHERE person_id = ?",
+		"DELETE FROM card_facts WHERE person_id = ?",
+		"DELETE FROM people WHERE id = ?",
+	};
+	for (size_t i = 0; err == STATUS_OK && i < sizeof owned / sizeof owned[0]; i++)
+		err = db_exec(NULL, NULL, owned[i], "i", (long long)x->id);
+	if (err)
+		return nerr_pass(err);
+	day_clock_text(time(NULL), 0, now);
+	snprintf(detail, sizeof detail, "person %d", x->id);
+	/* The subject is gone: the id stays in the detail and the object. */
+	return nerr_pass(audit_by(x->a, now, "person.delete", 0, "person", x->id, detail));
+}
+
+NEOERR *people_delete(const struct actor *a, int person_id, struct outcome *out)
+{
+	struct del x = { a, person_id, out };
+
+	return nerr_pass(db_txn(delete_in_txn, &x));
+}

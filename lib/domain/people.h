@@ -1,0 +1,46 @@
+/*
+ * people.h - everyone the school knows: students (undergraduate,
+ * graduate) and staff, made and changed by an admin. A change that moves
+ * the stored card facts (identity, boarding) writes them in the same
+ * transaction (facts.h); a change of counselor is the one reassignment
+ * (the student's pending items follow the assignment, which decides who
+ * sees them). A person with reports or other records is never deleted:
+ * their status says they left.
+ */
+#ifndef HC_PEOPLE_H
+#define HC_PEOPLE_H
+
+#include "domain/actor.h"
+#include <ClearSilver.h>
+
+struct person_input {
+	int id;                  /* 0: a new person */
+	const char *number;      /* 学号 / 工号 */
+	const char *name;
+	const char *identity;    /* "undergrad", "grad", "staff" */
+	const char *status;      /* "active", "suspended", ... (people.status) */
+	const char *phone;       /* "" for none */
+	int college_id, class_id, counselor_id;   /* 0: none */
+	bool boarding;
+};
+
+/* Makes or changes a person. Outcome fields: number (taken), college_id,
+ * class_id, counselor_id; forbidden for a college admin outside their
+ * college (the person's old or new one); out->id the person. */
+NEOERR *people_save(const struct actor *a, const struct person_input *in,
+		    struct outcome *out);
+
+/* Deletes a person who has no records (reports, applications, roster
+ * entries, arrivals, students of their own); refused otherwise. */
+NEOERR *people_delete(const struct actor *a, int person_id, struct outcome *out);
+
+/* Inside the caller's transaction: student's counselor becomes counselor
+ * (0: none), audited as counselor.reassign with the old one; *changed
+ * false when it already was. */
+NEOERR *people_reassign(const struct actor *a, const char *now, int student,
+			int counselor, bool *changed);
+
+/* The college of person_id (0: none) and whether they exist. */
+NEOERR *people_college(int person_id, int *college_id, bool *found);
+
+#endif

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Issue 14's pages x every demo role: who is served (200, or 303 after a
+# change) and who is refused (403); anonymous visitors go to the login.
+# And hc-admin, the first admin of an empty school.
+. "$(dirname "$0")/lib.sh"
+
+roles="student grad counselor reviewer admin gate dorm"
+for who in $roles; do login "$who"; done
+unit=$(sql "SELECT id FROM org_units WHERE kind = 'class' ORDER BY id LIMIT 1")
+# GET pages: the school admin only (the college admin is t0050's and t0053's).
+for path in /org "/org/edit?id=$unit" /people "/people?q=1" /people/new "/people/edit?id=1"; do
+	for who in $roles; do
+		get "$who" "$path"
+		if [ "$who" = admin ]; then
+			check "$who GET $path: 200" status_is 200
+		else
+			check "$who GET $path: 403" status_is 403
+		fi
+	done
+	get anon "$path"
+	check "anonymous GET $path: to the login" eval 'status_is 303 && header_has "Location: /login"'
+done
+# POSTs: refused before anything is read for all but the school admin.
+for path in /org/add /org/rename /org/retire /org/merge /people/new /people/edit /people/delete \
+	/people/account /people/disable /people/enable /people/unlock /people/reset /people/grant /people/revoke; do
+	for who in $roles; do
+		[ "$who" = admin ] && continue
+		FORM_PAGE=/password post "$who" "$path" --data-urlencode id=1
+		check "$who POST $path: 403" status_is 403
+	done
+done
+FORM_PAGE=/org post admin /org/rename --data-urlencode "id=$unit" \
+	--data-urlencode "code=$(sql "SELECT code FROM org_units WHERE id = $unit")" \
+	--data-urlencode "name=$(sql "SELECT name FROM org_units WHERE id = $unit")"
+check "admin POST /org/rename: 303" status_is 303
+FORM_PAGE=/people post admin /people/unlock --data-urlencode id=1
+check "admin POST /people/unlock: 303" status_is 303
+# /password: everyone logged in.
+for who in $roles; do
+	get "$who" /password
+	check "$who GET /password: 200" status_is 200
+done
+get anon /password
+check "anonymous GET /password: to the login" eval 'status_is 303 && header_has "Location: /login"'
+# The menu offers the pages to those who may use them.
+get admin /card?person=1
+check "the admin's menu has /org and /people" eval 'body_has "href=\"/org\"" && body_has "href=\"/people\""'
+get counselor /dashboard
+check "the counselor's has neither" eval 'body_lacks "href=\"/org\"" && body_lacks "href=\"/people\""'
+
+# hc-admin: refused while a school admin exists; the first admin of a
+# school that has none, who then logs in and runs it.
+hc_admin() { HEALTHCARD_CONF="$HC_VAR/healthcard.hdf" "$ROOT/build/hc-admin" "$@"; }
+echo "a-long-password" | hc_admin create t54first 第一位管理员 >"$T/out" 2>&1
+check "hc-admin refuses while a school admin exists" eval '[ $? -ne 0 ] || true; grep -q "has a school admin already" "$T/out"'
+echo "short" | hc_admin create t54first 第一位管理员 >"$T/out" 2>&1
+check "hc-admin refuses a short password" grep -q "8 to 128" "$T/out"
+me=$(sql "SELECT person_id FROM accounts WHERE login = 'admin'")
+raw_sql "DELETE FROM roles WHERE role = 'admin'"
+echo "a-long-password" | hc_admin create t54first 第一位管理员 >"$T/out" 2>&1
+check "hc-admin makes the first admin of a school without one" grep -q "school admin t54first" "$T/out"
+first=$(sql "SELECT person_id FROM accounts WHERE login = 't54first'")
+check "  a staff person with the admin role" eq "$(sql "SELECT CONCAT(p.identity, ' ', r.role) FROM people p JOIN roles r ON r.person_id = p.id WHERE p.id = $first")" "staff admin"
+check "  audited" eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'account.first_admin' AND subject_person_id = $first")" 1
+check "  hc-facts finds no difference" hc_facts check
+login t54first a-long-password
+get t54first /org
+check "  who logs in and runs the school (200 on /org)" status_is 200
+FORM_PAGE="/people/edit?id=$me" post t54first /people/grant --data-urlencode "id=$me" --data-urlencode role=admin
+check "  and gives the demo admin the role back (303)" status_is 303
