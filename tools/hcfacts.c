@@ -9,6 +9,10 @@
  *   hc-facts rebuild   writes the recomputed rows over the ones that
  *                      differ (after data was changed with plain SQL);
  *                      prints how many
+ *   hc-facts repair ID...   writes the recomputed rows of these people
+ *                      only, one statement each, in one transaction
+ *                      (after plain SQL about a few people: no need to
+ *                      read the whole school)
  *
  * Uses the pages' configuration ($HEALTHCARD_CONF) and their database user.
  */
@@ -92,14 +96,53 @@ static NEOERR *rebuild_in_txn(void *arg)
 	return nerr_pass(err);
 }
 
+struct repair {
+	char **ids;
+	int n;
+	long long rows;
+};
+
+static NEOERR *repair_in_txn(void *arg)
+{
+	struct repair *r = arg;
+
+	r->rows = 0;
+	for (int i = 0; i < r->n; i++) {
+		unsigned long long n = 0;
+		NEOERR *err = db_exec(&n, NULL,
+			"REPLACE INTO card_facts SELECT * FROM card_facts_expected "
+			"WHERE person_id = ?", "s", r->ids[i]);
+		if (err)
+			return nerr_pass(err);
+		r->rows += (long long)n;
+	}
+	return STATUS_OK;
+}
+
 int main(int argc, char **argv)
 {
 	long long rows = 0;
 	NEOERR *err;
+	bool repair = argc > 2 && !strcmp(argv[1], "repair");
 
-	if (argc != 2 || (strcmp(argv[1], "check") && strcmp(argv[1], "rebuild"))) {
-		fprintf(stderr, "usage: hc-facts check | rebuild\n");
+	for (int i = 2; repair && i < argc; i++)
+		if (strspn(argv[i], "0123456789") != strlen(argv[i]) || strlen(argv[i]) > 9)
+			repair = false;
+	if (!repair && (argc != 2 || (strcmp(argv[1], "check") && strcmp(argv[1], "rebuild")))) {
+		fprintf(stderr, "usage: hc-facts check | rebuild | repair PERSON_ID...\n");
 		return 2;
+	}
+	if (repair) {
+		struct repair r = { argv + 2, argc - 2, 0 };
+		err = app_init_tool();
+		if (err == STATUS_OK)
+			err = db_txn(repair_in_txn, &r);
+		if (err) {
+			nerr_log_error(err);
+			return 1;
+		}
+		printf("%d people repaired\n", r.n);
+		return 0;
 	}
 	err = app_init_tool();
 	/* A whole school's facts take minutes to read (about 100 s on 30,000
