@@ -363,7 +363,7 @@ static NEOERR *summary_submit(struct req *r)
 	}
 	if (err)
 		return nerr_pass(err);
-	err = audit_write(r, now, "summary.submit", 0, "daily_summaries", 0, day);
+	err = audit_write(&r->who, now, "summary.submit", 0, "daily_summaries", 0, day);
 	if (err)
 		return nerr_pass(err);
 	char path[64];

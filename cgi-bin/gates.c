@@ -120,7 +120,7 @@ static NEOERR *insert_gate(void *ctx)
 		return nerr_pass(err);
 	app_now(now);
 	snprintf(detail, sizeof detail, "%s %s", kind, name);
-	return nerr_pass(audit_write(x->r, now, "gate_add", 0, "gate", x->id, detail));
+	return nerr_pass(audit_write(&x->r->who, now, "gate_add", 0, "gate", x->id, detail));
 }
 
 static NEOERR *add_gate(struct req *r)
@@ -160,7 +160,7 @@ static NEOERR *insert_device(void *ctx)
 		"created_by, created_at) VALUES (?, ?, ?, ?, ?)", "isbis", d->gate_id, d->name,
 		d->enrol_hash, sizeof d->enrol_hash, (long long)d->r->who.person_id, now);
 	if (err == STATUS_OK)
-		err = audit_write(d->r, now, "device_add", 0, "gate_device", d->id, d->name);
+		err = audit_write(&d->r->who, now, "device_add", 0, "gate_device", d->id, d->name);
 	return nerr_pass(err);
 }
 
@@ -218,7 +218,7 @@ static NEOERR *revoke_device(void *ctx)
 		"enrol_hash = NULL WHERE id = ? AND revoked_at IS NULL", "sii",
 		now, (long long)x->r->who.person_id, x->id);
 	if (err == STATUS_OK && x->n == 1)
-		err = audit_write(x->r, now, "device_revoke", 0, "gate_device", x->id, NULL);
+		err = audit_write(&x->r->who, now, "device_revoke", 0, "gate_device", x->id, NULL);
 	return nerr_pass(err);
 }
 
@@ -250,7 +250,7 @@ static NEOERR *bump_code(void *ctx)
 		err = nerr_raise(HC_ERR_NOTFOUND, "no gate %lld", x->id);
 	app_now(now);
 	if (err == STATUS_OK)
-		err = audit_write(x->r, now, "gate_new_code", 0, "gate", x->id, NULL);
+		err = audit_write(&x->r->who, now, "gate_new_code", 0, "gate", x->id, NULL);
 	return nerr_pass(err);
 }
 

@@ -84,7 +84,7 @@ static NEOERR *apply(struct req *r)
 		r->status = 400;
 		return nerr_pass(render_page(r));
 	}
-	err = makeup_apply(r, day_parse(app_param(r, "day", "")),
+	err = makeup_apply(&r->who, day_parse(app_param(r, "day", "")),
 			   app_param(r, "reason", ""), &refusal);
 	if (err)
 		return nerr_pass(err);
@@ -106,7 +106,7 @@ static NEOERR *withdraw(struct req *r)
 
 	if (!*id || *end || n <= 0)
 		return nerr_raise(HC_ERR_NOTFOUND, "bad request id");
-	err = makeup_withdraw(r, n);
+	err = makeup_withdraw(&r->who, n);
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		nerr_ignore(&err);
 		r->status = 409;

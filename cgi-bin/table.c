@@ -334,7 +334,7 @@ static NEOERR *export(struct req *r)
 		 selected ? "selected " : "", hdf_get_value(r->hdf, "Table.Query", ""),
 		 full_id ? " id_card=full" : " id_card=masked");
 	app_now(now);
-	err = audit_write(r, now, "table.export", 0, "table", term, detail);
+	err = audit_write(&r->who, now, "table.export", 0, "table", term, detail);
 	if (err)
 		goto cleanup;
 	app_header(r, "Content-Disposition: attachment; filename=\"table-%d.%s\"", term, fmt);
@@ -461,7 +461,7 @@ static NEOERR *edit_in_txn(void *arg)
 		return nerr_pass(err);
 	snprintf(detail, sizeof detail, "%s..%s (was %s..%s): %s", x->from, x->until,
 		 was_from, was_until, x->reason);
-	return nerr_pass(audit_write(x->r, now, "table.edit_window", x->person,
+	return nerr_pass(audit_write(&x->r->who, now, "table.edit_window", x->person,
 				     "return_application", x->app, detail));
 }
 

@@ -34,7 +34,6 @@ MAY = {k: v | ({k} if k != 'cgi-bin' else set()) for k, v in MAY.items()}
 REQ = 'phase 2: takes struct req (struct actor instead)'
 ALLOWED = {
     ('lib/domain/arrival.h', 'lib/web/app.h'): REQ,
-    ('lib/domain/audit.h', 'lib/web/app.h'): REQ,
     ('lib/domain/checkin.h', 'lib/web/app.h'): REQ,
     ('lib/domain/checkin.h', 'lib/web/form.h'):
         'phase 2: the check-in form is declared beside its rules (parameters declared per action)',
@@ -42,7 +41,6 @@ ALLOWED = {
     ('lib/domain/queue.h', 'lib/web/app.h'): REQ,
     ('lib/domain/returnapp.h', 'lib/web/app.h'): REQ,
     ('lib/domain/roster.h', 'lib/web/app.h'): REQ,
-    ('lib/domain/scope.h', 'lib/web/app.h'): 'phase 2: takes struct who (struct actor instead)',
     ('lib/read/cardfacts.h', 'lib/web/app.h'): REQ,
     ('lib/read/dash.h', 'lib/web/app.h'): REQ,
     ('lib/read/table.h', 'lib/web/app.h'): REQ,

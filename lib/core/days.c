@@ -65,3 +65,17 @@ int day_of_time(time_t t)
 	localtime_r(&t, &tm);
 	return day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
+
+int day_today(void)
+{
+	return day_of_time(time(NULL));
+}
+
+void clock_now(char out[20])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+}

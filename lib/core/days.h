@@ -18,6 +18,10 @@ int day_parse(const char *s);
  * school's day, since the pages set TZ from the configuration. */
 int day_of_time(time_t t);
 
+/* Today's day number in the school's time zone (TZ). */
+int day_today(void);
+/* The wall clock in the school's time zone, "YYYY-MM-DD HH:MM:SS". */
+void clock_now(char out[20]);
 /* Writes "YYYY-MM-DD" into out (11 bytes). */
 void day_format(int day, char out[11]);
 

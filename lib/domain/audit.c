@@ -4,7 +4,7 @@
 #include "core/lang.h"
 #include "core/db.h"
 
-NEOERR *audit_write(struct req *r, const char *now, const char *action,
+NEOERR *audit_write(const struct actor *a, const char *now, const char *action,
 		    long long subject, const char *object_kind, long long object_id,
 		    const char *detail)
 {
@@ -12,8 +12,8 @@ NEOERR *audit_write(struct req *r, const char *now, const char *action,
 		"INSERT INTO audit_log (at, actor_id, action, subject_person_id, object_kind, "
 		" object_id, detail, request_id, addr) "
 		"VALUES (?, ?, ?, NULLIF(?, 0), ?, NULLIF(?, 0), NULLIF(?, ''), ?, ?)", "sisisisss",
-		now, (long long)r->who.person_id, action, subject, object_kind, object_id,
-		detail ? detail : "", r->id, hdf_get_value(r->hdf, "CGI.RemoteAddress", "")));
+		now, (long long)a->person_id, action, subject, object_kind, object_id,
+		detail ? detail : "", a->request_id ? a->request_id : "", a->addr ? a->addr : ""));
 }
 
 void notify_text(const char *kind, const char *day, const char *reason,

@@ -13,13 +13,14 @@
 const char *makeup_refusal(int day, int today, int term_start, int term_end,
 			   bool has_report, bool has_open_request);
 
-/* Files a request; on refusal sets *refusal (a language-pack key) and
+/* Files a request of the actor's own; on refusal sets *refusal (a language-pack key) and
  * stores nothing. */
-NEOERR *makeup_apply(struct req *r, int day, const char *reason, const char **refusal);
+NEOERR *makeup_apply(const struct actor *a, int day, const char *reason,
+		     const char **refusal);
 
 /* Withdraws the person's own pending request. HC_ERR_CONFLICT when it was
  * decided meanwhile; HC_ERR_NOTFOUND when it is not theirs. */
-NEOERR *makeup_withdraw(struct req *r, long long request_id);
+NEOERR *makeup_withdraw(const struct actor *a, long long request_id);
 
 /* Decides the request behind queue item `item` (in a transaction that
  * locks the item first). HC_ERR_CONFLICT when decided meanwhile. */

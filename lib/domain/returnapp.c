@@ -118,7 +118,7 @@ static NEOERR *refuse(struct req *r, const char *key)
 static NEOERR *audit(struct req *r, const char *now, const char *action,
 		     long long subject, long long app, const char *detail)
 {
-	return nerr_pass(audit_write(r, now, action, subject, "return_application", app, detail));
+	return nerr_pass(audit_write(&r->who, now, action, subject, "return_application", app, detail));
 }
 
 struct step {

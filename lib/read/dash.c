@@ -336,7 +336,7 @@ static NEOERR *remind_in_txn(void *arg)
 	if (err)
 		return nerr_pass(err);
 	snprintf(text, sizeof text, "%s x%llu", x->day, x->sent);
-	return nerr_pass(audit_write(x->r, now, "remind", 0, "reminders", 0, text));
+	return nerr_pass(audit_write(&x->r->who, now, "remind", 0, "reminders", 0, text));
 }
 
 NEOERR *dash_remind(struct req *r, enum scope_kind s, long long bound,
@@ -415,7 +415,7 @@ static NEOERR *verify_in_txn(void *arg)
 		err = notify_student(person, now, x->send_back ? "sent_back" : "cleared", day,
 				     x->reason);
 	if (err == STATUS_OK)
-		err = audit_write(r, now, x->send_back ? "anomaly.send_back" : "anomaly.clear",
+		err = audit_write(&r->who, now, x->send_back ? "anomaly.send_back" : "anomaly.clear",
 				  person, "daily_report", x->report_id, x->reason);
 	return nerr_pass(err);
 }

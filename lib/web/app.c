@@ -241,16 +241,12 @@ void app_set_cookie(struct req *r, const char *name, const char *value,
 
 void app_now(char out[20])
 {
-	time_t t = time(NULL);
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+	clock_now(out);
 }
 
 int app_today(void)
 {
-	return day_of_time(time(NULL));
+	return day_today();
 }
 
 /* ---- response --------------------------------------------------------- */
@@ -712,6 +708,10 @@ static NEOERR *run_request(struct req *r, const struct page *page)
 	if (method == M_POST && (!same_origin() || !sess_csrf_ok(r, app_param(r, "csrf", NULL))))
 		return nerr_raise(HC_ERR_FORBIDDEN, "CSRF check failed");
 	set_who_data(r);
+	/* What the actor lends a rule from its request. */
+	r->who.lang = r->lang;
+	r->who.request_id = r->id;
+	r->who.addr = hdf_get_value(r->hdf, "CGI.RemoteAddress", "");
 	if (!(a->roles & R_ANON)) {
 		if (r->who.person_id == 0)
 			return nerr_pass(to_login(r, page, false));

@@ -7,6 +7,7 @@
 #ifndef HC_APP_H
 #define HC_APP_H
 
+#include "core/actor.h"
 #include "core/err.h"
 
 #include <ClearSilver.h>
@@ -16,26 +17,9 @@
 #define M_GET  1u
 #define M_POST 2u
 
-/* Who may call an action: any of these bits in who.roles. */
-#define R_STUDENT   (1u << 0)
-#define R_STAFF     (1u << 1)
-#define R_COUNSELOR (1u << 2)
-#define R_REVIEWER  (1u << 3)
-#define R_ADMIN     (1u << 4)
-#define R_GATE      (1u << 5)
-#define R_DORM      (1u << 6)
-#define R_ANYONE    0x7fu
+/* Who may call an action: any of the R_* bits of core/actor.h in
+ * who.roles, or R_ANON. */
 #define R_ANON      (1u << 31) /* no login needed */
-
-struct who {
-	int person_id;           /* 0: nobody logged in */
-	unsigned roles;
-	int college_id;          /* the person's own college */
-	int reviewer_college_id; /* set for college reviewers */
-	char login[65];
-	char name[65];
-	char number[33];
-};
 
 /* A file part of an upload's body (lib/web/input.h: input_file()). */
 struct req_file {
@@ -52,7 +36,9 @@ struct req {
 	char sid[48];            /* the session cookie's token */
 	bool sid_is_new;         /* set the cookie in the response */
 	bool session_lost;       /* a login's cookie that logs in no more (expired, logged out) */
-	struct who who;
+	struct actor who;        /* who is logged in, lent the request's
+				  * language, id and address before the
+				  * handler runs */
 	const char *lang;        /* "zh-CN" or "en" */
 	HDF *pack;               /* the language pack (process-wide) */
 	int status;
