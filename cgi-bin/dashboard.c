@@ -18,6 +18,7 @@
 #include "read/dash.h"
 #include "core/db.h"
 #include "domain/audit.h"
+#include "domain/review.h"
 #include "core/days.h"
 #include "web/form.h"
 #include "read/figures_cache.h"
@@ -238,6 +239,7 @@ static NEOERR *verify(struct req *r)
 	char *end;
 	long long report = strtoll(id, &end, 10);
 	bool send_back = !strcmp(decision, "send_back");
+	struct review_result res;
 	NEOERR *err;
 
 	if (!*id || *end || report <= 0 || (!send_back && strcmp(decision, "clear")))
@@ -250,15 +252,23 @@ static NEOERR *verify(struct req *r)
 		r->status = 400;
 		return nerr_pass(show(r));
 	}
-	err = dash_verify(r, report, send_back, reason);
-	if (nerr_match(err, HC_ERR_CONFLICT)) {
-		nerr_ignore(&err);
-		r->status = 409;
-		return nerr_pass(app_render(r, "dashboard_decided.cs"));
-	}
+	err = review_decide_report(&r->who, report, send_back, reason, &res);
 	if (err)
 		return nerr_pass(err);
-	return nerr_pass(app_redirect(r, "/dashboard?verified=1"));
+	switch (res.outcome) {
+	case RO_DONE:
+		return nerr_pass(app_redirect(r, "/dashboard?verified=1"));
+	case RO_ALREADY:
+		hdf_set_value(r->hdf, "Decided.By", res.by);
+		hdf_set_value(r->hdf, "Decided.At", res.at);
+		r->status = 409;
+		return nerr_pass(app_render(r, "dashboard_decided.cs"));
+	case RO_FORBIDDEN:
+		return nerr_raise(HC_ERR_FORBIDDEN, "report %lld out of scope", report);
+	default:
+		return nerr_raise(HC_ERR_NOTFOUND, "report %lld: %s", report,
+				  review_outcome_name(res.outcome));
+	}
 }
 
 static int deadline_minutes(void)

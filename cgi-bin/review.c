@@ -14,6 +14,7 @@
 #include "web/app.h"
 #include "core/db.h"
 #include "domain/queue.h"
+#include "domain/review.h"
 #include "domain/scope.h"
 
 #include <stdio.h>
@@ -77,13 +78,6 @@ static NEOERR *item(struct req *r)
 	return nerr_pass(app_render(r, "review_item.cs"));
 }
 
-static const char *outcome_name(enum queue_outcome o)
-{
-	static const char *const names[] = { "done", "already", "forbidden",
-		"notfound", "needs_reason", "bad_window", "unsupported" };
-	return names[o];
-}
-
 /* The ids named: id=1&id=2... (ClearSilver puts several under Query.id.N). */
 static int collect_ids(struct req *r, long long *ids, int max)
 {
@@ -123,18 +117,18 @@ static NEOERR *decide(struct req *r)
 	if (strlen(reason) > 500)
 		return nerr_raise(HC_ERR_BADREQ, "reason too long");
 	for (int i = 0; i < n; i++) {
-		struct queue_result res;
+		struct review_result res;
 
-		err = queue_decide(r, ids[i], decision, reason, from, until, &res);
+		err = review_decide(&r->who, ids[i], decision, reason, from, until, &res);
 		if (err)
 			return nerr_pass(err);
-		forbidden += res.outcome == QO_FORBIDDEN;
-		already += res.outcome == QO_ALREADY;
-		done += res.outcome == QO_DONE;
+		forbidden += res.outcome == RO_FORBIDDEN;
+		already += res.outcome == RO_ALREADY;
+		done += res.outcome == RO_DONE;
 		snprintf(key, sizeof key, "Result.%d.Item", i);
 		hdf_set_int_value(r->hdf, key, (int)res.item);
 		snprintf(key, sizeof key, "Result.%d.Outcome", i);
-		hdf_set_value(r->hdf, key, outcome_name(res.outcome));
+		hdf_set_value(r->hdf, key, review_outcome_name(res.outcome));
 		snprintf(key, sizeof key, "Result.%d.By", i);
 		hdf_set_value(r->hdf, key, res.by);
 		snprintf(key, sizeof key, "Result.%d.At", i);

@@ -1,6 +1,5 @@
 /* makeup.c - see makeup.h. */
 #include "domain/makeup.h"
-#include "domain/queue.h"
 #include "domain/audit.h"
 #include "core/db.h"
 #include "core/days.h"
@@ -146,65 +145,6 @@ NEOERR *makeup_withdraw(const struct actor *a, long long request_id)
 {
 	struct withdraw_ctx x = { a, request_id };
 	return nerr_pass(db_txn(withdraw_in_txn, &x));
-}
-
-struct decide_ctx {
-	struct req *r;
-	long long item, request;
-	bool approve;
-	const char *reason;
-};
-
-static NEOERR *decide_in_txn(void *arg)
-{
-	struct decide_ctx *x = arg;
-	struct req *r = x->r;
-	DB_CURSOR *c = NULL;
-	char now[20], day[11] = "";
-	long long person = 0;
-	bool open = false;
-	NEOERR *err;
-
-	app_now(now);
-	/* The queue item is the lock: whoever holds it decides. */
-	err = queue_lock_item(r, x->item, "makeup", &open);
-	if (err)
-		return nerr_pass(err);
-	if (!open)
-		return nerr_raise(HC_ERR_CONFLICT, "item %lld already decided", x->item);
-	err = db_query(&c, "SELECT person_id, day FROM makeup_requests WHERE id = ?",
-		       "i", x->request);
-	if (err)
-		return nerr_pass(err);
-	if (db_next(c)) {
-		person = db_int(c, 0);
-		snprintf(day, sizeof day, "%s", db_str(c, 1));
-	}
-	db_cursor_free(&c);
-	if (person == 0)
-		return nerr_raise(HC_ERR_NOTFOUND, "no makeup request %lld", x->request);
-	err = db_exec(NULL, NULL,
-		"UPDATE makeup_requests SET state = ?, decided_by = ?, decided_at = ?, "
-		" decision_reason = NULLIF(?, '') WHERE id = ? AND state = 'pending'", "sissi",
-		x->approve ? "approved" : "rejected", (long long)r->who.person_id, now,
-		x->reason, x->request);
-	if (err == STATUS_OK)
-		err = queue_mark_decided(r, x->item, x->approve ? "approve" : "reject",
-					 x->reason, now);
-	if (err == STATUS_OK)
-		err = notify_student(person, now, x->approve ? "makeup_approved" : "makeup_rejected",
-				     day, x->reason);
-	if (err == STATUS_OK)
-		err = audit(&r->who, now, x->approve ? "makeup.approve" : "makeup.reject", person,
-			    x->request, x->reason);
-	return nerr_pass(err);
-}
-
-NEOERR *makeup_decide(struct req *r, long long item, long long request_id,
-		      bool approve, const char *reason)
-{
-	struct decide_ctx x = { r, item, request_id, approve, reason };
-	return nerr_pass(db_txn(decide_in_txn, &x));
 }
 
 /* Inside report_submit()'s transaction: the day must have an approved
