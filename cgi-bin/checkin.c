@@ -275,13 +275,10 @@ static NEOERR *do_submit(struct req *r)
 	return nerr_pass(submit(r, r->who.person_id, 0, "/checkin?done=1"));
 }
 
+/* The person a staff member acts for (declared: PERSON); 0 for none. */
 static int person_param(struct req *r)
 {
-	const char *p = app_param(r, "person", "");
-	char *end;
-	long id = strtol(p, &end, 10);
-
-	return (*p && *end == '\0' && id > 0 && id < 2147483647L) ? (int)id : 0;
+	return (int)app_num(r, "person", 0);
 }
 
 static NEOERR *load_subject(struct req *r, int person)
@@ -459,16 +456,19 @@ static NEOERR *do_basic_fix(struct req *r)
 	return nerr_pass(app_redirect(r, path));
 }
 
+#define PERSON PARAMS({ "person", P_ID, .notfound = true })
+
 static const struct action actions[] = {
 	{ "", M_GET, R_STUDENT | R_STAFF, show },
 	{ "", M_POST, R_STUDENT | R_STAFF, do_submit, .form = &report_form },
 	{ "basic", M_POST, R_STUDENT | R_STAFF, save_basic, .form = &basic_form },
 	{ "calendar", M_GET, R_STUDENT | R_STAFF, calendar },
-	{ "proxy", M_GET, R_COUNSELOR | R_REVIEWER | R_ADMIN, show_proxy },
-	{ "proxy", M_POST, R_COUNSELOR | R_REVIEWER | R_ADMIN, do_proxy,
+	{ "proxy", M_GET, R_COUNSELOR | R_REVIEWER | R_ADMIN, show_proxy, .params = PERSON },
+	{ "proxy", M_POST, R_COUNSELOR | R_REVIEWER | R_ADMIN, do_proxy, .params = PERSON,
 	  .form = &report_form },
-	{ "basic_fix", M_GET, R_COUNSELOR | R_ADMIN, show_basic_fix },
-	{ "basic_fix", M_POST, R_COUNSELOR | R_ADMIN, do_basic_fix, .form = &basic_form },
+	{ "basic_fix", M_GET, R_COUNSELOR | R_ADMIN, show_basic_fix, .params = PERSON },
+	{ "basic_fix", M_POST, R_COUNSELOR | R_ADMIN, do_basic_fix, .form = &basic_form,
+	  .params = PERSON },
 	{ 0 }
 };
 

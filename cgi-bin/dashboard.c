@@ -59,11 +59,7 @@ static const char *chosen_filter(struct req *r)
 
 static int chosen_page(struct req *r)
 {
-	const char *p = app_param(r, "page", "0");
-	char *end;
-	long n = strtol(p, &end, 10);
-
-	return (*end == '\0' && n >= 0 && n < 100000) ? (int)n : 0;
+	return (int)app_num(r, "page", 0);
 }
 
 static void export_figure_labels(struct req *r)
@@ -233,17 +229,12 @@ static NEOERR *remind(struct req *r)
 
 static NEOERR *verify(struct req *r)
 {
-	const char *id = app_param(r, "report", "");
-	const char *decision = app_param(r, "decision", "");
+	long long report = app_num(r, "report", 0);
+	bool send_back = !strcmp(app_param(r, "decision", ""), "send_back");
 	const char *reason = app_param(r, "reason", "");
-	char *end;
-	long long report = strtoll(id, &end, 10);
-	bool send_back = !strcmp(decision, "send_back");
 	struct review_result res;
 	NEOERR *err;
 
-	if (!*id || *end || report <= 0 || (!send_back && strcmp(decision, "clear")))
-		return nerr_raise(HC_ERR_BADREQ, "bad verify request");
 	if (strlen(reason) > 500)
 		return nerr_raise(HC_ERR_BADREQ, "reason too long");
 	if (send_back && !*reason) {
@@ -402,12 +393,15 @@ static NEOERR *summaries(struct req *r)
 
 #define STAFF_SCOPES (R_COUNSELOR | R_REVIEWER | R_ADMIN)
 
+#define PAGE { "page", P_INT, .min = 0, .max = 99999 }
+
 static const struct action actions[] = {
-	{ "", M_GET, STAFF_SCOPES, show },
+	{ "", M_GET, STAFF_SCOPES, show, .params = PARAMS(PAGE) },
 	{ "export", M_GET, STAFF_SCOPES, export_csv },
 	{ "remind", M_GET, STAFF_SCOPES, remind_confirm },
 	{ "remind", M_POST, STAFF_SCOPES, remind },
-	{ "verify", M_POST, STAFF_SCOPES, verify },
+	{ "verify", M_POST, STAFF_SCOPES, verify, .params = PARAMS(
+	  { "report", P_ID, true }, { "decision", P_ENUM, true, .values = "clear send_back" }) },
 	{ "summary", M_GET, R_COUNSELOR, summary_form },
 	{ "summary", M_POST, R_COUNSELOR, summary_submit, .lines = "notes" },
 	{ "summaries", M_GET, R_ADMIN, summaries },

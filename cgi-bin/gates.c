@@ -174,7 +174,7 @@ static NEOERR *add_device(struct req *r)
 
 	if (form_check(r, &device_form))
 		return nerr_pass(refuse(r, "device"));
-	d.gate_id = atoll(app_param(r, "gate_id", "0"));
+	d.gate_id = app_num(r, "gate_id", 0);   /* checked by device_form */
 	d.name = app_param(r, "name", "");
 	d.r = r;
 	err = db_row(r->hdf, "Enrol.Gate", &found, "SELECT id, name, kind FROM gates WHERE id = ?",
@@ -197,13 +197,10 @@ static NEOERR *add_device(struct req *r)
 	return nerr_pass(app_render(r, "gates_enrol.cs"));
 }
 
+/* The gate or device acted on (declared: ID). */
 static long long id_param(struct req *r)
 {
-	const char *s = app_param(r, "id", "");
-	char *end;
-	long long id = strtoll(s, &end, 10);
-
-	return *s && *end == '\0' && id > 0 && id < 2147483647LL ? id : 0;
+	return app_num(r, "id", 0);
 }
 
 /* Revoking twice keeps the first time and who did it, and audits once. */
@@ -366,13 +363,15 @@ static NEOERR *stats(struct req *r)
 	return nerr_pass(app_render(r, "gates_stats.cs"));
 }
 
+#define ID PARAMS({ "id", P_ID, true, .notfound = true })
+
 static const struct action actions[] = {
 	{ "", M_GET, R_ADMIN, show },
 	{ "add_gate", M_POST, R_ADMIN, add_gate, .form = &gate_form },
 	{ "add_device", M_POST, R_ADMIN, add_device, .form = &device_form },
-	{ "revoke", M_POST, R_ADMIN, revoke },
-	{ "new_code", M_POST, R_ADMIN, new_code },
-	{ "print", M_GET, R_ADMIN, print },
+	{ "revoke", M_POST, R_ADMIN, revoke, .params = ID },
+	{ "new_code", M_POST, R_ADMIN, new_code, .params = ID },
+	{ "print", M_GET, R_ADMIN, print, .params = ID },
 	{ "stats", M_GET, R_ADMIN, stats },
 	{ 0 }
 };

@@ -359,13 +359,10 @@ static const struct form_field edit_fields[] = {
 };
 static const struct form edit_form = { "window", edit_fields };
 
+/* Whose window (declared on the edit actions); 0 for none. */
 static long long person_param(struct req *r)
 {
-	const char *p = app_param(r, "person", "");
-	char *end;
-	long long id = strtoll(p, &end, 10);
-
-	return (*p && !*end && id > 0) ? id : 0;
+	return app_num(r, "person", 0);
 }
 
 /* Loads Edit.* (who, the application and its window); raises 404 / 403 /
@@ -512,8 +509,10 @@ static NEOERR *edit_submit(struct req *r)
 static const struct action actions[] = {
 	{ "", M_GET, TABLE_ROLES, show },
 	{ "export", M_GET, TABLE_ROLES, export, .lists = "id" },
-	{ "edit", M_GET, R_COUNSELOR | R_ADMIN, edit_form_get },
-	{ "edit", M_POST, R_COUNSELOR | R_ADMIN, edit_submit, .form = &edit_form },
+	{ "edit", M_GET, R_COUNSELOR | R_ADMIN, edit_form_get,
+	  .params = PARAMS({ "person", P_ID, .notfound = true }) },
+	{ "edit", M_POST, R_COUNSELOR | R_ADMIN, edit_submit, .form = &edit_form,
+	  .params = PARAMS({ "person", P_ID, .notfound = true }) },
 	{ 0 }
 };
 

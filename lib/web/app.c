@@ -411,6 +411,40 @@ const char *app_param(struct req *r, const char *name, const char *def)
 	return hdf_get_value(r->hdf, key, def);
 }
 
+long long app_num(struct req *r, const char *name, long long def)
+{
+	const char *v = app_param(r, name, NULL);
+
+	return v ? strtoll(v, NULL, 10) : def;
+}
+
+int app_nums(struct req *r, const char *name, long long *out, int max)
+{
+	char key[128];
+	HDF *node;
+	int n = 0;
+
+	snprintf(key, sizeof key, "Query.%s", name);
+	node = hdf_get_obj(r->hdf, key);
+	if (node == NULL || max < 1)
+		return 0;
+	/* ClearSilver puts a name given more than once under Query.<name>.N. */
+	if (hdf_obj_child(node) == NULL) {
+		out[n++] = strtoll(hdf_obj_value(node), NULL, 10);
+		return n;
+	}
+	for (HDF *c = hdf_obj_child(node); c && n < max; c = hdf_obj_next(c))
+		out[n++] = strtoll(hdf_obj_value(c), NULL, 10);
+	return n;
+}
+
+int app_day(struct req *r, const char *name)
+{
+	const char *v = app_param(r, name, NULL);
+
+	return v ? day_parse(v) : -1;
+}
+
 /* ---- errors: one place ------------------------------------------------ */
 
 struct err_map { NERR_TYPE *type; int status; const char *key; };
@@ -719,6 +753,9 @@ static NEOERR *run_request(struct req *r, const struct page *page)
 			return nerr_raise(HC_ERR_FORBIDDEN, "role 0x%x may not %s/%s",
 					  r->who.roles, page->name, a->name);
 	}
+	err = input_check_params(r, a->params);
+	if (err)
+		return nerr_pass(err);
 	r->status = 200;
 	return nerr_pass(a->fn(r));
 }

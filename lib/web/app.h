@@ -57,6 +57,25 @@ typedef NEOERR *(*handler_fn)(struct req *r);
 
 struct form;                     /* lib/web/form.h */
 
+/* A typed parameter of an action, checked by the gate before the handler
+ * runs (lib/web/input.h); the handler reads it with app_num() or
+ * app_day(). Absent is fine unless required; present, it must parse. */
+enum param_type {
+	P_ID,                    /* 1 .. 2^31-1 */
+	P_INT,                   /* min .. max */
+	P_DAY,                   /* YYYY-MM-DD */
+	P_ENUM                   /* one of values */
+};
+struct action_param {
+	const char *name;
+	enum param_type type;
+	bool required;
+	long long min, max;      /* P_INT */
+	const char *values;      /* P_ENUM: space-separated, "clear send_back" */
+	bool notfound;           /* bad is 404, not 400: an id in a link,
+				  * which names nothing when mistyped */
+};
+
 /* Action flags. */
 #define A_UPLOAD 1u              /* takes a multipart/form-data body */
 
@@ -74,10 +93,15 @@ struct action {
 				  * once, space-separated: "id" */
 	const char *lines;       /* parameters that may hold tab and line
 				  * breaks (a textarea): "notes" */
+	const struct action_param *params; /* its typed parameters, ending with a
+				  * zeroed entry: PARAMS({ "id", P_ID }) */
 	const struct form *form; /* the form its handler checks first with
 				  * form_check(): bad text in one of its
 				  * fields re-renders it */
 };
+
+/* .params = PARAMS({ "id", P_ID, true }, { "page", P_INT, .max = 99999 }) */
+#define PARAMS(...) ((const struct action_param[]){ __VA_ARGS__, { 0 } })
 
 struct page {
 	const char *name;        /* the page's URL and template prefix */
@@ -115,6 +139,15 @@ void tr_fill(struct req *r, const char *key, const char *value, char *out, size_
 
 /* Query.<name>, or def. */
 const char *app_param(struct req *r, const char *name, const char *def);
+
+/* A declared P_ID or P_INT parameter (the gate checked it), or def when
+ * absent. */
+long long app_num(struct req *r, const char *name, long long def);
+/* A declared P_ID or P_INT list (named in .lists: id=1&id=2...) into
+ * out, at most max; returns how many. */
+int app_nums(struct req *r, const char *name, long long *out, int max);
+/* A declared P_DAY parameter as a day number, or -1 when absent. */
+int app_day(struct req *r, const char *name);
 
 /* The site's address of path, for links that leave the browser (QR
  * codes): Site.BaseUrl from the config, else the request's scheme and
