@@ -486,3 +486,51 @@ NEOERR *ret_submit_evidence(struct req *r, int person, int term)
 {
 	return nerr_pass(run_step(evidence_in_txn, r, person, term));
 }
+
+/* ---- the window, set by staff from the table ---- */
+
+struct edit_ctx {
+	const struct actor *a;
+	long long person, app;
+	const char *from, *until, *reason;
+};
+
+static NEOERR *edit_in_txn(void *arg)
+{
+	struct edit_ctx *x = arg;
+	char now[20], detail[800], was_from[11] = "", was_until[11] = "";
+	DB_CURSOR *c = NULL;
+	long long person = 0, term = 0;
+	NEOERR *err;
+
+	clock_now(now);
+	err = db_query(&c, "SELECT allowed_from, allowed_until, person_id, term_id "
+		       "FROM return_applications WHERE id = ? FOR UPDATE", "i", x->app);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		snprintf(was_from, sizeof was_from, "%s", db_str(c, 0) ? db_str(c, 0) : "-");
+		snprintf(was_until, sizeof was_until, "%s", db_str(c, 1) ? db_str(c, 1) : "-");
+		person = db_int(c, 2);
+		term = db_int(c, 3);
+	}
+	db_cursor_free(&c);
+	err = db_exec(NULL, NULL, "UPDATE return_applications SET allowed_from = ?, "
+		      "allowed_until = ?, updated_at = ? WHERE id = ?", "sssi",
+		      x->from, x->until, now, x->app);
+	if (err == STATUS_OK)
+		err = facts_application((int)person, (int)term);
+	if (err)
+		return nerr_pass(err);
+	snprintf(detail, sizeof detail, "%s..%s (was %s..%s): %s", x->from, x->until,
+		 was_from, was_until, x->reason);
+	return nerr_pass(audit_write(x->a, now, "table.edit_window", x->person,
+				     "return_application", x->app, detail));
+}
+
+NEOERR *ret_set_window(const struct actor *a, long long person, long long app,
+		       const char *from, const char *until, const char *reason)
+{
+	struct edit_ctx x = { a, person, app, from, until, reason };
+	return nerr_pass(db_txn(edit_in_txn, &x));
+}

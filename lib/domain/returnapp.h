@@ -30,6 +30,12 @@ NEOERR *ret_store_upload(struct req *r, int person, int term, const char *kind,
 			 const char *filename, const unsigned char *data, size_t len);
 NEOERR *ret_submit_evidence(struct req *r, int person, int term);
 
+/* A staff member sets application app's return window (of person, in
+ * the audit row, with the old window and the reason); the card's facts
+ * with it, in one transaction. */
+NEOERR *ret_set_window(const struct actor *a, long long person, long long app,
+		       const char *from, const char *until, const char *reason);
+
 /* The type of an evidence file from its first bytes; NULL if not allowed. */
 const char *ret_sniff_type(const unsigned char *data, size_t len);
 
