@@ -112,7 +112,7 @@ FUZZ_CC ?= clang
 FUZZ_CFLAGS = -g -O1 -std=c11 -D_GNU_SOURCE -Ilib -I/usr/include/ClearSilver -I/usr/include/mariadb \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 FUZZERS = input multipart upload session gate sheet
-GATE_SRC = lib/web/input.c lib/web/params.c lib/web/multipart.c lib/core/utf8.c
+GATE_SRC = lib/web/input.c lib/web/params.c lib/web/multipart.c lib/core/utf8.c lib/core/days.c
 FUZZ_SECONDS ?= 300
 
 fuzzers: $(FUZZERS:%=$(B)/fuzz/fuzz_%)

@@ -66,11 +66,7 @@ static NEOERR *show_card(struct req *r)
 	NEOERR *err;
 
 	if (param) {
-		char *end;
-		long id = strtol(param, &end, 10);
-		if (*end != '\0' || id <= 0 || id > 2147483647L)
-			return nerr_raise(HC_ERR_NOTFOUND, "bad person id");
-		person = (int)id;
+		person = (int)app_num(r, "person", 0);
 		err = scope_require(&r->who, person);
 		if (err)
 			return nerr_pass(err);
@@ -124,7 +120,7 @@ static NEOERR *show_qr(struct req *r)
 }
 
 static const struct action actions[] = {
-	{ "", M_GET, R_ANYONE, show_card },
+	{ "", M_GET, R_ANYONE, show_card, .params = PARAMS({ "person", P_ID, .notfound = true }) },
 	{ "qr", M_GET, R_STUDENT, show_qr },
 	{ 0 }
 };

@@ -23,7 +23,6 @@
 #include "web/app.h"
 #include "core/db.h"
 #include "core/days.h"
-#include "domain/facts.h"
 #include "web/form.h"
 #include "domain/checkin.h"
 #include "domain/scope.h"
@@ -189,9 +188,18 @@ static NEOERR *show(struct req *r)
 	return nerr_pass(show_report_form(r, person, day, resubmit));
 }
 
+/* basic_form's fields, as checked. */
+static const struct basic_info *basic_from_query(struct req *r, struct basic_info *b)
+{
+	*b = (struct basic_info){ app_param(r, "phone", ""), app_param(r, "home_address", ""),
+		app_param(r, "emergency_contact", ""), app_param(r, "emergency_phone", ""),
+		app_param(r, "boarding", "1"), app_param(r, "dorm", "") };
+	return b;
+}
+
 static NEOERR *save_basic(struct req *r)
 {
-	char now[20];
+	struct basic_info b;
 	NEOERR *err;
 
 	form_check(r, &basic_form);
@@ -199,15 +207,7 @@ static NEOERR *save_basic(struct req *r)
 		r->status = 400;
 		return nerr_pass(app_render(r, "checkin_basic.cs"));
 	}
-	app_now(now);
-	err = db_exec(NULL, NULL,
-		"INSERT INTO basic_info (person_id, phone, home_address, emergency_contact, "
-		" emergency_phone, boarding, dorm, filled_at) "
-		"VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?)", "isssssss",
-		(long long)r->who.person_id, app_param(r, "phone", ""),
-		app_param(r, "home_address", ""), app_param(r, "emergency_contact", ""),
-		app_param(r, "emergency_phone", ""), app_param(r, "boarding", "1"),
-		app_param(r, "dorm", ""), now);
+	err = basic_info_save(&r->who, basic_from_query(r, &b));
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		/* Given already (another tab): it stays as it was. */
 		nerr_ignore(&err);
@@ -275,13 +275,10 @@ static NEOERR *do_submit(struct req *r)
 	return nerr_pass(submit(r, r->who.person_id, 0, "/checkin?done=1"));
 }
 
+/* The person a staff member acts for (declared: PERSON); 0 for none. */
 static int person_param(struct req *r)
 {
-	const char *p = app_param(r, "person", "");
-	char *end;
-	long id = strtol(p, &end, 10);
-
-	return (*p && *end == '\0' && id > 0 && id < 2147483647L) ? (int)id : 0;
+	return (int)app_num(r, "person", 0);
 }
 
 static NEOERR *load_subject(struct req *r, int person)
@@ -396,54 +393,12 @@ static NEOERR *show_basic_fix(struct req *r)
 	return nerr_pass(app_render(r, "checkin_basic_fix.cs"));
 }
 
-struct basic_fix { struct req *r; int person; };
-
-static NEOERR *basic_fix_in_txn(void *arg)
-{
-	struct basic_fix *x = arg;
-	struct req *r = x->r;
-	char now[20];
-	NEOERR *err;
-
-	app_now(now);
-	/* The old values go into the audit log before they are replaced. */
-	err = db_exec(NULL, NULL,
-		"INSERT INTO audit_log (at, actor_id, action, subject_person_id, object_kind, "
-		" object_id, detail, request_id, addr) "
-		"SELECT ?, ?, 'basic_info.correct', person_id, 'basic_info', person_id, "
-		" JSON_OBJECT('phone', phone, 'home_address', home_address, "
-		"  'emergency_contact', emergency_contact, 'emergency_phone', emergency_phone, "
-		"  'boarding', boarding, 'dorm', dorm), ?, ? "
-		"FROM basic_info WHERE person_id = ? FOR UPDATE", "sissi", now,
-		(long long)r->who.person_id, r->id, hdf_get_value(r->hdf, "CGI.RemoteAddress", ""),
-		(long long)x->person);
-	if (err)
-		return nerr_pass(err);
-	err = db_exec(NULL, NULL,
-		"UPDATE basic_info SET phone = ?, home_address = ?, emergency_contact = ?, "
-		" emergency_phone = ?, boarding = ?, dorm = NULLIF(?, ''), updated_by = ?, "
-		" updated_at = ? WHERE person_id = ?", "ssssssisi",
-		app_param(r, "phone", ""), app_param(r, "home_address", ""),
-		app_param(r, "emergency_contact", ""), app_param(r, "emergency_phone", ""),
-		app_param(r, "boarding", "1"), app_param(r, "dorm", ""),
-		(long long)r->who.person_id, now, (long long)x->person);
-	if (err)
-		return nerr_pass(err);
-	/* The counselor's word is the dorm record the card and the gate go by:
-	 * a returned day student made a boarder gets "may return (boarder)"
-	 * and moves in through the dorm scan (seed 000, FAQ 6). */
-	err = db_exec(NULL, NULL, "UPDATE people SET boarding = ? WHERE id = ?",
-		"si", app_param(r, "boarding", "1"), (long long)x->person);
-	if (err)
-		return nerr_pass(err);
-	return nerr_pass(facts_boarding(x->person));
-}
-
 static NEOERR *do_basic_fix(struct req *r)
 {
-	struct basic_fix x = { r, person_param(r) };
+	int person = person_param(r);
+	struct basic_info b;
 	char path[64];
-	NEOERR *err = load_subject(r, x.person);
+	NEOERR *err = load_subject(r, person);
 
 	if (err)
 		return nerr_pass(err);
@@ -452,23 +407,26 @@ static NEOERR *do_basic_fix(struct req *r)
 		r->status = 400;
 		return nerr_pass(app_render(r, "checkin_basic_fix.cs"));
 	}
-	err = db_txn(basic_fix_in_txn, &x);
+	err = basic_info_correct(&r->who, person, basic_from_query(r, &b));
 	if (err)
 		return nerr_pass(err);
-	snprintf(path, sizeof path, "/card?person=%d", x.person);
+	snprintf(path, sizeof path, "/card?person=%d", person);
 	return nerr_pass(app_redirect(r, path));
 }
+
+#define PERSON PARAMS({ "person", P_ID, .notfound = true })
 
 static const struct action actions[] = {
 	{ "", M_GET, R_STUDENT | R_STAFF, show },
 	{ "", M_POST, R_STUDENT | R_STAFF, do_submit, .form = &report_form },
 	{ "basic", M_POST, R_STUDENT | R_STAFF, save_basic, .form = &basic_form },
 	{ "calendar", M_GET, R_STUDENT | R_STAFF, calendar },
-	{ "proxy", M_GET, R_COUNSELOR | R_REVIEWER | R_ADMIN, show_proxy },
-	{ "proxy", M_POST, R_COUNSELOR | R_REVIEWER | R_ADMIN, do_proxy,
+	{ "proxy", M_GET, R_COUNSELOR | R_REVIEWER | R_ADMIN, show_proxy, .params = PERSON },
+	{ "proxy", M_POST, R_COUNSELOR | R_REVIEWER | R_ADMIN, do_proxy, .params = PERSON,
 	  .form = &report_form },
-	{ "basic_fix", M_GET, R_COUNSELOR | R_ADMIN, show_basic_fix },
-	{ "basic_fix", M_POST, R_COUNSELOR | R_ADMIN, do_basic_fix, .form = &basic_form },
+	{ "basic_fix", M_GET, R_COUNSELOR | R_ADMIN, show_basic_fix, .params = PERSON },
+	{ "basic_fix", M_POST, R_COUNSELOR | R_ADMIN, do_basic_fix, .form = &basic_form,
+	  .params = PERSON },
 	{ 0 }
 };
 

@@ -18,6 +18,7 @@
 #include "read/dash.h"
 #include "core/db.h"
 #include "domain/audit.h"
+#include "domain/review.h"
 #include "core/days.h"
 #include "web/form.h"
 #include "read/figures_cache.h"
@@ -58,11 +59,7 @@ static const char *chosen_filter(struct req *r)
 
 static int chosen_page(struct req *r)
 {
-	const char *p = app_param(r, "page", "0");
-	char *end;
-	long n = strtol(p, &end, 10);
-
-	return (*end == '\0' && n >= 0 && n < 100000) ? (int)n : 0;
+	return (int)app_num(r, "page", 0);
 }
 
 static void export_figure_labels(struct req *r)
@@ -232,16 +229,12 @@ static NEOERR *remind(struct req *r)
 
 static NEOERR *verify(struct req *r)
 {
-	const char *id = app_param(r, "report", "");
-	const char *decision = app_param(r, "decision", "");
+	long long report = app_num(r, "report", 0);
+	bool send_back = !strcmp(app_param(r, "decision", ""), "send_back");
 	const char *reason = app_param(r, "reason", "");
-	char *end;
-	long long report = strtoll(id, &end, 10);
-	bool send_back = !strcmp(decision, "send_back");
+	struct review_result res;
 	NEOERR *err;
 
-	if (!*id || *end || report <= 0 || (!send_back && strcmp(decision, "clear")))
-		return nerr_raise(HC_ERR_BADREQ, "bad verify request");
 	if (strlen(reason) > 500)
 		return nerr_raise(HC_ERR_BADREQ, "reason too long");
 	if (send_back && !*reason) {
@@ -250,15 +243,23 @@ static NEOERR *verify(struct req *r)
 		r->status = 400;
 		return nerr_pass(show(r));
 	}
-	err = dash_verify(r, report, send_back, reason);
-	if (nerr_match(err, HC_ERR_CONFLICT)) {
-		nerr_ignore(&err);
-		r->status = 409;
-		return nerr_pass(app_render(r, "dashboard_decided.cs"));
-	}
+	err = review_decide_report(&r->who, report, send_back, reason, &res);
 	if (err)
 		return nerr_pass(err);
-	return nerr_pass(app_redirect(r, "/dashboard?verified=1"));
+	switch (res.outcome) {
+	case RO_DONE:
+		return nerr_pass(app_redirect(r, "/dashboard?verified=1"));
+	case RO_ALREADY:
+		hdf_set_value(r->hdf, "Decided.By", res.by);
+		hdf_set_value(r->hdf, "Decided.At", res.at);
+		r->status = 409;
+		return nerr_pass(app_render(r, "dashboard_decided.cs"));
+	case RO_FORBIDDEN:
+		return nerr_raise(HC_ERR_FORBIDDEN, "report %lld out of scope", report);
+	default:
+		return nerr_raise(HC_ERR_NOTFOUND, "report %lld: %s", report,
+				  review_outcome_name(res.outcome));
+	}
 }
 
 static int deadline_minutes(void)
@@ -363,7 +364,7 @@ static NEOERR *summary_submit(struct req *r)
 	}
 	if (err)
 		return nerr_pass(err);
-	err = audit_write(r, now, "summary.submit", 0, "daily_summaries", 0, day);
+	err = audit_write(&r->who, now, "summary.submit", 0, "daily_summaries", 0, day);
 	if (err)
 		return nerr_pass(err);
 	char path[64];
@@ -392,12 +393,15 @@ static NEOERR *summaries(struct req *r)
 
 #define STAFF_SCOPES (R_COUNSELOR | R_REVIEWER | R_ADMIN)
 
+#define PAGE { "page", P_INT, .min = 0, .max = 99999 }
+
 static const struct action actions[] = {
-	{ "", M_GET, STAFF_SCOPES, show },
+	{ "", M_GET, STAFF_SCOPES, show, .params = PARAMS(PAGE) },
 	{ "export", M_GET, STAFF_SCOPES, export_csv },
 	{ "remind", M_GET, STAFF_SCOPES, remind_confirm },
 	{ "remind", M_POST, STAFF_SCOPES, remind },
-	{ "verify", M_POST, STAFF_SCOPES, verify },
+	{ "verify", M_POST, STAFF_SCOPES, verify, .params = PARAMS(
+	  { "report", P_ID, true }, { "decision", P_ENUM, true, .values = "clear send_back" }) },
 	{ "summary", M_GET, R_COUNSELOR, summary_form },
 	{ "summary", M_POST, R_COUNSELOR, summary_submit, .lines = "notes" },
 	{ "summaries", M_GET, R_ADMIN, summaries },

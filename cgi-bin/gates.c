@@ -120,7 +120,7 @@ static NEOERR *insert_gate(void *ctx)
 		return nerr_pass(err);
 	app_now(now);
 	snprintf(detail, sizeof detail, "%s %s", kind, name);
-	return nerr_pass(audit_write(x->r, now, "gate_add", 0, "gate", x->id, detail));
+	return nerr_pass(audit_write(&x->r->who, now, "gate_add", 0, "gate", x->id, detail));
 }
 
 static NEOERR *add_gate(struct req *r)
@@ -160,7 +160,7 @@ static NEOERR *insert_device(void *ctx)
 		"created_by, created_at) VALUES (?, ?, ?, ?, ?)", "isbis", d->gate_id, d->name,
 		d->enrol_hash, sizeof d->enrol_hash, (long long)d->r->who.person_id, now);
 	if (err == STATUS_OK)
-		err = audit_write(d->r, now, "device_add", 0, "gate_device", d->id, d->name);
+		err = audit_write(&d->r->who, now, "device_add", 0, "gate_device", d->id, d->name);
 	return nerr_pass(err);
 }
 
@@ -174,7 +174,7 @@ static NEOERR *add_device(struct req *r)
 
 	if (form_check(r, &device_form))
 		return nerr_pass(refuse(r, "device"));
-	d.gate_id = atoll(app_param(r, "gate_id", "0"));
+	d.gate_id = app_num(r, "gate_id", 0);   /* checked by device_form */
 	d.name = app_param(r, "name", "");
 	d.r = r;
 	err = db_row(r->hdf, "Enrol.Gate", &found, "SELECT id, name, kind FROM gates WHERE id = ?",
@@ -197,13 +197,10 @@ static NEOERR *add_device(struct req *r)
 	return nerr_pass(app_render(r, "gates_enrol.cs"));
 }
 
+/* The gate or device acted on (declared: ID). */
 static long long id_param(struct req *r)
 {
-	const char *s = app_param(r, "id", "");
-	char *end;
-	long long id = strtoll(s, &end, 10);
-
-	return *s && *end == '\0' && id > 0 && id < 2147483647LL ? id : 0;
+	return app_num(r, "id", 0);
 }
 
 /* Revoking twice keeps the first time and who did it, and audits once. */
@@ -218,7 +215,7 @@ static NEOERR *revoke_device(void *ctx)
 		"enrol_hash = NULL WHERE id = ? AND revoked_at IS NULL", "sii",
 		now, (long long)x->r->who.person_id, x->id);
 	if (err == STATUS_OK && x->n == 1)
-		err = audit_write(x->r, now, "device_revoke", 0, "gate_device", x->id, NULL);
+		err = audit_write(&x->r->who, now, "device_revoke", 0, "gate_device", x->id, NULL);
 	return nerr_pass(err);
 }
 
@@ -250,7 +247,7 @@ static NEOERR *bump_code(void *ctx)
 		err = nerr_raise(HC_ERR_NOTFOUND, "no gate %lld", x->id);
 	app_now(now);
 	if (err == STATUS_OK)
-		err = audit_write(x->r, now, "gate_new_code", 0, "gate", x->id, NULL);
+		err = audit_write(&x->r->who, now, "gate_new_code", 0, "gate", x->id, NULL);
 	return nerr_pass(err);
 }
 
@@ -366,13 +363,15 @@ static NEOERR *stats(struct req *r)
 	return nerr_pass(app_render(r, "gates_stats.cs"));
 }
 
+#define ID PARAMS({ "id", P_ID, true, .notfound = true })
+
 static const struct action actions[] = {
 	{ "", M_GET, R_ADMIN, show },
 	{ "add_gate", M_POST, R_ADMIN, add_gate, .form = &gate_form },
 	{ "add_device", M_POST, R_ADMIN, add_device, .form = &device_form },
-	{ "revoke", M_POST, R_ADMIN, revoke },
-	{ "new_code", M_POST, R_ADMIN, new_code },
-	{ "print", M_GET, R_ADMIN, print },
+	{ "revoke", M_POST, R_ADMIN, revoke, .params = ID },
+	{ "new_code", M_POST, R_ADMIN, new_code, .params = ID },
+	{ "print", M_GET, R_ADMIN, print, .params = ID },
 	{ "stats", M_GET, R_ADMIN, stats },
 	{ 0 }
 };

@@ -84,7 +84,7 @@ static NEOERR *apply(struct req *r)
 		r->status = 400;
 		return nerr_pass(render_page(r));
 	}
-	err = makeup_apply(r, day_parse(app_param(r, "day", "")),
+	err = makeup_apply(&r->who, day_parse(app_param(r, "day", "")),
 			   app_param(r, "reason", ""), &refusal);
 	if (err)
 		return nerr_pass(err);
@@ -99,14 +99,10 @@ static NEOERR *apply(struct req *r)
 
 static NEOERR *withdraw(struct req *r)
 {
-	const char *id = app_param(r, "id", "");
-	char *end;
-	long long n = strtoll(id, &end, 10);
+	long long n = app_num(r, "id", 0);
 	NEOERR *err;
 
-	if (!*id || *end || n <= 0)
-		return nerr_raise(HC_ERR_NOTFOUND, "bad request id");
-	err = makeup_withdraw(r, n);
+	err = makeup_withdraw(&r->who, n);
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		nerr_ignore(&err);
 		r->status = 409;
@@ -186,7 +182,7 @@ static NEOERR *fill(struct req *r)
 static const struct action actions[] = {
 	{ "", M_GET, R_STUDENT | R_STAFF, show },
 	{ "", M_POST, R_STUDENT | R_STAFF, apply, .form = &apply_form },
-	{ "withdraw", M_POST, R_STUDENT | R_STAFF, withdraw },
+	{ "withdraw", M_POST, R_STUDENT | R_STAFF, withdraw, .params = PARAMS({ "id", P_ID, true, .notfound = true }) },
 	{ "fill", M_GET, R_STUDENT | R_STAFF, fill_form },
 	{ "fill", M_POST, R_STUDENT | R_STAFF, fill, .form = &report_form },
 	{ 0 }

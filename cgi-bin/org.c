@@ -58,12 +58,10 @@ static const struct form_field merge_fields[] = {
 };
 static const struct form merge_form = { "org", merge_fields };
 
+/* The session's actor (with the request's id and address). */
 static struct actor actor_of(struct req *r)
 {
-	return (struct actor){ .person_id = r->who.person_id,
-		.school_admin = (r->who.roles & R_ADMIN) != 0,
-		.college_id = r->who.admin_college_id, .request_id = r->id,
-		.addr = hdf_get_value(r->hdf, "CGI.RemoteAddress", "") };
+	return r->who;
 }
 
 static int int_param(struct req *r, const char *name)
@@ -79,11 +77,11 @@ static NEOERR *listed_college(struct req *r, int *college)
 	struct actor a = actor_of(r);
 
 	*college = int_param(r, "college");
-	if (!a.school_admin) {
-		if (*college && *college != a.college_id)
+	if (!actor_school_admin(&a)) {
+		if (*college && *college != a.admin_college_id)
 			return nerr_raise(HC_ERR_FORBIDDEN, "college %d is not %d's", *college,
 					  r->who.person_id);
-		*college = a.college_id;
+		*college = a.admin_college_id;
 	}
 	return STATUS_OK;
 }
@@ -195,11 +193,11 @@ static NEOERR *render_edit(struct req *r)
 	if (err == STATUS_OK)
 		err = db_rows(r->hdf, "Edit.Target", NULL, UNITS_SQL
 			"AND t.kind = ? AND t.id <> ? AND NOT t.retired ORDER BY t.code LIMIT 2000",
-			"iisi", (long long)(a.school_admin ? 0 : a.college_id),
-			(long long)(a.school_admin ? 0 : a.college_id), u.kind, (long long)id);
+			"iisi", (long long)(actor_school_admin(&a) ? 0 : a.admin_college_id),
+			(long long)(actor_school_admin(&a) ? 0 : a.admin_college_id), u.kind, (long long)id);
 	if (err)
 		return nerr_pass(err);
-	hdf_set_int_value(r->hdf, "Edit.Changeable", a.school_admin || strcmp(u.kind, "college"));
+	hdf_set_int_value(r->hdf, "Edit.Changeable", actor_school_admin(&a) || strcmp(u.kind, "college"));
 	if (!hdf_get_value(r->hdf, "Form.Value.code", NULL)) {
 		hdf_set_value(r->hdf, "Form.Value.code", hdf_get_value(r->hdf, "Edit.Unit.code", ""));
 		hdf_set_value(r->hdf, "Form.Value.name", hdf_get_value(r->hdf, "Edit.Unit.name", ""));

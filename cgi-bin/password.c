@@ -68,8 +68,7 @@ static bool confirmed(struct req *r)
 
 static NEOERR *change(struct req *r)
 {
-	struct actor a = { .person_id = r->who.person_id, .request_id = r->id,
-			   .addr = hdf_get_value(r->hdf, "CGI.RemoteAddress", "") };
+	struct actor a = r->who;
 	struct outcome o = { 0 };
 	char hash[128];
 	NEOERR *err;

@@ -88,12 +88,10 @@ static const struct form_field search_fields[] = {
 };
 static const struct form search_form = { "search", search_fields };
 
+/* The session's actor (with the request's id and address). */
 static struct actor actor_of(struct req *r)
 {
-	return (struct actor){ .person_id = r->who.person_id,
-		.school_admin = (r->who.roles & R_ADMIN) != 0,
-		.college_id = r->who.admin_college_id, .request_id = r->id,
-		.addr = hdf_get_value(r->hdf, "CGI.RemoteAddress", "") };
+	return r->who;
 }
 
 static int int_param(struct req *r, const char *name)
@@ -256,7 +254,7 @@ static NEOERR *render_edit(struct req *r)
 	}
 	form_describe(r, &person_form);
 	hdf_set_int_value(r->hdf, "Edit.Id", id);
-	if (a.school_admin)
+	if (actor_school_admin(&a))
 		hdf_set_int_value(r->hdf, "Edit.School", 1);
 	return nerr_pass(app_render(r, "people_edit.cs"));
 }

@@ -297,16 +297,13 @@ static NEOERR *submit(struct req *r)
 
 static NEOERR *file(struct req *r)
 {
-	const char *id = app_param(r, "id", "");
-	char *end, path[1024], *buf = NULL;
-	long long n = strtoll(id, &end, 10);
+	char path[1024], *buf = NULL;
+	long long n = app_num(r, "id", 0);
 	DB_CURSOR *c = NULL;
 	size_t len = 0;
 	int owner = 0;
 	NEOERR *err;
 
-	if (!*id || *end || n <= 0)
-		return nerr_raise(HC_ERR_NOTFOUND, "bad upload id");
 	err = db_query(&c, "SELECT ra.person_id, u.stored_name, u.mime FROM uploads u "
 		"JOIN return_applications ra ON ra.id = u.application_id WHERE u.id = ?", "i", n);
 	if (err)
@@ -340,7 +337,7 @@ static const struct action actions[] = {
 	{ "legs", M_POST, R_STUDENT, legs },
 	{ "upload", M_POST, R_STUDENT, upload, .flags = A_UPLOAD },
 	{ "submit", M_POST, R_STUDENT, submit },
-	{ "file", M_GET, R_ANYONE, file },
+	{ "file", M_GET, R_ANYONE, file, .params = PARAMS({ "id", P_ID, true, .notfound = true }) },
 	{ 0 }
 };
 

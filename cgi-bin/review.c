@@ -14,6 +14,7 @@
 #include "web/app.h"
 #include "core/db.h"
 #include "domain/queue.h"
+#include "domain/review.h"
 #include "domain/scope.h"
 
 #include <stdio.h>
@@ -31,11 +32,7 @@ static const char *chosen_kind(struct req *r)
 
 static int chosen_page(struct req *r)
 {
-	const char *p = app_param(r, "page", "0");
-	char *end;
-	long n = strtol(p, &end, 10);
-
-	return (*end == '\0' && n >= 0 && n < 100000) ? (int)n : 0;
+	return (int)app_num(r, "page", 0);
 }
 
 static NEOERR *show(struct req *r)
@@ -55,54 +52,15 @@ static NEOERR *show(struct req *r)
 	return nerr_pass(app_render(r, "review.cs"));
 }
 
-static long long parse_id(const char *v)
-{
-	char *end;
-	long long n = v ? strtoll(v, &end, 10) : 0;
-
-	return (v && *v && *end == '\0' && n > 0) ? n : 0;
-}
-
 static NEOERR *item(struct req *r)
 {
-	long long id = parse_id(app_param(r, "id", NULL));
-
+	long long id = app_num(r, "id", 0);
 	NEOERR *err;
 
-	if (id == 0)
-		return nerr_raise(HC_ERR_NOTFOUND, "bad item id");
 	err = queue_item_load(r, id);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "review_item.cs"));
-}
-
-static const char *outcome_name(enum queue_outcome o)
-{
-	static const char *const names[] = { "done", "already", "forbidden",
-		"notfound", "needs_reason", "bad_window", "unsupported" };
-	return names[o];
-}
-
-/* The ids named: id=1&id=2... (ClearSilver puts several under Query.id.N). */
-static int collect_ids(struct req *r, long long *ids, int max)
-{
-	HDF *node = hdf_get_obj(r->hdf, "Query.id");
-	HDF *child = node ? hdf_obj_child(node) : NULL;
-	int n = 0;
-
-	if (child == NULL) {
-		long long one = parse_id(app_param(r, "id", NULL));
-		if (one)
-			ids[n++] = one;
-		return n;
-	}
-	for (; child && n <= max; child = hdf_obj_next(child)) {
-		long long id = parse_id(hdf_obj_value(child));
-		if (id)
-			ids[n++] = id;
-	}
-	return n;
 }
 
 static NEOERR *decide(struct req *r)
@@ -112,29 +70,27 @@ static NEOERR *decide(struct req *r)
 	const char *reason = app_param(r, "reason", "");
 	const char *from = app_param(r, "allowed_from", "");
 	const char *until = app_param(r, "allowed_until", "");
-	bool known = !strcmp(decision, "approve") || !strcmp(decision, "reject") ||
-		     !strcmp(decision, "send_back");
-	int n = collect_ids(r, ids, MAX_BATCH), forbidden = 0, already = 0, done = 0;
+	int n = app_nums(r, "id", ids, MAX_BATCH + 1), forbidden = 0, already = 0, done = 0;
 	char key[64];
 	NEOERR *err;
 
-	if (n == 0 || n > MAX_BATCH || !known)
+	if (n == 0 || n > MAX_BATCH)
 		return nerr_raise(HC_ERR_BADREQ, "%d items, decision '%s'", n, decision);
 	if (strlen(reason) > 500)
 		return nerr_raise(HC_ERR_BADREQ, "reason too long");
 	for (int i = 0; i < n; i++) {
-		struct queue_result res;
+		struct review_result res;
 
-		err = queue_decide(r, ids[i], decision, reason, from, until, &res);
+		err = review_decide(&r->who, ids[i], decision, reason, from, until, &res);
 		if (err)
 			return nerr_pass(err);
-		forbidden += res.outcome == QO_FORBIDDEN;
-		already += res.outcome == QO_ALREADY;
-		done += res.outcome == QO_DONE;
+		forbidden += res.outcome == RO_FORBIDDEN;
+		already += res.outcome == RO_ALREADY;
+		done += res.outcome == RO_DONE;
 		snprintf(key, sizeof key, "Result.%d.Item", i);
 		hdf_set_int_value(r->hdf, key, (int)res.item);
 		snprintf(key, sizeof key, "Result.%d.Outcome", i);
-		hdf_set_value(r->hdf, key, outcome_name(res.outcome));
+		hdf_set_value(r->hdf, key, review_outcome_name(res.outcome));
 		snprintf(key, sizeof key, "Result.%d.By", i);
 		hdf_set_value(r->hdf, key, res.by);
 		snprintf(key, sizeof key, "Result.%d.At", i);
@@ -157,9 +113,10 @@ static NEOERR *decide(struct req *r)
 #define REVIEWERS (R_COUNSELOR | R_REVIEWER | R_ADMIN)
 
 static const struct action actions[] = {
-	{ "", M_GET, REVIEWERS, show },
-	{ "item", M_GET, REVIEWERS, item },
-	{ "decide", M_POST, REVIEWERS, decide, .lists = "id" },
+	{ "", M_GET, REVIEWERS, show, .params = PARAMS({ "page", P_INT, .min = 0, .max = 99999 }) },
+	{ "item", M_GET, REVIEWERS, item, .params = PARAMS({ "id", P_ID, true, .notfound = true }) },
+	{ "decide", M_POST, REVIEWERS, decide, .lists = "id",
+	  .params = PARAMS({ "id", P_ID }, { "decision", P_ENUM, true, .values = "approve reject send_back" }) },
 	{ 0 }
 };
 

@@ -232,7 +232,7 @@ static NEOERR *add_batch(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	app_now(now);
-	err = audit_write(r, now, "batch.add", 0, "return_batches", 0, app_param(r, "name", ""));
+	err = audit_write(&r->who, now, "batch.add", 0, "return_batches", 0, app_param(r, "name", ""));
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_redirect(r, "/roster"));
@@ -253,7 +253,7 @@ static NEOERR *insert_term(void *arg)
 		err = facts_term((int)id);
 	app_now(now);
 	if (err == STATUS_OK)
-		err = audit_write(r, now, "term.add", 0, "terms", 0, name);
+		err = audit_write(&r->who, now, "term.add", 0, "terms", 0, name);
 	return nerr_pass(err);
 }
 

@@ -316,14 +316,12 @@ static NEOERR *gate_code(struct req *r)
  * another kind's gate forgets it (they scan as themselves). */
 static NEOERR *choose_gate(struct req *r)
 {
-	const char *p = app_param(r, "gate", "0");
-	char *end;
-	long long gate = strtoll(p, &end, 10), found_id = 0;
+	long long gate = app_num(r, "gate", 0), found_id = 0;
 	char value[24];
 	bool found = false;
 	NEOERR *err;
 
-	if (*p && *end == '\0' && gate > 0) {
+	if (gate > 0) {
 		err = db_scalar(&found_id, &found, "SELECT id FROM gates WHERE id = ? AND kind = ?",
 				"is", gate, (r->who.roles & R_GATE) ? "gate" : "dorm");
 		if (err)
@@ -335,7 +333,8 @@ static NEOERR *choose_gate(struct req *r)
 }
 
 static const struct action actions[] = {
-	{ "at", M_POST, R_GATE | R_DORM, choose_gate },
+	{ "at", M_POST, R_GATE | R_DORM, choose_gate,
+	  .params = PARAMS({ "gate", P_INT, .min = 0, .max = 2147483647 }) },
 	{ "", M_GET, R_ANON, scan },
 	{ "enrol", M_GET | M_POST, R_ANON, enrol },
 	{ "gate", M_GET | M_POST, R_STUDENT, gate_code },

@@ -17,7 +17,7 @@
 #include "domain/audit.h"
 #include "core/db.h"
 #include "core/days.h"
-#include "domain/facts.h"
+#include "domain/returnapp.h"
 #include "web/form.h"
 #include "domain/scope.h"
 #include "read/table.h"
@@ -334,7 +334,7 @@ static NEOERR *export(struct req *r)
 		 selected ? "selected " : "", hdf_get_value(r->hdf, "Table.Query", ""),
 		 full_id ? " id_card=full" : " id_card=masked");
 	app_now(now);
-	err = audit_write(r, now, "table.export", 0, "table", term, detail);
+	err = audit_write(&r->who, now, "table.export", 0, "table", term, detail);
 	if (err)
 		goto cleanup;
 	app_header(r, "Content-Disposition: attachment; filename=\"table-%d.%s\"", term, fmt);
@@ -359,13 +359,10 @@ static const struct form_field edit_fields[] = {
 };
 static const struct form edit_form = { "window", edit_fields };
 
+/* Whose window (declared on the edit actions); 0 for none. */
 static long long person_param(struct req *r)
 {
-	const char *p = app_param(r, "person", "");
-	char *end;
-	long long id = strtoll(p, &end, 10);
-
-	return (*p && !*end && id > 0) ? id : 0;
+	return app_num(r, "person", 0);
 }
 
 /* Loads Edit.* (who, the application and its window); raises 404 / 403 /
@@ -426,49 +423,10 @@ static NEOERR *edit_form_get(struct req *r)
 	return nerr_pass(edit_page(r, person_param(r), term));
 }
 
-struct edit_ctx {
-	struct req *r;
-	long long person, app;
-	const char *from, *until, *reason;
-};
-
-static NEOERR *edit_in_txn(void *arg)
-{
-	struct edit_ctx *x = arg;
-	char now[20], detail[800], was_from[11] = "", was_until[11] = "";
-	DB_CURSOR *c = NULL;
-	long long person = 0, term = 0;
-	NEOERR *err;
-
-	app_now(now);
-	err = db_query(&c, "SELECT allowed_from, allowed_until, person_id, term_id "
-		       "FROM return_applications WHERE id = ? FOR UPDATE", "i", x->app);
-	if (err)
-		return nerr_pass(err);
-	if (db_next(c)) {
-		snprintf(was_from, sizeof was_from, "%s", db_str(c, 0) ? db_str(c, 0) : "-");
-		snprintf(was_until, sizeof was_until, "%s", db_str(c, 1) ? db_str(c, 1) : "-");
-		person = db_int(c, 2);
-		term = db_int(c, 3);
-	}
-	db_cursor_free(&c);
-	err = db_exec(NULL, NULL, "UPDATE return_applications SET allowed_from = ?, "
-		      "allowed_until = ?, updated_at = ? WHERE id = ?", "sssi",
-		      x->from, x->until, now, x->app);
-	if (err == STATUS_OK)
-		err = facts_application((int)person, (int)term);
-	if (err)
-		return nerr_pass(err);
-	snprintf(detail, sizeof detail, "%s..%s (was %s..%s): %s", x->from, x->until,
-		 was_from, was_until, x->reason);
-	return nerr_pass(audit_write(x->r, now, "table.edit_window", x->person,
-				     "return_application", x->app, detail));
-}
-
 static NEOERR *edit_submit(struct req *r)
 {
 	long long person = person_param(r);
-	struct edit_ctx x = { r, person, 0, NULL, NULL, NULL };
+	const char *from, *until;
 	char path[200];
 	int term;
 	NEOERR *err;
@@ -486,16 +444,15 @@ static NEOERR *edit_submit(struct req *r)
 		r->status = 400;
 		return nerr_pass(edit_page(r, person, term));
 	}
-	x.from = app_param(r, "allowed_from", "");
-	x.until = app_param(r, "allowed_until", "");
-	x.reason = app_param(r, "reason", "");
-	if (day_parse(x.until) < day_parse(x.from)) {
+	from = app_param(r, "allowed_from", "");
+	until = app_param(r, "allowed_until", "");
+	if (day_parse(until) < day_parse(from)) {
 		r->status = 400;
 		hdf_set_value(r->hdf, "Form.Error.allowed_until", tr(r, "table.edit.inverted"));
 		return nerr_pass(edit_page(r, person, term));
 	}
-	x.app = hdf_get_int_value(r->hdf, "Edit.app", 0);
-	err = db_txn(edit_in_txn, &x);
+	err = ret_set_window(&r->who, person, hdf_get_int_value(r->hdf, "Edit.app", 0),
+			     from, until, app_param(r, "reason", ""));
 	if (err)
 		return nerr_pass(err);
 	snprintf(path, sizeof path, "/table?term=%d&number=%s&edited=1", term,
@@ -512,8 +469,10 @@ static NEOERR *edit_submit(struct req *r)
 static const struct action actions[] = {
 	{ "", M_GET, TABLE_ROLES, show },
 	{ "export", M_GET, TABLE_ROLES, export, .lists = "id" },
-	{ "edit", M_GET, R_COUNSELOR | R_ADMIN, edit_form_get },
-	{ "edit", M_POST, R_COUNSELOR | R_ADMIN, edit_submit, .form = &edit_form },
+	{ "edit", M_GET, R_COUNSELOR | R_ADMIN, edit_form_get,
+	  .params = PARAMS({ "person", P_ID, .notfound = true }) },
+	{ "edit", M_POST, R_COUNSELOR | R_ADMIN, edit_submit, .form = &edit_form,
+	  .params = PARAMS({ "person", P_ID, .notfound = true }) },
 	{ 0 }
 };
 

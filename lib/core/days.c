@@ -74,3 +74,17 @@ void day_clock_text(time_t t, long seconds, char out[20])
 	localtime_r(&t, &tm);
 	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
 }
+
+int day_today(void)
+{
+	return day_of_time(time(NULL));
+}
+
+void clock_now(char out[20])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+}

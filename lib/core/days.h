@@ -21,6 +21,10 @@ int day_of_time(time_t t);
 /* The instant t + seconds as "YYYY-MM-DD HH:MM:SS" in the process's
  * time zone (out: 20 bytes): what DATETIME columns hold. */
 void day_clock_text(time_t t, long seconds, char out[20]);
+/* Today's day number in the school's time zone (TZ). */
+int day_today(void);
+/* The wall clock in the school's time zone, "YYYY-MM-DD HH:MM:SS". */
+void clock_now(char out[20]);
 /* Writes "YYYY-MM-DD" into out (11 bytes). */
 void day_format(int day, char out[11]);
 

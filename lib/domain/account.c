@@ -44,7 +44,7 @@ static NEOERR *target(struct op *x, bool *go)
 	*go = false;
 	err = db_scalar(&college, &found, "SELECT COALESCE(college_id, 0) FROM people "
 			"WHERE id = ? FOR UPDATE", "i", (long long)x->person);
-	if (err == STATUS_OK && found && !x->a->school_admin)
+	if (err == STATUS_OK && found && !actor_school_admin(x->a))
 		err = db_scalar(&admin, NULL, "SELECT COUNT(*) FROM roles WHERE person_id = ? "
 				"AND role = 'admin'", "i", (long long)x->person);
 	if (err)
@@ -111,7 +111,7 @@ static NEOERR *create_in_txn(void *ctx)
 		      x->text, x->hash, (long long)x->flag);
 	if (err)
 		return nerr_pass(err);
-	return nerr_pass(audit_by(x->a, now, "account.create", x->person, "account",
+	return nerr_pass(audit_write(x->a, now, "account.create", x->person, "account",
 				  x->person, x->text));
 }
 
@@ -173,7 +173,7 @@ static NEOERR *disable_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	now_text(now);
-	return nerr_pass(audit_by(x->a, now, x->flag ? "account.disable" : "account.enable",
+	return nerr_pass(audit_write(x->a, now, x->flag ? "account.disable" : "account.enable",
 				  x->person, "account", x->person, NULL));
 }
 
@@ -204,7 +204,7 @@ static NEOERR *unlock_in_txn(void *ctx)
 	x->out->n = (long long)n;
 	now_text(now);
 	snprintf(detail, sizeof detail, "%llu failures", n);
-	return nerr_pass(audit_by(x->a, now, "account.unlock", x->person, "account",
+	return nerr_pass(audit_write(x->a, now, "account.unlock", x->person, "account",
 				  x->person, detail));
 }
 
@@ -258,7 +258,7 @@ static NEOERR *issue_in_txn(void *ctx)
 			now, until);
 	if (err)
 		return nerr_pass(err);
-	return nerr_pass(audit_by(x->a, now, "account.reset_link", x->person, "account",
+	return nerr_pass(audit_write(x->a, now, "account.reset_link", x->person, "account",
 				  x->person, until));
 }
 
@@ -348,7 +348,7 @@ static NEOERR *use_in_txn(void *ctx)
 	}
 	x->out->id = person;
 	x->by.person_id = (int)person;
-	return nerr_pass(audit_by(&x->by, now, "account.reset_used", person, "account",
+	return nerr_pass(audit_write(&x->by, now, "account.reset_used", person, "account",
 				  person, NULL));
 }
 
@@ -388,7 +388,7 @@ static NEOERR *change_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	now_text(now);
-	return nerr_pass(audit_by(x->a, now, "account.password", x->a->person_id, "account",
+	return nerr_pass(audit_write(x->a, now, "account.password", x->a->person_id, "account",
 				  x->a->person_id, NULL));
 }
 
@@ -425,7 +425,7 @@ static NEOERR *grant_in_txn(void *ctx)
 
 	*x->out = (struct outcome){ .ok = true, .id = x->person };
 	/* A college admin gives the roles of their own college's work. */
-	if (!x->a->school_admin && strcmp(x->text, "counselor") && strcmp(x->text, "reviewer")) {
+	if (!actor_school_admin(x->a) && strcmp(x->text, "counselor") && strcmp(x->text, "reviewer")) {
 		x->out->ok = false;
 		x->out->forbidden = true;
 		return STATUS_OK;
@@ -463,7 +463,7 @@ static NEOERR *grant_in_txn(void *ctx)
 		return nerr_pass(err);
 	now_text(now);
 	snprintf(detail, sizeof detail, "%s %lld", x->text, college);
-	return nerr_pass(audit_by(x->a, now, "role.grant", x->person, "role", x->person, detail));
+	return nerr_pass(audit_write(x->a, now, "role.grant", x->person, "role", x->person, detail));
 }
 
 NEOERR *account_grant(const struct actor *a, int person_id, const char *role, int org_id,
@@ -488,7 +488,7 @@ static NEOERR *revoke_in_txn(void *ctx)
 	NEOERR *err;
 
 	*x->out = (struct outcome){ .ok = true, .id = x->person };
-	if (!x->a->school_admin && strcmp(x->text, "counselor") && strcmp(x->text, "reviewer")) {
+	if (!actor_school_admin(x->a) && strcmp(x->text, "counselor") && strcmp(x->text, "reviewer")) {
 		x->out->ok = false;
 		x->out->forbidden = true;
 		return STATUS_OK;
@@ -519,7 +519,7 @@ static NEOERR *revoke_in_txn(void *ctx)
 	if (err || n == 0)
 		return nerr_pass(err);
 	now_text(now);
-	return nerr_pass(audit_by(x->a, now, "role.revoke", x->person, "role", x->person,
+	return nerr_pass(audit_write(x->a, now, "role.revoke", x->person, "role", x->person,
 				  x->text));
 }
 
@@ -571,7 +571,7 @@ static NEOERR *first_in_txn(void *ctx)
 			      "i", x->out->id);
 	if (err)
 		return nerr_pass(err);
-	return nerr_pass(audit_by(&tool, now, "account.first_admin", x->out->id, "account",
+	return nerr_pass(audit_write(&tool, now, "account.first_admin", x->out->id, "account",
 				  x->out->id, x->login));
 }
 

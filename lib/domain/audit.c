@@ -4,26 +4,16 @@
 #include "core/lang.h"
 #include "core/db.h"
 
-NEOERR *audit_by(const struct actor *a, const char *now, const char *action,
-		 long long subject, const char *object_kind, long long object_id,
-		 const char *detail)
+NEOERR *audit_write(const struct actor *a, const char *now, const char *action,
+		    long long subject, const char *object_kind, long long object_id,
+		    const char *detail)
 {
 	return nerr_pass(db_exec(NULL, NULL,
 		"INSERT INTO audit_log (at, actor_id, action, subject_person_id, object_kind, "
 		" object_id, detail, request_id, addr) "
-		"VALUES (?, NULLIF(?, 0), ?, NULLIF(?, 0), ?, NULLIF(?, 0), NULLIF(?, ''), ?, ?)",
-		"sisisisss", now, (long long)a->person_id, action, subject, object_kind, object_id,
-		detail ? detail : "", a->request_id, a->addr));
-}
-
-NEOERR *audit_write(struct req *r, const char *now, const char *action,
-		    long long subject, const char *object_kind, long long object_id,
-		    const char *detail)
-{
-	struct actor a = { .person_id = r->who.person_id, .request_id = r->id,
-			   .addr = hdf_get_value(r->hdf, "CGI.RemoteAddress", "") };
-
-	return nerr_pass(audit_by(&a, now, action, subject, object_kind, object_id, detail));
+		"VALUES (?, NULLIF(?, 0), ?, NULLIF(?, 0), ?, NULLIF(?, 0), NULLIF(?, ''), ?, ?)", "sisisisss",
+		now, (long long)a->person_id, action, subject, object_kind, object_id,
+		detail ? detail : "", a->request_id ? a->request_id : "", a->addr ? a->addr : ""));
 }
 
 void notify_text(const char *kind, const char *day, const char *reason,

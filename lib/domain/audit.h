@@ -6,19 +6,17 @@
 #ifndef HC_AUDIT_H
 #define HC_AUDIT_H
 
-#include "web/app.h"
-#include "domain/actor.h"
+#include "core/actor.h"
+#include "core/err.h"
 
-/* One audit row by the request's person; subject and object_id 0 for
- * none, detail "" or NULL for none. */
-NEOERR *audit_write(struct req *r, const char *now, const char *action,
+#include <stddef.h>
+
+/* One audit row by the actor (with their request's id and address);
+ * subject and object_id 0 for none, detail "" or NULL for none. The one
+ * writer of audit_log. */
+NEOERR *audit_write(const struct actor *a, const char *now, const char *action,
 		    long long subject, const char *object_kind, long long object_id,
 		    const char *detail);
-
-/* The same, by an actor (domain rules that take no request). */
-NEOERR *audit_by(const struct actor *a, const char *now, const char *action,
-		 long long subject, const char *object_kind, long long object_id,
-		 const char *detail);
 
 /* An in-app message (kind and its day, rendered later in the reader's
  * language) and an outbox row with notify_text() of the same kind. */

@@ -2,6 +2,7 @@
 #include "domain/checkin.h"
 #include "core/conf.h"
 #include "core/db.h"
+#include "domain/audit.h"
 #include "domain/facts.h"
 #include "core/days.h"
 
@@ -416,4 +417,73 @@ static NEOERR *submit_in_txn(void *arg)
 NEOERR *report_submit(struct report_submission *s)
 {
 	return nerr_pass(db_txn(submit_in_txn, s));
+}
+
+NEOERR *basic_info_save(const struct actor *a, const struct basic_info *b)
+{
+	char now[20];
+
+	clock_now(now);
+	return nerr_pass(db_exec(NULL, NULL,
+		"INSERT INTO basic_info (person_id, phone, home_address, emergency_contact, "
+		" emergency_phone, boarding, dorm, filled_at) "
+		"VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?)", "isssssss",
+		(long long)a->person_id, b->phone, b->home_address, b->emergency_contact,
+		b->emergency_phone, b->boarding, b->dorm, now));
+}
+
+struct basic_fix {
+	const struct actor *a;
+	int person;
+	const struct basic_info *b;
+};
+
+static NEOERR *basic_fix_in_txn(void *arg)
+{
+	struct basic_fix *x = arg;
+	const struct basic_info *b = x->b;
+	char now[20], *old = NULL;
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	clock_now(now);
+	/* The old values go into the audit row before they are replaced. */
+	err = db_query(&c,
+		"SELECT JSON_OBJECT('phone', phone, 'home_address', home_address, "
+		"  'emergency_contact', emergency_contact, 'emergency_phone', emergency_phone, "
+		"  'boarding', boarding, 'dorm', dorm) "
+		"FROM basic_info WHERE person_id = ? FOR UPDATE", "i", (long long)x->person);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c) && db_str(c, 0))
+		old = strdup(db_str(c, 0));
+	db_cursor_free(&c);
+	/* None given yet: nothing to correct, but the boarding below still
+	 * holds (a row only when there were old values). */
+	if (old)
+		err = audit_write(x->a, now, "basic_info.correct", x->person, "basic_info",
+				  x->person, old);
+	free(old);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL,
+			"UPDATE basic_info SET phone = ?, home_address = ?, emergency_contact = ?, "
+			" emergency_phone = ?, boarding = ?, dorm = NULLIF(?, ''), updated_by = ?, "
+			" updated_at = ? WHERE person_id = ?", "ssssssisi",
+			b->phone, b->home_address, b->emergency_contact, b->emergency_phone,
+			b->boarding, b->dorm, (long long)x->a->person_id, now, (long long)x->person);
+	/* The counselor's word is the dorm record the card and the gate go by:
+	 * a returned day student made a boarder gets "may return (boarder)"
+	 * and moves in through the dorm scan (seed 000, FAQ 6). */
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "UPDATE people SET boarding = ? WHERE id = ?",
+			"si", b->boarding, (long long)x->person);
+	if (err == STATUS_OK)
+		err = facts_boarding(x->person);
+	return nerr_pass(err);
+}
+
+NEOERR *basic_info_correct(const struct actor *a, int person, const struct basic_info *b)
+{
+	struct basic_fix x = { a, person, b };
+	return nerr_pass(db_txn(basic_fix_in_txn, &x));
 }

@@ -47,6 +47,21 @@ bool report_mobile_ok(const char *s);
  * Form.Errors; returns the number of bad fields. */
 int report_basic_check(struct req *r);
 
+/* 基本信息 as stored: the texts of basic_form's fields. */
+struct basic_info {
+	const char *phone, *home_address, *emergency_contact, *emergency_phone;
+	const char *boarding;    /* "1" or "0" */
+	const char *dorm;        /* "" for none */
+};
+
+/* The actor's own, given once; HC_ERR_CONFLICT when given already. */
+NEOERR *basic_info_save(const struct actor *a, const struct basic_info *b);
+
+/* A staff member's correction of person's: the old values into the audit
+ * row, the new ones stored, and the person's boarding (the dorm record
+ * the card and the gate go by) with their card's facts; one transaction. */
+NEOERR *basic_info_correct(const struct actor *a, int person, const struct basic_info *b);
+
 /* The anomaly rules: pure. fever_tenths is Policy.FeverCelsius x 10. */
 unsigned report_anomalies(const struct report *r, int fever_tenths);
 /* "SET" text for daily_reports.anomaly_flags, e.g. "fever,symptom". */

@@ -1,6 +1,5 @@
 /* makeup.c - see makeup.h. */
 #include "domain/makeup.h"
-#include "domain/queue.h"
 #include "domain/audit.h"
 #include "core/db.h"
 #include "core/days.h"
@@ -26,14 +25,14 @@ const char *makeup_refusal(int day, int today, int term_start, int term_end,
 	return NULL;
 }
 
-static NEOERR *audit(struct req *r, const char *now, const char *action,
+static NEOERR *audit(const struct actor *a, const char *now, const char *action,
 		     long long subject, long long object, const char *detail)
 {
-	return nerr_pass(audit_write(r, now, action, subject, "makeup_request", object, detail));
+	return nerr_pass(audit_write(a, now, action, subject, "makeup_request", object, detail));
 }
 
 struct apply_ctx {
-	struct req *r;
+	const struct actor *a;
 	int day;
 	const char *reason;
 	const char **refusal;
@@ -42,7 +41,7 @@ struct apply_ctx {
 static NEOERR *apply_in_txn(void *arg)
 {
 	struct apply_ctx *x = arg;
-	struct req *r = x->r;
+	const struct actor *a = x->a;
 	char d[11], now[20];
 	DB_CURSOR *c = NULL;
 	long long id = 0;
@@ -51,14 +50,14 @@ static NEOERR *apply_in_txn(void *arg)
 	NEOERR *err;
 
 	day_format(x->day, d);
-	app_now(now);
+	clock_now(now);
 	err = db_query(&c,
 		"SELECT (SELECT starts_on FROM terms WHERE id = " TERM_NOW_ID "), "
 		" (SELECT ends_on FROM terms WHERE id = " TERM_NOW_ID "), "
 		" EXISTS (SELECT 1 FROM daily_reports WHERE person_id = ? AND day = ?), "
 		" EXISTS (SELECT 1 FROM makeup_requests WHERE person_id = ? AND open_day = ?)",
-		"ssssisis", now, now, now, now, (long long)r->who.person_id, d,
-		(long long)r->who.person_id, d);
+		"ssssisis", now, now, now, now, (long long)a->person_id, d,
+		(long long)a->person_id, d);
 	if (err)
 		return nerr_pass(err);
 	if (db_next(c)) {
@@ -68,12 +67,12 @@ static NEOERR *apply_in_txn(void *arg)
 		open = db_int(c, 3) != 0;
 	}
 	db_cursor_free(&c);
-	*x->refusal = makeup_refusal(x->day, app_today(), start, end, reported, open);
+	*x->refusal = makeup_refusal(x->day, day_today(), start, end, reported, open);
 	if (*x->refusal)
 		return STATUS_OK;
 	err = db_exec(NULL, &id,
 		"INSERT INTO makeup_requests (person_id, day, reason, created_at) "
-		"VALUES (?, ?, ?, ?)", "isss", (long long)r->who.person_id, d, x->reason, now);
+		"VALUES (?, ?, ?, ?)", "isss", (long long)a->person_id, d, x->reason, now);
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		/* A request for the day was filed meanwhile (another tab). */
 		nerr_ignore(&err);
@@ -83,15 +82,16 @@ static NEOERR *apply_in_txn(void *arg)
 	if (err == STATUS_OK)
 		err = db_exec(NULL, NULL,
 			"INSERT INTO queue_items (kind, ref_id, person_id, created_at) "
-			"VALUES ('makeup', ?, ?, ?)", "iis", id, (long long)r->who.person_id, now);
+			"VALUES ('makeup', ?, ?, ?)", "iis", id, (long long)a->person_id, now);
 	if (err == STATUS_OK)
-		err = audit(r, now, "makeup.apply", r->who.person_id, id, d);
+		err = audit(a, now, "makeup.apply", a->person_id, id, d);
 	return nerr_pass(err);
 }
 
-NEOERR *makeup_apply(struct req *r, int day, const char *reason, const char **refusal)
+NEOERR *makeup_apply(const struct actor *a, int day, const char *reason,
+		     const char **refusal)
 {
-	struct apply_ctx x = { r, day, reason, refusal };
+	struct apply_ctx x = { a, day, reason, refusal };
 	NEOERR *err;
 
 	*refusal = NULL;
@@ -104,7 +104,7 @@ NEOERR *makeup_apply(struct req *r, int day, const char *reason, const char **re
 }
 
 struct withdraw_ctx {
-	struct req *r;
+	const struct actor *a;
 	long long id;
 };
 
@@ -115,11 +115,11 @@ static NEOERR *withdraw_in_txn(void *arg)
 	unsigned long long n = 0;
 	NEOERR *err;
 
-	app_now(now);
+	clock_now(now);
 	err = db_exec(&n, NULL,
 		"UPDATE makeup_requests SET state = 'withdrawn', decided_at = ? "
 		"WHERE id = ? AND person_id = ? AND state = 'pending'",
-		"sii", now, x->id, (long long)x->r->who.person_id);
+		"sii", now, x->id, (long long)x->a->person_id);
 	if (err)
 		return nerr_pass(err);
 	if (n == 0) {
@@ -127,7 +127,7 @@ static NEOERR *withdraw_in_txn(void *arg)
 		bool found;
 		err = db_scalar(&mine, &found, "SELECT COUNT(*) FROM makeup_requests "
 			"WHERE id = ? AND person_id = ?", "ii", x->id,
-			(long long)x->r->who.person_id);
+			(long long)x->a->person_id);
 		if (err)
 			return nerr_pass(err);
 		return mine ? nerr_raise(HC_ERR_CONFLICT, "request %lld not pending", x->id)
@@ -137,73 +137,14 @@ static NEOERR *withdraw_in_txn(void *arg)
 		"UPDATE queue_items SET state = 'withdrawn', decided_at = ? "
 		"WHERE kind = 'makeup' AND open_ref = ?", "si", now, x->id);
 	if (err == STATUS_OK)
-		err = audit(x->r, now, "makeup.withdraw", x->r->who.person_id, x->id, "");
+		err = audit(x->a, now, "makeup.withdraw", x->a->person_id, x->id, "");
 	return nerr_pass(err);
 }
 
-NEOERR *makeup_withdraw(struct req *r, long long request_id)
+NEOERR *makeup_withdraw(const struct actor *a, long long request_id)
 {
-	struct withdraw_ctx x = { r, request_id };
+	struct withdraw_ctx x = { a, request_id };
 	return nerr_pass(db_txn(withdraw_in_txn, &x));
-}
-
-struct decide_ctx {
-	struct req *r;
-	long long item, request;
-	bool approve;
-	const char *reason;
-};
-
-static NEOERR *decide_in_txn(void *arg)
-{
-	struct decide_ctx *x = arg;
-	struct req *r = x->r;
-	DB_CURSOR *c = NULL;
-	char now[20], day[11] = "";
-	long long person = 0;
-	bool open = false;
-	NEOERR *err;
-
-	app_now(now);
-	/* The queue item is the lock: whoever holds it decides. */
-	err = queue_lock_item(r, x->item, "makeup", &open);
-	if (err)
-		return nerr_pass(err);
-	if (!open)
-		return nerr_raise(HC_ERR_CONFLICT, "item %lld already decided", x->item);
-	err = db_query(&c, "SELECT person_id, day FROM makeup_requests WHERE id = ?",
-		       "i", x->request);
-	if (err)
-		return nerr_pass(err);
-	if (db_next(c)) {
-		person = db_int(c, 0);
-		snprintf(day, sizeof day, "%s", db_str(c, 1));
-	}
-	db_cursor_free(&c);
-	if (person == 0)
-		return nerr_raise(HC_ERR_NOTFOUND, "no makeup request %lld", x->request);
-	err = db_exec(NULL, NULL,
-		"UPDATE makeup_requests SET state = ?, decided_by = ?, decided_at = ?, "
-		" decision_reason = NULLIF(?, '') WHERE id = ? AND state = 'pending'", "sissi",
-		x->approve ? "approved" : "rejected", (long long)r->who.person_id, now,
-		x->reason, x->request);
-	if (err == STATUS_OK)
-		err = queue_mark_decided(r, x->item, x->approve ? "approve" : "reject",
-					 x->reason, now);
-	if (err == STATUS_OK)
-		err = notify_student(person, now, x->approve ? "makeup_approved" : "makeup_rejected",
-				     day, x->reason);
-	if (err == STATUS_OK)
-		err = audit(r, now, x->approve ? "makeup.approve" : "makeup.reject", person,
-			    x->request, x->reason);
-	return nerr_pass(err);
-}
-
-NEOERR *makeup_decide(struct req *r, long long item, long long request_id,
-		      bool approve, const char *reason)
-{
-	struct decide_ctx x = { r, item, request_id, approve, reason };
-	return nerr_pass(db_txn(decide_in_txn, &x));
 }
 
 /* Inside report_submit()'s transaction: the day must have an approved

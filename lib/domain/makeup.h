@@ -1,30 +1,29 @@
 /*
  * makeup.h - make-up requests (补卡申请): one missed day per request; the
- * counselor approves or rejects; an approved day is filled by the student
+ * counselor approves or rejects (domain/review.c); an approved day is filled by the student
  * and counts toward the 14-day streak.
  */
 #ifndef HC_MAKEUP_H
 #define HC_MAKEUP_H
 
-#include "web/app.h"
+#include "core/actor.h"
+#include "core/err.h"
+
+#include <stdbool.h>
 
 /* Why a day may not be asked for, as a language-pack key; NULL when it
  * may. Pure. term_start 0: no current term. */
 const char *makeup_refusal(int day, int today, int term_start, int term_end,
 			   bool has_report, bool has_open_request);
 
-/* Files a request; on refusal sets *refusal (a language-pack key) and
+/* Files a request of the actor's own; on refusal sets *refusal (a language-pack key) and
  * stores nothing. */
-NEOERR *makeup_apply(struct req *r, int day, const char *reason, const char **refusal);
+NEOERR *makeup_apply(const struct actor *a, int day, const char *reason,
+		     const char **refusal);
 
 /* Withdraws the person's own pending request. HC_ERR_CONFLICT when it was
  * decided meanwhile; HC_ERR_NOTFOUND when it is not theirs. */
-NEOERR *makeup_withdraw(struct req *r, long long request_id);
-
-/* Decides the request behind queue item `item` (in a transaction that
- * locks the item first). HC_ERR_CONFLICT when decided meanwhile. */
-NEOERR *makeup_decide(struct req *r, long long item, long long request_id,
-		      bool approve, const char *reason);
+NEOERR *makeup_withdraw(const struct actor *a, long long request_id);
 
 /* Files the report of an approved day, marked as a make-up; the request
  * becomes "filled" in the same transaction. HC_ERR_FORBIDDEN when the day

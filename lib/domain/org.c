@@ -78,7 +78,7 @@ static NEOERR *create_in_txn(void *ctx)
 
 	*out = (struct outcome){ .ok = true };
 	if (!strcmp(x->kind, "college")) {
-		if (!x->a->school_admin) {
+		if (!actor_school_admin(x->a)) {
 			out->ok = false;
 			out->forbidden = true;
 			return STATUS_OK;
@@ -115,7 +115,7 @@ static NEOERR *create_in_txn(void *ctx)
 		return nerr_pass(err);
 	now_text(now);
 	snprintf(detail, sizeof detail, "%s %s %s", x->kind, x->code, x->name);
-	return nerr_pass(audit_by(x->a, now, "org.create", 0, "org_unit", out->id, detail));
+	return nerr_pass(audit_write(x->a, now, "org.create", 0, "org_unit", out->id, detail));
 }
 
 /* A code taken (the unique key of kind and code) is the form's message. */
@@ -159,7 +159,7 @@ static NEOERR *load_target(struct change *x, struct org_unit *u, bool *go)
 	}
 	/* A college itself is the school's to change. */
 	if (!actor_may_college(x->a, u->college_id) ||
-	    (!strcmp(u->kind, "college") && !x->a->school_admin)) {
+	    (!strcmp(u->kind, "college") && !actor_school_admin(x->a))) {
 		x->out->ok = false;
 		x->out->forbidden = true;
 		return STATUS_OK;
@@ -186,7 +186,7 @@ static NEOERR *rename_in_txn(void *ctx)
 		return nerr_pass(err);
 	now_text(now);
 	snprintf(detail, sizeof detail, "%s %s", x->code, x->name);
-	return nerr_pass(audit_by(x->a, now, "org.rename", 0, "org_unit", x->id, detail));
+	return nerr_pass(audit_write(x->a, now, "org.rename", 0, "org_unit", x->id, detail));
 }
 
 NEOERR *org_rename(const struct actor *a, int id, const char *code, const char *name,
@@ -227,7 +227,7 @@ static NEOERR *retire_in_txn(void *ctx)
 		      now, (long long)x->id);
 	if (err)
 		return nerr_pass(err);
-	return nerr_pass(audit_by(x->a, now, "org.retire", 0, "org_unit", x->id, u.kind));
+	return nerr_pass(audit_write(x->a, now, "org.retire", 0, "org_unit", x->id, u.kind));
 }
 
 NEOERR *org_retire(const struct actor *a, int id, struct outcome *out)
@@ -292,7 +292,7 @@ static NEOERR *merge_in_txn(void *ctx)
 		return nerr_pass(err);
 	x->out->n = (long long)n;
 	snprintf(detail, sizeof detail, "%s into %d: %llu people", u.kind, t.id, n);
-	return nerr_pass(audit_by(x->a, now, "org.merge", 0, "org_unit", u.id, detail));
+	return nerr_pass(audit_write(x->a, now, "org.merge", 0, "org_unit", u.id, detail));
 }
 
 NEOERR *org_merge(const struct actor *a, int id, int into, struct outcome *out)

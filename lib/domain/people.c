@@ -56,7 +56,7 @@ NEOERR *people_reassign(const struct actor *a, const char *now, int student,
 	*changed = true;
 	/* The old counselor is kept in the audit row: history lives there. */
 	snprintf(detail, sizeof detail, "%lld -> %d", old, counselor);
-	return nerr_pass(audit_by(a, now, "counselor.reassign", student,
+	return nerr_pass(audit_write(a, now, "counselor.reassign", student,
 				  "counselor_assignments", student, detail));
 }
 
@@ -207,7 +207,7 @@ static NEOERR *save_in_txn(void *ctx)
 	snprintf(detail, sizeof detail, "%s %s %s college %d class %d boarding %d %s",
 		 in->number, in->name, in->identity, in->college_id, in->class_id,
 		 (int)in->boarding, in->status);
-	return nerr_pass(audit_by(x->a, now, in->id ? "person.update" : "person.create",
+	return nerr_pass(audit_write(x->a, now, in->id ? "person.update" : "person.create",
 				  out->id, "person", out->id, detail));
 }
 
@@ -293,7 +293,7 @@ static NEOERR *delete_in_txn(void *ctx)
 	day_clock_text(time(NULL), 0, now);
 	snprintf(detail, sizeof detail, "person %d", x->id);
 	/* The subject is gone: the id stays in the detail and the object. */
-	return nerr_pass(audit_by(x->a, now, "person.delete", 0, "person", x->id, detail));
+	return nerr_pass(audit_write(x->a, now, "person.delete", 0, "person", x->id, detail));
 }
 
 NEOERR *people_delete(const struct actor *a, int person_id, struct outcome *out)

@@ -1,10 +1,7 @@
 /* queue.c - see queue.h. */
 #include "domain/queue.h"
-#include "read/dash.h"
 #include "core/db.h"
 #include "core/days.h"
-#include "domain/makeup.h"
-#include "domain/returnapp.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -56,11 +53,10 @@ static const char *const list_sql[] = QUEUE_VARIANTS(
 static const char *const mine_sql[] = QUEUE_VARIANTS(
 	"SELECT COUNT(*) " QUEUE_FROM, "AND q.id = ?");
 
-/* Is the item in the viewer's queue (their scope and kinds)? */
-static NEOERR *in_my_queue(struct req *r, long long item, bool *mine)
+NEOERR *queue_has_item(const struct actor *a, long long item, bool *mine)
 {
 	long long bound, n = 0;
-	enum scope_kind s = scope_kind_of(&r->who, &bound);
+	enum scope_kind s = scope_kind_of(a, &bound);
 	NEOERR *err = db_scalar(&n, NULL, mine_sql[s], "ii", bound, item);
 
 	*mine = n > 0;
@@ -110,114 +106,6 @@ NEOERR *queue_list_load(struct req *r, enum scope_kind s, long long bound,
 	return STATUS_OK;
 }
 
-/* Reads Decided.By / Decided.At that a refused decision left. */
-static void who_decided(struct req *r, struct queue_result *res)
-{
-	snprintf(res->by, sizeof res->by, "%s", hdf_get_value(r->hdf, "Decided.By", ""));
-	snprintf(res->at, sizeof res->at, "%s", hdf_get_value(r->hdf, "Decided.At", ""));
-}
-
-NEOERR *queue_decide(struct req *r, long long item, const char *decision,
-		     const char *reason, const char *from, const char *until,
-		     struct queue_result *res)
-{
-	bool approve = !strcmp(decision, "approve");
-	DB_CURSOR *c = NULL;
-	char kind[16] = "", name[65] = "", number[33] = "";
-	long long ref = 0, person = 0;
-	bool mine;
-	NEOERR *err;
-
-	memset(res, 0, sizeof *res);
-	res->item = item;
-	err = db_query(&c, "SELECT q.kind, q.ref_id, q.person_id, p.name, p.number "
-		       "FROM queue_items q JOIN people p ON p.id = q.person_id WHERE q.id = ?",
-		       "i", item);
-	if (err)
-		return nerr_pass(err);
-	if (db_next(c)) {
-		snprintf(kind, sizeof kind, "%s", db_str(c, 0));
-		ref = db_int(c, 1);
-		person = db_int(c, 2);
-		db_copy(name, sizeof name, db_str(c, 3));
-		db_copy(number, sizeof number, db_str(c, 4));
-	}
-	db_cursor_free(&c);
-	if (person == 0) {
-		res->outcome = QO_NOTFOUND;
-		return STATUS_OK;
-	}
-	err = in_my_queue(r, item, &mine);
-	if (err)
-		return nerr_pass(err);
-	if (!mine) {
-		res->outcome = QO_FORBIDDEN;
-		return STATUS_OK;
-	}
-	/* Named only now: an item out of one's queue says nothing of whose. */
-	db_copy(res->name, sizeof res->name, name);
-	db_copy(res->number, sizeof res->number, number);
-	if (!approve && (reason == NULL || *reason == '\0')) {
-		res->outcome = QO_NEEDS_REASON;
-		return STATUS_OK;
-	}
-	if (!strcmp(kind, "makeup"))
-		err = makeup_decide(r, item, ref, approve, reason);
-	else if (!strcmp(kind, "anomaly"))
-		err = dash_verify(r, ref, !approve, reason);
-	else if (!strcmp(kind, "first_review"))
-		err = ret_decide(r, item, ref, false, approve ? "approve" : "send_back",
-				 reason, from, until);
-	else
-		err = ret_decide(r, item, ref, true, decision, reason, from, until);
-	if (nerr_match(err, HC_ERR_BADREQ)) {
-		nerr_ignore(&err);
-		res->outcome = QO_BAD_WINDOW;
-		return STATUS_OK;
-	}
-	if (nerr_match(err, HC_ERR_CONFLICT)) {
-		nerr_ignore(&err);
-		res->outcome = QO_ALREADY;
-		who_decided(r, res);
-		return STATUS_OK;
-	}
-	if (err)
-		return nerr_pass(err);
-	res->outcome = QO_DONE;
-	return STATUS_OK;
-}
-
-NEOERR *queue_lock_item(struct req *r, long long item, const char *kind, bool *open)
-{
-	DB_CURSOR *c = NULL;
-	bool found;
-	NEOERR *err;
-
-	err = db_query(&c,
-		"SELECT q.state = 'open', v.name, DATE_FORMAT(q.decided_at, '%H:%i') "
-		"FROM queue_items q LEFT JOIN people v ON v.id = q.decided_by "
-		"WHERE q.id = ? AND q.kind = ? FOR UPDATE", "is", item, kind);
-	if (err)
-		return nerr_pass(err);
-	found = db_next(c);
-	if (found) {
-		*open = db_int(c, 0) != 0;
-		hdf_set_value(r->hdf, "Decided.By", db_str(c, 1) ? db_str(c, 1) : "");
-		hdf_set_value(r->hdf, "Decided.At", db_str(c, 2) ? db_str(c, 2) : "");
-	}
-	db_cursor_free(&c);
-	return found ? STATUS_OK : nerr_raise(HC_ERR_NOTFOUND, "no %s item %lld", kind, item);
-}
-
-NEOERR *queue_mark_decided(struct req *r, long long item, const char *decision,
-			   const char *reason, const char *now)
-{
-	return nerr_pass(db_exec(NULL, NULL,
-		"UPDATE queue_items SET state = 'decided', decision = ?, decided_by = ?, "
-		" decided_at = ?, reason = NULLIF(?, '') WHERE id = ?", "sissi",
-		decision, (long long)r->who.person_id, now, reason ? reason : "", item));
-}
-
 /* The audit log's object kind for a queue kind. */
 static const char *history_kind(const char *kind)
 {
@@ -258,7 +146,7 @@ NEOERR *queue_item_load(struct req *r, long long item)
 		return nerr_pass(err);
 	if (!found)
 		return nerr_raise(HC_ERR_NOTFOUND, "no queue item %lld", item);
-	err = in_my_queue(r, item, &mine);
+	err = queue_has_item(&r->who, item, &mine);
 	if (err)
 		return nerr_pass(err);
 	if (!mine)

@@ -1,7 +1,6 @@
 /* returnapp.c - see returnapp.h. */
 #include "domain/returnapp.h"
 #include "core/conf.h"
-#include "domain/queue.h"
 #include "domain/audit.h"
 #include "core/db.h"
 #include "domain/facts.h"
@@ -118,7 +117,7 @@ static NEOERR *refuse(struct req *r, const char *key)
 static NEOERR *audit(struct req *r, const char *now, const char *action,
 		     long long subject, long long app, const char *detail)
 {
-	return nerr_pass(audit_write(r, now, action, subject, "return_application", app, detail));
+	return nerr_pass(audit_write(&r->who, now, action, subject, "return_application", app, detail));
 }
 
 struct step {
@@ -214,16 +213,48 @@ NEOERR *ret_accept_pledge(struct req *r, int person, int term)
 	return nerr_pass(run_step(pledge_in_txn, r, person, term));
 }
 
-static bool may_edit_application(const struct app_row *a)
+const struct ret_transition ret_transitions[] = {
+	{ "draft",         NULL,     RET_APPLY,            "first_review",  NULL },
+	{ "sent_back",     "first",  RET_APPLY,            "first_review",  NULL },
+	{ "first_review",  NULL,     RET_FIRST_APPROVE,    "evidence",      NULL },
+	{ "first_review",  NULL,     RET_FIRST_SEND_BACK,  "sent_back",     "first" },
+	{ "evidence",      NULL,     RET_EVIDENCE,         "second_review", NULL },
+	{ "sent_back",     "second", RET_EVIDENCE,         "second_review", NULL },
+	{ "second_review", NULL,     RET_SECOND_APPROVE,   "approved",      NULL },
+	{ "second_review", NULL,     RET_SECOND_REJECT,    "rejected",      NULL },
+	{ "second_review", NULL,     RET_SECOND_SEND_BACK, "sent_back",     "second" },
+	{ 0 }
+};
+
+const struct ret_transition *ret_next(const char *state, const char *stage,
+				      enum ret_event event)
 {
-	return !strcmp(a->state, "draft") ||
-	       (!strcmp(a->state, "sent_back") && !strcmp(a->stage, "first"));
+	for (const struct ret_transition *t = ret_transitions; t->from; t++)
+		if (t->event == event && !strcmp(t->from, state ? state : "") &&
+		    (t->from_stage == NULL || !strcmp(t->from_stage, stage ? stage : "")))
+			return t;
+	return NULL;
 }
 
+bool ret_window_ok(const char *from, const char *until, int today)
+{
+	int f = day_parse(from ? from : ""), u = day_parse(until ? until : "");
+
+	/* A window already over is a typing mistake: the student could
+	 * never use it. */
+	return f >= 0 && u >= 0 && u >= f && u >= today;
+}
+
+/* The application's form may be edited while it may be submitted. */
+static bool may_edit_application(const struct app_row *a)
+{
+	return ret_next(a->state, a->stage, RET_APPLY) != NULL;
+}
+
+/* Legs and files likewise. */
 static bool may_edit_evidence(const struct app_row *a)
 {
-	return !strcmp(a->state, "evidence") ||
-	       (!strcmp(a->state, "sent_back") && !strcmp(a->stage, "second"));
+	return ret_next(a->state, a->stage, RET_EVIDENCE) != NULL;
 }
 
 static NEOERR *open_queue_item(long long app, int person, const char *kind, const char *now)
@@ -253,9 +284,9 @@ static NEOERR *apply_in_txn(void *arg)
 	err = db_exec(NULL, NULL,
 		"UPDATE return_applications SET reason = ?, itinerary = ?, confirm_no_symptoms = 1, "
 		" confirm_no_risk = 1, confirm_no_contact = 1, confirm_code_green = 1, "
-		" state = 'first_review', sent_back_stage = NULL, submitted_at = ?, updated_at = ? "
-		"WHERE id = ?", "ssssi", app_param(r, "reason", ""), app_param(r, "itinerary", ""),
-		now, now, a.id);
+		" state = ?, sent_back_stage = NULL, submitted_at = ?, updated_at = ? "
+		"WHERE id = ?", "sssssi", app_param(r, "reason", ""), app_param(r, "itinerary", ""),
+		ret_next(a.state, a.stage, RET_APPLY)->to, now, now, a.id);
 	if (err == STATUS_OK)
 		err = open_queue_item(a.id, s->person, "first_review", now);
 	if (err == STATUS_OK)
@@ -441,8 +472,9 @@ static NEOERR *evidence_in_txn(void *arg)
 	if (kinds < (a.grad ? 4 : 3))
 		return refuse(r, "return.no.evidence");
 	app_now(now);
-	err = db_exec(NULL, NULL, "UPDATE return_applications SET state = 'second_review', "
-		"sent_back_stage = NULL, updated_at = ? WHERE id = ?", "si", now, a.id);
+	err = db_exec(NULL, NULL, "UPDATE return_applications SET state = ?, "
+		"sent_back_stage = NULL, updated_at = ? WHERE id = ?", "ssi",
+		ret_next(a.state, a.stage, RET_EVIDENCE)->to, now, a.id);
 	if (err == STATUS_OK)
 		err = open_queue_item(a.id, s->person, "second_review", now);
 	if (err == STATUS_OK)
@@ -455,94 +487,50 @@ NEOERR *ret_submit_evidence(struct req *r, int person, int term)
 	return nerr_pass(run_step(evidence_in_txn, r, person, term));
 }
 
-struct decision {
-	struct req *r;
-	long long item, app;
-	bool second;
-	const char *decision, *reason, *from, *until;
+/* ---- the window, set by staff from the table ---- */
+
+struct edit_ctx {
+	const struct actor *a;
+	long long person, app;
+	const char *from, *until, *reason;
 };
 
-static NEOERR *decide_in_txn(void *arg)
+static NEOERR *edit_in_txn(void *arg)
 {
-	struct decision *x = arg;
-	struct req *r = x->r;
-	const char *want = x->second ? "second_review" : "first_review";
-	bool approve = !strcmp(x->decision, "approve");
-	bool reject = x->second && !strcmp(x->decision, "reject");
-	const char *state = approve ? (x->second ? "approved" : "evidence")
-				    : reject ? "rejected" : "sent_back";
+	struct edit_ctx *x = arg;
+	char now[20], detail[800], was_from[11] = "", was_until[11] = "";
 	DB_CURSOR *c = NULL;
-	char now[20];
 	long long person = 0, term = 0;
-	bool open = false, same = false;
 	NEOERR *err;
 
-	app_now(now);
-	err = queue_lock_item(r, x->item, want, &open);
-	if (err)
-		return nerr_pass(err);
-	err = db_query(&c, "SELECT ra.person_id, ra.state = ?, ra.term_id FROM return_applications ra "
-		"JOIN queue_items q ON q.ref_id = ra.id AND q.id = ? WHERE ra.id = ? FOR UPDATE",
-		"sii", want, x->item, x->app);
+	clock_now(now);
+	err = db_query(&c, "SELECT allowed_from, allowed_until, person_id, term_id "
+		       "FROM return_applications WHERE id = ? FOR UPDATE", "i", x->app);
 	if (err)
 		return nerr_pass(err);
 	if (db_next(c)) {
-		person = db_int(c, 0);
-		same = db_int(c, 1) != 0;
-		term = db_int(c, 2);
+		snprintf(was_from, sizeof was_from, "%s", db_str(c, 0) ? db_str(c, 0) : "-");
+		snprintf(was_until, sizeof was_until, "%s", db_str(c, 1) ? db_str(c, 1) : "-");
+		person = db_int(c, 2);
+		term = db_int(c, 3);
 	}
 	db_cursor_free(&c);
-	if (person == 0)
-		return nerr_raise(HC_ERR_NOTFOUND, "no application item %lld", x->item);
-	if (!open || !same)
-		return nerr_raise(HC_ERR_CONFLICT, "application %lld changed meanwhile", x->app);
-	if (approve && !x->second)
-		err = db_exec(NULL, NULL,
-			"UPDATE return_applications SET state = ?, allowed_from = ?, allowed_until = ?, "
-			" sent_back_reason = NULL, updated_at = ? WHERE id = ?", "ssssi",
-			state, x->from, x->until, now, x->app);
-	else
-		err = db_exec(NULL, NULL,
-			"UPDATE return_applications SET state = ?, sent_back_stage = ?, "
-			" sent_back_reason = NULLIF(?, ''), updated_at = ? WHERE id = ?", "ssssi",
-			state, approve || reject ? NULL : (x->second ? "second" : "first"),
-			approve ? "" : x->reason, now, x->app);
+	err = db_exec(NULL, NULL, "UPDATE return_applications SET allowed_from = ?, "
+		      "allowed_until = ?, updated_at = ? WHERE id = ?", "sssi",
+		      x->from, x->until, now, x->app);
 	if (err == STATUS_OK)
 		err = facts_application((int)person, (int)term);
-	if (err == STATUS_OK)
-		err = db_exec(NULL, NULL,
-			"INSERT INTO reviews (application_id, stage, decision, reviewer_id, decided_at, reason) "
-			"VALUES (?, ?, ?, ?, ?, NULLIF(?, ''))", "ississ", x->app,
-			x->second ? "second" : "first", approve ? "approve" : reject ? "reject" : "send_back",
-			(long long)r->who.person_id, now, x->reason);
-	if (err == STATUS_OK)
-		err = queue_mark_decided(r, x->item, x->decision, x->reason, now);
-	if (err == STATUS_OK)
-		err = notify_student(person, now, approve ? (x->second ? "return_approved"
-			: "return_first_passed") : reject ? "return_rejected" : "return_sent_back", "",
-			x->reason);
-	if (err == STATUS_OK)
-		err = audit(r, now, approve ? (x->second ? "return.second_approve" : "return.first_approve")
-			    : reject ? "return.reject" : (x->second ? "return.second_send_back"
-							     : "return.first_send_back"),
-			    person, x->app, approve && !x->second ? x->from : x->reason);
-	return nerr_pass(err);
+	if (err)
+		return nerr_pass(err);
+	snprintf(detail, sizeof detail, "%s..%s (was %s..%s): %s", x->from, x->until,
+		 was_from, was_until, x->reason);
+	return nerr_pass(audit_write(x->a, now, "table.edit_window", x->person,
+				     "return_application", x->app, detail));
 }
 
-NEOERR *ret_decide(struct req *r, long long item, long long app_id, bool second,
-		   const char *decision, const char *reason,
-		   const char *allowed_from, const char *allowed_until)
+NEOERR *ret_set_window(const struct actor *a, long long person, long long app,
+		       const char *from, const char *until, const char *reason)
 {
-	struct decision x = { r, item, app_id, second, decision, reason,
-			      allowed_from, allowed_until };
-
-	if (!second && !strcmp(decision, "approve")) {
-		int from = day_parse(allowed_from), until = day_parse(allowed_until);
-		/* A window already over is a typing mistake: the student could
-		 * never use it. */
-		if (from < 0 || until < 0 || until < from || until < app_today())
-			return nerr_raise(HC_ERR_BADREQ, "bad return window %s..%s",
-					  allowed_from ? allowed_from : "", allowed_until ? allowed_until : "");
-	}
-	return nerr_pass(db_txn(decide_in_txn, &x));
+	struct edit_ctx x = { a, person, app, from, until, reason };
+	return nerr_pass(db_txn(edit_in_txn, &x));
 }

@@ -30,15 +30,46 @@ NEOERR *ret_store_upload(struct req *r, int person, int term, const char *kind,
 			 const char *filename, const unsigned char *data, size_t len);
 NEOERR *ret_submit_evidence(struct req *r, int person, int term);
 
+/* A staff member sets application app's return window (of person, in
+ * the audit row, with the old window and the reason); the card's facts
+ * with it, in one transaction. */
+NEOERR *ret_set_window(const struct actor *a, long long person, long long app,
+		       const char *from, const char *until, const char *reason);
+
 /* The type of an evidence file from its first bytes; NULL if not allowed. */
 const char *ret_sniff_type(const unsigned char *data, size_t len);
 
-/* A review decision on the application behind queue item `item`:
- * decision "approve", "send_back" or (second review only) "reject".
- * HC_ERR_CONFLICT when the item or the application changed meanwhile;
- * HC_ERR_BADREQ for a window missing or inverted on a first approval. */
-NEOERR *ret_decide(struct req *r, long long item, long long app_id, bool second,
-		   const char *decision, const char *reason,
-		   const char *allowed_from, const char *allowed_until);
+/* What moves an application from one state to the next: the student's
+ * two submissions and the reviews' verdicts (domain/review.c). */
+enum ret_event {
+	RET_APPLY,            /* the application (after quiz and pledge) */
+	RET_FIRST_APPROVE,    /* with the return window */
+	RET_FIRST_SEND_BACK,
+	RET_EVIDENCE,         /* travel legs and files: edited, then submitted */
+	RET_SECOND_APPROVE,
+	RET_SECOND_REJECT,
+	RET_SECOND_SEND_BACK
+};
+
+/* One transition: from state (and sent-back stage, NULL: any), on event,
+ * to state (and stage, NULL: none). */
+struct ret_transition {
+	const char *from, *from_stage;
+	enum ret_event event;
+	const char *to, *to_stage;
+};
+
+/* Every transition of return_applications.state; ends with a zeroed
+ * entry. The steps and the reviews read it, and so does its test. */
+extern const struct ret_transition ret_transitions[];
+
+/* The transition from (state, stage) on event; NULL when the event is not
+ * taken there. stage "" or NULL: none. Pure. */
+const struct ret_transition *ret_next(const char *state, const char *stage,
+				      enum ret_event event);
+
+/* May a first review approve with the return window [from, until]? Both
+ * days valid, in order, and not over by today. Pure. */
+bool ret_window_ok(const char *from, const char *until, int today);
 
 #endif

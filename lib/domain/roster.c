@@ -395,7 +395,7 @@ static NEOERR *apply_in_txn(void *arg)
 	snprintf(detail, sizeof detail, "%s: %s, +%llu -%llu ~%llu counselor %llu",
 		 templates[im->kind].name, im->filename, im->added, im->deleted, im->moved,
 		 im->reassigned);
-	return nerr_pass(audit_write(im->r, now, "roster.import", 0, "roster_entries", 0, detail));
+	return nerr_pass(audit_write(&im->r->who, now, "roster.import", 0, "roster_entries", 0, detail));
 }
 
 NEOERR *roster_import(struct req *r, enum roster_kind k, int term, int counselor,

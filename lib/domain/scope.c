@@ -2,7 +2,7 @@
 #include "domain/scope.h"
 #include "core/db.h"
 
-bool scope_allows(const struct who *v, const struct subject *s)
+bool scope_allows(const struct actor *v, const struct subject *s)
 {
 	if (v->person_id == 0)
 		return false;
@@ -18,7 +18,7 @@ bool scope_allows(const struct who *v, const struct subject *s)
 	return false;
 }
 
-bool scope_allows_acting(const struct who *v, const struct subject *s)
+bool scope_allows_acting(const struct actor *v, const struct subject *s)
 {
 	return v->person_id != s->person_id && scope_allows(v, s);
 }
@@ -45,8 +45,8 @@ NEOERR *scope_load_subject(int person_id, struct subject *s, bool *found)
 	return STATUS_OK;
 }
 
-static NEOERR *require(const struct who *viewer, int person_id,
-		       bool (*allows)(const struct who *, const struct subject *))
+static NEOERR *require(const struct actor *viewer, int person_id,
+		       bool (*allows)(const struct actor *, const struct subject *))
 {
 	struct subject s;
 	bool found;
@@ -63,17 +63,17 @@ static NEOERR *require(const struct who *viewer, int person_id,
 	return STATUS_OK;
 }
 
-NEOERR *scope_require(const struct who *viewer, int person_id)
+NEOERR *scope_require(const struct actor *viewer, int person_id)
 {
 	return nerr_pass(require(viewer, person_id, scope_allows));
 }
 
-NEOERR *scope_require_other(const struct who *viewer, int person_id)
+NEOERR *scope_require_other(const struct actor *viewer, int person_id)
 {
 	return nerr_pass(require(viewer, person_id, scope_allows_acting));
 }
 
-enum scope_kind scope_kind_of(const struct who *w, long long *bound)
+enum scope_kind scope_kind_of(const struct actor *w, long long *bound)
 {
 	if (w->roles & R_ADMIN) {
 		*bound = 1;

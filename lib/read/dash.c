@@ -13,7 +13,6 @@
 #include "core/conf.h"
 #include "domain/audit.h"
 #include "core/db.h"
-#include "domain/facts.h"
 #include "core/days.h"
 #include "domain/scope.h"
 
@@ -336,7 +335,7 @@ static NEOERR *remind_in_txn(void *arg)
 	if (err)
 		return nerr_pass(err);
 	snprintf(text, sizeof text, "%s x%llu", x->day, x->sent);
-	return nerr_pass(audit_write(x->r, now, "remind", 0, "reminders", 0, text));
+	return nerr_pass(audit_write(&x->r->who, now, "remind", 0, "reminders", 0, text));
 }
 
 NEOERR *dash_remind(struct req *r, enum scope_kind s, long long bound,
@@ -358,84 +357,4 @@ NEOERR *dash_reminded_count(enum scope_kind s, long long bound, const char *day,
 			    long long *n)
 {
 	return nerr_pass(db_scalar(n, NULL, reminded_sql[s], "si", day, bound));
-}
-
-struct verify_ctx {
-	struct req *r;
-	long long report_id;
-	bool send_back;
-	const char *reason;
-};
-
-static NEOERR *verify_in_txn(void *arg)
-{
-	struct verify_ctx *x = arg;
-	struct req *r = x->r;
-	DB_CURSOR *c = NULL;
-	char now[20], day[11] = "";
-	long long person = 0;
-	bool open = false;
-	NEOERR *err;
-
-	app_now(now);
-	err = db_query(&c,
-		"SELECT d.person_id, d.day, d.anomaly_state = 'open', v.name, "
-		" DATE_FORMAT(d.verified_at, '%H:%i') "
-		"FROM daily_reports d LEFT JOIN people v ON v.id = d.verified_by "
-		"WHERE d.id = ? FOR UPDATE", "i", x->report_id);
-	if (err)
-		return nerr_pass(err);
-	if (db_next(c)) {
-		person = db_int(c, 0);
-		snprintf(day, sizeof day, "%s", db_str(c, 1));
-		open = db_int(c, 2) != 0;
-		hdf_set_value(r->hdf, "Decided.By", db_str(c, 3) ? db_str(c, 3) : "");
-		hdf_set_value(r->hdf, "Decided.At", db_str(c, 4) ? db_str(c, 4) : "");
-	}
-	db_cursor_free(&c);
-	if (person == 0)
-		return nerr_raise(HC_ERR_NOTFOUND, "no report %lld", x->report_id);
-	if (!open)
-		return nerr_raise(HC_ERR_CONFLICT, "report %lld already verified", x->report_id);
-	err = db_exec(NULL, NULL,
-		"UPDATE daily_reports SET anomaly_state = ?, verified_by = ?, verified_at = ?, "
-		" verify_reason = NULLIF(?, '') WHERE id = ?", "sissi",
-		x->send_back ? "sent_back" : "cleared", (long long)r->who.person_id, now,
-		x->reason, x->report_id);
-	if (err == STATUS_OK)
-		err = facts_anomaly((int)person);
-	if (err == STATUS_OK)
-		err = db_exec(NULL, NULL,
-			"UPDATE queue_items SET state = 'decided', decision = ?, decided_by = ?, "
-			" decided_at = ?, reason = NULLIF(?, '') "
-			"WHERE kind = 'anomaly' AND open_ref = ?", "sissi",
-			x->send_back ? "send_back" : "clear", (long long)r->who.person_id, now,
-			x->reason, x->report_id);
-	if (err == STATUS_OK)
-		err = notify_student(person, now, x->send_back ? "sent_back" : "cleared", day,
-				     x->reason);
-	if (err == STATUS_OK)
-		err = audit_write(r, now, x->send_back ? "anomaly.send_back" : "anomaly.clear",
-				  person, "daily_report", x->report_id, x->reason);
-	return nerr_pass(err);
-}
-
-NEOERR *dash_verify(struct req *r, long long report_id, bool send_back, const char *reason)
-{
-	struct verify_ctx x = { r, report_id, send_back, reason };
-	long long person;
-	bool found;
-	NEOERR *err;
-
-	/* Scope first, outside the transaction: a refusal changes nothing. */
-	err = db_scalar(&person, &found, "SELECT person_id FROM daily_reports WHERE id = ?",
-			"i", report_id);
-	if (err)
-		return nerr_pass(err);
-	if (!found)
-		return nerr_raise(HC_ERR_NOTFOUND, "no report %lld", report_id);
-	err = scope_require_other(&r->who, (int)person);
-	if (err)
-		return nerr_pass(err);
-	return nerr_pass(db_txn(verify_in_txn, &x));
 }

@@ -40,13 +40,6 @@ NEOERR *dash_remind(struct req *r, enum scope_kind s, long long bound,
 NEOERR *dash_reminded_count(enum scope_kind s, long long bound, const char *day,
 			    long long *n);
 
-/* Clears an open anomaly or sends it back (退回) for the student to report
- * that day again. Raises HC_ERR_CONFLICT when it was decided meanwhile
- * (Decided.By / Decided.At say by whom and when), HC_ERR_FORBIDDEN out of
- * scope, HC_ERR_NOTFOUND for no such report. */
-NEOERR *dash_verify(struct req *r, long long report_id, bool send_back,
-		    const char *reason);
-
 /* May a counselor still submit the summary of `day`? Today always; the
  * previous day until deadline_minutes past midnight. Pure. */
 bool dash_summary_open(int day, int today, int now_minutes, int deadline_minutes);

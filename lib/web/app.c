@@ -241,16 +241,12 @@ void app_set_cookie(struct req *r, const char *name, const char *value,
 
 void app_now(char out[20])
 {
-	time_t t = time(NULL);
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+	clock_now(out);
 }
 
 int app_today(void)
 {
-	return day_of_time(time(NULL));
+	return day_today();
 }
 
 /* ---- response --------------------------------------------------------- */
@@ -413,6 +409,40 @@ const char *app_param(struct req *r, const char *name, const char *def)
 
 	snprintf(key, sizeof key, "Query.%s", name);
 	return hdf_get_value(r->hdf, key, def);
+}
+
+long long app_num(struct req *r, const char *name, long long def)
+{
+	const char *v = app_param(r, name, NULL);
+
+	return v ? strtoll(v, NULL, 10) : def;
+}
+
+int app_nums(struct req *r, const char *name, long long *out, int max)
+{
+	char key[128];
+	HDF *node;
+	int n = 0;
+
+	snprintf(key, sizeof key, "Query.%s", name);
+	node = hdf_get_obj(r->hdf, key);
+	if (node == NULL || max < 1)
+		return 0;
+	/* ClearSilver puts a name given more than once under Query.<name>.N. */
+	if (hdf_obj_child(node) == NULL) {
+		out[n++] = strtoll(hdf_obj_value(node), NULL, 10);
+		return n;
+	}
+	for (HDF *c = hdf_obj_child(node); c && n < max; c = hdf_obj_next(c))
+		out[n++] = strtoll(hdf_obj_value(c), NULL, 10);
+	return n;
+}
+
+int app_day(struct req *r, const char *name)
+{
+	const char *v = app_param(r, name, NULL);
+
+	return v ? day_parse(v) : -1;
 }
 
 /* ---- errors: one place ------------------------------------------------ */
@@ -712,6 +742,10 @@ static NEOERR *run_request(struct req *r, const struct page *page)
 	if (method == M_POST && (!same_origin() || !sess_csrf_ok(r, app_param(r, "csrf", NULL))))
 		return nerr_raise(HC_ERR_FORBIDDEN, "CSRF check failed");
 	set_who_data(r);
+	/* What the actor lends a rule from its request. */
+	r->who.lang = r->lang;
+	r->who.request_id = r->id;
+	r->who.addr = hdf_get_value(r->hdf, "CGI.RemoteAddress", "");
 	if (!(a->roles & R_ANON)) {
 		if (r->who.person_id == 0)
 			return nerr_pass(to_login(r, page, false));
@@ -724,6 +758,9 @@ static NEOERR *run_request(struct req *r, const struct page *page)
 		    strcmp(page->name, "logout"))
 			return nerr_pass(app_redirect(r, "/password"));
 	}
+	err = input_check_params(r, a->params);
+	if (err)
+		return nerr_pass(err);
 	r->status = 200;
 	return nerr_pass(a->fn(r));
 }

@@ -7,6 +7,7 @@
 #ifndef HC_APP_H
 #define HC_APP_H
 
+#include "core/actor.h"
 #include "core/err.h"
 
 #include <ClearSilver.h>
@@ -16,30 +17,9 @@
 #define M_GET  1u
 #define M_POST 2u
 
-/* Who may call an action: any of these bits in who.roles. */
-#define R_STUDENT   (1u << 0)
-#define R_STAFF     (1u << 1)
-#define R_COUNSELOR (1u << 2)
-#define R_REVIEWER  (1u << 3)
-#define R_ADMIN     (1u << 4)
-#define R_GATE      (1u << 5)
-#define R_DORM      (1u << 6)
-#define R_COLLEGE_ADMIN (1u << 7) /* an admin for one college */
-#define R_NROLES    8
-#define R_ANYONE    0xffu
+/* Who may call an action: any of the R_* bits of core/actor.h in
+ * who.roles, or R_ANON. */
 #define R_ANON      (1u << 31) /* no login needed */
-
-struct who {
-	int person_id;           /* 0: nobody logged in */
-	unsigned roles;
-	int college_id;          /* the person's own college */
-	int reviewer_college_id; /* set for college reviewers */
-	int admin_college_id;    /* set for college admins */
-	bool must_change_pw;     /* an account an admin made: /password first */
-	char login[65];
-	char name[65];
-	char number[33];
-};
 
 /* A file part of an upload's body (lib/web/input.h: input_file()). */
 struct req_file {
@@ -56,7 +36,9 @@ struct req {
 	char sid[48];            /* the session cookie's token */
 	bool sid_is_new;         /* set the cookie in the response */
 	bool session_lost;       /* a login's cookie that logs in no more (expired, logged out) */
-	struct who who;
+	struct actor who;        /* who is logged in, lent the request's
+				  * language, id and address before the
+				  * handler runs */
 	const char *lang;        /* "zh-CN" or "en" */
 	HDF *pack;               /* the language pack (process-wide) */
 	int status;
@@ -75,6 +57,25 @@ typedef NEOERR *(*handler_fn)(struct req *r);
 
 struct form;                     /* lib/web/form.h */
 
+/* A typed parameter of an action, checked by the gate before the handler
+ * runs (lib/web/input.h); the handler reads it with app_num() or
+ * app_day(). Absent is fine unless required; present, it must parse. */
+enum param_type {
+	P_ID,                    /* 1 .. 2^31-1 */
+	P_INT,                   /* min .. max */
+	P_DAY,                   /* YYYY-MM-DD */
+	P_ENUM                   /* one of values */
+};
+struct action_param {
+	const char *name;
+	enum param_type type;
+	bool required;
+	long long min, max;      /* P_INT */
+	const char *values;      /* P_ENUM: space-separated, "clear send_back" */
+	bool notfound;           /* bad is 404, not 400: an id in a link,
+				  * which names nothing when mistyped */
+};
+
 /* Action flags. */
 #define A_UPLOAD 1u              /* takes a multipart/form-data body */
 
@@ -92,10 +93,15 @@ struct action {
 				  * once, space-separated: "id" */
 	const char *lines;       /* parameters that may hold tab and line
 				  * breaks (a textarea): "notes" */
+	const struct action_param *params; /* its typed parameters, ending with a
+				  * zeroed entry: PARAMS({ "id", P_ID }) */
 	const struct form *form; /* the form its handler checks first with
 				  * form_check(): bad text in one of its
 				  * fields re-renders it */
 };
+
+/* .params = PARAMS({ "id", P_ID, true }, { "page", P_INT, .max = 99999 }) */
+#define PARAMS(...) ((const struct action_param[]){ __VA_ARGS__, { 0 } })
 
 struct page {
 	const char *name;        /* the page's URL and template prefix */
@@ -133,6 +139,15 @@ void tr_fill(struct req *r, const char *key, const char *value, char *out, size_
 
 /* Query.<name>, or def. */
 const char *app_param(struct req *r, const char *name, const char *def);
+
+/* A declared P_ID or P_INT parameter (the gate checked it), or def when
+ * absent. */
+long long app_num(struct req *r, const char *name, long long def);
+/* A declared P_ID or P_INT list (named in .lists: id=1&id=2...) into
+ * out, at most max; returns how many. */
+int app_nums(struct req *r, const char *name, long long *out, int max);
+/* A declared P_DAY parameter as a day number, or -1 when absent. */
+int app_day(struct req *r, const char *name);
 
 /* The site's address of path, for links that leave the browser (QR
  * codes): Site.BaseUrl from the config, else the request's scheme and

@@ -5,6 +5,9 @@
 #include "web/multipart.h"
 #include "web/params.h"
 #include "core/utf8.h"
+#include "core/days.h"
+
+#include <errno.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -267,4 +270,59 @@ bool input_file(struct req *r, const char *name, const char **data, size_t *len)
 		}
 	}
 	return false;
+}
+
+/* Does v parse as p says? */
+static bool typed_ok(const struct action_param *p, const char *v)
+{
+	char *end;
+	long long n;
+
+	if (p->type == P_DAY)
+		return day_parse(v) >= 0 && strlen(v) == 10;
+	if (p->type == P_ENUM) {
+		size_t len = strlen(v);
+		for (const char *w = p->values; len && (w = strstr(w, v)); w += len)
+			if ((w == p->values || w[-1] == ' ') && (w[len] == ' ' || w[len] == '\0'))
+				return true;
+		return false;
+	}
+	if (*v == '\0' || (*v != '-' && (*v < '0' || *v > '9')))
+		return false;
+	errno = 0;
+	n = strtoll(v, &end, 10);
+	if (*end != '\0' || errno)
+		return false;
+	if (p->type == P_ID)
+		return n > 0 && n <= 2147483647LL;
+	return n >= p->min && n <= p->max;
+}
+
+NEOERR *input_check_params(struct req *r, const struct action_param *params)
+{
+	char key[80];
+
+	for (const struct action_param *p = params; p && p->name; p++) {
+		HDF *node;
+		bool bad = false;
+
+		snprintf(key, sizeof key, "Query.%s", p->name);
+		node = hdf_get_obj(r->hdf, key);
+		if (node == NULL) {
+			if (!p->required)
+				continue;
+			bad = true;
+		} else if (hdf_obj_child(node)) {
+			for (HDF *c = hdf_obj_child(node); c && !bad; c = hdf_obj_next(c))
+				bad = !typed_ok(p, hdf_obj_value(c) ? hdf_obj_value(c) : "");
+		} else {
+			bad = !typed_ok(p, hdf_obj_value(node) ? hdf_obj_value(node) : "");
+		}
+		if (!bad)
+			continue;
+		hdf_set_value(r->hdf, "Error.Field", p->name);
+		return nerr_raise(p->notfound ? HC_ERR_NOTFOUND : HC_ERR_BADREQ,
+				  "parameter %s: %s", p->name, node ? "not of its type" : "missing");
+	}
+	return STATUS_OK;
 }

@@ -13,7 +13,10 @@
  *   - a parameter's name is 1..64 of [A-Za-z0-9_-];
  *   - its value is good text (lib/utf8.h): tab and line breaks only in
  *     the parameters the action names in .lines;
- *   - a name given twice is 400 unless the action names it in .lists.
+ *   - a name given twice is 400 unless the action names it in .lists;
+ *   - a parameter the action declares in .params has its type (each
+ *     value of a list), and a required one is there: else 400 (404 for
+ *     one marked notfound), Error.Field naming it.
  * Bad text in a field of the action's form (.form) does not stop the
  * request: the field is marked (Input.Refused.<name>) and form_check()
  * re-renders the form with 400 and a message at that field. Anything
@@ -37,6 +40,9 @@ NEOERR *input_check_head(const struct action *a, const char *content_type,
  * r->body_len, read by the caller) as the rules above say. */
 NEOERR *input_parse(struct req *r, const struct action *a, const char *query,
 		    const char *cookies, const char *content_type);
+
+/* After the guards, before the handler: the action's typed parameters. */
+NEOERR *input_check_params(struct req *r, const struct action_param *params);
 
 /* The bytes of the file sent as parameter name (they live as long as the
  * request); false when none was sent. Its file name is Query.<name>. */

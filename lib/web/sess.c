@@ -132,7 +132,7 @@ static unsigned role_bit(const char *role)
 	"FROM people p JOIN accounts a ON a.person_id = p.id AND a.disabled = 0 " \
 	"LEFT JOIN roles r ON r.person_id = p.id "
 
-static void who_from_row(DB_CURSOR *c, struct who *w)
+static void who_from_row(DB_CURSOR *c, struct actor *w)
 {
 	const char *roles = db_str(c, 6);
 
@@ -163,7 +163,7 @@ static void who_from_row(DB_CURSOR *c, struct who *w)
 }
 
 /* Reads the cursor's one row (if any) into *w and frees the cursor. */
-static void who_fetch(DB_CURSOR **c, struct who *w, bool *found)
+static void who_fetch(DB_CURSOR **c, struct actor *w, bool *found)
 {
 	*found = db_next(*c) && db_str(*c, 0);
 	if (*found)
@@ -173,7 +173,7 @@ static void who_fetch(DB_CURSOR **c, struct who *w, bool *found)
 	db_cursor_free(c);
 }
 
-NEOERR *sess_load_who(int person_id, struct who *w, bool *found)
+NEOERR *sess_load_who(int person_id, struct actor *w, bool *found)
 {
 	DB_CURSOR *c = NULL;
 	NEOERR *err = db_query(&c, WHO_COLUMNS "WHERE p.id = ? GROUP BY p.id",

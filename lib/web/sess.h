@@ -26,7 +26,7 @@ NEOERR *sess_login(struct req *r, int person_id);
 NEOERR *sess_logout(struct req *r);
 
 /* Loads name, roles and college of a person into *w. */
-NEOERR *sess_load_who(int person_id, struct who *w, bool *found);
+NEOERR *sess_load_who(int person_id, struct actor *w, bool *found);
 
 /* "Who.Is.Student" etc. for a single R_* bit. */
 const char *sess_role_hdf_name(unsigned role_bit);

@@ -20,7 +20,7 @@
 #include <string.h>
 
 /* What input.c takes from app.c, without FastCGI and MariaDB. */
-NERR_TYPE HC_ERR_BADREQ, HC_ERR_TOOLARGE;
+NERR_TYPE HC_ERR_BADREQ, HC_ERR_TOOLARGE, HC_ERR_NOTFOUND;
 int conf_int(const char *name, int def) { (void)name; return def; }
 
 static NEOERR *no_handler(struct req *r) { (void)r; return STATUS_OK; }
@@ -33,7 +33,9 @@ static const struct form form = { "fuzz", fields };
 static const struct action actions[] = {
 	{ "", M_POST, R_ANON, no_handler },
 	{ "", M_POST, R_ANON, no_handler, .lists = "id", .lines = "notes", .form = &form },
-	{ "", M_POST, R_ANON, no_handler, .flags = A_UPLOAD, .lists = "id" },
+	{ "", M_POST, R_ANON, no_handler, .flags = A_UPLOAD, .lists = "id",
+	  .params = PARAMS({ "id", P_ID }, { "page", P_INT, .min = 0, .max = 99 },
+			   { "day", P_DAY }, { "decision", P_ENUM, .values = "approve send_back" }) },
 };
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -43,6 +45,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	nerr_init();
 	nerr_register(&HC_ERR_BADREQ, "BadRequest");
 	nerr_register(&HC_ERR_TOOLARGE, "TooLarge");
+	nerr_register(&HC_ERR_NOTFOUND, "NotFound");
 	return 0;
 }
 
@@ -118,6 +121,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 		if (r.nfiles && !(a->flags & A_UPLOAD))
 			abort();
+		/* The typed parameters: what passes reads back in range. */
+		err = input_check_params(&r, a->params);
+		if (err == STATUS_OK && a->params) {
+			const char *v = hdf_get_value(hdf, "Query.page", NULL);
+			long long page = v ? strtoll(v, NULL, 10) : 0;
+			if (page < 0 || page > 99)
+				abort();
+		}
 	}
 	nerr_ignore(&err);
 	hdf_destroy(&hdf);

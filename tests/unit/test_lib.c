@@ -137,15 +137,15 @@ static void scope_rules(void **state)
 {
 	(void)state;
 	struct subject s = { .person_id = 10, .counselor_id = 20, .college_id = 3 };
-	struct who self = { .person_id = 10, .roles = R_STUDENT };
-	struct who other = { .person_id = 11, .roles = R_STUDENT };
-	struct who counselor = { .person_id = 20, .roles = R_STAFF | R_COUNSELOR };
-	struct who counselor2 = { .person_id = 21, .roles = R_STAFF | R_COUNSELOR };
-	struct who reviewer = { .person_id = 30, .roles = R_STAFF | R_REVIEWER, .reviewer_college_id = 3 };
-	struct who reviewer2 = { .person_id = 31, .roles = R_STAFF | R_REVIEWER, .reviewer_college_id = 4 };
-	struct who admin = { .person_id = 40, .roles = R_STAFF | R_ADMIN };
-	struct who gate = { .person_id = 50, .roles = R_STAFF | R_GATE };
-	struct who nobody = { 0 };
+	struct actor self = { .person_id = 10, .roles = R_STUDENT };
+	struct actor other = { .person_id = 11, .roles = R_STUDENT };
+	struct actor counselor = { .person_id = 20, .roles = R_STAFF | R_COUNSELOR };
+	struct actor counselor2 = { .person_id = 21, .roles = R_STAFF | R_COUNSELOR };
+	struct actor reviewer = { .person_id = 30, .roles = R_STAFF | R_REVIEWER, .reviewer_college_id = 3 };
+	struct actor reviewer2 = { .person_id = 31, .roles = R_STAFF | R_REVIEWER, .reviewer_college_id = 4 };
+	struct actor admin = { .person_id = 40, .roles = R_STAFF | R_ADMIN };
+	struct actor gate = { .person_id = 50, .roles = R_STAFF | R_GATE };
+	struct actor nobody = { 0 };
 
 	assert_true(scope_allows(&self, &s));
 	assert_false(scope_allows(&other, &s));

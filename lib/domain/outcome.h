@@ -1,0 +1,41 @@
+/*
+ * outcome.h - the answer the rules of the school's administration give
+ * (org.h, people.h, account.h), which a page maps to its words; and the
+ * scope they check on the actor (core/actor.h: a page passes its
+ * session's, a command-line tool one of its own, person 0).
+ */
+#ifndef HC_OUTCOME_H
+#define HC_OUTCOME_H
+
+#include "core/actor.h"
+
+#include <stdbool.h>
+
+/* May act on the whole school. */
+static inline bool actor_school_admin(const struct actor *a)
+{
+	return (a->roles & R_ADMIN) != 0;
+}
+
+/* What a rule decided. ok false: nothing was written; field names the
+ * form field at fault ("" for the form as a whole) and msg the language
+ * key of the reason. forbidden: the actor may not act there at all (a
+ * college admin outside their college): the page answers 403. */
+struct outcome {
+	bool ok;
+	bool forbidden;
+	bool not_found;
+	const char *field;
+	const char *msg;
+	long long id;             /* the row made or changed */
+	long long n;              /* rows moved (a merge), and the like */
+};
+
+/* Pure: may the actor act on things of college_id (0: of no college)? */
+static inline bool actor_may_college(const struct actor *a, int college_id)
+{
+	return actor_school_admin(a) ||
+	       (a->admin_college_id != 0 && a->admin_college_id == college_id);
+}
+
+#endif
