@@ -8,12 +8,21 @@ NEOERR *audit_write(struct req *r, const char *now, const char *action,
 		    long long subject, const char *object_kind, long long object_id,
 		    const char *detail)
 {
+	return nerr_pass(audit_row(r->who.person_id, r->id,
+		hdf_get_value(r->hdf, "CGI.RemoteAddress", ""), now, action, subject,
+		object_kind, object_id, detail));
+}
+
+NEOERR *audit_row(int actor, const char *request_id, const char *addr, const char *now,
+		  const char *action, long long subject, const char *object_kind,
+		  long long object_id, const char *detail)
+{
 	return nerr_pass(db_exec(NULL, NULL,
 		"INSERT INTO audit_log (at, actor_id, action, subject_person_id, object_kind, "
 		" object_id, detail, request_id, addr) "
-		"VALUES (?, ?, ?, NULLIF(?, 0), ?, NULLIF(?, 0), NULLIF(?, ''), ?, ?)", "sisisisss",
-		now, (long long)r->who.person_id, action, subject, object_kind, object_id,
-		detail ? detail : "", r->id, hdf_get_value(r->hdf, "CGI.RemoteAddress", "")));
+		"VALUES (?, ?, ?, NULLIF(?, 0), ?, NULLIF(?, 0), NULLIF(?, ''), ?, ?)",
+		"sisisisss", now, (long long)actor, action, subject, object_kind, object_id,
+		detail ? detail : "", request_id, addr));
 }
 
 void notify_text(const char *kind, const char *day, const char *reason,

@@ -14,6 +14,12 @@ NEOERR *audit_write(struct req *r, const char *now, const char *action,
 		    long long subject, const char *object_kind, long long object_id,
 		    const char *detail);
 
+/* The same row with who acts given explicitly (request
+ * id and address may be NULL): for rules that do not take the request. */
+NEOERR *audit_row(int actor, const char *request_id, const char *addr, const char *now,
+		  const char *action, long long subject, const char *object_kind,
+		  long long object_id, const char *detail);
+
 /* An in-app message (kind and its day, rendered later in the reader's
  * language) and an outbox row with notify_text() of the same kind. */
 NEOERR *notify_student(long long person, const char *now, const char *kind,
