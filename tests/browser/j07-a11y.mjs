@@ -34,8 +34,11 @@ const sizes = {
 // Pages no link leads to but a person may open (a bookmark, a QR).
 const extra = {
   anonymous: ['/login', '/logout'],
-  student: ['/scan/gate'],
-  grad: ['/scan/gate'],
+  student: ['/scan/gate', '/person'],
+  grad: ['/scan/gate', '/person'],
+  // Linked from the admin's menu; listed so that the crawl's cap never
+  // leaves them out.
+  admin: ['/exempt', '/audit'],
 };
 const MAX_PAGES = 30;       // per role: the crawl stops there
 
