@@ -32,7 +32,7 @@
 <section class="panel" id="results">
 <h2><?cs var:L.auditlog.results ?></h2>
 <?cs if:Audit.Rows == 0 ?><p id="audit-empty"><?cs var:L.auditlog.empty ?></p><?cs else ?>
-<div class="scroll">
+<section class="scroll" tabindex="0" aria-label="<?cs var:L.auditlog.results ?>">
 <table class="list" id="audit-rows">
 <thead><tr><th><?cs var:L.auditlog.col.at ?></th><th><?cs var:L.auditlog.col.who ?></th><th><?cs var:L.auditlog.col.what ?></th><th><?cs var:L.auditlog.col.whom ?></th><th><?cs var:L.auditlog.col.detail ?></th><th><?cs var:L.auditlog.col.where ?></th></tr></thead>
 <tbody>
@@ -46,7 +46,7 @@
 <?cs /each ?>
 </tbody>
 </table>
-</div>
+</section>
 <?cs /if ?>
 <p class="pager">
 <?cs if:?Audit.PrevPage ?><a href="/audit?<?cs call:audit_query() ?>&amp;page=<?cs var:Audit.PrevPage ?>#results">&larr; <?cs var:L.dashboard.prev ?></a><?cs /if ?>

@@ -7,7 +7,7 @@
 <?cs if:Query.added ?><p class="message" role="status" id="added"><?cs var:L.exempt.added ?></p><?cs /if ?>
 <?cs if:Query.ended ?><p class="message" role="status" id="ended"><?cs var:L.exempt.ended ?></p><?cs /if ?>
 <?cs if:subcount(Exempt.Row) == 0 ?><p id="exempt-empty"><?cs var:L.exempt.empty ?></p><?cs else ?>
-<div class="scroll">
+<section class="scroll" tabindex="0" aria-label="<?cs var:L.exempt.title ?>">
 <table class="list" id="exemptions">
 <thead><tr><th><?cs var:L.exempt.col.who ?></th><th><?cs var:L.exempt.col.reason ?></th><th><?cs var:L.exempt.col.range ?></th><th><?cs var:L.exempt.col.people ?></th><th><?cs var:L.exempt.col.by ?></th><th><span class="vh"><?cs var:L.app.col_actions ?></span></th></tr></thead>
 <tbody>
@@ -25,7 +25,7 @@
 <?cs /each ?>
 </tbody>
 </table>
-</div>
+</section>
 <?cs /if ?>
 </section>
 

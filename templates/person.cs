@@ -131,14 +131,14 @@
   <h2 id="h-audit"><?cs var:L.person.audit ?></h2>
   <p class="small"><?cs var:L.person.audit_note ?></p>
   <?cs if:subcount(Record.Audit) == 0 ?><p><?cs var:L.person.none ?></p><?cs else ?>
-  <div class="scroll">
+  <section class="scroll" tabindex="0" aria-label="<?cs var:L.person.audit ?>">
   <table class="list" id="audit-about">
     <thead><tr><th><?cs var:L.auditlog.col.at ?></th><th><?cs var:L.auditlog.col.who ?></th><th><?cs var:L.auditlog.col.what ?></th><th><?cs var:L.auditlog.col.detail ?></th></tr></thead>
     <tbody>
     <?cs each:a = Record.Audit ?><tr><td><?cs var:a.at ?></td><td><?cs var:a.actor ?></td><td><?cs alt:L.audit[a.action] ?><?cs var:a.action ?><?cs /alt ?></td><td><?cs var:a.detail ?></td></tr><?cs /each ?>
     </tbody>
   </table>
-  </div>
+  </section>
   <?cs /if ?>
 </section>
 <?cs include:"footer.cs" ?>

@@ -33,11 +33,13 @@ get admin /audit
 check "the school admin opens /audit, latest first" eval 'status_is 200 && body_has "id=\"audit-rows\"" && body_has "href=\"/audit\""'
 get admin "/audit?who=counselor&whom=$snum&action=basic_info.correct&lang=en"
 check "by who (a login), whom (a number) and what: the correction" eval '
-	eq "$(grep -c "<tr data-action=\"basic_info.correct\"" "$BODY")" 2 && body_has "corrected basic info" &&
+	[ "$(grep -c "<tr data-action=\"basic_info.correct\"" "$BODY")" -ge 2 ] && body_has "corrected basic info" &&
 	body_lacks "data-action=\"table.export\""'
 check "  a detail is escaped" body_has 'long ago &lt;x&gt;'
-get admin "/audit?who=counselor&whom=$snum&from=$today&to=$today"
-check "a date range leaves the old row out" eval 'eq "$(grep -c "<tr data-action=" "$BODY")" 1 && body_lacks "long ago"'
+get admin "/audit?who=counselor&whom=$snum&action=basic_info.correct"
+all=$(grep -c "<tr data-action=" "$BODY")
+get admin "/audit?who=counselor&whom=$snum&action=basic_info.correct&from=$today&to=$today"
+check "a date range leaves the old row out" eval 'eq "$(grep -c "<tr data-action=" "$BODY")" "$((all - 1))" && body_lacks "long ago"'
 get admin "/audit?whom=$snum&to=$old"
 check "  and up to a day takes that whole day" eval 'eq "$(grep -c "<tr data-action=" "$BODY")" 1 && body_has "long ago"'
 get admin "/audit?who=nobody-such"
