@@ -131,7 +131,7 @@
   <h2 id="h-audit"><?cs var:L.person.audit ?></h2>
   <p class="small"><?cs var:L.person.audit_note ?></p>
   <?cs if:subcount(Record.Audit) == 0 ?><p><?cs var:L.person.none ?></p><?cs else ?>
-  <section class="scroll" tabindex="0" aria-label="<?cs var:L.person.audit ?>">
+  <section class="scroll" tabindex="0" aria-label="<?cs var:L.auditlog.results ?>">
   <table class="list" id="audit-about">
     <thead><tr><th><?cs var:L.auditlog.col.at ?></th><th><?cs var:L.auditlog.col.who ?></th><th><?cs var:L.auditlog.col.what ?></th><th><?cs var:L.auditlog.col.detail ?></th></tr></thead>
     <tbody>
