@@ -193,7 +193,8 @@ static NEOERR *export_csv(struct req *r)
 			for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
 				const char *v = hdf_get_value(row, cols[i], "");
 				if (!strcmp(cols[i], "at") && !*v)
-					v = tr(r, "dashboard.not_reported");
+					v = tr(r, hdf_get_int_value(row, "exempt", 0) ?
+					       "dashboard.exempt_mark" : "dashboard.not_reported");
 				snprintf(disp, sizeof disp, "identity.%s", v);
 				if (!strcmp(cols[i], "identity"))
 					v = tr(r, disp);

@@ -18,6 +18,7 @@
     </div>
   </div>
   <ul class="reasons">
+  <?cs if:Card.Exempt.Kind ?><li class="why-exempt" id="exempt"><?cs call:exempt_words(Card.Exempt) ?></li><?cs /if ?>
   <?cs each:why = Card.Reason ?>
     <li class="why-<?cs var:why.Code ?>"><?cs var:why.Text ?>
       <?cs if:why.Detail ?><blockquote><?cs var:why.Detail ?></blockquote><?cs /if ?>
@@ -63,6 +64,7 @@
 <?cs if:!Card.ViewedByStaff && Who.Is.Student ?>
 <section class="panel today" id="today-checkin">
 <?cs if:Card.CheckedInToday ?><p class="today-done"><?cs var:L.card.today_done ?></p>
+<?cs elif:Card.Exempt.Kind ?><p class="today-exempt"><?cs var:L.exempt.today ?></p>
 <?cs else ?><p class="today-todo"><?cs var:L.card.today_todo ?></p>
 <p><a class="button" href="/checkin"><?cs var:L.card.today_go ?></a></p><?cs /if ?>
 </section>
@@ -85,6 +87,7 @@
     <dt><?cs var:L.card.window ?></dt><dd><?cs if:Card.AllowedFrom ?><?cs var:Card.AllowedFrom ?> – <?cs var:Card.AllowedUntil ?><?cs else ?><?cs var:L.card.not_set ?><?cs /if ?></dd>
     <?cs if:Card.ArrivedAt ?><dt><?cs var:L.card.arrived_at ?></dt><dd><?cs var:Card.ArrivedAt ?></dd><?cs /if ?>
   </dl>
+  <p><a href="/person<?cs if:Card.ViewedByStaff ?>?id=<?cs var:Person.id ?><?cs /if ?>" id="record-link"><?cs var:L.person.open_record ?></a></p>
   <?cs if:Card.ViewedByStaff && (Who.Is.Counselor || Who.Is.Admin) ?>
   <p><a href="/checkin/basic_fix?person=<?cs var:Person.id ?>"><?cs var:L.checkin.basic_fix ?></a></p>
   <?cs /if ?>

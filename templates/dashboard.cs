@@ -51,7 +51,7 @@
 <?cs if:Dash.Figure.anomaly > subcount(Dash.Anomaly) ?><p class="small"><a href="/dashboard?day=<?cs var:Dash.Day ?>&amp;f=anomaly#list"><?cs var:L.dashboard.anomalies_all ?></a></p><?cs /if ?>
 <?cs each:a = Dash.Anomaly ?>
 <div class="anomaly">
-  <p><strong><a href="/card?person=<?cs var:a.person ?>"><?cs var:a.name ?></a></strong> <?cs var:a.number ?> · <?cs var:a.day ?> · <?cs var:a.temperature ?>°C · <?cs call:flag_words(a.anomaly_flags) ?></p>
+  <p><strong><a href="/person?id=<?cs var:a.person ?>"><?cs var:a.name ?></a></strong> <?cs var:a.number ?> · <?cs var:a.day ?> · <?cs var:a.temperature ?>°C · <?cs call:flag_words(a.anomaly_flags) ?></p>
   <form method="post" action="/dashboard/verify" class="inline">
     <?cs call:csrf_field() ?>
     <input type="hidden" name="report" value="<?cs var:a.id ?>">
@@ -77,12 +77,12 @@
 <tbody>
 <?cs each:p = Dash.Row ?>
 <tr<?cs if:!p.report ?> class="unreported"<?cs /if ?>>
-  <td><a href="/card?person=<?cs var:p.id ?>"><?cs var:p.name ?></a><?cs if:p.data_changed == "1" ?> <span class="tag warn"><?cs var:L.dashboard.changed ?></span><?cs /if ?><?cs if:p.anomaly_state == "open" ?> <span class="tag bad"><?cs var:L.dashboard.abnormal ?></span><?cs /if ?></td>
+  <td><a href="/person?id=<?cs var:p.id ?>"><?cs var:p.name ?></a><?cs if:p.data_changed == "1" ?> <span class="tag warn"><?cs var:L.dashboard.changed ?></span><?cs /if ?><?cs if:p.anomaly_state == "open" ?> <span class="tag bad"><?cs var:L.dashboard.abnormal ?></span><?cs /if ?></td>
   <td><?cs var:p.number ?></td>
   <td><?cs var:L.identity[p.identity] ?></td>
   <td><?cs if:p.diagnosis == "suspected" ?><?cs var:L.form.report.diagnosis.suspected ?><?cs elif:p.diagnosis == "confirmed" ?><?cs var:L.form.report.diagnosis.confirmed ?><?cs /if ?></td>
-  <td><?cs if:p.report ?><?cs if:Dash.Filter == "anomaly" ?><?cs var:p.day ?> <?cs /if ?><?cs var:p.at ?><?cs if:p.filled_by ?> (<?cs var:L.dashboard.proxy_mark ?>)<?cs /if ?><?cs else ?><?cs var:L.dashboard.not_reported ?><?cs /if ?></td>
-  <td><?cs if:!p.report && Dash.IsToday ?><a class="small-button" href="/checkin/proxy?person=<?cs var:p.id ?>"><?cs var:L.dashboard.proxy ?></a><?cs /if ?></td>
+  <td><?cs if:p.report ?><?cs if:Dash.Filter == "anomaly" ?><?cs var:p.day ?> <?cs /if ?><?cs var:p.at ?><?cs if:p.filled_by ?> (<?cs var:L.dashboard.proxy_mark ?>)<?cs /if ?><?cs elif:p.exempt == "1" ?><span class="tag"><?cs var:L.dashboard.exempt_mark ?></span><?cs else ?><?cs var:L.dashboard.not_reported ?><?cs /if ?></td>
+  <td><?cs if:!p.report && p.exempt != "1" && Dash.IsToday ?><a class="small-button" href="/checkin/proxy?person=<?cs var:p.id ?>"><?cs var:L.dashboard.proxy ?></a><?cs /if ?></td>
 </tr>
 <?cs /each ?>
 </tbody>
@@ -95,14 +95,15 @@
 </section>
 
 <section class="panel">
-<h2><?cs var:L.dashboard.by_class ?></h2>
-<div class="scroll">
+<h2 id="by-class"><?cs var:L.dashboard.by_class ?></h2>
+<?cs # Wider than a phone with its columns: the region scrolls, so it takes the focus (no link inside). ?>
+<section class="scroll" tabindex="0" aria-labelledby="by-class">
 <table class="list">
-<thead><tr><th><?cs var:L.dashboard.col.class ?></th><th><?cs var:L.dashboard.figure.total ?></th><th><?cs var:L.dashboard.figure.reported ?></th><th><?cs var:L.dashboard.figure.anomaly ?></th></tr></thead>
+<thead><tr><th><?cs var:L.dashboard.col.class ?></th><th><?cs var:L.dashboard.figure.total ?></th><th><?cs var:L.dashboard.figure.reported ?></th><th><?cs var:L.dashboard.figure.exempt ?></th><th><?cs var:L.dashboard.figure.anomaly ?></th></tr></thead>
 <tbody>
-<?cs each:c = Dash.Class ?><tr><td><?cs var:c.class ?></td><td><?cs var:c.total ?></td><td><?cs var:c.reported ?></td><td><?cs var:c.anomaly ?></td></tr><?cs /each ?>
+<?cs each:c = Dash.Class ?><tr><td><?cs var:c.class ?></td><td><?cs var:c.total ?></td><td><?cs var:c.reported ?></td><td><?cs var:c.exempt ?></td><td><?cs var:c.anomaly ?></td></tr><?cs /each ?>
 </tbody>
 </table>
-</div>
+</section>
 </section>
 <?cs include:"footer.cs" ?>

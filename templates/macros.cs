@@ -61,3 +61,5 @@
 <p class="message bad" id="sent-back-other"><?cs var:L.checkin.sent_back_other ?>
   <a href="/checkin?day=<?cs var:Checkin.SentBack.day ?>"><?cs var:Checkin.SentBack.day ?> <?cs var:L.card.next.refill ?></a></p>
 <?cs /if ?><?cs /def ?>
+<?cs # Why nothing is asked of an exempt person (lib/domain/exempt.h): Card.Exempt. ?>
+<?cs def:exempt_words(ex) ?><?cs var:L.exempt.none_asked ?> <?cs if:ex.Kind == "status" ?><?cs var:L.person.status[ex.Status] ?><?cs elif:ex.Kind == "class" ?><?cs var:L.exempt.kind.class ?> <?cs var:ex.Class ?><?cs else ?><?cs var:L.exempt.kind.person ?><?cs /if ?>: <?cs var:ex.Reason ?> (<?cs var:ex.From ?> – <?cs alt:ex.Until ?><?cs var:L.exempt.open ?><?cs /alt ?>)<?cs /def ?>

@@ -2,7 +2,7 @@
 <?cs set:Page.Title = L.review.title ?>
 <?cs include:"header.cs" ?>
 <section class="panel">
-<h1><?cs var:L.review.kinds[Queue.Detail.kind] ?> · <a href="/card?person=<?cs var:Queue.Detail.person ?>"><?cs var:Queue.Detail.name ?></a></h1>
+<h1><?cs var:L.review.kinds[Queue.Detail.kind] ?> · <a href="/person?id=<?cs var:Queue.Detail.person ?>"><?cs var:Queue.Detail.name ?></a></h1>
 <dl class="facts">
   <dt><?cs var:L.card.number ?></dt><dd><?cs var:Queue.Detail.number ?></dd>
   <dt><?cs var:L.card.college ?></dt><dd><?cs var:Queue.Detail.college ?> <?cs var:Queue.Detail.class ?></dd>

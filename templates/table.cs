@@ -127,7 +127,7 @@
 <tr data-number="<?cs var:p.number ?>">
   <td class="stick s0"><input type="checkbox" name="id" value="<?cs var:p.id ?>" aria-label="<?cs var:p.name ?>"></td>
   <td class="stick s1 num"><?cs var:p.number ?></td>
-  <td class="stick s2"><?cs if:Table.Print ?><?cs var:p.name ?><?cs else ?><a href="/card?person=<?cs var:p.id ?>"><?cs var:p.name ?></a><?cs /if ?></td>
+  <td class="stick s2"><?cs if:Table.Print ?><?cs var:p.name ?><?cs else ?><a href="/person?id=<?cs var:p.id ?>"><?cs var:p.name ?></a><?cs /if ?></td>
   <td><?cs var:p.seq ?></td>
   <?cs if:Table.CanEdit && !Table.Print ?><td><?cs if:p.app != "none" ?><a href="/table/edit?person=<?cs var:p.id ?>&amp;term=<?cs var:Table.Term ?>"><?cs var:L.table.col.edit ?></a><?cs /if ?></td><?cs /if ?>
   <td><?cs var:p.college ?></td>

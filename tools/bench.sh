@@ -49,6 +49,8 @@
 #                     acknowledged vs committed
 #   dashboard         dashboard_counselor (~200 students); dashboard_admin
 #                     (the school, 16 connections: p99 < 100 ms)
+#   person            person_counselor: /person of one of the counselor's
+#                     students, viewed by the counselor (p99 < 50 ms)
 #   review            review_queue (500 make-ups, p99 < 100 ms),
 #                     batch_approve_200 (< 2 s), review_first_2000
 #   roster            roster_import_30000 (< 10 s)
@@ -84,7 +86,7 @@
 # (each measured run, 10; less is for checking the method, and every line
 # then says "short"), BENCH_CONNS (16), BENCH_THREADS (2), BENCH_VAR
 # (var/bench), BENCH_PAGES ("card card_many"), BENCH_LATER ("checkin
-# dashboard review roster scan table peak loc"), BENCH_STUDENTS (sessions
+# dashboard person review roster scan table peak loc"), BENCH_STUDENTS (sessions
 # minted, 30000), BENCH_WARM_MAX (seconds a warm-up may wait for a steady
 # rate, 40), BENCH_QUIET_WAIT (seconds to wait for idle CPUs before each
 # figure, 30), BENCH_FACTS_CHECK (1: hc-facts check at the end, a minute
@@ -107,7 +109,7 @@ CONNS=${BENCH_CONNS:-16}
 THREADS=${BENCH_THREADS:-2}
 WARM_CONNS=$((CONNS * 4))
 PAGES=${BENCH_PAGES-card card_many}
-LATER=${BENCH_LATER-checkin dashboard review roster scan table peak loc}
+LATER=${BENCH_LATER-checkin dashboard person review roster scan table peak loc}
 STUDENTS=${BENCH_STUDENTS:-30000}
 WARM_ROUNDS=$(( ${BENCH_WARM_MAX:-40} / 2 ))   # steady-state rounds of 2 s, at most
 LUA=$ROOT/tools/bench.lua
@@ -285,6 +287,7 @@ path_of() {
 	card_many) echo /card ;;
 	checkin_post) echo /checkin ;;
 	dashboard_*) echo /dashboard ;;
+	person_counselor) echo "/person?id=$PERSON_ID" ;;
 	table_college) echo "/table?college=$TABLE_COLLEGE&app=approved" ;;
 	table_card) echo "/table?card=may_return" ;;
 	report_admin) echo /report ;;
@@ -301,6 +304,7 @@ prog_of() {
 	card_*) echo card ;;
 	checkin_*) echo checkin ;;
 	dashboard_*) echo dashboard ;;
+	person_*) echo person ;;
 	review_*) echo review ;;
 	table_*) echo table ;;
 	report_*) echo report ;;
@@ -314,7 +318,7 @@ cookie_of() {
 	case "$1" in
 	card_many) echo "$C_CARD_MANY" ;;
 	checkin_post) echo "$C_CHECKIN" ;;
-	dashboard_counselor|review_queue) echo "$C_COUNSELOR" ;;
+	dashboard_counselor|review_queue|person_counselor) echo "$C_COUNSELOR" ;;
 	dashboard_admin|review_first_2000|table_*|report_*) echo "$C_ADMIN" ;;
 	scan) echo "$C_SCAN" ;;
 	*) echo "$COOKIE" ;;
@@ -723,7 +727,7 @@ login_jar() {
 cookie_jar() { echo "Cookie: hc_sid=$(awk '$6 == "hc_sid" { print $7 }' "$1" | tail -1)"; }
 later() { case " $LATER " in *" $1 "*) return 0 ;; esac; return 1; }
 C_CHECKIN="" C_COUNSELOR="" C_ADMIN="" C_SCAN=""
-if later dashboard || later review; then
+if later dashboard || later review || later person; then
 	login_jar counselor "$T/jar.counselor" || die "cannot log in as counselor"
 	C_COUNSELOR=$(cookie_jar "$T/jar.counselor")
 	CID=$(sql "SELECT person_id FROM accounts WHERE login = 'counselor'")
@@ -816,6 +820,20 @@ if later dashboard; then
 	v=$(pass_fail "$RPS > 0 && $P99 < 100 && $BAD == 0")
 	record dashboard_admin "$v p99 < 100 ms"
 	target "school dashboard, 16 conns" "p99 $P99 ms ($RPS/s)" "p99 < 100 ms" "$v"
+fi
+
+# -- one student's record (/person), viewed by their counselor: the one
+# of the counselor's students with the most reports
+if later person; then
+	PERSON_ID=$(sql "SELECT ca.student_id FROM counselor_assignments ca
+		JOIN daily_reports d ON d.person_id = ca.student_id WHERE ca.counselor_id = $CID
+		GROUP BY ca.student_id ORDER BY COUNT(*) DESC, ca.student_id LIMIT 1")
+	code=$(curl -s -H "$C_COUNSELOR" -o "$T/person.html" -w '%{http_code}' "$URL/person?id=$PERSON_ID")
+	[ "$code" = 200 ] && grep -q 'id="h-reports"' "$T/person.html" || die "GET /person?id=$PERSON_ID as the counselor answered $code"
+	measure person_counselor
+	v=$(pass_fail "$RPS > 0 && $P99 < 50 && $BAD == 0")
+	record person_counselor "$v p99 < 50 ms"
+	target "one student's record, their counselor, 16 conns" "p99 $P99 ms ($RPS/s)" "p99 < 50 ms" "$v"
 fi
 
 # -- the review queue, a batch decision, first reviews

@@ -3,6 +3,7 @@
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/days.h"
+#include "domain/exempt.h"
 #include "domain/term.h"
 
 #include <stdio.h>
@@ -227,4 +228,30 @@ void card_export(struct req *r, const char *prefix, const struct card_info *ci,
 		snprintf(key, sizeof key, "%s.Missing.%d", prefix, i);
 		hdf_set_value(r->hdf, key, d);
 	}
+}
+
+NEOERR *card_exempt_export(struct req *r, const char *prefix, int person_id, int today)
+{
+	struct exemption ex;
+	char d[11], key[96];
+	bool found;
+	NEOERR *err;
+
+	day_format(today, d);
+	err = exempt_find(person_id, d, &ex, &found);
+	if (err || !found)
+		return nerr_pass(err);
+	snprintf(key, sizeof key, "%s.Kind", prefix);
+	hdf_set_value(r->hdf, key, ex.kind);
+	snprintf(key, sizeof key, "%s.Status", prefix);
+	hdf_set_value(r->hdf, key, ex.status);
+	snprintf(key, sizeof key, "%s.Class", prefix);
+	hdf_set_value(r->hdf, key, ex.class_name);
+	snprintf(key, sizeof key, "%s.Reason", prefix);
+	hdf_set_value(r->hdf, key, ex.reason);
+	snprintf(key, sizeof key, "%s.From", prefix);
+	hdf_set_value(r->hdf, key, ex.starts_on);
+	snprintf(key, sizeof key, "%s.Until", prefix);
+	hdf_set_value(r->hdf, key, ex.ends_on);
+	return STATUS_OK;
 }

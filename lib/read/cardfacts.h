@@ -37,4 +37,9 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci);
 void card_export(struct req *r, const char *prefix, const struct card_info *ci,
 		 const struct card_verdict *v);
 
+/* When the person is exempt from the daily check-in on `today` (lib/
+ * domain/exempt.h), writes <prefix>.Kind, .Status, .Class, .Reason,
+ * .From and .Until (empty: open-ended); nothing otherwise. */
+NEOERR *card_exempt_export(struct req *r, const char *prefix, int person_id, int today);
+
 #endif

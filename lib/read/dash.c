@@ -8,10 +8,15 @@
  * 待核实异常 is not a fact of the day's report but of every open anomaly
  * whatever its day: its figure, its list, the by-class column and the
  * anomalies to verify are read from one FROM ... WHERE (OPEN_ANOMALIES).
+ * Who must check in (打卡对象) is EXEMPT_ON() of lib/domain/exempt.h: an
+ * exempt person without a report is "exempt", not "unreported", and is
+ * not reminded. The day is bound once, as k.day, so that a condition may
+ * name it as often as it needs.
  */
 #include "read/dash.h"
 #include "core/conf.h"
 #include "domain/audit.h"
+#include "domain/exempt.h"
 #include "core/db.h"
 #include "core/days.h"
 #include "domain/scope.h"
@@ -21,11 +26,16 @@
 #include <string.h>
 #include <time.h>
 
-/* name, condition over people p and the day's report d (NULL: none). */
+/* The person p exempt from the day's check-in (k.day). */
+#define EXEMPT_TODAY EXEMPT_ON("k.day")
+
+/* name, condition over people p, the day k.day and its report d (NULL:
+ * none). total = reported + unreported + exempt. */
 #define DASH_FIGURES(X) \
 	X(total, "1") \
 	X(reported, "d.id IS NOT NULL") \
-	X(unreported, "d.id IS NULL") \
+	X(unreported, "d.id IS NULL AND NOT " EXEMPT_TODAY) \
+	X(exempt, "d.id IS NULL AND " EXEMPT_TODAY) \
 	X(suspected, "d.diagnosis = 'suspected'") \
 	X(confirmed, "d.diagnosis = 'confirmed'") \
 	X(in_city, "d.in_city = 1") \
@@ -58,15 +68,28 @@ const char *const dash_figures[] = { DASH_FIGURES(AS_NAME) ANOMALY_FIGURE, NULL 
 static const char *const anomaly_count_sql[] = SCOPE_VARIANTS(
 	"SELECT COUNT(*) " OPEN_ANOMALIES, "");
 
-#define WITH_DAY "FROM people p LEFT JOIN daily_reports d ON d.person_id = p.id AND d.day = ?"
+#define THE_DAY "FROM (SELECT CAST(? AS DATE) AS day) k JOIN people p "
+#define WITH_DAY THE_DAY "LEFT JOIN daily_reports d ON d.person_id = p.id AND d.day = k.day"
 
 static const char *const figures_sql[] = SCOPE_VARIANTS(
 	"SELECT 0" DASH_FIGURES(AS_SUM) " " WITH_DAY, "");
 
 /* The school's figures read only the day's reports (through (day,
- * person_id)); total and "not reported" then come from the head count. */
+ * person_id)), with no person (p holds NULLs: no one is exempt); total,
+ * "exempt" and "not reported" then come from the head count. */
 static const char school_figures_sql[] =
-	"SELECT 0" DASH_FIGURES(AS_SUM) " FROM daily_reports d WHERE d.day = ? AND ? > 0";
+	"SELECT 0" DASH_FIGURES(AS_SUM) " FROM (SELECT CAST(? AS DATE) AS day) k "
+	"JOIN daily_reports d ON d.day = k.day "
+	"JOIN (SELECT NULL AS id, NULL AS class_id, NULL AS status) p WHERE ? > 0";
+
+/* The school's exempt people without a report: none to look for on a day
+ * no exemption covers (the usual case), else everyone's rules. */
+static const char school_exempt_sql[] =
+	"SELECT IF(NOT EXISTS (SELECT 1 FROM checkin_exemptions e WHERE e.ended_at IS NULL "
+	"  AND e.starts_on <= k.day AND (e.ends_on IS NULL OR e.ends_on >= k.day)), 0, "
+	" (SELECT COUNT(*) FROM people p LEFT JOIN daily_reports d "
+	"  ON d.person_id = p.id AND d.day = k.day WHERE d.id IS NULL AND " EXEMPT_TODAY ")) "
+	"FROM (SELECT CAST(? AS DATE) AS day) k";
 
 /* The list: the unreported first, then the reported, each in (class,
  * number) order. Each half is its own statement, so that the database
@@ -83,15 +106,20 @@ static const char *const anomaly_list_sql[] = SCOPE_VARIANTS(
 	LIST_COLUMNS OPEN_ANOMALIES " LEFT JOIN org_units cls ON cls.id = p.class_id",
 	"ORDER BY d.submitted_at, d.id LIMIT ? OFFSET ?");
 
+/* The people without a report: the list "unreported" without the
+ * exempt, "exempt" only them, "total" both (marked). */
 static const char *const unreported_sql[] = SCOPE_VARIANTS(
-	LIST_COLUMNS WITH_DAY " LEFT JOIN org_units cls ON cls.id = p.class_id",
-	"AND d.id IS NULL ORDER BY p.class_id, p.number LIMIT ? OFFSET ?");
+	LIST_COLUMNS ", " EXEMPT_TODAY " AS exempt " WITH_DAY
+	" LEFT JOIN org_units cls ON cls.id = p.class_id",
+	"AND d.id IS NULL AND (CASE ? WHEN 'unreported' THEN NOT " EXEMPT_TODAY
+	" WHEN 'exempt' THEN " EXEMPT_TODAY " ELSE 1 END) "
+	"ORDER BY p.class_id, p.number LIMIT ? OFFSET ?");
 
 static const char *const unreported_count_sql[] = SCOPE_VARIANTS(
 	"SELECT COUNT(*) " WITH_DAY, "AND d.id IS NULL");
 
 static const char *const reported_sql[] = SCOPE_VARIANTS(
-	LIST_COLUMNS "FROM people p JOIN daily_reports d ON d.person_id = p.id AND d.day = ? "
+	LIST_COLUMNS THE_DAY "JOIN daily_reports d ON d.person_id = p.id AND d.day = k.day "
 	"LEFT JOIN org_units cls ON cls.id = p.class_id",
 	"AND (CASE ?" DASH_FIGURES(AS_CASE) " ELSE 0 END) "
 	"ORDER BY p.class_id, p.number LIMIT ? OFFSET ?");
@@ -99,7 +127,8 @@ static const char *const reported_sql[] = SCOPE_VARIANTS(
 /* The anomaly column counts OPEN_ANOMALIES per person, any day. */
 static const char *const classes_sql[] = SCOPE_VARIANTS(
 	"SELECT COALESCE(cls.name, '-') AS class, COUNT(*) AS total, "
-	" COUNT(d.id) AS reported, COALESCE(SUM(oa.n), 0) AS anomaly "
+	" COUNT(d.id) AS reported, COALESCE(SUM(d.id IS NULL AND " EXEMPT_TODAY "), 0) AS exempt, "
+	" COALESCE(SUM(oa.n), 0) AS anomaly "
 	WITH_DAY " LEFT JOIN org_units cls ON cls.id = p.class_id "
 	"LEFT JOIN (SELECT o.person_id, COUNT(*) AS n FROM daily_reports o "
 	" WHERE o.anomaly_state = 'open' GROUP BY o.person_id) oa ON oa.person_id = p.id",
@@ -154,22 +183,26 @@ NEOERR *dash_figures_load(struct req *r, enum scope_kind s, long long bound,
 		hdf_set_int_value(r->hdf, "Dash.Figure." ANOMALY_FIGURE, (int)open);
 	}
 	if (s == SCOPE_SCHOOL) {
-		long long people = 0, reported = hdf_get_int_value(r->hdf, "Dash.Figure.reported", 0);
+		long long people = 0, exempt = 0;
+		long long reported = hdf_get_int_value(r->hdf, "Dash.Figure.reported", 0);
 
 		err = db_scalar(&people, NULL, "SELECT COUNT(*) FROM people", NULL);
+		if (err == STATUS_OK)
+			err = db_scalar(&exempt, NULL, school_exempt_sql, "s", day);
 		if (err)
 			return nerr_pass(err);
 		hdf_set_int_value(r->hdf, "Dash.Figure.total", (int)people);
-		hdf_set_int_value(r->hdf, "Dash.Figure.unreported", (int)(people - reported));
+		hdf_set_int_value(r->hdf, "Dash.Figure.exempt", (int)exempt);
+		hdf_set_int_value(r->hdf, "Dash.Figure.unreported", (int)(people - reported - exempt));
 	}
 	return STATUS_OK;
 }
 
-/* "unreported" holds only people without a report that day and "total"
- * everyone; every other figure holds only people with one. */
+/* "unreported" and "exempt" hold only people without a report that day
+ * and "total" everyone; every other figure holds only people with one. */
 static bool figure_unreported(const char *filter)
 {
-	return !strcmp(filter, "unreported");
+	return !strcmp(filter, "unreported") || !strcmp(filter, "exempt");
 }
 
 static bool figure_any(const char *filter)
@@ -191,8 +224,8 @@ NEOERR *dash_list_load(struct req *r, enum scope_kind s, long long bound,
 		if (err)
 			return nerr_pass(err);
 	} else if (figure_unreported(filter) || figure_any(filter)) {
-		err = db_rows(r->hdf, "Dash.Row", &n, unreported_sql[s], "siii", day, bound,
-			      want, offset);
+		err = db_rows(r->hdf, "Dash.Row", &n, unreported_sql[s], "sisii", day, bound,
+			      filter, want, offset);
 		if (err)
 			return nerr_pass(err);
 	}
@@ -294,7 +327,7 @@ NEOERR *dash_anomalies_load(struct req *r, enum scope_kind s, long long bound)
 
 static const char *const remind_sql[] = SCOPE_VARIANTS(
 	"INSERT IGNORE INTO reminders (person_id, day, sent_by, sent_at, batch) "
-	"SELECT p.id, ?, ?, ?, ? " WITH_DAY, "AND d.id IS NULL");
+	"SELECT p.id, ?, ?, ?, ? " WITH_DAY, "AND d.id IS NULL AND NOT " EXEMPT_TODAY);
 
 struct remind_ctx {
 	struct req *r;

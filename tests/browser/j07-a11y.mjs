@@ -34,11 +34,11 @@ const sizes = {
 // Pages no link leads to but a person may open (a bookmark, a QR).
 const extra = {
   anonymous: ['/login', '/logout', '/password/reset/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
-  student: ['/scan/gate'],
-  grad: ['/scan/gate'],
+  student: ['/scan/gate', '/person'],
+  grad: ['/scan/gate', '/person'],
   // Issue 14's pages behind the menu's /org and /people: a unit, a search,
   // a person (with their account and roles), the blank form.
-  admin: ['/org/edit?id=2', '/people?q=1', '/people/edit?id=1', '/people/new'],
+  admin: ['/org/edit?id=2', '/people?q=1', '/people/edit?id=1', '/people/new', '/exempt', '/audit'],
 };
 const MAX_PAGES = 40;       // per role: the crawl stops there
 

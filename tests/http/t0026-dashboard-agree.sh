@@ -39,7 +39,7 @@ for W in counselor reviewer admin; do
 				eq "$(grep -c 'name="decision" value="clear"' "$BODY")" "$open"
 		fi
 		check "$W $day:   and the by-class column adds up to it" \
-			eq "$(sed -n '/按班级/,$p' "$BODY" | grep -o '<tr><td>[^<]*</td><td>[0-9]*</td><td>[0-9]*</td><td>[0-9]*</td></tr>' |
+			eq "$(sed -n '/按班级/,$p' "$BODY" | grep -o '<tr><td>[^<]*</td><td>[0-9]*</td><td>[0-9]*</td><td>[0-9]*</td><td>[0-9]*</td></tr>' |
 				sed 's/.*<td>\([0-9]*\)<\/td><\/tr>/\1/' | awk '{ s += $1 } END { print s + 0 }')" "$open"
 		bad=""
 		for f in $names; do

@@ -26,19 +26,22 @@ login student
 get student /card
 check "a student's card has no staff menu" body_lacks 'class="staff-menu"'
 
-# Names lead to the student's page (/card?person=), where staff see the
-# missing days and correct the basic facts.
+# Names lead to the student's record (/person?id=), which shows the card
+# and leads to it, where staff see the missing days and correct the
+# basic facts.
 login counselor
 get counselor "/dashboard?f=unreported"
-check "the dashboard's list links each name to the student" body_has 'href="/card?person='
-pid=$(grep -o 'href="/card?person=[0-9]*"' "$BODY" | head -1 | grep -o '[0-9]*')
+check "the dashboard's list links each name to the student" body_has 'href="/person?id='
+pid=$(grep -o 'href="/person?id=[0-9]*"' "$BODY" | head -1 | grep -o '[0-9]*')
+get counselor "/person?id=$pid"
+check "  which opens for the counselor" eval 'status_is 200 && body_has "href=\"/card?person=$pid\""'
 get counselor "/card?person=$pid"
-check "  which opens for the counselor" status_is 200
+check "  and so does the card it leads to" status_is 200
 get counselor /table
-check "the big table links names" body_has 'href="/card?person='
+check "the big table links names" body_has 'href="/person?id='
 get counselor "/table?print=1"
-check "  but not when printed" body_lacks 'href="/card?person='
+check "  but not when printed" body_lacks 'href="/person?id='
 get counselor /review
 if body_has 'href="/review/item?id='; then
-	check "the review queue links each student" body_has 'href="/card?person='
+	check "the review queue links each student" body_has 'href="/person?id='
 fi

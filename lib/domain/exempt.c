@@ -1,0 +1,175 @@
+/* exempt.c - see exempt.h. */
+#include "domain/exempt.h"
+#include "domain/audit.h"
+#include "core/db.h"
+#include "core/days.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *const exempt_statuses[] = { "suspended", "withdrawn", "enlisted", NULL };
+
+NEOERR *exempt_find(int person_id, const char *day, struct exemption *ex, bool *found)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	memset(ex, 0, sizeof *ex);
+	err = db_query(&c,
+		"SELECT e.id, e.kind, e.status, cls.name, e.reason, e.starts_on, e.ends_on "
+		"FROM people p JOIN checkin_exemptions e ON e.ended_at IS NULL "
+		" AND e.starts_on <= ? AND (e.ends_on IS NULL OR e.ends_on >= ?) "
+		" AND (e.person_id = p.id OR e.class_id = p.class_id OR e.status = p.status) "
+		"LEFT JOIN org_units cls ON cls.id = e.class_id "
+		"WHERE p.id = ? ORDER BY e.ends_on IS NULL DESC, e.ends_on DESC, e.id LIMIT 1",
+		"ssi", day, day, (long long)person_id);
+	if (err)
+		return nerr_pass(err);
+	*found = db_next(c);
+	if (*found) {
+		ex->id = db_int(c, 0);
+		db_copy(ex->kind, sizeof ex->kind, db_str(c, 1));
+		db_copy(ex->status, sizeof ex->status, db_str(c, 2));
+		db_copy(ex->class_name, sizeof ex->class_name, db_str(c, 3));
+		db_copy(ex->reason, sizeof ex->reason, db_str(c, 4));
+		db_copy(ex->starts_on, sizeof ex->starts_on, db_str(c, 5));
+		db_copy(ex->ends_on, sizeof ex->ends_on, db_str(c, 6));
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+static bool known_status(const char *s)
+{
+	for (int i = 0; s && exempt_statuses[i]; i++)
+		if (!strcmp(exempt_statuses[i], s))
+			return true;
+	return false;
+}
+
+struct add_ctx {
+	const struct exempt_actor *a;
+	const struct exempt_new *x;
+	long long id;
+};
+
+static NEOERR *add_in_txn(void *arg)
+{
+	struct add_ctx *c = arg;
+	struct actor who = { .person_id = c->a->person_id, .request_id = c->a->request_id,
+			     .addr = c->a->addr };
+	const struct exempt_new *x = c->x;
+	bool is_status = !strcmp(x->kind, "status"), is_class = !strcmp(x->kind, "class");
+	const char *ends = x->ends_on && x->ends_on[0] ? x->ends_on : NULL;
+	char detail[400];
+	NEOERR *err;
+
+	err = db_exec(NULL, &c->id,
+		"INSERT INTO checkin_exemptions (kind, status, class_id, person_id, reason, "
+		" starts_on, ends_on, created_by, created_at) "
+		"VALUES (?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?)", "ssiisssis",
+		x->kind, is_status ? x->status : NULL, is_class ? x->class_id : 0LL,
+		!is_status && !is_class ? x->person_id : 0LL, x->reason, x->starts_on, ends,
+		(long long)c->a->person_id, c->a->now);
+	if (err)
+		return nerr_pass(err);
+	snprintf(detail, sizeof detail, "%s %s..%s %s", x->kind, x->starts_on, ends ? ends : "",
+		 x->reason);
+	return nerr_pass(audit_write(&who, c->a->now, "exempt.add", !is_status && !is_class ? x->person_id : 0, "checkin_exemption",
+		c->id, detail));
+}
+
+NEOERR *exempt_add(const struct exempt_actor *a, const struct exempt_new *x, long long *id)
+{
+	struct add_ctx c = { a, x, 0 };
+	bool found = true;
+	NEOERR *err;
+
+	if (!strcmp(x->kind, "status")) {
+		if (!known_status(x->status))
+			return nerr_raise(HC_ERR_BADREQ, "unknown status");
+	} else if (!strcmp(x->kind, "class")) {
+		long long n;
+		err = db_scalar(&n, &found, "SELECT id FROM org_units WHERE id = ? AND kind = 'class'",
+				"i", x->class_id);
+		if (err)
+			return nerr_pass(err);
+	} else if (!strcmp(x->kind, "person")) {
+		long long n;
+		err = db_scalar(&n, &found, "SELECT id FROM people WHERE id = ?", "i", x->person_id);
+		if (err)
+			return nerr_pass(err);
+	} else {
+		return nerr_raise(HC_ERR_BADREQ, "unknown kind");
+	}
+	if (!found)
+		return nerr_raise(HC_ERR_BADREQ, "no such %s", x->kind);
+	if (day_parse(x->starts_on) <= 0 ||
+	    (x->ends_on && x->ends_on[0] && day_parse(x->ends_on) < day_parse(x->starts_on)))
+		return nerr_raise(HC_ERR_BADREQ, "bad range");
+	err = db_txn(add_in_txn, &c);
+	*id = c.id;
+	return nerr_pass(err);
+}
+
+struct end_ctx {
+	const struct exempt_actor *a;
+	long long id;
+};
+
+static NEOERR *end_in_txn(void *arg)
+{
+	struct end_ctx *c = arg;
+	struct actor who = { .person_id = c->a->person_id, .request_id = c->a->request_id,
+			     .addr = c->a->addr };
+	DB_CURSOR *cur = NULL;
+	bool found, ended = false;
+	long long subject = 0;
+	NEOERR *err;
+
+	err = db_query(&cur, "SELECT ended_at IS NOT NULL, person_id FROM checkin_exemptions "
+		       "WHERE id = ? FOR UPDATE", "i", c->id);
+	if (err)
+		return nerr_pass(err);
+	found = db_next(cur);
+	if (found) {
+		ended = db_int(cur, 0) != 0;
+		subject = db_int(cur, 1);
+	}
+	db_cursor_free(&cur);
+	if (!found)
+		return nerr_raise(HC_ERR_NOTFOUND, "no exemption %lld", c->id);
+	if (ended)
+		return nerr_raise(HC_ERR_CONFLICT, "exemption %lld already ended", c->id);
+	err = db_exec(NULL, NULL, "UPDATE checkin_exemptions SET ended_by = ?, ended_at = ? "
+		      "WHERE id = ?", "isi", (long long)c->a->person_id, c->a->now, c->id);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(audit_write(&who, c->a->now, "exempt.end", subject, "checkin_exemption", c->id, NULL));
+}
+
+NEOERR *exempt_end(const struct exempt_actor *a, long long id)
+{
+	struct end_ctx c = { a, id };
+	return nerr_pass(db_txn(end_in_txn, &c));
+}
+
+NEOERR *exempt_list(HDF *out, const char *prefix, const char *today)
+{
+	return nerr_pass(db_rows(out, prefix, NULL,
+		"SELECT e.id, e.kind, e.status, cls.name AS class, p.name AS person, "
+		" p.number, e.reason, e.starts_on, e.ends_on, cb.name AS created_by, "
+		" DATE_FORMAT(e.created_at, '%Y-%m-%d %H:%i') AS created_at, eb.name AS ended_by, "
+		" DATE_FORMAT(e.ended_at, '%Y-%m-%d %H:%i') AS ended_at, "
+		" (e.ended_at IS NULL AND e.starts_on <= ? AND (e.ends_on IS NULL OR e.ends_on >= ?)) "
+		"  AS current, "
+		" CASE e.kind WHEN 'person' THEN 1 "
+		"  WHEN 'class' THEN (SELECT COUNT(*) FROM people x WHERE x.class_id = e.class_id) "
+		"  ELSE (SELECT COUNT(*) FROM people x WHERE x.status = e.status) END AS people "
+		"FROM checkin_exemptions e "
+		"LEFT JOIN org_units cls ON cls.id = e.class_id "
+		"LEFT JOIN people p ON p.id = e.person_id "
+		"LEFT JOIN people cb ON cb.id = e.created_by "
+		"LEFT JOIN people eb ON eb.id = e.ended_by "
+		"ORDER BY e.ended_at IS NOT NULL, e.id DESC LIMIT 200", "ss", today, today));
+}

@@ -1,0 +1,82 @@
+/*
+ * exempt.h - who must check in (打卡对象, seed 001): everyone, except whom
+ * an exemption names (by status: 休学 / 退学 / 入伍; by class; by person)
+ * on the days of its range. An exempt person is not counted as unreported
+ * on the dashboard, gets no reminder, and their card says why nothing is
+ * asked of them.
+ *
+ * Not a card fact: the card's state (its colour and the return rules) does
+ * not change with an exemption, and the rules are date ranges over people's
+ * status and class, which other pages change; stored per person they would
+ * bind every writer of people to this module. Every reader asks the rules
+ * themselves, through EXEMPT_ON(), so they cannot disagree.
+ */
+#ifndef HC_EXEMPT_H
+#define HC_EXEMPT_H
+
+#include <ClearSilver.h>
+#include <stdbool.h>
+
+/* SQL: true when the person `p` (a row of people) is exempt on the DATE
+ * expression `day` (a column or a constant, not a placeholder: it is used
+ * twice). The one definition of 打卡对象. */
+#define EXEMPT_ON(day) \
+	"EXISTS (SELECT 1 FROM checkin_exemptions e WHERE e.ended_at IS NULL " \
+	" AND e.starts_on <= " day " AND (e.ends_on IS NULL OR e.ends_on >= " day ") " \
+	" AND (e.person_id = p.id OR e.class_id = p.class_id OR e.status = p.status))"
+
+/* The statuses an exemption may name (people.status besides 'active'). */
+extern const char *const exempt_statuses[];
+
+/* The exemption that applies to a person on a day: the one ending last
+ * (open-ended first), then the oldest. */
+struct exemption {
+	long long id;
+	char kind[8];                /* "status", "class" or "person" */
+	char status[12];             /* kind "status": the person's status */
+	char class_name[101];        /* kind "class" */
+	char reason[201];
+	char starts_on[11];
+	char ends_on[11];            /* "" when open-ended */
+};
+
+/* *found false when person_id must check in on `day` ("YYYY-MM-DD"). */
+NEOERR *exempt_find(int person_id, const char *day, struct exemption *ex, bool *found);
+
+/* Who acts, for the audit row: explicit, never the request. */
+struct exempt_actor {
+	int person_id;
+	const char *request_id;
+	const char *addr;
+	const char *now;             /* "YYYY-MM-DD HH:MM:SS", the school's time */
+};
+
+/* A new exemption: kind "status" (status set), "class" (class_id) or
+ * "person" (person_id); ends_on NULL or "" for open-ended. */
+struct exempt_new {
+	const char *kind;
+	const char *status;
+	long long class_id;
+	long long person_id;
+	const char *reason;
+	const char *starts_on;
+	const char *ends_on;
+};
+
+/* Stores it with its audit row (exempt.add) in one transaction; *id the
+ * new row's. HC_ERR_BADREQ for a kind without its target, an unknown
+ * class or person, or a range that ends before it starts. */
+NEOERR *exempt_add(const struct exempt_actor *a, const struct exempt_new *x, long long *id);
+
+/* Ends an exemption now (it applies no more, and stays listed) with its
+ * audit row (exempt.end). HC_ERR_NOTFOUND for no such exemption,
+ * HC_ERR_CONFLICT when it was already ended. */
+NEOERR *exempt_end(const struct exempt_actor *a, long long id);
+
+/* Rows <prefix>.<n>.{id, kind, status, class, person, number, reason,
+ * starts_on, ends_on, created_by, created_at, ended_by, ended_at, people}
+ * (people: how many it names today), the current first, then the ended
+ * (the latest 200). */
+NEOERR *exempt_list(HDF *out, const char *prefix, const char *today);
+
+#endif

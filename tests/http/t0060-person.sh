@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# /person: one student's whole record for the staff who have them in scope
+# (and for the student themself), and the names that lead there.
+. "$(dirname "$0")/lib.sh"
+
+sid=$(sql "SELECT person_id FROM accounts WHERE login = 'student'")
+gid=$(sql "SELECT person_id FROM accounts WHERE login = 'grad'")
+cid=$(sql "SELECT person_id FROM accounts WHERE login = 'counselor'")
+college=$(sql "SELECT college_id FROM people WHERE id = $sid")
+foreign=$(sql "SELECT ca.student_id FROM counselor_assignments ca JOIN people p ON p.id = ca.student_id
+	WHERE ca.counselor_id <> $cid AND p.college_id <> $college LIMIT 1")
+nreports=$(sql "SELECT COUNT(*) FROM daily_reports WHERE person_id = $sid")
+
+login counselor
+get counselor "/person?id=$sid"
+check "a counselor opens their student's record" status_is 200
+check "  with the name and number" eval 'body_has "$(sql "SELECT name FROM people WHERE id = $sid")" &&
+	body_has "$(sql "SELECT number FROM people WHERE id = $sid")"'
+check "  the card now with its reasons" eval 'body_has "class=\"card card-" && body_has "<ul class=\"reasons\">"'
+check "  every daily report ($nreports), each with all its answers in words" eval '
+	eq "$(grep -c "<details class=\"report\"" "$BODY")" "$nreports" &&
+	body_has "Temperature (°C)" || body_has "体温"'
+check "  a calendar of the days" eval 'body_has "<ol class=\"calendar\" id=\"calendar\">" && grep -q "class=\"day-done\"" "$BODY"'
+check "  the sections: make-ups, return, arrivals, messages, audit" eval 'body_has "id=\"h-makeups\"" &&
+	body_has "id=\"h-return\"" && body_has "id=\"h-arrivals\"" && body_has "id=\"h-messages\"" && body_has "id=\"h-audit\""'
+get counselor "/person?id=$sid&lang=en"
+check "  in English: yes/no answers in words" eval 'body_has "In the school" && body_has "Quarantine"'
+
+# A report with every answer set, seen on the record in words.
+day=$(TZ=Asia/Shanghai date -d '-70 days' +%F)
+sql "INSERT INTO daily_reports (person_id, day, submitted_at, temperature, symptoms, city, in_city, on_campus,
+	abroad, risk_area_14d, quarantine, diagnosis, other_abnormal, anomaly, anomaly_flags, anomaly_state)
+	VALUES ($sid, '$day', '$day 08:00:00', 37.9, 'fever,cough', '武汉', 0, 0, 0, 1, 'home', 'suspected',
+	'头痛 <b>', 1, 'fever,symptom,risk_area', 'cleared')" >/dev/null
+get counselor "/person?id=$sid&lang=en"
+check "  a flagged report: symptoms, quarantine, diagnosis in words, the text escaped" eval '
+	grep -A30 "id=\"report-$day\"" "$BODY" >"$T/rep" &&
+	grep -q "Fever" "$T/rep" && grep -q "Cough" "$T/rep" && grep -q "At home" "$T/rep" &&
+	grep -q "Suspected" "$T/rep" && grep -qF "头痛 &lt;b&gt;" "$T/rep" && grep -q "Temperature of 37.3" "$T/rep"'
+
+# Make-ups, return steps with who took them, arrivals: from the demo data.
+mk=$(sql "SELECT p.id FROM people p WHERE EXISTS (SELECT 1 FROM makeup_requests m WHERE m.person_id = p.id AND m.decided_by IS NOT NULL)
+	AND EXISTS (SELECT 1 FROM return_applications a JOIN reviews r ON r.application_id = a.id WHERE a.person_id = p.id) LIMIT 1")
+if [ -n "$mk" ]; then
+	login admin
+	get admin "/person?id=$mk&lang=en"
+	reviewer=$(sql "SELECT u.name FROM reviews r JOIN return_applications a ON a.id = r.application_id
+		JOIN people u ON u.id = r.reviewer_id WHERE a.person_id = $mk LIMIT 1")
+	decider=$(sql "SELECT u.name FROM makeup_requests m JOIN people u ON u.id = m.decided_by
+		WHERE m.person_id = $mk AND m.decided_by IS NOT NULL LIMIT 1")
+	check "the admin sees a student's review steps with who took them" eval 'grep -q "class=\"review-step\".*$reviewer" "$BODY"'
+	check "  and who decided the make-ups" body_has "$decider"
+fi
+
+# Out of scope: 403 for every role that does not have them.
+get counselor "/person?id=$foreign"
+check "a counselor may not open another counselor's student: 403" status_is 403
+get counselor "/person?id=999999999"
+check "an unknown person is 404" status_is 404
+get counselor "/person?id=1x"
+check "a malformed id is 404, not 500" status_is 404
+login reviewer
+get reviewer "/person?id=$sid"
+check "the college reviewer opens a student of the college" status_is 200
+get reviewer "/person?id=$foreign"
+check "the college reviewer may not open another college's student: 403" status_is 403
+login admin
+get admin "/person?id=$foreign"
+check "the school admin opens anyone" status_is 200
+login student
+get student "/person?id=$gid"
+check "a student may not open another student's record: 403" status_is 403
+get student /person
+check "a student opens their own record" eval 'status_is 200 && body_has "id=\"h-audit\""'
+login grad
+get grad "/person?id=$sid"
+check "a graduate student may not open another's: 403" status_is 403
+for who in gate dorm; do
+	login $who
+	get $who "/person?id=$sid"
+	check "$who staff may not open a student's record: 403" status_is 403
+	get $who /person
+	check "$who staff open their own record" status_is 200
+done
+check "no login: to the login page" turned_away anonymous "/person?id=$sid"
+
+# Names lead to the record; the record leads to the card.
+login counselor
+get counselor "/dashboard?f=unreported"
+check "the dashboard's list links each name to the record" body_has 'href="/person?id='
+get counselor /table
+check "the big table links names to the record" body_has 'href="/person?id='
+get counselor "/card?person=$sid"
+check "a staff view of the card links to the record" body_has "href=\"/person?id=$sid\""
+get counselor "/person?id=$sid"
+check "the record links to the card" body_has "href=\"/card?person=$sid\""
