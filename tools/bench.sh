@@ -214,7 +214,9 @@ csrf_in() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value=
 # reports alone. Not `hc-facts rebuild` (it reads all 30,000 students, a
 # minute and more), and not a join with the view itself: MariaDB then
 # evaluated the view's per-person derived table over every report once per
-# student (400 students: more than 11 minutes). The end's hc-facts check
+# student (400 students: more than 11 minutes), and a derived table in the
+# UPDATE was evaluated again for every row (9,000 students: more than 13
+# minutes): two temporary tables, each made once. The end's hc-facts check
 # says whether this stayed equal to the view.
 reset_today() {
 	sql "CREATE TEMPORARY TABLE bench_reset (person_id INT PRIMARY KEY)
@@ -222,16 +224,19 @@ reset_today() {
 			AND filled_by IS NULL AND anomaly = 0 AND is_makeup = 0;
 		DELETE d FROM daily_reports d JOIN bench_reset r ON r.person_id = d.person_id
 			WHERE d.day = '$today' AND d.filled_by IS NULL AND d.anomaly = 0 AND d.is_makeup = 0;
-		UPDATE card_facts f JOIN bench_reset r ON r.person_id = f.person_id
-		LEFT JOIN (SELECT d.person_id, m.reported_to,
+		CREATE TEMPORARY TABLE bench_reset_m (person_id INT PRIMARY KEY, reported_to DATE)
+			SELECT d.person_id, MAX(d.day) AS reported_to FROM bench_reset b
+			JOIN daily_reports d ON d.person_id = b.person_id GROUP BY d.person_id;
+		CREATE TEMPORARY TABLE bench_reset_x (person_id INT PRIMARY KEY)
+			SELECT d.person_id, m.reported_to,
 				BIT_OR(IF(d.anomaly_state = 'sent_back', 0, 1 << DATEDIFF(m.reported_to, d.day))) AS mask,
 				MIN(IF(d.anomaly_state = 'open', d.day, NULL)) AS open_anomaly,
 				MIN(IF(d.anomaly_state = 'sent_back', d.day, NULL)) AS sent_back,
 				MAX(IF(d.day = m.reported_to, d.in_city_days, NULL)) AS city_days
-			FROM (SELECT d.person_id, MAX(d.day) AS reported_to FROM bench_reset b
-				JOIN daily_reports d ON d.person_id = b.person_id GROUP BY d.person_id) m
-			JOIN daily_reports d ON d.person_id = m.person_id
-			GROUP BY d.person_id, m.reported_to) x ON x.person_id = f.person_id
+			FROM bench_reset_m m JOIN daily_reports d ON d.person_id = m.person_id
+			GROUP BY d.person_id, m.reported_to;
+		UPDATE card_facts f JOIN bench_reset r ON r.person_id = f.person_id
+		LEFT JOIN bench_reset_x x ON x.person_id = f.person_id
 		SET f.reported_to = x.reported_to, f.reported_mask = COALESCE(x.mask, 0),
 			f.open_anomaly = x.open_anomaly, f.sent_back = x.sent_back,
 			f.city_days = COALESCE(x.city_days, 0)" ||
