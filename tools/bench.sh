@@ -1161,10 +1161,10 @@ if later peak; then
 fi
 
 # -- lines of C and SQL in lib/ and sql/: fewer than at BENCH_LOC_REF
-loc_tree() { cat "$ROOT"/lib/*.c "$ROOT"/lib/*.h "$ROOT"/sql/*.sql | wc -l; }
+loc_tree() { find "$ROOT/lib" "$ROOT/sql" -type f \( -name '*.c' -o -name '*.h' -o -name '*.sql' \) -exec cat {} + | wc -l; }
 loc_at() {   # loc_at REF: the same count in a commit, empty if there is none
 	git -C "$ROOT" cat-file -e "$1^{commit}" 2>/dev/null || return 0
-	git -C "$ROOT" ls-tree --name-only "$1" lib/ sql/ | grep -E '\.(c|h|sql)$' |
+	git -C "$ROOT" ls-tree -r --name-only "$1" lib/ sql/ | grep -E '\.(c|h|sql)$' |
 		while read -r f; do git -C "$ROOT" show "$1:$f"; done | wc -l
 }
 if later loc; then
