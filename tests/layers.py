@@ -41,8 +41,6 @@ ALLOWED = {
     ('lib/domain/roster.h', 'lib/web/app.h'): REQ,
     ('lib/read/cardfacts.h', 'lib/web/app.h'): REQ,
     ('lib/read/dash.h', 'lib/web/app.h'): REQ,
-    ('lib/read/table.h', 'lib/web/app.h'): REQ,
-    ('lib/read/tablexport.h', 'lib/web/app.h'): REQ,
     ('lib/web/sess.h', 'lib/web/app.h'):
         'phase 2: sessions fill struct req, which app.h declares beside app_main()',
     ('lib/web/input.h', 'lib/web/app.h'):

@@ -36,6 +36,12 @@ int lang_index(const char *name)
 	return 0;
 }
 
+const char *lang_text(const char *lang, const char *key)
+{
+	HDF *pack = packs[lang_index(lang)];
+	return pack ? hdf_get_value(pack, key, key) : key;
+}
+
 void lang_fill(const char *lang, const char *key, const char *day,
 	       const char *reason, char *out, size_t n)
 {

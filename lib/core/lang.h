@@ -23,6 +23,10 @@ HDF *lang_pack(int i);
 /* The index of a language's name; 0 (the default) for any other name. */
 int lang_index(const char *name);
 
+/* The text of key in the language (NULL: the default); the key itself
+ * when the pack has no such text (or before lang_load()). */
+const char *lang_text(const char *lang, const char *key);
+
 /* The text of key in the language, with "{day}" and "{reason}" replaced
  * by day and reason (NULL: ""), into out; the key itself when the pack
  * has no such text. Replaced text is never read again for placeholders. */
