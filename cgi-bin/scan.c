@@ -29,6 +29,7 @@
 
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -167,7 +168,9 @@ static NEOERR *scan(struct req *r)
 		ts = gate_token_check(key, t, (long long)time(NULL), &tok);
 		sodium_memzero(key, sizeof key);
 	}
-	err = arrival_station(r, ts == TOKEN_OK ? tok.mac : NULL, t == NULL, &st, &found);
+	err = arrival_station(&r->who, hdf_get_value(r->hdf, "Cookie." ARRIVAL_DEVICE_COOKIE, NULL),
+			      strtoll(hdf_get_value(r->hdf, "Cookie." ARRIVAL_GATE_COOKIE, "0"), NULL, 10),
+			      ts == TOKEN_OK ? tok.mac : NULL, t == NULL, &st, &found);
 	if (err)
 		return nerr_pass(err);
 	if (!found) {
