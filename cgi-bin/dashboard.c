@@ -16,8 +16,7 @@
 #include "core/conf.h"
 #include "core/csv.h"
 #include "read/dash.h"
-#include "core/db.h"
-#include "domain/audit.h"
+#include "domain/summary.h"
 #include "domain/review.h"
 #include "core/days.h"
 #include "web/form.h"
@@ -221,7 +220,7 @@ static NEOERR *remind(struct req *r)
 	NEOERR *err;
 
 	day_format(app_today(), day);
-	err = dash_remind(r, s, bound, day, &sent);
+	err = dash_remind(&r->who, s, bound, day, &sent);
 	if (err)
 		return nerr_pass(err);
 	snprintf(path, sizeof path, "/dashboard?f=unreported&reminded=%d", sent);
@@ -280,14 +279,6 @@ static int now_minutes(void)
 	return tm.tm_hour * 60 + tm.tm_min;
 }
 
-static NEOERR *load_summary(struct req *r, const char *day, bool *submitted)
-{
-	return nerr_pass(db_row(r->hdf, "Summary.Done", submitted,
-		"SELECT DATE_FORMAT(submitted_at, '%Y-%m-%d %H:%i') AS at, figures, notes "
-		"FROM daily_summaries WHERE counselor_id = ? AND day = ?",
-		"is", (long long)r->who.person_id, day));
-}
-
 /* The counselor's own group, whatever wider role they also hold. */
 static NEOERR *summary_page(struct req *r, const char *day, int d)
 {
@@ -296,7 +287,7 @@ static NEOERR *summary_page(struct req *r, const char *day, int d)
 
 	export_figure_labels(r);
 	hdf_set_value(r->hdf, "Summary.Day", day);
-	err = load_summary(r, day, &submitted);
+	err = summary_load(r->hdf, "Summary.Done", r->who.person_id, day, &submitted);
 	if (err)
 		return nerr_pass(err);
 	if (!submitted && dash_summary_open(d, app_today(), now_minutes(), deadline_minutes()))
@@ -318,11 +309,11 @@ static NEOERR *summary_form(struct req *r)
 	return nerr_pass(summary_page(r, day, d));
 }
 
-static NEOERR *summary_submit(struct req *r)
+static NEOERR *summary_send(struct req *r)
 {
 	const char *notes = app_param(r, "notes", "");
-	char day[11], now[20];
-	STRING json;
+	char day[11];
+	long long values[DASH_MAX_FIGURES];
 	int d = chosen_day(r, day);
 	NEOERR *err;
 
@@ -342,30 +333,18 @@ static NEOERR *summary_submit(struct req *r)
 	err = dash_figures_load(r, SCOPE_COUNSELOR, r->who.person_id, day);
 	if (err)
 		return nerr_pass(err);
-	string_init(&json);
-	string_append(&json, "{");
 	for (int i = 0; dash_figures[i]; i++) {
 		char key[80];
 		snprintf(key, sizeof key, "Dash.Figure.%s", dash_figures[i]);
-		string_appendf(&json, "%s\"%s\":%d", i ? "," : "", dash_figures[i],
-			       hdf_get_int_value(r->hdf, key, 0));
+		values[i] = hdf_get_int_value(r->hdf, key, 0);
 	}
-	string_append(&json, "}");
-	app_now(now);
-	err = db_exec(NULL, NULL,
-		"INSERT INTO daily_summaries (counselor_id, day, submitted_at, figures, notes) "
-		"VALUES (?, ?, ?, ?, NULLIF(?, ''))", "issss",
-		(long long)r->who.person_id, day, now, json.buf, notes);
-	string_clear(&json);
+	err = summary_submit(&r->who, day, dash_figures, values, notes);
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		nerr_ignore(&err);
 		r->status = 409;
 		hdf_set_value(r->hdf, "Dash.Message", tr(r, "summary.already"));
 		return nerr_pass(summary_page(r, day, d));
 	}
-	if (err)
-		return nerr_pass(err);
-	err = audit_write(&r->who, now, "summary.submit", 0, "daily_summaries", 0, day);
 	if (err)
 		return nerr_pass(err);
 	char path[64];
@@ -379,14 +358,7 @@ static NEOERR *summaries(struct req *r)
 	NEOERR *err;
 
 	chosen_day(r, day);
-	err = db_rows(r->hdf, "Summaries", NULL,
-		"SELECT p.name, p.number, col.name AS college, "
-		" DATE_FORMAT(s.submitted_at, '%m-%d %H:%i') AS at, s.notes "
-		"FROM roles ro JOIN people p ON p.id = ro.person_id "
-		"LEFT JOIN org_units col ON col.id = p.college_id "
-		"LEFT JOIN daily_summaries s ON s.counselor_id = p.id AND s.day = ? "
-		"WHERE ro.role = 'counselor' "
-		"ORDER BY s.submitted_at IS NULL DESC, col.name, p.name LIMIT 2000", "s", day);
+	err = summary_list(r->hdf, "Summaries", day);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "dashboard_summaries.cs"));
@@ -404,7 +376,7 @@ static const struct action actions[] = {
 	{ "verify", M_POST, STAFF_SCOPES, verify, .params = PARAMS(
 	  { "report", P_ID, true }, { "decision", P_ENUM, true, .values = "clear send_back" }) },
 	{ "summary", M_GET, R_COUNSELOR, summary_form },
-	{ "summary", M_POST, R_COUNSELOR, summary_submit, .lines = "notes" },
+	{ "summary", M_POST, R_COUNSELOR, summary_send, .lines = "notes" },
 	{ "summaries", M_GET, R_ADMIN, summaries },
 	{ 0 }
 };

@@ -64,6 +64,8 @@
 	"FROM people p JOIN daily_reports d ON d.person_id = p.id AND d.anomaly_state = 'open'"
 
 const char *const dash_figures[] = { DASH_FIGURES(AS_NAME) ANOMALY_FIGURE, NULL };
+_Static_assert(sizeof dash_figures / sizeof dash_figures[0] <= DASH_MAX_FIGURES + 1,
+	       "more figures than DASH_MAX_FIGURES");
 
 static const char *const anomaly_count_sql[] = SCOPE_VARIANTS(
 	"SELECT COUNT(*) " OPEN_ANOMALIES, "");
@@ -330,7 +332,7 @@ static const char *const remind_sql[] = SCOPE_VARIANTS(
 	"SELECT p.id, ?, ?, ?, ? " WITH_DAY, "AND d.id IS NULL AND NOT " EXEMPT_TODAY);
 
 struct remind_ctx {
-	struct req *r;
+	const struct actor *a;
 	enum scope_kind scope;
 	long long bound;
 	const char *day;
@@ -345,9 +347,9 @@ static NEOERR *remind_in_txn(void *arg)
 	const char *tmpl = conf_str("Outbox.RemindText", NULL);
 	NEOERR *err;
 
-	app_now(now);
+	clock_now(now);
 	err = db_exec(&x->sent, NULL, remind_sql[x->scope], "sisssi", x->day,
-		      (long long)x->r->who.person_id, now, x->batch, x->day, x->bound);
+		      (long long)x->a->person_id, now, x->batch, x->day, x->bound);
 	if (err || x->sent == 0)
 		return nerr_pass(err);
 	/* The message says which day; the card renders it in the reader's language. */
@@ -368,16 +370,17 @@ static NEOERR *remind_in_txn(void *arg)
 	if (err)
 		return nerr_pass(err);
 	snprintf(text, sizeof text, "%s x%llu", x->day, x->sent);
-	return nerr_pass(audit_write(&x->r->who, now, "remind", 0, "reminders", 0, text));
+	return nerr_pass(audit_write(x->a, now, "remind", 0, "reminders", 0, text));
 }
 
-NEOERR *dash_remind(struct req *r, enum scope_kind s, long long bound,
+NEOERR *dash_remind(const struct actor *a, enum scope_kind s, long long bound,
 		    const char *day, int *sent)
 {
-	struct remind_ctx x = { r, s, bound, day, "", 0 };
+	struct remind_ctx x = { a, s, bound, day, "", 0 };
 	NEOERR *err;
 
-	snprintf(x.batch, sizeof x.batch, "%s", r->id);
+	/* The request's id names the batch: one per click. */
+	snprintf(x.batch, sizeof x.batch, "%s", a->request_id ? a->request_id : "");
 	err = db_txn(remind_in_txn, &x);
 	*sent = (int)x.sent;
 	return nerr_pass(err);

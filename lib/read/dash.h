@@ -9,7 +9,9 @@
 #include "web/app.h"
 #include "domain/scope.h"
 
-/* The figures, in display order; each name is also a list filter. */
+/* The figures, in display order; each name is also a list filter. At
+ * most DASH_MAX_FIGURES (checked when lib/read/dash.c compiles). */
+#define DASH_MAX_FIGURES 32
 extern const char *const dash_figures[];
 /* True for a known figure name. */
 bool dash_figure_known(const char *name);
@@ -32,8 +34,9 @@ NEOERR *dash_trend_load(struct req *r, enum scope_kind s, long long bound,
 NEOERR *dash_anomalies_load(struct req *r, enum scope_kind s, long long bound);
 
 /* Reminds every unreported person in scope for `day`, once per person and
- * day; *sent is how many were reminded now (0 when all already were). */
-NEOERR *dash_remind(struct req *r, enum scope_kind s, long long bound,
+ * day, in a batch named by the actor's request id; *sent is how many were
+ * reminded now (0 when all already were). */
+NEOERR *dash_remind(const struct actor *a, enum scope_kind s, long long bound,
 		    const char *day, int *sent);
 
 /* How many people in scope were reminded for `day`, by anyone. */
