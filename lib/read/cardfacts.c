@@ -109,7 +109,7 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 
 int card_streak_days(void)
 {
-	return conf_int("Policy.StreakDays", CARD_STREAK_DAYS);
+	return conf_streak_days();
 }
 
 static const char *reason_key(enum card_reason_code code)
