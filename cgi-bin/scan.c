@@ -72,7 +72,7 @@ static NEOERR *answer_card(struct req *r, const struct scan_verdict *sv,
 		return nerr_pass(err);
 	if (err == STATUS_OK) {
 		card_state(&ci.facts, today, card_streak_days(), &v);
-		card_export(r, "Card", &ci, &v);
+		card_export(r->hdf, r->lang, "Card", &ci, &v);
 	}
 	return nerr_pass(answer(r, sv, seen));
 }
@@ -119,7 +119,7 @@ static NEOERR *decide(struct req *r, const struct scan_station *st, int person_i
 	if (err)
 		return nerr_pass(err);
 	card_state(&ci.facts, today, card_streak_days(), &v);
-	card_export(r, "Card", &ci, &v);
+	card_export(r->hdf, r->lang, "Card", &ci, &v);
 	gate_decide(st->kind, &ci.facts, &v, &sv);
 	if (sv.result == SCAN_ALLOW && on_allow == ALLOW_ASK)
 		return nerr_pass(app_render(r, "scan_gate.cs"));
