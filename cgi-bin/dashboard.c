@@ -75,7 +75,6 @@ static void export_figure_labels(struct req *r)
 }
 
 struct aggregates {
-	struct req *r;
 	enum scope_kind s;
 	long long bound;
 	const char *day;
@@ -85,12 +84,12 @@ struct aggregates {
 static NEOERR *aggregates_fill(HDF *hdf, void *arg)
 {
 	struct aggregates *a = arg;
-	NEOERR *err = dash_figures_load(a->r, a->s, a->bound, a->day);
+	NEOERR *err = dash_figures_load(hdf, a->s, a->bound, a->day);
 
 	if (err == STATUS_OK)
-		err = dash_classes_load(a->r, a->s, a->bound, a->day);
+		err = dash_classes_load(hdf, a->s, a->bound, a->day);
 	if (err == STATUS_OK)
-		err = dash_trend_load(a->r, a->s, a->bound, a->d);
+		err = dash_trend_load(hdf, a->s, a->bound, a->d);
 	return nerr_pass(err);
 }
 
@@ -103,7 +102,7 @@ static NEOERR *aggregates_load(struct req *r, enum scope_kind s, long long bound
 			       const char *day, int d)
 {
 	static const char *const roots[] = { "Dash.Figure", "Dash.Class", "Dash.Bar", NULL };
-	struct aggregates a = { r, s, bound, day, d };
+	struct aggregates a = { s, bound, day, d };
 	struct snap_key k = { s == SCOPE_SCHOOL ? "school" : "college",
 		s == SCOPE_SCHOOL ? 0 : bound, day,
 		conf_int("Dash.SnapshotSeconds", 30), "Dash.Snapshot", roots };
@@ -127,9 +126,9 @@ static NEOERR *show(struct req *r)
 	export_figure_labels(r);
 	err = aggregates_load(r, s, bound, day, d);
 	if (err == STATUS_OK)
-		err = dash_list_load(r, s, bound, day, f, chosen_page(r));
+		err = dash_list_load(r->hdf, s, bound, day, f, chosen_page(r));
 	if (err == STATUS_OK)
-		err = dash_anomalies_load(r, s, bound);
+		err = dash_anomalies_load(r->hdf, s, bound);
 	if (err == STATUS_OK && hdf_get_int_value(r->hdf, "Dash.IsToday", 0)) {
 		long long n = 0;
 
@@ -152,7 +151,7 @@ static NEOERR *remind_confirm(struct req *r)
 
 	day_format(app_today(), day);
 	hdf_set_value(r->hdf, "Dash.Day", day);
-	err = dash_figures_load(r, s, bound, day);
+	err = dash_figures_load(r->hdf, s, bound, day);
 	if (err == STATUS_OK)
 		err = dash_reminded_count(s, bound, day, &n);
 	if (err)
@@ -185,7 +184,7 @@ static NEOERR *export_csv(struct req *r)
 	for (page = 0; page < 1000; page++) {
 		hdf_remove_tree(r->hdf, "Dash.Row");
 		hdf_remove_tree(r->hdf, "Dash.NextPage");
-		err = dash_list_load(r, s, bound, day, f, page);
+		err = dash_list_load(r->hdf, s, bound, day, f, page);
 		if (err)
 			break;
 		for (HDF *row = hdf_get_obj(r->hdf, "Dash.Row.0"); row; row = hdf_obj_next(row)) {
@@ -293,9 +292,9 @@ static NEOERR *summary_page(struct req *r, const char *day, int d)
 	if (!submitted && dash_summary_open(d, app_today(), now_minutes(), deadline_minutes()))
 		hdf_set_int_value(r->hdf, "Summary.Open", 1);
 	hdf_set_value(r->hdf, "Summary.Deadline", conf_str("Policy.SummaryDeadline", "11:30"));
-	err = dash_figures_load(r, SCOPE_COUNSELOR, r->who.person_id, day);
+	err = dash_figures_load(r->hdf, SCOPE_COUNSELOR, r->who.person_id, day);
 	if (err == STATUS_OK)
-		err = dash_list_load(r, SCOPE_COUNSELOR, r->who.person_id, day, "unreported", 0);
+		err = dash_list_load(r->hdf, SCOPE_COUNSELOR, r->who.person_id, day, "unreported", 0);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "dashboard_summary.cs"));
@@ -330,7 +329,7 @@ static NEOERR *summary_send(struct req *r)
 		return nerr_pass(summary_page(r, day, d));
 	}
 	/* The figures as they stand now are what gets frozen. */
-	err = dash_figures_load(r, SCOPE_COUNSELOR, r->who.person_id, day);
+	err = dash_figures_load(r->hdf, SCOPE_COUNSELOR, r->who.person_id, day);
 	if (err)
 		return nerr_pass(err);
 	for (int i = 0; dash_figures[i]; i++) {

@@ -36,7 +36,6 @@ ALLOWED = {
     ('lib/domain/checkin.h', 'lib/web/app.h'): REQ,
     ('lib/domain/checkin.h', 'lib/web/form.h'):
         'phase 2: the check-in form is declared beside its rules (parameters declared per action)',
-    ('lib/read/dash.h', 'lib/web/app.h'): REQ,
     ('lib/web/sess.h', 'lib/web/app.h'):
         'phase 2: sessions fill struct req, which app.h declares beside app_main()',
     ('lib/web/input.h', 'lib/web/app.h'):
