@@ -29,18 +29,13 @@
 
 /* ---- what the request asks for --------------------------------------------- */
 
-static const char *query_get(void *ctx, const char *name)
-{
-	return app_param(ctx, name, NULL);
-}
-
 /* The filters; what was ignored or turned round is said on the page. */
 static void chosen_filter(struct req *r, struct table_filter *f)
 {
 	struct table_parse_notes notes;
 	char msg[600];
 
-	table_filter_parse(f, query_get, r, &notes);
+	table_filter_parse(f, app_query, r, &notes);
 	if (notes.nbad) {
 		snprintf(msg, sizeof msg, "%s", tr(r, "table.bad_filter"));
 		for (int i = 0; i < notes.nbad; i++) {

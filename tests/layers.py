@@ -33,9 +33,6 @@ MAY = {k: v | ({k} if k != 'cgi-bin' else set()) for k, v in MAY.items()}
 # of issue 19 empties this list.
 REQ = 'phase 2: takes struct req (struct actor instead)'
 ALLOWED = {
-    ('lib/domain/checkin.h', 'lib/web/app.h'): REQ,
-    ('lib/domain/checkin.h', 'lib/web/form.h'):
-        'phase 2: the check-in form is declared beside its rules (parameters declared per action)',
     ('lib/web/sess.h', 'lib/web/app.h'):
         'phase 2: sessions fill struct req, which app.h declares beside app_main()',
     ('lib/web/input.h', 'lib/web/app.h'):

@@ -139,6 +139,9 @@ void tr_fill(struct req *r, const char *key, const char *value, char *out, size_
 
 /* Query.<name>, or def. */
 const char *app_param(struct req *r, const char *name, const char *def);
+/* Query.<name> or NULL, r a struct req: a form_get_fn (core/formdef.h)
+ * for the rules that read a form without the request. */
+const char *app_query(void *r, const char *name);
 
 /* A declared P_ID or P_INT parameter (the gate checked it), or def when
  * absent. */
