@@ -8,7 +8,7 @@
 #define HC_FORM_H
 
 #include "core/formdef.h"
-#include "web/app.h"
+#include "web/req.h"
 
 /* Exports the declaration to Form.Field.<n>.* (for a blank form). */
 void form_describe(struct req *r, const struct form *f);
