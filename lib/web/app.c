@@ -411,6 +411,11 @@ const char *app_param(struct req *r, const char *name, const char *def)
 	return hdf_get_value(r->hdf, key, def);
 }
 
+const char *app_query(void *r, const char *name)
+{
+	return app_param(r, name, NULL);
+}
+
 long long app_num(struct req *r, const char *name, long long def)
 {
 	const char *v = app_param(r, name, NULL);
