@@ -532,7 +532,7 @@ static NEOERR *import_sheet(struct req *r, const char *name, const char *data, s
 
 		r->status = nerr_match(err, HC_ERR_TOOLARGE) ? 413 : 400;
 		nerr_ignore(&err);
-		input_sheet_problem(r, &why, text, sizeof text);
+		app_sheet_problem(r, &why, text, sizeof text);
 		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.unreadable"));
 		hdf_set_value(r->hdf, "Page.Detail", text);
 		*nbad = 1;

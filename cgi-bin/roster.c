@@ -157,7 +157,7 @@ static NEOERR *import(struct req *r)
 		char text[512];
 
 		r->status = nerr_match(err, HC_ERR_TOOLARGE) ? 413 : 400;
-		input_sheet_problem(r, &why, text, sizeof text);
+		app_sheet_problem(r, &why, text, sizeof text);
 		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.unreadable"));
 		hdf_set_value(r->hdf, "Page.Detail", text);
 		nerr_ignore(&err);

@@ -25,13 +25,13 @@
     <?cs var:L.pimport.changed ?> <span id="n-changed"><?cs var:Import.Changed ?></span>,
     <?cs var:L.pimport.unchanged ?> <span id="n-unchanged"><?cs var:Import.Unchanged ?></span></p>
   <?cs if:Import.Added > 0 ?>
-  <h3><?cs var:L.pimport.added_list ?></h3>
-  <div class="table-wrap">
+  <h3 id="added-h"><?cs var:L.pimport.added_list ?></h3>
+  <section class="table-wrap" tabindex="0" aria-labelledby="added-h">
   <table class="list" id="import-added">
     <thead><tr><th scope="col"><?cs var:L.form.person.number ?></th><th scope="col"><?cs var:L.form.person.name ?></th><th scope="col"><?cs var:L.form.person.identity ?></th><th scope="col"><?cs var:L.people.college ?></th><th scope="col"><?cs var:L.people.class ?></th></tr></thead>
     <tbody><?cs each:p = Import.Add ?><tr><td><?cs var:p.number ?></td><td><?cs var:p.name ?></td><td><?cs var:L.form.person.identity[p.identity] ?></td><td><?cs var:p.college ?></td><td><?cs var:p.class ?></td></tr><?cs /each ?></tbody>
   </table>
-  </div>
+  </section>
   <?cs if:Import.Added > subcount(Import.Add) ?><p class="small"><?cs var:L.pimport.first_only ?> <?cs var:subcount(Import.Add) ?></p><?cs /if ?>
   <?cs /if ?>
   <?cs if:Import.Changed > 0 ?>

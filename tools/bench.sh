@@ -737,7 +737,7 @@ if later dashboard || later review || later person; then
 	C_COUNSELOR=$(cookie_jar "$T/jar.counselor")
 	CID=$(sql "SELECT person_id FROM accounts WHERE login = 'counselor'")
 fi
-if later dashboard || later review || later roster || later table || later scan || later peak; then
+if later dashboard || later review || later roster || later people || later table || later scan || later peak; then
 	login_jar admin "$T/jar.admin" || die "cannot log in as admin"
 	C_ADMIN=$(cookie_jar "$T/jar.admin")
 fi
@@ -961,11 +961,13 @@ if later people; then
 	read -r pcode psecs <<<"$(curl -s -m 120 -H "$C_ADMIN" -o "$T/preview.html" -w '%{http_code} %{time_total}' \
 		-F "csrf=$tok" -F "file=@$T/people.csv;type=text/csv" "$URL/people/import")"
 	pchanged=$(sed -n 's/.*id="n-changed">\([0-9]*\).*/\1/p' "$T/preview.html" | head -1)
-	draft=$(grep -o 'name="draft" value="[0-9]*"' "$T/preview.html" | grep -o '[0-9]*')
+	draft=$(grep -o 'name="draft" value="[0-9]*"' "$T/preview.html" | grep -o '[0-9]*' || true)
 	read -r code secs <<<"$(curl -s -m 120 -H "$C_ADMIN" -o "$T/apply.html" -w '%{http_code} %{time_total}' \
 		--data-urlencode "csrf=$tok" --data-urlencode "draft=$draft" "$URL/people/apply")"
-	changed=$(grep -o 'id="import-applied"' "$T/apply.html" >/dev/null &&
-		sed -n 's/.*id="n-changed">\([0-9]*\).*/\1/p' "$T/apply.html" | head -1)
+	changed=""
+	if grep -q 'id="import-applied"' "$T/apply.html"; then
+		changed=$(sed -n 's/.*id="n-changed">\([0-9]*\).*/\1/p' "$T/apply.html" | head -1)
+	fi
 	curl -s -m 120 -H "$C_ADMIN" -o "$T/again.html" -F "csrf=$tok" -F "file=@$T/people.csv;type=text/csv" "$URL/people/import"
 	again=$(sed -n 's/.*id="n-changed">\([0-9]*\).*/\1/p' "$T/again.html" | head -1)
 	psecs=$(awk -v s="$psecs" 'BEGIN { printf "%.3f", s }')

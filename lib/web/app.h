@@ -134,6 +134,12 @@ void app_header(struct req *r, const char *fmt, ...)
 /* A language-pack string for the request's language; the key if missing. */
 const char *tr(struct req *r, const char *key);
 
+/* What the spreadsheet reader said was wrong with an upload
+ * (core/sheet.h), in the request's language, with its row and column
+ * ("第 3 行 第 B 列: 引号没有闭合。"). */
+struct sheet_problem;
+void app_sheet_problem(struct req *r, const struct sheet_problem *why, char *out, size_t n);
+
 /* tr(), with "{day}" in the string replaced by value. */
 void tr_fill(struct req *r, const char *key, const char *value, char *out, size_t n);
 

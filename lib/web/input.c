@@ -326,26 +326,3 @@ NEOERR *input_check_params(struct req *r, const struct action_param *params)
 	}
 	return STATUS_OK;
 }
-
-/* "第 3 行 第 B 列: 引号没有闭合。" from what the reader noted; {n} in
- * the message is the cap that was passed. */
-void input_sheet_problem(struct req *r, const struct sheet_problem *why, char *out, size_t n)
-{
-	const char *msg = tr(r, why->key ? why->key : "sheet.damaged");
-	const char *cap = strstr(msg, "{n}");
-	char at[128] = "", col[8];
-
-	if (why->row > 0)
-		snprintf(at, sizeof at, "%s %d %s", tr(r, "roster.row"), why->row,
-			 tr(r, "roster.row_suffix"));
-	if (why->col > 0) {
-		sheet_col_name(why->col, col);
-		snprintf(at + strlen(at), sizeof at - strlen(at), " %s %s %s",
-			 tr(r, "sheet.col"), col, tr(r, "sheet.col_suffix"));
-	}
-	if (cap)
-		snprintf(out, n, "%s%s%.*s%ld%s", at, at[0] ? ": " : "", (int)(cap - msg), msg,
-			 why->limit, cap + 3);
-	else
-		snprintf(out, n, "%s%s%s", at, at[0] ? ": " : "", msg);
-}

@@ -26,7 +26,6 @@
 #define HC_INPUT_H
 
 #include "web/app.h"
-#include "core/sheet.h"
 
 /* The cap on an action's body: .max_body, else Uploads.MaxBytes + 64 KiB
  * for an upload action, else Limits.MaxBody. */
@@ -48,10 +47,5 @@ NEOERR *input_check_params(struct req *r, const struct action_param *params);
 /* The bytes of the file sent as parameter name (they live as long as the
  * request); false when none was sent. Its file name is Query.<name>. */
 bool input_file(struct req *r, const char *name, const char **data, size_t *len);
-
-/* What the spreadsheet reader said was wrong with an upload, in the
- * request's language, with its row and column ("第 3 行 第 B 列:
- * 引号没有闭合。"). */
-void input_sheet_problem(struct req *r, const struct sheet_problem *why, char *out, size_t n);
 
 #endif

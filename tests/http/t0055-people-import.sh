@@ -55,9 +55,14 @@ read -r kid kcode kname cid ccode cname < <(sql "SELECT k.id, k.code, k.name, c.
 	FROM org_units k JOIN org_units m ON m.id = k.parent_id
 	JOIN org_units c ON c.id = IF(m.kind = 'college', m.id, m.parent_id)
 	WHERE k.kind = 'class' AND k.retired_at IS NULL AND c.retired_at IS NULL ORDER BY k.id LIMIT 1" | tr '\t' ' ')
-coun=$(sql "SELECT p.number FROM people p JOIN roles r ON r.person_id = p.id AND r.role = 'counselor' ORDER BY p.id LIMIT 1")
-changed_id=$(sql "SELECT id FROM people WHERE identity = 'undergrad' AND class_id IS NOT NULL ORDER BY id LIMIT 1 OFFSET 3")
-same_id=$(sql "SELECT id FROM people WHERE identity = 'undergrad' AND class_id IS NOT NULL ORDER BY id LIMIT 1 OFFSET 4")
+# Not the demo counselor, whose figures other tests count.
+coun=$(sql "SELECT p.number FROM people p JOIN roles r ON r.person_id = p.id AND r.role = 'counselor'
+	JOIN accounts a ON a.person_id = p.id WHERE a.login <> 'counselor' ORDER BY p.id LIMIT 1")
+# Two students none of the demo accounts' figures count.
+apart="identity = 'undergrad' AND class_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM counselor_assignments ca
+	JOIN accounts a ON a.person_id = ca.counselor_id WHERE ca.student_id = people.id AND a.login = 'counselor')"
+changed_id=$(sql "SELECT id FROM people WHERE $apart ORDER BY id DESC LIMIT 1")
+same_id=$(sql "SELECT id FROM people WHERE $apart ORDER BY id DESC LIMIT 1 OFFSET 1")
 changed_line=$(as_line "$changed_id")
 IFS=, read -r cn_num cn_name cn_id cn_col cn_cls cn_phone cn_board cn_status cn_coun <<<"$changed_line"
 new_board=$([ "$cn_board" = 是 ] && echo 否 || echo 是)
