@@ -102,29 +102,6 @@ static NEOERR *template(struct req *r)
 	return nerr_pass(err);
 }
 
-/* "第 3 行 第 B 列: 引号没有闭合。" from what the reader noted; {n} in
- * the message is the cap that was passed. */
-static void problem_text(struct req *r, const struct sheet_problem *why, char *out, size_t n)
-{
-	const char *msg = tr(r, why->key ? why->key : "sheet.damaged");
-	const char *cap = strstr(msg, "{n}");
-	char at[128] = "", col[8];
-
-	if (why->row > 0)
-		snprintf(at, sizeof at, "%s %d %s", tr(r, "roster.row"), why->row,
-			 tr(r, "roster.row_suffix"));
-	if (why->col > 0) {
-		sheet_col_name(why->col, col);
-		snprintf(at + strlen(at), sizeof at - strlen(at), " %s %s %s",
-			 tr(r, "sheet.col"), col, tr(r, "sheet.col_suffix"));
-	}
-	if (cap)
-		snprintf(out, n, "%s%s%.*s%ld%s", at, at[0] ? ": " : "", (int)(cap - msg), msg,
-			 why->limit, cap + 3);
-	else
-		snprintf(out, n, "%s%s%s", at, at[0] ? ": " : "", msg);
-}
-
 static NEOERR *import(struct req *r)
 {
 	const char *kind = app_param(r, "kind", "");
@@ -163,7 +140,7 @@ static NEOERR *import(struct req *r)
 		char text[512];
 
 		r->status = nerr_match(err, HC_ERR_TOOLARGE) ? 413 : 400;
-		problem_text(r, &why, text, sizeof text);
+		app_sheet_problem(r, &why, text, sizeof text);
 		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.unreadable"));
 		hdf_set_value(r->hdf, "Page.Detail", text);
 		nerr_ignore(&err);

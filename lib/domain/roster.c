@@ -204,11 +204,12 @@ static NEOERR *load_lookups(struct import *im)
 	if (!err && im->own_counselor) err = lookup_load(&im->mine,
 		"SELECT p.number, p.id FROM people p JOIN counselor_assignments ca "
 		"ON ca.student_id = p.id WHERE ca.counselor_id = ?", "i", im->own_counselor);
-	if (!err) err = lookup_load(&im->numbers,
-		"SELECT number, id FROM people WHERE identity <> 'staff'", NULL, 0);
+	/* Staff too: teachers and staff return to their posts (返岗, seed 002)
+	 * from the same rosters, with a card of their own. */
+	if (!err) err = lookup_load(&im->numbers, "SELECT number, id FROM people", NULL, 0);
 	/* The name check: "number|name" is a key when they belong together. */
 	if (!err) err = lookup_load(&im->names,
-		"SELECT CONCAT(number, '|', name), id FROM people WHERE identity <> 'staff'", NULL, 0);
+		"SELECT CONCAT(number, '|', name), id FROM people", NULL, 0);
 	if (!err) err = lookup_load(&im->batches,
 		"SELECT name, id FROM return_batches WHERE term_id = ?", "i", im->term);
 	if (!err) err = lookup_load(&im->counselors,

@@ -32,6 +32,12 @@ NEOERR *app_redirect(struct req *r, const char *path);
 void app_header(struct req *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* What the spreadsheet reader said was wrong with an upload
+ * (core/sheet.h), in the request's language, with its row and column
+ * ("第 3 行 第 B 列: 引号没有闭合。"). */
+struct sheet_problem;
+void app_sheet_problem(struct req *r, const struct sheet_problem *why, char *out, size_t n);
+
 /* The site's address of path, for links that leave the browser (QR
  * codes): Site.BaseUrl from the config, else the request's scheme and
  * host, then path. */
