@@ -75,9 +75,9 @@ static NEOERR *show_card(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	card_state(&ci.facts, today, card_streak_days(), &v);
-	card_export(r, "Card", &ci, &v);
+	card_export(r->hdf, r->lang, "Card", &ci, &v);
 	hdf_set_int_value(r->hdf, "Person.id", person);
-	err = card_exempt_export(r, "Card.Exempt", person, today);
+	err = card_exempt_export(r->hdf, "Card.Exempt", person, today);
 	if (err)
 		return nerr_pass(err);
 	if (person != r->who.person_id) {

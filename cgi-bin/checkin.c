@@ -90,6 +90,39 @@ static void set_day(struct req *r, const char *key, int day)
 	hdf_set_value(r->hdf, key, d);
 }
 
+/* Form.Value.<name>: a form_set_fn for report_to_form(). */
+static void form_value(void *ctx, const char *name, const char *value)
+{
+	struct req *r = ctx;
+	char key[96];
+
+	snprintf(key, sizeof key, "Form.Value.%s", name);
+	hdf_set_value(r->hdf, key, value);
+}
+
+/* basic_form's fields, then its rules across fields: a message on each
+ * bad field not already marked. Returns the number of bad fields. */
+static int basic_check(struct req *r)
+{
+	struct form_bad bad[REPORT_BASIC_RULES];
+	char key[96];
+	int n, errors, more = 0;
+
+	form_check(r, &basic_form);
+	errors = hdf_get_int_value(r->hdf, "Form.Errors", 0);
+	n = report_basic_check(app_query, r, bad);
+	for (int i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "Form.Error.%s", bad[i].field);
+		if (hdf_get_value(r->hdf, key, NULL))
+			continue;
+		hdf_set_value(r->hdf, key, tr(r, bad[i].msg));
+		more++;
+	}
+	if (more)
+		hdf_set_int_value(r->hdf, "Form.Errors", errors + more);
+	return errors + more;
+}
+
 /* Fills Form.Value from the last report before `day` (quick fill). */
 static NEOERR *quick_fill(struct req *r, int person, int day)
 {
@@ -100,7 +133,7 @@ static NEOERR *quick_fill(struct req *r, int person, int day)
 
 	if (err || !found)
 		return nerr_pass(err);
-	report_to_form(r, &last);
+	report_to_form(&last, form_value, r);
 	hdf_set_value(r->hdf, "Checkin.QuickFrom", from);
 	return STATUS_OK;
 }
@@ -202,8 +235,7 @@ static NEOERR *save_basic(struct req *r)
 	struct basic_info b;
 	NEOERR *err;
 
-	form_check(r, &basic_form);
-	if (report_basic_check(r)) {
+	if (basic_check(r)) {
 		r->status = 400;
 		return nerr_pass(app_render(r, "checkin_basic.cs"));
 	}
@@ -240,7 +272,7 @@ static NEOERR *submit(struct req *r, int person, int filled_by, const char *done
 			hdf_set_int_value(r->hdf, "Checkin.Resubmit", 1);
 		return nerr_pass(app_render(r, filled_by ? "checkin_proxy.cs" : "checkin.cs"));
 	}
-	report_from_query(r, &rep);
+	report_from_form(app_query, r, &rep);
 	s.person_id = person;
 	s.day = day;
 	s.filled_by = filled_by;
@@ -402,8 +434,7 @@ static NEOERR *do_basic_fix(struct req *r)
 
 	if (err)
 		return nerr_pass(err);
-	form_check(r, &basic_form);
-	if (report_basic_check(r)) {
+	if (basic_check(r)) {
 		r->status = 400;
 		return nerr_pass(app_render(r, "checkin_basic_fix.cs"));
 	}

@@ -16,8 +16,7 @@
 #include "core/conf.h"
 #include "core/csv.h"
 #include "read/dash.h"
-#include "core/db.h"
-#include "domain/audit.h"
+#include "domain/summary.h"
 #include "domain/review.h"
 #include "core/days.h"
 #include "web/form.h"
@@ -76,7 +75,6 @@ static void export_figure_labels(struct req *r)
 }
 
 struct aggregates {
-	struct req *r;
 	enum scope_kind s;
 	long long bound;
 	const char *day;
@@ -86,12 +84,12 @@ struct aggregates {
 static NEOERR *aggregates_fill(HDF *hdf, void *arg)
 {
 	struct aggregates *a = arg;
-	NEOERR *err = dash_figures_load(a->r, a->s, a->bound, a->day);
+	NEOERR *err = dash_figures_load(hdf, a->s, a->bound, a->day);
 
 	if (err == STATUS_OK)
-		err = dash_classes_load(a->r, a->s, a->bound, a->day);
+		err = dash_classes_load(hdf, a->s, a->bound, a->day);
 	if (err == STATUS_OK)
-		err = dash_trend_load(a->r, a->s, a->bound, a->d);
+		err = dash_trend_load(hdf, a->s, a->bound, a->d);
 	return nerr_pass(err);
 }
 
@@ -104,7 +102,7 @@ static NEOERR *aggregates_load(struct req *r, enum scope_kind s, long long bound
 			       const char *day, int d)
 {
 	static const char *const roots[] = { "Dash.Figure", "Dash.Class", "Dash.Bar", NULL };
-	struct aggregates a = { r, s, bound, day, d };
+	struct aggregates a = { s, bound, day, d };
 	struct snap_key k = { s == SCOPE_SCHOOL ? "school" : "college",
 		s == SCOPE_SCHOOL ? 0 : bound, day,
 		conf_int("Dash.SnapshotSeconds", 30), "Dash.Snapshot", roots };
@@ -128,9 +126,9 @@ static NEOERR *show(struct req *r)
 	export_figure_labels(r);
 	err = aggregates_load(r, s, bound, day, d);
 	if (err == STATUS_OK)
-		err = dash_list_load(r, s, bound, day, f, chosen_page(r));
+		err = dash_list_load(r->hdf, s, bound, day, f, chosen_page(r));
 	if (err == STATUS_OK)
-		err = dash_anomalies_load(r, s, bound);
+		err = dash_anomalies_load(r->hdf, s, bound);
 	if (err == STATUS_OK && hdf_get_int_value(r->hdf, "Dash.IsToday", 0)) {
 		long long n = 0;
 
@@ -153,7 +151,7 @@ static NEOERR *remind_confirm(struct req *r)
 
 	day_format(app_today(), day);
 	hdf_set_value(r->hdf, "Dash.Day", day);
-	err = dash_figures_load(r, s, bound, day);
+	err = dash_figures_load(r->hdf, s, bound, day);
 	if (err == STATUS_OK)
 		err = dash_reminded_count(s, bound, day, &n);
 	if (err)
@@ -186,7 +184,7 @@ static NEOERR *export_csv(struct req *r)
 	for (page = 0; page < 1000; page++) {
 		hdf_remove_tree(r->hdf, "Dash.Row");
 		hdf_remove_tree(r->hdf, "Dash.NextPage");
-		err = dash_list_load(r, s, bound, day, f, page);
+		err = dash_list_load(r->hdf, s, bound, day, f, page);
 		if (err)
 			break;
 		for (HDF *row = hdf_get_obj(r->hdf, "Dash.Row.0"); row; row = hdf_obj_next(row)) {
@@ -221,7 +219,7 @@ static NEOERR *remind(struct req *r)
 	NEOERR *err;
 
 	day_format(app_today(), day);
-	err = dash_remind(r, s, bound, day, &sent);
+	err = dash_remind(&r->who, s, bound, day, &sent);
 	if (err)
 		return nerr_pass(err);
 	snprintf(path, sizeof path, "/dashboard?f=unreported&reminded=%d", sent);
@@ -280,14 +278,6 @@ static int now_minutes(void)
 	return tm.tm_hour * 60 + tm.tm_min;
 }
 
-static NEOERR *load_summary(struct req *r, const char *day, bool *submitted)
-{
-	return nerr_pass(db_row(r->hdf, "Summary.Done", submitted,
-		"SELECT DATE_FORMAT(submitted_at, '%Y-%m-%d %H:%i') AS at, figures, notes "
-		"FROM daily_summaries WHERE counselor_id = ? AND day = ?",
-		"is", (long long)r->who.person_id, day));
-}
-
 /* The counselor's own group, whatever wider role they also hold. */
 static NEOERR *summary_page(struct req *r, const char *day, int d)
 {
@@ -296,15 +286,15 @@ static NEOERR *summary_page(struct req *r, const char *day, int d)
 
 	export_figure_labels(r);
 	hdf_set_value(r->hdf, "Summary.Day", day);
-	err = load_summary(r, day, &submitted);
+	err = summary_load(r->hdf, "Summary.Done", r->who.person_id, day, &submitted);
 	if (err)
 		return nerr_pass(err);
 	if (!submitted && dash_summary_open(d, app_today(), now_minutes(), deadline_minutes()))
 		hdf_set_int_value(r->hdf, "Summary.Open", 1);
 	hdf_set_value(r->hdf, "Summary.Deadline", conf_str("Policy.SummaryDeadline", "11:30"));
-	err = dash_figures_load(r, SCOPE_COUNSELOR, r->who.person_id, day);
+	err = dash_figures_load(r->hdf, SCOPE_COUNSELOR, r->who.person_id, day);
 	if (err == STATUS_OK)
-		err = dash_list_load(r, SCOPE_COUNSELOR, r->who.person_id, day, "unreported", 0);
+		err = dash_list_load(r->hdf, SCOPE_COUNSELOR, r->who.person_id, day, "unreported", 0);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "dashboard_summary.cs"));
@@ -318,11 +308,11 @@ static NEOERR *summary_form(struct req *r)
 	return nerr_pass(summary_page(r, day, d));
 }
 
-static NEOERR *summary_submit(struct req *r)
+static NEOERR *summary_send(struct req *r)
 {
 	const char *notes = app_param(r, "notes", "");
-	char day[11], now[20];
-	STRING json;
+	char day[11];
+	long long values[DASH_MAX_FIGURES];
 	int d = chosen_day(r, day);
 	NEOERR *err;
 
@@ -339,33 +329,21 @@ static NEOERR *summary_submit(struct req *r)
 		return nerr_pass(summary_page(r, day, d));
 	}
 	/* The figures as they stand now are what gets frozen. */
-	err = dash_figures_load(r, SCOPE_COUNSELOR, r->who.person_id, day);
+	err = dash_figures_load(r->hdf, SCOPE_COUNSELOR, r->who.person_id, day);
 	if (err)
 		return nerr_pass(err);
-	string_init(&json);
-	string_append(&json, "{");
 	for (int i = 0; dash_figures[i]; i++) {
 		char key[80];
 		snprintf(key, sizeof key, "Dash.Figure.%s", dash_figures[i]);
-		string_appendf(&json, "%s\"%s\":%d", i ? "," : "", dash_figures[i],
-			       hdf_get_int_value(r->hdf, key, 0));
+		values[i] = hdf_get_int_value(r->hdf, key, 0);
 	}
-	string_append(&json, "}");
-	app_now(now);
-	err = db_exec(NULL, NULL,
-		"INSERT INTO daily_summaries (counselor_id, day, submitted_at, figures, notes) "
-		"VALUES (?, ?, ?, ?, NULLIF(?, ''))", "issss",
-		(long long)r->who.person_id, day, now, json.buf, notes);
-	string_clear(&json);
+	err = summary_submit(&r->who, day, dash_figures, values, notes);
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		nerr_ignore(&err);
 		r->status = 409;
 		hdf_set_value(r->hdf, "Dash.Message", tr(r, "summary.already"));
 		return nerr_pass(summary_page(r, day, d));
 	}
-	if (err)
-		return nerr_pass(err);
-	err = audit_write(&r->who, now, "summary.submit", 0, "daily_summaries", 0, day);
 	if (err)
 		return nerr_pass(err);
 	char path[64];
@@ -379,14 +357,7 @@ static NEOERR *summaries(struct req *r)
 	NEOERR *err;
 
 	chosen_day(r, day);
-	err = db_rows(r->hdf, "Summaries", NULL,
-		"SELECT p.name, p.number, col.name AS college, "
-		" DATE_FORMAT(s.submitted_at, '%m-%d %H:%i') AS at, s.notes "
-		"FROM roles ro JOIN people p ON p.id = ro.person_id "
-		"LEFT JOIN org_units col ON col.id = p.college_id "
-		"LEFT JOIN daily_summaries s ON s.counselor_id = p.id AND s.day = ? "
-		"WHERE ro.role = 'counselor' "
-		"ORDER BY s.submitted_at IS NULL DESC, col.name, p.name LIMIT 2000", "s", day);
+	err = summary_list(r->hdf, "Summaries", day);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "dashboard_summaries.cs"));
@@ -404,7 +375,7 @@ static const struct action actions[] = {
 	{ "verify", M_POST, STAFF_SCOPES, verify, .params = PARAMS(
 	  { "report", P_ID, true }, { "decision", P_ENUM, true, .values = "clear send_back" }) },
 	{ "summary", M_GET, R_COUNSELOR, summary_form },
-	{ "summary", M_POST, R_COUNSELOR, summary_submit, .lines = "notes" },
+	{ "summary", M_POST, R_COUNSELOR, summary_send, .lines = "notes" },
 	{ "summaries", M_GET, R_ADMIN, summaries },
 	{ 0 }
 };

@@ -72,20 +72,10 @@ static void field_error(struct req *r, const char *field, const char *msg_key)
 	hdf_set_int_value(r->hdf, "Form.Errors", hdf_get_int_value(r->hdf, "Form.Errors", 0) + 1);
 }
 
-static void actor_of(struct req *r, struct exempt_actor *a, char now[20])
-{
-	app_now(now);
-	a->person_id = r->who.person_id;
-	a->request_id = r->id;
-	a->addr = hdf_get_value(r->hdf, "CGI.RemoteAddress", "");
-	a->now = now;
-}
-
 static NEOERR *add(struct req *r)
 {
 	struct exempt_new x = { 0 };
-	struct exempt_actor a;
-	char now[20], path[64];
+	char path[64];
 	long long id = 0;
 	NEOERR *err;
 
@@ -117,8 +107,7 @@ static NEOERR *add(struct req *r)
 		r->status = 400;
 		return nerr_pass(render(r));
 	}
-	actor_of(r, &a, now);
-	err = exempt_add(&a, &x, &id);
+	err = exempt_add(&r->who, &x, &id);
 	if (err && nerr_handle(&err, HC_ERR_BADREQ)) {
 		/* A class that is not one (the list was stale). */
 		field_error(r, "class_id", "exempt.err.class");
@@ -133,15 +122,13 @@ static NEOERR *add(struct req *r)
 
 static NEOERR *end(struct req *r)
 {
-	struct exempt_actor a;
-	char now[20], path[64];
+	char path[64];
 	long long id = form_id(app_param(r, "id", ""));
 	NEOERR *err;
 
 	if (id <= 0)
 		return nerr_raise(HC_ERR_NOTFOUND, "bad exemption id");
-	actor_of(r, &a, now);
-	err = exempt_end(&a, id);
+	err = exempt_end(&r->who, id);
 	if (err)
 		return nerr_pass(err);
 	snprintf(path, sizeof path, "/exempt?ended=%lld", id);

@@ -16,12 +16,12 @@
  */
 #include "web/app.h"
 #include "domain/arrival.h"
-#include "domain/audit.h"
-#include "core/db.h"
+#include "domain/gateadmin.h"
 #include "core/days.h"
 #include "web/form.h"
 #include "domain/gate.h"
 #include "core/qr.h"
+#include "read/gatestats.h"
 #include "web/sess.h"
 
 #include <sodium.h>
@@ -71,17 +71,7 @@ static NEOERR *render(struct req *r)
 	NEOERR *err;
 
 	day_format(app_today(), today);
-	err = db_rows(r->hdf, "Gates.Gate", NULL,
-		"SELECT g.id, g.kind, g.name, "
-		" (SELECT COUNT(*) FROM arrivals a WHERE a.gate_id = g.id AND a.at >= ?) AS today "
-		"FROM gates g ORDER BY g.kind, g.name", "s", today);
-	if (err == STATUS_OK)
-		err = db_rows(r->hdf, "Gates.Device", NULL,
-			"SELECT d.id, d.name, g.name AS gate, d.created_at, d.enrolled_at, d.revoked_at, "
-			" CASE WHEN d.revoked_at IS NOT NULL THEN 'revoked' "
-			"      WHEN d.enrolled_at IS NOT NULL THEN 'enrolled' ELSE 'pending' END AS state "
-			"FROM gate_devices d JOIN gates g ON g.id = d.gate_id "
-			"ORDER BY d.revoked_at IS NOT NULL, g.name, d.name LIMIT 500", NULL);
+	err = gatestats_list(r->hdf, "Gates", today);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "gates.cs"));
@@ -100,37 +90,14 @@ static NEOERR *refuse(struct req *r, const char *which)
 	return nerr_pass(render(r));
 }
 
-/* A change and its audit row commit together or not at all. */
-struct change {
-	struct req *r;
-	long long id;                 /* the gate or device changed */
-	unsigned long long n;         /* rows the change touched */
-};
-
-static NEOERR *insert_gate(void *ctx)
-{
-	struct change *x = ctx;
-	const char *kind = app_param(x->r, "kind", ""), *name = app_param(x->r, "name", "");
-	char now[20], detail[200];
-	NEOERR *err;
-
-	err = db_exec(NULL, &x->id, "INSERT INTO gates (kind, name) VALUES (?, ?)", "ss",
-		      kind, name);
-	if (err)
-		return nerr_pass(err);
-	app_now(now);
-	snprintf(detail, sizeof detail, "%s %s", kind, name);
-	return nerr_pass(audit_write(&x->r->who, now, "gate_add", 0, "gate", x->id, detail));
-}
-
 static NEOERR *add_gate(struct req *r)
 {
-	struct change x = { r, 0, 0 };
+	long long id;
 	NEOERR *err;
 
 	if (form_check(r, &gate_form))
 		return nerr_pass(refuse(r, "gate"));
-	err = db_txn(insert_gate, &x);
+	err = gateadmin_add_gate(&r->who, app_param(r, "kind", ""), app_param(r, "name", ""), &id);
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		nerr_ignore(&err);
 		hdf_set_value(r->hdf, "Form.Error.name", tr(r, "gates.name_taken"));
@@ -141,56 +108,29 @@ static NEOERR *add_gate(struct req *r)
 	return nerr_pass(app_redirect(r, "/gates"));
 }
 
-struct new_device {
-	long long gate_id;
-	const char *name;
-	unsigned char enrol_hash[32];
-	long long id;
-	struct req *r;
-};
-
-static NEOERR *insert_device(void *ctx)
-{
-	struct new_device *d = ctx;
-	char now[20];
-	NEOERR *err;
-
-	app_now(now);
-	err = db_exec(NULL, &d->id, "INSERT INTO gate_devices (gate_id, name, enrol_hash, "
-		"created_by, created_at) VALUES (?, ?, ?, ?, ?)", "isbis", d->gate_id, d->name,
-		d->enrol_hash, sizeof d->enrol_hash, (long long)d->r->who.person_id, now);
-	if (err == STATUS_OK)
-		err = audit_write(&d->r->who, now, "device_add", 0, "gate_device", d->id, d->name);
-	return nerr_pass(err);
-}
-
 /* The link is shown once: only its hash is kept. */
 static NEOERR *add_device(struct req *r)
 {
-	struct new_device d = { 0 };
+	struct gate_info g;
+	const char *name = app_param(r, "name", "");
 	char link[ARRIVAL_SECRET_LEN + 1], path[64];
 	bool found;
 	NEOERR *err;
 
 	if (form_check(r, &device_form))
 		return nerr_pass(refuse(r, "device"));
-	d.gate_id = app_num(r, "gate_id", 0);   /* checked by device_form */
-	d.name = app_param(r, "name", "");
-	d.r = r;
-	err = db_row(r->hdf, "Enrol.Gate", &found, "SELECT id, name, kind FROM gates WHERE id = ?",
-		     "i", d.gate_id);
+	/* gate_id checked by device_form */
+	err = gateadmin_add_device(&r->who, app_num(r, "gate_id", 0), name, link, &g, &found);
 	if (err)
 		return nerr_pass(err);
 	if (!found) {
 		hdf_set_value(r->hdf, "Form.Error.gate_id", tr(r, "gates.no_gate"));
 		return nerr_pass(refuse(r, "device"));
 	}
-	arrival_secret_new(link, d.enrol_hash);
-	err = db_txn(insert_device, &d);
-	if (err)
-		return nerr_pass(err);
-	hdf_set_value(r->hdf, "Enrol.Device", d.name);
+	hdf_set_value(r->hdf, "Enrol.Gate.name", g.name);
+	hdf_set_value(r->hdf, "Enrol.Device", name);
 	snprintf(path, sizeof path, "/scan/enrol/%s", link);
+	sodium_memzero(link, sizeof link);
 	err = export_link(r, "Enrol", path);
 	if (err)
 		return nerr_pass(err);
@@ -203,58 +143,22 @@ static long long id_param(struct req *r)
 	return app_num(r, "id", 0);
 }
 
-/* Revoking twice keeps the first time and who did it, and audits once. */
-static NEOERR *revoke_device(void *ctx)
-{
-	struct change *x = ctx;
-	char now[20];
-	NEOERR *err;
-
-	app_now(now);
-	err = db_exec(&x->n, NULL, "UPDATE gate_devices SET revoked_at = ?, revoked_by = ?, "
-		"enrol_hash = NULL WHERE id = ? AND revoked_at IS NULL", "sii",
-		now, (long long)x->r->who.person_id, x->id);
-	if (err == STATUS_OK && x->n == 1)
-		err = audit_write(&x->r->who, now, "device_revoke", 0, "gate_device", x->id, NULL);
-	return nerr_pass(err);
-}
-
 static NEOERR *revoke(struct req *r)
 {
-	struct change x = { r, id_param(r), 0 };
-	long long one;
-	bool found = true;
-	NEOERR *err = db_txn(revoke_device, &x);
+	long long id = id_param(r);
+	bool found;
+	NEOERR *err = gateadmin_revoke(&r->who, id, &found);
 
-	if (err == STATUS_OK && x.n == 0)
-		err = db_scalar(&one, &found, "SELECT id FROM gate_devices WHERE id = ?", "i", x.id);
 	if (err == STATUS_OK && !found)
-		err = nerr_raise(HC_ERR_NOTFOUND, "no device %lld", x.id);
+		err = nerr_raise(HC_ERR_NOTFOUND, "no device %lld", id);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_redirect(r, "/gates"));
 }
 
-static NEOERR *bump_code(void *ctx)
-{
-	struct change *x = ctx;
-	char now[20];
-	NEOERR *err;
-
-	err = db_exec(&x->n, NULL, "UPDATE gates SET code_serial = code_serial + 1 WHERE id = ?",
-		      "i", x->id);
-	if (err == STATUS_OK && x->n == 0)
-		err = nerr_raise(HC_ERR_NOTFOUND, "no gate %lld", x->id);
-	app_now(now);
-	if (err == STATUS_OK)
-		err = audit_write(&x->r->who, now, "gate_new_code", 0, "gate", x->id, NULL);
-	return nerr_pass(err);
-}
-
 static NEOERR *new_code(struct req *r)
 {
-	struct change x = { r, id_param(r), 0 };
-	NEOERR *err = db_txn(bump_code, &x);
+	NEOERR *err = gateadmin_new_code(&r->who, id_param(r));
 
 	if (err)
 		return nerr_pass(err);
@@ -266,17 +170,19 @@ static NEOERR *print(struct req *r)
 	long long id = id_param(r);
 	unsigned char key[GATE_KEY_BYTES];
 	char code[GATE_CODE_LEN + 1], path[GATE_CODE_LEN + 16];
+	struct gate_info g;
 	bool found;
 	NEOERR *err;
 
-	err = db_row(r->hdf, "Print.Gate", &found,
-		     "SELECT id, kind, name, code_serial FROM gates WHERE id = ?", "i", id);
+	err = gateadmin_find(id, &g, &found);
 	if (err)
 		return nerr_pass(err);
 	if (!found)
 		return nerr_raise(HC_ERR_NOTFOUND, "no gate %lld", id);
+	hdf_set_value(r->hdf, "Print.Gate.kind", g.kind);
+	hdf_set_value(r->hdf, "Print.Gate.name", g.name);
 	sess_subkey("gatecode", key);
-	gate_code_make(key, (int)id, hdf_get_int_value(r->hdf, "Print.Gate.code_serial", 1), code);
+	gate_code_make(key, (int)id, g.code_serial, code);
 	sodium_memzero(key, sizeof key);
 	snprintf(path, sizeof path, "/scan/gate/%s", code);
 	err = export_link(r, "Print", path);
@@ -304,18 +210,14 @@ static void export_bars(struct req *r, int gate, const long long hours[24], long
 	}
 }
 
-#define STATS_MAX_GATES 64
-
 static NEOERR *stats(struct req *r)
 {
 	const char *q = app_param(r, "day", NULL);
 	int day = q ? day_parse(q) : app_today();
-	static long long hours[STATS_MAX_GATES][24];
-	char from[11], until[11], key[96];
-	long long peak = 0, total[STATS_MAX_GATES] = { 0 };
-	int ngates = 0, cur = -1;
-	long long cur_gate = -2;
-	DB_CURSOR *c = NULL;
+	static struct gate_hours gates[GATESTATS_MAX_GATES];
+	char from[11], key[96];
+	long long peak;
+	int n;
 	NEOERR *err;
 
 	if (day <= 0) {
@@ -324,41 +226,18 @@ static NEOERR *stats(struct req *r)
 		day = app_today();
 	}
 	day_format(day, from);
-	day_format(day + 1, until);
 	hdf_set_value(r->hdf, "Stats.Day", from);
-	memset(hours, 0, sizeof hours);
-	err = db_query(&c, "SELECT COALESCE(a.gate_id, 0), COALESCE(g.name, ''), a.kind, "
-		"HOUR(a.at), COUNT(*) FROM arrivals a LEFT JOIN gates g ON g.id = a.gate_id "
-		"WHERE a.at >= ? AND a.at < ? GROUP BY 1, 2, 3, 4 ORDER BY 3, 2, 1, 4",
-		"ss", from, until);
+	err = gatestats_hours(day, gates, GATESTATS_MAX_GATES, &n, &peak);
 	if (err)
 		return nerr_pass(err);
-	while (db_next(c)) {
-		long long g = db_int(c, 0) * 2 + (strcmp(db_str(c, 2), "dorm") == 0);
-		int h = (int)db_int(c, 3);
-
-		if (g != cur_gate) {
-			if (ngates == STATS_MAX_GATES)
-				break;
-			cur = ngates++;
-			cur_gate = g;
-			snprintf(key, sizeof key, "Stats.Gate.%d.Name", cur);
-			hdf_set_value(r->hdf, key, db_str(c, 1));
-			snprintf(key, sizeof key, "Stats.Gate.%d.Kind", cur);
-			hdf_set_value(r->hdf, key, db_str(c, 2));
-		}
-		if (h >= 0 && h < 24) {
-			hours[cur][h] += db_int(c, 4);
-			total[cur] += db_int(c, 4);
-			if (hours[cur][h] > peak)
-				peak = hours[cur][h];
-		}
-	}
-	db_cursor_free(&c);
-	for (int i = 0; i < ngates; i++) {
+	for (int i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "Stats.Gate.%d.Name", i);
+		hdf_set_value(r->hdf, key, gates[i].name);
+		snprintf(key, sizeof key, "Stats.Gate.%d.Kind", i);
+		hdf_set_value(r->hdf, key, gates[i].kind);
 		snprintf(key, sizeof key, "Stats.Gate.%d.Total", i);
-		hdf_set_int_value(r->hdf, key, (int)total[i]);
-		export_bars(r, i, hours[i], peak);
+		hdf_set_int_value(r->hdf, key, (int)gates[i].total);
+		export_bars(r, i, gates[i].hour, peak);
 	}
 	return nerr_pass(app_render(r, "gates_stats.cs"));
 }

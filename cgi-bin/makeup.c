@@ -161,7 +161,7 @@ static NEOERR *fill(struct req *r)
 		r->status = 400;
 		return nerr_pass(app_render(r, "checkin.cs"));
 	}
-	report_from_query(r, &rep);
+	report_from_form(app_query, r, &rep);
 	s.person_id = r->who.person_id;
 	s.day = day;
 	s.rep = &rep;

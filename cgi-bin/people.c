@@ -25,16 +25,29 @@
  *                          college admin may not give
  *   POST /people/revoke    303; 400 the last school admin, a counselor
  *                          with students
+ *   GET  /people/import    200 the import of the campus systems' exports
+ *                          (the school admin only: 403 a college admin)
+ *   GET  /people/template  200 ?fmt=xlsx|csv the import's template
+ *   POST /people/import    200 the preview (added, changed field by field,
+ *                          unchanged), the file kept as a draft; 400 with
+ *                          every bad row named; 413 a file over the caps
+ *   POST /people/apply     200 ?draft=ID the draft applied whole; 400 its
+ *                          bad rows (nothing applied); 404 no such draft
  */
 #include "web/app.h"
 #include "web/auth.h"
 #include "web/form.h"
 #include "domain/account.h"
 #include "domain/people.h"
+#include "domain/peopleimport.h"
+#include "core/conf.h"
+#include "core/sheet.h"
+#include "web/input.h"
 #include "core/db.h"
 
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define PAGE_ROWS 50
@@ -436,6 +449,160 @@ static NEOERR *role_change(struct req *r)
 	return nerr_pass(to_person(r, id, r->action));
 }
 
+
+/* ---- the import of the campus systems' exports ---- */
+
+static const struct form_field draft_fields[] = {
+	{ "draft", FORM_INT, true, 1, 2147483647, NULL },
+	{ 0 }
+};
+static const struct form draft_form = { "draft", draft_fields };
+
+static NEOERR *import_form(struct req *r)
+{
+	return nerr_pass(app_render(r, "people_import.cs"));
+}
+
+static NEOERR *import_template(struct req *r)
+{
+	bool csv = !strcmp(app_param(r, "fmt", "xlsx"), "csv");
+	char *buf = NULL;
+	size_t len = 0;
+	NEOERR *err = pimport_template(csv, conf_str("Paths.UploadTmp", "/tmp"), &buf, &len);
+
+	if (err)
+		return nerr_pass(err);
+	app_header(r, "Content-Disposition: attachment; filename=\"people.%s\"", csv ? "csv" : "xlsx");
+	err = app_send(r, csv ? "text/csv; charset=utf-8" :
+		       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf, len);
+	free(buf);
+	return nerr_pass(err);
+}
+
+/* Each bad row's reason in the page's language: its key, then what the
+ * cell held (or the earlier row it repeats). */
+static void import_reasons(struct req *r)
+{
+	HDF *e = hdf_get_obj(r->hdf, "Import.Error");
+	char key[80], text[400];
+
+	for (e = e ? hdf_obj_child(e) : NULL; e; e = hdf_obj_next(e)) {
+		const char *detail = hdf_get_value(e, "Detail", "");
+		const char *col = hdf_get_value(e, "Col", "");
+
+		snprintf(key, sizeof key, "%s", hdf_get_value(e, "Key", "pimport.err.empty"));
+		snprintf(text, sizeof text, "%s%s%s", tr(r, key), *detail ? " " : "", detail);
+		hdf_set_value(e, "Reason", text);
+		if (*col) {
+			size_t n;
+
+			snprintf(text, sizeof text, "%s %s %s", tr(r, "sheet.col"), col,
+				 tr(r, "sheet.col_suffix"));
+			n = strlen(text);
+			while (n && text[n - 1] == ' ')
+				text[--n] = '\0';
+			hdf_set_value(e, "Where", text);
+		}
+	}
+}
+
+/* Reads the file, checks it, and previews or applies it. */
+static NEOERR *import_sheet(struct req *r, const char *name, const char *data, size_t size,
+			    bool apply, int *nbad)
+{
+	struct sheet_limits lim = sheet_default_limits;
+	struct sheet_problem why;
+	struct actor a = actor_of(r);
+	SHEET *s = NULL;
+	HDF *out = NULL;
+	NEOERR *err;
+
+	*nbad = 0;
+	hdf_set_value(r->hdf, "Import.File", name);
+	lim.max_file = (size_t)conf_int("Uploads.MaxBytes", 10485760);
+	if (size > lim.max_file) {
+		r->status = 413;
+		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.too_large"));
+		*nbad = 1;
+		return STATUS_OK;
+	}
+	err = sheet_read_why(data, size, name, &lim, &s, &why);
+	if (nerr_match(err, HC_ERR_BADREQ) || nerr_match(err, HC_ERR_TOOLARGE)) {
+		char text[512];
+
+		r->status = nerr_match(err, HC_ERR_TOOLARGE) ? 413 : 400;
+		nerr_ignore(&err);
+		app_sheet_problem(r, &why, text, sizeof text);
+		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.unreadable"));
+		hdf_set_value(r->hdf, "Page.Detail", text);
+		*nbad = 1;
+		return STATUS_OK;
+	}
+	if (err == STATUS_OK)
+		err = hdf_get_node(r->hdf, "Import", &out);
+	if (err == STATUS_OK)
+		err = pimport_run(&a, s, name, apply, out, nbad);
+	sheet_free(&s);
+	if (err)
+		return nerr_pass(err);
+	import_reasons(r);
+	if (*nbad)
+		r->status = 400;
+	return STATUS_OK;
+}
+
+static NEOERR *import_preview(struct req *r)
+{
+	struct actor a = actor_of(r);
+	const char *name = app_param(r, "file", "");
+	const char *data = NULL;
+	size_t size = 0;
+	long long draft = 0;
+	int nbad = 0;
+	NEOERR *err;
+
+	if (!input_file(r, "file", &data, &size) || size == 0) {
+		r->status = 400;
+		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.no_file"));
+		return nerr_pass(app_render(r, "people_import.cs"));
+	}
+	err = import_sheet(r, name, data, size, false, &nbad);
+	if (err == STATUS_OK && nbad == 0)
+		err = pimport_draft_save(&a, name, data, size, &draft);
+	if (err)
+		return nerr_pass(err);
+	if (draft)
+		hdf_set_int_value(r->hdf, "Import.Draft", (int)draft);
+	return nerr_pass(app_render(r, "people_import.cs"));
+}
+
+static NEOERR *import_apply(struct req *r)
+{
+	struct actor a = actor_of(r);
+	char *name = NULL, *data = NULL;
+	size_t size = 0;
+	bool found;
+	int nbad = 0;
+	NEOERR *err;
+
+	if (form_check(r, &draft_form))
+		return nerr_raise(HC_ERR_BADREQ, "apply without a draft");
+	err = pimport_draft_load(&a, form_id(app_param(r, "draft", "")), &name, &data, &size, &found);
+	if (err)
+		return nerr_pass(err);
+	if (!found)
+		return nerr_raise(HC_ERR_NOTFOUND, "no draft %s of %d", app_param(r, "draft", ""),
+				  a.person_id);
+	err = import_sheet(r, name, data, size, true, &nbad);
+	if (err == STATUS_OK && nbad == 0)
+		err = pimport_draft_drop(&a);
+	free(name);
+	free(data);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_render(r, "people_import.cs"));
+}
+
 #define PEOPLE_ROLES (R_ADMIN | R_COLLEGE_ADMIN)
 
 static const struct action actions[] = {
@@ -452,6 +619,11 @@ static const struct action actions[] = {
 	{ "reset", M_POST, PEOPLE_ROLES, reset_link, .form = &id_form },
 	{ "grant", M_POST, PEOPLE_ROLES, role_change, .form = &role_form },
 	{ "revoke", M_POST, PEOPLE_ROLES, role_change, .form = &role_form },
+	/* The whole school's people: the school admin's alone. */
+	{ "import", M_GET, R_ADMIN, import_form },
+	{ "template", M_GET, R_ADMIN, import_template },
+	{ "import", M_POST, R_ADMIN, import_preview, .flags = A_UPLOAD },
+	{ "apply", M_POST, R_ADMIN, import_apply, .form = &draft_form },
 	{ 0 }
 };
 

@@ -69,8 +69,8 @@ static NEOERR *show(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	card_state(&ci.facts, today, card_streak_days(), &v);
-	card_export(r, "Card", &ci, &v);
-	err = card_exempt_export(r, "Card.Exempt", person, today);
+	card_export(r->hdf, r->lang, "Card", &ci, &v);
+	err = card_exempt_export(r->hdf, "Card.Exempt", person, today);
 	if (err)
 		return nerr_pass(err);
 

@@ -176,7 +176,7 @@ static NEOERR *show(struct req *r)
 	NEOERR *err;
 
 	chosen_range(r, from, to);
-	err = table_chosen_term(r, "Report", &term);
+	err = table_chosen_term(r->hdf, r->lang, app_param(r, "term", NULL), "Report", &term);
 	if (err == STATUS_OK)
 		err = table_load(&set, s, bound, term, app_today(), 0, true);
 	if (err)

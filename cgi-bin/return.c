@@ -54,15 +54,16 @@ static const struct form_field leg_fields[] = {
 };
 
 struct step_ctx {
-	int person, term;
+	struct ret_step step;
 	bool on_roster;
 };
 
 static NEOERR *load(struct req *r, struct step_ctx *x)
 {
-	x->person = r->who.person_id;
+	memset(x, 0, sizeof *x);
+	x->step.a = &r->who;
 	hdf_copy(r->hdf, "ReturnConf", hdf_get_obj(conf_hdf(), "Return"));
-	return nerr_pass(ret_load(r, x->person, &x->term, &x->on_roster));
+	return nerr_pass(ret_load(r->hdf, r->who.person_id, &x->step.term, &x->on_roster));
 }
 
 /* LegRow.<i>.* for the legs form: what was typed (after a refusal) or
@@ -110,15 +111,14 @@ static NEOERR *show(struct req *r)
 
 /* A step's outcome: 303 back to the page, or the page again with the
  * refusal (403) in words. */
-static NEOERR *after_step(struct req *r, NEOERR *err)
+static NEOERR *after_step(struct req *r, const struct ret_step *step, NEOERR *err)
 {
 	struct step_ctx x;
-	const char *refusal;
+	const char *refusal = step->refusal;
 
 	if (err == STATUS_OK)
 		return nerr_pass(app_redirect(r, "/return"));
-	if (!nerr_match(err, HC_ERR_FORBIDDEN) ||
-	    !(refusal = hdf_get_value(r->hdf, "Return.Refusal", NULL)))
+	if (!nerr_match(err, HC_ERR_FORBIDDEN) || !refusal)
 		return nerr_pass(err);
 	nerr_ignore(&err);
 	r->status = 403;
@@ -145,6 +145,29 @@ static NEOERR *rerender(struct req *r, int status, const char *message_key)
 	return nerr_pass(render(r));
 }
 
+/* Checks q0, q1... against the quiz; Return.Wrong.<n> marks each wrong
+ * answer. Returns how many are wrong. */
+static int quiz_wrong(struct req *r)
+{
+	const char *answers[RET_MAX_QUIZ];
+	bool wrong[RET_MAX_QUIZ];
+	char key[32];
+	int n;
+
+	for (int i = 0; i < RET_MAX_QUIZ; i++) {
+		snprintf(key, sizeof key, "q%d", i);
+		answers[i] = app_param(r, key, "");
+	}
+	n = ret_quiz_wrong(answers, wrong);
+	for (int i = 0; i < RET_MAX_QUIZ; i++) {
+		if (wrong[i]) {
+			snprintf(key, sizeof key, "Return.Wrong.%d", i);
+			hdf_set_int_value(r->hdf, key, 1);
+		}
+	}
+	return n;
+}
+
 static NEOERR *quiz(struct req *r)
 {
 	struct step_ctx x;
@@ -152,9 +175,9 @@ static NEOERR *quiz(struct req *r)
 
 	if (err)
 		return nerr_pass(err);
-	if (ret_quiz_wrong(r))
+	if (quiz_wrong(r))
 		return nerr_pass(rerender(r, 400, "return.quiz_wrong"));
-	return nerr_pass(after_step(r, ret_pass_quiz(r, x.person, x.term)));
+	return nerr_pass(after_step(r, &x.step, ret_pass_quiz(&x.step)));
 }
 
 static NEOERR *pledge(struct req *r)
@@ -166,7 +189,7 @@ static NEOERR *pledge(struct req *r)
 		return nerr_pass(err);
 	if (strcmp(app_param(r, "accept", ""), "1"))
 		return nerr_pass(rerender(r, 400, "return.pledge_needed"));
-	return nerr_pass(after_step(r, ret_accept_pledge(r, x.person, x.term)));
+	return nerr_pass(after_step(r, &x.step, ret_accept_pledge(&x.step)));
 }
 
 /* The step before must be done: say so before judging the form. */
@@ -191,7 +214,8 @@ static NEOERR *apply(struct req *r)
 		return nerr_pass(rerender(r, 403, missing));
 	if (form_check(r, &apply_form))
 		return nerr_pass(rerender(r, 400, "checkin.fix_errors"));
-	return nerr_pass(after_step(r, ret_submit_application(r, x.person, x.term)));
+	struct ret_application app = { app_param(r, "reason", ""), app_param(r, "itinerary", "") };
+	return nerr_pass(after_step(r, &x.step, ret_submit_application(&x.step, &app)));
 }
 
 /* Validates leg rows 1..RET_MAX_LEGS; a row left wholly empty is skipped. */
@@ -237,7 +261,21 @@ static NEOERR *legs(struct req *r)
 		hdf_set_int_value(r->hdf, "Return.LegsFromQuery", 1);
 		return nerr_pass(rerender(r, 400, filled ? "checkin.fix_errors" : "return.no.legs"));
 	}
-	return nerr_pass(after_step(r, ret_save_legs(r, x.person, x.term)));
+	struct ret_leg rows[RET_MAX_LEGS];
+	int n = 0;
+	for (int i = 1; i <= RET_MAX_LEGS; i++) {
+		const char *v[5];
+		char key[32];
+		int k = 0;
+		for (const struct form_field *f = leg_fields; f->name; f++, k++) {
+			snprintf(key, sizeof key, "%s_%d", f->name, i);
+			v[k] = app_param(r, key, "");
+		}
+		if (*v[0])   /* a row without a mode was left empty */
+			rows[n++] = (struct ret_leg){ v[0], v[1], v[2], v[3], v[4] };
+	}
+	return nerr_pass(after_step(r, &x.step, ret_save_legs(&x.step, rows, n,
+		!strcmp(app_param(r, "needs_pickup", "0"), "1"))));
 }
 
 /* The name the browser sent, if it is a plain file name. */
@@ -280,7 +318,7 @@ static NEOERR *upload(struct req *r)
 	}
 	err = load(r, &x);
 	if (err == STATUS_OK)
-		err = after_step(r, ret_store_upload(r, x.person, x.term, kind, name,
+		err = after_step(r, &x.step, ret_store_upload(&x.step, kind, name,
 						     (const unsigned char *)data, len));
 	return nerr_pass(err);
 }
@@ -292,7 +330,7 @@ static NEOERR *submit(struct req *r)
 
 	if (err)
 		return nerr_pass(err);
-	return nerr_pass(after_step(r, ret_submit_evidence(r, x.person, x.term)));
+	return nerr_pass(after_step(r, &x.step, ret_submit_evidence(&x.step)));
 }
 
 static NEOERR *file(struct req *r)

@@ -44,9 +44,9 @@ static NEOERR *show(struct req *r)
 
 	hdf_set_value(r->hdf, "Queue.Kind", kind);
 	hdf_set_int_value(r->hdf, "Queue.Page", chosen_page(r));
-	err = queue_counts_load(r, s, bound);
+	err = queue_counts_load(r->hdf, s, bound);
 	if (err == STATUS_OK)
-		err = queue_list_load(r, s, bound, kind, chosen_page(r));
+		err = queue_list_load(r->hdf, s, bound, kind, chosen_page(r));
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "review.cs"));
@@ -57,7 +57,7 @@ static NEOERR *item(struct req *r)
 	long long id = app_num(r, "id", 0);
 	NEOERR *err;
 
-	err = queue_item_load(r, id);
+	err = queue_item_load(r->hdf, &r->who, id);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "review_item.cs"));

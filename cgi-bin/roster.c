@@ -15,15 +15,11 @@
  */
 #include "web/app.h"
 #include "core/conf.h"
-#include "core/db.h"
-#include "domain/audit.h"
 #include "core/days.h"
-#include "domain/facts.h"
 #include "web/form.h"
 #include "web/input.h"
 #include "domain/roster.h"
 #include "core/sheet.h"
-#include "domain/term.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,34 +41,19 @@ static const struct form_field term_fields[] = {
 };
 static const struct form term_form = { "term", term_fields };
 
-/* The current term, into Roster.Term.*; 0 when none. */
-static NEOERR *current_term(struct req *r, int *term)
-{
-	char today[11];
-	bool found;
-	NEOERR *err;
-
-	day_format(app_today(), today);
-	err = db_row(r->hdf, "Roster.Term", &found,
-		"SELECT id, name, starts_on, ends_on FROM terms WHERE id = " TERM_NOW_ID,
-		"ss", today, today);
-	*term = found ? hdf_get_int_value(r->hdf, "Roster.Term.id", 0) : 0;
-	return nerr_pass(err);
-}
-
 static NEOERR *render(struct req *r)
 {
-	int term;
-	NEOERR *err = current_term(r, &term);
+	struct term_info t;
+	NEOERR *err = roster_current_term(&t);
 
+	if (err == STATUS_OK && t.id) {
+		hdf_set_int_value(r->hdf, "Roster.Term.id", t.id);
+		hdf_set_value(r->hdf, "Roster.Term.name", t.name);
+		hdf_set_value(r->hdf, "Roster.Term.starts_on", t.starts_on);
+		hdf_set_value(r->hdf, "Roster.Term.ends_on", t.ends_on);
+	}
 	if (err == STATUS_OK)
-		err = db_rows(r->hdf, "Roster.Terms", NULL,
-			"SELECT name, starts_on, ends_on FROM terms ORDER BY starts_on DESC LIMIT 20", NULL);
-	if (err == STATUS_OK)
-		err = db_rows(r->hdf, "Roster.Batch", NULL,
-			"SELECT b.id, b.name, b.return_from, b.return_until, COUNT(re.id) AS people "
-			"FROM return_batches b LEFT JOIN roster_entries re ON re.batch_id = b.id "
-			"WHERE b.term_id = ? GROUP BY b.id ORDER BY b.return_from", "i", (long long)term);
+		err = roster_list(r->hdf, "Roster", t.id);
 	if (err)
 		return nerr_pass(err);
 	if (!hdf_get_obj(r->hdf, "Form.Field"))
@@ -121,29 +102,6 @@ static NEOERR *template(struct req *r)
 	return nerr_pass(err);
 }
 
-/* "第 3 行 第 B 列: 引号没有闭合。" from what the reader noted; {n} in
- * the message is the cap that was passed. */
-static void problem_text(struct req *r, const struct sheet_problem *why, char *out, size_t n)
-{
-	const char *msg = tr(r, why->key ? why->key : "sheet.damaged");
-	const char *cap = strstr(msg, "{n}");
-	char at[128] = "", col[8];
-
-	if (why->row > 0)
-		snprintf(at, sizeof at, "%s %d %s", tr(r, "roster.row"), why->row,
-			 tr(r, "roster.row_suffix"));
-	if (why->col > 0) {
-		sheet_col_name(why->col, col);
-		snprintf(at + strlen(at), sizeof at - strlen(at), " %s %s %s",
-			 tr(r, "sheet.col"), col, tr(r, "sheet.col_suffix"));
-	}
-	if (cap)
-		snprintf(out, n, "%s%s%.*s%ld%s", at, at[0] ? ": " : "", (int)(cap - msg), msg,
-			 why->limit, cap + 3);
-	else
-		snprintf(out, n, "%s%s%s", at, at[0] ? ": " : "", msg);
-}
-
 static NEOERR *import(struct req *r)
 {
 	const char *kind = app_param(r, "kind", "");
@@ -154,7 +112,9 @@ static NEOERR *import(struct req *r)
 	struct sheet_problem why;
 	const char *data = NULL;
 	size_t size = 0;
-	int term, nbad = 0;
+	static struct roster_result res;
+	struct term_info t;
+	char key[64];
 	NEOERR *err = may_import(r);
 
 	if (err)
@@ -180,7 +140,7 @@ static NEOERR *import(struct req *r)
 		char text[512];
 
 		r->status = nerr_match(err, HC_ERR_TOOLARGE) ? 413 : 400;
-		problem_text(r, &why, text, sizeof text);
+		app_sheet_problem(r, &why, text, sizeof text);
 		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.unreadable"));
 		hdf_set_value(r->hdf, "Page.Detail", text);
 		nerr_ignore(&err);
@@ -188,24 +148,39 @@ static NEOERR *import(struct req *r)
 	}
 	if (err)
 		return nerr_pass(err);
-	err = current_term(r, &term);
-	if (err == STATUS_OK && term == 0)
+	err = roster_current_term(&t);
+	if (err == STATUS_OK && t.id == 0)
 		err = nerr_raise(HC_ERR_NOTFOUND, "no current term");
 	if (err == STATUS_OK)
-		err = roster_import(r, k, term, (r->who.roles & R_ADMIN) ? 0 : r->who.person_id,
-				    s, name, &nbad);
+		err = roster_import(&r->who, k, t.id, (r->who.roles & R_ADMIN) ? 0 : r->who.person_id,
+				    s, name, &res);
 	sheet_free(&s);
 	if (err)
 		return nerr_pass(err);
-	if (nbad)
+	if (res.checked) {
+		hdf_set_int_value(r->hdf, "Import.Rows", res.rows);
+		hdf_set_int_value(r->hdf, "Import.Bad", res.nbad);
+	}
+	if (res.applied) {
+		hdf_set_int_value(r->hdf, "Import.Applied", 1);
+		hdf_set_int_value(r->hdf, "Import.Added", (int)res.added);
+		hdf_set_int_value(r->hdf, "Import.Deleted", (int)res.deleted);
+		hdf_set_int_value(r->hdf, "Import.Moved", (int)res.moved);
+		hdf_set_int_value(r->hdf, "Import.Reassigned", (int)res.reassigned);
+	}
+	for (int i = 0; i < res.nbad && i < ROSTER_MAX_ERRORS; i++) {
+		snprintf(key, sizeof key, "Import.Error.%d.Row", i);
+		hdf_set_int_value(r->hdf, key, res.error[i].row);
+		snprintf(key, sizeof key, "Import.Error.%d.Reason", i);
+		hdf_set_value(r->hdf, key, res.error[i].reason);
+	}
+	if (res.nbad)
 		r->status = 400;
 	return nerr_pass(render(r));
 }
 
 static NEOERR *add_batch(struct req *r)
 {
-	int term;
-	char now[20];
 	NEOERR *err;
 
 	if (form_check(r, &batch_form) ||
@@ -215,14 +190,8 @@ static NEOERR *add_batch(struct req *r)
 			hdf_set_value(r->hdf, "Form.Error.return_until", tr(r, "roster.inverted"));
 		return nerr_pass(render(r));
 	}
-	err = current_term(r, &term);
-	if (err == STATUS_OK && term == 0)
-		err = nerr_raise(HC_ERR_NOTFOUND, "no current term");
-	if (err == STATUS_OK)
-		err = db_exec(NULL, NULL, "INSERT INTO return_batches (term_id, name, return_from, "
-			"return_until) VALUES (?, ?, ?, ?)", "isss", (long long)term,
-			app_param(r, "name", ""), app_param(r, "return_from", ""),
-			app_param(r, "return_until", ""));
+	err = roster_add_batch(&r->who, app_param(r, "name", ""), app_param(r, "return_from", ""),
+			       app_param(r, "return_until", ""));
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		nerr_ignore(&err);
 		r->status = 400;
@@ -231,30 +200,7 @@ static NEOERR *add_batch(struct req *r)
 	}
 	if (err)
 		return nerr_pass(err);
-	app_now(now);
-	err = audit_write(&r->who, now, "batch.add", 0, "return_batches", 0, app_param(r, "name", ""));
-	if (err)
-		return nerr_pass(err);
 	return nerr_pass(app_redirect(r, "/roster"));
-}
-
-/* The term, everyone's card facts for it and the audit line, at once. */
-static NEOERR *insert_term(void *arg)
-{
-	struct req *r = arg;
-	const char *name = app_param(r, "term_name", "");
-	long long id = 0;
-	char now[20];
-	NEOERR *err;
-
-	err = db_exec(NULL, &id, "INSERT INTO terms (name, starts_on, ends_on) VALUES (?, ?, ?)",
-		      "sss", name, app_param(r, "starts_on", ""), app_param(r, "ends_on", ""));
-	if (err == STATUS_OK)
-		err = facts_term((int)id);
-	app_now(now);
-	if (err == STATUS_OK)
-		err = audit_write(&r->who, now, "term.add", 0, "terms", 0, name);
-	return nerr_pass(err);
 }
 
 /* A new term (学期). Its form renders under TermForm.*, apart from the
@@ -271,7 +217,7 @@ static NEOERR *add_term(struct req *r)
 		hdf_remove_tree(r->hdf, "Form.Field");
 		return nerr_pass(render(r));
 	}
-	err = db_txn(insert_term, r);
+	err = roster_add_term(&r->who, app_param(r, "term_name", ""), from, until);
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		nerr_ignore(&err);
 		r->status = 400;

@@ -29,6 +29,7 @@
 
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -71,7 +72,7 @@ static NEOERR *answer_card(struct req *r, const struct scan_verdict *sv,
 		return nerr_pass(err);
 	if (err == STATUS_OK) {
 		card_state(&ci.facts, today, card_streak_days(), &v);
-		card_export(r, "Card", &ci, &v);
+		card_export(r->hdf, r->lang, "Card", &ci, &v);
 	}
 	return nerr_pass(answer(r, sv, seen));
 }
@@ -118,7 +119,7 @@ static NEOERR *decide(struct req *r, const struct scan_station *st, int person_i
 	if (err)
 		return nerr_pass(err);
 	card_state(&ci.facts, today, card_streak_days(), &v);
-	card_export(r, "Card", &ci, &v);
+	card_export(r->hdf, r->lang, "Card", &ci, &v);
 	gate_decide(st->kind, &ci.facts, &v, &sv);
 	if (sv.result == SCAN_ALLOW && on_allow == ALLOW_ASK)
 		return nerr_pass(app_render(r, "scan_gate.cs"));
@@ -167,7 +168,9 @@ static NEOERR *scan(struct req *r)
 		ts = gate_token_check(key, t, (long long)time(NULL), &tok);
 		sodium_memzero(key, sizeof key);
 	}
-	err = arrival_station(r, ts == TOKEN_OK ? tok.mac : NULL, t == NULL, &st, &found);
+	err = arrival_station(&r->who, hdf_get_value(r->hdf, "Cookie." ARRIVAL_DEVICE_COOKIE, NULL),
+			      strtoll(hdf_get_value(r->hdf, "Cookie." ARRIVAL_GATE_COOKIE, "0"), NULL, 10),
+			      ts == TOKEN_OK ? tok.mac : NULL, t == NULL, &st, &found);
 	if (err)
 		return nerr_pass(err);
 	if (!found) {

@@ -29,18 +29,13 @@
 
 /* ---- what the request asks for --------------------------------------------- */
 
-static const char *query_get(void *ctx, const char *name)
-{
-	return app_param(ctx, name, NULL);
-}
-
 /* The filters; what was ignored or turned round is said on the page. */
 static void chosen_filter(struct req *r, struct table_filter *f)
 {
 	struct table_parse_notes notes;
 	char msg[600];
 
-	table_filter_parse(f, query_get, r, &notes);
+	table_filter_parse(f, app_query, r, &notes);
 	if (notes.nbad) {
 		snprintf(msg, sizeof msg, "%s", tr(r, "table.bad_filter"));
 		for (int i = 0; i < notes.nbad; i++) {
@@ -216,7 +211,7 @@ static NEOERR *show(struct req *r)
 	bool desc;
 	NEOERR *err;
 
-	err = table_chosen_term(r, "Table", &term);
+	err = table_chosen_term(r->hdf, r->lang, app_param(r, "term", NULL), "Table", &term);
 	if (err)
 		return nerr_pass(err);
 	chosen_filter(r, &f);
@@ -303,7 +298,7 @@ static NEOERR *export(struct req *r)
 	if (!fmt || (strcmp(fmt, "xlsx") && strcmp(fmt, "csv")))
 		return nerr_raise(HC_ERR_BADREQ, "export format must be xlsx or csv");
 	xlsx = !strcmp(fmt, "xlsx");
-	err = table_chosen_term(r, "Table", &term);
+	err = table_chosen_term(r->hdf, r->lang, app_param(r, "term", NULL), "Table", &term);
 	if (err)
 		return nerr_pass(err);
 	chosen_filter(r, &f);
@@ -323,9 +318,9 @@ static NEOERR *export(struct req *r)
 	if (err)
 		goto cleanup;
 	if (xlsx)
-		err = tablexport_xlsx(r, &set, idx, n, full_id, &data, &len);
+		err = tablexport_xlsx(r->lang, &set, idx, n, full_id, &data, &len);
 	else
-		err = tablexport_csv(r, &set, idx, n, full_id, &out);
+		err = tablexport_csv(r->lang, &set, idx, n, full_id, &out);
 	if (err)
 		goto cleanup;
 	/* Who took which rows: the filters as the URL had them. */
@@ -416,7 +411,7 @@ static NEOERR *edit_page(struct req *r, long long person, int term)
 static NEOERR *edit_form_get(struct req *r)
 {
 	int term;
-	NEOERR *err = table_chosen_term(r, "Table", &term);
+	NEOERR *err = table_chosen_term(r->hdf, r->lang, app_param(r, "term", NULL), "Table", &term);
 
 	if (err)
 		return nerr_pass(err);
@@ -431,7 +426,7 @@ static NEOERR *edit_submit(struct req *r)
 	int term;
 	NEOERR *err;
 
-	err = table_chosen_term(r, "Table", &term);
+	err = table_chosen_term(r->hdf, r->lang, app_param(r, "term", NULL), "Table", &term);
 	if (err == STATUS_OK)
 		err = edit_load(r, person, term);
 	if (nerr_match(err, HC_ERR_CONFLICT)) {

@@ -54,6 +54,11 @@
 #   review            review_queue (500 make-ups, p99 < 100 ms),
 #                     batch_approve_200 (< 2 s), review_first_2000
 #   roster            roster_import_30000 (< 10 s)
+#   people            people_import_30000: /people/import of 30,000 students
+#                     as the student-information system exports them, each
+#                     with a new phone and every tenth with boarding turned
+#                     (card facts written), previewed then applied (< 10 s
+#                     each); the same file previewed again changes nothing
 #   scan              GET /scan?t= from an enrolled gate phone, a fresh code of
 #                     another student each request, 32 connections (>= 0.35,
 #                     p99 < 20 ms); more requests than students re-scan
@@ -109,7 +114,7 @@ CONNS=${BENCH_CONNS:-16}
 THREADS=${BENCH_THREADS:-2}
 WARM_CONNS=$((CONNS * 4))
 PAGES=${BENCH_PAGES-card card_many}
-LATER=${BENCH_LATER-checkin dashboard person review roster scan table peak loc}
+LATER=${BENCH_LATER-checkin dashboard person review roster people scan table peak loc}
 STUDENTS=${BENCH_STUDENTS:-30000}
 WARM_ROUNDS=$(( ${BENCH_WARM_MAX:-40} / 2 ))   # steady-state rounds of 2 s, at most
 LUA=$ROOT/tools/bench.lua
@@ -737,7 +742,7 @@ if later dashboard || later review || later person; then
 	C_COUNSELOR=$(cookie_jar "$T/jar.counselor")
 	CID=$(sql "SELECT person_id FROM accounts WHERE login = 'counselor'")
 fi
-if later dashboard || later review || later roster || later table || later scan || later peak; then
+if later dashboard || later review || later roster || later people || later table || later scan || later peak; then
 	login_jar admin "$T/jar.admin" || die "cannot log in as admin"
 	C_ADMIN=$(cookie_jar "$T/jar.admin")
 fi
@@ -937,6 +942,47 @@ if later roster; then
 	if [ "$code" != 200 ]; then
 		say "bench: roster import answered $code:"
 		sed 's/<[^>]*>//g' "$T/import.html" | grep -v '^\s*$' | head -8 >&2
+	fi
+fi
+
+# -- people import: 30,000 students from the student-information system,
+# every one changed (a new phone, this run's; every tenth boarding turned, so
+# their card facts and basic info are written too): preview, then apply.
+if later people; then
+	stamp=$(date +%s)
+	{
+		printf '\xef\xbb\xbf学号/工号,姓名,身份,学院,班级,手机,住校,状态\n'
+		sql "SELECT p.number, p.name, IF(p.identity = 'grad', '研究生', '本科生'), c.code, COALESCE(k.code, ''),
+				CONCAT('1', LPAD(MOD(p.id * 7919 + $stamp, 10000000000), 10, '0')),
+				IF(MOD(p.id, 10) = 0, NOT p.boarding, p.boarding), p.status
+			FROM people p JOIN org_units c ON c.id = p.college_id LEFT JOIN org_units k ON k.id = p.class_id
+			WHERE p.identity <> 'staff' ORDER BY p.id LIMIT 30000" |
+			awk -F'\t' '{ s = $8 == "active" ? "在读" : $8 == "suspended" ? "休学" : $8 == "withdrawn" ? "退学" : $8 == "enlisted" ? "入伍" : $8 == "graduated" ? "毕业" : "在读";
+				printf "%s,%s,%s,%s,%s,%s,%s,%s\n", $1, $2, $3, $4, $5, $6, $7 ? "是" : "否", s }'
+	} >"$T/people.csv"
+	nrows=$(($(wc -l <"$T/people.csv") - 1))
+	curl -s -H "$C_ADMIN" -o "$T/pimport.html" "$URL/people/import"
+	tok=$(csrf_in "$T/pimport.html")
+	read -r pcode psecs <<<"$(curl -s -m 120 -H "$C_ADMIN" -o "$T/preview.html" -w '%{http_code} %{time_total}' \
+		-F "csrf=$tok" -F "file=@$T/people.csv;type=text/csv" "$URL/people/import")"
+	pchanged=$(sed -n 's/.*id="n-changed">\([0-9]*\).*/\1/p' "$T/preview.html" | head -1)
+	draft=$(grep -o 'name="draft" value="[0-9]*"' "$T/preview.html" | grep -o '[0-9]*' || true)
+	read -r code secs <<<"$(curl -s -m 120 -H "$C_ADMIN" -o "$T/apply.html" -w '%{http_code} %{time_total}' \
+		--data-urlencode "csrf=$tok" --data-urlencode "draft=$draft" "$URL/people/apply")"
+	changed=""
+	if grep -q 'id="import-applied"' "$T/apply.html"; then
+		changed=$(sed -n 's/.*id="n-changed">\([0-9]*\).*/\1/p' "$T/apply.html" | head -1)
+	fi
+	curl -s -m 120 -H "$C_ADMIN" -o "$T/again.html" -F "csrf=$tok" -F "file=@$T/people.csv;type=text/csv" "$URL/people/import"
+	again=$(sed -n 's/.*id="n-changed">\([0-9]*\).*/\1/p' "$T/again.html" | head -1)
+	psecs=$(awk -v s="$psecs" 'BEGIN { printf "%.3f", s }')
+	secs=$(awk -v s="$secs" 'BEGIN { printf "%.3f", s }')
+	ops+=("people_import_30000|{\"seconds\": $secs, \"preview_seconds\": $psecs, \"rows\": ${changed:-0}, \"status\": $code, \"again_changed\": ${again:-null}}")
+	opline people_import_30000 "$secs" "${changed:-0}" \
+		"$(pass_fail "$secs < 10 && $psecs < 10 && \"$code\" == 200 && \"$pcode\" == 200 && ${changed:-0} == $nrows && $nrows == 30000 && \"${again:-x}\" == \"0\"") apply and preview < 10 s each, 200, 30000 changed, then 0 (preview $psecs s, HTTP $pcode/$code, file $nrows rows, again ${again:-?} changed)"
+	if [ "$code" != 200 ]; then
+		say "bench: people import answered $code:"
+		sed 's/<[^>]*>//g' "$T/apply.html" | grep -v '^\s*$' | head -8 >&2
 	fi
 fi
 

@@ -20,4 +20,15 @@ HDF *conf_hdf(void);
 const char *conf_str(const char *name, const char *def);
 int conf_int(const char *name, int def);
 
+/* Policy.StreakDays as the card counts it: 1 to POLICY_STREAK_MAX,
+ * POLICY_STREAK_DAYS when not set (core/policy.h). */
+int conf_streak_days(void);
+
+/* Replaces "{days}" in every value below tree by conf_streak_days(): the
+ * texts that name the number (the language packs' card.why.streak and
+ * scan.why.checkins_missing, the configured return notice and quiz) say
+ * what the card counts. conf_load() fills Return.*;
+ * lang_load() its packs. */
+NEOERR *conf_fill_days(HDF *tree);
+
 #endif

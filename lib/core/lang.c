@@ -1,5 +1,6 @@
 /* lang.c - see lang.h. */
 #include "core/lang.h"
+#include "core/conf.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -17,6 +18,8 @@ NEOERR *lang_load(const char *dir)
 		err = hdf_init(&packs[i]);
 		if (err == STATUS_OK)
 			err = hdf_read_file(packs[i], path);
+		if (err == STATUS_OK)
+			err = conf_fill_days(packs[i]);
 		if (err)
 			return nerr_pass(err);
 	}
@@ -34,6 +37,12 @@ int lang_index(const char *name)
 		if (!strcmp(name, lang_names[i]))
 			return i;
 	return 0;
+}
+
+const char *lang_text(const char *lang, const char *key)
+{
+	HDF *pack = packs[lang_index(lang)];
+	return pack ? hdf_get_value(pack, key, key) : key;
 }
 
 void lang_fill(const char *lang, const char *key, const char *day,

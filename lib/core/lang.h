@@ -14,7 +14,9 @@
 /* "zh-CN", "en": pack i is lang_names[i]; pack 0 is the default. */
 extern const char *const lang_names[LANG_COUNT];
 
-/* Reads <dir>/lang/<name>.hdf for every name; once per process. */
+/* Reads <dir>/lang/<name>.hdf for every name, "{days}" in a text filled
+ * with Policy.StreakDays (core/conf.h: conf_fill_days()); once per
+ * process, after conf_load(). */
 NEOERR *lang_load(const char *dir);
 
 /* Pack i; NULL before lang_load(). */
@@ -22,6 +24,10 @@ HDF *lang_pack(int i);
 
 /* The index of a language's name; 0 (the default) for any other name. */
 int lang_index(const char *name);
+
+/* The text of key in the language (NULL: the default); the key itself
+ * when the pack has no such text (or before lang_load()). */
+const char *lang_text(const char *lang, const char *key);
 
 /* The text of key in the language, with "{day}" and "{reason}" replaced
  * by day and reason (NULL: ""), into out; the key itself when the pack

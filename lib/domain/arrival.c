@@ -87,17 +87,15 @@ static NEOERR *device_station(const unsigned char h[32], const unsigned char *ma
  * of their kind), else as themselves. Their count is the gate's when
  * they chose one, else their own.
  */
-static NEOERR *staff_station(struct req *r, const unsigned char *mac, const char *today,
-			     struct scan_station *st)
+static NEOERR *staff_station(const struct actor *a, long long gate, const unsigned char *mac,
+			     const char *today, struct scan_station *st)
 {
-	const char *chosen = hdf_get_value(r->hdf, "Cookie." ARRIVAL_GATE_COOKIE, "0");
-	long long gate = strtoll(chosen, NULL, 10);
 	DB_CURSOR *c = NULL;
 	NEOERR *err;
 
-	st->kind = (r->who.roles & R_GATE) ? GATE_KIND_GATE : GATE_KIND_DORM;
-	st->staff_id = r->who.person_id;
-	db_copy(st->gate_name, sizeof st->gate_name, r->who.name);
+	st->kind = (a->roles & R_GATE) ? GATE_KIND_GATE : GATE_KIND_DORM;
+	st->staff_id = a->person_id;
+	db_copy(st->gate_name, sizeof st->gate_name, a->name);
 	err = db_query(&c, "SELECT g.id, g.name, "
 		" (SELECT COUNT(*) FROM arrivals a WHERE ? IS NOT NULL AND a.kind = ? AND a.at >= ? "
 		"  AND (a.gate_id = g.id OR (g.id IS NULL AND a.scanned_by = ?))), " USED_BY_TOKEN
@@ -109,7 +107,7 @@ static NEOERR *staff_station(struct req *r, const unsigned char *mac, const char
 	if (db_next(c)) {
 		if (db_str(c, 0)) {
 			st->gate_id = (int)db_int(c, 0);
-			db_copy(st->device_name, sizeof st->device_name, r->who.name);
+			db_copy(st->device_name, sizeof st->device_name, a->name);
 			db_copy(st->gate_name, sizeof st->gate_name, db_str(c, 1));
 		}
 		st->today = db_str(c, 2) ? db_int(c, 2) : -1;
@@ -119,10 +117,10 @@ static NEOERR *staff_station(struct req *r, const unsigned char *mac, const char
 	return STATUS_OK;
 }
 
-NEOERR *arrival_station(struct req *r, const unsigned char *mac, bool count,
-			struct scan_station *st, bool *found)
+NEOERR *arrival_station(const struct actor *a, const char *device, long long gate,
+			const unsigned char *mac, bool count, struct scan_station *st,
+			bool *found)
 {
-	const char *cookie = hdf_get_value(r->hdf, "Cookie." ARRIVAL_DEVICE_COOKIE, NULL);
 	char day[11];
 	const char *today = count ? day : NULL;
 	unsigned char h[32];
@@ -130,16 +128,16 @@ NEOERR *arrival_station(struct req *r, const unsigned char *mac, bool count,
 	memset(st, 0, sizeof *st);
 	st->today = -1;
 	*found = false;
-	day_format(app_today(), day);
-	if (arrival_secret_hash(cookie, h)) {
+	day_format(day_today(), day);
+	if (arrival_secret_hash(device, h)) {
 		NEOERR *err = device_station(h, mac, today, st, found);
 		if (err || *found)
 			return nerr_pass(err);
 	}
-	if (!(r->who.roles & (R_GATE | R_DORM)))
+	if (!(a->roles & (R_GATE | R_DORM)))
 		return STATUS_OK;
 	*found = true;
-	return nerr_pass(staff_station(r, mac, today, st));
+	return nerr_pass(staff_station(a, gate, mac, today, st));
 }
 
 static NEOERR *fetch_seen(DB_CURSOR *c, struct arrival_seen *out)
@@ -194,7 +192,7 @@ static NEOERR *record_in_txn(void *arg)
 	char now[20];
 	NEOERR *err;
 
-	app_now(now);
+	clock_now(now);
 	/* The unique keys (person, term, kind) and (token) decide a race
 	 * between two phones: one insert counts, the other changes nothing. */
 	err = db_exec(&n, NULL,

@@ -7,8 +7,11 @@
 #ifndef HC_ARRIVAL_H
 #define HC_ARRIVAL_H
 
-#include "web/app.h"
+#include "core/actor.h"
+#include "core/err.h"
 #include "domain/gate.h"
+
+#include <stdbool.h>
 
 /* The device's cookie: a long-lived credential set by the enrolment link. */
 #define ARRIVAL_DEVICE_COOKIE "hc_dev"
@@ -45,16 +48,19 @@ struct scan_station {
 };
 
 /*
- * The enrolled, unrevoked device named by the request's device cookie;
- * failing that a logged-in gate (or dorm) staff member. *found false for
+ * The enrolled, unrevoked device whose credential is `device` (the device
+ * cookie; NULL: none); failing that the actor, when a gate (or dorm) staff
+ * member, scanning at `gate` (the gate cookie: a gate of their kind; 0 or
+ * any other: as themselves). *found false for
  * anyone else: they may not scan. With the station come, when mac is
  * given, the scan that token already recorded (a token works once), and
  * when count is true today's count (the scanning page; a scan's answer
  * does without it, a count grows with the day): one round trip, since a
  * gate at 8 a.m. is the busiest page.
  */
-NEOERR *arrival_station(struct req *r, const unsigned char *mac, bool count,
-			struct scan_station *st, bool *found);
+NEOERR *arrival_station(const struct actor *a, const char *device, long long gate,
+			const unsigned char *mac, bool count, struct scan_station *st,
+			bool *found);
 
 /* The person's recorded scan of that kind in the term. */
 NEOERR *arrival_find(int person_id, int term_id, enum gate_kind kind,

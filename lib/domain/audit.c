@@ -16,6 +16,12 @@ NEOERR *audit_write(const struct actor *a, const char *now, const char *action,
 		detail ? detail : "", a->request_id ? a->request_id : "", a->addr ? a->addr : ""));
 }
 
+NEOERR *audit_write_rows(const struct actor *a, const char *now, const char *audit_rows_sql)
+{
+	return nerr_pass(db_exec(NULL, NULL, audit_rows_sql, "siss", now, (long long)a->person_id,
+		a->request_id ? a->request_id : "", a->addr ? a->addr : ""));
+}
+
 void notify_text(const char *kind, const char *day, const char *reason,
 		 char *out, size_t n)
 {

@@ -9,10 +9,12 @@
 #ifndef HC_CARD_H
 #define HC_CARD_H
 
+#include "core/policy.h"
+
 #include <stdbool.h>
 
-#define CARD_STREAK_DAYS 14   /* the streak when Policy.StreakDays is not set */
-#define CARD_STREAK_MAX 60    /* the longest counted: the stored mask holds 64 days */
+#define CARD_STREAK_DAYS POLICY_STREAK_DAYS /* the streak when Policy.StreakDays is not set */
+#define CARD_STREAK_MAX POLICY_STREAK_MAX   /* the longest counted: the stored mask holds 64 days */
 #define CARD_MAX_REASONS 8
 
 /* The application's stage, as stored in return_applications.state. */

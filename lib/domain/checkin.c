@@ -68,23 +68,22 @@ bool report_mobile_ok(const char *s)
 	return n == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9';
 }
 
-int report_basic_check(struct req *r)
+/* A form's value, "" when absent. */
+static const char *value(form_get_fn get, void *ctx, const char *name)
 {
-	int bad = hdf_get_int_value(r->hdf, "Form.Errors", 0), more = 0;
+	const char *v = get(ctx, name);
+	return v ? v : "";
+}
 
-	if (!hdf_get_value(r->hdf, "Form.Error.phone", NULL) &&
-	    !report_mobile_ok(app_param(r, "phone", ""))) {
-		hdf_set_value(r->hdf, "Form.Error.phone", tr(r, "form.err.mobile"));
-		more++;
-	}
-	if (!strcmp(app_param(r, "boarding", ""), "1") && !hdf_get_value(r->hdf, "Form.Error.dorm", NULL) &&
-	    app_param(r, "dorm", "")[0] == '\0') {
-		hdf_set_value(r->hdf, "Form.Error.dorm", tr(r, "form.err.dorm_needed"));
-		more++;
-	}
-	if (more)
-		hdf_set_int_value(r->hdf, "Form.Errors", bad + more);
-	return bad + more;
+int report_basic_check(form_get_fn get, void *ctx, struct form_bad bad[REPORT_BASIC_RULES])
+{
+	int n = 0;
+
+	if (!report_mobile_ok(value(get, ctx, "phone")))
+		bad[n++] = (struct form_bad){ "phone", "form.err.mobile" };
+	if (!strcmp(value(get, ctx, "boarding"), "1") && value(get, ctx, "dorm")[0] == '\0')
+		bad[n++] = (struct form_bad){ "dorm", "form.err.dorm_needed" };
+	return n;
 }
 
 unsigned report_anomalies(const struct report *r, int fever_tenths)
@@ -138,59 +137,53 @@ static int choice_index(const char *v, const char *const *choices)
 	return 0;
 }
 
-static bool yes(struct req *r, const char *name)
+static bool yes(form_get_fn get, void *ctx, const char *name)
 {
-	return !strcmp(app_param(r, name, "0"), "1");
+	return !strcmp(value(get, ctx, name), "1");
 }
 
-void report_from_query(struct req *r, struct report *rep)
+void report_from_form(form_get_fn get, void *ctx, struct report *rep)
 {
+	const char *t = get(ctx, "temperature");
+
 	memset(rep, 0, sizeof *rep);
-	rep->temp_tenths = (int)lround(strtod(app_param(r, "temperature", "0"), NULL) * 10);
-	rep->fever = yes(r, "sym_fever");
-	rep->cough = yes(r, "sym_cough");
-	rep->diarrhoea = yes(r, "sym_diarrhoea");
-	snprintf(rep->city, sizeof rep->city, "%s", app_param(r, "city", ""));
-	rep->in_city = yes(r, "in_city");
-	rep->on_campus = yes(r, "on_campus");
-	rep->abroad = yes(r, "abroad");
-	rep->risk_area = yes(r, "risk_area");
-	rep->cohabitant_returned = yes(r, "cohabitant_returned");
-	rep->returned_to_city = yes(r, "returned_to_city");
-	rep->quarantine = (enum quarantine)choice_index(app_param(r, "quarantine", NULL),
+	rep->temp_tenths = (int)lround(strtod(t ? t : "0", NULL) * 10);
+	rep->fever = yes(get, ctx, "sym_fever");
+	rep->cough = yes(get, ctx, "sym_cough");
+	rep->diarrhoea = yes(get, ctx, "sym_diarrhoea");
+	snprintf(rep->city, sizeof rep->city, "%s", value(get, ctx, "city"));
+	rep->in_city = yes(get, ctx, "in_city");
+	rep->on_campus = yes(get, ctx, "on_campus");
+	rep->abroad = yes(get, ctx, "abroad");
+	rep->risk_area = yes(get, ctx, "risk_area");
+	rep->cohabitant_returned = yes(get, ctx, "cohabitant_returned");
+	rep->returned_to_city = yes(get, ctx, "returned_to_city");
+	rep->quarantine = (enum quarantine)choice_index(get(ctx, "quarantine"),
 							quarantine_choices);
-	rep->diagnosis = (enum diagnosis)choice_index(app_param(r, "diagnosis", NULL),
+	rep->diagnosis = (enum diagnosis)choice_index(get(ctx, "diagnosis"),
 						      diagnosis_choices);
-	snprintf(rep->other, sizeof rep->other, "%s", app_param(r, "other", ""));
+	snprintf(rep->other, sizeof rep->other, "%s", value(get, ctx, "other"));
 }
 
-static void set_value(struct req *r, const char *name, const char *v)
-{
-	char key[96];
-
-	snprintf(key, sizeof key, "Form.Value.%s", name);
-	hdf_set_value(r->hdf, key, v);
-}
-
-void report_to_form(struct req *r, const struct report *rep)
+void report_to_form(const struct report *rep, form_set_fn set_value, void *ctx)
 {
 	char t[16];
 
 	snprintf(t, sizeof t, "%d.%d", rep->temp_tenths / 10, rep->temp_tenths % 10);
-	set_value(r, "temperature", t);
-	if (rep->fever) set_value(r, "sym_fever", "1");
-	if (rep->cough) set_value(r, "sym_cough", "1");
-	if (rep->diarrhoea) set_value(r, "sym_diarrhoea", "1");
-	set_value(r, "city", rep->city);
-	set_value(r, "in_city", rep->in_city ? "1" : "0");
-	set_value(r, "on_campus", rep->on_campus ? "1" : "0");
-	set_value(r, "abroad", rep->abroad ? "1" : "0");
-	set_value(r, "risk_area", rep->risk_area ? "1" : "0");
-	set_value(r, "cohabitant_returned", rep->cohabitant_returned ? "1" : "0");
-	set_value(r, "returned_to_city", rep->returned_to_city ? "1" : "0");
-	set_value(r, "quarantine", quarantine_choices[rep->quarantine]);
-	set_value(r, "diagnosis", diagnosis_choices[rep->diagnosis]);
-	set_value(r, "other", rep->other);
+	set_value(ctx, "temperature", t);
+	if (rep->fever) set_value(ctx, "sym_fever", "1");
+	if (rep->cough) set_value(ctx, "sym_cough", "1");
+	if (rep->diarrhoea) set_value(ctx, "sym_diarrhoea", "1");
+	set_value(ctx, "city", rep->city);
+	set_value(ctx, "in_city", rep->in_city ? "1" : "0");
+	set_value(ctx, "on_campus", rep->on_campus ? "1" : "0");
+	set_value(ctx, "abroad", rep->abroad ? "1" : "0");
+	set_value(ctx, "risk_area", rep->risk_area ? "1" : "0");
+	set_value(ctx, "cohabitant_returned", rep->cohabitant_returned ? "1" : "0");
+	set_value(ctx, "returned_to_city", rep->returned_to_city ? "1" : "0");
+	set_value(ctx, "quarantine", quarantine_choices[rep->quarantine]);
+	set_value(ctx, "diagnosis", diagnosis_choices[rep->diagnosis]);
+	set_value(ctx, "other", rep->other);
 }
 
 /* The columns a struct report is read from, in this order. */
@@ -308,7 +301,7 @@ static NEOERR *submit_in_txn(void *arg)
 	NEOERR *err;
 
 	day_format(s->day, d);
-	app_now(now);
+	clock_now(now);
 	s->flags = report_anomalies(rep, fever);
 	s->replaced = false;
 	report_flags_text(s->flags, flags);

@@ -8,8 +8,11 @@
 #ifndef HC_REPORT_H
 #define HC_REPORT_H
 
-#include "web/app.h"
-#include "web/form.h"
+#include "core/actor.h"
+#include "core/err.h"
+#include "core/formdef.h"
+
+#include <stdbool.h>
 
 enum quarantine { Q_NONE, Q_SCHOOL, Q_HOME };
 enum diagnosis { DX_NONE, DX_SUSPECTED, DX_CONFIRMED };
@@ -42,10 +45,16 @@ extern const struct form basic_form;   /* 基本信息 */
  * before it, spaces and hyphens between digits allowed). Pure. */
 bool report_mobile_ok(const char *s);
 
-/* The basic info's rules across fields, after form_check(): the phone a
- * mobile number, and a boarder names a dorm. Sets Form.Error.* and
- * Form.Errors; returns the number of bad fields. */
-int report_basic_check(struct req *r);
+/* A bad field: its name and the message's language-pack key. */
+struct form_bad {
+	const char *field, *msg;
+};
+#define REPORT_BASIC_RULES 2
+
+/* The basic info's rules across fields, beside each field's own
+ * (form_check()): the phone a mobile number, and a boarder names a dorm.
+ * Each broken one into bad[]; returns how many. */
+int report_basic_check(form_get_fn get, void *ctx, struct form_bad bad[REPORT_BASIC_RULES]);
 
 /* 基本信息 as stored: the texts of basic_form's fields. */
 struct basic_info {
@@ -69,10 +78,12 @@ void report_flags_text(unsigned flags, char out[80]);
 /* True when the answers differ (temperature aside: it varies daily). */
 bool report_differs(const struct report *a, const struct report *b);
 
-/* A validated form (Query.*) into a report. */
-void report_from_query(struct req *r, struct report *rep);
-/* A report into Form.Value.* (quick fill). */
-void report_to_form(struct req *r, const struct report *rep);
+/* A validated report_form, read through get, into a report. */
+void report_from_form(form_get_fn get, void *ctx, struct report *rep);
+/* A form's value set by name (the page: Form.Value.<name>). */
+typedef void (*form_set_fn)(void *ctx, const char *name, const char *value);
+/* A report into the form's values (quick fill). */
+void report_to_form(const struct report *rep, form_set_fn set, void *ctx);
 
 /* The person's latest report before `day`; *found false if none.
  * day_out (may be NULL) gets its day. */

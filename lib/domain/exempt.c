@@ -48,7 +48,7 @@ static bool known_status(const char *s)
 }
 
 struct add_ctx {
-	const struct exempt_actor *a;
+	const struct actor *a;
 	const struct exempt_new *x;
 	long long id;
 };
@@ -56,30 +56,30 @@ struct add_ctx {
 static NEOERR *add_in_txn(void *arg)
 {
 	struct add_ctx *c = arg;
-	struct actor who = { .person_id = c->a->person_id, .request_id = c->a->request_id,
-			     .addr = c->a->addr };
+	char now[20];
 	const struct exempt_new *x = c->x;
 	bool is_status = !strcmp(x->kind, "status"), is_class = !strcmp(x->kind, "class");
 	const char *ends = x->ends_on && x->ends_on[0] ? x->ends_on : NULL;
 	char detail[400];
 	NEOERR *err;
 
+	clock_now(now);
 	err = db_exec(NULL, &c->id,
 		"INSERT INTO checkin_exemptions (kind, status, class_id, person_id, reason, "
 		" starts_on, ends_on, created_by, created_at) "
 		"VALUES (?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?)", "ssiisssis",
 		x->kind, is_status ? x->status : NULL, is_class ? x->class_id : 0LL,
 		!is_status && !is_class ? x->person_id : 0LL, x->reason, x->starts_on, ends,
-		(long long)c->a->person_id, c->a->now);
+		(long long)c->a->person_id, now);
 	if (err)
 		return nerr_pass(err);
 	snprintf(detail, sizeof detail, "%s %s..%s %s", x->kind, x->starts_on, ends ? ends : "",
 		 x->reason);
-	return nerr_pass(audit_write(&who, c->a->now, "exempt.add", !is_status && !is_class ? x->person_id : 0, "checkin_exemption",
+	return nerr_pass(audit_write(c->a, now, "exempt.add", !is_status && !is_class ? x->person_id : 0, "checkin_exemption",
 		c->id, detail));
 }
 
-NEOERR *exempt_add(const struct exempt_actor *a, const struct exempt_new *x, long long *id)
+NEOERR *exempt_add(const struct actor *a, const struct exempt_new *x, long long *id)
 {
 	struct add_ctx c = { a, x, 0 };
 	bool found = true;
@@ -113,15 +113,14 @@ NEOERR *exempt_add(const struct exempt_actor *a, const struct exempt_new *x, lon
 }
 
 struct end_ctx {
-	const struct exempt_actor *a;
+	const struct actor *a;
 	long long id;
 };
 
 static NEOERR *end_in_txn(void *arg)
 {
 	struct end_ctx *c = arg;
-	struct actor who = { .person_id = c->a->person_id, .request_id = c->a->request_id,
-			     .addr = c->a->addr };
+	char now[20];
 	DB_CURSOR *cur = NULL;
 	bool found, ended = false;
 	long long subject = 0;
@@ -141,14 +140,15 @@ static NEOERR *end_in_txn(void *arg)
 		return nerr_raise(HC_ERR_NOTFOUND, "no exemption %lld", c->id);
 	if (ended)
 		return nerr_raise(HC_ERR_CONFLICT, "exemption %lld already ended", c->id);
+	clock_now(now);
 	err = db_exec(NULL, NULL, "UPDATE checkin_exemptions SET ended_by = ?, ended_at = ? "
-		      "WHERE id = ?", "isi", (long long)c->a->person_id, c->a->now, c->id);
+		      "WHERE id = ?", "isi", (long long)c->a->person_id, now, c->id);
 	if (err)
 		return nerr_pass(err);
-	return nerr_pass(audit_write(&who, c->a->now, "exempt.end", subject, "checkin_exemption", c->id, NULL));
+	return nerr_pass(audit_write(c->a, now, "exempt.end", subject, "checkin_exemption", c->id, NULL));
 }
 
-NEOERR *exempt_end(const struct exempt_actor *a, long long id)
+NEOERR *exempt_end(const struct actor *a, long long id)
 {
 	struct end_ctx c = { a, id };
 	return nerr_pass(db_txn(end_in_txn, &c));

@@ -14,6 +14,8 @@
 #ifndef HC_EXEMPT_H
 #define HC_EXEMPT_H
 
+#include "core/actor.h"
+
 #include <ClearSilver.h>
 #include <stdbool.h>
 
@@ -43,14 +45,6 @@ struct exemption {
 /* *found false when person_id must check in on `day` ("YYYY-MM-DD"). */
 NEOERR *exempt_find(int person_id, const char *day, struct exemption *ex, bool *found);
 
-/* Who acts, for the audit row: explicit, never the request. */
-struct exempt_actor {
-	int person_id;
-	const char *request_id;
-	const char *addr;
-	const char *now;             /* "YYYY-MM-DD HH:MM:SS", the school's time */
-};
-
 /* A new exemption: kind "status" (status set), "class" (class_id) or
  * "person" (person_id); ends_on NULL or "" for open-ended. */
 struct exempt_new {
@@ -63,15 +57,15 @@ struct exempt_new {
 	const char *ends_on;
 };
 
-/* Stores it with its audit row (exempt.add) in one transaction; *id the
+/* Stores it, made by actor a now, with its audit row (exempt.add) in one transaction; *id the
  * new row's. HC_ERR_BADREQ for a kind without its target, an unknown
  * class or person, or a range that ends before it starts. */
-NEOERR *exempt_add(const struct exempt_actor *a, const struct exempt_new *x, long long *id);
+NEOERR *exempt_add(const struct actor *a, const struct exempt_new *x, long long *id);
 
 /* Ends an exemption now (it applies no more, and stays listed) with its
  * audit row (exempt.end). HC_ERR_NOTFOUND for no such exemption,
  * HC_ERR_CONFLICT when it was already ended. */
-NEOERR *exempt_end(const struct exempt_actor *a, long long id);
+NEOERR *exempt_end(const struct actor *a, long long id);
 
 /* Rows <prefix>.<n>.{id, kind, status, class, person, number, reason,
  * starts_on, ends_on, created_by, created_at, ended_by, ended_at, people}

@@ -146,3 +146,19 @@ NEOERR *facts_person(int person_id)
 			      (long long)person_id);
 	return nerr_pass(err);
 }
+
+NEOERR *facts_people(const char *ids)
+{
+	/* As facts_person(), over the ids: a JOIN on the JSON's rows, so the
+	 * statements lock those people's rows only. */
+	NEOERR *err = db_exec(NULL, NULL, "INSERT INTO card_facts (person_id, term_id, boarding) "
+		"SELECT p.id, t.id, p.boarding FROM JSON_TABLE(?, '$[*]' COLUMNS (id INT PATH '$')) j "
+		"JOIN people p ON p.id = j.id JOIN terms t WHERE TRUE "
+		"ON DUPLICATE KEY UPDATE boarding = VALUES(boarding)", "s", ids);
+
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, APPLICATION_FACTS
+			"WHERE f.person_id IN (SELECT j.id FROM JSON_TABLE(?, '$[*]' "
+			"COLUMNS (id INT PATH '$')) j)", "s", ids);
+	return nerr_pass(err);
+}

@@ -48,6 +48,10 @@ NEOERR *facts_boarding(int person_id);
  * pages): their rows of every term, computed anew. */
 NEOERR *facts_person(int person_id);
 
+/* People made or changed by an import, a JSON array of person ids
+ * ("[12,40]"): as facts_person() for each, in two statements. */
+NEOERR *facts_people(const char *ids);
+
 /* A new term: a row for everyone. */
 NEOERR *facts_term(int term_id);
 

@@ -63,7 +63,7 @@ NEOERR *queue_has_item(const struct actor *a, long long item, bool *mine)
 	return nerr_pass(err);
 }
 
-NEOERR *queue_counts_load(struct req *r, enum scope_kind s, long long bound)
+NEOERR *queue_counts_load(HDF *out, enum scope_kind s, long long bound)
 {
 	DB_CURSOR *c = NULL;
 	char key[64];
@@ -72,37 +72,37 @@ NEOERR *queue_counts_load(struct req *r, enum scope_kind s, long long bound)
 
 	for (int i = 0; queue_kinds[i]; i++) {
 		snprintf(key, sizeof key, "Queue.Count.%s", queue_kinds[i]);
-		hdf_set_int_value(r->hdf, key, 0);
+		hdf_set_int_value(out, key, 0);
 	}
 	err = db_query(&c, counts_sql[s], "i", bound);
 	if (err)
 		return nerr_pass(err);
 	while (db_next(c)) {
 		snprintf(key, sizeof key, "Queue.Count.%s", db_str(c, 0));
-		hdf_set_value(r->hdf, key, db_str(c, 1));
+		hdf_set_value(out, key, db_str(c, 1));
 		all += db_int(c, 1);
 	}
 	db_cursor_free(&c);
-	hdf_set_int_value(r->hdf, "Queue.Count.all", (int)all);
+	hdf_set_int_value(out, "Queue.Count.all", (int)all);
 	return STATUS_OK;
 }
 
-NEOERR *queue_list_load(struct req *r, enum scope_kind s, long long bound,
+NEOERR *queue_list_load(HDF *out, enum scope_kind s, long long bound,
 			const char *kind, int page)
 {
 	int n = 0;
 	NEOERR *err;
 
-	err = db_rows(r->hdf, "Queue.Item", &n, list_sql[s], "issi", bound, kind, kind,
+	err = db_rows(out, "Queue.Item", &n, list_sql[s], "issi", bound, kind, kind,
 		      (long long)page * 100);
 	if (err)
 		return nerr_pass(err);
 	if (n > 100) {
-		hdf_remove_tree(r->hdf, "Queue.Item.100");
-		hdf_set_int_value(r->hdf, "Queue.NextPage", page + 1);
+		hdf_remove_tree(out, "Queue.Item.100");
+		hdf_set_int_value(out, "Queue.NextPage", page + 1);
 	}
 	if (page > 0)
-		hdf_set_int_value(r->hdf, "Queue.PrevPage", page - 1);
+		hdf_set_int_value(out, "Queue.PrevPage", page - 1);
 	return STATUS_OK;
 }
 
@@ -116,12 +116,12 @@ static const char *history_kind(const char *kind)
 	return "return_application";
 }
 
-NEOERR *queue_item_load(struct req *r, long long item)
+NEOERR *queue_item_load(HDF *out, const struct actor *a, long long item)
 {
 	bool found, mine;
 	NEOERR *err;
 
-	err = db_row(r->hdf, "Queue.Detail", &found,
+	err = db_row(out, "Queue.Detail", &found,
 		"SELECT q.id, q.kind, q.ref_id, q.state, q.decision, q.reason, "
 		" DATE_FORMAT(q.created_at, '%Y-%m-%d %H:%i') AS created, "
 		" DATE_FORMAT(q.decided_at, '%Y-%m-%d %H:%i') AS decided, v.name AS decided_by, "
@@ -146,33 +146,33 @@ NEOERR *queue_item_load(struct req *r, long long item)
 		return nerr_pass(err);
 	if (!found)
 		return nerr_raise(HC_ERR_NOTFOUND, "no queue item %lld", item);
-	err = queue_has_item(&r->who, item, &mine);
+	err = queue_has_item(a, item, &mine);
 	if (err)
 		return nerr_pass(err);
 	if (!mine)
 		return nerr_raise(HC_ERR_FORBIDDEN, "item %lld is not in %d's queue",
-				  item, r->who.person_id);
-	if (hdf_get_value(r->hdf, "Queue.Detail.app_state", NULL)) {
-		long long app = hdf_get_int_value(r->hdf, "Queue.Detail.ref_id", 0);
-		err = db_rows(r->hdf, "Queue.Leg", NULL, "SELECT seq, mode, number, day, "
+				  item, a->person_id);
+	if (hdf_get_value(out, "Queue.Detail.app_state", NULL)) {
+		long long app = hdf_get_int_value(out, "Queue.Detail.ref_id", 0);
+		err = db_rows(out, "Queue.Leg", NULL, "SELECT seq, mode, number, day, "
 			"from_place, to_place FROM travel_legs WHERE application_id = ? ORDER BY seq",
 			"i", app);
 		if (err == STATUS_OK)
-			err = db_rows(r->hdf, "Queue.Upload", NULL, "SELECT id, kind, filename, mime, "
+			err = db_rows(out, "Queue.Upload", NULL, "SELECT id, kind, filename, mime, "
 				"size, dup_reason, DATE_FORMAT(uploaded_at, '%Y-%m-%d %H:%i') AS uploaded_at "
 				"FROM uploads WHERE application_id = ? ORDER BY kind", "i", app);
 		if (err)
 			return nerr_pass(err);
 	}
 	/* The check-ins around the day in question, a week either side. */
-	const char *day = hdf_get_value(r->hdf, "Queue.Detail.makeup_day",
-					hdf_get_value(r->hdf, "Queue.Detail.report_day", NULL));
+	const char *day = hdf_get_value(out, "Queue.Detail.makeup_day",
+					hdf_get_value(out, "Queue.Detail.report_day", NULL));
 	if (day) {
 		char today[11];
 
 		/* Days still to come are not missed: they are not listed. */
-		day_format(app_today(), today);
-		err = db_rows(r->hdf, "Queue.Around", NULL,
+		day_format(day_today(), today);
+		err = db_rows(out, "Queue.Around", NULL,
 			"WITH RECURSIVE days(d) AS (SELECT ? - INTERVAL 7 DAY "
 			"  UNION ALL SELECT d + INTERVAL 1 DAY FROM days "
 			"  WHERE d < LEAST(? + INTERVAL 7 DAY, ?)) "
@@ -180,14 +180,14 @@ NEOERR *queue_item_load(struct req *r, long long item)
 			" dr.anomaly_state, days.d = ? AS focus "
 			"FROM days LEFT JOIN daily_reports dr ON dr.person_id = ? AND dr.day = days.d "
 			"ORDER BY days.d", "ssssi", day, day, today, day,
-			(long long)hdf_get_int_value(r->hdf, "Queue.Detail.person", 0));
+			(long long)hdf_get_int_value(out, "Queue.Detail.person", 0));
 		if (err)
 			return nerr_pass(err);
 	}
-	return nerr_pass(db_rows(r->hdf, "Queue.History", NULL,
+	return nerr_pass(db_rows(out, "Queue.History", NULL,
 		"SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i') AS at, p.name AS actor, a.action, a.detail "
 		"FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id "
 		"WHERE a.object_kind = ? AND a.object_id = ? ORDER BY a.id",
-		"si", history_kind(hdf_get_value(r->hdf, "Queue.Detail.kind", "")),
-		(long long)hdf_get_int_value(r->hdf, "Queue.Detail.ref_id", 0)));
+		"si", history_kind(hdf_get_value(out, "Queue.Detail.kind", "")),
+		(long long)hdf_get_int_value(out, "Queue.Detail.ref_id", 0)));
 }

@@ -8,24 +8,31 @@
 #ifndef HC_QUEUE_H
 #define HC_QUEUE_H
 
-#include "web/app.h"
+#include "core/actor.h"
+#include "core/err.h"
 #include "domain/scope.h"
+
+#include <ClearSilver.h>
+#include <stdbool.h>
 
 /* The kinds, as stored in queue_items.kind. */
 extern const char *const queue_kinds[];
 bool queue_kind_known(const char *kind);
 
+/* Reads for the review page, into out. */
+
 /* Queue.Count.<kind> and Queue.Count.all over the viewer's scope. */
-NEOERR *queue_counts_load(struct req *r, enum scope_kind s, long long bound);
+NEOERR *queue_counts_load(HDF *out, enum scope_kind s, long long bound);
 /* Queue.Item.<n>.* (100 a page), open items of `kind` ("all" for every
  * kind) in scope, oldest first. */
-NEOERR *queue_list_load(struct req *r, enum scope_kind s, long long bound,
+NEOERR *queue_list_load(HDF *out, enum scope_kind s, long long bound,
 			const char *kind, int page);
 
 /* Is queue item `item` in the actor's queue (their scope and kinds)? */
 NEOERR *queue_has_item(const struct actor *a, long long item, bool *mine);
 
-/* Queue.Detail.* and Queue.History.<n>.* for one item in scope. */
-NEOERR *queue_item_load(struct req *r, long long item);
+/* Queue.Detail.* and Queue.History.<n>.* for one item in the actor's
+ * queue (HC_ERR_FORBIDDEN otherwise). */
+NEOERR *queue_item_load(HDF *out, const struct actor *a, long long item);
 
 #endif

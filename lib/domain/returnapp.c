@@ -16,14 +16,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-NEOERR *ret_load(struct req *r, int person, int *term_id, bool *on_roster)
+NEOERR *ret_load(HDF *out, int person, int *term_id, bool *on_roster)
 {
 	char today[11];
 	bool found;
 	NEOERR *err;
 
-	day_format(app_today(), today);
-	err = db_row(r->hdf, "Return", &found,
+	day_format(day_today(), today);
+	err = db_row(out, "Return", &found,
 		"SELECT t.id AS term_id, t.name AS term, re.id IS NOT NULL AS on_roster, "
 		" b.name AS batch, b.return_from, b.return_until, p.identity, "
 		" ra.id AS app_id, ra.state, ra.quiz_passed_at, ra.pledge_accepted_at, "
@@ -39,38 +39,39 @@ NEOERR *ret_load(struct req *r, int person, int *term_id, bool *on_roster)
 		"WHERE p.id = ?", "ssi", today, today, (long long)person);
 	if (err)
 		return nerr_pass(err);
-	*term_id = found ? hdf_get_int_value(r->hdf, "Return.term_id", 0) : 0;
-	*on_roster = found && hdf_get_int_value(r->hdf, "Return.on_roster", 0);
-	if (!hdf_get_value(r->hdf, "Return.app_id", NULL))
+	*term_id = found ? hdf_get_int_value(out, "Return.term_id", 0) : 0;
+	*on_roster = found && hdf_get_int_value(out, "Return.on_roster", 0);
+	if (!hdf_get_value(out, "Return.app_id", NULL))
 		return STATUS_OK;
-	err = db_rows(r->hdf, "Return.Leg", NULL,
+	err = db_rows(out, "Return.Leg", NULL,
 		"SELECT seq, mode, number, day, from_place, to_place FROM travel_legs "
 		"WHERE application_id = ? ORDER BY seq", "i",
-		(long long)hdf_get_int_value(r->hdf, "Return.app_id", 0));
+		(long long)hdf_get_int_value(out, "Return.app_id", 0));
 	if (err)
 		return nerr_pass(err);
-	return nerr_pass(db_rows(r->hdf, "Return.Upload", NULL,
+	return nerr_pass(db_rows(out, "Return.Upload", NULL,
 		"SELECT id, kind, filename, mime, size, dup_reason, "
 		" DATE_FORMAT(uploaded_at, '%Y-%m-%d %H:%i') AS uploaded_at "
 		"FROM uploads WHERE application_id = ? ORDER BY kind", "i",
-		(long long)hdf_get_int_value(r->hdf, "Return.app_id", 0)));
+		(long long)hdf_get_int_value(out, "Return.app_id", 0)));
 }
 
-int ret_quiz_wrong(struct req *r)
+int ret_quiz_wrong(const char *const answers[RET_MAX_QUIZ], bool wrong[RET_MAX_QUIZ])
 {
 	HDF *q = hdf_get_obj(conf_hdf(), "Return.Quiz");
-	char key[64];
-	int i = 0, wrong = 0;
+	int i = 0, nwrong = 0;
 
+	memset(wrong, 0, RET_MAX_QUIZ * sizeof *wrong);
 	for (q = q ? hdf_obj_child(q) : NULL; q; q = hdf_obj_next(q), i++) {
-		snprintf(key, sizeof key, "q%d", i);
-		if (strcmp(app_param(r, key, ""), hdf_get_value(q, "Answer", "-"))) {
-			snprintf(key, sizeof key, "Return.Wrong.%d", i);
-			hdf_set_int_value(r->hdf, key, 1);
-			wrong++;
+		/* A question past the array is never answered right. */
+		const char *given = i < RET_MAX_QUIZ && answers[i] ? answers[i] : "";
+		if (strcmp(given, hdf_get_value(q, "Answer", "-"))) {
+			if (i < RET_MAX_QUIZ)
+				wrong[i] = true;
+			nwrong++;
 		}
 	}
-	return wrong;
+	return nwrong;
 }
 
 /* The application, locked for the rest of the transaction. */
@@ -108,25 +109,30 @@ static NEOERR *lock_app(int person, int term, struct app_row *a)
 	return STATUS_OK;
 }
 
-static NEOERR *refuse(struct req *r, const char *key)
-{
-	hdf_set_value(r->hdf, "Return.Refusal", key);
-	return nerr_raise(HC_ERR_FORBIDDEN, "return step refused: %s", key);
-}
-
-static NEOERR *audit(struct req *r, const char *now, const char *action,
-		     long long subject, long long app, const char *detail)
-{
-	return nerr_pass(audit_write(&r->who, now, action, subject, "return_application", app, detail));
-}
-
 struct step {
-	struct req *r;
+	struct ret_step *who;
 	int person, term;
+	const struct ret_application *app;
+	const struct ret_leg *legs;
+	int nlegs;
+	bool needs_pickup;
 	const char *kind, *filename;
 	const unsigned char *data;
 	size_t len;
 };
+
+static NEOERR *refuse(struct step *s, const char *key)
+{
+	s->who->refusal = key;
+	return nerr_raise(HC_ERR_FORBIDDEN, "return step refused: %s", key);
+}
+
+static NEOERR *audit(struct step *s, const char *now, const char *action,
+		     long long app, const char *detail)
+{
+	return nerr_pass(audit_write(s->who->a, now, action, s->person,
+				     "return_application", app, detail));
+}
 
 /* The step's own work, then the card's facts, in one transaction. */
 struct step_txn {
@@ -144,17 +150,15 @@ static NEOERR *step_in_txn(void *arg)
 	return nerr_pass(facts_application(x->s->person, x->s->term));
 }
 
+/* Runs one of the student's steps in its own transaction. */
 static NEOERR *step_run(NEOERR *(*fn)(void *), struct step *s)
 {
 	struct step_txn x = { fn, s };
-	return nerr_pass(db_txn(step_in_txn, &x));
-}
 
-/* Runs one of the student's steps in its own transaction. */
-static NEOERR *run_step(NEOERR *(*fn)(void *), struct req *r, int person, int term)
-{
-	struct step s = { r, person, term, NULL, NULL, NULL, 0 };
-	return nerr_pass(step_run(fn, &s));
+	s->who->refusal = NULL;
+	s->person = s->who->a->person_id;
+	s->term = s->who->term;
+	return nerr_pass(db_txn(step_in_txn, &x));
 }
 
 static NEOERR *require_roster(struct step *s)
@@ -166,7 +170,7 @@ static NEOERR *require_roster(struct step *s)
 
 	if (err)
 		return nerr_pass(err);
-	return n ? STATUS_OK : refuse(s->r, "return.no.roster");
+	return n ? STATUS_OK : refuse(s, "return.no.roster");
 }
 
 static NEOERR *quiz_in_txn(void *arg)
@@ -177,7 +181,7 @@ static NEOERR *quiz_in_txn(void *arg)
 
 	if (err)
 		return nerr_pass(err);
-	app_now(now);
+	clock_now(now);
 	err = db_exec(NULL, NULL,
 		"INSERT INTO return_applications (term_id, person_id, quiz_passed_at, updated_at) "
 		"VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
@@ -186,9 +190,10 @@ static NEOERR *quiz_in_txn(void *arg)
 	return nerr_pass(err);
 }
 
-NEOERR *ret_pass_quiz(struct req *r, int person, int term)
+NEOERR *ret_pass_quiz(struct ret_step *who)
 {
-	return nerr_pass(run_step(quiz_in_txn, r, person, term));
+	struct step s = { .who = who };
+	return nerr_pass(step_run(quiz_in_txn, &s));
 }
 
 static NEOERR *pledge_in_txn(void *arg)
@@ -201,16 +206,17 @@ static NEOERR *pledge_in_txn(void *arg)
 	if (err)
 		return nerr_pass(err);
 	if (!a.quiz)
-		return refuse(s->r, "return.no.quiz_first");
-	app_now(now);
+		return refuse(s, "return.no.quiz_first");
+	clock_now(now);
 	return nerr_pass(db_exec(NULL, NULL,
 		"UPDATE return_applications SET pledge_accepted_at = COALESCE(pledge_accepted_at, ?), "
 		" updated_at = ? WHERE id = ?", "ssi", now, now, a.id));
 }
 
-NEOERR *ret_accept_pledge(struct req *r, int person, int term)
+NEOERR *ret_accept_pledge(struct ret_step *who)
 {
-	return nerr_pass(run_step(pledge_in_txn, r, person, term));
+	struct step s = { .who = who };
+	return nerr_pass(step_run(pledge_in_txn, &s));
 }
 
 const struct ret_transition ret_transitions[] = {
@@ -267,7 +273,6 @@ static NEOERR *open_queue_item(long long app, int person, const char *kind, cons
 static NEOERR *apply_in_txn(void *arg)
 {
 	struct step *s = arg;
-	struct req *r = s->r;
 	struct app_row a;
 	char now[20];
 	NEOERR *err = lock_app(s->person, s->term, &a);
@@ -275,71 +280,63 @@ static NEOERR *apply_in_txn(void *arg)
 	if (err)
 		return nerr_pass(err);
 	if (!a.quiz)
-		return refuse(r, "return.no.quiz_first");
+		return refuse(s, "return.no.quiz_first");
 	if (!a.pledge)
-		return refuse(r, "return.no.pledge_first");
+		return refuse(s, "return.no.pledge_first");
 	if (!may_edit_application(&a))
-		return refuse(r, "return.no.not_editable");
-	app_now(now);
+		return refuse(s, "return.no.not_editable");
+	clock_now(now);
 	err = db_exec(NULL, NULL,
 		"UPDATE return_applications SET reason = ?, itinerary = ?, confirm_no_symptoms = 1, "
 		" confirm_no_risk = 1, confirm_no_contact = 1, confirm_code_green = 1, "
 		" state = ?, sent_back_stage = NULL, submitted_at = ?, updated_at = ? "
-		"WHERE id = ?", "sssssi", app_param(r, "reason", ""), app_param(r, "itinerary", ""),
+		"WHERE id = ?", "sssssi", s->app->reason, s->app->itinerary,
 		ret_next(a.state, a.stage, RET_APPLY)->to, now, now, a.id);
 	if (err == STATUS_OK)
 		err = open_queue_item(a.id, s->person, "first_review", now);
 	if (err == STATUS_OK)
-		err = audit(r, now, "return.apply", s->person, a.id, NULL);
+		err = audit(s, now, "return.apply", a.id, NULL);
 	return nerr_pass(err);
 }
 
-NEOERR *ret_submit_application(struct req *r, int person, int term)
+NEOERR *ret_submit_application(struct ret_step *who, const struct ret_application *app)
 {
-	return nerr_pass(run_step(apply_in_txn, r, person, term));
+	struct step s = { .who = who, .app = app };
+	return nerr_pass(step_run(apply_in_txn, &s));
 }
 
 static NEOERR *legs_in_txn(void *arg)
 {
 	struct step *s = arg;
-	struct req *r = s->r;
 	struct app_row a;
-	char now[20], key[32];
-	int saved = 0;
+	char now[20];
 	NEOERR *err = lock_app(s->person, s->term, &a);
 
 	if (err)
 		return nerr_pass(err);
 	if (!may_edit_evidence(&a))
-		return refuse(r, !strcmp(a.state, "first_review") || may_edit_application(&a)
+		return refuse(s, !strcmp(a.state, "first_review") || may_edit_application(&a)
 			      ? "return.no.first_review_first" : "return.no.not_editable");
-	app_now(now);
+	clock_now(now);
 	err = db_exec(NULL, NULL, "DELETE FROM travel_legs WHERE application_id = ?", "i", a.id);
-	for (int i = 1; err == STATUS_OK && i <= RET_MAX_LEGS; i++) {
-		snprintf(key, sizeof key, "mode_%d", i);
-		if (!*app_param(r, key, ""))
-			continue;
-		char k2[32], k3[32], k4[32], k5[32];
-		snprintf(k2, sizeof k2, "number_%d", i);
-		snprintf(k3, sizeof k3, "day_%d", i);
-		snprintf(k4, sizeof k4, "from_%d", i);
-		snprintf(k5, sizeof k5, "to_%d", i);
+	for (int i = 0; err == STATUS_OK && i < s->nlegs && i < RET_MAX_LEGS; i++) {
+		const struct ret_leg *l = &s->legs[i];
 		err = db_exec(NULL, NULL,
 			"INSERT INTO travel_legs (application_id, seq, mode, number, day, from_place, to_place) "
-			"VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?)", "iisssss", a.id, (long long)++saved,
-			app_param(r, key, ""), app_param(r, k2, ""), app_param(r, k3, ""),
-			app_param(r, k4, ""), app_param(r, k5, ""));
+			"VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?)", "iisssss", a.id, (long long)i + 1,
+			l->mode, l->number ? l->number : "", l->day, l->from, l->to);
 	}
 	if (err == STATUS_OK)
 		err = db_exec(NULL, NULL, "UPDATE return_applications SET needs_pickup = ?, "
-			"updated_at = ? WHERE id = ?", "isi",
-			(long long)!strcmp(app_param(r, "needs_pickup", "0"), "1"), now, a.id);
+			"updated_at = ? WHERE id = ?", "isi", (long long)s->needs_pickup, now, a.id);
 	return nerr_pass(err);
 }
 
-NEOERR *ret_save_legs(struct req *r, int person, int term)
+NEOERR *ret_save_legs(struct ret_step *who, const struct ret_leg *legs, int n,
+		      bool needs_pickup)
 {
-	return nerr_pass(run_step(legs_in_txn, r, person, term));
+	struct step s = { .who = who, .legs = legs, .nlegs = n, .needs_pickup = needs_pickup };
+	return nerr_pass(step_run(legs_in_txn, &s));
 }
 
 const char *ret_sniff_type(const unsigned char *d, size_t n)
@@ -386,7 +383,6 @@ static NEOERR *store_bytes(const char *hex, const unsigned char *data, size_t le
 static NEOERR *upload_in_txn(void *arg)
 {
 	struct step *s = arg;
-	struct req *r = s->r;
 	struct app_row a;
 	unsigned char hash[crypto_hash_sha256_BYTES];
 	char hex[2 * crypto_hash_sha256_BYTES + 1], now[20], today[11];
@@ -399,15 +395,15 @@ static NEOERR *upload_in_txn(void *arg)
 	if (err)
 		return nerr_pass(err);
 	if (!may_edit_evidence(&a))
-		return refuse(r, "return.no.first_review_first");
+		return refuse(s, "return.no.first_review_first");
 	if (!strcmp(s->kind, "advisor_consent") && !a.grad)
-		return refuse(r, "return.no.not_grad");
+		return refuse(s, "return.no.not_grad");
 	if (mime == NULL)
-		return refuse(r, "return.no.file_type");
+		return refuse(s, "return.no.file_type");
 	crypto_hash_sha256(hash, s->data, s->len);
 	sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-	app_now(now);
-	day_format(app_today(), today);
+	clock_now(now);
+	day_format(day_today(), today);
 	/* The common fake: the same picture as someone else's, or an old one. */
 	err = db_query(&c,
 		"SELECT u.id, ra.person_id <> ? FROM uploads u "
@@ -434,21 +430,21 @@ static NEOERR *upload_in_txn(void *arg)
 			a.id, s->kind, s->filename, mime, (long long)s->len, hash, sizeof hash,
 			hex, now, dup, dup_reason);
 	if (err == STATUS_OK)
-		err = audit(r, now, "return.upload", s->person, a.id, s->kind);
+		err = audit(s, now, "return.upload", a.id, s->kind);
 	return nerr_pass(err);
 }
 
-NEOERR *ret_store_upload(struct req *r, int person, int term, const char *kind,
-			 const char *filename, const unsigned char *data, size_t len)
+NEOERR *ret_store_upload(struct ret_step *who, const char *kind, const char *filename,
+			 const unsigned char *data, size_t len)
 {
-	struct step s = { r, person, term, kind, filename, data, len };
+	struct step s = { .who = who, .kind = kind, .filename = filename, .data = data,
+			  .len = len };
 	return nerr_pass(step_run(upload_in_txn, &s));
 }
 
 static NEOERR *evidence_in_txn(void *arg)
 {
 	struct step *s = arg;
-	struct req *r = s->r;
 	struct app_row a;
 	long long legs = 0, kinds = 0;
 	char now[20];
@@ -457,7 +453,7 @@ static NEOERR *evidence_in_txn(void *arg)
 	if (err)
 		return nerr_pass(err);
 	if (!may_edit_evidence(&a))
-		return refuse(r, "return.no.first_review_first");
+		return refuse(s, "return.no.first_review_first");
 	err = db_scalar(&legs, NULL, "SELECT COUNT(*) FROM travel_legs WHERE application_id = ?",
 			"i", a.id);
 	if (err == STATUS_OK)
@@ -468,23 +464,24 @@ static NEOERR *evidence_in_txn(void *arg)
 	if (err)
 		return nerr_pass(err);
 	if (legs == 0)
-		return refuse(r, "return.no.legs");
+		return refuse(s, "return.no.legs");
 	if (kinds < (a.grad ? 4 : 3))
-		return refuse(r, "return.no.evidence");
-	app_now(now);
+		return refuse(s, "return.no.evidence");
+	clock_now(now);
 	err = db_exec(NULL, NULL, "UPDATE return_applications SET state = ?, "
 		"sent_back_stage = NULL, updated_at = ? WHERE id = ?", "ssi",
 		ret_next(a.state, a.stage, RET_EVIDENCE)->to, now, a.id);
 	if (err == STATUS_OK)
 		err = open_queue_item(a.id, s->person, "second_review", now);
 	if (err == STATUS_OK)
-		err = audit(r, now, "return.evidence", s->person, a.id, NULL);
+		err = audit(s, now, "return.evidence", a.id, NULL);
 	return nerr_pass(err);
 }
 
-NEOERR *ret_submit_evidence(struct req *r, int person, int term)
+NEOERR *ret_submit_evidence(struct ret_step *who)
 {
-	return nerr_pass(run_step(evidence_in_txn, r, person, term));
+	struct step s = { .who = who };
+	return nerr_pass(step_run(evidence_in_txn, &s));
 }
 
 /* ---- the window, set by staff from the table ---- */

@@ -7,28 +7,57 @@
 #ifndef HC_RETURNAPP_H
 #define HC_RETURNAPP_H
 
-#include "web/app.h"
+#include "core/actor.h"
+#include "core/err.h"
+
+#include <ClearSilver.h>
+#include <stdbool.h>
+#include <stddef.h>
 
 #define RET_MAX_LEGS 4
+#define RET_MAX_QUIZ 32
 
 /* The current term and the student's roster entry and application, into
- * Return.*; *term_id 0 when there is no current term. */
-NEOERR *ret_load(struct req *r, int person, int *term_id, bool *on_roster);
+ * out as Return.* (with Return.Leg.<n>.* and Return.Upload.<n>.*);
+ * *term_id 0 when there is no current term. A read for the page. */
+NEOERR *ret_load(HDF *out, int person, int *term_id, bool *on_roster);
 
-/* Checks Query.q0.. against the configured quiz; marks each wrong answer
- * in Return.Wrong.<n>; returns how many are wrong. */
-int ret_quiz_wrong(struct req *r);
+/* The given answers (answers[i] to the configured Return.Quiz's question
+ * i; NULL: none) checked: wrong[i] set for each wrong one. Returns how
+ * many are wrong. */
+int ret_quiz_wrong(const char *const answers[RET_MAX_QUIZ], bool wrong[RET_MAX_QUIZ]);
 
-/* The steps. Each raises HC_ERR_FORBIDDEN with Return.Refusal set (a
- * language-pack key) when it is out of order. */
-NEOERR *ret_pass_quiz(struct req *r, int person, int term);
-NEOERR *ret_accept_pledge(struct req *r, int person, int term);
-NEOERR *ret_submit_application(struct req *r, int person, int term);
-NEOERR *ret_save_legs(struct req *r, int person, int term);
+/* Who takes a step, and in which term: the student themself (a), whose
+ * audit rows it writes. When a step is out of order it raises
+ * HC_ERR_FORBIDDEN and sets refusal to the reason's language-pack key
+ * ("return.no.quiz_first"); NULL otherwise. */
+struct ret_step {
+	const struct actor *a;
+	int term;
+	const char *refusal;     /* out */
+};
+
+/* The application's texts (the four confirmations are the form's). */
+struct ret_application {
+	const char *reason, *itinerary;
+};
+
+/* One travel leg, as checked by the page's form (number may be ""). */
+struct ret_leg {
+	const char *mode, *number, *day, *from, *to;
+};
+
+/* The steps, each in its own transaction with the card's facts. */
+NEOERR *ret_pass_quiz(struct ret_step *s);
+NEOERR *ret_accept_pledge(struct ret_step *s);
+NEOERR *ret_submit_application(struct ret_step *s, const struct ret_application *app);
+/* Replaces the legs with legs[0..n) (at most RET_MAX_LEGS). */
+NEOERR *ret_save_legs(struct ret_step *s, const struct ret_leg *legs, int n,
+		      bool needs_pickup);
 /* Stores an uploaded file (bytes already read) for `kind`. */
-NEOERR *ret_store_upload(struct req *r, int person, int term, const char *kind,
-			 const char *filename, const unsigned char *data, size_t len);
-NEOERR *ret_submit_evidence(struct req *r, int person, int term);
+NEOERR *ret_store_upload(struct ret_step *s, const char *kind, const char *filename,
+			 const unsigned char *data, size_t len);
+NEOERR *ret_submit_evidence(struct ret_step *s);
 
 /* A staff member sets application app's return window (of person, in
  * the audit row, with the old window and the reason); the card's facts

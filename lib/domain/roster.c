@@ -11,6 +11,8 @@
 #include "domain/facts.h"
 #include "domain/audit.h"
 #include "core/days.h"
+#include "core/lang.h"
+#include "domain/term.h"
 #include "core/xlsxfile.h"
 
 #include <stdio.h>
@@ -132,7 +134,8 @@ struct checked_row {
 };
 
 struct import {
-	struct req *r;
+	const struct actor *a;
+	struct roster_result *res;
 	enum roster_kind kind;
 	int term;
 	int own_counselor;         /* 0: the school admin; else who imports */
@@ -165,15 +168,11 @@ static const char *trimmed(const char *s, char *buf, size_t n)
 
 static void bad_row(struct import *im, int row, const char *key, const char *detail)
 {
-	char k[64], text[300];
-
-	if (im->nbad < 200) {
-		snprintf(text, sizeof text, "%s%s%s", tr(im->r, key), detail ? " " : "",
-			 detail ? detail : "");
-		snprintf(k, sizeof k, "Import.Error.%d.Row", im->nbad);
-		hdf_set_int_value(im->r->hdf, k, row);
-		snprintf(k, sizeof k, "Import.Error.%d.Reason", im->nbad);
-		hdf_set_value(im->r->hdf, k, text);
+	if (im->nbad < ROSTER_MAX_ERRORS) {
+		struct roster_error *e = &im->res->error[im->nbad];
+		e->row = row;
+		snprintf(e->reason, sizeof e->reason, "%s%s%s", lang_text(im->a->lang, key),
+			 detail ? " " : "", detail ? detail : "");
 	}
 	im->nbad++;
 }
@@ -205,11 +204,12 @@ static NEOERR *load_lookups(struct import *im)
 	if (!err && im->own_counselor) err = lookup_load(&im->mine,
 		"SELECT p.number, p.id FROM people p JOIN counselor_assignments ca "
 		"ON ca.student_id = p.id WHERE ca.counselor_id = ?", "i", im->own_counselor);
-	if (!err) err = lookup_load(&im->numbers,
-		"SELECT number, id FROM people WHERE identity <> 'staff'", NULL, 0);
+	/* Staff too: teachers and staff return to their posts (返岗, seed 002)
+	 * from the same rosters, with a card of their own. */
+	if (!err) err = lookup_load(&im->numbers, "SELECT number, id FROM people", NULL, 0);
 	/* The name check: "number|name" is a key when they belong together. */
 	if (!err) err = lookup_load(&im->names,
-		"SELECT CONCAT(number, '|', name), id FROM people WHERE identity <> 'staff'", NULL, 0);
+		"SELECT CONCAT(number, '|', name), id FROM people", NULL, 0);
 	if (!err) err = lookup_load(&im->batches,
 		"SELECT name, id FROM return_batches WHERE term_id = ?", "i", im->term);
 	if (!err) err = lookup_load(&im->counselors,
@@ -307,7 +307,7 @@ static void check_row(struct import *im, int i)
 static NEOERR *apply_row(struct import *im, const struct checked_row *cr, const char *now)
 {
 	unsigned long long n = 0;
-	long long by = im->r->who.person_id;
+	long long by = im->a->person_id;
 	NEOERR *err = STATUS_OK;
 
 	switch (im->kind) {
@@ -341,7 +341,8 @@ static NEOERR *apply_row(struct import *im, const struct checked_row *cr, const 
 				"FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM counselor_assignments "
 				"  WHERE student_id = ? AND counselor_id = ?)", "siiiiisii",
 				now, by, (long long)cr->person, (long long)cr->person,
-				(long long)cr->person, (long long)cr->counselor, im->r->id,
+				(long long)cr->person, (long long)cr->counselor,
+				im->a->request_id ? im->a->request_id : "",
 				(long long)cr->person, (long long)cr->counselor);
 			if (err == STATUS_OK)
 				err = db_exec(&n, NULL,
@@ -383,7 +384,7 @@ static NEOERR *apply_in_txn(void *arg)
 	char now[20], detail[300];
 	NEOERR *err = STATUS_OK;
 
-	app_now(now);
+	clock_now(now);
 	im->added = im->deleted = im->moved = im->reassigned = 0;
 	for (int i = 1; err == STATUS_OK && i < im->nrows; i++)
 		if (im->rows[i].person > 0)
@@ -395,22 +396,22 @@ static NEOERR *apply_in_txn(void *arg)
 	snprintf(detail, sizeof detail, "%s: %s, +%llu -%llu ~%llu counselor %llu",
 		 templates[im->kind].name, im->filename, im->added, im->deleted, im->moved,
 		 im->reassigned);
-	return nerr_pass(audit_write(&im->r->who, now, "roster.import", 0, "roster_entries", 0, detail));
+	return nerr_pass(audit_write(im->a, now, "roster.import", 0, "roster_entries", 0, detail));
 }
 
-NEOERR *roster_import(struct req *r, enum roster_kind k, int term, int counselor,
-		      const SHEET *s, const char *filename, int *nbad)
+NEOERR *roster_import(const struct actor *a, enum roster_kind k, int term, int counselor,
+		      const SHEET *s, const char *filename, struct roster_result *res)
 {
-	struct import im = { .r = r, .kind = k, .term = term, .own_counselor = counselor,
-			     .s = s, .filename = filename };
+	struct import im = { .a = a, .res = res, .kind = k, .term = term,
+			     .own_counselor = counselor, .s = s, .filename = filename };
 	NEOERR *err = STATUS_OK;
 
-	*nbad = 0;
+	memset(res, 0, sizeof *res);
 	im.nrows = sheet_rows(s);
 	if (im.nrows == 0 || !header_ok(&im)) {
-		bad_row(&im, 1, "roster.err.wrong_template", tr(r, k == ROSTER_ADD ?
+		bad_row(&im, 1, "roster.err.wrong_template", lang_text(a->lang, k == ROSTER_ADD ?
 			"roster.kind.add" : k == ROSTER_DELETE ? "roster.kind.delete" : "roster.kind.modify"));
-		*nbad = im.nbad;
+		res->nbad = im.nbad;
 		return STATUS_OK;
 	}
 	im.rows = calloc((size_t)im.nrows, sizeof *im.rows);
@@ -422,17 +423,17 @@ NEOERR *roster_import(struct req *r, enum roster_kind k, int term, int counselor
 	if (err == STATUS_OK && im.nbad == 0)
 		err = db_txn(apply_in_txn, &im);
 	if (err == STATUS_OK) {
-		hdf_set_int_value(r->hdf, "Import.Rows", im.nrows - 1);
-		hdf_set_int_value(r->hdf, "Import.Bad", im.nbad);
-		if (im.nbad == 0) {
-			hdf_set_int_value(r->hdf, "Import.Applied", 1);
-			hdf_set_int_value(r->hdf, "Import.Added", (int)im.added);
-			hdf_set_int_value(r->hdf, "Import.Deleted", (int)im.deleted);
-			hdf_set_int_value(r->hdf, "Import.Moved", (int)im.moved);
-			hdf_set_int_value(r->hdf, "Import.Reassigned", (int)im.reassigned);
+		res->checked = true;
+		res->rows = im.nrows - 1;
+		res->applied = im.nbad == 0;
+		if (res->applied) {
+			res->added = im.added;
+			res->deleted = im.deleted;
+			res->moved = im.moved;
+			res->reassigned = im.reassigned;
 		}
 	}
-	*nbad = im.nbad;
+	res->nbad = im.nbad;
 	free(im.rows);
 	lookup_free(&im.numbers);
 	lookup_free(&im.names);
@@ -442,4 +443,100 @@ NEOERR *roster_import(struct req *r, enum roster_kind k, int term, int counselor
 	lookup_free(&im.seen);
 	lookup_free(&im.mine);
 	return nerr_pass(err);
+}
+
+/* ---- terms and batches ---- */
+
+NEOERR *roster_current_term(struct term_info *t)
+{
+	char today[11];
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	memset(t, 0, sizeof *t);
+	day_format(day_today(), today);
+	err = db_query(&c, "SELECT id, name, starts_on, ends_on FROM terms WHERE id = " TERM_NOW_ID,
+		       "ss", today, today);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		t->id = (int)db_int(c, 0);
+		db_copy(t->name, sizeof t->name, db_str(c, 1));
+		db_copy(t->starts_on, sizeof t->starts_on, db_str(c, 2));
+		db_copy(t->ends_on, sizeof t->ends_on, db_str(c, 3));
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+NEOERR *roster_list(HDF *out, const char *prefix, int term)
+{
+	char key[64];
+	NEOERR *err;
+
+	snprintf(key, sizeof key, "%s.Terms", prefix);
+	err = db_rows(out, key, NULL,
+		"SELECT name, starts_on, ends_on FROM terms ORDER BY starts_on DESC LIMIT 20", NULL);
+	if (err)
+		return nerr_pass(err);
+	snprintf(key, sizeof key, "%s.Batch", prefix);
+	return nerr_pass(db_rows(out, key, NULL,
+		"SELECT b.id, b.name, b.return_from, b.return_until, COUNT(re.id) AS people "
+		"FROM return_batches b LEFT JOIN roster_entries re ON re.batch_id = b.id "
+		"WHERE b.term_id = ? GROUP BY b.id ORDER BY b.return_from", "i", (long long)term));
+}
+
+struct named_add {
+	const struct actor *a;
+	const char *name, *from, *until;
+};
+
+static NEOERR *batch_in_txn(void *arg)
+{
+	struct named_add *x = arg;
+	struct term_info t;
+	char now[20];
+	NEOERR *err = roster_current_term(&t);
+
+	if (err == STATUS_OK && t.id == 0)
+		err = nerr_raise(HC_ERR_NOTFOUND, "no current term");
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "INSERT INTO return_batches (term_id, name, return_from, "
+			"return_until) VALUES (?, ?, ?, ?)", "isss", (long long)t.id,
+			x->name, x->from, x->until);
+	if (err)
+		return nerr_pass(err);
+	clock_now(now);
+	return nerr_pass(audit_write(x->a, now, "batch.add", 0, "return_batches", 0, x->name));
+}
+
+NEOERR *roster_add_batch(const struct actor *a, const char *name, const char *from,
+			 const char *until)
+{
+	struct named_add x = { a, name, from, until };
+	return nerr_pass(db_txn(batch_in_txn, &x));
+}
+
+static NEOERR *term_in_txn(void *arg)
+{
+	struct named_add *x = arg;
+	long long id = 0;
+	char now[20];
+	NEOERR *err;
+
+	err = db_exec(NULL, &id, "INSERT INTO terms (name, starts_on, ends_on) VALUES (?, ?, ?)",
+		      "sss", x->name, x->from, x->until);
+	if (err == STATUS_OK)
+		err = facts_term((int)id);
+	clock_now(now);
+	if (err == STATUS_OK)
+		err = audit_write(x->a, now, "term.add", 0, "terms", 0, x->name);
+	return nerr_pass(err);
+}
+
+NEOERR *roster_add_term(const struct actor *a, const char *name, const char *starts_on,
+			const char *ends_on)
+{
+	struct named_add x = { a, name, starts_on, ends_on };
+	return nerr_pass(db_txn(term_in_txn, &x));
 }

@@ -3,6 +3,7 @@
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/days.h"
+#include "core/lang.h"
 #include "domain/exempt.h"
 #include "domain/term.h"
 
@@ -109,7 +110,7 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 
 int card_streak_days(void)
 {
-	return conf_int("Policy.StreakDays", CARD_STREAK_DAYS);
+	return conf_streak_days();
 }
 
 static const char *reason_key(enum card_reason_code code)
@@ -139,7 +140,7 @@ static const char *reason_key(enum card_reason_code code)
 	return keys[code];
 }
 
-static void export_evidence(struct req *r, const char *base, unsigned mask)
+static void export_evidence(HDF *out, const char *lang, const char *base, unsigned mask)
 {
 	static const struct { unsigned bit; const char *key; } items[] = {
 		{ EVID_LEGS, "card.evidence.legs" },
@@ -155,82 +156,82 @@ static void export_evidence(struct req *r, const char *base, unsigned mask)
 		if (!(mask & items[i].bit))
 			continue;
 		snprintf(key, sizeof key, "%s.Item.%d", base, n++);
-		hdf_set_value(r->hdf, key, tr(r, items[i].key));
+		hdf_set_value(out, key, lang_text(lang, items[i].key));
 	}
 }
 
-void card_export(struct req *r, const char *prefix, const struct card_info *ci,
+void card_export(HDF *out, const char *lang, const char *prefix, const struct card_info *ci,
 		 const struct card_verdict *v)
 {
 	char key[200], text[600], d[11];
 
 	snprintf(key, sizeof key, "%s.State", prefix);
-	hdf_set_value(r->hdf, key, card_state_name(v->state));
+	hdf_set_value(out, key, card_state_name(v->state));
 	snprintf(key, sizeof key, "%s.Colour", prefix);
-	hdf_set_value(r->hdf, key, card_colour_name(v->colour));
+	hdf_set_value(out, key, card_colour_name(v->colour));
 	snprintf(text, sizeof text, "card.state.%s", card_state_name(v->state));
 	snprintf(key, sizeof key, "%s.Title", prefix);
-	hdf_set_value(r->hdf, key, tr(r, text));
+	hdf_set_value(out, key, lang_text(lang, text));
 	snprintf(key, sizeof key, "%s.ShowQr", prefix);
-	hdf_set_int_value(r->hdf, key, v->show_qr);
+	hdf_set_int_value(out, key, v->show_qr);
 	snprintf(key, sizeof key, "%s.Term", prefix);
-	hdf_set_value(r->hdf, key, ci->term_name);
+	hdf_set_value(out, key, ci->term_name);
 	if (ci->facts.allowed_from) {
 		day_format(ci->facts.allowed_from, d);
 		snprintf(key, sizeof key, "%s.AllowedFrom", prefix);
-		hdf_set_value(r->hdf, key, d);
+		hdf_set_value(out, key, d);
 	}
 	if (ci->facts.allowed_until) {
 		day_format(ci->facts.allowed_until, d);
 		snprintf(key, sizeof key, "%s.AllowedUntil", prefix);
-		hdf_set_value(r->hdf, key, d);
+		hdf_set_value(out, key, d);
 	}
 	if (ci->arrived_at[0]) {
 		snprintf(key, sizeof key, "%s.ArrivedAt", prefix);
-		hdf_set_value(r->hdf, key, ci->arrived_at);
+		hdf_set_value(out, key, ci->arrived_at);
 	}
 	for (int i = 0; i < v->nreasons; i++) {
 		const struct card_reason *why = &v->reasons[i];
 
 		if (why->day)
 			day_format(why->day, d);
-		tr_fill(r, reason_key(why->code), why->day ? d : NULL, text, sizeof text);
+		lang_fill(lang, reason_key(why->code), why->day ? d : NULL, NULL, text, sizeof text);
 		snprintf(key, sizeof key, "%s.Reason.%d.Text", prefix, i);
-		hdf_set_value(r->hdf, key, text);
+		hdf_set_value(out, key, text);
 		snprintf(key, sizeof key, "%s.Reason.%d.Code", prefix, i);
-		hdf_set_value(r->hdf, key, reason_key(why->code) + 9);
+		hdf_set_value(out, key, reason_key(why->code) + 9);
 		if (why->day) {
 			snprintf(key, sizeof key, "%s.Reason.%d.Day", prefix, i);
-			hdf_set_value(r->hdf, key, d);
+			hdf_set_value(out, key, d);
 		}
 		if (why->text) {
 			snprintf(key, sizeof key, "%s.Reason.%d.Detail", prefix, i);
-			hdf_set_value(r->hdf, key, why->text);
+			hdf_set_value(out, key, why->text);
 		}
 		if (why->code == WHY_EVIDENCE_MISSING) {
 			snprintf(key, sizeof key, "%s.Reason.%d", prefix, i);
-			export_evidence(r, key, why->mask);
+			export_evidence(out, lang, key, why->mask);
 		}
 	}
-	hdf_set_value(r->hdf, "Person.name", ci->name);
-	hdf_set_value(r->hdf, "Person.number", ci->number);
-	hdf_set_value(r->hdf, "Person.identity", ci->identity);
-	hdf_set_value(r->hdf, "Person.boarding", ci->facts.boarder_now ? "1" : "0");
-	hdf_set_value(r->hdf, "Person.college", ci->college);
+	hdf_set_value(out, "Person.name", ci->name);
+	hdf_set_value(out, "Person.number", ci->number);
+	hdf_set_value(out, "Person.identity", ci->identity);
+	hdf_set_value(out, "Person.boarding", ci->facts.boarder_now ? "1" : "0");
+	hdf_set_value(out, "Person.college", ci->college);
 	if (ci->class_name[0])
-		hdf_set_value(r->hdf, "Person.class", ci->class_name);
+		hdf_set_value(out, "Person.class", ci->class_name);
 	if (ci->counselor[0])
-		hdf_set_value(r->hdf, "Person.counselor", ci->counselor);
+		hdf_set_value(out, "Person.counselor", ci->counselor);
 	if (ci->counselor_phone[0])
-		hdf_set_value(r->hdf, "Person.counselor_phone", ci->counselor_phone);
+		hdf_set_value(out, "Person.counselor_phone", ci->counselor_phone);
 	for (int i = 0; i < v->nmissing; i++) {
 		day_format(v->missing_days[i], d);
 		snprintf(key, sizeof key, "%s.Missing.%d", prefix, i);
-		hdf_set_value(r->hdf, key, d);
+		hdf_set_value(out, key, d);
 	}
 }
 
-NEOERR *card_exempt_export(struct req *r, const char *prefix, int person_id, int today)
+NEOERR *card_exempt_export(HDF *out, const char *prefix, int person_id, int today)
 {
 	struct exemption ex;
 	char d[11], key[96];
@@ -242,16 +243,16 @@ NEOERR *card_exempt_export(struct req *r, const char *prefix, int person_id, int
 	if (err || !found)
 		return nerr_pass(err);
 	snprintf(key, sizeof key, "%s.Kind", prefix);
-	hdf_set_value(r->hdf, key, ex.kind);
+	hdf_set_value(out, key, ex.kind);
 	snprintf(key, sizeof key, "%s.Status", prefix);
-	hdf_set_value(r->hdf, key, ex.status);
+	hdf_set_value(out, key, ex.status);
 	snprintf(key, sizeof key, "%s.Class", prefix);
-	hdf_set_value(r->hdf, key, ex.class_name);
+	hdf_set_value(out, key, ex.class_name);
 	snprintf(key, sizeof key, "%s.Reason", prefix);
-	hdf_set_value(r->hdf, key, ex.reason);
+	hdf_set_value(out, key, ex.reason);
 	snprintf(key, sizeof key, "%s.From", prefix);
-	hdf_set_value(r->hdf, key, ex.starts_on);
+	hdf_set_value(out, key, ex.starts_on);
 	snprintf(key, sizeof key, "%s.Until", prefix);
-	hdf_set_value(r->hdf, key, ex.ends_on);
+	hdf_set_value(out, key, ex.ends_on);
 	return STATUS_OK;
 }

@@ -7,8 +7,10 @@
 #ifndef HC_CARDFACTS_H
 #define HC_CARDFACTS_H
 
-#include "web/app.h"
+#include "core/err.h"
 #include "domain/card.h"
+
+#include <ClearSilver.h>
 
 struct card_info {
 	struct card_facts facts;
@@ -31,15 +33,16 @@ int card_streak_days(void);
 /* Loads the facts of person_id in the term in progress on day `today`. */
 NEOERR *card_facts_load(int person_id, int today, struct card_info *ci);
 
-/* Writes Card.State, Card.Colour, Card.Title and Card.Reason.<n>.Text (in
- * the request's language; .Code, and .Day when the reason names a day)
- * under prefix (e.g. "Card"), and who the card is of under Person.*. */
-void card_export(struct req *r, const char *prefix, const struct card_info *ci,
+/* Writes into out Card.State, Card.Colour, Card.Title and
+ * Card.Reason.<n>.Text (in lang; .Code, and .Day when the reason names a
+ * day) under prefix (e.g. "Card"), and who the card is of under
+ * Person.*: the verdict as the pages show it. */
+void card_export(HDF *out, const char *lang, const char *prefix, const struct card_info *ci,
 		 const struct card_verdict *v);
 
 /* When the person is exempt from the daily check-in on `today` (lib/
  * domain/exempt.h), writes <prefix>.Kind, .Status, .Class, .Reason,
  * .From and .Until (empty: open-ended); nothing otherwise. */
-NEOERR *card_exempt_export(struct req *r, const char *prefix, int person_id, int today);
+NEOERR *card_exempt_export(HDF *out, const char *prefix, int person_id, int today);
 
 #endif

@@ -64,6 +64,8 @@
 	"FROM people p JOIN daily_reports d ON d.person_id = p.id AND d.anomaly_state = 'open'"
 
 const char *const dash_figures[] = { DASH_FIGURES(AS_NAME) ANOMALY_FIGURE, NULL };
+_Static_assert(sizeof dash_figures / sizeof dash_figures[0] <= DASH_MAX_FIGURES + 1,
+	       "more figures than DASH_MAX_FIGURES");
 
 static const char *const anomaly_count_sql[] = SCOPE_VARIANTS(
 	"SELECT COUNT(*) " OPEN_ANOMALIES, "");
@@ -156,7 +158,7 @@ bool dash_figure_known(const char *name)
 	return false;
 }
 
-NEOERR *dash_figures_load(struct req *r, enum scope_kind s, long long bound,
+NEOERR *dash_figures_load(HDF *out, enum scope_kind s, long long bound,
 			  const char *day)
 {
 	DB_CURSOR *c = NULL;
@@ -170,7 +172,7 @@ NEOERR *dash_figures_load(struct req *r, enum scope_kind s, long long bound,
 	if (db_next(c)) {
 		for (int i = 1; i < db_ncols(c); i++) {
 			snprintf(key, sizeof key, "Dash.Figure.%s", db_colname(c, i));
-			hdf_set_value(r->hdf, key, db_str(c, i) ? db_str(c, i) : "0");
+			hdf_set_value(out, key, db_str(c, i) ? db_str(c, i) : "0");
 		}
 	}
 	db_cursor_free(&c);
@@ -180,20 +182,20 @@ NEOERR *dash_figures_load(struct req *r, enum scope_kind s, long long bound,
 		err = db_scalar(&open, NULL, anomaly_count_sql[s], "i", bound);
 		if (err)
 			return nerr_pass(err);
-		hdf_set_int_value(r->hdf, "Dash.Figure." ANOMALY_FIGURE, (int)open);
+		hdf_set_int_value(out, "Dash.Figure." ANOMALY_FIGURE, (int)open);
 	}
 	if (s == SCOPE_SCHOOL) {
 		long long people = 0, exempt = 0;
-		long long reported = hdf_get_int_value(r->hdf, "Dash.Figure.reported", 0);
+		long long reported = hdf_get_int_value(out, "Dash.Figure.reported", 0);
 
 		err = db_scalar(&people, NULL, "SELECT COUNT(*) FROM people", NULL);
 		if (err == STATUS_OK)
 			err = db_scalar(&exempt, NULL, school_exempt_sql, "s", day);
 		if (err)
 			return nerr_pass(err);
-		hdf_set_int_value(r->hdf, "Dash.Figure.total", (int)people);
-		hdf_set_int_value(r->hdf, "Dash.Figure.exempt", (int)exempt);
-		hdf_set_int_value(r->hdf, "Dash.Figure.unreported", (int)(people - reported - exempt));
+		hdf_set_int_value(out, "Dash.Figure.total", (int)people);
+		hdf_set_int_value(out, "Dash.Figure.exempt", (int)exempt);
+		hdf_set_int_value(out, "Dash.Figure.unreported", (int)(people - reported - exempt));
 	}
 	return STATUS_OK;
 }
@@ -210,7 +212,7 @@ static bool figure_any(const char *filter)
 	return !strcmp(filter, "total");
 }
 
-NEOERR *dash_list_load(struct req *r, enum scope_kind s, long long bound,
+NEOERR *dash_list_load(HDF *out, enum scope_kind s, long long bound,
 		       const char *day, const char *filter, int page)
 {
 	/* One row past the page says there is a next page. */
@@ -219,12 +221,12 @@ NEOERR *dash_list_load(struct req *r, enum scope_kind s, long long bound,
 	NEOERR *err;
 
 	if (!strcmp(filter, ANOMALY_FIGURE)) {
-		err = db_rows(r->hdf, "Dash.Row", &n, anomaly_list_sql[s], "iii", bound,
+		err = db_rows(out, "Dash.Row", &n, anomaly_list_sql[s], "iii", bound,
 			      want, offset);
 		if (err)
 			return nerr_pass(err);
 	} else if (figure_unreported(filter) || figure_any(filter)) {
-		err = db_rows(r->hdf, "Dash.Row", &n, unreported_sql[s], "sisii", day, bound,
+		err = db_rows(out, "Dash.Row", &n, unreported_sql[s], "sisii", day, bound,
 			      filter, want, offset);
 		if (err)
 			return nerr_pass(err);
@@ -240,7 +242,7 @@ NEOERR *dash_list_load(struct req *r, enum scope_kind s, long long bound,
 		} else if (!figure_any(filter)) {
 			unreported = 0;
 		}
-		err = db_rows(r->hdf, "Dash.More", &more, reported_sql[s], "sisii", day, bound,
+		err = db_rows(out, "Dash.More", &more, reported_sql[s], "sisii", day, bound,
 			      filter, want - n, offset > unreported ? offset - unreported : 0);
 		if (err)
 			return nerr_pass(err);
@@ -248,35 +250,35 @@ NEOERR *dash_list_load(struct req *r, enum scope_kind s, long long bound,
 			char from[32], to[32];
 			snprintf(from, sizeof from, "Dash.More.%d", i);
 			snprintf(to, sizeof to, "Dash.Row.%d", n + i);
-			err = hdf_copy(r->hdf, to, hdf_get_obj(r->hdf, from));
+			err = hdf_copy(out, to, hdf_get_obj(out, from));
 			if (err)
 				return nerr_pass(err);
 		}
-		hdf_remove_tree(r->hdf, "Dash.More");
+		hdf_remove_tree(out, "Dash.More");
 		n += more;
 	}
 	if (n > 100) {
-		hdf_remove_tree(r->hdf, "Dash.Row.100");
-		hdf_set_int_value(r->hdf, "Dash.NextPage", page + 1);
+		hdf_remove_tree(out, "Dash.Row.100");
+		hdf_set_int_value(out, "Dash.NextPage", page + 1);
 	}
 	if (page > 0)
-		hdf_set_int_value(r->hdf, "Dash.PrevPage", page - 1);
-	hdf_set_int_value(r->hdf, "Dash.Page", page);
+		hdf_set_int_value(out, "Dash.PrevPage", page - 1);
+	hdf_set_int_value(out, "Dash.Page", page);
 	return STATUS_OK;
 }
 
-NEOERR *dash_classes_load(struct req *r, enum scope_kind s, long long bound,
+NEOERR *dash_classes_load(HDF *out, enum scope_kind s, long long bound,
 			  const char *day)
 {
-	return nerr_pass(db_rows(r->hdf, "Dash.Class", NULL, classes_sql[s], "si", day, bound));
+	return nerr_pass(db_rows(out, "Dash.Class", NULL, classes_sql[s], "si", day, bound));
 }
 
 #define TREND_DAYS 14
 
-NEOERR *dash_trend_load(struct req *r, enum scope_kind s, long long bound, int day)
+NEOERR *dash_trend_load(HDF *out, enum scope_kind s, long long bound, int day)
 {
 	int counts[TREND_DAYS] = { 0 };
-	int first = day - TREND_DAYS + 1, total = hdf_get_int_value(r->hdf, "Dash.Figure.total", 0);
+	int first = day - TREND_DAYS + 1, total = hdf_get_int_value(out, "Dash.Figure.total", 0);
 	char from[11], to[11], key[64], d[11];
 	DB_CURSOR *c = NULL;
 	NEOERR *err;
@@ -296,14 +298,14 @@ NEOERR *dash_trend_load(struct req *r, enum scope_kind s, long long bound, int d
 		int pct = total ? (int)((100LL * counts[i] + total / 2) / total) : 0;
 		day_format(first + i, d);
 		snprintf(key, sizeof key, "Dash.Bar.%d.Day", i);
-		hdf_set_value(r->hdf, key, d + 5);
+		hdf_set_value(out, key, d + 5);
 		snprintf(key, sizeof key, "Dash.Bar.%d.Pct", i);
-		hdf_set_int_value(r->hdf, key, pct);
+		hdf_set_int_value(out, key, pct);
 		/* Geometry for the inline SVG: 20 units a bar, 100 tall. */
 		snprintf(key, sizeof key, "Dash.Bar.%d.X", i);
-		hdf_set_int_value(r->hdf, key, i * 20 + 2);
+		hdf_set_int_value(out, key, i * 20 + 2);
 		snprintf(key, sizeof key, "Dash.Bar.%d.Y", i);
-		hdf_set_int_value(r->hdf, key, 100 - pct);
+		hdf_set_int_value(out, key, 100 - pct);
 	}
 	return STATUS_OK;
 }
@@ -320,9 +322,9 @@ static const char *const anomalies_sql[] = SCOPE_VARIANTS(
 	" DATE_FORMAT(d.submitted_at, '%m-%d %H:%i') AS at " OPEN_ANOMALIES,
 	"ORDER BY d.submitted_at, d.id LIMIT 200");
 
-NEOERR *dash_anomalies_load(struct req *r, enum scope_kind s, long long bound)
+NEOERR *dash_anomalies_load(HDF *out, enum scope_kind s, long long bound)
 {
-	return nerr_pass(db_rows(r->hdf, "Dash.Anomaly", NULL, anomalies_sql[s], "i", bound));
+	return nerr_pass(db_rows(out, "Dash.Anomaly", NULL, anomalies_sql[s], "i", bound));
 }
 
 static const char *const remind_sql[] = SCOPE_VARIANTS(
@@ -330,7 +332,7 @@ static const char *const remind_sql[] = SCOPE_VARIANTS(
 	"SELECT p.id, ?, ?, ?, ? " WITH_DAY, "AND d.id IS NULL AND NOT " EXEMPT_TODAY);
 
 struct remind_ctx {
-	struct req *r;
+	const struct actor *a;
 	enum scope_kind scope;
 	long long bound;
 	const char *day;
@@ -345,9 +347,9 @@ static NEOERR *remind_in_txn(void *arg)
 	const char *tmpl = conf_str("Outbox.RemindText", NULL);
 	NEOERR *err;
 
-	app_now(now);
+	clock_now(now);
 	err = db_exec(&x->sent, NULL, remind_sql[x->scope], "sisssi", x->day,
-		      (long long)x->r->who.person_id, now, x->batch, x->day, x->bound);
+		      (long long)x->a->person_id, now, x->batch, x->day, x->bound);
 	if (err || x->sent == 0)
 		return nerr_pass(err);
 	/* The message says which day; the card renders it in the reader's language. */
@@ -368,16 +370,17 @@ static NEOERR *remind_in_txn(void *arg)
 	if (err)
 		return nerr_pass(err);
 	snprintf(text, sizeof text, "%s x%llu", x->day, x->sent);
-	return nerr_pass(audit_write(&x->r->who, now, "remind", 0, "reminders", 0, text));
+	return nerr_pass(audit_write(x->a, now, "remind", 0, "reminders", 0, text));
 }
 
-NEOERR *dash_remind(struct req *r, enum scope_kind s, long long bound,
+NEOERR *dash_remind(const struct actor *a, enum scope_kind s, long long bound,
 		    const char *day, int *sent)
 {
-	struct remind_ctx x = { r, s, bound, day, "", 0 };
+	struct remind_ctx x = { a, s, bound, day, "", 0 };
 	NEOERR *err;
 
-	snprintf(x.batch, sizeof x.batch, "%s", r->id);
+	/* The request's id names the batch: one per click. */
+	snprintf(x.batch, sizeof x.batch, "%s", a->request_id ? a->request_id : "");
 	err = db_txn(remind_in_txn, &x);
 	*sent = (int)x.sent;
 	return nerr_pass(err);

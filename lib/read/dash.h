@@ -6,34 +6,43 @@
 #ifndef HC_DASH_H
 #define HC_DASH_H
 
-#include "web/app.h"
+#include "core/actor.h"
+#include "core/err.h"
 #include "domain/scope.h"
 
-/* The figures, in display order; each name is also a list filter. */
+#include <ClearSilver.h>
+#include <stdbool.h>
+
+/* The figures, in display order; each name is also a list filter. At
+ * most DASH_MAX_FIGURES (checked when lib/read/dash.c compiles). */
+#define DASH_MAX_FIGURES 32
 extern const char *const dash_figures[];
 /* True for a known figure name. */
 bool dash_figure_known(const char *name);
 
+/* The loaders fill out (the page's data set, or a snapshot's). */
+
 /* Fills Dash.Figure.<name> for `day` over the viewer's scope. */
-NEOERR *dash_figures_load(struct req *r, enum scope_kind s, long long bound,
+NEOERR *dash_figures_load(HDF *out, enum scope_kind s, long long bound,
 			  const char *day);
 /* Fills Dash.Row.<n>.* (100 a page) for the filter; Dash.Rows the count. */
-NEOERR *dash_list_load(struct req *r, enum scope_kind s, long long bound,
+NEOERR *dash_list_load(HDF *out, enum scope_kind s, long long bound,
 		       const char *day, const char *filter, int page);
 /* Fills Dash.Class.<n>.* (the "by class" roll-up). */
-NEOERR *dash_classes_load(struct req *r, enum scope_kind s, long long bound,
+NEOERR *dash_classes_load(HDF *out, enum scope_kind s, long long bound,
 			  const char *day);
 /* Fills Dash.Bar.<n>.* (reporting rate of the 14 days ending with day). */
-NEOERR *dash_trend_load(struct req *r, enum scope_kind s, long long bound,
+NEOERR *dash_trend_load(HDF *out, enum scope_kind s, long long bound,
 			int day);
 
 /* Fills Dash.Anomaly.<n>.* with the open anomalies in scope, oldest first
  * (the first 200): the rows of the figure "anomaly" and of its list. */
-NEOERR *dash_anomalies_load(struct req *r, enum scope_kind s, long long bound);
+NEOERR *dash_anomalies_load(HDF *out, enum scope_kind s, long long bound);
 
 /* Reminds every unreported person in scope for `day`, once per person and
- * day; *sent is how many were reminded now (0 when all already were). */
-NEOERR *dash_remind(struct req *r, enum scope_kind s, long long bound,
+ * day, in a batch named by the actor's request id; *sent is how many were
+ * reminded now (0 when all already were). */
+NEOERR *dash_remind(const struct actor *a, enum scope_kind s, long long bound,
 		    const char *day, int *sent);
 
 /* How many people in scope were reminded for `day`, by anyone. */

@@ -3,6 +3,7 @@
 #include "read/cardfacts.h"
 #include "core/db.h"
 #include "core/days.h"
+#include "core/lang.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -462,16 +463,16 @@ void table_set_free(struct table_set *set)
 
 /* ---- the term ------------------------------------------------------------ */
 
-NEOERR *table_chosen_term(struct req *r, const char *prefix, int *term)
+NEOERR *table_chosen_term(HDF *out, const char *lang, const char *p, const char *prefix,
+			  int *term)
 {
-	const char *p = app_param(r, "term", NULL);
 	char key[64], td[11], *end = NULL;
 	long long id = 0, asked = p ? strtoll(p, &end, 10) : 0;
 	bool found = false;
 	NEOERR *err;
 
 	snprintf(key, sizeof key, "%s.Terms", prefix);
-	err = db_rows(r->hdf, key, NULL,
+	err = db_rows(out, key, NULL,
 		"SELECT id, name FROM terms ORDER BY starts_on DESC LIMIT 100", NULL);
 	if (err)
 		return nerr_pass(err);
@@ -483,11 +484,11 @@ NEOERR *table_chosen_term(struct req *r, const char *prefix, int *term)
 		}
 		if (!found) {
 			snprintf(key, sizeof key, "%s.Message", prefix);
-			hdf_set_value(r->hdf, key, tr(r, "table.bad_term"));
+			hdf_set_value(out, key, lang_text(lang, "table.bad_term"));
 		}
 	}
 	if (!found) {
-		day_format(app_today(), td);
+		day_format(day_today(), td);
 		err = db_scalar(&id, &found, "SELECT id FROM terms ORDER BY "
 				"(starts_on <= ? AND ends_on >= ?) DESC, starts_on DESC LIMIT 1",
 				"ss", td, td);
@@ -496,7 +497,7 @@ NEOERR *table_chosen_term(struct req *r, const char *prefix, int *term)
 	}
 	*term = (int)id;
 	snprintf(key, sizeof key, "%s.Term", prefix);
-	hdf_set_int_value(r->hdf, key, (int)id);
+	hdf_set_int_value(out, key, (int)id);
 	return STATUS_OK;
 }
 

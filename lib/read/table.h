@@ -11,7 +11,7 @@
 #ifndef HC_TABLE_H
 #define HC_TABLE_H
 
-#include "web/app.h"
+#include "core/err.h"
 #include "domain/card.h"
 #include "domain/scope.h"
 
@@ -106,11 +106,12 @@ NEOERR *table_load(struct table_set *set, enum scope_kind s, long long bound,
 		   int term_id, int today, int college_id, bool light);
 void table_set_free(struct table_set *set);
 
-/* The term asked for (?term=, one of the terms), else the one in progress,
- * else the latest: its id in *term (0: there is none). Lists the terms
- * under <prefix>.Terms, sets <prefix>.Term, and <prefix>.Message when
- * ?term= named no term. */
-NEOERR *table_chosen_term(struct req *r, const char *prefix, int *term);
+/* The term asked for (asked: ?term=, NULL when absent) if it names one,
+ * else the one in progress, else the latest: its id in *term (0: there is
+ * none). Into out, for the page: the terms under <prefix>.Terms,
+ * <prefix>.Term, and <prefix>.Message (in lang) when asked named no term. */
+NEOERR *table_chosen_term(HDF *out, const char *lang, const char *asked,
+			  const char *prefix, int *term);
 
 /* The figures of the report (统计报表): each a table filter, written as
  * the URL parameters of the table, and which day range of the report

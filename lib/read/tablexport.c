@@ -4,6 +4,7 @@
 #include "core/csv.h"
 #include "core/xlsxfile.h"
 #include "core/days.h"
+#include "core/lang.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,11 +31,11 @@ static const struct column {
 #define NCOLUMNS ((int)(sizeof columns / sizeof columns[0]))
 
 /* One cell as text (dates as YYYY-MM-DD, times as YYYY-MM-DD HH:MM). */
-static const char *cell(struct req *r, const struct table_row *row, int c, bool full_id,
+static const char *cell(const char *lang, const struct table_row *row, int c, bool full_id,
 			char *buf, size_t n)
 {
 	char key[96];
-	const char *yes = tr(r, "table.yes"), *no = tr(r, "table.no");
+	const char *yes = lang_text(lang, "table.yes"), *no = lang_text(lang, "table.no");
 
 	switch (c) {
 	case 0: return row->number;
@@ -43,20 +44,20 @@ static const char *cell(struct req *r, const struct table_row *row, int c, bool 
 	case 3:
 		snprintf(key, sizeof key, "identity.%s", row->identity == TI_GRAD ? "grad" :
 			 row->identity == TI_STAFF ? "staff" : "undergrad");
-		return tr(r, key);
+		return lang_text(lang, key);
 	case 4:
 		if (full_id)
 			return row->id_card;
 		table_mask_id(row->id_card, buf);
 		return buf;
 	case 5: return row->counselor;
-	case 6: return row->quiz_done ? tr(r, "table.quiz.done") : tr(r, "table.quiz.todo");
+	case 6: return row->quiz_done ? lang_text(lang, "table.quiz.done") : lang_text(lang, "table.quiz.todo");
 	case 7:
 		snprintf(key, sizeof key, "table.app.%s", table_stage_name(row->app));
-		return tr(r, key);
+		return lang_text(lang, key);
 	case 8:
 		snprintf(key, sizeof key, "card.state.%s", card_state_name(row->card));
-		return tr(r, key);
+		return lang_text(lang, key);
 	case 9:
 	case 10: {
 		int d = c == 9 ? row->allowed_from : row->allowed_until;
@@ -78,7 +79,7 @@ static const char *cell(struct req *r, const struct table_row *row, int c, bool 
 	return "";
 }
 
-NEOERR *tablexport_csv(struct req *r, const struct table_set *set, const int *idx, int n,
+NEOERR *tablexport_csv(const char *lang, const struct table_set *set, const int *idx, int n,
 			 bool full_id, STRING *out)
 {
 	char key[96], buf[64];
@@ -86,11 +87,11 @@ NEOERR *tablexport_csv(struct req *r, const struct table_set *set, const int *id
 	string_append(out, "\xEF\xBB\xBF");
 	for (int c = 0; c < NCOLUMNS; c++) {
 		snprintf(key, sizeof key, "table.col.%s", columns[c].name);
-		csv_cell(out, tr(r, key), c + 1 == NCOLUMNS);
+		csv_cell(out, lang_text(lang, key), c + 1 == NCOLUMNS);
 	}
 	for (int i = 0; i < n; i++)
 		for (int c = 0; c < NCOLUMNS; c++)
-			csv_cell(out, cell(r, &set->rows[idx[i]], c, full_id, buf, sizeof buf),
+			csv_cell(out, cell(lang, &set->rows[idx[i]], c, full_id, buf, sizeof buf),
 				       c + 1 == NCOLUMNS);
 	return STATUS_OK;
 }
@@ -107,17 +108,18 @@ static bool to_datetime(const char *s, lxw_datetime *dt)
 
 /* The whole set through libxlsxwriter's constant-memory mode: each row is
  * flushed to the temporary file once the next begins. */
-NEOERR *tablexport_xlsx(struct req *r, const struct table_set *set, const int *idx, int n,
+NEOERR *tablexport_xlsx(const char *lang, const struct table_set *set, const int *idx, int n,
 			  bool full_id, char **data, size_t *len)
 {
 	const char *tmpdir = conf_str("Paths.UploadTmp", "/tmp");
 	lxw_workbook_options opts = { .constant_memory = LXW_TRUE, .tmpdir = (char *)tmpdir };
+	static unsigned serial;   /* one process: its exports one after another */
 	char path[1024], key[96], buf[64], safe[200];
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
 	lxw_format *bold, *date, *datetime;
 
-	snprintf(path, sizeof path, "%s/table-%d-%s.xlsx", tmpdir, (int)getpid(), r->id);
+	snprintf(path, sizeof path, "%s/table-%d-%u.xlsx", tmpdir, (int)getpid(), ++serial);
 	wb = workbook_new_opt(path, &opts);
 	if (wb == NULL)
 		return nerr_raise(NERR_IO, "cannot create %s", path);
@@ -131,12 +133,12 @@ NEOERR *tablexport_xlsx(struct req *r, const struct table_set *set, const int *i
 	for (int c = 0; c < NCOLUMNS; c++) {
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, columns[c].width, NULL);
 		snprintf(key, sizeof key, "table.col.%s", columns[c].name);
-		worksheet_write_string(ws, 0, (lxw_col_t)c, tr(r, key), bold);
+		worksheet_write_string(ws, 0, (lxw_col_t)c, lang_text(lang, key), bold);
 	}
 	for (int i = 0; i < n; i++) {
 		const struct table_row *row = &set->rows[idx[i]];
 		for (int c = 0; c < NCOLUMNS; c++) {
-			const char *v = cell(r, row, c, full_id, buf, sizeof buf);
+			const char *v = cell(lang, row, c, full_id, buf, sizeof buf);
 			lxw_datetime dt;
 
 			if (!v || !*v)

@@ -8,16 +8,19 @@
 #ifndef HC_TABLEXPORT_H
 #define HC_TABLEXPORT_H
 
-#include "web/app.h"
+#include "core/err.h"
 #include "read/table.h"
 
-/* Appends the rows idx[0..n) of set to out. */
-NEOERR *tablexport_csv(struct req *r, const struct table_set *set, const int *idx, int n,
+#include <ClearSilver.h>
+
+/* Appends the rows idx[0..n) of set to out; headers and words in lang
+ * ("zh-CN", "en"). */
+NEOERR *tablexport_csv(const char *lang, const struct table_set *set, const int *idx, int n,
 		       bool full_id, STRING *out);
 
 /* Writes the rows to a temporary file under Paths.UploadTmp, reads it back
  * into *data (the caller frees it) and removes it. */
-NEOERR *tablexport_xlsx(struct req *r, const struct table_set *set, const int *idx, int n,
+NEOERR *tablexport_xlsx(const char *lang, const struct table_set *set, const int *idx, int n,
 			bool full_id, char **data, size_t *len);
 
 #endif

@@ -7,6 +7,7 @@
  * FastCGI. One HDF per request, handed to cgi_init(), which owns it.
  */
 #include "web/app.h"
+#include "core/sheet.h"
 #include "core/conf.h"
 #include "core/db.h"
 #include "web/sess.h"
@@ -409,6 +410,11 @@ const char *app_param(struct req *r, const char *name, const char *def)
 
 	snprintf(key, sizeof key, "Query.%s", name);
 	return hdf_get_value(r->hdf, key, def);
+}
+
+const char *app_query(void *r, const char *name)
+{
+	return app_param(r, name, NULL);
 }
 
 long long app_num(struct req *r, const char *name, long long def)
@@ -856,4 +862,27 @@ int app_main(const struct page *page)
 	}
 	db_close_all();
 	return 0;
+}
+
+/* "第 3 行 第 B 列: 引号没有闭合。" from what the reader noted; {n} in
+ * the message is the cap that was passed. */
+void app_sheet_problem(struct req *r, const struct sheet_problem *why, char *out, size_t n)
+{
+	const char *msg = tr(r, why->key ? why->key : "sheet.damaged");
+	const char *cap = strstr(msg, "{n}");
+	char at[128] = "", col[8];
+
+	if (why->row > 0)
+		snprintf(at, sizeof at, "%s %d %s", tr(r, "roster.row"), why->row,
+			 tr(r, "roster.row_suffix"));
+	if (why->col > 0) {
+		sheet_col_name(why->col, col);
+		snprintf(at + strlen(at), sizeof at - strlen(at), " %s %s %s",
+			 tr(r, "sheet.col"), col, tr(r, "sheet.col_suffix"));
+	}
+	if (cap)
+		snprintf(out, n, "%s%s%.*s%ld%s", at, at[0] ? ": " : "", (int)(cap - msg), msg,
+			 why->limit, cap + 3);
+	else
+		snprintf(out, n, "%s%s%s", at, at[0] ? ": " : "", msg);
 }

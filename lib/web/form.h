@@ -7,30 +7,8 @@
 #ifndef HC_FORM_H
 #define HC_FORM_H
 
-#include "web/app.h"
-
-enum form_type {
-	FORM_TEXT,      /* min/max: length in characters */
-	FORM_PASSWORD,  /* as text, never echoed back */
-	FORM_INT,       /* min/max: value */
-	FORM_DECIMAL,   /* min/max: value; one decimal place at most */
-	FORM_DATE,      /* YYYY-MM-DD */
-	FORM_BOOL,      /* a checkbox: "1" or absent */
-	FORM_CHOICE     /* one of choices */
-};
-
-struct form_field {
-	const char *name;
-	enum form_type type;
-	bool required;
-	double min, max;
-	const char *const *choices;   /* FORM_CHOICE: NULL-terminated */
-};
-
-struct form {
-	const char *name;             /* labels: L.form.<name>.<field> */
-	const struct form_field *fields; /* ends with a zeroed entry */
-};
+#include "core/formdef.h"
+#include "web/req.h"
 
 /* Exports the declaration to Form.Field.<n>.* (for a blank form). */
 void form_describe(struct req *r, const struct form *f);

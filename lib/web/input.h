@@ -25,7 +25,7 @@
 #ifndef HC_INPUT_H
 #define HC_INPUT_H
 
-#include "web/app.h"
+#include "web/req.h"
 
 /* The cap on an action's body: .max_body, else Uploads.MaxBytes + 64 KiB
  * for an upload action, else Limits.MaxBody. */

@@ -7,6 +7,7 @@
 #include "web/sess.h"
 #include "core/conf.h"
 #include "core/db.h"
+#include "core/days.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -216,7 +217,7 @@ NEOERR *sess_load(struct req *r)
 		if (r->sid_is_new || !session)
 			return STATUS_OK;
 		token_hash(r->sid, h);
-		app_now(now);
+		clock_now(now);
 		err = db_query(&c, WHO_COLUMNS "JOIN sessions s ON s.person_id = p.id "
 			"WHERE s.token_hash = ? AND s.expires_at > ? GROUP BY p.id",
 			"bs", h, sizeof h, now);
@@ -276,7 +277,7 @@ NEOERR *sess_login(struct req *r, int person_id)
 	new_token(r->sid, true);
 	r->sid_is_new = true;
 	token_hash(r->sid, h);
-	app_now(now);
+	clock_now(now);
 	localtime_r(&t, &tm);
 	strftime(expires, sizeof expires, "%Y-%m-%d %H:%M:%S", &tm);
 	err = db_exec(NULL, NULL,

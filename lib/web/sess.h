@@ -5,7 +5,7 @@
 #ifndef HC_SESS_H
 #define HC_SESS_H
 
-#include "web/app.h"
+#include "web/req.h"
 
 /* Reads the secret key; once per process. */
 NEOERR *sess_init(void);

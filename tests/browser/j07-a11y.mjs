@@ -38,7 +38,7 @@ const extra = {
   grad: ['/scan/gate', '/person'],
   // Issue 14's pages behind the menu's /org and /people: a unit, a search,
   // a person (with their account and roles), the blank form.
-  admin: ['/org/edit?id=2', '/people?q=1', '/people/edit?id=1', '/people/new', '/exempt', '/audit'],
+  admin: ['/org/edit?id=2', '/people?q=1', '/people/edit?id=1', '/people/new', '/people/import', '/exempt', '/audit'],
 };
 const MAX_PAGES = 40;       // per role: the crawl stops there
 

@@ -169,6 +169,64 @@ static void mobile_numbers(void **state)
 			fail_msg("accepted: \"%s\"", bad[i]);
 }
 
+/* A form as name=value pairs: the rules read it without a request. */
+struct pairs {
+	const char *kv[40];
+	int n;
+};
+
+static const char *pairs_get(void *ctx, const char *name)
+{
+	struct pairs *p = ctx;
+	for (int i = 0; i + 1 < p->n; i += 2)
+		if (!strcmp(p->kv[i], name))
+			return p->kv[i + 1];
+	return NULL;
+}
+
+static void pairs_set(void *ctx, const char *name, const char *value)
+{
+	struct pairs *p = ctx;
+	p->kv[p->n++] = strdup(name);
+	p->kv[p->n++] = strdup(value);
+}
+
+/* The basic info's rules across fields: a mobile number, a boarder's dorm. */
+static void basic_rules(void **state)
+{
+	struct pairs good = { { "phone", "138 0000 0000", "boarding", "1", "dorm", "3-201" }, 6 };
+	struct pairs bad = { { "phone", "010-12345678", "boarding", "1", "dorm", "" }, 6 };
+	struct pairs day = { { "phone", "13800000000", "boarding", "0" }, 4 };
+	struct form_bad b[REPORT_BASIC_RULES];
+
+	(void)state;
+	assert_int_equal(report_basic_check(pairs_get, &good, b), 0);
+	assert_int_equal(report_basic_check(pairs_get, &day, b), 0);
+	assert_int_equal(report_basic_check(pairs_get, &bad, b), 2);
+	assert_string_equal(b[0].field, "phone");
+	assert_string_equal(b[0].msg, "form.err.mobile");
+	assert_string_equal(b[1].field, "dorm");
+	assert_string_equal(b[1].msg, "form.err.dorm_needed");
+}
+
+/* A report into the form's values (quick fill) and back is the same report. */
+static void report_form_round_trip(void **state)
+{
+	struct report a = { .temp_tenths = 373, .cough = true, .city = "武汉", .in_city = true,
+			    .risk_area = true, .quarantine = Q_HOME, .diagnosis = DX_SUSPECTED,
+			    .other = "头痛" }, b;
+	struct pairs p = { { 0 }, 0 };
+
+	(void)state;
+	report_to_form(&a, pairs_set, &p);
+	report_from_form(pairs_get, &p, &b);
+	assert_int_equal(b.temp_tenths, 373);
+	assert_false(report_differs(&a, &b));
+	assert_string_equal(pairs_get(&p, "quarantine"), "home");
+	for (int i = 0; i < p.n; i++)
+		free((char *)p.kv[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -180,6 +238,8 @@ int main(void)
 		cmocka_unit_test(summary_deadline),
 		cmocka_unit_test(makeup_refusals),
 		cmocka_unit_test(mobile_numbers),
+		cmocka_unit_test(basic_rules),
+		cmocka_unit_test(report_form_round_trip),
 	};
 	return cmocka_run_group_tests_name("report", tests, NULL, NULL);
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "core/days.h"
@@ -15,6 +16,7 @@
 #include "core/utf8.h"
 #include "core/err.h"
 #include "core/lang.h"
+#include "core/conf.h"
 
 static void days_round_trip(void **state)
 {
@@ -234,6 +236,49 @@ static void outbox_texts(void **state)
 	assert_int_equal(n, 9);
 }
 
+/* The texts that name the check-in streak say Policy.StreakDays: {days}
+ * filled when the packs and the configuration are read. */
+static void streak_texts(void **state)
+{
+	const char *root = getenv("ROOT");
+	char dir[1024], path[] = "/tmp/hc-streak-XXXXXX";
+	FILE *f;
+	int fd;
+
+	(void)state;
+	err_init();
+	snprintf(dir, sizeof dir, "%s/templates", root ? root : ".");
+	/* No configuration: the card's default. */
+	assert_null(lang_load(dir));
+	assert_non_null(strstr(lang_text("en", "card.why.streak"), "each of the 14 days"));
+	assert_non_null(strstr(lang_text("zh-CN", "scan.why.checkins_missing"), "返校前 14 天"));
+	/* Set to 7: the packs and the configured notice and quiz say 7. */
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	fputs("Policy.StreakDays = 7\nReturn.Notice = 返校前 {days} 天须每天打卡\n"
+	      "Return.Quiz.0.Option.1 = {days} 天\nReturn.Quiz.0.Answer = 1\n", f);
+	fclose(f);
+	setenv("HEALTHCARD_CONF", path, 1);
+	assert_null(conf_load());
+	assert_int_equal(conf_streak_days(), 7);
+	assert_string_equal(conf_str("Return.Notice", ""), "返校前 7 天须每天打卡");
+	assert_string_equal(conf_str("Return.Quiz.0.Option.1", ""), "7 天");
+	assert_null(lang_load(dir));
+	assert_non_null(strstr(lang_text("en", "card.why.streak"), "each of the 7 days"));
+	assert_non_null(strstr(lang_text("en", "scan.why.checkins_missing"), "of the 7 days"));
+	assert_non_null(strstr(lang_text("zh-CN", "card.why.streak"), "返校前 7 天"));
+	assert_null(strstr(lang_text("zh-CN", "scan.why.checkins_missing"), "{days}"));
+	/* Out of range: what the card counts (1 to 60). */
+	f = fopen(path, "w");
+	fputs("Policy.StreakDays = 100\n", f);
+	fclose(f);
+	assert_null(conf_load());
+	assert_int_equal(conf_streak_days(), 60);
+	unlink(path);
+	unsetenv("HEALTHCARD_CONF");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -245,6 +290,7 @@ int main(void)
 		cmocka_unit_test(scope_rules),
 		cmocka_unit_test(local_paths),
 		cmocka_unit_test(outbox_texts),
+		cmocka_unit_test(streak_texts),
 	};
 	return cmocka_run_group_tests_name("lib", tests, NULL, NULL);
 }

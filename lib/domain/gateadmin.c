@@ -1,0 +1,141 @@
+/* gateadmin.c - see gateadmin.h. */
+#include "domain/gateadmin.h"
+#include "domain/audit.h"
+#include "core/db.h"
+#include "core/days.h"
+
+#include <stdio.h>
+#include <string.h>
+
+NEOERR *gateadmin_find(long long id, struct gate_info *g, bool *found)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	memset(g, 0, sizeof *g);
+	err = db_query(&c, "SELECT id, kind, name, code_serial FROM gates WHERE id = ?", "i", id);
+	if (err)
+		return nerr_pass(err);
+	*found = db_next(c);
+	if (*found) {
+		g->id = db_int(c, 0);
+		db_copy(g->kind, sizeof g->kind, db_str(c, 1));
+		db_copy(g->name, sizeof g->name, db_str(c, 2));
+		g->code_serial = (int)db_int(c, 3);
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+/* A change and its audit row commit together or not at all. */
+struct change {
+	const struct actor *a;
+	long long id;                 /* the gate or device changed */
+	long long gate_id;            /* a new device's gate */
+	unsigned long long n;         /* rows the change touched */
+	const char *kind, *name;
+	unsigned char enrol_hash[32];
+};
+
+static NEOERR *insert_gate(void *ctx)
+{
+	struct change *x = ctx;
+	char now[20], detail[200];
+	NEOERR *err;
+
+	err = db_exec(NULL, &x->id, "INSERT INTO gates (kind, name) VALUES (?, ?)", "ss",
+		      x->kind, x->name);
+	if (err)
+		return nerr_pass(err);
+	clock_now(now);
+	snprintf(detail, sizeof detail, "%s %s", x->kind, x->name);
+	return nerr_pass(audit_write(x->a, now, "gate_add", 0, "gate", x->id, detail));
+}
+
+NEOERR *gateadmin_add_gate(const struct actor *a, const char *kind, const char *name,
+			   long long *id)
+{
+	struct change x = { .a = a, .kind = kind, .name = name };
+	NEOERR *err = db_txn(insert_gate, &x);
+
+	*id = x.id;
+	return nerr_pass(err);
+}
+
+static NEOERR *insert_device(void *ctx)
+{
+	struct change *x = ctx;
+	char now[20];
+	NEOERR *err;
+
+	clock_now(now);
+	err = db_exec(NULL, &x->id, "INSERT INTO gate_devices (gate_id, name, enrol_hash, "
+		"created_by, created_at) VALUES (?, ?, ?, ?, ?)", "isbis", x->gate_id, x->name,
+		x->enrol_hash, sizeof x->enrol_hash, (long long)x->a->person_id, now);
+	if (err == STATUS_OK)
+		err = audit_write(x->a, now, "device_add", 0, "gate_device", x->id, x->name);
+	return nerr_pass(err);
+}
+
+NEOERR *gateadmin_add_device(const struct actor *a, long long gate_id, const char *name,
+			     char link[ARRIVAL_SECRET_LEN + 1], struct gate_info *g,
+			     bool *found)
+{
+	struct change x = { .a = a, .gate_id = gate_id, .name = name };
+	NEOERR *err = gateadmin_find(gate_id, g, found);
+
+	link[0] = '\0';
+	if (err || !*found)
+		return nerr_pass(err);
+	arrival_secret_new(link, x.enrol_hash);
+	return nerr_pass(db_txn(insert_device, &x));
+}
+
+static NEOERR *revoke_device(void *ctx)
+{
+	struct change *x = ctx;
+	char now[20];
+	NEOERR *err;
+
+	clock_now(now);
+	err = db_exec(&x->n, NULL, "UPDATE gate_devices SET revoked_at = ?, revoked_by = ?, "
+		"enrol_hash = NULL WHERE id = ? AND revoked_at IS NULL", "sii",
+		now, (long long)x->a->person_id, x->id);
+	if (err == STATUS_OK && x->n == 1)
+		err = audit_write(x->a, now, "device_revoke", 0, "gate_device", x->id, NULL);
+	return nerr_pass(err);
+}
+
+NEOERR *gateadmin_revoke(const struct actor *a, long long id, bool *found)
+{
+	struct change x = { .a = a, .id = id };
+	long long one;
+	NEOERR *err = db_txn(revoke_device, &x);
+
+	*found = true;
+	if (err == STATUS_OK && x.n == 0)
+		err = db_scalar(&one, found, "SELECT id FROM gate_devices WHERE id = ?", "i", id);
+	return nerr_pass(err);
+}
+
+static NEOERR *bump_code(void *ctx)
+{
+	struct change *x = ctx;
+	char now[20];
+	NEOERR *err;
+
+	err = db_exec(&x->n, NULL, "UPDATE gates SET code_serial = code_serial + 1 WHERE id = ?",
+		      "i", x->id);
+	if (err == STATUS_OK && x->n == 0)
+		err = nerr_raise(HC_ERR_NOTFOUND, "no gate %lld", x->id);
+	clock_now(now);
+	if (err == STATUS_OK)
+		err = audit_write(x->a, now, "gate_new_code", 0, "gate", x->id, NULL);
+	return nerr_pass(err);
+}
+
+NEOERR *gateadmin_new_code(const struct actor *a, long long id)
+{
+	struct change x = { .a = a, .id = id };
+	return nerr_pass(db_txn(bump_code, &x));
+}

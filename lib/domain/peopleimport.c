@@ -1,0 +1,1004 @@
+/*
+ * peopleimport.c - see peopleimport.h.
+ *
+ * Checking reads what it compares with once (everyone with their
+ * counselor, the colleges and classes, the counselors) into hash tables:
+ * one pass over the rows, no query per row. Applying stages only the rows
+ * that add or change someone, as JSON arrays of up to STAGE_BATCH rows a
+ * statement, into a staging table (sql/016); every write after that is one
+ * statement over it.
+ */
+#include "domain/peopleimport.h"
+#include "domain/audit.h"
+#include "domain/facts.h"
+#include "core/db.h"
+#include "core/days.h"
+#include "core/utf8.h"
+#include "core/xlsxfile.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#define STAGE_BATCH 2000
+#define SHOWN 200          /* rows described of each kind (added, changed, bad) */
+
+enum col { C_NUMBER, C_NAME, C_IDENTITY, C_COLLEGE, C_CLASS, C_PHONE, C_BOARDING,
+	   C_STATUS, C_COUNSELOR, NCOLS };
+
+/* The field each column sets, as the diffs and the language pack name it. */
+static const char *const col_field[NCOLS] = { "number", "name", "identity", "college",
+	"class", "phone", "boarding", "status", "counselor" };
+
+/* The headers a column is known by: the template's first. */
+static const char *const col_headers[NCOLS][6] = {
+	[C_NUMBER] = { "学号/工号", "学号", "工号", "number", NULL },
+	[C_NAME] = { "姓名", "name", NULL },
+	[C_IDENTITY] = { "身份", "identity", NULL },
+	[C_COLLEGE] = { "学院", "学院/部门", "部门", "单位", "college", NULL },
+	[C_CLASS] = { "班级", "class", NULL },
+	[C_PHONE] = { "手机", "手机号", "电话", "phone", NULL },
+	[C_BOARDING] = { "住校", "是否住校", "boarding", NULL },
+	[C_STATUS] = { "状态", "学籍状态", "status", NULL },
+	[C_COUNSELOR] = { "辅导员工号", "辅导员", "counselor", NULL },
+};
+
+static const char *const example[2][NCOLS] = {
+	{ "23010001", "张明", "本科生", "计算机学院", "计科2301", "13800000000", "是", "在读", "100008" },
+	{ "T0001", "李华", "教职工", "计算机学院", "", "13900000000", "否", "在职", "" },
+};
+
+/* A word of the file to its stored code: Chinese, or the code itself. */
+struct word { const char *text, *code; };
+
+static const struct word identities[] = {
+	{ "本科生", "undergrad" }, { "本科", "undergrad" }, { "undergrad", "undergrad" },
+	{ "研究生", "grad" }, { "grad", "grad" },
+	{ "教职工", "staff" }, { "教师", "staff" }, { "职工", "staff" }, { "staff", "staff" },
+	{ NULL, NULL }
+};
+static const struct word statuses[] = {
+	{ "在读", "active" }, { "在职", "active" }, { "在读/在职", "active" }, { "active", "active" },
+	{ "休学", "suspended" }, { "suspended", "suspended" },
+	{ "退学", "withdrawn" }, { "withdrawn", "withdrawn" },
+	{ "毕业", "graduated" }, { "graduated", "graduated" },
+	{ "入伍", "enlisted" }, { "enlisted", "enlisted" },
+	{ "离职", "left" }, { "left", "left" },
+	{ NULL, NULL }
+};
+static const struct word boardings[] = {
+	{ "是", "1" }, { "住校", "1" }, { "1", "1" }, { "Y", "1" }, { "yes", "1" }, { "TRUE", "1" },
+	{ "否", "0" }, { "走读", "0" }, { "0", "0" }, { "N", "0" }, { "no", "0" }, { "FALSE", "0" },
+	{ NULL, NULL }
+};
+
+static const char *word_code(const struct word *w, const char *text)
+{
+	for (; w->text; w++)
+		if (!strcasecmp(w->text, text))
+			return w->code;
+	return NULL;
+}
+
+/* ---- string-keyed tables that own their keys ---- */
+
+struct lookup {
+	NE_HASH *h;
+	ULIST *keys;
+};
+
+static NEOERR *lookup_init(struct lookup *l)
+{
+	NEOERR *err = ne_hash_init(&l->h, ne_hash_str_hash, ne_hash_str_comp);
+	if (err == STATUS_OK)
+		err = uListInit(&l->keys, 1024, 0);
+	return nerr_pass(err);
+}
+
+static NEOERR *lookup_put(struct lookup *l, const char *key, long value)
+{
+	char *k = strdup(key);
+	NEOERR *err;
+
+	if (k == NULL)
+		return nerr_raise(NERR_NOMEM, "lookup key");
+	err = uListAppend(l->keys, k);
+	if (err) {
+		free(k);
+		return nerr_pass(err);
+	}
+	return nerr_pass(ne_hash_insert(l->h, k, (void *)value));
+}
+
+static long lookup_get(struct lookup *l, const char *key)
+{
+	return (long)ne_hash_lookup(l->h, (void *)key);
+}
+
+static void lookup_free(struct lookup *l)
+{
+	if (l->h)
+		ne_hash_destroy(&l->h);
+	if (l->keys)
+		uListDestroy(&l->keys, ULIST_FREE);
+}
+
+/* ---- what is stored ---- */
+
+struct stored {
+	int id, college, klass, boarding, counselor;
+	char identity[12], status[12];
+	char *number, *name, *phone;
+};
+
+struct unit {
+	int id, college;           /* a class's college; a college's own id */
+	bool is_college, retired;
+	char *name;
+};
+
+/* One row of the file, checked: the values it leaves the person with. */
+struct plan {
+	int row;                   /* the line in the file; 0: an empty line */
+	int known;                 /* index + 1 into stored; 0: a new person */
+	char number[33], name[65], phone[33];
+	char identity[12], status[12];
+	int college, klass, boarding, counselor;
+	unsigned changed;          /* 1 << enum col */
+};
+
+struct import {
+	const struct actor *a;
+	const SHEET *s;
+	const char *filename;
+	HDF *out;
+	int col[NCOLS];            /* the file's column of each; -1: absent */
+	struct stored *people;
+	int npeople;
+	struct unit *units;
+	int nunits;
+	struct lookup by_number;   /* number -> index + 1 into people */
+	struct lookup by_id;       /* "#id" -> index + 1 into people */
+	struct lookup unit_key;    /* "C:code", "c:name", "K:code", "k:college|name",
+				      "#id" -> index + 1 into units */
+	struct lookup counselors;  /* number -> person id */
+	struct lookup seen;        /* number -> its first line */
+	struct plan *plans;
+	int nplans, nbad, added, changed, unchanged;
+};
+
+static NEOERR *load_people(struct import *im)
+{
+	DB_CURSOR *c = NULL;
+	char key[24];
+	int n = 0;
+	NEOERR *err = db_query(&c,
+		"SELECT p.id, p.number, p.name, p.identity, COALESCE(p.college_id, 0), "
+		" COALESCE(p.class_id, 0), COALESCE(p.phone, ''), p.boarding, p.status, "
+		" COALESCE(ca.counselor_id, 0) "
+		"FROM people p LEFT JOIN counselor_assignments ca ON ca.student_id = p.id", NULL);
+
+	if (err)
+		return nerr_pass(err);
+	while (db_next(c))
+		n++;
+	db_cursor_free(&c);
+	im->people = calloc((size_t)n + 1, sizeof *im->people);
+	if (im->people == NULL)
+		return nerr_raise(NERR_NOMEM, "%d people", n);
+	err = db_query(&c,
+		"SELECT p.id, p.number, p.name, p.identity, COALESCE(p.college_id, 0), "
+		" COALESCE(p.class_id, 0), COALESCE(p.phone, ''), p.boarding, p.status, "
+		" COALESCE(ca.counselor_id, 0) "
+		"FROM people p LEFT JOIN counselor_assignments ca ON ca.student_id = p.id", NULL);
+	while (err == STATUS_OK && im->npeople < n && db_next(c)) {
+		struct stored *p = &im->people[im->npeople];
+
+		p->id = (int)db_int(c, 0);
+		p->number = strdup(db_str(c, 1));
+		p->name = strdup(db_str(c, 2));
+		db_copy(p->identity, sizeof p->identity, db_str(c, 3));
+		p->college = (int)db_int(c, 4);
+		p->klass = (int)db_int(c, 5);
+		p->phone = strdup(db_str(c, 6));
+		p->boarding = (int)db_int(c, 7);
+		db_copy(p->status, sizeof p->status, db_str(c, 8));
+		p->counselor = (int)db_int(c, 9);
+		im->npeople++;
+		if (!p->number || !p->name || !p->phone) {
+			err = nerr_raise(NERR_NOMEM, "people");
+			break;
+		}
+		err = lookup_put(&im->by_number, p->number, im->npeople);
+		snprintf(key, sizeof key, "#%d", p->id);
+		if (err == STATUS_OK)
+			err = lookup_put(&im->by_id, key, im->npeople);
+	}
+	db_cursor_free(&c);
+	return nerr_pass(err);
+}
+
+static NEOERR *load_units(struct import *im)
+{
+	DB_CURSOR *c = NULL;
+	char key[300];
+	int n = 0;
+	static const char *const sql =
+		"SELECT u.id, u.kind = 'college', u.code, u.name, u.retired_at IS NOT NULL, "
+		" CASE u.kind WHEN 'college' THEN u.id ELSE IF(p.kind = 'college', p.id, p.parent_id) END "
+		"FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id "
+		"WHERE u.kind IN ('college', 'class') ORDER BY u.retired_at IS NOT NULL, u.id";
+	NEOERR *err = db_query(&c, sql, NULL);
+
+	if (err)
+		return nerr_pass(err);
+	while (db_next(c))
+		n++;
+	db_cursor_free(&c);
+	im->units = calloc((size_t)n + 1, sizeof *im->units);
+	if (im->units == NULL)
+		return nerr_raise(NERR_NOMEM, "%d units", n);
+	err = db_query(&c, sql, NULL);
+	while (err == STATUS_OK && im->nunits < n && db_next(c)) {
+		struct unit *u = &im->units[im->nunits];
+		const char *code = db_str(c, 2);
+
+		u->id = (int)db_int(c, 0);
+		u->is_college = db_int(c, 1) != 0;
+		u->name = strdup(db_str(c, 3));
+		u->retired = db_int(c, 4) != 0;
+		u->college = (int)db_int(c, 5);
+		im->nunits++;
+		if (u->name == NULL) {
+			err = nerr_raise(NERR_NOMEM, "units");
+			break;
+		}
+		/* Codes are unique per kind; a name is the first unit in use
+		 * that bears it (in its college, for a class). */
+		snprintf(key, sizeof key, "%c:%s", u->is_college ? 'C' : 'K', code);
+		err = lookup_put(&im->unit_key, key, im->nunits);
+		if (u->is_college)
+			snprintf(key, sizeof key, "c:%s", u->name);
+		else
+			snprintf(key, sizeof key, "k:%d|%s", u->college, u->name);
+		if (err == STATUS_OK && !lookup_get(&im->unit_key, key))
+			err = lookup_put(&im->unit_key, key, im->nunits);
+		snprintf(key, sizeof key, "#%d", u->id);
+		if (err == STATUS_OK)
+			err = lookup_put(&im->unit_key, key, im->nunits);
+	}
+	db_cursor_free(&c);
+	return nerr_pass(err);
+}
+
+static NEOERR *load_counselors(struct import *im)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err = db_query(&c, "SELECT p.number, p.id FROM people p JOIN roles r "
+			       "ON r.person_id = p.id AND r.role = 'counselor'", NULL);
+
+	while (err == STATUS_OK && db_next(c))
+		err = lookup_put(&im->counselors, db_str(c, 0), (long)db_int(c, 1));
+	db_cursor_free(&c);
+	return nerr_pass(err);
+}
+
+/* ---- checking ---- */
+
+static void bad(struct import *im, int row, int col, const char *key, const char *detail)
+{
+	char k[64], name[8] = "";
+
+	if (im->nbad < SHOWN) {
+		if (col > 0)
+			sheet_col_name(col, name);
+		snprintf(k, sizeof k, "Error.%d.Row", im->nbad);
+		hdf_set_int_value(im->out, k, row);
+		snprintf(k, sizeof k, "Error.%d.Col", im->nbad);
+		hdf_set_value(im->out, k, name);
+		snprintf(k, sizeof k, "Error.%d.Key", im->nbad);
+		hdf_set_value(im->out, k, key);
+		snprintf(k, sizeof k, "Error.%d.Detail", im->nbad);
+		hdf_set_value(im->out, k, detail ? detail : "");
+	}
+	im->nbad++;
+}
+
+static const char *trimmed(const char *s, char *buf, size_t n)
+{
+	size_t len;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	snprintf(buf, n, "%s", s);
+	len = strlen(buf);
+	while (len && (buf[len - 1] == ' ' || buf[len - 1] == '\t' || buf[len - 1] == '\r'))
+		buf[--len] = '\0';
+	return buf;
+}
+
+/* The header row: each known column once, the three required ones. */
+static bool header_ok(struct import *im)
+{
+	int ncols = sheet_cols(im->s, 0);
+	char cell[128];
+	bool ok = true;
+
+	for (int c = 0; c < NCOLS; c++)
+		im->col[c] = -1;
+	for (int i = 0; i < ncols; i++) {
+		int found = -1;
+
+		trimmed(sheet_cell(im->s, 0, i), cell, sizeof cell);
+		if (!*cell)
+			continue;
+		for (int c = 0; c < NCOLS && found < 0; c++)
+			for (int h = 0; col_headers[c][h] && found < 0; h++)
+				if (!strcasecmp(cell, col_headers[c][h]))
+					found = c;
+		if (found < 0) {
+			bad(im, 1, i + 1, "pimport.err.unknown_column", cell);
+			ok = false;
+		} else if (im->col[found] >= 0) {
+			bad(im, 1, i + 1, "pimport.err.column_twice", cell);
+			ok = false;
+		} else {
+			im->col[found] = i;
+		}
+	}
+	for (int c = C_NUMBER; c <= C_IDENTITY; c++) {
+		if (im->col[c] < 0) {
+			bad(im, 1, 0, "pimport.err.missing_column", col_headers[c][0]);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+/* The cell of column c in row i, trimmed; "" when the column is absent. */
+static const char *cell_of(struct import *im, int i, enum col c, char *buf, size_t n)
+{
+	if (im->col[c] < 0) {
+		buf[0] = '\0';
+		return buf;
+	}
+	return trimmed(sheet_cell(im->s, i, im->col[c]), buf, n);
+}
+
+static int col_no(struct import *im, enum col c)
+{
+	return im->col[c] + 1;
+}
+
+/* A college or class by code, then by name; 0 when unknown. */
+static int unit_find(struct import *im, bool college, int in_college, const char *text)
+{
+	char key[300];
+	long u;
+
+	snprintf(key, sizeof key, "%c:%s", college ? 'C' : 'K', text);
+	u = lookup_get(&im->unit_key, key);
+	if (u == 0) {
+		if (college)
+			snprintf(key, sizeof key, "c:%s", text);
+		else
+			snprintf(key, sizeof key, "k:%d|%s", in_college, text);
+		u = lookup_get(&im->unit_key, key);
+	}
+	return (int)u;
+}
+
+/* Checks line i + 1 of the file into im->plans[i]; false when bad. */
+static bool check_row(struct import *im, int i)
+{
+	struct plan *pl = &im->plans[i];
+	const struct stored *old = NULL;
+	char v[NCOLS][300], key[24];
+	const char *code;
+	int row = i + 1, u;
+	bool student, empty = true;
+
+	memset(pl, 0, sizeof *pl);
+	for (int c = 0; c < NCOLS; c++) {
+		cell_of(im, i, (enum col)c, v[c], sizeof v[c]);
+		empty = empty && !v[c][0];
+	}
+	if (empty)
+		return true;
+	pl->row = row;
+	if (!v[C_NUMBER][0]) {
+		bad(im, row, col_no(im, C_NUMBER), "pimport.err.no_number", NULL);
+		return false;
+	}
+	if (strlen(v[C_NUMBER]) > 32 || strpbrk(v[C_NUMBER], " \t'\"<>&")) {
+		bad(im, row, col_no(im, C_NUMBER), "pimport.err.bad_number", v[C_NUMBER]);
+		return false;
+	}
+	long first = lookup_get(&im->seen, v[C_NUMBER]);
+	if (first) {
+		snprintf(key, sizeof key, "%ld", first);
+		bad(im, row, col_no(im, C_NUMBER), "pimport.err.duplicate", key);
+		return false;
+	}
+	if (lookup_put(&im->seen, v[C_NUMBER], row) != STATUS_OK) {
+		bad(im, row, 0, "pimport.err.no_number", NULL);
+		return false;
+	}
+	snprintf(pl->number, sizeof pl->number, "%s", v[C_NUMBER]);
+	pl->known = (int)lookup_get(&im->by_number, v[C_NUMBER]);
+	old = pl->known ? &im->people[pl->known - 1] : NULL;
+	if (!v[C_NAME][0] || utf8_chars(v[C_NAME]) > 64 || strlen(v[C_NAME]) >= sizeof pl->name) {
+		bad(im, row, col_no(im, C_NAME), v[C_NAME][0] ? "pimport.err.long_name"
+		    : "pimport.err.no_name", NULL);
+		return false;
+	}
+	snprintf(pl->name, sizeof pl->name, "%s", v[C_NAME]);
+	code = word_code(identities, v[C_IDENTITY]);
+	if (code == NULL) {
+		bad(im, row, col_no(im, C_IDENTITY), "pimport.err.identity", v[C_IDENTITY]);
+		return false;
+	}
+	snprintf(pl->identity, sizeof pl->identity, "%s", code);
+	student = strcmp(code, "staff") != 0;
+
+	/* College and class: by code or name, in use (or the person's own). */
+	pl->college = old ? old->college : 0;
+	if (im->col[C_COLLEGE] >= 0) {
+		pl->college = 0;
+		if (v[C_COLLEGE][0]) {
+			u = unit_find(im, true, 0, v[C_COLLEGE]);
+			if (u == 0 || (im->units[u - 1].retired &&
+				       (!old || old->college != im->units[u - 1].id))) {
+				bad(im, row, col_no(im, C_COLLEGE), "pimport.err.college", v[C_COLLEGE]);
+				return false;
+			}
+			pl->college = im->units[u - 1].id;
+		}
+	}
+	if (student && pl->college == 0) {
+		bad(im, row, col_no(im, C_COLLEGE), "pimport.err.college_needed", NULL);
+		return false;
+	}
+	pl->klass = old ? old->klass : 0;
+	if (im->col[C_CLASS] >= 0) {
+		pl->klass = 0;
+		if (v[C_CLASS][0]) {
+			u = unit_find(im, false, pl->college, v[C_CLASS]);
+			if (u == 0 || (im->units[u - 1].retired &&
+				       (!old || old->klass != im->units[u - 1].id))) {
+				bad(im, row, col_no(im, C_CLASS), "pimport.err.class", v[C_CLASS]);
+				return false;
+			}
+			pl->klass = im->units[u - 1].id;
+		}
+	}
+	if (pl->klass) {
+		snprintf(key, sizeof key, "#%d", pl->klass);
+		u = (int)lookup_get(&im->unit_key, key);
+		if (u == 0 || im->units[u - 1].college != pl->college) {
+			bad(im, row, col_no(im, im->col[C_CLASS] >= 0 ? C_CLASS : C_COLLEGE),
+			    "pimport.err.class_college", v[C_CLASS][0] ? v[C_CLASS] : v[C_COLLEGE]);
+			return false;
+		}
+	}
+
+	if (im->col[C_PHONE] >= 0) {
+		if (strlen(v[C_PHONE]) >= sizeof pl->phone) {
+			bad(im, row, col_no(im, C_PHONE), "pimport.err.phone", v[C_PHONE]);
+			return false;
+		}
+		snprintf(pl->phone, sizeof pl->phone, "%s", v[C_PHONE]);
+	} else if (old) {
+		snprintf(pl->phone, sizeof pl->phone, "%s", old->phone);
+	}
+
+	pl->boarding = old ? old->boarding : student;
+	if (v[C_BOARDING][0]) {
+		code = word_code(boardings, v[C_BOARDING]);
+		if (code == NULL) {
+			bad(im, row, col_no(im, C_BOARDING), "pimport.err.boarding", v[C_BOARDING]);
+			return false;
+		}
+		pl->boarding = code[0] == '1';
+	}
+
+	snprintf(pl->status, sizeof pl->status, "%s", old ? old->status : "active");
+	if (v[C_STATUS][0]) {
+		code = word_code(statuses, v[C_STATUS]);
+		if (code == NULL) {
+			bad(im, row, col_no(im, C_STATUS), "pimport.err.status", v[C_STATUS]);
+			return false;
+		}
+		snprintf(pl->status, sizeof pl->status, "%s", code);
+	}
+
+	pl->counselor = old ? old->counselor : 0;
+	if (im->col[C_COUNSELOR] >= 0) {
+		pl->counselor = 0;
+		if (v[C_COUNSELOR][0]) {
+			if (!student) {
+				bad(im, row, col_no(im, C_COUNSELOR), "pimport.err.staff_counselor",
+				    v[C_COUNSELOR]);
+				return false;
+			}
+			pl->counselor = (int)lookup_get(&im->counselors, v[C_COUNSELOR]);
+			if (pl->counselor == 0) {
+				bad(im, row, col_no(im, C_COUNSELOR), "pimport.err.counselor",
+				    v[C_COUNSELOR]);
+				return false;
+			}
+		}
+	}
+	if (!student)
+		pl->counselor = 0;   /* staff have none (people.h) */
+
+	if (old) {
+		if (strcmp(old->name, pl->name)) pl->changed |= 1u << C_NAME;
+		if (strcmp(old->identity, pl->identity)) pl->changed |= 1u << C_IDENTITY;
+		if (old->college != pl->college) pl->changed |= 1u << C_COLLEGE;
+		if (old->klass != pl->klass) pl->changed |= 1u << C_CLASS;
+		if (strcmp(old->phone, pl->phone)) pl->changed |= 1u << C_PHONE;
+		if (old->boarding != pl->boarding) pl->changed |= 1u << C_BOARDING;
+		if (strcmp(old->status, pl->status)) pl->changed |= 1u << C_STATUS;
+		if (old->counselor != pl->counselor) pl->changed |= 1u << C_COUNSELOR;
+	}
+	return true;
+}
+
+/* ---- describing ---- */
+
+static const char *unit_name(struct import *im, int id)
+{
+	char key[24];
+	long u;
+
+	if (id == 0)
+		return "";
+	snprintf(key, sizeof key, "#%d", id);
+	u = lookup_get(&im->unit_key, key);
+	return u ? im->units[u - 1].name : "?";
+}
+
+static const char *person_number(struct import *im, int id)
+{
+	char key[24];
+	long p;
+
+	if (id == 0)
+		return "";
+	snprintf(key, sizeof key, "#%d", id);
+	p = lookup_get(&im->by_id, key);
+	return p ? im->people[p - 1].number : "?";
+}
+
+/* A field's value as the preview shows it (codes are the template's to
+ * put into words). */
+static void field_text(struct import *im, enum col c, const struct plan *pl,
+		       const struct stored *old, char *out, size_t n)
+{
+	switch (c) {
+	case C_NAME: snprintf(out, n, "%s", old ? old->name : pl->name); break;
+	case C_IDENTITY: snprintf(out, n, "%s", old ? old->identity : pl->identity); break;
+	case C_COLLEGE: snprintf(out, n, "%s", unit_name(im, old ? old->college : pl->college)); break;
+	case C_CLASS: snprintf(out, n, "%s", unit_name(im, old ? old->klass : pl->klass)); break;
+	case C_PHONE: snprintf(out, n, "%s", old ? old->phone : pl->phone); break;
+	case C_BOARDING: snprintf(out, n, "%d", old ? old->boarding : pl->boarding); break;
+	case C_STATUS: snprintf(out, n, "%s", old ? old->status : pl->status); break;
+	case C_COUNSELOR: snprintf(out, n, "%s", person_number(im, old ? old->counselor : pl->counselor)); break;
+	default: out[0] = '\0';
+	}
+}
+
+static void describe(struct import *im)
+{
+	char k[96], text[300];
+
+	for (int i = 1; i < im->nplans; i++) {
+		const struct plan *pl = &im->plans[i];
+
+		if (pl->row == 0)
+			continue;
+		if (pl->known == 0) {
+			if (im->added < SHOWN) {
+				snprintf(k, sizeof k, "Add.%d", im->added);
+				HDF *h = NULL;
+				if (hdf_get_node(im->out, k, &h) == STATUS_OK) {
+					hdf_set_value(h, "number", pl->number);
+					hdf_set_value(h, "name", pl->name);
+					hdf_set_value(h, "identity", pl->identity);
+					hdf_set_value(h, "college", unit_name(im, pl->college));
+					hdf_set_value(h, "class", unit_name(im, pl->klass));
+				}
+			}
+			im->added++;
+		} else if (pl->changed) {
+			const struct stored *old = &im->people[pl->known - 1];
+
+			if (im->changed < SHOWN) {
+				HDF *h = NULL;
+				int m = 0;
+
+				snprintf(k, sizeof k, "Change.%d", im->changed);
+				if (hdf_get_node(im->out, k, &h) == STATUS_OK) {
+					hdf_set_value(h, "number", pl->number);
+					hdf_set_value(h, "name", pl->name);
+					for (int c = C_NAME; c < NCOLS; c++) {
+						if (!(pl->changed & (1u << c)))
+							continue;
+						snprintf(k, sizeof k, "Field.%d.name", m);
+						hdf_set_value(h, k, col_field[c]);
+						field_text(im, (enum col)c, pl, old, text, sizeof text);
+						snprintf(k, sizeof k, "Field.%d.old", m);
+						hdf_set_value(h, k, text);
+						field_text(im, (enum col)c, pl, NULL, text, sizeof text);
+						snprintf(k, sizeof k, "Field.%d.new", m);
+						hdf_set_value(h, k, text);
+						m++;
+					}
+				}
+			}
+			im->changed++;
+		} else {
+			im->unchanged++;
+		}
+	}
+}
+
+/* ---- applying ---- */
+
+static NEOERR *json_text(STRING *j, const char *s)
+{
+	NEOERR *err = string_append_char(j, '"');
+
+	for (; err == STATUS_OK && *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch == '"' || ch == '\\')
+			err = string_appendf(j, "\\%c", ch);
+		else if (ch < 0x20)
+			err = string_appendf(j, "\\u%04x", ch);
+		else
+			err = string_append_char(j, (char)ch);
+	}
+	if (err == STATUS_OK)
+		err = string_append_char(j, '"');
+	return nerr_pass(err);
+}
+
+static NEOERR *stage_row(STRING *j, struct import *im, const struct plan *pl)
+{
+	const struct stored *old = pl->known ? &im->people[pl->known - 1] : NULL;
+	bool counselor_changed = old ? (pl->changed & (1u << C_COUNSELOR)) != 0 : pl->counselor != 0;
+	bool boarding_changed = old && (pl->changed & (1u << C_BOARDING));
+	bool facts = !old || (pl->changed & ((1u << C_BOARDING) | (1u << C_IDENTITY)));
+	NEOERR *err;
+
+	err = string_appendf(j, "%s[%d,%d,%d,", j->len > 1 ? "," : "", pl->row,
+			     old ? old->id : 0, old ? 0 : 1);
+	if (err == STATUS_OK) err = json_text(j, pl->number);
+	if (err == STATUS_OK) err = string_append_char(j, ',');
+	if (err == STATUS_OK) err = json_text(j, pl->name);
+	if (err == STATUS_OK)
+		err = string_appendf(j, ",\"%s\",%d,%d,", pl->identity, pl->college, pl->klass);
+	if (err == STATUS_OK) err = json_text(j, pl->phone);
+	if (err == STATUS_OK)
+		err = string_appendf(j, ",%d,\"%s\",%d,%d,%d,%d,%d]", pl->boarding, pl->status,
+				     pl->counselor, old ? old->counselor : 0, counselor_changed,
+				     boarding_changed, facts);
+	return nerr_pass(err);
+}
+
+static NEOERR *stage_flush(STRING *j)
+{
+	NEOERR *err;
+
+	if (j->len <= 1)
+		return STATUS_OK;
+	err = string_append_char(j, ']');
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "INSERT INTO people_import_stage SELECT CONNECTION_ID(), j.* FROM JSON_TABLE(?, "
+			"'$[*]' COLUMNS (row_no INT PATH '$[0]', person_id INT PATH '$[1]', "
+			" is_new TINYINT PATH '$[2]', number VARCHAR(32) PATH '$[3]', "
+			" name VARCHAR(64) PATH '$[4]', identity VARCHAR(12) PATH '$[5]', "
+			" college_id INT PATH '$[6]', class_id INT PATH '$[7]', "
+			" phone VARCHAR(32) PATH '$[8]', boarding TINYINT PATH '$[9]', "
+			" status VARCHAR(12) PATH '$[10]', counselor_id INT PATH '$[11]', "
+			" old_counselor INT PATH '$[12]', counselor_changed TINYINT PATH '$[13]', "
+			" boarding_changed TINYINT PATH '$[14]', facts_changed TINYINT PATH '$[15]')) j",
+			"s", j->buf);
+	string_clear(j);
+	string_init(j);
+	if (err == STATUS_OK)
+		err = string_append_char(j, '[');
+	return nerr_pass(err);
+}
+
+/* The people whose card facts move, as a JSON array, for facts.h. */
+static NEOERR *facts_of_staged(void)
+{
+	DB_CURSOR *c = NULL;
+	STRING ids;
+	NEOERR *err;
+
+	string_init(&ids);
+	err = db_query(&c, "SELECT person_id FROM people_import_stage "
+		       "WHERE stage_id = CONNECTION_ID() AND facts_changed", NULL);
+	if (err == STATUS_OK)
+		err = string_append_char(&ids, '[');
+	while (err == STATUS_OK && db_next(c))
+		err = string_appendf(&ids, "%s%lld", ids.len > 1 ? "," : "", db_int(c, 0));
+	db_cursor_free(&c);
+	if (err == STATUS_OK)
+		err = string_append_char(&ids, ']');
+	if (err == STATUS_OK && ids.len > 2)
+		err = facts_people(ids.buf);
+	string_clear(&ids);
+	return nerr_pass(err);
+}
+
+static NEOERR *apply_in_txn(void *arg)
+{
+	struct import *im = arg;
+	char now[20], detail[300];
+	STRING j;
+	NEOERR *err;
+
+	day_clock_text(time(NULL), 0, now);
+	/* Left over by nothing (the stage is emptied in the transaction that
+	 * fills it), but a connection id is reused after a restart. */
+	err = db_exec(NULL, NULL, "DELETE FROM people_import_stage WHERE stage_id = CONNECTION_ID()", NULL);
+	if (err)
+		return nerr_pass(err);
+	string_init(&j);
+	err = string_append_char(&j, '[');
+	for (int i = 1, n = 0; err == STATUS_OK && i < im->nplans; i++) {
+		const struct plan *pl = &im->plans[i];
+
+		if (pl->row == 0 || (pl->known && !pl->changed))
+			continue;
+		err = stage_row(&j, im, pl);
+		if (err == STATUS_OK && ++n % STAGE_BATCH == 0)
+			err = stage_flush(&j);
+	}
+	if (err == STATUS_OK)
+		err = stage_flush(&j);
+	string_clear(&j);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "INSERT INTO people (number, name, identity, phone, "
+			"college_id, class_id, boarding, status, created_at) "
+			"SELECT number, name, identity, NULLIF(phone, ''), NULLIF(college_id, 0), "
+			" NULLIF(class_id, 0), boarding, status, ? FROM people_import_stage WHERE stage_id = CONNECTION_ID() AND is_new "
+			"ORDER BY row_no", "s", now);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "UPDATE people_import_stage s JOIN people p ON p.number = s.number "
+			"SET s.person_id = p.id WHERE s.stage_id = CONNECTION_ID() AND s.is_new", NULL);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "UPDATE people p JOIN people_import_stage s "
+			"ON s.stage_id = CONNECTION_ID() AND s.person_id = p.id AND NOT s.is_new "
+			"SET p.name = s.name, p.identity = s.identity, p.phone = NULLIF(s.phone, ''), "
+			" p.college_id = NULLIF(s.college_id, 0), p.class_id = NULLIF(s.class_id, 0), "
+			" p.boarding = s.boarding, p.status = s.status", NULL);
+	/* The student's basic info says the same as the person (people.c). */
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "UPDATE basic_info b JOIN people_import_stage s "
+			"ON s.stage_id = CONNECTION_ID() AND s.person_id = b.person_id AND s.boarding_changed "
+			"SET b.boarding = s.boarding", NULL);
+	/* Counselors: the old one kept in the audit row, as people_reassign(). */
+	if (err == STATUS_OK)
+		err = audit_write_rows(im->a, now, AUDIT_ROWS(
+			"SELECT 'counselor.reassign' AS action, person_id AS subject, "
+			" 'counselor_assignments' AS object_kind, person_id AS object_id, "
+			" CONCAT(old_counselor, ' -> ', counselor_id) AS detail "
+			"FROM people_import_stage WHERE stage_id = CONNECTION_ID() AND counselor_changed"));
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "DELETE ca FROM counselor_assignments ca "
+			"JOIN people_import_stage s ON s.stage_id = CONNECTION_ID() AND s.person_id = ca.student_id "
+			"WHERE s.counselor_changed AND s.counselor_id = 0", NULL);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "INSERT INTO counselor_assignments (student_id, "
+			"counselor_id, since) SELECT person_id, counselor_id, ? FROM people_import_stage "
+			"WHERE stage_id = CONNECTION_ID() AND counselor_changed AND counselor_id <> 0 ON DUPLICATE KEY UPDATE "
+			" counselor_id = VALUES(counselor_id), since = VALUES(since)", "s", now);
+	if (err == STATUS_OK)
+		err = facts_of_staged();
+	/* Each person made or changed, as /people audits them. */
+	if (err == STATUS_OK)
+		err = audit_write_rows(im->a, now, AUDIT_ROWS(
+			"SELECT IF(is_new, 'person.create', 'person.update') AS action, "
+			" person_id AS subject, 'person' AS object_kind, person_id AS object_id, "
+			" CONCAT_WS(' ', number, name, identity, 'college', college_id, 'class', "
+			"  class_id, 'boarding', boarding, status, '(import)') AS detail "
+			"FROM people_import_stage WHERE stage_id = CONNECTION_ID()"));
+	if (err == STATUS_OK) {
+		snprintf(detail, sizeof detail, "%s: +%d ~%d =%d", im->filename, im->added,
+			 im->changed, im->unchanged);
+		err = audit_write(im->a, now, "people.import", 0, "person", 0, detail);
+	}
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "DELETE FROM people_import_stage WHERE stage_id = CONNECTION_ID()", NULL);
+	return nerr_pass(err);
+}
+
+static void import_free(struct import *im)
+{
+	for (int i = 0; i < im->npeople; i++) {
+		free(im->people[i].number);
+		free(im->people[i].name);
+		free(im->people[i].phone);
+	}
+	free(im->people);
+	for (int i = 0; i < im->nunits; i++)
+		free(im->units[i].name);
+	free(im->units);
+	free(im->plans);
+	lookup_free(&im->by_number);
+	lookup_free(&im->by_id);
+	lookup_free(&im->unit_key);
+	lookup_free(&im->counselors);
+	lookup_free(&im->seen);
+}
+
+NEOERR *pimport_run(const struct actor *a, const SHEET *s, const char *filename,
+		    bool apply, HDF *out, int *nbad)
+{
+	struct import im = { .a = a, .s = s, .filename = filename, .out = out };
+	NEOERR *err = STATUS_OK;
+
+	*nbad = 0;
+	im.nplans = sheet_rows(s);
+	if (im.nplans == 0) {
+		bad(&im, 1, 0, "pimport.err.empty", NULL);
+		goto done;
+	}
+	err = lookup_init(&im.by_number);
+	if (!err) err = lookup_init(&im.by_id);
+	if (!err) err = lookup_init(&im.unit_key);
+	if (!err) err = lookup_init(&im.counselors);
+	if (!err) err = lookup_init(&im.seen);
+	if (err || !header_ok(&im))
+		goto done;
+	im.plans = calloc((size_t)im.nplans, sizeof *im.plans);
+	if (im.plans == NULL) {
+		err = nerr_raise(NERR_NOMEM, "%d rows", im.nplans);
+		goto done;
+	}
+	err = load_people(&im);
+	if (!err) err = load_units(&im);
+	if (!err) err = load_counselors(&im);
+	for (int i = 1; err == STATUS_OK && i < im.nplans; i++)
+		if (!check_row(&im, i))
+			im.plans[i].row = 0;   /* counted as bad, not as a change */
+	if (err)
+		goto done;
+	describe(&im);
+	if (apply && im.nbad == 0 && im.added + im.changed > 0) {
+		err = db_txn(apply_in_txn, &im);
+		if (nerr_match(err, HC_ERR_CONFLICT)) {
+			/* A number taken since the check: said as a bad file. */
+			nerr_ignore(&err);
+			bad(&im, 1, 0, "pimport.err.changed_meanwhile", NULL);
+		}
+	}
+	if (err == STATUS_OK && apply && im.nbad == 0)
+		hdf_set_int_value(out, "Applied", 1);
+done:
+	if (err == STATUS_OK) {
+		hdf_set_int_value(out, "Rows", im.nplans > 0 ? im.nplans - 1 : 0);
+		hdf_set_int_value(out, "Added", im.added);
+		hdf_set_int_value(out, "Changed", im.changed);
+		hdf_set_int_value(out, "Unchanged", im.unchanged);
+		hdf_set_int_value(out, "Bad", im.nbad);
+	}
+	*nbad = im.nbad;
+	import_free(&im);
+	return nerr_pass(err);
+}
+
+/* ---- the template ---- */
+
+NEOERR *pimport_template(bool csv, const char *tmpdir, char **buf, size_t *len)
+{
+	char path[1024];
+	lxw_workbook *wb;
+	lxw_worksheet *ws;
+	lxw_format *bold;
+
+	if (csv) {
+		STRING t;
+		NEOERR *err;
+
+		string_init(&t);
+		err = string_append(&t, "\xef\xbb\xbf");
+		for (int r = -1; err == STATUS_OK && r < 2; r++) {
+			for (int c = 0; err == STATUS_OK && c < NCOLS; c++)
+				err = string_appendf(&t, "%s%s", c ? "," : "",
+						     r < 0 ? col_headers[c][0] : example[r][c]);
+			if (err == STATUS_OK)
+				err = string_append(&t, "\r\n");
+		}
+		if (err) {
+			string_clear(&t);
+			return nerr_pass(err);
+		}
+		*buf = t.buf;
+		*len = (size_t)t.len;
+		return STATUS_OK;
+	}
+	snprintf(path, sizeof path, "%s/people-template-%d.xlsx", tmpdir, (int)getpid());
+	wb = workbook_new(path);
+	if (wb == NULL)
+		return nerr_raise(NERR_IO, "cannot create %s", path);
+	ws = workbook_add_worksheet(wb, "人员");
+	bold = workbook_add_format(wb);
+	format_set_bold(bold);
+	for (int c = 0; c < NCOLS; c++) {
+		worksheet_write_string(ws, 0, (lxw_col_t)c, col_headers[c][0], bold);
+		for (int r = 0; r < 2; r++)
+			worksheet_write_string(ws, (lxw_row_t)(r + 1), (lxw_col_t)c, example[r][c], NULL);
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, 14, NULL);
+	}
+	return nerr_pass(xlsx_close_read(wb, path, buf, len));
+}
+
+/* ---- drafts ---- */
+
+NEOERR *pimport_draft_save(const struct actor *a, const char *filename,
+			   const char *data, size_t len, long long *id)
+{
+	char now[20], name[201];
+	NEOERR *err;
+
+	day_clock_text(time(NULL), 0, now);
+	snprintf(name, sizeof name, "%s", filename);
+	err = pimport_draft_drop(a);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, id, "INSERT INTO people_import_drafts (person_id, filename, "
+			      "data, created_at) VALUES (?, ?, ?, ?)", "isbs",
+			      (long long)a->person_id, name, data, len, now);
+	return nerr_pass(err);
+}
+
+NEOERR *pimport_draft_load(const struct actor *a, long long id, char **filename,
+			   char **data, size_t *len, bool *found)
+{
+	char since[20];
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	*found = false;
+	*data = *filename = NULL;
+	*len = 0;
+	day_clock_text(time(NULL) - 3600, 0, since);
+	err = db_query(&c, "SELECT filename, data FROM people_import_drafts "
+		       "WHERE id = ? AND person_id = ? AND created_at >= ?", "iis", id,
+		       (long long)a->person_id, since);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		*len = db_len(c, 1);
+		*data = malloc(*len + 1);
+		*filename = strdup(db_str(c, 0));
+		if (*data == NULL || *filename == NULL) {
+			free(*data);
+			free(*filename);
+			*data = *filename = NULL;
+			db_cursor_free(&c);
+			return nerr_raise(NERR_NOMEM, "draft of %zu bytes", *len);
+		}
+		memcpy(*data, db_str(c, 1), *len);
+		(*data)[*len] = '\0';
+		*found = true;
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+NEOERR *pimport_draft_drop(const struct actor *a)
+{
+	return nerr_pass(db_exec(NULL, NULL, "DELETE FROM people_import_drafts WHERE person_id = ?",
+				 "i", (long long)a->person_id));
+}
