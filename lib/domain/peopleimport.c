@@ -12,6 +12,7 @@
 #include "domain/audit.h"
 #include "domain/facts.h"
 #include "core/db.h"
+#include "core/lookup.h"
 #include "core/days.h"
 #include "core/utf8.h"
 #include "core/xlsxfile.h"
@@ -82,49 +83,6 @@ static const char *word_code(const struct word *w, const char *text)
 		if (!strcasecmp(w->text, text))
 			return w->code;
 	return NULL;
-}
-
-/* ---- string-keyed tables that own their keys ---- */
-
-struct lookup {
-	NE_HASH *h;
-	ULIST *keys;
-};
-
-static NEOERR *lookup_init(struct lookup *l)
-{
-	NEOERR *err = ne_hash_init(&l->h, ne_hash_str_hash, ne_hash_str_comp);
-	if (err == STATUS_OK)
-		err = uListInit(&l->keys, 1024, 0);
-	return nerr_pass(err);
-}
-
-static NEOERR *lookup_put(struct lookup *l, const char *key, long value)
-{
-	char *k = strdup(key);
-	NEOERR *err;
-
-	if (k == NULL)
-		return nerr_raise(NERR_NOMEM, "lookup key");
-	err = uListAppend(l->keys, k);
-	if (err) {
-		free(k);
-		return nerr_pass(err);
-	}
-	return nerr_pass(ne_hash_insert(l->h, k, (void *)value));
-}
-
-static long lookup_get(struct lookup *l, const char *key)
-{
-	return (long)ne_hash_lookup(l->h, (void *)key);
-}
-
-static void lookup_free(struct lookup *l)
-{
-	if (l->h)
-		ne_hash_destroy(&l->h);
-	if (l->keys)
-		uListDestroy(&l->keys, ULIST_FREE);
 }
 
 /* ---- what is stored ---- */

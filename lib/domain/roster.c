@@ -8,6 +8,7 @@
  */
 #include "domain/roster.h"
 #include "core/db.h"
+#include "core/lookup.h"
 #include "domain/facts.h"
 #include "domain/audit.h"
 #include "core/days.h"
@@ -71,48 +72,6 @@ NEOERR *roster_template(enum roster_kind k, const char *tmpdir, char **buf, size
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, 16, NULL);
 	}
 	return nerr_pass(xlsx_close_read(wb, path, buf, len));
-}
-
-/* String-keyed lookups that own their keys. */
-struct lookup {
-	NE_HASH *h;
-	ULIST *keys;
-};
-
-static NEOERR *lookup_init(struct lookup *l)
-{
-	NEOERR *err = ne_hash_init(&l->h, ne_hash_str_hash, ne_hash_str_comp);
-	if (err == STATUS_OK)
-		err = uListInit(&l->keys, 1024, 0);
-	return nerr_pass(err);
-}
-
-static NEOERR *lookup_put(struct lookup *l, const char *key, long value)
-{
-	char *k = strdup(key);
-	NEOERR *err;
-
-	if (k == NULL)
-		return nerr_raise(NERR_NOMEM, "lookup key");
-	err = uListAppend(l->keys, k);
-	if (err) {
-		free(k);
-		return nerr_pass(err);
-	}
-	return nerr_pass(ne_hash_insert(l->h, k, (void *)value));
-}
-
-static long lookup_get(struct lookup *l, const char *key)
-{
-	return (long)ne_hash_lookup(l->h, (void *)key);
-}
-
-static void lookup_free(struct lookup *l)
-{
-	if (l->h)
-		ne_hash_destroy(&l->h);
-	if (l->keys)
-		uListDestroy(&l->keys, ULIST_FREE);
 }
 
 /* Loads "key -> id" pairs from a two-column query. */
