@@ -135,7 +135,7 @@ check "  when and where" eval 'body_has "class=\"scan-when\"" && body_has "东�
 check "  and whose code it is" body_has "$(number_of "$A")"
 check "  recording nothing more" eq "$(arrivals "$A")" 1
 get dev1 /scan
-check "the scanning page counts the gate's scans today" body_has "id=\"today-count\">$(sql "SELECT COUNT(*) FROM arrivals WHERE gate_id = 1 AND at >= CURDATE()")<"
+check "the scanning page counts the gate's scans today" body_has "id=\"today-count\">$(sql "SELECT COUNT(*) FROM arrivals WHERE gate_id = 1 AND at >= '$(TZ=Asia/Shanghai date +%F)'")<"
 scan_as dev3 "$(tok "$A")"
 check "a fresh code at another gate: already arrived" result_is already arrived
 check "saying when and where" body_has "东门"
@@ -298,7 +298,7 @@ check "the devices list shows the revoked phone" grep -q "device-$dev3_id\" clas
 get admin "/gates/stats"
 check "arrivals per gate and hour" body_has '东门'
 check "drawn as SVG" body_has '<svg class="trend"'
-want=$(sql "SELECT COUNT(*) FROM arrivals WHERE gate_id = 1 AND kind = 'gate' AND at >= CURDATE()")
+want=$(sql "SELECT COUNT(*) FROM arrivals WHERE gate_id = 1 AND kind = 'gate' AND at >= '$(TZ=Asia/Shanghai date +%F)'")
 check "the gate's total equals the arrivals recorded today ($want)" grep -q "东门 *(校门): <span class=\"total\">$want</span>" "$BODY"
 get admin "/gates/stats?day=2026-13-45"
 check "a bad day is a 400 with a message, not an error" status_is 400
