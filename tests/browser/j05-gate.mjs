@@ -8,7 +8,10 @@ import { execFileSync } from 'node:child_process';
 
 function sql(q) {
   return execFileSync(path.join(process.env.ROOT, 'tools/stack.sh'),
-    ['sql', process.env.HC_VAR, '-N', '-B', '-e', q]).toString().trim();
+    ['sql', process.env.HC_VAR, '-N', '-B', '-e',
+     // The school's day and clock (Asia/Shanghai, as the pages' sessions):
+     // CURDATE() in UTC is yesterday between 16:00 and 24:00 UTC.
+     `SET time_zone = '+08:00'; ${q}`]).toString().trim();
 }
 
 // What the QR in a PNG says, read by zbar as a gate phone's camera would.
