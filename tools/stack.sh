@@ -334,8 +334,12 @@ purge)
 	rm -rf "$V"
 	;;
 sql)
+	# In the school's zone (conf's Time.Zone), as the pages' connections
+	# are: CURDATE() and NOW() in plain SQL mean the school's day, also
+	# between 16:00 and 24:00 UTC.
 	shift 2
-	admin_sql healthcard "$@"
+	off=$(TZ=$(sed -n 's/^Time\.Zone *= *//p' "$ROOT/conf/healthcard.hdf") date +%:z)
+	admin_sql --init-command="SET time_zone = '$off'" healthcard "$@"
 	;;
 dbstop)
 	db_stop

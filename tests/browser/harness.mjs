@@ -3,6 +3,7 @@
 // results file that tests/run.sh counts.
 import { chromium } from 'playwright-core';
 import { appendFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
 export const base = `http://127.0.0.1:${process.env.HC_PORT}`;
@@ -44,4 +45,11 @@ export async function login(page, who, password = 'demo') {
   await page.fill('input[name=login]', who);
   await page.fill('input[name=password]', password);
   await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+}
+
+// sql(q): plain SQL on the test stack as its admin, in the school's zone
+// (tools/stack.sh sql sets it): one string of tab-separated rows.
+export function sql(q) {
+  return execFileSync(path.join(process.env.ROOT, 'tools/stack.sh'),
+    ['sql', process.env.HC_VAR, '-N', '-B', '-e', q]).toString().trim();
 }

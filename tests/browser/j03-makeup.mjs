@@ -1,16 +1,8 @@
 // A student requests a make-up for a missed day; the counselor approves it
 // in a batch from the queue; the student fills the day.
-import { base, check, phone, login, shots } from './harness.mjs';
+import { base, check, phone, login, shots, sql } from './harness.mjs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 
-function sql(q) {
-  return execFileSync(path.join(process.env.ROOT, 'tools/stack.sh'),
-    ['sql', process.env.HC_VAR, '-N', '-B', '-e',
-     // The school's day and clock (Asia/Shanghai, as the pages' sessions):
-     // CURDATE() in UTC is yesterday between 16:00 and 24:00 UTC.
-     `SET time_zone = '+08:00'; ${q}`]).toString().trim();
-}
 
 export default async function (browser) {
   const day = sql("SELECT DATE_SUB(CURDATE(), INTERVAL 9 DAY)");

@@ -1,17 +1,9 @@
 // A student goes from the return notice to "may return" while the
 // counselor and the college reviewer approve; a screenshot of the card in
 // each colour on the way (grey, yellow, orange, green, red).
-import { base, check, phone, login, shots } from './harness.mjs';
+import { base, check, phone, login, shots, sql } from './harness.mjs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 
-function sql(q) {
-  return execFileSync(path.join(process.env.ROOT, 'tools/stack.sh'),
-    ['sql', process.env.HC_VAR, '-N', '-B', '-e',
-     // The school's day and clock (Asia/Shanghai, as the pages' sessions):
-     // CURDATE() in UTC is yesterday between 16:00 and 24:00 UTC.
-     `SET time_zone = '+08:00'; ${q}`]).toString().trim();
-}
 
 async function card(page, name) {
   await page.goto(`${base}/card`);

@@ -2,17 +2,10 @@
 // that decodes (zbarimg, from the screenshot) to a scan URL, and the gate
 // phone opening it shows ALLOW; a card that is not green, and the same code
 // shown twice, show DENY with the reason. Screenshots on a phone-sized screen.
-import { base, check, phone, login, shots } from './harness.mjs';
+import { base, check, phone, login, shots, sql } from './harness.mjs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 
-function sql(q) {
-  return execFileSync(path.join(process.env.ROOT, 'tools/stack.sh'),
-    ['sql', process.env.HC_VAR, '-N', '-B', '-e',
-     // The school's day and clock (Asia/Shanghai, as the pages' sessions):
-     // CURDATE() in UTC is yesterday between 16:00 and 24:00 UTC.
-     `SET time_zone = '+08:00'; ${q}`]).toString().trim();
-}
 
 // What the QR in a PNG says, read by zbar as a gate phone's camera would.
 function decode(png) {

@@ -5,18 +5,11 @@
 // the student re-fills it (still feverish, truthfully); the counselor
 // clears it; the card is green with its QR again. The pages on the way
 // are checked with axe-core and html-validate, as the a11y sweep does.
-import { base, check, login, shots } from './harness.mjs';
+import { base, check, login, shots, sql } from './harness.mjs';
 import { checkPage } from './j07-a11y.mjs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 
-function sql(q) {
-  return execFileSync(path.join(process.env.ROOT, 'tools/stack.sh'),
-    ['sql', process.env.HC_VAR, '-N', '-B', '-e',
-     // The school's day and clock (Asia/Shanghai, as the pages' sessions):
-     // CURDATE() in UTC is yesterday between 16:00 and 24:00 UTC.
-     `SET time_zone = '+08:00'; ${q}`]).toString().trim();
-}
 
 // Plain SQL goes around the pages: the stored card facts are repaired
 // after it, as the README says IT must (the end's hc-facts check holds).

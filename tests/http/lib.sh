@@ -88,7 +88,10 @@ sql() {
 }
 # raw_sql SQL [VAR]: plain SQL on the stack in VAR ($HC_VAR) with nothing
 # after it: no check, no repair of the card facts.
-raw_sql() { mariadb --no-defaults -S "${2:-$HC_VAR}/run/mysqld.sock" -u "$(id -un)" -N -B healthcard -e "$1"; }
+# In the school's zone, as sql() and the pages.
+HC_ZONE_OFF=$(TZ=$(sed -n 's/^Time\.Zone *= *//p' "$ROOT/conf/healthcard.hdf") date +%:z)
+raw_sql() { mariadb --no-defaults -S "${2:-$HC_VAR}/run/mysqld.sock" -u "$(id -un)" \
+	--init-command="SET time_zone = '$HC_ZONE_OFF'" -N -B healthcard -e "$1"; }
 # global_status NAME [VAR]: one of MariaDB's status counters.
 global_status() { raw_sql "SHOW GLOBAL STATUS LIKE '$1'" "${2:-}" | awk '{ print $2 }'; }
 # eq GOT WANT: equality that shows both sides when it fails.
