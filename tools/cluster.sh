@@ -69,6 +69,12 @@ make_rt() {
 	ln -sfn "$C" "$V/cluster"
 }
 
+install_db() {
+	mariadb-install-db --no-defaults --user="$RUNAS" --datadir="$C/n$1/db" \
+		--auth-root-authentication-method=socket --auth-root-socket-user="$ME" \
+		>"$C/n$1/log/install-db.log" 2>&1
+}
+
 node_start() {
 	local n=$1 bootstrap=${2:-} p=$((PORT + 10 * $1)) addrs
 	running "$n" && return 0
@@ -77,10 +83,12 @@ node_start() {
 		# Only the first node needs its own system tables; the others
 		# receive everything by SST, but start from an installed folder.
 		[ "$RUNAS" = "$ME" ] || chown -R "$RUNAS" "$C/n$n"
-		mariadb-install-db --no-defaults --user="$RUNAS" --datadir="$C/n$n/db" \
-			--auth-root-authentication-method=socket --auth-root-socket-user="$ME" \
-			>"$C/n$n/log/install-db.log" 2>&1 ||
-			{ say "cluster: mariadb-install-db failed for node $n ($C/n$n/log/install-db.log)"; return 1; }
+		# Once more after a failure, as tools/stack.sh: on a loaded
+		# machine the bootstrap has been seen to fail once.
+		if ! install_db "$n" && ! { rm -rf "$C/n$n/db"; sleep 1; install_db "$n"; }; then
+			say "cluster: mariadb-install-db failed for node $n ($C/n$n/log/install-db.log)"
+			return 1
+		fi
 	fi
 	[ "$RUNAS" = "$ME" ] || chown -R "$RUNAS" "$C/n$n"
 	if [ -n "$bootstrap" ] && [ -f "$C/n$n/db/grastate.dat" ]; then
