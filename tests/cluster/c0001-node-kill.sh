@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# The cluster's failure drill (tests/run.sh cluster): check-ins through
-# both web hosts while node 1 (host A's own node) is killed with kill -9
-# and later rejoins. (Two decisions of one make-up, two gates scanning one
-# code and one student's racing check-ins, each on both hosts at once:
-# t0013, t0017 and t0010 in the same run.)
+# The cluster's failure drill (tests/run.sh cluster): check-ins, make-up
+# decisions and gate scans through both web hosts while node 1 (host A's
+# own node) is killed with kill -9 and later rejoins. (Two decisions of
+# one make-up, two gates scanning one code and one student's racing
+# check-ins, each on both hosts at once: t0013, t0017 and t0010 in the
+# same run.)
 # - every acknowledged check-in (303) is stored exactly once, on all three
 #   nodes; an unacknowledged one is stored whole or not at all (the card
-#   facts agree with the reports: hc-facts check);
+#   facts agree with the reports: hc-facts check); every decision told
+#   done is decided, approved and audited once, none is half-written;
+#   every ALLOW is one arrival, a DENY none;
 # - host A serves again within a few seconds (on a fallback node), the
 #   time printed (its /healthz turns 200 again); node 1 is Synced again
 #   after its restart;
@@ -46,10 +49,71 @@ checkin_worker() {
 		sleep 0.05
 	done
 }
+# Make-up decisions: pending make-ups of the counselor's students (a day
+# before the demo's reports began), decided by the counselor through the
+# hosts in turn; "ITEM OUTCOME" for each (done, already, or the status).
+cid=$(sql "SELECT person_id FROM accounts WHERE login = 'counselor'")
+sql "INSERT INTO makeup_requests (person_id, day, reason, created_at)
+	SELECT student_id, CURDATE() - INTERVAL 35 DAY, 'c0001', NOW() FROM counselor_assignments
+	WHERE counselor_id = $cid ORDER BY student_id LIMIT 60;
+     INSERT INTO queue_items (kind, ref_id, person_id, created_at)
+	SELECT 'makeup', id, person_id, NOW() FROM makeup_requests WHERE reason = 'c0001'" >/dev/null
+sql "SELECT q.id FROM queue_items q JOIN makeup_requests m ON m.id = q.ref_id AND q.kind = 'makeup'
+	WHERE m.reason = 'c0001' AND q.state = 'open' ORDER BY q.id" >"$T/items"
+IFS=$'\t' read -r _ csid ctok <<<"$(mint "$cid")"
+decide_worker() {
+	local i=0 item out
+	while read -r item; do
+		i=$((i + 1))
+		out=$(curl -s -m 20 -w '\n%{http_code}' -b "hc_sid=$csid" --data-urlencode "csrf=$ctok" \
+			--data-urlencode "id=$item" --data-urlencode decision=approve \
+			"$([ $((i % 2)) = 0 ] && echo "$A" || echo "$B")/review/decide")
+		case $out in
+		*'class="outcome-done"'*) echo "$item done" ;;
+		*'class="outcome-already"'*) echo "$item already" ;;
+		*) echo "$item ${out##*$'\n'}" ;;
+		esac
+	done <"$T/items"
+}
+
+# Gate scans: an enrolled phone, a fresh code of each student with an
+# approved return, through the hosts in turn; "ID RESULT" (allow, deny,
+# already, or the status).
+admin=$(sql "SELECT person_id FROM accounts WHERE login = 'admin'")
+IFS=$'\t' read -r _ asid _ <<<"$(mint "$admin")"
+curl -s -b "hc_sid=$asid" -o "$T/gates.html" "$A/gates"
+curl -s -b "hc_sid=$asid" -o "$T/device.html" --data-urlencode "csrf=$(grep -o 'name="csrf" value="[^"]*"' "$T/gates.html" |
+	head -1 | sed 's/.*value="//; s/"$//')" --data-urlencode gate_id=1 --data-urlencode "name=c0001" "$A/gates/add_device"
+link=$(grep -o '/scan/enrol/[A-Za-z0-9_-]*' "$T/device.html" | head -1)
+curl -s -c "$T/jar.dev" -o "$T/enrol.html" "$A$link"
+curl -s -b "$T/jar.dev" -c "$T/jar.dev" -o /dev/null --data-urlencode "csrf=$(grep -o 'name="csrf" value="[^"]*"' "$T/enrol.html" |
+	head -1 | sed 's/.*value="//; s/"$//')" "$A$link"
+check "a gate phone is enrolled for the drill" grep -q hc_dev "$T/jar.dev"
+sql "SELECT DISTINCT person_id FROM return_applications WHERE state = 'approved' ORDER BY person_id LIMIT 80" >"$T/scan_ids"
+sql "SELECT person_id, COUNT(*) FROM arrivals WHERE kind = 'gate' GROUP BY person_id" >"$T/arrivals.before"
+scan_worker() {
+	local i=0 id t out
+	while read -r id; do
+		i=$((i + 1))
+		t=$(HEALTHCARD_CONF=$HC_VAR/healthcard.hdf "$ROOT/build/scantoken" "$id")
+		out=$(curl -s -m 20 -w '\n%{http_code}' -b "$T/jar.dev" \
+			"$([ $((i % 2)) = 0 ] && echo "$A" || echo "$B")/scan?t=$t")
+		case $out in
+		*'data-result="allow"'*) echo "$id allow" ;;
+		*'data-result="deny"'*) echo "$id deny" ;;
+		*'data-result="already"'*) echo "$id already" ;;
+		*) echo "$id ${out##*$'\n'}" ;;
+		esac
+		sleep 0.1
+	done <"$T/scan_ids"
+}
+
 split -n l/4 "$T/sessions" "$T/slice."
 for s in "$T"/slice.*; do
 	checkin_worker <"$s" >"$s.out" &
 done
+decide_worker >"$T/decided" &
+scan_worker >"$T/scanned" &
 
 # Kill node 1 once the load runs, and time host A's way back.
 sleep 2
@@ -103,6 +167,45 @@ done
 check "the three nodes hold the same check-ins" \
 	eval "cmp -s '$T/rows.1' '$T/rows.2' && cmp -s '$T/rows.1' '$T/rows.3'"
 check "nothing half-written: the stored card facts agree with the reports" hc_facts check
+
+# Each decision the counselor was told is done: decided once, on every
+# node, with its make-up approved and one audit row; any other: wholly
+# decided (by a retry that landed) or wholly open.
+done_n=$(awk '$2 == "done"' "$T/decided" | wc -l)
+echo "# decisions: $(wc -l <"$T/items") sent, $done_n done ($(awk '$2 != "done" { print $2 }' "$T/decided" | sort | uniq -c | tr '\n' ' '))"
+check "most decisions were acknowledged during the kill ($done_n of $(wc -l <"$T/items"))" \
+	test "$done_n" -ge $(($(wc -l <"$T/items") / 2))
+items=$(paste -sd, "$T/items")
+for k in 1 2 3; do
+	nsql "$k" "SELECT q.id, q.state, m.state, (SELECT COUNT(*) FROM audit_log a WHERE a.action = 'makeup.approve'
+		AND a.object_id = m.id) FROM queue_items q JOIN makeup_requests m ON m.id = q.ref_id
+		WHERE q.id IN ($items) ORDER BY q.id" >"$T/dec.$k"
+	check "node $k: every decision told done is decided, approved, audited once" \
+		eq "$(join <(awk '$2 == "done" { print $1 }' "$T/decided" | sort) <(sort "$T/dec.$k") |
+			awk '!($2 == "decided" && $3 == "filled" || $2 == "decided" && $3 == "approved") || $4 != 1' | wc -l)" 0
+	check "node $k: no decision half-written" \
+		eq "$(awk '!(($2 == "decided" && ($3 == "approved" || $3 == "filled") && $4 == 1) || ($2 == "open" && $3 == "pending" && $4 == 0))' "$T/dec.$k" | wc -l)" 0
+done
+check "the three nodes hold the same decisions" \
+	eval "cmp -s '$T/dec.1' '$T/dec.2' && cmp -s '$T/dec.1' '$T/dec.3'"
+
+# Each ALLOW is one arrival, on every node; a DENY none.
+allow_n=$(awk '$2 == "allow"' "$T/scanned" | wc -l)
+echo "# scans: $(wc -l <"$T/scanned") sent, $allow_n ALLOW, $(awk '$2 == "deny"' "$T/scanned" | wc -l) DENY, $(awk '$2 == "already"' "$T/scanned" | wc -l) ALREADY ($(awk '$2 !~ /^(allow|deny|already)$/ { print $2 }' "$T/scanned" | sort | uniq -c | tr '\n' ' '))"
+check "every scan was answered ALLOW, DENY or ALREADY" \
+	eq "$(awk '$2 !~ /^(allow|deny|already)$/' "$T/scanned" | wc -l)" 0
+sids=$(paste -sd, "$T/scan_ids")
+for k in 1 2 3; do
+	nsql "$k" "SELECT person_id, COUNT(*) FROM arrivals WHERE kind = 'gate' AND person_id IN ($sids)
+		GROUP BY person_id" >"$T/arr.$k"
+	check "node $k: one new arrival for each ALLOW, none for a DENY or ALREADY" \
+		eq "$(awk 'FILENAME == ARGV[1] { before[$1] = $2; next }
+			FILENAME == ARGV[2] { res[$1] = $2; next }
+			{ now[$1] = $2 }
+			END { for (id in res) { d = now[id] - before[id]
+				if ((res[id] == "allow" && d != 1) || (res[id] != "allow" && d != 0)) n++ }
+				print n + 0 }' "$T/arrivals.before" "$T/scanned" "$T/arr.$k")" 0
+done
 
 # The same rows on each node, table by table: a count and a checksum of
 # every column's value (CHECKSUM TABLE reads the stored record, which may
