@@ -25,6 +25,12 @@
  *                          college admin may not give
  *   POST /people/revoke    303; 400 the last school admin, a counselor
  *                          with students
+ *   POST /people/class     303 a class given to a counselor (its students
+ *                          reassigned to them, pending work following);
+ *                          400 no such class, not a counselor; 403 a class
+ *                          or counselor outside a college admin's college
+ *   POST /people/unclass   303 the class taken back (its students keep
+ *                          their counselor); 400; 403
  *   GET  /people/import    200 the import of the campus systems' exports
  *                          (the school admin only: 403 a college admin)
  *   GET  /people/template  200 ?fmt=xlsx|csv the import's template
@@ -56,7 +62,7 @@ static const char *const identities[] = { "undergrad", "grad", "staff", NULL };
 static const char *const statuses[] = { "active", "suspended", "withdrawn", "graduated",
 					"enlisted", "left", NULL };
 static const char *const roles[] = { "counselor", "reviewer", "admin", "gate", "dorm",
-				     "college_admin", NULL };
+				     "college_admin", "dept_head", NULL };
 
 static const struct form_field person_fields[] = {
 	{ "number", FORM_TEXT, true, 1, 32, NULL },
@@ -93,6 +99,13 @@ static const struct form_field role_fields[] = {
 	{ 0 }
 };
 static const struct form role_form = { "role", role_fields };
+
+static const struct form_field class_fields[] = {
+	{ "id", FORM_INT, true, 1, 2147483647, NULL },
+	{ "give_class", FORM_INT, true, 1, 2147483647, NULL },
+	{ 0 }
+};
+static const struct form class_form = { "class", class_fields };
 
 static const struct form_field search_fields[] = {
 	{ "q", FORM_TEXT, false, 0, 64, NULL },
@@ -249,6 +262,8 @@ static NEOERR *render_edit(struct req *r)
 			"SELECT r.role, u.name AS college FROM roles r "
 			"LEFT JOIN org_units u ON u.id = r.org_id WHERE r.person_id = ? ORDER BY r.role",
 			"i", (long long)id);
+	if (err == STATUS_OK)
+		err = people_counselor_classes(r->hdf, "Person.Class", id);
 	if (err == STATUS_OK)
 		err = choosers(r, id);
 	if (err)
@@ -449,6 +464,29 @@ static NEOERR *role_change(struct req *r)
 	return nerr_pass(to_person(r, id, r->action));
 }
 
+/* A class given to a counselor (its students handed over to them), or
+ * taken back. */
+static NEOERR *class_change(struct req *r)
+{
+	struct actor a = actor_of(r);
+	struct outcome o = { 0 };
+	int id = int_param(r, "id");
+	NEOERR *err;
+
+	if (form_check(r, &class_form)) {
+		if (!id)
+			return nerr_raise(HC_ERR_BADREQ, "class without a counselor");
+		r->status = 400;
+		return nerr_pass(render_edit(r));
+	}
+	err = people_counselor_class(&a, id, int_param(r, "give_class"), !strcmp(r->action, "class"),
+				     &o);
+	if (err)
+		return nerr_pass(err);
+	if (!o.ok)
+		return nerr_pass(refused(r, &o, render_edit));
+	return nerr_pass(to_person(r, id, r->action));
+}
 
 /* ---- the import of the campus systems' exports ---- */
 
@@ -619,6 +657,8 @@ static const struct action actions[] = {
 	{ "reset", M_POST, PEOPLE_ROLES, reset_link, .form = &id_form },
 	{ "grant", M_POST, PEOPLE_ROLES, role_change, .form = &role_form },
 	{ "revoke", M_POST, PEOPLE_ROLES, role_change, .form = &role_form },
+	{ "class", M_POST, PEOPLE_ROLES, class_change, .form = &class_form },
+	{ "unclass", M_POST, PEOPLE_ROLES, class_change, .form = &class_form },
 	/* The whole school's people: the school admin's alone. */
 	{ "import", M_GET, R_ADMIN, import_form },
 	{ "template", M_GET, R_ADMIN, import_template },

@@ -22,7 +22,8 @@ for path in /org "/org/edit?id=$unit" /people "/people?q=1" /people/new "/people
 done
 # POSTs: refused before anything is read for all but the school admin.
 for path in /org/add /org/rename /org/retire /org/merge /people/new /people/edit /people/delete \
-	/people/account /people/disable /people/enable /people/unlock /people/reset /people/grant /people/revoke; do
+	/people/account /people/disable /people/enable /people/unlock /people/reset /people/grant /people/revoke \
+	/people/class /people/unclass; do
 	for who in $roles; do
 		[ "$who" = admin ] && continue
 		FORM_PAGE=/password post "$who" "$path" --data-urlencode id=1
