@@ -32,7 +32,8 @@
  *   POST /people/unclass   303 the class taken back (its students keep
  *                          their counselor); 400; 403
  *   GET  /people/import    200 the import of the campus systems' exports
- *                          (the school admin only: 403 a college admin)
+ *                          (a college admin: their college's people only;
+ *                          other rows are named bad rows)
  *   GET  /people/template  200 ?fmt=xlsx|csv the import's template
  *   POST /people/import    200 the preview (added, changed field by field,
  *                          unchanged), the file kept as a draft; 400 with
@@ -659,11 +660,12 @@ static const struct action actions[] = {
 	{ "revoke", M_POST, PEOPLE_ROLES, role_change, .form = &role_form },
 	{ "class", M_POST, PEOPLE_ROLES, class_change, .form = &class_form },
 	{ "unclass", M_POST, PEOPLE_ROLES, class_change, .form = &class_form },
-	/* The whole school's people: the school admin's alone. */
-	{ "import", M_GET, R_ADMIN, import_form },
-	{ "template", M_GET, R_ADMIN, import_template },
-	{ "import", M_POST, R_ADMIN, import_preview, .flags = A_UPLOAD },
-	{ "apply", M_POST, R_ADMIN, import_apply, .form = &draft_form },
+	/* The school admin imports anyone; a college admin their college's
+	 * people (domain/peopleimport.h names the other rows bad). */
+	{ "import", M_GET, PEOPLE_ROLES, import_form },
+	{ "template", M_GET, PEOPLE_ROLES, import_template },
+	{ "import", M_POST, PEOPLE_ROLES, import_preview, .flags = A_UPLOAD },
+	{ "apply", M_POST, PEOPLE_ROLES, import_apply, .form = &draft_form },
 	{ 0 }
 };
 

@@ -111,6 +111,7 @@ struct plan {
 
 struct import {
 	const struct actor *a;
+	int scope;                 /* a college admin's college; 0: the school */
 	const SHEET *s;
 	const char *filename;
 	HDF *out;
@@ -403,6 +404,13 @@ static bool check_row(struct import *im, int i)
 	snprintf(pl->identity, sizeof pl->identity, "%s", code);
 	student = strcmp(code, "staff") != 0;
 
+	/* A college admin imports their own college's people only: someone
+	 * stored in another college (or none) is not theirs to change. */
+	if (old && im->scope && old->college != im->scope) {
+		bad(im, row, col_no(im, C_NUMBER), "pimport.err.other_person", v[C_NUMBER]);
+		return false;
+	}
+
 	/* College and class: by code or name, in use (or the person's own). */
 	pl->college = old ? old->college : 0;
 	if (im->col[C_COLLEGE] >= 0) {
@@ -416,6 +424,13 @@ static bool check_row(struct import *im, int i)
 			}
 			pl->college = im->units[u - 1].id;
 		}
+	}
+	/* A college admin's new people are of their college unless named. */
+	if (im->scope && pl->college == 0 && (im->col[C_COLLEGE] < 0 || !v[C_COLLEGE][0]))
+		pl->college = im->scope;
+	if (im->scope && pl->college != im->scope) {
+		bad(im, row, col_no(im, C_COLLEGE), "pimport.err.other_college", v[C_COLLEGE]);
+		return false;
 	}
 	if (student && pl->college == 0) {
 		bad(im, row, col_no(im, C_COLLEGE), "pimport.err.college_needed", NULL);
@@ -807,6 +822,12 @@ NEOERR *pimport_run(const struct actor *a, const SHEET *s, const char *filename,
 	NEOERR *err = STATUS_OK;
 
 	*nbad = 0;
+	/* The school admin imports anyone; a college admin their college's. */
+	if (!(a->roles & R_ADMIN)) {
+		if (!(a->roles & R_COLLEGE_ADMIN) || a->admin_college_id == 0)
+			return nerr_raise(HC_ERR_FORBIDDEN, "%d may not import people", a->person_id);
+		im.scope = a->admin_college_id;
+	}
 	im.nplans = sheet_rows(s);
 	if (im.nplans == 0) {
 		bad(&im, 1, 0, "pimport.err.empty", NULL);
