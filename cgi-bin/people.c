@@ -29,6 +29,8 @@
  *                          reassigned to them, pending work following);
  *                          400 no such class, not a counselor; 403 a class
  *                          or counselor outside a college admin's college
+ *   POST /people/phone     303 the stored phone confirmed by hand
+ *                          (lib/domain/phone.h); 400 no phone; 403
  *   POST /people/unclass   303 the class taken back (its students keep
  *                          their counselor); 400; 403
  *   GET  /people/import    200 the import of the campus systems' exports
@@ -47,6 +49,7 @@
 #include "domain/account.h"
 #include "domain/people.h"
 #include "domain/peopleimport.h"
+#include "domain/phone.h"
 #include "core/conf.h"
 #include "core/sheet.h"
 #include "web/input.h"
@@ -265,6 +268,8 @@ static NEOERR *render_edit(struct req *r)
 			"i", (long long)id);
 	if (err == STATUS_OK)
 		err = people_counselor_classes(r->hdf, "Person.Class", id);
+	if (err == STATUS_OK)
+		err = phone_load(r->hdf, "PersonPhone", id);
 	if (err == STATUS_OK)
 		err = choosers(r, id);
 	if (err)
@@ -489,6 +494,25 @@ static NEOERR *class_change(struct req *r)
 	return nerr_pass(to_person(r, id, r->action));
 }
 
+/* The person's stored phone confirmed by hand (no SMS gateway, or a
+ * student without a phone at hand). */
+static NEOERR *phone_by_hand(struct req *r)
+{
+	struct actor a = actor_of(r);
+	struct outcome o = { 0 };
+	int id = int_param(r, "id");
+	NEOERR *err;
+
+	if (form_check(r, &id_form))
+		return nerr_raise(HC_ERR_BADREQ, "phone without a person");
+	err = phone_confirm_by_hand(&a, id, &o);
+	if (err)
+		return nerr_pass(err);
+	if (!o.ok)
+		return nerr_pass(refused(r, &o, render_edit));
+	return nerr_pass(to_person(r, id, "phone"));
+}
+
 /* ---- the import of the campus systems' exports ---- */
 
 static const struct form_field draft_fields[] = {
@@ -659,6 +683,7 @@ static const struct action actions[] = {
 	{ "grant", M_POST, PEOPLE_ROLES, role_change, .form = &role_form },
 	{ "revoke", M_POST, PEOPLE_ROLES, role_change, .form = &role_form },
 	{ "class", M_POST, PEOPLE_ROLES, class_change, .form = &class_form },
+	{ "phone", M_POST, PEOPLE_ROLES, phone_by_hand, .form = &id_form },
 	{ "unclass", M_POST, PEOPLE_ROLES, class_change, .form = &class_form },
 	/* The school admin imports anyone; a college admin their college's
 	 * people (domain/peopleimport.h names the other rows bad). */

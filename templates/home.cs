@@ -18,6 +18,7 @@
   <li><a href="/checkin"><?cs var:L.home.checkin ?></a></li>
   <?cs if:Who.Is.Staff ?><li><a href="/return"><?cs var:L.home.my_return ?></a></li><?cs /if ?>
   <li><a href="/card"><?cs var:L.home.my_card ?></a></li>
+  <li><a href="/phone"><?cs var:L.phone.title ?></a></li>
 </ul>
 </section>
 <?cs include:"footer.cs" ?>

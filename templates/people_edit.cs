@@ -64,6 +64,15 @@
   <p><a href="/people"><?cs var:L.people.back ?></a></p>
 </section>
 <?cs if:Edit.Id ?>
+<?cs if:PersonPhone.phone ?>
+<section class="panel" id="phone">
+  <h2><?cs var:L.form.person.phone ?></h2>
+  <?cs if:PersonPhone.confirmed ?><p id="phone-confirmed"><?cs var:PersonPhone.phone ?>: <?cs var:L.people.phone_confirmed ?> (<?cs var:PersonPhone.confirmed_at ?>)</p>
+  <?cs else ?><p id="phone-unconfirmed"><?cs var:PersonPhone.phone ?>: <?cs var:L.people.phone_unconfirmed ?></p>
+  <form method="post" action="/people/phone"><?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:Edit.Id ?>"><button type="submit"><?cs var:L.people.phone_confirm ?></button></form>
+  <?cs /if ?>
+</section>
+<?cs /if ?>
 <section class="panel" id="account">
   <h2><?cs var:L.people.account ?></h2>
   <?cs if:Person.login ?>
