@@ -125,6 +125,7 @@ struct import {
 	struct lookup unit_key;    /* "C:code", "c:name", "K:code", "k:college|name",
 				      "#id" -> index + 1 into units */
 	struct lookup counselors;  /* number -> person id */
+	struct lookup class_counselor; /* "#class id" -> the counselor given it */
 	struct lookup seen;        /* number -> its first line */
 	struct plan *plans;
 	int nplans, nbad, added, changed, unchanged;
@@ -242,6 +243,12 @@ static NEOERR *load_counselors(struct import *im)
 
 	while (err == STATUS_OK && db_next(c))
 		err = lookup_put(&im->counselors, db_str(c, 0), (long)db_int(c, 1));
+	db_cursor_free(&c);
+	if (err == STATUS_OK)
+		err = db_query(&c, "SELECT CONCAT('#', class_id), counselor_id FROM counselor_classes",
+			       NULL);
+	while (err == STATUS_OK && db_next(c))
+		err = lookup_put(&im->class_counselor, db_str(c, 0), (long)db_int(c, 1));
 	db_cursor_free(&c);
 	return nerr_pass(err);
 }
@@ -505,6 +512,13 @@ static bool check_row(struct import *im, int i)
 				return false;
 			}
 		}
+	}
+	/* A new student of a class given to a counselor is theirs, unless the
+	 * file names another (people.h). */
+	if (!old && student && pl->counselor == 0 && pl->klass &&
+	    (im->col[C_COUNSELOR] < 0 || !v[C_COUNSELOR][0])) {
+		snprintf(key, sizeof key, "#%d", pl->klass);
+		pl->counselor = (int)lookup_get(&im->class_counselor, key);
 	}
 	if (!student)
 		pl->counselor = 0;   /* staff have none (people.h) */
@@ -812,6 +826,7 @@ static void import_free(struct import *im)
 	lookup_free(&im->by_id);
 	lookup_free(&im->unit_key);
 	lookup_free(&im->counselors);
+	lookup_free(&im->class_counselor);
 	lookup_free(&im->seen);
 }
 
@@ -837,6 +852,7 @@ NEOERR *pimport_run(const struct actor *a, const SHEET *s, const char *filename,
 	if (!err) err = lookup_init(&im.by_id);
 	if (!err) err = lookup_init(&im.unit_key);
 	if (!err) err = lookup_init(&im.counselors);
+	if (!err) err = lookup_init(&im.class_counselor);
 	if (!err) err = lookup_init(&im.seen);
 	if (err || !header_ok(&im))
 		goto done;

@@ -76,18 +76,30 @@ check "a new student of the class (303)" status_is 303
 check "  is the class counselor's" eq "$(sql "SELECT ca.counselor_id FROM counselor_assignments ca JOIN people p
 	ON p.id = ca.student_id WHERE p.number = 'T64001'")" "$cid"
 
+# So is one imported into it without a counselor column.
+kcode=$(sql "SELECT code FROM org_units WHERE id = $class")
+colcode=$(sql "SELECT code FROM org_units WHERE id = $ccollege")
+{ echo "学号/工号,姓名,身份,学院,班级"; echo "T64003,导入插班生,本科生,$colcode,$kcode"; } >"$T/one.csv"
+get admin /people/import
+req admin POST /people/import -F "csrf=$(csrf)" -F "file=@$T/one.csv"
+draft=$(grep -o 'name="draft" value="[0-9]*"' "$BODY" | grep -o '[0-9]*')
+req admin POST /people/apply --data-urlencode "csrf=$(csrf)" --data-urlencode "draft=$draft"
+check "a student imported into the class" body_has 'id="import-applied"'
+check "  is the class counselor's" eq "$(sql "SELECT ca.counselor_id FROM counselor_assignments ca JOIN people p
+	ON p.id = ca.student_id WHERE p.number = 'T64003'")" "$cid"
+
 # Handover: the class given to another counselor moves it again.
 FORM_PAGE="/people/edit?id=$old" post admin /people/class --data-urlencode "id=$old" --data-urlencode "give_class=$class"
 check "the class handed back to the old counselor (303)" status_is 303
 check "  its students with it" eq "$(sql "SELECT COUNT(*) FROM people p JOIN counselor_assignments ca
-	ON ca.student_id = p.id WHERE p.class_id = $class AND ca.counselor_id = $old")" "$((n + 1))"
+	ON ca.student_id = p.id WHERE p.class_id = $class AND ca.counselor_id = $old")" "$((n + 2))"
 get counselor "/person?id=$sid"
 check "  the counselor lost them (403)" status_is 403
 FORM_PAGE="/people/edit?id=$old" post admin /people/unclass --data-urlencode "id=$old" --data-urlencode "give_class=$class"
 check "the class taken back (303)" status_is 303
 check "  no longer recorded" eq "$(sql "SELECT COUNT(*) FROM counselor_classes WHERE class_id = $class")" 0
 check "  its students keep their counselor" eq "$(sql "SELECT COUNT(*) FROM people p JOIN counselor_assignments ca
-	ON ca.student_id = p.id WHERE p.class_id = $class AND ca.counselor_id = $old")" "$((n + 1))"
+	ON ca.student_id = p.id WHERE p.class_id = $class AND ca.counselor_id = $old")" "$((n + 2))"
 check "  audited" eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'counselor.class_take' AND object_id = $class")" 1
 
 # A college admin: their own college's classes and counselors only.
