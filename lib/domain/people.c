@@ -284,6 +284,8 @@ static NEOERR *delete_in_txn(void *ctx)
 	static const char *const owned[] = {
 		"DELETE FROM sessions WHERE person_id = ?",
 		"DELETE FROM password_resets WHERE person_id = ?",
+		"DELETE FROM phone_codes WHERE person_id = ?",
+		"DELETE FROM counselor_classes WHERE counselor_id = ?",
 		"DELETE FROM roles WHERE person_id = ?",
 		"DELETE FROM counselor_assignments WHERE student_id = ?",
 		"DELETE FROM basic_info WHERE person_id = ?",

@@ -23,7 +23,8 @@ bool queue_kind_known(const char *kind)
  * first reviews of their students; the college reviewer the second
  * reviews of the college; the school admin sees everything. The first
  * review of a teacher's or staff member's return (返岗) is their
- * department head's (dept_head of their college), not a counselor's.
+ * department head's (dept_head of their college), not a counselor's
+ * (a unit without one: the school admin's, who sees everything).
  * Every variant binds two ids: the scope's, then the department head's
  * person id (0 for one who heads nothing); the variants without the
  * head's clause serve everyone else, with the plans they always had. */
