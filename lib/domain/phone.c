@@ -99,7 +99,7 @@ struct op {
 static NEOERR *send_in_txn(void *ctx)
 {
 	struct op *x = ctx;
-	char code[CODE_DIGITS + 1], now[20], until[20], payload[700], shown[40];
+	char code[CODE_DIGITS + 1], now[20], until[20], payload[700], shown[40], until_min[12];
 	unsigned char hash[32];
 	long long recent = 0;
 	int minutes = conf_int("Phone.CodeMinutes", 10);
@@ -129,7 +129,9 @@ static NEOERR *send_in_txn(void *ctx)
 	if (err == STATUS_OK)
 		err = db_exec(NULL, NULL, "UPDATE people SET phone = ? WHERE id = ?", "si",
 			      x->text, (long long)x->a->person_id);
-	notify_text("phone_code", NULL, code, payload, sizeof payload);
+	/* The pack's two slots: {reason} the code, {day} its minutes. */
+	snprintf(until_min, sizeof until_min, "%d", minutes > 0 ? minutes : 10);
+	notify_text("phone_code", until_min, code, payload, sizeof payload);
 	sodium_memzero(code, sizeof code);
 	if (err == STATUS_OK)
 		err = db_exec(NULL, NULL, "INSERT INTO outbox (person_id, channel, payload, created_at) "

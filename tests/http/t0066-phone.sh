@@ -86,7 +86,7 @@ SH
 chmod +x "$T/sms.sh"
 { printf '#include "%s"\n' "$RV/healthcard.hdf"; printf 'Outbox.Command = %s\n' "$T/sms.sh"; } >"$T/outbox.hdf"
 SMS_OUT=$T/sms.txt HEALTHCARD_CONF=$T/outbox.hdf "$ROOT/build/outbox" --once >/dev/null 2>&1
-check "the outbox sender sends the code to that number" grep -q "^13912345678 .*$code" "$T/sms.txt"
+check "the outbox sender sends the code to that number, with its minutes" grep -q "^13912345678 .*$code，10 分钟内有效" "$T/sms.txt"
 
 wrong=$(printf '%06d' $(( (10#$code + 1) % 1000000 )))
 FORM_PAGE=/phone post student /phone/confirm --data-urlencode "code=$wrong"

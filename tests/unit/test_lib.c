@@ -258,8 +258,8 @@ static void outbox_texts(void **state)
 			fail_msg("%s is missing from en.hdf", key);
 	}
 	assert_int_equal(n, 10);
-	lang_fill("zh-CN", "outbox.phone_code", NULL, "042917", out, sizeof out);
-	assert_string_equal(out, "【健康打卡】您的手机验证码为 042917，10 分钟内有效，请勿告诉他人。");
+	lang_fill("zh-CN", "outbox.phone_code", "15", "042917", out, sizeof out);
+	assert_string_equal(out, "【健康打卡】您的手机验证码为 042917，15 分钟内有效，请勿告诉他人。");
 }
 
 /* The texts that name the check-in streak say Policy.StreakDays: {days}
