@@ -96,6 +96,11 @@ check "the head's queue (200) lists the teacher" eval 'status_is 200 && body_has
 check "  and no student's make-ups" eq "$(grep -c 'href="/review/item' "$BODY")" 1
 get t63002 "/review/item?id=$item"
 check "the head opens the item (200)" eval 'status_is 200 && body_has "石家庄-北京"'
+get t63002 "/person?id=$tid"
+check "  and the teacher's record, which the item links to (200)" eval 'status_is 200 && body_has "返岗教师"'
+sid=$(sql "SELECT person_id FROM accounts WHERE login = 'student'")
+get t63002 "/person?id=$sid"
+check "  but no student's (403)" status_is 403
 decide t63002 "$item" approve --data-urlencode "allowed_from=$(d yesterday)" --data-urlencode "allowed_until=$(d '7 days')"
 check "the head's first review passes with a window" eval 'body_has "outcome-done" && [ "$(state_of "$tid")" = evidence ]'
 check "  recorded as theirs" eq "$(sql "SELECT CONCAT(stage, ' ', decision, ' ', reviewer_id) FROM reviews r
@@ -133,3 +138,21 @@ sql "INSERT IGNORE INTO daily_reports (person_id, day, submitted_at, temperature
 hc_facts repair "$tid" >/dev/null
 check "with them: green, the QR shown" eval 'card_is t63001 green && body_has "/card/qr"'
 check "the card facts agree with the base tables" eval 'hc_facts check >/dev/null'
+
+# A college admin names the department heads of their own college only.
+other=$(sql "SELECT id FROM org_units WHERE kind = 'college' AND id <> $college AND retired_at IS NULL ORDER BY id LIMIT 1")
+FORM_PAGE=/people/new post admin /people/new --data-urlencode number=T63003 --data-urlencode name=学院管理员 \
+	--data-urlencode identity=staff --data-urlencode status=active --data-urlencode "college_id=$college"
+aid=$(sql "SELECT id FROM people WHERE number = 'T63003'")
+sql "INSERT INTO accounts (person_id, login, pw_hash) SELECT $aid, 't63003', pw_hash FROM accounts WHERE login = 'counselor'"
+FORM_PAGE="/people/edit?id=$aid" post admin /people/grant --data-urlencode "id=$aid" \
+	--data-urlencode role=college_admin --data-urlencode "org_id=$college"
+login t63003
+FORM_PAGE="/people/edit?id=$tid" post t63003 /people/grant --data-urlencode "id=$tid" --data-urlencode role=dept_head \
+	--data-urlencode "org_id=$other"
+check "a college admin may not make a head of another college (403)" status_is 403
+FORM_PAGE="/people/edit?id=$tid" post t63003 /people/grant --data-urlencode "id=$tid" --data-urlencode role=dept_head \
+	--data-urlencode "org_id=$college"
+check "  but of their own (303)" status_is 303
+check "  audited as theirs" eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'role.grant' AND actor_id = $aid
+	AND subject_person_id = $tid AND detail = 'dept_head $college'")" 1
