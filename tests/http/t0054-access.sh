@@ -22,7 +22,8 @@ for path in /org "/org/edit?id=$unit" /people "/people?q=1" /people/new "/people
 done
 # POSTs: refused before anything is read for all but the school admin.
 for path in /org/add /org/rename /org/retire /org/merge /people/new /people/edit /people/delete \
-	/people/account /people/disable /people/enable /people/unlock /people/reset /people/grant /people/revoke; do
+	/people/account /people/disable /people/enable /people/unlock /people/reset /people/grant /people/revoke \
+	/people/class /people/unclass /people/phone; do
 	for who in $roles; do
 		[ "$who" = admin ] && continue
 		FORM_PAGE=/password post "$who" "$path" --data-urlencode id=1
@@ -35,6 +36,15 @@ FORM_PAGE=/org post admin /org/rename --data-urlencode "id=$unit" \
 check "admin POST /org/rename: 303" status_is 303
 FORM_PAGE=/people post admin /people/unlock --data-urlencode id=1
 check "admin POST /people/unlock: 303" status_is 303
+# /phone: one's own phone, for every person (students and staff alike).
+for who in $roles; do
+	get "$who" /phone
+	check "$who GET /phone: 200" status_is 200
+done
+get anon /phone
+check "anonymous GET /phone: to the login" eval 'status_is 303 && header_has "Location: /login"'
+FORM_PAGE=/password post anon /phone/send --data-urlencode phone=13800000000
+check "anonymous POST /phone/send: refused" eval 'status_is 403 || { status_is 303 && header_has "Location: /login"; }'
 # /password: everyone logged in.
 for who in $roles; do
 	get "$who" /password
