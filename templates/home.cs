@@ -14,8 +14,8 @@
 </p>
 <ul class="links">
   <?cs call:staff_links() ?>
-  <li><a href="/checkin"><?cs var:L.home.checkin ?></a></li>
-  <li><a href="/card"><?cs var:L.home.my_card ?></a></li>
+  <li><a href="<?cs var:Site.Prefix ?>/checkin"><?cs var:L.home.checkin ?></a></li>
+  <li><a href="<?cs var:Site.Prefix ?>/card"><?cs var:L.home.my_card ?></a></li>
 </ul>
 </section>
 <?cs include:"footer.cs" ?>
