@@ -211,14 +211,18 @@ install: programs
 # The Debian package (debian/; PREFIX=/usr), built by dpkg-buildpackage
 # in a copy of the tree's files (git ls-files, as they are in the working
 # tree) under $(B)/deb/src, so that its clean never touches this build;
-# the .deb lands in $(B)/deb/. DEB_VERSION=0.9.0-1 builds another version.
+# the .deb lands in $(B)/deb/. DEB_VERSION=0.9.0-1 builds another version,
+# DEB_OMIT="sql/016_x.sql" without those files (the upgrade test's
+# previous release). DEB_OUT: another folder than $(B)/deb.
+DEB_OUT ?= $(B)/deb
 deb:
-	rm -rf $(B)/deb && mkdir -p $(B)/deb/src
-	git ls-files -z | tar --null -T - -cf - | tar -C $(B)/deb/src -xf -
-	$(if $(DEB_VERSION),cd $(B)/deb/src && { printf 'healthcard (%s) unstable; urgency=medium\n\n  * Built as version %s.\n\n -- healthcard maintainers <healthcard@example.edu.cn>  %s\n\n' \
+	rm -rf $(DEB_OUT) && mkdir -p $(DEB_OUT)/src
+	git ls-files -z | tar --null -T - -cf - | tar -C $(DEB_OUT)/src -xf -
+	$(if $(DEB_OMIT),cd $(DEB_OUT)/src && rm -f $(DEB_OMIT))
+	$(if $(DEB_VERSION),cd $(DEB_OUT)/src && { printf 'healthcard (%s) unstable; urgency=medium\n\n  * Built as version %s.\n\n -- healthcard maintainers <healthcard@example.edu.cn>  %s\n\n' \
 		'$(DEB_VERSION)' '$(DEB_VERSION)' "$$(date -R)"; cat debian/changelog; } >debian/changelog.new && mv debian/changelog.new debian/changelog)
-	cd $(B)/deb/src && dpkg-buildpackage -us -uc -b >../build.log 2>&1 || { tail -30 ../build.log; exit 1; }
-	@ls $(B)/deb/*.deb
+	cd $(DEB_OUT)/src && dpkg-buildpackage -us -uc -b >../build.log 2>&1 || { tail -30 ../build.log; exit 1; }
+	@ls $(DEB_OUT)/*.deb
 
 test-install: deps
-	tests/install/run.sh
+	tests/run.sh install
