@@ -207,6 +207,7 @@ install: programs
 		$(D)$(SYSCONFDIR)/apache2/conf-available/healthcard.conf $(D)$(SYSCONFDIR)/logrotate.d/healthcard
 	$(INSTALL) -m 644 conf/examples/* conf/outbox.cron $(D)$(DOCDIR)/examples/
 	$(INSTALL) -m 755 conf/outbox-example.sh $(D)$(DOCDIR)/examples/
+	$(INSTALL) -m 644 README.md LICENSE $(D)$(DOCDIR)/
 
 # The Debian package (debian/; PREFIX=/usr), built by dpkg-buildpackage
 # in a copy of the tree's files (git ls-files, as they are in the working

@@ -88,6 +88,17 @@ check "its conffiles are the config, the Apache snippet and logrotate's" eq \
 	"$(dpkg-deb -f "$NEW" Package >/dev/null; dpkg-deb --ctrl-tarfile "$NEW" | tar -xOf - ./conffiles | sort | tr '\n' ' ')" \
 	"/etc/apache2/conf-available/healthcard.conf /etc/healthcard/healthcard.hdf /etc/logrotate.d/healthcard "
 
+# make install outside Debian's layout: PREFIX and DESTDIR honoured.
+make -s -C "$ROOT" install DESTDIR="$T/local" PREFIX=/usr/local >"$OUT/install-local.log" 2>&1
+check "make install PREFIX=/usr/local DESTDIR=...: the programs under /usr/local/lib/healthcard" \
+	test -x "$T/local/usr/local/lib/healthcard/cgi-bin/card" -a -x "$T/local/usr/local/sbin/healthcard-admin"
+check "  the config under /usr/local/etc, naming /usr/local/share" \
+	grep -q '^#include "/usr/local/share/healthcard/conf/healthcard.hdf"' "$T/local/usr/local/etc/healthcard/healthcard.hdf"
+check "  the Apache snippet naming /usr/local/lib and /usr/local/var" sh -c \
+	"grep -q '^Define HC_BIN /usr/local/lib/healthcard/cgi-bin' '$T/local/usr/local/etc/apache2/conf-available/healthcard.conf' &&
+	 grep -q '^Define HC_VAR /usr/local/var/lib/healthcard' '$T/local/usr/local/etc/apache2/conf-available/healthcard.conf'"
+check "  nothing outside DESTDIR" eq "$(ls "$T/local")" usr
+
 # ---- 2. the private Debian root ---------------------------------------
 if [ ! -f "$CACHE/root.tar" ]; then
 	say "== making the private Debian root once ($CACHE/root.tar): debootstrap $SUITE"
