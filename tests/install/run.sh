@@ -201,6 +201,11 @@ code=$(fetch -X POST -H "Origin: $WEB" --data-urlencode "csrf=$tok" --data-urlen
 check "the admin checks in (303)" eq "$code" 303
 reports() { in_root mariadb -N -B healthcard -e 'SELECT COUNT(*) FROM daily_reports'; }
 check "  one report stored" eq "$(reports)" 1
+check "the site's requests are logged in /var/log/healthcard/access.log" \
+	grep -q '"POST /healthcard/checkin HTTP' "$R/var/log/healthcard/access.log"
+check "  and only the site's (not the unrelated site's)" sh -c "! grep -q '\"GET / HTTP' '$R/var/log/healthcard/access.log'"
+in_root logrotate -d /etc/logrotate.d/healthcard >"$T/logrotate" 2>&1
+check "logrotate reads /etc/logrotate.d/healthcard" sh -c "grep -q 'rotating pattern: /var/log/healthcard/\*.log' '$T/logrotate' && ! grep -qi 'error' '$T/logrotate'"
 
 # ---- 4. the upgrade ---------------------------------------------------
 sed -i 's/^School.Name = .*/School.Name = 某某大学/' "$R/etc/healthcard/healthcard.hdf"
