@@ -8,6 +8,11 @@
 # host's root.
 . "$(dirname "$0")/lib.sh"
 
+# Every template's local link, form, script and image names the prefix
+# (a page none of the roles below reaches is caught here too).
+bare=$(grep -noE '(href|action|src)="/[^"]*"|;url=/' "$ROOT"/templates/*.cs)
+check "no template writes a local address without <?cs var:Site.Prefix ?>" eval '[ -z "$bare" ] || { echo "$bare" | sed "s|^|#   |"; false; }'
+
 port=$((HC_PORT + 30))
 P=/healthcard
 RV=$ROOT/var/test-prefix-$port
