@@ -31,7 +31,8 @@ counts() {
 	done
 }
 # pages PREFIX: the pages of four roles into $T/PREFIX.*, without the
-# CSRF tokens (a session's own).
+# CSRF tokens (a session's own) and the green card's QR stamp (random, so
+# that the browser asks for a new code).
 PAGES_STUDENT="/card /checkin/calendar /makeup /return"
 pages() {
 	local out=$1 who p n=0
@@ -46,7 +47,7 @@ pages() {
 		for p in $list; do
 			get "$who" "$p"
 			n=$((n + 1))
-			sed -E 's/(name="csrf" value=")[^"]*"/\1"/g' "$BODY" >"$T/$out.$who.$(echo "$p" | tr '/?=&' '____')"
+			sed -E 's/(name="csrf" value=")[^"]*"/\1"/g; s/(card\/qr\?n=)[0-9]+/\1/g' "$BODY" >"$T/$out.$who.$(echo "$p" | tr '/?=&' '____')"
 			[ "$STATUS" = 200 ] || echo "#   $who $p answered $STATUS"
 		done
 	done
