@@ -13,6 +13,11 @@
 #   make migrate  apply pending migrations (HC_MYSQL names the client)
 #   make fuzz     every libFuzzer harness of tests/fuzz for FUZZ_SECONDS
 #                 each (300; make test gives each a few seconds)
+#   make install  the programs, templates, migrations and configuration
+#                 (PREFIX=/usr/local, DESTDIR; the Debian layout below)
+#   make deb      the Debian package (../healthcard_VERSION_ARCH.deb)
+#   make test-install   builds the .deb, lintian, installs, upgrades,
+#                 removes and purges it in a private root (tests/install/)
 
 PORT ?= 8080
 VAR ?= var
@@ -23,6 +28,7 @@ CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-unused-parameter -W
 LDLIBS = -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lmariadb -lsodium -lzip -lexpat -lxlsxwriter -lqrencode -lz -lm
 
 B = build
+TOOLS = hc-admin hc-facts outbox sheet2csv
 LIB_SRC = $(wildcard lib/*/*.c)
 LIB_HDR = $(wildcard lib/*/*.h)
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
@@ -31,15 +37,18 @@ PAGE_BIN = $(PAGES:%=$(B)/cgi-bin/%) $(B)/cgi-bin/hello
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps run start stop test test-asan unit bench bench-cluster drill migrate clean fuzz fuzzers
+.PHONY: programs all deps run start stop test test-asan unit bench bench-cluster drill migrate clean fuzz fuzzers install deb test-install
 all: $(PAGE_BIN) $(B)/demogen $(B)/outbox $(B)/sheet2csv $(B)/csv2xlsx $(B)/scantoken $(B)/mintsess $(B)/hc-facts $(B)/hc-admin $(UNIT_BIN)
+
+# What is installed (make install, the Debian package): no unit tests.
+programs: $(PAGE_BIN) $(TOOLS:%=$(B)/%)
 
 deps:
 	@tools/deps.sh
 
 $(B)/lib/%.o: lib/%.c $(LIB_HDR) | $(B)/lib
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 # Made anew each time: `ar r` only adds and replaces members, so an object
 # of a file since moved or removed would stay in the archive and could be
@@ -49,37 +58,37 @@ $(B)/libhealthcard.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(B)/cgi-bin/hello: cgi-bin/hello.c | $(B)/cgi-bin
-	$(CC) $(CFLAGS) -o $@ $< -lfcgi
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< -lfcgi
 
 $(B)/cgi-bin/%: cgi-bin/%.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)/cgi-bin
-	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 
 $(B)/demogen: tools/demogen.c | $(B)
-	$(CC) $(CFLAGS) -o $@ $< -lsodium
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< -lsodium
 
 $(B)/outbox: tools/outbox.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)
-	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 
 $(B)/hc-facts: tools/hcfacts.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)
-	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 
 $(B)/hc-admin: tools/hcadmin.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)
-	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 
 $(B)/sheet2csv: tools/sheet2csv.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)
-	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 
 $(B)/scantoken: tests/tools/scantoken.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)
-	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 
 $(B)/mintsess: tests/tools/mintsess.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)
-	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 
 $(B)/csv2xlsx: tests/tools/csv2xlsx.c | $(B)
-	$(CC) $(CFLAGS) -o $@ $< -lxlsxwriter
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< -lxlsxwriter
 
 $(B)/tests/%: tests/unit/%.c $(B)/libhealthcard.a | $(B)/tests
-	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS) -lcmocka
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS) -lcmocka
 
 $(B) $(B)/lib $(B)/cgi-bin $(B)/tests:
 	mkdir -p $@
@@ -158,3 +167,68 @@ test-asan: deps all
 
 clean:
 	rm -rf $(B) build-asan
+
+# Where make install puts things (Debian's layout with PREFIX=/usr):
+# the page programs and tools under LIBDIR, the templates, language
+# packs, static files, migrations and default config under DATADIR, the
+# server's config (/etc/healthcard/healthcard.hdf), the Apache snippet
+# (conf-available: a2enconf healthcard) and the logrotate file under
+# SYSCONFDIR, the state (uploads, fcgid's sockets) under STATEDIR, the
+# logs under LOGDIR. DESTDIR is prepended to all of them.
+PREFIX ?= /usr/local
+SYSCONFDIR ?= $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
+LOCALSTATEDIR ?= $(if $(filter /usr,$(PREFIX)),/var,$(PREFIX)/var)
+LIBDIR = $(PREFIX)/lib/healthcard
+DATADIR = $(PREFIX)/share/healthcard
+DOCDIR = $(PREFIX)/share/doc/healthcard
+STATEDIR = $(LOCALSTATEDIR)/lib/healthcard
+LOGDIR = $(LOCALSTATEDIR)/log/healthcard
+INSTALL ?= install
+SUBST = sed -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@DATADIR@|$(DATADIR)|g' \
+	-e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' -e 's|@STATEDIR@|$(STATEDIR)|g' \
+	-e 's|@LOGDIR@|$(LOGDIR)|g' -e 's|@DOCDIR@|$(DOCDIR)|g'
+D = $(DESTDIR)
+
+install: programs
+	$(INSTALL) -d $(D)$(LIBDIR)/cgi-bin $(D)$(LIBDIR)/bin $(D)$(PREFIX)/sbin \
+		$(D)$(DATADIR)/conf $(D)$(DATADIR)/sql $(D)$(DATADIR)/tools $(D)$(DATADIR)/htdocs \
+		$(D)$(DATADIR)/templates/lang $(D)$(SYSCONFDIR)/healthcard \
+		$(D)$(SYSCONFDIR)/apache2/conf-available $(D)$(SYSCONFDIR)/logrotate.d \
+		$(D)$(DOCDIR)/examples $(D)$(STATEDIR) $(D)$(LOGDIR)
+	$(INSTALL) -m 755 $(PAGE_BIN) $(D)$(LIBDIR)/cgi-bin/
+	$(INSTALL) -m 755 $(TOOLS:%=$(B)/%) $(D)$(LIBDIR)/bin/
+	$(INSTALL) -m 644 templates/*.cs $(D)$(DATADIR)/templates/
+	$(INSTALL) -m 644 templates/lang/*.hdf $(D)$(DATADIR)/templates/lang/
+	$(INSTALL) -m 644 htdocs/* $(D)$(DATADIR)/htdocs/
+	$(INSTALL) -m 644 sql/[0-9][0-9][0-9]_*.sql $(D)$(DATADIR)/sql/
+	$(INSTALL) -m 755 tools/migrate.sh $(D)$(DATADIR)/tools/
+	$(INSTALL) -m 644 conf/healthcard.hdf conf/healthcard-apache.conf $(D)$(DATADIR)/conf/
+	$(SUBST) tools/healthcard-admin.in >$(D)$(PREFIX)/sbin/healthcard-admin
+	chmod 755 $(D)$(PREFIX)/sbin/healthcard-admin
+	$(SUBST) conf/healthcard-site.hdf.in >$(D)$(SYSCONFDIR)/healthcard/healthcard.hdf
+	$(SUBST) conf/healthcard-apache-site.conf.in >$(D)$(SYSCONFDIR)/apache2/conf-available/healthcard.conf
+	$(SUBST) conf/healthcard.logrotate.in >$(D)$(SYSCONFDIR)/logrotate.d/healthcard
+	chmod 644 $(D)$(SYSCONFDIR)/healthcard/healthcard.hdf \
+		$(D)$(SYSCONFDIR)/apache2/conf-available/healthcard.conf $(D)$(SYSCONFDIR)/logrotate.d/healthcard
+	$(INSTALL) -m 644 conf/examples/* conf/outbox.cron $(D)$(DOCDIR)/examples/
+	$(INSTALL) -m 755 conf/outbox-example.sh $(D)$(DOCDIR)/examples/
+	$(INSTALL) -m 644 README.md LICENSE $(D)$(DOCDIR)/
+
+# The Debian package (debian/; PREFIX=/usr), built by dpkg-buildpackage
+# in a copy of the tree's files (git ls-files, as they are in the working
+# tree) under $(B)/deb/src, so that its clean never touches this build;
+# the .deb lands in $(B)/deb/. DEB_VERSION=0.9.0-1 builds another version,
+# DEB_OMIT="sql/016_x.sql" without those files (the upgrade test's
+# previous release). DEB_OUT: another folder than $(B)/deb.
+DEB_OUT ?= $(B)/deb
+deb:
+	rm -rf $(DEB_OUT) && mkdir -p $(DEB_OUT)/src
+	git ls-files -z | tar --null -T - -cf - | tar -C $(DEB_OUT)/src -xf -
+	$(if $(DEB_OMIT),cd $(DEB_OUT)/src && rm -f $(DEB_OMIT))
+	$(if $(DEB_VERSION),cd $(DEB_OUT)/src && { printf 'healthcard (%s) unstable; urgency=medium\n\n  * Built as version %s.\n\n -- healthcard maintainers <healthcard@example.edu.cn>  %s\n\n' \
+		'$(DEB_VERSION)' '$(DEB_VERSION)' "$$(date -R)"; cat debian/changelog; } >debian/changelog.new && mv debian/changelog.new debian/changelog)
+	cd $(DEB_OUT)/src && dpkg-buildpackage -us -uc -b >../build.log 2>&1 || { tail -30 ../build.log; exit 1; }
+	@ls $(DEB_OUT)/*.deb
+
+test-install: deps
+	tests/run.sh install

@@ -11,6 +11,7 @@
 		// Not an image: the session ended (a login page came back).
 		// Reloading shows why instead of a code the gate will refuse.
 		next.onerror = function () { location.reload(); };
-		next.src = '/card/qr?n=' + Date.now();
+		// The image's own address, so a site under a path prefix keeps it.
+		next.src = img.getAttribute('src').replace(/\?.*$/, '') + '?n=' + Date.now();
 	}, every * 1000);
 })();

@@ -22,7 +22,9 @@
 					var m = /\/scan\?t=([A-Za-z0-9_-]{38})$/.exec(codes[i].rawValue);
 					if (m && m[1] !== last) {
 						sessionStorage.setItem('hc-last-code', m[1]);
-						location.href = '/scan?cam=1&t=' + m[1];
+						// data-scan: the page's own address (a site under a
+						// path prefix has it there).
+						location.href = (box.getAttribute('data-scan') || '/scan') + '?cam=1&t=' + m[1];
 						return;
 					}
 				}

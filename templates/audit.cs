@@ -5,7 +5,7 @@
 <section class="panel">
 <h1><?cs var:L.auditlog.title ?></h1>
 <p class="small"><?cs var:L.auditlog.intro ?></p>
-<form method="get" action="/audit" class="row-form" id="audit-search">
+<form method="get" action="<?cs var:Site.Prefix ?>/audit" class="row-form" id="audit-search">
   <div class="field<?cs if:Form.Error.who ?> bad<?cs /if ?>"><label for="a-who"><?cs var:L.auditlog.who ?></label>
     <input id="a-who" type="text" name="who" maxlength="64" value="<?cs var:Query.who ?>">
     <?cs if:Form.Error.who ?><p class="error-text"><?cs var:Form.Error.who ?></p><?cs /if ?></div>
@@ -40,7 +40,7 @@
 <tr data-action="<?cs var:a.action ?>"><td><?cs var:a.at ?></td>
   <td><?cs var:a.actor ?> <span class="small"><?cs var:a.actor_number ?></span></td>
   <td><?cs alt:L.audit[a.action] ?><?cs var:a.action ?><?cs /alt ?></td>
-  <td><?cs if:a.subject_id ?><a href="/person?id=<?cs var:a.subject_id ?>"><?cs var:a.subject ?></a> <span class="small"><?cs var:a.subject_number ?></span><?cs /if ?></td>
+  <td><?cs if:a.subject_id ?><a href="<?cs var:Site.Prefix ?>/person?id=<?cs var:a.subject_id ?>"><?cs var:a.subject ?></a> <span class="small"><?cs var:a.subject_number ?></span><?cs /if ?></td>
   <td><?cs if:a.object_kind ?><span class="small"><?cs var:a.object_kind ?> <?cs var:a.object_id ?></span> <?cs /if ?><?cs var:a.detail ?></td>
   <td class="small"><?cs var:a.addr ?> <?cs var:a.request_id ?></td></tr>
 <?cs /each ?>
@@ -49,8 +49,8 @@
 </section>
 <?cs /if ?>
 <p class="pager">
-<?cs if:?Audit.PrevPage ?><a href="/audit?<?cs call:audit_query() ?>&amp;page=<?cs var:Audit.PrevPage ?>#results">&larr; <?cs var:L.dashboard.prev ?></a><?cs /if ?>
-<?cs if:Audit.NextPage ?><a href="/audit?<?cs call:audit_query() ?>&amp;page=<?cs var:Audit.NextPage ?>#results" id="next-page"><?cs var:L.dashboard.next ?> &rarr;</a><?cs /if ?>
+<?cs if:?Audit.PrevPage ?><a href="<?cs var:Site.Prefix ?>/audit?<?cs call:audit_query() ?>&amp;page=<?cs var:Audit.PrevPage ?>#results">&larr; <?cs var:L.dashboard.prev ?></a><?cs /if ?>
+<?cs if:Audit.NextPage ?><a href="<?cs var:Site.Prefix ?>/audit?<?cs call:audit_query() ?>&amp;page=<?cs var:Audit.NextPage ?>#results" id="next-page"><?cs var:L.dashboard.next ?> &rarr;</a><?cs /if ?>
 </p>
 </section>
 <?cs include:"footer.cs" ?>

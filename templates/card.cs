@@ -34,26 +34,26 @@
   <?cs /if ?>
   <?cs if:!Card.ViewedByStaff ?>
   <?cs if:Card.State == "to_apply" || Card.State == "sent_back" || Card.State == "evidence_needed" ?>
-  <p><a class="next-step" href="/return"><?cs var:L.card.next.return ?></a></p>
+  <p><a class="next-step" href="<?cs var:Site.Prefix ?>/return"><?cs var:L.card.next.return ?></a></p>
   <?cs elif:Card.State == "waiting_checkins" ?>
-  <p><a class="next-step" href="/checkin/calendar"><?cs var:L.card.next.calendar ?></a></p>
+  <p><a class="next-step" href="<?cs var:Site.Prefix ?>/checkin/calendar"><?cs var:L.card.next.calendar ?></a></p>
   <?cs elif:Card.State == "abnormal" ?>
   <?cs # The day's own page: the form again when sent back, else its report. ?>
   <?cs each:why = Card.Reason ?>
   <?cs if:why.Code == "report_sent_back" ?>
-  <p><a class="next-step" id="refill" href="/checkin?day=<?cs var:why.Day ?>"><?cs var:L.card.next.refill ?></a></p>
+  <p><a class="next-step" id="refill" href="<?cs var:Site.Prefix ?>/checkin?day=<?cs var:why.Day ?>"><?cs var:L.card.next.refill ?></a></p>
   <?cs elif:why.Code == "anomaly" ?>
-  <p><a class="next-step" id="anomaly-details" href="/checkin?day=<?cs var:why.Day ?>"><?cs var:L.card.next.checkin ?></a></p>
+  <p><a class="next-step" id="anomaly-details" href="<?cs var:Site.Prefix ?>/checkin?day=<?cs var:why.Day ?>"><?cs var:L.card.next.checkin ?></a></p>
   <?cs /if ?>
   <?cs /each ?>
   <?cs /if ?>
   <?cs each:why = Card.Reason ?><?cs if:why.Code == "makeup_pending" ?>
-  <p><a class="next-step" id="makeup-pending" href="/makeup"><?cs var:L.card.next.makeup ?></a></p>
+  <p><a class="next-step" id="makeup-pending" href="<?cs var:Site.Prefix ?>/makeup"><?cs var:L.card.next.makeup ?></a></p>
   <?cs /if ?><?cs /each ?>
   <?cs /if ?>
   <?cs if:Card.ShowQr && !Card.ViewedByStaff ?>
   <figure class="qr">
-    <img id="gate-qr" src="/card/qr?n=<?cs var:Card.QrStamp ?>" width="240" height="240"
+    <img id="gate-qr" src="<?cs var:Site.Prefix ?>/card/qr?n=<?cs var:Card.QrStamp ?>" width="240" height="240"
       alt="<?cs var:L.card.qr_alt ?>" data-refresh="<?cs var:Page.Refresh ?>">
     <figcaption class="qr-note"><?cs if:Card.Colour == "blue" ?><?cs var:L.card.show_at_dorm ?><?cs else ?><?cs var:L.card.show_at_gate ?><?cs /if ?>
       <br><span class="small"><?cs var:L.card.qr_rotates ?></span></figcaption>
@@ -66,13 +66,13 @@
 <?cs if:Card.CheckedInToday ?><p class="today-done"><?cs var:L.card.today_done ?></p>
 <?cs elif:Card.Exempt.Kind ?><p class="today-exempt"><?cs var:L.exempt.today ?></p>
 <?cs else ?><p class="today-todo"><?cs var:L.card.today_todo ?></p>
-<p><a class="button" href="/checkin"><?cs var:L.card.today_go ?></a></p><?cs /if ?>
+<p><a class="button" href="<?cs var:Site.Prefix ?>/checkin"><?cs var:L.card.today_go ?></a></p><?cs /if ?>
 </section>
 <?cs /if ?>
 <?cs if:subcount(Messages) > 0 ?>
 <section class="panel messages">
   <h2><?cs var:L.messages.title ?></h2>
-  <ul><?cs each:m = Messages ?><li><span class="small"><?cs var:m.At ?></span> <?cs var:m.Text ?><?cs if:m.Link ?> <a href="<?cs var:m.Link ?>"><?cs var:L.message.refill ?></a><?cs /if ?></li><?cs /each ?></ul>
+  <ul><?cs each:m = Messages ?><li><span class="small"><?cs var:m.At ?></span> <?cs var:m.Text ?><?cs if:m.Link ?> <a href="<?cs var:Site.Prefix ?><?cs var:m.Link ?>"><?cs var:L.message.refill ?></a><?cs /if ?></li><?cs /each ?></ul>
 </section>
 <?cs /if ?>
 <section class="panel">
@@ -87,9 +87,9 @@
     <dt><?cs var:L.card.window ?></dt><dd><?cs if:Card.AllowedFrom ?><?cs var:Card.AllowedFrom ?> – <?cs var:Card.AllowedUntil ?><?cs else ?><?cs var:L.card.not_set ?><?cs /if ?></dd>
     <?cs if:Card.ArrivedAt ?><dt><?cs var:L.card.arrived_at ?></dt><dd><?cs var:Card.ArrivedAt ?></dd><?cs /if ?>
   </dl>
-  <p><a href="/person<?cs if:Card.ViewedByStaff ?>?id=<?cs var:Person.id ?><?cs /if ?>" id="record-link"><?cs var:L.person.open_record ?></a></p>
+  <p><a href="<?cs var:Site.Prefix ?>/person<?cs if:Card.ViewedByStaff ?>?id=<?cs var:Person.id ?><?cs /if ?>" id="record-link"><?cs var:L.person.open_record ?></a></p>
   <?cs if:Card.ViewedByStaff && (Who.Is.Counselor || Who.Is.Admin) ?>
-  <p><a href="/checkin/basic_fix?person=<?cs var:Person.id ?>"><?cs var:L.checkin.basic_fix ?></a></p>
+  <p><a href="<?cs var:Site.Prefix ?>/checkin/basic_fix?person=<?cs var:Person.id ?>"><?cs var:L.checkin.basic_fix ?></a></p>
   <?cs /if ?>
 </section>
 <?cs include:"footer.cs" ?>

@@ -12,11 +12,11 @@
 <?cs if:Checkin.QuickFrom ?>
   <p class="message"><?cs var:L.checkin.quick_from ?> <?cs var:Checkin.QuickFrom ?><?cs var:L.checkin.quick_check ?></p>
 <?cs elif:!Form.Errors && !Checkin.Makeup ?>
-  <p><a class="button" href="/checkin?quick=1<?cs if:Checkin.Resubmit ?>&amp;day=<?cs var:Checkin.Day ?><?cs /if ?>"><?cs var:L.checkin.quick ?></a></p>
+  <p><a class="button" href="<?cs var:Site.Prefix ?>/checkin?quick=1<?cs if:Checkin.Resubmit ?>&amp;day=<?cs var:Checkin.Day ?><?cs /if ?>"><?cs var:L.checkin.quick ?></a></p>
 <?cs /if ?>
 <?cs if:Form.Errors ?><p class="message bad" role="alert"><?cs var:L.checkin.fix_errors ?></p><?cs /if ?>
 <?cs if:Checkin.Makeup ?><p class="message"><?cs var:L.makeup.filling ?></p><?cs /if ?>
-<form method="post" action="<?cs if:Checkin.Makeup ?>/makeup/fill<?cs else ?>/checkin<?cs /if ?>">
+<form method="post" action="<?cs var:Site.Prefix ?><?cs if:Checkin.Makeup ?>/makeup/fill<?cs else ?>/checkin<?cs /if ?>">
   <?cs call:csrf_field() ?>
   <?cs if:Checkin.Resubmit || Checkin.Makeup ?><input type="hidden" name="day" value="<?cs var:Checkin.Day ?>"><?cs /if ?>
   <?cs call:form_fields() ?>

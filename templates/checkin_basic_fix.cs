@@ -6,7 +6,7 @@
 <p><?cs var:L.checkin.proxy_for ?> <strong><?cs var:Proxy.name ?></strong> (<?cs var:Proxy.number ?>)</p>
 <p class="small"><?cs var:L.checkin.basic_fix_audited ?></p>
 <?cs if:Form.Errors ?><p class="message bad" role="alert"><?cs var:L.checkin.fix_errors ?></p><?cs /if ?>
-<form method="post" action="/checkin/basic_fix">
+<form method="post" action="<?cs var:Site.Prefix ?>/checkin/basic_fix">
   <?cs call:csrf_field() ?>
   <input type="hidden" name="person" value="<?cs var:Proxy.Person ?>">
   <?cs call:form_fields() ?>

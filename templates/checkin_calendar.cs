@@ -17,10 +17,10 @@
   <li class="day-<?cs var:d.state ?>">
     <span class="date"><?cs var:d.day ?></span>
     <span class="state"><?cs var:L.calendar[d.state] ?></span>
-    <?cs if:d.state == "missed" ?><a href="/makeup?day=<?cs var:d.day ?>"><?cs var:L.calendar.apply ?></a>
-    <?cs elif:d.state == "sent_back" ?><a href="/checkin?day=<?cs var:d.day ?>"><?cs var:L.card.next.refill ?></a>
-    <?cs elif:d.state == "approved" ?><a href="/makeup/fill?day=<?cs var:d.day ?>"><?cs var:L.calendar.fill ?></a>
-    <?cs elif:d.state == "today" ?><a href="/checkin"><?cs var:L.calendar.check_in ?></a><?cs /if ?>
+    <?cs if:d.state == "missed" ?><a href="<?cs var:Site.Prefix ?>/makeup?day=<?cs var:d.day ?>"><?cs var:L.calendar.apply ?></a>
+    <?cs elif:d.state == "sent_back" ?><a href="<?cs var:Site.Prefix ?>/checkin?day=<?cs var:d.day ?>"><?cs var:L.card.next.refill ?></a>
+    <?cs elif:d.state == "approved" ?><a href="<?cs var:Site.Prefix ?>/makeup/fill?day=<?cs var:d.day ?>"><?cs var:L.calendar.fill ?></a>
+    <?cs elif:d.state == "today" ?><a href="<?cs var:Site.Prefix ?>/checkin"><?cs var:L.calendar.check_in ?></a><?cs /if ?>
   </li>
 <?cs /each ?>
 </ol>

@@ -26,7 +26,7 @@
     <dt><?cs var:L.form.report.city ?></dt><dd><?cs var:Checkin.Report.city ?></dd>
   </dl>
   <p class="small"><?cs var:L.checkin.immutable ?></p>
-  <p><a href="/card"><?cs var:L.home.my_card ?></a></p>
+  <p><a href="<?cs var:Site.Prefix ?>/card"><?cs var:L.home.my_card ?></a></p>
 </section>
 <?cs call:basic_info() ?>
 <?cs include:"footer.cs" ?>

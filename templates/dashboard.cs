@@ -3,7 +3,7 @@
 <?cs include:"header.cs" ?>
 <section class="panel">
 <h1><?cs var:L.dashboard.title ?></h1>
-<form method="get" action="/dashboard" class="row">
+<form method="get" action="<?cs var:Site.Prefix ?>/dashboard" class="row">
   <label><?cs var:L.dashboard.day ?> <input type="date" name="day" value="<?cs var:Dash.Day ?>"></label>
   <input type="hidden" name="f" value="<?cs var:Dash.Filter ?>">
   <button type="submit"><?cs var:L.dashboard.show ?></button>
@@ -15,15 +15,15 @@
 <?cs # The actions first: on a phone the figures fill screens. ?>
 <?cs if:Dash.IsToday ?>
 <div class="dash-actions">
-<p><a class="button primary" href="/dashboard/remind"><?cs var:L.dashboard.remind ?> (<?cs var:Dash.Figure.unreported ?>)</a></p>
+<p><a class="button primary" href="<?cs var:Site.Prefix ?>/dashboard/remind"><?cs var:L.dashboard.remind ?> (<?cs var:Dash.Figure.unreported ?>)</a></p>
 <?cs if:Dash.RemindedToday > 0 ?><p class="small" id="reminded-today"><?cs var:L.dashboard.reminded_today ?> <?cs var:Dash.RemindedToday ?> <?cs var:L.dashboard.people ?></p><?cs /if ?>
-<?cs if:Who.Is.Counselor ?><p><a href="/dashboard/summary"><?cs var:L.summary.title ?></a></p><?cs /if ?>
-<?cs if:Who.Is.Admin ?><p><a href="/dashboard/summaries"><?cs var:L.summaries.title ?></a></p><?cs /if ?>
+<?cs if:Who.Is.Counselor ?><p><a href="<?cs var:Site.Prefix ?>/dashboard/summary"><?cs var:L.summary.title ?></a></p><?cs /if ?>
+<?cs if:Who.Is.Admin ?><p><a href="<?cs var:Site.Prefix ?>/dashboard/summaries"><?cs var:L.summaries.title ?></a></p><?cs /if ?>
 </div>
 <?cs /if ?>
 <ul class="figures">
 <?cs each:fig = Dash.Figures ?>
-  <li<?cs if:Dash.Filter == fig.Name ?> class="current"<?cs /if ?>><a href="/dashboard?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:fig.Name ?>#list">
+  <li<?cs if:Dash.Filter == fig.Name ?> class="current"<?cs /if ?>><a href="<?cs var:Site.Prefix ?>/dashboard?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:fig.Name ?>#list">
     <span class="n" id="fig-<?cs var:fig.Name ?>"><?cs var:Dash.Figure[fig.Name] ?></span>
     <span class="l"><?cs var:fig.Label ?></span></a></li>
 <?cs /each ?>
@@ -48,16 +48,16 @@
 <?cs if:subcount(Dash.Anomaly) > 0 ?>
 <section class="panel" id="anomalies">
 <h2><?cs var:L.dashboard.anomalies ?> (<?cs var:Dash.Figure.anomaly ?>)</h2>
-<?cs if:Dash.Figure.anomaly > subcount(Dash.Anomaly) ?><p class="small"><a href="/dashboard?day=<?cs var:Dash.Day ?>&amp;f=anomaly#list"><?cs var:L.dashboard.anomalies_all ?></a></p><?cs /if ?>
+<?cs if:Dash.Figure.anomaly > subcount(Dash.Anomaly) ?><p class="small"><a href="<?cs var:Site.Prefix ?>/dashboard?day=<?cs var:Dash.Day ?>&amp;f=anomaly#list"><?cs var:L.dashboard.anomalies_all ?></a></p><?cs /if ?>
 <?cs each:a = Dash.Anomaly ?>
 <div class="anomaly">
-  <p><strong><a href="/person?id=<?cs var:a.person ?>"><?cs var:a.name ?></a></strong> <?cs var:a.number ?> · <?cs var:a.day ?> · <?cs var:a.temperature ?>°C · <?cs call:flag_words(a.anomaly_flags) ?></p>
-  <form method="post" action="/dashboard/verify" class="inline">
+  <p><strong><a href="<?cs var:Site.Prefix ?>/person?id=<?cs var:a.person ?>"><?cs var:a.name ?></a></strong> <?cs var:a.number ?> · <?cs var:a.day ?> · <?cs var:a.temperature ?>°C · <?cs call:flag_words(a.anomaly_flags) ?></p>
+  <form method="post" action="<?cs var:Site.Prefix ?>/dashboard/verify" class="inline">
     <?cs call:csrf_field() ?>
     <input type="hidden" name="report" value="<?cs var:a.id ?>">
     <button type="submit" name="decision" value="clear"><?cs var:L.dashboard.clear ?></button>
   </form>
-  <form method="post" action="/dashboard/verify" class="inline">
+  <form method="post" action="<?cs var:Site.Prefix ?>/dashboard/verify" class="inline">
     <?cs call:csrf_field() ?>
     <input type="hidden" name="report" value="<?cs var:a.id ?>">
     <input type="text" name="reason" maxlength="500" placeholder="<?cs var:L.dashboard.reason ?>">
@@ -70,27 +70,27 @@
 
 <section class="panel" id="list">
 <h2><?cs var:L.dashboard.list ?>: <?cs var:L.dashboard.figure[Dash.Filter] ?></h2>
-<p><a href="/dashboard/export?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:Dash.Filter ?>"><?cs var:L.dashboard.export ?></a></p>
+<p><a href="<?cs var:Site.Prefix ?>/dashboard/export?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:Dash.Filter ?>"><?cs var:L.dashboard.export ?></a></p>
 <div class="scroll">
 <table class="list">
 <thead><tr><th><?cs var:L.dashboard.col.name ?></th><th><?cs var:L.dashboard.col.number ?></th><th><?cs var:L.dashboard.col.identity ?></th><th><?cs var:L.dashboard.col.diagnosis ?></th><th><?cs var:L.dashboard.col.at ?></th><th><span class="vh"><?cs var:L.app.col_actions ?></span></th></tr></thead>
 <tbody>
 <?cs each:p = Dash.Row ?>
 <tr<?cs if:!p.report ?> class="unreported"<?cs /if ?>>
-  <td><a href="/person?id=<?cs var:p.id ?>"><?cs var:p.name ?></a><?cs if:p.data_changed == "1" ?> <span class="tag warn"><?cs var:L.dashboard.changed ?></span><?cs /if ?><?cs if:p.anomaly_state == "open" ?> <span class="tag bad"><?cs var:L.dashboard.abnormal ?></span><?cs /if ?></td>
+  <td><a href="<?cs var:Site.Prefix ?>/person?id=<?cs var:p.id ?>"><?cs var:p.name ?></a><?cs if:p.data_changed == "1" ?> <span class="tag warn"><?cs var:L.dashboard.changed ?></span><?cs /if ?><?cs if:p.anomaly_state == "open" ?> <span class="tag bad"><?cs var:L.dashboard.abnormal ?></span><?cs /if ?></td>
   <td><?cs var:p.number ?></td>
   <td><?cs var:L.identity[p.identity] ?></td>
   <td><?cs if:p.diagnosis == "suspected" ?><?cs var:L.form.report.diagnosis.suspected ?><?cs elif:p.diagnosis == "confirmed" ?><?cs var:L.form.report.diagnosis.confirmed ?><?cs /if ?></td>
   <td><?cs if:p.report ?><?cs if:Dash.Filter == "anomaly" ?><?cs var:p.day ?> <?cs /if ?><?cs var:p.at ?><?cs if:p.filled_by ?> (<?cs var:L.dashboard.proxy_mark ?>)<?cs /if ?><?cs elif:p.exempt == "1" ?><span class="tag"><?cs var:L.dashboard.exempt_mark ?></span><?cs else ?><?cs var:L.dashboard.not_reported ?><?cs /if ?></td>
-  <td><?cs if:!p.report && p.exempt != "1" && Dash.IsToday ?><a class="small-button" href="/checkin/proxy?person=<?cs var:p.id ?>"><?cs var:L.dashboard.proxy ?></a><?cs /if ?></td>
+  <td><?cs if:!p.report && p.exempt != "1" && Dash.IsToday ?><a class="small-button" href="<?cs var:Site.Prefix ?>/checkin/proxy?person=<?cs var:p.id ?>"><?cs var:L.dashboard.proxy ?></a><?cs /if ?></td>
 </tr>
 <?cs /each ?>
 </tbody>
 </table>
 </div>
 <p class="pager">
-<?cs if:?Dash.PrevPage ?><a href="/dashboard?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:Dash.Filter ?>&amp;page=<?cs var:Dash.PrevPage ?>#list">&larr; <?cs var:L.dashboard.prev ?></a><?cs /if ?>
-<?cs if:Dash.NextPage ?><a href="/dashboard?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:Dash.Filter ?>&amp;page=<?cs var:Dash.NextPage ?>#list"><?cs var:L.dashboard.next ?> &rarr;</a><?cs /if ?>
+<?cs if:?Dash.PrevPage ?><a href="<?cs var:Site.Prefix ?>/dashboard?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:Dash.Filter ?>&amp;page=<?cs var:Dash.PrevPage ?>#list">&larr; <?cs var:L.dashboard.prev ?></a><?cs /if ?>
+<?cs if:Dash.NextPage ?><a href="<?cs var:Site.Prefix ?>/dashboard?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:Dash.Filter ?>&amp;page=<?cs var:Dash.NextPage ?>#list"><?cs var:L.dashboard.next ?> &rarr;</a><?cs /if ?>
 </p>
 </section>
 

@@ -17,7 +17,7 @@
   <ul><?cs each:p = Dash.Row ?><li><?cs var:p.name ?> <?cs var:p.number ?></li><?cs /each ?></ul>
   <?cs /if ?>
   <?cs if:Summary.Open ?>
-  <form method="post" action="/dashboard/summary">
+  <form method="post" action="<?cs var:Site.Prefix ?>/dashboard/summary">
     <?cs call:csrf_field() ?>
     <input type="hidden" name="day" value="<?cs var:Summary.Day ?>">
     <div class="field"><label for="notes"><?cs var:L.summary.notes ?></label>
@@ -29,6 +29,6 @@
   <p class="message bad"><?cs var:L.summary.closed ?></p>
   <?cs /if ?>
 <?cs /if ?>
-<p><a href="/dashboard"><?cs var:L.dashboard.back ?></a></p>
+<p><a href="<?cs var:Site.Prefix ?>/dashboard"><?cs var:L.dashboard.back ?></a></p>
 </section>
 <?cs include:"footer.cs" ?>

@@ -18,7 +18,7 @@
   <td><?cs var:e.starts_on ?> – <?cs alt:e.ends_on ?><?cs var:L.exempt.open ?><?cs /alt ?><?cs if:e.ended_at ?><br><span class="small"><?cs var:L.exempt.ended_at ?> <?cs var:e.ended_at ?> <?cs var:e.ended_by ?></span><?cs /if ?></td>
   <td><?cs var:e.people ?></td>
   <td class="small"><?cs var:e.created_by ?> <?cs var:e.created_at ?></td>
-  <td><?cs if:!e.ended_at ?><form method="post" action="/exempt/end" class="inline">
+  <td><?cs if:!e.ended_at ?><form method="post" action="<?cs var:Site.Prefix ?>/exempt/end" class="inline">
     <?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:e.id ?>">
     <button type="submit" class="link"><?cs var:L.exempt.end ?></button></form><?cs /if ?></td>
 </tr>
@@ -32,7 +32,7 @@
 <section class="panel">
 <h2><?cs var:L.exempt.add ?></h2>
 <?cs if:Form.Errors ?><p class="message bad" role="alert"><?cs var:L.exempt.fix ?></p><?cs /if ?>
-<form method="post" action="/exempt/add" id="exempt-add">
+<form method="post" action="<?cs var:Site.Prefix ?>/exempt/add" id="exempt-add">
   <?cs call:csrf_field() ?>
   <fieldset class="field<?cs if:Form.Error.kind ?> bad<?cs /if ?>"><legend><?cs var:L.form.exempt.kind ?></legend>
   <?cs each:k = L.exempt.kinds ?><label class="choice"><input type="radio" name="kind" value="<?cs name:k ?>"<?cs if:Form.Value.kind == name(k) ?> checked<?cs /if ?> required> <?cs var:k ?></label>

@@ -2,14 +2,14 @@
 <?cs include:"header.cs" ?>
 <section class="panel">
   <h1><?cs var:L.gates.title ?></h1>
-  <p><a href="/gates/stats"><?cs var:L.gates.stats ?></a></p>
+  <p><a href="<?cs var:Site.Prefix ?>/gates/stats"><?cs var:L.gates.stats ?></a></p>
   <table class="list">
     <thead><tr><th><?cs var:L.gates.name ?></th><th><?cs var:L.gates.kind ?></th><th><?cs var:L.gates.today ?></th><th><span class="vh"><?cs var:L.app.col_actions ?></span></th></tr></thead>
     <tbody>
     <?cs each:g = Gates.Gate ?>
     <tr id="gate-<?cs var:g.id ?>"><td><?cs var:g.name ?></td><td><?cs var:L.scan.kind[g.kind] ?></td><td><?cs var:g.today ?></td>
-      <td><a href="/gates/print?id=<?cs var:g.id ?>"><?cs var:L.gates.print ?></a>
-        <form method="post" action="/gates/new_code" class="inline">
+      <td><a href="<?cs var:Site.Prefix ?>/gates/print?id=<?cs var:g.id ?>"><?cs var:L.gates.print ?></a>
+        <form method="post" action="<?cs var:Site.Prefix ?>/gates/new_code" class="inline">
           <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
           <input type="hidden" name="id" value="<?cs var:g.id ?>">
           <button type="submit" class="link"><?cs var:L.gates.new_code ?></button>
@@ -17,7 +17,7 @@
     <?cs /each ?>
     </tbody>
   </table>
-  <form method="post" action="/gates/add_gate" class="row-form">
+  <form method="post" action="<?cs var:Site.Prefix ?>/gates/add_gate" class="row-form">
     <h2><?cs var:L.gates.add_gate ?></h2>
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
     <label><?cs var:L.gates.kind ?>
@@ -42,7 +42,7 @@
         <?cs if:d.state == "enrolled" ?><span class="small"><?cs var:d.enrolled_at ?></span><?cs /if ?>
         <?cs if:d.state == "revoked" ?><span class="small"><?cs var:d.revoked_at ?></span><?cs /if ?></td>
       <td><?cs if:d.state != "revoked" ?>
-        <form method="post" action="/gates/revoke" class="inline">
+        <form method="post" action="<?cs var:Site.Prefix ?>/gates/revoke" class="inline">
           <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
           <input type="hidden" name="id" value="<?cs var:d.id ?>">
           <button type="submit" class="link"><?cs var:L.gates.revoke ?></button>
@@ -50,7 +50,7 @@
     <?cs /each ?>
     </tbody>
   </table>
-  <form method="post" action="/gates/add_device" class="row-form">
+  <form method="post" action="<?cs var:Site.Prefix ?>/gates/add_device" class="row-form">
     <h2><?cs var:L.gates.add_device ?></h2>
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
     <label><?cs var:L.gates.gate ?>

@@ -6,6 +6,6 @@
   <p><?cs var:L.gates.enrol_once ?></p>
   <p><img class="qr" src="<?cs var:Enrol.Qr ?>" width="240" height="240" alt="<?cs var:L.gates.enrol_title ?>"></p>
   <p><input type="text" class="copy" readonly id="enrol-url" aria-label="<?cs var:L.gates.enrol_title ?>" value="<?cs var:Enrol.Url ?>"></p>
-  <p><a href="/gates"><?cs var:L.gates.back ?></a></p>
+  <p><a href="<?cs var:Site.Prefix ?>/gates"><?cs var:L.gates.back ?></a></p>
 </section>
 <?cs include:"footer.cs" ?>

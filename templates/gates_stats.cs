@@ -2,7 +2,7 @@
 <?cs include:"header.cs" ?>
 <section class="panel">
   <h1><?cs var:L.gates.stats ?></h1>
-  <form method="get" action="/gates/stats" class="row-form">
+  <form method="get" action="<?cs var:Site.Prefix ?>/gates/stats" class="row-form">
     <label><?cs var:L.gates.day ?> <input type="date" name="day" value="<?cs var:Stats.Day ?>"></label>
     <button type="submit"><?cs var:L.gates.show ?></button>
   </form>
@@ -18,6 +18,6 @@
     <?cs /each ?>
   </svg>
   <?cs /each ?>
-  <p><a href="/gates"><?cs var:L.gates.back ?></a></p>
+  <p><a href="<?cs var:Site.Prefix ?>/gates"><?cs var:L.gates.back ?></a></p>
 </section>
 <?cs include:"footer.cs" ?>

@@ -15,10 +15,10 @@
 </p>
 <ul class="links">
   <?cs call:staff_links() ?>
-  <li><a href="/checkin"><?cs var:L.home.checkin ?></a></li>
-  <?cs if:Who.Is.Staff ?><li><a href="/return"><?cs var:L.home.my_return ?></a></li><?cs /if ?>
-  <li><a href="/card"><?cs var:L.home.my_card ?></a></li>
-  <li><a href="/phone"><?cs var:L.phone.title ?></a></li>
+  <li><a href="<?cs var:Site.Prefix ?>/checkin"><?cs var:L.home.checkin ?></a></li>
+  <?cs if:Who.Is.Staff ?><li><a href="<?cs var:Site.Prefix ?>/return"><?cs var:L.home.my_return ?></a></li><?cs /if ?>
+  <li><a href="<?cs var:Site.Prefix ?>/card"><?cs var:L.home.my_card ?></a></li>
+  <li><a href="<?cs var:Site.Prefix ?>/phone"><?cs var:L.phone.title ?></a></li>
 </ul>
 </section>
 <?cs include:"footer.cs" ?>

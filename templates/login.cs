@@ -13,7 +13,7 @@
 <?cs else ?>
   <?cs if:Form.Message ?><p class="message bad" role="alert"><?cs var:Form.Message ?></p>
   <?cs elif:Query.expired == "1" ?><p class="message" role="status" id="login-expired"><?cs var:L.login.expired ?></p><?cs /if ?>
-  <form method="post" action="/login">
+  <form method="post" action="<?cs var:Site.Prefix ?>/login">
     <?cs call:csrf_field() ?>
     <input type="hidden" name="next" value="<?cs var:Login.Next ?>">
     <?cs call:form_fields() ?>

@@ -3,7 +3,7 @@
 <?cs include:"header.cs" ?>
 <section class="panel narrow">
 <h1><?cs var:L.app.logout ?></h1>
-<form method="post" action="/logout">
+<form method="post" action="<?cs var:Site.Prefix ?>/logout">
   <?cs call:csrf_field() ?>
   <button type="submit" class="primary"><?cs var:L.app.logout ?></button>
 </form>

@@ -30,11 +30,11 @@
 <?cs # The student's check-in tabs. ?>
 <?cs def:checkin_nav(current) ?>
 <nav class="tabs" aria-label="<?cs var:L.app.checkin_nav ?>">
-  <a href="/card"<?cs if:current == "card" ?> aria-current="page"<?cs /if ?>><?cs var:L.home.my_card ?></a>
-  <a href="/checkin"<?cs if:current == "report" ?> aria-current="page"<?cs /if ?>><?cs var:L.checkin.title ?></a>
-  <a href="/checkin/calendar"<?cs if:current == "calendar" ?> aria-current="page"<?cs /if ?>><?cs var:L.calendar.title ?></a>
-  <a href="/makeup"<?cs if:current == "makeup" ?> aria-current="page"<?cs /if ?>><?cs var:L.makeup.tab ?></a>
-  <?cs if:Who.Is.Student ?><a href="/return"<?cs if:current == "return" ?> aria-current="page"<?cs /if ?>><?cs var:L.return.tab ?></a><?cs /if ?>
+  <a href="<?cs var:Site.Prefix ?>/card"<?cs if:current == "card" ?> aria-current="page"<?cs /if ?>><?cs var:L.home.my_card ?></a>
+  <a href="<?cs var:Site.Prefix ?>/checkin"<?cs if:current == "report" ?> aria-current="page"<?cs /if ?>><?cs var:L.checkin.title ?></a>
+  <a href="<?cs var:Site.Prefix ?>/checkin/calendar"<?cs if:current == "calendar" ?> aria-current="page"<?cs /if ?>><?cs var:L.calendar.title ?></a>
+  <a href="<?cs var:Site.Prefix ?>/makeup"<?cs if:current == "makeup" ?> aria-current="page"<?cs /if ?>><?cs var:L.makeup.tab ?></a>
+  <?cs if:Who.Is.Student ?><a href="<?cs var:Site.Prefix ?>/return"<?cs if:current == "return" ?> aria-current="page"<?cs /if ?>><?cs var:L.return.tab ?></a><?cs /if ?>
 </nav>
 <?cs /def ?>
 
@@ -59,7 +59,7 @@
 <?cs # Another day's report sent back (退回): every check-in page leads to its form. ?>
 <?cs def:sent_back_notice() ?><?cs if:Checkin.SentBack.day ?>
 <p class="message bad" id="sent-back-other"><?cs var:L.checkin.sent_back_other ?>
-  <a href="/checkin?day=<?cs var:Checkin.SentBack.day ?>"><?cs var:Checkin.SentBack.day ?> <?cs var:L.card.next.refill ?></a></p>
+  <a href="<?cs var:Site.Prefix ?>/checkin?day=<?cs var:Checkin.SentBack.day ?>"><?cs var:Checkin.SentBack.day ?> <?cs var:L.card.next.refill ?></a></p>
 <?cs /if ?><?cs /def ?>
 <?cs # Why nothing is asked of an exempt person (lib/domain/exempt.h): Card.Exempt. ?>
 <?cs def:exempt_words(ex) ?><?cs var:L.exempt.none_asked ?> <?cs if:ex.Kind == "status" ?><?cs var:L.person.status[ex.Status] ?><?cs elif:ex.Kind == "class" ?><?cs var:L.exempt.kind.class ?> <?cs var:ex.Class ?><?cs else ?><?cs var:L.exempt.kind.person ?><?cs /if ?>: <?cs var:ex.Reason ?> (<?cs var:ex.From ?> – <?cs alt:ex.Until ?><?cs var:L.exempt.open ?><?cs /alt ?>)<?cs /def ?>

@@ -7,7 +7,7 @@
 <p class="small"><?cs var:L.makeup.one_day ?></p>
 <?cs if:Query.applied ?><p class="message"><?cs var:L.makeup.applied ?></p><?cs /if ?>
 <?cs if:Page.Message ?><p class="message bad" role="alert"><?cs var:Page.Message ?></p><?cs /if ?>
-<form method="post" action="/makeup">
+<form method="post" action="<?cs var:Site.Prefix ?>/makeup">
   <?cs call:csrf_field() ?>
   <?cs call:form_fields() ?>
   <button type="submit" class="primary"><?cs var:L.makeup.submit ?></button>
@@ -27,12 +27,12 @@
   <?cs each:h = History ?><?cs if:h.id == m.id ?><li><?cs var:h.at ?> <?cs var:h.actor ?> <?cs var:L.audit[h.action] ?></li><?cs /if ?><?cs /each ?>
   </ul></details>
   <?cs if:m.state == "pending" ?>
-  <form method="post" action="/makeup/withdraw" class="inline">
+  <form method="post" action="<?cs var:Site.Prefix ?>/makeup/withdraw" class="inline">
     <?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:m.id ?>">
     <button type="submit"><?cs var:L.makeup.withdraw ?></button>
   </form>
   <?cs elif:m.state == "approved" ?>
-  <a class="small-button" href="/makeup/fill?day=<?cs var:m.day ?>"><?cs var:L.calendar.fill ?></a>
+  <a class="small-button" href="<?cs var:Site.Prefix ?>/makeup/fill?day=<?cs var:m.day ?>"><?cs var:L.calendar.fill ?></a>
   <?cs /if ?>
 </div>
 <?cs /each ?>

@@ -14,7 +14,7 @@
       <th scope="row" class="depth-<?cs var:u.depth ?>"><?cs var:u.name ?><?cs if:u.retired == "1" ?> <span class="tag"><?cs if:u.merged_into != "0" ?><?cs var:L.org.merged ?><?cs else ?><?cs var:L.org.retired ?><?cs /if ?></span><?cs /if ?></th>
       <td><?cs var:L.org.kinds[u.kind] ?></td>
       <td><?cs var:u.people ?></td>
-      <td><a href="/org/edit?id=<?cs var:u.id ?>"><?cs var:L.org.edit ?><span class="vh"> <?cs var:u.name ?></span></a></td>
+      <td><a href="<?cs var:Site.Prefix ?>/org/edit?id=<?cs var:u.id ?>"><?cs var:L.org.edit ?><span class="vh"> <?cs var:u.name ?></span></a></td>
     </tr>
     <?cs /each ?>
     </tbody>
@@ -25,7 +25,7 @@
 <section class="panel">
   <h2><?cs var:L.org.add ?></h2>
   <?cs if:Form.Error.form ?><p class="message bad" role="alert"><?cs var:Form.Error.form ?></p><?cs /if ?>
-  <form method="post" action="/org/add" id="org-add">
+  <form method="post" action="<?cs var:Site.Prefix ?>/org/add" id="org-add">
     <?cs call:csrf_field() ?>
     <div class="field<?cs if:Form.Error.kind ?> bad<?cs /if ?>">
       <label for="f-kind"><?cs var:L.form.org.kind ?></label>

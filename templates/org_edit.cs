@@ -7,12 +7,12 @@
   <?cs if:Query.done == "merge" ?><p class="message" role="status" id="org-done"><?cs var:L.org.done.merge ?> <?cs var:Query.n ?></p>
   <?cs elif:Query.done ?><p class="message" role="status" id="org-done"><?cs var:L.org.done[Query.done] ?></p><?cs /if ?>
   <?cs if:Form.Error.form ?><p class="message bad" role="alert" id="org-error"><?cs var:Form.Error.form ?></p><?cs /if ?>
-  <p><a href="/org"><?cs var:L.org.back ?></a></p>
+  <p><a href="<?cs var:Site.Prefix ?>/org"><?cs var:L.org.back ?></a></p>
 </section>
 <?cs if:Edit.Changeable && !Edit.Unit.retired_at ?>
 <section class="panel">
   <h2><?cs var:L.org.rename ?></h2>
-  <form method="post" action="/org/rename" id="org-rename">
+  <form method="post" action="<?cs var:Site.Prefix ?>/org/rename" id="org-rename">
     <?cs call:csrf_field() ?>
     <input type="hidden" name="id" value="<?cs var:Edit.Unit.id ?>">
     <div class="field<?cs if:Form.Error.code ?> bad<?cs /if ?>">
@@ -31,7 +31,7 @@
 <section class="panel">
   <h2><?cs var:L.org.merge ?></h2>
   <p class="small"><?cs var:L.org.merge_note ?></p>
-  <form method="post" action="/org/merge" id="org-merge">
+  <form method="post" action="<?cs var:Site.Prefix ?>/org/merge" id="org-merge">
     <?cs call:csrf_field() ?>
     <input type="hidden" name="id" value="<?cs var:Edit.Unit.id ?>">
     <div class="field<?cs if:Form.Error.into ?> bad<?cs /if ?>">
@@ -48,7 +48,7 @@
 <section class="panel">
   <h2><?cs var:L.org.retire ?></h2>
   <p class="small"><?cs var:L.org.retire_note ?></p>
-  <form method="post" action="/org/retire" id="org-retire">
+  <form method="post" action="<?cs var:Site.Prefix ?>/org/retire" id="org-retire">
     <?cs call:csrf_field() ?>
     <input type="hidden" name="id" value="<?cs var:Edit.Unit.id ?>">
     <button type="submit"><?cs var:L.org.retire_submit ?></button>

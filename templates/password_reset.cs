@@ -5,9 +5,9 @@
   <h1><?cs var:L.password.reset_title ?></h1>
   <?cs if:Reset.Gone ?>
   <p class="message bad" role="alert" id="reset-gone"><?cs var:L.password.reset_gone ?></p>
-  <p><a href="/login"><?cs var:L.login.title ?></a></p>
+  <p><a href="<?cs var:Site.Prefix ?>/login"><?cs var:L.login.title ?></a></p>
   <?cs else ?>
-  <form method="post" action="/password/reset/<?cs var:Reset.Token ?>" id="reset-form">
+  <form method="post" action="<?cs var:Site.Prefix ?>/password/reset/<?cs var:Reset.Token ?>" id="reset-form">
     <?cs call:csrf_field() ?>
     <?cs each:f = Form.Field ?>
     <div class="field<?cs if:Form.Error[f.Name] ?> bad<?cs /if ?>">

@@ -12,7 +12,7 @@
   <h1><?cs if:Edit.Id ?><?cs var:L.people.edit_title ?>: <?cs var:Person.name ?> <?cs var:Person.number ?><?cs else ?><?cs var:L.people.new ?><?cs /if ?></h1>
   <?cs if:Query.done ?><p class="message" role="status" id="people-done"><?cs var:L.people.done[Query.done] ?></p><?cs /if ?>
   <?cs if:Form.Error.form ?><p class="message bad" role="alert" id="people-error"><?cs var:Form.Error.form ?></p><?cs /if ?>
-  <form method="post" action="<?cs if:Edit.Id ?>/people/edit<?cs else ?>/people/new<?cs /if ?>" id="person-form">
+  <form method="post" action="<?cs var:Site.Prefix ?><?cs if:Edit.Id ?>/people/edit<?cs else ?>/people/new<?cs /if ?>" id="person-form">
     <?cs call:csrf_field() ?>
     <?cs if:Edit.Id ?><input type="hidden" name="id" value="<?cs var:Edit.Id ?>"><?cs /if ?>
     <?cs call:text_field("number", 32, 1, L.form.person.number) ?>
@@ -61,7 +61,7 @@
     </div>
     <button type="submit" class="primary"><?cs var:L.people.save ?></button>
   </form>
-  <p><a href="/people"><?cs var:L.people.back ?></a></p>
+  <p><a href="<?cs var:Site.Prefix ?>/people"><?cs var:L.people.back ?></a></p>
 </section>
 <?cs if:Edit.Id ?>
 <?cs if:PersonPhone.phone ?>
@@ -69,7 +69,7 @@
   <h2><?cs var:L.form.person.phone ?></h2>
   <?cs if:PersonPhone.confirmed ?><p id="phone-confirmed"><?cs var:PersonPhone.phone ?>: <?cs var:L.people.phone_confirmed ?> (<?cs var:PersonPhone.confirmed_at ?>)</p>
   <?cs else ?><p id="phone-unconfirmed"><?cs var:PersonPhone.phone ?>: <?cs var:L.people.phone_unconfirmed ?></p>
-  <form method="post" action="/people/phone"><?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:Edit.Id ?>"><button type="submit"><?cs var:L.people.phone_confirm ?></button></form>
+  <form method="post" action="<?cs var:Site.Prefix ?>/people/phone"><?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:Edit.Id ?>"><button type="submit"><?cs var:L.people.phone_confirm ?></button></form>
   <?cs /if ?>
 </section>
 <?cs /if ?>
@@ -82,16 +82,16 @@
   </dl>
   <div class="actions">
   <?cs if:Person.disabled == "1" ?>
-  <form method="post" action="/people/enable" class="inline"><?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:Edit.Id ?>"><button type="submit"><?cs var:L.people.enable ?></button></form>
+  <form method="post" action="<?cs var:Site.Prefix ?>/people/enable" class="inline"><?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:Edit.Id ?>"><button type="submit"><?cs var:L.people.enable ?></button></form>
   <?cs else ?>
-  <form method="post" action="/people/disable" class="inline"><?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:Edit.Id ?>"><button type="submit"><?cs var:L.people.disable ?></button></form>
+  <form method="post" action="<?cs var:Site.Prefix ?>/people/disable" class="inline"><?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:Edit.Id ?>"><button type="submit"><?cs var:L.people.disable ?></button></form>
   <?cs /if ?>
-  <form method="post" action="/people/unlock" class="inline"><?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:Edit.Id ?>"><button type="submit"><?cs var:L.people.unlock ?></button></form>
-  <form method="post" action="/people/reset" class="inline"><?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:Edit.Id ?>"><button type="submit"><?cs var:L.people.reset ?></button></form>
+  <form method="post" action="<?cs var:Site.Prefix ?>/people/unlock" class="inline"><?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:Edit.Id ?>"><button type="submit"><?cs var:L.people.unlock ?></button></form>
+  <form method="post" action="<?cs var:Site.Prefix ?>/people/reset" class="inline"><?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:Edit.Id ?>"><button type="submit"><?cs var:L.people.reset ?></button></form>
   </div>
   <?cs else ?>
   <p><?cs var:L.people.no_account ?></p>
-  <form method="post" action="/people/account" id="account-form">
+  <form method="post" action="<?cs var:Site.Prefix ?>/people/account" id="account-form">
     <?cs call:csrf_field() ?>
     <input type="hidden" name="id" value="<?cs var:Edit.Id ?>">
     <div class="field<?cs if:Form.Error.login ?> bad<?cs /if ?>">
@@ -115,10 +115,10 @@
   <ul class="plain">
   <?cs each:g = Person.Role ?>
     <li class="role-<?cs var:g.role ?>"><?cs var:L.form.role.role[g.role] ?><?cs if:g.college ?> (<?cs var:g.college ?>)<?cs /if ?>
-      <form method="post" action="/people/revoke" class="inline"><?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:Edit.Id ?>"><input type="hidden" name="role" value="<?cs var:g.role ?>"><button type="submit" class="link"><?cs var:L.people.revoke ?><span class="vh"> <?cs var:L.form.role.role[g.role] ?></span></button></form></li>
+      <form method="post" action="<?cs var:Site.Prefix ?>/people/revoke" class="inline"><?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:Edit.Id ?>"><input type="hidden" name="role" value="<?cs var:g.role ?>"><button type="submit" class="link"><?cs var:L.people.revoke ?><span class="vh"> <?cs var:L.form.role.role[g.role] ?></span></button></form></li>
   <?cs /each ?>
   </ul>
-  <form method="post" action="/people/grant" id="grant-form">
+  <form method="post" action="<?cs var:Site.Prefix ?>/people/grant" id="grant-form">
     <?cs call:csrf_field() ?>
     <input type="hidden" name="id" value="<?cs var:Edit.Id ?>">
     <div class="field">
@@ -147,10 +147,10 @@
   <ul class="plain">
   <?cs each:k = Person.Class ?>
     <li class="class-given"><?cs var:k.code ?> <?cs var:k.name ?> (<?cs var:k.students ?> <?cs var:L.people.students ?>, <?cs var:k.since ?>)
-      <form method="post" action="/people/unclass" class="inline"><?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:Edit.Id ?>"><input type="hidden" name="give_class" value="<?cs var:k.id ?>"><button type="submit" class="link"><?cs var:L.people.class_take ?><span class="vh"> <?cs var:k.name ?></span></button></form></li>
+      <form method="post" action="<?cs var:Site.Prefix ?>/people/unclass" class="inline"><?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:Edit.Id ?>"><input type="hidden" name="give_class" value="<?cs var:k.id ?>"><button type="submit" class="link"><?cs var:L.people.class_take ?><span class="vh"> <?cs var:k.name ?></span></button></form></li>
   <?cs /each ?>
   </ul>
-  <form method="post" action="/people/class" id="class-form">
+  <form method="post" action="<?cs var:Site.Prefix ?>/people/class" id="class-form">
     <?cs call:csrf_field() ?>
     <input type="hidden" name="id" value="<?cs var:Edit.Id ?>">
     <div class="field<?cs if:Form.Error.give_class ?> bad<?cs /if ?>">
@@ -166,7 +166,7 @@
 <section class="panel">
   <h2><?cs var:L.people.delete ?></h2>
   <p class="small"><?cs var:L.people.delete_note ?></p>
-  <form method="post" action="/people/delete"><?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:Edit.Id ?>"><button type="submit"><?cs var:L.people.delete ?></button></form>
+  <form method="post" action="<?cs var:Site.Prefix ?>/people/delete"><?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:Edit.Id ?>"><button type="submit"><?cs var:L.people.delete ?></button></form>
 </section>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>

@@ -4,7 +4,7 @@
 <?cs include:"header.cs" ?>
 <section class="panel">
   <h1><?cs var:L.pimport.title ?></h1>
-  <p><a href="/people"><?cs var:L.people.back ?></a></p>
+  <p><a href="<?cs var:Site.Prefix ?>/people"><?cs var:L.people.back ?></a></p>
   <?cs if:Page.Message ?><p class="message bad" role="alert" id="import-message"><?cs var:Page.Message ?><?cs if:Page.Detail ?> <span id="sheet-problem"><?cs var:Page.Detail ?></span><?cs /if ?></p><?cs /if ?>
   <?cs if:Import.Applied ?>
   <p class="message" role="status" id="import-applied"><?cs var:L.pimport.applied ?> <?cs var:Import.File ?>:
@@ -44,7 +44,7 @@
   <?cs if:Import.Changed > subcount(Import.Change) ?><p class="small"><?cs var:L.pimport.first_only ?> <?cs var:subcount(Import.Change) ?></p><?cs /if ?>
   <?cs /if ?>
   <?cs if:Import.Added > 0 || Import.Changed > 0 ?>
-  <form method="post" action="/people/apply" id="import-apply">
+  <form method="post" action="<?cs var:Site.Prefix ?>/people/apply" id="import-apply">
     <?cs call:csrf_field() ?>
     <input type="hidden" name="draft" value="<?cs var:Import.Draft ?>">
     <p class="small"><?cs var:L.pimport.apply_note ?></p>
@@ -58,8 +58,8 @@
 <section class="panel" aria-labelledby="upload-h">
   <h2 id="upload-h"><?cs var:L.pimport.upload_title ?></h2>
   <p><?cs var:L.pimport.columns ?></p>
-  <p><?cs var:L.roster.templates ?> <a href="/people/template?fmt=xlsx" id="template-xlsx">.xlsx</a> · <a href="/people/template?fmt=csv" id="template-csv">.csv</a></p>
-  <form method="post" action="/people/import" enctype="multipart/form-data" id="import-form">
+  <p><?cs var:L.roster.templates ?> <a href="<?cs var:Site.Prefix ?>/people/template?fmt=xlsx" id="template-xlsx">.xlsx</a> · <a href="<?cs var:Site.Prefix ?>/people/template?fmt=csv" id="template-csv">.csv</a></p>
+  <form method="post" action="<?cs var:Site.Prefix ?>/people/import" enctype="multipart/form-data" id="import-form">
     <?cs call:csrf_field() ?>
     <div class="field"><label for="import-file"><?cs var:L.roster.file ?></label>
     <input type="file" id="import-file" name="file" accept=".xlsx,.csv"></div>

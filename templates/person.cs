@@ -31,8 +31,8 @@
   </ul>
   <?cs if:subcount(Card.Missing) > 0 ?><p><?cs var:L.card.missing_days ?> <?cs each:d = Card.Missing ?><?cs var:d ?> <?cs /each ?></p><?cs /if ?>
 </section>
-<p class="panel"><a href="/card<?cs if:Record.ViewedByStaff ?>?person=<?cs var:Record.Person.id ?><?cs /if ?>"><?cs var:L.person.open_card ?></a>
-  <?cs if:Record.ViewedByStaff && (Who.Is.Counselor || Who.Is.Admin) ?> · <a href="/checkin/basic_fix?person=<?cs var:Record.Person.id ?>"><?cs var:L.checkin.basic_fix ?></a><?cs /if ?></p>
+<p class="panel"><a href="<?cs var:Site.Prefix ?>/card<?cs if:Record.ViewedByStaff ?>?person=<?cs var:Record.Person.id ?><?cs /if ?>"><?cs var:L.person.open_card ?></a>
+  <?cs if:Record.ViewedByStaff && (Who.Is.Counselor || Who.Is.Admin) ?> · <a href="<?cs var:Site.Prefix ?>/checkin/basic_fix?person=<?cs var:Record.Person.id ?>"><?cs var:L.checkin.basic_fix ?></a><?cs /if ?></p>
 
 <section class="panel" aria-labelledby="h-basic">
   <h2 id="h-basic"><?cs var:L.checkin.basic_title ?></h2>
@@ -111,7 +111,7 @@
   </ol>
   <?cs if:a.allowed_from ?><p><?cs var:L.card.window ?>: <?cs var:a.allowed_from ?> – <?cs var:a.allowed_until ?></p><?cs /if ?>
   <?cs if:subcount(a.Leg) > 0 ?><p><?cs var:L.return.legs ?>:</p><ul><?cs each:l = a.Leg ?><li><?cs var:l.day ?> · <?cs var:L.return.modes[l.mode] ?> <?cs var:l.number ?> · <?cs var:l.from_place ?> → <?cs var:l.to_place ?></li><?cs /each ?></ul><?cs /if ?>
-  <?cs if:subcount(a.Upload) > 0 ?><p><?cs var:L.review.uploads ?>:</p><ul><?cs each:u = a.Upload ?><li><a href="/return/file?id=<?cs var:u.id ?>"><?cs var:L.return.kinds[u.kind] ?></a> · <?cs var:u.uploaded_at ?><?cs if:u.dup_reason ?> · <span class="tag warn"><?cs var:L.review.dup[u.dup_reason] ?></span><?cs /if ?></li><?cs /each ?></ul><?cs /if ?>
+  <?cs if:subcount(a.Upload) > 0 ?><p><?cs var:L.review.uploads ?>:</p><ul><?cs each:u = a.Upload ?><li><a href="<?cs var:Site.Prefix ?>/return/file?id=<?cs var:u.id ?>"><?cs var:L.return.kinds[u.kind] ?></a> · <?cs var:u.uploaded_at ?><?cs if:u.dup_reason ?> · <span class="tag warn"><?cs var:L.review.dup[u.dup_reason] ?></span><?cs /if ?></li><?cs /each ?></ul><?cs /if ?>
   <?cs /each ?>
 </section>
 

@@ -3,7 +3,7 @@
 <?cs include:"header.cs" ?>
 <section class="panel narrow">
   <h1><?cs var:L.phone.title ?></h1>
-  <?cs if:Query.done ?><p class="message" role="status" id="phone-done"><?cs var:L.phone.done ?> <a href="/"><?cs var:L.home.title ?></a></p><?cs /if ?>
+  <?cs if:Query.done ?><p class="message" role="status" id="phone-done"><?cs var:L.phone.done ?> <a href="<?cs var:Site.Prefix ?>/"><?cs var:L.home.title ?></a></p><?cs /if ?>
   <?cs if:Form.Error.form ?><p class="message bad" role="alert" id="phone-error"><?cs var:Form.Error.form ?></p><?cs /if ?>
   <?cs if:Phone.confirmed ?>
   <p class="message" id="phone-confirmed"><?cs var:L.phone.confirmed ?> <strong><?cs var:Phone.phone ?></strong> (<?cs var:Phone.confirmed_at ?>)</p>
@@ -11,7 +11,7 @@
   <p class="message bad" id="phone-unconfirmed"><?cs var:L.phone.unconfirmed ?><?cs if:Phone.phone ?> <strong><?cs var:Phone.phone ?></strong><?cs /if ?></p>
   <?cs /if ?>
   <?cs if:Phone.gateway ?>
-  <form method="post" action="/phone/send" id="phone-send">
+  <form method="post" action="<?cs var:Site.Prefix ?>/phone/send" id="phone-send">
     <?cs call:csrf_field() ?>
     <div class="field<?cs if:Form.Error.phone ?> bad<?cs /if ?>">
       <label for="f-phone"><?cs var:L.form.phone.phone ?></label>
@@ -21,7 +21,7 @@
     <button type="submit"<?cs if:!Phone.pending ?> class="primary"<?cs /if ?>><?cs var:L.phone.send ?></button>
   </form>
   <?cs if:Phone.pending ?>
-  <form method="post" action="/phone/confirm" id="phone-confirm">
+  <form method="post" action="<?cs var:Site.Prefix ?>/phone/confirm" id="phone-confirm">
     <?cs call:csrf_field() ?>
     <p class="small" id="phone-pending"><?cs var:L.phone.pending ?> <?cs var:Phone.pending_phone ?> (<?cs var:L.phone.until ?> <?cs var:Phone.expires_at ?>, <?cs var:L.phone.tries ?> <?cs var:Phone.attempts_left ?>)</p>
     <div class="field<?cs if:Form.Error.code ?> bad<?cs /if ?>">

@@ -4,7 +4,7 @@
 <section class="panel">
 <h1><?cs var:L.report.title ?></h1>
 <?cs if:Report.Message ?><p class="message bad" role="alert" id="report-message"><?cs var:Report.Message ?></p><?cs /if ?>
-<form method="get" action="/report" class="filters">
+<form method="get" action="<?cs var:Site.Prefix ?>/report" class="filters">
   <label><?cs var:L.table.f.term ?> <select name="term">
     <?cs each:t = Report.Terms ?><option value="<?cs var:t.id ?>"<?cs if:Report.Term == t.id ?> selected<?cs /if ?>><?cs var:t.name ?></option><?cs /each ?>
   </select></label>
@@ -19,7 +19,7 @@
 <?cs each:f = Report.Figure ?>
 <tr><td><?cs var:name(f) + 1 ?></td>
   <td><?cs var:L.report.fig[f.Name] ?><?cs if:f.Ranged && (Report.From || Report.To) ?> <span class="small">(<?cs var:L.report.in_range ?>)</span><?cs /if ?></td>
-  <td class="num"><a id="fig-<?cs var:f.Name ?>" href="<?cs var:f.Link ?>"><?cs var:f.Count ?></a></td></tr>
+  <td class="num"><a id="fig-<?cs var:f.Name ?>" href="<?cs var:Site.Prefix ?><?cs var:f.Link ?>"><?cs var:f.Count ?></a></td></tr>
 <?cs /each ?>
 </tbody>
 </table>

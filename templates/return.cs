@@ -27,7 +27,7 @@
 <section class="panel">
   <h2><?cs var:L.return.notice ?></h2>
   <p><?cs var:ReturnConf.Notice ?></p>
-  <form method="post" action="/return/quiz">
+  <form method="post" action="<?cs var:Site.Prefix ?>/return/quiz">
     <?cs call:csrf_field() ?>
     <?cs each:q = ReturnConf.Quiz ?>
     <fieldset class="field<?cs if:Return.Wrong[name(q)] ?> bad<?cs /if ?>"><legend><?cs var:q.Question ?></legend>
@@ -44,7 +44,7 @@
 <section class="panel">
   <h2><?cs var:L.return.pledge ?></h2>
   <p><?cs var:ReturnConf.Pledge ?></p>
-  <form method="post" action="/return/pledge">
+  <form method="post" action="<?cs var:Site.Prefix ?>/return/pledge">
     <?cs call:csrf_field() ?>
     <div class="field"><label><input type="checkbox" name="accept" value="1"> <?cs var:L.return.pledge_accept ?></label></div>
     <button type="submit" class="primary"><?cs var:L.return.pledge_submit ?></button>
@@ -55,7 +55,7 @@
   <h2><?cs var:L.return.apply ?></h2>
   <?cs if:st == "sent_back" ?><p class="message bad"><?cs var:L.card.why.sent_back ?> <q><?cs var:Return.sent_back_reason ?></q></p><?cs /if ?>
   <?cs if:!Form.Value.reason && Return.reason ?><?cs set:Form.Value.reason = Return.reason ?><?cs set:Form.Value.itinerary = Return.itinerary ?><?cs /if ?>
-  <form method="post" action="/return/apply">
+  <form method="post" action="<?cs var:Site.Prefix ?>/return/apply">
     <?cs call:csrf_field() ?>
     <?cs call:form_fields() ?>
     <button type="submit" class="primary"><?cs var:L.return.apply_submit ?></button>
@@ -69,7 +69,7 @@
   <?cs if:st == "sent_back" ?><p class="message bad"><?cs var:L.card.why.sent_back ?> <q><?cs var:Return.sent_back_reason ?></q></p><?cs /if ?>
   <p class="message"><?cs var:L.return.window ?> <?cs var:Return.allowed_from ?> – <?cs var:Return.allowed_until ?></p>
   <h2><?cs var:L.return.legs ?></h2>
-  <form method="post" action="/return/legs">
+  <form method="post" action="<?cs var:Site.Prefix ?>/return/legs">
     <?cs call:csrf_field() ?>
     <?cs each:leg = LegRow ?>
     <fieldset class="leg"><legend><?cs var:L.return.leg ?> <?cs name:leg ?></legend>
@@ -91,7 +91,7 @@
   <p class="small"><?cs var:L.return.evidence_types ?></p>
   <?cs each:k = L.return.kinds ?>
   <?cs if:name(k) != "advisor_consent" || Return.identity == "grad" ?>
-  <form method="post" action="/return/upload" enctype="multipart/form-data" class="upload">
+  <form method="post" action="<?cs var:Site.Prefix ?>/return/upload" enctype="multipart/form-data" class="upload">
     <?cs call:csrf_field() ?>
     <input type="hidden" name="kind" value="<?cs name:k ?>">
     <p><label for="upload-<?cs name:k ?>"><strong><?cs var:k ?></strong></label>
@@ -101,7 +101,7 @@
   </form>
   <?cs /if ?>
   <?cs /each ?>
-  <form method="post" action="/return/submit">
+  <form method="post" action="<?cs var:Site.Prefix ?>/return/submit">
     <?cs call:csrf_field() ?>
     <button type="submit" class="primary"><?cs var:L.return.evidence_submit ?></button>
   </form>
@@ -110,7 +110,7 @@
 <section class="panel"><p class="message"><?cs var:L.card.why.second_review ?></p></section>
 <?cs elif:st == "approved" ?>
 <section class="panel"><p class="message"><?cs var:L.return.approved ?> <?cs var:Return.allowed_from ?> – <?cs var:Return.allowed_until ?></p>
-  <p><a href="/card"><?cs var:L.home.my_card ?></a></p></section>
+  <p><a href="<?cs var:Site.Prefix ?>/card"><?cs var:L.home.my_card ?></a></p></section>
 <?cs elif:st == "rejected" ?>
 <section class="panel"><p class="message bad"><?cs var:L.card.why.rejected ?> <q><?cs var:Return.sent_back_reason ?></q></p></section>
 <?cs /if ?>

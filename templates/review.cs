@@ -4,13 +4,13 @@
 <section class="panel">
 <h1><?cs var:L.review.title ?></h1>
 <nav class="kinds" aria-label="<?cs var:L.review.col.kind ?>">
-  <a href="/review"<?cs if:Queue.Kind == "all" ?> aria-current="page"<?cs /if ?>><?cs var:L.review.kind.all ?> <span class="count"><?cs var:Queue.Count.all ?></span></a>
+  <a href="<?cs var:Site.Prefix ?>/review"<?cs if:Queue.Kind == "all" ?> aria-current="page"<?cs /if ?>><?cs var:L.review.kind.all ?> <span class="count"><?cs var:Queue.Count.all ?></span></a>
   <?cs each:k = L.review.kinds ?>
-  <a href="/review?kind=<?cs name:k ?>"<?cs if:Queue.Kind == name(k) ?> aria-current="page"<?cs /if ?>><?cs var:k ?> <span class="count" id="count-<?cs name:k ?>"><?cs var:Queue.Count[name(k)] ?></span></a>
+  <a href="<?cs var:Site.Prefix ?>/review?kind=<?cs name:k ?>"<?cs if:Queue.Kind == name(k) ?> aria-current="page"<?cs /if ?>><?cs var:k ?> <span class="count" id="count-<?cs name:k ?>"><?cs var:Queue.Count[name(k)] ?></span></a>
   <?cs /each ?>
 </nav>
 </section>
-<form method="post" action="/review/decide" class="panel">
+<form method="post" action="<?cs var:Site.Prefix ?>/review/decide" class="panel">
   <?cs call:csrf_field() ?>
   <?cs if:subcount(Queue.Item) == 0 ?><p class="small"><?cs var:L.review.empty ?></p><?cs /if ?>
   <div class="scroll">
@@ -21,7 +21,7 @@
   <tr>
     <td><input type="checkbox" name="id" value="<?cs var:q.id ?>" aria-label="<?cs var:q.name ?>"></td>
     <td><?cs var:L.review.kinds[q.kind] ?></td>
-    <td><a href="/review/item?id=<?cs var:q.id ?>"><?cs var:q.name ?></a> <span class="small"><a href="/person?id=<?cs var:q.person ?>" title="<?cs var:L.person.title ?>"><?cs var:q.number ?></a></span></td>
+    <td><a href="<?cs var:Site.Prefix ?>/review/item?id=<?cs var:q.id ?>"><?cs var:q.name ?></a> <span class="small"><a href="<?cs var:Site.Prefix ?>/person?id=<?cs var:q.person ?>" title="<?cs var:L.person.title ?>"><?cs var:q.number ?></a></span></td>
     <td class="wrap"><?cs if:q.kind == "makeup" ?><?cs var:q.makeup_day ?> · <?cs var:q.makeup_reason ?><?cs elif:q.kind == "anomaly" ?><?cs var:q.report_day ?> · <?cs var:q.temperature ?>°C <?cs call:flag_words(q.anomaly_flags) ?><?cs else ?><?cs var:q.app_reason ?><?cs if:q.allowed_from ?> · <?cs var:q.allowed_from ?> – <?cs var:q.allowed_until ?><?cs /if ?><?cs /if ?></td>
     <td><?cs var:q.created ?></td>
   </tr>
@@ -30,8 +30,8 @@
   </table>
   </div>
   <p class="pager">
-  <?cs if:?Queue.PrevPage ?><a href="/review?kind=<?cs var:Queue.Kind ?>&amp;page=<?cs var:Queue.PrevPage ?>">&larr; <?cs var:L.dashboard.prev ?></a><?cs /if ?>
-  <?cs if:Queue.NextPage ?><a href="/review?kind=<?cs var:Queue.Kind ?>&amp;page=<?cs var:Queue.NextPage ?>"><?cs var:L.dashboard.next ?> &rarr;</a><?cs /if ?>
+  <?cs if:?Queue.PrevPage ?><a href="<?cs var:Site.Prefix ?>/review?kind=<?cs var:Queue.Kind ?>&amp;page=<?cs var:Queue.PrevPage ?>">&larr; <?cs var:L.dashboard.prev ?></a><?cs /if ?>
+  <?cs if:Queue.NextPage ?><a href="<?cs var:Site.Prefix ?>/review?kind=<?cs var:Queue.Kind ?>&amp;page=<?cs var:Queue.NextPage ?>"><?cs var:L.dashboard.next ?> &rarr;</a><?cs /if ?>
   </p>
   <?cs if:subcount(Queue.Item) > 0 ?>
   <?cs if:Queue.Kind == "first_review" || (Queue.Kind == "all" && Queue.Count.first_review > 0) ?>

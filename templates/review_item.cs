@@ -2,7 +2,7 @@
 <?cs set:Page.Title = L.review.title ?>
 <?cs include:"header.cs" ?>
 <section class="panel">
-<h1><?cs var:L.review.kinds[Queue.Detail.kind] ?> · <a href="/person?id=<?cs var:Queue.Detail.person ?>"><?cs var:Queue.Detail.name ?></a></h1>
+<h1><?cs var:L.review.kinds[Queue.Detail.kind] ?> · <a href="<?cs var:Site.Prefix ?>/person?id=<?cs var:Queue.Detail.person ?>"><?cs var:Queue.Detail.name ?></a></h1>
 <dl class="facts">
   <dt><?cs var:L.card.number ?></dt><dd><?cs var:Queue.Detail.number ?></dd>
   <dt><?cs var:L.card.college ?></dt><dd><?cs var:Queue.Detail.college ?> <?cs var:Queue.Detail.class ?></dd>
@@ -30,7 +30,7 @@
 <ul><?cs each:l = Queue.Leg ?><li><?cs var:l.day ?> <?cs var:L.return.modes[l.mode] ?> <?cs var:l.number ?> <?cs var:l.from_place ?> &rarr; <?cs var:l.to_place ?></li><?cs /each ?></ul>
 <h2><?cs var:L.review.uploads ?></h2>
 <ul class="uploads"><?cs each:u = Queue.Upload ?>
-<li><a href="/return/file?id=<?cs var:u.id ?>"><?cs var:L.return.kinds[u.kind] ?></a> · <?cs var:u.uploaded_at ?>
+<li><a href="<?cs var:Site.Prefix ?>/return/file?id=<?cs var:u.id ?>"><?cs var:L.return.kinds[u.kind] ?></a> · <?cs var:u.uploaded_at ?>
 <?cs if:u.dup_reason ?> <span class="tag bad">&#x26A0; <?cs var:L.review.dup[u.dup_reason] ?></span><?cs /if ?></li>
 <?cs /each ?></ul>
 </section>
@@ -49,7 +49,7 @@
 <h2><?cs var:L.makeup.history ?></h2>
 <ul class="small"><?cs each:h = Queue.History ?><li><?cs var:h.at ?> <?cs var:h.actor ?> <?cs var:L.audit[h.action] ?> <?cs var:h.detail ?></li><?cs /each ?></ul>
 <?cs if:Queue.Detail.state == "open" ?>
-<form method="post" action="/review/decide">
+<form method="post" action="<?cs var:Site.Prefix ?>/review/decide">
   <?cs call:csrf_field() ?>
   <input type="hidden" name="id" value="<?cs var:Queue.Detail.id ?>">
   <div class="field"><label for="reason"><?cs var:L.review.reason ?></label>
@@ -71,6 +71,6 @@
   </div>
 </form>
 <?cs /if ?>
-<p><a href="/review"><?cs var:L.review.back ?></a></p>
+<p><a href="<?cs var:Site.Prefix ?>/review"><?cs var:L.review.back ?></a></p>
 </section>
 <?cs include:"footer.cs" ?>

@@ -22,10 +22,10 @@
 <section class="panel">
 <h2><?cs var:L.roster.import ?></h2>
 <p><?cs var:L.roster.templates ?>
-  <a href="/roster/template?kind=add"><?cs var:L.roster.kind.add ?></a> ·
-  <a href="/roster/template?kind=delete"><?cs var:L.roster.kind.delete ?></a> ·
-  <a href="/roster/template?kind=modify"><?cs var:L.roster.kind.modify ?></a></p>
-<form method="post" action="/roster/import" enctype="multipart/form-data">
+  <a href="<?cs var:Site.Prefix ?>/roster/template?kind=add"><?cs var:L.roster.kind.add ?></a> ·
+  <a href="<?cs var:Site.Prefix ?>/roster/template?kind=delete"><?cs var:L.roster.kind.delete ?></a> ·
+  <a href="<?cs var:Site.Prefix ?>/roster/template?kind=modify"><?cs var:L.roster.kind.modify ?></a></p>
+<form method="post" action="<?cs var:Site.Prefix ?>/roster/import" enctype="multipart/form-data">
   <?cs call:csrf_field() ?>
   <fieldset><legend><?cs var:L.roster.which ?></legend>
   <label class="choice"><input type="radio" name="kind" value="add" checked> <?cs var:L.roster.kind.add ?></label>
@@ -42,7 +42,7 @@
 <section class="panel">
 <h2><?cs var:L.roster.terms ?></h2>
 <ul><?cs each:t = Roster.Terms ?><li><?cs var:t.name ?> (<?cs var:t.starts_on ?> – <?cs var:t.ends_on ?>)</li><?cs /each ?></ul>
-<form method="post" action="/roster/term" class="row">
+<form method="post" action="<?cs var:Site.Prefix ?>/roster/term" class="row">
   <?cs call:csrf_field() ?>
   <label><?cs var:L.form.term.term_name ?> <input type="text" name="term_name" maxlength="64" value="<?cs var:Query.term_name ?>"></label>
   <label><?cs var:L.form.term.starts_on ?> <input type="date" name="starts_on" value="<?cs var:Query.starts_on ?>"></label>
@@ -52,7 +52,7 @@
 </section>
 <section class="panel">
 <h2><?cs var:L.roster.add_batch ?></h2>
-<form method="post" action="/roster/batch">
+<form method="post" action="<?cs var:Site.Prefix ?>/roster/batch">
   <?cs call:csrf_field() ?>
   <?cs call:form_fields() ?>
   <button type="submit"><?cs var:L.roster.add_batch ?></button>

@@ -9,7 +9,7 @@
     (<?cs var:L.scan.kind[Station.Kind] ?>)</p>
   <p class="scan-count"><?cs var:L.scan.today ?> <strong id="today-count"><?cs var:Station.Today ?></strong></p>
   <?cs if:Station.Staff ?>
-  <form method="post" action="/scan/at" class="row-form">
+  <form method="post" action="<?cs var:Site.Prefix ?>/scan/at" class="row-form">
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
     <label><?cs var:L.scan.choose_gate ?>
       <select name="gate">
@@ -19,7 +19,7 @@
     <button type="submit"><?cs var:L.scan.choose_submit ?></button>
   </form>
   <?cs /if ?>
-  <div id="camera" class="camera" hidden>
+  <div id="camera" class="camera" data-scan="<?cs var:Site.Prefix ?>/scan" hidden>
     <video id="camera-video" playsinline muted></video>
     <p id="camera-status" class="small"></p>
   </div>

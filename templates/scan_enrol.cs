@@ -10,7 +10,7 @@
     <dt><?cs var:L.scan.enrol.gate ?></dt><dd><?cs var:Enrol.gate ?> (<?cs var:L.scan.kind[Enrol.kind] ?>)</dd>
     <dt><?cs var:L.scan.enrol.device ?></dt><dd><?cs var:Enrol.device ?></dd>
   </dl>
-  <form method="post" action="/scan/enrol/<?cs var:url_escape(Enrol.Link) ?>">
+  <form method="post" action="<?cs var:Site.Prefix ?>/scan/enrol/<?cs var:url_escape(Enrol.Link) ?>">
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
     <button type="submit" class="primary"><?cs var:L.scan.enrol.submit ?></button>
   </form>

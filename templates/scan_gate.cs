@@ -5,7 +5,7 @@
   <p class="scan-icon" aria-hidden="true">&#x2714;</p>
   <h1 class="scan-word"><?cs var:Card.Title ?></h1>
   <p><?cs var:Station.Name ?></p>
-  <form method="post" action="/scan/gate/<?cs var:url_escape(Station.Code) ?>">
+  <form method="post" action="<?cs var:Site.Prefix ?>/scan/gate/<?cs var:url_escape(Station.Code) ?>">
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
     <button type="submit" class="primary big" id="record-arrival"><?cs if:Station.Kind == "dorm" ?><?cs var:L.scan.gate_code.submit_dorm ?><?cs else ?><?cs var:L.scan.gate_code.submit ?><?cs /if ?></button>
   </form>

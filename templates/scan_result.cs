@@ -22,6 +22,6 @@
 </section>
 <?cs if:Station.Name ?>
 <p class="scan-station"><?cs var:Station.Name ?><?cs if:Station.Device ?> · <?cs var:Station.Device ?><?cs /if ?>
-  <?cs if:!Station.Code ?>· <a href="/scan"><?cs var:L.scan.next ?></a><?cs /if ?></p>
+  <?cs if:!Station.Code ?>· <a href="<?cs var:Site.Prefix ?>/scan"><?cs var:L.scan.next ?></a><?cs /if ?></p>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>

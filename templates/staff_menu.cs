@@ -1,6 +1,6 @@
 <?cs # What a staff member's roles offer, once: the menu on every page
      (header.cs) and the list on the home page. ?>
-<?cs def:menu_link(path, name, label) ?><li><a href="<?cs var:path ?>"<?cs if:Page.Name == name ?> aria-current="page"<?cs /if ?>><?cs var:label ?></a></li><?cs /def ?>
+<?cs def:menu_link(path, name, label) ?><li><a href="<?cs var:Site.Prefix ?><?cs var:path ?>"<?cs if:Page.Name == name ?> aria-current="page"<?cs /if ?>><?cs var:label ?></a></li><?cs /def ?>
 <?cs def:staff_links() ?>
   <?cs if:Who.Is.Counselor || Who.Is.Reviewer || Who.Is.Admin ?>
   <?cs call:menu_link("/dashboard", "dashboard", L.home.dashboard) ?>
@@ -9,9 +9,9 @@
   <?cs call:menu_link("/report", "report", L.home.report) ?>
   <?cs elif:Who.Is.DeptHead ?><?cs call:menu_link("/review", "review", L.home.review) ?>
   <?cs /if ?>
-  <?cs if:Who.Is.Counselor ?><li><a href="/dashboard/summary"><?cs var:L.summary.title ?></a></li>
+  <?cs if:Who.Is.Counselor ?><li><a href="<?cs var:Site.Prefix ?>/dashboard/summary"><?cs var:L.summary.title ?></a></li>
   <?cs if:Policy.CounselorsMayImport && !Who.Is.Admin ?><?cs call:menu_link("/roster", "roster", L.home.roster) ?><?cs /if ?><?cs /if ?>
-  <?cs if:Who.Is.Admin ?><li><a href="/dashboard/summaries"><?cs var:L.summaries.title ?></a></li>
+  <?cs if:Who.Is.Admin ?><li><a href="<?cs var:Site.Prefix ?>/dashboard/summaries"><?cs var:L.summaries.title ?></a></li>
   <?cs call:menu_link("/roster", "roster", L.home.roster) ?>
   <?cs call:menu_link("/gates", "gates", L.home.gates) ?>
   <?cs call:menu_link("/exempt", "exempt", L.home.exempt) ?>

@@ -17,7 +17,7 @@
 <?cs /def ?>
 <?cs # An accepted filter in words, for the summary of the closed filters. ?>
 <?cs def:filter_value(k, v) ?><?cs if:k == "college" ?><?cs each:c = Table.Colleges ?><?cs if:c.id == v ?><?cs var:c.name ?><?cs /if ?><?cs /each ?><?cs elif:k == "identity" ?><?cs var:L.identity[v] ?><?cs elif:k == "app" ?><?cs var:L.table.app[v] ?><?cs elif:k == "card" ?><?cs var:L.card.state[v] ?><?cs elif:v == "1" && k != "name" && k != "number" ?><?cs var:L.table.yes ?><?cs elif:v == "0" && k != "name" && k != "number" ?><?cs var:L.table.no ?><?cs else ?><?cs var:v ?><?cs /if ?><?cs /def ?>
-<?cs def:sort_link(key) ?><a href="/table?<?cs var:Table.Query ?>&amp;sort=<?cs var:key ?>&amp;dir=<?cs if:Table.Sort == key && Table.Dir == "asc" ?>desc<?cs else ?>asc<?cs /if ?>"<?cs if:Table.Sort == key ?> class="sorted-<?cs var:Table.Dir ?>"<?cs /if ?>><?cs var:L.table.col[key] ?></a><?cs /def ?>
+<?cs def:sort_link(key) ?><a href="<?cs var:Site.Prefix ?>/table?<?cs var:Table.Query ?>&amp;sort=<?cs var:key ?>&amp;dir=<?cs if:Table.Sort == key && Table.Dir == "asc" ?>desc<?cs else ?>asc<?cs /if ?>"<?cs if:Table.Sort == key ?> class="sorted-<?cs var:Table.Dir ?>"<?cs /if ?>><?cs var:L.table.col[key] ?></a><?cs /def ?>
 <?cs def:yn(v) ?><?cs if:v == "1" ?><?cs var:L.table.yes ?><?cs else ?><?cs var:L.table.no ?><?cs /if ?><?cs /def ?>
 <section class="panel<?cs if:Table.Print ?> print-view<?cs /if ?>">
 <h1><?cs var:L.table.title ?></h1>
@@ -32,7 +32,7 @@
 <summary><span class="filter-label"><?cs var:L.table.filters ?></span>
   <?cs if:subcount(Table.Keep) > 0 ?><span id="active-filters"><?cs each:k = Table.Keep ?><span class="tag"><?cs var:L.table.f[k.k] ?>: <?cs call:filter_value(k.k, k.v) ?></span><?cs /each ?></span>
   <?cs else ?><span class="small" id="active-filters"><?cs var:L.table.no_filters ?></span><?cs /if ?></summary>
-<form method="get" action="/table" class="filters">
+<form method="get" action="<?cs var:Site.Prefix ?>/table" class="filters">
   <label><?cs var:L.table.f.term ?> <select name="term">
     <?cs each:t = Table.Terms ?><option value="<?cs var:t.id ?>"<?cs if:Table.Term == t.id ?> selected<?cs /if ?>><?cs var:t.name ?></option><?cs /each ?>
   </select></label>
@@ -69,7 +69,7 @@
   <input type="hidden" name="sort" value="<?cs var:Table.Sort ?>">
   <input type="hidden" name="dir" value="<?cs var:Table.Dir ?>">
   <p class="actions"><button type="submit" class="primary"><?cs var:L.table.search ?></button>
-  <a href="/table?term=<?cs var:Table.Term ?>"><?cs var:L.table.reset ?></a></p>
+  <a href="<?cs var:Site.Prefix ?>/table?term=<?cs var:Table.Term ?>"><?cs var:L.table.reset ?></a></p>
 </form>
 </details>
 <?cs /if ?>
@@ -78,11 +78,11 @@
 <section class="panel">
 <p class="total"><?cs var:L.table.total ?> <strong id="total"><?cs var:Table.Total ?></strong> <?cs var:L.table.rows ?>
   · <?cs var:L.table.page ?> <span id="page"><?cs var:Table.Page ?></span> / <span id="pages"><?cs var:Table.Pages ?></span>
-  <?cs if:!Table.Print ?>· <a href="/table?<?cs var:Table.Query ?>&amp;sort=<?cs var:Table.Sort ?>&amp;dir=<?cs var:Table.Dir ?>&amp;page=<?cs var:Table.Page ?>&amp;print=1" id="print-link"><?cs var:L.table.print ?></a><?cs /if ?></p>
-<?cs if:Table.Empty == "filtered" ?><p class="message" id="table-empty"><?cs var:L.table.empty_filtered ?> <a href="/table?term=<?cs var:Table.Term ?>"><?cs var:L.table.reset ?></a></p>
+  <?cs if:!Table.Print ?>· <a href="<?cs var:Site.Prefix ?>/table?<?cs var:Table.Query ?>&amp;sort=<?cs var:Table.Sort ?>&amp;dir=<?cs var:Table.Dir ?>&amp;page=<?cs var:Table.Page ?>&amp;print=1" id="print-link"><?cs var:L.table.print ?></a><?cs /if ?></p>
+<?cs if:Table.Empty == "filtered" ?><p class="message" id="table-empty"><?cs var:L.table.empty_filtered ?> <a href="<?cs var:Site.Prefix ?>/table?term=<?cs var:Table.Term ?>"><?cs var:L.table.reset ?></a></p>
 <?cs elif:Table.Empty == "roster" ?><p class="message" id="table-empty"><?cs var:L.table.empty_roster ?></p><?cs /if ?>
-<?cs if:Table.Print ?><p class="small noprint"><?cs var:L.table.print_hint ?> <a href="/table?<?cs var:Table.Query ?>&amp;sort=<?cs var:Table.Sort ?>&amp;dir=<?cs var:Table.Dir ?>&amp;page=<?cs var:Table.Page ?>"><?cs var:L.table.back ?></a></p><?cs /if ?>
-<form method="get" action="/table/export">
+<?cs if:Table.Print ?><p class="small noprint"><?cs var:L.table.print_hint ?> <a href="<?cs var:Site.Prefix ?>/table?<?cs var:Table.Query ?>&amp;sort=<?cs var:Table.Sort ?>&amp;dir=<?cs var:Table.Dir ?>&amp;page=<?cs var:Table.Page ?>"><?cs var:L.table.back ?></a></p><?cs /if ?>
+<form method="get" action="<?cs var:Site.Prefix ?>/table/export">
 <input type="hidden" name="term" value="<?cs var:Table.Term ?>">
 <?cs each:k = Table.Keep ?><input type="hidden" name="<?cs var:k.k ?>" value="<?cs var:k.v ?>"><?cs /each ?>
 <input type="hidden" name="sort" value="<?cs var:Table.Sort ?>">
@@ -127,9 +127,9 @@
 <tr data-number="<?cs var:p.number ?>">
   <td class="stick s0"><input type="checkbox" name="id" value="<?cs var:p.id ?>" aria-label="<?cs var:p.name ?>"></td>
   <td class="stick s1 num"><?cs var:p.number ?></td>
-  <td class="stick s2"><?cs if:Table.Print ?><?cs var:p.name ?><?cs else ?><a href="/person?id=<?cs var:p.id ?>"><?cs var:p.name ?></a><?cs /if ?></td>
+  <td class="stick s2"><?cs if:Table.Print ?><?cs var:p.name ?><?cs else ?><a href="<?cs var:Site.Prefix ?>/person?id=<?cs var:p.id ?>"><?cs var:p.name ?></a><?cs /if ?></td>
   <td><?cs var:p.seq ?></td>
-  <?cs if:Table.CanEdit && !Table.Print ?><td><?cs if:p.app != "none" ?><a href="/table/edit?person=<?cs var:p.id ?>&amp;term=<?cs var:Table.Term ?>"><?cs var:L.table.col.edit ?></a><?cs /if ?></td><?cs /if ?>
+  <?cs if:Table.CanEdit && !Table.Print ?><td><?cs if:p.app != "none" ?><a href="<?cs var:Site.Prefix ?>/table/edit?person=<?cs var:p.id ?>&amp;term=<?cs var:Table.Term ?>"><?cs var:L.table.col.edit ?></a><?cs /if ?></td><?cs /if ?>
   <td><?cs var:p.college ?></td>
   <td><?cs var:L.identity[p.identity] ?></td>
   <td><?cs if:p.quiz == "1" ?><?cs var:L.table.quiz.done ?><?cs else ?><?cs var:L.table.quiz.todo ?><?cs /if ?></td>
@@ -156,9 +156,9 @@
 </form>
 <?cs if:!Table.Print ?>
 <nav class="pager" aria-label="<?cs var:L.table.page ?>">
-<?cs if:Table.PrevPage ?><a rel="prev" href="/table?<?cs var:Table.Query ?>&amp;sort=<?cs var:Table.Sort ?>&amp;dir=<?cs var:Table.Dir ?>&amp;page=<?cs var:Table.PrevPage ?>"><?cs var:L.table.prev ?></a><?cs /if ?>
+<?cs if:Table.PrevPage ?><a rel="prev" href="<?cs var:Site.Prefix ?>/table?<?cs var:Table.Query ?>&amp;sort=<?cs var:Table.Sort ?>&amp;dir=<?cs var:Table.Dir ?>&amp;page=<?cs var:Table.PrevPage ?>"><?cs var:L.table.prev ?></a><?cs /if ?>
 <span><?cs var:Table.Page ?> / <?cs var:Table.Pages ?></span>
-<?cs if:Table.NextPage ?><a rel="next" href="/table?<?cs var:Table.Query ?>&amp;sort=<?cs var:Table.Sort ?>&amp;dir=<?cs var:Table.Dir ?>&amp;page=<?cs var:Table.NextPage ?>"><?cs var:L.table.next ?></a><?cs /if ?>
+<?cs if:Table.NextPage ?><a rel="next" href="<?cs var:Site.Prefix ?>/table?<?cs var:Table.Query ?>&amp;sort=<?cs var:Table.Sort ?>&amp;dir=<?cs var:Table.Dir ?>&amp;page=<?cs var:Table.NextPage ?>"><?cs var:L.table.next ?></a><?cs /if ?>
 </nav>
 <?cs /if ?>
 </section>

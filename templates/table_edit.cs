@@ -7,7 +7,7 @@
 <?cs if:Edit.Message ?><p class="message bad" role="alert" id="edit-message"><?cs var:Edit.Message ?></p>
 <?cs else ?>
 <p class="small"><?cs var:L.table.edit.current ?> <span id="current-window"><?cs var:Edit.allowed_from ?> – <?cs var:Edit.allowed_until ?></span></p>
-<form method="post" action="/table/edit">
+<form method="post" action="<?cs var:Site.Prefix ?>/table/edit">
   <?cs call:csrf_field() ?>
   <input type="hidden" name="person" value="<?cs var:Edit.person ?>">
   <input type="hidden" name="term" value="<?cs var:Edit.term ?>">
@@ -16,6 +16,6 @@
   <button type="submit" class="primary"><?cs var:L.table.edit.save ?></button>
 </form>
 <?cs /if ?>
-<p><a href="/table?term=<?cs var:Edit.term ?>&amp;number=<?cs var:url_escape(Edit.number) ?>"><?cs var:L.table.back ?></a></p>
+<p><a href="<?cs var:Site.Prefix ?>/table?term=<?cs var:Edit.term ?>&amp;number=<?cs var:url_escape(Edit.number) ?>"><?cs var:L.table.back ?></a></p>
 </section>
 <?cs include:"footer.cs" ?>

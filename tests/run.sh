@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # run.sh - runs the tests and prints one closing line "N passed, N failed".
-#   tests/run.sh unit|http|browser|fuzz|cluster|all [PATTERN]
+#   tests/run.sh unit|http|browser|fuzz|cluster|all|install [PATTERN]
+# install (make test-install, not part of all: it builds two packages and
+# a Debian root, minutes): tests/install/run.sh.
 # PATTERN (http and cluster), an extended regular expression, picks the
 # HTTP tests whose file names match it (t0011, or t000[13]|t0024).
 # Unit tests are cmocka programs; fuzzers are libFuzzer harnesses run for a
@@ -247,9 +249,10 @@ http) start_stack && { run_http; check_facts http; } ;;
 cluster) run_cluster ;;
 browser) start_stack && { run_browser; check_facts browser; } ;;
 fuzz) run_fuzz ;;
+install) "$ROOT/tests/install/run.sh"; cat "$OUT/install-results.txt" >>"$RESULTS" ;;
 all) run_unit; run_fuzz; start_stack && { run_http; check_facts http; run_browser; check_facts browser; }
 	stop_stack; run_cluster ;;
-*) echo "usage: tests/run.sh unit|http|browser|fuzz|cluster|all [PATTERN]" >&2; exit 2 ;;
+*) echo "usage: tests/run.sh unit|http|browser|fuzz|cluster|all|install [PATTERN]" >&2; exit 2 ;;
 esac
 stop_stack
 check_sanitizers

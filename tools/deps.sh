@@ -26,6 +26,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
 		if command -v service >/dev/null; then
 			service apache2 stop >/dev/null 2>&1 || true
 			service mariadb stop >/dev/null 2>&1 || true
+			service slapd stop >/dev/null 2>&1 || true
 		fi
 	else
 		echo "deps: missing Debian packages: ${missing[*]}" >&2

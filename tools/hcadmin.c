@@ -11,10 +11,17 @@
  * has an enabled school admin already: from then on, people, accounts and
  * roles are made on the pages (/people, /org). Uses the pages'
  * configuration ($HEALTHCARD_CONF) and their database user.
+ *
+ *   hc-admin get KEY [DEFAULT]
+ *
+ * prints a key of that configuration as the pages read it (its includes
+ * and nested blocks resolved): healthcard-admin's way to the database's
+ * name, the uploads folder, the key file.
  */
 #include "web/app.h"
 #include "web/auth.h"
 #include "domain/account.h"
+#include "core/conf.h"
 #include "core/utf8.h"
 
 #include <sodium.h>
@@ -23,8 +30,21 @@
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: hc-admin create LOGIN NAME  (the password on stdin)\n");
+	fprintf(stderr, "usage: hc-admin create LOGIN NAME  (the password on stdin)\n"
+			"       hc-admin get KEY [DEFAULT]\n");
 	return 2;
+}
+
+static int get(int argc, char **argv)
+{
+	NEOERR *err = app_init_tool();
+
+	if (err) {
+		nerr_log_error(err);
+		return 1;
+	}
+	printf("%s\n", conf_str(argv[2], argc > 3 ? argv[3] : ""));
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -35,6 +55,8 @@ int main(int argc, char **argv)
 	long chars;
 	NEOERR *err;
 
+	if (argc >= 3 && argc <= 4 && !strcmp(argv[1], "get"))
+		return get(argc, argv);
 	if (argc != 4 || strcmp(argv[1], "create"))
 		return usage();
 	if (!*argv[2] || strlen(argv[2]) > 32 || !*argv[3] || utf8_chars(argv[3]) > 64 ||

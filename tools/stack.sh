@@ -16,6 +16,8 @@
 # VARDIR/run/mysqld.sock (no TCP port), the uploads, Apache's files.
 # HC_DB_FLUSH=1 (or HC_DB_DURABLE=1): durable commits
 # HC_DB_ARGS="--performance-schema=ON ...": more server options (profiling)
+# HC_PREFIX=/healthcard: the site under that path (Site.Prefix, and
+# HC_BASE in Apache), not at the host's root
 # (innodb_flush_log_at_trx_commit; 2 by default), for the fault drill
 # (tools/drill.sh) and the benchmark.
 # HC_DB_SOCKET=PATH: no database of its own; the web side and the setup
@@ -235,6 +237,9 @@ write_conf() {
 	if [ -n "${HC_AUTH_MODE:-}" ]; then
 		echo "Auth.Mode = $HC_AUTH_MODE" >>"$W/healthcard.hdf"
 	fi
+	if [ -n "${HC_PREFIX:-}" ]; then
+		echo "Site.Prefix = $HC_PREFIX" >>"$W/healthcard.hdf"
+	fi
 	# Lines for the app config (a test's policy), one per line; @RT@
 	# stands for the runtime folder (paths the page processes must reach).
 	if [ -n "${HC_EXTRA_CONF:-}" ]; then
@@ -253,14 +258,14 @@ write_conf() {
 		chmod 600 "$W/healthcard.hdf" "$W/secret.key"
 	fi
 	subst "$ROOT/conf/httpd-dev.conf.in" BIN="$W/bin" ROOT="$W" RT="$W" \
-		LOG="$logs" PORT="$PORT" >"$W/httpd.conf"
+		LOG="$logs" PORT="$PORT" BASE="${HC_PREFIX:-}/" >"$W/httpd.conf"
 	printf '%s\n' "$user_lines" >"$W/httpd-user.conf"
 	if [ -n "${HC_EXTRA_APACHE:-}" ]; then
 		printf '%s\n' "$HC_EXTRA_APACHE" >>"$W/httpd-user.conf"
 	fi
 }
 
-web_alive() { curl -s -o /dev/null "http://127.0.0.1:$PORT/static/style.css"; }
+web_alive() { curl -s -o /dev/null "http://127.0.0.1:$PORT${HC_PREFIX:-}/static/style.css"; }
 
 web_start() {
 	local out

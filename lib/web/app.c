@@ -37,6 +37,7 @@ static HDF *lang_roots[LANG_COUNT]; /* the packs under "L", for templates */
 #define TEMPLATE_CACHE 48
 static struct { char name[64]; CSPARSE *cs; } template_cache[TEMPLATE_CACHE];
 static HDF *parse_hdf;          /* what templates are parsed against */
+static const char *site_prefix = ""; /* Site.Prefix: the path the site lives under */
 
 /* ---- cgiwrap bridge ---------------------------------------------------- */
 
@@ -190,8 +191,18 @@ static NEOERR *load_packs(void)
 	if (err)
 		return nerr_pass(err);
 	static_version(dir, version);
+	/* Every link, form, redirect, cookie and QR code carries the path the
+	 * site is served under ("" at a host's root, "/healthcard" under a
+	 * prefix, as conf/healthcard-apache.conf's HC_PREFIX): the templates
+	 * write <?cs var:Site.Prefix ?>/card, the C below adds it. */
+	site_prefix = conf_str("Site.Prefix", "");
+	if (!url_prefix_ok(site_prefix))
+		return nerr_raise(NERR_ASSERT, "Site.Prefix \"%s\": empty, or /name with no "
+				  "trailing slash", site_prefix);
 	for (int i = 0; i < LANG_COUNT; i++) {
 		err = hdf_set_value(lang_roots[i], "Static.Version", version);
+		if (err == STATUS_OK)
+			err = hdf_set_value(lang_roots[i], "Site.Prefix", site_prefix);
 		if (err)
 			return nerr_pass(err);
 	}
@@ -227,17 +238,18 @@ void app_site_url(struct req *r, const char *path, char *out, size_t n)
 	const char *base = conf_str("Site.BaseUrl", NULL);
 
 	if (base && *base)
-		snprintf(out, n, "%s%s", base, path);
+		snprintf(out, n, "%s%s%s", base, site_prefix, path);
 	else
-		snprintf(out, n, "%s://%s%s", r->is_https ? "https" : "http",
-			 hdf_get_value(r->hdf, "HTTP.Host", "localhost"), path);
+		snprintf(out, n, "%s://%s%s%s", r->is_https ? "https" : "http",
+			 hdf_get_value(r->hdf, "HTTP.Host", "localhost"), site_prefix, path);
 }
 
 void app_set_cookie(struct req *r, const char *name, const char *value,
 		    const char *path, long max_age)
 {
-	app_header(r, "Set-Cookie: %s=%s; Path=%s; Max-Age=%ld; HttpOnly; SameSite=Lax%s",
-		   name, value, path, max_age, r->is_https ? "; Secure" : "");
+	app_header(r, "Set-Cookie: %s=%s; Path=%s%s; Max-Age=%ld; HttpOnly; SameSite=Lax%s",
+		   name, value, site_prefix, site_prefix[0] && !strcmp(path, "/") ? "" : path,
+		   max_age, r->is_https ? "; Secure" : "");
 }
 
 void app_now(char out[20])
@@ -300,8 +312,8 @@ static void send_response(struct req *r, const char *ctype, const char *body, si
 		"Referrer-Policy: same-origin\r\n"
 		"Cache-Control: no-store\r\n");
 	if (r->sid_is_new && r->sid[0])
-		FCGX_FPrintF(out, "Set-Cookie: hc_sid=%s; Path=/; HttpOnly; SameSite=Lax%s\r\n",
-			     r->sid, r->is_https ? "; Secure" : "");
+		FCGX_FPrintF(out, "Set-Cookie: hc_sid=%s; Path=%s; HttpOnly; SameSite=Lax%s\r\n",
+			     r->sid, site_prefix[0] ? site_prefix : "/", r->is_https ? "; Secure" : "");
 	if (r->headers.len)
 		FCGX_PutStr(r->headers.buf, r->headers.len, out);
 	FCGX_PutS("\r\n", out);
@@ -399,7 +411,7 @@ NEOERR *app_redirect(struct req *r, const char *path)
 	if (!url_local_path(path))
 		path = "/";
 	r->status = 303;
-	app_header(r, "Location: %s", path);
+	app_header(r, "Location: %s%s", site_prefix, path);
 	send_response(r, "text/plain; charset=utf-8", "", 0);
 	return STATUS_OK;
 }
@@ -668,7 +680,8 @@ static const char *referer_path(void)
 	n = strlen(host);
 	if (strncmp(p, host, n) != 0 || p[n] != '/')
 		return NULL;
-	return url_local_path(p + n) ? p + n : NULL;
+	p = url_strip_prefix(p + n, site_prefix);
+	return url_local_path(p) ? p : NULL;
 }
 
 /* 303 to the login page, which comes back to where the person was: the
@@ -677,7 +690,7 @@ static const char *referer_path(void)
 static NEOERR *to_login(struct req *r, const struct page *page, bool posted)
 {
 	char next[600], back[64];
-	const char *uri = posted ? referer_path() : param("REQUEST_URI");
+	const char *uri = posted ? referer_path() : url_strip_prefix(param("REQUEST_URI"), site_prefix);
 	char *esc = NULL;
 	bool expired = r->session_lost;
 

@@ -167,7 +167,7 @@ uploads=$(grep -l 'A_UPLOAD }' "$ROOT"/cgi-bin/*.c | while read -r f; do
 	grep -o '{ "[a-z_]*", M_POST, [^}]*A_UPLOAD }' "$f" | sed "s|{ \"\([a-z_]*\)\".*|$(basename "$f" .c)/\1|"
 done | sort | tr '\n' '|' | sed 's/|$//')
 check "the Apache conf lets bodies over 64 KiB through to exactly the upload actions ($uploads)" \
-	grep -qF "^/($uploads)\$#" "$ROOT/conf/healthcard-apache.conf"
+	grep -qF '^${HC_BASE}('"$uploads"')$#' "$ROOT/conf/healthcard-apache.conf"
 get "$who" /checkin
 check "the check-in page serves after them" status_is 200
 check "and still no page process died" eq "$(crashes)" "$crashes_before"

@@ -224,6 +224,41 @@ static void local_paths(void **state)
 	assert_false(url_local_path(longest));
 }
 
+/* The path the site is served under (Site.Prefix, issue 17), and the
+ * site's own path of what a browser sent under it. */
+static void site_prefixes(void **state)
+{
+	static const char *const ok[] = { "", "/healthcard", "/a/b-c.d_e~f", "/X1", NULL };
+	static const char *const bad[] = {
+		"/", "healthcard", "/healthcard/", "//x", "/a//b", "/a b", "/a?b", "/a\"b",
+		"/a<b", "/\xe5\x8c\x97", NULL,
+	};
+	char longest[120];
+
+	(void)state;
+	for (int i = 0; ok[i]; i++)
+		if (!url_prefix_ok(ok[i]))
+			fail_msg("refused as a prefix: \"%s\"", ok[i]);
+	for (int i = 0; bad[i]; i++)
+		if (url_prefix_ok(bad[i]))
+			fail_msg("accepted as a prefix: \"%s\"", bad[i]);
+	assert_false(url_prefix_ok(NULL));
+	memset(longest, 'a', sizeof longest - 1);
+	longest[0] = '/';
+	longest[sizeof longest - 1] = '\0';
+	assert_false(url_prefix_ok(longest));
+
+	assert_string_equal(url_strip_prefix("/card?x=1", ""), "/card?x=1");
+	assert_string_equal(url_strip_prefix("/healthcard/card?x=1", "/healthcard"), "/card?x=1");
+	assert_string_equal(url_strip_prefix("/healthcard/", "/healthcard"), "/");
+	assert_string_equal(url_strip_prefix("/healthcard", "/healthcard"), "/");
+	assert_string_equal(url_strip_prefix("/healthcard?lang=en", "/healthcard"), "/");
+	assert_null(url_strip_prefix("/healthcardx/card", "/healthcard"));
+	assert_null(url_strip_prefix("/card", "/healthcard"));
+	assert_null(url_strip_prefix("card", ""));
+	assert_null(url_strip_prefix(NULL, "/healthcard"));
+}
+
 /* The outbox's texts come from the language packs (outbox.* in
  * templates/lang/), in both languages; the zh-CN ones are word for word
  * those the pages wrote in C before. */
@@ -316,6 +351,7 @@ int main(void)
 		cmocka_unit_test(scope_rules),
 		cmocka_unit_test(phone_numbers),
 		cmocka_unit_test(local_paths),
+		cmocka_unit_test(site_prefixes),
 		cmocka_unit_test(outbox_texts),
 		cmocka_unit_test(streak_texts),
 	};
