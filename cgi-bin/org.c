@@ -21,7 +21,7 @@
 #include "web/app.h"
 #include "web/form.h"
 #include "domain/org.h"
-#include "core/db.h"
+#include "read/directory.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -86,23 +86,6 @@ static NEOERR *listed_college(struct req *r, int *college)
 	return STATUS_OK;
 }
 
-/* The units in tree order: each college, its classes, then each major
- * followed by its classes. */
-#define UNITS_SQL \
-	"SELECT * FROM (SELECT u.id, u.kind, u.code, u.name, u.retired_at IS NOT NULL AS retired, " \
-	" COALESCE(u.merged_into, 0) AS merged_into, " \
-	" CASE u.kind WHEN 'college' THEN u.id WHEN 'major' THEN u.parent_id " \
-	"  ELSE IF(p.kind = 'college', p.id, p.parent_id) END AS college_id, " \
-	" CASE u.kind WHEN 'major' THEN u.id WHEN 'class' THEN IF(p.kind = 'major', p.id, 0) " \
-	"  ELSE 0 END AS major_id, " \
-	" CASE u.kind WHEN 'college' THEN 0 WHEN 'major' THEN 1 " \
-	"  ELSE IF(p.kind = 'major', 2, 1) END AS depth, " \
-	" CASE u.kind WHEN 'college' THEN (SELECT COUNT(*) FROM people x WHERE x.college_id = u.id) " \
-	"  WHEN 'class' THEN (SELECT COUNT(*) FROM people x WHERE x.class_id = u.id) " \
-	"  ELSE (SELECT COUNT(*) FROM people x JOIN org_units k ON k.id = x.class_id " \
-	"   WHERE k.parent_id = u.id) END AS people " \
-	"FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id " \
-	"WHERE u.kind <> 'school') t WHERE ? = 0 OR t.college_id = ? "
 
 static NEOERR *render(struct req *r)
 {
@@ -110,15 +93,10 @@ static NEOERR *render(struct req *r)
 	NEOERR *err = listed_college(r, &college);
 
 	if (err == STATUS_OK)
-		err = db_rows(r->hdf, "Org.Unit", NULL, UNITS_SQL
-			"ORDER BY t.college_id, t.major_id, t.kind <> 'college', t.kind <> 'major', "
-			" t.retired, t.code LIMIT 5000", "ii", (long long)college, (long long)college);
+		err = directory_units(r->hdf, "Org.Unit", college, false);
 	/* The choosers offer units in use only. */
 	if (err == STATUS_OK)
-		err = db_rows(r->hdf, "Org.Parent", NULL, UNITS_SQL
-			"AND t.kind IN ('college', 'major') AND NOT t.retired "
-			"ORDER BY t.college_id, t.major_id, t.kind <> 'college', t.code",
-			"ii", (long long)college, (long long)college);
+		err = directory_units(r->hdf, "Org.Parent", college, true);
 	if (err)
 		return nerr_pass(err);
 	if (college)
@@ -186,15 +164,11 @@ static NEOERR *render_edit(struct req *r)
 	if (!actor_may_college(&a, u.college_id))
 		return nerr_raise(HC_ERR_FORBIDDEN, "unit %d is outside %d's college", id,
 				  r->who.person_id);
-	err = db_row(r->hdf, "Edit.Unit", NULL, "SELECT u.id, u.kind, u.code, u.name, "
-		"u.retired_at, m.code AS merged_code, m.name AS merged_name "
-		"FROM org_units u LEFT JOIN org_units m ON m.id = u.merged_into WHERE u.id = ?",
-		"i", (long long)id);
+	err = directory_unit(r->hdf, "Edit.Unit", id);
 	if (err == STATUS_OK)
-		err = db_rows(r->hdf, "Edit.Target", NULL, UNITS_SQL
-			"AND t.kind = ? AND t.id <> ? AND NOT t.retired ORDER BY t.code LIMIT 2000",
-			"iisi", (long long)(actor_school_admin(&a) ? 0 : a.admin_college_id),
-			(long long)(actor_school_admin(&a) ? 0 : a.admin_college_id), u.kind, (long long)id);
+		err = directory_merge_targets(r->hdf, "Edit.Target",
+					      actor_school_admin(&a) ? 0 : a.admin_college_id,
+					      u.kind, id);
 	if (err)
 		return nerr_pass(err);
 	hdf_set_int_value(r->hdf, "Edit.Changeable", actor_school_admin(&a) || strcmp(u.kind, "college"));

@@ -43,7 +43,7 @@
 #include "core/conf.h"
 #include "core/sheet.h"
 #include "web/input.h"
-#include "core/db.h"
+#include "read/directory.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -149,19 +149,8 @@ static NEOERR *search(struct req *r)
 	hdf_set_int_value(r->hdf, "People.Page", page);
 	if (!like[0])
 		return nerr_pass(app_render(r, "people.cs"));
-#define SEARCH_WHERE "FROM people p LEFT JOIN org_units c ON c.id = p.college_id " \
-	"LEFT JOIN org_units k ON k.id = p.class_id " \
-	"LEFT JOIN accounts a ON a.person_id = p.id " \
-	"WHERE (p.number LIKE CONCAT(?, '%') OR p.name LIKE CONCAT('%', ?, '%')) " \
-	"AND (? = 0 OR p.college_id = ?) "
-	err = db_scalar(&total, NULL, "SELECT COUNT(*) " SEARCH_WHERE, "ssii", like, like,
-			college, college);
-	if (err == STATUS_OK)
-		err = db_rows(r->hdf, "People.Row", NULL,
-			"SELECT p.id, p.number, p.name, p.identity, p.status, c.name AS college, "
-			"k.name AS class, a.login, a.disabled " SEARCH_WHERE
-			"ORDER BY p.number LIMIT ? OFFSET ?", "ssiiii", like, like, college, college,
-			(long long)PAGE_ROWS, (long long)(page - 1) * PAGE_ROWS);
+	err = directory_search(r->hdf, "People.Row", like, college, PAGE_ROWS,
+			       (page - 1) * PAGE_ROWS, &total);
 	if (err)
 		return nerr_pass(err);
 	hdf_set_int_value(r->hdf, "People.Total", (int)total);
@@ -176,27 +165,7 @@ static NEOERR *search(struct req *r)
  * college; a unit the person is in stays offered after it retired. */
 static NEOERR *choosers(struct req *r, int person)
 {
-	long long college = scope_college(r);
-	NEOERR *err = db_rows(r->hdf, "Choose.College", NULL,
-		"SELECT u.id, u.code, u.name FROM org_units u WHERE u.kind = 'college' "
-		"AND (u.retired_at IS NULL OR u.id = (SELECT college_id FROM people WHERE id = ?)) "
-		"AND (? = 0 OR u.id = ?) ORDER BY u.code", "iii", (long long)person, college, college);
-
-	if (err == STATUS_OK)
-		err = db_rows(r->hdf, "Choose.Class", NULL,
-			"SELECT * FROM (SELECT u.id, u.code, u.name, "
-			" IF(p.kind = 'college', p.id, p.parent_id) AS college_id "
-			" FROM org_units u JOIN org_units p ON p.id = u.parent_id WHERE u.kind = 'class' "
-			" AND (u.retired_at IS NULL OR u.id = (SELECT class_id FROM people WHERE id = ?))) t "
-			"WHERE ? = 0 OR t.college_id = ? ORDER BY t.code LIMIT 5000", "iii",
-			(long long)person, college, college);
-	if (err == STATUS_OK)
-		err = db_rows(r->hdf, "Choose.Counselor", NULL,
-			"SELECT p.id, p.number, p.name FROM people p JOIN roles r ON r.person_id = p.id "
-			"AND r.role = 'counselor' WHERE ? = 0 OR p.college_id = ? "
-			"OR p.id = (SELECT counselor_id FROM counselor_assignments WHERE student_id = ?) "
-			"ORDER BY p.number LIMIT 2000", "iii", college, college, (long long)person);
-	return nerr_pass(err);
+	return nerr_pass(directory_choosers(r->hdf, "Choose", scope_college(r), person));
 }
 
 static NEOERR *render_new(struct req *r)
@@ -235,20 +204,7 @@ static NEOERR *render_edit(struct req *r)
 	if (!actor_may_college(&a, college))
 		return nerr_raise(HC_ERR_FORBIDDEN, "person %d is outside %d's college", id,
 				  r->who.person_id);
-	err = db_row(r->hdf, "Person", NULL,
-		"SELECT p.id, p.number, p.name, p.identity, p.status, COALESCE(p.phone, '') AS phone, "
-		" COALESCE(p.college_id, '') AS college_id, COALESCE(p.class_id, '') AS class_id, "
-		" p.boarding, COALESCE(ca.counselor_id, '') AS counselor_id, "
-		" a.login, a.disabled, a.must_change_pw, "
-		" (SELECT COUNT(*) FROM login_failures f WHERE f.login = a.login) AS failures "
-		"FROM people p LEFT JOIN accounts a ON a.person_id = p.id "
-		"LEFT JOIN counselor_assignments ca ON ca.student_id = p.id WHERE p.id = ?",
-		"i", (long long)id);
-	if (err == STATUS_OK)
-		err = db_rows(r->hdf, "Person.Role", NULL,
-			"SELECT r.role, u.name AS college FROM roles r "
-			"LEFT JOIN org_units u ON u.id = r.org_id WHERE r.person_id = ? ORDER BY r.role",
-			"i", (long long)id);
+	err = directory_person(r->hdf, "Person", id);
 	if (err == STATUS_OK)
 		err = choosers(r, id);
 	if (err)
@@ -416,9 +372,7 @@ static NEOERR *reset_link(struct req *r)
 	sodium_memzero(token, sizeof token);
 	app_site_url(r, path, url, sizeof url);
 	hdf_set_value(r->hdf, "Reset.Url", url);
-	err = db_row(r->hdf, "Reset.Person", NULL, "SELECT p.id, p.number, p.name, a.login "
-		     "FROM people p JOIN accounts a ON a.person_id = p.id WHERE p.id = ?", "i",
-		     (long long)int_param(r, "id"));
+	err = directory_account(r->hdf, "Reset.Person", int_param(r, "id"));
 	if (err)
 		return nerr_pass(err);
 	app_header(r, "Cache-Control: no-store");

@@ -27,6 +27,65 @@ NEOERR *gateadmin_find(long long id, struct gate_info *g, bool *found)
 	return STATUS_OK;
 }
 
+NEOERR *gateadmin_gates(const char *kind, struct gate_info *out, int max, int *n)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	*n = 0;
+	err = db_query(&c, "SELECT id, kind, name, code_serial FROM gates WHERE kind = ? "
+		       "ORDER BY name", "s", kind);
+	if (err)
+		return nerr_pass(err);
+	while (*n < max && db_next(c)) {
+		struct gate_info *g = &out[(*n)++];
+		g->id = db_int(c, 0);
+		db_copy(g->kind, sizeof g->kind, db_str(c, 1));
+		db_copy(g->name, sizeof g->name, db_str(c, 2));
+		g->code_serial = (int)db_int(c, 3);
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+NEOERR *gateadmin_enrol_find(const unsigned char link_hash[32], struct enrol_wait *w,
+			     bool *found)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	memset(w, 0, sizeof *w);
+	err = db_query(&c, "SELECT d.name, g.name, g.kind FROM gate_devices d "
+		       "JOIN gates g ON g.id = d.gate_id "
+		       "WHERE d.enrol_hash = ? AND d.revoked_at IS NULL", "b",
+		       link_hash, (size_t)32);
+	if (err)
+		return nerr_pass(err);
+	*found = db_next(c);
+	if (*found) {
+		db_copy(w->device, sizeof w->device, db_str(c, 0));
+		db_copy(w->gate, sizeof w->gate, db_str(c, 1));
+		db_copy(w->kind, sizeof w->kind, db_str(c, 2));
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+NEOERR *gateadmin_enrol(const unsigned char link_hash[32], const unsigned char cred_hash[32],
+			bool *enrolled)
+{
+	char now[20];
+	unsigned long long n = 0;
+	NEOERR *err;
+
+	clock_now(now);
+	err = db_exec(&n, NULL, "UPDATE gate_devices SET enrol_hash = NULL, credential_hash = ?, "
+		      "enrolled_at = ? WHERE enrol_hash = ? AND revoked_at IS NULL",
+		      "bsb", cred_hash, (size_t)32, now, link_hash, (size_t)32);
+	*enrolled = err == STATUS_OK && n == 1;
+	return nerr_pass(err);
+}
+
 /* A change and its audit row commit together or not at all. */
 struct change {
 	const struct actor *a;
