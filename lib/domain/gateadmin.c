@@ -7,22 +7,28 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A row of GATE_COLUMNS. */
+#define GATE_COLUMNS "SELECT id, kind, name, code_serial FROM gates "
+static void gate_of_row(DB_CURSOR *c, struct gate_info *g)
+{
+	g->id = db_int(c, 0);
+	db_copy(g->kind, sizeof g->kind, db_str(c, 1));
+	db_copy(g->name, sizeof g->name, db_str(c, 2));
+	g->code_serial = (int)db_int(c, 3);
+}
+
 NEOERR *gateadmin_find(long long id, struct gate_info *g, bool *found)
 {
 	DB_CURSOR *c = NULL;
 	NEOERR *err;
 
 	memset(g, 0, sizeof *g);
-	err = db_query(&c, "SELECT id, kind, name, code_serial FROM gates WHERE id = ?", "i", id);
+	err = db_query(&c, GATE_COLUMNS "WHERE id = ?", "i", id);
 	if (err)
 		return nerr_pass(err);
 	*found = db_next(c);
-	if (*found) {
-		g->id = db_int(c, 0);
-		db_copy(g->kind, sizeof g->kind, db_str(c, 1));
-		db_copy(g->name, sizeof g->name, db_str(c, 2));
-		g->code_serial = (int)db_int(c, 3);
-	}
+	if (*found)
+		gate_of_row(c, g);
 	db_cursor_free(&c);
 	return STATUS_OK;
 }
@@ -33,17 +39,12 @@ NEOERR *gateadmin_gates(const char *kind, struct gate_info *out, int max, int *n
 	NEOERR *err;
 
 	*n = 0;
-	err = db_query(&c, "SELECT id, kind, name, code_serial FROM gates WHERE kind = ? "
+	err = db_query(&c, GATE_COLUMNS "WHERE kind = ? "
 		       "ORDER BY name", "s", kind);
 	if (err)
 		return nerr_pass(err);
-	while (*n < max && db_next(c)) {
-		struct gate_info *g = &out[(*n)++];
-		g->id = db_int(c, 0);
-		db_copy(g->kind, sizeof g->kind, db_str(c, 1));
-		db_copy(g->name, sizeof g->name, db_str(c, 2));
-		g->code_serial = (int)db_int(c, 3);
-	}
+	while (*n < max && db_next(c))
+		gate_of_row(c, &out[(*n)++]);
 	db_cursor_free(&c);
 	return STATUS_OK;
 }
