@@ -58,25 +58,12 @@ static const struct form_field merge_fields[] = {
 };
 static const struct form merge_form = { "org", merge_fields };
 
-/* The session's actor (with the request's id and address). */
-static struct actor actor_of(struct req *r)
-{
-	return r->who;
-}
-
-static int int_param(struct req *r, const char *name)
-{
-	long long v = form_id(app_param(r, name, ""));
-
-	return v > 0 && v < 2147483647LL ? (int)v : 0;
-}
-
 /* The college whose units the request may list: 0 for the whole school. */
 static NEOERR *listed_college(struct req *r, int *college)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 
-	*college = int_param(r, "college");
+	*college = form_int(r, "college");
 	if (!actor_school_admin(&a)) {
 		if (*college && *college != a.admin_college_id)
 			return nerr_raise(HC_ERR_FORBIDDEN, "college %d is not %d's", *college,
@@ -131,7 +118,7 @@ static NEOERR *refused(struct req *r, const struct outcome *o, NEOERR *(*again)(
 
 static NEOERR *add(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct outcome o = { 0 };
 	NEOERR *err;
 
@@ -139,7 +126,7 @@ static NEOERR *add(struct req *r)
 		r->status = 400;
 		return nerr_pass(render(r));
 	}
-	err = org_create(&a, app_param(r, "kind", ""), int_param(r, "parent_id"),
+	err = org_create(&a, app_param(r, "kind", ""), form_int(r, "parent_id"),
 			 app_param(r, "code", ""), app_param(r, "name", ""), &o);
 	if (err)
 		return nerr_pass(err);
@@ -151,9 +138,9 @@ static NEOERR *add(struct req *r)
 /* The edit page of unit ?id=, for those who may change it. */
 static NEOERR *render_edit(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct org_unit u;
-	int id = int_param(r, "id");
+	int id = form_int(r, "id");
 	bool found;
 	NEOERR *err = org_load(id, &u, &found);
 
@@ -188,13 +175,13 @@ static NEOERR *back_to_edit(struct req *r, const char *what, long long n)
 {
 	char path[96];
 
-	snprintf(path, sizeof path, "/org/edit?id=%d&done=%s&n=%lld", int_param(r, "id"), what, n);
+	snprintf(path, sizeof path, "/org/edit?id=%d&done=%s&n=%lld", form_int(r, "id"), what, n);
 	return nerr_pass(app_redirect(r, path));
 }
 
 static NEOERR *rename_unit(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct outcome o = { 0 };
 	NEOERR *err;
 
@@ -202,7 +189,7 @@ static NEOERR *rename_unit(struct req *r)
 		r->status = 400;
 		return nerr_pass(render_edit(r));
 	}
-	err = org_rename(&a, int_param(r, "id"), app_param(r, "code", ""),
+	err = org_rename(&a, form_int(r, "id"), app_param(r, "code", ""),
 			 app_param(r, "name", ""), &o);
 	if (err)
 		return nerr_pass(err);
@@ -213,13 +200,13 @@ static NEOERR *rename_unit(struct req *r)
 
 static NEOERR *retire(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct outcome o = { 0 };
 	NEOERR *err;
 
 	if (form_check(r, &id_form))
 		return nerr_raise(HC_ERR_BADREQ, "retire without a unit");
-	err = org_retire(&a, int_param(r, "id"), &o);
+	err = org_retire(&a, form_int(r, "id"), &o);
 	if (err)
 		return nerr_pass(err);
 	if (!o.ok)
@@ -229,17 +216,17 @@ static NEOERR *retire(struct req *r)
 
 static NEOERR *merge(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct outcome o = { 0 };
 	NEOERR *err;
 
 	if (form_check(r, &merge_form)) {
-		if (!int_param(r, "id"))
+		if (!form_int(r, "id"))
 			return nerr_raise(HC_ERR_BADREQ, "merge without a unit");
 		r->status = 400;
 		return nerr_pass(render_edit(r));
 	}
-	err = org_merge(&a, int_param(r, "id"), int_param(r, "into"), &o);
+	err = org_merge(&a, form_int(r, "id"), form_int(r, "into"), &o);
 	if (err)
 		return nerr_pass(err);
 	if (!o.ok)

@@ -101,19 +101,6 @@ static const struct form_field search_fields[] = {
 };
 static const struct form search_form = { "search", search_fields };
 
-/* The session's actor (with the request's id and address). */
-static struct actor actor_of(struct req *r)
-{
-	return r->who;
-}
-
-static int int_param(struct req *r, const char *name)
-{
-	long long v = form_id(app_param(r, name, ""));
-
-	return v > 0 && v < 2147483647LL ? (int)v : 0;
-}
-
 /* The college an actor's lists cover: 0 for the whole school. */
 static long long scope_college(struct req *r)
 {
@@ -143,7 +130,7 @@ static NEOERR *search(struct req *r)
 	if (form_check(r, &search_form)) {
 		r->status = 400;
 	} else {
-		page = int_param(r, "page") ? int_param(r, "page") : 1;
+		page = form_int(r, "page") ? form_int(r, "page") : 1;
 	}
 	like_escaped(hdf_get_value(r->hdf, "Form.Value.q", ""), like, sizeof like);
 	hdf_set_int_value(r->hdf, "People.Page", page);
@@ -192,8 +179,8 @@ static NEOERR *new_form(struct req *r)
  * who may see them. */
 static NEOERR *render_edit(struct req *r)
 {
-	struct actor a = actor_of(r);
-	int id = int_param(r, "id"), college = 0;
+	const struct actor a = r->who;
+	int id = form_int(r, "id"), college = 0;
 	bool found;
 	NEOERR *err = people_college(id, &college, &found);
 
@@ -260,15 +247,15 @@ static NEOERR *to_person(struct req *r, long long id, const char *done)
 
 static NEOERR *save(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	bool is_new = !strcmp(r->action, "new");
 	struct person_input in = {
-		.id = is_new ? 0 : int_param(r, "id"),
+		.id = is_new ? 0 : form_int(r, "id"),
 		.number = app_param(r, "number", ""), .name = app_param(r, "name", ""),
 		.identity = app_param(r, "identity", ""), .status = app_param(r, "status", ""),
 		.phone = app_param(r, "phone", ""),
-		.college_id = int_param(r, "college_id"), .class_id = int_param(r, "class_id"),
-		.counselor_id = int_param(r, "counselor_id"),
+		.college_id = form_int(r, "college_id"), .class_id = form_int(r, "class_id"),
+		.counselor_id = form_int(r, "counselor_id"),
 		.boarding = !strcmp(app_param(r, "boarding", ""), "1"),
 	};
 	struct outcome o = { 0 };
@@ -291,13 +278,13 @@ static NEOERR *save(struct req *r)
 
 static NEOERR *delete_person(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct outcome o = { 0 };
 	NEOERR *err;
 
 	if (form_check(r, &id_form))
 		return nerr_raise(HC_ERR_BADREQ, "delete without a person");
-	err = people_delete(&a, int_param(r, "id"), &o);
+	err = people_delete(&a, form_int(r, "id"), &o);
 	if (err)
 		return nerr_pass(err);
 	if (!o.ok)
@@ -307,13 +294,13 @@ static NEOERR *delete_person(struct req *r)
 
 static NEOERR *make_account(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct outcome o = { 0 };
 	char hash[128];
 	NEOERR *err;
 
 	if (form_check(r, &account_form)) {
-		if (!int_param(r, "id"))
+		if (!form_int(r, "id"))
 			return nerr_raise(HC_ERR_BADREQ, "account without a person");
 		r->status = 400;
 		hdf_set_int_value(r->hdf, "Edit.AccountBad", 1);
@@ -321,7 +308,7 @@ static NEOERR *make_account(struct req *r)
 	}
 	err = auth_hash_password(app_param(r, "password", ""), hash);
 	if (err == STATUS_OK)
-		err = account_create(&a, int_param(r, "id"), app_param(r, "login", ""), hash, true, &o);
+		err = account_create(&a, form_int(r, "id"), app_param(r, "login", ""), hash, true, &o);
 	sodium_memzero(hash, sizeof hash);
 	if (err)
 		return nerr_pass(err);
@@ -336,9 +323,9 @@ static NEOERR *make_account(struct req *r)
 /* disable, enable, unlock: one button each. */
 static NEOERR *account_switch(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct outcome o = { 0 };
-	int id = int_param(r, "id");
+	int id = form_int(r, "id");
 	NEOERR *err;
 
 	if (form_check(r, &id_form))
@@ -356,14 +343,14 @@ static NEOERR *account_switch(struct req *r)
 
 static NEOERR *reset_link(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct outcome o = { 0 };
 	char token[ACCOUNT_TOKEN_LEN + 1] = "", path[ACCOUNT_TOKEN_LEN + 32], url[600];
 	NEOERR *err;
 
 	if (form_check(r, &id_form))
 		return nerr_raise(HC_ERR_BADREQ, "reset without a person");
-	err = account_reset_issue(&a, int_param(r, "id"), token, &o);
+	err = account_reset_issue(&a, form_int(r, "id"), token, &o);
 	if (err)
 		return nerr_pass(err);
 	if (!o.ok)
@@ -372,7 +359,7 @@ static NEOERR *reset_link(struct req *r)
 	sodium_memzero(token, sizeof token);
 	app_site_url(r, path, url, sizeof url);
 	hdf_set_value(r->hdf, "Reset.Url", url);
-	err = directory_account(r->hdf, "Reset.Person", int_param(r, "id"));
+	err = directory_account(r->hdf, "Reset.Person", form_int(r, "id"));
 	if (err)
 		return nerr_pass(err);
 	app_header(r, "Cache-Control: no-store");
@@ -381,9 +368,9 @@ static NEOERR *reset_link(struct req *r)
 
 static NEOERR *role_change(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct outcome o = { 0 };
-	int id = int_param(r, "id");
+	int id = form_int(r, "id");
 	NEOERR *err;
 
 	if (form_check(r, &role_form)) {
@@ -393,7 +380,7 @@ static NEOERR *role_change(struct req *r)
 		return nerr_pass(render_edit(r));
 	}
 	if (!strcmp(r->action, "grant"))
-		err = account_grant(&a, id, app_param(r, "role", ""), int_param(r, "org_id"), &o);
+		err = account_grant(&a, id, app_param(r, "role", ""), form_int(r, "org_id"), &o);
 	else
 		err = account_revoke(&a, id, app_param(r, "role", ""), &o);
 	if (err)
@@ -466,7 +453,7 @@ static NEOERR *import_sheet(struct req *r, const char *name, const char *data, s
 {
 	struct sheet_limits lim = sheet_default_limits;
 	struct sheet_problem why;
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	SHEET *s = NULL;
 	HDF *out = NULL;
 	NEOERR *err;
@@ -507,7 +494,7 @@ static NEOERR *import_sheet(struct req *r, const char *name, const char *data, s
 
 static NEOERR *import_preview(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	const char *name = app_param(r, "file", "");
 	const char *data = NULL;
 	size_t size = 0;
@@ -532,7 +519,7 @@ static NEOERR *import_preview(struct req *r)
 
 static NEOERR *import_apply(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	char *name = NULL, *data = NULL;
 	size_t size = 0;
 	bool found;

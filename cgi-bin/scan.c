@@ -33,17 +33,6 @@
 #include <string.h>
 #include <time.h>
 
-/* The second PATH_INFO segment: /scan/enrol/<this>. */
-static const char *path_arg(struct req *r)
-{
-	const char *p = hdf_get_value(r->hdf, "CGI.PathInfo", "");
-
-	p += strspn(p, "/");
-	p += strcspn(p, "/");
-	p += strspn(p, "/");
-	return p;
-}
-
 /* The answer, one glance: result, reason, and who it is about. */
 static NEOERR *answer(struct req *r, const struct scan_verdict *sv,
 		      const struct arrival_seen *seen)
@@ -264,14 +253,14 @@ static NEOERR *enrol(struct req *r)
 	unsigned char h[32], ch[32];
 	char cred[ARRIVAL_SECRET_LEN + 1];
 	bool found, enrolled = false;
-	NEOERR *err = enrol_lookup(r, path_arg(r), h, &found);
+	NEOERR *err = enrol_lookup(r, app_path_arg(r), h, &found);
 
 	if (err)
 		return nerr_pass(err);
 	if (!found)
 		return nerr_pass(enrol_gone(r));
 	if (strcmp(r->method, "POST")) {
-		hdf_set_value(r->hdf, "Enrol.Link", path_arg(r));
+		hdf_set_value(r->hdf, "Enrol.Link", app_path_arg(r));
 		return nerr_pass(app_render(r, "scan_enrol.cs"));
 	}
 	arrival_secret_new(cred, ch);
@@ -315,7 +304,7 @@ static NEOERR *printed_gate(const char *code, struct scan_station *st, bool *fou
  * elsewhere can record an arrival the student did not make. */
 static NEOERR *gate_code(struct req *r)
 {
-	const char *code = path_arg(r);
+	const char *code = app_path_arg(r);
 	struct scan_station st;
 	bool found;
 	NEOERR *err = printed_gate(code, &st, &found);
