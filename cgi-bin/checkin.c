@@ -132,9 +132,28 @@ static NEOERR *quick_fill(struct req *r, int person, int day)
 	return STATUS_OK;
 }
 
+/* Checkin.Report.*: the day's report, if any (*done). */
 static NEOERR *load_today(struct req *r, int person, int day, bool *done)
 {
-	return nerr_pass(checkins_day(r->hdf, "Checkin.Report", person, day, done));
+	struct day_report rep;
+	NEOERR *err = checkins_day(person, day, &rep, done);
+
+	if (err || !*done)
+		return nerr_pass(err);
+	hdf_set_int_value(r->hdf, "Checkin.Report.id", (int)rep.id);
+	hdf_set_value(r->hdf, "Checkin.Report.at", rep.at);
+	hdf_set_value(r->hdf, "Checkin.Report.temperature", rep.temperature);
+	hdf_set_value(r->hdf, "Checkin.Report.city", rep.city);
+	hdf_set_int_value(r->hdf, "Checkin.Report.anomaly", rep.anomaly);
+	hdf_set_value(r->hdf, "Checkin.Report.anomaly_flags", rep.anomaly_flags);
+	if (rep.anomaly_state[0])
+		hdf_set_value(r->hdf, "Checkin.Report.anomaly_state", rep.anomaly_state);
+	hdf_set_int_value(r->hdf, "Checkin.Report.is_makeup", rep.is_makeup);
+	if (rep.filled_by)
+		hdf_set_int_value(r->hdf, "Checkin.Report.filled_by", (int)rep.filled_by);
+	if (rep.verify_reason[0])
+		hdf_set_value(r->hdf, "Checkin.Report.verify_reason", rep.verify_reason);
+	return STATUS_OK;
 }
 
 static NEOERR *show_report_form(struct req *r, int person, int day, bool resubmit)
@@ -298,7 +317,7 @@ static int person_param(struct req *r)
 
 static NEOERR *load_subject(struct req *r, int person)
 {
-	char name[65], number[33];
+	char name[257], number[129];
 	bool found;
 	NEOERR *err;
 

@@ -135,6 +135,28 @@ static NEOERR *add(struct req *r)
 	return nerr_pass(app_redirect(r, "/org?saved=1"));
 }
 
+/* Edit.Unit.*: unit id as its edit page shows it. */
+static NEOERR *unit_export(struct req *r, int id)
+{
+	struct unit_row u;
+	bool found;
+	NEOERR *err = directory_unit(id, &u, &found);
+
+	if (err || !found)
+		return nerr_pass(err);
+	hdf_set_int_value(r->hdf, "Edit.Unit.id", u.id);
+	hdf_set_value(r->hdf, "Edit.Unit.kind", u.kind);
+	hdf_set_value(r->hdf, "Edit.Unit.code", u.code);
+	hdf_set_value(r->hdf, "Edit.Unit.name", u.name);
+	if (u.retired_at[0])
+		hdf_set_value(r->hdf, "Edit.Unit.retired_at", u.retired_at);
+	if (u.merged_code[0]) {
+		hdf_set_value(r->hdf, "Edit.Unit.merged_code", u.merged_code);
+		hdf_set_value(r->hdf, "Edit.Unit.merged_name", u.merged_name);
+	}
+	return STATUS_OK;
+}
+
 /* The edit page of unit ?id=, for those who may change it. */
 static NEOERR *render_edit(struct req *r)
 {
@@ -151,7 +173,7 @@ static NEOERR *render_edit(struct req *r)
 	if (!actor_may_college(&a, u.college_id))
 		return nerr_raise(HC_ERR_FORBIDDEN, "unit %d is outside %d's college", id,
 				  r->who.person_id);
-	err = directory_unit(r->hdf, "Edit.Unit", id);
+	err = unit_export(r, id);
 	if (err == STATUS_OK)
 		err = directory_merge_targets(r->hdf, "Edit.Target",
 					      actor_school_admin(&a) ? 0 : a.admin_college_id,

@@ -345,7 +345,9 @@ static NEOERR *reset_link(struct req *r)
 {
 	const struct actor a = r->who;
 	struct outcome o = { 0 };
+	struct account_row acc;
 	char token[ACCOUNT_TOKEN_LEN + 1] = "", path[ACCOUNT_TOKEN_LEN + 32], url[600];
+	bool found = false;
 	NEOERR *err;
 
 	if (form_check(r, &id_form))
@@ -359,9 +361,15 @@ static NEOERR *reset_link(struct req *r)
 	sodium_memzero(token, sizeof token);
 	app_site_url(r, path, url, sizeof url);
 	hdf_set_value(r->hdf, "Reset.Url", url);
-	err = directory_account(r->hdf, "Reset.Person", form_int(r, "id"));
+	err = directory_account(form_int(r, "id"), &acc, &found);
 	if (err)
 		return nerr_pass(err);
+	if (found) {
+		hdf_set_int_value(r->hdf, "Reset.Person.id", acc.id);
+		hdf_set_value(r->hdf, "Reset.Person.number", acc.number);
+		hdf_set_value(r->hdf, "Reset.Person.name", acc.name);
+		hdf_set_value(r->hdf, "Reset.Person.login", acc.login);
+	}
 	app_header(r, "Cache-Control: no-store");
 	return nerr_pass(app_render(r, "people_reset.cs"));
 }

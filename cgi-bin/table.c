@@ -363,6 +363,7 @@ static long long person_param(struct req *r)
  * 409 (no application to set a window on). */
 static NEOERR *edit_load(struct req *r, long long person, int term)
 {
+	struct application_row a;
 	bool found = false;
 	NEOERR *err;
 
@@ -371,14 +372,25 @@ static NEOERR *edit_load(struct req *r, long long person, int term)
 	err = scope_require_other(&r->who, (int)person);
 	if (err)
 		return nerr_pass(err);
-	err = directory_application(r->hdf, "Edit", person, term, &found);
+	err = directory_application(person, term, &a, &found);
 	if (err)
 		return nerr_pass(err);
 	if (!found)
 		return nerr_raise(HC_ERR_NOTFOUND, "no person %lld or term %d", person, term);
-	if (!hdf_get_value(r->hdf, "Edit.app", NULL))
+	hdf_set_int_value(r->hdf, "Edit.person", (int)a.person);
+	hdf_set_value(r->hdf, "Edit.name", a.name);
+	hdf_set_value(r->hdf, "Edit.number", a.number);
+	hdf_set_int_value(r->hdf, "Edit.term", a.term);
+	hdf_set_value(r->hdf, "Edit.term_name", a.term_name);
+	if (a.app == 0)
 		return nerr_raise(HC_ERR_CONFLICT, "person %lld has no application in term %d",
 				  person, term);
+	hdf_set_int_value(r->hdf, "Edit.app", (int)a.app);
+	hdf_set_value(r->hdf, "Edit.state", a.state);
+	if (a.allowed_from[0])
+		hdf_set_value(r->hdf, "Edit.allowed_from", a.allowed_from);
+	if (a.allowed_until[0])
+		hdf_set_value(r->hdf, "Edit.allowed_until", a.allowed_until);
 	return STATUS_OK;
 }
 

@@ -53,8 +53,8 @@ NEOERR *gateadmin_gates(const char *kind, struct gate_info *out, int max, int *n
 /* A device waiting to be enrolled: the one whose unspent, unrevoked
  * enrolment link hashes to link_hash. */
 struct enrol_wait {
-	char device[65];
-	char gate[65];
+	char device[257];
+	char gate[257];
 	char kind[8];            /* its gate's: "gate" or "dorm" */
 };
 NEOERR *gateadmin_enrol_find(const unsigned char link_hash[32], struct enrol_wait *w,

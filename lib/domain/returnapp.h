@@ -69,8 +69,8 @@ NEOERR *ret_set_window(const struct actor *a, long long person, long long app,
  * Paths.Uploads and its type. */
 struct ret_upload {
 	int owner;
-	char stored_name[101];
-	char mime[65];
+	char stored_name[401];
+	char mime[257];
 };
 /* Upload id; *found false for none. */
 NEOERR *ret_upload_find(long long id, struct ret_upload *u, bool *found);

@@ -64,16 +64,36 @@ NEOERR *checkins_other_sent_back(int person, int day, struct sent_back *sb, bool
 	return STATUS_OK;
 }
 
-NEOERR *checkins_day(HDF *out, const char *prefix, int person, int day, bool *found)
+NEOERR *checkins_day(int person, int day, struct day_report *rep, bool *found)
 {
+	DB_CURSOR *c = NULL;
 	char d[11];
+	NEOERR *err;
 
+	memset(rep, 0, sizeof *rep);
 	day_format(day, d);
-	return nerr_pass(db_row(out, prefix, found,
-		"SELECT id, DATE_FORMAT(submitted_at, '%H:%i') AS at, temperature, city, "
+	err = db_query(&c,
+		"SELECT id, DATE_FORMAT(submitted_at, '%H:%i'), temperature, city, "
 		" anomaly, anomaly_flags, anomaly_state, is_makeup, filled_by, "
 		" verify_reason FROM daily_reports WHERE person_id = ? AND day = ?",
-		"is", (long long)person, d));
+		"is", (long long)person, d);
+	if (err)
+		return nerr_pass(err);
+	*found = db_next(c);
+	if (*found) {
+		rep->id = db_int(c, 0);
+		db_copy(rep->at, sizeof rep->at, db_str(c, 1));
+		db_copy(rep->temperature, sizeof rep->temperature, db_str(c, 2));
+		db_copy(rep->city, sizeof rep->city, db_str(c, 3));
+		rep->anomaly = db_int(c, 4) != 0;
+		db_copy(rep->anomaly_flags, sizeof rep->anomaly_flags, db_str(c, 5));
+		db_copy(rep->anomaly_state, sizeof rep->anomaly_state, db_str(c, 6));
+		rep->is_makeup = db_int(c, 7) != 0;
+		rep->filled_by = db_int(c, 8);
+		db_copy(rep->verify_reason, sizeof rep->verify_reason, db_str(c, 9));
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
 }
 
 NEOERR *checkins_has_basic(int person, bool *has)

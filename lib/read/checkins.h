@@ -18,7 +18,7 @@
 #define CHECKINS_MESSAGES 5
 struct message {
 	char kind[33];
-	char body[501];
+	char body[2001];         /* VARCHAR(500): 4 bytes a character at most */
 	char at[12];             /* "MM-DD HH:MM" */
 };
 NEOERR *checkins_messages(int person, struct message out[CHECKINS_MESSAGES], int *n);
@@ -29,14 +29,25 @@ NEOERR *checkins_sent_back(int person, int day, bool *sent_back);
 /* The oldest sent-back day other than `day`; *found false for none. */
 struct sent_back {
 	char day[11];
-	char reason[501];        /* "" for none */
+	char reason[2001];       /* "" for none */
 };
 NEOERR *checkins_other_sent_back(int person, int day, struct sent_back *sb, bool *found);
 
-/* <prefix>.{id, at, temperature, city, anomaly, anomaly_flags,
- * anomaly_state, is_makeup, filled_by, verify_reason}: the report of `day`;
- * *found false for none. */
-NEOERR *checkins_day(HDF *out, const char *prefix, int person, int day, bool *found);
+/* The report of a day, as the check-in page shows it. */
+struct day_report {
+	long long id;
+	char at[6];              /* HH:MM it was sent */
+	char temperature[8];     /* as stored: "36.5" */
+	char city[257];
+	bool anomaly;
+	char anomaly_flags[80];  /* "fever,symptom"; "" for none */
+	char anomaly_state[16];  /* "" for none */
+	bool is_makeup;
+	long long filled_by;     /* 0: the person themself */
+	char verify_reason[2001]; /* "" for none */
+};
+/* The person's report of `day`; *found false for none. */
+NEOERR *checkins_day(int person, int day, struct day_report *rep, bool *found);
 
 /* Has the person given their basic info? */
 NEOERR *checkins_has_basic(int person, bool *has);

@@ -3,6 +3,7 @@
 #include "core/db.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* The units in tree order: each college, its classes, then each major
  * followed by its classes. */
@@ -34,12 +35,28 @@ NEOERR *directory_units(HDF *out, const char *prefix, int college, bool parents_
 		" t.retired, t.code LIMIT 5000", "ii", (long long)college, (long long)college));
 }
 
-NEOERR *directory_unit(HDF *out, const char *prefix, int id)
+NEOERR *directory_unit(int id, struct unit_row *u, bool *found)
 {
-	return nerr_pass(db_row(out, prefix, NULL, "SELECT u.id, u.kind, u.code, u.name, "
-		"u.retired_at, m.code AS merged_code, m.name AS merged_name "
+	DB_CURSOR *c = NULL;
+	NEOERR *err = db_query(&c, "SELECT u.id, u.kind, u.code, u.name, u.retired_at, m.code, m.name "
 		"FROM org_units u LEFT JOIN org_units m ON m.id = u.merged_into WHERE u.id = ?",
-		"i", (long long)id));
+		"i", (long long)id);
+
+	memset(u, 0, sizeof *u);
+	if (err)
+		return nerr_pass(err);
+	*found = db_next(c);
+	if (*found) {
+		u->id = (int)db_int(c, 0);
+		db_copy(u->kind, sizeof u->kind, db_str(c, 1));
+		db_copy(u->code, sizeof u->code, db_str(c, 2));
+		db_copy(u->name, sizeof u->name, db_str(c, 3));
+		db_copy(u->retired_at, sizeof u->retired_at, db_str(c, 4));
+		db_copy(u->merged_code, sizeof u->merged_code, db_str(c, 5));
+		db_copy(u->merged_name, sizeof u->merged_name, db_str(c, 6));
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
 }
 
 NEOERR *directory_merge_targets(HDF *out, const char *prefix, int college, const char *kind,
@@ -70,7 +87,7 @@ NEOERR *directory_person_by_number(const char *number, long long *id, bool *foun
 				   number));
 }
 
-NEOERR *directory_person_name(int id, char name[65], char number[33], bool *found)
+NEOERR *directory_person_name(int id, char name[257], char number[129], bool *found)
 {
 	DB_CURSOR *c = NULL;
 	NEOERR *err = db_query(&c, "SELECT name, number FROM people WHERE id = ?", "i",
@@ -81,8 +98,8 @@ NEOERR *directory_person_name(int id, char name[65], char number[33], bool *foun
 		return nerr_pass(err);
 	*found = db_next(c);
 	if (*found) {
-		db_copy(name, 65, db_str(c, 0));
-		db_copy(number, 33, db_str(c, 1));
+		db_copy(name, 257, db_str(c, 0));
+		db_copy(number, 129, db_str(c, 1));
 	}
 	db_cursor_free(&c);
 	return STATUS_OK;
@@ -161,20 +178,52 @@ NEOERR *directory_person(HDF *out, const char *prefix, int id)
 		"i", (long long)id));
 }
 
-NEOERR *directory_account(HDF *out, const char *prefix, int id)
+NEOERR *directory_account(int id, struct account_row *a, bool *found)
 {
-	return nerr_pass(db_row(out, prefix, NULL, "SELECT p.id, p.number, p.name, a.login "
+	DB_CURSOR *c = NULL;
+	NEOERR *err = db_query(&c, "SELECT p.id, p.number, p.name, a.login "
 		"FROM people p JOIN accounts a ON a.person_id = p.id WHERE p.id = ?", "i",
-		(long long)id));
+		(long long)id);
+
+	memset(a, 0, sizeof *a);
+	if (err)
+		return nerr_pass(err);
+	*found = db_next(c);
+	if (*found) {
+		a->id = (int)db_int(c, 0);
+		db_copy(a->number, sizeof a->number, db_str(c, 1));
+		db_copy(a->name, sizeof a->name, db_str(c, 2));
+		db_copy(a->login, sizeof a->login, db_str(c, 3));
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
 }
 
-NEOERR *directory_application(HDF *out, const char *prefix, long long person, int term,
+NEOERR *directory_application(long long person, int term, struct application_row *a,
 			      bool *found)
 {
-	return nerr_pass(db_row(out, prefix, found,
-		"SELECT p.id AS person, p.name, p.number, ra.id AS app, ra.state, "
-		" ra.allowed_from, ra.allowed_until, t.id AS term, t.name AS term_name "
-		"FROM people p JOIN terms t ON t.id = ? "
+	DB_CURSOR *c = NULL;
+	NEOERR *err = db_query(&c,
+		"SELECT p.id, p.name, p.number, ra.id, ra.state, ra.allowed_from, ra.allowed_until, "
+		" t.id, t.name FROM people p JOIN terms t ON t.id = ? "
 		"LEFT JOIN return_applications ra ON ra.person_id = p.id AND ra.term_id = t.id "
-		"WHERE p.id = ?", "ii", (long long)term, person));
+		"WHERE p.id = ?", "ii", (long long)term, person);
+
+	memset(a, 0, sizeof *a);
+	if (err)
+		return nerr_pass(err);
+	*found = db_next(c);
+	if (*found) {
+		a->person = db_int(c, 0);
+		db_copy(a->name, sizeof a->name, db_str(c, 1));
+		db_copy(a->number, sizeof a->number, db_str(c, 2));
+		a->app = db_int(c, 3);
+		db_copy(a->state, sizeof a->state, db_str(c, 4));
+		db_copy(a->allowed_from, sizeof a->allowed_from, db_str(c, 5));
+		db_copy(a->allowed_until, sizeof a->allowed_until, db_str(c, 6));
+		a->term = (int)db_int(c, 7);
+		db_copy(a->term_name, sizeof a->term_name, db_str(c, 8));
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
 }

@@ -24,9 +24,16 @@
  * parents). */
 NEOERR *directory_units(HDF *out, const char *prefix, int college, bool parents_in_use);
 
-/* <prefix>.{id, kind, code, name, retired_at, merged_code, merged_name}:
- * unit id. */
-NEOERR *directory_unit(HDF *out, const char *prefix, int id);
+/* A unit as its edit page shows it. */
+struct unit_row {
+	int id;
+	char kind[12];
+	char code[129], name[401];
+	char retired_at[20];          /* "" while in use */
+	char merged_code[129], merged_name[401];   /* "" unless merged */
+};
+/* Unit id; *found false for none. */
+NEOERR *directory_unit(int id, struct unit_row *u, bool *found);
 
 /* <prefix>.<n> as directory_units(): the units of `kind` (of `college`,
  * 0: any) a unit may merge into: not retired, not unit `except`. */
@@ -45,7 +52,7 @@ NEOERR *directory_colleges(HDF *out, const char *prefix);
 NEOERR *directory_person_by_number(const char *number, long long *id, bool *found);
 
 /* Person id's name and number; *found false for none. */
-NEOERR *directory_person_name(int id, char name[65], char number[33], bool *found);
+NEOERR *directory_person_name(int id, char name[257], char number[129], bool *found);
 
 /* <prefix>.<n>.{id, number, name, identity, status, college, class, login,
  * disabled}: the people whose number starts with, or whose name holds,
@@ -64,13 +71,25 @@ NEOERR *directory_choosers(HDF *out, const char *prefix, long long college, int 
  * failures} and <prefix>.Role.<n>.{role, college}: person id's record. */
 NEOERR *directory_person(HDF *out, const char *prefix, int id);
 
-/* <prefix>.{id, number, name, login}: person id and their account. */
-NEOERR *directory_account(HDF *out, const char *prefix, int id);
+/* Person id and their account's login; *found false for no account. */
+struct account_row {
+	int id;
+	char number[129], name[257], login[257];
+};
+NEOERR *directory_account(int id, struct account_row *a, bool *found);
 
-/* <prefix>.{person, name, number, app, state, allowed_from, allowed_until,
- * term, term_name}: person in term with their return application (app
- * absent when none); *found false for no such person or term. */
-NEOERR *directory_application(HDF *out, const char *prefix, long long person, int term,
+/* A person in a term with their return application and its window. */
+struct application_row {
+	long long person;
+	char name[257], number[129];
+	long long app;                /* 0: no application in the term */
+	char state[16];
+	char allowed_from[11], allowed_until[11];   /* "" for none */
+	int term;
+	char term_name[257];
+};
+/* *found false for no such person or term. */
+NEOERR *directory_application(long long person, int term, struct application_row *a,
 			      bool *found);
 
 #endif

@@ -25,12 +25,16 @@
 #include "core/db.h"
 #include "core/days.h"
 #include "core/err.h"
+#include "domain/arrival.h"
 #include "domain/checkin.h"
+#include "domain/gateadmin.h"
 #include "domain/makeup.h"
 #include "domain/queue.h"
 #include "domain/returnapp.h"
 #include "domain/review.h"
 #include "domain/scope.h"
+#include "read/checkins.h"
+#include "read/directory.h"
 #include "web/app.h"
 #include "web/sess.h"
 
@@ -143,6 +147,15 @@ static void checkin_one_a_day(void **state)
 	assert_true(s.report_id > 0);
 	assert_int_equal(s.flags, 0);
 	assert_int_equal(SCALAR("SELECT anomaly FROM daily_reports WHERE id = ?", "i", s.report_id), 0);
+	/* As the check-in page reads it back. */
+	struct day_report rep;
+	bool found = false;
+	OK(checkins_day(STUDENT, day_today(), &rep, &found));
+	assert_true(found);
+	assert_int_equal(rep.id, s.report_id);
+	assert_string_equal(rep.temperature, "36.5");
+	assert_string_equal(rep.city, healthy.city);
+	assert_false(rep.anomaly);
 
 	/* The same day again: refused, with when it was reported; one row. */
 	struct report_submission again = { .person_id = STUDENT, .day = day_today(), .rep = &healthy };
@@ -471,6 +484,56 @@ static void counselor_sees_only_theirs(void **state)
 				"ii", (long long)COUNSELOR, item), 0);
 }
 
+/* ---- a gate phone's enrolment (the write /scan/enrol makes) --------------- */
+
+static void gate_phone_enrols_once(void **state)
+{
+	struct actor ad = who(ADMIN);
+	struct gate_info g;
+	struct enrol_wait w;
+	char link[ARRIVAL_SECRET_LEN + 1], cred[ARRIVAL_SECRET_LEN + 1];
+	unsigned char h[32], ch[32];
+	long long gate = 0;
+	bool found = false, enrolled = false;
+
+	(void)state;
+	OK(gateadmin_add_gate(&ad, "gate", "单元测试门", &gate));
+	OK(gateadmin_add_device(&ad, gate, "手机一", link, &g, &found));
+	assert_true(found);
+	assert_true(arrival_secret_hash(link, h));
+	OK(gateadmin_enrol_find(h, &w, &found));
+	assert_true(found);
+	assert_string_equal(w.device, "手机一");
+	assert_string_equal(w.gate, "单元测试门");
+	assert_string_equal(w.kind, "gate");
+
+	arrival_secret_new(cred, ch);
+	OK(gateadmin_enrol(h, ch, &enrolled));
+	assert_true(enrolled);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM gate_devices WHERE gate_id = ? AND "
+				"credential_hash = ? AND enrol_hash IS NULL AND enrolled_at IS NOT NULL",
+				"ib", gate, ch, (size_t)32), 1);
+	/* The link is spent: a second phone gets nothing. */
+	OK(gateadmin_enrol_find(h, &w, &found));
+	assert_false(found);
+	arrival_secret_new(cred, ch);
+	OK(gateadmin_enrol(h, ch, &enrolled));
+	assert_false(enrolled);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM gate_devices WHERE credential_hash = ?",
+				"b", ch, (size_t)32), 0);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM audit_log WHERE actor_id = ? AND "
+				"action = 'gate_add' AND object_id = ?", "ii", (long long)ADMIN, gate), 1);
+
+	/* The staff's list of gates holds it. */
+	struct gate_info list[GATEADMIN_MAX_GATES];
+	int n = 0;
+	bool listed = false;
+	OK(gateadmin_gates("gate", list, GATEADMIN_MAX_GATES, &n));
+	for (int i = 0; i < n; i++)
+		listed = listed || list[i].id == gate;
+	assert_true(listed);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -479,6 +542,7 @@ int main(void)
 		cmocka_unit_test(makeup_request_decide_fill),
 		cmocka_unit_test(return_every_transition),
 		cmocka_unit_test(counselor_sees_only_theirs),
+		cmocka_unit_test(gate_phone_enrols_once),
 	};
 	return cmocka_run_group_tests_name("domain", tests, setup, teardown);
 }
