@@ -132,6 +132,32 @@ static NEOERR *quick_fill(struct req *r, int person, int day)
 	return STATUS_OK;
 }
 
+/* <prefix>.{phone, home_address, emergency_contact, emergency_phone,
+ * boarding, dorm}: the person's basic info, if given (*found); dorm
+ * absent when none, or "" with dorm_blank (a form's values). */
+static NEOERR *basic_export(struct req *r, const char *prefix, int person, bool dorm_blank,
+			    bool *found)
+{
+	struct basic_row b;
+	char key[64];
+	NEOERR *err = checkins_basic(person, &b, found);
+	const struct { const char *name, *value; } v[] = {
+		{ "phone", b.phone }, { "home_address", b.home_address },
+		{ "emergency_contact", b.emergency_contact }, { "emergency_phone", b.emergency_phone },
+		{ "boarding", b.boarding ? "1" : "0" }, { "dorm", b.dorm },
+	};
+
+	if (err || !*found)
+		return nerr_pass(err);
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		if (!v[i].value[0] && !dorm_blank && !strcmp(v[i].name, "dorm"))
+			continue;
+		snprintf(key, sizeof key, "%s.%s", prefix, v[i].name);
+		hdf_set_value(r->hdf, key, v[i].value);
+	}
+	return STATUS_OK;
+}
+
 /* Checkin.Report.*: the day's report, if any (*done). */
 static NEOERR *load_today(struct req *r, int person, int day, bool *done)
 {
@@ -195,7 +221,7 @@ static NEOERR *show(struct req *r)
 	bool has_basic, done, resubmit;
 	NEOERR *err;
 
-	err = checkins_basic(r->hdf, "Basic", person, false, &has_basic);
+	err = basic_export(r, "Basic", person, false, &has_basic);
 	if (err)
 		return nerr_pass(err);
 	if (!has_basic) {
@@ -398,7 +424,7 @@ static NEOERR *show_basic_fix(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	form_describe(r, &basic_form);
-	err = checkins_basic(r->hdf, "Form.Value", person, true, &found);
+	err = basic_export(r, "Form.Value", person, true, &found);
 	if (err)
 		return nerr_pass(err);
 	if (!found)

@@ -106,14 +106,27 @@ NEOERR *checkins_has_basic(int person, bool *has)
 	return nerr_pass(err);
 }
 
-NEOERR *checkins_basic(HDF *out, const char *prefix, int person, bool dorm_blank,
-		       bool *found)
+NEOERR *checkins_basic(int person, struct basic_row *b, bool *found)
 {
-	return nerr_pass(db_row(out, prefix, found, dorm_blank
-		? "SELECT phone, home_address, emergency_contact, emergency_phone, boarding, "
-		  " COALESCE(dorm, '') AS dorm FROM basic_info WHERE person_id = ?"
-		: "SELECT phone, home_address, emergency_contact, emergency_phone, boarding, dorm "
-		  "FROM basic_info WHERE person_id = ?", "i", (long long)person));
+	DB_CURSOR *c = NULL;
+	NEOERR *err = db_query(&c, "SELECT phone, home_address, emergency_contact, emergency_phone, "
+			       "boarding, dorm FROM basic_info WHERE person_id = ?", "i",
+			       (long long)person);
+
+	memset(b, 0, sizeof *b);
+	if (err)
+		return nerr_pass(err);
+	*found = db_next(c);
+	if (*found) {
+		db_copy(b->phone, sizeof b->phone, db_str(c, 0));
+		db_copy(b->home_address, sizeof b->home_address, db_str(c, 1));
+		db_copy(b->emergency_contact, sizeof b->emergency_contact, db_str(c, 2));
+		db_copy(b->emergency_phone, sizeof b->emergency_phone, db_str(c, 3));
+		b->boarding = db_int(c, 4) != 0;
+		db_copy(b->dorm, sizeof b->dorm, db_str(c, 5));
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
 }
 
 NEOERR *checkins_calendar(HDF *out, const char *prefix, int person, const char *today)

@@ -52,11 +52,17 @@ NEOERR *checkins_day(int person, int day, struct day_report *rep, bool *found);
 /* Has the person given their basic info? */
 NEOERR *checkins_has_basic(int person, bool *has);
 
-/* <prefix>.{phone, home_address, emergency_contact, emergency_phone,
- * boarding, dorm}: the basic info as stored (dorm absent when none, or ""
- * with dorm_blank: a form's values); *found false before it is given. */
-NEOERR *checkins_basic(HDF *out, const char *prefix, int person, bool dorm_blank,
-		       bool *found);
+/* The basic info as stored (domain/checkin.h's basic_form). */
+struct basic_row {
+	char phone[129];
+	char home_address[801];
+	char emergency_contact[257];
+	char emergency_phone[129];
+	bool boarding;
+	char dorm[257];          /* "" for none */
+};
+/* *found false before it is given. */
+NEOERR *checkins_basic(int person, struct basic_row *b, bool *found);
 
 /* <prefix>.Term.{id, name, starts_on} (the term of `today`) and
  * <prefix>.Day.<n>.{day, dow, state}: each day of the term up to today
