@@ -372,24 +372,21 @@ static NEOERR *store_bytes(const char *hex, const unsigned char *data, size_t le
 	return STATUS_OK;
 }
 
+static void ret_upload_find_row(DB_CURSOR *c, void *out)
+{
+	struct ret_upload *u = out;
+
+	u->owner = (int)db_int(c, 0);
+	db_copy(u->stored_name, sizeof u->stored_name, db_str(c, 1));
+	db_copy(u->mime, sizeof u->mime, db_str(c, 2));
+}
+
 NEOERR *ret_upload_find(long long id, struct ret_upload *u, bool *found)
 {
-	DB_CURSOR *c = NULL;
-	NEOERR *err;
-
 	memset(u, 0, sizeof *u);
-	err = db_query(&c, "SELECT ra.person_id, u.stored_name, u.mime FROM uploads u "
-		"JOIN return_applications ra ON ra.id = u.application_id WHERE u.id = ?", "i", id);
-	if (err)
-		return nerr_pass(err);
-	*found = db_next(c);
-	if (*found) {
-		u->owner = (int)db_int(c, 0);
-		db_copy(u->stored_name, sizeof u->stored_name, db_str(c, 1));
-		db_copy(u->mime, sizeof u->mime, db_str(c, 2));
-	}
-	db_cursor_free(&c);
-	return STATUS_OK;
+	return nerr_pass(db_one(found, ret_upload_find_row, u,
+		"SELECT ra.person_id, u.stored_name, u.mime FROM uploads u "
+		"JOIN return_applications ra ON ra.id = u.application_id WHERE u.id = ?", "i", id));
 }
 
 static NEOERR *upload_in_txn(void *arg)

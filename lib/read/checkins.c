@@ -42,58 +42,53 @@ NEOERR *checkins_sent_back(int person, int day, bool *sent_back)
 	return nerr_pass(err);
 }
 
+static void checkins_other_sent_back_row(DB_CURSOR *c, void *out)
+{
+	struct sent_back *sb = out;
+
+	db_copy(sb->day, sizeof sb->day, db_str(c, 0));
+	db_copy(sb->reason, sizeof sb->reason, db_str(c, 1));
+}
+
 NEOERR *checkins_other_sent_back(int person, int day, struct sent_back *sb, bool *found)
 {
-	DB_CURSOR *c = NULL;
 	char d[11];
-	NEOERR *err;
 
 	memset(sb, 0, sizeof *sb);
 	day_format(day, d);
-	err = db_query(&c, "SELECT day, verify_reason FROM daily_reports WHERE person_id = ? "
+	return nerr_pass(db_one(found, checkins_other_sent_back_row, sb,
+		"SELECT day, verify_reason FROM daily_reports WHERE person_id = ? "
 		"AND anomaly_state = 'sent_back' AND day <> ? ORDER BY day LIMIT 1",
-		"is", (long long)person, d);
-	if (err)
-		return nerr_pass(err);
-	*found = db_next(c);
-	if (*found) {
-		db_copy(sb->day, sizeof sb->day, db_str(c, 0));
-		db_copy(sb->reason, sizeof sb->reason, db_str(c, 1));
-	}
-	db_cursor_free(&c);
-	return STATUS_OK;
+		"is", (long long)person, d));
+}
+
+static void checkins_day_row(DB_CURSOR *c, void *out)
+{
+	struct day_report *rep = out;
+
+	rep->id = db_int(c, 0);
+	db_copy(rep->at, sizeof rep->at, db_str(c, 1));
+	db_copy(rep->temperature, sizeof rep->temperature, db_str(c, 2));
+	db_copy(rep->city, sizeof rep->city, db_str(c, 3));
+	rep->anomaly = db_int(c, 4) != 0;
+	db_copy(rep->anomaly_flags, sizeof rep->anomaly_flags, db_str(c, 5));
+	db_copy(rep->anomaly_state, sizeof rep->anomaly_state, db_str(c, 6));
+	rep->is_makeup = db_int(c, 7) != 0;
+	rep->filled_by = db_int(c, 8);
+	db_copy(rep->verify_reason, sizeof rep->verify_reason, db_str(c, 9));
 }
 
 NEOERR *checkins_day(int person, int day, struct day_report *rep, bool *found)
 {
-	DB_CURSOR *c = NULL;
 	char d[11];
-	NEOERR *err;
 
 	memset(rep, 0, sizeof *rep);
 	day_format(day, d);
-	err = db_query(&c,
+	return nerr_pass(db_one(found, checkins_day_row, rep,
 		"SELECT id, DATE_FORMAT(submitted_at, '%H:%i'), temperature, city, "
 		" anomaly, anomaly_flags, anomaly_state, is_makeup, filled_by, "
 		" verify_reason FROM daily_reports WHERE person_id = ? AND day = ?",
-		"is", (long long)person, d);
-	if (err)
-		return nerr_pass(err);
-	*found = db_next(c);
-	if (*found) {
-		rep->id = db_int(c, 0);
-		db_copy(rep->at, sizeof rep->at, db_str(c, 1));
-		db_copy(rep->temperature, sizeof rep->temperature, db_str(c, 2));
-		db_copy(rep->city, sizeof rep->city, db_str(c, 3));
-		rep->anomaly = db_int(c, 4) != 0;
-		db_copy(rep->anomaly_flags, sizeof rep->anomaly_flags, db_str(c, 5));
-		db_copy(rep->anomaly_state, sizeof rep->anomaly_state, db_str(c, 6));
-		rep->is_makeup = db_int(c, 7) != 0;
-		rep->filled_by = db_int(c, 8);
-		db_copy(rep->verify_reason, sizeof rep->verify_reason, db_str(c, 9));
-	}
-	db_cursor_free(&c);
-	return STATUS_OK;
+		"is", (long long)person, d));
 }
 
 NEOERR *checkins_has_basic(int person, bool *has)
@@ -106,27 +101,25 @@ NEOERR *checkins_has_basic(int person, bool *has)
 	return nerr_pass(err);
 }
 
+static void checkins_basic_row(DB_CURSOR *c, void *out)
+{
+	struct basic_row *b = out;
+
+	db_copy(b->phone, sizeof b->phone, db_str(c, 0));
+	db_copy(b->home_address, sizeof b->home_address, db_str(c, 1));
+	db_copy(b->emergency_contact, sizeof b->emergency_contact, db_str(c, 2));
+	db_copy(b->emergency_phone, sizeof b->emergency_phone, db_str(c, 3));
+	b->boarding = db_int(c, 4) != 0;
+	db_copy(b->dorm, sizeof b->dorm, db_str(c, 5));
+}
+
 NEOERR *checkins_basic(int person, struct basic_row *b, bool *found)
 {
-	DB_CURSOR *c = NULL;
-	NEOERR *err = db_query(&c, "SELECT phone, home_address, emergency_contact, emergency_phone, "
-			       "boarding, dorm FROM basic_info WHERE person_id = ?", "i",
-			       (long long)person);
-
 	memset(b, 0, sizeof *b);
-	if (err)
-		return nerr_pass(err);
-	*found = db_next(c);
-	if (*found) {
-		db_copy(b->phone, sizeof b->phone, db_str(c, 0));
-		db_copy(b->home_address, sizeof b->home_address, db_str(c, 1));
-		db_copy(b->emergency_contact, sizeof b->emergency_contact, db_str(c, 2));
-		db_copy(b->emergency_phone, sizeof b->emergency_phone, db_str(c, 3));
-		b->boarding = db_int(c, 4) != 0;
-		db_copy(b->dorm, sizeof b->dorm, db_str(c, 5));
-	}
-	db_cursor_free(&c);
-	return STATUS_OK;
+	return nerr_pass(db_one(found, checkins_basic_row, b,
+		"SELECT phone, home_address, emergency_contact, emergency_phone, "
+		"boarding, dorm FROM basic_info WHERE person_id = ?", "i",
+		(long long)person));
 }
 
 NEOERR *checkins_calendar(HDF *out, const char *prefix, int person, const char *today)

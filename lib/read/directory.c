@@ -35,28 +35,26 @@ NEOERR *directory_units(HDF *out, const char *prefix, int college, bool parents_
 		" t.retired, t.code LIMIT 5000", "ii", (long long)college, (long long)college));
 }
 
+static void directory_unit_row(DB_CURSOR *c, void *out)
+{
+	struct unit_row *u = out;
+
+	u->id = (int)db_int(c, 0);
+	db_copy(u->kind, sizeof u->kind, db_str(c, 1));
+	db_copy(u->code, sizeof u->code, db_str(c, 2));
+	db_copy(u->name, sizeof u->name, db_str(c, 3));
+	db_copy(u->retired_at, sizeof u->retired_at, db_str(c, 4));
+	db_copy(u->merged_code, sizeof u->merged_code, db_str(c, 5));
+	db_copy(u->merged_name, sizeof u->merged_name, db_str(c, 6));
+}
+
 NEOERR *directory_unit(int id, struct unit_row *u, bool *found)
 {
-	DB_CURSOR *c = NULL;
-	NEOERR *err = db_query(&c, "SELECT u.id, u.kind, u.code, u.name, u.retired_at, m.code, m.name "
-		"FROM org_units u LEFT JOIN org_units m ON m.id = u.merged_into WHERE u.id = ?",
-		"i", (long long)id);
-
 	memset(u, 0, sizeof *u);
-	if (err)
-		return nerr_pass(err);
-	*found = db_next(c);
-	if (*found) {
-		u->id = (int)db_int(c, 0);
-		db_copy(u->kind, sizeof u->kind, db_str(c, 1));
-		db_copy(u->code, sizeof u->code, db_str(c, 2));
-		db_copy(u->name, sizeof u->name, db_str(c, 3));
-		db_copy(u->retired_at, sizeof u->retired_at, db_str(c, 4));
-		db_copy(u->merged_code, sizeof u->merged_code, db_str(c, 5));
-		db_copy(u->merged_name, sizeof u->merged_name, db_str(c, 6));
-	}
-	db_cursor_free(&c);
-	return STATUS_OK;
+	return nerr_pass(db_one(found, directory_unit_row, u,
+		"SELECT u.id, u.kind, u.code, u.name, u.retired_at, m.code, m.name "
+		"FROM org_units u LEFT JOIN org_units m ON m.id = u.merged_into WHERE u.id = ?",
+		"i", (long long)id));
 }
 
 NEOERR *directory_merge_targets(HDF *out, const char *prefix, int college, const char *kind,
@@ -178,52 +176,47 @@ NEOERR *directory_person(HDF *out, const char *prefix, int id)
 		"i", (long long)id));
 }
 
+static void directory_account_row(DB_CURSOR *c, void *out)
+{
+	struct account_row *a = out;
+
+	a->id = (int)db_int(c, 0);
+	db_copy(a->number, sizeof a->number, db_str(c, 1));
+	db_copy(a->name, sizeof a->name, db_str(c, 2));
+	db_copy(a->login, sizeof a->login, db_str(c, 3));
+}
+
 NEOERR *directory_account(int id, struct account_row *a, bool *found)
 {
-	DB_CURSOR *c = NULL;
-	NEOERR *err = db_query(&c, "SELECT p.id, p.number, p.name, a.login "
-		"FROM people p JOIN accounts a ON a.person_id = p.id WHERE p.id = ?", "i",
-		(long long)id);
-
 	memset(a, 0, sizeof *a);
-	if (err)
-		return nerr_pass(err);
-	*found = db_next(c);
-	if (*found) {
-		a->id = (int)db_int(c, 0);
-		db_copy(a->number, sizeof a->number, db_str(c, 1));
-		db_copy(a->name, sizeof a->name, db_str(c, 2));
-		db_copy(a->login, sizeof a->login, db_str(c, 3));
-	}
-	db_cursor_free(&c);
-	return STATUS_OK;
+	return nerr_pass(db_one(found, directory_account_row, a,
+		"SELECT p.id, p.number, p.name, a.login "
+		"FROM people p JOIN accounts a ON a.person_id = p.id WHERE p.id = ?", "i",
+		(long long)id));
+}
+
+static void directory_application_row(DB_CURSOR *c, void *out)
+{
+	struct application_row *a = out;
+
+	a->person = db_int(c, 0);
+	db_copy(a->name, sizeof a->name, db_str(c, 1));
+	db_copy(a->number, sizeof a->number, db_str(c, 2));
+	a->app = db_int(c, 3);
+	db_copy(a->state, sizeof a->state, db_str(c, 4));
+	db_copy(a->allowed_from, sizeof a->allowed_from, db_str(c, 5));
+	db_copy(a->allowed_until, sizeof a->allowed_until, db_str(c, 6));
+	a->term = (int)db_int(c, 7);
+	db_copy(a->term_name, sizeof a->term_name, db_str(c, 8));
 }
 
 NEOERR *directory_application(long long person, int term, struct application_row *a,
 			      bool *found)
 {
-	DB_CURSOR *c = NULL;
-	NEOERR *err = db_query(&c,
+	memset(a, 0, sizeof *a);
+	return nerr_pass(db_one(found, directory_application_row, a,
 		"SELECT p.id, p.name, p.number, ra.id, ra.state, ra.allowed_from, ra.allowed_until, "
 		" t.id, t.name FROM people p JOIN terms t ON t.id = ? "
 		"LEFT JOIN return_applications ra ON ra.person_id = p.id AND ra.term_id = t.id "
-		"WHERE p.id = ?", "ii", (long long)term, person);
-
-	memset(a, 0, sizeof *a);
-	if (err)
-		return nerr_pass(err);
-	*found = db_next(c);
-	if (*found) {
-		a->person = db_int(c, 0);
-		db_copy(a->name, sizeof a->name, db_str(c, 1));
-		db_copy(a->number, sizeof a->number, db_str(c, 2));
-		a->app = db_int(c, 3);
-		db_copy(a->state, sizeof a->state, db_str(c, 4));
-		db_copy(a->allowed_from, sizeof a->allowed_from, db_str(c, 5));
-		db_copy(a->allowed_until, sizeof a->allowed_until, db_str(c, 6));
-		a->term = (int)db_int(c, 7);
-		db_copy(a->term_name, sizeof a->term_name, db_str(c, 8));
-	}
-	db_cursor_free(&c);
-	return STATUS_OK;
+		"WHERE p.id = ?", "ii", (long long)term, person));
 }
