@@ -13,7 +13,7 @@
 #include "web/app.h"
 #include "domain/card.h"
 #include "read/cardfacts.h"
-#include "core/db.h"
+#include "read/checkins.h"
 #include "core/days.h"
 #include "domain/gate.h"
 #include "core/qr.h"
@@ -29,31 +29,27 @@
 /* The latest in-app messages (reminders, decisions), in the reader's language. */
 static NEOERR *load_messages(struct req *r, int person)
 {
-	DB_CURSOR *c = NULL;
+	struct message m[CHECKINS_MESSAGES];
 	char key[64], text[400];
 	int n = 0;
-	NEOERR *err;
+	NEOERR *err = checkins_messages(person, m, &n);
 
-	err = db_query(&c, "SELECT kind, body, DATE_FORMAT(created_at, '%m-%d %H:%i') "
-		"FROM messages WHERE person_id = ? ORDER BY id DESC LIMIT 5",
-		"i", (long long)person);
 	if (err)
 		return nerr_pass(err);
-	while (db_next(c)) {
-		snprintf(key, sizeof key, "message.%s", db_str(c, 0));
-		tr_fill(r, key, db_str(c, 1), text, sizeof text);
-		snprintf(key, sizeof key, "Messages.%d.Text", n);
+	for (int i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "message.%s", m[i].kind);
+		tr_fill(r, key, m[i].body, text, sizeof text);
+		snprintf(key, sizeof key, "Messages.%d.Text", i);
 		hdf_set_value(r->hdf, key, text);
-		if (!strcmp(db_str(c, 0), "sent_back") && day_parse(db_str(c, 1)) > 0) {
+		if (!strcmp(m[i].kind, "sent_back") && day_parse(m[i].body) > 0) {
 			/* The report sent back: its form (or, re-filled, the report). */
-			snprintf(text, sizeof text, "/checkin?day=%s", db_str(c, 1));
-			snprintf(key, sizeof key, "Messages.%d.Link", n);
+			snprintf(text, sizeof text, "/checkin?day=%s", m[i].body);
+			snprintf(key, sizeof key, "Messages.%d.Link", i);
 			hdf_set_value(r->hdf, key, text);
 		}
-		snprintf(key, sizeof key, "Messages.%d.At", n++);
-		hdf_set_value(r->hdf, key, db_str(c, 2));
+		snprintf(key, sizeof key, "Messages.%d.At", i);
+		hdf_set_value(r->hdf, key, m[i].at);
 	}
-	db_cursor_free(&c);
 	return STATUS_OK;
 }
 

@@ -21,7 +21,8 @@
  *   POST /checkin/basic_fix  303 the student's card; 400 form; 403; 404 none yet
  */
 #include "web/app.h"
-#include "core/db.h"
+#include "read/checkins.h"
+#include "read/directory.h"
 #include "core/days.h"
 #include "web/form.h"
 #include "domain/checkin.h"
@@ -40,9 +41,6 @@ static NEOERR *form_day(struct req *r, int person, int *day, bool *resubmit)
 {
 	const char *p = app_param(r, "day", NULL);
 	int today = app_today();
-	long long n = 0;
-	char d[11];
-	NEOERR *err;
 
 	*day = today;
 	*resubmit = false;
@@ -51,14 +49,7 @@ static NEOERR *form_day(struct req *r, int person, int *day, bool *resubmit)
 		if (*day < 0 || *day > today)
 			return nerr_raise(HC_ERR_BADREQ, "bad day %s", p);
 	}
-	day_format(*day, d);
-	err = db_scalar(&n, NULL, "SELECT COUNT(*) FROM daily_reports "
-		"WHERE person_id = ? AND day = ? AND anomaly_state = 'sent_back'",
-		"is", (long long)person, d);
-	if (err)
-		return nerr_pass(err);
-	*resubmit = n > 0;
-	return STATUS_OK;
+	return nerr_pass(checkins_sent_back(person, *day, resubmit));
 }
 
 static NEOERR *refuse_past_day(int day)
@@ -73,13 +64,16 @@ static NEOERR *refuse_past_day(int day)
  * oldest, so that every check-in page leads to its form. */
 static NEOERR *load_other_sent_back(struct req *r, int person, int day)
 {
-	char d[11];
+	struct sent_back sb;
+	bool found;
+	NEOERR *err = checkins_other_sent_back(person, day, &sb, &found);
 
-	day_format(day, d);
-	return nerr_pass(db_row(r->hdf, "Checkin.SentBack", NULL,
-		"SELECT day, verify_reason FROM daily_reports WHERE person_id = ? "
-		"AND anomaly_state = 'sent_back' AND day <> ? ORDER BY day LIMIT 1",
-		"is", (long long)person, d));
+	if (err || !found)
+		return nerr_pass(err);
+	hdf_set_value(r->hdf, "Checkin.SentBack.day", sb.day);
+	if (sb.reason[0])
+		hdf_set_value(r->hdf, "Checkin.SentBack.verify_reason", sb.reason);
+	return STATUS_OK;
 }
 
 static void set_day(struct req *r, const char *key, int day)
@@ -138,16 +132,54 @@ static NEOERR *quick_fill(struct req *r, int person, int day)
 	return STATUS_OK;
 }
 
+/* <prefix>.{phone, home_address, emergency_contact, emergency_phone,
+ * boarding, dorm}: the person's basic info, if given (*found); dorm
+ * absent when none, or "" with dorm_blank (a form's values). */
+static NEOERR *basic_export(struct req *r, const char *prefix, int person, bool dorm_blank,
+			    bool *found)
+{
+	struct basic_row b;
+	char key[64];
+	NEOERR *err = checkins_basic(person, &b, found);
+	const struct { const char *name, *value; } v[] = {
+		{ "phone", b.phone }, { "home_address", b.home_address },
+		{ "emergency_contact", b.emergency_contact }, { "emergency_phone", b.emergency_phone },
+		{ "boarding", b.boarding ? "1" : "0" }, { "dorm", b.dorm },
+	};
+
+	if (err || !*found)
+		return nerr_pass(err);
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		if (!v[i].value[0] && !dorm_blank && !strcmp(v[i].name, "dorm"))
+			continue;
+		snprintf(key, sizeof key, "%s.%s", prefix, v[i].name);
+		hdf_set_value(r->hdf, key, v[i].value);
+	}
+	return STATUS_OK;
+}
+
+/* Checkin.Report.*: the day's report, if any (*done). */
 static NEOERR *load_today(struct req *r, int person, int day, bool *done)
 {
-	char d[11];
+	struct day_report rep;
+	NEOERR *err = checkins_day(person, day, &rep, done);
 
-	day_format(day, d);
-	return nerr_pass(db_row(r->hdf, "Checkin.Report", done,
-		"SELECT id, DATE_FORMAT(submitted_at, '%H:%i') AS at, temperature, city, "
-		" anomaly, anomaly_flags, anomaly_state, is_makeup, filled_by, "
-		" verify_reason FROM daily_reports WHERE person_id = ? AND day = ?",
-		"is", (long long)person, d));
+	if (err || !*done)
+		return nerr_pass(err);
+	hdf_set_int_value(r->hdf, "Checkin.Report.id", (int)rep.id);
+	hdf_set_value(r->hdf, "Checkin.Report.at", rep.at);
+	hdf_set_value(r->hdf, "Checkin.Report.temperature", rep.temperature);
+	hdf_set_value(r->hdf, "Checkin.Report.city", rep.city);
+	hdf_set_int_value(r->hdf, "Checkin.Report.anomaly", rep.anomaly);
+	hdf_set_value(r->hdf, "Checkin.Report.anomaly_flags", rep.anomaly_flags);
+	if (rep.anomaly_state[0])
+		hdf_set_value(r->hdf, "Checkin.Report.anomaly_state", rep.anomaly_state);
+	hdf_set_int_value(r->hdf, "Checkin.Report.is_makeup", rep.is_makeup);
+	if (rep.filled_by)
+		hdf_set_int_value(r->hdf, "Checkin.Report.filled_by", (int)rep.filled_by);
+	if (rep.verify_reason[0])
+		hdf_set_value(r->hdf, "Checkin.Report.verify_reason", rep.verify_reason);
+	return STATUS_OK;
 }
 
 static NEOERR *show_report_form(struct req *r, int person, int day, bool resubmit)
@@ -189,9 +221,7 @@ static NEOERR *show(struct req *r)
 	bool has_basic, done, resubmit;
 	NEOERR *err;
 
-	err = db_row(r->hdf, "Basic", &has_basic,
-		"SELECT phone, home_address, emergency_contact, emergency_phone, boarding, dorm "
-		"FROM basic_info WHERE person_id = ?", "i", (long long)person);
+	err = basic_export(r, "Basic", person, false, &has_basic);
 	if (err)
 		return nerr_pass(err);
 	if (!has_basic) {
@@ -296,9 +326,7 @@ static NEOERR *submit(struct req *r, int person, int filled_by, const char *done
 static NEOERR *do_submit(struct req *r)
 {
 	bool has_basic;
-	NEOERR *err = db_row(r->hdf, "Basic", &has_basic,
-		"SELECT person_id FROM basic_info WHERE person_id = ?", "i",
-		(long long)r->who.person_id);
+	NEOERR *err = checkins_has_basic(r->who.person_id, &has_basic);
 
 	if (err)
 		return nerr_pass(err);
@@ -315,6 +343,8 @@ static int person_param(struct req *r)
 
 static NEOERR *load_subject(struct req *r, int person)
 {
+	char name[257], number[129];
+	bool found;
 	NEOERR *err;
 
 	if (person == 0)
@@ -323,8 +353,12 @@ static NEOERR *load_subject(struct req *r, int person)
 	if (err)
 		return nerr_pass(err);
 	hdf_set_int_value(r->hdf, "Proxy.Person", person);
-	return nerr_pass(db_row(r->hdf, "Proxy", NULL,
-		"SELECT name, number FROM people WHERE id = ?", "i", (long long)person));
+	err = directory_person_name(person, name, number, &found);
+	if (err || !found)
+		return nerr_pass(err);
+	hdf_set_value(r->hdf, "Proxy.name", name);
+	hdf_set_value(r->hdf, "Proxy.number", number);
+	return STATUS_OK;
 }
 
 static NEOERR *show_proxy(struct req *r)
@@ -374,31 +408,7 @@ static NEOERR *calendar(struct req *r)
 
 	day_format(app_today(), today);
 	hdf_set_value(r->hdf, "Calendar.Today", today);
-	err = db_row(r->hdf, "Calendar.Term", NULL,
-		"SELECT id, name, starts_on FROM terms WHERE id = " TERM_NOW_ID,
-		"ss", today, today);
-	if (err)
-		return nerr_pass(err);
-	/* Every day of the term up to today, with what happened on it. */
-	err = db_rows(r->hdf, "Calendar.Day", NULL,
-		"WITH RECURSIVE days(d) AS ("
-		"  SELECT GREATEST(t.starts_on, ? - INTERVAL 59 DAY) FROM terms t WHERE t.id = ? "
-		"  UNION ALL SELECT d + INTERVAL 1 DAY FROM days WHERE d < ?) "
-		"SELECT days.d AS day, DAYOFWEEK(days.d) AS dow, "
-		" CASE WHEN dr.anomaly_state = 'sent_back' THEN 'sent_back' "
-		"      WHEN dr.id IS NOT NULL AND dr.is_makeup THEN 'made_up' "
-		"      WHEN dr.id IS NOT NULL THEN 'done' "
-		"      WHEN days.d = ? THEN 'today' "
-		"      WHEN mr.state = 'pending' THEN 'pending' "
-		"      WHEN mr.state = 'approved' THEN 'approved' "
-		"      ELSE 'missed' END AS state "
-		"FROM days "
-		"LEFT JOIN daily_reports dr ON dr.person_id = ? AND dr.day = days.d "
-		"LEFT JOIN makeup_requests mr ON mr.person_id = ? AND mr.open_day = days.d "
-		"ORDER BY days.d DESC",
-		"sissii", today,
-		(long long)hdf_get_int_value(r->hdf, "Calendar.Term.id", 0), today, today,
-		(long long)r->who.person_id, (long long)r->who.person_id);
+	err = checkins_calendar(r->hdf, "Calendar", r->who.person_id, today);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "checkin_calendar.cs"));
@@ -414,10 +424,7 @@ static NEOERR *show_basic_fix(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	form_describe(r, &basic_form);
-	err = db_row(r->hdf, "Form.Value", &found,
-		"SELECT phone, home_address, emergency_contact, emergency_phone, boarding, "
-		" COALESCE(dorm, '') AS dorm FROM basic_info WHERE person_id = ?",
-		"i", (long long)person);
+	err = basic_export(r, "Form.Value", person, true, &found);
 	if (err)
 		return nerr_pass(err);
 	if (!found)

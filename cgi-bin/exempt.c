@@ -13,7 +13,7 @@
  *                       409 already ended
  */
 #include "web/app.h"
-#include "core/db.h"
+#include "read/directory.h"
 #include "core/days.h"
 #include "domain/exempt.h"
 #include "web/form.h"
@@ -49,10 +49,7 @@ static NEOERR *render(struct req *r)
 	}
 	err = exempt_list(r->hdf, "Exempt.Row", today);
 	if (err == STATUS_OK)
-		err = db_rows(r->hdf, "Exempt.Class", NULL,
-			"SELECT c.id, c.name, col.name AS college FROM org_units c "
-			"LEFT JOIN org_units col ON col.id = c.parent_id "
-			"WHERE c.kind = 'class' ORDER BY col.name, c.name LIMIT 2000", NULL);
+		err = directory_classes(r->hdf, "Exempt.Class");
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "exempt.cs"));
@@ -92,9 +89,8 @@ static NEOERR *add(struct req *r)
 			field_error(r, "class_id", "exempt.err.class");
 		if (!strcmp(x.kind, "person")) {
 			bool found = false;
-			err = db_scalar(&x.person_id, &found,
-				"SELECT id FROM people WHERE number = ?", "s",
-				app_param(r, "number", ""));
+			err = directory_person_by_number(app_param(r, "number", ""),
+							 &x.person_id, &found);
 			if (err)
 				return nerr_pass(err);
 			if (!found)

@@ -11,29 +11,19 @@
  * cheap enough to be asked every second (make bench-cluster).
  */
 #include "core/conf.h"
-#include "core/db.h"
+#include "read/health.h"
 
 #include <fcgiapp.h>
-#include <stdio.h>
 
 static void answer(FCGX_Request *req)
 {
-	char why[200];
-	bool ready = false;
-	NEOERR *err = db_ready(&ready, why, sizeof why);
+	struct health h;
 
-	if (err != STATUS_OK) {
-		NEOERR *e = err;
-
-		while (e && e->next)   /* the innermost message says why */
-			e = e->next;
-		snprintf(why, sizeof why, "%s", e && e->desc[0] ? e->desc : "no database");
-		nerr_ignore(&err);
-	}
+	health_check(&h);
 	FCGX_FPrintF(req->out, "Status: %s\r\nContent-Type: text/plain; charset=utf-8\r\n"
 		     "Cache-Control: no-store\r\n\r\n%s: %s\n",
-		     ready ? "200 OK" : "503 Service Unavailable",
-		     ready ? "ready" : "not ready", why);
+		     h.ready ? "200 OK" : "503 Service Unavailable",
+		     h.ready ? "ready" : "not ready", h.why);
 }
 
 int main(void)

@@ -14,7 +14,7 @@
  *                          409 the day has a report already
  */
 #include "web/app.h"
-#include "core/db.h"
+#include "read/checkins.h"
 #include "core/days.h"
 #include "web/form.h"
 #include "domain/makeup.h"
@@ -33,27 +33,7 @@ static const struct form apply_form = { "makeup", apply_fields };
 
 static NEOERR *load_mine(struct req *r)
 {
-	long long me = r->who.person_id;
-	NEOERR *err;
-
-	err = db_rows(r->hdf, "Mine", NULL,
-		"SELECT m.id, m.day, m.reason, m.state, "
-		" DATE_FORMAT(m.created_at, '%Y-%m-%d %H:%i') AS created, "
-		" DATE_FORMAT(m.decided_at, '%Y-%m-%d %H:%i') AS decided, "
-		" m.decision_reason, v.name AS decided_by, c.name AS holder "
-		"FROM makeup_requests m "
-		"LEFT JOIN people v ON v.id = m.decided_by "
-		"LEFT JOIN counselor_assignments ca ON ca.student_id = m.person_id "
-		"LEFT JOIN people c ON c.id = ca.counselor_id "
-		"WHERE m.person_id = ? ORDER BY m.id DESC LIMIT 100", "i", me);
-	if (err)
-		return nerr_pass(err);
-	return nerr_pass(db_rows(r->hdf, "History", NULL,
-		"SELECT a.object_id AS id, DATE_FORMAT(a.at, '%m-%d %H:%i') AS at, "
-		" p.name AS actor, a.action, a.detail "
-		"FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id "
-		"WHERE a.object_kind = 'makeup_request' AND a.subject_person_id = ? "
-		"ORDER BY a.id LIMIT 500", "i", me));
+	return nerr_pass(checkins_makeups(r->hdf, "Mine", "History", r->who.person_id));
 }
 
 static NEOERR *render_page(struct req *r)
@@ -119,18 +99,16 @@ static NEOERR *withdraw(struct req *r)
 static NEOERR *approved_day(struct req *r, int *day)
 {
 	const char *p = app_param(r, "day", "");
-	long long n = 0;
+	bool approved = false;
 	NEOERR *err;
 
 	*day = day_parse(p);
 	if (*day < 0)
 		return nerr_raise(HC_ERR_BADREQ, "bad day");
-	err = db_scalar(&n, NULL, "SELECT COUNT(*) FROM makeup_requests "
-		"WHERE person_id = ? AND open_day = ? AND state = 'approved'",
-		"is", (long long)r->who.person_id, p);
+	err = checkins_makeup_approved(r->who.person_id, p, &approved);
 	if (err)
 		return nerr_pass(err);
-	if (n == 0)
+	if (!approved)
 		return nerr_raise(HC_ERR_FORBIDDEN, "no approved make-up for %s", p);
 	hdf_set_value(r->hdf, "Checkin.Day", p);
 	hdf_set_int_value(r->hdf, "Checkin.Makeup", 1);

@@ -21,7 +21,7 @@
 #include "web/app.h"
 #include "web/form.h"
 #include "domain/org.h"
-#include "core/db.h"
+#include "read/directory.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -58,25 +58,12 @@ static const struct form_field merge_fields[] = {
 };
 static const struct form merge_form = { "org", merge_fields };
 
-/* The session's actor (with the request's id and address). */
-static struct actor actor_of(struct req *r)
-{
-	return r->who;
-}
-
-static int int_param(struct req *r, const char *name)
-{
-	long long v = form_id(app_param(r, name, ""));
-
-	return v > 0 && v < 2147483647LL ? (int)v : 0;
-}
-
 /* The college whose units the request may list: 0 for the whole school. */
 static NEOERR *listed_college(struct req *r, int *college)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 
-	*college = int_param(r, "college");
+	*college = form_int(r, "college");
 	if (!actor_school_admin(&a)) {
 		if (*college && *college != a.admin_college_id)
 			return nerr_raise(HC_ERR_FORBIDDEN, "college %d is not %d's", *college,
@@ -86,23 +73,6 @@ static NEOERR *listed_college(struct req *r, int *college)
 	return STATUS_OK;
 }
 
-/* The units in tree order: each college, its classes, then each major
- * followed by its classes. */
-#define UNITS_SQL \
-	"SELECT * FROM (SELECT u.id, u.kind, u.code, u.name, u.retired_at IS NOT NULL AS retired, " \
-	" COALESCE(u.merged_into, 0) AS merged_into, " \
-	" CASE u.kind WHEN 'college' THEN u.id WHEN 'major' THEN u.parent_id " \
-	"  ELSE IF(p.kind = 'college', p.id, p.parent_id) END AS college_id, " \
-	" CASE u.kind WHEN 'major' THEN u.id WHEN 'class' THEN IF(p.kind = 'major', p.id, 0) " \
-	"  ELSE 0 END AS major_id, " \
-	" CASE u.kind WHEN 'college' THEN 0 WHEN 'major' THEN 1 " \
-	"  ELSE IF(p.kind = 'major', 2, 1) END AS depth, " \
-	" CASE u.kind WHEN 'college' THEN (SELECT COUNT(*) FROM people x WHERE x.college_id = u.id) " \
-	"  WHEN 'class' THEN (SELECT COUNT(*) FROM people x WHERE x.class_id = u.id) " \
-	"  ELSE (SELECT COUNT(*) FROM people x JOIN org_units k ON k.id = x.class_id " \
-	"   WHERE k.parent_id = u.id) END AS people " \
-	"FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id " \
-	"WHERE u.kind <> 'school') t WHERE ? = 0 OR t.college_id = ? "
 
 static NEOERR *render(struct req *r)
 {
@@ -110,15 +80,10 @@ static NEOERR *render(struct req *r)
 	NEOERR *err = listed_college(r, &college);
 
 	if (err == STATUS_OK)
-		err = db_rows(r->hdf, "Org.Unit", NULL, UNITS_SQL
-			"ORDER BY t.college_id, t.major_id, t.kind <> 'college', t.kind <> 'major', "
-			" t.retired, t.code LIMIT 5000", "ii", (long long)college, (long long)college);
+		err = directory_units(r->hdf, "Org.Unit", college, false);
 	/* The choosers offer units in use only. */
 	if (err == STATUS_OK)
-		err = db_rows(r->hdf, "Org.Parent", NULL, UNITS_SQL
-			"AND t.kind IN ('college', 'major') AND NOT t.retired "
-			"ORDER BY t.college_id, t.major_id, t.kind <> 'college', t.code",
-			"ii", (long long)college, (long long)college);
+		err = directory_units(r->hdf, "Org.Parent", college, true);
 	if (err)
 		return nerr_pass(err);
 	if (college)
@@ -153,7 +118,7 @@ static NEOERR *refused(struct req *r, const struct outcome *o, NEOERR *(*again)(
 
 static NEOERR *add(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct outcome o = { 0 };
 	NEOERR *err;
 
@@ -161,7 +126,7 @@ static NEOERR *add(struct req *r)
 		r->status = 400;
 		return nerr_pass(render(r));
 	}
-	err = org_create(&a, app_param(r, "kind", ""), int_param(r, "parent_id"),
+	err = org_create(&a, app_param(r, "kind", ""), form_int(r, "parent_id"),
 			 app_param(r, "code", ""), app_param(r, "name", ""), &o);
 	if (err)
 		return nerr_pass(err);
@@ -170,12 +135,34 @@ static NEOERR *add(struct req *r)
 	return nerr_pass(app_redirect(r, "/org?saved=1"));
 }
 
+/* Edit.Unit.*: unit id as its edit page shows it. */
+static NEOERR *unit_export(struct req *r, int id)
+{
+	struct unit_row u;
+	bool found;
+	NEOERR *err = directory_unit(id, &u, &found);
+
+	if (err || !found)
+		return nerr_pass(err);
+	hdf_set_int_value(r->hdf, "Edit.Unit.id", u.id);
+	hdf_set_value(r->hdf, "Edit.Unit.kind", u.kind);
+	hdf_set_value(r->hdf, "Edit.Unit.code", u.code);
+	hdf_set_value(r->hdf, "Edit.Unit.name", u.name);
+	if (u.retired_at[0])
+		hdf_set_value(r->hdf, "Edit.Unit.retired_at", u.retired_at);
+	if (u.merged_code[0]) {
+		hdf_set_value(r->hdf, "Edit.Unit.merged_code", u.merged_code);
+		hdf_set_value(r->hdf, "Edit.Unit.merged_name", u.merged_name);
+	}
+	return STATUS_OK;
+}
+
 /* The edit page of unit ?id=, for those who may change it. */
 static NEOERR *render_edit(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct org_unit u;
-	int id = int_param(r, "id");
+	int id = form_int(r, "id");
 	bool found;
 	NEOERR *err = org_load(id, &u, &found);
 
@@ -186,15 +173,11 @@ static NEOERR *render_edit(struct req *r)
 	if (!actor_may_college(&a, u.college_id))
 		return nerr_raise(HC_ERR_FORBIDDEN, "unit %d is outside %d's college", id,
 				  r->who.person_id);
-	err = db_row(r->hdf, "Edit.Unit", NULL, "SELECT u.id, u.kind, u.code, u.name, "
-		"u.retired_at, m.code AS merged_code, m.name AS merged_name "
-		"FROM org_units u LEFT JOIN org_units m ON m.id = u.merged_into WHERE u.id = ?",
-		"i", (long long)id);
+	err = unit_export(r, id);
 	if (err == STATUS_OK)
-		err = db_rows(r->hdf, "Edit.Target", NULL, UNITS_SQL
-			"AND t.kind = ? AND t.id <> ? AND NOT t.retired ORDER BY t.code LIMIT 2000",
-			"iisi", (long long)(actor_school_admin(&a) ? 0 : a.admin_college_id),
-			(long long)(actor_school_admin(&a) ? 0 : a.admin_college_id), u.kind, (long long)id);
+		err = directory_merge_targets(r->hdf, "Edit.Target",
+					      actor_school_admin(&a) ? 0 : a.admin_college_id,
+					      u.kind, id);
 	if (err)
 		return nerr_pass(err);
 	hdf_set_int_value(r->hdf, "Edit.Changeable", actor_school_admin(&a) || strcmp(u.kind, "college"));
@@ -214,13 +197,13 @@ static NEOERR *back_to_edit(struct req *r, const char *what, long long n)
 {
 	char path[96];
 
-	snprintf(path, sizeof path, "/org/edit?id=%d&done=%s&n=%lld", int_param(r, "id"), what, n);
+	snprintf(path, sizeof path, "/org/edit?id=%d&done=%s&n=%lld", form_int(r, "id"), what, n);
 	return nerr_pass(app_redirect(r, path));
 }
 
 static NEOERR *rename_unit(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct outcome o = { 0 };
 	NEOERR *err;
 
@@ -228,7 +211,7 @@ static NEOERR *rename_unit(struct req *r)
 		r->status = 400;
 		return nerr_pass(render_edit(r));
 	}
-	err = org_rename(&a, int_param(r, "id"), app_param(r, "code", ""),
+	err = org_rename(&a, form_int(r, "id"), app_param(r, "code", ""),
 			 app_param(r, "name", ""), &o);
 	if (err)
 		return nerr_pass(err);
@@ -239,13 +222,13 @@ static NEOERR *rename_unit(struct req *r)
 
 static NEOERR *retire(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct outcome o = { 0 };
 	NEOERR *err;
 
 	if (form_check(r, &id_form))
 		return nerr_raise(HC_ERR_BADREQ, "retire without a unit");
-	err = org_retire(&a, int_param(r, "id"), &o);
+	err = org_retire(&a, form_int(r, "id"), &o);
 	if (err)
 		return nerr_pass(err);
 	if (!o.ok)
@@ -255,17 +238,17 @@ static NEOERR *retire(struct req *r)
 
 static NEOERR *merge(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct outcome o = { 0 };
 	NEOERR *err;
 
 	if (form_check(r, &merge_form)) {
-		if (!int_param(r, "id"))
+		if (!form_int(r, "id"))
 			return nerr_raise(HC_ERR_BADREQ, "merge without a unit");
 		r->status = 400;
 		return nerr_pass(render_edit(r));
 	}
-	err = org_merge(&a, int_param(r, "id"), int_param(r, "into"), &o);
+	err = org_merge(&a, form_int(r, "id"), form_int(r, "into"), &o);
 	if (err)
 		return nerr_pass(err);
 	if (!o.ok)

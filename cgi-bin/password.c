@@ -37,17 +37,6 @@ static const struct form_field reset_fields[] = {
 };
 static const struct form reset_form = { "password", reset_fields };
 
-/* The second PATH_INFO segment: /password/reset/<this>. */
-static const char *path_arg(struct req *r)
-{
-	const char *p = hdf_get_value(r->hdf, "CGI.PathInfo", "");
-
-	p += strspn(p, "/");
-	p += strcspn(p, "/");
-	p += strspn(p, "/");
-	return p;
-}
-
 static NEOERR *show(struct req *r)
 {
 	form_describe(r, &change_form);
@@ -101,7 +90,7 @@ static NEOERR *gone(struct req *r)
 
 static NEOERR *reset(struct req *r)
 {
-	const char *token = path_arg(r);
+	const char *token = app_path_arg(r);
 	struct outcome o = { 0 };
 	char hash[128];
 	int person;

@@ -53,7 +53,7 @@
 #include "core/conf.h"
 #include "core/sheet.h"
 #include "web/input.h"
-#include "core/db.h"
+#include "read/directory.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -118,19 +118,6 @@ static const struct form_field search_fields[] = {
 };
 static const struct form search_form = { "search", search_fields };
 
-/* The session's actor (with the request's id and address). */
-static struct actor actor_of(struct req *r)
-{
-	return r->who;
-}
-
-static int int_param(struct req *r, const char *name)
-{
-	long long v = form_id(app_param(r, name, ""));
-
-	return v > 0 && v < 2147483647LL ? (int)v : 0;
-}
-
 /* The college an actor's lists cover: 0 for the whole school. */
 static long long scope_college(struct req *r)
 {
@@ -160,25 +147,14 @@ static NEOERR *search(struct req *r)
 	if (form_check(r, &search_form)) {
 		r->status = 400;
 	} else {
-		page = int_param(r, "page") ? int_param(r, "page") : 1;
+		page = form_int(r, "page") ? form_int(r, "page") : 1;
 	}
 	like_escaped(hdf_get_value(r->hdf, "Form.Value.q", ""), like, sizeof like);
 	hdf_set_int_value(r->hdf, "People.Page", page);
 	if (!like[0])
 		return nerr_pass(app_render(r, "people.cs"));
-#define SEARCH_WHERE "FROM people p LEFT JOIN org_units c ON c.id = p.college_id " \
-	"LEFT JOIN org_units k ON k.id = p.class_id " \
-	"LEFT JOIN accounts a ON a.person_id = p.id " \
-	"WHERE (p.number LIKE CONCAT(?, '%') OR p.name LIKE CONCAT('%', ?, '%')) " \
-	"AND (? = 0 OR p.college_id = ?) "
-	err = db_scalar(&total, NULL, "SELECT COUNT(*) " SEARCH_WHERE, "ssii", like, like,
-			college, college);
-	if (err == STATUS_OK)
-		err = db_rows(r->hdf, "People.Row", NULL,
-			"SELECT p.id, p.number, p.name, p.identity, p.status, c.name AS college, "
-			"k.name AS class, a.login, a.disabled " SEARCH_WHERE
-			"ORDER BY p.number LIMIT ? OFFSET ?", "ssiiii", like, like, college, college,
-			(long long)PAGE_ROWS, (long long)(page - 1) * PAGE_ROWS);
+	err = directory_search(r->hdf, "People.Row", like, college, PAGE_ROWS,
+			       (page - 1) * PAGE_ROWS, &total);
 	if (err)
 		return nerr_pass(err);
 	hdf_set_int_value(r->hdf, "People.Total", (int)total);
@@ -193,27 +169,7 @@ static NEOERR *search(struct req *r)
  * college; a unit the person is in stays offered after it retired. */
 static NEOERR *choosers(struct req *r, int person)
 {
-	long long college = scope_college(r);
-	NEOERR *err = db_rows(r->hdf, "Choose.College", NULL,
-		"SELECT u.id, u.code, u.name FROM org_units u WHERE u.kind = 'college' "
-		"AND (u.retired_at IS NULL OR u.id = (SELECT college_id FROM people WHERE id = ?)) "
-		"AND (? = 0 OR u.id = ?) ORDER BY u.code", "iii", (long long)person, college, college);
-
-	if (err == STATUS_OK)
-		err = db_rows(r->hdf, "Choose.Class", NULL,
-			"SELECT * FROM (SELECT u.id, u.code, u.name, "
-			" IF(p.kind = 'college', p.id, p.parent_id) AS college_id "
-			" FROM org_units u JOIN org_units p ON p.id = u.parent_id WHERE u.kind = 'class' "
-			" AND (u.retired_at IS NULL OR u.id = (SELECT class_id FROM people WHERE id = ?))) t "
-			"WHERE ? = 0 OR t.college_id = ? ORDER BY t.code LIMIT 5000", "iii",
-			(long long)person, college, college);
-	if (err == STATUS_OK)
-		err = db_rows(r->hdf, "Choose.Counselor", NULL,
-			"SELECT p.id, p.number, p.name FROM people p JOIN roles r ON r.person_id = p.id "
-			"AND r.role = 'counselor' WHERE ? = 0 OR p.college_id = ? "
-			"OR p.id = (SELECT counselor_id FROM counselor_assignments WHERE student_id = ?) "
-			"ORDER BY p.number LIMIT 2000", "iii", college, college, (long long)person);
-	return nerr_pass(err);
+	return nerr_pass(directory_choosers(r->hdf, "Choose", scope_college(r), person));
 }
 
 static NEOERR *render_new(struct req *r)
@@ -240,8 +196,8 @@ static NEOERR *new_form(struct req *r)
  * who may see them. */
 static NEOERR *render_edit(struct req *r)
 {
-	struct actor a = actor_of(r);
-	int id = int_param(r, "id"), college = 0;
+	const struct actor a = r->who;
+	int id = form_int(r, "id"), college = 0;
 	bool found;
 	NEOERR *err = people_college(id, &college, &found);
 
@@ -252,20 +208,7 @@ static NEOERR *render_edit(struct req *r)
 	if (!actor_may_college(&a, college))
 		return nerr_raise(HC_ERR_FORBIDDEN, "person %d is outside %d's college", id,
 				  r->who.person_id);
-	err = db_row(r->hdf, "Person", NULL,
-		"SELECT p.id, p.number, p.name, p.identity, p.status, COALESCE(p.phone, '') AS phone, "
-		" COALESCE(p.college_id, '') AS college_id, COALESCE(p.class_id, '') AS class_id, "
-		" p.boarding, COALESCE(ca.counselor_id, '') AS counselor_id, "
-		" a.login, a.disabled, a.must_change_pw, "
-		" (SELECT COUNT(*) FROM login_failures f WHERE f.login = a.login) AS failures "
-		"FROM people p LEFT JOIN accounts a ON a.person_id = p.id "
-		"LEFT JOIN counselor_assignments ca ON ca.student_id = p.id WHERE p.id = ?",
-		"i", (long long)id);
-	if (err == STATUS_OK)
-		err = db_rows(r->hdf, "Person.Role", NULL,
-			"SELECT r.role, u.name AS college FROM roles r "
-			"LEFT JOIN org_units u ON u.id = r.org_id WHERE r.person_id = ? ORDER BY r.role",
-			"i", (long long)id);
+	err = directory_person(r->hdf, "Person", id);
 	if (err == STATUS_OK)
 		err = people_counselor_classes(r->hdf, "Person.Class", id);
 	if (err == STATUS_OK)
@@ -325,15 +268,15 @@ static NEOERR *to_person(struct req *r, long long id, const char *done)
 
 static NEOERR *save(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	bool is_new = !strcmp(r->action, "new");
 	struct person_input in = {
-		.id = is_new ? 0 : int_param(r, "id"),
+		.id = is_new ? 0 : form_int(r, "id"),
 		.number = app_param(r, "number", ""), .name = app_param(r, "name", ""),
 		.identity = app_param(r, "identity", ""), .status = app_param(r, "status", ""),
 		.phone = app_param(r, "phone", ""),
-		.college_id = int_param(r, "college_id"), .class_id = int_param(r, "class_id"),
-		.counselor_id = int_param(r, "counselor_id"),
+		.college_id = form_int(r, "college_id"), .class_id = form_int(r, "class_id"),
+		.counselor_id = form_int(r, "counselor_id"),
 		.boarding = !strcmp(app_param(r, "boarding", ""), "1"),
 	};
 	struct outcome o = { 0 };
@@ -356,13 +299,13 @@ static NEOERR *save(struct req *r)
 
 static NEOERR *delete_person(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct outcome o = { 0 };
 	NEOERR *err;
 
 	if (form_check(r, &id_form))
 		return nerr_raise(HC_ERR_BADREQ, "delete without a person");
-	err = people_delete(&a, int_param(r, "id"), &o);
+	err = people_delete(&a, form_int(r, "id"), &o);
 	if (err)
 		return nerr_pass(err);
 	if (!o.ok)
@@ -372,13 +315,13 @@ static NEOERR *delete_person(struct req *r)
 
 static NEOERR *make_account(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct outcome o = { 0 };
 	char hash[128];
 	NEOERR *err;
 
 	if (form_check(r, &account_form)) {
-		if (!int_param(r, "id"))
+		if (!form_int(r, "id"))
 			return nerr_raise(HC_ERR_BADREQ, "account without a person");
 		r->status = 400;
 		hdf_set_int_value(r->hdf, "Edit.AccountBad", 1);
@@ -386,7 +329,7 @@ static NEOERR *make_account(struct req *r)
 	}
 	err = auth_hash_password(app_param(r, "password", ""), hash);
 	if (err == STATUS_OK)
-		err = account_create(&a, int_param(r, "id"), app_param(r, "login", ""), hash, true, &o);
+		err = account_create(&a, form_int(r, "id"), app_param(r, "login", ""), hash, true, &o);
 	sodium_memzero(hash, sizeof hash);
 	if (err)
 		return nerr_pass(err);
@@ -401,9 +344,9 @@ static NEOERR *make_account(struct req *r)
 /* disable, enable, unlock: one button each. */
 static NEOERR *account_switch(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct outcome o = { 0 };
-	int id = int_param(r, "id");
+	int id = form_int(r, "id");
 	NEOERR *err;
 
 	if (form_check(r, &id_form))
@@ -421,14 +364,16 @@ static NEOERR *account_switch(struct req *r)
 
 static NEOERR *reset_link(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct outcome o = { 0 };
+	struct account_row acc;
 	char token[ACCOUNT_TOKEN_LEN + 1] = "", path[ACCOUNT_TOKEN_LEN + 32], url[600];
+	bool found = false;
 	NEOERR *err;
 
 	if (form_check(r, &id_form))
 		return nerr_raise(HC_ERR_BADREQ, "reset without a person");
-	err = account_reset_issue(&a, int_param(r, "id"), token, &o);
+	err = account_reset_issue(&a, form_int(r, "id"), token, &o);
 	if (err)
 		return nerr_pass(err);
 	if (!o.ok)
@@ -437,20 +382,24 @@ static NEOERR *reset_link(struct req *r)
 	sodium_memzero(token, sizeof token);
 	app_site_url(r, path, url, sizeof url);
 	hdf_set_value(r->hdf, "Reset.Url", url);
-	err = db_row(r->hdf, "Reset.Person", NULL, "SELECT p.id, p.number, p.name, a.login "
-		     "FROM people p JOIN accounts a ON a.person_id = p.id WHERE p.id = ?", "i",
-		     (long long)int_param(r, "id"));
+	err = directory_account(form_int(r, "id"), &acc, &found);
 	if (err)
 		return nerr_pass(err);
+	if (found) {
+		hdf_set_int_value(r->hdf, "Reset.Person.id", acc.id);
+		hdf_set_value(r->hdf, "Reset.Person.number", acc.number);
+		hdf_set_value(r->hdf, "Reset.Person.name", acc.name);
+		hdf_set_value(r->hdf, "Reset.Person.login", acc.login);
+	}
 	app_header(r, "Cache-Control: no-store");
 	return nerr_pass(app_render(r, "people_reset.cs"));
 }
 
 static NEOERR *role_change(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct outcome o = { 0 };
-	int id = int_param(r, "id");
+	int id = form_int(r, "id");
 	NEOERR *err;
 
 	if (form_check(r, &role_form)) {
@@ -460,7 +409,7 @@ static NEOERR *role_change(struct req *r)
 		return nerr_pass(render_edit(r));
 	}
 	if (!strcmp(r->action, "grant"))
-		err = account_grant(&a, id, app_param(r, "role", ""), int_param(r, "org_id"), &o);
+		err = account_grant(&a, id, app_param(r, "role", ""), form_int(r, "org_id"), &o);
 	else
 		err = account_revoke(&a, id, app_param(r, "role", ""), &o);
 	if (err)
@@ -474,9 +423,9 @@ static NEOERR *role_change(struct req *r)
  * taken back. */
 static NEOERR *class_change(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct outcome o = { 0 };
-	int id = int_param(r, "id");
+	int id = form_int(r, "id");
 	NEOERR *err;
 
 	if (form_check(r, &class_form)) {
@@ -485,7 +434,7 @@ static NEOERR *class_change(struct req *r)
 		r->status = 400;
 		return nerr_pass(render_edit(r));
 	}
-	err = people_counselor_class(&a, id, int_param(r, "give_class"), !strcmp(r->action, "class"),
+	err = people_counselor_class(&a, id, form_int(r, "give_class"), !strcmp(r->action, "class"),
 				     &o);
 	if (err)
 		return nerr_pass(err);
@@ -498,9 +447,9 @@ static NEOERR *class_change(struct req *r)
  * student without a phone at hand). */
 static NEOERR *phone_by_hand(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	struct outcome o = { 0 };
-	int id = int_param(r, "id");
+	int id = form_int(r, "id");
 	NEOERR *err;
 
 	if (form_check(r, &id_form))
@@ -575,7 +524,7 @@ static NEOERR *import_sheet(struct req *r, const char *name, const char *data, s
 {
 	struct sheet_limits lim = sheet_default_limits;
 	struct sheet_problem why;
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	SHEET *s = NULL;
 	HDF *out = NULL;
 	NEOERR *err;
@@ -616,7 +565,7 @@ static NEOERR *import_sheet(struct req *r, const char *name, const char *data, s
 
 static NEOERR *import_preview(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	const char *name = app_param(r, "file", "");
 	const char *data = NULL;
 	size_t size = 0;
@@ -641,7 +590,7 @@ static NEOERR *import_preview(struct req *r)
 
 static NEOERR *import_apply(struct req *r)
 {
-	struct actor a = actor_of(r);
+	const struct actor a = r->who;
 	char *name = NULL, *data = NULL;
 	size_t size = 0;
 	bool found;

@@ -9,7 +9,6 @@
  *                 ignored and an inverted range turned round, with a message
  */
 #include "web/app.h"
-#include "core/db.h"
 #include "core/days.h"
 #include "domain/scope.h"
 #include "read/table.h"

@@ -21,7 +21,6 @@
  */
 #include "web/app.h"
 #include "core/conf.h"
-#include "core/db.h"
 #include "web/form.h"
 #include "web/input.h"
 #include "domain/returnapp.h"
@@ -340,24 +339,19 @@ static NEOERR *file(struct req *r)
 {
 	char path[1024], *buf = NULL;
 	long long n = app_num(r, "id", 0);
-	DB_CURSOR *c = NULL;
+	struct ret_upload u;
 	size_t len = 0;
-	int owner = 0;
+	bool found = false;
 	NEOERR *err;
 
-	err = db_query(&c, "SELECT ra.person_id, u.stored_name, u.mime FROM uploads u "
-		"JOIN return_applications ra ON ra.id = u.application_id WHERE u.id = ?", "i", n);
+	err = ret_upload_find(n, &u, &found);
 	if (err)
 		return nerr_pass(err);
-	if (db_next(c)) {
-		owner = (int)db_int(c, 0);
-		snprintf(path, sizeof path, "%s/%s", conf_str("Paths.Uploads", ""), db_str(c, 1));
-		hdf_set_value(r->hdf, "File.Mime", db_str(c, 2));
-	}
-	db_cursor_free(&c);
-	if (owner == 0)
+	if (!found || u.owner == 0)
 		return nerr_raise(HC_ERR_NOTFOUND, "no upload %lld", n);
-	err = scope_require(&r->who, owner);
+	snprintf(path, sizeof path, "%s/%s", conf_str("Paths.Uploads", ""), u.stored_name);
+	hdf_set_value(r->hdf, "File.Mime", u.mime);
+	err = scope_require(&r->who, u.owner);
 	if (err)
 		return nerr_pass(err);
 	err = ne_load_file_len(path, &buf, (int *)&len);

@@ -12,7 +12,6 @@
  *                         was decided meanwhile; 400 no items or no decision
  */
 #include "web/app.h"
-#include "core/db.h"
 #include "domain/queue.h"
 #include "domain/review.h"
 #include "domain/scope.h"

@@ -23,8 +23,8 @@
 #include "domain/arrival.h"
 #include "domain/card.h"
 #include "read/cardfacts.h"
-#include "core/db.h"
 #include "domain/gate.h"
+#include "domain/gateadmin.h"
 #include "web/sess.h"
 
 #include <sodium.h>
@@ -32,17 +32,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-/* The second PATH_INFO segment: /scan/enrol/<this>. */
-static const char *path_arg(struct req *r)
-{
-	const char *p = hdf_get_value(r->hdf, "CGI.PathInfo", "");
-
-	p += strspn(p, "/");
-	p += strcspn(p, "/");
-	p += strspn(p, "/");
-	return p;
-}
 
 /* The answer, one glance: result, reason, and who it is about. */
 static NEOERR *answer(struct req *r, const struct scan_verdict *sv,
@@ -85,6 +74,23 @@ static void station_export(struct req *r, const struct scan_station *st)
 	hdf_set_value(r->hdf, "Station.Name", st->gate_name);
 	if (st->device_name[0])
 		hdf_set_value(r->hdf, "Station.Device", st->device_name);
+}
+
+/* Station.Gates.<n>.{id, name}: the gates a staff member may stand at. */
+static NEOERR *gates_export(struct req *r, const char *kind)
+{
+	struct gate_info g[GATEADMIN_MAX_GATES];
+	char key[64];
+	int n = 0;
+	NEOERR *err = gateadmin_gates(kind, g, GATEADMIN_MAX_GATES, &n);
+
+	for (int i = 0; err == STATUS_OK && i < n; i++) {
+		snprintf(key, sizeof key, "Station.Gates.%d.id", i);
+		hdf_set_int_value(r->hdf, key, (int)g[i].id);
+		snprintf(key, sizeof key, "Station.Gates.%d.name", i);
+		hdf_set_value(r->hdf, key, g[i].name);
+	}
+	return nerr_pass(err);
 }
 
 /* What an ALLOW does: record the scan, only say so (a HEAD: link checkers
@@ -189,9 +195,7 @@ static NEOERR *scan(struct req *r)
 		if (st.staff_id) {
 			hdf_set_int_value(r->hdf, "Station.Staff", 1);
 			hdf_set_int_value(r->hdf, "Station.GateId", st.gate_id);
-			err = db_rows(r->hdf, "Station.Gates", NULL, "SELECT id, name FROM gates "
-				      "WHERE kind = ? ORDER BY name", "s",
-				      st.kind == GATE_KIND_DORM ? "dorm" : "gate");
+			err = gates_export(r, st.kind == GATE_KIND_DORM ? "dorm" : "gate");
 			if (err)
 				return nerr_pass(err);
 		}
@@ -215,16 +219,23 @@ static NEOERR *scan(struct req *r)
 				strcmp(r->method, "HEAD") ? ALLOW_RECORD : ALLOW_SAY));
 }
 
-/* The device waiting for this one-time link; *found false when none. */
+/* The device waiting for this one-time link, as Enrol.*; *found false
+ * when none. */
 static NEOERR *enrol_lookup(struct req *r, const char *link, unsigned char h[32], bool *found)
 {
+	struct enrol_wait w;
+	NEOERR *err;
+
 	*found = false;
 	if (!arrival_secret_hash(link, h))
 		return STATUS_OK;
-	return nerr_pass(db_row(r->hdf, "Enrol", found,
-		"SELECT d.name AS device, g.name AS gate, g.kind FROM gate_devices d "
-		"JOIN gates g ON g.id = d.gate_id "
-		"WHERE d.enrol_hash = ? AND d.revoked_at IS NULL", "b", h, (size_t)32));
+	err = gateadmin_enrol_find(h, &w, found);
+	if (err || !*found)
+		return nerr_pass(err);
+	hdf_set_value(r->hdf, "Enrol.device", w.device);
+	hdf_set_value(r->hdf, "Enrol.gate", w.gate);
+	hdf_set_value(r->hdf, "Enrol.kind", w.kind);
+	return STATUS_OK;
 }
 
 static NEOERR *enrol_gone(struct req *r)
@@ -240,27 +251,23 @@ static NEOERR *enrol_gone(struct req *r)
 static NEOERR *enrol(struct req *r)
 {
 	unsigned char h[32], ch[32];
-	char cred[ARRIVAL_SECRET_LEN + 1], now[20];
-	unsigned long long n = 0;
-	bool found;
-	NEOERR *err = enrol_lookup(r, path_arg(r), h, &found);
+	char cred[ARRIVAL_SECRET_LEN + 1];
+	bool found, enrolled = false;
+	NEOERR *err = enrol_lookup(r, app_path_arg(r), h, &found);
 
 	if (err)
 		return nerr_pass(err);
 	if (!found)
 		return nerr_pass(enrol_gone(r));
 	if (strcmp(r->method, "POST")) {
-		hdf_set_value(r->hdf, "Enrol.Link", path_arg(r));
+		hdf_set_value(r->hdf, "Enrol.Link", app_path_arg(r));
 		return nerr_pass(app_render(r, "scan_enrol.cs"));
 	}
 	arrival_secret_new(cred, ch);
-	app_now(now);
-	err = db_exec(&n, NULL, "UPDATE gate_devices SET enrol_hash = NULL, credential_hash = ?, "
-		"enrolled_at = ? WHERE enrol_hash = ? AND revoked_at IS NULL",
-		"bsb", ch, sizeof ch, now, h, sizeof h);
+	err = gateadmin_enrol(h, ch, &enrolled);
 	if (err)
 		return nerr_pass(err);
-	if (n != 1)
+	if (!enrolled)
 		return nerr_pass(enrol_gone(r));
 	/* Two years: a gate phone is set up once and kept. */
 	app_set_cookie(r, ARRIVAL_DEVICE_COOKIE, cred, "/scan", 63072000L);
@@ -272,26 +279,23 @@ static NEOERR *printed_gate(const char *code, struct scan_station *st, bool *fou
 {
 	unsigned char key[GATE_KEY_BYTES];
 	int id = gate_code_gate_id(code);
-	DB_CURSOR *c = NULL;
+	struct gate_info g;
+	bool exists = false;
 	NEOERR *err;
 
 	memset(st, 0, sizeof *st);
 	*found = false;
 	if (id == 0)
 		return STATUS_OK;
-	err = db_query(&c, "SELECT name, kind, code_serial FROM gates WHERE id = ?",
-		       "i", (long long)id);
-	if (err)
+	err = gateadmin_find(id, &g, &exists);
+	if (err || !exists)
 		return nerr_pass(err);
-	if (db_next(c)) {
-		sess_subkey("gatecode", key);
-		*found = gate_code_ok(key, code, id, (int)db_int(c, 2));
-		sodium_memzero(key, sizeof key);
-		st->gate_id = id;
-		snprintf(st->gate_name, sizeof st->gate_name, "%s", db_str(c, 0));
-		st->kind = !strcmp(db_str(c, 1), "dorm") ? GATE_KIND_DORM : GATE_KIND_GATE;
-	}
-	db_cursor_free(&c);
+	sess_subkey("gatecode", key);
+	*found = gate_code_ok(key, code, id, g.code_serial);
+	sodium_memzero(key, sizeof key);
+	st->gate_id = id;
+	snprintf(st->gate_name, sizeof st->gate_name, "%s", g.name);
+	st->kind = !strcmp(g.kind, "dorm") ? GATE_KIND_DORM : GATE_KIND_GATE;
 	return STATUS_OK;
 }
 
@@ -300,7 +304,7 @@ static NEOERR *printed_gate(const char *code, struct scan_station *st, bool *fou
  * elsewhere can record an arrival the student did not make. */
 static NEOERR *gate_code(struct req *r)
 {
-	const char *code = path_arg(r);
+	const char *code = app_path_arg(r);
 	struct scan_station st;
 	bool found;
 	NEOERR *err = printed_gate(code, &st, &found);
@@ -319,18 +323,19 @@ static NEOERR *gate_code(struct req *r)
  * another kind's gate forgets it (they scan as themselves). */
 static NEOERR *choose_gate(struct req *r)
 {
-	long long gate = app_num(r, "gate", 0), found_id = 0;
+	long long gate = app_num(r, "gate", 0);
+	struct gate_info g;
 	char value[24];
 	bool found = false;
 	NEOERR *err;
 
 	if (gate > 0) {
-		err = db_scalar(&found_id, &found, "SELECT id FROM gates WHERE id = ? AND kind = ?",
-				"is", gate, (r->who.roles & R_GATE) ? "gate" : "dorm");
+		err = gateadmin_find(gate, &g, &found);
 		if (err)
 			return nerr_pass(err);
+		found = found && !strcmp(g.kind, (r->who.roles & R_GATE) ? "gate" : "dorm");
 	}
-	snprintf(value, sizeof value, "%lld", found ? found_id : 0LL);
+	snprintf(value, sizeof value, "%lld", found ? g.id : 0LL);
 	app_set_cookie(r, ARRIVAL_GATE_COOKIE, value, "/scan", found ? 2592000L : 0L);
 	return nerr_pass(app_redirect(r, "/scan"));
 }

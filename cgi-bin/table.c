@@ -15,7 +15,7 @@
  */
 #include "web/app.h"
 #include "domain/audit.h"
-#include "core/db.h"
+#include "read/directory.h"
 #include "core/days.h"
 #include "domain/returnapp.h"
 #include "web/form.h"
@@ -218,8 +218,7 @@ static NEOERR *show(struct req *r)
 	key = chosen_sort(r, &desc);
 	export_query(r, term);
 	export_labels(r);
-	err = db_rows(r->hdf, "Table.Colleges", NULL,
-		"SELECT id, name FROM org_units WHERE kind = 'college' ORDER BY code LIMIT 500", NULL);
+	err = directory_colleges(r->hdf, "Table.Colleges");
 	if (err == STATUS_OK)
 		err = select_rows(r, term, &f, key, desc, &set, &idx, &n);
 	if (err)
@@ -364,6 +363,7 @@ static long long person_param(struct req *r)
  * 409 (no application to set a window on). */
 static NEOERR *edit_load(struct req *r, long long person, int term)
 {
+	struct application_row a;
 	bool found = false;
 	NEOERR *err;
 
@@ -372,19 +372,25 @@ static NEOERR *edit_load(struct req *r, long long person, int term)
 	err = scope_require_other(&r->who, (int)person);
 	if (err)
 		return nerr_pass(err);
-	err = db_row(r->hdf, "Edit", &found,
-		"SELECT p.id AS person, p.name, p.number, ra.id AS app, ra.state, "
-		" ra.allowed_from, ra.allowed_until, t.id AS term, t.name AS term_name "
-		"FROM people p JOIN terms t ON t.id = ? "
-		"LEFT JOIN return_applications ra ON ra.person_id = p.id AND ra.term_id = t.id "
-		"WHERE p.id = ?", "ii", (long long)term, person);
+	err = directory_application(person, term, &a, &found);
 	if (err)
 		return nerr_pass(err);
 	if (!found)
 		return nerr_raise(HC_ERR_NOTFOUND, "no person %lld or term %d", person, term);
-	if (!hdf_get_value(r->hdf, "Edit.app", NULL))
+	hdf_set_int_value(r->hdf, "Edit.person", (int)a.person);
+	hdf_set_value(r->hdf, "Edit.name", a.name);
+	hdf_set_value(r->hdf, "Edit.number", a.number);
+	hdf_set_int_value(r->hdf, "Edit.term", a.term);
+	hdf_set_value(r->hdf, "Edit.term_name", a.term_name);
+	if (a.app == 0)
 		return nerr_raise(HC_ERR_CONFLICT, "person %lld has no application in term %d",
 				  person, term);
+	hdf_set_int_value(r->hdf, "Edit.app", (int)a.app);
+	hdf_set_value(r->hdf, "Edit.state", a.state);
+	if (a.allowed_from[0])
+		hdf_set_value(r->hdf, "Edit.allowed_from", a.allowed_from);
+	if (a.allowed_until[0])
+		hdf_set_value(r->hdf, "Edit.allowed_until", a.allowed_until);
 	return STATUS_OK;
 }
 

@@ -17,15 +17,7 @@
       <h1 id="card-state" class="card-title"><?cs var:Card.Title ?></h1>
     </div>
   </div>
-  <ul class="reasons">
-  <?cs if:Card.Exempt.Kind ?><li class="why-exempt" id="exempt"><?cs call:exempt_words(Card.Exempt) ?></li><?cs /if ?>
-  <?cs each:why = Card.Reason ?>
-    <li class="why-<?cs var:why.Code ?>"><?cs var:why.Text ?>
-      <?cs if:why.Detail ?><blockquote><?cs var:why.Detail ?></blockquote><?cs /if ?>
-      <?cs if:subcount(why.Item) > 0 ?><ul><?cs each:it = why.Item ?><li><?cs var:it ?></li><?cs /each ?></ul><?cs /if ?>
-    </li>
-  <?cs /each ?>
-  </ul>
+  <?cs call:card_reasons() ?>
   <?cs if:subcount(Card.Missing) > 0 ?>
   <div class="missing">
     <p><?cs var:L.card.missing_days ?></p>

@@ -88,10 +88,7 @@
 </tbody>
 </table>
 </div>
-<p class="pager">
-<?cs if:?Dash.PrevPage ?><a href="<?cs var:Site.Prefix ?>/dashboard?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:Dash.Filter ?>&amp;page=<?cs var:Dash.PrevPage ?>#list">&larr; <?cs var:L.dashboard.prev ?></a><?cs /if ?>
-<?cs if:Dash.NextPage ?><a href="<?cs var:Site.Prefix ?>/dashboard?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:Dash.Filter ?>&amp;page=<?cs var:Dash.NextPage ?>#list"><?cs var:L.dashboard.next ?> &rarr;</a><?cs /if ?>
-</p>
+<?cs call:pager("/dashboard", "day", Dash.Day, "f", Dash.Filter, Dash.PrevPage, Dash.NextPage, "#list") ?>
 </section>
 
 <section class="panel">

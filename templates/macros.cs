@@ -63,3 +63,44 @@
 <?cs /if ?><?cs /def ?>
 <?cs # Why nothing is asked of an exempt person (lib/domain/exempt.h): Card.Exempt. ?>
 <?cs def:exempt_words(ex) ?><?cs var:L.exempt.none_asked ?> <?cs if:ex.Kind == "status" ?><?cs var:L.person.status[ex.Status] ?><?cs elif:ex.Kind == "class" ?><?cs var:L.exempt.kind.class ?> <?cs var:ex.Class ?><?cs else ?><?cs var:L.exempt.kind.person ?><?cs /if ?>: <?cs var:ex.Reason ?> (<?cs var:ex.From ?> – <?cs alt:ex.Until ?><?cs var:L.exempt.open ?><?cs /alt ?>)<?cs /def ?>
+
+<?cs # A text field of a form declared by hand: its label, the user's value and its error (required: 1 or 0). ?>
+<?cs def:text_field(name, max, required, label) ?>
+    <div class="field<?cs if:Form.Error[name] ?> bad<?cs /if ?>">
+      <label for="f-<?cs var:name ?>"><?cs var:label ?></label>
+      <input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="text" maxlength="<?cs var:max ?>"<?cs if:required ?> required<?cs /if ?> value="<?cs var:Form.Value[name] ?>">
+      <?cs if:Form.Error[name] ?><p class="error-text"><?cs var:Form.Error[name] ?></p><?cs /if ?>
+    </div>
+<?cs /def ?>
+
+<?cs # Every field of Form.Field as a password (/password, /password/reset). ?>
+<?cs def:password_fields() ?>
+    <?cs each:f = Form.Field ?>
+    <div class="field<?cs if:Form.Error[f.Name] ?> bad<?cs /if ?>">
+      <label for="f-<?cs var:f.Name ?>"><?cs var:f.Label ?></label>
+      <input id="f-<?cs var:f.Name ?>" name="<?cs var:f.Name ?>" type="password" maxlength="128" required autocomplete="<?cs if:f.Name == "old_password" ?>current-password<?cs else ?>new-password<?cs /if ?>">
+      <?cs if:Form.Error[f.Name] ?><p class="error-text"><?cs var:Form.Error[f.Name] ?></p><?cs /if ?>
+    </div>
+    <?cs /each ?>
+<?cs /def ?>
+
+<?cs # Why the card is its colour (Card.Reason), and an exemption first (/card, /person). ?>
+<?cs def:card_reasons() ?>
+  <ul class="reasons">
+  <?cs if:Card.Exempt.Kind ?><li class="why-exempt" id="exempt"><?cs call:exempt_words(Card.Exempt) ?></li><?cs /if ?>
+  <?cs each:why = Card.Reason ?>
+    <li class="why-<?cs var:why.Code ?>"><?cs var:why.Text ?>
+      <?cs if:why.Detail ?><blockquote><?cs var:why.Detail ?></blockquote><?cs /if ?>
+      <?cs if:subcount(why.Item) > 0 ?><ul><?cs each:it = why.Item ?><li><?cs var:it ?></li><?cs /each ?></ul><?cs /if ?>
+    </li>
+  <?cs /each ?>
+  </ul>
+<?cs /def ?>
+
+<?cs # A list's pager: path?k1=v1[&k2=v2]&page=N (k2 "": none), the pages before and after (either may be 0), anchor ("#list" or ""). ?>
+<?cs def:pager(path, k1, v1, k2, v2, prev, next, anchor) ?>
+  <p class="pager">
+  <?cs if:?prev ?><a href="<?cs var:Site.Prefix ?><?cs var:path ?>?<?cs var:k1 ?>=<?cs var:v1 ?><?cs if:k2 ?>&amp;<?cs var:k2 ?>=<?cs var:v2 ?><?cs /if ?>&amp;page=<?cs var:prev ?><?cs var:anchor ?>">&larr; <?cs var:L.dashboard.prev ?></a><?cs /if ?>
+  <?cs if:next ?><a href="<?cs var:Site.Prefix ?><?cs var:path ?>?<?cs var:k1 ?>=<?cs var:v1 ?><?cs if:k2 ?>&amp;<?cs var:k2 ?>=<?cs var:v2 ?><?cs /if ?>&amp;page=<?cs var:next ?><?cs var:anchor ?>"><?cs var:L.dashboard.next ?> &rarr;</a><?cs /if ?>
+  </p>
+<?cs /def ?>

@@ -44,16 +44,8 @@
       </select>
       <?cs if:Form.Error.parent_id ?><p class="error-text"><?cs var:Form.Error.parent_id ?></p><?cs /if ?>
     </div>
-    <div class="field<?cs if:Form.Error.code ?> bad<?cs /if ?>">
-      <label for="f-code"><?cs var:L.form.org.code ?></label>
-      <input id="f-code" name="code" type="text" maxlength="32" required value="<?cs var:Form.Value.code ?>">
-      <?cs if:Form.Error.code ?><p class="error-text"><?cs var:Form.Error.code ?></p><?cs /if ?>
-    </div>
-    <div class="field<?cs if:Form.Error.name ?> bad<?cs /if ?>">
-      <label for="f-name"><?cs var:L.form.org.name ?></label>
-      <input id="f-name" name="name" type="text" maxlength="100" required value="<?cs var:Form.Value.name ?>">
-      <?cs if:Form.Error.name ?><p class="error-text"><?cs var:Form.Error.name ?></p><?cs /if ?>
-    </div>
+    <?cs call:text_field("code", 32, 1, L.form.org.code) ?>
+    <?cs call:text_field("name", 100, 1, L.form.org.name) ?>
     <button type="submit" class="primary"><?cs var:L.org.add_submit ?></button>
   </form>
 </section>

@@ -9,13 +9,7 @@
   <?cs else ?>
   <form method="post" action="<?cs var:Site.Prefix ?>/password/reset/<?cs var:Reset.Token ?>" id="reset-form">
     <?cs call:csrf_field() ?>
-    <?cs each:f = Form.Field ?>
-    <div class="field<?cs if:Form.Error[f.Name] ?> bad<?cs /if ?>">
-      <label for="f-<?cs var:f.Name ?>"><?cs var:f.Label ?></label>
-      <input id="f-<?cs var:f.Name ?>" name="<?cs var:f.Name ?>" type="password" maxlength="128" required autocomplete="new-password">
-      <?cs if:Form.Error[f.Name] ?><p class="error-text"><?cs var:Form.Error[f.Name] ?></p><?cs /if ?>
-    </div>
-    <?cs /each ?>
+    <?cs call:password_fields() ?>
     <p class="small"><?cs var:L.password.rule ?></p>
     <button type="submit" class="primary"><?cs var:L.password.submit ?></button>
   </form>

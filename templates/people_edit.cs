@@ -1,11 +1,4 @@
 <?cs include:"macros.cs" ?>
-<?cs def:text_field(name, max, required, label) ?>
-    <div class="field<?cs if:Form.Error[name] ?> bad<?cs /if ?>">
-      <label for="f-<?cs var:name ?>"><?cs var:label ?></label>
-      <input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="text" maxlength="<?cs var:max ?>"<?cs if:required ?> required<?cs /if ?> value="<?cs var:Form.Value[name] ?>">
-      <?cs if:Form.Error[name] ?><p class="error-text"><?cs var:Form.Error[name] ?></p><?cs /if ?>
-    </div>
-<?cs /def ?>
 <?cs if:Edit.Id ?><?cs set:Page.Title = L.people.edit_title ?><?cs else ?><?cs set:Page.Title = L.people.new ?><?cs /if ?>
 <?cs include:"header.cs" ?>
 <section class="panel">

@@ -29,10 +29,7 @@
   </tbody>
   </table>
   </div>
-  <p class="pager">
-  <?cs if:?Queue.PrevPage ?><a href="<?cs var:Site.Prefix ?>/review?kind=<?cs var:Queue.Kind ?>&amp;page=<?cs var:Queue.PrevPage ?>">&larr; <?cs var:L.dashboard.prev ?></a><?cs /if ?>
-  <?cs if:Queue.NextPage ?><a href="<?cs var:Site.Prefix ?>/review?kind=<?cs var:Queue.Kind ?>&amp;page=<?cs var:Queue.NextPage ?>"><?cs var:L.dashboard.next ?> &rarr;</a><?cs /if ?>
-  </p>
+  <?cs call:pager("/review", "kind", Queue.Kind, "", "", Queue.PrevPage, Queue.NextPage, "") ?>
   <?cs if:subcount(Queue.Item) > 0 ?>
   <?cs if:Queue.Kind == "first_review" || (Queue.Kind == "all" && Queue.Count.first_review > 0) ?>
   <p class="small" id="window-needed"><?cs var:L.review.window_needed ?></p>

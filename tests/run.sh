@@ -20,7 +20,32 @@ RESULTS=$OUT/results.txt
 : >"$RESULTS"
 export ROOT RESULTS OUT
 
+# The domain unit tests (test_domain) need a database: one MariaDB of
+# this run's own, without Apache (tools/stack.sh dbonly), in a fresh
+# folder under var/ (its socket in a fresh runtime folder: no port, so
+# two runs never meet), purged when the unit tests end.
+UNIT_VAR=""
+unit_db_start() {
+	mkdir -p "$ROOT/var"
+	UNIT_VAR=$(mktemp -d "$ROOT/var/unit.XXXXXX") || return 1
+	if "$ROOT/tools/stack.sh" dbonly "$UNIT_VAR" --students 100 --days 20 --seed 7 \
+		>"$OUT/unit-db.log" 2>&1; then
+		export HC_UNIT_CONF=$UNIT_VAR/healthcard.hdf
+	else
+		cat "$OUT/unit-db.log"
+		echo "not ok unit database did not start (unit-db.log)" >>"$RESULTS"
+	fi
+}
+
+unit_db_stop() {
+	[ -n "$UNIT_VAR" ] || return 0
+	"$ROOT/tools/stack.sh" purge "$UNIT_VAR" >/dev/null 2>&1
+	UNIT_VAR=""
+	unset HC_UNIT_CONF
+}
+
 run_unit() {
+	unit_db_start
 	for t in "$ROOT"/build/tests/test_*; do
 		[ -x "$t" ] || continue
 		local log="$OUT/$(basename "$t").log"
@@ -34,6 +59,7 @@ run_unit() {
 		fi
 		cat "$log"
 	done
+	unit_db_stop
 	run_layers
 }
 
@@ -158,7 +184,7 @@ run_cluster() {
 	stop_cluster
 	unset HC_PORT_B HC_DB_SOCKET
 }
-trap 'stop_stack; stop_cluster' EXIT
+trap 'stop_stack; stop_cluster; unit_db_stop' EXIT
 
 run_http() {
 	for t in "$ROOT"/tests/http/t[0-9]*.sh; do

@@ -8,6 +8,9 @@
 #   stack.sh purge VARDIR                       stop, then remove VARDIR and its runtime folder
 #   stack.sh sql   VARDIR [mariadb args...]     a client as the DB admin
 #   stack.sh dbstop VARDIR / dbstart VARDIR     for the outage tests
+#   stack.sh dbonly VARDIR [DEMO_ARGS...]       MariaDB alone (no Apache), with
+#                 VARDIR/healthcard.hdf for a program run in this checkout
+#                 (the domain unit tests, a tool); stop/purge as above
 #   HC_HOST=b stack.sh webstart VARDIR PORT     one more web host on the same
 #   HC_HOST=b stack.sh webstop VARDIR           database (the two-host test)
 #
@@ -315,7 +318,29 @@ stop() {
 	db_stop
 }
 
+# The configuration of a program run as this user in this checkout (no
+# page process): the checkout's conf, the database's socket and account,
+# uploads under the runtime folder.
+write_tool_conf() {
+	cat >"$R/healthcard.hdf" <<-HDF
+		#include "$ROOT/conf/healthcard.hdf"
+		DB.Socket = $SOCK
+		DB.User = healthcard
+		DB.Password = $(cat "$V/db.pass")
+		Paths.Templates = $ROOT/templates
+		Paths.UploadTmp = $R/tmp
+		Paths.Uploads = $R/uploads
+	HDF
+	chmod 600 "$R/healthcard.hdf"
+}
+
 case "$cmd" in
+dbonly)
+	shift 2
+	db_start
+	db_setup "$@"
+	write_tool_conf
+	;;
 start)
 	start "$@"
 	;;

@@ -841,6 +841,26 @@ NEOERR *db_row(HDF *hdf, const char *prefix, bool *found,
 	return nerr_pass(err);
 }
 
+NEOERR *db_one(bool *found, void (*fill)(DB_CURSOR *c, void *out), void *out,
+	       const char *sql, const char *fmt, ...)
+{
+	DB_CURSOR *c;
+	va_list ap;
+	NEOERR *err;
+
+	*found = false;
+	va_start(ap, fmt);
+	err = vquery_retry(&c, sql, fmt, ap);
+	va_end(ap);
+	if (err)
+		return nerr_pass(err);
+	*found = db_next(c);
+	if (*found)
+		fill(c, out);
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
 NEOERR *db_scalar(long long *out, bool *found, const char *sql, const char *fmt, ...)
 {
 	DB_CURSOR *c;

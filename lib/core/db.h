@@ -57,6 +57,11 @@ NEOERR *db_rows(HDF *hdf, const char *prefix, int *nrows,
 /* SELECT of at most one row into <prefix>.<column>; *found may be NULL. */
 NEOERR *db_row(HDF *hdf, const char *prefix, bool *found,
 	       const char *sql, const char *fmt, ...);
+/* SELECT of at most one row into a struct: fill(c, out) reads the row
+ * when there is one; *found whether there was. out is left as it was
+ * (the caller zeroes it) when there is none. */
+NEOERR *db_one(bool *found, void (*fill)(DB_CURSOR *c, void *out), void *out,
+	       const char *sql, const char *fmt, ...);
 /* SELECT of one integer; *found false (and *out 0) when no row. */
 NEOERR *db_scalar(long long *out, bool *found,
 		  const char *sql, const char *fmt, ...);

@@ -93,6 +93,20 @@ const char *sheet_cell(const SHEET *s, int row, int col)
 	return s->text + s->rows[row].cells[col];
 }
 
+const char *sheet_cell_trimmed(const SHEET *s, int row, int col, char *buf, size_t n)
+{
+	const char *t = sheet_cell(s, row, col);
+	size_t len;
+
+	while (*t == ' ' || *t == '\t')
+		t++;
+	snprintf(buf, n, "%s", t);
+	len = strlen(buf);
+	while (len && (buf[len - 1] == ' ' || buf[len - 1] == '\t' || buf[len - 1] == '\r'))
+		buf[--len] = '\0';
+	return buf;
+}
+
 void sheet_free(SHEET **s)
 {
 	if (s == NULL || *s == NULL)

@@ -69,6 +69,9 @@ int sheet_cols(const SHEET *s, int row);
  * Numbers are kept as written in the file (xlsx: "42", "37.5", "46349"
  * for a date), booleans read "TRUE" / "FALSE". */
 const char *sheet_cell(const SHEET *s, int row, int col);
+/* The cell's text without the spaces, tabs and carriage returns around
+ * it, into buf (n bytes, cut to fit); returns buf. */
+const char *sheet_cell_trimmed(const SHEET *s, int row, int col, char *buf, size_t n);
 
 /* Dates: Excel stores a date cell as a serial number of days, and a CSV
  * or a text cell holds "YYYY-MM-DD". Callers accept both, through

@@ -33,14 +33,15 @@ struct op {
 };
 
 /* Locks the person and checks the actor may act on them: their college,
- * and for a college admin never a school admin. *go false when the
- * outcome is decided. */
+ * and for a college admin never a school admin. The outcome starts as
+ * done (on the person); *go false when it is decided. */
 static NEOERR *target(struct op *x, bool *go)
 {
 	long long college = 0, admin = 0;
 	bool found;
 	NEOERR *err;
 
+	*x->out = (struct outcome){ .ok = true, .id = x->person };
 	*go = false;
 	err = db_scalar(&college, &found, "SELECT COALESCE(college_id, 0) FROM people "
 			"WHERE id = ? FOR UPDATE", "i", (long long)x->person);
@@ -85,26 +86,45 @@ static NEOERR *last_admin(int person, bool *last)
 	return STATUS_OK;
 }
 
+/* Has the person an account? */
+static NEOERR *has_account(int person, bool *found)
+{
+	long long one = 0;
+	return nerr_pass(db_scalar(&one, found, "SELECT 1 FROM accounts WHERE person_id = ?", "i",
+				   (long long)person));
+}
+
+/* As target(), for a person who must have an account (want true) or must
+ * not have one yet (want false). */
+static NEOERR *target_account(struct op *x, bool want, bool *go)
+{
+	bool found = false;
+	NEOERR *err = target(x, go);
+
+	if (err == STATUS_OK && *go)
+		err = has_account(x->person, &found);
+	if (err || !*go)
+		return nerr_pass(err);
+	if (found != want) {
+		*go = false;
+		if (want)
+			refuse(x->out, "", "account.err.none");
+		else
+			refuse(x->out, "login", "account.err.exists");
+	}
+	return STATUS_OK;
+}
+
 static NEOERR *create_in_txn(void *ctx)
 {
 	struct op *x = ctx;
-	long long has = 0;
 	char now[20];
-	bool go, found;
+	bool go;
 	NEOERR *err;
 
-	*x->out = (struct outcome){ .ok = true, .id = x->person };
-	err = target(x, &go);
+	err = target_account(x, false, &go);
 	if (err || !go)
 		return nerr_pass(err);
-	err = db_scalar(&has, &found, "SELECT 1 FROM accounts WHERE person_id = ?", "i",
-			(long long)x->person);
-	if (err)
-		return nerr_pass(err);
-	if (found) {
-		refuse(x->out, "login", "account.err.exists");
-		return STATUS_OK;
-	}
 	now_text(now);
 	err = db_exec(NULL, NULL, "INSERT INTO accounts (person_id, login, pw_hash, "
 		      "must_change_pw) VALUES (?, ?, ?, ?)", "issi", (long long)x->person,
@@ -137,7 +157,6 @@ static NEOERR *disable_in_txn(void *ctx)
 	bool go, last = false;
 	NEOERR *err;
 
-	*x->out = (struct outcome){ .ok = true, .id = x->person };
 	err = target(x, &go);
 	if (err || !go)
 		return nerr_pass(err);
@@ -157,11 +176,9 @@ static NEOERR *disable_in_txn(void *ctx)
 		return nerr_pass(err);
 	if (n == 0) {
 		/* No account, or already so: nothing to audit. */
-		long long one;
 		bool found;
 
-		err = db_scalar(&one, &found, "SELECT 1 FROM accounts WHERE person_id = ?", "i",
-				(long long)x->person);
+		err = has_account(x->person, &found);
 		if (err == STATUS_OK && !found)
 			refuse(x->out, "", "account.err.none");
 		return nerr_pass(err);
@@ -193,7 +210,6 @@ static NEOERR *unlock_in_txn(void *ctx)
 	bool go;
 	NEOERR *err;
 
-	*x->out = (struct outcome){ .ok = true, .id = x->person };
 	err = target(x, &go);
 	if (err || !go)
 		return nerr_pass(err);
@@ -226,22 +242,12 @@ static NEOERR *issue_in_txn(void *ctx)
 	struct op *x = ctx;
 	unsigned char raw[32], h[32];
 	char now[20], until[20];
-	long long one;
-	bool go, found;
+	bool go;
 	NEOERR *err;
 
-	*x->out = (struct outcome){ .ok = true, .id = x->person };
-	err = target(x, &go);
+	err = target_account(x, true, &go);
 	if (err || !go)
 		return nerr_pass(err);
-	err = db_scalar(&one, &found, "SELECT 1 FROM accounts WHERE person_id = ?", "i",
-			(long long)x->person);
-	if (err)
-		return nerr_pass(err);
-	if (!found) {
-		refuse(x->out, "", "account.err.none");
-		return STATUS_OK;
-	}
 	randombytes_buf(raw, sizeof raw);
 	sodium_bin2base64(x->token, sizeof x->token, raw, sizeof raw,
 			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
@@ -416,6 +422,23 @@ static bool role_of_college(const char *role)
 	       !strcmp(role, "dept_head");
 }
 
+/* The start of a role change, given or taken: whether the actor may
+ * handle this role at all (a college admin gives and takes the roles of
+ * their college's work only), then the person (target()). *go false when
+ * the outcome is decided. */
+static NEOERR *role_target(struct op *x, bool *go)
+{
+	*x->out = (struct outcome){ .ok = true, .id = x->person };
+	*go = false;
+	if (!actor_school_admin(x->a) && strcmp(x->text, "counselor") && strcmp(x->text, "reviewer") &&
+	    strcmp(x->text, "dept_head")) {
+		x->out->ok = false;
+		x->out->forbidden = true;
+		return STATUS_OK;
+	}
+	return nerr_pass(target(x, go));
+}
+
 static NEOERR *grant_in_txn(void *ctx)
 {
 	struct op *x = ctx;
@@ -424,15 +447,7 @@ static NEOERR *grant_in_txn(void *ctx)
 	bool go, found;
 	NEOERR *err;
 
-	*x->out = (struct outcome){ .ok = true, .id = x->person };
-	/* A college admin gives the roles of their own college's work. */
-	if (!actor_school_admin(x->a) && strcmp(x->text, "counselor") && strcmp(x->text, "reviewer") &&
-	    strcmp(x->text, "dept_head")) {
-		x->out->ok = false;
-		x->out->forbidden = true;
-		return STATUS_OK;
-	}
-	err = target(x, &go);
+	err = role_target(x, &go);
 	if (err || !go)
 		return nerr_pass(err);
 	err = db_scalar(&staff, NULL, "SELECT identity = 'staff' FROM people WHERE id = ?", "i",
@@ -468,16 +483,23 @@ static NEOERR *grant_in_txn(void *ctx)
 	return nerr_pass(audit_write(x->a, now, "role.grant", x->person, "role", x->person, detail));
 }
 
+/* A role given or taken (x->text) in its transaction fn, once the role
+ * is one of the known. */
+static NEOERR *role_change(struct op *x, NEOERR *(*fn)(void *))
+{
+	if (!role_known(x->text)) {
+		refuse(x->out, "role", "form.err.choice");
+		return STATUS_OK;
+	}
+	return nerr_pass(db_txn(fn, x));
+}
+
 NEOERR *account_grant(const struct actor *a, int person_id, const char *role, int org_id,
 		      struct outcome *out)
 {
 	struct op x = { .a = a, .person = person_id, .text = role, .org_id = org_id, .out = out };
 
-	if (!role_known(role)) {
-		refuse(out, "role", "form.err.choice");
-		return STATUS_OK;
-	}
-	return nerr_pass(db_txn(grant_in_txn, &x));
+	return nerr_pass(role_change(&x, grant_in_txn));
 }
 
 static NEOERR *revoke_in_txn(void *ctx)
@@ -489,14 +511,7 @@ static NEOERR *revoke_in_txn(void *ctx)
 	bool go, last = false;
 	NEOERR *err;
 
-	*x->out = (struct outcome){ .ok = true, .id = x->person };
-	if (!actor_school_admin(x->a) && strcmp(x->text, "counselor") && strcmp(x->text, "reviewer") &&
-	    strcmp(x->text, "dept_head")) {
-		x->out->ok = false;
-		x->out->forbidden = true;
-		return STATUS_OK;
-	}
-	err = target(x, &go);
+	err = role_target(x, &go);
 	if (err || !go)
 		return nerr_pass(err);
 	if (!strcmp(x->text, "admin") && (err = last_admin(x->person, &last)))
@@ -537,11 +552,7 @@ NEOERR *account_revoke(const struct actor *a, int person_id, const char *role,
 {
 	struct op x = { .a = a, .person = person_id, .text = role, .out = out };
 
-	if (!role_known(role)) {
-		refuse(out, "role", "form.err.choice");
-		return STATUS_OK;
-	}
-	return nerr_pass(db_txn(revoke_in_txn, &x));
+	return nerr_pass(role_change(&x, revoke_in_txn));
 }
 
 struct first {

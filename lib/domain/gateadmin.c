@@ -7,24 +7,73 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A row of GATE_COLUMNS. */
+#define GATE_COLUMNS "SELECT id, kind, name, code_serial FROM gates "
+static void gate_of_row(DB_CURSOR *c, void *out)
+{
+	struct gate_info *g = out;
+
+	g->id = db_int(c, 0);
+	db_copy(g->kind, sizeof g->kind, db_str(c, 1));
+	db_copy(g->name, sizeof g->name, db_str(c, 2));
+	g->code_serial = (int)db_int(c, 3);
+}
+
 NEOERR *gateadmin_find(long long id, struct gate_info *g, bool *found)
+{
+	memset(g, 0, sizeof *g);
+	return nerr_pass(db_one(found, gate_of_row, g, GATE_COLUMNS "WHERE id = ?", "i", id));
+}
+
+NEOERR *gateadmin_gates(const char *kind, struct gate_info *out, int max, int *n)
 {
 	DB_CURSOR *c = NULL;
 	NEOERR *err;
 
-	memset(g, 0, sizeof *g);
-	err = db_query(&c, "SELECT id, kind, name, code_serial FROM gates WHERE id = ?", "i", id);
+	*n = 0;
+	err = db_query(&c, GATE_COLUMNS "WHERE kind = ? "
+		       "ORDER BY name", "s", kind);
 	if (err)
 		return nerr_pass(err);
-	*found = db_next(c);
-	if (*found) {
-		g->id = db_int(c, 0);
-		db_copy(g->kind, sizeof g->kind, db_str(c, 1));
-		db_copy(g->name, sizeof g->name, db_str(c, 2));
-		g->code_serial = (int)db_int(c, 3);
-	}
+	while (*n < max && db_next(c))
+		gate_of_row(c, &out[(*n)++]);
 	db_cursor_free(&c);
 	return STATUS_OK;
+}
+
+static void gateadmin_enrol_find_row(DB_CURSOR *c, void *out)
+{
+	struct enrol_wait *w = out;
+
+	db_copy(w->device, sizeof w->device, db_str(c, 0));
+	db_copy(w->gate, sizeof w->gate, db_str(c, 1));
+	db_copy(w->kind, sizeof w->kind, db_str(c, 2));
+}
+
+NEOERR *gateadmin_enrol_find(const unsigned char link_hash[32], struct enrol_wait *w,
+			     bool *found)
+{
+	memset(w, 0, sizeof *w);
+	return nerr_pass(db_one(found, gateadmin_enrol_find_row, w,
+		"SELECT d.name, g.name, g.kind FROM gate_devices d "
+		"JOIN gates g ON g.id = d.gate_id "
+		"WHERE d.enrol_hash = ? AND d.revoked_at IS NULL", "b",
+		link_hash, (size_t)32));
+}
+
+NEOERR *gateadmin_enrol(const unsigned char link_hash[32], const unsigned char cred_hash[32],
+			bool *enrolled)
+{
+	char now[20];
+	unsigned long long n = 0;
+	NEOERR *err;
+
+	clock_now(now);
+	err = db_exec(&n, NULL, "UPDATE gate_devices SET enrol_hash = NULL, credential_hash = ?, "
+		      "enrolled_at = ? WHERE enrol_hash = ? AND revoked_at IS NULL",
+		      "bsb", cred_hash, (size_t)32, now, link_hash, (size_t)32);
+	*enrolled = err == STATUS_OK && n == 1;
+	return nerr_pass(err);
 }
 
 /* A change and its audit row commit together or not at all. */

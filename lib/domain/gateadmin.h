@@ -45,4 +45,26 @@ NEOERR *gateadmin_revoke(const struct actor *a, long long id, bool *found);
 /* A new serial for gate id's printed code. HC_ERR_NOTFOUND for no gate. */
 NEOERR *gateadmin_new_code(const struct actor *a, long long id);
 
+/* The gates of kind ("gate", "dorm"), by name: at most max into out, *n
+ * how many. */
+#define GATEADMIN_MAX_GATES 200
+NEOERR *gateadmin_gates(const char *kind, struct gate_info *out, int max, int *n);
+
+/* A device waiting to be enrolled: the one whose unspent, unrevoked
+ * enrolment link hashes to link_hash. */
+struct enrol_wait {
+	char device[257];
+	char gate[257];
+	char kind[8];            /* its gate's: "gate" or "dorm" */
+};
+NEOERR *gateadmin_enrol_find(const unsigned char link_hash[32], struct enrol_wait *w,
+			     bool *found);
+
+/* Enrols that device: the link is spent in the same statement that sets
+ * the device's credential (its hash, cred_hash), so two phones opening
+ * one link at once cannot both enrol. *enrolled false when the link was
+ * spent or revoked meanwhile (nothing changed). */
+NEOERR *gateadmin_enrol(const unsigned char link_hash[32], const unsigned char cred_hash[32],
+			bool *enrolled);
+
 #endif

@@ -274,18 +274,6 @@ static void bad(struct import *im, int row, int col, const char *key, const char
 	im->nbad++;
 }
 
-static const char *trimmed(const char *s, char *buf, size_t n)
-{
-	size_t len;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	snprintf(buf, n, "%s", s);
-	len = strlen(buf);
-	while (len && (buf[len - 1] == ' ' || buf[len - 1] == '\t' || buf[len - 1] == '\r'))
-		buf[--len] = '\0';
-	return buf;
-}
 
 /* The header row: each known column once, the three required ones. */
 static bool header_ok(struct import *im)
@@ -299,7 +287,7 @@ static bool header_ok(struct import *im)
 	for (int i = 0; i < ncols; i++) {
 		int found = -1;
 
-		trimmed(sheet_cell(im->s, 0, i), cell, sizeof cell);
+		sheet_cell_trimmed(im->s, 0, i, cell, sizeof cell);
 		if (!*cell)
 			continue;
 		for (int c = 0; c < NCOLS && found < 0; c++)
@@ -332,7 +320,7 @@ static const char *cell_of(struct import *im, int i, enum col c, char *buf, size
 		buf[0] = '\0';
 		return buf;
 	}
-	return trimmed(sheet_cell(im->s, i, im->col[c]), buf, n);
+	return sheet_cell_trimmed(im->s, i, im->col[c], buf, n);
 }
 
 static int col_no(struct import *im, enum col c)

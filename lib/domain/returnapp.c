@@ -119,6 +119,9 @@ struct step {
 	const char *kind, *filename;
 	const unsigned char *data;
 	size_t len;
+	/* Set by step_run() before the step's own work: */
+	struct app_row a;             /* the application, locked (a lock step) */
+	char now[20];
 };
 
 static NEOERR *refuse(struct step *s, const char *key)
@@ -127,10 +130,9 @@ static NEOERR *refuse(struct step *s, const char *key)
 	return nerr_raise(HC_ERR_FORBIDDEN, "return step refused: %s", key);
 }
 
-static NEOERR *audit(struct step *s, const char *now, const char *action,
-		     long long app, const char *detail)
+static NEOERR *audit(struct step *s, const char *action, long long app, const char *detail)
 {
-	return nerr_pass(audit_write(s->who->a, now, action, s->person,
+	return nerr_pass(audit_write(s->who->a, s->now, action, s->person,
 				     "return_application", app, detail));
 }
 
@@ -138,22 +140,30 @@ static NEOERR *audit(struct step *s, const char *now, const char *action,
 struct step_txn {
 	NEOERR *(*fn)(void *);
 	struct step *s;
+	bool lock;
 };
 
 static NEOERR *step_in_txn(void *arg)
 {
 	struct step_txn *x = arg;
-	NEOERR *err = x->fn(x->s);
+	NEOERR *err = STATUS_OK;
+
+	clock_now(x->s->now);
+	if (x->lock)
+		err = lock_app(x->s->person, x->s->term, &x->s->a);
+	if (err == STATUS_OK)
+		err = x->fn(x->s);
 
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(facts_application(x->s->person, x->s->term));
 }
 
-/* Runs one of the student's steps in its own transaction. */
-static NEOERR *step_run(NEOERR *(*fn)(void *), struct step *s)
+/* Runs one of the student's steps in its own transaction: with lock, on
+ * their application locked first (s->a; zeroed when there is none). */
+static NEOERR *step_run(NEOERR *(*fn)(void *), struct step *s, bool lock)
 {
-	struct step_txn x = { fn, s };
+	struct step_txn x = { fn, s, lock };
 
 	s->who->refusal = NULL;
 	s->person = s->who->a->person_id;
@@ -176,47 +186,39 @@ static NEOERR *require_roster(struct step *s)
 static NEOERR *quiz_in_txn(void *arg)
 {
 	struct step *s = arg;
-	char now[20];
 	NEOERR *err = require_roster(s);
 
 	if (err)
 		return nerr_pass(err);
-	clock_now(now);
 	err = db_exec(NULL, NULL,
 		"INSERT INTO return_applications (term_id, person_id, quiz_passed_at, updated_at) "
 		"VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
 		" quiz_passed_at = COALESCE(quiz_passed_at, VALUES(quiz_passed_at))",
-		"iiss", (long long)s->term, (long long)s->person, now, now);
+		"iiss", (long long)s->term, (long long)s->person, s->now, s->now);
 	return nerr_pass(err);
 }
 
 NEOERR *ret_pass_quiz(struct ret_step *who)
 {
 	struct step s = { .who = who };
-	return nerr_pass(step_run(quiz_in_txn, &s));
+	return nerr_pass(step_run(quiz_in_txn, &s, false));
 }
 
 static NEOERR *pledge_in_txn(void *arg)
 {
 	struct step *s = arg;
-	struct app_row a;
-	char now[20];
-	NEOERR *err = lock_app(s->person, s->term, &a);
 
-	if (err)
-		return nerr_pass(err);
-	if (!a.quiz)
+	if (!s->a.quiz)
 		return refuse(s, "return.no.quiz_first");
-	clock_now(now);
 	return nerr_pass(db_exec(NULL, NULL,
 		"UPDATE return_applications SET pledge_accepted_at = COALESCE(pledge_accepted_at, ?), "
-		" updated_at = ? WHERE id = ?", "ssi", now, now, a.id));
+		" updated_at = ? WHERE id = ?", "ssi", s->now, s->now, s->a.id));
 }
 
 NEOERR *ret_accept_pledge(struct ret_step *who)
 {
 	struct step s = { .who = who };
-	return nerr_pass(step_run(pledge_in_txn, &s));
+	return nerr_pass(step_run(pledge_in_txn, &s, true));
 }
 
 const struct ret_transition ret_transitions[] = {
@@ -273,62 +275,52 @@ static NEOERR *open_queue_item(long long app, int person, const char *kind, cons
 static NEOERR *apply_in_txn(void *arg)
 {
 	struct step *s = arg;
-	struct app_row a;
-	char now[20];
-	NEOERR *err = lock_app(s->person, s->term, &a);
+	NEOERR *err;
 
-	if (err)
-		return nerr_pass(err);
-	if (!a.quiz)
+	if (!s->a.quiz)
 		return refuse(s, "return.no.quiz_first");
-	if (!a.pledge)
+	if (!s->a.pledge)
 		return refuse(s, "return.no.pledge_first");
-	if (!may_edit_application(&a))
+	if (!may_edit_application(&s->a))
 		return refuse(s, "return.no.not_editable");
-	clock_now(now);
 	err = db_exec(NULL, NULL,
 		"UPDATE return_applications SET reason = ?, itinerary = ?, confirm_no_symptoms = 1, "
 		" confirm_no_risk = 1, confirm_no_contact = 1, confirm_code_green = 1, "
 		" state = ?, sent_back_stage = NULL, submitted_at = ?, updated_at = ? "
 		"WHERE id = ?", "sssssi", s->app->reason, s->app->itinerary,
-		ret_next(a.state, a.stage, RET_APPLY)->to, now, now, a.id);
+		ret_next(s->a.state, s->a.stage, RET_APPLY)->to, s->now, s->now, s->a.id);
 	if (err == STATUS_OK)
-		err = open_queue_item(a.id, s->person, "first_review", now);
+		err = open_queue_item(s->a.id, s->person, "first_review", s->now);
 	if (err == STATUS_OK)
-		err = audit(s, now, "return.apply", a.id, NULL);
+		err = audit(s, "return.apply", s->a.id, NULL);
 	return nerr_pass(err);
 }
 
 NEOERR *ret_submit_application(struct ret_step *who, const struct ret_application *app)
 {
 	struct step s = { .who = who, .app = app };
-	return nerr_pass(step_run(apply_in_txn, &s));
+	return nerr_pass(step_run(apply_in_txn, &s, true));
 }
 
 static NEOERR *legs_in_txn(void *arg)
 {
 	struct step *s = arg;
-	struct app_row a;
-	char now[20];
-	NEOERR *err = lock_app(s->person, s->term, &a);
+	NEOERR *err;
 
-	if (err)
-		return nerr_pass(err);
-	if (!may_edit_evidence(&a))
-		return refuse(s, !strcmp(a.state, "first_review") || may_edit_application(&a)
+	if (!may_edit_evidence(&s->a))
+		return refuse(s, !strcmp(s->a.state, "first_review") || may_edit_application(&s->a)
 			      ? "return.no.first_review_first" : "return.no.not_editable");
-	clock_now(now);
-	err = db_exec(NULL, NULL, "DELETE FROM travel_legs WHERE application_id = ?", "i", a.id);
+	err = db_exec(NULL, NULL, "DELETE FROM travel_legs WHERE application_id = ?", "i", s->a.id);
 	for (int i = 0; err == STATUS_OK && i < s->nlegs && i < RET_MAX_LEGS; i++) {
 		const struct ret_leg *l = &s->legs[i];
 		err = db_exec(NULL, NULL,
 			"INSERT INTO travel_legs (application_id, seq, mode, number, day, from_place, to_place) "
-			"VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?)", "iisssss", a.id, (long long)i + 1,
+			"VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, ?)", "iisssss", s->a.id, (long long)i + 1,
 			l->mode, l->number ? l->number : "", l->day, l->from, l->to);
 	}
 	if (err == STATUS_OK)
 		err = db_exec(NULL, NULL, "UPDATE return_applications SET needs_pickup = ?, "
-			"updated_at = ? WHERE id = ?", "isi", (long long)s->needs_pickup, now, a.id);
+			"updated_at = ? WHERE id = ?", "isi", (long long)s->needs_pickup, s->now, s->a.id);
 	return nerr_pass(err);
 }
 
@@ -336,7 +328,7 @@ NEOERR *ret_save_legs(struct ret_step *who, const struct ret_leg *legs, int n,
 		      bool needs_pickup)
 {
 	struct step s = { .who = who, .legs = legs, .nlegs = n, .needs_pickup = needs_pickup };
-	return nerr_pass(step_run(legs_in_txn, &s));
+	return nerr_pass(step_run(legs_in_txn, &s, true));
 }
 
 const char *ret_sniff_type(const unsigned char *d, size_t n)
@@ -380,29 +372,42 @@ static NEOERR *store_bytes(const char *hex, const unsigned char *data, size_t le
 	return STATUS_OK;
 }
 
+static void ret_upload_find_row(DB_CURSOR *c, void *out)
+{
+	struct ret_upload *u = out;
+
+	u->owner = (int)db_int(c, 0);
+	db_copy(u->stored_name, sizeof u->stored_name, db_str(c, 1));
+	db_copy(u->mime, sizeof u->mime, db_str(c, 2));
+}
+
+NEOERR *ret_upload_find(long long id, struct ret_upload *u, bool *found)
+{
+	memset(u, 0, sizeof *u);
+	return nerr_pass(db_one(found, ret_upload_find_row, u,
+		"SELECT ra.person_id, u.stored_name, u.mime FROM uploads u "
+		"JOIN return_applications ra ON ra.id = u.application_id WHERE u.id = ?", "i", id));
+}
+
 static NEOERR *upload_in_txn(void *arg)
 {
 	struct step *s = arg;
-	struct app_row a;
 	unsigned char hash[crypto_hash_sha256_BYTES];
-	char hex[2 * crypto_hash_sha256_BYTES + 1], now[20], today[11];
+	char hex[2 * crypto_hash_sha256_BYTES + 1], today[11];
 	const char *mime = ret_sniff_type(s->data, s->len);
 	DB_CURSOR *c = NULL;
 	long long dup = 0;
 	const char *dup_reason = NULL;
-	NEOERR *err = lock_app(s->person, s->term, &a);
+	NEOERR *err;
 
-	if (err)
-		return nerr_pass(err);
-	if (!may_edit_evidence(&a))
+	if (!may_edit_evidence(&s->a))
 		return refuse(s, "return.no.first_review_first");
-	if (!strcmp(s->kind, "advisor_consent") && !a.grad)
+	if (!strcmp(s->kind, "advisor_consent") && !s->a.grad)
 		return refuse(s, "return.no.not_grad");
 	if (mime == NULL)
 		return refuse(s, "return.no.file_type");
 	crypto_hash_sha256(hash, s->data, s->len);
 	sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-	clock_now(now);
 	day_format(day_today(), today);
 	/* The common fake: the same picture as someone else's, or an old one. */
 	err = db_query(&c,
@@ -421,16 +426,16 @@ static NEOERR *upload_in_txn(void *arg)
 	err = store_bytes(hex, s->data, s->len);
 	if (err == STATUS_OK)
 		err = db_exec(NULL, NULL, "DELETE FROM uploads WHERE application_id = ? AND kind = ?",
-			      "is", a.id, s->kind);
+			      "is", s->a.id, s->kind);
 	if (err == STATUS_OK)
 		err = db_exec(NULL, NULL,
 			"INSERT INTO uploads (application_id, kind, filename, mime, size, sha256, "
 			" stored_name, uploaded_at, dup_of, dup_reason) "
 			"VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?)", "isssibssis",
-			a.id, s->kind, s->filename, mime, (long long)s->len, hash, sizeof hash,
-			hex, now, dup, dup_reason);
+			s->a.id, s->kind, s->filename, mime, (long long)s->len, hash, sizeof hash,
+			hex, s->now, dup, dup_reason);
 	if (err == STATUS_OK)
-		err = audit(s, now, "return.upload", a.id, s->kind);
+		err = audit(s, "return.upload", s->a.id, s->kind);
 	return nerr_pass(err);
 }
 
@@ -439,49 +444,44 @@ NEOERR *ret_store_upload(struct ret_step *who, const char *kind, const char *fil
 {
 	struct step s = { .who = who, .kind = kind, .filename = filename, .data = data,
 			  .len = len };
-	return nerr_pass(step_run(upload_in_txn, &s));
+	return nerr_pass(step_run(upload_in_txn, &s, true));
 }
 
 static NEOERR *evidence_in_txn(void *arg)
 {
 	struct step *s = arg;
-	struct app_row a;
 	long long legs = 0, kinds = 0;
-	char now[20];
-	NEOERR *err = lock_app(s->person, s->term, &a);
+		NEOERR *err;
 
-	if (err)
-		return nerr_pass(err);
-	if (!may_edit_evidence(&a))
+	if (!may_edit_evidence(&s->a))
 		return refuse(s, "return.no.first_review_first");
 	err = db_scalar(&legs, NULL, "SELECT COUNT(*) FROM travel_legs WHERE application_id = ?",
-			"i", a.id);
+			"i", s->a.id);
 	if (err == STATUS_OK)
 		err = db_scalar(&kinds, NULL, "SELECT COUNT(DISTINCT kind) FROM uploads "
 			"WHERE application_id = ? AND kind IN ('health_code', 'nucleic_acid', "
 			" 'vaccination', IF(?, 'advisor_consent', 'health_code'))",
-			"ii", a.id, (long long)a.grad);
+			"ii", s->a.id, (long long)s->a.grad);
 	if (err)
 		return nerr_pass(err);
 	if (legs == 0)
 		return refuse(s, "return.no.legs");
-	if (kinds < (a.grad ? 4 : 3))
+	if (kinds < (s->a.grad ? 4 : 3))
 		return refuse(s, "return.no.evidence");
-	clock_now(now);
 	err = db_exec(NULL, NULL, "UPDATE return_applications SET state = ?, "
 		"sent_back_stage = NULL, updated_at = ? WHERE id = ?", "ssi",
-		ret_next(a.state, a.stage, RET_EVIDENCE)->to, now, a.id);
+		ret_next(s->a.state, s->a.stage, RET_EVIDENCE)->to, s->now, s->a.id);
 	if (err == STATUS_OK)
-		err = open_queue_item(a.id, s->person, "second_review", now);
+		err = open_queue_item(s->a.id, s->person, "second_review", s->now);
 	if (err == STATUS_OK)
-		err = audit(s, now, "return.evidence", a.id, NULL);
+		err = audit(s, "return.evidence", s->a.id, NULL);
 	return nerr_pass(err);
 }
 
 NEOERR *ret_submit_evidence(struct ret_step *who)
 {
 	struct step s = { .who = who };
-	return nerr_pass(step_run(evidence_in_txn, &s));
+	return nerr_pass(step_run(evidence_in_txn, &s, true));
 }
 
 /* ---- the window, set by staff from the table ---- */

@@ -65,6 +65,16 @@ NEOERR *ret_submit_evidence(struct ret_step *s);
 NEOERR *ret_set_window(const struct actor *a, long long person, long long app,
 		       const char *from, const char *until, const char *reason);
 
+/* An uploaded file: whose application it belongs to, its name in
+ * Paths.Uploads and its type. */
+struct ret_upload {
+	int owner;
+	char stored_name[401];
+	char mime[257];
+};
+/* Upload id; *found false for none. */
+NEOERR *ret_upload_find(long long id, struct ret_upload *u, bool *found);
+
 /* The type of an evidence file from its first bytes; NULL if not allowed. */
 const char *ret_sniff_type(const unsigned char *data, size_t len);
 

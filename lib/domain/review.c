@@ -32,23 +32,11 @@ const char *review_outcome_name(enum review_outcome o)
 
 /* ---- make-up requests ---------------------------------------------------- */
 
-static NEOERR *makeup_check(struct review_ctx *x)
-{
-	DB_CURSOR *c = NULL;
-	NEOERR *err = db_query(&c, "SELECT person_id, day, state = ? FROM makeup_requests "
-			       "WHERE id = ? FOR UPDATE", "si", x->k->open_state, x->ref);
-
-	if (err)
-		return nerr_pass(err);
-	if (db_next(c)) {
-		x->person = db_int(c, 0);
-		snprintf(x->day, sizeof x->day, "%s", db_str(c, 1));
-		x->same = db_int(c, 2) != 0;
-	}
-	db_cursor_free(&c);
-	return STATUS_OK;
-}
-
+/* Each kind's record, locked: its person, day, whether it still waits,
+ * who decided it and when (when it says), its term (see
+ * review_kind.check_sql). */
+#define MAKEUP_CHECK "SELECT person_id, day, state = ?, NULL, NULL, 0 FROM makeup_requests " \
+	"WHERE id = ? FOR UPDATE"
 static NEOERR *makeup_apply(struct review_ctx *x, const struct review_effect *e)
 {
 	return nerr_pass(db_exec(NULL, NULL,
@@ -59,28 +47,10 @@ static NEOERR *makeup_apply(struct review_ctx *x, const struct review_effect *e)
 
 /* ---- anomalies (the day's report) ---------------------------------------- */
 
-static NEOERR *anomaly_check(struct review_ctx *x)
-{
-	DB_CURSOR *c = NULL;
-	NEOERR *err = db_query(&c,
-		"SELECT d.person_id, d.day, d.anomaly_state = ?, v.name, "
-		" DATE_FORMAT(d.verified_at, '%H:%i') "
-		"FROM daily_reports d LEFT JOIN people v ON v.id = d.verified_by "
-		"WHERE d.id = ? FOR UPDATE", "si", x->k->open_state, x->ref);
-
-	if (err)
-		return nerr_pass(err);
-	if (db_next(c)) {
-		x->person = db_int(c, 0);
-		snprintf(x->day, sizeof x->day, "%s", db_str(c, 1));
-		x->same = db_int(c, 2) != 0;
-		db_copy(x->by, sizeof x->by, db_str(c, 3) ? db_str(c, 3) : "");
-		db_copy(x->at, sizeof x->at, db_str(c, 4) ? db_str(c, 4) : "");
-	}
-	db_cursor_free(&c);
-	return STATUS_OK;
-}
-
+#define ANOMALY_CHECK "SELECT d.person_id, d.day, d.anomaly_state = ?, v.name, " \
+	" DATE_FORMAT(d.verified_at, '%H:%i'), 0 " \
+	"FROM daily_reports d LEFT JOIN people v ON v.id = d.verified_by " \
+	"WHERE d.id = ? FOR UPDATE"
 static NEOERR *anomaly_apply(struct review_ctx *x, const struct review_effect *e)
 {
 	NEOERR *err = db_exec(NULL, NULL,
@@ -95,24 +65,8 @@ static NEOERR *anomaly_apply(struct review_ctx *x, const struct review_effect *e
 
 /* ---- return applications (first and second review) ----------------------- */
 
-static NEOERR *return_check(struct review_ctx *x)
-{
-	DB_CURSOR *c = NULL;
-	NEOERR *err = db_query(&c, "SELECT person_id, state = ?, term_id "
-			       "FROM return_applications WHERE id = ? FOR UPDATE",
-			       "si", x->k->open_state, x->ref);
-
-	if (err)
-		return nerr_pass(err);
-	if (db_next(c)) {
-		x->person = db_int(c, 0);
-		x->same = db_int(c, 1) != 0;
-		x->term = db_int(c, 2);
-	}
-	db_cursor_free(&c);
-	return STATUS_OK;
-}
-
+#define RETURN_CHECK "SELECT person_id, NULL, state = ?, NULL, NULL, term_id " \
+	"FROM return_applications WHERE id = ? FOR UPDATE"
 static NEOERR *return_apply(struct review_ctx *x, const struct review_effect *e)
 {
 	const struct ret_transition *t = ret_next(x->k->open_state, "", (enum ret_event)e->event);
@@ -154,18 +108,18 @@ const struct review_kind review_kinds[] = {
 		[REVIEW_APPROVE] = { "approve", "approved", 0, false, "makeup_approved", "makeup.approve" },
 		[REVIEW_REJECT] = MAKEUP_REJECT,
 		[REVIEW_SEND_BACK] = MAKEUP_REJECT },
-	  makeup_check, makeup_apply },
+	  MAKEUP_CHECK, makeup_apply },
 	{ "anomaly", "daily_report", "open", {
 		[REVIEW_APPROVE] = { "clear", "cleared", 0, false, "cleared", "anomaly.clear" },
 		[REVIEW_REJECT] = ANOMALY_SEND_BACK,
 		[REVIEW_SEND_BACK] = ANOMALY_SEND_BACK },
-	  anomaly_check, anomaly_apply },
+	  ANOMALY_CHECK, anomaly_apply },
 	{ "first_review", "return_application", "first_review", {
 		[REVIEW_APPROVE] = { "approve", NULL, RET_FIRST_APPROVE, true, "return_first_passed",
 				     "return.first_approve" },
 		[REVIEW_REJECT] = FIRST_SEND_BACK,
 		[REVIEW_SEND_BACK] = FIRST_SEND_BACK },
-	  return_check, return_apply },
+	  RETURN_CHECK, return_apply },
 	{ "second_review", "return_application", "second_review", {
 		[REVIEW_APPROVE] = { "approve", NULL, RET_SECOND_APPROVE, false, "return_approved",
 				     "return.second_approve" },
@@ -173,7 +127,7 @@ const struct review_kind review_kinds[] = {
 				    "return.reject" },
 		[REVIEW_SEND_BACK] = { "send_back", NULL, RET_SECOND_SEND_BACK, false,
 				       "return_sent_back", "return.second_send_back" } },
-	  return_check, return_apply },
+	  RETURN_CHECK, return_apply },
 	{ 0 }
 };
 
@@ -218,6 +172,30 @@ static NEOERR *lock_item(struct review_ctx *x, bool *open)
 					      x->k->kind, x->item);
 }
 
+/* Locks the item's record and fills x's person, day, term, `same` (still
+ * waiting) and, when the record names them, who decided it and when:
+ * the kind's check_sql. */
+static NEOERR *check_record(struct review_ctx *x)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err = db_query(&c, x->k->check_sql, "si", x->k->open_state, x->ref);
+
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		x->person = db_int(c, 0);
+		db_copy(x->day, sizeof x->day, db_str(c, 1) ? db_str(c, 1) : "");
+		x->same = db_int(c, 2) != 0;
+		if (db_str(c, 3)) {  /* else the item's (lock_item()) */
+			db_copy(x->by, sizeof x->by, db_str(c, 3));
+			db_copy(x->at, sizeof x->at, db_str(c, 4) ? db_str(c, 4) : "");
+		}
+		x->term = db_int(c, 5);
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
 static NEOERR *decide_in_txn(void *arg)
 {
 	struct decide_ctx *d = arg;
@@ -237,7 +215,7 @@ static NEOERR *decide_in_txn(void *arg)
 		if (err)
 			return nerr_pass(err);
 	}
-	err = x->k->check(x);
+	err = check_record(x);
 	if (err)
 		return nerr_pass(err);
 	if (x->person == 0)

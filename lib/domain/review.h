@@ -37,9 +37,10 @@ struct review_kind {
 	const char *object_kind; /* audit_log.object_kind of the record */
 	const char *open_state;  /* the record's state while it waits */
 	struct review_effect on[REVIEW_VERDICTS];
-	/* Locks the record and fills ctx's person, day, term and `same`
-	 * (still open_state). */
-	NEOERR *(*check)(struct review_ctx *x);
+	/* Locks the record: a SELECT ... FOR UPDATE binding open_state and
+	 * the record's id, giving person, day (or NULL), still open_state,
+	 * who decided it and when (HH:MM; or NULL), and term (or 0). */
+	const char *check_sql;
 	/* Writes the verdict into the record (and the card's facts). */
 	NEOERR *(*apply)(struct review_ctx *x, const struct review_effect *e);
 };

@@ -112,18 +112,6 @@ struct import {
 	unsigned long long added, deleted, moved, reassigned;
 };
 
-static const char *trimmed(const char *s, char *buf, size_t n)
-{
-	size_t len;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	snprintf(buf, n, "%s", s);
-	len = strlen(buf);
-	while (len && (buf[len - 1] == ' ' || buf[len - 1] == '\t'))
-		buf[--len] = '\0';
-	return buf;
-}
 
 static void bad_row(struct import *im, int row, const char *key, const char *detail)
 {
@@ -143,7 +131,7 @@ static bool header_ok(struct import *im)
 
 	for (int c = 0; c < MAX_COLS; c++) {
 		const char *want = t->headers[c] ? t->headers[c] : "";
-		if (strcmp(trimmed(sheet_cell(im->s, 0, c), cell, sizeof cell), want))
+		if (strcmp(sheet_cell_trimmed(im->s, 0, c, cell, sizeof cell), want))
 			return false;
 	}
 	return true;
@@ -189,10 +177,10 @@ static void check_row(struct import *im, int i)
 	long first;
 
 	memset(cr, 0, sizeof *cr);
-	trimmed(sheet_cell(im->s, i, 0), number, sizeof number);
-	trimmed(sheet_cell(im->s, i, 1), name, sizeof name);
-	trimmed(sheet_cell(im->s, i, 2), batch, sizeof batch);
-	trimmed(sheet_cell(im->s, i, 3), counselor, sizeof counselor);
+	sheet_cell_trimmed(im->s, i, 0, number, sizeof number);
+	sheet_cell_trimmed(im->s, i, 1, name, sizeof name);
+	sheet_cell_trimmed(im->s, i, 2, batch, sizeof batch);
+	sheet_cell_trimmed(im->s, i, 3, counselor, sizeof counselor);
 	if (!*number && !*name && !*batch && !*counselor) {
 		cr->person = -1;   /* an empty row: skipped */
 		return;

@@ -424,6 +424,16 @@ const char *app_param(struct req *r, const char *name, const char *def)
 	return hdf_get_value(r->hdf, key, def);
 }
 
+const char *app_path_arg(struct req *r)
+{
+	const char *p = hdf_get_value(r->hdf, "CGI.PathInfo", "");
+
+	p += strspn(p, "/");
+	p += strcspn(p, "/");
+	p += strspn(p, "/");
+	return p;
+}
+
 const char *app_query(void *r, const char *name)
 {
 	return app_param(r, name, NULL);

@@ -157,3 +157,10 @@ int form_check(struct req *r, const struct form *f)
 		hdf_set_int_value(r->hdf, "Form.Errors", bad);
 	return bad;
 }
+
+int form_int(struct req *r, const char *name)
+{
+	long long v = form_id(app_param(r, name, ""));
+
+	return v > 0 && v < 2147483647LL ? (int)v : 0;
+}

@@ -26,4 +26,8 @@ const char *form_field_error(const struct form_field *fd, const char *value);
  * atoll() and strtoll() let through); 0 when it is not one. Pure. */
 long long form_id(const char *s);
 
+/* A form's id field (Query.<name>) as an int: form_id() within 1 to
+ * INT_MAX - 1, else 0. */
+int form_int(struct req *r, const char *name);
+
 #endif

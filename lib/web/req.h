@@ -132,4 +132,8 @@ int app_nums(struct req *r, const char *name, long long *out, int max);
 /* A declared P_DAY parameter as a day number, or -1 when absent. */
 int app_day(struct req *r, const char *name);
 
+/* The second segment of the path after the page's own, and all after it:
+ * "abc" of /scan/enrol/abc; "" for none. */
+const char *app_path_arg(struct req *r);
+
 #endif

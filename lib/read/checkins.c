@@ -1,0 +1,191 @@
+/* checkins.c - see checkins.h. */
+#include "read/checkins.h"
+#include "core/db.h"
+#include "core/days.h"
+#include "domain/term.h"
+
+#include <stdio.h>
+#include <string.h>
+
+NEOERR *checkins_messages(int person, struct message out[CHECKINS_MESSAGES], int *n)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	*n = 0;
+	err = db_query(&c, "SELECT kind, body, DATE_FORMAT(created_at, '%m-%d %H:%i') "
+		"FROM messages WHERE person_id = ? ORDER BY id DESC LIMIT 5",
+		"i", (long long)person);
+	if (err)
+		return nerr_pass(err);
+	while (*n < CHECKINS_MESSAGES && db_next(c)) {
+		struct message *m = &out[(*n)++];
+		db_copy(m->kind, sizeof m->kind, db_str(c, 0));
+		db_copy(m->body, sizeof m->body, db_str(c, 1));
+		db_copy(m->at, sizeof m->at, db_str(c, 2));
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+NEOERR *checkins_sent_back(int person, int day, bool *sent_back)
+{
+	long long n = 0;
+	char d[11];
+	NEOERR *err;
+
+	day_format(day, d);
+	err = db_scalar(&n, NULL, "SELECT COUNT(*) FROM daily_reports "
+		"WHERE person_id = ? AND day = ? AND anomaly_state = 'sent_back'",
+		"is", (long long)person, d);
+	*sent_back = n > 0;
+	return nerr_pass(err);
+}
+
+static void checkins_other_sent_back_row(DB_CURSOR *c, void *out)
+{
+	struct sent_back *sb = out;
+
+	db_copy(sb->day, sizeof sb->day, db_str(c, 0));
+	db_copy(sb->reason, sizeof sb->reason, db_str(c, 1));
+}
+
+NEOERR *checkins_other_sent_back(int person, int day, struct sent_back *sb, bool *found)
+{
+	char d[11];
+
+	memset(sb, 0, sizeof *sb);
+	day_format(day, d);
+	return nerr_pass(db_one(found, checkins_other_sent_back_row, sb,
+		"SELECT day, verify_reason FROM daily_reports WHERE person_id = ? "
+		"AND anomaly_state = 'sent_back' AND day <> ? ORDER BY day LIMIT 1",
+		"is", (long long)person, d));
+}
+
+static void checkins_day_row(DB_CURSOR *c, void *out)
+{
+	struct day_report *rep = out;
+
+	rep->id = db_int(c, 0);
+	db_copy(rep->at, sizeof rep->at, db_str(c, 1));
+	db_copy(rep->temperature, sizeof rep->temperature, db_str(c, 2));
+	db_copy(rep->city, sizeof rep->city, db_str(c, 3));
+	rep->anomaly = db_int(c, 4) != 0;
+	db_copy(rep->anomaly_flags, sizeof rep->anomaly_flags, db_str(c, 5));
+	db_copy(rep->anomaly_state, sizeof rep->anomaly_state, db_str(c, 6));
+	rep->is_makeup = db_int(c, 7) != 0;
+	rep->filled_by = db_int(c, 8);
+	db_copy(rep->verify_reason, sizeof rep->verify_reason, db_str(c, 9));
+}
+
+NEOERR *checkins_day(int person, int day, struct day_report *rep, bool *found)
+{
+	char d[11];
+
+	memset(rep, 0, sizeof *rep);
+	day_format(day, d);
+	return nerr_pass(db_one(found, checkins_day_row, rep,
+		"SELECT id, DATE_FORMAT(submitted_at, '%H:%i'), temperature, city, "
+		" anomaly, anomaly_flags, anomaly_state, is_makeup, filled_by, "
+		" verify_reason FROM daily_reports WHERE person_id = ? AND day = ?",
+		"is", (long long)person, d));
+}
+
+NEOERR *checkins_has_basic(int person, bool *has)
+{
+	long long n = 0;
+	NEOERR *err = db_scalar(&n, NULL, "SELECT COUNT(*) FROM basic_info WHERE person_id = ?",
+				"i", (long long)person);
+
+	*has = n > 0;
+	return nerr_pass(err);
+}
+
+static void checkins_basic_row(DB_CURSOR *c, void *out)
+{
+	struct basic_row *b = out;
+
+	db_copy(b->phone, sizeof b->phone, db_str(c, 0));
+	db_copy(b->home_address, sizeof b->home_address, db_str(c, 1));
+	db_copy(b->emergency_contact, sizeof b->emergency_contact, db_str(c, 2));
+	db_copy(b->emergency_phone, sizeof b->emergency_phone, db_str(c, 3));
+	b->boarding = db_int(c, 4) != 0;
+	db_copy(b->dorm, sizeof b->dorm, db_str(c, 5));
+}
+
+NEOERR *checkins_basic(int person, struct basic_row *b, bool *found)
+{
+	memset(b, 0, sizeof *b);
+	return nerr_pass(db_one(found, checkins_basic_row, b,
+		"SELECT phone, home_address, emergency_contact, emergency_phone, "
+		"boarding, dorm FROM basic_info WHERE person_id = ?", "i",
+		(long long)person));
+}
+
+NEOERR *checkins_calendar(HDF *out, const char *prefix, int person, const char *today)
+{
+	char key[96];
+	HDF *term;
+	NEOERR *err;
+
+	snprintf(key, sizeof key, "%s.Term", prefix);
+	err = db_row(out, key, NULL, "SELECT id, name, starts_on FROM terms WHERE id = " TERM_NOW_ID,
+		     "ss", today, today);
+	if (err)
+		return nerr_pass(err);
+	term = hdf_get_obj(out, key);
+	snprintf(key, sizeof key, "%s.Day", prefix);
+	/* Every day of the term up to today, with what happened on it. */
+	return nerr_pass(db_rows(out, key, NULL,
+		"WITH RECURSIVE days(d) AS ("
+		"  SELECT GREATEST(t.starts_on, ? - INTERVAL 59 DAY) FROM terms t WHERE t.id = ? "
+		"  UNION ALL SELECT d + INTERVAL 1 DAY FROM days WHERE d < ?) "
+		"SELECT days.d AS day, DAYOFWEEK(days.d) AS dow, "
+		" CASE WHEN dr.anomaly_state = 'sent_back' THEN 'sent_back' "
+		"      WHEN dr.id IS NOT NULL AND dr.is_makeup THEN 'made_up' "
+		"      WHEN dr.id IS NOT NULL THEN 'done' "
+		"      WHEN days.d = ? THEN 'today' "
+		"      WHEN mr.state = 'pending' THEN 'pending' "
+		"      WHEN mr.state = 'approved' THEN 'approved' "
+		"      ELSE 'missed' END AS state "
+		"FROM days "
+		"LEFT JOIN daily_reports dr ON dr.person_id = ? AND dr.day = days.d "
+		"LEFT JOIN makeup_requests mr ON mr.person_id = ? AND mr.open_day = days.d "
+		"ORDER BY days.d DESC",
+		"sissii", today, (long long)(term ? hdf_get_int_value(term, "id", 0) : 0),
+		today, today, (long long)person, (long long)person));
+}
+
+NEOERR *checkins_makeups(HDF *out, const char *mine, const char *history, int person)
+{
+	NEOERR *err = db_rows(out, mine, NULL,
+		"SELECT m.id, m.day, m.reason, m.state, "
+		" DATE_FORMAT(m.created_at, '%Y-%m-%d %H:%i') AS created, "
+		" DATE_FORMAT(m.decided_at, '%Y-%m-%d %H:%i') AS decided, "
+		" m.decision_reason, v.name AS decided_by, c.name AS holder "
+		"FROM makeup_requests m "
+		"LEFT JOIN people v ON v.id = m.decided_by "
+		"LEFT JOIN counselor_assignments ca ON ca.student_id = m.person_id "
+		"LEFT JOIN people c ON c.id = ca.counselor_id "
+		"WHERE m.person_id = ? ORDER BY m.id DESC LIMIT 100", "i", (long long)person);
+
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(db_rows(out, history, NULL,
+		"SELECT a.object_id AS id, DATE_FORMAT(a.at, '%m-%d %H:%i') AS at, "
+		" p.name AS actor, a.action, a.detail "
+		"FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id "
+		"WHERE a.object_kind = 'makeup_request' AND a.subject_person_id = ? "
+		"ORDER BY a.id LIMIT 500", "i", (long long)person));
+}
+
+NEOERR *checkins_makeup_approved(int person, const char *day, bool *approved)
+{
+	long long n = 0;
+	NEOERR *err = db_scalar(&n, NULL, "SELECT COUNT(*) FROM makeup_requests "
+		"WHERE person_id = ? AND open_day = ? AND state = 'approved'",
+		"is", (long long)person, day);
+
+	*approved = n > 0;
+	return nerr_pass(err);
+}

@@ -1,0 +1,548 @@
+/* test_domain.c - the rules of lib/domain called directly, as a page or a
+ * tool calls them, with a struct actor and against a real MariaDB, without
+ * Apache: check-in, make-up, the return application's transitions, the
+ * review pipeline (two deciders on one item: one wins), scope, and the
+ * audit rows each write leaves.
+ *
+ * The database: the one $HC_UNIT_CONF configures (tests/run.sh starts one
+ * per run with tools/stack.sh dbonly), else one of its own started here
+ * the same way under var/ and purged at the end. Its data is demogen's
+ * (100 students, seed 7): ids 1..7 are student, grad, counselor,
+ * reviewer, admin, gate, dorm; student and grad belong to counselor 3,
+ * are on the current term's roster, have no return application and have
+ * reported every day of the last 20 but today. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "core/db.h"
+#include "core/days.h"
+#include "core/err.h"
+#include "domain/arrival.h"
+#include "domain/checkin.h"
+#include "domain/gateadmin.h"
+#include "domain/makeup.h"
+#include "domain/queue.h"
+#include "domain/returnapp.h"
+#include "domain/review.h"
+#include "domain/scope.h"
+#include "read/checkins.h"
+#include "read/directory.h"
+#include "web/app.h"
+#include "web/sess.h"
+
+enum { STUDENT = 1, GRAD = 2, COUNSELOR = 3, REVIEWER = 4, ADMIN = 5 };
+
+static char own_var[1024];   /* the database started here, if any */
+
+static const char *root(void)
+{
+	const char *r = getenv("ROOT");
+	return r ? r : ".";
+}
+
+/* Fails the test with the error's traceback. */
+static void ok_(NEOERR *err, const char *what, int line)
+{
+	if (err) {
+		STRING tb;
+		string_init(&tb);
+		nerr_error_traceback(err, &tb);
+		nerr_ignore(&err);
+		fail_msg("line %d: %s: %s", line, what, tb.buf);
+	}
+}
+#define OK(call) ok_((call), #call, __LINE__)
+
+/* One integer from the database (0 for no row). */
+#define SCALAR(...) ({ long long v_ = 0; OK(db_scalar(&v_, NULL, __VA_ARGS__)); v_; })
+
+static struct actor who(int person)
+{
+	struct actor a;
+	bool found = false;
+
+	OK(sess_load_who(person, &a, &found));
+	assert_true(found);
+	return a;
+}
+
+static long long audit_rows(int actor, const char *action, long long object)
+{
+	return SCALAR("SELECT COUNT(*) FROM audit_log WHERE actor_id = ? AND action = ? "
+		      "AND object_id = ?", "isi", (long long)actor, action, object);
+}
+
+static const struct report healthy = {
+	.temp_tenths = 365, .city = "北京市", .in_city = true, .on_campus = false
+};
+
+static int setup(void **state)
+{
+	const char *conf = getenv("HC_UNIT_CONF");
+	char cmd[4096], path[1100];
+
+	(void)state;
+	if (conf == NULL) {
+		snprintf(own_var, sizeof own_var, "%s/var/unit.XXXXXX", root());
+		snprintf(cmd, sizeof cmd, "mkdir -p '%s/var'", root());
+		if (system(cmd) != 0 || mkdtemp(own_var) == NULL)
+			return -1;
+		snprintf(cmd, sizeof cmd, "'%s/tools/stack.sh' dbonly '%s' --students 100 "
+			 "--days 20 --seed 7 >'%s.log' 2>&1", root(), own_var, own_var);
+		if (system(cmd) != 0) {
+			fprintf(stderr, "test_domain: no database (%s.log)\n", own_var);
+			return -1;
+		}
+		snprintf(path, sizeof path, "%s/healthcard.hdf", own_var);
+		conf = path;
+	}
+	setenv("HEALTHCARD_CONF", conf, 1);
+	NEOERR *err = app_init_tool();
+	if (err == STATUS_OK)
+		err = db_ensure();
+	if (err) {
+		nerr_log_error(err);
+		nerr_ignore(&err);
+		return -1;
+	}
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[2200];
+
+	(void)state;
+	db_close_all();
+	if (*own_var) {
+		snprintf(cmd, sizeof cmd, "'%s/tools/stack.sh' purge '%s' >/dev/null 2>&1; "
+			 "rm -f '%s.log'", root(), own_var, own_var);
+		if (system(cmd) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- check-in ------------------------------------------------------------ */
+
+static void checkin_one_a_day(void **state)
+{
+	struct actor a = who(STUDENT);
+	struct report_submission s = { .person_id = STUDENT, .day = day_today(), .rep = &healthy };
+	char d[11];
+
+	(void)state;
+	day_format(day_today(), d);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM daily_reports WHERE person_id = ? AND day = ?",
+				"is", (long long)a.person_id, d), 0);
+	OK(report_submit(&s));
+	assert_true(s.report_id > 0);
+	assert_int_equal(s.flags, 0);
+	assert_int_equal(SCALAR("SELECT anomaly FROM daily_reports WHERE id = ?", "i", s.report_id), 0);
+	/* As the check-in page reads it back. */
+	struct day_report rep;
+	bool found = false;
+	OK(checkins_day(STUDENT, day_today(), &rep, &found));
+	assert_true(found);
+	assert_int_equal(rep.id, s.report_id);
+	assert_string_equal(rep.temperature, "36.5");
+	assert_string_equal(rep.city, healthy.city);
+	assert_false(rep.anomaly);
+
+	/* The same day again: refused, with when it was reported; one row. */
+	struct report_submission again = { .person_id = STUDENT, .day = day_today(), .rep = &healthy };
+	NEOERR *err = report_submit(&again);
+	assert_true(nerr_match(err, HC_ERR_CONFLICT));
+	nerr_ignore(&err);
+	assert_memory_equal(again.existing_at, d, 10);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM daily_reports WHERE person_id = ? AND day = ?",
+				"is", (long long)a.person_id, d), 1);
+}
+
+/* A fever opens an anomaly in the counselor's queue; two staff decide it
+ * at once, each in a process (and connection) of its own: one clears it,
+ * the other is told who did; one audit row. */
+static void checkin_anomaly_two_deciders(void **state)
+{
+	struct report fever = healthy;
+	struct report_submission s = { .person_id = GRAD, .day = day_today(), .rep = &fever };
+	const int deciders[2] = { COUNSELOR, ADMIN };
+	struct review_result res[2];
+	long long item;
+	int fd[2][2];
+	pid_t pid[2];
+
+	(void)state;
+	fever.temp_tenths = 385;
+	OK(report_submit(&s));
+	assert_true(s.flags & ANOM_FEVER);
+	assert_int_equal(SCALAR("SELECT anomaly FROM daily_reports WHERE id = ?", "i", s.report_id), 1);
+	item = SCALAR("SELECT id FROM queue_items WHERE kind = 'anomaly' AND ref_id = ? "
+		      "AND state = 'open'", "i", s.report_id);
+	assert_true(item > 0);
+
+	db_close_all();  /* each child opens its own connection */
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(pipe(fd[i]), 0);
+		pid[i] = fork();
+		assert_true(pid[i] >= 0);
+		if (pid[i] == 0) {
+			struct actor a = who(deciders[i]);
+			struct review_result r = { 0 };
+			NEOERR *err = review_decide(&a, item, "approve", "", NULL, NULL, &r);
+			if (err) {
+				nerr_ignore(&err);
+				_exit(1);
+			}
+			if (write(fd[i][1], &r, sizeof r) != (ssize_t)sizeof r)
+				_exit(2);
+			_exit(0);
+		}
+		close(fd[i][1]);
+	}
+	for (int i = 0; i < 2; i++) {
+		int st;
+		assert_int_equal(read(fd[i][0], &res[i], sizeof res[i]), (ssize_t)sizeof res[i]);
+		close(fd[i][0]);
+		assert_int_equal(waitpid(pid[i], &st, 0), pid[i]);
+		assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	}
+	int won = res[0].outcome == RO_DONE ? 0 : 1, lost = 1 - won;
+	assert_int_equal(res[won].outcome, RO_DONE);
+	assert_int_equal(res[lost].outcome, RO_ALREADY);
+	struct actor winner = who(deciders[won]);
+	assert_string_equal(res[lost].by, winner.name);
+	assert_int_equal(SCALAR("SELECT anomaly_state = 'cleared' FROM daily_reports WHERE id = ?",
+				"i", s.report_id), 1);
+	assert_int_equal(SCALAR("SELECT decided_by FROM queue_items WHERE id = ?", "i", item),
+			 deciders[won]);
+	assert_int_equal(audit_rows(deciders[won], "anomaly.clear", s.report_id), 1);
+	assert_int_equal(audit_rows(deciders[lost], "anomaly.clear", s.report_id), 0);
+}
+
+/* ---- make-up ------------------------------------------------------------- */
+
+static void makeup_request_decide_fill(void **state)
+{
+	struct actor st = who(STUDENT), co = who(COUNSELOR), rv = who(REVIEWER);
+	int day = day_today() - 25;  /* in the term, before the 20 reported days */
+	const char *no = NULL;
+	struct review_result r;
+	char d[11];
+
+	(void)state;
+	day_format(day, d);
+	/* The limits: today, a reported day, outside the term. */
+	OK(makeup_apply(&st, day_today(), "forgot", &no));
+	assert_string_equal(no, "makeup.no.not_past");
+	OK(makeup_apply(&st, day_today() - 2, "forgot", &no));
+	assert_string_equal(no, "makeup.no.reported");
+	OK(makeup_apply(&st, day_parse("2026-01-05"), "forgot", &no));
+	assert_string_equal(no, "makeup.no.outside_term");
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM makeup_requests WHERE person_id = ?", "i",
+				(long long)STUDENT), 0);
+
+	OK(makeup_apply(&st, day, "没有网络", &no));
+	assert_null(no);
+	long long req = SCALAR("SELECT id FROM makeup_requests WHERE person_id = ? AND day = ? "
+			       "AND state = 'pending'", "is", (long long)STUDENT, d);
+	assert_true(req > 0);
+	assert_int_equal(audit_rows(STUDENT, "makeup.apply", req), 1);
+	/* One open request a day. */
+	OK(makeup_apply(&st, day, "again", &no));
+	assert_string_equal(no, "makeup.no.open_request");
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM makeup_requests WHERE person_id = ?", "i",
+				(long long)STUDENT), 1);
+
+	long long item = SCALAR("SELECT id FROM queue_items WHERE kind = 'makeup' AND ref_id = ? "
+				"AND state = 'open'", "i", req);
+	assert_true(item > 0);
+	/* Not the college reviewer's kind; a rejection needs a reason. */
+	OK(review_decide(&rv, item, "approve", "", NULL, NULL, &r));
+	assert_int_equal(r.outcome, RO_FORBIDDEN);
+	OK(review_decide(&co, item, "reject", "", NULL, NULL, &r));
+	assert_int_equal(r.outcome, RO_NEEDS_REASON);
+	assert_int_equal(SCALAR("SELECT state = 'pending' FROM makeup_requests WHERE id = ?", "i", req), 1);
+
+	OK(review_decide(&co, item, "approve", "", NULL, NULL, &r));
+	assert_int_equal(r.outcome, RO_DONE);
+	assert_int_equal(SCALAR("SELECT state = 'approved' FROM makeup_requests WHERE id = ?", "i", req), 1);
+	assert_int_equal(SCALAR("SELECT decided_by FROM makeup_requests WHERE id = ?", "i", req), COUNSELOR);
+	assert_int_equal(audit_rows(COUNSELOR, "makeup.approve", req), 1);
+	/* Decided twice: the second is told who decided, and changes nothing. */
+	OK(review_decide(&co, item, "reject", "too late", NULL, NULL, &r));
+	assert_int_equal(r.outcome, RO_ALREADY);
+	assert_string_equal(r.by, co.name);
+	assert_int_equal(SCALAR("SELECT state = 'approved' FROM makeup_requests WHERE id = ?", "i", req), 1);
+	assert_int_equal(audit_rows(COUNSELOR, "makeup.reject", req), 0);
+
+	/* The approved day is filled, once, as a make-up. */
+	struct report_submission s = { .person_id = STUDENT, .day = day, .rep = &healthy };
+	OK(makeup_fill(&s));
+	assert_int_equal(SCALAR("SELECT is_makeup FROM daily_reports WHERE id = ?", "i", s.report_id), 1);
+	assert_int_equal(SCALAR("SELECT state = 'filled' FROM makeup_requests WHERE id = ?", "i", req), 1);
+	struct report_submission s2 = { .person_id = STUDENT, .day = day - 1, .rep = &healthy };
+	NEOERR *err = makeup_fill(&s2);
+	assert_true(nerr_match(err, HC_ERR_FORBIDDEN));
+	nerr_ignore(&err);
+}
+
+/* ---- the return application ---------------------------------------------- */
+
+static int covered[32];      /* per row of ret_transitions[] */
+
+static void app_state(int person, char state[16], char stage[8])
+{
+	DB_CURSOR *c = NULL;
+
+	OK(db_query(&c, "SELECT ra.state, COALESCE(ra.sent_back_stage, '') FROM return_applications ra "
+		    "JOIN terms t ON t.id = ra.term_id WHERE ra.person_id = ? "
+		    "ORDER BY t.starts_on DESC LIMIT 1", "i", (long long)person));
+	assert_true(db_next(c));
+	snprintf(state, 16, "%s", db_str(c, 0));
+	snprintf(stage, 8, "%s", db_str(c, 1));
+	db_cursor_free(&c);
+}
+
+/* Runs `step` on person's application in (state, stage) and checks that
+ * it lands where ret_transitions[] says `event` leads. */
+#define TRANSITION(person, event, step) do { \
+	char s0[16], g0[8], s1[16], g1[8]; \
+	app_state(person, s0, g0); \
+	const struct ret_transition *t_ = ret_next(s0, g0, event); \
+	assert_non_null(t_); \
+	step; \
+	app_state(person, s1, g1); \
+	assert_string_equal(s1, t_->to); \
+	assert_string_equal(g1, t_->to_stage ? t_->to_stage : ""); \
+	covered[t_ - ret_transitions]++; \
+} while (0)
+
+static long long open_item(int person, const char *kind)
+{
+	return SCALAR("SELECT id FROM queue_items WHERE person_id = ? AND kind = ? "
+		      "AND state = 'open'", "is", (long long)person, kind);
+}
+
+static void decide(int actor, int person, const char *kind, const char *decision,
+		   const char *from, const char *until)
+{
+	struct actor a = who(actor);
+	struct review_result r;
+
+	OK(review_decide(&a, open_item(person, kind), decision, "照片不清楚", from, until, &r));
+	assert_int_equal(r.outcome, RO_DONE);
+}
+
+static void evidence(struct ret_step *s, bool grad)
+{
+	static const char *const kinds[] = { "health_code", "nucleic_acid", "vaccination",
+					     "advisor_consent" };
+	struct ret_leg leg = { "train", "G101", "2026-12-01", "上海", "北京" };
+	unsigned char png[64] = "\x89PNG\r\n\x1a\n";
+
+	OK(ret_save_legs(s, &leg, 1, false));
+	for (int i = 0; i < (grad ? 4 : 3); i++) {
+		png[10] = (unsigned char)i;
+		png[11] = (unsigned char)s->a->person_id;
+		OK(ret_store_upload(s, kinds[i], "code.png", png, sizeof png));
+	}
+	OK(ret_submit_evidence(s));
+}
+
+static void return_every_transition(void **state)
+{
+	struct actor st = who(STUDENT), gr = who(GRAD), co = who(COUNSELOR);
+	long long term = SCALAR("SELECT term_id FROM roster_entries WHERE person_id = ?", "i",
+				(long long)STUDENT);
+	struct ret_step s = { &st, (int)term, NULL }, g = { &gr, (int)term, NULL };
+	struct ret_application app = { "回校上课", "上海-北京" };
+	char from[11], until[11], st0[16], sg0[8];
+	struct review_result r;
+	NEOERR *err;
+
+	(void)state;
+	memset(covered, 0, sizeof covered);
+	day_format(day_today(), from);
+	day_format(day_today() + 7, until);
+
+	/* Out of order: the application before the quiz, evidence in draft. */
+	err = ret_submit_application(&s, &app);
+	assert_true(nerr_match(err, HC_ERR_FORBIDDEN));
+	nerr_ignore(&err);
+	OK(ret_pass_quiz(&s));
+	OK(ret_accept_pledge(&s));
+	app_state(STUDENT, st0, sg0);
+	assert_string_equal(st0, "draft");
+	assert_null(ret_next("draft", "", RET_EVIDENCE));
+	err = ret_submit_evidence(&s);
+	assert_true(nerr_match(err, HC_ERR_FORBIDDEN));
+	assert_string_equal(s.refusal, "return.no.first_review_first");
+	nerr_ignore(&err);
+	app_state(STUDENT, st0, sg0);
+	assert_string_equal(st0, "draft");
+
+	TRANSITION(STUDENT, RET_APPLY, OK(ret_submit_application(&s, &app)));
+	long long app_id = SCALAR("SELECT id FROM return_applications WHERE person_id = ? "
+				  "AND term_id = ?", "ii", (long long)STUDENT, term);
+	assert_int_equal(audit_rows(STUDENT, "return.apply", app_id), 1);
+	TRANSITION(STUDENT, RET_FIRST_SEND_BACK,
+		   decide(COUNSELOR, STUDENT, "first_review", "send_back", NULL, NULL));
+	TRANSITION(STUDENT, RET_APPLY, OK(ret_submit_application(&s, &app)));
+	/* A first approval needs a window that is not over. */
+	OK(review_decide(&co, open_item(STUDENT, "first_review"), "approve", "", "2026-01-01",
+			 "2026-01-02", &r));
+	assert_int_equal(r.outcome, RO_BAD_WINDOW);
+	TRANSITION(STUDENT, RET_FIRST_APPROVE,
+		   decide(COUNSELOR, STUDENT, "first_review", "approve", from, until));
+	assert_int_equal(audit_rows(COUNSELOR, "return.first_approve", app_id), 1);
+	assert_int_equal(SCALAR("SELECT allowed_until = ? FROM return_applications WHERE id = ?",
+				"si", until, app_id), 1);
+	TRANSITION(STUDENT, RET_EVIDENCE, evidence(&s, false));
+	TRANSITION(STUDENT, RET_SECOND_SEND_BACK,
+		   decide(REVIEWER, STUDENT, "second_review", "send_back", NULL, NULL));
+	TRANSITION(STUDENT, RET_EVIDENCE, OK(ret_submit_evidence(&s)));
+	TRANSITION(STUDENT, RET_SECOND_APPROVE,
+		   decide(REVIEWER, STUDENT, "second_review", "approve", NULL, NULL));
+	assert_int_equal(audit_rows(REVIEWER, "return.second_approve", app_id), 1);
+	assert_int_equal(audit_rows(REVIEWER, "return.second_send_back", app_id), 1);
+
+	/* Approved is final: a forbidden transition changes nothing. */
+	assert_null(ret_next("approved", "", RET_APPLY));
+	err = ret_submit_application(&s, &app);
+	assert_true(nerr_match(err, HC_ERR_FORBIDDEN));
+	assert_string_equal(s.refusal, "return.no.not_editable");
+	nerr_ignore(&err);
+	app_state(STUDENT, st0, sg0);
+	assert_string_equal(st0, "approved");
+
+	/* The grad to a rejection (four files: the advisor's consent too). */
+	OK(ret_pass_quiz(&g));
+	OK(ret_accept_pledge(&g));
+	TRANSITION(GRAD, RET_APPLY, OK(ret_submit_application(&g, &app)));
+	TRANSITION(GRAD, RET_FIRST_APPROVE,
+		   decide(COUNSELOR, GRAD, "first_review", "approve", from, until));
+	TRANSITION(GRAD, RET_EVIDENCE, evidence(&g, true));
+	TRANSITION(GRAD, RET_SECOND_REJECT,
+		   decide(REVIEWER, GRAD, "second_review", "reject", NULL, NULL));
+
+	/* Every row of the table was taken. */
+	for (const struct ret_transition *t = ret_transitions; t->from; t++)
+		if (!covered[t - ret_transitions])
+			fail_msg("%s/%s -> %s not exercised", t->from,
+				 t->from_stage ? t->from_stage : "", t->to);
+}
+
+/* ---- scope ---------------------------------------------------------------- */
+
+static void counselor_sees_only_theirs(void **state)
+{
+	struct actor co = who(COUNSELOR);
+	long long other = SCALAR("SELECT student_id FROM counselor_assignments "
+				 "WHERE counselor_id <> ? ORDER BY student_id LIMIT 1", "i",
+				 (long long)COUNSELOR);
+	NEOERR *err;
+	bool mine = true;
+
+	(void)state;
+	assert_true(other > 0);
+	OK(scope_require(&co, STUDENT));
+	OK(scope_require_other(&co, GRAD));
+	err = scope_require(&co, (int)other);
+	assert_true(nerr_match(err, HC_ERR_FORBIDDEN));
+	nerr_ignore(&err);
+	err = scope_require(&co, 999999);
+	assert_true(nerr_match(err, HC_ERR_NOTFOUND));
+	nerr_ignore(&err);
+	err = scope_require_other(&co, COUNSELOR);
+	assert_true(nerr_match(err, HC_ERR_FORBIDDEN));
+	nerr_ignore(&err);
+
+	/* An item of another counselor's student: not in the queue, not
+	 * decided, no audit row. */
+	long long item = SCALAR("SELECT q.id FROM queue_items q WHERE q.state = 'open' "
+				"AND q.kind = 'anomaly' AND q.person_id NOT IN "
+				"(SELECT student_id FROM counselor_assignments WHERE counselor_id = ?) "
+				"ORDER BY q.id LIMIT 1", "i", (long long)COUNSELOR);
+	assert_true(item > 0);
+	OK(queue_has_item(&co, item, &mine));
+	assert_false(mine);
+	struct review_result r;
+	OK(review_decide(&co, item, "approve", "", NULL, NULL, &r));
+	assert_int_equal(r.outcome, RO_FORBIDDEN);
+	assert_int_equal(SCALAR("SELECT state = 'open' FROM queue_items WHERE id = ?", "i", item), 1);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM audit_log WHERE actor_id = ? AND "
+				"subject_person_id = (SELECT person_id FROM queue_items WHERE id = ?)",
+				"ii", (long long)COUNSELOR, item), 0);
+}
+
+/* ---- a gate phone's enrolment (the write /scan/enrol makes) --------------- */
+
+static void gate_phone_enrols_once(void **state)
+{
+	struct actor ad = who(ADMIN);
+	struct gate_info g;
+	struct enrol_wait w;
+	char link[ARRIVAL_SECRET_LEN + 1], cred[ARRIVAL_SECRET_LEN + 1];
+	unsigned char h[32], ch[32];
+	long long gate = 0;
+	bool found = false, enrolled = false;
+
+	(void)state;
+	OK(gateadmin_add_gate(&ad, "gate", "单元测试门", &gate));
+	OK(gateadmin_add_device(&ad, gate, "手机一", link, &g, &found));
+	assert_true(found);
+	assert_true(arrival_secret_hash(link, h));
+	OK(gateadmin_enrol_find(h, &w, &found));
+	assert_true(found);
+	assert_string_equal(w.device, "手机一");
+	assert_string_equal(w.gate, "单元测试门");
+	assert_string_equal(w.kind, "gate");
+
+	arrival_secret_new(cred, ch);
+	OK(gateadmin_enrol(h, ch, &enrolled));
+	assert_true(enrolled);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM gate_devices WHERE gate_id = ? AND "
+				"credential_hash = ? AND enrol_hash IS NULL AND enrolled_at IS NOT NULL",
+				"ib", gate, ch, (size_t)32), 1);
+	/* The link is spent: a second phone gets nothing. */
+	OK(gateadmin_enrol_find(h, &w, &found));
+	assert_false(found);
+	arrival_secret_new(cred, ch);
+	OK(gateadmin_enrol(h, ch, &enrolled));
+	assert_false(enrolled);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM gate_devices WHERE credential_hash = ?",
+				"b", ch, (size_t)32), 0);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM audit_log WHERE actor_id = ? AND "
+				"action = 'gate_add' AND object_id = ?", "ii", (long long)ADMIN, gate), 1);
+
+	/* The staff's list of gates holds it. */
+	struct gate_info list[GATEADMIN_MAX_GATES];
+	int n = 0;
+	bool listed = false;
+	OK(gateadmin_gates("gate", list, GATEADMIN_MAX_GATES, &n));
+	for (int i = 0; i < n; i++)
+		listed = listed || list[i].id == gate;
+	assert_true(listed);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(checkin_one_a_day),
+		cmocka_unit_test(checkin_anomaly_two_deciders),
+		cmocka_unit_test(makeup_request_decide_fill),
+		cmocka_unit_test(return_every_transition),
+		cmocka_unit_test(counselor_sees_only_theirs),
+		cmocka_unit_test(gate_phone_enrols_once),
+	};
+	return cmocka_run_group_tests_name("domain", tests, setup, teardown);
+}
