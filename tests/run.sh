@@ -139,9 +139,9 @@ stop_stack() {
 }
 
 # The cluster (tools/cluster.sh): three Galera nodes, hosts A and B. The
-# HTTP tests that do not stop, restart or rebuild servers of their own run
-# with requests alternating between the hosts (tests/http/lib.sh), then
-# the failure drill of tests/cluster.
+# HTTP tests that do not stop, restart or rebuild servers (CLUSTER_SKIP)
+# and start no stack of their own run with requests alternating between
+# the hosts (tests/http/lib.sh), then the failure drill of tests/cluster.
 CLUSTER_VAR=""
 CLUSTER_SKIP='t0005|t0008|t0009|t0018|t0023|t0024|t0027|t0097|t0099'
 start_cluster() {
@@ -174,6 +174,9 @@ run_cluster() {
 	start_cluster || return
 	for t in "$ROOT"/tests/http/t[0-9]*.sh "$ROOT"/tests/cluster/c[0-9]*.sh; do
 		[[ "$(basename "$t")" =~ $CLUSTER_SKIP ]] && continue
+		# A test with a stack of its own (a prefix, HTTPS, LDAP, a
+		# gateway...) tests that stack: it ran in the http phase.
+		grep -qE 'tools/stack\.sh" (start|dbonly)' "$t" && continue
 		[[ "$(basename "$t")" =~ $only ]] || continue
 		echo "== $(basename "$t") (cluster)"
 		bash "$t"
