@@ -63,3 +63,10 @@
 <?cs /if ?><?cs /def ?>
 <?cs # Why nothing is asked of an exempt person (lib/domain/exempt.h): Card.Exempt. ?>
 <?cs def:exempt_words(ex) ?><?cs var:L.exempt.none_asked ?> <?cs if:ex.Kind == "status" ?><?cs var:L.person.status[ex.Status] ?><?cs elif:ex.Kind == "class" ?><?cs var:L.exempt.kind.class ?> <?cs var:ex.Class ?><?cs else ?><?cs var:L.exempt.kind.person ?><?cs /if ?>: <?cs var:ex.Reason ?> (<?cs var:ex.From ?> – <?cs alt:ex.Until ?><?cs var:L.exempt.open ?><?cs /alt ?>)<?cs /def ?>
+<?cs # 待办 notices, the latest `max` of list (notice_list_load()). ?>
+<?cs def:notice_list(list, max) ?><?cs if:subcount(list.Row) == 0 ?><p id="notices-empty"><?cs var:L.notices.empty ?></p><?cs else ?>
+<ul class="notices" id="notices"><?cs each:n = list.Row ?><?cs if:name(n) < max ?>
+  <li id="notice-<?cs var:n.id ?>"<?cs if:n.unread == "1" ?> class="unread"<?cs /if ?>><span class="small"><?cs var:n.at ?></span>
+  <?cs var:L.notices.new_item ?> <?cs var:L.review.kinds[n.kind] ?>: <?cs var:n.name ?> <span class="small"><?cs var:n.number ?></span>
+  <?cs if:n.open == "1" ?><a href="/review/item?id=<?cs var:n.item ?>"><?cs var:L.notices.open_item ?></a><?cs else ?><span class="small"><?cs var:L.notices.done ?></span><?cs /if ?><?cs if:n.unread == "1" ?> <span class="tag"><?cs var:L.notices.unread ?></span><?cs /if ?></li>
+<?cs /if ?><?cs /each ?></ul><?cs /if ?><?cs /def ?>

@@ -4,6 +4,7 @@
 #include "core/db.h"
 #include "domain/audit.h"
 #include "domain/facts.h"
+#include "domain/notice.h"
 #include "core/days.h"
 
 #include <math.h>
@@ -384,10 +385,14 @@ static NEOERR *submit_in_txn(void *arg)
 	if (err)
 		return nerr_pass(err);
 	if (s->flags) {
-		err = db_exec(NULL, NULL,
+		long long item = 0;
+
+		err = db_exec(NULL, &item,
 			"INSERT INTO queue_items (kind, ref_id, person_id, created_at) "
 			"VALUES ('anomaly', ?, ?, ?)", "iis", s->report_id,
 			(long long)s->person_id, now);
+		if (err == STATUS_OK)
+			err = notice_item_opened(item, "anomaly", s->person_id, now);
 		if (err)
 			return nerr_pass(err);
 	}

@@ -106,6 +106,34 @@ NEOERR *queue_list_load(HDF *out, enum scope_kind s, long long bound,
 	return STATUS_OK;
 }
 
+NEOERR *queue_person_load(HDF *out, const char *prefix, long long person)
+{
+	char key[96];
+	NEOERR *err;
+
+	snprintf(key, sizeof key, "%s.Pending", prefix);
+	err = db_rows(out, key, NULL,
+		"SELECT q.kind, DATE_FORMAT(q.created_at, '%Y-%m-%d %H:%i') AS created, "
+		" COALESCE(m.day, d.day) AS day "
+		"FROM queue_items q "
+		"LEFT JOIN makeup_requests m ON q.kind = 'makeup' AND m.id = q.ref_id "
+		"LEFT JOIN daily_reports d ON q.kind = 'anomaly' AND d.id = q.ref_id "
+		"WHERE q.person_id = ? AND q.state = 'open' ORDER BY q.created_at, q.id LIMIT 10",
+		"i", person);
+	if (err)
+		return nerr_pass(err);
+	snprintf(key, sizeof key, "%s.Latest", prefix);
+	return nerr_pass(db_row(out, key, NULL,
+		"SELECT q.kind, q.decision, q.reason, v.name AS by_name, "
+		" DATE_FORMAT(q.decided_at, '%Y-%m-%d %H:%i') AS decided, "
+		" COALESCE(m.day, d.day) AS day "
+		"FROM queue_items q LEFT JOIN people v ON v.id = q.decided_by "
+		"LEFT JOIN makeup_requests m ON q.kind = 'makeup' AND m.id = q.ref_id "
+		"LEFT JOIN daily_reports d ON q.kind = 'anomaly' AND d.id = q.ref_id "
+		"WHERE q.person_id = ? AND q.state = 'decided' "
+		"ORDER BY q.decided_at DESC, q.id DESC LIMIT 1", "i", person));
+}
+
 /* The audit log's object kind for a queue kind. */
 static const char *history_kind(const char *kind)
 {
