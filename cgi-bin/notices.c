@@ -11,10 +11,16 @@
  *                        address that is not one, one end of the quiet
  *                        hours without the other, a time that is not one)
  *   POST /notices/read   303 /notices?read=N: every notice marked read
+ *   POST /notices/slot_add     the school admin: a time of the day's check-in
+ *                        reminder (每日上报提醒, sent by build/hc-remind):
+ *                        303 /notices?slot=HH:MM; 400 the page with the
+ *                        message (not a time, or one set already)
+ *   POST /notices/slot_remove  303 /notices?removed=HH:MM; 404 no such time
  */
 #include "web/app.h"
 #include "core/conf.h"
 #include "domain/notice.h"
+#include "domain/remind.h"
 #include "web/form.h"
 
 #include <stdio.h>
@@ -37,6 +43,8 @@ static NEOERR *render(struct req *r)
 {
 	NEOERR *err = notice_list_load(r->hdf, "Notices", r->who.person_id);
 
+	if (err == STATUS_OK && (r->who.roles & R_ADMIN))
+		err = remind_slots_load(r->hdf, "Remind.Slot");
 	if (err)
 		return nerr_pass(err);
 	hdf_set_value(r->hdf, "Notices.SchoolQuietFrom", conf_str("Notify.QuietFrom", "22:00"));
@@ -133,10 +141,59 @@ static NEOERR *mark_read(struct req *r)
 	return nerr_pass(app_redirect(r, path));
 }
 
+static const struct form_field slot_fields[] = {
+	{ "at", FORM_TEXT, true, 1, 8, NULL },
+	{ 0 }
+};
+static const struct form slot_form = { "slot", slot_fields };
+
+static NEOERR *slot_add(struct req *r)
+{
+	const char *at = app_param(r, "at", "");
+	char path[48];
+	bool dup = false;
+	NEOERR *err;
+
+	if (form_check(r, &slot_form) == 0) {
+		if (notice_minute_parse(at) < 0) {
+			field_error(r, "at", "notices.err.time");
+		} else {
+			err = remind_slot_add(&r->who, at, &dup);
+			if (err)
+				return nerr_pass(err);
+			if (dup)
+				field_error(r, "at", "remind.err.dup");
+		}
+	}
+	if (hdf_get_int_value(r->hdf, "Form.Errors", 0) > 0) {
+		r->status = 400;
+		return nerr_pass(render(r));
+	}
+	snprintf(path, sizeof path, "/notices?slot=%.5s", at);
+	return nerr_pass(app_redirect(r, path));
+}
+
+static NEOERR *slot_remove(struct req *r)
+{
+	const char *at = app_param(r, "at", "");
+	char path[48];
+	bool found = false;
+	NEOERR *err = remind_slot_remove(&r->who, at, &found);
+
+	if (err)
+		return nerr_pass(err);
+	if (!found)
+		return nerr_raise(HC_ERR_NOTFOUND, "no reminder slot %.8s", at);
+	snprintf(path, sizeof path, "/notices?removed=%.5s", at);
+	return nerr_pass(app_redirect(r, path));
+}
+
 static const struct action actions[] = {
 	{ "", M_GET, WORKERS, show },
 	{ "prefs", M_POST, WORKERS, save, .form = &prefs_form },
 	{ "read", M_POST, WORKERS, mark_read },
+	{ "slot_add", M_POST, R_ADMIN, slot_add, .form = &slot_form },
+	{ "slot_remove", M_POST, R_ADMIN, slot_remove },
 	{ 0 }
 };
 

@@ -38,4 +38,26 @@
   <button type="submit"><?cs var:L.notices.save ?></button>
 </form>
 </section>
+<?cs if:Who.Is.Admin ?>
+<section class="panel" id="remind-slots" aria-labelledby="remind-h">
+<h2 id="remind-h"><?cs var:L.remind.title ?></h2>
+<p class="small"><?cs var:L.remind.intro ?></p>
+<?cs if:Query.slot ?><p class="message" role="status" id="slot-added"><?cs var:L.remind.added ?> <?cs var:Query.slot ?></p><?cs /if ?>
+<?cs if:Query.removed ?><p class="message" role="status" id="slot-removed"><?cs var:L.remind.removed ?> <?cs var:Query.removed ?></p><?cs /if ?>
+<?cs if:subcount(Remind.Slot) == 0 ?><p id="slots-none"><?cs var:L.remind.none ?></p><?cs else ?>
+<ul id="slots"><?cs each:t = Remind.Slot ?>
+  <li id="slot-<?cs var:t.at ?>"><?cs var:t.at ?>
+  <form method="post" action="/notices/slot_remove" class="inline"><?cs call:csrf_field() ?>
+    <input type="hidden" name="at" value="<?cs var:t.at ?>">
+    <button type="submit" class="link"><?cs var:L.remind.remove ?> <?cs var:t.at ?></button></form></li>
+<?cs /each ?></ul><?cs /if ?>
+<form method="post" action="/notices/slot_add" id="slot-add">
+  <?cs call:csrf_field() ?>
+  <div class="field<?cs if:Form.Error.at ?> bad<?cs /if ?>"><label for="r-at"><?cs var:L.form.slot.at ?></label>
+    <input id="r-at" type="time" name="at" required value="<?cs var:Form.Value.at ?>"<?cs if:Form.Error.at ?> aria-invalid="true" aria-describedby="r-at-err"<?cs /if ?>>
+    <?cs if:Form.Error.at ?><p class="error-text" id="r-at-err"><?cs var:Form.Error.at ?></p><?cs /if ?></div>
+  <button type="submit"><?cs var:L.remind.add ?></button>
+</form>
+</section>
+<?cs /if ?>
 <?cs include:"footer.cs" ?>

@@ -49,6 +49,12 @@ for who in $roles; do
 	counselor|reviewer|admin) check "$who GET /notices: 200" status_is 200 ;;
 	*) check "$who GET /notices: 403" status_is 403 ;;
 	esac
+	for path in /notices/slot_add /notices/slot_remove; do
+		[ "$who" = admin ] || {
+			FORM_PAGE=/password post "$who" "$path" --data-urlencode at=08:00
+			check "$who POST $path: 403" status_is 403
+		}
+	done
 	for path in /notices/prefs /notices/read; do
 		[ "$who" = counselor ] || [ "$who" = reviewer ] || [ "$who" = admin ] || {
 			FORM_PAGE=/password post "$who" "$path" --data-urlencode sms=1
