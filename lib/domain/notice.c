@@ -118,6 +118,15 @@ static NEOERR *digest_add(const struct recipient *r, const char *channel, int ki
 	bool open = false;
 	NEOERR *err;
 
+	/* The person's row for the channel is the lock, made if need be: two
+	 * items arriving at once then wait for each other and share one
+	 * message, whatever the isolation level (no gap lock needed). */
+	err = db_exec(NULL, NULL,
+		"INSERT INTO notice_digests (person_id, channel, outbox_id, due_at) "
+		"VALUES (?, ?, 0, '1970-01-01') ON DUPLICATE KEY UPDATE outbox_id = outbox_id",
+		"is", r->person, channel);
+	if (err)
+		return nerr_pass(err);
 	err = db_query(&c, "SELECT outbox_id, DATE_FORMAT(due_at, '%Y-%m-%d %H:%i:%s'), due_at > ?, "
 		" makeup, anomaly, first_review, second_review "
 		"FROM notice_digests WHERE person_id = ? AND channel = ? FOR UPDATE",
@@ -157,13 +166,10 @@ static NEOERR *digest_add(const struct recipient *r, const char *channel, int ki
 			return nerr_pass(err);
 	}
 	return nerr_pass(db_exec(NULL, NULL,
-		"INSERT INTO notice_digests (person_id, channel, outbox_id, due_at, makeup, anomaly, "
-		" first_review, second_review) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-		"ON DUPLICATE KEY UPDATE outbox_id = VALUES(outbox_id), due_at = VALUES(due_at), "
-		" makeup = VALUES(makeup), anomaly = VALUES(anomaly), "
-		" first_review = VALUES(first_review), second_review = VALUES(second_review)",
-		"isisiiii", r->person, channel, outbox, due, counts[0], counts[1], counts[2],
-		counts[3]));
+		"UPDATE notice_digests SET outbox_id = ?, due_at = ?, makeup = ?, anomaly = ?, "
+		" first_review = ?, second_review = ? WHERE person_id = ? AND channel = ?",
+		"isiiiiis", outbox, due, counts[0], counts[1], counts[2], counts[3], r->person,
+		channel));
 }
 
 /* ---- an item arrives -------------------------------------------------------- */

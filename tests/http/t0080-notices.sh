@@ -158,6 +158,39 @@ FORM_PAGE=/notices post counselor /notices/read
 check "marking all read: 303 with how many" eval 'status_is 303 && header_has "Location: /notices?read=$unread"'
 check "  none unread after" eq "$(raw_sql "SELECT COUNT(*) FROM notices WHERE person_id = $cid AND read_at IS NULL")" 0
 
+# ---- items arriving at once: still one message ---------------------------------------
+prefs --data-urlencode sms=1 --data-urlencode quiet_from=00:00 --data-urlencode quiet_until=00:00
+raw_sql "UPDATE outbox SET sent_at = NOW() WHERE person_id = $cid AND sent_at IS NULL"
+mapfile -t many < <(raw_sql "SELECT p.number FROM counselor_assignments ca JOIN people p ON p.id = ca.student_id
+	JOIN accounts a ON a.person_id = p.id JOIN basic_info b ON b.person_id = p.id
+	LEFT JOIN daily_reports d ON d.person_id = p.id AND d.day = '$today'
+	WHERE ca.counselor_id = $cid AND d.id IS NULL AND p.id <> $sid AND p.identity = 'undergrad'
+	ORDER BY p.id LIMIT 6")
+for num in "${many[@]}"; do
+	login "$num"
+	get "$num" /checkin
+	csrf >"$T/tok.$num"
+done
+for num in "${many[@]}"; do
+	curl -s -o /dev/null -w '%{http_code}\n' -b "$T/jar.$num" -X POST "$URL/checkin" \
+		--data-urlencode "csrf=$(cat "$T/tok.$num")" --data-urlencode temperature=38.2 \
+		--data-urlencode city=北京 --data-urlencode in_city=1 --data-urlencode on_campus=0 \
+		--data-urlencode abroad=0 --data-urlencode risk_area=0 --data-urlencode cohabitant_returned=0 \
+		--data-urlencode returned_to_city=0 --data-urlencode quarantine=none \
+		--data-urlencode diagnosis=none >>"$T/codes" &
+done
+wait
+check "${#many[@]} fever reports at once: all stored" eq "$(sort -u "$T/codes") $(raw_sql "SELECT COUNT(*)
+	FROM daily_reports d JOIN people p ON p.id = d.person_id WHERE d.day = '$today' AND d.temperature = 38.2
+	AND p.number IN ($(printf "'%s'," "${many[@]}")'')")" "303 ${#many[@]}"
+check "  one SMS waiting for all of them" eq "$(waiting sms | wc -l | tr -d ' ')" 1
+check "  counting them all" eq "$(raw_sql "SELECT payload FROM outbox WHERE id = '$(waiting sms)'")" \
+	"【健康打卡】您有 ${#many[@]} 项新的任务需要处理（异常核实 ${#many[@]}），请登录系统处理。"
+for it in $(raw_sql "SELECT q.id FROM queue_items q JOIN daily_reports d ON d.id = q.ref_id
+	WHERE q.kind = 'anomaly' AND q.state = 'open' AND d.day = '$today' AND d.temperature = 38.2"); do
+	FORM_PAGE=/review post counselor /review/decide --data-urlencode "id=$it" --data-urlencode "decision=approve"
+done
+
 # Leave the counselor without channels and the student's requests decided.
 for it in $item2 $item4 $item5; do
 	FORM_PAGE=/review post counselor /review/decide --data-urlencode "id=$it" --data-urlencode "decision=reject" \
