@@ -9,6 +9,10 @@
 -- (its next_attempt_at), whose text the next item rewrites; quiet hours
 -- move the window's end to the morning.
 --
+-- The position the browser gave at check-in (location, seed 001), only
+-- with the student's permission: report_positions, one row per report
+-- that has one (a table of its own: the hot daily_reports is unchanged).
+--
 -- 每日上报提醒 at the admin's times (reminder_slots): build/hc-remind
 -- reminds everyone still unreported, at most once per person, day and
 -- slot (scheduled_reminders' key), so running it twice sends nothing twice.
@@ -56,6 +60,17 @@ CREATE TABLE IF NOT EXISTS notice_digests (
   second_review  INT NOT NULL DEFAULT 0,
   PRIMARY KEY (person_id, channel),
   CONSTRAINT fk_ndig_person FOREIGN KEY (person_id) REFERENCES people(id)
+) ENGINE=InnoDB;
+
+-- Where the phone was at check-in, as the browser's geolocation gave it
+-- (WGS 84 degrees; accuracy in metres); none when not permitted.
+CREATE TABLE IF NOT EXISTS report_positions (
+  report_id   BIGINT NOT NULL PRIMARY KEY,
+  lat         DECIMAL(9,6) NOT NULL,
+  lon         DECIMAL(9,6) NOT NULL,
+  accuracy_m  DECIMAL(8,1) NOT NULL,
+  CONSTRAINT fk_pos_report FOREIGN KEY (report_id) REFERENCES daily_reports(id)
+    ON DELETE CASCADE
 ) ENGINE=InnoDB;
 
 -- The day's reminder times the admin sets (e.g. 09:00 and 14:00).

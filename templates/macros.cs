@@ -3,7 +3,7 @@
 
 <?cs # Renders every field of Form.Field with the user's value and error. ?>
 <?cs def:form_fields() ?>
-<?cs each:f = Form.Field ?>
+<?cs each:f = Form.Field ?><?cs if:string.slice(f.Name, 0, 4) != "geo_" ?>
   <div class="field<?cs if:Form.Error[f.Name] ?> bad<?cs /if ?>">
   <?cs if:f.Type == "bool" ?>
     <label><input type="checkbox" name="<?cs var:f.Name ?>" value="1"<?cs if:Form.Value[f.Name] == "1" ?> checked<?cs /if ?>> <?cs var:f.Label ?></label>
@@ -24,7 +24,24 @@
   <?cs /if ?>
   <?cs if:Form.Error[f.Name] ?><p class="error-text"><?cs var:Form.Error[f.Name] ?></p><?cs /if ?>
   </div>
-<?cs /each ?>
+<?cs /if ?><?cs /each ?>
+<?cs /def ?>
+
+<?cs # The position at check-in (issue 16): asked of the browser only when
+     the student presses the button (htdocs/geo.js), never required; the
+     page works the same without it and without JavaScript. ?>
+<?cs def:position_field() ?>
+<fieldset class="field geo<?cs if:Form.Error.geo_lat || Form.Error.geo_lon || Form.Error.geo_accuracy ?> bad<?cs /if ?>" id="geo">
+  <legend><?cs var:L.geo.legend ?></legend>
+  <p class="small"><?cs var:L.geo.why ?></p>
+  <input type="hidden" name="geo_lat" id="geo-lat" value="<?cs var:Form.Value.geo_lat ?>">
+  <input type="hidden" name="geo_lon" id="geo-lon" value="<?cs var:Form.Value.geo_lon ?>">
+  <input type="hidden" name="geo_accuracy" id="geo-acc" value="<?cs var:Form.Value.geo_accuracy ?>">
+  <button type="button" id="geo-ask" hidden data-asking="<?cs var:L.geo.asking ?>"
+    data-got="<?cs var:L.geo.got ?>" data-denied="<?cs var:L.geo.denied ?>"><?cs var:L.geo.ask ?></button>
+  <p class="small" id="geo-state" role="status"><?cs if:Form.Value.geo_lat ?><?cs var:L.geo.given ?><?cs /if ?></p>
+  <?cs each:e = Form.Error ?><?cs if:string.slice(name(e), 0, 4) == "geo_" ?><p class="error-text"><?cs var:e ?></p><?cs /if ?><?cs /each ?>
+</fieldset>
 <?cs /def ?>
 
 <?cs # The student's check-in tabs. ?>
