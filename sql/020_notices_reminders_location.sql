@@ -1,4 +1,5 @@
--- Version 20: work that reaches people (issue 16).
+-- Version 20: work that reaches people (issue 16): 待办 notices, scheduled
+-- reminders, the position at check-in.
 --
 -- 待办 (seed 000: 办理环节 "您有新的任务需要处理"): each time an item reaches a
 -- queue, whoever works it gets a notice in the app (notices), written in
