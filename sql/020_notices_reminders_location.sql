@@ -1,5 +1,5 @@
 -- Version 20: work that reaches people (issue 16): 待办 notices, scheduled
--- reminders, the position at check-in.
+-- reminders, the position at check-in, temperature rounds.
 --
 -- 待办 (seed 000: 办理环节 "您有新的任务需要处理"): each time an item reaches a
 -- queue, whoever works it gets a notice in the app (notices), written in
@@ -72,6 +72,35 @@ CREATE TABLE IF NOT EXISTS report_positions (
   accuracy_m  DECIMAL(8,1) NOT NULL,
   CONSTRAINT fk_pos_report FOREIGN KEY (report_id) REFERENCES daily_reports(id)
     ON DELETE CASCADE
+) ENGINE=InnoDB;
+
+-- 午晚检 (seed 000's 防控填报): extra temperature rounds the admin may
+-- switch on, each with its window; a report per person, day and round.
+-- A fever or a symptom in a round opens the day's report's anomaly, as
+-- the daily report does; rounds never block the card.
+CREATE TABLE IF NOT EXISTS temp_rounds (
+  name        ENUM('noon','evening') NOT NULL PRIMARY KEY,
+  enabled     TINYINT(1) NOT NULL DEFAULT 0,
+  opens       TIME NOT NULL,
+  closes      TIME NOT NULL,
+  updated_by  INT NULL,
+  updated_at  DATETIME NULL
+) ENGINE=InnoDB;
+INSERT IGNORE INTO temp_rounds (name, enabled, opens, closes)
+  VALUES ('noon', 0, '11:30', '14:00'), ('evening', 0, '18:00', '22:00');
+
+CREATE TABLE IF NOT EXISTS round_reports (
+  id            BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  person_id     INT NOT NULL,
+  day           DATE NOT NULL,
+  round         ENUM('noon','evening') NOT NULL,
+  temperature   DECIMAL(3,1) NOT NULL,
+  symptoms      SET('fever','cough','diarrhoea') NOT NULL DEFAULT '',
+  anomaly       TINYINT(1) NOT NULL DEFAULT 0,
+  submitted_at  DATETIME NOT NULL,
+  UNIQUE KEY uq_round_report (person_id, day, round),
+  KEY ix_round_day (day, round),
+  CONSTRAINT fk_round_person FOREIGN KEY (person_id) REFERENCES people(id)
 ) ENGINE=InnoDB;
 
 -- The day's reminder times the admin sets (e.g. 09:00 and 14:00).

@@ -51,6 +51,7 @@
   <a href="/checkin"<?cs if:current == "report" ?> aria-current="page"<?cs /if ?>><?cs var:L.checkin.title ?></a>
   <a href="/checkin/calendar"<?cs if:current == "calendar" ?> aria-current="page"<?cs /if ?>><?cs var:L.calendar.title ?></a>
   <a href="/makeup"<?cs if:current == "makeup" ?> aria-current="page"<?cs /if ?>><?cs var:L.makeup.tab ?></a>
+  <a href="/rounds"<?cs if:current == "rounds" ?> aria-current="page"<?cs /if ?>><?cs var:L.home.rounds ?></a>
   <?cs if:Who.Is.Student ?><a href="/return"<?cs if:current == "return" ?> aria-current="page"<?cs /if ?>><?cs var:L.return.tab ?></a><?cs /if ?>
 </nav>
 <?cs /def ?>

@@ -8,6 +8,7 @@
   <?cs call:menu_link("/table", "table", L.home.table) ?>
   <?cs call:menu_link("/report", "report", L.home.report) ?>
   <?cs call:menu_link("/notices", "notices", L.home.notices) ?>
+  <?cs call:menu_link("/rounds", "rounds", L.home.rounds) ?>
   <?cs /if ?>
   <?cs if:Who.Is.Counselor ?><li><a href="/dashboard/summary"><?cs var:L.summary.title ?></a></li>
   <?cs if:Policy.CounselorsMayImport && !Who.Is.Admin ?><?cs call:menu_link("/roster", "roster", L.home.roster) ?><?cs /if ?><?cs /if ?>

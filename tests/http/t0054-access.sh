@@ -64,6 +64,18 @@ for who in $roles; do
 done
 get anon /notices
 check "anonymous GET /notices: to the login" eval 'status_is 303 && header_has "Location: /login"'
+# /rounds (issue 16): whoever checks in, and those who watch; the
+# settings the school admin's alone.
+for who in $roles; do
+	case $who in
+	student|grad|counselor|reviewer|admin) get "$who" /rounds; check "$who GET /rounds: 200" status_is 200 ;;
+	esac
+	[ "$who" = admin ] && continue
+	FORM_PAGE=/password post "$who" /rounds/settings --data-urlencode noon_opens=08:00
+	check "$who POST /rounds/settings: 403" status_is 403
+done
+get anon /rounds
+check "anonymous GET /rounds: to the login" eval 'status_is 303 && header_has "Location: /login"'
 # The menu offers the pages to those who may use them.
 get admin /card?person=1
 check "the admin's menu has /org and /people" eval 'body_has "href=\"/org\"" && body_has "href=\"/people\""'
