@@ -197,4 +197,5 @@ for it in $item2 $item4 $item5; do
 		--data-urlencode "reason=测试"
 done
 FORM_PAGE=/review post counselor /review/decide --data-urlencode "id=$item3" --data-urlencode "decision=approve"
-raw_sql "DELETE FROM notice_prefs WHERE person_id = $cid; DELETE FROM notice_digests WHERE person_id = $cid"
+raw_sql "DELETE FROM notice_prefs WHERE person_id = $cid; DELETE FROM notice_digests WHERE person_id = $cid;
+	UPDATE outbox SET sent_at = NOW() WHERE person_id = $cid AND sent_at IS NULL AND channel IN ('sms', 'mail')"

@@ -233,7 +233,7 @@ static void outbox_texts(void **state)
 		if (hdf_get_value(lang_pack(1), key, NULL) == NULL)
 			fail_msg("%s is missing from en.hdf", key);
 	}
-	assert_int_equal(n, 9);
+	assert_int_equal(n, 12);
 }
 
 /* The texts that name the check-in streak say Policy.StreakDays: {days}
