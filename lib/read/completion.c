@@ -32,6 +32,20 @@ struct college {
 	long long expected[SPAN], reported[SPAN];   /* by day, oldest first */
 };
 
+/* Adds to college id's counts of day d (0: the oldest of the span). */
+static void add_to(struct college *cs, int n, long long id, int d, long long expected,
+		   long long reported)
+{
+	if (d < 0 || d >= SPAN)
+		return;
+	for (int j = 0; j < n; j++)
+		if (cs[j].id == id) {
+			cs[j].expected[d] += expected;
+			cs[j].reported[d] += reported;
+			return;
+		}
+}
+
 NEOERR *completion_load(HDF *out, const char *prefix, int today)
 {
 	struct college *cs = NULL;
@@ -42,41 +56,54 @@ NEOERR *completion_load(HDF *out, const char *prefix, int today)
 
 	day_format(today - SPAN + 1, from);
 	day_format(today, to);
-	/* Everyone with a college, each day, and whether they reported. */
-	err = db_query(&c,
-		"WITH RECURSIVE days(d) AS (SELECT CAST(? AS DATE) "
-		"  UNION ALL SELECT d + INTERVAL 1 DAY FROM days WHERE d < ?) "
-		"SELECT col.id, col.name, DATEDIFF(k.day, ?), COUNT(*), COUNT(r.id) "
-		"FROM (SELECT d AS day FROM days) k JOIN people p ON p.college_id IS NOT NULL "
-		"JOIN org_units col ON col.id = p.college_id "
-		"LEFT JOIN daily_reports r ON r.person_id = p.id AND r.day = k.day "
-		"WHERE NOT " EXEMPT_ON("k.day") " "
-		"GROUP BY col.id, col.name, k.day ORDER BY col.name, col.id, k.day",
-		"sss", from, to, from);
-	if (err)
-		return nerr_pass(err);
 	cs = calloc(MAX_COLLEGES, sizeof *cs);
-	if (cs == NULL) {
-		db_cursor_free(&c);
+	if (cs == NULL)
 		return nerr_raise(NERR_NOMEM, "completion");
-	}
-	while (db_next(c)) {
-		long long id = db_int(c, 0);
-		int d = (int)db_int(c, 2);
-
-		if (n == 0 || cs[n - 1].id != id) {
-			if (n == MAX_COLLEGES)
-				break;
-			cs[n].id = id;
-			db_copy(cs[n].name, sizeof cs[n].name, db_str(c, 1));
-			n++;
-		}
-		if (d >= 0 && d < SPAN) {
-			cs[n - 1].expected[d] = db_int(c, 3);
-			cs[n - 1].reported[d] = db_int(c, 4);
-		}
+	/* Three reads, each through an index, instead of every person on
+	 * every day (3 to 5 s over 30,000 people and 28 days, against half a
+	 * second): the head count per college, the reports per college and
+	 * day, and the exempt per college and day with their reports, which
+	 * come off both (exemptions are few). */
+	err = db_query(&c, "SELECT col.id, col.name, COUNT(*) FROM people p "
+		"JOIN org_units col ON col.id = p.college_id "
+		"GROUP BY col.id, col.name ORDER BY col.name, col.id", NULL);
+	while (err == STATUS_OK && db_next(c) && n < MAX_COLLEGES) {
+		cs[n].id = db_int(c, 0);
+		db_copy(cs[n].name, sizeof cs[n].name, db_str(c, 1));
+		for (int d = 0; d < SPAN; d++)
+			cs[n].expected[d] = db_int(c, 2);
+		n++;
 	}
 	db_cursor_free(&c);
+	if (err == STATUS_OK)
+		err = db_query(&c, "SELECT p.college_id, DATEDIFF(r.day, ?), COUNT(*) "
+			"FROM daily_reports r JOIN people p ON p.id = r.person_id "
+			"WHERE r.day BETWEEN ? AND ? AND p.college_id IS NOT NULL "
+			"GROUP BY p.college_id, r.day", "sss", from, from, to);
+	while (err == STATUS_OK && db_next(c))
+		add_to(cs, n, db_int(c, 0), (int)db_int(c, 1), 0, db_int(c, 2));
+	db_cursor_free(&c);
+	if (err == STATUS_OK)
+		err = db_query(&c,
+			"WITH RECURSIVE days(d) AS (SELECT CAST(? AS DATE) "
+			"  UNION ALL SELECT d + INTERVAL 1 DAY FROM days WHERE d < ?) "
+			"SELECT p.college_id, DATEDIFF(x.day, ?), COUNT(*), COUNT(r.id) "
+			"FROM (SELECT DISTINCT k.d AS day, p.id FROM days k "
+			"  JOIN checkin_exemptions e ON e.ended_at IS NULL AND e.starts_on <= k.d "
+			"   AND (e.ends_on IS NULL OR e.ends_on >= k.d) "
+			"  JOIN people p ON e.person_id = p.id OR e.class_id = p.class_id "
+			"   OR e.status = p.status) x "
+			"JOIN people p ON p.id = x.id "
+			"LEFT JOIN daily_reports r ON r.person_id = p.id AND r.day = x.day "
+			"WHERE p.college_id IS NOT NULL GROUP BY p.college_id, x.day",
+			"sss", from, to, from);
+	while (err == STATUS_OK && db_next(c))
+		add_to(cs, n, db_int(c, 0), (int)db_int(c, 1), -db_int(c, 2), -db_int(c, 3));
+	db_cursor_free(&c);
+	if (err) {
+		free(cs);
+		return nerr_pass(err);
+	}
 	for (int i = 0; i < COMPLETION_DAYS; i++) {
 		day_format(today - COMPLETION_DAYS + 1 + i, from);
 		snprintf(key, sizeof key, "%s.Day.%d.Date", prefix, i);
