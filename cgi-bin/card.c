@@ -16,6 +16,7 @@
 #include "read/checkins.h"
 #include "core/days.h"
 #include "domain/gate.h"
+#include "domain/queue.h"
 #include "core/qr.h"
 #include "domain/scope.h"
 #include "web/sess.h"
@@ -75,6 +76,10 @@ static NEOERR *show_card(struct req *r)
 	hdf_set_int_value(r->hdf, "Person.id", person);
 	err = card_exempt_export(r->hdf, "Card.Exempt", person, today);
 	if (err)
+		return nerr_pass(err);
+	/* What waits for a decision about them, and the latest one: the
+	 * student and their counselor see the same. */
+	if (ci.queue_items && (err = queue_person_load(r->hdf, "Card.Queue", person)))
 		return nerr_pass(err);
 	if (person != r->who.person_id) {
 		hdf_set_int_value(r->hdf, "Card.ViewedByStaff", 1);

@@ -117,6 +117,24 @@ static int basic_check(struct req *r)
 	return errors + more;
 }
 
+/* The position the page's script filled in (the student's own report
+ * only: a proxy's phone is not where the student is); the errors into
+ * Form.Error.*, their number returned. */
+static int position_check(struct req *r, struct position *pos)
+{
+	struct form_bad bad[REPORT_POSITION_RULES];
+	char key[96];
+	int n = report_position_check(app_query, r, pos, bad);
+
+	for (int i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "Form.Error.%s", bad[i].field);
+		hdf_set_value(r->hdf, key, tr(r, bad[i].msg));
+	}
+	if (n)
+		hdf_set_int_value(r->hdf, "Form.Errors", hdf_get_int_value(r->hdf, "Form.Errors", 0) + n);
+	return n;
+}
+
 /* Fills Form.Value from the last report before `day` (quick fill). */
 static NEOERR *quick_fill(struct req *r, int person, int day)
 {
@@ -187,6 +205,7 @@ static NEOERR *show_report_form(struct req *r, int person, int day, bool resubmi
 	NEOERR *err;
 
 	form_describe(r, &report_form);
+	hdf_set_value(r->hdf, "Page.Script.0", "geo.js");
 	set_day(r, "Checkin.Day", day);
 	if (resubmit) {
 		hdf_set_int_value(r->hdf, "Checkin.Resubmit", 1);
@@ -284,6 +303,7 @@ static NEOERR *save_basic(struct req *r)
 static NEOERR *submit(struct req *r, int person, int filled_by, const char *done_to)
 {
 	struct report rep;
+	struct position pos = { 0 };
 	struct report_submission s = { 0 };
 	char path[128];
 	bool resubmit;
@@ -296,8 +316,9 @@ static NEOERR *submit(struct req *r, int person, int filled_by, const char *done
 	if (day != app_today() && !resubmit)
 		return nerr_pass(refuse_past_day(day));
 	set_day(r, "Checkin.Day", day);
-	if (form_check(r, &report_form)) {
+	if (form_check(r, &report_form) || (!filled_by && position_check(r, &pos))) {
 		r->status = 400;
+		hdf_set_value(r->hdf, "Page.Script.0", "geo.js");
 		if (resubmit)
 			hdf_set_int_value(r->hdf, "Checkin.Resubmit", 1);
 		return nerr_pass(app_render(r, filled_by ? "checkin_proxy.cs" : "checkin.cs"));
@@ -307,6 +328,9 @@ static NEOERR *submit(struct req *r, int person, int filled_by, const char *done
 	s.day = day;
 	s.filled_by = filled_by;
 	s.rep = &rep;
+	/* Where the phone is now says where the student was that day only
+	 * for today's report. */
+	s.pos = filled_by || day != app_today() ? NULL : &pos;
 	s.request_id = r->id;
 	s.addr = hdf_get_value(r->hdf, "CGI.RemoteAddress", "");
 	err = report_submit(&s);

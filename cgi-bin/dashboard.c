@@ -11,9 +11,12 @@
  *   GET  /dashboard/summary    200 the day's summary form, or the frozen one
  *   POST /dashboard/summary    303; 403 past the deadline; 409 submitted already
  *   GET  /dashboard/summaries  200 (admin) who has submitted the day's summary
+ *   GET  /dashboard/colleges   200 (admin) each college's reporting rate, the last
+ *                              7 days and 4 weeks, a table and an SVG chart
  */
 #include "web/app.h"
 #include "core/conf.h"
+#include "read/completion.h"
 #include "core/csv.h"
 #include "read/dash.h"
 #include "domain/summary.h"
@@ -363,6 +366,16 @@ static NEOERR *summaries(struct req *r)
 	return nerr_pass(app_render(r, "dashboard_summaries.cs"));
 }
 
+/* Each college's reporting rate, daily and weekly (read/completion.h). */
+static NEOERR *colleges(struct req *r)
+{
+	NEOERR *err = completion_load(r->hdf, "Completion", app_today());
+
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_render(r, "dashboard_colleges.cs"));
+}
+
 #define STAFF_SCOPES (R_COUNSELOR | R_REVIEWER | R_ADMIN)
 
 #define PAGE { "page", P_INT, .min = 0, .max = 99999 }
@@ -377,6 +390,7 @@ static const struct action actions[] = {
 	{ "summary", M_GET, R_COUNSELOR, summary_form },
 	{ "summary", M_POST, R_COUNSELOR, summary_send, .lines = "notes" },
 	{ "summaries", M_GET, R_ADMIN, summaries },
+	{ "colleges", M_GET, R_ADMIN, colleges },
 	{ 0 }
 };
 

@@ -3,13 +3,17 @@
  * card; everyone else gets a page linking what exists for their roles.
  *
  *   GET /   303 /card for students (/phone first while their phone is not
- *           confirmed, with Phone.BindAtLogin = 1); 303 /scan for gate and dorm staff with
- *           no other role; 200 the home page for the others; 303 /login
- *           when nobody is logged in
+ *           confirmed, with Phone.BindAtLogin = 1); 303 /scan for gate and
+ *           dorm staff with no other role; 200 the home page for the others
+ *           (reviewers: their 待办, the pending count per kind linking to
+ *           the queue's filter and their latest notices); 303 /login when
+ *           nobody is logged in
  */
 #include "web/app.h"
 #include "core/conf.h"
+#include "domain/notice.h"
 #include "domain/phone.h"
+#include "domain/queue.h"
 
 static NEOERR *home(struct req *r)
 {
@@ -29,6 +33,15 @@ static NEOERR *home(struct req *r)
 	if ((r->who.roles & (R_GATE | R_DORM)) &&
 	    !(r->who.roles & ~(unsigned)(R_GATE | R_DORM | R_STAFF)))
 		return nerr_pass(app_redirect(r, "/scan"));
+	if (r->who.roles & (R_COUNSELOR | R_REVIEWER | R_ADMIN | R_DEPT_HEAD)) {
+		NEOERR *err = queue_counts_load(r->hdf, &r->who);
+
+		if (err == STATUS_OK)
+			err = notice_list_load(r->hdf, "Notices", r->who.person_id);
+		if (err)
+			return nerr_pass(err);
+		hdf_set_int_value(r->hdf, "Home.Todo", 1);
+	}
 	return nerr_pass(app_render(r, "home.cs"));
 }
 

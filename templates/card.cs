@@ -61,6 +61,24 @@
 <p><a class="button" href="<?cs var:Site.Prefix ?>/checkin"><?cs var:L.card.today_go ?></a></p><?cs /if ?>
 </section>
 <?cs /if ?>
+<?cs if:subcount(Card.Queue.Pending) > 0 || Card.Queue.Latest.kind ?>
+<section class="panel" id="my-items" aria-labelledby="my-items-h">
+  <h2 id="my-items-h"><?cs var:L.card.items.title ?></h2>
+  <?cs if:subcount(Card.Queue.Pending) > 0 ?>
+  <ul id="pending-items"><?cs each:q = Card.Queue.Pending ?>
+    <li class="pending-<?cs var:q.kind ?>"><?cs var:L.card.items.kind[q.kind] ?><?cs if:q.day ?> <?cs var:q.day ?><?cs /if ?>
+      <span class="small"><?cs var:L.card.items.since ?> <?cs var:q.created ?> · <?cs var:L.card.items.holder[q.kind] ?></span></li>
+  <?cs /each ?></ul>
+  <?cs else ?><p id="pending-none"><?cs var:L.card.items.none ?></p><?cs /if ?>
+  <?cs if:Card.Queue.Latest.kind ?>
+  <p id="latest-decision"><?cs var:L.card.items.latest ?>
+    <?cs var:L.card.items.kind[Card.Queue.Latest.kind] ?><?cs if:Card.Queue.Latest.day ?> <?cs var:Card.Queue.Latest.day ?><?cs /if ?>:
+    <strong><?cs var:L.card.items.decision[Card.Queue.Latest.decision] ?></strong>
+    <span class="small"><?cs var:Card.Queue.Latest.by_name ?> <?cs var:Card.Queue.Latest.decided ?></span>
+    <?cs if:Card.Queue.Latest.reason ?><br><?cs var:L.card.items.reason ?> <?cs var:Card.Queue.Latest.reason ?><?cs /if ?></p>
+  <?cs /if ?>
+</section>
+<?cs /if ?>
 <?cs if:subcount(Messages) > 0 ?>
 <section class="panel messages">
   <h2><?cs var:L.messages.title ?></h2>

@@ -1,3 +1,4 @@
+<?cs include:"macros.cs" ?>
 <?cs set:Page.Title = L.home.title ?>
 <?cs include:"header.cs" ?>
 <section class="panel">
@@ -21,4 +22,18 @@
   <li><a href="<?cs var:Site.Prefix ?>/phone"><?cs var:L.phone.title ?></a></li>
 </ul>
 </section>
+<?cs if:Home.Todo ?>
+<section class="panel" id="todo" aria-labelledby="todo-h">
+<h2 id="todo-h"><?cs var:L.notices.todo ?></h2>
+<ul class="links todo-counts">
+<?cs each:k = L.review.kinds ?><?cs if:Queue.Count[name(k)] > 0 ?>
+  <li id="todo-<?cs name:k ?>"><a href="<?cs var:Site.Prefix ?>/review?kind=<?cs name:k ?>"><?cs var:k ?> <strong class="count"><?cs var:Queue.Count[name(k)] ?></strong></a></li>
+<?cs /if ?><?cs /each ?>
+</ul>
+<?cs if:Queue.Count.all == 0 ?><p id="todo-none"><?cs var:L.notices.todo_none ?></p><?cs /if ?>
+<h3><?cs var:L.notices.latest ?><?cs if:Notices.Unread > 0 ?> <span class="tag" id="unread-count"><?cs var:Notices.Unread ?> <?cs var:L.notices.unread ?></span><?cs /if ?></h3>
+<?cs call:notice_list(Notices, 5) ?>
+<p><a href="<?cs var:Site.Prefix ?>/notices"><?cs var:L.notices.all ?></a></p>
+</section>
+<?cs /if ?>
 <?cs include:"footer.cs" ?>

@@ -3,7 +3,7 @@
 
 <?cs # Renders every field of Form.Field with the user's value and error. ?>
 <?cs def:form_fields() ?>
-<?cs each:f = Form.Field ?>
+<?cs each:f = Form.Field ?><?cs if:string.slice(f.Name, 0, 4) != "geo_" ?>
   <div class="field<?cs if:Form.Error[f.Name] ?> bad<?cs /if ?>">
   <?cs if:f.Type == "bool" ?>
     <label><input type="checkbox" name="<?cs var:f.Name ?>" value="1"<?cs if:Form.Value[f.Name] == "1" ?> checked<?cs /if ?>> <?cs var:f.Label ?></label>
@@ -24,7 +24,24 @@
   <?cs /if ?>
   <?cs if:Form.Error[f.Name] ?><p class="error-text"><?cs var:Form.Error[f.Name] ?></p><?cs /if ?>
   </div>
-<?cs /each ?>
+<?cs /if ?><?cs /each ?>
+<?cs /def ?>
+
+<?cs # The position at check-in (issue 16): asked of the browser only when
+     the student presses the button (htdocs/geo.js), never required; the
+     page works the same without it and without JavaScript. ?>
+<?cs def:position_field() ?>
+<fieldset class="field geo<?cs if:Form.Error.geo_lat || Form.Error.geo_lon || Form.Error.geo_accuracy ?> bad<?cs /if ?>" id="geo">
+  <legend><?cs var:L.geo.legend ?></legend>
+  <p class="small"><?cs var:L.geo.why ?></p>
+  <input type="hidden" name="geo_lat" id="geo-lat" value="<?cs var:Form.Value.geo_lat ?>">
+  <input type="hidden" name="geo_lon" id="geo-lon" value="<?cs var:Form.Value.geo_lon ?>">
+  <input type="hidden" name="geo_accuracy" id="geo-acc" value="<?cs var:Form.Value.geo_accuracy ?>">
+  <button type="button" id="geo-ask" hidden data-asking="<?cs var:L.geo.asking ?>"
+    data-got="<?cs var:L.geo.got ?>" data-denied="<?cs var:L.geo.denied ?>"><?cs var:L.geo.ask ?></button>
+  <p class="small" id="geo-state" role="status"><?cs if:Form.Value.geo_lat ?><?cs var:L.geo.given ?><?cs /if ?></p>
+  <?cs each:e = Form.Error ?><?cs if:string.slice(name(e), 0, 4) == "geo_" ?><p class="error-text"><?cs var:e ?></p><?cs /if ?><?cs /each ?>
+</fieldset>
 <?cs /def ?>
 
 <?cs # The student's check-in tabs. ?>
@@ -34,6 +51,7 @@
   <a href="<?cs var:Site.Prefix ?>/checkin"<?cs if:current == "report" ?> aria-current="page"<?cs /if ?>><?cs var:L.checkin.title ?></a>
   <a href="<?cs var:Site.Prefix ?>/checkin/calendar"<?cs if:current == "calendar" ?> aria-current="page"<?cs /if ?>><?cs var:L.calendar.title ?></a>
   <a href="<?cs var:Site.Prefix ?>/makeup"<?cs if:current == "makeup" ?> aria-current="page"<?cs /if ?>><?cs var:L.makeup.tab ?></a>
+  <a href="<?cs var:Site.Prefix ?>/rounds"<?cs if:current == "rounds" ?> aria-current="page"<?cs /if ?>><?cs var:L.home.rounds ?></a>
   <?cs if:Who.Is.Student ?><a href="<?cs var:Site.Prefix ?>/return"<?cs if:current == "return" ?> aria-current="page"<?cs /if ?>><?cs var:L.return.tab ?></a><?cs /if ?>
 </nav>
 <?cs /def ?>
@@ -104,3 +122,11 @@
   <?cs if:next ?><a href="<?cs var:Site.Prefix ?><?cs var:path ?>?<?cs var:k1 ?>=<?cs var:v1 ?><?cs if:k2 ?>&amp;<?cs var:k2 ?>=<?cs var:v2 ?><?cs /if ?>&amp;page=<?cs var:next ?><?cs var:anchor ?>"><?cs var:L.dashboard.next ?> &rarr;</a><?cs /if ?>
   </p>
 <?cs /def ?>
+
+<?cs # 待办 notices, the latest `max` of list (notice_list_load()). ?>
+<?cs def:notice_list(list, max) ?><?cs if:subcount(list.Row) == 0 ?><p id="notices-empty"><?cs var:L.notices.empty ?></p><?cs else ?>
+<ul class="notices" id="notices"><?cs each:n = list.Row ?><?cs if:name(n) < max ?>
+  <li id="notice-<?cs var:n.id ?>"<?cs if:n.unread == "1" ?> class="unread"<?cs /if ?>><span class="small"><?cs var:n.at ?></span>
+  <?cs var:L.notices.new_item ?> <?cs var:L.review.kinds[n.kind] ?>: <?cs var:n.name ?> <span class="small"><?cs var:n.number ?></span>
+  <?cs if:n.open == "1" ?><a href="<?cs var:Site.Prefix ?>/review/item?id=<?cs var:n.item ?>"><?cs var:L.notices.open_item ?></a><?cs else ?><span class="small"><?cs var:L.notices.done ?></span><?cs /if ?><?cs if:n.unread == "1" ?> <span class="tag"><?cs var:L.notices.unread ?></span><?cs /if ?></li>
+<?cs /if ?><?cs /each ?></ul><?cs /if ?><?cs /def ?>

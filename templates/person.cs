@@ -61,6 +61,7 @@
       <dt><?cs var:L.form.report.temperature ?></dt><dd><?cs var:rp.temperature ?></dd>
       <dt><?cs var:L.person.symptoms ?></dt><dd><?cs if:rp.symptoms ?><?cs if:string.find(rp.symptoms, "fever") != -1 ?><?cs var:L.form.report.sym_fever ?> <?cs /if ?><?cs if:string.find(rp.symptoms, "cough") != -1 ?><?cs var:L.form.report.sym_cough ?> <?cs /if ?><?cs if:string.find(rp.symptoms, "diarrhoea") != -1 ?><?cs var:L.form.report.sym_diarrhoea ?><?cs /if ?><?cs else ?><?cs var:L.person.none ?><?cs /if ?></dd>
       <dt><?cs var:L.form.report.city ?></dt><dd><?cs var:rp.city ?><?cs if:rp.location_changed == "1" ?> · <?cs var:L.dashboard.figure.location_changed ?><?cs /if ?></dd>
+      <dt><?cs var:L.geo.legend ?></dt><dd class="geo"><?cs if:rp.geo_lat ?><?cs var:rp.geo_lat ?>, <?cs var:rp.geo_lon ?> (<?cs var:L.geo.accuracy ?> <?cs var:rp.geo_accuracy ?> <?cs var:L.geo.metres ?>)<?cs else ?><?cs var:L.geo.none ?><?cs /if ?></dd>
       <dt><?cs var:L.form.report.in_city ?></dt><dd><?cs var:L.form.report.in_city[rp.in_city] ?></dd>
       <dt><?cs var:L.form.report.on_campus ?></dt><dd><?cs var:L.form.report.on_campus[rp.on_campus] ?></dd>
       <dt><?cs var:L.form.report.abroad ?></dt><dd><?cs var:L.form.report.abroad[rp.abroad] ?></dd>

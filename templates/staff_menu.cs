@@ -7,11 +7,15 @@
   <?cs call:menu_link("/review", "review", L.home.review) ?>
   <?cs call:menu_link("/table", "table", L.home.table) ?>
   <?cs call:menu_link("/report", "report", L.home.report) ?>
+  <?cs call:menu_link("/notices", "notices", L.home.notices) ?>
+  <?cs call:menu_link("/rounds", "rounds", L.home.rounds) ?>
   <?cs elif:Who.Is.DeptHead ?><?cs call:menu_link("/review", "review", L.home.review) ?>
+  <?cs call:menu_link("/notices", "notices", L.home.notices) ?>
   <?cs /if ?>
   <?cs if:Who.Is.Counselor ?><li><a href="<?cs var:Site.Prefix ?>/dashboard/summary"><?cs var:L.summary.title ?></a></li>
   <?cs if:Policy.CounselorsMayImport && !Who.Is.Admin ?><?cs call:menu_link("/roster", "roster", L.home.roster) ?><?cs /if ?><?cs /if ?>
   <?cs if:Who.Is.Admin ?><li><a href="<?cs var:Site.Prefix ?>/dashboard/summaries"><?cs var:L.summaries.title ?></a></li>
+  <li><a href="<?cs var:Site.Prefix ?>/dashboard/colleges"><?cs var:L.completion.title ?></a></li>
   <?cs call:menu_link("/roster", "roster", L.home.roster) ?>
   <?cs call:menu_link("/gates", "gates", L.home.gates) ?>
   <?cs call:menu_link("/exempt", "exempt", L.home.exempt) ?>

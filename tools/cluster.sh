@@ -122,7 +122,7 @@ node_start() {
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
 		--innodb-buffer-pool-size="${HC_DB_POOL:-256M}" \
 		--innodb-flush-log-at-trx-commit="${HC_DB_FLUSH:-$([ "${HC_DB_DURABLE:-0}" = 1 ] && echo 1 || echo 2)}" \
-		--max-connections=600 \
+		--max-connections=800 \
 		--binlog-format=ROW --default-storage-engine=InnoDB --innodb-autoinc-lock-mode=2 \
 		--wsrep-on=ON --wsrep-provider="$PROVIDER" --wsrep-cluster-name="hc-$PORT" \
 		--wsrep-cluster-address="gcomm://$addrs" --wsrep-node-name="n$n" \

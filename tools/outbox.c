@@ -16,11 +16,20 @@
  *                          WeChat Work or an SMS gateway. The payload is
  *                          its stdin; its environment has HC_OUTBOX_ID,
  *                          HC_PERSON_ID, HC_CHANNEL, HC_PHONE (people.phone),
- *                          HC_NUMBER (people.number), HC_NAME and
+ *                          HC_NUMBER (people.number), HC_NAME, HC_EMAIL
+ *                          (the address the person gave on /notices) and
  *                          HC_ATTEMPT (1 for the first try). Exit status 0
  *                          means delivered; its stdout is discarded, the
  *                          first line of its stderr is kept on failure.
- *                          Required (but for --dry-run).
+ *                          Required (but for --dry-run), unless
+ *                          Outbox.Send names a command for each channel.
+ *   Outbox.Send.<channel>.Command   the command for the messages of one
+ *                          channel (sms, wechat, mail), in place of
+ *                          Outbox.Command: tools/outbox-mail and
+ *                          tools/outbox-wechat are two
+ *   Outbox.Send.<channel>.Env.<NAME>   set in that command's environment
+ *                          (a webhook's key, a sender's address): kept
+ *                          out of its command line, which ps shows
  *   Outbox.MaxAttempts     default 5: failed_at is set after this many
  *                          failed attempts, and the message is not retried
  *   Outbox.BackoffSeconds  default 60: the wait after failed attempt n is
@@ -102,6 +111,7 @@ struct message {
 	char phone[160];
 	char number[160];
 	char name[288];
+	char email[255];
 	char *payload;
 	size_t payload_len;
 	char lease[20];          /* next_attempt_at while we hold it */
@@ -211,7 +221,7 @@ static bool load_settings(struct settings *set, bool dry_run)
 	while (isspace((unsigned char)*cmd))
 		cmd++;
 	set->command = *cmd ? cmd : NULL;
-	if (set->command == NULL && !dry_run) {
+	if (set->command == NULL && !dry_run && hdf_get_obj(conf_hdf(), "Outbox.Send") == NULL) {
 		fprintf(stderr, "outbox: bad configuration: Outbox.Command is not set "
 			"(the command that delivers one message)\n");
 		return false;
@@ -384,7 +394,8 @@ static NEOERR *load_person(struct message *m)
 	DB_CURSOR *cur = NULL;
 	NEOERR *err;
 
-	err = db_query(&cur, "SELECT phone, number, name FROM people WHERE id = ?",
+	err = db_query(&cur, "SELECT p.phone, p.number, p.name, np.email FROM people p "
+		       "LEFT JOIN notice_prefs np ON np.person_id = p.id WHERE p.id = ?",
 		       "i", m->person_id);
 	if (err)
 		goto cleanup;
@@ -392,6 +403,7 @@ static NEOERR *load_person(struct message *m)
 		copy_col(m->phone, sizeof m->phone, cur, 0);
 		copy_col(m->number, sizeof m->number, cur, 1);
 		copy_col(m->name, sizeof m->name, cur, 2);
+		copy_col(m->email, sizeof m->email, cur, 3);
 	}
 cleanup:
 	db_cursor_free(&cur);
@@ -550,6 +562,48 @@ static void export_message_env(const struct message *m)
 	setenv("HC_PHONE", m->phone, 1);
 	setenv("HC_NUMBER", m->number, 1);
 	setenv("HC_NAME", m->name, 1);
+	setenv("HC_EMAIL", m->email, 1);
+}
+
+/* A name made of [A-Za-z0-9_], not starting with a digit: a channel's
+ * (an HDF path of its own) or an environment variable's. */
+static bool plain_name(const char *s, bool upper_ok)
+{
+	if (s == NULL || *s == '\0' || (*s >= '0' && *s <= '9'))
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' ||
+		      (upper_ok && *s >= 'A' && *s <= 'Z')))
+			return false;
+	return true;
+}
+
+/* Outbox.Send.<channel>, or NULL. */
+static HDF *channel_conf(const char *channel)
+{
+	HDF *send = hdf_get_obj(conf_hdf(), "Outbox.Send");
+
+	return send && plain_name(channel, false) ? hdf_get_obj(send, channel) : NULL;
+}
+
+/* The channel's command, else Outbox.Command; NULL when neither is set. */
+static const char *command_for(const struct settings *set, const char *channel)
+{
+	HDF *ch = channel_conf(channel);
+	const char *cmd = ch ? hdf_get_value(ch, "Command", NULL) : NULL;
+
+	return cmd && *cmd ? cmd : set->command;
+}
+
+/* In the child: Outbox.Send.<channel>.Env.* into the environment. */
+static void export_channel_env(const char *channel)
+{
+	HDF *ch = channel_conf(channel);
+	HDF *env = ch ? hdf_get_obj(ch, "Env") : NULL;
+
+	for (HDF *v = env ? hdf_obj_child(env) : NULL; v; v = hdf_obj_next(v))
+		if (plain_name(hdf_obj_name(v), true) && hdf_obj_value(v))
+			setenv(hdf_obj_name(v), hdf_obj_value(v), 1);
 }
 
 /* The payload in an anonymous memory file, to be the command's stdin:
@@ -579,9 +633,10 @@ fail:
 /* In the child: stdin the payload, stdout /dev/null, stderr the pipe,
  * nothing else open (not our database connection), its own process
  * group so that a timeout kills everything it started. */
-static void exec_command(const char *command, int in, int out, int err)
+static void exec_command(const char *command, const char *channel, int in, int out, int err)
 {
 	setpgid(0, 0);
+	export_channel_env(channel);
 	signal(SIGPIPE, SIG_DFL);
 	if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0)
 		_exit(127);
@@ -667,9 +722,16 @@ static void run_command(const struct settings *set, const struct message *m,
 			struct outcome *oc)
 {
 	int in = -1, devnull = -1, errpipe[2] = { -1, -1 };
+	const char *command = command_for(set, m->channel);
 	pid_t pid;
 
 	*oc = (struct outcome){ 0 };
+	if (command == NULL) {
+		snprintf(oc->spawn_error, sizeof oc->spawn_error,
+			 "no command for channel '%.40s' (Outbox.Send.<channel>.Command "
+			 "or Outbox.Command)", m->channel);
+		return;
+	}
 	in = payload_fd(m);
 	devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	if (in < 0 || devnull < 0 || pipe2(errpipe, O_CLOEXEC) < 0) {
@@ -684,7 +746,7 @@ static void run_command(const struct settings *set, const struct message *m,
 		goto cleanup;
 	}
 	if (pid == 0)
-		exec_command(set->command, in, devnull, errpipe[1]);
+		exec_command(command, m->channel, in, devnull, errpipe[1]);
 	setpgid(pid, pid); /* also here: no race with kill(-pid) */
 	oc->started = true;
 	close(errpipe[1]);

@@ -45,8 +45,8 @@ const char *lang_text(const char *lang, const char *key)
 	return pack ? hdf_get_value(pack, key, key) : key;
 }
 
-void lang_fill(const char *lang, const char *key, const char *day,
-	       const char *reason, char *out, size_t n)
+void lang_fill_vars(const char *lang, const char *key, const char *const names[],
+		    const char *const values[], char *out, size_t n)
 {
 	const char *p = hdf_get_value(packs[lang_index(lang)], key, key);
 	size_t len = 0;
@@ -56,10 +56,17 @@ void lang_fill(const char *lang, const char *key, const char *day,
 	while (*p && len + 1 < n) {
 		const char *put = NULL;
 
-		if (!strncmp(p, "{day}", 5))
-			put = day ? day : "", p += 5;
-		else if (!strncmp(p, "{reason}", 8))
-			put = reason ? reason : "", p += 8;
+		if (*p == '{') {
+			for (int i = 0; names[i]; i++) {
+				size_t k = strlen(names[i]);
+
+				if (!strncmp(p + 1, names[i], k) && p[1 + k] == '}') {
+					put = values[i] ? values[i] : "";
+					p += k + 2;
+					break;
+				}
+			}
+		}
 		if (put == NULL) {
 			out[len++] = *p++;
 			continue;
@@ -69,4 +76,13 @@ void lang_fill(const char *lang, const char *key, const char *day,
 			len = n - 1;
 	}
 	out[len] = '\0';
+}
+
+void lang_fill(const char *lang, const char *key, const char *day,
+	       const char *reason, char *out, size_t n)
+{
+	static const char *const names[] = { "day", "reason", NULL };
+	const char *const values[] = { day, reason, NULL };
+
+	lang_fill_vars(lang, key, names, values, out, n);
 }

@@ -35,4 +35,9 @@ const char *lang_text(const char *lang, const char *key);
 void lang_fill(const char *lang, const char *key, const char *day,
 	       const char *reason, char *out, size_t n);
 
+/* As lang_fill(), with every "{name}" of names[i] (a NULL-ended list)
+ * replaced by values[i] (NULL: ""). */
+void lang_fill_vars(const char *lang, const char *key, const char *const names[],
+		    const char *const values[], char *out, size_t n);
+
 #endif

@@ -4,6 +4,7 @@
 #include "core/db.h"
 #include "domain/audit.h"
 #include "domain/facts.h"
+#include "domain/notice.h"
 #include "core/days.h"
 
 #include <math.h>
@@ -30,6 +31,11 @@ static const struct form_field report_fields[] = {
 	{ "quarantine", FORM_CHOICE, true, 0, 0, quarantine_choices },
 	{ "diagnosis", FORM_CHOICE, true, 0, 0, diagnosis_choices },
 	{ "other", FORM_TEXT, false, 0, 200, NULL },
+	/* Filled by the page's script from the browser's geolocation, with
+	 * the student's permission: report_position_check(). */
+	{ "geo_lat", FORM_TEXT, false, 0, 32, NULL },
+	{ "geo_lon", FORM_TEXT, false, 0, 32, NULL },
+	{ "geo_accuracy", FORM_TEXT, false, 0, 32, NULL },
 	{ 0 }
 };
 const struct form report_form = { "report", report_fields };
@@ -83,6 +89,39 @@ int report_basic_check(form_get_fn get, void *ctx, struct form_bad bad[REPORT_BA
 		bad[n++] = (struct form_bad){ "phone", "form.err.mobile" };
 	if (!strcmp(value(get, ctx, "boarding"), "1") && value(get, ctx, "dorm")[0] == '\0')
 		bad[n++] = (struct form_bad){ "dorm", "form.err.dorm_needed" };
+	return n;
+}
+
+/* A finite decimal number from the whole of s: digits, sign, point and
+ * exponent only (strtod() would take "nan", "inf" and hex too). */
+static bool finite_number(const char *s, double *out)
+{
+	char *end;
+
+	if (*s == '\0' || s[strspn(s, "0123456789.+-eE")] != '\0')
+		return false;
+	*out = strtod(s, &end);
+	return *end == '\0' && isfinite(*out);
+}
+
+int report_position_check(form_get_fn get, void *ctx, struct position *pos,
+			  struct form_bad bad[REPORT_POSITION_RULES])
+{
+	const char *lat = value(get, ctx, "geo_lat"), *lon = value(get, ctx, "geo_lon");
+	const char *acc = value(get, ctx, "geo_accuracy");
+	int n = 0;
+
+	memset(pos, 0, sizeof *pos);
+	if (!lat[0] && !lon[0] && !acc[0])
+		return 0;
+	if (!finite_number(lat, &pos->lat) || pos->lat < -90 || pos->lat > 90)
+		bad[n++] = (struct form_bad){ "geo_lat", "form.err.geo_lat" };
+	if (!finite_number(lon, &pos->lon) || pos->lon < -180 || pos->lon > 180)
+		bad[n++] = (struct form_bad){ "geo_lon", "form.err.geo_lon" };
+	if (!finite_number(acc, &pos->accuracy) || pos->accuracy <= 0 ||
+	    pos->accuracy > POSITION_MAX_ACCURACY)
+		bad[n++] = (struct form_bad){ "geo_accuracy", "form.err.geo_accuracy" };
+	pos->given = n == 0;
 	return n;
 }
 
@@ -381,13 +420,25 @@ static NEOERR *submit_in_txn(void *arg)
 		err = existing ? facts_checkin(s->person_id, s->day)
 			       : facts_new_report(s->person_id, s->day, ctx.in_city_days,
 						  s->flags != 0);
+	/* The position: the replaced report's goes with it. */
+	if (err == STATUS_OK && existing)
+		err = db_exec(NULL, NULL, "DELETE FROM report_positions WHERE report_id = ?", "i",
+			      s->report_id);
+	if (err == STATUS_OK && s->pos && s->pos->given)
+		err = db_exec(NULL, NULL, "INSERT INTO report_positions (report_id, lat, lon, "
+			      "accuracy_m) VALUES (?, ?, ?, ?)", "iddd", s->report_id, s->pos->lat,
+			      s->pos->lon, s->pos->accuracy);
 	if (err)
 		return nerr_pass(err);
 	if (s->flags) {
-		err = db_exec(NULL, NULL,
+		long long item = 0;
+
+		err = db_exec(NULL, &item,
 			"INSERT INTO queue_items (kind, ref_id, person_id, created_at) "
 			"VALUES ('anomaly', ?, ?, ?)", "iis", s->report_id,
 			(long long)s->person_id, now);
+		if (err == STATUS_OK)
+			err = notice_item_opened(item, "anomaly", s->person_id, now);
 		if (err)
 			return nerr_pass(err);
 	}

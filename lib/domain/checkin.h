@@ -51,6 +51,24 @@ struct form_bad {
 };
 #define REPORT_BASIC_RULES 2
 
+/* Where the phone was (the browser's geolocation, given with the
+ * student's permission; never required). */
+struct position {
+	bool given;
+	double lat, lon;             /* WGS 84 degrees */
+	double accuracy;             /* metres */
+};
+#define REPORT_POSITION_RULES 3
+#define POSITION_MAX_ACCURACY 100000.0
+
+/* The report's position fields (geo_lat, geo_lon, geo_accuracy): all
+ * empty is no position (fine); otherwise each a finite number, latitude
+ * -90..90, longitude -180..180, accuracy above 0 and at most
+ * POSITION_MAX_ACCURACY metres. Each broken field into bad[] (returns how
+ * many); *pos the position when there are none. Pure. */
+int report_position_check(form_get_fn get, void *ctx, struct position *pos,
+			  struct form_bad bad[REPORT_POSITION_RULES]);
+
 /* The basic info's rules across fields, beside each field's own
  * (form_check()): the phone a mobile number, and a boarder names a dorm.
  * Each broken one into bad[]; returns how many. */
@@ -96,6 +114,7 @@ struct report_submission {
 	int filled_by;               /* 0: the person themself */
 	bool is_makeup;
 	const struct report *rep;
+	const struct position *pos;  /* NULL or not given: none */
 	const char *request_id;
 	const char *addr;
 	/* Called inside the transaction once the report is stored (may be

@@ -4,6 +4,7 @@
 #include "core/db.h"
 #include "core/days.h"
 #include "domain/checkin.h"
+#include "domain/notice.h"
 #include "domain/term.h"
 
 #include <stdio.h>
@@ -44,7 +45,7 @@ static NEOERR *apply_in_txn(void *arg)
 	const struct actor *a = x->a;
 	char d[11], now[20];
 	DB_CURSOR *c = NULL;
-	long long id = 0;
+	long long id = 0, item = 0;
 	int start = 0, end = 0;
 	bool reported = false, open = false;
 	NEOERR *err;
@@ -80,9 +81,11 @@ static NEOERR *apply_in_txn(void *arg)
 		return nerr_raise(HC_ERR_CONFLICT, "open request exists");
 	}
 	if (err == STATUS_OK)
-		err = db_exec(NULL, NULL,
+		err = db_exec(NULL, &item,
 			"INSERT INTO queue_items (kind, ref_id, person_id, created_at) "
 			"VALUES ('makeup', ?, ?, ?)", "iis", id, (long long)a->person_id, now);
+	if (err == STATUS_OK)
+		err = notice_item_opened(item, "makeup", a->person_id, now);
 	if (err == STATUS_OK)
 		err = audit(a, now, "makeup.apply", a->person_id, id, d);
 	return nerr_pass(err);

@@ -131,6 +131,53 @@ NEOERR *queue_list_load(HDF *out, const struct actor *a, const char *kind, int p
 	return STATUS_OK;
 }
 
+NEOERR *queue_person_load(HDF *out, const char *prefix, long long person)
+{
+	DB_CURSOR *c = NULL;
+	char key[128];
+	int n = 0;
+	NEOERR *err;
+
+	/* One round trip: the card is the busiest page. */
+	err = db_query(&c,
+		"(SELECT 0 AS latest, q.kind, DATE_FORMAT(q.created_at, '%Y-%m-%d %H:%i'), "
+		"  COALESCE(m.day, d.day), NULL, NULL, NULL "
+		" FROM queue_items q "
+		" LEFT JOIN makeup_requests m ON q.kind = 'makeup' AND m.id = q.ref_id "
+		" LEFT JOIN daily_reports d ON q.kind = 'anomaly' AND d.id = q.ref_id "
+		" WHERE q.person_id = ? AND q.state = 'open' ORDER BY q.created_at, q.id LIMIT 10) "
+		"UNION ALL "
+		"(SELECT 1, q.kind, DATE_FORMAT(q.decided_at, '%Y-%m-%d %H:%i'), "
+		"  COALESCE(m.day, d.day), q.decision, q.reason, v.name "
+		" FROM queue_items q LEFT JOIN people v ON v.id = q.decided_by "
+		" LEFT JOIN makeup_requests m ON q.kind = 'makeup' AND m.id = q.ref_id "
+		" LEFT JOIN daily_reports d ON q.kind = 'anomaly' AND d.id = q.ref_id "
+		" WHERE q.person_id = ? AND q.state = 'decided' "
+		" ORDER BY q.decided_at DESC, q.id DESC LIMIT 1)", "ii", person, person);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(c)) {
+		static const char *const pending[] = { "kind", "created", "day" };
+		static const char *const latest[] = { "kind", "decided", "day", "decision",
+			"reason", "by_name" };
+		bool is_latest = db_int(c, 0) != 0;
+		int cols = is_latest ? 6 : 3;
+
+		for (int i = 0; i < cols; i++) {
+			if (db_str(c, 1 + i) == NULL)
+				continue;
+			if (is_latest)
+				snprintf(key, sizeof key, "%s.Latest.%s", prefix, latest[i]);
+			else
+				snprintf(key, sizeof key, "%s.Pending.%d.%s", prefix, n, pending[i]);
+			hdf_set_value(out, key, db_str(c, 1 + i));
+		}
+		n += !is_latest;
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
 /* The audit log's object kind for a queue kind. */
 static const char *history_kind(const char *kind)
 {

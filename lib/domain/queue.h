@@ -27,6 +27,11 @@ NEOERR *queue_counts_load(HDF *out, const struct actor *a);
  * kind) in the actor's queue, oldest first. */
 NEOERR *queue_list_load(HDF *out, const struct actor *a, const char *kind, int page);
 
+/* What waits for a decision about one person, and the latest decision:
+ * <prefix>.Pending.<n>.* (kind, created, day) oldest first, and
+ * <prefix>.Latest.* (kind, decision, reason, decided, by, day). */
+NEOERR *queue_person_load(HDF *out, const char *prefix, long long person);
+
 /* Is queue item `item` in the actor's queue (their scope and kinds)? */
 NEOERR *queue_has_item(const struct actor *a, long long item, bool *mine);
 

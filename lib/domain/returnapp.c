@@ -4,6 +4,7 @@
 #include "domain/audit.h"
 #include "core/db.h"
 #include "domain/facts.h"
+#include "domain/notice.h"
 #include "core/days.h"
 #include "domain/term.h"
 
@@ -267,9 +268,14 @@ static bool may_edit_evidence(const struct app_row *a)
 
 static NEOERR *open_queue_item(long long app, int person, const char *kind, const char *now)
 {
-	return nerr_pass(db_exec(NULL, NULL,
+	long long item = 0;
+	NEOERR *err = db_exec(NULL, &item,
 		"INSERT INTO queue_items (kind, ref_id, person_id, created_at) VALUES (?, ?, ?, ?)",
-		"siis", kind, app, (long long)person, now));
+		"siis", kind, app, (long long)person, now);
+
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(notice_item_opened(item, kind, person, now));
 }
 
 static NEOERR *apply_in_txn(void *arg)

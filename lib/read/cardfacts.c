@@ -49,7 +49,8 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 		" p.name, p.number, p.phone, col.name, cls.name, c.name, c.phone, "
 		" (SELECT COUNT(*) FROM messages m WHERE m.person_id = p.id), "
 		" f.sent_back, sb.verify_reason, (SELECT MIN(mr.day) FROM makeup_requests mr "
-		"  WHERE mr.person_id = p.id AND mr.state = 'pending') "
+		"  WHERE mr.person_id = p.id AND mr.state = 'pending'), "
+		" (SELECT COUNT(*) FROM queue_items q WHERE q.person_id = p.id) "
 		"FROM people p "
 		"LEFT JOIN terms t ON t.id = " TERM_NOW_ID " "
 		"LEFT JOIN card_facts f ON f.person_id = p.id "
@@ -104,6 +105,7 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 	db_copy(ci->counselor, sizeof ci->counselor, db_str(c, 24));
 	db_copy(ci->counselor_phone, sizeof ci->counselor_phone, db_str(c, 25));
 	ci->messages = (int)db_int(c, 26);
+	ci->queue_items = (int)db_int(c, 30);
 	db_cursor_free(&c);
 	return STATUS_OK;
 }

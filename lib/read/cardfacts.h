@@ -24,6 +24,7 @@ struct card_info {
 	char name[65], number[33], identity[16], phone[33];
 	char college[101], class_name[101], counselor[65], counselor_phone[33];
 	int messages;                 /* in-app messages waiting */
+	int queue_items;              /* items about them in any queue, ever */
 };
 
 /* Policy.StreakDays: the check-ins card_state() asks for on the days

@@ -40,8 +40,10 @@ NEOERR *person_reports(HDF *out, const char *prefix, int person_id, int *n)
 		" d.returned_to_city, d.quarantine, d.diagnosis, d.other_abnormal, d.anomaly, "
 		" d.anomaly_flags, d.anomaly_state, d.data_changed, d.is_makeup, "
 		" f.name AS filled_by, v.name AS verified_by, "
-		" DATE_FORMAT(d.verified_at, '%Y-%m-%d %H:%i') AS verified_at, d.verify_reason "
+		" DATE_FORMAT(d.verified_at, '%Y-%m-%d %H:%i') AS verified_at, d.verify_reason, "
+		" pos.lat AS geo_lat, pos.lon AS geo_lon, ROUND(pos.accuracy_m) AS geo_accuracy "
 		"FROM daily_reports d LEFT JOIN people f ON f.id = d.filled_by "
+		"LEFT JOIN report_positions pos ON pos.report_id = d.id "
 		"LEFT JOIN people v ON v.id = d.verified_by "
 		"WHERE d.person_id = ? ORDER BY d.day DESC" LIMIT_ROWS, "i", (long long)person_id));
 }

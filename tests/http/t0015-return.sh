@@ -87,6 +87,12 @@ check "saying so" body_has "等待辅导员初审"
 
 login counselor
 item=$(item_of student first_review)
+# 待办 (issue 16): the first review is a notice to the counselor.
+check "the counselor is told of the first review (a notice, on the home page)" eq \
+	"$(sql "SELECT COUNT(*) FROM notices n JOIN accounts a ON a.person_id = n.person_id
+		WHERE n.item_id = $item AND n.kind = 'first_review' AND a.login = 'counselor'")" 1
+get counselor /
+check "  linking to the item" body_has "href=\"/review/item?id=$item\""
 decide counselor "$item" send_back
 check "a send-back needs a reason" body_has 'class="outcome-needs_reason"'
 decide counselor "$item" send_back --data-urlencode "reason=请写明具体车次"
@@ -150,6 +156,12 @@ check "another student may not (403)" status_is 403
 
 login reviewer
 item=$(item_of student second_review)
+check "the college's reviewer is told of the second review, the counselor not" eq \
+	"$(sql "SELECT GROUP_CONCAT(a.login) FROM notices n JOIN accounts a ON a.person_id = n.person_id
+		WHERE n.item_id = $item AND n.kind = 'second_review'")" reviewer
+get reviewer /
+check "  on the reviewer's home page, with the count linking to the filter" eval \
+	'body_has "href=\"/review/item?id=$item\"" && body_has "href=\"/review?kind=second_review\""'
 get reviewer "/review/item?id=$item"
 check "the college reviewer sees the evidence beside the application" body_has "/return/file?id=$uid"
 check "with the upload time" body_has "$(d today)"

@@ -52,6 +52,40 @@ for who in $roles; do
 done
 get anon /password
 check "anonymous GET /password: to the login" eval 'status_is 303 && header_has "Location: /login"'
+# /notices (issue 16): those with a queue (counselors, reviewers, admins).
+for who in $roles; do
+	get "$who" /notices
+	case $who in
+	counselor|reviewer|admin) check "$who GET /notices: 200" status_is 200 ;;
+	*) check "$who GET /notices: 403" status_is 403 ;;
+	esac
+	for path in /notices/slot_add /notices/slot_remove; do
+		[ "$who" = admin ] || {
+			FORM_PAGE=/password post "$who" "$path" --data-urlencode at=08:00
+			check "$who POST $path: 403" status_is 403
+		}
+	done
+	for path in /notices/prefs /notices/read; do
+		[ "$who" = counselor ] || [ "$who" = reviewer ] || [ "$who" = admin ] || {
+			FORM_PAGE=/password post "$who" "$path" --data-urlencode sms=1
+			check "$who POST $path: 403" status_is 403
+		}
+	done
+done
+get anon /notices
+check "anonymous GET /notices: to the login" eval 'status_is 303 && header_has "Location: /login"'
+# /rounds (issue 16): whoever checks in, and those who watch; the
+# settings the school admin's alone.
+for who in $roles; do
+	case $who in
+	student|grad|counselor|reviewer|admin) get "$who" /rounds; check "$who GET /rounds: 200" status_is 200 ;;
+	esac
+	[ "$who" = admin ] && continue
+	FORM_PAGE=/password post "$who" /rounds/settings --data-urlencode noon_opens=08:00
+	check "$who POST /rounds/settings: 403" status_is 403
+done
+get anon /rounds
+check "anonymous GET /rounds: to the login" eval 'status_is 303 && header_has "Location: /login"'
 # The menu offers the pages to those who may use them.
 get admin /card?person=1
 check "the admin's menu has /org and /people" eval 'body_has "href=\"/org\"" && body_has "href=\"/people\""'

@@ -209,6 +209,52 @@ static void basic_rules(void **state)
 	assert_string_equal(b[1].msg, "form.err.dorm_needed");
 }
 
+/* The check-in's position (issue 16) on a table of cases: none is fine;
+ * anything given must be three finite numbers in range. */
+static void position_rules(void **state)
+{
+	static const struct {
+		const char *lat, *lon, *acc;
+		int bad;
+		const char *first;
+	} cases[] = {
+		{ "", "", "", 0, NULL },
+		{ "39.904200", "116.407400", "35.0", 0, NULL },
+		{ "-90", "180", "0.1", 0, NULL },
+		{ "90.000001", "116.4", "35", 1, "geo_lat" },
+		{ "39.9", "-180.5", "35", 1, "geo_lon" },
+		{ "39.9", "116.4", "NaN", 1, "geo_accuracy" },
+		{ "39.9", "116.4", "nan", 1, "geo_accuracy" },
+		{ "39.9", "116.4", "inf", 1, "geo_accuracy" },
+		{ "39.9", "116.4", "0", 1, "geo_accuracy" },
+		{ "39.9", "116.4", "-5", 1, "geo_accuracy" },
+		{ "39.9", "116.4", "100001", 1, "geo_accuracy" },
+		{ "39.9", "116.4", "1e3", 0, NULL },
+		{ "39.9x", "116.4", "35", 1, "geo_lat" },
+		{ "39.9", "", "", 2, "geo_lon" },
+		{ "", "", "35", 2, "geo_lat" },
+		{ "0x1p4", "116.4", "35", 1, "geo_lat" },
+		{ " 39.9", "116.4", "35", 1, "geo_lat" },
+	};
+	struct form_bad b[REPORT_POSITION_RULES];
+	struct position pos;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct pairs p = { { "geo_lat", cases[i].lat, "geo_lon", cases[i].lon,
+				     "geo_accuracy", cases[i].acc }, 6 };
+		int n = report_position_check(pairs_get, &p, &pos, b);
+
+		assert_int_equal(n, cases[i].bad);
+		assert_int_equal(pos.given, n == 0 && cases[i].lat[0] != '\0');
+		if (n)
+			assert_string_equal(b[0].field, cases[i].first);
+	}
+	struct pairs p = { { "geo_lat", "39.9042", "geo_lon", "116.4074", "geo_accuracy", "35" }, 6 };
+	assert_int_equal(report_position_check(pairs_get, &p, &pos, b), 0);
+	assert_true(pos.lat > 39.904 && pos.lat < 39.905 && pos.lon > 116.407 && pos.accuracy == 35.0);
+}
+
 /* A report into the form's values (quick fill) and back is the same report. */
 static void report_form_round_trip(void **state)
 {
@@ -239,6 +285,7 @@ int main(void)
 		cmocka_unit_test(makeup_refusals),
 		cmocka_unit_test(mobile_numbers),
 		cmocka_unit_test(basic_rules),
+		cmocka_unit_test(position_rules),
 		cmocka_unit_test(report_form_round_trip),
 	};
 	return cmocka_run_group_tests_name("report", tests, NULL, NULL);
