@@ -206,6 +206,19 @@ static NEOERR *save_in_txn(void *ctx)
 	if (err == STATUS_OK && in->id == 0 && student && counselor == 0 && in->class_id)
 		err = db_scalar(&counselor, NULL, "SELECT counselor_id FROM counselor_classes "
 				"WHERE class_id = ?", "i", (long long)in->class_id);
+	/* So is a student moved into such a class, unless the same form
+	 * also chose another counselor than the one they had. */
+	if (err == STATUS_OK && in->id && student && in->class_id && in->class_id != old_class) {
+		long long had = 0, given = 0;
+
+		err = db_scalar(&had, NULL, "SELECT counselor_id FROM counselor_assignments "
+				"WHERE student_id = ?", "i", (long long)in->id);
+		if (err == STATUS_OK)
+			err = db_scalar(&given, &found, "SELECT counselor_id FROM counselor_classes "
+					"WHERE class_id = ?", "i", (long long)in->class_id);
+		if (err == STATUS_OK && found && counselor == had)
+			counselor = given;
+	}
 	if (err == STATUS_OK && (student || in->id))
 		err = people_reassign(x->a, now, (int)out->id, (int)counselor, &changed);
 	if (err)

@@ -76,6 +76,27 @@ check "a new student of the class (303)" status_is 303
 check "  is the class counselor's" eq "$(sql "SELECT ca.counselor_id FROM counselor_assignments ca JOIN people p
 	ON p.id = ca.student_id WHERE p.number = 'T64001'")" "$cid"
 
+# So is a student of another class moved into it by an edit that leaves
+# their counselor as it was; one whose edit also names a counselor keeps
+# that choice.
+mv=$(sql "SELECT p.id FROM people p JOIN counselor_assignments ca ON ca.student_id = p.id
+	WHERE p.college_id = $ccollege AND p.class_id <> $class AND ca.counselor_id NOT IN ($cid)
+	AND p.identity = 'undergrad' ORDER BY p.id LIMIT 1")
+mvc=$(sql "SELECT counselor_id FROM counselor_assignments WHERE student_id = $mv")
+edit_to_class() {  # edit_to_class ID COUNSELOR: the person's own values, their class changed
+	sql "SELECT number, name, identity, status, COALESCE(phone, ''), boarding FROM people WHERE id = $1" |
+		{ IFS=$'\t' read -r num nm idt st ph bo
+		  FORM_PAGE="/people/edit?id=$1" post admin /people/edit --data-urlencode "id=$1" \
+			--data-urlencode "number=$num" --data-urlencode "name=$nm" --data-urlencode "identity=$idt" \
+			--data-urlencode "status=$st" --data-urlencode "phone=$ph" --data-urlencode "boarding=$bo" \
+			--data-urlencode "college_id=$ccollege" --data-urlencode "class_id=$class" \
+			--data-urlencode "counselor_id=$2"; echo "$STATUS"; }
+}
+check "a student moved into the class by an edit (303)" eq "$(edit_to_class "$mv" "$mvc")" 303
+check "  is the class counselor's now" eq "$(sql "SELECT counselor_id FROM counselor_assignments WHERE student_id = $mv")" "$cid"
+check "  audited as a reassignment" eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE subject_person_id = $mv
+	AND action LIKE '%reassign%'")" 1
+
 # So is one imported into it without a counselor column.
 kcode=$(sql "SELECT code FROM org_units WHERE id = $class")
 colcode=$(sql "SELECT code FROM org_units WHERE id = $ccollege")
@@ -92,14 +113,14 @@ check "  is the class counselor's" eq "$(sql "SELECT ca.counselor_id FROM counse
 FORM_PAGE="/people/edit?id=$old" post admin /people/class --data-urlencode "id=$old" --data-urlencode "give_class=$class"
 check "the class handed back to the old counselor (303)" status_is 303
 check "  its students with it" eq "$(sql "SELECT COUNT(*) FROM people p JOIN counselor_assignments ca
-	ON ca.student_id = p.id WHERE p.class_id = $class AND ca.counselor_id = $old")" "$((n + 2))"
+	ON ca.student_id = p.id WHERE p.class_id = $class AND ca.counselor_id = $old")" "$((n + 3))"
 get counselor "/person?id=$sid"
 check "  the counselor lost them (403)" status_is 403
 FORM_PAGE="/people/edit?id=$old" post admin /people/unclass --data-urlencode "id=$old" --data-urlencode "give_class=$class"
 check "the class taken back (303)" status_is 303
 check "  no longer recorded" eq "$(sql "SELECT COUNT(*) FROM counselor_classes WHERE class_id = $class")" 0
 check "  its students keep their counselor" eq "$(sql "SELECT COUNT(*) FROM people p JOIN counselor_assignments ca
-	ON ca.student_id = p.id WHERE p.class_id = $class AND ca.counselor_id = $old")" "$((n + 2))"
+	ON ca.student_id = p.id WHERE p.class_id = $class AND ca.counselor_id = $old")" "$((n + 3))"
 check "  audited" eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'counselor.class_take' AND object_id = $class")" 1
 
 # A college admin: their own college's classes and counselors only.
