@@ -18,6 +18,17 @@
  *                            button when they may enter; 404 a void code
  *   POST /scan/gate/CODE     200 ALLOW / ALREADY / DENY for the student
  *   POST /scan/at            303 /scan: a staff member's gate chosen (cookie)
+ *   GET  /scan/pass?t=PASS   a building pass (健康出入证) at an entrance's
+ *                            enrolled phone: 200 ALLOW out (recorded), DENY
+ *                            with the reason (recorded: red card, no pass,
+ *                            a building that does not admit them, another
+ *                            entrance), ALREADY for a code that passed, or
+ *                            for the way in the temperature form; 403 not
+ *                            a device
+ *   POST /scan/pass          t and temperature: ALLOW in (recorded), or
+ *                            DENY for a fever (recorded: the card turns
+ *                            red, the counselor's queue has it); 400 the
+ *                            form again for a temperature that is not one
  */
 #include "web/app.h"
 #include "domain/arrival.h"
@@ -25,12 +36,17 @@
 #include "read/cardfacts.h"
 #include "core/db.h"
 #include "domain/gate.h"
+#include "domain/pass.h"
+#include "domain/passage.h"
+#include "core/conf.h"
+#include "web/form.h"
 #include "web/sess.h"
 
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 #include <time.h>
 
 /* The second PATH_INFO segment: /scan/enrol/<this>. */
@@ -81,7 +97,7 @@ static void station_export(struct req *r, const struct scan_station *st)
 {
 	if (st->today >= 0)
 		hdf_set_int_value(r->hdf, "Station.Today", (int)st->today);
-	hdf_set_value(r->hdf, "Station.Kind", st->kind == GATE_KIND_DORM ? "dorm" : "gate");
+	hdf_set_value(r->hdf, "Station.Kind", gate_kind_name(st->kind));
 	hdf_set_value(r->hdf, "Station.Name", st->gate_name);
 	if (st->device_name[0])
 		hdf_set_value(r->hdf, "Station.Device", st->device_name);
@@ -289,7 +305,7 @@ static NEOERR *printed_gate(const char *code, struct scan_station *st, bool *fou
 		sodium_memzero(key, sizeof key);
 		st->gate_id = id;
 		snprintf(st->gate_name, sizeof st->gate_name, "%s", db_str(c, 0));
-		st->kind = !strcmp(db_str(c, 1), "dorm") ? GATE_KIND_DORM : GATE_KIND_GATE;
+		st->kind = gate_kind_of(db_str(c, 1));
 	}
 	db_cursor_free(&c);
 	return STATUS_OK;
@@ -335,12 +351,154 @@ static NEOERR *choose_gate(struct req *r)
 	return nerr_pass(app_redirect(r, "/scan"));
 }
 
+/* ---- the building pass at an entrance ------------------------------------ */
+
+static const struct form_field temperature_fields[] = {
+	{ "temperature", FORM_DECIMAL, false, 30, 45, NULL },
+	{ 0 }
+};
+static const struct form temperature_form = { "door", temperature_fields };
+
+/* The answer about a code that recorded its passage already. */
+static NEOERR *pass_seen(struct req *r, const struct passage_seen *seen)
+{
+	struct scan_verdict sv = { SCAN_ALREADY, SCAN_JUST_ADMITTED };
+
+	hdf_set_value(r->hdf, "Scan.At", seen->at);
+	hdf_set_value(r->hdf, "Scan.Where", seen->where);
+	if (!strcmp(seen->result, "deny")) {
+		/* Refused once, refused again: the recorded reason. */
+		hdf_set_value(r->hdf, "Scan.Result", "deny");
+		hdf_set_value(r->hdf, "Scan.Reason", seen->reason);
+		return nerr_pass(app_render(r, "scan_result.cs"));
+	}
+	return nerr_pass(answer(r, &sv, NULL));
+}
+
+/*
+ * Who scans first (only an entrance's enrolled phone), then the code, then
+ * what was recorded with it, then the card as it is now and the building.
+ */
+static NEOERR *pass_scan(struct req *r)
+{
+	const char *t = app_param(r, "t", NULL);
+	unsigned char key[GATE_KEY_BYTES];
+	struct pass_token tok;
+	enum gate_token_status ts;
+	struct scan_station st;
+	struct scan_verdict sv = { SCAN_DENY, SCAN_OK };
+	struct passage_seen seen;
+	struct card_info ci;
+	struct card_verdict v;
+	struct pass_scan ps = { 0 };
+	struct passage_new x = { 0 };
+	char bname[65];
+	bool found, may = false, needs_temp = false, recorded = false;
+	int today = app_today();
+	NEOERR *err;
+
+	sess_subkey("pass", key);
+	ts = pass_token_check(key, t, (long long)time(NULL), &tok);
+	sodium_memzero(key, sizeof key);
+	err = arrival_station(&r->who, hdf_get_value(r->hdf, "Cookie." ARRIVAL_DEVICE_COOKIE, NULL),
+			      0, NULL, false, &st, &found);
+	if (err)
+		return nerr_pass(err);
+	if (!found) {
+		sv.reason = SCAN_UNKNOWN_DEVICE;
+		r->status = 403;
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	station_export(r, &st);
+	if (st.kind != GATE_KIND_ENTRANCE) {
+		sv.reason = SCAN_NOT_HERE;
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	if (ts != TOKEN_OK) {
+		sv.reason = gate_token_reason(ts);
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	err = passage_find_token(tok.mac, &seen);
+	if (err)
+		return nerr_pass(err);
+	err = card_facts_load(tok.person_id, today, &ci);
+	if (err && nerr_handle(&err, HC_ERR_NOTFOUND)) {
+		sv.reason = SCAN_BAD_CODE;
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	if (err)
+		return nerr_pass(err);
+	card_state(&ci.facts, today, card_streak_days(), &v);
+	card_export(r->hdf, r->lang, "Card", &ci, &v);
+	hdf_set_value(r->hdf, "Pass.Direction", pass_direction_name(tok.direction));
+	if (seen.found)
+		return nerr_pass(pass_seen(r, &seen));
+	err = passage_entrance(st.gate_id, &x.building_id, bname, &found);
+	if (err == STATUS_OK && found)
+		err = passage_may_enter(tok.person_id, x.building_id, &may);
+	if (err)
+		return nerr_pass(err);
+	hdf_set_value(r->hdf, "Pass.Building", bname);
+	if (!strcmp(r->method, "POST") && form_check(r, &temperature_form)) {
+		r->status = 400;
+		hdf_set_value(r->hdf, "Pass.Token", t);
+		return nerr_pass(app_render(r, "scan_pass.cs"));
+	}
+	ps.station_entrance = st.gate_id;
+	ps.t = &tok;
+	ps.holder = pass_holder(ci.identity, &ci.facts, &v);
+	ps.red = v.colour == COLOUR_RED;
+	ps.may_enter = may;
+	ps.temperature_tenths = pass_temperature_tenths(app_param(r, "temperature", ""));
+	ps.fever_tenths = (int)lround(atof(conf_str("Policy.FeverCelsius", "37.3")) * 10);
+	pass_decide(&ps, &sv, &needs_temp);
+	if (needs_temp) {
+		/* The way in waits for the temperature measured at the door. */
+		hdf_set_value(r->hdf, "Pass.Token", t);
+		return nerr_pass(app_render(r, "scan_pass.cs"));
+	}
+	if (ps.temperature_tenths)
+		hdf_set_value(r->hdf, "Scan.Temperature", app_param(r, "temperature", ""));
+	if (!strcmp(r->method, "HEAD"))
+		return nerr_pass(answer(r, &sv, NULL));
+	x.person_id = tok.person_id;
+	x.entrance_id = st.gate_id;
+	x.entrance_name = st.gate_name;
+	x.direction = tok.direction;
+	x.device_id = st.device_id;
+	x.scanned_by = st.staff_id;
+	x.mac = tok.mac;
+	x.verdict = sv;
+	x.temperature_tenths = ps.temperature_tenths;
+	err = passage_record(&r->who, &x, &recorded);
+	if (err)
+		return nerr_pass(err);
+	if (!recorded) {
+		/* Another phone recorded this code meanwhile. */
+		err = passage_find_token(tok.mac, &seen);
+		if (err)
+			return nerr_pass(err);
+		if (seen.found)
+			return nerr_pass(pass_seen(r, &seen));
+	}
+	if (sv.reason == SCAN_FEVER) {
+		/* The card as it is now: red. */
+		err = card_facts_load(tok.person_id, today, &ci);
+		if (err)
+			return nerr_pass(err);
+		card_state(&ci.facts, today, card_streak_days(), &v);
+		card_export(r->hdf, r->lang, "Card", &ci, &v);
+	}
+	return nerr_pass(answer(r, &sv, NULL));
+}
+
 static const struct action actions[] = {
 	{ "at", M_POST, R_GATE | R_DORM, choose_gate,
 	  .params = PARAMS({ "gate", P_INT, .min = 0, .max = 2147483647 }) },
 	{ "", M_GET, R_ANON, scan },
 	{ "enrol", M_GET | M_POST, R_ANON, enrol },
 	{ "gate", M_GET | M_POST, R_STUDENT, gate_code },
+	{ "pass", M_GET | M_POST, R_ANON, pass_scan, .form = &temperature_form },
 	{ 0 }
 };
 

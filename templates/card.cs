@@ -59,6 +59,9 @@
       <br><span class="small"><?cs var:L.card.qr_rotates ?></span></figcaption>
   </figure>
   <?cs /if ?>
+  <?cs if:Card.Colour == "blue" && !Card.ViewedByStaff ?>
+  <p><a class="next-step" id="to-pass" href="/pass"><?cs var:L.home.pass ?></a></p>
+  <?cs /if ?>
 </section>
 
 <?cs if:!Card.ViewedByStaff && Who.Is.Student ?>

@@ -13,9 +13,11 @@
   <?cs if:Who.Is.Admin ?><li><a href="/dashboard/summaries"><?cs var:L.summaries.title ?></a></li>
   <?cs call:menu_link("/roster", "roster", L.home.roster) ?>
   <?cs call:menu_link("/gates", "gates", L.home.gates) ?>
+  <?cs call:menu_link("/places", "places", L.home.places) ?>
   <?cs call:menu_link("/exempt", "exempt", L.home.exempt) ?>
   <?cs call:menu_link("/audit", "audit", L.home.audit) ?><?cs /if ?>
   <?cs if:Who.Is.Admin || Who.Is.CollegeAdmin ?><?cs call:menu_link("/org", "org", L.home.org) ?>
   <?cs call:menu_link("/people", "people", L.home.people) ?><?cs /if ?>
+  <?cs call:menu_link("/pass", "pass", L.home.pass) ?>
   <?cs if:Who.Is.Gate || Who.Is.Dorm ?><?cs call:menu_link("/scan", "scan", L.home.scan) ?><?cs /if ?>
 <?cs /def ?>

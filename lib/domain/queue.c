@@ -7,7 +7,7 @@
 #include <string.h>
 
 const char *const queue_kinds[] = { "makeup", "anomaly", "first_review",
-	"second_review", NULL };
+	"second_review", "fever", NULL };
 
 bool queue_kind_known(const char *kind)
 {
@@ -19,12 +19,14 @@ bool queue_kind_known(const char *kind)
 
 #define QUEUE_FROM "FROM queue_items q JOIN people p ON p.id = q.person_id"
 
-/* Who works which kind: the counselor decides make-ups, anomalies and
- * first reviews of their students; the college reviewer the second
- * reviews of the college; the school admin sees everything. */
+/* Who works which kind: the counselor decides make-ups, anomalies (of the
+ * check-ins and fevers at entrances) and first reviews of their students;
+ * the college reviewer the second reviews of the college; the school admin
+ * sees everything. */
 #define QUEUE_VARIANTS(pre, post) { \
 	pre " WHERE p.id IN (SELECT student_id FROM counselor_assignments " \
-	    "WHERE counselor_id = ?) AND q.kind IN ('makeup', 'anomaly', 'first_review') " post, \
+	    "WHERE counselor_id = ?) AND q.kind IN ('makeup', 'anomaly', 'first_review', 'fever') " \
+	    post, \
 	pre " WHERE p.college_id = ? AND q.kind = 'second_review' " post, \
 	pre " WHERE ? > 0 " post }
 
@@ -38,7 +40,9 @@ static const char *const list_sql[] = QUEUE_VARIANTS(
 	" p.id AS person, p.name, p.number, cls.name AS class, "
 	" m.day AS makeup_day, m.reason AS makeup_reason, "
 	" d.day AS report_day, d.temperature, d.anomaly_flags, "
-	" ra.reason AS app_reason, ra.allowed_from, ra.allowed_until "
+	" ra.reason AS app_reason, ra.allowed_from, ra.allowed_until, "
+	" DATE_FORMAT(ps.at, '%Y-%m-%d %H:%i') AS fever_at, ps.temperature AS fever_temperature, "
+	" fg.name AS fever_where "
 	"FROM (SELECT q.id, q.kind, q.ref_id, q.created_at, q.person_id " QUEUE_FROM,
 	"AND q.state = 'open' AND (? = 'all' OR q.kind = ?) "
 	"ORDER BY q.created_at, q.id LIMIT 101 OFFSET ?) q "
@@ -48,6 +52,8 @@ static const char *const list_sql[] = QUEUE_VARIANTS(
 	"LEFT JOIN daily_reports d ON q.kind = 'anomaly' AND d.id = q.ref_id "
 	"LEFT JOIN return_applications ra ON q.kind IN ('first_review', 'second_review') "
 	"  AND ra.id = q.ref_id "
+	"LEFT JOIN passages ps ON q.kind = 'fever' AND ps.id = q.ref_id "
+	"LEFT JOIN gates fg ON fg.id = ps.entrance_id "
 	"ORDER BY q.created_at, q.id");
 
 static const char *const mine_sql[] = QUEUE_VARIANTS(
@@ -113,6 +119,8 @@ static const char *history_kind(const char *kind)
 		return "makeup_request";
 	if (!strcmp(kind, "anomaly"))
 		return "daily_report";
+	if (!strcmp(kind, "fever"))
+		return "passage";
 	return "return_application";
 }
 
@@ -130,7 +138,9 @@ NEOERR *queue_item_load(HDF *out, const struct actor *a, long long item)
 		" d.day AS report_day, d.temperature, d.anomaly_flags, d.city, "
 		" p.identity, ra.reason AS app_reason, ra.itinerary, ra.needs_pickup, "
 		" ra.allowed_from, ra.allowed_until, ra.state AS app_state, "
-		" b.return_from, b.return_until "
+		" b.return_from, b.return_until, "
+		" DATE_FORMAT(ps.at, '%Y-%m-%d %H:%i') AS fever_at, ps.temperature AS fever_temperature, "
+		" fg.name AS fever_where "
 		"FROM queue_items q JOIN people p ON p.id = q.person_id "
 		"LEFT JOIN return_applications ra ON q.kind IN ('first_review', 'second_review') "
 		"  AND ra.id = q.ref_id "
@@ -141,6 +151,8 @@ NEOERR *queue_item_load(HDF *out, const struct actor *a, long long item)
 		"LEFT JOIN org_units cls ON cls.id = p.class_id "
 		"LEFT JOIN makeup_requests m ON q.kind = 'makeup' AND m.id = q.ref_id "
 		"LEFT JOIN daily_reports d ON q.kind = 'anomaly' AND d.id = q.ref_id "
+		"LEFT JOIN passages ps ON q.kind = 'fever' AND ps.id = q.ref_id "
+		"LEFT JOIN gates fg ON fg.id = ps.entrance_id "
 		"WHERE q.id = ?", "i", item);
 	if (err)
 		return nerr_pass(err);

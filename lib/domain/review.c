@@ -93,6 +93,43 @@ static NEOERR *anomaly_apply(struct review_ctx *x, const struct review_effect *e
 	return nerr_pass(facts_anomaly((int)x->person));
 }
 
+/* ---- a fever at a building's entrance (the passage denied) ---------------- */
+
+static NEOERR *fever_check(struct review_ctx *x)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err = db_query(&c,
+		"SELECT ps.person_id, DATE(ps.at), ps.fever_state = ?, v.name, "
+		" DATE_FORMAT(ps.verified_at, '%H:%i') "
+		"FROM passages ps LEFT JOIN people v ON v.id = ps.verified_by "
+		"WHERE ps.id = ? FOR UPDATE", "si", x->k->open_state, x->ref);
+
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		x->person = db_int(c, 0);
+		snprintf(x->day, sizeof x->day, "%s", db_str(c, 1));
+		x->same = db_int(c, 2) != 0;
+		db_copy(x->by, sizeof x->by, db_str(c, 3) ? db_str(c, 3) : "");
+		db_copy(x->at, sizeof x->at, db_str(c, 4) ? db_str(c, 4) : "");
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+/* Cleared: verified (measured again, not ill); the card follows. */
+static NEOERR *fever_apply(struct review_ctx *x, const struct review_effect *e)
+{
+	NEOERR *err = db_exec(NULL, NULL,
+		"UPDATE passages SET fever_state = ?, verified_by = ?, verified_at = ?, "
+		" verify_reason = NULLIF(?, '') WHERE id = ?", "sissi",
+		e->state, (long long)x->a->person_id, x->now, x->reason, x->ref);
+
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(facts_door_fever((int)x->person));
+}
+
 /* ---- return applications (first and second review) ----------------------- */
 
 static NEOERR *return_check(struct review_ctx *x)
@@ -174,6 +211,11 @@ const struct review_kind review_kinds[] = {
 		[REVIEW_SEND_BACK] = { "send_back", NULL, RET_SECOND_SEND_BACK, false,
 				       "return_sent_back", "return.second_send_back" } },
 	  return_check, return_apply },
+	/* Only cleared: there is no form to send back, and a fever stays open
+	 * (the card red) until the counselor has verified it. */
+	{ "fever", "passage", "open", {
+		[REVIEW_APPROVE] = { "clear", "cleared", 0, false, "fever_cleared", "passage.fever_clear" } },
+	  fever_check, fever_apply },
 	{ 0 }
 };
 
@@ -326,6 +368,10 @@ NEOERR *review_decide(const struct actor *a, long long item, const char *decisio
 		return STATUS_OK;
 	}
 	d.e = &d.x.k->on[v];
+	if (d.e->decision == NULL) {
+		res->outcome = RO_UNSUPPORTED;
+		return STATUS_OK;
+	}
 	if (v != REVIEW_APPROVE && (reason == NULL || *reason == '\0')) {
 		res->outcome = RO_NEEDS_REASON;
 		return STATUS_OK;

@@ -4,13 +4,17 @@
  * students). Reads the site's key like the pages do ($HEALTHCARD_CONF).
  *
  *   scantoken [--at UNIX_SECONDS] [--other-key] PERSON_ID...
+ *   scantoken [--at ...] [--other-key] --pass BUILDING ENTRANCE in|out PERSON_ID...
  *   scantoken --gate-code GATE_ID SERIAL
  *
+ * --pass makes building passes (domain/pass.h) as /pass/qr does, for that
+ * building, entrance and direction.
  * One token per line. --at back-dates (or post-dates) the tokens;
  * --other-key signs with a key that is not the site's (a forgery).
  */
 #include "web/app.h"
 #include "domain/gate.h"
+#include "domain/pass.h"
 #include "web/sess.h"
 
 #include <sodium.h>
@@ -24,6 +28,7 @@ int main(int argc, char **argv)
 	unsigned char key[GATE_KEY_BYTES];
 	long long at = (long long)time(NULL);
 	bool other = false;
+	struct pass_token pass = { 0 };
 	int i = 1;
 	NEOERR *err = app_init_tool();
 
@@ -45,12 +50,22 @@ int main(int argc, char **argv)
 			at = atoll(argv[++i]);
 		else if (!strcmp(argv[i], "--other-key"))
 			other = true;
-		else {
+		else if (!strcmp(argv[i], "--pass") && i + 3 < argc) {
+			pass.building_id = atoi(argv[++i]);
+			pass.entrance_id = atoi(argv[++i]);
+			pass.direction = !strcmp(argv[++i], "out") ? PASS_OUT : PASS_IN;
+		} else {
 			fprintf(stderr, "usage: scantoken [--at UNIX] [--other-key] PERSON_ID...\n");
 			return 2;
 		}
 	}
-	sess_subkey(other ? "not-the-scan-key" : "scan", key);
+	sess_subkey(other ? "not-the-scan-key" : pass.entrance_id ? "pass" : "scan", key);
+	for (; pass.entrance_id && i < argc; i++) {
+		char tok[PASS_TOKEN_LEN + 1];
+		pass.person_id = atoi(argv[i]);
+		pass_token_make(key, &pass, at, randombytes_random(), tok);
+		puts(tok);
+	}
 	for (; i < argc; i++) {
 		char tok[GATE_TOKEN_LEN + 1];
 		gate_token_make(key, atoi(argv[i]), at, randombytes_random(), tok);

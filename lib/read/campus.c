@@ -1,0 +1,116 @@
+/* campus.c - see campus.h. */
+#include "read/campus.h"
+#include "core/db.h"
+#include "core/days.h"
+#include "domain/passage.h"
+
+#include <stdio.h>
+#include <string.h>
+
+NEOERR *campus_list(HDF *out, const char *prefix)
+{
+	char key[96];
+	NEOERR *err;
+
+	snprintf(key, sizeof key, "%s.Building", prefix);
+	err = db_rows(out, key, NULL, "SELECT b.id, b.name, b.kind, b.restricted, "
+		" (SELECT COUNT(*) FROM building_presence bp WHERE bp.building_id = b.id) AS inside "
+		"FROM buildings b ORDER BY b.name LIMIT 500", NULL);
+	if (err)
+		return nerr_pass(err);
+	snprintf(key, sizeof key, "%s.Entrance", prefix);
+	err = db_rows(out, key, NULL, "SELECT g.id, g.name, g.building_id, b.name AS building, "
+		" (SELECT COUNT(*) FROM gate_devices d WHERE d.gate_id = g.id "
+		"  AND d.revoked_at IS NULL AND d.credential_hash IS NOT NULL) AS devices "
+		"FROM gates g JOIN buildings b ON b.id = g.building_id "
+		"WHERE g.kind = 'entrance' ORDER BY g.name LIMIT 2000", NULL);
+	if (err)
+		return nerr_pass(err);
+	snprintf(key, sizeof key, "%s.Access", prefix);
+	return nerr_pass(db_rows(out, key, NULL, "SELECT ba.id, ba.building_id, "
+		" u.name AS unit, ba.identity FROM building_access ba "
+		"LEFT JOIN org_units u ON u.id = ba.unit_id ORDER BY ba.building_id, ba.id", NULL));
+}
+
+NEOERR *campus_inside(HDF *out, const char *prefix, long long building_id)
+{
+	return nerr_pass(db_rows(out, prefix, NULL,
+		"SELECT p.id AS person, p.name, p.number, "
+		" DATE_FORMAT(bp.since, '%Y-%m-%d %H:%i') AS since, g.name AS entrance "
+		"FROM building_presence bp JOIN people p ON p.id = bp.person_id "
+		"JOIN passages ps ON ps.id = bp.passage_id JOIN gates g ON g.id = ps.entrance_id "
+		"WHERE bp.building_id = ? ORDER BY bp.since DESC LIMIT 500", "i", building_id));
+}
+
+NEOERR *campus_trace(HDF *out, const char *prefix, long long person_id, const char *day)
+{
+	return nerr_pass(db_rows(out, prefix, NULL,
+		"SELECT DATE_FORMAT(ps.at, '%H:%i:%s') AS at, b.name AS building, g.name AS entrance, "
+		" ps.direction, ps.result, ps.reason, ps.temperature "
+		"FROM passages ps JOIN buildings b ON b.id = ps.building_id "
+		"JOIN gates g ON g.id = ps.entrance_id "
+		"WHERE ps.person_id = ? AND ps.at >= ? AND ps.at < ? + INTERVAL 1 DAY "
+		"ORDER BY ps.at, ps.id", "iss", person_id, day, day));
+}
+
+NEOERR *campus_hours(int day, struct building_hours *b, int max, int *n, long long *peak)
+{
+	char d[11];
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	*n = 0;
+	*peak = 0;
+	day_format(day, d);
+	err = db_query(&c, "SELECT b.name, HOUR(ps.at), SUM(ps.direction = 'in'), "
+		" SUM(ps.direction = 'out') FROM passages ps JOIN buildings b ON b.id = ps.building_id "
+		"WHERE ps.at >= ? AND ps.at < ? + INTERVAL 1 DAY AND ps.result = 'allow' "
+		"GROUP BY b.name, HOUR(ps.at) ORDER BY b.name", "ss", d, d);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(c)) {
+		const char *name = db_str(c, 0);
+		int h = (int)db_int(c, 1);
+
+		if (*n == 0 || strcmp(b[*n - 1].name, name)) {
+			if (*n == max)
+				break;
+			memset(&b[*n], 0, sizeof b[*n]);
+			db_copy(b[*n].name, sizeof b[*n].name, name);
+			(*n)++;
+		}
+		if (h < 0 || h > 23)
+			continue;
+		b[*n - 1].in[h] = db_int(c, 2);
+		b[*n - 1].out[h] = db_int(c, 3);
+		b[*n - 1].total += db_int(c, 2) + db_int(c, 3);
+		if (b[*n - 1].in[h] + b[*n - 1].out[h] > *peak)
+			*peak = b[*n - 1].in[h] + b[*n - 1].out[h];
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+NEOERR *campus_choices(HDF *out, const char *prefix, long long person_id)
+{
+	return nerr_pass(db_rows(out, prefix, NULL,
+		"SELECT g.id, g.name, b.name AS building, b.restricted, "
+		PASSAGE_MAY_ENTER " AS may "
+		"FROM gates g JOIN buildings b ON b.id = g.building_id JOIN people p ON p.id = ? "
+		"WHERE g.kind = 'entrance' ORDER BY b.name, g.name LIMIT 2000", "i", person_id));
+}
+
+NEOERR *campus_person_by_number(const char *number, long long *person_id)
+{
+	return nerr_pass(db_scalar(person_id, NULL, "SELECT id FROM people WHERE number = ?",
+				   "s", number));
+}
+
+NEOERR *campus_units(HDF *out, const char *prefix)
+{
+	return nerr_pass(db_rows(out, prefix, NULL,
+		"SELECT u.id, u.kind, u.name, col.name AS college FROM org_units u "
+		"LEFT JOIN org_units col ON col.id = u.parent_id AND u.kind = 'class' "
+		"WHERE u.kind IN ('college', 'class') AND u.retired_at IS NULL "
+		"ORDER BY COALESCE(col.name, u.name), u.kind = 'class', u.name LIMIT 3000", NULL));
+}

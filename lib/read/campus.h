@@ -1,0 +1,54 @@
+/*
+ * campus.h - what /places and /pass read: the buildings, their entrances
+ * and listed groups, who is in which building now (building_presence),
+ * one person's passages of a day (流调), and the passages of a day per
+ * building and hour.
+ */
+#ifndef HC_CAMPUS_H
+#define HC_CAMPUS_H
+
+#include "core/err.h"
+
+#include <ClearSilver.h>
+
+/* <prefix>.Building.<n>.{id, name, kind, restricted, inside} (inside: how
+ * many are in it now), <prefix>.Entrance.<n>.{id, name, building_id,
+ * building, devices} (devices: enrolled, unrevoked) and
+ * <prefix>.Access.<n>.{id, building_id, unit, identity}. */
+NEOERR *campus_list(HDF *out, const char *prefix);
+
+/* The people in building_id now: <prefix>.<n>.{person, name, number,
+ * since, entrance}, at most 500, the latest first. */
+NEOERR *campus_inside(HDF *out, const char *prefix, long long building_id);
+
+/* person_id's passages on day (YYYY-MM-DD), in order:
+ * <prefix>.<n>.{at, building, entrance, direction, result, reason,
+ * temperature}. */
+NEOERR *campus_trace(HDF *out, const char *prefix, long long person_id, const char *day);
+
+/* The entrances a pass may name, for person_id's chooser:
+ * <prefix>.<n>.{id, name, building, restricted, may} (may: the building
+ * admits them). */
+NEOERR *campus_choices(HDF *out, const char *prefix, long long person_id);
+
+/* The colleges and classes a building may list, in use:
+ * <prefix>.<n>.{id, kind, name, college}. */
+NEOERR *campus_units(HDF *out, const char *prefix);
+
+/* The person with this number (学号/工号); 0 when none. */
+NEOERR *campus_person_by_number(const char *number, long long *person_id);
+
+#define CAMPUS_MAX_BUILDINGS 64
+
+/* One building's passages of a day (allowed ways in and out). */
+struct building_hours {
+	char name[65];
+	long long in[24], out[24];
+	long long total;
+};
+
+/* The passages of `day` per building and hour, by name, at most max
+ * buildings; *n how many; *peak the busiest hour (in + out) of any. */
+NEOERR *campus_hours(int day, struct building_hours *b, int max, int *n, long long *peak);
+
+#endif
