@@ -35,6 +35,47 @@ FORM_PAGE=/org post admin /org/rename --data-urlencode "id=$unit" \
 check "admin POST /org/rename: 303" status_is 303
 FORM_PAGE=/people post admin /people/unlock --data-urlencode id=1
 check "admin POST /people/unlock: 303" status_is 303
+# Issue 15's pages. /places: the school admin only; /pass: who may hold a
+# building pass (students, staff); /pass/trace: the reviewing roles;
+# /scan/pass: enrolled entrance phones (403 for every login).
+for path in /places /places/stats "/places/inside?id=1"; do
+	for who in $roles; do
+		get "$who" "$path"
+		if [ "$who" = admin ]; then
+			check "$who GET $path: 200" status_is 200
+		else
+			check "$who GET $path: 403" status_is 403
+		fi
+	done
+	get anon "$path"
+	check "anonymous GET $path: to the login" eval 'status_is 303 && header_has "Location: /login"'
+done
+for path in /places/add_building /places/add_entrance /places/restrict /places/grant /places/ungrant; do
+	for who in $roles; do
+		[ "$who" = admin ] && continue
+		FORM_PAGE=/password post "$who" "$path" --data-urlencode id=1
+		check "$who POST $path: 403" status_is 403
+	done
+done
+for who in $roles; do
+	get "$who" /pass
+	check "$who GET /pass: 200 (students and staff)" status_is 200
+	get "$who" /pass/trace
+	case $who in
+	counselor|reviewer|admin) check "$who GET /pass/trace: 200" status_is 200 ;;
+	*) check "$who GET /pass/trace: 403" status_is 403 ;;
+	esac
+	get "$who" "/scan/pass?t=x"
+	check "$who GET /scan/pass: 403 unless an entrance's phone" \
+		eval 'status_is 403 || body_has "data-reason=\"not_here\""'
+done
+for path in /pass /pass/trace; do
+	get anon "$path"
+	check "anonymous GET $path: to the login" eval 'status_is 303 && header_has "Location: /login"'
+done
+get anon "/scan/pass?t=x"
+check "anonymous GET /scan/pass: 403, not a device" eval 'status_is 403 && body_has "data-reason=\"unknown_device\""'
+
 # /password: everyone logged in.
 for who in $roles; do
 	get "$who" /password
