@@ -16,11 +16,21 @@
  *                                    does not admit them); 404 no entrance
  *   GET /pass/qr?entrance=ID&dir=    200 the QR (SVG) with a code made now;
  *                                    403 / 404 as above
+ *   GET /pass/temp                   200 临时出入审批: the form (building, approver
+ *                                    among those listed for it, or the
+ *                                    counselor; why; from, until) and one's
+ *                                    applications with their state
+ *   POST /pass/temp                  303 /pass/temp?applied=ID; 400 the form
+ *                                    with a message at each bad field (a
+ *                                    window that ends before it starts, is
+ *                                    longer than Policy.TempPassMaxHours or
+ *                                    over, an approver not listed for it)
  *   GET /pass/trace?person=ID&day=   200 the person's passages of the day
  *                                    (or ?number=); 403 out of scope; 404
  *                                    no such person
  */
 #include "web/app.h"
+#include "core/conf.h"
 #include "core/days.h"
 #include "core/qr.h"
 #include "domain/card.h"
@@ -28,8 +38,10 @@
 #include "domain/pass.h"
 #include "domain/passage.h"
 #include "domain/scope.h"
+#include "domain/temppass.h"
 #include "read/campus.h"
 #include "read/cardfacts.h"
+#include "web/form.h"
 #include "web/sess.h"
 
 #include <sodium.h>
@@ -80,7 +92,12 @@ static NEOERR *pass_load(struct req *r, struct pass_now *p)
 			.holder = p->holder, .red = p->red, .may_enter = may };
 		struct scan_verdict sv;
 		bool needs_temp;
+		char now[20];
 
+		app_now(now);
+		err = temppass_state(r->who.person_id, p->building_id, now, &s.temp);
+		if (err)
+			return nerr_pass(err);
 		pass_decide(&s, &sv, &needs_temp);
 		if (sv.result == SCAN_DENY)
 			p->refused = sv.reason;
@@ -190,12 +207,102 @@ static NEOERR *trace(struct req *r)
 	return nerr_pass(app_render(r, "pass_trace.cs"));
 }
 
+static const struct form_field temp_fields[] = {
+	{ "building_id", FORM_INT, true, 1, 2147483647, NULL },
+	{ "approver_id", FORM_INT, false, 1, 2147483647, NULL },
+	{ "reason", FORM_TEXT, true, 1, 200, NULL },
+	{ "valid_from", FORM_TEXT, true, 16, 19, NULL },
+	{ "valid_until", FORM_TEXT, true, 16, 19, NULL },
+	{ 0 }
+};
+static const struct form temp_form = { "temp", temp_fields };
+
+static NEOERR *temp_render(struct req *r)
+{
+	char now[20];
+	NEOERR *err;
+
+	app_now(now);
+	now[10] = 'T';
+	now[16] = '\0';
+	hdf_set_value(r->hdf, "Temp.Now", now);
+	hdf_set_int_value(r->hdf, "Temp.MaxHours",
+			  conf_int("Policy.TempPassMaxHours", TEMPPASS_MAX_HOURS));
+	err = campus_temp_form(r->hdf, "Temp", r->who.person_id);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_render(r, "pass_temp.cs"));
+}
+
+static void temp_error(struct req *r, const char *field, const char *msg)
+{
+	char key[64];
+
+	snprintf(key, sizeof key, "Form.Error.%s", field);
+	hdf_set_value(r->hdf, key, tr(r, msg));
+	hdf_set_int_value(r->hdf, "Form.Errors", hdf_get_int_value(r->hdf, "Form.Errors", 0) + 1);
+}
+
+/* GET: the form and one's applications; POST: an application. */
+static NEOERR *temp(struct req *r)
+{
+	static const char *const where[] = {
+		[TP_NO_BUILDING] = "building_id", [TP_BAD_APPROVER] = "approver_id",
+		[TP_BAD_WINDOW] = "valid_until", [TP_TOO_LONG] = "valid_until",
+		[TP_PAST] = "valid_until" };
+	static const char *const why[] = {
+		[TP_NO_BUILDING] = "places.no_building", [TP_BAD_APPROVER] = "temp.err.approver",
+		[TP_BAD_WINDOW] = "temp.err.window", [TP_TOO_LONG] = "temp.err.too_long",
+		[TP_PAST] = "temp.err.past" };
+	struct temppass_new x = { 0 };
+	enum temppass_problem problem = TP_OK;
+	char from[20], until[20], now[20], path[64];
+	long long id = 0;
+	int bad;
+	NEOERR *err;
+
+	if (strcmp(r->method, "POST"))
+		return nerr_pass(temp_render(r));
+	bad = form_check(r, &temp_form);
+	if (bad == 0 && !temppass_time(app_param(r, "valid_from", ""), from)) {
+		temp_error(r, "valid_from", "temp.err.time");
+		bad++;
+	}
+	if (bad == 0 && !temppass_time(app_param(r, "valid_until", ""), until)) {
+		temp_error(r, "valid_until", "temp.err.time");
+		bad++;
+	}
+	if (bad) {
+		r->status = 400;
+		return nerr_pass(temp_render(r));
+	}
+	x.person_id = r->who.person_id;
+	x.building_id = form_id(app_param(r, "building_id", ""));
+	x.approver_id = form_id(app_param(r, "approver_id", ""));
+	x.reason = app_param(r, "reason", "");
+	x.from = from;
+	x.until = until;
+	app_now(now);
+	err = temppass_apply(&r->who, &x, now, &id, &problem);
+	if (err)
+		return nerr_pass(err);
+	if (problem != TP_OK) {
+		temp_error(r, where[problem], why[problem]);
+		r->status = 400;
+		return nerr_pass(temp_render(r));
+	}
+	snprintf(path, sizeof path, "/pass/temp?applied=%lld", id);
+	return nerr_pass(app_redirect(r, path));
+}
+
 #define CHOICE PARAMS({ "entrance", P_ID, .notfound = true }, \
 		      { "dir", P_ENUM, .values = "in out" })
 
 static const struct action actions[] = {
 	{ "", M_GET, R_STUDENT | R_STAFF, show, .params = CHOICE },
 	{ "qr", M_GET, R_STUDENT | R_STAFF, show_qr, .params = CHOICE },
+	{ "temp", M_GET | M_POST, R_STUDENT | R_STAFF, temp, .form = &temp_form,
+	  .params = PARAMS({ "applied", P_ID }) },
 	{ "trace", M_GET, R_COUNSELOR | R_REVIEWER | R_ADMIN, trace,
 	  .params = PARAMS({ "person", P_ID, .notfound = true }, { "day", P_DAY }) },
 	{ 0 }

@@ -15,6 +15,11 @@
  *   POST /places/grant          303; 400 neither a unit nor an identity;
  *                               404 no building or unit; 409 listed already
  *   POST /places/ungrant        303; 404 no such row
+ *   POST /places/approver       building_id, number: the staff member
+ *                               approves the building's temporary passes
+ *                               (303); 400 nobody with a reviewing role has
+ *                               the number; 404 no building
+ *   POST /places/unapprover     building_id, person: 303; 404 not listed
  *   GET  /places/inside?id=B    200 who is in building B now
  *   GET  /places/stats?day=     200 passages per building and hour (SVG)
  */
@@ -148,6 +153,29 @@ static NEOERR *ungrant(struct req *r)
 	return nerr_pass(app_redirect(r, "/places"));
 }
 
+static NEOERR *approver(struct req *r)
+{
+	bool ok;
+	NEOERR *err = places_add_approver(&r->who, app_num(r, "building_id", 0),
+					  app_param(r, "number", ""), &ok);
+
+	if (err)
+		return nerr_pass(err);
+	if (!ok)
+		return nerr_pass(refuse(r, "approver", "number", "places.no_approver"));
+	return nerr_pass(app_redirect(r, "/places"));
+}
+
+static NEOERR *unapprover(struct req *r)
+{
+	NEOERR *err = places_remove_approver(&r->who, app_num(r, "building_id", 0),
+					     app_num(r, "person", 0));
+
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_redirect(r, "/places"));
+}
+
 static NEOERR *inside(struct req *r)
 {
 	long long id = app_num(r, "id", 0);
@@ -228,6 +256,11 @@ static const struct action actions[] = {
 			   { "unit_id", P_INT, .min = 0, .max = 2147483647 },
 			   { "identity", P_ENUM, .values = "staff undergrad grad" }) },
 	{ "ungrant", M_POST, R_ADMIN, ungrant, .params = ID },
+	{ "approver", M_POST, R_ADMIN, approver,
+	  .params = PARAMS({ "building_id", P_ID, true, .notfound = true }) },
+	{ "unapprover", M_POST, R_ADMIN, unapprover,
+	  .params = PARAMS({ "building_id", P_ID, true, .notfound = true },
+			   { "person", P_ID, true, .notfound = true }) },
 	{ "inside", M_GET, R_ADMIN, inside, .params = ID },
 	{ "stats", M_GET, R_ADMIN, stats, .params = PARAMS({ "day", P_DAY }) },
 	{ 0 }

@@ -44,9 +44,9 @@ static NEOERR *show(struct req *r)
 
 	hdf_set_value(r->hdf, "Queue.Kind", kind);
 	hdf_set_int_value(r->hdf, "Queue.Page", chosen_page(r));
-	err = queue_counts_load(r->hdf, s, bound);
+	err = queue_counts_load(r->hdf, s, bound, r->who.person_id);
 	if (err == STATUS_OK)
-		err = queue_list_load(r->hdf, s, bound, kind, chosen_page(r));
+		err = queue_list_load(r->hdf, s, bound, r->who.person_id, kind, chosen_page(r));
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "review.cs"));

@@ -38,6 +38,7 @@
 #include "domain/gate.h"
 #include "domain/pass.h"
 #include "domain/passage.h"
+#include "domain/temppass.h"
 #include "core/conf.h"
 #include "web/form.h"
 #include "web/sess.h"
@@ -451,6 +452,14 @@ static NEOERR *pass_scan(struct req *r)
 	ps.may_enter = may;
 	ps.temperature_tenths = pass_temperature_tenths(app_param(r, "temperature", ""));
 	ps.fever_tenths = (int)lround(atof(conf_str("Policy.FeverCelsius", "37.3")) * 10);
+	if (tok.direction == PASS_IN && found) {
+		char now[20];
+
+		app_now(now);
+		err = temppass_state(tok.person_id, x.building_id, now, &ps.temp);
+		if (err)
+			return nerr_pass(err);
+	}
 	pass_decide(&ps, &sv, &needs_temp);
 	if (needs_temp) {
 		/* The way in waits for the temperature measured at the door. */

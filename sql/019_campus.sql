@@ -82,9 +82,49 @@ CREATE TABLE IF NOT EXISTS building_presence (
   CONSTRAINT fk_bp_building FOREIGN KEY (building_id) REFERENCES buildings(id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- The fever at an entrance, in the counselor's queue (ref_id: passages.id).
+-- Who may approve a temporary pass for a building (seed 003: 选择审批人):
+-- staff with a reviewing role, listed by the admin. None listed: the
+-- applicant's counselor approves.
+CREATE TABLE IF NOT EXISTS building_approvers (
+  building_id  INT NOT NULL,
+  person_id    INT NOT NULL,
+  PRIMARY KEY (building_id, person_id),
+  CONSTRAINT fk_bap_building FOREIGN KEY (building_id) REFERENCES buildings(id),
+  CONSTRAINT fk_bap_person FOREIGN KEY (person_id) REFERENCES people(id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- 临时出入审批: a pass to a building the person may not otherwise enter
+-- (restricted, or no pass of their own), for a window of at most
+-- Policy.TempPassMaxHours, approved in the review queue by the approver
+-- they chose (approver_id) or, with none, their counselor.
+CREATE TABLE IF NOT EXISTS temp_passes (
+  id               BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  person_id        INT NOT NULL,
+  building_id      INT NOT NULL,
+  reason           VARCHAR(200) NOT NULL,
+  valid_from       DATETIME NOT NULL,
+  valid_until      DATETIME NOT NULL,
+  approver_id      INT NULL,
+  state            ENUM('pending','approved','rejected') NOT NULL DEFAULT 'pending',
+  created_at       DATETIME NOT NULL,
+  decided_by       INT NULL,
+  decided_at       DATETIME NULL,
+  decision_reason  VARCHAR(500) NULL,
+  KEY ix_temp_person (person_id, building_id, state),
+  CONSTRAINT fk_tp_person FOREIGN KEY (person_id) REFERENCES people(id),
+  CONSTRAINT fk_tp_building FOREIGN KEY (building_id) REFERENCES buildings(id),
+  CONSTRAINT fk_tp_approver FOREIGN KEY (approver_id) REFERENCES people(id),
+  CONSTRAINT ck_tp_window CHECK (valid_until > valid_from)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The fever at an entrance (ref_id: passages.id) and the temporary pass
+-- (temp_passes.id) in the queue. assignee_id: the one person an item is
+-- for (the approver a temporary pass chose), whatever their scope; NULL:
+-- the queue's usual reviewer (the counselor for these kinds).
 ALTER TABLE queue_items
-  MODIFY kind ENUM('makeup','anomaly','first_review','second_review','fever') NOT NULL;
+  MODIFY kind ENUM('makeup','anomaly','first_review','second_review','fever','temp_pass') NOT NULL,
+  ADD COLUMN IF NOT EXISTS assignee_id INT NULL,
+  ADD KEY IF NOT EXISTS ix_queue_assignee (assignee_id, state);
 
 -- The card's fact: the day of the oldest fever at an entrance not cleared
 -- yet, the person's whatever the term (as open_anomaly). No passage exists

@@ -35,5 +35,6 @@
   </form>
   <?cs /if ?>
   <p class="small"><?cs var:L.pass.howto ?></p>
+  <p><a href="/pass/temp" id="to-temp"><?cs var:L.pass.temp_link ?></a></p>
 </section>
 <?cs include:"footer.cs" ?>

@@ -8,7 +8,7 @@
   <?cs if:subcount(Places.Building) == 0 ?><p id="no-buildings"><?cs var:L.places.none ?></p><?cs else ?>
   <section class="scroll" tabindex="0" aria-label="<?cs var:L.places.title ?>">
   <table class="list" id="buildings">
-    <thead><tr><th><?cs var:L.places.building ?></th><th><?cs var:L.places.entrances ?></th><th><?cs var:L.places.access ?></th><th><?cs var:L.places.inside ?></th></tr></thead>
+    <thead><tr><th><?cs var:L.places.building ?></th><th><?cs var:L.places.entrances ?></th><th><?cs var:L.places.access ?></th><th><?cs var:L.places.approvers ?></th><th><?cs var:L.places.inside ?></th></tr></thead>
     <tbody>
     <?cs each:b = Places.Building ?>
     <tr id="building-<?cs var:b.id ?>" data-restricted="<?cs var:b.restricted ?>">
@@ -23,6 +23,10 @@
           <form method="post" action="/places/ungrant" class="inline"><?cs call:csrf_field() ?>
             <input type="hidden" name="id" value="<?cs var:a.id ?>">
             <button type="submit" class="link"><?cs var:L.places.ungrant ?></button></form><?cs /if ?><?cs /each ?></td>
+      <td><?cs each:a = Places.Approver ?><?cs if:a.building_id == b.id ?><span id="approver-<?cs var:b.id ?>-<?cs var:a.person ?>"><?cs var:a.name ?></span>
+          <form method="post" action="/places/unapprover" class="inline"><?cs call:csrf_field() ?>
+            <input type="hidden" name="building_id" value="<?cs var:b.id ?>"><input type="hidden" name="person" value="<?cs var:a.person ?>">
+            <button type="submit" class="link"><?cs var:L.places.ungrant ?></button></form><br><?cs /if ?><?cs /each ?></td>
       <td><a href="/places/inside?id=<?cs var:b.id ?>"><?cs var:b.inside ?></a></td>
     </tr>
     <?cs /each ?>
@@ -78,6 +82,18 @@
     <label><?cs var:L.places.identity_label ?> <select name="identity"><?cs each:i = L.places.identity ?><option value="<?cs name:i ?>"><?cs var:i ?></option><?cs /each ?></select></label>
     <button type="submit"><?cs var:L.gates.add ?></button>
   </form>
+</section>
+
+<section class="panel">
+  <h2><?cs var:L.places.add_approver ?></h2>
+  <?cs if:Places.Bad == "approver" ?><p class="error-text" role="alert"><?cs var:Form.Error.number ?></p><?cs /if ?>
+  <form method="post" action="/places/approver" class="row-form" id="add-approver">
+    <?cs call:csrf_field() ?>
+    <label><?cs var:L.places.building ?> <select name="building_id"><?cs each:b = Places.Building ?><option value="<?cs var:b.id ?>"><?cs var:b.name ?></option><?cs /each ?></select></label>
+    <label><?cs var:L.places.approver_number ?> <input type="text" name="number" maxlength="32" required value="<?cs if:Places.Bad == "approver" ?><?cs var:Query.number ?><?cs /if ?>"></label>
+    <button type="submit"><?cs var:L.gates.add ?></button>
+  </form>
+  <p class="small"><?cs var:L.places.approver_note ?></p>
 </section>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>

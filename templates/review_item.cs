@@ -16,6 +16,9 @@
   <dt><?cs var:L.review.flags ?></dt><dd><?cs call:flag_words(Queue.Detail.anomaly_flags) ?></dd>
   <?cs elif:Queue.Detail.kind == "fever" ?>
   <dt><?cs var:L.review.fever.what ?></dt><dd id="fever-detail"><?cs var:Queue.Detail.fever_at ?> · <?cs var:Queue.Detail.fever_where ?> · <?cs var:Queue.Detail.fever_temperature ?>°C</dd>
+  <?cs elif:Queue.Detail.kind == "temp_pass" ?>
+  <dt><?cs var:L.review.temp.what ?></dt><dd id="temp-detail"><?cs var:Queue.Detail.temp_building ?> · <?cs var:Queue.Detail.temp_from ?> – <?cs var:Queue.Detail.temp_until ?></dd>
+  <dt><?cs var:L.form.temp.reason ?></dt><dd><?cs var:Queue.Detail.temp_reason ?></dd>
   <?cs elif:Queue.Detail.app_state ?>
   <dt><?cs var:L.review.app_reason ?></dt><dd><?cs var:Queue.Detail.app_reason ?></dd>
   <dt><?cs var:L.review.itinerary ?></dt><dd><?cs var:Queue.Detail.itinerary ?></dd>

@@ -241,6 +241,8 @@ const char *gate_reason_name(enum scan_reason r)
 		[SCAN_NO_PASS] = "no_pass",
 		[SCAN_NOT_ALLOWED] = "not_allowed",
 		[SCAN_FEVER] = "fever",
+		[SCAN_TEMP_NOT_YET] = "temp_not_yet",
+		[SCAN_TEMP_OVER] = "temp_over",
 	};
 	if ((int)r < 0 || (int)r >= SCAN_REASON_COUNT)
 		return "unknown";

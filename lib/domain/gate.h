@@ -106,6 +106,8 @@ enum scan_reason {
 	SCAN_NO_PASS,          /* the return is not complete: no building pass */
 	SCAN_NOT_ALLOWED,      /* a restricted building the person is not listed for */
 	SCAN_FEVER,            /* the temperature at the door is a fever */
+	SCAN_TEMP_NOT_YET,     /* a temporary pass whose window has not opened */
+	SCAN_TEMP_OVER,        /* a temporary pass whose window is over */
 	SCAN_REASON_COUNT
 };
 

@@ -112,9 +112,13 @@ void pass_decide(const struct pass_scan *s, struct scan_verdict *out, bool *need
 	}
 	if (s->red)
 		verdict(out, SCAN_DENY, SCAN_ABNORMAL);
-	else if (!s->holder)
+	else if ((!s->holder || !s->may_enter) && s->temp == PASS_TEMP_NOT_YET)
+		verdict(out, SCAN_DENY, SCAN_TEMP_NOT_YET);
+	else if ((!s->holder || !s->may_enter) && s->temp == PASS_TEMP_OVER)
+		verdict(out, SCAN_DENY, SCAN_TEMP_OVER);
+	else if (!s->holder && s->temp != PASS_TEMP_NOW)
 		verdict(out, SCAN_DENY, SCAN_NO_PASS);
-	else if (!s->may_enter)
+	else if (!s->may_enter && s->temp != PASS_TEMP_NOW)
 		verdict(out, SCAN_DENY, SCAN_NOT_ALLOWED);
 	else if (s->temperature_tenths == 0) {
 		verdict(out, SCAN_ALLOW, SCAN_OK);

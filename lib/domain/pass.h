@@ -51,6 +51,11 @@ enum gate_token_status pass_token_check(const unsigned char key[GATE_KEY_BYTES],
 bool pass_holder(const char *identity, const struct card_facts *f,
 		 const struct card_verdict *card);
 
+/* An approved temporary pass (临时出入, domain/temppass.h) for the
+ * building: none, one whose window holds now, one still to come, or only
+ * ones over already. */
+enum pass_temp { PASS_TEMP_NONE, PASS_TEMP_NOW, PASS_TEMP_NOT_YET, PASS_TEMP_OVER };
+
 /* What the entrance knows when the pass is scanned. */
 struct pass_scan {
 	int station_entrance;        /* the scanning device's entrance */
@@ -60,13 +65,15 @@ struct pass_scan {
 	bool may_enter;              /* the building admits the person's groups */
 	int temperature_tenths;      /* at the door; 0: not measured */
 	int fever_tenths;            /* Policy.FeverCelsius x 10 */
+	enum pass_temp temp;         /* a temporary pass for the building */
 };
 
 /*
  * The verdict: the code must be for this entrance; going out is always let
  * through (nobody is kept inside; the passage keeps "who is in" right);
- * going in needs a pass, no red card, a building that admits the person,
- * and a temperature below the fever threshold (a fever: SCAN_DENY,
+ * going in needs a pass, no red card, a building that admits the person
+ * (or, for either, a temporary pass whose window holds now: one outside
+ * its window says so), and a temperature below the fever threshold (a fever: SCAN_DENY,
  * SCAN_FEVER, which the caller records as an anomaly). A temperature is
  * asked for going in: without one the answer is SCAN_ALLOW with
  * *needs_temperature set (the page asks for it, nothing is recorded).

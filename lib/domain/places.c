@@ -199,3 +199,74 @@ NEOERR *places_revoke(const struct actor *a, long long access_id)
 	struct change x = { .a = a, .id = access_id };
 	return nerr_pass(db_txn(delete_access, &x));
 }
+
+struct approver {
+	const struct actor *a;
+	long long building_id, person_id;
+	const char *number;
+	bool ok;
+};
+
+static NEOERR *insert_approver(void *ctx)
+{
+	struct approver *x = ctx;
+	char now[20];
+	long long one = 0;
+	unsigned long long n = 0;
+	bool found = false;
+	NEOERR *err;
+
+	x->ok = false;
+	clock_now(now);
+	err = db_scalar(&one, &found, "SELECT id FROM buildings WHERE id = ? FOR UPDATE", "i",
+			x->building_id);
+	if (err == STATUS_OK && !found)
+		err = nerr_raise(HC_ERR_NOTFOUND, "no building %lld", x->building_id);
+	if (err == STATUS_OK)
+		err = db_scalar(&x->person_id, &found, "SELECT p.id FROM people p WHERE p.number = ? "
+			"AND EXISTS (SELECT 1 FROM roles r WHERE r.person_id = p.id "
+			" AND r.role IN ('counselor', 'reviewer', 'admin'))", "s", x->number);
+	if (err || !found)
+		return nerr_pass(err);
+	x->ok = true;
+	err = db_exec(&n, NULL, "INSERT IGNORE INTO building_approvers (building_id, person_id) "
+		      "VALUES (?, ?)", "ii", x->building_id, x->person_id);
+	if (err == STATUS_OK && n == 1)
+		err = audit_write(x->a, now, "building.approver", x->person_id, "building",
+				  x->building_id, NULL);
+	return nerr_pass(err);
+}
+
+NEOERR *places_add_approver(const struct actor *a, long long building_id, const char *number,
+			    bool *ok)
+{
+	struct approver x = { .a = a, .building_id = building_id, .number = number };
+	NEOERR *err = db_txn(insert_approver, &x);
+
+	*ok = x.ok;
+	return nerr_pass(err);
+}
+
+static NEOERR *delete_approver(void *ctx)
+{
+	struct approver *x = ctx;
+	char now[20];
+	unsigned long long n = 0;
+	NEOERR *err;
+
+	clock_now(now);
+	err = db_exec(&n, NULL, "DELETE FROM building_approvers WHERE building_id = ? AND person_id = ?",
+		      "ii", x->building_id, x->person_id);
+	if (err == STATUS_OK && n == 0)
+		err = nerr_raise(HC_ERR_NOTFOUND, "not an approver");
+	if (err == STATUS_OK)
+		err = audit_write(x->a, now, "building.unapprover", x->person_id, "building",
+				  x->building_id, NULL);
+	return nerr_pass(err);
+}
+
+NEOERR *places_remove_approver(const struct actor *a, long long building_id, long long person_id)
+{
+	struct approver x = { .a = a, .building_id = building_id, .person_id = person_id };
+	return nerr_pass(db_txn(delete_approver, &x));
+}

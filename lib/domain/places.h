@@ -42,4 +42,16 @@ NEOERR *places_grant(const struct actor *a, long long building_id, long long uni
 /* Takes a listed group off. HC_ERR_NOTFOUND when there is none. */
 NEOERR *places_revoke(const struct actor *a, long long access_id);
 
+/* Lists the staff member with this number as an approver of the
+ * building's temporary passes (选择审批人). HC_ERR_NOTFOUND for no
+ * building; *ok false (nothing stored) when nobody with a reviewing role
+ * (counselor, reviewer, admin: they decide in /review) has the number.
+ * Listing twice changes nothing. */
+NEOERR *places_add_approver(const struct actor *a, long long building_id, const char *number,
+			    bool *ok);
+
+/* Takes an approver off. HC_ERR_NOTFOUND when not listed. Their pending
+ * items stay theirs. */
+NEOERR *places_remove_approver(const struct actor *a, long long building_id, long long person_id);
+
 #endif

@@ -7,7 +7,7 @@
 #include <string.h>
 
 const char *const queue_kinds[] = { "makeup", "anomaly", "first_review",
-	"second_review", "fever", NULL };
+	"second_review", "fever", "temp_pass", NULL };
 
 bool queue_kind_known(const char *kind)
 {
@@ -20,15 +20,17 @@ bool queue_kind_known(const char *kind)
 #define QUEUE_FROM "FROM queue_items q JOIN people p ON p.id = q.person_id"
 
 /* Who works which kind: the counselor decides make-ups, anomalies (of the
- * check-ins and fevers at entrances) and first reviews of their students;
- * the college reviewer the second reviews of the college; the school admin
- * sees everything. */
+ * check-ins and fevers at entrances), first reviews and temporary passes
+ * of their students; the college reviewer the second reviews of the
+ * college; the school admin sees everything. An item with an assignee
+ * (the approver a temporary pass chose) is theirs alone, and the admin's.
+ * Binds: the scope's id, then the viewer's person id. */
 #define QUEUE_VARIANTS(pre, post) { \
-	pre " WHERE p.id IN (SELECT student_id FROM counselor_assignments " \
-	    "WHERE counselor_id = ?) AND q.kind IN ('makeup', 'anomaly', 'first_review', 'fever') " \
-	    post, \
-	pre " WHERE p.college_id = ? AND q.kind = 'second_review' " post, \
-	pre " WHERE ? > 0 " post }
+	pre " WHERE ((p.id IN (SELECT student_id FROM counselor_assignments " \
+	    "WHERE counselor_id = ?) AND q.kind IN ('makeup', 'anomaly', 'first_review', 'fever', " \
+	    "'temp_pass') AND q.assignee_id IS NULL) OR q.assignee_id = ?) " post, \
+	pre " WHERE ((p.college_id = ? AND q.kind = 'second_review') OR q.assignee_id = ?) " post, \
+	pre " WHERE (? > 0 OR q.assignee_id = ?) " post }
 
 static const char *const counts_sql[] = QUEUE_VARIANTS(
 	"SELECT q.kind, COUNT(*) " QUEUE_FROM, "AND q.state = 'open' GROUP BY q.kind");
@@ -42,8 +44,10 @@ static const char *const list_sql[] = QUEUE_VARIANTS(
 	" d.day AS report_day, d.temperature, d.anomaly_flags, "
 	" ra.reason AS app_reason, ra.allowed_from, ra.allowed_until, "
 	" DATE_FORMAT(ps.at, '%Y-%m-%d %H:%i') AS fever_at, ps.temperature AS fever_temperature, "
-	" fg.name AS fever_where "
-	"FROM (SELECT q.id, q.kind, q.ref_id, q.created_at, q.person_id " QUEUE_FROM,
+	" fg.name AS fever_where, tb.name AS temp_building, "
+	" DATE_FORMAT(tp.valid_from, '%Y-%m-%d %H:%i') AS temp_from, "
+	" DATE_FORMAT(tp.valid_until, '%Y-%m-%d %H:%i') AS temp_until, tp.reason AS temp_reason "
+	"FROM (SELECT q.id, q.kind, q.ref_id, q.created_at, q.person_id, q.assignee_id " QUEUE_FROM,
 	"AND q.state = 'open' AND (? = 'all' OR q.kind = ?) "
 	"ORDER BY q.created_at, q.id LIMIT 101 OFFSET ?) q "
 	"JOIN people p ON p.id = q.person_id "
@@ -54,6 +58,8 @@ static const char *const list_sql[] = QUEUE_VARIANTS(
 	"  AND ra.id = q.ref_id "
 	"LEFT JOIN passages ps ON q.kind = 'fever' AND ps.id = q.ref_id "
 	"LEFT JOIN gates fg ON fg.id = ps.entrance_id "
+	"LEFT JOIN temp_passes tp ON q.kind = 'temp_pass' AND tp.id = q.ref_id "
+	"LEFT JOIN buildings tb ON tb.id = tp.building_id "
 	"ORDER BY q.created_at, q.id");
 
 static const char *const mine_sql[] = QUEUE_VARIANTS(
@@ -63,13 +69,14 @@ NEOERR *queue_has_item(const struct actor *a, long long item, bool *mine)
 {
 	long long bound, n = 0;
 	enum scope_kind s = scope_kind_of(a, &bound);
-	NEOERR *err = db_scalar(&n, NULL, mine_sql[s], "ii", bound, item);
+	NEOERR *err = db_scalar(&n, NULL, mine_sql[s], "iii", bound,
+				(long long)a->person_id, item);
 
 	*mine = n > 0;
 	return nerr_pass(err);
 }
 
-NEOERR *queue_counts_load(HDF *out, enum scope_kind s, long long bound)
+NEOERR *queue_counts_load(HDF *out, enum scope_kind s, long long bound, int me)
 {
 	DB_CURSOR *c = NULL;
 	char key[64];
@@ -80,7 +87,7 @@ NEOERR *queue_counts_load(HDF *out, enum scope_kind s, long long bound)
 		snprintf(key, sizeof key, "Queue.Count.%s", queue_kinds[i]);
 		hdf_set_int_value(out, key, 0);
 	}
-	err = db_query(&c, counts_sql[s], "i", bound);
+	err = db_query(&c, counts_sql[s], "ii", bound, (long long)me);
 	if (err)
 		return nerr_pass(err);
 	while (db_next(c)) {
@@ -93,13 +100,13 @@ NEOERR *queue_counts_load(HDF *out, enum scope_kind s, long long bound)
 	return STATUS_OK;
 }
 
-NEOERR *queue_list_load(HDF *out, enum scope_kind s, long long bound,
+NEOERR *queue_list_load(HDF *out, enum scope_kind s, long long bound, int me,
 			const char *kind, int page)
 {
 	int n = 0;
 	NEOERR *err;
 
-	err = db_rows(out, "Queue.Item", &n, list_sql[s], "issi", bound, kind, kind,
+	err = db_rows(out, "Queue.Item", &n, list_sql[s], "iissi", bound, (long long)me, kind, kind,
 		      (long long)page * 100);
 	if (err)
 		return nerr_pass(err);
@@ -121,6 +128,8 @@ static const char *history_kind(const char *kind)
 		return "daily_report";
 	if (!strcmp(kind, "fever"))
 		return "passage";
+	if (!strcmp(kind, "temp_pass"))
+		return "temp_pass";
 	return "return_application";
 }
 
@@ -140,7 +149,9 @@ NEOERR *queue_item_load(HDF *out, const struct actor *a, long long item)
 		" ra.allowed_from, ra.allowed_until, ra.state AS app_state, "
 		" b.return_from, b.return_until, "
 		" DATE_FORMAT(ps.at, '%Y-%m-%d %H:%i') AS fever_at, ps.temperature AS fever_temperature, "
-		" fg.name AS fever_where "
+		" fg.name AS fever_where, tb.name AS temp_building, "
+		" DATE_FORMAT(tp.valid_from, '%Y-%m-%d %H:%i') AS temp_from, "
+		" DATE_FORMAT(tp.valid_until, '%Y-%m-%d %H:%i') AS temp_until, tp.reason AS temp_reason "
 		"FROM queue_items q JOIN people p ON p.id = q.person_id "
 		"LEFT JOIN return_applications ra ON q.kind IN ('first_review', 'second_review') "
 		"  AND ra.id = q.ref_id "
@@ -153,6 +164,8 @@ NEOERR *queue_item_load(HDF *out, const struct actor *a, long long item)
 		"LEFT JOIN daily_reports d ON q.kind = 'anomaly' AND d.id = q.ref_id "
 		"LEFT JOIN passages ps ON q.kind = 'fever' AND ps.id = q.ref_id "
 		"LEFT JOIN gates fg ON fg.id = ps.entrance_id "
+		"LEFT JOIN temp_passes tp ON q.kind = 'temp_pass' AND tp.id = q.ref_id "
+		"LEFT JOIN buildings tb ON tb.id = tp.building_id "
 		"WHERE q.id = ?", "i", item);
 	if (err)
 		return nerr_pass(err);

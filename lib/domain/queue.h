@@ -21,11 +21,12 @@ bool queue_kind_known(const char *kind);
 
 /* Reads for the review page, into out. */
 
-/* Queue.Count.<kind> and Queue.Count.all over the viewer's scope. */
-NEOERR *queue_counts_load(HDF *out, enum scope_kind s, long long bound);
+/* Queue.Count.<kind> and Queue.Count.all over the viewer's scope and
+ * the items assigned to them (me: their person id). */
+NEOERR *queue_counts_load(HDF *out, enum scope_kind s, long long bound, int me);
 /* Queue.Item.<n>.* (100 a page), open items of `kind` ("all" for every
- * kind) in scope, oldest first. */
-NEOERR *queue_list_load(HDF *out, enum scope_kind s, long long bound,
+ * kind) in scope or assigned to them, oldest first. */
+NEOERR *queue_list_load(HDF *out, enum scope_kind s, long long bound, int me,
 			const char *kind, int page);
 
 /* Is queue item `item` in the actor's queue (their scope and kinds)? */

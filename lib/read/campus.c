@@ -26,6 +26,12 @@ NEOERR *campus_list(HDF *out, const char *prefix)
 		"WHERE g.kind = 'entrance' ORDER BY g.name LIMIT 2000", NULL);
 	if (err)
 		return nerr_pass(err);
+	snprintf(key, sizeof key, "%s.Approver", prefix);
+	err = db_rows(out, key, NULL, "SELECT ba.building_id, p.id AS person, p.name, p.number "
+		"FROM building_approvers ba JOIN people p ON p.id = ba.person_id "
+		"ORDER BY ba.building_id, p.name", NULL);
+	if (err)
+		return nerr_pass(err);
 	snprintf(key, sizeof key, "%s.Access", prefix);
 	return nerr_pass(db_rows(out, key, NULL, "SELECT ba.id, ba.building_id, "
 		" u.name AS unit, ba.identity FROM building_access ba "
@@ -95,7 +101,9 @@ NEOERR *campus_choices(HDF *out, const char *prefix, long long person_id)
 {
 	return nerr_pass(db_rows(out, prefix, NULL,
 		"SELECT g.id, g.name, b.name AS building, b.restricted, "
-		PASSAGE_MAY_ENTER " AS may "
+		PASSAGE_MAY_ENTER " OR EXISTS (SELECT 1 FROM temp_passes tp WHERE tp.person_id = p.id "
+		" AND tp.building_id = b.id AND tp.state = 'approved' "
+		" AND NOW() BETWEEN tp.valid_from AND tp.valid_until) AS may "
 		"FROM gates g JOIN buildings b ON b.id = g.building_id JOIN people p ON p.id = ? "
 		"WHERE g.kind = 'entrance' ORDER BY b.name, g.name LIMIT 2000", "i", person_id));
 }
@@ -113,4 +121,30 @@ NEOERR *campus_units(HDF *out, const char *prefix)
 		"LEFT JOIN org_units col ON col.id = u.parent_id AND u.kind = 'class' "
 		"WHERE u.kind IN ('college', 'class') AND u.retired_at IS NULL "
 		"ORDER BY COALESCE(col.name, u.name), u.kind = 'class', u.name LIMIT 3000", NULL));
+}
+
+NEOERR *campus_temp_form(HDF *out, const char *prefix, long long person_id)
+{
+	char key[96];
+	NEOERR *err;
+
+	snprintf(key, sizeof key, "%s.Building", prefix);
+	err = db_rows(out, key, NULL, "SELECT b.id, b.name, b.restricted FROM buildings b "
+		"ORDER BY b.name LIMIT 500", NULL);
+	if (err)
+		return nerr_pass(err);
+	snprintf(key, sizeof key, "%s.Approver", prefix);
+	err = db_rows(out, key, NULL, "SELECT ba.building_id, p.id, p.name, b.name AS building "
+		"FROM building_approvers ba JOIN people p ON p.id = ba.person_id "
+		"JOIN buildings b ON b.id = ba.building_id ORDER BY b.name, p.name", NULL);
+	if (err)
+		return nerr_pass(err);
+	snprintf(key, sizeof key, "%s.Mine", prefix);
+	return nerr_pass(db_rows(out, key, NULL, "SELECT tp.id, b.name AS building, tp.reason, "
+		" DATE_FORMAT(tp.valid_from, '%Y-%m-%d %H:%i') AS valid_from, "
+		" DATE_FORMAT(tp.valid_until, '%Y-%m-%d %H:%i') AS valid_until, tp.state, "
+		" COALESCE(ap.name, '') AS approver, tp.decision_reason "
+		"FROM temp_passes tp JOIN buildings b ON b.id = tp.building_id "
+		"LEFT JOIN people ap ON ap.id = tp.approver_id "
+		"WHERE tp.person_id = ? ORDER BY tp.id DESC LIMIT 50", "i", person_id));
 }

@@ -13,7 +13,8 @@
 
 /* <prefix>.Building.<n>.{id, name, kind, restricted, inside} (inside: how
  * many are in it now), <prefix>.Entrance.<n>.{id, name, building_id,
- * building, devices} (devices: enrolled, unrevoked) and
+ * building, devices} (devices: enrolled, unrevoked),
+ * <prefix>.Approver.<n>.{building_id, person, name, number} and
  * <prefix>.Access.<n>.{id, building_id, unit, identity}. */
 NEOERR *campus_list(HDF *out, const char *prefix);
 
@@ -34,6 +35,13 @@ NEOERR *campus_choices(HDF *out, const char *prefix, long long person_id);
 /* The colleges and classes a building may list, in use:
  * <prefix>.<n>.{id, kind, name, college}. */
 NEOERR *campus_units(HDF *out, const char *prefix);
+
+/* The temporary pass's form and the person's applications:
+ * <prefix>.Building.<n>.{id, name, restricted},
+ * <prefix>.Approver.<n>.{building_id, id, name, building} and
+ * <prefix>.Mine.<n>.{id, building, reason, valid_from, valid_until, state,
+ * approver, decision_reason}, the latest 50. */
+NEOERR *campus_temp_form(HDF *out, const char *prefix, long long person_id);
 
 /* The person with this number (学号/工号); 0 when none. */
 NEOERR *campus_person_by_number(const char *number, long long *person_id);

@@ -50,7 +50,8 @@ for path in /places /places/stats "/places/inside?id=1"; do
 	get anon "$path"
 	check "anonymous GET $path: to the login" eval 'status_is 303 && header_has "Location: /login"'
 done
-for path in /places/add_building /places/add_entrance /places/restrict /places/grant /places/ungrant; do
+for path in /places/add_building /places/add_entrance /places/restrict /places/grant /places/ungrant \
+	/places/approver /places/unapprover; do
 	for who in $roles; do
 		[ "$who" = admin ] && continue
 		FORM_PAGE=/password post "$who" "$path" --data-urlencode id=1
@@ -60,6 +61,8 @@ done
 for who in $roles; do
 	get "$who" /pass
 	check "$who GET /pass: 200 (students and staff)" status_is 200
+	get "$who" /pass/temp
+	check "$who GET /pass/temp: 200 (students and staff)" status_is 200
 	get "$who" /pass/trace
 	case $who in
 	counselor|reviewer|admin) check "$who GET /pass/trace: 200" status_is 200 ;;
@@ -69,7 +72,7 @@ for who in $roles; do
 	check "$who GET /scan/pass: 403 unless an entrance's phone" \
 		eval 'status_is 403 || body_has "data-reason=\"not_here\""'
 done
-for path in /pass /pass/trace; do
+for path in /pass /pass/temp /pass/trace; do
 	get anon "$path"
 	check "anonymous GET $path: to the login" eval 'status_is 303 && header_has "Location: /login"'
 done

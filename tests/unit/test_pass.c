@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "domain/pass.h"
+#include "domain/temppass.h"
 
 static unsigned char key[GATE_KEY_BYTES], other_key[GATE_KEY_BYTES];
 #define NOW 1790000000LL
@@ -94,24 +95,36 @@ static void verdicts(void **state)
 		enum pass_direction dir;
 		bool holder, red, may;
 		int temp;
+		enum pass_temp tp;
 		enum scan_result result;
 		enum scan_reason reason;
 		bool ask;
 	} cases[] = {
-		{ 19, PASS_IN, true, false, true, 0, SCAN_ALLOW, SCAN_OK, true },
-		{ 19, PASS_IN, true, false, true, 365, SCAN_ALLOW, SCAN_OK, false },
-		{ 19, PASS_IN, true, false, true, 372, SCAN_ALLOW, SCAN_OK, false },
-		{ 19, PASS_IN, true, false, true, 373, SCAN_DENY, SCAN_FEVER, false },
-		{ 19, PASS_IN, true, false, true, 390, SCAN_DENY, SCAN_FEVER, false },
-		{ 20, PASS_IN, true, false, true, 365, SCAN_DENY, SCAN_WRONG_ENTRANCE, false },
-		{ 20, PASS_OUT, true, false, true, 0, SCAN_DENY, SCAN_WRONG_ENTRANCE, false },
-		{ 19, PASS_IN, false, true, true, 365, SCAN_DENY, SCAN_ABNORMAL, false },
-		{ 19, PASS_IN, false, false, true, 365, SCAN_DENY, SCAN_NO_PASS, false },
-		{ 19, PASS_IN, true, false, false, 365, SCAN_DENY, SCAN_NOT_ALLOWED, false },
-		{ 19, PASS_IN, true, false, false, 0, SCAN_DENY, SCAN_NOT_ALLOWED, false },
+		{ 19, PASS_IN, true, false, true, 0, PASS_TEMP_NONE, SCAN_ALLOW, SCAN_OK, true },
+		{ 19, PASS_IN, true, false, true, 365, PASS_TEMP_NONE, SCAN_ALLOW, SCAN_OK, false },
+		{ 19, PASS_IN, true, false, true, 372, PASS_TEMP_NONE, SCAN_ALLOW, SCAN_OK, false },
+		{ 19, PASS_IN, true, false, true, 373, PASS_TEMP_NONE, SCAN_DENY, SCAN_FEVER, false },
+		{ 19, PASS_IN, true, false, true, 390, PASS_TEMP_NONE, SCAN_DENY, SCAN_FEVER, false },
+		{ 20, PASS_IN, true, false, true, 365, PASS_TEMP_NONE, SCAN_DENY, SCAN_WRONG_ENTRANCE, false },
+		{ 20, PASS_OUT, true, false, true, 0, PASS_TEMP_NONE, SCAN_DENY, SCAN_WRONG_ENTRANCE, false },
+		{ 19, PASS_IN, false, true, true, 365, PASS_TEMP_NONE, SCAN_DENY, SCAN_ABNORMAL, false },
+		{ 19, PASS_IN, false, false, true, 365, PASS_TEMP_NONE, SCAN_DENY, SCAN_NO_PASS, false },
+		{ 19, PASS_IN, true, false, false, 365, PASS_TEMP_NONE, SCAN_DENY, SCAN_NOT_ALLOWED, false },
+		{ 19, PASS_IN, true, false, false, 0, PASS_TEMP_NONE, SCAN_DENY, SCAN_NOT_ALLOWED, false },
+		/* A temporary pass: inside its window it stands for the pass and
+		 * the listing; outside it, says so; never for a red card. */
+		{ 19, PASS_IN, true, false, false, 365, PASS_TEMP_NOW, SCAN_ALLOW, SCAN_OK, false },
+		{ 19, PASS_IN, false, false, true, 365, PASS_TEMP_NOW, SCAN_ALLOW, SCAN_OK, false },
+		{ 19, PASS_IN, false, false, false, 0, PASS_TEMP_NOW, SCAN_ALLOW, SCAN_OK, true },
+		{ 19, PASS_IN, true, false, false, 365, PASS_TEMP_NOT_YET, SCAN_DENY, SCAN_TEMP_NOT_YET, false },
+		{ 19, PASS_IN, true, false, false, 365, PASS_TEMP_OVER, SCAN_DENY, SCAN_TEMP_OVER, false },
+		{ 19, PASS_IN, true, false, true, 365, PASS_TEMP_OVER, SCAN_ALLOW, SCAN_OK, false },
+		{ 19, PASS_IN, false, true, false, 365, PASS_TEMP_NOW, SCAN_DENY, SCAN_ABNORMAL, false },
+		{ 19, PASS_IN, true, false, false, 390, PASS_TEMP_NOW, SCAN_DENY, SCAN_FEVER, false },
+		{ 20, PASS_IN, true, false, false, 365, PASS_TEMP_NOW, SCAN_DENY, SCAN_WRONG_ENTRANCE, false },
 		/* Nobody is kept inside. */
-		{ 19, PASS_OUT, false, true, false, 0, SCAN_ALLOW, SCAN_OK, false },
-		{ 19, PASS_OUT, true, false, true, 390, SCAN_ALLOW, SCAN_OK, false },
+		{ 19, PASS_OUT, false, true, false, 0, PASS_TEMP_NONE, SCAN_ALLOW, SCAN_OK, false },
+		{ 19, PASS_OUT, true, false, true, 390, PASS_TEMP_NONE, SCAN_ALLOW, SCAN_OK, false },
 	};
 
 	(void)state;
@@ -119,7 +132,7 @@ static void verdicts(void **state)
 		struct pass_token t = { .person_id = 1, .building_id = 7, .entrance_id = 19,
 					.direction = cases[i].dir };
 		struct pass_scan s = { cases[i].entrance, &t, cases[i].holder, cases[i].red,
-				       cases[i].may, cases[i].temp, 373 };
+				       cases[i].may, cases[i].temp, 373, cases[i].tp };
 		struct scan_verdict v;
 		bool ask;
 
@@ -128,6 +141,26 @@ static void verdicts(void **state)
 			fail_msg("case %zu: %s %s ask %d", i, gate_result_name(v.result),
 				 gate_reason_name(v.reason), ask);
 	}
+}
+
+static void times(void **state)
+{
+	char out[20];
+
+	(void)state;
+	assert_true(temppass_time("2026-03-01T08:30", out));
+	assert_string_equal(out, "2026-03-01 08:30:00");
+	assert_true(temppass_time("2026-03-01 23:59:59", out));
+	assert_string_equal(out, "2026-03-01 23:59:59");
+	assert_false(temppass_time("2026-02-30T08:30", out));
+	assert_false(temppass_time("2026-03-01T24:00", out));
+	assert_false(temppass_time("2026-03-01T08:60", out));
+	assert_false(temppass_time("2026-03-01X08:30", out));
+	assert_false(temppass_time("2026-03-01T8:30", out));
+	assert_false(temppass_time("2026-03-01T08:30:0x", out));
+	assert_false(temppass_time("2026-03-01", out));
+	assert_false(temppass_time("", out));
+	assert_false(temppass_time(NULL, out));
 }
 
 static void temperatures(void **state)
@@ -158,6 +191,7 @@ int main(void)
 		cmocka_unit_test(holders),
 		cmocka_unit_test(verdicts),
 		cmocka_unit_test(temperatures),
+		cmocka_unit_test(times),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
