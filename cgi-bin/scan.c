@@ -25,6 +25,12 @@
  *                            entrance), ALREADY for a code that passed, or
  *                            for the way in the temperature form; 403 not
  *                            a device
+ *   GET  /scan/booking?t=    a booking's code (健康预约) at a phone of the venue's
+ *                            building: booked, the temperature form (too
+ *                            early, lapsed, ended: DENY with the reason);
+ *                            checked in, ALLOW out (ended); 403 not a device
+ *   POST /scan/booking       t and temperature: checked in, or DENY for a
+ *                            fever (recorded as at the entrance)
  *   POST /scan/pass          t and temperature: ALLOW in (recorded), or
  *                            DENY for a fever (recorded: the card turns
  *                            red, the counselor's queue has it); 400 the
@@ -39,6 +45,7 @@
 #include "domain/pass.h"
 #include "domain/passage.h"
 #include "domain/temppass.h"
+#include "domain/booking.h"
 #include "core/conf.h"
 #include "web/form.h"
 #include "web/sess.h"
@@ -501,6 +508,118 @@ static NEOERR *pass_scan(struct req *r)
 	return nerr_pass(answer(r, &sv, NULL));
 }
 
+/* A booking's code at the venue: check in with the temperature, or the
+ * exit's scan ends it. */
+static NEOERR *booking_door(struct req *r)
+{
+	static const enum scan_reason why[] = {
+		[BS_TOO_EARLY] = SCAN_BOOKING_TOO_EARLY, [BS_LAPSED] = SCAN_BOOKING_LAPSED,
+		[BS_DONE] = SCAN_BOOKING_DONE, [BS_UNKNOWN] = SCAN_BAD_CODE };
+	const char *t = app_param(r, "t", NULL);
+	unsigned char key[GATE_KEY_BYTES];
+	struct pass_token tok;
+	enum gate_token_status ts;
+	struct scan_station st;
+	struct scan_verdict sv = { SCAN_DENY, SCAN_OK };
+	struct card_info ci;
+	struct card_verdict v;
+	enum booking_scan bs;
+	char bname[65], state[12], now[20];
+	int building = 0, temp, fever;
+	bool found;
+	int today = app_today();
+	NEOERR *err;
+
+	sess_subkey("booking", key);
+	ts = pass_token_check(key, t, (long long)time(NULL), &tok);
+	sodium_memzero(key, sizeof key);
+	err = arrival_station(&r->who, hdf_get_value(r->hdf, "Cookie." ARRIVAL_DEVICE_COOKIE, NULL),
+			      0, NULL, false, &st, &found);
+	if (err)
+		return nerr_pass(err);
+	if (!found) {
+		sv.reason = SCAN_UNKNOWN_DEVICE;
+		r->status = 403;
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	station_export(r, &st);
+	if (st.kind == GATE_KIND_ENTRANCE) {
+		err = passage_entrance(st.gate_id, &building, bname, &found);
+		if (err)
+			return nerr_pass(err);
+	}
+	if (ts != TOKEN_OK) {
+		sv.reason = gate_token_reason(ts);
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	if (building == 0 || building != tok.building_id) {
+		sv.reason = SCAN_NOT_HERE;
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	err = card_facts_load(tok.person_id, today, &ci);
+	if (err && nerr_handle(&err, HC_ERR_NOTFOUND)) {
+		sv.reason = SCAN_BAD_CODE;
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	if (err)
+		return nerr_pass(err);
+	card_state(&ci.facts, today, card_streak_days(), &v);
+	card_export(r->hdf, r->lang, "Card", &ci, &v);
+	hdf_set_value(r->hdf, "Pass.Building", bname);
+	hdf_set_value(r->hdf, "Pass.Booking", "1");
+	err = booking_find(tok.entrance_id, tok.person_id, building, state);
+	if (err)
+		return nerr_pass(err);
+	temp = pass_temperature_tenths(app_param(r, "temperature", ""));
+	fever = (int)lround(atof(conf_str("Policy.FeverCelsius", "37.3")) * 10);
+	if (!strcmp(state, "booked")) {
+		if (v.colour == COLOUR_RED) {
+			sv.reason = SCAN_ABNORMAL;
+			return nerr_pass(answer(r, &sv, NULL));
+		}
+		if (strcmp(r->method, "POST") || form_check(r, &temperature_form) || temp == 0) {
+			if (!strcmp(r->method, "POST"))
+				r->status = 400;
+			hdf_set_value(r->hdf, "Pass.Token", t);
+			hdf_set_value(r->hdf, "Pass.Action", "/scan/booking");
+			hdf_set_value(r->hdf, "Pass.Direction", "in");
+			return nerr_pass(app_render(r, "scan_pass.cs"));
+		}
+		hdf_set_value(r->hdf, "Scan.Temperature", app_param(r, "temperature", ""));
+		if (temp >= fever) {
+			/* As at any entrance: refused, the card red, the counselor's queue. */
+			struct passage_new x = { .person_id = tok.person_id, .building_id = building,
+				.entrance_id = st.gate_id, .entrance_name = st.gate_name,
+				.direction = PASS_IN, .device_id = st.device_id, .scanned_by = st.staff_id,
+				.mac = tok.mac, .verdict = { SCAN_DENY, SCAN_FEVER },
+				.temperature_tenths = temp };
+			bool recorded;
+
+			err = passage_record(&r->who, &x, &recorded);
+			if (err)
+				return nerr_pass(err);
+			sv.reason = SCAN_FEVER;
+			return nerr_pass(answer(r, &sv, NULL));
+		}
+	}
+	if (!strcmp(r->method, "HEAD"))
+		return nerr_pass(answer(r, &sv, NULL));
+	app_now(now);
+	err = booking_scan(tok.entrance_id, tok.person_id, building, temp, tok.mac, now, &bs);
+	if (err)
+		return nerr_pass(err);
+	if (bs == BS_CHECKED_IN || bs == BS_ENDED) {
+		sv.result = SCAN_ALLOW;
+		hdf_set_value(r->hdf, "Pass.Direction", bs == BS_CHECKED_IN ? "in" : "out");
+	} else if (bs == BS_JUST_IN) {
+		sv.result = SCAN_ALREADY;
+		sv.reason = SCAN_JUST_ADMITTED;
+	} else {
+		sv.reason = why[bs];
+	}
+	return nerr_pass(answer(r, &sv, NULL));
+}
+
 static const struct action actions[] = {
 	{ "at", M_POST, R_GATE | R_DORM, choose_gate,
 	  .params = PARAMS({ "gate", P_INT, .min = 0, .max = 2147483647 }) },
@@ -508,6 +627,7 @@ static const struct action actions[] = {
 	{ "enrol", M_GET | M_POST, R_ANON, enrol },
 	{ "gate", M_GET | M_POST, R_STUDENT, gate_code },
 	{ "pass", M_GET | M_POST, R_ANON, pass_scan, .form = &temperature_form },
+	{ "booking", M_GET | M_POST, R_ANON, booking_door, .form = &temperature_form },
 	{ 0 }
 };
 

@@ -173,3 +173,59 @@ LEFT JOIN (SELECT d.person_id, m.reported_to,
   FROM (SELECT person_id, MAX(day) AS reported_to FROM daily_reports GROUP BY person_id) m
   JOIN daily_reports d ON d.person_id = m.person_id
   GROUP BY d.person_id, m.reported_to) dr ON dr.person_id = p.id;
+
+-- 健康预约 (seed 003 三, venue booking): a venue (the bathhouse...) in a
+-- building, open from `opens` to `closes` each day in slots of
+-- slot_minutes with `capacity` places each. venue_slots.booked counts the
+-- places taken of one slot: the booking's transaction raises it only while
+-- it is below the capacity (one statement, the row locked), so two people
+-- taking the last place get one booking between them. A booking not
+-- checked in within Policy.BookingGraceMinutes of its start lapses and
+-- gives its place back (in the next booking transaction of that slot, or
+-- any read of the person's bookings).
+CREATE TABLE IF NOT EXISTS venues (
+  id            INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  building_id   INT NOT NULL,
+  name          VARCHAR(64) NOT NULL,
+  opens         TIME NOT NULL,
+  closes        TIME NOT NULL,
+  slot_minutes  INT NOT NULL,
+  capacity      INT NOT NULL,
+  created_at    DATETIME NOT NULL,
+  UNIQUE KEY uq_venue_name (name),
+  CONSTRAINT fk_venue_building FOREIGN KEY (building_id) REFERENCES buildings(id),
+  CONSTRAINT ck_venue_slots CHECK (slot_minutes BETWEEN 10 AND 480 AND capacity BETWEEN 1 AND 10000
+    AND closes > opens)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS venue_slots (
+  venue_id    INT NOT NULL,
+  starts_at   DATETIME NOT NULL,
+  booked      INT NOT NULL DEFAULT 0,
+  PRIMARY KEY (venue_id, starts_at),
+  CONSTRAINT fk_vs_venue FOREIGN KEY (venue_id) REFERENCES venues(id),
+  CONSTRAINT ck_vs_booked CHECK (booked >= 0)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS bookings (
+  id             BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  venue_id       INT NOT NULL,
+  person_id      INT NOT NULL,
+  starts_at      DATETIME NOT NULL,
+  ends_at        DATETIME NOT NULL,
+  -- booked: a place held; in: checked in at the venue; ended: by a scan
+  -- at the exit, on the phone, or when the slot was over; lapsed: not
+  -- checked in within the grace (a no-show); cancelled: before its start.
+  state          ENUM('booked','in','ended','lapsed','cancelled') NOT NULL DEFAULT 'booked',
+  created_at     DATETIME NOT NULL,
+  checked_in_at  DATETIME NULL,
+  temperature    DECIMAL(3,1) NULL,
+  checkin_mac    BINARY(16) NULL,       -- the code that checked in: shown again, it ends nothing
+  ended_at       DATETIME NULL,
+  ended_how      ENUM('scan','phone','timeout') NULL,
+  KEY ix_booking_person (person_id, state, starts_at),
+  KEY ix_booking_slot (venue_id, starts_at, state),
+  KEY ix_booking_state (state, starts_at),
+  CONSTRAINT fk_bk_venue FOREIGN KEY (venue_id) REFERENCES venues(id),
+  CONSTRAINT fk_bk_person FOREIGN KEY (person_id) REFERENCES people(id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

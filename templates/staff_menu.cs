@@ -19,5 +19,6 @@
   <?cs if:Who.Is.Admin || Who.Is.CollegeAdmin ?><?cs call:menu_link("/org", "org", L.home.org) ?>
   <?cs call:menu_link("/people", "people", L.home.people) ?><?cs /if ?>
   <?cs call:menu_link("/pass", "pass", L.home.pass) ?>
+  <?cs call:menu_link("/booking", "booking", L.home.booking) ?>
   <?cs if:Who.Is.Gate || Who.Is.Dorm ?><?cs call:menu_link("/scan", "scan", L.home.scan) ?><?cs /if ?>
 <?cs /def ?>

@@ -243,6 +243,9 @@ const char *gate_reason_name(enum scan_reason r)
 		[SCAN_FEVER] = "fever",
 		[SCAN_TEMP_NOT_YET] = "temp_not_yet",
 		[SCAN_TEMP_OVER] = "temp_over",
+		[SCAN_BOOKING_TOO_EARLY] = "booking_too_early",
+		[SCAN_BOOKING_LAPSED] = "booking_lapsed",
+		[SCAN_BOOKING_DONE] = "booking_done",
 	};
 	if ((int)r < 0 || (int)r >= SCAN_REASON_COUNT)
 		return "unknown";

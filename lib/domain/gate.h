@@ -108,6 +108,9 @@ enum scan_reason {
 	SCAN_FEVER,            /* the temperature at the door is a fever */
 	SCAN_TEMP_NOT_YET,     /* a temporary pass whose window has not opened */
 	SCAN_TEMP_OVER,        /* a temporary pass whose window is over */
+	SCAN_BOOKING_TOO_EARLY,/* a booking scanned well before its start */
+	SCAN_BOOKING_LAPSED,   /* not checked in within the grace */
+	SCAN_BOOKING_DONE,     /* ended or cancelled */
 	SCAN_REASON_COUNT
 };
 

@@ -5,6 +5,7 @@
 #include "domain/passage.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 NEOERR *campus_list(HDF *out, const char *prefix)
@@ -147,4 +148,96 @@ NEOERR *campus_temp_form(HDF *out, const char *prefix, long long person_id)
 		"FROM temp_passes tp JOIN buildings b ON b.id = tp.building_id "
 		"LEFT JOIN people ap ON ap.id = tp.approver_id "
 		"WHERE tp.person_id = ? ORDER BY tp.id DESC LIMIT 50", "i", person_id));
+}
+
+/* "HH:MM:SS" as minutes of the day. */
+static int minutes_of(const char *t)
+{
+	return t ? atoi(t) * 60 + atoi(t + 3) : 0;
+}
+
+NEOERR *campus_slots(HDF *out, const char *prefix, const char *now, int grace)
+{
+	DB_CURSOR *c = NULL, *b = NULL;
+	char key[128], start[20], label[12], today[11];
+	int n = 0, day0;
+	NEOERR *err;
+
+	snprintf(today, sizeof today, "%.10s", now);
+	day0 = day_parse(today);
+	err = db_query(&c, "SELECT v.id, v.name, bl.name, v.capacity, v.slot_minutes, v.opens, v.closes "
+		"FROM venues v JOIN buildings bl ON bl.id = v.building_id ORDER BY v.name LIMIT 50", NULL);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(c)) {
+		long long venue = db_int(c, 0), capacity = db_int(c, 3);
+		int step = (int)db_int(c, 4), opens = minutes_of(db_str(c, 5));
+		int closes = minutes_of(db_str(c, 6)), m = 0;
+
+		snprintf(key, sizeof key, "%s.%d.id", prefix, n);
+		hdf_set_int_value(out, key, (int)venue);
+		snprintf(key, sizeof key, "%s.%d.name", prefix, n);
+		hdf_set_value(out, key, db_str(c, 1));
+		snprintf(key, sizeof key, "%s.%d.building", prefix, n);
+		hdf_set_value(out, key, db_str(c, 2));
+		snprintf(key, sizeof key, "%s.%d.capacity", prefix, n);
+		hdf_set_int_value(out, key, (int)capacity);
+		snprintf(key, sizeof key, "%s.%d.slot_minutes", prefix, n);
+		hdf_set_int_value(out, key, step);
+		for (int d = 0; d < 2 && step > 0 && !err; d++) {
+			char day[11];
+
+			day_format(day0 + d, day);
+			for (int t = opens; t + step <= closes; t += step) {
+				long long left = capacity;
+				bool open = false;
+
+				snprintf(start, sizeof start, "%s %02d:%02d:00", day, t / 60, t % 60);
+				err = db_query(&b, "SELECT ? + INTERVAL ? MINUTE > ?, (SELECT booked FROM "
+					"venue_slots WHERE venue_id = ? AND starts_at = ?)", "sisis", start,
+					(long long)grace, now, venue, start);
+				if (err)
+					break;
+				if (db_next(b)) {
+					open = db_int(b, 0) != 0;
+					left = capacity - db_int(b, 1);
+				}
+				db_cursor_free(&b);
+				if (!open)
+					continue;
+				snprintf(label, sizeof label, "%.5s %02d:%02d", day + 5, t / 60, t % 60);
+				snprintf(key, sizeof key, "%s.%d.Slot.%d.start", prefix, n, m);
+				hdf_set_value(out, key, start);
+				snprintf(key, sizeof key, "%s.%d.Slot.%d.label", prefix, n, m);
+				hdf_set_value(out, key, label);
+				snprintf(key, sizeof key, "%s.%d.Slot.%d.left", prefix, n, m);
+				hdf_set_int_value(out, key, (int)(left < 0 ? 0 : left));
+				m++;
+			}
+		}
+		if (err)
+			break;
+		n++;
+	}
+	db_cursor_free(&c);
+	return nerr_pass(err);
+}
+
+NEOERR *campus_bookings(HDF *out, const char *prefix, long long person_id)
+{
+	return nerr_pass(db_rows(out, prefix, NULL,
+		"SELECT b.id, v.name AS venue, v.building_id, "
+		" DATE_FORMAT(b.starts_at, '%Y-%m-%d %H:%i') AS starts_at, "
+		" DATE_FORMAT(b.ends_at, '%H:%i') AS ends_at, b.state, b.ended_how, "
+		" b.state IN ('booked', 'in') AS active "
+		"FROM bookings b JOIN venues v ON v.id = b.venue_id WHERE b.person_id = ? "
+		"ORDER BY b.state IN ('booked', 'in') DESC, b.id DESC LIMIT 11", "i", person_id));
+}
+
+NEOERR *campus_booking_building(long long id, long long person_id, long long *building,
+				bool *found)
+{
+	return nerr_pass(db_scalar(building, found, "SELECT v.building_id FROM bookings b "
+		"JOIN venues v ON v.id = b.venue_id WHERE b.id = ? AND b.person_id = ? "
+		"AND b.state IN ('booked', 'in')", "ii", id, person_id));
 }

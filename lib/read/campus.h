@@ -10,6 +10,7 @@
 #include "core/err.h"
 
 #include <ClearSilver.h>
+#include <stdbool.h>
 
 /* <prefix>.Building.<n>.{id, name, kind, restricted, inside} (inside: how
  * many are in it now), <prefix>.Entrance.<n>.{id, name, building_id,
@@ -42,6 +43,22 @@ NEOERR *campus_units(HDF *out, const char *prefix);
  * <prefix>.Mine.<n>.{id, building, reason, valid_from, valid_until, state,
  * approver, decision_reason}, the latest 50. */
 NEOERR *campus_temp_form(HDF *out, const char *prefix, long long person_id);
+
+/* The venues and their slots still open to booking as of now (today and
+ * tomorrow, a slot until its start plus grace minutes), with the places
+ * left: <prefix>.<n>.{id, name, building, capacity, slot_minutes} and
+ * <prefix>.<n>.Slot.<m>.{start, label, left}. */
+NEOERR *campus_slots(HDF *out, const char *prefix, const char *now, int grace);
+
+/* The person's bookings, the active first then the latest 10 others:
+ * <prefix>.<n>.{id, venue, building_id, starts_at, ends_at, state,
+ * ended_how, active}. */
+NEOERR *campus_bookings(HDF *out, const char *prefix, long long person_id);
+
+/* The building of person_id's active booking id; *found false when it
+ * is not theirs or not active. */
+NEOERR *campus_booking_building(long long id, long long person_id, long long *building,
+				bool *found);
 
 /* The person with this number (学号/工号); 0 when none. */
 NEOERR *campus_person_by_number(const char *number, long long *person_id);

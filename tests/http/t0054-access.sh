@@ -63,6 +63,10 @@ for who in $roles; do
 	check "$who GET /pass: 200 (students and staff)" status_is 200
 	get "$who" /pass/temp
 	check "$who GET /pass/temp: 200 (students and staff)" status_is 200
+	get "$who" /booking
+	check "$who GET /booking: 200 (students and staff)" status_is 200
+	[ "$who" = admin ] || { FORM_PAGE=/password post "$who" /booking/add_venue --data-urlencode name=x
+		check "$who POST /booking/add_venue: 403" status_is 403; }
 	get "$who" /pass/trace
 	case $who in
 	counselor|reviewer|admin) check "$who GET /pass/trace: 200" status_is 200 ;;
@@ -72,12 +76,14 @@ for who in $roles; do
 	check "$who GET /scan/pass: 403 unless an entrance's phone" \
 		eval 'status_is 403 || body_has "data-reason=\"not_here\""'
 done
-for path in /pass /pass/temp /pass/trace; do
+for path in /pass /pass/temp /pass/trace /booking; do
 	get anon "$path"
 	check "anonymous GET $path: to the login" eval 'status_is 303 && header_has "Location: /login"'
 done
-get anon "/scan/pass?t=x"
-check "anonymous GET /scan/pass: 403, not a device" eval 'status_is 403 && body_has "data-reason=\"unknown_device\""'
+for path in /scan/pass /scan/booking; do
+	get anon "$path?t=x"
+	check "anonymous GET $path: 403, not a device" eval 'status_is 403 && body_has "data-reason=\"unknown_device\""'
+done
 
 # /password: everyone logged in.
 for who in $roles; do

@@ -5,6 +5,7 @@
  *
  *   scantoken [--at UNIX_SECONDS] [--other-key] PERSON_ID...
  *   scantoken [--at ...] [--other-key] --pass BUILDING ENTRANCE in|out PERSON_ID...
+ *   scantoken --booking BUILDING BOOKING_ID PERSON_ID
  *   scantoken --gate-code GATE_ID SERIAL
  *
  * --pass makes building passes (domain/pass.h) as /pass/qr does, for that
@@ -37,6 +38,16 @@ int main(int argc, char **argv)
 	if (err) {
 		nerr_log_error(err);
 		return 1;
+	}
+	if (argc == 5 && !strcmp(argv[1], "--booking")) {
+		/* A booking's code as /booking/qr makes it. */
+		struct pass_token b = { .person_id = atoi(argv[4]), .building_id = atoi(argv[2]),
+					.entrance_id = atoi(argv[3]) };
+		char tok[PASS_TOKEN_LEN + 1];
+		sess_subkey("booking", key);
+		pass_token_make(key, &b, at, randombytes_random(), tok);
+		puts(tok);
+		return 0;
 	}
 	if (argc == 4 && !strcmp(argv[1], "--gate-code")) {
 		char code[GATE_CODE_LEN + 1];
