@@ -46,6 +46,8 @@
 #include "domain/passage.h"
 #include "domain/temppass.h"
 #include "domain/booking.h"
+#include "domain/leave.h"
+#include "core/days.h"
 #include "core/conf.h"
 #include "web/form.h"
 #include "web/sess.h"
@@ -117,6 +119,44 @@ static void station_export(struct req *r, const struct scan_station *st)
 enum on_allow { ALLOW_RECORD, ALLOW_SAY, ALLOW_ASK };
 
 /*
+ * A student who arrived, at the campus gate with their card's code: an
+ * approved leave (请销假) lets them out today, and coming back through the
+ * gate closes it. *sv is changed only when a leave is concerned.
+ */
+static NEOERR *leave_scan(struct req *r, const struct scan_station *st, int person_id,
+			  const unsigned char *mac, enum on_allow on_allow, struct scan_verdict *sv)
+{
+	struct leave_gate g;
+	char today[11];
+	bool recorded = false;
+	NEOERR *err;
+
+	day_format(app_today(), today);
+	err = leave_at_gate(person_id, today, mac, &g);
+	if (err || g.phase == LEAVE_NONE)
+		return nerr_pass(err);
+	hdf_set_value(r->hdf, "Scan.Leave", g.phase == LEAVE_MAY_GO ? "out" : "back");
+	if (g.phase == LEAVE_AWAY && g.same_code) {
+		/* The code that let them out, shown again: they are leaving. */
+		hdf_set_value(r->hdf, "Scan.Leave", "out");
+		sv->result = SCAN_ALREADY;
+		sv->reason = SCAN_JUST_ADMITTED;
+		return STATUS_OK;
+	}
+	sv->result = SCAN_ALLOW;
+	sv->reason = SCAN_OK;
+	if (on_allow != ALLOW_RECORD)
+		return STATUS_OK;
+	err = g.phase == LEAVE_MAY_GO ? leave_exit(g.id, st->gate_id, mac, &recorded)
+				      : leave_return(g.id, st->gate_id, &recorded);
+	if (err == STATUS_OK && !recorded) {
+		sv->result = SCAN_ALREADY;
+		sv->reason = SCAN_JUST_ADMITTED;
+	}
+	return nerr_pass(err);
+}
+
+/*
  * The card of person_id computed now, and the verdict at the station.
  * On ALLOW the scan is recorded; a race lost to another phone (or the same
  * code presented twice at once) turns into ALREADY / REPLAYED.
@@ -145,6 +185,13 @@ static NEOERR *decide(struct req *r, const struct scan_station *st, int person_i
 	card_state(&ci.facts, today, card_streak_days(), &v);
 	card_export(r->hdf, r->lang, "Card", &ci, &v);
 	gate_decide(st->kind, &ci.facts, &v, &sv);
+	if (st->kind == GATE_KIND_GATE && mac && sv.result == SCAN_ALREADY && sv.reason == SCAN_ARRIVED) {
+		err = leave_scan(r, st, person_id, mac, on_allow, &sv);
+		if (err)
+			return nerr_pass(err);
+		if (hdf_get_value(r->hdf, "Scan.Leave", NULL))
+			return nerr_pass(answer(r, &sv, NULL));
+	}
 	if (sv.result == SCAN_ALLOW && on_allow == ALLOW_ASK)
 		return nerr_pass(app_render(r, "scan_gate.cs"));
 	if (sv.result == SCAN_ALLOW && on_allow == ALLOW_RECORD) {

@@ -122,7 +122,7 @@ CREATE TABLE IF NOT EXISTS temp_passes (
 -- for (the approver a temporary pass chose), whatever their scope; NULL:
 -- the queue's usual reviewer (the counselor for these kinds).
 ALTER TABLE queue_items
-  MODIFY kind ENUM('makeup','anomaly','first_review','second_review','fever','temp_pass') NOT NULL,
+  MODIFY kind ENUM('makeup','anomaly','first_review','second_review','fever','temp_pass','leave') NOT NULL,
   ADD COLUMN IF NOT EXISTS assignee_id INT NULL,
   ADD KEY IF NOT EXISTS ix_queue_assignee (assignee_id, state);
 
@@ -228,4 +228,34 @@ CREATE TABLE IF NOT EXISTS bookings (
   KEY ix_booking_state (state, starts_at),
   CONSTRAINT fk_bk_venue FOREIGN KEY (venue_id) REFERENCES venues(id),
   CONSTRAINT fk_bk_person FOREIGN KEY (person_id) REFERENCES people(id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- 请销假 (seed 000 FAQ 7): a student on campus asks to leave for some days
+-- (destination, reason); the counselor approves in the review queue
+-- (kind 'leave'); the campus gate's scan of their card records the way
+-- out (exited_at) and, later, the way back (returned_at), which closes the
+-- leave. Approved, out, and not back after ends_on: overdue, on the
+-- counselor's dashboard. exit_mac: the card code that let them out, shown
+-- again, records no return.
+CREATE TABLE IF NOT EXISTS leaves (
+  id               BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  person_id        INT NOT NULL,
+  starts_on        DATE NOT NULL,
+  ends_on          DATE NOT NULL,
+  destination      VARCHAR(100) NOT NULL,
+  reason           VARCHAR(200) NOT NULL,
+  state            ENUM('pending','approved','rejected') NOT NULL DEFAULT 'pending',
+  created_at       DATETIME NOT NULL,
+  decided_by       INT NULL,
+  decided_at       DATETIME NULL,
+  decision_reason  VARCHAR(500) NULL,
+  exited_at        DATETIME NULL,
+  exit_gate        INT NULL,
+  exit_mac         BINARY(16) NULL,
+  returned_at      DATETIME NULL,
+  return_gate      INT NULL,
+  KEY ix_leave_person (person_id, state),
+  KEY ix_leave_due (state, ends_on),
+  CONSTRAINT fk_lv_person FOREIGN KEY (person_id) REFERENCES people(id),
+  CONSTRAINT ck_lv_days CHECK (ends_on >= starts_on)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

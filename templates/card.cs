@@ -60,7 +60,7 @@
   </figure>
   <?cs /if ?>
   <?cs if:Card.Colour == "blue" && !Card.ViewedByStaff ?>
-  <p><a class="next-step" id="to-pass" href="/pass"><?cs var:L.home.pass ?></a> · <a class="next-step" id="to-booking" href="/booking"><?cs var:L.home.booking ?></a></p>
+  <p><a class="next-step" id="to-pass" href="/pass"><?cs var:L.home.pass ?></a> · <a class="next-step" id="to-booking" href="/booking"><?cs var:L.home.booking ?></a> · <a class="next-step" id="to-leave" href="/leave"><?cs var:L.home.leave ?></a></p>
   <?cs /if ?>
 </section>
 

@@ -19,6 +19,10 @@
   <?cs elif:Queue.Detail.kind == "temp_pass" ?>
   <dt><?cs var:L.review.temp.what ?></dt><dd id="temp-detail"><?cs var:Queue.Detail.temp_building ?> · <?cs var:Queue.Detail.temp_from ?> – <?cs var:Queue.Detail.temp_until ?></dd>
   <dt><?cs var:L.form.temp.reason ?></dt><dd><?cs var:Queue.Detail.temp_reason ?></dd>
+  <?cs elif:Queue.Detail.kind == "leave" ?>
+  <dt><?cs var:L.leave.days ?></dt><dd id="leave-detail"><?cs var:Queue.Detail.leave_from ?> – <?cs var:Queue.Detail.leave_until ?></dd>
+  <dt><?cs var:L.form.leave.destination ?></dt><dd><?cs var:Queue.Detail.leave_to ?></dd>
+  <dt><?cs var:L.form.leave.reason ?></dt><dd><?cs var:Queue.Detail.leave_reason ?></dd>
   <?cs elif:Queue.Detail.app_state ?>
   <dt><?cs var:L.review.app_reason ?></dt><dd><?cs var:Queue.Detail.app_reason ?></dd>
   <dt><?cs var:L.review.itinerary ?></dt><dd><?cs var:Queue.Detail.itinerary ?></dd>

@@ -5,6 +5,7 @@
   <?cs if:Who.Is.Counselor || Who.Is.Reviewer || Who.Is.Admin ?>
   <?cs call:menu_link("/dashboard", "dashboard", L.home.dashboard) ?>
   <?cs call:menu_link("/review", "review", L.home.review) ?>
+  <?cs call:menu_link("/leave", "leave", L.home.leave) ?>
   <?cs call:menu_link("/table", "table", L.home.table) ?>
   <?cs call:menu_link("/report", "report", L.home.report) ?>
   <?cs /if ?>

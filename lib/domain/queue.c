@@ -7,7 +7,7 @@
 #include <string.h>
 
 const char *const queue_kinds[] = { "makeup", "anomaly", "first_review",
-	"second_review", "fever", "temp_pass", NULL };
+	"second_review", "fever", "temp_pass", "leave", NULL };
 
 bool queue_kind_known(const char *kind)
 {
@@ -20,15 +20,15 @@ bool queue_kind_known(const char *kind)
 #define QUEUE_FROM "FROM queue_items q JOIN people p ON p.id = q.person_id"
 
 /* Who works which kind: the counselor decides make-ups, anomalies (of the
- * check-ins and fevers at entrances), first reviews and temporary passes
- * of their students; the college reviewer the second reviews of the
+ * check-ins and fevers at entrances), first reviews, temporary passes and
+ * leaves of their students; the college reviewer the second reviews of the
  * college; the school admin sees everything. An item with an assignee
  * (the approver a temporary pass chose) is theirs alone, and the admin's.
  * Binds: the scope's id, then the viewer's person id. */
 #define QUEUE_VARIANTS(pre, post) { \
 	pre " WHERE ((p.id IN (SELECT student_id FROM counselor_assignments " \
 	    "WHERE counselor_id = ?) AND q.kind IN ('makeup', 'anomaly', 'first_review', 'fever', " \
-	    "'temp_pass') AND q.assignee_id IS NULL) OR q.assignee_id = ?) " post, \
+	    "'temp_pass', 'leave') AND q.assignee_id IS NULL) OR q.assignee_id = ?) " post, \
 	pre " WHERE ((p.college_id = ? AND q.kind = 'second_review') OR q.assignee_id = ?) " post, \
 	pre " WHERE (? > 0 OR q.assignee_id = ?) " post }
 
@@ -46,7 +46,9 @@ static const char *const list_sql[] = QUEUE_VARIANTS(
 	" DATE_FORMAT(ps.at, '%Y-%m-%d %H:%i') AS fever_at, ps.temperature AS fever_temperature, "
 	" fg.name AS fever_where, tb.name AS temp_building, "
 	" DATE_FORMAT(tp.valid_from, '%Y-%m-%d %H:%i') AS temp_from, "
-	" DATE_FORMAT(tp.valid_until, '%Y-%m-%d %H:%i') AS temp_until, tp.reason AS temp_reason "
+	" DATE_FORMAT(tp.valid_until, '%Y-%m-%d %H:%i') AS temp_until, tp.reason AS temp_reason, "
+	" lv.starts_on AS leave_from, lv.ends_on AS leave_until, lv.destination AS leave_to, "
+	" lv.reason AS leave_reason "
 	"FROM (SELECT q.id, q.kind, q.ref_id, q.created_at, q.person_id, q.assignee_id " QUEUE_FROM,
 	"AND q.state = 'open' AND (? = 'all' OR q.kind = ?) "
 	"ORDER BY q.created_at, q.id LIMIT 101 OFFSET ?) q "
@@ -60,6 +62,7 @@ static const char *const list_sql[] = QUEUE_VARIANTS(
 	"LEFT JOIN gates fg ON fg.id = ps.entrance_id "
 	"LEFT JOIN temp_passes tp ON q.kind = 'temp_pass' AND tp.id = q.ref_id "
 	"LEFT JOIN buildings tb ON tb.id = tp.building_id "
+	"LEFT JOIN leaves lv ON q.kind = 'leave' AND lv.id = q.ref_id "
 	"ORDER BY q.created_at, q.id");
 
 static const char *const mine_sql[] = QUEUE_VARIANTS(
@@ -130,6 +133,8 @@ static const char *history_kind(const char *kind)
 		return "passage";
 	if (!strcmp(kind, "temp_pass"))
 		return "temp_pass";
+	if (!strcmp(kind, "leave"))
+		return "leave";
 	return "return_application";
 }
 
@@ -151,7 +156,9 @@ NEOERR *queue_item_load(HDF *out, const struct actor *a, long long item)
 		" DATE_FORMAT(ps.at, '%Y-%m-%d %H:%i') AS fever_at, ps.temperature AS fever_temperature, "
 		" fg.name AS fever_where, tb.name AS temp_building, "
 		" DATE_FORMAT(tp.valid_from, '%Y-%m-%d %H:%i') AS temp_from, "
-		" DATE_FORMAT(tp.valid_until, '%Y-%m-%d %H:%i') AS temp_until, tp.reason AS temp_reason "
+		" DATE_FORMAT(tp.valid_until, '%Y-%m-%d %H:%i') AS temp_until, tp.reason AS temp_reason, "
+		" lv.starts_on AS leave_from, lv.ends_on AS leave_until, lv.destination AS leave_to, "
+		" lv.reason AS leave_reason "
 		"FROM queue_items q JOIN people p ON p.id = q.person_id "
 		"LEFT JOIN return_applications ra ON q.kind IN ('first_review', 'second_review') "
 		"  AND ra.id = q.ref_id "
@@ -166,6 +173,7 @@ NEOERR *queue_item_load(HDF *out, const struct actor *a, long long item)
 		"LEFT JOIN gates fg ON fg.id = ps.entrance_id "
 		"LEFT JOIN temp_passes tp ON q.kind = 'temp_pass' AND tp.id = q.ref_id "
 		"LEFT JOIN buildings tb ON tb.id = tp.building_id "
+		"LEFT JOIN leaves lv ON q.kind = 'leave' AND lv.id = q.ref_id "
 		"WHERE q.id = ?", "i", item);
 	if (err)
 		return nerr_pass(err);

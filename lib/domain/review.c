@@ -162,6 +162,38 @@ static NEOERR *temp_apply(struct review_ctx *x, const struct review_effect *e)
 		e->state, (long long)x->a->person_id, x->now, x->reason, x->ref));
 }
 
+/* ---- leaves (请销假) -------------------------------------------------------- */
+
+static NEOERR *leave_check(struct review_ctx *x)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err = db_query(&c,
+		"SELECT l.person_id, l.starts_on, l.state = ?, v.name, "
+		" DATE_FORMAT(l.decided_at, '%H:%i') "
+		"FROM leaves l LEFT JOIN people v ON v.id = l.decided_by "
+		"WHERE l.id = ? FOR UPDATE", "si", x->k->open_state, x->ref);
+
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		x->person = db_int(c, 0);
+		snprintf(x->day, sizeof x->day, "%s", db_str(c, 1));
+		x->same = db_int(c, 2) != 0;
+		db_copy(x->by, sizeof x->by, db_str(c, 3) ? db_str(c, 3) : "");
+		db_copy(x->at, sizeof x->at, db_str(c, 4) ? db_str(c, 4) : "");
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+static NEOERR *leave_apply_verdict(struct review_ctx *x, const struct review_effect *e)
+{
+	return nerr_pass(db_exec(NULL, NULL,
+		"UPDATE leaves SET state = ?, decided_by = ?, decided_at = ?, "
+		" decision_reason = NULLIF(?, '') WHERE id = ?", "sissi",
+		e->state, (long long)x->a->person_id, x->now, x->reason, x->ref));
+}
+
 /* ---- return applications (first and second review) ----------------------- */
 
 static NEOERR *return_check(struct review_ctx *x)
@@ -216,6 +248,7 @@ static NEOERR *return_apply(struct review_ctx *x, const struct review_effect *e)
 #define MAKEUP_REJECT { "reject", "rejected", 0, false, "makeup_rejected", "makeup.reject" }
 #define ANOMALY_SEND_BACK { "send_back", "sent_back", 0, false, "sent_back", "anomaly.send_back" }
 #define TEMP_REJECT { "reject", "rejected", 0, false, "temp_pass_rejected", "temp_pass.reject" }
+#define LEAVE_REJECT { "reject", "rejected", 0, false, "leave_rejected", "leave.reject" }
 #define FIRST_SEND_BACK { "send_back", NULL, RET_FIRST_SEND_BACK, false, "return_sent_back", \
 			  "return.first_send_back" }
 
@@ -255,6 +288,11 @@ const struct review_kind review_kinds[] = {
 		[REVIEW_REJECT] = TEMP_REJECT,
 		[REVIEW_SEND_BACK] = TEMP_REJECT },
 	  temp_check, temp_apply },
+	{ "leave", "leave", "pending", {
+		[REVIEW_APPROVE] = { "approve", "approved", 0, false, "leave_approved", "leave.approve" },
+		[REVIEW_REJECT] = LEAVE_REJECT,
+		[REVIEW_SEND_BACK] = LEAVE_REJECT },
+	  leave_check, leave_apply_verdict },
 	{ 0 }
 };
 

@@ -3,6 +3,8 @@
 #include "core/db.h"
 #include "core/days.h"
 #include "domain/passage.h"
+#include "domain/leave.h"
+#include "domain/scope.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -240,4 +242,39 @@ NEOERR *campus_booking_building(long long id, long long person_id, long long *bu
 	return nerr_pass(db_scalar(building, found, "SELECT v.building_id FROM bookings b "
 		"JOIN venues v ON v.id = b.venue_id WHERE b.id = ? AND b.person_id = ? "
 		"AND b.state IN ('booked', 'in')", "ii", id, person_id));
+}
+
+NEOERR *campus_my_leaves(HDF *out, const char *prefix, long long person_id, const char *today)
+{
+	return nerr_pass(db_rows(out, prefix, NULL,
+		"SELECT l.id, l.starts_on, l.ends_on, l.destination, l.reason, l.state, "
+		" l.decision_reason, DATE_FORMAT(l.exited_at, '%Y-%m-%d %H:%i') AS exited_at, "
+		" DATE_FORMAT(l.returned_at, '%Y-%m-%d %H:%i') AS returned_at, "
+		LEAVE_OVERDUE("?") " AS overdue "
+		"FROM leaves l WHERE l.person_id = ? ORDER BY l.id DESC LIMIT 20", "si",
+		today, person_id));
+}
+
+/* Leaves out now in scope; binds: today, the scope's id. */
+#define AWAY_SELECT "SELECT l.id, p.id AS person, p.name, p.number, l.starts_on, l.ends_on, " \
+	" l.destination, DATE_FORMAT(l.exited_at, '%Y-%m-%d %H:%i') AS exited_at, " \
+	LEAVE_OVERDUE("?") " AS overdue FROM leaves l JOIN people p ON p.id = l.person_id"
+#define AWAY_WHERE "AND l.state = 'approved' AND l.exited_at IS NOT NULL " \
+	"AND l.returned_at IS NULL ORDER BY overdue DESC, l.ends_on LIMIT 200"
+static const char *const away_sql[] = SCOPE_VARIANTS(AWAY_SELECT, AWAY_WHERE);
+
+NEOERR *campus_away_leaves(HDF *out, const char *prefix, int s, long long bound,
+			   const char *today, long long *overdue)
+{
+	HDF *rows;
+	NEOERR *err = db_rows(out, prefix, NULL, away_sql[s], "si", today, bound);
+
+	*overdue = 0;
+	if (err)
+		return nerr_pass(err);
+	rows = hdf_get_obj(out, prefix);
+	for (HDF *h = rows ? hdf_obj_child(rows) : NULL; h; h = hdf_obj_next(h))
+		if (!strcmp(hdf_get_value(h, "overdue", "0"), "1"))
+			(*overdue)++;
+	return STATUS_OK;
 }

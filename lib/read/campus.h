@@ -60,6 +60,18 @@ NEOERR *campus_bookings(HDF *out, const char *prefix, long long person_id);
 NEOERR *campus_booking_building(long long id, long long person_id, long long *building,
 				bool *found);
 
+/* The person's leaves (请销假), the latest 20:
+ * <prefix>.<n>.{id, starts_on, ends_on, destination, reason, state,
+ * decision_reason, exited_at, returned_at, overdue}. */
+NEOERR *campus_my_leaves(HDF *out, const char *prefix, long long person_id, const char *today);
+
+/* The leaves in the viewer's scope (enum scope_kind s, bound as
+ * scope_kind_of() gives them) whose student is out now, overdue first:
+ * <prefix>.<n>.{id, person, name, number, starts_on, ends_on, destination,
+ * exited_at, overdue}; *overdue how many are. */
+NEOERR *campus_away_leaves(HDF *out, const char *prefix, int s, long long bound,
+			   const char *today, long long *overdue);
+
 /* The person with this number (学号/工号); 0 when none. */
 NEOERR *campus_person_by_number(const char *number, long long *person_id);
 

@@ -65,6 +65,11 @@ for who in $roles; do
 	check "$who GET /pass/temp: 200 (students and staff)" status_is 200
 	get "$who" /booking
 	check "$who GET /booking: 200 (students and staff)" status_is 200
+	get "$who" /leave
+	case $who in
+	gate|dorm) check "$who GET /leave: 403" status_is 403 ;;
+	*) check "$who GET /leave: 200 (students; reviewing staff)" status_is 200 ;;
+	esac
 	[ "$who" = admin ] || { FORM_PAGE=/password post "$who" /booking/add_venue --data-urlencode name=x
 		check "$who POST /booking/add_venue: 403" status_is 403; }
 	get "$who" /pass/trace
@@ -76,7 +81,7 @@ for who in $roles; do
 	check "$who GET /scan/pass: 403 unless an entrance's phone" \
 		eval 'status_is 403 || body_has "data-reason=\"not_here\""'
 done
-for path in /pass /pass/temp /pass/trace /booking; do
+for path in /pass /pass/temp /pass/trace /booking /leave; do
 	get anon "$path"
 	check "anonymous GET $path: to the login" eval 'status_is 303 && header_has "Location: /login"'
 done
