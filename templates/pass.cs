@@ -4,7 +4,7 @@
 <?cs include:"header.cs" ?>
 <section class="panel pass">
   <h1><?cs var:L.pass.title ?></h1>
-  <p class="card-line card-<?cs var:Card.Colour ?>"><span class="small"><?cs var:L.scan.card ?></span> <strong id="pass-card" data-state="<?cs var:Card.State ?>"><?cs var:Card.Title ?></strong></p>
+  <p class="card-line" data-colour="<?cs var:Card.Colour ?>"><span class="small"><?cs var:L.scan.card ?></span> <strong id="pass-card" data-state="<?cs var:Card.State ?>"><?cs var:Card.Title ?></strong></p>
   <?cs if:Pass.Refused ?>
   <p class="message bad" role="alert" id="pass-refused" data-reason="<?cs var:Pass.Refused ?>"><?cs var:Pass.Building ?> · <?cs var:L.pass.direction[Pass.Direction] ?>: <?cs var:L.scan.why[Pass.Refused] ?></p>
   <?cs elif:Pass.Entrance ?>
