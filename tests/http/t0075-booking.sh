@@ -145,6 +145,21 @@ q2=$(HEALTHCARD_CONF=$HC_VAR/healthcard.hdf "$ROOT/build/scantoken" --booking "$
 get venuephone "/scan/booking?t=$q2"
 check "  a fresh code at the exit: ended by the scan" eval 'result_is allow ok && eq "$(sql "SELECT CONCAT(state, \" \", ended_how) FROM bookings WHERE id = $b0")" "ended scan"'
 
+# -- the slot over: ended by itself -----------------------------------------------------------
+book "${L[8]}" "$v" "$slot" >/dev/null
+b8=$(sql "SELECT MAX(id) FROM bookings WHERE person_id = ${BLUE[8]} AND state = 'booked'")
+if [ -n "$b8" ]; then
+	start_ago "$b8" 5
+	q=$(HEALTHCARD_CONF=$HC_VAR/healthcard.hdf "$ROOT/build/scantoken" --booking "$bath" "$b8" "${BLUE[8]}")
+	get venuephone "/scan/booking?t=$q"; k=$(csrf)
+	req venuephone POST /scan/booking --data-urlencode "csrf=$k" --data-urlencode "t=$q" --data-urlencode "temperature=36.5"
+	sql "UPDATE bookings SET ends_at = NOW() - INTERVAL 1 MINUTE WHERE id = $b8" >/dev/null
+	get "${L[8]}" /booking
+	check "checked in and the slot over: ended by itself (timeout)" eq "$(sql "SELECT CONCAT(state, ' ', ended_how) FROM bookings WHERE id = $b8")" "ended timeout"
+else
+	check "a booking to let run past its slot" false
+fi
+
 # -- the 20-minute lapse --------------------------------------------------------------------
 book "${L[9]}" "$v" "$slot"
 b9=$(sql "SELECT MAX(id) FROM bookings WHERE person_id = ${BLUE[9]}")
