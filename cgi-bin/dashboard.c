@@ -15,6 +15,7 @@
  *                              7 days and 4 weeks, a table and an SVG chart
  */
 #include "web/app.h"
+#include "read/campus.h"
 #include "core/conf.h"
 #include "read/completion.h"
 #include "core/csv.h"
@@ -132,6 +133,16 @@ static NEOERR *show(struct req *r)
 		err = dash_list_load(r->hdf, s, bound, day, f, chosen_page(r));
 	if (err == STATUS_OK)
 		err = dash_anomalies_load(r->hdf, s, bound);
+	if (err == STATUS_OK) {
+		/* 请销假: who is out past their leave (the list on /leave). */
+		long long overdue = 0;
+		char today[11];
+
+		day_format(app_today(), today);
+		err = campus_away_leaves(r->hdf, "Dash.Away", s, bound, today, &overdue);
+		hdf_set_int_value(r->hdf, "Dash.LeavesOverdue", (int)overdue);
+		hdf_remove_tree(r->hdf, "Dash.Away");
+	}
 	if (err == STATUS_OK && hdf_get_int_value(r->hdf, "Dash.IsToday", 0)) {
 		long long n = 0;
 

@@ -18,6 +18,23 @@
  *                            button when they may enter; 404 a void code
  *   POST /scan/gate/CODE     200 ALLOW / ALREADY / DENY for the student
  *   POST /scan/at            303 /scan: a staff member's gate chosen (cookie)
+ *   GET  /scan/pass?t=PASS   a building pass (健康出入证) at an entrance's
+ *                            enrolled phone: 200 ALLOW out (recorded), DENY
+ *                            with the reason (recorded: red card, no pass,
+ *                            a building that does not admit them, another
+ *                            entrance), ALREADY for a code that passed, or
+ *                            for the way in the temperature form; 403 not
+ *                            a device
+ *   GET  /scan/booking?t=    a booking's code (健康预约) at a phone of the venue's
+ *                            building: booked, the temperature form (too
+ *                            early, lapsed, ended: DENY with the reason);
+ *                            checked in, ALLOW out (ended); 403 not a device
+ *   POST /scan/booking       t and temperature: checked in, or DENY for a
+ *                            fever (recorded as at the entrance)
+ *   POST /scan/pass          t and temperature: ALLOW in (recorded), or
+ *                            DENY for a fever (recorded: the card turns
+ *                            red, the counselor's queue has it); 400 the
+ *                            form again for a temperature that is not one
  */
 #include "web/app.h"
 #include "domain/arrival.h"
@@ -25,12 +42,21 @@
 #include "read/cardfacts.h"
 #include "domain/gate.h"
 #include "domain/gateadmin.h"
+#include "domain/pass.h"
+#include "domain/passage.h"
+#include "domain/temppass.h"
+#include "domain/booking.h"
+#include "domain/leave.h"
+#include "core/days.h"
+#include "core/conf.h"
+#include "web/form.h"
 #include "web/sess.h"
 
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 #include <time.h>
 
 /* The answer, one glance: result, reason, and who it is about. */
@@ -70,7 +96,7 @@ static void station_export(struct req *r, const struct scan_station *st)
 {
 	if (st->today >= 0)
 		hdf_set_int_value(r->hdf, "Station.Today", (int)st->today);
-	hdf_set_value(r->hdf, "Station.Kind", st->kind == GATE_KIND_DORM ? "dorm" : "gate");
+	hdf_set_value(r->hdf, "Station.Kind", gate_kind_name(st->kind));
 	hdf_set_value(r->hdf, "Station.Name", st->gate_name);
 	if (st->device_name[0])
 		hdf_set_value(r->hdf, "Station.Device", st->device_name);
@@ -97,6 +123,44 @@ static NEOERR *gates_export(struct req *r, const char *kind)
  * and prefetches change nothing), or ask the student to confirm (the
  * gate's printed code opened with a GET). */
 enum on_allow { ALLOW_RECORD, ALLOW_SAY, ALLOW_ASK };
+
+/*
+ * A student who arrived, at the campus gate with their card's code: an
+ * approved leave (请销假) lets them out today, and coming back through the
+ * gate closes it. *sv is changed only when a leave is concerned.
+ */
+static NEOERR *leave_scan(struct req *r, const struct scan_station *st, int person_id,
+			  const unsigned char *mac, enum on_allow on_allow, struct scan_verdict *sv)
+{
+	struct leave_gate g;
+	char today[11];
+	bool recorded = false;
+	NEOERR *err;
+
+	day_format(app_today(), today);
+	err = leave_at_gate(person_id, today, mac, &g);
+	if (err || g.phase == LEAVE_NONE)
+		return nerr_pass(err);
+	hdf_set_value(r->hdf, "Scan.Leave", g.phase == LEAVE_MAY_GO ? "out" : "back");
+	if (g.phase == LEAVE_AWAY && g.same_code) {
+		/* The code that let them out, shown again: they are leaving. */
+		hdf_set_value(r->hdf, "Scan.Leave", "out");
+		sv->result = SCAN_ALREADY;
+		sv->reason = SCAN_JUST_ADMITTED;
+		return STATUS_OK;
+	}
+	sv->result = SCAN_ALLOW;
+	sv->reason = SCAN_OK;
+	if (on_allow != ALLOW_RECORD)
+		return STATUS_OK;
+	err = g.phase == LEAVE_MAY_GO ? leave_exit(g.id, st->gate_id, mac, &recorded)
+				      : leave_return(g.id, st->gate_id, &recorded);
+	if (err == STATUS_OK && !recorded) {
+		sv->result = SCAN_ALREADY;
+		sv->reason = SCAN_JUST_ADMITTED;
+	}
+	return nerr_pass(err);
+}
 
 /*
  * The card of person_id computed now, and the verdict at the station.
@@ -127,6 +191,13 @@ static NEOERR *decide(struct req *r, const struct scan_station *st, int person_i
 	card_state(&ci.facts, today, card_streak_days(), &v);
 	card_export(r->hdf, r->lang, "Card", &ci, &v);
 	gate_decide(st->kind, &ci.facts, &v, &sv);
+	if (st->kind == GATE_KIND_GATE && mac && sv.result == SCAN_ALREADY && sv.reason == SCAN_ARRIVED) {
+		err = leave_scan(r, st, person_id, mac, on_allow, &sv);
+		if (err)
+			return nerr_pass(err);
+		if (hdf_get_value(r->hdf, "Scan.Leave", NULL))
+			return nerr_pass(answer(r, &sv, NULL));
+	}
 	if (sv.result == SCAN_ALLOW && on_allow == ALLOW_ASK)
 		return nerr_pass(app_render(r, "scan_gate.cs"));
 	if (sv.result == SCAN_ALLOW && on_allow == ALLOW_RECORD) {
@@ -295,7 +366,7 @@ static NEOERR *printed_gate(const char *code, struct scan_station *st, bool *fou
 	sodium_memzero(key, sizeof key);
 	st->gate_id = id;
 	snprintf(st->gate_name, sizeof st->gate_name, "%s", g.name);
-	st->kind = !strcmp(g.kind, "dorm") ? GATE_KIND_DORM : GATE_KIND_GATE;
+	st->kind = gate_kind_of(g.kind);
 	return STATUS_OK;
 }
 
@@ -340,12 +411,275 @@ static NEOERR *choose_gate(struct req *r)
 	return nerr_pass(app_redirect(r, "/scan"));
 }
 
+/* ---- the building pass at an entrance ------------------------------------ */
+
+static const struct form_field temperature_fields[] = {
+	{ "temperature", FORM_DECIMAL, false, 30, 45, NULL },
+	{ 0 }
+};
+static const struct form temperature_form = { "door", temperature_fields };
+
+/* The answer about a code that recorded its passage already. */
+static NEOERR *pass_seen(struct req *r, const struct passage_seen *seen)
+{
+	struct scan_verdict sv = { SCAN_ALREADY, SCAN_JUST_ADMITTED };
+
+	hdf_set_value(r->hdf, "Scan.At", seen->at);
+	hdf_set_value(r->hdf, "Scan.Where", seen->where);
+	if (!strcmp(seen->result, "deny")) {
+		/* Refused once, refused again: the recorded reason. */
+		hdf_set_value(r->hdf, "Scan.Result", "deny");
+		hdf_set_value(r->hdf, "Scan.Reason", seen->reason);
+		return nerr_pass(app_render(r, "scan_result.cs"));
+	}
+	return nerr_pass(answer(r, &sv, NULL));
+}
+
+/*
+ * Who scans first (only an entrance's enrolled phone), then the code, then
+ * what was recorded with it, then the card as it is now and the building.
+ */
+static NEOERR *pass_scan(struct req *r)
+{
+	const char *t = app_param(r, "t", NULL);
+	unsigned char key[GATE_KEY_BYTES];
+	struct pass_token tok;
+	enum gate_token_status ts;
+	struct scan_station st;
+	struct scan_verdict sv = { SCAN_DENY, SCAN_OK };
+	struct passage_seen seen;
+	struct card_info ci;
+	struct card_verdict v;
+	struct pass_scan ps = { 0 };
+	struct passage_new x = { 0 };
+	char bname[65];
+	bool found, may = false, needs_temp = false, recorded = false;
+	int today = app_today();
+	NEOERR *err;
+
+	sess_subkey("pass", key);
+	ts = pass_token_check(key, t, (long long)time(NULL), &tok);
+	sodium_memzero(key, sizeof key);
+	err = arrival_station(&r->who, hdf_get_value(r->hdf, "Cookie." ARRIVAL_DEVICE_COOKIE, NULL),
+			      0, NULL, false, &st, &found);
+	if (err)
+		return nerr_pass(err);
+	if (!found) {
+		sv.reason = SCAN_UNKNOWN_DEVICE;
+		r->status = 403;
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	station_export(r, &st);
+	if (st.kind != GATE_KIND_ENTRANCE) {
+		sv.reason = SCAN_NOT_HERE;
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	if (ts != TOKEN_OK) {
+		sv.reason = gate_token_reason(ts);
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	err = passage_find_token(tok.mac, &seen);
+	if (err)
+		return nerr_pass(err);
+	err = card_facts_load(tok.person_id, today, &ci);
+	if (err && nerr_handle(&err, HC_ERR_NOTFOUND)) {
+		sv.reason = SCAN_BAD_CODE;
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	if (err)
+		return nerr_pass(err);
+	card_state(&ci.facts, today, card_streak_days(), &v);
+	card_export(r->hdf, r->lang, "Card", &ci, &v);
+	hdf_set_value(r->hdf, "Pass.Direction", pass_direction_name(tok.direction));
+	if (seen.found)
+		return nerr_pass(pass_seen(r, &seen));
+	err = passage_entrance(st.gate_id, &x.building_id, bname, &found);
+	if (err == STATUS_OK && found)
+		err = passage_may_enter(tok.person_id, x.building_id, &may);
+	if (err)
+		return nerr_pass(err);
+	hdf_set_value(r->hdf, "Pass.Building", bname);
+	if (!strcmp(r->method, "POST") && form_check(r, &temperature_form)) {
+		r->status = 400;
+		hdf_set_value(r->hdf, "Pass.Token", t);
+		return nerr_pass(app_render(r, "scan_pass.cs"));
+	}
+	ps.station_entrance = st.gate_id;
+	ps.t = &tok;
+	ps.holder = pass_holder(ci.identity, &ci.facts, &v);
+	ps.red = v.colour == COLOUR_RED;
+	ps.may_enter = may;
+	ps.temperature_tenths = pass_temperature_tenths(app_param(r, "temperature", ""));
+	ps.fever_tenths = (int)lround(atof(conf_str("Policy.FeverCelsius", "37.3")) * 10);
+	if (tok.direction == PASS_IN && found) {
+		char now[20];
+
+		app_now(now);
+		err = temppass_state(tok.person_id, x.building_id, now, &ps.temp);
+		if (err)
+			return nerr_pass(err);
+	}
+	pass_decide(&ps, &sv, &needs_temp);
+	if (needs_temp) {
+		/* The way in waits for the temperature measured at the door. */
+		hdf_set_value(r->hdf, "Pass.Token", t);
+		return nerr_pass(app_render(r, "scan_pass.cs"));
+	}
+	if (ps.temperature_tenths)
+		hdf_set_value(r->hdf, "Scan.Temperature", app_param(r, "temperature", ""));
+	if (!strcmp(r->method, "HEAD"))
+		return nerr_pass(answer(r, &sv, NULL));
+	x.person_id = tok.person_id;
+	x.entrance_id = st.gate_id;
+	x.entrance_name = st.gate_name;
+	x.direction = tok.direction;
+	x.device_id = st.device_id;
+	x.scanned_by = st.staff_id;
+	x.mac = tok.mac;
+	x.verdict = sv;
+	x.temperature_tenths = ps.temperature_tenths;
+	err = passage_record(&r->who, &x, &recorded);
+	if (err)
+		return nerr_pass(err);
+	if (!recorded) {
+		/* Another phone recorded this code meanwhile. */
+		err = passage_find_token(tok.mac, &seen);
+		if (err)
+			return nerr_pass(err);
+		if (seen.found)
+			return nerr_pass(pass_seen(r, &seen));
+	}
+	if (sv.reason == SCAN_FEVER) {
+		/* The card as it is now: red. */
+		err = card_facts_load(tok.person_id, today, &ci);
+		if (err)
+			return nerr_pass(err);
+		card_state(&ci.facts, today, card_streak_days(), &v);
+		card_export(r->hdf, r->lang, "Card", &ci, &v);
+	}
+	return nerr_pass(answer(r, &sv, NULL));
+}
+
+/* A booking's code at the venue: check in with the temperature, or the
+ * exit's scan ends it. */
+static NEOERR *booking_door(struct req *r)
+{
+	static const enum scan_reason why[] = {
+		[BS_TOO_EARLY] = SCAN_BOOKING_TOO_EARLY, [BS_LAPSED] = SCAN_BOOKING_LAPSED,
+		[BS_DONE] = SCAN_BOOKING_DONE, [BS_UNKNOWN] = SCAN_BAD_CODE };
+	const char *t = app_param(r, "t", NULL);
+	unsigned char key[GATE_KEY_BYTES];
+	struct pass_token tok;
+	enum gate_token_status ts;
+	struct scan_station st;
+	struct scan_verdict sv = { SCAN_DENY, SCAN_OK };
+	struct card_info ci;
+	struct card_verdict v;
+	enum booking_scan bs;
+	char bname[65], state[12], now[20];
+	int building = 0, temp, fever;
+	bool found;
+	int today = app_today();
+	NEOERR *err;
+
+	sess_subkey("booking", key);
+	ts = pass_token_check(key, t, (long long)time(NULL), &tok);
+	sodium_memzero(key, sizeof key);
+	err = arrival_station(&r->who, hdf_get_value(r->hdf, "Cookie." ARRIVAL_DEVICE_COOKIE, NULL),
+			      0, NULL, false, &st, &found);
+	if (err)
+		return nerr_pass(err);
+	if (!found) {
+		sv.reason = SCAN_UNKNOWN_DEVICE;
+		r->status = 403;
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	station_export(r, &st);
+	if (st.kind == GATE_KIND_ENTRANCE) {
+		err = passage_entrance(st.gate_id, &building, bname, &found);
+		if (err)
+			return nerr_pass(err);
+	}
+	if (ts != TOKEN_OK) {
+		sv.reason = gate_token_reason(ts);
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	if (building == 0 || building != tok.building_id) {
+		sv.reason = SCAN_NOT_HERE;
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	err = card_facts_load(tok.person_id, today, &ci);
+	if (err && nerr_handle(&err, HC_ERR_NOTFOUND)) {
+		sv.reason = SCAN_BAD_CODE;
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	if (err)
+		return nerr_pass(err);
+	card_state(&ci.facts, today, card_streak_days(), &v);
+	card_export(r->hdf, r->lang, "Card", &ci, &v);
+	hdf_set_value(r->hdf, "Pass.Building", bname);
+	hdf_set_value(r->hdf, "Pass.Booking", "1");
+	err = booking_find(tok.entrance_id, tok.person_id, building, state);
+	if (err)
+		return nerr_pass(err);
+	temp = pass_temperature_tenths(app_param(r, "temperature", ""));
+	fever = (int)lround(atof(conf_str("Policy.FeverCelsius", "37.3")) * 10);
+	if (!strcmp(state, "booked")) {
+		if (v.colour == COLOUR_RED) {
+			sv.reason = SCAN_ABNORMAL;
+			return nerr_pass(answer(r, &sv, NULL));
+		}
+		if (strcmp(r->method, "POST") || form_check(r, &temperature_form) || temp == 0) {
+			if (!strcmp(r->method, "POST"))
+				r->status = 400;
+			hdf_set_value(r->hdf, "Pass.Token", t);
+			hdf_set_value(r->hdf, "Pass.Action", "/scan/booking");
+			hdf_set_value(r->hdf, "Pass.Direction", "in");
+			return nerr_pass(app_render(r, "scan_pass.cs"));
+		}
+		hdf_set_value(r->hdf, "Scan.Temperature", app_param(r, "temperature", ""));
+		if (temp >= fever) {
+			/* As at any entrance: refused, the card red, the counselor's queue. */
+			struct passage_new x = { .person_id = tok.person_id, .building_id = building,
+				.entrance_id = st.gate_id, .entrance_name = st.gate_name,
+				.direction = PASS_IN, .device_id = st.device_id, .scanned_by = st.staff_id,
+				.mac = tok.mac, .verdict = { SCAN_DENY, SCAN_FEVER },
+				.temperature_tenths = temp };
+			bool recorded;
+
+			err = passage_record(&r->who, &x, &recorded);
+			if (err)
+				return nerr_pass(err);
+			sv.reason = SCAN_FEVER;
+			return nerr_pass(answer(r, &sv, NULL));
+		}
+	}
+	if (!strcmp(r->method, "HEAD"))
+		return nerr_pass(answer(r, &sv, NULL));
+	app_now(now);
+	err = booking_scan(tok.entrance_id, tok.person_id, building, temp, tok.mac, now, &bs);
+	if (err)
+		return nerr_pass(err);
+	if (bs == BS_CHECKED_IN || bs == BS_ENDED) {
+		sv.result = SCAN_ALLOW;
+		hdf_set_value(r->hdf, "Pass.Direction", bs == BS_CHECKED_IN ? "in" : "out");
+	} else if (bs == BS_JUST_IN) {
+		sv.result = SCAN_ALREADY;
+		sv.reason = SCAN_JUST_ADMITTED;
+	} else {
+		sv.reason = why[bs];
+	}
+	return nerr_pass(answer(r, &sv, NULL));
+}
+
 static const struct action actions[] = {
 	{ "at", M_POST, R_GATE | R_DORM, choose_gate,
 	  .params = PARAMS({ "gate", P_INT, .min = 0, .max = 2147483647 }) },
 	{ "", M_GET, R_ANON, scan },
 	{ "enrol", M_GET | M_POST, R_ANON, enrol },
 	{ "gate", M_GET | M_POST, R_STUDENT, gate_code },
+	{ "pass", M_GET | M_POST, R_ANON, pass_scan, .form = &temperature_form },
+	{ "booking", M_GET | M_POST, R_ANON, booking_door, .form = &temperature_form },
 	{ 0 }
 };
 

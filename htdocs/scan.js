@@ -19,12 +19,13 @@
 		.then(function tick() {
 			detector.detect(video).then(function (codes) {
 				for (var i = 0; i < codes.length; i++) {
-					var m = /\/scan\?t=([A-Za-z0-9_-]{38})$/.exec(codes[i].rawValue);
-					if (m && m[1] !== last) {
-						sessionStorage.setItem('hc-last-code', m[1]);
+					// A card's code, or a building pass (at an entrance).
+					var m = /\/scan(\/pass)?\?t=([A-Za-z0-9_-]{38}|[A-Za-z0-9_-]{50})$/.exec(codes[i].rawValue);
+					if (m && m[2] !== last) {
+						sessionStorage.setItem('hc-last-code', m[2]);
 						// data-scan: the page's own address (a site under a
 						// path prefix has it there).
-						location.href = (box.getAttribute('data-scan') || '/scan') + '?cam=1&t=' + m[1];
+						location.href = (box.getAttribute('data-scan') || '/scan') + (m[1] || '') + '?cam=1&t=' + m[2];
 						return;
 					}
 				}

@@ -51,6 +51,9 @@
       <br><span class="small"><?cs var:L.card.qr_rotates ?></span></figcaption>
   </figure>
   <?cs /if ?>
+  <?cs if:Card.Colour == "blue" && !Card.ViewedByStaff ?>
+  <p><a class="next-step" id="to-pass" href="<?cs var:Site.Prefix ?>/pass"><?cs var:L.home.pass ?></a> · <a class="next-step" id="to-booking" href="<?cs var:Site.Prefix ?>/booking"><?cs var:L.home.booking ?></a> · <a class="next-step" id="to-leave" href="<?cs var:Site.Prefix ?>/leave"><?cs var:L.home.leave ?></a></p>
+  <?cs /if ?>
 </section>
 
 <?cs if:!Card.ViewedByStaff && Who.Is.Student ?>

@@ -3,6 +3,7 @@
 <section class="panel">
   <h1><?cs var:L.gates.title ?></h1>
   <p><a href="<?cs var:Site.Prefix ?>/gates/stats"><?cs var:L.gates.stats ?></a></p>
+  <section class="scroll" tabindex="0" aria-label="<?cs var:L.gates.title ?>">
   <table class="list">
     <thead><tr><th><?cs var:L.gates.name ?></th><th><?cs var:L.gates.kind ?></th><th><?cs var:L.gates.today ?></th><th><span class="vh"><?cs var:L.app.col_actions ?></span></th></tr></thead>
     <tbody>
@@ -17,6 +18,7 @@
     <?cs /each ?>
     </tbody>
   </table>
+  </section>
   <form method="post" action="<?cs var:Site.Prefix ?>/gates/add_gate" class="row-form">
     <h2><?cs var:L.gates.add_gate ?></h2>
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
@@ -33,6 +35,7 @@
 
 <section class="panel">
   <h2><?cs var:L.gates.devices ?></h2>
+  <section class="scroll" tabindex="0" aria-label="<?cs var:L.gates.devices ?>">
   <table class="list">
     <thead><tr><th><?cs var:L.gates.device ?></th><th><?cs var:L.gates.gate ?></th><th><?cs var:L.gates.state ?></th><th><span class="vh"><?cs var:L.app.col_actions ?></span></th></tr></thead>
     <tbody>
@@ -50,6 +53,7 @@
     <?cs /each ?>
     </tbody>
   </table>
+  </section>
   <form method="post" action="<?cs var:Site.Prefix ?>/gates/add_device" class="row-form">
     <h2><?cs var:L.gates.add_device ?></h2>
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">

@@ -22,7 +22,7 @@
     <td><input type="checkbox" name="id" value="<?cs var:q.id ?>" aria-label="<?cs var:q.name ?>"></td>
     <td><?cs var:L.review.kinds[q.kind] ?></td>
     <td><a href="<?cs var:Site.Prefix ?>/review/item?id=<?cs var:q.id ?>"><?cs var:q.name ?></a> <span class="small"><a href="<?cs var:Site.Prefix ?>/person?id=<?cs var:q.person ?>" title="<?cs var:L.person.title ?>"><?cs var:q.number ?></a></span></td>
-    <td class="wrap"><?cs if:q.kind == "makeup" ?><?cs var:q.makeup_day ?> · <?cs var:q.makeup_reason ?><?cs elif:q.kind == "anomaly" ?><?cs var:q.report_day ?> · <?cs var:q.temperature ?>°C <?cs call:flag_words(q.anomaly_flags) ?><?cs else ?><?cs var:q.app_reason ?><?cs if:q.allowed_from ?> · <?cs var:q.allowed_from ?> – <?cs var:q.allowed_until ?><?cs /if ?><?cs /if ?></td>
+    <td class="wrap"><?cs if:q.kind == "makeup" ?><?cs var:q.makeup_day ?> · <?cs var:q.makeup_reason ?><?cs elif:q.kind == "anomaly" ?><?cs var:q.report_day ?> · <?cs var:q.temperature ?>°C <?cs call:flag_words(q.anomaly_flags) ?><?cs elif:q.kind == "fever" ?><?cs var:q.fever_at ?> · <?cs var:q.fever_where ?> · <?cs var:q.fever_temperature ?>°C<?cs elif:q.kind == "temp_pass" ?><?cs var:q.temp_building ?> · <?cs var:q.temp_from ?> – <?cs var:q.temp_until ?> · <?cs var:q.temp_reason ?><?cs elif:q.kind == "leave" ?><?cs var:q.leave_from ?> – <?cs var:q.leave_until ?> · <?cs var:q.leave_to ?> · <?cs var:q.leave_reason ?><?cs else ?><?cs var:q.app_reason ?><?cs if:q.allowed_from ?> · <?cs var:q.allowed_from ?> – <?cs var:q.allowed_until ?><?cs /if ?><?cs /if ?></td>
     <td><?cs var:q.created ?></td>
   </tr>
   <?cs /each ?>

@@ -14,6 +14,15 @@
   <dt><?cs var:L.form.report.temperature ?></dt><dd><?cs var:Queue.Detail.temperature ?></dd>
   <dt><?cs var:L.form.report.city ?></dt><dd><?cs var:Queue.Detail.city ?></dd>
   <dt><?cs var:L.review.flags ?></dt><dd><?cs call:flag_words(Queue.Detail.anomaly_flags) ?></dd>
+  <?cs elif:Queue.Detail.kind == "fever" ?>
+  <dt><?cs var:L.review.fever.what ?></dt><dd id="fever-detail"><?cs var:Queue.Detail.fever_at ?> · <?cs var:Queue.Detail.fever_where ?> · <?cs var:Queue.Detail.fever_temperature ?>°C</dd>
+  <?cs elif:Queue.Detail.kind == "temp_pass" ?>
+  <dt><?cs var:L.review.temp.what ?></dt><dd id="temp-detail"><?cs var:Queue.Detail.temp_building ?> · <?cs var:Queue.Detail.temp_from ?> – <?cs var:Queue.Detail.temp_until ?></dd>
+  <dt><?cs var:L.form.temp.reason ?></dt><dd><?cs var:Queue.Detail.temp_reason ?></dd>
+  <?cs elif:Queue.Detail.kind == "leave" ?>
+  <dt><?cs var:L.leave.days ?></dt><dd id="leave-detail"><?cs var:Queue.Detail.leave_from ?> – <?cs var:Queue.Detail.leave_until ?></dd>
+  <dt><?cs var:L.form.leave.destination ?></dt><dd><?cs var:Queue.Detail.leave_to ?></dd>
+  <dt><?cs var:L.form.leave.reason ?></dt><dd><?cs var:Queue.Detail.leave_reason ?></dd>
   <?cs elif:Queue.Detail.app_state ?>
   <dt><?cs var:L.review.app_reason ?></dt><dd><?cs var:Queue.Detail.app_reason ?></dd>
   <dt><?cs var:L.review.itinerary ?></dt><dd><?cs var:Queue.Detail.itinerary ?></dd>
@@ -65,7 +74,7 @@
     <?cs if:Queue.Detail.kind == "second_review" ?>
     <button type="submit" name="decision" value="send_back"><?cs var:L.review.send_back ?></button>
     <button type="submit" name="decision" value="reject"><?cs var:L.review.reject_final ?></button>
-    <?cs else ?>
+    <?cs elif:Queue.Detail.kind != "fever" ?>
     <button type="submit" name="decision" value="reject"><?cs var:L.review.reject ?></button>
     <?cs /if ?>
   </div>

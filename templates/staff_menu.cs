@@ -5,6 +5,7 @@
   <?cs if:Who.Is.Counselor || Who.Is.Reviewer || Who.Is.Admin ?>
   <?cs call:menu_link("/dashboard", "dashboard", L.home.dashboard) ?>
   <?cs call:menu_link("/review", "review", L.home.review) ?>
+  <?cs call:menu_link("/leave", "leave", L.home.leave) ?>
   <?cs call:menu_link("/table", "table", L.home.table) ?>
   <?cs call:menu_link("/report", "report", L.home.report) ?>
   <?cs call:menu_link("/notices", "notices", L.home.notices) ?>
@@ -18,9 +19,12 @@
   <li><a href="<?cs var:Site.Prefix ?>/dashboard/colleges"><?cs var:L.completion.title ?></a></li>
   <?cs call:menu_link("/roster", "roster", L.home.roster) ?>
   <?cs call:menu_link("/gates", "gates", L.home.gates) ?>
+  <?cs call:menu_link("/places", "places", L.home.places) ?>
   <?cs call:menu_link("/exempt", "exempt", L.home.exempt) ?>
   <?cs call:menu_link("/audit", "audit", L.home.audit) ?><?cs /if ?>
   <?cs if:Who.Is.Admin || Who.Is.CollegeAdmin ?><?cs call:menu_link("/org", "org", L.home.org) ?>
   <?cs call:menu_link("/people", "people", L.home.people) ?><?cs /if ?>
+  <?cs call:menu_link("/pass", "pass", L.home.pass) ?>
+  <?cs call:menu_link("/booking", "booking", L.home.booking) ?>
   <?cs if:Who.Is.Gate || Who.Is.Dorm ?><?cs call:menu_link("/scan", "scan", L.home.scan) ?><?cs /if ?>
 <?cs /def ?>

@@ -29,7 +29,7 @@ bool arrival_secret_hash(const char *s, unsigned char hash[32])
 
 static const char *kind_name(enum gate_kind k)
 {
-	return k == GATE_KIND_DORM ? "dorm" : "gate";
+	return gate_kind_name(k);
 }
 
 /* A recorded scan and where it was: the gate, or who scanned. */
@@ -74,7 +74,7 @@ static NEOERR *device_station(const unsigned char h[32], const unsigned char *ma
 		db_copy(st->device_name, sizeof st->device_name, db_str(c, 1));
 		st->gate_id = (int)db_int(c, 2);
 		db_copy(st->gate_name, sizeof st->gate_name, db_str(c, 3));
-		st->kind = !strcmp(db_str(c, 4), "dorm") ? GATE_KIND_DORM : GATE_KIND_GATE;
+		st->kind = gate_kind_of(db_str(c, 4));
 		st->today = db_str(c, 5) ? db_int(c, 5) : -1;
 		read_used(db_str(c, 6), &st->used);
 	}

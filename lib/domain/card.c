@@ -238,9 +238,10 @@ static void decide(const struct card_facts *f, int today, struct card_verdict *v
 	 * An open anomaly wins over everything, even a recorded arrival:
 	 * the card is red and the gate denies until it is closed. A report
 	 * sent back (退回) is open until re-submitted (seed 000, FAQ 3); the
-	 * student's own step, that day's form, is said first.
+	 * student's own step, that day's form, is said first. A fever at a
+	 * building's entrance is an anomaly too, until the counselor clears it.
 	 */
-	if (f->sent_back_day != 0 || f->open_anomaly_day != 0) {
+	if (f->sent_back_day != 0 || f->open_anomaly_day != 0 || f->door_fever_day != 0) {
 		set_state(v, CARD_ABNORMAL);
 		if (f->sent_back_day != 0) {
 			struct card_reason *r = add_reason(v, WHY_REPORT_SENT_BACK);
@@ -249,6 +250,8 @@ static void decide(const struct card_facts *f, int today, struct card_verdict *v
 		}
 		if (f->open_anomaly_day != 0)
 			add_reason_day(v, WHY_ANOMALY, f->open_anomaly_day);
+		if (f->door_fever_day != 0)
+			add_reason_day(v, WHY_DOOR_FEVER, f->door_fever_day);
 		return;
 	}
 	if (!f->on_roster) {

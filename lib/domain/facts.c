@@ -162,3 +162,11 @@ NEOERR *facts_people(const char *ids)
 			"COLUMNS (id INT PATH '$')) j)", "s", ids);
 	return nerr_pass(err);
 }
+
+NEOERR *facts_door_fever(int person_id)
+{
+	return nerr_pass(db_exec(NULL, NULL,
+		"UPDATE card_facts SET door_fever = (SELECT MIN(DATE(ps.at)) FROM passages ps "
+		"  WHERE ps.person_id = ? AND ps.fever_state = 'open') "
+		"WHERE person_id = ?", "ii", (long long)person_id, (long long)person_id));
+}

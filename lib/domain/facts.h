@@ -52,6 +52,10 @@ NEOERR *facts_person(int person_id);
  * ("[12,40]"): as facts_person() for each, in two statements. */
 NEOERR *facts_people(const char *ids);
 
+/* A fever measured at a building's entrance opened or cleared
+ * (passages.fever_state): the person's rows of every term. */
+NEOERR *facts_door_fever(int person_id);
+
 /* A new term: a row for everyone. */
 NEOERR *facts_term(int term_id);
 

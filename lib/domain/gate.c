@@ -197,8 +197,24 @@ void gate_decide(enum gate_kind kind, const struct card_facts *f,
 {
 	if (kind == GATE_KIND_DORM)
 		decide_dorm(f, card, out);
+	else if (kind == GATE_KIND_ENTRANCE)
+		verdict(out, SCAN_DENY, SCAN_NOT_HERE);
 	else
 		decide_gate(f, card, out);
+}
+
+const char *gate_kind_name(enum gate_kind k)
+{
+	return k == GATE_KIND_DORM ? "dorm" : k == GATE_KIND_ENTRANCE ? "entrance" : "gate";
+}
+
+enum gate_kind gate_kind_of(const char *name)
+{
+	if (name && !strcmp(name, "dorm"))
+		return GATE_KIND_DORM;
+	if (name && !strcmp(name, "entrance"))
+		return GATE_KIND_ENTRANCE;
+	return GATE_KIND_GATE;
 }
 
 const char *gate_reason_name(enum scan_reason r)
@@ -220,6 +236,16 @@ const char *gate_reason_name(enum scan_reason r)
 		[SCAN_NOT_ARRIVED] = "not_arrived",
 		[SCAN_NOT_BOARDER] = "not_boarder",
 		[SCAN_JUST_ADMITTED] = "just_admitted",
+		[SCAN_NOT_HERE] = "not_here",
+		[SCAN_WRONG_ENTRANCE] = "wrong_entrance",
+		[SCAN_NO_PASS] = "no_pass",
+		[SCAN_NOT_ALLOWED] = "not_allowed",
+		[SCAN_FEVER] = "fever",
+		[SCAN_TEMP_NOT_YET] = "temp_not_yet",
+		[SCAN_TEMP_OVER] = "temp_over",
+		[SCAN_BOOKING_TOO_EARLY] = "booking_too_early",
+		[SCAN_BOOKING_LAPSED] = "booking_lapsed",
+		[SCAN_BOOKING_DONE] = "booking_done",
 	};
 	if ((int)r < 0 || (int)r >= SCAN_REASON_COUNT)
 		return "unknown";

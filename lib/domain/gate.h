@@ -67,8 +67,14 @@ int gate_code_gate_id(const char *code);
 bool gate_code_ok(const unsigned char key[GATE_KEY_BYTES], const char *code,
 		  int gate_id, int serial);
 
-/* Where the scan happens: the campus gate (报到) or a dorm (入宿). */
-enum gate_kind { GATE_KIND_GATE, GATE_KIND_DORM };
+/* Where the scan happens: the campus gate (报到), a dorm (入宿), or a
+ * building's entrance (the building pass, domain/pass.h). */
+enum gate_kind { GATE_KIND_GATE, GATE_KIND_DORM, GATE_KIND_ENTRANCE };
+
+/* gates.kind as stored ("gate", "dorm", "entrance"), and back (NULL or
+ * anything else: the campus gate). */
+const char *gate_kind_name(enum gate_kind k);
+enum gate_kind gate_kind_of(const char *name);
 
 enum scan_result {
 	SCAN_ALLOW,    /* record the arrival / move-in now */
@@ -94,6 +100,17 @@ enum scan_reason {
 	SCAN_NOT_ARRIVED,      /* dorm: the gate has not recorded the arrival */
 	SCAN_NOT_BOARDER,      /* dorm: a day student */
 	SCAN_JUST_ADMITTED,    /* SCAN_ALREADY: this very code was admitted */
+	/* The building pass (domain/pass.h). */
+	SCAN_NOT_HERE,         /* a card's code at an entrance, a pass at the gate */
+	SCAN_WRONG_ENTRANCE,   /* the pass names another entrance */
+	SCAN_NO_PASS,          /* the return is not complete: no building pass */
+	SCAN_NOT_ALLOWED,      /* a restricted building the person is not listed for */
+	SCAN_FEVER,            /* the temperature at the door is a fever */
+	SCAN_TEMP_NOT_YET,     /* a temporary pass whose window has not opened */
+	SCAN_TEMP_OVER,        /* a temporary pass whose window is over */
+	SCAN_BOOKING_TOO_EARLY,/* a booking scanned well before its start */
+	SCAN_BOOKING_LAPSED,   /* not checked in within the grace */
+	SCAN_BOOKING_DONE,     /* ended or cancelled */
 	SCAN_REASON_COUNT
 };
 
@@ -107,7 +124,8 @@ struct scan_verdict {
  * facts it was computed from). At the gate only a green "may return" card
  * is let in; at the dorm a boarder who came through the gate and has not
  * moved in yet (blue "move-in pending", or green "may return (boarder)"
- * after turning boarder). Pure.
+ * after turning boarder); at a building's entrance nobody (a card's code
+ * is not a building pass). Pure.
  */
 void gate_decide(enum gate_kind kind, const struct card_facts *f,
 		 const struct card_verdict *card, struct scan_verdict *out);

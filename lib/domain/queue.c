@@ -7,7 +7,7 @@
 #include <string.h>
 
 const char *const queue_kinds[] = { "makeup", "anomaly", "first_review",
-	"second_review", NULL };
+	"second_review", "fever", "temp_pass", "leave", NULL };
 
 bool queue_kind_known(const char *kind)
 {
@@ -19,31 +19,38 @@ bool queue_kind_known(const char *kind)
 
 #define QUEUE_FROM "FROM queue_items q JOIN people p ON p.id = q.person_id"
 
-/* Who works which kind: the counselor decides make-ups, anomalies and
- * first reviews of their students; the college reviewer the second
- * reviews of the college; the school admin sees everything. The first
- * review of a teacher's or staff member's return (返岗) is their
- * department head's (dept_head of their college), not a counselor's
- * (a unit without one: the school admin's, who sees everything).
- * Every variant binds two ids: the scope's, then the department head's
- * person id (0 for one who heads nothing); the variants without the
- * head's clause serve everyone else, with the plans they always had. */
+/* Who works which kind: the counselor decides make-ups, anomalies (of the
+ * check-ins and of fevers at entrances), first reviews, temporary passes
+ * and leaves of their students; the college reviewer the second reviews
+ * of the college; the school admin sees everything. The first review of a
+ * teacher's or staff member's return (返岗) is their department head's
+ * (dept_head of their college), not a counselor's (a unit without one:
+ * the school admin's, who sees everything). An item with an assignee (the
+ * approver a temporary pass chose) is theirs alone, and the admin's.
+ * Every variant binds three ids: the scope's, the department head's person
+ * id (0 for one who heads nothing), then the viewer's person id; the
+ * variants without the head's clause serve everyone else. */
 #define HEAD_CLAUSE \
 	"(q.kind = 'first_review' AND p.identity = 'staff' AND p.college_id IN " \
 	" (SELECT org_id FROM roles WHERE role = 'dept_head' AND person_id = ?))"
+#define COUNSELOR_CLAUSE \
+	"(p.id IN (SELECT student_id FROM counselor_assignments WHERE counselor_id = ?) " \
+	" AND (q.kind IN ('makeup', 'anomaly', 'fever', 'temp_pass', 'leave') " \
+	"  OR (q.kind = 'first_review' AND p.identity <> 'staff')))"
 #define QUEUE_VARIANTS(pre, post) { \
-	pre " WHERE p.id IN (SELECT student_id FROM counselor_assignments " \
-	    "WHERE counselor_id = ?) AND (q.kind IN ('makeup', 'anomaly') " \
-	    " OR (q.kind = 'first_review' AND p.identity <> 'staff')) AND ? = 0 " post, \
-	pre " WHERE p.college_id = ? AND q.kind = 'second_review' AND ? = 0 " post, \
-	pre " WHERE ? > 0 AND ? >= 0 " post, \
-	pre " WHERE ((p.id IN (SELECT student_id FROM counselor_assignments " \
-	    "WHERE counselor_id = ?) AND (q.kind IN ('makeup', 'anomaly') " \
-	    " OR (q.kind = 'first_review' AND p.identity <> 'staff'))) OR " HEAD_CLAUSE ") " post, \
-	pre " WHERE ((p.college_id = ? AND q.kind = 'second_review') OR " HEAD_CLAUSE ") " post, \
-	pre " WHERE ? > 0 AND ? >= 0 " post }
+	pre " WHERE ((" COUNSELOR_CLAUSE " AND ? = 0 AND q.assignee_id IS NULL) " \
+	    " OR q.assignee_id = ?) " post, \
+	pre " WHERE ((p.college_id = ? AND q.kind = 'second_review' AND ? = 0) " \
+	    " OR q.assignee_id = ?) " post, \
+	pre " WHERE ((? > 0 AND ? >= 0) OR q.assignee_id = ?) " post, \
+	pre " WHERE (((" COUNSELOR_CLAUSE " OR " HEAD_CLAUSE ") AND q.assignee_id IS NULL) " \
+	    " OR q.assignee_id = ?) " post, \
+	pre " WHERE (((p.college_id = ? AND q.kind = 'second_review') OR " HEAD_CLAUSE ") " \
+	    " OR q.assignee_id = ?) " post, \
+	pre " WHERE ((? > 0 AND ? >= 0) OR q.assignee_id = ?) " post }
 
-/* The variant for the actor and the two ids it binds. */
+/* The variant for the actor and the two ids it binds before the
+ * viewer's. */
 static int variant(const struct actor *a, long long *bound, long long *head)
 {
 	enum scope_kind s = scope_kind_of(a, bound);
@@ -62,8 +69,14 @@ static const char *const list_sql[] = QUEUE_VARIANTS(
 	" p.id AS person, p.name, p.number, cls.name AS class, "
 	" m.day AS makeup_day, m.reason AS makeup_reason, "
 	" d.day AS report_day, d.temperature, d.anomaly_flags, "
-	" ra.reason AS app_reason, ra.allowed_from, ra.allowed_until "
-	"FROM (SELECT q.id, q.kind, q.ref_id, q.created_at, q.person_id " QUEUE_FROM,
+	" ra.reason AS app_reason, ra.allowed_from, ra.allowed_until, "
+	" DATE_FORMAT(ps.at, '%Y-%m-%d %H:%i') AS fever_at, ps.temperature AS fever_temperature, "
+	" fg.name AS fever_where, tb.name AS temp_building, "
+	" DATE_FORMAT(tp.valid_from, '%Y-%m-%d %H:%i') AS temp_from, "
+	" DATE_FORMAT(tp.valid_until, '%Y-%m-%d %H:%i') AS temp_until, tp.reason AS temp_reason, "
+	" lv.starts_on AS leave_from, lv.ends_on AS leave_until, lv.destination AS leave_to, "
+	" lv.reason AS leave_reason "
+	"FROM (SELECT q.id, q.kind, q.ref_id, q.created_at, q.person_id, q.assignee_id " QUEUE_FROM,
 	"AND q.state = 'open' AND (? = 'all' OR q.kind = ?) "
 	"ORDER BY q.created_at, q.id LIMIT 101 OFFSET ?) q "
 	"JOIN people p ON p.id = q.person_id "
@@ -72,6 +85,11 @@ static const char *const list_sql[] = QUEUE_VARIANTS(
 	"LEFT JOIN daily_reports d ON q.kind = 'anomaly' AND d.id = q.ref_id "
 	"LEFT JOIN return_applications ra ON q.kind IN ('first_review', 'second_review') "
 	"  AND ra.id = q.ref_id "
+	"LEFT JOIN passages ps ON q.kind = 'fever' AND ps.id = q.ref_id "
+	"LEFT JOIN gates fg ON fg.id = ps.entrance_id "
+	"LEFT JOIN temp_passes tp ON q.kind = 'temp_pass' AND tp.id = q.ref_id "
+	"LEFT JOIN buildings tb ON tb.id = tp.building_id "
+	"LEFT JOIN leaves lv ON q.kind = 'leave' AND lv.id = q.ref_id "
 	"ORDER BY q.created_at, q.id");
 
 static const char *const mine_sql[] = QUEUE_VARIANTS(
@@ -81,7 +99,8 @@ NEOERR *queue_has_item(const struct actor *a, long long item, bool *mine)
 {
 	long long bound, head, n = 0;
 	int v = variant(a, &bound, &head);
-	NEOERR *err = db_scalar(&n, NULL, mine_sql[v], "iii", bound, head, item);
+	NEOERR *err = db_scalar(&n, NULL, mine_sql[v], "iiii", bound, head,
+				(long long)a->person_id, item);
 
 	*mine = n > 0;
 	return nerr_pass(err);
@@ -99,7 +118,7 @@ NEOERR *queue_counts_load(HDF *out, const struct actor *a)
 		snprintf(key, sizeof key, "Queue.Count.%s", queue_kinds[i]);
 		hdf_set_int_value(out, key, 0);
 	}
-	err = db_query(&c, counts_sql[v], "ii", bound, head);
+	err = db_query(&c, counts_sql[v], "iii", bound, head, (long long)a->person_id);
 	if (err)
 		return nerr_pass(err);
 	while (db_next(c)) {
@@ -118,7 +137,8 @@ NEOERR *queue_list_load(HDF *out, const struct actor *a, const char *kind, int p
 	int n = 0, v = variant(a, &bound, &head);
 	NEOERR *err;
 
-	err = db_rows(out, "Queue.Item", &n, list_sql[v], "iissi", bound, head, kind, kind,
+	err = db_rows(out, "Queue.Item", &n, list_sql[v], "iiissi", bound, head,
+		      (long long)a->person_id, kind, kind,
 		      (long long)page * 100);
 	if (err)
 		return nerr_pass(err);
@@ -185,6 +205,12 @@ static const char *history_kind(const char *kind)
 		return "makeup_request";
 	if (!strcmp(kind, "anomaly"))
 		return "daily_report";
+	if (!strcmp(kind, "fever"))
+		return "passage";
+	if (!strcmp(kind, "temp_pass"))
+		return "temp_pass";
+	if (!strcmp(kind, "leave"))
+		return "leave";
 	return "return_application";
 }
 
@@ -202,7 +228,13 @@ NEOERR *queue_item_load(HDF *out, const struct actor *a, long long item)
 		" d.day AS report_day, d.temperature, d.anomaly_flags, d.city, "
 		" p.identity, ra.reason AS app_reason, ra.itinerary, ra.needs_pickup, "
 		" ra.allowed_from, ra.allowed_until, ra.state AS app_state, "
-		" b.return_from, b.return_until "
+		" b.return_from, b.return_until, "
+		" DATE_FORMAT(ps.at, '%Y-%m-%d %H:%i') AS fever_at, ps.temperature AS fever_temperature, "
+		" fg.name AS fever_where, tb.name AS temp_building, "
+		" DATE_FORMAT(tp.valid_from, '%Y-%m-%d %H:%i') AS temp_from, "
+		" DATE_FORMAT(tp.valid_until, '%Y-%m-%d %H:%i') AS temp_until, tp.reason AS temp_reason, "
+		" lv.starts_on AS leave_from, lv.ends_on AS leave_until, lv.destination AS leave_to, "
+		" lv.reason AS leave_reason "
 		"FROM queue_items q JOIN people p ON p.id = q.person_id "
 		"LEFT JOIN return_applications ra ON q.kind IN ('first_review', 'second_review') "
 		"  AND ra.id = q.ref_id "
@@ -213,6 +245,11 @@ NEOERR *queue_item_load(HDF *out, const struct actor *a, long long item)
 		"LEFT JOIN org_units cls ON cls.id = p.class_id "
 		"LEFT JOIN makeup_requests m ON q.kind = 'makeup' AND m.id = q.ref_id "
 		"LEFT JOIN daily_reports d ON q.kind = 'anomaly' AND d.id = q.ref_id "
+		"LEFT JOIN passages ps ON q.kind = 'fever' AND ps.id = q.ref_id "
+		"LEFT JOIN gates fg ON fg.id = ps.entrance_id "
+		"LEFT JOIN temp_passes tp ON q.kind = 'temp_pass' AND tp.id = q.ref_id "
+		"LEFT JOIN buildings tb ON tb.id = tp.building_id "
+		"LEFT JOIN leaves lv ON q.kind = 'leave' AND lv.id = q.ref_id "
 		"WHERE q.id = ?", "i", item);
 	if (err)
 		return nerr_pass(err);

@@ -21,7 +21,8 @@ bool queue_kind_known(const char *kind);
 
 /* Reads for the review page, into out. */
 
-/* Queue.Count.<kind> and Queue.Count.all over the actor's queue. */
+/* Queue.Count.<kind> and Queue.Count.all over the actor's queue (their scope and kinds, and the items assigned to
+ * them). */
 NEOERR *queue_counts_load(HDF *out, const struct actor *a);
 /* Queue.Item.<n>.* (100 a page), open items of `kind` ("all" for every
  * kind) in the actor's queue, oldest first. */

@@ -63,6 +63,53 @@ static NEOERR *anomaly_apply(struct review_ctx *x, const struct review_effect *e
 	return nerr_pass(facts_anomaly((int)x->person));
 }
 
+/* ---- a fever at a building's entrance (the passage denied) ---------------- */
+
+#define FEVER_CHECK "SELECT ps.person_id, DATE(ps.at), ps.fever_state = ?, v.name, " \
+	" DATE_FORMAT(ps.verified_at, '%H:%i'), 0 " \
+	"FROM passages ps LEFT JOIN people v ON v.id = ps.verified_by " \
+	"WHERE ps.id = ? FOR UPDATE"
+/* Cleared: verified (measured again, not ill); the card follows. */
+static NEOERR *fever_apply(struct review_ctx *x, const struct review_effect *e)
+{
+	NEOERR *err = db_exec(NULL, NULL,
+		"UPDATE passages SET fever_state = ?, verified_by = ?, verified_at = ?, "
+		" verify_reason = NULLIF(?, '') WHERE id = ?", "sissi",
+		e->state, (long long)x->a->person_id, x->now, x->reason, x->ref);
+
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(facts_door_fever((int)x->person));
+}
+
+/* ---- temporary passes (临时出入审批) ---------------------------------------- */
+
+#define TEMP_CHECK "SELECT tp.person_id, DATE(tp.valid_from), tp.state = ?, v.name, " \
+	" DATE_FORMAT(tp.decided_at, '%H:%i'), 0 " \
+	"FROM temp_passes tp LEFT JOIN people v ON v.id = tp.decided_by " \
+	"WHERE tp.id = ? FOR UPDATE"
+static NEOERR *temp_apply(struct review_ctx *x, const struct review_effect *e)
+{
+	return nerr_pass(db_exec(NULL, NULL,
+		"UPDATE temp_passes SET state = ?, decided_by = ?, decided_at = ?, "
+		" decision_reason = NULLIF(?, '') WHERE id = ?", "sissi",
+		e->state, (long long)x->a->person_id, x->now, x->reason, x->ref));
+}
+
+/* ---- leaves (请销假) -------------------------------------------------------- */
+
+#define LEAVE_CHECK "SELECT l.person_id, l.starts_on, l.state = ?, v.name, " \
+	" DATE_FORMAT(l.decided_at, '%H:%i'), 0 " \
+	"FROM leaves l LEFT JOIN people v ON v.id = l.decided_by " \
+	"WHERE l.id = ? FOR UPDATE"
+static NEOERR *leave_apply_verdict(struct review_ctx *x, const struct review_effect *e)
+{
+	return nerr_pass(db_exec(NULL, NULL,
+		"UPDATE leaves SET state = ?, decided_by = ?, decided_at = ?, "
+		" decision_reason = NULLIF(?, '') WHERE id = ?", "sissi",
+		e->state, (long long)x->a->person_id, x->now, x->reason, x->ref));
+}
+
 /* ---- return applications (first and second review) ----------------------- */
 
 #define RETURN_CHECK "SELECT person_id, NULL, state = ?, NULL, NULL, term_id " \
@@ -100,6 +147,8 @@ static NEOERR *return_apply(struct review_ctx *x, const struct review_effect *e)
 
 #define MAKEUP_REJECT { "reject", "rejected", 0, false, "makeup_rejected", "makeup.reject" }
 #define ANOMALY_SEND_BACK { "send_back", "sent_back", 0, false, "sent_back", "anomaly.send_back" }
+#define TEMP_REJECT { "reject", "rejected", 0, false, "temp_pass_rejected", "temp_pass.reject" }
+#define LEAVE_REJECT { "reject", "rejected", 0, false, "leave_rejected", "leave.reject" }
 #define FIRST_SEND_BACK { "send_back", NULL, RET_FIRST_SEND_BACK, false, "return_sent_back", \
 			  "return.first_send_back" }
 
@@ -128,6 +177,22 @@ const struct review_kind review_kinds[] = {
 		[REVIEW_SEND_BACK] = { "send_back", NULL, RET_SECOND_SEND_BACK, false,
 				       "return_sent_back", "return.second_send_back" } },
 	  RETURN_CHECK, return_apply },
+	/* Only cleared: there is no form to send back, and a fever stays open
+	 * (the card red) until the counselor has verified it. */
+	{ "fever", "passage", "open", {
+		[REVIEW_APPROVE] = { "clear", "cleared", 0, false, "fever_cleared", "passage.fever_clear" } },
+	  FEVER_CHECK, fever_apply },
+	{ "temp_pass", "temp_pass", "pending", {
+		[REVIEW_APPROVE] = { "approve", "approved", 0, false, "temp_pass_approved",
+				     "temp_pass.approve" },
+		[REVIEW_REJECT] = TEMP_REJECT,
+		[REVIEW_SEND_BACK] = TEMP_REJECT },
+	  TEMP_CHECK, temp_apply },
+	{ "leave", "leave", "pending", {
+		[REVIEW_APPROVE] = { "approve", "approved", 0, false, "leave_approved", "leave.approve" },
+		[REVIEW_REJECT] = LEAVE_REJECT,
+		[REVIEW_SEND_BACK] = LEAVE_REJECT },
+	  LEAVE_CHECK, leave_apply_verdict },
 	{ 0 }
 };
 
@@ -304,6 +369,10 @@ NEOERR *review_decide(const struct actor *a, long long item, const char *decisio
 		return STATUS_OK;
 	}
 	d.e = &d.x.k->on[v];
+	if (d.e->decision == NULL) {
+		res->outcome = RO_UNSUPPORTED;
+		return STATUS_OK;
+	}
 	if (v != REVIEW_APPROVE && (reason == NULL || *reason == '\0')) {
 		res->outcome = RO_NEEDS_REASON;
 		return STATUS_OK;

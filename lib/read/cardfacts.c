@@ -49,7 +49,7 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 		" p.name, p.number, p.phone, col.name, cls.name, c.name, c.phone, "
 		" (SELECT COUNT(*) FROM messages m WHERE m.person_id = p.id), "
 		" f.sent_back, sb.verify_reason, (SELECT MIN(mr.day) FROM makeup_requests mr "
-		"  WHERE mr.person_id = p.id AND mr.state = 'pending'), "
+		"  WHERE mr.person_id = p.id AND mr.state = 'pending'), f.door_fever, "
 		" (SELECT COUNT(*) FROM queue_items q WHERE q.person_id = p.id) "
 		"FROM people p "
 		"LEFT JOIN terms t ON t.id = " TERM_NOW_ID " "
@@ -78,6 +78,7 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 	db_copy(ci->sent_back_reason, sizeof ci->sent_back_reason, db_str(c, 28));
 	f->sent_back_reason = ci->sent_back_reason[0] ? ci->sent_back_reason : NULL;
 	f->makeup_pending_day = day_or_0(db_str(c, 29));
+	f->door_fever_day = day_or_0(db_str(c, 30));
 	if (ci->term_id) {
 		db_copy(ci->term_name, sizeof ci->term_name, db_str(c, 2));
 		f->on_roster = db_int(c, 3) != 0;
@@ -105,7 +106,7 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 	db_copy(ci->counselor, sizeof ci->counselor, db_str(c, 24));
 	db_copy(ci->counselor_phone, sizeof ci->counselor_phone, db_str(c, 25));
 	ci->messages = (int)db_int(c, 26);
-	ci->queue_items = (int)db_int(c, 30);
+	ci->queue_items = (int)db_int(c, 31);
 	db_cursor_free(&c);
 	return STATUS_OK;
 }
@@ -138,6 +139,7 @@ static const char *reason_key(enum card_reason_code code)
 		[WHY_MOVED_IN] = "card.why.moved_in",
 		[WHY_REPORT_SENT_BACK] = "card.why.report_sent_back",
 		[WHY_MAKEUP_PENDING] = "card.why.makeup_pending",
+		[WHY_DOOR_FEVER] = "card.why.door_fever",
 	};
 	return keys[code];
 }

@@ -34,11 +34,13 @@ const sizes = {
 // Pages no link leads to but a person may open (a bookmark, a QR).
 const extra = {
   anonymous: ['/login', '/logout', '/password/reset/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
-  student: ['/scan/gate', '/person', '/phone'],
+  // Issue 15's pages: the pass, a temporary pass, booking, leave.
+  student: ['/scan/gate', '/person', '/phone', '/pass', '/pass/temp', '/booking', '/leave'],
   grad: ['/scan/gate', '/person'],
   // Issue 14's pages behind the menu's /org and /people: a unit, a search,
   // a person (with their account and roles), the blank form.
-  admin: ['/org/edit?id=2', '/people?q=1', '/people/edit?id=1', '/people/new', '/people/import', '/exempt', '/audit'],
+  admin: ['/org/edit?id=2', '/people?q=1', '/people/edit?id=1', '/people/new', '/people/import', '/exempt', '/audit',
+    '/places', '/places/stats', '/pass/trace'],
 };
 const MAX_PAGES = 40;       // per role: the crawl stops there
 

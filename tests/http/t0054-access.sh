@@ -45,6 +45,61 @@ get anon /phone
 check "anonymous GET /phone: to the login" eval 'status_is 303 && header_has "Location: /login"'
 FORM_PAGE=/password post anon /phone/send --data-urlencode phone=13800000000
 check "anonymous POST /phone/send: refused" eval 'status_is 403 || { status_is 303 && header_has "Location: /login"; }'
+# Issue 15's pages. /places: the school admin only; /pass: who may hold a
+# building pass (students, staff); /pass/trace: the reviewing roles;
+# /scan/pass: enrolled entrance phones (403 for every login).
+for path in /places /places/stats "/places/inside?id=1"; do
+	for who in $roles; do
+		get "$who" "$path"
+		if [ "$who" = admin ]; then
+			check "$who GET $path: 200" status_is 200
+		else
+			check "$who GET $path: 403" status_is 403
+		fi
+	done
+	get anon "$path"
+	check "anonymous GET $path: to the login" eval 'status_is 303 && header_has "Location: /login"'
+done
+for path in /places/add_building /places/add_entrance /places/restrict /places/grant /places/ungrant \
+	/places/approver /places/unapprover; do
+	for who in $roles; do
+		[ "$who" = admin ] && continue
+		FORM_PAGE=/password post "$who" "$path" --data-urlencode id=1
+		check "$who POST $path: 403" status_is 403
+	done
+done
+for who in $roles; do
+	get "$who" /pass
+	check "$who GET /pass: 200 (students and staff)" status_is 200
+	get "$who" /pass/temp
+	check "$who GET /pass/temp: 200 (students and staff)" status_is 200
+	get "$who" /booking
+	check "$who GET /booking: 200 (students and staff)" status_is 200
+	get "$who" /leave
+	case $who in
+	gate|dorm) check "$who GET /leave: 403" status_is 403 ;;
+	*) check "$who GET /leave: 200 (students; reviewing staff)" status_is 200 ;;
+	esac
+	[ "$who" = admin ] || { FORM_PAGE=/password post "$who" /booking/add_venue --data-urlencode name=x
+		check "$who POST /booking/add_venue: 403" status_is 403; }
+	get "$who" /pass/trace
+	case $who in
+	counselor|reviewer|admin) check "$who GET /pass/trace: 200" status_is 200 ;;
+	*) check "$who GET /pass/trace: 403" status_is 403 ;;
+	esac
+	get "$who" "/scan/pass?t=x"
+	check "$who GET /scan/pass: 403 unless an entrance's phone" \
+		eval 'status_is 403 || body_has "data-reason=\"not_here\""'
+done
+for path in /pass /pass/temp /pass/trace /booking /leave; do
+	get anon "$path"
+	check "anonymous GET $path: to the login" eval 'status_is 303 && header_has "Location: /login"'
+done
+for path in /scan/pass /scan/booking; do
+	get anon "$path?t=x"
+	check "anonymous GET $path: 403, not a device" eval 'status_is 403 && body_has "data-reason=\"unknown_device\""'
+done
+
 # /password: everyone logged in.
 for who in $roles; do
 	get "$who" /password

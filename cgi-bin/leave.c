@@ -1,0 +1,105 @@
+/*
+ * leave.c - /leave: 请销假 (seed 000 FAQ 7). A student on campus applies to
+ * leave for some days (destination, reason); the counselor approves in
+ * /review (kind "leave"); the campus gate's scan of the card records the
+ * way out and the way back, which closes the leave. Staff who review see
+ * their students who are out, the overdue first (also counted on the
+ * dashboard).
+ *
+ *   GET  /leave    200 the student's form and leaves; for counselors,
+ *                  reviewers and the admin, who in their scope is out
+ *   POST /leave    303 /leave?applied=ID; 400 the form with a message at
+ *                  the field (days that end before they start, too many,
+ *                  past, a leave already open)
+ */
+#include "web/app.h"
+#include "core/conf.h"
+#include "core/days.h"
+#include "domain/leave.h"
+#include "domain/scope.h"
+#include "read/campus.h"
+#include "web/form.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct form_field leave_fields[] = {
+	{ "starts_on", FORM_DATE, true, 0, 0, NULL },
+	{ "ends_on", FORM_DATE, true, 0, 0, NULL },
+	{ "destination", FORM_TEXT, true, 1, 100, NULL },
+	{ "reason", FORM_TEXT, true, 1, 200, NULL },
+	{ 0 }
+};
+static const struct form leave_form = { "leave", leave_fields };
+
+static NEOERR *render(struct req *r)
+{
+	char today[11];
+	NEOERR *err = STATUS_OK;
+
+	day_format(app_today(), today);
+	hdf_set_value(r->hdf, "Leave.Today", today);
+	hdf_set_int_value(r->hdf, "Leave.MaxDays", conf_int("Policy.LeaveMaxDays", LEAVE_MAX_DAYS));
+	if (r->who.roles & R_STUDENT)
+		err = campus_my_leaves(r->hdf, "Leave.Mine", r->who.person_id, today);
+	if (err == STATUS_OK && (r->who.roles & (R_COUNSELOR | R_REVIEWER | R_ADMIN))) {
+		long long bound, overdue;
+		enum scope_kind s = scope_kind_of(&r->who, &bound);
+
+		err = campus_away_leaves(r->hdf, "Leave.Away", s, bound, today, &overdue);
+		hdf_set_int_value(r->hdf, "Leave.Overdue", (int)overdue);
+		hdf_set_int_value(r->hdf, "Leave.Staff", 1);
+	}
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_render(r, "leave.cs"));
+}
+
+static NEOERR *show(struct req *r)
+{
+	if (!strcmp(r->method, "GET"))
+		return nerr_pass(render(r));
+	if (!(r->who.roles & R_STUDENT))
+		return nerr_raise(HC_ERR_FORBIDDEN, "only students ask for leave");
+	{
+		static const char *const where[] = { [LV_BAD_DAYS] = "ends_on", [LV_TOO_LONG] = "ends_on",
+			[LV_PAST] = "starts_on", [LV_OPEN_ALREADY] = "starts_on" };
+		static const char *const why[] = { [LV_BAD_DAYS] = "leave.err.days",
+			[LV_TOO_LONG] = "leave.err.too_long", [LV_PAST] = "leave.err.past",
+			[LV_OPEN_ALREADY] = "leave.err.open" };
+		enum leave_problem problem;
+		char key[64], path[64];
+		long long id;
+		NEOERR *err;
+
+		if (form_check(r, &leave_form)) {
+			r->status = 400;
+			return nerr_pass(render(r));
+		}
+		err = leave_apply(&r->who, r->who.person_id, app_param(r, "starts_on", ""),
+				  app_param(r, "ends_on", ""), app_param(r, "destination", ""),
+				  app_param(r, "reason", ""), &id, &problem);
+		if (err)
+			return nerr_pass(err);
+		if (problem != LV_OK) {
+			snprintf(key, sizeof key, "Form.Error.%s", where[problem]);
+			hdf_set_value(r->hdf, key, tr(r, why[problem]));
+			r->status = 400;
+			return nerr_pass(render(r));
+		}
+		snprintf(path, sizeof path, "/leave?applied=%lld", id);
+		return nerr_pass(app_redirect(r, path));
+	}
+}
+
+static const struct action actions[] = {
+	{ "", M_GET | M_POST, R_STUDENT | R_COUNSELOR | R_REVIEWER | R_ADMIN, show,
+	  .form = &leave_form, .params = PARAMS({ "applied", P_ID }) },
+	{ 0 }
+};
+
+int main(void)
+{
+	static const struct page page = { "leave", actions };
+	return app_main(&page);
+}

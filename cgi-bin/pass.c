@@ -1,0 +1,315 @@
+/*
+ * pass.c - /pass: the building pass (健康出入证, seed 003 三). Once the
+ * return is complete (a blue card), or for staff who never needed one,
+ * the pass exists: the person picks 我要进 or 我要出 and an entrance, and
+ * gets a QR signed for that building, entrance and direction, good for a
+ * minute and drawn anew every 30 s (as the card's). The entrance's
+ * enrolled phone scans it (/scan/pass). For the counselor in scope, a
+ * person's passages of a day (流调).
+ *
+ *   GET /pass                        200 the chooser (and why there is no
+ *                                    pass: a red card, a return not
+ *                                    complete)
+ *   GET /pass?entrance=ID&dir=in|out 200 the pass's QR; 403 with the reason
+ *                                    when the person may not go in (no
+ *                                    pass, a red card, a building that
+ *                                    does not admit them); 404 no entrance
+ *   GET /pass/qr?entrance=ID&dir=    200 the QR (SVG) with a code made now;
+ *                                    403 / 404 as above
+ *   GET /pass/temp                   200 临时出入审批: the form (building, approver
+ *                                    among those listed for it, or the
+ *                                    counselor; why; from, until) and one's
+ *                                    applications with their state
+ *   POST /pass/temp                  303 /pass/temp?applied=ID; 400 the form
+ *                                    with a message at each bad field (a
+ *                                    window that ends before it starts, is
+ *                                    longer than Policy.TempPassMaxHours or
+ *                                    over, an approver not listed for it)
+ *   GET /pass/trace?person=ID&day=   200 the person's passages of the day
+ *                                    (or ?number=); 403 out of scope; 404
+ *                                    no such person
+ */
+#include "web/app.h"
+#include "core/conf.h"
+#include "core/days.h"
+#include "core/qr.h"
+#include "domain/card.h"
+#include "domain/gate.h"
+#include "domain/pass.h"
+#include "domain/passage.h"
+#include "domain/scope.h"
+#include "domain/temppass.h"
+#include "read/campus.h"
+#include "read/cardfacts.h"
+#include "web/form.h"
+#include "web/sess.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* What the person may draw now. */
+struct pass_now {
+	struct card_info ci;
+	struct card_verdict v;
+	bool holder, red;
+	int entrance_id, building_id;
+	int direction;               /* -1: none asked for */
+	char building[65];
+	enum scan_reason refused;    /* SCAN_OK: the pass may be drawn */
+};
+
+/* The card now, and the verdict on the entrance and direction asked for
+ * (if any): the same rules as the entrance's scan (pass_decide()). */
+static NEOERR *pass_load(struct req *r, struct pass_now *p)
+{
+	int today = app_today();
+	bool found = false, may = false;
+	NEOERR *err;
+
+	memset(p, 0, sizeof *p);
+	err = card_facts_load(r->who.person_id, today, &p->ci);
+	if (err)
+		return nerr_pass(err);
+	card_state(&p->ci.facts, today, card_streak_days(), &p->v);
+	p->holder = pass_holder(p->ci.identity, &p->ci.facts, &p->v);
+	p->red = p->v.colour == COLOUR_RED;
+	p->direction = pass_direction_of(app_param(r, "dir", NULL));
+	p->entrance_id = (int)app_num(r, "entrance", 0);
+	if (p->entrance_id == 0 || p->direction < 0)
+		return STATUS_OK;
+	err = passage_entrance(p->entrance_id, &p->building_id, p->building, &found);
+	if (err == STATUS_OK && !found)
+		err = nerr_raise(HC_ERR_NOTFOUND, "no entrance %d", p->entrance_id);
+	if (err == STATUS_OK)
+		err = passage_may_enter(r->who.person_id, p->building_id, &may);
+	if (err)
+		return nerr_pass(err);
+	if (p->direction == PASS_IN) {
+		struct pass_token t = { .entrance_id = p->entrance_id, .direction = PASS_IN };
+		struct pass_scan s = { .station_entrance = p->entrance_id, .t = &t,
+			.holder = p->holder, .red = p->red, .may_enter = may };
+		struct scan_verdict sv;
+		bool needs_temp;
+		char now[20];
+
+		app_now(now);
+		err = temppass_state(r->who.person_id, p->building_id, now, &s.temp);
+		if (err)
+			return nerr_pass(err);
+		pass_decide(&s, &sv, &needs_temp);
+		if (sv.result == SCAN_DENY)
+			p->refused = sv.reason;
+	}
+	return STATUS_OK;
+}
+
+static NEOERR *show(struct req *r)
+{
+	struct pass_now p;
+	NEOERR *err = pass_load(r, &p);
+
+	if (err)
+		return nerr_pass(err);
+	card_export(r->hdf, r->lang, "Card", &p.ci, &p.v);
+	hdf_set_int_value(r->hdf, "Pass.Holder", p.holder);
+	if (!p.holder)
+		hdf_set_value(r->hdf, "Pass.Why", p.red ? "abnormal" : "no_pass");
+	err = campus_choices(r->hdf, "Pass.Choice", r->who.person_id);
+	if (err)
+		return nerr_pass(err);
+	if (p.entrance_id && p.direction >= 0) {
+		hdf_set_int_value(r->hdf, "Pass.Entrance", p.entrance_id);
+		hdf_set_value(r->hdf, "Pass.Direction", pass_direction_name(p.direction));
+		hdf_set_value(r->hdf, "Pass.Building", p.building);
+		if (p.refused != SCAN_OK) {
+			r->status = 403;
+			hdf_set_value(r->hdf, "Pass.Refused", gate_reason_name(p.refused));
+		} else {
+			hdf_set_int_value(r->hdf, "Page.Refresh", GATE_TOKEN_TTL / 2);
+			hdf_set_int_value(r->hdf, "Page.RefreshNoScript", 1);
+			hdf_set_value(r->hdf, "Page.Script.0", "card.js");
+			hdf_set_int_value(r->hdf, "Pass.QrStamp", (int)randombytes_uniform(1000000000u));
+		}
+	}
+	return nerr_pass(app_render(r, "pass.cs"));
+}
+
+static NEOERR *show_qr(struct req *r)
+{
+	struct pass_now p;
+	struct pass_token t = { 0 };
+	unsigned char key[GATE_KEY_BYTES];
+	char token[PASS_TOKEN_LEN + 1], path[PASS_TOKEN_LEN + 20], url[512];
+	STRING svg;
+	NEOERR *err = pass_load(r, &p);
+
+	if (err)
+		return nerr_pass(err);
+	if (p.entrance_id == 0 || p.direction < 0)
+		return nerr_raise(HC_ERR_BADREQ, "entrance and dir are needed");
+	if (p.refused != SCAN_OK)
+		return nerr_raise(HC_ERR_FORBIDDEN, "no pass: %s", gate_reason_name(p.refused));
+	t.person_id = r->who.person_id;
+	t.building_id = p.building_id;
+	t.entrance_id = p.entrance_id;
+	t.direction = (enum pass_direction)p.direction;
+	sess_subkey("pass", key);
+	pass_token_make(key, &t, (long long)time(NULL), randombytes_random(), token);
+	sodium_memzero(key, sizeof key);
+	snprintf(path, sizeof path, "/scan/pass?t=%s", token);
+	app_site_url(r, path, url, sizeof url);
+	string_init(&svg);
+	err = qr_svg(url, &svg);
+	if (err == STATUS_OK)
+		err = app_send(r, "image/svg+xml", svg.buf, svg.len);
+	string_clear(&svg);
+	return nerr_pass(err);
+}
+
+/* 流调: one person's passages of a day, for the staff who see them. */
+static NEOERR *trace(struct req *r)
+{
+	const char *number = app_param(r, "number", "");
+	long long person = app_num(r, "person", 0);
+	int day = app_day(r, "day");
+	char d[11];
+	struct card_info ci;
+	NEOERR *err;
+
+	if (day < 0)
+		day = app_today();
+	day_format(day, d);
+	hdf_set_value(r->hdf, "Trace.Day", d);
+	if (person == 0 && number[0]) {
+		err = campus_person_by_number(number, &person);
+		if (err)
+			return nerr_pass(err);
+		if (person == 0) {
+			r->status = 404;
+			hdf_set_int_value(r->hdf, "Trace.NoOne", 1);
+			return nerr_pass(app_render(r, "pass_trace.cs"));
+		}
+	}
+	if (person) {
+		err = scope_require(&r->who, (int)person);
+		if (err == STATUS_OK)
+			err = card_facts_load((int)person, day, &ci);
+		if (err == STATUS_OK)
+			err = campus_trace(r->hdf, "Trace.Row", person, d);
+		if (err)
+			return nerr_pass(err);
+		hdf_set_int_value(r->hdf, "Trace.Person", (int)person);
+		hdf_set_value(r->hdf, "Trace.Name", ci.name);
+		hdf_set_value(r->hdf, "Trace.Number", ci.number);
+	}
+	return nerr_pass(app_render(r, "pass_trace.cs"));
+}
+
+static const struct form_field temp_fields[] = {
+	{ "building_id", FORM_INT, true, 1, 2147483647, NULL },
+	{ "approver_id", FORM_INT, false, 1, 2147483647, NULL },
+	{ "reason", FORM_TEXT, true, 1, 200, NULL },
+	{ "valid_from", FORM_TEXT, true, 16, 19, NULL },
+	{ "valid_until", FORM_TEXT, true, 16, 19, NULL },
+	{ 0 }
+};
+static const struct form temp_form = { "temp", temp_fields };
+
+static NEOERR *temp_render(struct req *r)
+{
+	char now[20];
+	NEOERR *err;
+
+	app_now(now);
+	now[10] = 'T';
+	now[16] = '\0';
+	hdf_set_value(r->hdf, "Temp.Now", now);
+	hdf_set_int_value(r->hdf, "Temp.MaxHours",
+			  conf_int("Policy.TempPassMaxHours", TEMPPASS_MAX_HOURS));
+	err = campus_temp_form(r->hdf, "Temp", r->who.person_id);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_render(r, "pass_temp.cs"));
+}
+
+static void temp_error(struct req *r, const char *field, const char *msg)
+{
+	char key[64];
+
+	snprintf(key, sizeof key, "Form.Error.%s", field);
+	hdf_set_value(r->hdf, key, tr(r, msg));
+	hdf_set_int_value(r->hdf, "Form.Errors", hdf_get_int_value(r->hdf, "Form.Errors", 0) + 1);
+}
+
+/* GET: the form and one's applications; POST: an application. */
+static NEOERR *temp(struct req *r)
+{
+	static const char *const where[] = {
+		[TP_NO_BUILDING] = "building_id", [TP_BAD_APPROVER] = "approver_id",
+		[TP_BAD_WINDOW] = "valid_until", [TP_TOO_LONG] = "valid_until",
+		[TP_PAST] = "valid_until" };
+	static const char *const why[] = {
+		[TP_NO_BUILDING] = "places.no_building", [TP_BAD_APPROVER] = "temp.err.approver",
+		[TP_BAD_WINDOW] = "temp.err.window", [TP_TOO_LONG] = "temp.err.too_long",
+		[TP_PAST] = "temp.err.past" };
+	struct temppass_new x = { 0 };
+	enum temppass_problem problem = TP_OK;
+	char from[20], until[20], now[20], path[64];
+	long long id = 0;
+	int bad;
+	NEOERR *err;
+
+	if (strcmp(r->method, "POST"))
+		return nerr_pass(temp_render(r));
+	bad = form_check(r, &temp_form);
+	if (bad == 0 && !temppass_time(app_param(r, "valid_from", ""), from)) {
+		temp_error(r, "valid_from", "temp.err.time");
+		bad++;
+	}
+	if (bad == 0 && !temppass_time(app_param(r, "valid_until", ""), until)) {
+		temp_error(r, "valid_until", "temp.err.time");
+		bad++;
+	}
+	if (bad) {
+		r->status = 400;
+		return nerr_pass(temp_render(r));
+	}
+	x.person_id = r->who.person_id;
+	x.building_id = form_id(app_param(r, "building_id", ""));
+	x.approver_id = form_id(app_param(r, "approver_id", ""));
+	x.reason = app_param(r, "reason", "");
+	x.from = from;
+	x.until = until;
+	app_now(now);
+	err = temppass_apply(&r->who, &x, now, &id, &problem);
+	if (err)
+		return nerr_pass(err);
+	if (problem != TP_OK) {
+		temp_error(r, where[problem], why[problem]);
+		r->status = 400;
+		return nerr_pass(temp_render(r));
+	}
+	snprintf(path, sizeof path, "/pass/temp?applied=%lld", id);
+	return nerr_pass(app_redirect(r, path));
+}
+
+#define CHOICE PARAMS({ "entrance", P_ID, .notfound = true }, \
+		      { "dir", P_ENUM, .values = "in out" })
+
+static const struct action actions[] = {
+	{ "", M_GET, R_STUDENT | R_STAFF, show, .params = CHOICE },
+	{ "qr", M_GET, R_STUDENT | R_STAFF, show_qr, .params = CHOICE },
+	{ "temp", M_GET | M_POST, R_STUDENT | R_STAFF, temp, .form = &temp_form,
+	  .params = PARAMS({ "applied", P_ID }) },
+	{ "trace", M_GET, R_COUNSELOR | R_REVIEWER | R_ADMIN, trace,
+	  .params = PARAMS({ "person", P_ID, .notfound = true }, { "day", P_DAY }) },
+	{ 0 }
+};
+
+int main(void)
+{
+	static const struct page page = { "pass", actions };
+	return app_main(&page);
+}

@@ -1,0 +1,272 @@
+/* places.c - see places.h. */
+#include "domain/places.h"
+#include "domain/audit.h"
+#include "core/db.h"
+#include "core/days.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *const places_building_kinds[] = { "teaching", "dorm", "library", "bath",
+	"canteen", "office", "other", NULL };
+const char *const places_identities[] = { "staff", "undergrad", "grad", NULL };
+
+struct change {
+	const struct actor *a;
+	long long id;                /* the building (or access row) acted on */
+	long long unit_id;
+	long long new_id;
+	const char *name, *kind, *identity;
+	bool restricted;
+	bool found;
+};
+
+static NEOERR *insert_building(void *ctx)
+{
+	struct change *x = ctx;
+	char now[20], detail[120];
+	long long dup = 0;
+	bool found = false;
+	NEOERR *err;
+
+	clock_now(now);
+	err = db_scalar(&dup, &found, "SELECT id FROM buildings WHERE name = ? FOR UPDATE",
+			"s", x->name);
+	if (err == STATUS_OK && found)
+		err = nerr_raise(HC_ERR_CONFLICT, "building %s exists", x->name);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, &x->new_id, "INSERT INTO buildings (name, kind, restricted, "
+			"created_at) VALUES (?, ?, ?, ?)", "ssis", x->name, x->kind,
+			(long long)x->restricted, now);
+	snprintf(detail, sizeof detail, "%s %s%s", x->kind, x->name, x->restricted ? " restricted" : "");
+	if (err == STATUS_OK)
+		err = audit_write(x->a, now, "building.add", 0, "building", x->new_id, detail);
+	return nerr_pass(err);
+}
+
+NEOERR *places_add_building(const struct actor *a, const char *name, const char *kind,
+			    bool restricted, long long *id)
+{
+	struct change x = { .a = a, .name = name, .kind = kind, .restricted = restricted };
+	NEOERR *err = db_txn(insert_building, &x);
+
+	*id = x.new_id;
+	return nerr_pass(err);
+}
+
+static NEOERR *insert_entrance(void *ctx)
+{
+	struct change *x = ctx;
+	char now[20], full[200], building[65];
+	DB_CURSOR *c = NULL;
+	long long dup = 0;
+	bool found = false;
+	NEOERR *err;
+
+	x->found = false;
+	clock_now(now);
+	err = db_query(&c, "SELECT name FROM buildings WHERE id = ? FOR UPDATE", "i", x->id);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		x->found = true;
+		db_copy(building, sizeof building, db_str(c, 0));
+	}
+	db_cursor_free(&c);
+	if (!x->found)
+		return STATUS_OK;
+	/* Its full name, as every list of gates and devices shows it. */
+	snprintf(full, sizeof full, "%s · %s", building, x->name);
+	if (strlen(full) > 64)
+		return nerr_raise(HC_ERR_BADREQ, "entrance name too long");
+	err = db_scalar(&dup, &found, "SELECT id FROM gates WHERE kind = 'entrance' AND name = ?",
+			"s", full);
+	if (err == STATUS_OK && found)
+		err = nerr_raise(HC_ERR_CONFLICT, "entrance %s exists", full);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, &x->new_id, "INSERT INTO gates (kind, name, building_id) "
+			      "VALUES ('entrance', ?, ?)", "si", full, x->id);
+	if (err == STATUS_OK)
+		err = audit_write(x->a, now, "entrance.add", 0, "gate", x->new_id, full);
+	return nerr_pass(err);
+}
+
+NEOERR *places_add_entrance(const struct actor *a, long long building_id, const char *name,
+			    long long *id, bool *found)
+{
+	struct change x = { .a = a, .id = building_id, .name = name };
+	NEOERR *err = db_txn(insert_entrance, &x);
+
+	*id = x.new_id;
+	*found = x.found;
+	return nerr_pass(err);
+}
+
+static NEOERR *set_restricted(void *ctx)
+{
+	struct change *x = ctx;
+	char now[20];
+	long long one = 0;
+	bool found = false;
+	NEOERR *err;
+
+	clock_now(now);
+	err = db_scalar(&one, &found, "SELECT id FROM buildings WHERE id = ? FOR UPDATE", "i", x->id);
+	if (err == STATUS_OK && !found)
+		err = nerr_raise(HC_ERR_NOTFOUND, "no building %lld", x->id);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "UPDATE buildings SET restricted = ? WHERE id = ?", "ii",
+			      (long long)x->restricted, x->id);
+	if (err == STATUS_OK)
+		err = audit_write(x->a, now, x->restricted ? "building.restrict" : "building.open",
+				  0, "building", x->id, NULL);
+	return nerr_pass(err);
+}
+
+NEOERR *places_restrict(const struct actor *a, long long building_id, bool restricted)
+{
+	struct change x = { .a = a, .id = building_id, .restricted = restricted };
+	return nerr_pass(db_txn(set_restricted, &x));
+}
+
+static NEOERR *insert_access(void *ctx)
+{
+	struct change *x = ctx;
+	char now[20], detail[120];
+	long long one = 0;
+	bool found = false;
+	NEOERR *err;
+
+	clock_now(now);
+	err = db_scalar(&one, &found, "SELECT id FROM buildings WHERE id = ? FOR UPDATE", "i", x->id);
+	if (err == STATUS_OK && !found)
+		err = nerr_raise(HC_ERR_NOTFOUND, "no building %lld", x->id);
+	if (err == STATUS_OK && x->unit_id > 0) {
+		err = db_scalar(&one, &found, "SELECT id FROM org_units WHERE id = ? "
+				"AND kind IN ('college', 'class')", "i", x->unit_id);
+		if (err == STATUS_OK && !found)
+			err = nerr_raise(HC_ERR_NOTFOUND, "no unit %lld", x->unit_id);
+	}
+	if (err == STATUS_OK) {
+		err = db_scalar(&one, &found, "SELECT id FROM building_access WHERE building_id = ? "
+				"AND (unit_id = ? OR identity = ?)", "iis", x->id,
+				x->unit_id > 0 ? x->unit_id : -1LL, x->identity ? x->identity : "");
+		if (err == STATUS_OK && found)
+			err = nerr_raise(HC_ERR_CONFLICT, "listed already");
+	}
+	if (err == STATUS_OK)
+		err = db_exec(NULL, &x->new_id, "INSERT INTO building_access (building_id, unit_id, "
+			      "identity) VALUES (?, NULLIF(?, 0), ?)", "iis", x->id,
+			      x->unit_id > 0 ? x->unit_id : 0LL, x->unit_id > 0 ? NULL : x->identity);
+	if (x->unit_id > 0)
+		snprintf(detail, sizeof detail, "unit %lld", x->unit_id);
+	else
+		snprintf(detail, sizeof detail, "%s", x->identity ? x->identity : "");
+	if (err == STATUS_OK)
+		err = audit_write(x->a, now, "building.grant", 0, "building", x->id, detail);
+	return nerr_pass(err);
+}
+
+NEOERR *places_grant(const struct actor *a, long long building_id, long long unit_id,
+		     const char *identity)
+{
+	struct change x = { .a = a, .id = building_id, .unit_id = unit_id, .identity = identity };
+	return nerr_pass(db_txn(insert_access, &x));
+}
+
+static NEOERR *delete_access(void *ctx)
+{
+	struct change *x = ctx;
+	char now[20];
+	long long building = 0;
+	bool found = false;
+	NEOERR *err;
+
+	clock_now(now);
+	err = db_scalar(&building, &found, "SELECT building_id FROM building_access WHERE id = ? "
+			"FOR UPDATE", "i", x->id);
+	if (err == STATUS_OK && !found)
+		err = nerr_raise(HC_ERR_NOTFOUND, "no access row %lld", x->id);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "DELETE FROM building_access WHERE id = ?", "i", x->id);
+	if (err == STATUS_OK)
+		err = audit_write(x->a, now, "building.ungrant", 0, "building", building, NULL);
+	return nerr_pass(err);
+}
+
+NEOERR *places_revoke(const struct actor *a, long long access_id)
+{
+	struct change x = { .a = a, .id = access_id };
+	return nerr_pass(db_txn(delete_access, &x));
+}
+
+struct approver {
+	const struct actor *a;
+	long long building_id, person_id;
+	const char *number;
+	bool ok;
+};
+
+static NEOERR *insert_approver(void *ctx)
+{
+	struct approver *x = ctx;
+	char now[20];
+	long long one = 0;
+	unsigned long long n = 0;
+	bool found = false;
+	NEOERR *err;
+
+	x->ok = false;
+	clock_now(now);
+	err = db_scalar(&one, &found, "SELECT id FROM buildings WHERE id = ? FOR UPDATE", "i",
+			x->building_id);
+	if (err == STATUS_OK && !found)
+		err = nerr_raise(HC_ERR_NOTFOUND, "no building %lld", x->building_id);
+	if (err == STATUS_OK)
+		err = db_scalar(&x->person_id, &found, "SELECT p.id FROM people p WHERE p.number = ? "
+			"AND EXISTS (SELECT 1 FROM roles r WHERE r.person_id = p.id "
+			" AND r.role IN ('counselor', 'reviewer', 'admin'))", "s", x->number);
+	if (err || !found)
+		return nerr_pass(err);
+	x->ok = true;
+	err = db_exec(&n, NULL, "INSERT IGNORE INTO building_approvers (building_id, person_id) "
+		      "VALUES (?, ?)", "ii", x->building_id, x->person_id);
+	if (err == STATUS_OK && n == 1)
+		err = audit_write(x->a, now, "building.approver", x->person_id, "building",
+				  x->building_id, NULL);
+	return nerr_pass(err);
+}
+
+NEOERR *places_add_approver(const struct actor *a, long long building_id, const char *number,
+			    bool *ok)
+{
+	struct approver x = { .a = a, .building_id = building_id, .number = number };
+	NEOERR *err = db_txn(insert_approver, &x);
+
+	*ok = x.ok;
+	return nerr_pass(err);
+}
+
+static NEOERR *delete_approver(void *ctx)
+{
+	struct approver *x = ctx;
+	char now[20];
+	unsigned long long n = 0;
+	NEOERR *err;
+
+	clock_now(now);
+	err = db_exec(&n, NULL, "DELETE FROM building_approvers WHERE building_id = ? AND person_id = ?",
+		      "ii", x->building_id, x->person_id);
+	if (err == STATUS_OK && n == 0)
+		err = nerr_raise(HC_ERR_NOTFOUND, "not an approver");
+	if (err == STATUS_OK)
+		err = audit_write(x->a, now, "building.unapprover", x->person_id, "building",
+				  x->building_id, NULL);
+	return nerr_pass(err);
+}
+
+NEOERR *places_remove_approver(const struct actor *a, long long building_id, long long person_id)
+{
+	struct approver x = { .a = a, .building_id = building_id, .person_id = person_id };
+	return nerr_pass(db_txn(delete_approver, &x));
+}
