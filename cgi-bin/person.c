@@ -68,7 +68,7 @@ static NEOERR *show(struct req *r)
 	err = card_facts_load(person, today, &ci);
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, today, card_streak_days(), &v);
+	card_state(&ci.facts, today, ci.streak_days, &v);
 	card_export(r->hdf, r->lang, "Card", &ci, &v);
 	err = card_exempt_export(r->hdf, "Card.Exempt", person, today);
 	if (err)

@@ -23,6 +23,7 @@
 #include "domain/arrival.h"
 #include "domain/card.h"
 #include "read/cardfacts.h"
+#include "core/conf.h"
 #include "core/db.h"
 #include "domain/gate.h"
 #include "web/sess.h"
@@ -50,6 +51,13 @@ static NEOERR *answer(struct req *r, const struct scan_verdict *sv,
 {
 	hdf_set_value(r->hdf, "Scan.Result", gate_result_name(sv->result));
 	hdf_set_value(r->hdf, "Scan.Reason", gate_reason_name(sv->reason));
+	if (sv->reason == SCAN_CHECKINS_MISSING) {
+		/* The number the card counts, the rule in force. */
+		char why[600];
+		snprintf(why, sizeof why, "%s", tr(r, "scan.why.checkins_missing"));
+		conf_text_days(why, sizeof why, hdf_get_int_value(r->hdf, "Card.StreakDays", 14));
+		hdf_set_value(r->hdf, "Scan.Why", why);
+	}
 	if (seen && seen->found) {
 		hdf_set_value(r->hdf, "Scan.At", seen->at);
 		hdf_set_value(r->hdf, "Scan.Where", seen->where);
@@ -71,7 +79,7 @@ static NEOERR *answer_card(struct req *r, const struct scan_verdict *sv,
 	if (err && !nerr_handle(&err, HC_ERR_NOTFOUND))
 		return nerr_pass(err);
 	if (err == STATUS_OK) {
-		card_state(&ci.facts, today, card_streak_days(), &v);
+		card_state(&ci.facts, today, ci.streak_days, &v);
 		card_export(r->hdf, r->lang, "Card", &ci, &v);
 	}
 	return nerr_pass(answer(r, sv, seen));
@@ -118,7 +126,7 @@ static NEOERR *decide(struct req *r, const struct scan_station *st, int person_i
 	}
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, today, card_streak_days(), &v);
+	card_state(&ci.facts, today, ci.streak_days, &v);
 	card_export(r->hdf, r->lang, "Card", &ci, &v);
 	gate_decide(st->kind, &ci.facts, &v, &sv);
 	if (sv.result == SCAN_ALLOW && on_allow == ALLOW_ASK)

@@ -5,7 +5,7 @@
   <p class="scan-icon" aria-hidden="true"><?cs if:Scan.Result == "allow" ?>&#x2714;<?cs elif:Scan.Result == "already" ?>&#x2139;<?cs else ?>&#x2716;<?cs /if ?></p>
   <h1 class="scan-word"><?cs if:Scan.Result == "allow" && Station.Kind == "dorm" ?><?cs var:L.scan.result.allow_dorm ?><?cs else ?><?cs var:L.scan.result[Scan.Result] ?><?cs /if ?></h1>
   <?cs if:Scan.Result != "allow" ?>
-  <p class="scan-why"><?cs var:L.scan.why[Scan.Reason] ?></p>
+  <p class="scan-why"><?cs if:Scan.Why ?><?cs var:Scan.Why ?><?cs else ?><?cs var:L.scan.why[Scan.Reason] ?><?cs /if ?></p>
   <?cs /if ?>
   <?cs if:Scan.At ?>
   <p class="scan-when"><?cs var:Scan.At ?> · <?cs var:Scan.Where ?></p>

@@ -14,6 +14,7 @@
   <?cs call:menu_link("/roster", "roster", L.home.roster) ?>
   <?cs call:menu_link("/gates", "gates", L.home.gates) ?>
   <?cs call:menu_link("/exempt", "exempt", L.home.exempt) ?>
+  <?cs call:menu_link("/policy", "policy", L.home.policy) ?>
   <?cs call:menu_link("/audit", "audit", L.home.audit) ?><?cs /if ?>
   <?cs if:Who.Is.Admin || Who.Is.CollegeAdmin ?><?cs call:menu_link("/org", "org", L.home.org) ?>
   <?cs call:menu_link("/people", "people", L.home.people) ?><?cs /if ?>

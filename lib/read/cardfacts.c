@@ -49,7 +49,9 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 		" p.name, p.number, p.phone, col.name, cls.name, c.name, c.phone, "
 		" (SELECT COUNT(*) FROM messages m WHERE m.person_id = p.id), "
 		" f.sent_back, sb.verify_reason, (SELECT MIN(mr.day) FROM makeup_requests mr "
-		"  WHERE mr.person_id = p.id AND mr.state = 'pending') "
+		"  WHERE mr.person_id = p.id AND mr.state = 'pending'), "
+		/* The rule in force (domain/policy.h), with the facts it counts. */
+		" (SELECT pol.streak_days FROM policies pol WHERE pol.id = 1) "
 		"FROM people p "
 		"LEFT JOIN terms t ON t.id = " TERM_NOW_ID " "
 		"LEFT JOIN card_facts f ON f.person_id = p.id "
@@ -77,6 +79,7 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 	db_copy(ci->sent_back_reason, sizeof ci->sent_back_reason, db_str(c, 28));
 	f->sent_back_reason = ci->sent_back_reason[0] ? ci->sent_back_reason : NULL;
 	f->makeup_pending_day = day_or_0(db_str(c, 29));
+	ci->streak_days = db_str(c, 30) ? (int)db_int(c, 30) : conf_streak_days();
 	if (ci->term_id) {
 		db_copy(ci->term_name, sizeof ci->term_name, db_str(c, 2));
 		f->on_roster = db_int(c, 3) != 0;
@@ -106,11 +109,6 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 	ci->messages = (int)db_int(c, 26);
 	db_cursor_free(&c);
 	return STATUS_OK;
-}
-
-int card_streak_days(void)
-{
-	return conf_streak_days();
 }
 
 static const char *reason_key(enum card_reason_code code)
@@ -176,6 +174,8 @@ void card_export(HDF *out, const char *lang, const char *prefix, const struct ca
 	hdf_set_int_value(out, key, v->show_qr);
 	snprintf(key, sizeof key, "%s.Term", prefix);
 	hdf_set_value(out, key, ci->term_name);
+	snprintf(key, sizeof key, "%s.StreakDays", prefix);
+	hdf_set_int_value(out, key, v->streak_days);
 	if (ci->facts.allowed_from) {
 		day_format(ci->facts.allowed_from, d);
 		snprintf(key, sizeof key, "%s.AllowedFrom", prefix);
@@ -196,6 +196,7 @@ void card_export(HDF *out, const char *lang, const char *prefix, const struct ca
 		if (why->day)
 			day_format(why->day, d);
 		lang_fill(lang, reason_key(why->code), why->day ? d : NULL, NULL, text, sizeof text);
+		conf_text_days(text, sizeof text, v->streak_days);
 		snprintf(key, sizeof key, "%s.Reason.%d.Text", prefix, i);
 		hdf_set_value(out, key, text);
 		snprintf(key, sizeof key, "%s.Reason.%d.Code", prefix, i);

@@ -1,5 +1,6 @@
 /* table.c - see table.h. */
 #include "read/table.h"
+#include "domain/policy.h"
 #include "read/cardfacts.h"
 #include "core/db.h"
 #include "core/days.h"
@@ -366,7 +367,7 @@ static int day_or_0(const char *s)
 	return d > 0 ? d : 0;
 }
 
-static void read_row(DB_CURSOR *c, int today, struct table_row *row)
+static void read_row(DB_CURSOR *c, int today, int streak_days, struct table_row *row)
 {
 	static const char *const ids[] = { "undergrad", "grad", "staff", NULL };
 	const char *stage = db_str(c, 14);
@@ -409,7 +410,7 @@ static void read_row(DB_CURSOR *c, int today, struct table_row *row)
 	row->moved_in = db_int(c, 25) != 0;
 	row->sent_back_day = day_or_0(db_str(c, 26));
 	table_row_facts(row, &facts);
-	card_state(&facts, today, card_streak_days(), &v);
+	card_state(&facts, today, streak_days, &v);
 	row->card = v.state;
 }
 
@@ -431,9 +432,14 @@ NEOERR *table_load(struct table_set *set, enum scope_kind s, long long bound,
 		   int term_id, int today, int college_id, bool light)
 {
 	DB_CURSOR *c = NULL;
+	struct policy pol;
 	NEOERR *err;
 
 	memset(set, 0, sizeof *set);
+	/* The streak in force, for every row's card. */
+	err = policy_load(&pol);
+	if (err)
+		return nerr_pass(err);
 	/* The whole school narrowed to one college: that college's scope. */
 	if (s == SCOPE_SCHOOL && college_id > 0) {
 		s = SCOPE_COLLEGE;
@@ -449,7 +455,7 @@ NEOERR *table_load(struct table_set *set, enum scope_kind s, long long bound,
 			table_set_free(set);
 			return nerr_raise(NERR_NOMEM, "table rows");
 		}
-		read_row(c, today, row);
+		read_row(c, today, pol.streak_days, row);
 	}
 	db_cursor_free(&c);
 	return STATUS_OK;

@@ -1,0 +1,82 @@
+<?cs include:"macros.cs" ?>
+<?cs set:Page.Title = L.policy.title ?>
+<?cs include:"header.cs" ?>
+<?cs def:policy_field(name, min, max, step) ?>
+  <div class="field<?cs if:Form.Error[name] ?> bad<?cs /if ?>"><label for="p-<?cs var:name ?>"><?cs var:L.form.policy[name] ?></label>
+    <input id="p-<?cs var:name ?>" name="<?cs var:name ?>" <?cs if:step ?>type="number" min="<?cs var:min ?>" max="<?cs var:max ?>" step="<?cs var:step ?>"<?cs else ?>type="text" maxlength="5" inputmode="numeric"<?cs /if ?> required value="<?cs var:Form.Value[name] ?>"<?cs if:Form.Error[name] ?> aria-invalid="true" aria-describedby="p-<?cs var:name ?>-err"<?cs /if ?>>
+    <p class="small"><?cs var:L.policy.hint[name] ?></p>
+    <?cs if:Form.Error[name] ?><p class="error-text" id="p-<?cs var:name ?>-err"><?cs var:Form.Error[name] ?></p><?cs /if ?></div>
+<?cs /def ?>
+<section class="panel">
+<h1><?cs var:L.policy.title ?></h1>
+<p class="small"><?cs var:L.policy.intro ?></p>
+<?cs if:Query.applied == "1" ?><p class="message" role="status" id="applied"><?cs var:L.policy.applied ?> <span id="applied-opened"><?cs var:Query.opened ?></span> <?cs var:L.policy.applied_opened ?> <span id="applied-closed"><?cs var:Query.closed ?></span> <?cs var:L.policy.applied_closed ?></p>
+<?cs elif:Query.applied == "0" ?><p class="message" role="status" id="unchanged"><?cs var:L.policy.unchanged ?></p><?cs /if ?>
+<h2><?cs var:L.policy.now ?></h2>
+<dl class="facts" id="policy-now">
+  <dt><?cs var:L.form.policy.fever ?></dt><dd id="now-fever"><?cs var:Policy.Now.fever ?> °C</dd>
+  <dt><?cs var:L.form.policy.streak_days ?></dt><dd id="now-streak"><?cs var:Policy.Now.streak_days ?></dd>
+  <dt><?cs var:L.form.policy.makeup_days_back ?></dt><dd id="now-makeup-back"><?cs if:Policy.Now.makeup_days_back == "0" ?><?cs var:L.policy.no_limit ?><?cs else ?><?cs var:Policy.Now.makeup_days_back ?><?cs /if ?></dd>
+  <dt><?cs var:L.form.policy.makeup_per_term ?></dt><dd id="now-makeup-term"><?cs if:Policy.Now.makeup_per_term == "0" ?><?cs var:L.policy.no_limit ?><?cs else ?><?cs var:Policy.Now.makeup_per_term ?><?cs /if ?></dd>
+  <dt><?cs var:L.form.policy.summary_deadline ?></dt><dd id="now-deadline"><?cs var:Policy.Now.summary_deadline ?></dd>
+</dl>
+</section>
+
+<?cs if:Preview.Shown ?>
+<section class="panel" id="preview">
+<h2><?cs var:L.policy.preview_title ?></h2>
+<p id="preview-counts" data-cards="<?cs var:Preview.Cards ?>" data-changed="<?cs var:Preview.Changed ?>" data-recoloured="<?cs var:Preview.Recoloured ?>" data-opened="<?cs var:Preview.ReportsOpened ?>" data-closed="<?cs var:Preview.ReportsClosed ?>">
+<?cs var:L.policy.preview_cards ?> <strong><?cs var:Preview.Changed ?></strong> / <?cs var:Preview.Cards ?>
+(<?cs var:L.policy.preview_recoloured ?> <?cs var:Preview.Recoloured ?>);
+<?cs var:L.policy.preview_opened ?> <strong><?cs var:Preview.ReportsOpened ?></strong>,
+<?cs var:L.policy.preview_closed ?> <strong><?cs var:Preview.ReportsClosed ?></strong>.</p>
+<?cs if:subcount(Preview.Move) > 0 ?>
+<section class="scroll" tabindex="0" aria-label="<?cs var:L.policy.moves ?>">
+<table class="list" id="preview-moves">
+<caption><?cs var:L.policy.moves ?></caption>
+<thead><tr><th><?cs var:L.policy.col.from ?></th><th><?cs var:L.policy.col.to ?></th><th><?cs var:L.policy.col.count ?></th></tr></thead>
+<tbody><?cs each:m = Preview.Move ?><tr data-from="<?cs var:m.From ?>" data-to="<?cs var:m.To ?>"><td><?cs var:m.FromTitle ?></td><td><?cs var:m.ToTitle ?></td><td class="num"><?cs var:m.Count ?></td></tr><?cs /each ?></tbody>
+</table>
+</section>
+<?cs /if ?>
+<?cs if:subcount(Preview.College) > 0 ?>
+<section class="scroll" tabindex="0" aria-label="<?cs var:L.policy.by_college ?>">
+<table class="list" id="preview-colleges">
+<caption><?cs var:L.policy.by_college ?></caption>
+<thead><tr><th><?cs var:L.policy.col.college ?></th><th><?cs var:L.policy.col.changed ?></th><th><?cs var:L.policy.col.opened ?></th></tr></thead>
+<tbody><?cs each:c = Preview.College ?><tr><td><?cs alt:c.Name ?>–<?cs /alt ?></td><td class="num"><?cs var:c.Changed ?></td><td class="num"><?cs var:c.Opened ?></td></tr><?cs /each ?></tbody>
+</table>
+</section>
+<?cs /if ?>
+<?cs if:subcount(Preview.Sample) > 0 ?>
+<section class="scroll" tabindex="0" aria-label="<?cs var:L.policy.sample ?>">
+<table class="list" id="preview-sample">
+<caption><?cs var:L.policy.sample ?></caption>
+<thead><tr><th><?cs var:L.policy.col.number ?></th><th><?cs var:L.policy.col.name ?></th><th><?cs var:L.policy.col.college ?></th><th><?cs var:L.policy.col.from ?></th><th><?cs var:L.policy.col.to ?></th></tr></thead>
+<tbody><?cs each:s = Preview.Sample ?><tr data-number="<?cs var:s.Number ?>" data-to="<?cs var:s.To ?>"><td><?cs var:s.Number ?></td><td><a href="/card?person=<?cs var:s.Id ?>"><?cs var:s.Name ?></a></td><td><?cs var:s.College ?></td><td><?cs var:s.FromTitle ?></td><td><?cs var:s.ToTitle ?></td></tr><?cs /each ?></tbody>
+</table>
+</section>
+<?cs /if ?>
+<form method="post" action="/policy/apply" id="policy-apply">
+  <?cs call:csrf_field() ?>
+  <?cs each:v = Policy.Next ?><input type="hidden" name="<?cs name:v ?>" value="<?cs var:v ?>">
+  <?cs /each ?>
+  <button type="submit"><?cs var:L.policy.apply ?></button>
+  <a href="/policy"><?cs var:L.policy.cancel ?></a>
+</form>
+</section>
+<?cs /if ?>
+
+<section class="panel">
+<h2><?cs var:L.policy.change ?></h2>
+<?cs if:Form.Errors ?><p class="message bad" role="alert"><?cs var:L.policy.fix ?></p><?cs /if ?>
+<form method="get" action="/policy/preview" id="policy-form">
+  <?cs call:policy_field("fever", "36.0", "40.0", "0.1") ?>
+  <?cs call:policy_field("streak_days", "1", "60", "1") ?>
+  <?cs call:policy_field("makeup_days_back", "0", "365", "1") ?>
+  <?cs call:policy_field("makeup_per_term", "0", "366", "1") ?>
+  <?cs call:policy_field("summary_deadline", "", "", "") ?>
+  <button type="submit"><?cs var:L.policy.preview ?></button>
+</form>
+</section>
+<?cs include:"footer.cs" ?>
