@@ -81,7 +81,8 @@ enum card_reason_code {
 	WHY_MOVE_IN_PENDING,  /* boarder arrived, not yet moved in */
 	WHY_MOVED_IN,
 	WHY_REPORT_SENT_BACK, /* day: the report's day; text: the counselor's reason */
-	WHY_MAKEUP_PENDING    /* day: the make-up request's day */
+	WHY_MAKEUP_PENDING,   /* day: the make-up request's day */
+	WHY_TEST_POSITIVE     /* day: the positive central test's sample day */
 };
 
 struct card_reason {
@@ -114,6 +115,9 @@ struct card_facts {
 	int sent_back_day;
 	const char *sent_back_reason;
 	int makeup_pending_day;      /* the oldest make-up in review; 0: none */
+	/* The latest central test (集中检测) of the term, when positive: its
+	 * sample day (0: none, or a later negative one). */
+	int positive_test_day;
 	bool arrived;
 	int arrived_day;
 	bool arrived_as_boarder;

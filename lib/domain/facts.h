@@ -52,6 +52,12 @@ NEOERR *facts_person(int person_id);
  * ("[12,40]"): as facts_person() for each, in two statements. */
 NEOERR *facts_people(const char *ids);
 
+/* Central testing results (集中检测) stored for the people of `ids`, a JSON
+ * array of person ids: their tested_locally (a negative result in the
+ * term) and positive_test (the latest result of the term, when positive:
+ * its sample day). */
+NEOERR *facts_central_tests(const char *ids);
+
 /* A new term: a row for everyone. */
 NEOERR *facts_term(int term_id);
 

@@ -51,7 +51,7 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 		" f.sent_back, sb.verify_reason, (SELECT MIN(mr.day) FROM makeup_requests mr "
 		"  WHERE mr.person_id = p.id AND mr.state = 'pending'), "
 		/* The rule in force (domain/policy.h), with the facts it counts. */
-		" (SELECT pol.streak_days FROM policies pol WHERE pol.id = 1) "
+		" (SELECT pol.streak_days FROM policies pol WHERE pol.id = 1), f.positive_test "
 		"FROM people p "
 		"LEFT JOIN terms t ON t.id = " TERM_NOW_ID " "
 		"LEFT JOIN card_facts f ON f.person_id = p.id "
@@ -80,6 +80,7 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 	f->sent_back_reason = ci->sent_back_reason[0] ? ci->sent_back_reason : NULL;
 	f->makeup_pending_day = day_or_0(db_str(c, 29));
 	ci->streak_days = db_str(c, 30) ? (int)db_int(c, 30) : conf_streak_days();
+	f->positive_test_day = day_or_0(db_str(c, 31));
 	if (ci->term_id) {
 		db_copy(ci->term_name, sizeof ci->term_name, db_str(c, 2));
 		f->on_roster = db_int(c, 3) != 0;
@@ -134,6 +135,7 @@ static const char *reason_key(enum card_reason_code code)
 		[WHY_MOVED_IN] = "card.why.moved_in",
 		[WHY_REPORT_SENT_BACK] = "card.why.report_sent_back",
 		[WHY_MAKEUP_PENDING] = "card.why.makeup_pending",
+		[WHY_TEST_POSITIVE] = "card.why.test_positive",
 	};
 	return keys[code];
 }

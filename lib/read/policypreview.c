@@ -34,7 +34,7 @@ static int day_or_0(const char *s)
 	"SELECT p.id, p.number, p.name, p.college_id, col.name, t.id IS NOT NULL, " \
 	" f.on_roster, f.app, f.quiz_done, f.pledge_done, f.allowed_from, f.allowed_until, " \
 	" f.evidence_missing, f.open_anomaly, f.reported_to, f.reported_mask, f.arrived_at, " \
-	" f.arrived_as_boarder, f.moved_in, f.boarding, f.sent_back, f.term_id " \
+	" f.arrived_as_boarder, f.moved_in, f.boarding, f.sent_back, f.term_id, f.positive_test " \
 	"FROM card_facts f JOIN people p ON p.id = f.person_id " \
 	"LEFT JOIN org_units col ON col.id = p.college_id " \
 	"LEFT JOIN terms t ON t.id = f.term_id AND t.id = " TERM_NOW_ID " " \
@@ -49,6 +49,7 @@ static void facts_of(DB_CURSOR *c, struct card_facts *f)
 	f->reported_mask = strtoull(db_str(c, 15) ? db_str(c, 15) : "0", NULL, 10);
 	f->boarder_now = db_int(c, 19) != 0;
 	f->sent_back_day = day_or_0(db_str(c, 20));
+	f->positive_test_day = day_or_0(db_str(c, 22));
 	if (db_int(c, 5) == 0)
 		return;      /* no term in progress: the rest is not the card's */
 	f->on_roster = db_int(c, 6) != 0;

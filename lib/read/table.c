@@ -262,6 +262,7 @@ void table_row_facts(const struct table_row *row, struct card_facts *f)
 	f->reported_mask = row->reported_mask;
 	f->open_anomaly_day = row->anomaly_day;
 	f->sent_back_day = row->sent_back_day;
+	f->positive_test_day = row->positive_test_day;
 	f->arrived = row->arrived;
 	f->arrived_day = row->arrived_day;
 	f->arrived_as_boarder = row->arrived_as_boarder;
@@ -347,7 +348,7 @@ void table_mask_id(const char *id, char out[19])
 	" f.city_days >= 14, f.app, f.allowed_from, f.allowed_until, " \
 	" DATE_FORMAT(f.submitted_at, '%Y-%m-%d %H:%i'), f.open_anomaly, f.first_leg_day, " \
 	" f.reported_to, f.reported_mask, DATE_FORMAT(f.arrived_at, '%Y-%m-%d %H:%i'), " \
-	" g.name, f.arrived_as_boarder, f.moved_in, f.sent_back " \
+	" g.name, f.arrived_as_boarder, f.moved_in, f.sent_back, f.positive_test " \
 	"FROM card_facts f JOIN people p ON p.id = f.person_id " \
 	"LEFT JOIN gates g ON g.id = f.arrived_gate"
 #define FULL_TEXTS "p.number, p.name, col.name, c.name, p.id_card"
@@ -409,6 +410,7 @@ static void read_row(DB_CURSOR *c, int today, int streak_days, struct table_row 
 	row->arrived_as_boarder = db_int(c, 24) != 0;
 	row->moved_in = db_int(c, 25) != 0;
 	row->sent_back_day = day_or_0(db_str(c, 26));
+	row->positive_test_day = day_or_0(db_str(c, 27));
 	table_row_facts(row, &facts);
 	card_state(&facts, today, streak_days, &v);
 	row->card = v.state;

@@ -52,6 +52,24 @@ for who in $roles; do
 done
 get anon /policy
 check "anonymous GET /policy: to the login" eval 'status_is 303 && header_has "Location: /login"'
+# /testing (issue 21): the school admin and the counselor (by hand); the
+# import the school admin (and a college admin, t0034).
+for who in $roles; do
+	get "$who" /testing
+	get_status=$STATUS
+	FORM_PAGE=/password post "$who" /testing/record --data-urlencode number=NOPE
+	record_status=$STATUS
+	FORM_PAGE=/password post "$who" /testing/import
+	case $who in
+	admin) want="200 400 400" ;;
+	counselor) want="200 400 403" ;;
+	*) want="403 403 403" ;;
+	esac
+	check "$who GET /testing, POST /testing/record (bad), /testing/import (no file): $want" \
+		eq "$get_status $record_status $STATUS" "$want"
+done
+get anon /testing
+check "anonymous GET /testing: to the login" eval 'status_is 303 && header_has "Location: /login"'
 # /password: everyone logged in.
 for who in $roles; do
 	get "$who" /password
