@@ -32,7 +32,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 .PHONY: all deps run start stop test test-asan unit bench drill migrate clean fuzz fuzzers
-all: $(PAGE_BIN) $(B)/demogen $(B)/outbox $(B)/sheet2csv $(B)/csv2xlsx $(B)/scantoken $(B)/mintsess $(B)/hc-facts $(B)/hc-admin $(UNIT_BIN)
+all: $(PAGE_BIN) $(B)/demogen $(B)/outbox $(B)/sheet2csv $(B)/csv2xlsx $(B)/scantoken $(B)/mintsess $(B)/hc-facts $(B)/hc-admin $(B)/hc-purge $(UNIT_BIN)
 
 deps:
 	@tools/deps.sh
@@ -61,6 +61,9 @@ $(B)/outbox: tools/outbox.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)
 	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 
 $(B)/hc-facts: tools/hcfacts.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)
+	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
+
+$(B)/hc-purge: tools/hcpurge.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)
 	$(CC) $(CFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 
 $(B)/hc-admin: tools/hcadmin.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)

@@ -13,10 +13,22 @@
  *                         messages
  *   POST /policy/apply    303 /policy?applied=1&opened=N&closed=N; 400 the
  *                         form with its messages
+ *
+ * Retention (lib/domain/purge.h): how long each kind of data is kept after
+ * its term ends, and the reports of the purges (build/hc-purge).
+ *
+ *   GET  /policy/retention 200 what a purge would take under the values
+ *                         given (a dry run, not stored), with a button that
+ *                         stores them; 400 the form with its messages
+ *   POST /policy/retention 303 /policy?retention=1; 400 the form
+ *   GET  /policy/purge     ?id=N 200 a purge's report; &fmt=csv as a file;
+ *                         404 no such run
  */
 #include "web/app.h"
 #include "core/days.h"
+#include "core/csv.h"
 #include "domain/policy.h"
+#include "domain/purge.h"
 #include "read/policypreview.h"
 #include "web/form.h"
 
@@ -34,6 +46,50 @@ static const struct form_field policy_fields[] = {
 	{ 0 }
 };
 static const struct form policy_form = { "policy", policy_fields };
+
+/* Days kept after the term's end, per kind (purge_kinds); empty: kept. */
+static const struct form_field retention_fields[] = {
+	{ "reports", FORM_INT, false, 0, 36500, NULL },
+	{ "location", FORM_INT, false, 0, 36500, NULL },
+	{ "uploads", FORM_INT, false, 0, 36500, NULL },
+	{ "arrivals", FORM_INT, false, 0, 36500, NULL },
+	{ "messages", FORM_INT, false, 0, 36500, NULL },
+	{ "audit", FORM_INT, false, 0, 36500, NULL },
+	{ 0 }
+};
+static const struct form retention_form = { "retention", retention_fields };
+
+static void export_retention(struct req *r, const char *prefix, const struct retention *ret)
+{
+	char key[64];
+
+	for (int k = 0; k < PK_COUNT; k++) {
+		snprintf(key, sizeof key, "%s.%s", prefix, purge_kinds[k]);
+		if (ret->days[k] >= 0)
+			hdf_set_int_value(r->hdf, key, ret->days[k]);
+		else
+			hdf_set_value(r->hdf, key, "");
+	}
+}
+
+static void export_report(struct req *r, const char *prefix, const struct purge_report *rep)
+{
+	char key[96];
+
+	for (int i = 0; i < rep->n; i++) {
+		const struct purge_line *l = &rep->line[i];
+		snprintf(key, sizeof key, "%s.Line.%d.kind", prefix, i);
+		hdf_set_value(r->hdf, key, purge_kinds[l->kind]);
+		snprintf(key, sizeof key, "%s.Line.%d.term_name", prefix, i);
+		hdf_set_value(r->hdf, key, l->term_name);
+		snprintf(key, sizeof key, "%s.Line.%d.rule_days", prefix, i);
+		hdf_set_int_value(r->hdf, key, l->rule_days);
+		snprintf(key, sizeof key, "%s.Line.%d.rows_n", prefix, i);
+		hdf_set_int_value(r->hdf, key, (int)l->rows);
+		snprintf(key, sizeof key, "%s.Line.%d.files_n", prefix, i);
+		hdf_set_int_value(r->hdf, key, (int)l->files);
+	}
+}
 
 /* The values into the form (Form.Value.*), as the page shows them. */
 static void export_values(struct req *r, const char *prefix, const struct policy *p)
@@ -55,7 +111,17 @@ static void export_values(struct req *r, const char *prefix, const struct policy
 
 static NEOERR *render(struct req *r, const struct policy *now)
 {
+	struct retention ret;
+	NEOERR *err = retention_load(&ret);
+
+	if (err == STATUS_OK)
+		err = purge_runs_list(r->hdf, "Purge.Run");
+	if (err)
+		return nerr_pass(err);
 	export_values(r, "Policy.Now", now);
+	export_retention(r, "Retention.Now", &ret);
+	if (!hdf_get_int_value(r->hdf, "Retention.Typed", 0))
+		export_retention(r, "Form.Value", &ret);
 	return nerr_pass(app_render(r, "policy.cs"));
 }
 
@@ -136,10 +202,104 @@ static NEOERR *apply(struct req *r)
 	return nerr_pass(app_redirect(r, path));
 }
 
+/* The retention form's values into ret; false (status 400, the form's
+ * messages) when one is bad. */
+static bool parse_retention(struct req *r, struct retention *ret)
+{
+	hdf_set_int_value(r->hdf, "Retention.Typed", 1);
+	if (form_check(r, &retention_form) > 0) {
+		hdf_set_int_value(r->hdf, "Retention.Bad", 1);
+		r->status = 400;
+		return false;
+	}
+	for (int k = 0; k < PK_COUNT; k++) {
+		const char *v = app_param(r, purge_kinds[k], "");
+		ret->days[k] = *v ? atoi(v) : -1;
+	}
+	return true;
+}
+
+static NEOERR *retention_preview(struct req *r)
+{
+	static struct purge_report rep;
+	struct retention ret;
+	struct policy now;
+	NEOERR *err = policy_load(&now);
+
+	if (err)
+		return nerr_pass(err);
+	if (!parse_retention(r, &ret))
+		return nerr_pass(render(r, &now));
+	export_retention(r, "Retention.Next", &ret);
+	err = purge_run(&ret, app_today(), true, false, r->who.login, "", &rep);
+	if (err)
+		return nerr_pass(err);
+	export_report(r, "Retention.Preview", &rep);
+	hdf_set_int_value(r->hdf, "Retention.Preview.Shown", 1);
+	return nerr_pass(render(r, &now));
+}
+
+static NEOERR *retention_apply(struct req *r)
+{
+	struct retention ret;
+	struct policy now;
+	NEOERR *err;
+
+	if (!parse_retention(r, &ret)) {
+		err = policy_load(&now);
+		return nerr_pass(err ? err : render(r, &now));
+	}
+	err = retention_save(&r->who, &ret);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_redirect(r, "/policy?retention=1"));
+}
+
+/* A purge's report: the page, or its lines as CSV. */
+static NEOERR *purge_report(struct req *r)
+{
+	static const char *const cols[] = { "kind", "term_name", "rule_days", "rows_n", "files_n" };
+	long long id = app_num(r, "id", 0);
+	bool found = false;
+	STRING out;
+	char key[64];
+	NEOERR *err = purge_run_load(r->hdf, "Purge", id, &found);
+
+	if (err)
+		return nerr_pass(err);
+	if (!found)
+		return nerr_raise(HC_ERR_NOTFOUND, "no purge run %lld", id);
+	if (strcmp(app_param(r, "fmt", "html"), "csv"))
+		return nerr_pass(app_render(r, "policy_purge.cs"));
+	string_init(&out);
+	string_append(&out, "\xEF\xBB\xBF");
+	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+		snprintf(key, sizeof key, "purge.col.%s", cols[i]);
+		csv_cell(&out, tr(r, key), i + 1 == sizeof cols / sizeof cols[0]);
+	}
+	for (HDF *l = hdf_get_obj(r->hdf, "Purge.Line.0"); l; l = hdf_obj_next(l))
+		for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+			const char *v = hdf_get_value(l, cols[i], "");
+			if (i == 0) {
+				snprintf(key, sizeof key, "purge.kind.%s", v);
+				v = tr(r, key);
+			}
+			csv_cell(&out, v, i + 1 == sizeof cols / sizeof cols[0]);
+		}
+	app_header(r, "Content-Disposition: attachment; filename=\"purge-%lld.csv\"", id);
+	err = app_send(r, "text/csv; charset=utf-8", out.buf, (size_t)out.len);
+	string_clear(&out);
+	return nerr_pass(err);
+}
+
 static const struct action actions[] = {
 	{ "", M_GET, R_ADMIN, show, .params = PARAMS(
 		{ "applied", P_INT, .max = 1 }, { "opened", P_INT, .max = 10000000 },
-		{ "closed", P_INT, .max = 10000000 }) },
+		{ "closed", P_INT, .max = 10000000 }, { "retention", P_INT, .max = 1 }) },
+	{ "retention", M_GET, R_ADMIN, retention_preview, .form = &retention_form },
+	{ "retention", M_POST, R_ADMIN, retention_apply, .form = &retention_form },
+	{ "purge", M_GET, R_ADMIN, purge_report, .params = PARAMS(
+		{ "id", P_ID, true, .notfound = true }, { "fmt", P_ENUM, .values = "html csv" }) },
 	{ "preview", M_GET, R_ADMIN, preview, .form = &policy_form },
 	{ "apply", M_POST, R_ADMIN, apply, .form = &policy_form },
 	{ 0 }

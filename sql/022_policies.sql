@@ -101,3 +101,37 @@ LEFT JOIN (SELECT d.person_id, m.reported_to,
 -- alone): the stored facts follow the results above from now on.
 SET STATEMENT optimizer_switch = 'split_materialized=off' FOR
 REPLACE INTO card_facts SELECT * FROM card_facts_expected;
+
+-- Retention (PIPL: kept no longer than needed). Per kind of data, how many
+-- days after its term's end it is kept; no row (or NULL): kept. hc-purge
+-- (tools/hcpurge.c, run by cron or a systemd timer: conf/) deletes or
+-- anonymises what is past its time in small batches and writes a report:
+-- one purge_runs row (a dry run too) and a line per kind and term.
+CREATE TABLE IF NOT EXISTS retention (
+  kind        ENUM('reports','location','uploads','arrivals','messages','audit') NOT NULL PRIMARY KEY,
+  days        INT NULL,
+  changed_at  DATETIME NOT NULL,
+  changed_by  INT NOT NULL,
+  CONSTRAINT ck_ret_days CHECK (days IS NULL OR days BETWEEN 0 AND 36500)
+) ENGINE=InnoDB;
+
+CREATE TABLE IF NOT EXISTS purge_runs (
+  id           BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  started_at   DATETIME NOT NULL,
+  finished_at  DATETIME NULL,
+  dry_run      TINYINT(1) NOT NULL,
+  run_by       VARCHAR(64) NOT NULL,          -- "hc-purge" and the user, or a login
+  KEY ix_purge_started (started_at)
+) ENGINE=InnoDB;
+
+CREATE TABLE IF NOT EXISTS purge_lines (
+  run_id     BIGINT NOT NULL,
+  kind       VARCHAR(16) NOT NULL,
+  term_id    INT NOT NULL,
+  term_name  VARCHAR(64) NOT NULL,
+  rule_days  INT NOT NULL,
+  rows_n     BIGINT NOT NULL,
+  files_n    BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (run_id, kind, term_id),
+  CONSTRAINT fk_pl_run FOREIGN KEY (run_id) REFERENCES purge_runs(id) ON DELETE CASCADE
+) ENGINE=InnoDB;

@@ -79,4 +79,46 @@
   <button type="submit"><?cs var:L.policy.preview ?></button>
 </form>
 </section>
+<section class="panel" id="retention">
+<h2><?cs var:L.retention.title ?></h2>
+<p class="small"><?cs var:L.retention.intro ?></p>
+<?cs if:Query.retention == "1" ?><p class="message" role="status" id="retention-saved"><?cs var:L.retention.saved ?></p><?cs /if ?>
+<dl class="facts" id="retention-now">
+<?cs each:k = L.purge.kind ?><dt><?cs var:k ?></dt><dd id="keep-<?cs name:k ?>"><?cs if:Retention.Now[name(k)] == "" ?><?cs var:L.retention.forever ?><?cs else ?><?cs var:Retention.Now[name(k)] ?> <?cs var:L.retention.days_after ?><?cs /if ?></dd>
+<?cs /each ?>
+</dl>
+<?cs if:Retention.Preview.Shown ?>
+<section id="retention-preview" aria-labelledby="retention-preview-h">
+<h3 id="retention-preview-h"><?cs var:L.retention.preview_title ?></h3>
+<?cs if:subcount(Retention.Preview.Line) == 0 ?><p id="retention-nothing"><?cs var:L.retention.nothing ?></p><?cs else ?>
+<section class="scroll" tabindex="0" aria-labelledby="retention-preview-h">
+<table class="list" id="retention-lines">
+<thead><tr><th scope="col"><?cs var:L.purge.col.kind ?></th><th scope="col"><?cs var:L.purge.col.term_name ?></th><th scope="col"><?cs var:L.purge.col.rule_days ?></th><th scope="col"><?cs var:L.purge.col.rows_n ?></th><th scope="col"><?cs var:L.purge.col.files_n ?></th></tr></thead>
+<tbody><?cs each:l = Retention.Preview.Line ?><tr data-kind="<?cs var:l.kind ?>"><td><?cs var:L.purge.kind[l.kind] ?></td><td><?cs var:l.term_name ?></td><td class="num"><?cs var:l.rule_days ?></td><td class="num"><?cs var:l.rows_n ?></td><td class="num"><?cs var:l.files_n ?></td></tr><?cs /each ?></tbody>
+</table>
+</section>
+<?cs /if ?>
+<form method="post" action="/policy/retention" id="retention-apply">
+  <?cs call:csrf_field() ?>
+  <?cs each:v = Retention.Next ?><input type="hidden" name="<?cs name:v ?>" value="<?cs var:v ?>">
+  <?cs /each ?>
+  <button type="submit"><?cs var:L.retention.apply ?></button>
+</form>
+</section>
+<?cs /if ?>
+<?cs if:Retention.Bad ?><p class="message bad" role="alert"><?cs var:L.policy.fix ?></p><?cs /if ?>
+<form method="get" action="/policy/retention" id="retention-form">
+<?cs each:k = L.purge.kind ?>
+  <div class="field<?cs if:Form.Error[name(k)] ?> bad<?cs /if ?>"><label for="r-<?cs name:k ?>"><?cs var:k ?> (<?cs var:L.retention.days_after ?>)</label>
+    <input id="r-<?cs name:k ?>" name="<?cs name:k ?>" type="number" min="0" max="36500" value="<?cs var:Form.Value[name(k)] ?>">
+    <?cs if:Form.Error[name(k)] ?><p class="error-text"><?cs var:Form.Error[name(k)] ?></p><?cs /if ?></div>
+<?cs /each ?>
+  <p class="small"><?cs var:L.retention.empty_keeps ?></p>
+  <button type="submit"><?cs var:L.retention.preview ?></button>
+</form>
+<h3 id="runs-h"><?cs var:L.purge.runs ?></h3>
+<?cs if:subcount(Purge.Run) == 0 ?><p id="runs-none"><?cs var:L.purge.none ?></p><?cs else ?>
+<ul id="purge-runs"><?cs each:p = Purge.Run ?><li><a href="/policy/purge?id=<?cs var:p.id ?>"><?cs var:p.started_at ?></a> · <?cs var:p.run_by ?><?cs if:p.dry_run == "1" ?> · <?cs var:L.purge.dry ?><?cs /if ?> · <?cs var:p.rows_n ?> <?cs var:L.purge.rows ?></li><?cs /each ?></ul>
+<?cs /if ?>
+</section>
 <?cs include:"footer.cs" ?>

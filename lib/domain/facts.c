@@ -176,3 +176,10 @@ NEOERR *facts_central_tests(const char *ids)
 		"  FROM central_tests ct WHERE ct.person_id = f.person_id AND ct.term_id = f.term_id "
 		"  ORDER BY ct.sampled_at DESC LIMIT 1)", "s", ids));
 }
+
+NEOERR *facts_repair(int person_id)
+{
+	return nerr_pass(db_exec(NULL, NULL,
+		"REPLACE INTO card_facts SELECT * FROM card_facts_expected WHERE person_id = ?",
+		"i", (long long)person_id));
+}

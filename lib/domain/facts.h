@@ -58,6 +58,10 @@ NEOERR *facts_people(const char *ids);
  * its sample day). */
 NEOERR *facts_central_tests(const char *ids);
 
+/* Every row of person_id computed anew from the base tables (the view):
+ * after rows of theirs were deleted (a purge, domain/purge.h). */
+NEOERR *facts_repair(int person_id);
+
 /* A new term: a row for everyone. */
 NEOERR *facts_term(int term_id);
 
