@@ -91,7 +91,7 @@
 <section id="retention-preview" aria-labelledby="retention-preview-h">
 <h3 id="retention-preview-h"><?cs var:L.retention.preview_title ?></h3>
 <?cs if:subcount(Retention.Preview.Line) == 0 ?><p id="retention-nothing"><?cs var:L.retention.nothing ?></p><?cs else ?>
-<section class="scroll" tabindex="0" aria-labelledby="retention-preview-h">
+<section class="scroll" tabindex="0" aria-label="<?cs var:L.retention.preview_title ?> (<?cs var:L.ctest.table ?>)">
 <table class="list" id="retention-lines">
 <thead><tr><th scope="col"><?cs var:L.purge.col.kind ?></th><th scope="col"><?cs var:L.purge.col.term_name ?></th><th scope="col"><?cs var:L.purge.col.rule_days ?></th><th scope="col"><?cs var:L.purge.col.rows_n ?></th><th scope="col"><?cs var:L.purge.col.files_n ?></th></tr></thead>
 <tbody><?cs each:l = Retention.Preview.Line ?><tr data-kind="<?cs var:l.kind ?>"><td><?cs var:L.purge.kind[l.kind] ?></td><td><?cs var:l.term_name ?></td><td class="num"><?cs var:l.rule_days ?></td><td class="num"><?cs var:l.rows_n ?></td><td class="num"><?cs var:l.files_n ?></td></tr><?cs /each ?></tbody>

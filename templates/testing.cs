@@ -56,7 +56,7 @@
 <section class="panel" aria-labelledby="list-h">
   <h2 id="list-h"><?cs var:L.ctest.latest ?></h2>
   <?cs if:subcount(Tests.Row) == 0 ?><p id="tests-empty"><?cs var:L.ctest.empty ?></p><?cs else ?>
-  <section class="scroll" tabindex="0" aria-labelledby="list-h">
+  <section class="scroll" tabindex="0" aria-label="<?cs var:L.ctest.latest ?> (<?cs var:L.ctest.table ?>)">
   <table class="list" id="tests">
     <thead><tr><th scope="col"><?cs var:L.form.ctest.number ?></th><th scope="col"><?cs var:L.ctest.col.name ?></th><th scope="col"><?cs var:L.ctest.col.college ?></th><th scope="col"><?cs var:L.form.ctest.sampled_at ?></th><th scope="col"><?cs var:L.form.ctest.result ?></th><th scope="col"><?cs var:L.ctest.col.by ?></th></tr></thead>
     <tbody><?cs each:t = Tests.Row ?><tr class="result-<?cs var:t.result ?>" data-number="<?cs var:t.number ?>"><td><?cs var:t.number ?></td><td><?cs var:t.name ?></td><td><?cs var:t.college ?></td><td><?cs var:t.sampled_at ?></td><td><?cs var:L.ctest.result[t.result] ?></td><td class="small"><?cs var:t.recorded_by ?> <?cs var:t.recorded_at ?> (<?cs var:L.ctest.source[t.source] ?>)</td></tr><?cs /each ?></tbody>
