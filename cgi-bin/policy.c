@@ -23,6 +23,12 @@
  *   POST /policy/retention 303 /policy?retention=1; 400 the form
  *   GET  /policy/purge     ?id=N 200 a purge's report; &fmt=csv as a file;
  *                         404 no such run
+ *
+ * The end of a wave: every open anomaly closed with a reason.
+ *
+ *   GET  /policy/close     ?reason= 200 what it does today (the preview),
+ *                         with a button that does it; 400 no reason
+ *   POST /policy/close     303 /policy?closed_all=N; 400 no reason
  */
 #include "web/app.h"
 #include "core/days.h"
@@ -292,10 +298,59 @@ static NEOERR *purge_report(struct req *r)
 	return nerr_pass(err);
 }
 
+static const struct form_field close_fields[] = {
+	{ "reason", FORM_TEXT, true, 2, 500, NULL },
+	{ 0 }
+};
+static const struct form close_form = { "policy_close", close_fields };
+
+static NEOERR *close_preview(struct req *r)
+{
+	struct policy now;
+	NEOERR *err = policy_load(&now);
+
+	if (err)
+		return nerr_pass(err);
+	if (form_check(r, &close_form) > 0) {
+		hdf_set_int_value(r->hdf, "Close.Bad", 1);
+		r->status = 400;
+		return nerr_pass(render(r, &now));
+	}
+	err = policy_preview_close(r->hdf, "Preview", r->lang, &now, app_today());
+	if (err)
+		return nerr_pass(err);
+	hdf_set_int_value(r->hdf, "Preview.Shown", 1);
+	hdf_set_value(r->hdf, "Preview.Close", app_param(r, "reason", ""));
+	return nerr_pass(render(r, &now));
+}
+
+static NEOERR *close_apply(struct req *r)
+{
+	struct policy now;
+	struct policy_effect eff;
+	char path[64];
+	NEOERR *err;
+
+	if (form_check(r, &close_form) > 0) {
+		hdf_set_int_value(r->hdf, "Close.Bad", 1);
+		r->status = 400;
+		err = policy_load(&now);
+		return nerr_pass(err ? err : render(r, &now));
+	}
+	err = policy_close_anomalies(&r->who, app_param(r, "reason", ""), &eff);
+	if (err)
+		return nerr_pass(err);
+	snprintf(path, sizeof path, "/policy?closed_all=%d", eff.reports_closed);
+	return nerr_pass(app_redirect(r, path));
+}
+
 static const struct action actions[] = {
 	{ "", M_GET, R_ADMIN, show, .params = PARAMS(
 		{ "applied", P_INT, .max = 1 }, { "opened", P_INT, .max = 10000000 },
-		{ "closed", P_INT, .max = 10000000 }, { "retention", P_INT, .max = 1 }) },
+		{ "closed", P_INT, .max = 10000000 }, { "retention", P_INT, .max = 1 },
+		{ "closed_all", P_INT, .max = 100000000 }) },
+	{ "close", M_GET, R_ADMIN, close_preview, .form = &close_form },
+	{ "close", M_POST, R_ADMIN, close_apply, .form = &close_form },
 	{ "retention", M_GET, R_ADMIN, retention_preview, .form = &retention_form },
 	{ "retention", M_POST, R_ADMIN, retention_apply, .form = &retention_form },
 	{ "purge", M_GET, R_ADMIN, purge_report, .params = PARAMS(

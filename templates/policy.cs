@@ -24,7 +24,7 @@
 
 <?cs if:Preview.Shown ?>
 <section class="panel" id="preview">
-<h2><?cs var:L.policy.preview_title ?></h2>
+<h2><?cs if:Preview.Close ?><?cs var:L.policy.close_title ?>: <?cs var:Preview.Close ?><?cs else ?><?cs var:L.policy.preview_title ?><?cs /if ?></h2>
 <p id="preview-counts" data-cards="<?cs var:Preview.Cards ?>" data-changed="<?cs var:Preview.Changed ?>" data-recoloured="<?cs var:Preview.Recoloured ?>" data-opened="<?cs var:Preview.ReportsOpened ?>" data-closed="<?cs var:Preview.ReportsClosed ?>">
 <?cs var:L.policy.preview_cards ?> <strong><?cs var:Preview.Changed ?></strong> / <?cs var:Preview.Cards ?>
 (<?cs var:L.policy.preview_recoloured ?> <?cs var:Preview.Recoloured ?>);
@@ -57,6 +57,14 @@
 </table>
 </section>
 <?cs /if ?>
+<?cs if:Preview.Close ?>
+<form method="post" action="/policy/close" id="close-apply">
+  <?cs call:csrf_field() ?>
+  <input type="hidden" name="reason" value="<?cs var:Preview.Close ?>">
+  <button type="submit"><?cs var:L.policy.close_apply ?></button>
+  <a href="/policy"><?cs var:L.policy.cancel ?></a>
+</form>
+<?cs else ?>
 <form method="post" action="/policy/apply" id="policy-apply">
   <?cs call:csrf_field() ?>
   <?cs each:v = Policy.Next ?><input type="hidden" name="<?cs name:v ?>" value="<?cs var:v ?>">
@@ -64,12 +72,13 @@
   <button type="submit"><?cs var:L.policy.apply ?></button>
   <a href="/policy"><?cs var:L.policy.cancel ?></a>
 </form>
+<?cs /if ?>
 </section>
 <?cs /if ?>
 
 <section class="panel">
 <h2><?cs var:L.policy.change ?></h2>
-<?cs if:Form.Errors ?><p class="message bad" role="alert"><?cs var:L.policy.fix ?></p><?cs /if ?>
+<?cs if:Form.Errors && !Close.Bad && !Retention.Bad ?><p class="message bad" role="alert"><?cs var:L.policy.fix ?></p><?cs /if ?>
 <form method="get" action="/policy/preview" id="policy-form">
   <?cs call:policy_field("fever", "36.0", "40.0", "0.1") ?>
   <?cs call:policy_field("streak_days", "1", "60", "1") ?>
@@ -79,6 +88,19 @@
   <button type="submit"><?cs var:L.policy.preview ?></button>
 </form>
 </section>
+<section class="panel" id="wave-end">
+<h2><?cs var:L.policy.close_title ?></h2>
+<p class="small"><?cs var:L.policy.close_intro ?></p>
+<?cs if:Query.closed_all ?><p class="message" role="status" id="closed-all"><span id="closed-all-n"><?cs var:Query.closed_all ?></span> <?cs var:L.policy.closed_all ?></p><?cs /if ?>
+<?cs if:Close.Bad ?><p class="message bad" role="alert"><?cs var:L.policy.fix ?></p><?cs /if ?>
+<form method="get" action="/policy/close" id="close-form">
+  <div class="field<?cs if:Close.Bad ?> bad<?cs /if ?>"><label for="c-reason"><?cs var:L.form.policy_close.reason ?></label>
+    <input id="c-reason" name="reason" type="text" maxlength="500" required value="<?cs var:Form.Value.reason ?>">
+    <?cs if:Form.Error.reason ?><p class="error-text" id="c-reason-err"><?cs var:Form.Error.reason ?></p><?cs /if ?></div>
+  <button type="submit"><?cs var:L.policy.close_preview ?></button>
+</form>
+</section>
+
 <section class="panel" id="retention">
 <h2><?cs var:L.retention.title ?></h2>
 <p class="small"><?cs var:L.retention.intro ?></p>

@@ -258,3 +258,56 @@ NEOERR *policy_apply(const struct actor *a, const struct policy *p, int today,
 		return nerr_raise(HC_ERR_BADREQ, "policy field %s", policy_bad_field(p));
 	return nerr_pass(db_txn(apply_in_txn, &x));
 }
+
+struct close_ctx {
+	const struct actor *a;
+	const char *reason;
+	struct policy_effect *out;
+};
+
+static NEOERR *close_in_txn(void *arg)
+{
+	struct close_ctx *x = arg;
+	unsigned long long n = 0;
+	char now[20], detail[700];
+	NEOERR *err;
+
+	memset(x->out, 0, sizeof *x->out);
+	clock_now(now);
+	/* Locked first: a check-in opening one meanwhile waits, and is not
+	 * closed unseen. The audit rows name each report before it changes. */
+	err = db_exec(NULL, NULL, "SELECT id FROM daily_reports WHERE anomaly_state = 'open' "
+		      "FOR UPDATE", NULL);
+	if (err == STATUS_OK)
+		err = audit_write_rows(x->a, now, AUDIT_ROWS(
+			"SELECT 'anomaly.clear' AS action, person_id AS subject, "
+			" 'daily_report' AS object_kind, id AS object_id, "
+			" CONCAT(day, ' (policy reset)') AS detail "
+			"FROM daily_reports WHERE anomaly_state = 'open'"));
+	if (err == STATUS_OK)
+		err = db_exec(&n, NULL, "UPDATE daily_reports SET anomaly_state = 'cleared', "
+			"verified_by = ?, verified_at = ?, verify_reason = ? WHERE anomaly_state = 'open'",
+			"iss", (long long)x->a->person_id, now, x->reason);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "UPDATE queue_items SET state = 'decided', decision = 'clear', "
+			"decided_by = ?, decided_at = ?, reason = ? WHERE kind = 'anomaly' AND state = 'open'",
+			"iss", (long long)x->a->person_id, now, x->reason);
+	/* No report is open any more: no card keeps an open anomaly. */
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "UPDATE card_facts SET open_anomaly = NULL "
+			"WHERE open_anomaly IS NOT NULL", NULL);
+	if (err)
+		return nerr_pass(err);
+	x->out->reports_closed = (int)n;
+	x->out->changed = n > 0;
+	snprintf(detail, sizeof detail, "{\"reports_closed\":%llu}", n);
+	return nerr_pass(audit_write(x->a, now, "policy.close_anomalies", 0, "policy", 1, detail));
+}
+
+NEOERR *policy_close_anomalies(const struct actor *a, const char *reason,
+			       struct policy_effect *out)
+{
+	struct close_ctx x = { a, reason, out };
+
+	return nerr_pass(db_txn(close_in_txn, &x));
+}

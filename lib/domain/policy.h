@@ -79,4 +79,12 @@ struct policy_effect {
 NEOERR *policy_apply(const struct actor *a, const struct policy *p, int today,
 		     struct policy_effect *out);
 
+/* The end of a wave: every open anomaly closed (cleared, with the reason
+ * as the verifier's words, by the actor), their queue items decided, the
+ * card facts with them, an audit row per report (anomaly.clear) and one for
+ * the reset (policy.close_anomalies); one transaction. Reports sent back
+ * stay the students' to re-submit. out->reports_closed: how many. */
+NEOERR *policy_close_anomalies(const struct actor *a, const char *reason,
+			       struct policy_effect *out);
+
 #endif

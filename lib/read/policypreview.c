@@ -125,8 +125,9 @@ static const char *state_title(const char *lang, enum card_state s, char *buf, s
 	return buf;
 }
 
-NEOERR *policy_preview(HDF *out, const char *prefix, const char *lang,
-		       const struct policy *now, const struct policy *next, int today)
+static NEOERR *preview(HDF *out, const char *prefix, const char *lang,
+		       const struct policy *now, const struct policy *next, int today,
+		       bool close_all)
 {
 	struct fever_change *ch = NULL;
 	struct tally t;
@@ -164,6 +165,8 @@ NEOERR *policy_preview(HDF *out, const char *prefix, const char *lang,
 				before.open_anomaly_day < today ? before.open_anomaly_day : today;
 		else if (f && f->closes)
 			after.open_anomaly_day = f->other_open_day;
+		if (close_all)
+			after.open_anomaly_day = 0;
 		card_state(&before, today, now->streak_days, &vb);
 		card_state(&after, today, next->streak_days, &va);
 		cards++;
@@ -202,6 +205,17 @@ NEOERR *policy_preview(HDF *out, const char *prefix, const char *lang,
 	set_int(out, prefix, "Cards", cards);
 	set_int(out, prefix, "Changed", changed);
 	set_int(out, prefix, "Recoloured", recoloured);
+	if (close_all) {
+		long long open = 0;
+		bool found;
+		err = db_scalar(&open, &found, "SELECT COUNT(*) FROM daily_reports "
+				"WHERE anomaly_state = 'open'", NULL);
+		if (err) {
+			free(t.colleges);
+			return nerr_pass(err);
+		}
+		closed = (int)open;
+	}
 	set_int(out, prefix, "ReportsOpened", opened);
 	set_int(out, prefix, "ReportsClosed", closed);
 	int n = 0;
@@ -226,4 +240,16 @@ NEOERR *policy_preview(HDF *out, const char *prefix, const char *lang,
 	}
 	free(t.colleges);
 	return STATUS_OK;
+}
+
+NEOERR *policy_preview(HDF *out, const char *prefix, const char *lang,
+		       const struct policy *now, const struct policy *next, int today)
+{
+	return nerr_pass(preview(out, prefix, lang, now, next, today, false));
+}
+
+NEOERR *policy_preview_close(HDF *out, const char *prefix, const char *lang,
+			     const struct policy *now, int today)
+{
+	return nerr_pass(preview(out, prefix, lang, now, now, today, true));
 }

@@ -27,4 +27,9 @@
 NEOERR *policy_preview(HDF *out, const char *prefix, const char *lang,
 		       const struct policy *now, const struct policy *next, int today);
 
+/* The same for closing every open anomaly (policy_close_anomalies()):
+ * the cards with no open anomaly, .ReportsClosed the open reports. */
+NEOERR *policy_preview_close(HDF *out, const char *prefix, const char *lang,
+			     const struct policy *now, int today);
+
 #endif
