@@ -20,12 +20,12 @@ const char *makeup_refusal(int day, int today, int term_start, int term_end,
 		return "makeup.no.not_past";
 	if (term_start == 0 || day < term_start || day > term_end)
 		return "makeup.no.outside_term";
+	if (lim && lim->days_back > 0 && day < today - lim->days_back)
+		return "makeup.no.too_old";
 	if (has_report)
 		return "makeup.no.reported";
 	if (has_open_request)
 		return "makeup.no.open_request";
-	if (lim && lim->days_back > 0 && day < today - lim->days_back)
-		return "makeup.no.too_old";
 	if (lim && lim->per_term > 0 && lim->used_in_term >= lim->per_term)
 		return "makeup.no.term_limit";
 	return NULL;

@@ -38,7 +38,7 @@ sql "INSERT INTO queue_items (kind, ref_id, person_id, created_at) VALUES ('anom
 app=$(sql "SELECT id FROM return_applications WHERE term_id = $old AND person_id = $p1")
 own=$(printf 't35 own' | sha256sum | cut -c1-64); shared=$(printf 't35 shared' | sha256sum | cut -c1-64)
 printf 't35 own' >"$HC_VAR/uploads/$own"; printf 't35 shared' >"$HC_VAR/uploads/$shared"
-now_app=$(sql "SELECT id FROM return_applications WHERE term_id = $now_term LIMIT 1")
+now_app=$(sql "SELECT id FROM return_applications WHERE term_id = $now_term AND id NOT IN (SELECT application_id FROM uploads) LIMIT 1")
 sql "INSERT INTO uploads (application_id, kind, filename, mime, size, sha256, stored_name, uploaded_at) VALUES
 	($app, 'health_code', 'a.png', 'image/png', 7, UNHEX('$own'), '$own', '2024-03-01 10:00'),
 	($app, 'vaccination', 'b.png', 'image/png', 10, UNHEX('$shared'), '$shared', '2024-03-01 10:00'),
