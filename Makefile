@@ -31,7 +31,7 @@ PAGE_BIN = $(PAGES:%=$(B)/cgi-bin/%) $(B)/cgi-bin/hello
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps run start stop test test-asan unit bench drill migrate clean fuzz fuzzers
+.PHONY: all deps run start stop test test-asan unit bench bench-cluster drill migrate clean fuzz fuzzers
 all: $(PAGE_BIN) $(B)/demogen $(B)/outbox $(B)/sheet2csv $(B)/csv2xlsx $(B)/scantoken $(B)/mintsess $(B)/hc-facts $(B)/hc-admin $(B)/hc-purge $(UNIT_BIN)
 
 deps:
@@ -107,6 +107,11 @@ test: deps all
 
 bench: deps all
 	tools/bench.sh
+
+# Check-ins and scans through two web hosts on a three-node Galera cluster,
+# next to one standalone server, in the same run (tools/bench-cluster.sh).
+bench-cluster: deps all
+	tools/bench-cluster.sh
 
 # libFuzzer harnesses (tests/fuzz/README.md): clang from Debian, with
 # AddressSanitizer and UBSan. Each compiles the sources it fuzzes itself

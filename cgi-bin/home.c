@@ -2,14 +2,27 @@
  * home.c - "/": sends a person to their role's home. Students go to their
  * card; everyone else gets a page linking what exists for their roles.
  *
- *   GET /   303 /card for students; 303 /scan for gate and dorm staff with
+ *   GET /   303 /card for students (/phone first while their phone is not
+ *           confirmed, with Phone.BindAtLogin = 1); 303 /scan for gate and dorm staff with
  *           no other role; 200 the home page for the others; 303 /login
  *           when nobody is logged in
  */
 #include "web/app.h"
+#include "core/conf.h"
+#include "domain/phone.h"
 
 static NEOERR *home(struct req *r)
 {
+	/* HNU binds the student's phone at the first login (seed 002). */
+	if (r->who.roles == R_STUDENT && conf_int("Phone.BindAtLogin", 0)) {
+		bool confirmed = false;
+		NEOERR *err = phone_is_confirmed(r->who.person_id, &confirmed);
+
+		if (err)
+			return nerr_pass(err);
+		if (!confirmed)
+			return nerr_pass(app_redirect(r, "/phone"));
+	}
 	if (r->who.roles == R_STUDENT)
 		return nerr_pass(app_redirect(r, "/card"));
 	/* A gate phone's account has one job. */

@@ -25,8 +25,17 @@
  *                          college admin may not give
  *   POST /people/revoke    303; 400 the last school admin, a counselor
  *                          with students
+ *   POST /people/class     303 a class given to a counselor (its students
+ *                          reassigned to them, pending work following);
+ *                          400 no such class, not a counselor; 403 a class
+ *                          or counselor outside a college admin's college
+ *   POST /people/phone     303 the stored phone confirmed by hand
+ *                          (lib/domain/phone.h); 400 no phone; 403
+ *   POST /people/unclass   303 the class taken back (its students keep
+ *                          their counselor); 400; 403
  *   GET  /people/import    200 the import of the campus systems' exports
- *                          (the school admin only: 403 a college admin)
+ *                          (a college admin: their college's people only;
+ *                          other rows are named bad rows)
  *   GET  /people/template  200 ?fmt=xlsx|csv the import's template
  *   POST /people/import    200 the preview (added, changed field by field,
  *                          unchanged), the file kept as a draft; 400 with
@@ -40,6 +49,7 @@
 #include "domain/account.h"
 #include "domain/people.h"
 #include "domain/peopleimport.h"
+#include "domain/phone.h"
 #include "core/conf.h"
 #include "core/sheet.h"
 #include "web/input.h"
@@ -56,7 +66,7 @@ static const char *const identities[] = { "undergrad", "grad", "staff", NULL };
 static const char *const statuses[] = { "active", "suspended", "withdrawn", "graduated",
 					"enlisted", "left", NULL };
 static const char *const roles[] = { "counselor", "reviewer", "admin", "gate", "dorm",
-				     "college_admin", NULL };
+				     "college_admin", "dept_head", NULL };
 
 static const struct form_field person_fields[] = {
 	{ "number", FORM_TEXT, true, 1, 32, NULL },
@@ -93,6 +103,13 @@ static const struct form_field role_fields[] = {
 	{ 0 }
 };
 static const struct form role_form = { "role", role_fields };
+
+static const struct form_field class_fields[] = {
+	{ "id", FORM_INT, true, 1, 2147483647, NULL },
+	{ "give_class", FORM_INT, true, 1, 2147483647, NULL },
+	{ 0 }
+};
+static const struct form class_form = { "class", class_fields };
 
 static const struct form_field search_fields[] = {
 	{ "q", FORM_TEXT, false, 0, 64, NULL },
@@ -249,6 +266,10 @@ static NEOERR *render_edit(struct req *r)
 			"SELECT r.role, u.name AS college FROM roles r "
 			"LEFT JOIN org_units u ON u.id = r.org_id WHERE r.person_id = ? ORDER BY r.role",
 			"i", (long long)id);
+	if (err == STATUS_OK)
+		err = people_counselor_classes(r->hdf, "Person.Class", id);
+	if (err == STATUS_OK)
+		err = phone_load(r->hdf, "PersonPhone", id);
 	if (err == STATUS_OK)
 		err = choosers(r, id);
 	if (err)
@@ -449,6 +470,48 @@ static NEOERR *role_change(struct req *r)
 	return nerr_pass(to_person(r, id, r->action));
 }
 
+/* A class given to a counselor (its students handed over to them), or
+ * taken back. */
+static NEOERR *class_change(struct req *r)
+{
+	struct actor a = actor_of(r);
+	struct outcome o = { 0 };
+	int id = int_param(r, "id");
+	NEOERR *err;
+
+	if (form_check(r, &class_form)) {
+		if (!id)
+			return nerr_raise(HC_ERR_BADREQ, "class without a counselor");
+		r->status = 400;
+		return nerr_pass(render_edit(r));
+	}
+	err = people_counselor_class(&a, id, int_param(r, "give_class"), !strcmp(r->action, "class"),
+				     &o);
+	if (err)
+		return nerr_pass(err);
+	if (!o.ok)
+		return nerr_pass(refused(r, &o, render_edit));
+	return nerr_pass(to_person(r, id, r->action));
+}
+
+/* The person's stored phone confirmed by hand (no SMS gateway, or a
+ * student without a phone at hand). */
+static NEOERR *phone_by_hand(struct req *r)
+{
+	struct actor a = actor_of(r);
+	struct outcome o = { 0 };
+	int id = int_param(r, "id");
+	NEOERR *err;
+
+	if (form_check(r, &id_form))
+		return nerr_raise(HC_ERR_BADREQ, "phone without a person");
+	err = phone_confirm_by_hand(&a, id, &o);
+	if (err)
+		return nerr_pass(err);
+	if (!o.ok)
+		return nerr_pass(refused(r, &o, render_edit));
+	return nerr_pass(to_person(r, id, "phone"));
+}
 
 /* ---- the import of the campus systems' exports ---- */
 
@@ -619,11 +682,15 @@ static const struct action actions[] = {
 	{ "reset", M_POST, PEOPLE_ROLES, reset_link, .form = &id_form },
 	{ "grant", M_POST, PEOPLE_ROLES, role_change, .form = &role_form },
 	{ "revoke", M_POST, PEOPLE_ROLES, role_change, .form = &role_form },
-	/* The whole school's people: the school admin's alone. */
-	{ "import", M_GET, R_ADMIN, import_form },
-	{ "template", M_GET, R_ADMIN, import_template },
-	{ "import", M_POST, R_ADMIN, import_preview, .flags = A_UPLOAD },
-	{ "apply", M_POST, R_ADMIN, import_apply, .form = &draft_form },
+	{ "class", M_POST, PEOPLE_ROLES, class_change, .form = &class_form },
+	{ "phone", M_POST, PEOPLE_ROLES, phone_by_hand, .form = &id_form },
+	{ "unclass", M_POST, PEOPLE_ROLES, class_change, .form = &class_form },
+	/* The school admin imports anyone; a college admin their college's
+	 * people (domain/peopleimport.h names the other rows bad). */
+	{ "import", M_GET, PEOPLE_ROLES, import_form },
+	{ "template", M_GET, PEOPLE_ROLES, import_template },
+	{ "import", M_POST, PEOPLE_ROLES, import_preview, .flags = A_UPLOAD },
+	{ "apply", M_POST, PEOPLE_ROLES, import_apply, .form = &draft_form },
 	{ 0 }
 };
 

@@ -4,7 +4,10 @@
  * letter (承诺书), the application with the four confirmations, then after
  * the first review the travel legs and the evidence, then the second
  * review. Each step is refused, with the reason, when the one before it is
- * not done; while a review is pending nothing can be edited.
+ * not done; while a review is pending nothing can be edited. Teachers and
+ * staff on a return roster (返岗, seed 002) take the same steps; their
+ * first review is their department head's (role dept_head), not a
+ * counselor's (domain/queue.c).
  *
  *   GET  /return          200 the page at the student's current step
  *   POST /return/quiz     303; 400 with the wrong answers marked
@@ -379,13 +382,13 @@ static NEOERR *file(struct req *r)
 }
 
 static const struct action actions[] = {
-	{ "", M_GET, R_STUDENT, show },
-	{ "quiz", M_POST, R_STUDENT, quiz },
-	{ "pledge", M_POST, R_STUDENT, pledge },
-	{ "apply", M_POST, R_STUDENT, apply, .form = &apply_form },
-	{ "legs", M_POST, R_STUDENT, legs },
-	{ "upload", M_POST, R_STUDENT, upload, .flags = A_UPLOAD },
-	{ "submit", M_POST, R_STUDENT, submit },
+	{ "", M_GET, R_STUDENT | R_STAFF, show },
+	{ "quiz", M_POST, R_STUDENT | R_STAFF, quiz },
+	{ "pledge", M_POST, R_STUDENT | R_STAFF, pledge },
+	{ "apply", M_POST, R_STUDENT | R_STAFF, apply, .form = &apply_form },
+	{ "legs", M_POST, R_STUDENT | R_STAFF, legs },
+	{ "upload", M_POST, R_STUDENT | R_STAFF, upload, .flags = A_UPLOAD },
+	{ "submit", M_POST, R_STUDENT | R_STAFF, submit },
 	{ "file", M_GET, R_ANYONE, file, .params = PARAMS({ "id", P_ID, true, .notfound = true }) },
 	{ 0 }
 };

@@ -37,16 +37,14 @@ static int chosen_page(struct req *r)
 
 static NEOERR *show(struct req *r)
 {
-	long long bound;
-	enum scope_kind s = scope_kind_of(&r->who, &bound);
 	const char *kind = chosen_kind(r);
 	NEOERR *err;
 
 	hdf_set_value(r->hdf, "Queue.Kind", kind);
 	hdf_set_int_value(r->hdf, "Queue.Page", chosen_page(r));
-	err = queue_counts_load(r->hdf, s, bound);
+	err = queue_counts_load(r->hdf, &r->who);
 	if (err == STATUS_OK)
-		err = queue_list_load(r->hdf, s, bound, kind, chosen_page(r));
+		err = queue_list_load(r->hdf, &r->who, kind, chosen_page(r));
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "review.cs"));
@@ -110,7 +108,7 @@ static NEOERR *decide(struct req *r)
 	return nerr_pass(app_render(r, "review_result.cs"));
 }
 
-#define REVIEWERS (R_COUNSELOR | R_REVIEWER | R_ADMIN)
+#define REVIEWERS (R_COUNSELOR | R_REVIEWER | R_ADMIN | R_DEPT_HEAD)
 
 static const struct action actions[] = {
 	{ "", M_GET, REVIEWERS, show, .params = PARAMS({ "page", P_INT, .min = 0, .max = 99999 }) },

@@ -11,11 +11,14 @@
 <?cs if:Who.Is.Gate ?><span class="tag"><?cs var:L.role.gate ?></span><?cs /if ?>
 <?cs if:Who.Is.Dorm ?><span class="tag"><?cs var:L.role.dorm ?></span><?cs /if ?>
 <?cs if:Who.Is.CollegeAdmin ?><span class="tag"><?cs var:L.role.college_admin ?></span><?cs /if ?>
+<?cs if:Who.Is.DeptHead ?><span class="tag"><?cs var:L.role.dept_head ?></span><?cs /if ?>
 </p>
 <ul class="links">
   <?cs call:staff_links() ?>
   <li><a href="/checkin"><?cs var:L.home.checkin ?></a></li>
+  <?cs if:Who.Is.Staff ?><li><a href="/return"><?cs var:L.home.my_return ?></a></li><?cs /if ?>
   <li><a href="/card"><?cs var:L.home.my_card ?></a></li>
+  <li><a href="/phone"><?cs var:L.phone.title ?></a></li>
 </ul>
 </section>
 <?cs include:"footer.cs" ?>

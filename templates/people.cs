@@ -12,7 +12,7 @@
     </div>
     <button type="submit" class="primary"><?cs var:L.people.search ?></button>
   </form>
-  <p><a href="/people/new" id="people-new"><?cs var:L.people.new ?></a><?cs if:Who.Is.Admin ?> · <a href="/people/import" id="people-import"><?cs var:L.pimport.link ?></a><?cs /if ?></p>
+  <p><a href="/people/new" id="people-new"><?cs var:L.people.new ?></a><?cs if:Who.Is.Admin || Who.Is.CollegeAdmin ?> · <a href="/people/import" id="people-import"><?cs var:L.pimport.link ?></a><?cs /if ?></p>
 </section>
 <?cs if:Form.Value.q ?>
 <section class="panel">

@@ -64,6 +64,15 @@
   <p><a href="/people"><?cs var:L.people.back ?></a></p>
 </section>
 <?cs if:Edit.Id ?>
+<?cs if:PersonPhone.phone ?>
+<section class="panel" id="phone">
+  <h2><?cs var:L.form.person.phone ?></h2>
+  <?cs if:PersonPhone.confirmed ?><p id="phone-confirmed"><?cs var:PersonPhone.phone ?>: <?cs var:L.people.phone_confirmed ?> (<?cs var:PersonPhone.confirmed_at ?>)</p>
+  <?cs else ?><p id="phone-unconfirmed"><?cs var:PersonPhone.phone ?>: <?cs var:L.people.phone_unconfirmed ?></p>
+  <form method="post" action="/people/phone"><?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:Edit.Id ?>"><button type="submit"><?cs var:L.people.phone_confirm ?></button></form>
+  <?cs /if ?>
+</section>
+<?cs /if ?>
 <section class="panel" id="account">
   <h2><?cs var:L.people.account ?></h2>
   <?cs if:Person.login ?>
@@ -115,7 +124,7 @@
     <div class="field">
       <label for="f-role"><?cs var:L.form.role.role ?></label>
       <select id="f-role" name="role">
-        <?cs each:c = L.form.role.role ?><?cs if:Edit.School || name(c) == "counselor" || name(c) == "reviewer" ?><option value="<?cs name:c ?>"><?cs var:c ?></option><?cs /if ?><?cs /each ?>
+        <?cs each:c = L.form.role.role ?><?cs if:Edit.School || name(c) == "counselor" || name(c) == "reviewer" || name(c) == "dept_head" ?><option value="<?cs name:c ?>"><?cs var:c ?></option><?cs /if ?><?cs /each ?>
       </select>
     </div>
     <div class="field<?cs if:Form.Error.org_id ?> bad<?cs /if ?>">
@@ -129,6 +138,31 @@
     <button type="submit"><?cs var:L.people.grant ?></button>
   </form>
 </section>
+<?cs each:g = Person.Role ?><?cs if:g.role == "counselor" ?><?cs set:Edit.IsCounselor = 1 ?><?cs /if ?><?cs /each ?>
+<?cs if:Edit.IsCounselor || Form.Error.give_class ?>
+<section class="panel" id="classes">
+  <h2><?cs var:L.people.classes ?></h2>
+  <p class="small"><?cs var:L.people.classes_note ?></p>
+  <?cs if:Form.Error.give_class ?><p class="message bad" role="alert" id="class-error"><?cs var:Form.Error.give_class ?></p><?cs /if ?>
+  <ul class="plain">
+  <?cs each:k = Person.Class ?>
+    <li class="class-given"><?cs var:k.code ?> <?cs var:k.name ?> (<?cs var:k.students ?> <?cs var:L.people.students ?>, <?cs var:k.since ?>)
+      <form method="post" action="/people/unclass" class="inline"><?cs call:csrf_field() ?><input type="hidden" name="id" value="<?cs var:Edit.Id ?>"><input type="hidden" name="give_class" value="<?cs var:k.id ?>"><button type="submit" class="link"><?cs var:L.people.class_take ?><span class="vh"> <?cs var:k.name ?></span></button></form></li>
+  <?cs /each ?>
+  </ul>
+  <form method="post" action="/people/class" id="class-form">
+    <?cs call:csrf_field() ?>
+    <input type="hidden" name="id" value="<?cs var:Edit.Id ?>">
+    <div class="field<?cs if:Form.Error.give_class ?> bad<?cs /if ?>">
+      <label for="f-give_class"><?cs var:L.people.class_give_label ?></label>
+      <select id="f-give_class" name="give_class">
+        <?cs each:c = Choose.Class ?><option value="<?cs var:c.id ?>"><?cs var:c.code ?> <?cs var:c.name ?></option><?cs /each ?>
+      </select>
+    </div>
+    <button type="submit"><?cs var:L.people.class_give ?></button>
+  </form>
+</section>
+<?cs /if ?>
 <section class="panel">
   <h2><?cs var:L.people.delete ?></h2>
   <p class="small"><?cs var:L.people.delete_note ?></p>

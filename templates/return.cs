@@ -62,7 +62,7 @@
   </form>
 </section>
 <?cs elif:st == "first_review" ?>
-<section class="panel"><p class="message"><?cs var:L.card.why.first_review ?></p>
+<section class="panel"><p class="message"><?cs if:Return.identity == "staff" ?><?cs var:L.card.why.first_review_staff ?><?cs else ?><?cs var:L.card.why.first_review ?><?cs /if ?></p>
   <p class="small"><?cs var:L.return.submitted_at ?> <?cs var:Return.submitted_at ?></p></section>
 <?cs elif:st == "evidence" || (st == "sent_back" && Return.sent_back_stage == "second") ?>
 <section class="panel">

@@ -7,6 +7,7 @@
   <?cs call:menu_link("/review", "review", L.home.review) ?>
   <?cs call:menu_link("/table", "table", L.home.table) ?>
   <?cs call:menu_link("/report", "report", L.home.report) ?>
+  <?cs elif:Who.Is.DeptHead ?><?cs call:menu_link("/review", "review", L.home.review) ?>
   <?cs /if ?>
   <?cs if:Who.Is.Counselor ?><li><a href="/dashboard/summary"><?cs var:L.summary.title ?></a></li>
   <?cs if:Policy.CounselorsMayImport && !Who.Is.Admin ?><?cs call:menu_link("/roster", "roster", L.home.roster) ?><?cs /if ?><?cs /if ?>

@@ -120,6 +120,7 @@ ids_in() { paste -sd, "$1"; }
 CK=$(ids_in "$W/checkin.ids")
 SC=$(ids_in "$W/scan.ids")
 # Today's check-ins of the drill's students are theirs to make.
+q "SELECT DISTINCT person_id FROM daily_reports WHERE day = '$today' AND person_id IN ($CK)" >"$W/retaken"
 q "DELETE q FROM queue_items q JOIN daily_reports d ON d.id = q.ref_id
 	WHERE q.kind = 'anomaly' AND d.day = '$today' AND d.person_id IN ($CK);
    DELETE FROM daily_reports WHERE day = '$today' AND person_id IN ($CK)"
@@ -155,6 +156,14 @@ q "SELECT q.id, m.id FROM queue_items q JOIN makeup_requests m ON m.id = q.ref_i
 	WHERE q.kind = 'makeup' AND q.state = 'open' AND m.reason = 'drill' ORDER BY q.id" >"$W/items"
 [ "$(wc -l <"$W/items")" -ge 1 ] || die "no make-up requests to decide"
 q "SELECT COUNT(*) FROM arrivals WHERE person_id IN ($SC)" >"$W/arrivals.before"
+# Plain SQL goes around the pages: the stored card facts of the students
+# whose report of today it took back are written anew, as a page would
+# have (a later hc-facts check found them stale). The make-ups it replaces
+# are no card fact.
+if [ -s "$W/retaken" ]; then
+	HEALTHCARD_CONF=$V/healthcard.hdf "$ROOT/build/hc-facts" repair $(cat "$W/retaken") \
+		>"$W/repair.log" 2>&1 || { cat "$W/repair.log" >&2; die "hc-facts repair failed"; }
+fi
 
 # Sessions: every drill student, the counselor, the gate, the demo student
 # and the admin (the probes).

@@ -18,6 +18,10 @@
 # HC_DB_ARGS="--performance-schema=ON ...": more server options (profiling)
 # (innodb_flush_log_at_trx_commit; 2 by default), for the fault drill
 # (tools/drill.sh) and the benchmark.
+# HC_DB_SOCKET=PATH: no database of its own; the web side and the setup
+# use the server at PATH (a node of tools/cluster.sh's Galera cluster),
+# which stop leaves running. HC_DB_FALLBACK="PATH ...": further nodes the
+# page processes connect to when theirs does not serve (DB.Fallback.N).
 set -euo pipefail
 
 # Debian keeps the servers in /usr/sbin, which is not on a user's PATH.
@@ -44,7 +48,7 @@ if [ -L "$V/rt" ] && [ -d "$V/rt/" ]; then
 else
 	R=""
 fi
-SOCK=${R:-$V}/run/mysqld.sock
+SOCK=${HC_DB_SOCKET:-${R:-$V}/run/mysqld.sock}
 # HC_HOST=NAME: a further web host (Apache and its page processes) on the
 # same database, with its own port and runtime folder, VARDIR/rt-NAME, as a
 # second server of a real deployment would have. W is the web side's
@@ -86,7 +90,7 @@ rt_make() {
 	for l in $RT_LINKS; do
 		ln -sfn "$R/$l" "$V/$l"
 	done
-	SOCK=$R/run/mysqld.sock
+	SOCK=${HC_DB_SOCKET:-$R/run/mysqld.sock}
 }
 
 # The web side's runtime folder (W): R for the first host, else its own.
@@ -117,6 +121,11 @@ db_start() {
 	need mariadb mariadb-client
 	rt_make
 	mkdir -p "$V/log"
+	if [ -n "${HC_DB_SOCKET:-}" ]; then
+		db_alive && return 0
+		say "stack: no database answers at $HC_DB_SOCKET"
+		return 1
+	fi
 	if [ ! -d "$V/db/mysql" ]; then
 		say "creating the database in $V/db"
 		# Once more after a failure: on a loaded machine (another stack
@@ -151,7 +160,7 @@ db_start() {
 }
 
 db_stop() {
-	[ -n "$R" ] || return 0
+	[ -n "$R" ] && [ -z "${HC_DB_SOCKET:-}" ] || return 0
 	if db_alive; then
 		mariadb-admin --no-defaults -S "$SOCK" -u "$ME" shutdown 2>/dev/null || true
 	fi
@@ -205,13 +214,17 @@ write_conf() {
 	rm -rf "$W/bin" "$W/templates" "$W/htdocs" "$W/conf"
 	cp -R "$bin" "$W/bin"
 	cp -R "$ROOT/templates" "$W/templates"
-	cp -R "$ROOT/htdocs" "$W/htdocs"
+	# With their times: Apache's ETag is the file's time and size, and
+	# every host of a site must give a file the same one (a load balancer
+	# sends the revalidation to any host).
+	cp -Rp "$ROOT/htdocs" "$W/htdocs"
 	cp -R "$ROOT/conf" "$W/conf"
 	[ -f "$V/secret.key" ] || { random_hex 32 >"$V/secret.key"; chmod 600 "$V/secret.key"; }
 	cp "$V/secret.key" "$W/secret.key"
 	cat >"$W/healthcard.hdf" <<-HDF
 		#include "$W/conf/healthcard.hdf"
 		DB.Socket = $SOCK
+		$(i=0; for f in ${HC_DB_FALLBACK:-}; do echo "DB.Fallback.$i.Socket = $f"; i=$((i + 1)); done)
 		DB.User = healthcard
 		DB.Password = $(cat "$V/db.pass")
 		Auth.SecretFile = $W/secret.key

@@ -22,8 +22,9 @@
 #define R_GATE      (1u << 5)
 #define R_DORM      (1u << 6)
 #define R_COLLEGE_ADMIN (1u << 7) /* an admin for one college */
-#define R_NROLES    8
-#define R_ANYONE    0xffu
+#define R_DEPT_HEAD (1u << 8) /* a department's head: first review of its staff's returns */
+#define R_NROLES    9
+#define R_ANYONE    0x1ffu
 
 struct actor {
 	int person_id;           /* 0: nobody logged in */
@@ -31,6 +32,7 @@ struct actor {
 	int college_id;          /* the person's own college */
 	int reviewer_college_id; /* set for college reviewers: their scope */
 	int admin_college_id;    /* set for college admins: their scope */
+	int head_college_id;     /* set for department heads: their unit */
 	bool must_change_pw;     /* an account an admin made: /password first */
 	char login[65];
 	char name[65];

@@ -46,6 +46,12 @@ struct db_cursor {
 
 static MYSQL *conn;
 static time_t last_used;
+/* Which database node the connection is on: 0 is the configured one
+ * (DB.Socket or DB.Host/DB.Port), 1... the fallbacks (DB.Fallback.N.*),
+ * and since when: a connection on a fallback goes back to the node of
+ * its own host once it answers again (DB.FallbackSeconds). */
+static int conn_node;
+static time_t conn_since;
 static struct stmt_slot stmt_cache[DB_STMT_CACHE];
 
 /* The transaction db_txn() has open. A connection that dies inside it
@@ -66,6 +72,10 @@ static bool is_connection_error(unsigned int no)
 	case CR_SERVER_LOST_EXTENDED: case ER_SERVER_SHUTDOWN:
 	case ER_CONNECTION_KILLED: case 4031: /* idle disconnect */
 	case CR_COMMANDS_OUT_OF_SYNC:
+	/* A Galera node that lost its cluster (or is still joining) answers
+	 * every statement with ER_UNKNOWN_COM_ERROR (1047): its connection
+	 * is as good as lost; the next one goes to a node that is ready. */
+	case ER_UNKNOWN_COM_ERROR:
 		return true;
 	}
 	return false;
@@ -73,10 +83,8 @@ static bool is_connection_error(unsigned int no)
 
 static bool is_retryable(unsigned int no)
 {
-	/* Galera reports a certification failure as a deadlock (1213) and a
-	 * node that is not ready as ER_UNKNOWN_COM_ERROR (1047). */
-	return no == ER_LOCK_DEADLOCK || no == ER_LOCK_WAIT_TIMEOUT ||
-	       no == ER_UNKNOWN_COM_ERROR;
+	/* Galera reports a certification failure as a deadlock (1213). */
+	return no == ER_LOCK_DEADLOCK || no == ER_LOCK_WAIT_TIMEOUT;
 }
 
 static void drop_connection(void)
@@ -137,35 +145,144 @@ static void set_session_zone(char out[40])
 		 off < 0 ? '-' : '+', labs(off) / 60, labs(off) % 60);
 }
 
-static NEOERR *connect_now(void)
+/* The node's settings: node 0 is DB.*, node k the k-th child of
+ * DB.Fallback (DB.Fallback.0.Socket, DB.Fallback.0.Host, ...). */
+static bool node_conf(int k, const char **host, int *port, const char **sock)
+{
+	HDF *h = conf_hdf();
+
+	if (k > 0) {
+		h = h ? hdf_get_obj(h, "DB.Fallback") : NULL;
+		h = h ? hdf_obj_child(h) : NULL;
+		for (int i = 1; h && i < k; i++)
+			h = hdf_obj_next(h);
+		if (h == NULL)
+			return false;
+		*host = hdf_get_value(h, "Host", NULL);
+		*port = hdf_get_int_value(h, "Port", 0);
+		*sock = hdf_get_value(h, "Socket", NULL);
+		return true;
+	}
+	*host = conf_str("DB.Host", NULL);
+	*port = conf_int("DB.Port", 0);
+	*sock = conf_str("DB.Socket", NULL);
+	return true;
+}
+
+/* A Galera node takes connections before it is part of the primary
+ * component (joining, or cut off from the others) and then refuses every
+ * statement: such a node is skipped while another is configured. A server
+ * without Galera (wsrep off) is always ready. */
+static bool node_ready(MYSQL *m, char *why, size_t n)
+{
+	MYSQL_RES *res;
+	MYSQL_ROW row;
+	bool ok = false;
+
+	if (mysql_query(m, "SELECT @@wsrep_on, COALESCE((SELECT VARIABLE_VALUE FROM "
+			"information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_READY'), 'OFF'), "
+			"COALESCE((SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
+			"WHERE VARIABLE_NAME = 'WSREP_LOCAL_STATE'), '0')") != 0 ||
+	    (res = mysql_store_result(m)) == NULL) {
+		snprintf(why, n, "[%u] %s", mysql_errno(m), mysql_error(m));
+		return false;
+	}
+	if ((row = mysql_fetch_row(res)) != NULL) {
+		if (row[0] == NULL || strcmp(row[0], "0") == 0)
+			ok = true;
+		else
+			/* 4: Synced (a donor, 2, serves as well) */
+			ok = row[1] && strcmp(row[1], "ON") == 0 && row[2] &&
+			     (strcmp(row[2], "4") == 0 || strcmp(row[2], "2") == 0);
+		snprintf(why, n, "wsrep_on %s, wsrep_ready %s, wsrep_local_state %s",
+			 row[0] ? row[0] : "?", row[1] ? row[1] : "?", row[2] ? row[2] : "?");
+	}
+	mysql_free_result(res);
+	return ok;
+}
+
+static MYSQL *connect_node(int k, bool check_ready, char *why, size_t n)
 {
 	unsigned int timeout = (unsigned)conf_int("DB.ConnectTimeout", 2);
 	unsigned int rw = (unsigned)conf_int("DB.ReadTimeout", 30);
-
+	const char *host, *sock;
+	int port;
 	char zone[40];
+	MYSQL *m;
 
-	conn = mysql_init(NULL);
-	if (conn == NULL)
-		return nerr_raise(NERR_NOMEM, "mysql_init");
+	if (!node_conf(k, &host, &port, &sock))
+		return NULL;
+	if ((m = mysql_init(NULL)) == NULL) {
+		snprintf(why, n, "mysql_init: out of memory");
+		return NULL;
+	}
 	set_session_zone(zone);
-	mysql_options(conn, MYSQL_INIT_COMMAND, zone);
-	mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
-	mysql_options(conn, MYSQL_OPT_READ_TIMEOUT, &rw);
-	mysql_options(conn, MYSQL_OPT_WRITE_TIMEOUT, &rw);
-	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	if (!mysql_real_connect(conn, conf_str("DB.Host", NULL),
-				conf_str("DB.User", "healthcard"),
+	mysql_options(m, MYSQL_INIT_COMMAND, zone);
+	/* Causal reads on a Galera cluster (DB.SyncWait = 1): each read
+	 * waits until this node has applied every write the cluster had
+	 * committed when it was sent, so a page shows what the user's last
+	 * request wrote through another host (README, "A cluster"). */
+	if (conf_int("DB.SyncWait", 0) > 0)
+		mysql_options(m, MYSQL_INIT_COMMAND, "SET SESSION wsrep_sync_wait = 1");
+	mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &rw);
+	mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &rw);
+	mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	if (!mysql_real_connect(m, host, conf_str("DB.User", "healthcard"),
 				conf_str("DB.Password", NULL),
 				conf_str("DB.Name", "healthcard"),
-				(unsigned)conf_int("DB.Port", 0),
-				conf_str("DB.Socket", NULL), 0)) {
-		NEOERR *err = nerr_raise(HC_ERR_DBDOWN, "connect: [%u] %s",
-					 mysql_errno(conn), mysql_error(conn));
-		mysql_close(conn);
-		conn = NULL;
-		return err;
+				(unsigned)port, sock, 0)) {
+		snprintf(why, n, "[%u] %s", mysql_errno(m), mysql_error(m));
+		mysql_close(m);
+		return NULL;
 	}
-	last_used = time(NULL);
+	if (check_ready && !node_ready(m, why, n)) {
+		mysql_close(m);
+		return NULL;
+	}
+	return m;
+}
+
+/* The configured node first, then each fallback in order: the first that
+ * connects (and, when there are fallbacks, is a ready cluster member). */
+static NEOERR *connect_now(void)
+{
+	char why[200] = "", first[200] = "";
+	const char *h, *s;
+	int port;
+	bool several = node_conf(1, &h, &port, &s);
+
+	for (int k = 0; node_conf(k, &h, &port, &s); k++) {
+		conn = connect_node(k, several, why, sizeof why);
+		if (conn) {
+			if (k > 0)
+				fprintf(stderr, "healthcard: database node %d unusable (%s): "
+					"on fallback %d\n", 0, first, k);
+			conn_node = k;
+			conn_since = last_used = time(NULL);
+			return STATUS_OK;
+		}
+		if (k == 0)
+			snprintf(first, sizeof first, "%s", why);
+	}
+	return nerr_raise(HC_ERR_DBDOWN, "connect: %s%s%s", first,
+			  strcmp(first, why) ? "; last fallback: " : "",
+			  strcmp(first, why) ? why : "");
+}
+
+/* For the load balancer's health check: a connection (opened now if
+ * needed) to a node that is ready. */
+NEOERR *db_ready(bool *ready, char *why, size_t n)
+{
+	NEOERR *err = db_ensure();
+
+	*ready = false;
+	snprintf(why, n, "no connection");
+	if (err != STATUS_OK)
+		return nerr_pass(err);
+	*ready = node_ready(conn, why, n);
+	if (mysql_errno(conn) && is_connection_error(mysql_errno(conn)))
+		drop_connection();
 	return STATUS_OK;
 }
 
@@ -180,6 +297,10 @@ NEOERR *db_ensure(void)
 	}
 	if (conn && time(NULL) - last_used > DB_PING_AFTER_SECONDS &&
 	    mysql_ping(conn) != 0)
+		drop_connection();
+	/* Back to this host's own node when it may be up again. */
+	if (conn && conn_node > 0 &&
+	    time(NULL) - conn_since >= conf_int("DB.FallbackSeconds", 10))
 		drop_connection();
 	if (conn == NULL)
 		return nerr_pass(connect_now());

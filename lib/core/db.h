@@ -9,7 +9,9 @@
  *
  * Connection loss raises HC_ERR_DBDOWN (pages answer 503); a deadlock, a
  * lock wait timeout or a Galera certification failure raises HC_ERR_RETRY,
- * which db_txn() retries so that callers write the happy path. Outside a
+ * which db_txn() retries so that callers write the happy path. Several
+ * nodes may be configured (DB.Fallback.N.Socket/Host/Port): a connection
+ * goes to the first that answers and is ready (README, "A cluster"). Outside a
  * transaction a statement whose connection was lost is sent once more on
  * a new one; inside, never: the transaction is lost with its connection.
  */
@@ -25,6 +27,11 @@ typedef struct db_cursor DB_CURSOR;
 NEOERR *db_ensure(void);
 /* Closes the connection (tests, shutdown). */
 void db_close_all(void);
+/* Whether this process can reach a database node that serves: connected
+ * (now, if needed) and, on a Galera cluster, a synced member of the
+ * primary component. why gets the node's state in words. HC_ERR_DBDOWN
+ * when no configured node answers. */
+NEOERR *db_ready(bool *ready, char *why, size_t n);
 
 /* Runs a statement; *affected (may be NULL) gets the changed row count,
  * *insert_id (may be NULL) the AUTO_INCREMENT id it made. */

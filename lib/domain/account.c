@@ -403,7 +403,7 @@ NEOERR *account_change_password(const struct actor *a, const char *old_password,
 static bool role_known(const char *role)
 {
 	static const char *const roles[] = { "counselor", "reviewer", "admin", "gate", "dorm",
-					     "college_admin", NULL };
+					     "college_admin", "dept_head", NULL };
 	for (int i = 0; roles[i]; i++)
 		if (!strcmp(roles[i], role))
 			return true;
@@ -412,7 +412,8 @@ static bool role_known(const char *role)
 
 static bool role_of_college(const char *role)
 {
-	return !strcmp(role, "reviewer") || !strcmp(role, "college_admin");
+	return !strcmp(role, "reviewer") || !strcmp(role, "college_admin") ||
+	       !strcmp(role, "dept_head");
 }
 
 static NEOERR *grant_in_txn(void *ctx)
@@ -425,7 +426,8 @@ static NEOERR *grant_in_txn(void *ctx)
 
 	*x->out = (struct outcome){ .ok = true, .id = x->person };
 	/* A college admin gives the roles of their own college's work. */
-	if (!actor_school_admin(x->a) && strcmp(x->text, "counselor") && strcmp(x->text, "reviewer")) {
+	if (!actor_school_admin(x->a) && strcmp(x->text, "counselor") && strcmp(x->text, "reviewer") &&
+	    strcmp(x->text, "dept_head")) {
 		x->out->ok = false;
 		x->out->forbidden = true;
 		return STATUS_OK;
@@ -488,7 +490,8 @@ static NEOERR *revoke_in_txn(void *ctx)
 	NEOERR *err;
 
 	*x->out = (struct outcome){ .ok = true, .id = x->person };
-	if (!actor_school_admin(x->a) && strcmp(x->text, "counselor") && strcmp(x->text, "reviewer")) {
+	if (!actor_school_admin(x->a) && strcmp(x->text, "counselor") && strcmp(x->text, "reviewer") &&
+	    strcmp(x->text, "dept_head")) {
 		x->out->ok = false;
 		x->out->forbidden = true;
 		return STATUS_OK;
@@ -514,6 +517,12 @@ static NEOERR *revoke_in_txn(void *ctx)
 			return STATUS_OK;
 		}
 	}
+	/* Their classes (without students now) are nobody's. */
+	if (!strcmp(x->text, "counselor"))
+		err = db_exec(NULL, NULL, "DELETE FROM counselor_classes WHERE counselor_id = ?",
+			      "i", (long long)x->person);
+	if (err)
+		return nerr_pass(err);
 	err = db_exec(&n, NULL, "DELETE FROM roles WHERE person_id = ? AND role = ?", "is",
 		      (long long)x->person, x->text);
 	if (err || n == 0)

@@ -5,10 +5,12 @@
  * transaction) or enables it, unlocks it after failed logins, and hands
  * over a one-time reset link (24 hours, usable once; only its hash is
  * kept). Roles are given and taken with their scope: a college for a
- * college reviewer or a college admin. The last school admin is never
+ * college reviewer, a college admin or a department head (dept_head: the
+ * first reviewer of its staff's returns). The last school admin is never
  * taken away (by a role removed or an account disabled). The school admin
  * acts on everyone; a college admin on their own college's people who are
- * no school admin, and gives only counselor and reviewer roles there.
+ * no school admin, and gives only counselor, reviewer and department head
+ * roles there.
  * Passwords arrive hashed (lib/web/auth.h), but for the check of the old
  * one on a change.
  */
@@ -50,8 +52,9 @@ NEOERR *account_reset_use(const char *token, const char *pw_hash,
 NEOERR *account_change_password(const struct actor *a, const char *old_password,
 				const char *pw_hash, struct outcome *out);
 
-/* role: "counselor", "reviewer", "admin", "gate", "dorm", "college_admin";
- * org_id: the college of a reviewer or college admin, else 0. Outcome
+/* role: "counselor", "reviewer", "admin", "gate", "dorm", "college_admin", "dept_head";
+ * org_id: the college of a reviewer, college admin or department head,
+ * else 0. Outcome
  * fields: role, org_id. */
 NEOERR *account_grant(const struct actor *a, int person_id, const char *role, int org_id,
 		      struct outcome *out);

@@ -6,6 +6,7 @@
 #include "core/days.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -199,9 +200,14 @@ static NEOERR *save_in_txn(void *ctx)
 	/* The card facts read identity and boarding. */
 	if (in->id == 0 || old_boarding != (int)in->boarding || strcmp(old_identity, in->identity))
 		err = facts_person((int)out->id);
+	/* A new student of a class given to a counselor is theirs, unless
+	 * the form names another. */
+	long long counselor = student ? in->counselor_id : 0;
+	if (err == STATUS_OK && in->id == 0 && student && counselor == 0 && in->class_id)
+		err = db_scalar(&counselor, NULL, "SELECT counselor_id FROM counselor_classes "
+				"WHERE class_id = ?", "i", (long long)in->class_id);
 	if (err == STATUS_OK && (student || in->id))
-		err = people_reassign(x->a, now, (int)out->id, student ? in->counselor_id : 0,
-				      &changed);
+		err = people_reassign(x->a, now, (int)out->id, (int)counselor, &changed);
 	if (err)
 		return nerr_pass(err);
 	snprintf(detail, sizeof detail, "%s %s %s college %d class %d boarding %d %s",
@@ -278,6 +284,8 @@ static NEOERR *delete_in_txn(void *ctx)
 	static const char *const owned[] = {
 		"DELETE FROM sessions WHERE person_id = ?",
 		"DELETE FROM password_resets WHERE person_id = ?",
+		"DELETE FROM phone_codes WHERE person_id = ?",
+		"DELETE FROM counselor_classes WHERE counselor_id = ?",
 		"DELETE FROM roles WHERE person_id = ?",
 		"DELETE FROM counselor_assignments WHERE student_id = ?",
 		"DELETE FROM basic_info WHERE person_id = ?",
@@ -301,4 +309,130 @@ NEOERR *people_delete(const struct actor *a, int person_id, struct outcome *out)
 	struct del x = { a, person_id, out };
 
 	return nerr_pass(db_txn(delete_in_txn, &x));
+}
+
+/* ---- a counselor's classes ---- */
+
+struct class_op {
+	const struct actor *a;
+	int counselor, class_id;
+	bool give;
+	struct outcome *out;
+};
+
+static NEOERR *class_in_txn(void *ctx)
+{
+	struct class_op *x = ctx;
+	char now[20], kind[12] = "", detail[200];
+	int unit_college = 0, n = 0, cap = 0, *ids = NULL;
+	long long one = 0, was = 0, counselor_college = 0;
+	bool found = false, retired = false, changed;
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	*x->out = (struct outcome){ .ok = true, .id = x->counselor };
+	day_clock_text(time(NULL), 0, now);
+	err = db_scalar(&counselor_college, &found, "SELECT COALESCE(college_id, 0) FROM people "
+			"WHERE id = ?", "i", (long long)x->counselor);
+	if (err)
+		return nerr_pass(err);
+	if (!found) {
+		x->out->ok = false;
+		x->out->not_found = true;
+		return STATUS_OK;
+	}
+	if (!actor_may_college(x->a, (int)counselor_college)) {
+		x->out->ok = false;
+		x->out->forbidden = true;
+		return STATUS_OK;
+	}
+	err = unit_facts(x->class_id, kind, &unit_college, &retired, &found);
+	if (err)
+		return nerr_pass(err);
+	if (!found || strcmp(kind, "class") || (retired && x->give)) {
+		refuse(x->out, "give_class", "people.err.no_class");
+		return STATUS_OK;
+	}
+	if (!actor_may_college(x->a, unit_college)) {
+		x->out->ok = false;
+		x->out->forbidden = true;
+		return STATUS_OK;
+	}
+	err = db_scalar(&was, NULL, "SELECT counselor_id FROM counselor_classes "
+			"WHERE class_id = ? FOR UPDATE", "i", (long long)x->class_id);
+	if (err)
+		return nerr_pass(err);
+	if (!x->give) {
+		unsigned long long gone = 0;
+
+		err = db_exec(&gone, NULL, "DELETE FROM counselor_classes WHERE class_id = ? "
+			      "AND counselor_id = ?", "ii", (long long)x->class_id,
+			      (long long)x->counselor);
+		if (err || gone == 0)
+			return nerr_pass(err);
+		snprintf(detail, sizeof detail, "class %d", x->class_id);
+		return nerr_pass(audit_write(x->a, now, "counselor.class_take", x->counselor,
+					  "org_unit", x->class_id, detail));
+	}
+	err = db_scalar(&one, &found, "SELECT 1 FROM roles WHERE person_id = ? "
+			"AND role = 'counselor'", "i", (long long)x->counselor);
+	if (err)
+		return nerr_pass(err);
+	if (!found) {
+		refuse(x->out, "give_class", "people.err.not_counselor");
+		return STATUS_OK;
+	}
+	err = db_exec(NULL, NULL, "INSERT INTO counselor_classes (class_id, counselor_id, since, "
+		      "given_by) VALUES (?, ?, ?, NULLIF(?, 0)) ON DUPLICATE KEY UPDATE "
+		      "counselor_id = VALUES(counselor_id), since = VALUES(since), "
+		      "given_by = VALUES(given_by)", "iisi", (long long)x->class_id,
+		      (long long)x->counselor, now, (long long)x->a->person_id);
+	if (err == STATUS_OK)
+		err = db_query(&c, "SELECT id FROM people WHERE class_id = ? AND identity <> 'staff' "
+			       "ORDER BY id FOR UPDATE", "i", (long long)x->class_id);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(c)) {
+		if (n == cap) {
+			int *more = realloc(ids, (size_t)(cap = cap ? 2 * cap : 64) * sizeof *ids);
+			if (!more) {
+				free(ids);
+				db_cursor_free(&c);
+				return nerr_raise(NERR_NOMEM, "class %d's students", x->class_id);
+			}
+			ids = more;
+		}
+		ids[n++] = (int)db_int(c, 0);
+	}
+	db_cursor_free(&c);
+	/* Each student as one reassignment: their pending items follow the
+	 * assignment, and each has its audit row with the old counselor. */
+	for (int i = 0; err == STATUS_OK && i < n; i++)
+		err = people_reassign(x->a, now, ids[i], x->counselor, &changed);
+	free(ids);
+	if (err)
+		return nerr_pass(err);
+	x->out->n = n;
+	snprintf(detail, sizeof detail, "class %d, %d students (was counselor %lld)",
+		 x->class_id, n, was);
+	return nerr_pass(audit_write(x->a, now, "counselor.class_give", x->counselor,
+				  "org_unit", x->class_id, detail));
+}
+
+NEOERR *people_counselor_class(const struct actor *a, int counselor, int class_id, bool give,
+			       struct outcome *out)
+{
+	struct class_op x = { a, counselor, class_id, give, out };
+
+	return nerr_pass(db_txn(class_in_txn, &x));
+}
+
+NEOERR *people_counselor_classes(HDF *out, const char *prefix, int counselor)
+{
+	return nerr_pass(db_rows(out, prefix, NULL,
+		"SELECT u.id, u.code, u.name, DATE_FORMAT(cc.since, '%Y-%m-%d') AS since, "
+		" (SELECT COUNT(*) FROM people p WHERE p.class_id = u.id AND p.identity <> 'staff') "
+		"   AS students "
+		"FROM counselor_classes cc JOIN org_units u ON u.id = cc.class_id "
+		"WHERE cc.counselor_id = ? ORDER BY u.code", "i", (long long)counselor));
 }

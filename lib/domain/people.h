@@ -40,6 +40,21 @@ NEOERR *people_delete(const struct actor *a, int person_id, struct outcome *out)
 NEOERR *people_reassign(const struct actor *a, const char *now, int student,
 			int counselor, bool *changed);
 
+/* A counselor's classes: give (class_id becomes counselor's: every
+ * student in it is reassigned to them, one people_reassign() each, so
+ * their pending items follow; a student added to the class later without
+ * a counselor of their own gets the class's) or take (the class is no
+ * longer theirs; its students keep their counselor until the class is
+ * given to another). Audited (counselor.class_give / class_take). Outcome
+ * field: give_class; forbidden for a college admin when the class or the
+ * counselor is outside their college; out->n the students moved. */
+NEOERR *people_counselor_class(const struct actor *a, int counselor, int class_id, bool give,
+			       struct outcome *out);
+
+/* <prefix>.<n>.{id,code,name,since,students}: the classes given to
+ * counselor. */
+NEOERR *people_counselor_classes(HDF *out, const char *prefix, int counselor);
+
 /* The college of person_id (0: none) and whether they exist. */
 NEOERR *people_college(int person_id, int *college_id, bool *found);
 

@@ -111,6 +111,7 @@ struct plan {
 
 struct import {
 	const struct actor *a;
+	int scope;                 /* a college admin's college; 0: the school */
 	const SHEET *s;
 	const char *filename;
 	HDF *out;
@@ -124,6 +125,7 @@ struct import {
 	struct lookup unit_key;    /* "C:code", "c:name", "K:code", "k:college|name",
 				      "#id" -> index + 1 into units */
 	struct lookup counselors;  /* number -> person id */
+	struct lookup class_counselor; /* "#class id" -> the counselor given it */
 	struct lookup seen;        /* number -> its first line */
 	struct plan *plans;
 	int nplans, nbad, added, changed, unchanged;
@@ -241,6 +243,12 @@ static NEOERR *load_counselors(struct import *im)
 
 	while (err == STATUS_OK && db_next(c))
 		err = lookup_put(&im->counselors, db_str(c, 0), (long)db_int(c, 1));
+	db_cursor_free(&c);
+	if (err == STATUS_OK)
+		err = db_query(&c, "SELECT CONCAT('#', class_id), counselor_id FROM counselor_classes",
+			       NULL);
+	while (err == STATUS_OK && db_next(c))
+		err = lookup_put(&im->class_counselor, db_str(c, 0), (long)db_int(c, 1));
 	db_cursor_free(&c);
 	return nerr_pass(err);
 }
@@ -403,6 +411,13 @@ static bool check_row(struct import *im, int i)
 	snprintf(pl->identity, sizeof pl->identity, "%s", code);
 	student = strcmp(code, "staff") != 0;
 
+	/* A college admin imports their own college's people only: someone
+	 * stored in another college (or none) is not theirs to change. */
+	if (old && im->scope && old->college != im->scope) {
+		bad(im, row, col_no(im, C_NUMBER), "pimport.err.other_person", v[C_NUMBER]);
+		return false;
+	}
+
 	/* College and class: by code or name, in use (or the person's own). */
 	pl->college = old ? old->college : 0;
 	if (im->col[C_COLLEGE] >= 0) {
@@ -416,6 +431,13 @@ static bool check_row(struct import *im, int i)
 			}
 			pl->college = im->units[u - 1].id;
 		}
+	}
+	/* A college admin's new people are of their college unless named. */
+	if (im->scope && pl->college == 0 && (im->col[C_COLLEGE] < 0 || !v[C_COLLEGE][0]))
+		pl->college = im->scope;
+	if (im->scope && pl->college != im->scope) {
+		bad(im, row, col_no(im, C_COLLEGE), "pimport.err.other_college", v[C_COLLEGE]);
+		return false;
 	}
 	if (student && pl->college == 0) {
 		bad(im, row, col_no(im, C_COLLEGE), "pimport.err.college_needed", NULL);
@@ -490,6 +512,13 @@ static bool check_row(struct import *im, int i)
 				return false;
 			}
 		}
+	}
+	/* A new student of a class given to a counselor is theirs, unless the
+	 * file names another (people.h). */
+	if (!old && student && pl->counselor == 0 && pl->klass &&
+	    (im->col[C_COUNSELOR] < 0 || !v[C_COUNSELOR][0])) {
+		snprintf(key, sizeof key, "#%d", pl->klass);
+		pl->counselor = (int)lookup_get(&im->class_counselor, key);
 	}
 	if (!student)
 		pl->counselor = 0;   /* staff have none (people.h) */
@@ -797,6 +826,7 @@ static void import_free(struct import *im)
 	lookup_free(&im->by_id);
 	lookup_free(&im->unit_key);
 	lookup_free(&im->counselors);
+	lookup_free(&im->class_counselor);
 	lookup_free(&im->seen);
 }
 
@@ -807,6 +837,12 @@ NEOERR *pimport_run(const struct actor *a, const SHEET *s, const char *filename,
 	NEOERR *err = STATUS_OK;
 
 	*nbad = 0;
+	/* The school admin imports anyone; a college admin their college's. */
+	if (!(a->roles & R_ADMIN)) {
+		if (!(a->roles & R_COLLEGE_ADMIN) || a->admin_college_id == 0)
+			return nerr_raise(HC_ERR_FORBIDDEN, "%d may not import people", a->person_id);
+		im.scope = a->admin_college_id;
+	}
 	im.nplans = sheet_rows(s);
 	if (im.nplans == 0) {
 		bad(&im, 1, 0, "pimport.err.empty", NULL);
@@ -816,6 +852,7 @@ NEOERR *pimport_run(const struct actor *a, const SHEET *s, const char *filename,
 	if (!err) err = lookup_init(&im.by_id);
 	if (!err) err = lookup_init(&im.unit_key);
 	if (!err) err = lookup_init(&im.counselors);
+	if (!err) err = lookup_init(&im.class_counselor);
 	if (!err) err = lookup_init(&im.seen);
 	if (err || !header_ok(&im))
 		goto done;

@@ -41,7 +41,11 @@ NEOERR *pimport_template(bool csv, const char *tmpdir, char **buf, size_t *len);
  *   Add.N.number / name / identity / college / class      the first 200
  *   Change.N.number / name, Change.N.Field.M.name / old / new   (200)
  * apply: when no row is bad, writes it all in one transaction (then
- * Applied = 1). Only the school admin imports (the caller checks). */
+ * Applied = 1). The school admin imports anyone; a college admin the
+ * people of their college only: a row of someone stored in another
+ * college (pimport.err.other_person) or naming another college
+ * (pimport.err.other_college) is bad, and a new person without a college
+ * is of theirs. HC_ERR_FORBIDDEN for anyone else. */
 NEOERR *pimport_run(const struct actor *a, const SHEET *s, const char *filename,
 		    bool apply, HDF *out, int *nbad);
 

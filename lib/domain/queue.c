@@ -21,12 +21,36 @@ bool queue_kind_known(const char *kind)
 
 /* Who works which kind: the counselor decides make-ups, anomalies and
  * first reviews of their students; the college reviewer the second
- * reviews of the college; the school admin sees everything. */
+ * reviews of the college; the school admin sees everything. The first
+ * review of a teacher's or staff member's return (返岗) is their
+ * department head's (dept_head of their college), not a counselor's
+ * (a unit without one: the school admin's, who sees everything).
+ * Every variant binds two ids: the scope's, then the department head's
+ * person id (0 for one who heads nothing); the variants without the
+ * head's clause serve everyone else, with the plans they always had. */
+#define HEAD_CLAUSE \
+	"(q.kind = 'first_review' AND p.identity = 'staff' AND p.college_id IN " \
+	" (SELECT org_id FROM roles WHERE role = 'dept_head' AND person_id = ?))"
 #define QUEUE_VARIANTS(pre, post) { \
 	pre " WHERE p.id IN (SELECT student_id FROM counselor_assignments " \
-	    "WHERE counselor_id = ?) AND q.kind IN ('makeup', 'anomaly', 'first_review') " post, \
-	pre " WHERE p.college_id = ? AND q.kind = 'second_review' " post, \
-	pre " WHERE ? > 0 " post }
+	    "WHERE counselor_id = ?) AND (q.kind IN ('makeup', 'anomaly') " \
+	    " OR (q.kind = 'first_review' AND p.identity <> 'staff')) AND ? = 0 " post, \
+	pre " WHERE p.college_id = ? AND q.kind = 'second_review' AND ? = 0 " post, \
+	pre " WHERE ? > 0 AND ? >= 0 " post, \
+	pre " WHERE ((p.id IN (SELECT student_id FROM counselor_assignments " \
+	    "WHERE counselor_id = ?) AND (q.kind IN ('makeup', 'anomaly') " \
+	    " OR (q.kind = 'first_review' AND p.identity <> 'staff'))) OR " HEAD_CLAUSE ") " post, \
+	pre " WHERE ((p.college_id = ? AND q.kind = 'second_review') OR " HEAD_CLAUSE ") " post, \
+	pre " WHERE ? > 0 AND ? >= 0 " post }
+
+/* The variant for the actor and the two ids it binds. */
+static int variant(const struct actor *a, long long *bound, long long *head)
+{
+	enum scope_kind s = scope_kind_of(a, bound);
+
+	*head = (a->roles & R_DEPT_HEAD) ? a->person_id : 0;
+	return (int)s + (*head ? 3 : 0);
+}
 
 static const char *const counts_sql[] = QUEUE_VARIANTS(
 	"SELECT q.kind, COUNT(*) " QUEUE_FROM, "AND q.state = 'open' GROUP BY q.kind");
@@ -55,26 +79,27 @@ static const char *const mine_sql[] = QUEUE_VARIANTS(
 
 NEOERR *queue_has_item(const struct actor *a, long long item, bool *mine)
 {
-	long long bound, n = 0;
-	enum scope_kind s = scope_kind_of(a, &bound);
-	NEOERR *err = db_scalar(&n, NULL, mine_sql[s], "ii", bound, item);
+	long long bound, head, n = 0;
+	int v = variant(a, &bound, &head);
+	NEOERR *err = db_scalar(&n, NULL, mine_sql[v], "iii", bound, head, item);
 
 	*mine = n > 0;
 	return nerr_pass(err);
 }
 
-NEOERR *queue_counts_load(HDF *out, enum scope_kind s, long long bound)
+NEOERR *queue_counts_load(HDF *out, const struct actor *a)
 {
 	DB_CURSOR *c = NULL;
 	char key[64];
-	long long all = 0;
+	long long all = 0, bound, head;
+	int v = variant(a, &bound, &head);
 	NEOERR *err;
 
 	for (int i = 0; queue_kinds[i]; i++) {
 		snprintf(key, sizeof key, "Queue.Count.%s", queue_kinds[i]);
 		hdf_set_int_value(out, key, 0);
 	}
-	err = db_query(&c, counts_sql[s], "i", bound);
+	err = db_query(&c, counts_sql[v], "ii", bound, head);
 	if (err)
 		return nerr_pass(err);
 	while (db_next(c)) {
@@ -87,13 +112,13 @@ NEOERR *queue_counts_load(HDF *out, enum scope_kind s, long long bound)
 	return STATUS_OK;
 }
 
-NEOERR *queue_list_load(HDF *out, enum scope_kind s, long long bound,
-			const char *kind, int page)
+NEOERR *queue_list_load(HDF *out, const struct actor *a, const char *kind, int page)
 {
-	int n = 0;
+	long long bound, head;
+	int n = 0, v = variant(a, &bound, &head);
 	NEOERR *err;
 
-	err = db_rows(out, "Queue.Item", &n, list_sql[s], "issi", bound, kind, kind,
+	err = db_rows(out, "Queue.Item", &n, list_sql[v], "iissi", bound, head, kind, kind,
 		      (long long)page * 100);
 	if (err)
 		return nerr_pass(err);

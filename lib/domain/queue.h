@@ -21,12 +21,11 @@ bool queue_kind_known(const char *kind);
 
 /* Reads for the review page, into out. */
 
-/* Queue.Count.<kind> and Queue.Count.all over the viewer's scope. */
-NEOERR *queue_counts_load(HDF *out, enum scope_kind s, long long bound);
+/* Queue.Count.<kind> and Queue.Count.all over the actor's queue. */
+NEOERR *queue_counts_load(HDF *out, const struct actor *a);
 /* Queue.Item.<n>.* (100 a page), open items of `kind` ("all" for every
- * kind) in scope, oldest first. */
-NEOERR *queue_list_load(HDF *out, enum scope_kind s, long long bound,
-			const char *kind, int page);
+ * kind) in the actor's queue, oldest first. */
+NEOERR *queue_list_load(HDF *out, const struct actor *a, const char *kind, int page);
 
 /* Is queue item `item` in the actor's queue (their scope and kinds)? */
 NEOERR *queue_has_item(const struct actor *a, long long item, bool *mine);

@@ -15,6 +15,9 @@ bool scope_allows(const struct actor *v, const struct subject *s)
 		return true;
 	if ((v->roles & R_COUNSELOR) && s->counselor_id == v->person_id)
 		return true;
+	if ((v->roles & R_DEPT_HEAD) && s->staff && v->head_college_id != 0 &&
+	    v->head_college_id == s->college_id)
+		return true;
 	return false;
 }
 
@@ -30,7 +33,7 @@ NEOERR *scope_load_subject(int person_id, struct subject *s, bool *found)
 
 	*s = (struct subject){ 0 };
 	err = db_query(&c,
-		"SELECT p.id, p.college_id, ca.counselor_id FROM people p "
+		"SELECT p.id, p.college_id, ca.counselor_id, p.identity = 'staff' FROM people p "
 		"LEFT JOIN counselor_assignments ca ON ca.student_id = p.id "
 		"WHERE p.id = ?", "i", (long long)person_id);
 	if (err)
@@ -40,6 +43,7 @@ NEOERR *scope_load_subject(int person_id, struct subject *s, bool *found)
 		s->person_id = (int)db_int(c, 0);
 		s->college_id = (int)db_int(c, 1);
 		s->counselor_id = (int)db_int(c, 2);
+		s->staff = db_int(c, 3) != 0;
 	}
 	db_cursor_free(&c);
 	return STATUS_OK;

@@ -1,7 +1,8 @@
 /*
  * scope.h - "may this person see / act on that person": one answer for
  * every page. A student sees themself; a counselor their assigned
- * students; a college reviewer their college; a school admin everyone.
+ * students; a college reviewer their college; a school admin everyone;
+ * a department head (dept_head) the staff and teachers of their unit.
  */
 #ifndef HC_SCOPE_H
 #define HC_SCOPE_H
@@ -16,6 +17,7 @@ struct subject {
 	int person_id;
 	int counselor_id;   /* 0: none assigned */
 	int college_id;
+	bool staff;         /* a teacher or staff member (教职工) */
 };
 
 /* Pure: no I/O. */

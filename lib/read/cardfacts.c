@@ -197,7 +197,10 @@ void card_export(HDF *out, const char *lang, const char *prefix, const struct ca
 
 		if (why->day)
 			day_format(why->day, d);
-		lang_fill(lang, reason_key(why->code), why->day ? d : NULL, NULL, text, sizeof text);
+		/* A teacher's first review is their department head's. */
+		lang_fill(lang, why->code == WHY_FIRST_REVIEW_PENDING && !strcmp(ci->identity, "staff")
+			  ? "card.why.first_review_staff" : reason_key(why->code),
+			  why->day ? d : NULL, NULL, text, sizeof text);
 		conf_text_days(text, sizeof text, v->streak_days);
 		snprintf(key, sizeof key, "%s.Reason.%d.Text", prefix, i);
 		hdf_set_value(out, key, text);

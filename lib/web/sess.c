@@ -108,6 +108,7 @@ const char *sess_role_hdf_name(unsigned bit)
 	case R_GATE: return "Who.Is.Gate";
 	case R_DORM: return "Who.Is.Dorm";
 	case R_COLLEGE_ADMIN: return "Who.Is.CollegeAdmin";
+	case R_DEPT_HEAD: return "Who.Is.DeptHead";
 	}
 	return "Who.Is.Unknown";
 }
@@ -117,7 +118,7 @@ static unsigned role_bit(const char *role)
 	static const struct { const char *name; unsigned bit; } map[] = {
 		{ "counselor", R_COUNSELOR }, { "reviewer", R_REVIEWER },
 		{ "admin", R_ADMIN }, { "gate", R_GATE }, { "dorm", R_DORM },
-		{ "college_admin", R_COLLEGE_ADMIN },
+		{ "college_admin", R_COLLEGE_ADMIN }, { "dept_head", R_DEPT_HEAD },
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (!strcmp(map[i].name, role))
@@ -157,6 +158,8 @@ static void who_from_row(DB_CURSOR *c, struct actor *w)
 			w->reviewer_college_id = org;
 		if (bit == R_COLLEGE_ADMIN)
 			w->admin_college_id = org;
+		if (bit == R_DEPT_HEAD)
+			w->head_college_id = org;
 		roles += n;
 		if (*roles == ',')
 			roles++;

@@ -34,7 +34,7 @@ const sizes = {
 // Pages no link leads to but a person may open (a bookmark, a QR).
 const extra = {
   anonymous: ['/login', '/logout', '/password/reset/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
-  student: ['/scan/gate', '/person'],
+  student: ['/scan/gate', '/person', '/phone'],
   grad: ['/scan/gate', '/person'],
   // Issue 14's pages behind the menu's /org and /people: a unit, a search,
   // a person (with their account and roles), the blank form.

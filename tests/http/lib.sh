@@ -3,6 +3,21 @@
 set -u
 : "${HC_PORT:?run through tests/run.sh}" "${HC_VAR:?}" "${RESULTS:?}"
 URL=http://127.0.0.1:$HC_PORT
+# On the cluster (tests/run.sh cluster) every request goes to the other
+# web host than the one before: host A (HC_PORT, on node 1) and host B
+# (HC_PORT_B, on node 2) take turns, so each form is fetched on one host
+# and posted to the other, and each redirect is followed on another node.
+HC_PORT_B=${HC_PORT_B:-}
+HOP=0
+# host_url K: for requests a test sends itself (races): host A for odd K,
+# host B for even K on the cluster; the one host otherwise.
+host_url() {
+	if [ -n "$HC_PORT_B" ] && [ $(($1 % 2)) = 0 ]; then
+		echo "http://127.0.0.1:$HC_PORT_B"
+	else
+		echo "http://127.0.0.1:$HC_PORT"
+	fi
+}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 NAME=$(basename "$0" .sh)
@@ -14,6 +29,10 @@ STATUS=
 req() {
 	local who=$1 method=$2 path=$3
 	shift 3
+	if [ -n "$HC_PORT_B" ]; then
+		HOP=$((1 - HOP))
+		URL=http://127.0.0.1:$([ $HOP = 1 ] && echo "$HC_PORT" || echo "$HC_PORT_B")
+	fi
 	STATUS=$(curl -s -o "$BODY" -D "$HEADERS" -w '%{http_code}' \
 		-b "$T/jar.$who" -c "$T/jar.$who" -X "$method" "$@" "$URL$path")
 }
@@ -90,7 +109,7 @@ sql() {
 # after it: no check, no repair of the card facts.
 # In the school's zone, as sql() and the pages.
 HC_ZONE_OFF=$(TZ=$(sed -n 's/^Time\.Zone *= *//p' "$ROOT/conf/healthcard.hdf") date +%:z)
-raw_sql() { mariadb --no-defaults -S "${2:-$HC_VAR}/run/mysqld.sock" -u "$(id -un)" \
+raw_sql() { mariadb --no-defaults -S "$([ -z "${2:-}" ] && [ -n "${HC_DB_SOCKET:-}" ] && echo "$HC_DB_SOCKET" || echo "${2:-$HC_VAR}/run/mysqld.sock")" -u "$(id -un)" \
 	--init-command="SET time_zone = '$HC_ZONE_OFF'" -N -B healthcard -e "$1"; }
 # global_status NAME [VAR]: one of MariaDB's status counters.
 global_status() { raw_sql "SHOW GLOBAL STATUS LIKE '$1'" "${2:-}" | awk '{ print $2 }'; }

@@ -76,7 +76,7 @@ for i in 1 2 3 4 5 6; do
 		--data-urlencode "abroad=0" --data-urlencode "risk_area=0" \
 		--data-urlencode "cohabitant_returned=0" --data-urlencode "returned_to_city=0" \
 		--data-urlencode "quarantine=none" --data-urlencode "diagnosis=none" \
-		"$URL/checkin" >>"$T/codes" &
+		"$(host_url $i)/checkin" >>"$T/codes" &
 done
 wait
 check "six concurrent submissions store exactly one row" \

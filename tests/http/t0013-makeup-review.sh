@@ -135,10 +135,10 @@ login admin
 get counselor /review; tc=$(csrf)
 get admin /review; ta=$(csrf)
 curl -s -o "$T/r1" -b "$T/jar.counselor" -X POST --data-urlencode "csrf=$tc" \
-	--data-urlencode "id=$item5" --data-urlencode "decision=approve" "$URL/review/decide" &
+	--data-urlencode "id=$item5" --data-urlencode "decision=approve" "$(host_url 1)/review/decide" &
 curl -s -o "$T/r2" -b "$T/jar.admin" -X POST --data-urlencode "csrf=$ta" \
 	--data-urlencode "id=$item5" --data-urlencode "decision=reject" --data-urlencode "reason=no" \
-	"$URL/review/decide" &
+	"$(host_url 2)/review/decide" &
 wait
 check "exactly one of two simultaneous decisions stands" \
 	eq "$(cat "$T/r1" "$T/r2" | grep -c 'class="outcome-done"')" 1

@@ -153,7 +153,7 @@ fi
 now=$(date +%s)
 for i in 1 2 3 4 5 6; do
 	jar=$([ $((i % 2)) = 0 ] && echo dev1 || echo dev3)
-	curl -s -b "$T/jar.$jar" -o "$T/race.$i" "$URL/scan?t=$(tok --at $((now - i)) "$B")" &
+	curl -s -b "$T/jar.$jar" -o "$T/race.$i" "$(host_url $i)/scan?t=$(tok --at $((now - i)) "$B")" &
 done
 wait
 check "six scans of one student at once record one arrival" eq "$(arrivals "$B")" 1

@@ -30,15 +30,16 @@ for i in 1 2 3 4; do crowd & done
 # Each student: a feverish check-in, then at once the card, in parallel.
 one() {
 	local w=$1 out=$T/result.$1 tok
-	tok=$(curl -s -b "$T/jar.$w" "$URL/checkin" | grep -o 'name="csrf" value="[^"]*"' | head -1 |
+	tok=$(curl -s -b "$T/jar.$w" "$(host_url 1)/checkin" | grep -o 'name="csrf" value="[^"]*"' | head -1 |
 		sed 's/.*value="//; s/"$//')
 	code=$(curl -s -o /dev/null -w '%{http_code}' -b "$T/jar.$w" --data-urlencode "csrf=$tok" \
 		--data-urlencode "temperature=38.4" --data-urlencode "city=北京" \
 		--data-urlencode "in_city=1" --data-urlencode "on_campus=0" --data-urlencode "abroad=0" \
 		--data-urlencode "risk_area=0" --data-urlencode "cohabitant_returned=0" \
 		--data-urlencode "returned_to_city=0" --data-urlencode "quarantine=none" \
-		--data-urlencode "diagnosis=none" "$URL/checkin")
-	if curl -s -b "$T/jar.$w" "$URL/card" | grep -qF 'card card-red'; then
+		--data-urlencode "diagnosis=none" "$(host_url 1)/checkin")
+	# On the cluster: posted to host A (node 1), read on host B (node 2).
+	if curl -s -b "$T/jar.$w" "$(host_url 2)/card" | grep -qF 'card card-red'; then
 		echo "$code red" >"$out"
 	else
 		echo "$code not-red" >"$out"

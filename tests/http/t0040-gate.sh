@@ -153,7 +153,12 @@ raw "$who" /checkin 'application/x-www-form-urlencoded' "$T/mid"
 check "200 KB to /checkin (over a form's cap) is 413" status_is 413
 # Refused by Apache before it buffered anything: the page never saw it, the
 # ErrorDocument did ("Apache refused the body" in the log).
-refused_by_apache() { tail -5 "$ERRLOG" | grep -q "Apache refused the body"; }
+# (The error log of the host that answered: on the cluster, B's is its own.)
+refused_by_apache() {
+	local log=$ERRLOG
+	[ -n "$HC_PORT_B" ] && [ "${URL##*:}" = "$HC_PORT_B" ] && log=$HC_VAR/log/host-b/error.log
+	tail -5 "$log" | grep -q "Apache refused the body"
+}
 check "  refused by Apache, not buffered for the page" refused_by_apache
 raw anon /login 'application/x-www-form-urlencoded' "$T/mid"
 check "200 KB to /login is 413, refused by Apache" refused_by_apache

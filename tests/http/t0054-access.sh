@@ -22,7 +22,8 @@ for path in /org "/org/edit?id=$unit" /people "/people?q=1" /people/new "/people
 done
 # POSTs: refused before anything is read for all but the school admin.
 for path in /org/add /org/rename /org/retire /org/merge /people/new /people/edit /people/delete \
-	/people/account /people/disable /people/enable /people/unlock /people/reset /people/grant /people/revoke; do
+	/people/account /people/disable /people/enable /people/unlock /people/reset /people/grant /people/revoke \
+	/people/class /people/unclass /people/phone; do
 	for who in $roles; do
 		[ "$who" = admin ] && continue
 		FORM_PAGE=/password post "$who" "$path" --data-urlencode id=1
@@ -70,6 +71,15 @@ for who in $roles; do
 done
 get anon /testing
 check "anonymous GET /testing: to the login" eval 'status_is 303 && header_has "Location: /login"'
+# /phone: one's own phone, for every person (students and staff alike).
+for who in $roles; do
+	get "$who" /phone
+	check "$who GET /phone: 200" status_is 200
+done
+get anon /phone
+check "anonymous GET /phone: to the login" eval 'status_is 303 && header_has "Location: /login"'
+FORM_PAGE=/password post anon /phone/send --data-urlencode phone=13800000000
+check "anonymous POST /phone/send: refused" eval 'status_is 403 || { status_is 303 && header_has "Location: /login"; }'
 # /password: everyone logged in.
 for who in $roles; do
 	get "$who" /password

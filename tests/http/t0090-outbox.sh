@@ -245,7 +245,9 @@ check "  promptly (${elapsed_ms} ms)" between "$elapsed_ms" 0 2000
 check "  after a summary line per pass" has_line "outbox: 1 sent, 0 retry later, 0 failed"
 
 # ---- errors ----------------------------------------------------------------
-conf nodb "$D/deliver.sh" "DB.Socket = $D/nowhere.sock"
+# (Every node nowhere: on the cluster the stack's config has fallbacks.)
+conf nodb "$D/deliver.sh" "DB.Socket = $D/nowhere.sock" \
+	"DB.Fallback.0.Socket = $D/nowhere.sock" "DB.Fallback.1.Socket = $D/nowhere.sock"
 outbox nodb --once
 check "database unreachable: exit 1" test "$RC" = 1
 check "  with a clear message" has_text "outbox: cannot reach the database"

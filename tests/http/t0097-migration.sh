@@ -55,3 +55,11 @@ check "person_revs and dash_rollups are gone" \
 		AND TABLE_NAME IN ('person_revs', 'dash_rollups')")" 0
 HC_MYSQL="$CLIENT $DB" "$ROOT/tools/migrate.sh" 2>"$T/again.log"
 check "migrating again applies nothing" test ! -s "$T/again.log"
+# What a Galera cluster replicates (README, "A cluster"): InnoDB tables,
+# each with a primary key (rows without one cannot be certified).
+check "every table of the migrated schema is InnoDB with a primary key" \
+	eq "$(admin "$DB" -e "SELECT COALESCE(GROUP_CONCAT(t.TABLE_NAME), 'none')
+		FROM information_schema.TABLES t WHERE t.TABLE_SCHEMA = '$DB' AND t.TABLE_TYPE = 'BASE TABLE'
+		AND (t.ENGINE <> 'InnoDB' OR NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS c
+			WHERE c.TABLE_SCHEMA = t.TABLE_SCHEMA AND c.TABLE_NAME = t.TABLE_NAME
+			AND c.CONSTRAINT_TYPE = 'PRIMARY KEY'))")" none

@@ -12,6 +12,7 @@
 #include "core/days.h"
 #include "web/form.h"
 #include "domain/scope.h"
+#include "domain/phone.h"
 #include "core/url.h"
 #include "core/utf8.h"
 #include "core/err.h"
@@ -170,6 +171,29 @@ static void scope_rules(void **state)
 	struct subject own = { .person_id = 40, .counselor_id = 40, .college_id = 3 };
 	assert_true(scope_allows(&admin, &own));
 	assert_false(scope_allows_acting(&admin, &own));
+	/* A department head: the staff of their unit, no student. */
+	struct actor head = { .person_id = 60, .roles = R_STAFF | R_DEPT_HEAD, .head_college_id = 3 };
+	struct actor head2 = { .person_id = 61, .roles = R_STAFF | R_DEPT_HEAD, .head_college_id = 4 };
+	struct subject teacher = { .person_id = 70, .college_id = 3, .staff = true };
+	assert_true(scope_allows(&head, &teacher));
+	assert_false(scope_allows(&head2, &teacher));
+	assert_false(scope_allows(&head, &s));
+	assert_false(scope_allows(&counselor, &teacher));
+}
+
+/* The phone numbers a code may be sent to (seed 002). */
+static void phone_numbers(void **state)
+{
+	(void)state;
+	assert_true(phone_valid("13912345678"));
+	assert_true(phone_valid("19900000000"));
+	assert_false(phone_valid("12912345678"));   /* no such prefix */
+	assert_false(phone_valid("23912345678"));
+	assert_false(phone_valid("1391234567"));    /* ten digits */
+	assert_false(phone_valid("139123456789"));
+	assert_false(phone_valid("1391234567a"));
+	assert_false(phone_valid(""));
+	assert_false(phone_valid(NULL));
 }
 
 /* Where a redirect may send a browser (issue 13, finding 3). */
@@ -233,7 +257,9 @@ static void outbox_texts(void **state)
 		if (hdf_get_value(lang_pack(1), key, NULL) == NULL)
 			fail_msg("%s is missing from en.hdf", key);
 	}
-	assert_int_equal(n, 9);
+	assert_int_equal(n, 10);
+	lang_fill("zh-CN", "outbox.phone_code", "15", "042917", out, sizeof out);
+	assert_string_equal(out, "【健康打卡】您的手机验证码为 042917，15 分钟内有效，请勿告诉他人。");
 }
 
 /* The texts that name the check-in streak say the rule in force: {days}
@@ -295,6 +321,7 @@ int main(void)
 		cmocka_unit_test(form_numbers_strict),
 		cmocka_unit_test(utf8_checks),
 		cmocka_unit_test(scope_rules),
+		cmocka_unit_test(phone_numbers),
 		cmocka_unit_test(local_paths),
 		cmocka_unit_test(outbox_texts),
 		cmocka_unit_test(streak_texts),
