@@ -38,7 +38,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 .PHONY: programs all deps run start stop test test-asan unit bench bench-cluster drill migrate clean fuzz fuzzers install deb test-install
-all: $(PAGE_BIN) $(B)/demogen $(B)/outbox $(B)/sheet2csv $(B)/csv2xlsx $(B)/scantoken $(B)/mintsess $(B)/hc-facts $(B)/hc-admin $(B)/hc-remind $(UNIT_BIN)
+all: $(PAGE_BIN) $(B)/demogen $(B)/outbox $(B)/sheet2csv $(B)/csv2xlsx $(B)/scantoken $(B)/mintsess $(B)/hc-facts $(B)/hc-admin $(B)/hc-remind $(B)/hc-purge $(UNIT_BIN)
 
 # What is installed (make install, the Debian package): no unit tests.
 programs: $(PAGE_BIN) $(TOOLS:%=$(B)/%)
@@ -70,6 +70,9 @@ $(B)/outbox: tools/outbox.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 
 $(B)/hc-facts: tools/hcfacts.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
+
+$(B)/hc-purge: tools/hcpurge.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS)
 
 $(B)/hc-admin: tools/hcadmin.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)

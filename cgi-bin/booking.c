@@ -58,7 +58,7 @@ static NEOERR *may_book(struct req *r, const char **why)
 	*why = NULL;
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, today, card_streak_days(), &v);
+	card_state(&ci.facts, today, ci.streak_days, &v);
 	card_export(r->hdf, r->lang, "Card", &ci, &v);
 	if (!pass_holder(ci.identity, &ci.facts, &v))
 		*why = v.colour == COLOUR_RED ? "abnormal" : "no_pass";

@@ -71,7 +71,7 @@ static NEOERR *show_card(struct req *r)
 	err = card_facts_load(person, today, &ci);
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, today, card_streak_days(), &v);
+	card_state(&ci.facts, today, ci.streak_days, &v);
 	card_export(r->hdf, r->lang, "Card", &ci, &v);
 	hdf_set_int_value(r->hdf, "Person.id", person);
 	err = card_exempt_export(r->hdf, "Card.Exempt", person, today);

@@ -21,6 +21,7 @@
 #include "core/csv.h"
 #include "read/dash.h"
 #include "domain/summary.h"
+#include "domain/policy.h"
 #include "domain/review.h"
 #include "core/days.h"
 #include "web/form.h"
@@ -275,12 +276,17 @@ static NEOERR *verify(struct req *r)
 	}
 }
 
-static int deadline_minutes(void)
+/* The summary deadline in force (domain/policy.h), "HH:MM" into out. */
+static NEOERR *deadline_minutes(char out[6], int *minutes)
 {
-	int h = 11, m = 30;
+	struct policy pol;
+	NEOERR *err = policy_load(&pol);
 
-	sscanf(conf_str("Policy.SummaryDeadline", "11:30"), "%d:%d", &h, &m);
-	return h * 60 + m;
+	if (err)
+		return nerr_pass(err);
+	memcpy(out, pol.summary_deadline, 6);
+	*minutes = policy_minutes(pol.summary_deadline);
+	return STATUS_OK;
 }
 
 static int now_minutes(void)
@@ -296,16 +302,20 @@ static int now_minutes(void)
 static NEOERR *summary_page(struct req *r, const char *day, int d)
 {
 	bool submitted;
+	char until[6];
+	int deadline = 0;
 	NEOERR *err;
 
 	export_figure_labels(r);
 	hdf_set_value(r->hdf, "Summary.Day", day);
-	err = summary_load(r->hdf, "Summary.Done", r->who.person_id, day, &submitted);
+	err = deadline_minutes(until, &deadline);
+	if (err == STATUS_OK)
+		err = summary_load(r->hdf, "Summary.Done", r->who.person_id, day, &submitted);
 	if (err)
 		return nerr_pass(err);
-	if (!submitted && dash_summary_open(d, app_today(), now_minutes(), deadline_minutes()))
+	if (!submitted && dash_summary_open(d, app_today(), now_minutes(), deadline))
 		hdf_set_int_value(r->hdf, "Summary.Open", 1);
-	hdf_set_value(r->hdf, "Summary.Deadline", conf_str("Policy.SummaryDeadline", "11:30"));
+	hdf_set_value(r->hdf, "Summary.Deadline", until);
 	err = dash_figures_load(r->hdf, SCOPE_COUNSELOR, r->who.person_id, day);
 	if (err == STATUS_OK)
 		err = dash_list_load(r->hdf, SCOPE_COUNSELOR, r->who.person_id, day, "unreported", 0);
@@ -327,10 +337,14 @@ static NEOERR *summary_send(struct req *r)
 	const char *notes = app_param(r, "notes", "");
 	char day[11];
 	long long values[DASH_MAX_FIGURES];
-	int d = chosen_day(r, day);
+	char until[6];
+	int d = chosen_day(r, day), deadline = 0;
 	NEOERR *err;
 
-	if (!dash_summary_open(d, app_today(), now_minutes(), deadline_minutes())) {
+	err = deadline_minutes(until, &deadline);
+	if (err)
+		return nerr_pass(err);
+	if (!dash_summary_open(d, app_today(), now_minutes(), deadline)) {
 		r->status = 403;
 		hdf_set_value(r->hdf, "Dash.Message", tr(r, "summary.closed"));
 		return nerr_pass(summary_page(r, day, d));

@@ -72,7 +72,7 @@ static NEOERR *pass_load(struct req *r, struct pass_now *p)
 	err = card_facts_load(r->who.person_id, today, &p->ci);
 	if (err)
 		return nerr_pass(err);
-	card_state(&p->ci.facts, today, card_streak_days(), &p->v);
+	card_state(&p->ci.facts, today, p->ci.streak_days, &p->v);
 	p->holder = pass_holder(p->ci.identity, &p->ci.facts, &p->v);
 	p->red = p->v.colour == COLOUR_RED;
 	p->direction = pass_direction_of(app_param(r, "dir", NULL));

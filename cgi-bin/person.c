@@ -10,13 +10,17 @@
  *   GET /person         200 one's own page
  *   GET /person?id=N    200 person N's page; 403 out of scope; 404 no such
  *                       person or a malformed id
+ *   GET /person/export  200 everything held about oneself as one JSON file
+ *                       (lib/read/personexport.h), audited (person.export)
  */
 #include "web/app.h"
 #include "core/days.h"
 #include "domain/card.h"
 #include "domain/scope.h"
 #include "read/cardfacts.h"
+#include "domain/audit.h"
 #include "read/person.h"
+#include "read/personexport.h"
 #include "web/form.h"
 
 #include <stdio.h>
@@ -68,7 +72,7 @@ static NEOERR *show(struct req *r)
 	err = card_facts_load(person, today, &ci);
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, today, card_streak_days(), &v);
+	card_state(&ci.facts, today, ci.streak_days, &v);
 	card_export(r->hdf, r->lang, "Card", &ci, &v);
 	err = card_exempt_export(r->hdf, "Card.Exempt", person, today);
 	if (err)
@@ -97,8 +101,34 @@ static NEOERR *show(struct req *r)
 	return nerr_pass(app_render(r, "person.cs"));
 }
 
+/* One's own data, whole: the right of access of PIPL. Recorded first, so
+ * the file holds its own export among the audit rows. */
+static NEOERR *export_self(struct req *r)
+{
+	char now[20];
+	STRING out;
+	NEOERR *err;
+
+	app_now(now);
+	err = audit_write(&r->who, now, "person.export", r->who.person_id, "person",
+			  r->who.person_id, NULL);
+	if (err)
+		return nerr_pass(err);
+	string_init(&out);
+	err = person_export_json(r->who.person_id, now, &out);
+	if (err == STATUS_OK) {
+		app_header(r, "Content-Disposition: attachment; filename=\"healthcard-%d.json\"",
+			   r->who.person_id);
+		err = app_send(r, "application/json; charset=utf-8", out.buf ? out.buf : "{}",
+			       out.buf ? (size_t)out.len : 2);
+	}
+	string_clear(&out);
+	return nerr_pass(err);
+}
+
 static const struct action actions[] = {
 	{ "", M_GET, R_ANYONE, show },
+	{ "export", M_GET, R_ANYONE, export_self },
 	{ 0 }
 };
 

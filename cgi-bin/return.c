@@ -23,6 +23,7 @@
 #include "core/conf.h"
 #include "web/form.h"
 #include "web/input.h"
+#include "domain/policy.h"
 #include "domain/returnapp.h"
 #include "domain/scope.h"
 
@@ -62,9 +63,19 @@ struct step_ctx {
 
 static NEOERR *load(struct req *r, struct step_ctx *x)
 {
+	struct policy pol;
+	NEOERR *err;
+
 	memset(x, 0, sizeof *x);
 	x->step.a = &r->who;
-	hdf_copy(r->hdf, "ReturnConf", hdf_get_obj(conf_hdf(), "Return"));
+	/* The notice and the quiz name the streak in force. */
+	err = policy_load(&pol);
+	if (err == STATUS_OK)
+		err = hdf_copy(r->hdf, "ReturnConf", hdf_get_obj(conf_hdf(), "Return"));
+	if (err == STATUS_OK)
+		err = conf_fill_days(hdf_get_obj(r->hdf, "ReturnConf"), pol.streak_days);
+	if (err)
+		return nerr_pass(err);
 	return nerr_pass(ret_load(r->hdf, r->who.person_id, &x->step.term, &x->on_roster));
 }
 

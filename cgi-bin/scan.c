@@ -40,9 +40,11 @@
 #include "domain/arrival.h"
 #include "domain/card.h"
 #include "read/cardfacts.h"
+#include "core/conf.h"
 #include "domain/gate.h"
 #include "domain/gateadmin.h"
 #include "domain/pass.h"
+#include "domain/policy.h"
 #include "domain/passage.h"
 #include "domain/temppass.h"
 #include "domain/booking.h"
@@ -65,6 +67,13 @@ static NEOERR *answer(struct req *r, const struct scan_verdict *sv,
 {
 	hdf_set_value(r->hdf, "Scan.Result", gate_result_name(sv->result));
 	hdf_set_value(r->hdf, "Scan.Reason", gate_reason_name(sv->reason));
+	if (sv->reason == SCAN_CHECKINS_MISSING) {
+		/* The number the card counts, the rule in force. */
+		char why[600];
+		snprintf(why, sizeof why, "%s", tr(r, "scan.why.checkins_missing"));
+		conf_text_days(why, sizeof why, hdf_get_int_value(r->hdf, "Card.StreakDays", 14));
+		hdf_set_value(r->hdf, "Scan.Why", why);
+	}
 	if (seen && seen->found) {
 		hdf_set_value(r->hdf, "Scan.At", seen->at);
 		hdf_set_value(r->hdf, "Scan.Where", seen->where);
@@ -86,7 +95,7 @@ static NEOERR *answer_card(struct req *r, const struct scan_verdict *sv,
 	if (err && !nerr_handle(&err, HC_ERR_NOTFOUND))
 		return nerr_pass(err);
 	if (err == STATUS_OK) {
-		card_state(&ci.facts, today, card_streak_days(), &v);
+		card_state(&ci.facts, today, ci.streak_days, &v);
 		card_export(r->hdf, r->lang, "Card", &ci, &v);
 	}
 	return nerr_pass(answer(r, sv, seen));
@@ -188,7 +197,7 @@ static NEOERR *decide(struct req *r, const struct scan_station *st, int person_i
 	}
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, today, card_streak_days(), &v);
+	card_state(&ci.facts, today, ci.streak_days, &v);
 	card_export(r->hdf, r->lang, "Card", &ci, &v);
 	gate_decide(st->kind, &ci.facts, &v, &sv);
 	if (st->kind == GATE_KIND_GATE && mac && sv.result == SCAN_ALREADY && sv.reason == SCAN_ARRIVED) {
@@ -488,7 +497,7 @@ static NEOERR *pass_scan(struct req *r)
 	}
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, today, card_streak_days(), &v);
+	card_state(&ci.facts, today, ci.streak_days, &v);
 	card_export(r->hdf, r->lang, "Card", &ci, &v);
 	hdf_set_value(r->hdf, "Pass.Direction", pass_direction_name(tok.direction));
 	if (seen.found)
@@ -510,7 +519,13 @@ static NEOERR *pass_scan(struct req *r)
 	ps.red = v.colour == COLOUR_RED;
 	ps.may_enter = may;
 	ps.temperature_tenths = pass_temperature_tenths(app_param(r, "temperature", ""));
-	ps.fever_tenths = (int)lround(atof(conf_str("Policy.FeverCelsius", "37.3")) * 10);
+	{
+		struct policy pol;   /* the threshold in force */
+
+		if ((err = policy_load(&pol)))
+			return nerr_pass(err);
+		ps.fever_tenths = pol.fever_tenths;
+	}
 	if (tok.direction == PASS_IN && found) {
 		char now[20];
 
@@ -554,7 +569,7 @@ static NEOERR *pass_scan(struct req *r)
 		err = card_facts_load(tok.person_id, today, &ci);
 		if (err)
 			return nerr_pass(err);
-		card_state(&ci.facts, today, card_streak_days(), &v);
+		card_state(&ci.facts, today, ci.streak_days, &v);
 		card_export(r->hdf, r->lang, "Card", &ci, &v);
 	}
 	return nerr_pass(answer(r, &sv, NULL));
@@ -615,7 +630,7 @@ static NEOERR *booking_door(struct req *r)
 	}
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, today, card_streak_days(), &v);
+	card_state(&ci.facts, today, ci.streak_days, &v);
 	card_export(r->hdf, r->lang, "Card", &ci, &v);
 	hdf_set_value(r->hdf, "Pass.Building", bname);
 	hdf_set_value(r->hdf, "Pass.Booking", "1");
@@ -623,7 +638,13 @@ static NEOERR *booking_door(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	temp = pass_temperature_tenths(app_param(r, "temperature", ""));
-	fever = (int)lround(atof(conf_str("Policy.FeverCelsius", "37.3")) * 10);
+	{
+		struct policy pol;
+
+		if ((err = policy_load(&pol)))
+			return nerr_pass(err);
+		fever = pol.fever_tenths;
+	}
 	if (!strcmp(state, "booked")) {
 		if (v.colour == COLOUR_RED) {
 			sv.reason = SCAN_ABNORMAL;

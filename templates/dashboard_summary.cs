@@ -22,12 +22,12 @@
     <input type="hidden" name="day" value="<?cs var:Summary.Day ?>">
     <div class="field"><label for="notes"><?cs var:L.summary.notes ?></label>
     <textarea id="notes" name="notes" maxlength="2000" rows="5"><?cs var:Summary.Notes ?></textarea></div>
-    <p class="small"><?cs var:L.summary.deadline ?> <?cs var:Summary.Deadline ?></p>
     <button type="submit" class="primary"><?cs var:L.summary.submit ?></button>
   </form>
   <?cs else ?>
   <p class="message bad"><?cs var:L.summary.closed ?></p>
   <?cs /if ?>
+  <p class="small"><?cs var:L.summary.deadline ?> <span id="summary-deadline"><?cs var:Summary.Deadline ?></span></p>
 <?cs /if ?>
 <p><a href="<?cs var:Site.Prefix ?>/dashboard"><?cs var:L.dashboard.back ?></a></p>
 </section>

@@ -24,7 +24,8 @@
   <?cs if:subcount(Card.Missing) > 0 ?><p><?cs var:L.card.missing_days ?> <?cs each:d = Card.Missing ?><?cs var:d ?> <?cs /each ?></p><?cs /if ?>
 </section>
 <p class="panel"><a href="<?cs var:Site.Prefix ?>/card<?cs if:Record.ViewedByStaff ?>?person=<?cs var:Record.Person.id ?><?cs /if ?>"><?cs var:L.person.open_card ?></a>
-  <?cs if:Record.ViewedByStaff && (Who.Is.Counselor || Who.Is.Admin) ?> · <a href="<?cs var:Site.Prefix ?>/checkin/basic_fix?person=<?cs var:Record.Person.id ?>"><?cs var:L.checkin.basic_fix ?></a><?cs /if ?></p>
+  <?cs if:Record.ViewedByStaff && (Who.Is.Counselor || Who.Is.Admin) ?> · <a href="<?cs var:Site.Prefix ?>/checkin/basic_fix?person=<?cs var:Record.Person.id ?>"><?cs var:L.checkin.basic_fix ?></a><?cs /if ?>
+  <?cs if:!Record.ViewedByStaff ?> · <a href="<?cs var:Site.Prefix ?>/person/export" id="export-mine" download><?cs var:L.person.export ?></a><?cs /if ?></p>
 
 <section class="panel" aria-labelledby="h-basic">
   <h2 id="h-basic"><?cs var:L.checkin.basic_title ?></h2>

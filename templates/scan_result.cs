@@ -6,7 +6,7 @@
   <h1 class="scan-word"><?cs if:Scan.Result == "allow" && Station.Kind == "dorm" ?><?cs var:L.scan.result.allow_dorm ?><?cs elif:Scan.Result == "allow" && Scan.Leave ?><?cs var:L.leave.gate[Scan.Leave] ?><?cs elif:Scan.Result == "allow" && Pass.Booking ?><?cs if:Pass.Direction == "in" ?><?cs var:L.scan.result.booking_in ?><?cs else ?><?cs var:L.scan.result.booking_out ?><?cs /if ?><?cs elif:Scan.Result == "allow" && Pass.Direction ?><?cs var:L.pass.allow[Pass.Direction] ?><?cs else ?><?cs var:L.scan.result[Scan.Result] ?><?cs /if ?></h1>
   <?cs if:Pass.Building ?><p class="scan-where"><?cs var:Pass.Building ?> · <?cs var:L.pass.direction[Pass.Direction] ?><?cs if:Scan.Temperature ?> · <span id="door-temperature"><?cs var:Scan.Temperature ?> °C</span><?cs /if ?></p><?cs /if ?>
   <?cs if:Scan.Result != "allow" ?>
-  <p class="scan-why"><?cs var:L.scan.why[Scan.Reason] ?></p>
+  <p class="scan-why"><?cs if:Scan.Why ?><?cs var:Scan.Why ?><?cs else ?><?cs var:L.scan.why[Scan.Reason] ?><?cs /if ?></p>
   <?cs /if ?>
   <?cs if:Scan.At ?>
   <p class="scan-when"><?cs var:Scan.At ?> · <?cs var:Scan.Where ?></p>

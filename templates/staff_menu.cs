@@ -21,7 +21,9 @@
   <?cs call:menu_link("/gates", "gates", L.home.gates) ?>
   <?cs call:menu_link("/places", "places", L.home.places) ?>
   <?cs call:menu_link("/exempt", "exempt", L.home.exempt) ?>
+  <?cs call:menu_link("/policy", "policy", L.home.policy) ?>
   <?cs call:menu_link("/audit", "audit", L.home.audit) ?><?cs /if ?>
+  <?cs if:Who.Is.Admin || Who.Is.CollegeAdmin || Who.Is.Counselor ?><?cs call:menu_link("/testing", "testing", L.home.testing) ?><?cs /if ?>
   <?cs if:Who.Is.Admin || Who.Is.CollegeAdmin ?><?cs call:menu_link("/org", "org", L.home.org) ?>
   <?cs call:menu_link("/people", "people", L.home.people) ?><?cs /if ?>
   <?cs call:menu_link("/pass", "pass", L.home.pass) ?>

@@ -59,6 +59,11 @@
 #                     with a new phone and every tenth with boarding turned
 #                     (card facts written), previewed then applied (< 10 s
 #                     each); the same file previewed again changes nothing
+#   policy            policy_preview_30000: /policy/preview of a fever
+#                     threshold lowered to 36.8 with the streak cut to 7 days,
+#                     every card of the term computed twice and today's
+#                     reports judged again (< 2 s); previewed only, the
+#                     rules are not changed
 #   scan              GET /scan?t= from an enrolled gate phone, a fresh code of
 #                     another student each request, 32 connections (>= 0.35,
 #                     p99 < 20 ms); more requests than students re-scan
@@ -114,7 +119,7 @@ CONNS=${BENCH_CONNS:-16}
 THREADS=${BENCH_THREADS:-2}
 WARM_CONNS=$((CONNS * 4))
 PAGES=${BENCH_PAGES-card card_many}
-LATER=${BENCH_LATER-checkin dashboard person review roster people scan table peak loc}
+LATER=${BENCH_LATER-checkin dashboard person review roster people policy scan table peak loc}
 STUDENTS=${BENCH_STUDENTS:-30000}
 WARM_ROUNDS=$(( ${BENCH_WARM_MAX:-40} / 2 ))   # steady-state rounds of 2 s, at most
 LUA=$ROOT/tools/bench.lua
@@ -742,7 +747,7 @@ if later dashboard || later review || later person; then
 	C_COUNSELOR=$(cookie_jar "$T/jar.counselor")
 	CID=$(sql "SELECT person_id FROM accounts WHERE login = 'counselor'")
 fi
-if later dashboard || later review || later roster || later people || later table || later scan || later peak; then
+if later dashboard || later review || later roster || later people || later policy || later table || later scan || later peak; then
 	login_jar admin "$T/jar.admin" || die "cannot log in as admin"
 	C_ADMIN=$(cookie_jar "$T/jar.admin")
 fi
@@ -984,6 +989,20 @@ if later people; then
 		say "bench: people import answered $code:"
 		sed 's/<[^>]*>//g' "$T/apply.html" | grep -v '^\s*$' | head -8 >&2
 	fi
+fi
+
+# -- the preview of a change of the rules over the whole school (issue 21):
+# the fever threshold and the streak at once, so both paths are timed.
+if later policy; then
+	read -r code secs <<<"$(curl -s -m 60 -H "$C_ADMIN" -o "$T/policy.html" -w '%{http_code} %{time_total}' \
+		"$URL/policy/preview?fever=36.8&streak_days=7&makeup_days_back=0&makeup_per_term=0&summary_deadline=11:30")"
+	cards=$(grep -o 'data-cards="[0-9]*"' "$T/policy.html" | grep -o '[0-9]*' | head -1)
+	changed=$(grep -o 'data-changed="[0-9]*"' "$T/policy.html" | grep -o '[0-9]*' | head -1)
+	opened=$(grep -o 'data-opened="[0-9]*"' "$T/policy.html" | grep -o '[0-9]*' | head -1)
+	secs=$(awk -v s="$secs" 'BEGIN { printf "%.3f", s }')
+	ops+=("policy_preview_30000|{\"seconds\": $secs, \"cards\": ${cards:-0}, \"changed\": ${changed:-0}, \"reports_opened\": ${opened:-0}, \"status\": $code}")
+	opline policy_preview_30000 "$secs" "${cards:-0}" \
+		"$(pass_fail "$secs < 2 && \"$code\" == 200 && ${cards:-0} >= 30000") < 2 s, 200, every card of the term (HTTP $code, ${cards:-0} cards, ${changed:-0} change, ${opened:-0} reports open)"
 fi
 
 # -- the gate: /scan from an enrolled phone, a fresh code of another student

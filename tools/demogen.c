@@ -1355,6 +1355,16 @@ static void emit_footer(void)
 {
 	out_str("COMMIT;\nSET foreign_key_checks=1;\nSET unique_checks=1;\n"
 		"ANALYZE TABLE people, daily_reports, return_applications;\n");
+	/* Central testing (sql/022): those tested locally were tested
+	 * negative at 09:00 of the day they applied (within the term), on
+	 * their own line too (an older schema has no central_tests). */
+	out_str("INSERT INTO central_tests (person_id, term_id, sampled_at, result, source, "
+		"recorded_by, recorded_at) SELECT ra.person_id, ra.term_id, TIMESTAMP(GREATEST(t.starts_on, "
+		"LEAST(t.ends_on, DATE(COALESCE(ra.submitted_at, ra.updated_at)))), '09:00:00'), "
+		"'negative', 'import', (SELECT MIN(person_id) FROM roles WHERE role = 'admin'), "
+		"TIMESTAMP(GREATEST(t.starts_on, LEAST(t.ends_on, DATE(COALESCE(ra.submitted_at, "
+		"ra.updated_at)))), '15:00:00') FROM return_applications ra JOIN terms t ON t.id = ra.term_id "
+		"WHERE ra.tested_locally = 1;\n");
 	out_str("SET STATEMENT optimizer_switch = 'split_materialized=off' FOR "
 		"INSERT INTO card_facts SELECT * FROM card_facts_expected;\n");
 }

@@ -27,7 +27,7 @@
 	X(review_reason) X(evidence_missing) X(allowed_from) X(allowed_until) \
 	X(reported_to) X(reported_mask) X(open_anomaly) X(boarding) X(arrived_at) \
 	X(arrived_as_boarder) X(moved_in) X(city_days) X(needs_pickup) X(tested_locally) \
-	X(submitted_at) X(first_leg_day) X(arrived_gate) X(sent_back) X(door_fever)
+	X(submitted_at) X(first_leg_day) X(arrived_gate) X(sent_back) X(door_fever) X(positive_test)
 
 #define AS_NAME(c) #c,
 #define AS_PAIR(c) ", f." #c ", e." #c

@@ -28,12 +28,29 @@ int conf_streak_days(void)
 	return n < 1 ? 1 : n > POLICY_STREAK_MAX ? POLICY_STREAK_MAX : n;
 }
 
-NEOERR *conf_fill_days(HDF *tree)
+void conf_text_days(char *text, size_t n, int days)
+{
+	char out[2048], *at;
+	size_t len = 0;
+	const char *p = text;
+
+	if (n == 0 || strstr(text, "{days}") == NULL)
+		return;
+	while ((at = strstr(p, "{days}")) != NULL && len < sizeof out) {
+		len += (size_t)snprintf(out + len, sizeof out - len, "%.*s%d", (int)(at - p), p, days);
+		p = at + 6;
+	}
+	if (len < sizeof out)
+		snprintf(out + len, sizeof out - len, "%s", p);
+	snprintf(text, n, "%s", out);
+}
+
+NEOERR *conf_fill_days(HDF *tree, int d)
 {
 	char days[16];
 	NEOERR *err = STATUS_OK;
 
-	snprintf(days, sizeof days, "%d", conf_streak_days());
+	snprintf(days, sizeof days, "%d", d);
 	for (HDF *h = tree ? hdf_obj_child(tree) : NULL; err == STATUS_OK && h;
 	     h = hdf_obj_next(h)) {
 		const char *v = hdf_obj_value(h);
@@ -54,7 +71,7 @@ NEOERR *conf_fill_days(HDF *tree)
 			string_clear(&out);
 		}
 		if (err == STATUS_OK)
-			err = conf_fill_days(h);
+			err = conf_fill_days(h, d);
 	}
 	return nerr_pass(err);
 }
@@ -72,5 +89,5 @@ NEOERR *conf_load(void)
 		return nerr_pass(err);
 	setenv("TZ", conf_str("Time.Zone", "Asia/Shanghai"), 1);
 	tzset();
-	return nerr_pass(conf_fill_days(hdf_get_obj(conf, "Return")));
+	return STATUS_OK;
 }

@@ -21,14 +21,17 @@ const char *conf_str(const char *name, const char *def);
 int conf_int(const char *name, int def);
 
 /* Policy.StreakDays as the card counts it: 1 to POLICY_STREAK_MAX,
- * POLICY_STREAK_DAYS when not set (core/policy.h). */
+ * POLICY_STREAK_DAYS when not set (core/policy.h): the default of the
+ * rule in force, which lives in the database (domain/policy.h). */
 int conf_streak_days(void);
 
-/* Replaces "{days}" in every value below tree by conf_streak_days(): the
- * texts that name the number (the language packs' card.why.streak and
- * scan.why.checkins_missing, the configured return notice and quiz) say
- * what the card counts. conf_load() fills Return.*;
- * lang_load() its packs. */
-NEOERR *conf_fill_days(HDF *tree);
+/* Replaces "{days}" in every value below tree by days: the texts that
+ * name the number (the configured return notice and quiz) say what the
+ * card counts. The rule changes while a process runs: the caller fills a
+ * request's copy (return.c), never the configuration itself. */
+NEOERR *conf_fill_days(HDF *tree, int days);
+
+/* The same in one text of at most n bytes, in place. */
+void conf_text_days(char *text, size_t n, int days);
 
 #endif

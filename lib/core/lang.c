@@ -18,8 +18,6 @@ NEOERR *lang_load(const char *dir)
 		err = hdf_init(&packs[i]);
 		if (err == STATUS_OK)
 			err = hdf_read_file(packs[i], path);
-		if (err == STATUS_OK)
-			err = conf_fill_days(packs[i]);
 		if (err)
 			return nerr_pass(err);
 	}

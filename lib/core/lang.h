@@ -14,9 +14,9 @@
 /* "zh-CN", "en": pack i is lang_names[i]; pack 0 is the default. */
 extern const char *const lang_names[LANG_COUNT];
 
-/* Reads <dir>/lang/<name>.hdf for every name, "{days}" in a text filled
- * with Policy.StreakDays (core/conf.h: conf_fill_days()); once per
- * process, after conf_load(). */
+/* Reads <dir>/lang/<name>.hdf for every name; once per process, after
+ * conf_load(). "{days}" in a text is left for the page to fill with the
+ * rule in force (core/conf.h: conf_text_days()). */
 NEOERR *lang_load(const char *dir);
 
 /* Pack i; NULL before lang_load(). */

@@ -235,14 +235,17 @@ static void application_state(const struct card_facts *f, int today,
 static void decide(const struct card_facts *f, int today, struct card_verdict *v)
 {
 	/*
-	 * An open anomaly wins over everything, even a recorded arrival:
+	 * An open anomaly (or a positive central test) wins over everything, even a recorded arrival:
 	 * the card is red and the gate denies until it is closed. A report
 	 * sent back (退回) is open until re-submitted (seed 000, FAQ 3); the
 	 * student's own step, that day's form, is said first. A fever at a
 	 * building's entrance is an anomaly too, until the counselor clears it.
 	 */
-	if (f->sent_back_day != 0 || f->open_anomaly_day != 0 || f->door_fever_day != 0) {
+	if (f->sent_back_day != 0 || f->open_anomaly_day != 0 || f->door_fever_day != 0 ||
+	    f->positive_test_day != 0) {
 		set_state(v, CARD_ABNORMAL);
+		if (f->positive_test_day != 0)
+			add_reason_day(v, WHY_TEST_POSITIVE, f->positive_test_day);
 		if (f->sent_back_day != 0) {
 			struct card_reason *r = add_reason(v, WHY_REPORT_SENT_BACK);
 			r->day = f->sent_back_day;

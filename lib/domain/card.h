@@ -82,7 +82,8 @@ enum card_reason_code {
 	WHY_MOVED_IN,
 	WHY_REPORT_SENT_BACK, /* day: the report's day; text: the counselor's reason */
 	WHY_MAKEUP_PENDING,   /* day: the make-up request's day */
-	WHY_DOOR_FEVER        /* day: a fever measured at a building's entrance */
+	WHY_DOOR_FEVER,       /* day: a fever measured at a building's entrance */
+	WHY_TEST_POSITIVE     /* day: the positive central test's sample day */
 };
 
 struct card_reason {
@@ -118,6 +119,9 @@ struct card_facts {
 	/* The oldest fever measured at a building's entrance that the
 	 * counselor has not cleared yet (0: none): red, as an anomaly. */
 	int door_fever_day;
+	/* The latest central test (集中检测) of the term, when positive: its
+	 * sample day (0: none, or a later negative one). */
+	int positive_test_day;
 	bool arrived;
 	int arrived_day;
 	bool arrived_as_boarder;

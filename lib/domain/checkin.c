@@ -1,5 +1,6 @@
 /* checkin.c - see checkin.h. */
 #include "domain/checkin.h"
+#include "domain/policy.h"
 #include "core/conf.h"
 #include "core/db.h"
 #include "domain/audit.h"
@@ -333,7 +334,7 @@ static NEOERR *submit_in_txn(void *arg)
 	const struct report *rep = s->rep;
 	struct report_context ctx;
 	char d[11], now[20], flags[80], sym[32], temp[8];
-	int fever = (int)lround(atof(conf_str("Policy.FeverCelsius", "37.3")) * 10);
+	struct policy pol;
 	DB_CURSOR *c = NULL;
 	long long existing = 0;
 	const char *state = NULL;
@@ -341,7 +342,12 @@ static NEOERR *submit_in_txn(void *arg)
 
 	day_format(s->day, d);
 	clock_now(now);
-	s->flags = report_anomalies(rep, fever);
+	/* The threshold in force, held until the report commits: a change of
+	 * the rules judges today's reports again, this one included. */
+	err = policy_load_locked(&pol);
+	if (err)
+		return nerr_pass(err);
+	s->flags = report_anomalies(rep, pol.fever_tenths);
 	s->replaced = false;
 	report_flags_text(s->flags, flags);
 	symptoms_text(rep, sym);

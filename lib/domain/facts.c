@@ -75,7 +75,7 @@ NEOERR *facts_anomaly(int person_id)
 		" f.review_reason = ra.sent_back_reason, " \
 		" f.allowed_from = ra.allowed_from, f.allowed_until = ra.allowed_until, " \
 		" f.needs_pickup = COALESCE(ra.needs_pickup, 0), " \
-		" f.tested_locally = COALESCE(ra.tested_locally, 0), f.submitted_at = ra.submitted_at, " \
+		" f.submitted_at = ra.submitted_at, " \
 		" f.first_leg_day = (SELECT MIN(tl.day) FROM travel_legs tl " \
 		"  WHERE tl.application_id = ra.id), " \
 		" f.evidence_missing = IF(ra.id IS NULL, 0, " \
@@ -169,4 +169,25 @@ NEOERR *facts_door_fever(int person_id)
 		"UPDATE card_facts SET door_fever = (SELECT MIN(DATE(ps.at)) FROM passages ps "
 		"  WHERE ps.person_id = ? AND ps.fever_state = 'open') "
 		"WHERE person_id = ?", "ii", (long long)person_id, (long long)person_id));
+}
+
+NEOERR *facts_central_tests(const char *ids)
+{
+	/* Every term's row of those people: a result belongs to the term its
+	 * sample day falls in. */
+	return nerr_pass(db_exec(NULL, NULL,
+		"UPDATE card_facts f JOIN JSON_TABLE(?, '$[*]' COLUMNS (id INT PATH '$')) j "
+		" ON f.person_id = j.id "
+		"SET f.tested_locally = EXISTS (SELECT 1 FROM central_tests ct "
+		"  WHERE ct.person_id = f.person_id AND ct.term_id = f.term_id AND ct.result = 'negative'), "
+		" f.positive_test = (SELECT IF(ct.result = 'positive', DATE(ct.sampled_at), NULL) "
+		"  FROM central_tests ct WHERE ct.person_id = f.person_id AND ct.term_id = f.term_id "
+		"  ORDER BY ct.sampled_at DESC LIMIT 1)", "s", ids));
+}
+
+NEOERR *facts_repair(int person_id)
+{
+	return nerr_pass(db_exec(NULL, NULL,
+		"REPLACE INTO card_facts SELECT * FROM card_facts_expected WHERE person_id = ?",
+		"i", (long long)person_id));
 }

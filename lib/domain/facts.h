@@ -56,6 +56,16 @@ NEOERR *facts_people(const char *ids);
  * (passages.fever_state): the person's rows of every term. */
 NEOERR *facts_door_fever(int person_id);
 
+/* Central testing results (集中检测) stored for the people of `ids`, a JSON
+ * array of person ids: their tested_locally (a negative result in the
+ * term) and positive_test (the latest result of the term, when positive:
+ * its sample day). */
+NEOERR *facts_central_tests(const char *ids);
+
+/* Every row of person_id computed anew from the base tables (the view):
+ * after rows of theirs were deleted (a purge, domain/purge.h). */
+NEOERR *facts_repair(int person_id);
+
 /* A new term: a row for everyone. */
 NEOERR *facts_term(int term_id);
 

@@ -5,13 +5,15 @@
 #include "core/days.h"
 #include "domain/checkin.h"
 #include "domain/notice.h"
+#include "domain/policy.h"
 #include "domain/term.h"
 
 #include <stdio.h>
 #include <string.h>
 
 const char *makeup_refusal(int day, int today, int term_start, int term_end,
-			   bool has_report, bool has_open_request)
+			   bool has_report, bool has_open_request,
+			   const struct makeup_limits *lim)
 {
 	if (day < 0)
 		return "makeup.no.bad_day";
@@ -19,10 +21,14 @@ const char *makeup_refusal(int day, int today, int term_start, int term_end,
 		return "makeup.no.not_past";
 	if (term_start == 0 || day < term_start || day > term_end)
 		return "makeup.no.outside_term";
+	if (lim && lim->days_back > 0 && day < today - lim->days_back)
+		return "makeup.no.too_old";
 	if (has_report)
 		return "makeup.no.reported";
 	if (has_open_request)
 		return "makeup.no.open_request";
+	if (lim && lim->per_term > 0 && lim->used_in_term >= lim->per_term)
+		return "makeup.no.term_limit";
 	return NULL;
 }
 
@@ -48,17 +54,28 @@ static NEOERR *apply_in_txn(void *arg)
 	long long id = 0, item = 0;
 	int start = 0, end = 0;
 	bool reported = false, open = false;
+	struct policy pol;
+	struct makeup_limits lim = { 0 };
 	NEOERR *err;
 
 	day_format(x->day, d);
 	clock_now(now);
+	/* The limits in force, held until the request commits. */
+	err = policy_load_locked(&pol);
+	if (err)
+		return nerr_pass(err);
+	lim.days_back = pol.makeup_days_back;
+	lim.per_term = pol.makeup_per_term;
 	err = db_query(&c,
 		"SELECT (SELECT starts_on FROM terms WHERE id = " TERM_NOW_ID "), "
 		" (SELECT ends_on FROM terms WHERE id = " TERM_NOW_ID "), "
 		" EXISTS (SELECT 1 FROM daily_reports WHERE person_id = ? AND day = ?), "
-		" EXISTS (SELECT 1 FROM makeup_requests WHERE person_id = ? AND open_day = ?)",
-		"ssssisis", now, now, now, now, (long long)a->person_id, d,
-		(long long)a->person_id, d);
+		" EXISTS (SELECT 1 FROM makeup_requests WHERE person_id = ? AND open_day = ?), "
+		" (SELECT COUNT(*) FROM makeup_requests mr JOIN terms t ON t.id = " TERM_NOW_ID
+		"  WHERE mr.person_id = ? AND mr.state <> 'withdrawn' "
+		"  AND mr.day BETWEEN t.starts_on AND t.ends_on)",
+		"ssssisisssi", now, now, now, now, (long long)a->person_id, d,
+		(long long)a->person_id, d, now, now, (long long)a->person_id);
 	if (err)
 		return nerr_pass(err);
 	if (db_next(c)) {
@@ -66,9 +83,10 @@ static NEOERR *apply_in_txn(void *arg)
 		end = db_str(c, 1) ? day_parse(db_str(c, 1)) : 0;
 		reported = db_int(c, 2) != 0;
 		open = db_int(c, 3) != 0;
+		lim.used_in_term = (int)db_int(c, 4);
 	}
 	db_cursor_free(&c);
-	*x->refusal = makeup_refusal(x->day, day_today(), start, end, reported, open);
+	*x->refusal = makeup_refusal(x->day, day_today(), start, end, reported, open, &lim);
 	if (*x->refusal)
 		return STATUS_OK;
 	err = db_exec(NULL, &id,

@@ -11,10 +11,18 @@
 
 #include <stdbool.h>
 
+/* The make-up limits in force (domain/policy.h) and what the person
+ * used of them: days_back 0 any past day of the term, per_term 0 no
+ * limit; used_in_term their requests of the term not withdrawn. */
+struct makeup_limits {
+	int days_back, per_term, used_in_term;
+};
+
 /* Why a day may not be asked for, as a language-pack key; NULL when it
- * may. Pure. term_start 0: no current term. */
+ * may. Pure. term_start 0: no current term; lim NULL: no limits. */
 const char *makeup_refusal(int day, int today, int term_start, int term_end,
-			   bool has_report, bool has_open_request);
+			   bool has_report, bool has_open_request,
+			   const struct makeup_limits *lim);
 
 /* Files a request of the actor's own; on refusal sets *refusal (a language-pack key) and
  * stores nothing. */

@@ -1,5 +1,6 @@
 /* rounds.c - see rounds.h. */
 #include "domain/rounds.h"
+#include "domain/policy.h"
 #include "domain/audit.h"
 #include "domain/exempt.h"
 #include "domain/facts.h"
@@ -87,6 +88,7 @@ struct submit_ctx {
 	bool fever, cough, diarrhoea;
 	enum round_outcome *o;
 	bool *anomaly;
+	int fever_tenths;      /* the policy in force (domain/policy.h) */
 };
 
 /* A fever or a symptom opens the day's report's anomaly, as the daily
@@ -95,8 +97,7 @@ struct submit_ctx {
 static NEOERR *open_anomaly(struct submit_ctx *x, long long report, const char *state,
 			    const char *now)
 {
-	const char *flag = x->temp_tenths >= (int)lround(atof(conf_str("Policy.FeverCelsius",
-		"37.3")) * 10) ? "fever" : "symptom";
+	const char *flag = x->temp_tenths >= x->fever_tenths ? "fever" : "symptom";
 	long long item = 0;
 	NEOERR *err;
 
@@ -133,6 +134,12 @@ static NEOERR *submit_in_txn(void *arg)
 	snprintf(day, sizeof day, "%.10s", now);
 	sscanf(now + 11, "%d:%d", &h, &m);
 	err = rounds_load(conf);
+	if (err == STATUS_OK) {
+		struct policy pol;
+
+		err = policy_load(&pol);
+		x->fever_tenths = pol.fever_tenths;
+	}
 	if (err)
 		return nerr_pass(err);
 	if (!round_open_at(&conf[x->round], h * 60 + m)) {
@@ -153,7 +160,7 @@ static NEOERR *submit_in_txn(void *arg)
 		return STATUS_OK;
 	}
 	*x->anomaly = x->fever || x->cough || x->diarrhoea ||
-		x->temp_tenths >= (int)lround(atof(conf_str("Policy.FeverCelsius", "37.3")) * 10);
+		x->temp_tenths >= x->fever_tenths;
 	snprintf(temp, sizeof temp, "%d.%d", x->temp_tenths / 10, x->temp_tenths % 10);
 	snprintf(sym, sizeof sym, "%s%s%s%s%s", x->fever ? "fever" : "",
 		 x->fever && (x->cough || x->diarrhoea) ? "," : "", x->cough ? "cough" : "",

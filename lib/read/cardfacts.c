@@ -50,7 +50,9 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 		" (SELECT COUNT(*) FROM messages m WHERE m.person_id = p.id), "
 		" f.sent_back, sb.verify_reason, (SELECT MIN(mr.day) FROM makeup_requests mr "
 		"  WHERE mr.person_id = p.id AND mr.state = 'pending'), f.door_fever, "
-		" (SELECT COUNT(*) FROM queue_items q WHERE q.person_id = p.id) "
+		" (SELECT COUNT(*) FROM queue_items q WHERE q.person_id = p.id), "
+		/* The rule in force (domain/policy.h), with the facts it counts. */
+		" (SELECT pol.streak_days FROM policies pol WHERE pol.id = 1), f.positive_test "
 		"FROM people p "
 		"LEFT JOIN terms t ON t.id = " TERM_NOW_ID " "
 		"LEFT JOIN card_facts f ON f.person_id = p.id "
@@ -79,6 +81,8 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 	f->sent_back_reason = ci->sent_back_reason[0] ? ci->sent_back_reason : NULL;
 	f->makeup_pending_day = day_or_0(db_str(c, 29));
 	f->door_fever_day = day_or_0(db_str(c, 30));
+	ci->streak_days = db_str(c, 32) ? (int)db_int(c, 32) : conf_streak_days();
+	f->positive_test_day = day_or_0(db_str(c, 33));
 	if (ci->term_id) {
 		db_copy(ci->term_name, sizeof ci->term_name, db_str(c, 2));
 		f->on_roster = db_int(c, 3) != 0;
@@ -111,11 +115,6 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 	return STATUS_OK;
 }
 
-int card_streak_days(void)
-{
-	return conf_streak_days();
-}
-
 static const char *reason_key(enum card_reason_code code)
 {
 	static const char *const keys[] = {
@@ -140,6 +139,7 @@ static const char *reason_key(enum card_reason_code code)
 		[WHY_REPORT_SENT_BACK] = "card.why.report_sent_back",
 		[WHY_MAKEUP_PENDING] = "card.why.makeup_pending",
 		[WHY_DOOR_FEVER] = "card.why.door_fever",
+		[WHY_TEST_POSITIVE] = "card.why.test_positive",
 	};
 	return keys[code];
 }
@@ -180,6 +180,8 @@ void card_export(HDF *out, const char *lang, const char *prefix, const struct ca
 	hdf_set_int_value(out, key, v->show_qr);
 	snprintf(key, sizeof key, "%s.Term", prefix);
 	hdf_set_value(out, key, ci->term_name);
+	snprintf(key, sizeof key, "%s.StreakDays", prefix);
+	hdf_set_int_value(out, key, v->streak_days);
 	if (ci->facts.allowed_from) {
 		day_format(ci->facts.allowed_from, d);
 		snprintf(key, sizeof key, "%s.AllowedFrom", prefix);
@@ -203,6 +205,7 @@ void card_export(HDF *out, const char *lang, const char *prefix, const struct ca
 		lang_fill(lang, why->code == WHY_FIRST_REVIEW_PENDING && !strcmp(ci->identity, "staff")
 			  ? "card.why.first_review_staff" : reason_key(why->code),
 			  why->day ? d : NULL, NULL, text, sizeof text);
+		conf_text_days(text, sizeof text, v->streak_days);
 		snprintf(key, sizeof key, "%s.Reason.%d.Text", prefix, i);
 		hdf_set_value(out, key, text);
 		snprintf(key, sizeof key, "%s.Reason.%d.Code", prefix, i);

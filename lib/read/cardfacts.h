@@ -25,11 +25,10 @@ struct card_info {
 	char college[101], class_name[101], counselor[65], counselor_phone[33];
 	int messages;                 /* in-app messages waiting */
 	int queue_items;              /* items about them in any queue, ever */
+	/* The check-ins card_state() asks for on the days before the return
+	 * day: the policy in force (domain/policy.h), read with the facts. */
+	int streak_days;
 };
-
-/* Policy.StreakDays: the check-ins card_state() asks for on the days
- * before the return day (CARD_STREAK_DAYS when not set). */
-int card_streak_days(void);
 
 /* Loads the facts of person_id in the term in progress on day `today`. */
 NEOERR *card_facts_load(int person_id, int today, struct card_info *ci);

@@ -1,5 +1,6 @@
 /* table.c - see table.h. */
 #include "read/table.h"
+#include "domain/policy.h"
 #include "read/cardfacts.h"
 #include "core/db.h"
 #include "core/days.h"
@@ -262,6 +263,7 @@ void table_row_facts(const struct table_row *row, struct card_facts *f)
 	f->open_anomaly_day = row->anomaly_day;
 	f->sent_back_day = row->sent_back_day;
 	f->door_fever_day = row->door_fever_day;
+	f->positive_test_day = row->positive_test_day;
 	f->arrived = row->arrived;
 	f->arrived_day = row->arrived_day;
 	f->arrived_as_boarder = row->arrived_as_boarder;
@@ -347,7 +349,7 @@ void table_mask_id(const char *id, char out[19])
 	" f.city_days >= 14, f.app, f.allowed_from, f.allowed_until, " \
 	" DATE_FORMAT(f.submitted_at, '%Y-%m-%d %H:%i'), f.open_anomaly, f.first_leg_day, " \
 	" f.reported_to, f.reported_mask, DATE_FORMAT(f.arrived_at, '%Y-%m-%d %H:%i'), " \
-	" g.name, f.arrived_as_boarder, f.moved_in, f.sent_back, f.door_fever " \
+	" g.name, f.arrived_as_boarder, f.moved_in, f.sent_back, f.door_fever, f.positive_test " \
 	"FROM card_facts f JOIN people p ON p.id = f.person_id " \
 	"LEFT JOIN gates g ON g.id = f.arrived_gate"
 #define FULL_TEXTS "p.number, p.name, col.name, c.name, p.id_card"
@@ -367,7 +369,7 @@ static int day_or_0(const char *s)
 	return d > 0 ? d : 0;
 }
 
-static void read_row(DB_CURSOR *c, int today, struct table_row *row)
+static void read_row(DB_CURSOR *c, int today, int streak_days, struct table_row *row)
 {
 	static const char *const ids[] = { "undergrad", "grad", "staff", NULL };
 	const char *stage = db_str(c, 14);
@@ -410,8 +412,9 @@ static void read_row(DB_CURSOR *c, int today, struct table_row *row)
 	row->moved_in = db_int(c, 25) != 0;
 	row->sent_back_day = day_or_0(db_str(c, 26));
 	row->door_fever_day = day_or_0(db_str(c, 27));
+	row->positive_test_day = day_or_0(db_str(c, 28));
 	table_row_facts(row, &facts);
-	card_state(&facts, today, card_streak_days(), &v);
+	card_state(&facts, today, streak_days, &v);
 	row->card = v.state;
 }
 
@@ -433,9 +436,14 @@ NEOERR *table_load(struct table_set *set, enum scope_kind s, long long bound,
 		   int term_id, int today, int college_id, bool light)
 {
 	DB_CURSOR *c = NULL;
+	struct policy pol;
 	NEOERR *err;
 
 	memset(set, 0, sizeof *set);
+	/* The streak in force, for every row's card. */
+	err = policy_load(&pol);
+	if (err)
+		return nerr_pass(err);
 	/* The whole school narrowed to one college: that college's scope. */
 	if (s == SCOPE_SCHOOL && college_id > 0) {
 		s = SCOPE_COLLEGE;
@@ -451,7 +459,7 @@ NEOERR *table_load(struct table_set *set, enum scope_kind s, long long bound,
 			table_set_free(set);
 			return nerr_raise(NERR_NOMEM, "table rows");
 		}
-		read_row(c, today, row);
+		read_row(c, today, pol.streak_days, row);
 	}
 	db_cursor_free(&c);
 	return STATUS_OK;

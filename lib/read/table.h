@@ -38,6 +38,7 @@ struct table_row {
 	int submitted_day, arrived_day, anomaly_day, first_leg_day;
 	int sent_back_day;                 /* a report sent back, 0 none */
 	int door_fever_day;                /* a fever at an entrance not cleared, 0 none */
+	int positive_test_day;             /* a positive central test, 0 none */
 	int reported_to;                   /* card_facts.reported_to / _mask */
 	unsigned long long reported_mask;
 	char submitted_at[17], arrived_at[17], gate[65];

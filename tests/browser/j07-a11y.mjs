@@ -40,7 +40,11 @@ const extra = {
   // Issue 14's pages behind the menu's /org and /people: a unit, a search,
   // a person (with their account and roles), the blank form.
   admin: ['/org/edit?id=2', '/people?q=1', '/people/edit?id=1', '/people/new', '/people/import', '/exempt', '/audit',
-    '/places', '/places/stats', '/pass/trace'],
+    '/places', '/places/stats', '/pass/trace',
+
+    // Issue 21: a change of the rules previewed (its tables of cards).
+    '/policy/preview?fever=36.5&streak_days=7&makeup_days_back=0&makeup_per_term=0&summary_deadline=11:30',
+    '/policy/retention?reports=30&audit=365'],
 };
 const MAX_PAGES = 40;       // per role: the crawl stops there
 

@@ -54,7 +54,8 @@ check "a student may not open the dashboard" status_is 403
 # Proxy fill, for an unreported student of one's own.
 login counselor
 target=$(sql "SELECT ca.student_id FROM counselor_assignments ca
-	WHERE ca.counselor_id = $cid AND NOT EXISTS (SELECT 1 FROM daily_reports d
+	WHERE ca.counselor_id = $cid AND ca.student_id <> (SELECT person_id FROM accounts WHERE login = 'student')
+	AND NOT EXISTS (SELECT 1 FROM daily_reports d
 	WHERE d.person_id = ca.student_id AND d.day = '$today')
 	AND EXISTS (SELECT 1 FROM daily_reports d WHERE d.person_id = ca.student_id) LIMIT 1")
 get counselor "/checkin/proxy?person=$target"

@@ -59,3 +59,29 @@ check "a disabled account is turned away on the very next request through B" \
 on "$A" "$who" GET /card
 check "  and through A" eval 'status_is 303 && header_has "Location: /login"'
 sql "UPDATE accounts SET disabled = 0 WHERE person_id = $pid"
+
+# The school's rules (issue 21): changed on /policy through host A, in
+# force on the very next request through B, in every page process there
+# (N requests: each of the pool has served one).
+who2=$(sql "SELECT a.login FROM accounts a JOIN people p ON p.id = a.person_id
+	WHERE p.identity = 'undergrad' AND a.login REGEXP '^[0-9]+$' AND a.login <> '$who'
+	AND NOT EXISTS (SELECT 1 FROM daily_reports d WHERE d.person_id = p.id AND d.day = '$today')
+	AND EXISTS (SELECT 1 FROM basic_info b WHERE b.person_id = p.id)
+	AND NOT EXISTS (SELECT 1 FROM login_failures lf WHERE lf.login = a.login)
+	ORDER BY p.id DESC LIMIT 1 OFFSET 30")
+login admin
+for i in 1 2 3 4 5 6 7 8; do on "$B" admin GET /policy; done
+check "host B's /policy: 37.3 in force" body_has 'id="now-fever">37.3 °C'
+on "$A" admin GET "/policy/preview?fever=37.0&streak_days=5&makeup_days_back=0&makeup_per_term=0&summary_deadline=11:30"
+tok=$(csrf)
+on "$A" admin POST /policy/apply --data-urlencode "csrf=$tok" --data-urlencode fever=37.0 --data-urlencode streak_days=5 \
+	--data-urlencode makeup_days_back=0 --data-urlencode makeup_per_term=0 --data-urlencode summary_deadline=11:30
+check "the threshold lowered to 37.0 through host A" status_is 303
+b_says() { for i in 1 2 3 4 5 6 7 8; do on "$B" admin GET /policy; body_has "$1" || return 1; done; }
+check "  every /policy process of host B says so at once" b_says 'id="now-fever">37.0 °C'
+login "$who2"
+URL=$B report "$who2" 37.1
+check "a check-in at 37.1 through host B right after: an anomaly" eq "$(sql "SELECT anomaly_state FROM daily_reports
+	WHERE day = '$today' AND person_id = (SELECT person_id FROM accounts WHERE login = '$who2')")" open
+sql "UPDATE policies SET fever_tenths = NULL, streak_days = NULL, makeup_days_back = NULL,
+	makeup_per_term = NULL, summary_deadline = NULL" >/dev/null

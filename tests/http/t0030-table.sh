@@ -79,8 +79,8 @@ boarding=1|p.boarding = 1
 city14=1|$LATEST >= 14
 city14=0|COALESCE($LATEST, 0) < 14
 pickup=1|ra.needs_pickup = 1
-tested=1|ra.tested_locally = 1
-tested=0|COALESCE(ra.tested_locally, 0) = 0
+tested=1|EXISTS (SELECT 1 FROM central_tests ct WHERE ct.person_id = p.id AND ct.term_id = $term AND ct.result = 'negative')
+tested=0|NOT EXISTS (SELECT 1 FROM central_tests ct WHERE ct.person_id = p.id AND ct.term_id = $term AND ct.result = 'negative')
 allow_from=$allow_day|ra.allowed_from >= '$allow_day'
 allow_to=$allow_day|ra.allowed_from <= '$allow_day'
 due_from=$due_day|ra.allowed_until >= '$due_day'

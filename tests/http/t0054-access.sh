@@ -36,6 +36,41 @@ FORM_PAGE=/org post admin /org/rename --data-urlencode "id=$unit" \
 check "admin POST /org/rename: 303" status_is 303
 FORM_PAGE=/people post admin /people/unlock --data-urlencode id=1
 check "admin POST /people/unlock: 303" status_is 303
+# /policy (issue 21): the school admin only, each action.
+for who in $roles; do
+	get "$who" /policy
+	get_status=$STATUS
+	get "$who" "/policy/preview?fever=37.3&streak_days=14&makeup_days_back=0&makeup_per_term=0&summary_deadline=11:30"
+	preview_status=$STATUS
+	FORM_PAGE=/password post "$who" /policy/apply --data-urlencode fever=37.3
+	if [ "$who" = admin ]; then
+		check "$who GET /policy, /policy/preview: 200; POST /policy/apply (a field missing): 400" \
+			eval 'eq "$get_status $preview_status $STATUS" "200 200 400"'
+	else
+		check "$who GET /policy, /policy/preview, POST /policy/apply: 403" \
+			eval 'eq "$get_status $preview_status $STATUS" "403 403 403"'
+	fi
+done
+get anon /policy
+check "anonymous GET /policy: to the login" eval 'status_is 303 && header_has "Location: /login"'
+# /testing (issue 21): the school admin and the counselor (by hand); the
+# import the school admin (and a college admin, t0034).
+for who in $roles; do
+	get "$who" /testing
+	get_status=$STATUS
+	FORM_PAGE=/password post "$who" /testing/record --data-urlencode number=NOPE
+	record_status=$STATUS
+	FORM_PAGE=/password post "$who" /testing/import
+	case $who in
+	admin) want="200 400 400" ;;
+	counselor) want="200 400 403" ;;
+	*) want="403 403 403" ;;
+	esac
+	check "$who GET /testing, POST /testing/record (bad), /testing/import (no file): $want" \
+		eq "$get_status $record_status $STATUS" "$want"
+done
+get anon /testing
+check "anonymous GET /testing: to the login" eval 'status_is 303 && header_has "Location: /login"'
 # /phone: one's own phone, for every person (students and staff alike).
 for who in $roles; do
 	get "$who" /phone

@@ -288,6 +288,21 @@ static const struct card_case cases[] = {
 	  .why_day = TODAY - 1, .why_text = REPORT_SENT_BACK_WHY,
 	  .nmore = 1, .more = { WHY_ANOMALY }, .more_day = { TODAY - 5 } },
 
+	/* ---- a positive central test (集中检测): red, with its day, over
+	 *      any other state; said first beside an open anomaly ---- */
+	{ "positive_test_turns_green_red",
+	  { READY, .positive_test_day = TODAY - 1 },
+	  EXPECT(CARD_ABNORMAL, COLOUR_RED, false, WHY_TEST_POSITIVE),
+	  .why_day = TODAY - 1 },
+	{ "positive_test_beats_returned",
+	  { ARRIVED, .positive_test_day = TODAY },
+	  EXPECT(CARD_ABNORMAL, COLOUR_RED, false, WHY_TEST_POSITIVE),
+	  .why_day = TODAY },
+	{ "positive_test_and_open_anomaly_both_said",
+	  { READY, .positive_test_day = TODAY - 2, .open_anomaly_day = TODAY - 5 },
+	  EXPECT(CARD_ABNORMAL, COLOUR_RED, false, WHY_TEST_POSITIVE),
+	  .why_day = TODAY - 2, .nmore = 1, .more = { WHY_ANOMALY }, .more_day = { TODAY - 5 } },
+
 	/* ---- a make-up in review is said on every card, deciding nothing ---- */
 	{ "makeup_pending_after_missing_days",
 	  { ROSTER, .app = APP_APPROVED, WINDOW,

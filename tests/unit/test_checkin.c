@@ -140,15 +140,23 @@ static void makeup_refusals(void **state)
 	(void)state;
 	int today = day_parse("2026-11-23"), start = day_parse("2026-09-01"),
 	    end = day_parse("2027-01-20");
-	assert_null(makeup_refusal(today - 3, today, start, end, false, false));
-	assert_string_equal(makeup_refusal(today, today, start, end, false, false), "makeup.no.not_past");
-	assert_string_equal(makeup_refusal(today + 1, today, start, end, false, false), "makeup.no.not_past");
-	assert_string_equal(makeup_refusal(start - 1, today, start, end, false, false), "makeup.no.outside_term");
-	assert_null(makeup_refusal(start, today, start, end, false, false));
-	assert_string_equal(makeup_refusal(today - 3, today, 0, 0, false, false), "makeup.no.outside_term");
-	assert_string_equal(makeup_refusal(today - 3, today, start, end, true, false), "makeup.no.reported");
-	assert_string_equal(makeup_refusal(today - 3, today, start, end, false, true), "makeup.no.open_request");
-	assert_string_equal(makeup_refusal(-1, today, start, end, false, false), "makeup.no.bad_day");
+	assert_null(makeup_refusal(today - 3, today, start, end, false, false, NULL));
+	assert_string_equal(makeup_refusal(today, today, start, end, false, false, NULL), "makeup.no.not_past");
+	assert_string_equal(makeup_refusal(today + 1, today, start, end, false, false, NULL), "makeup.no.not_past");
+	assert_string_equal(makeup_refusal(start - 1, today, start, end, false, false, NULL), "makeup.no.outside_term");
+	assert_null(makeup_refusal(start, today, start, end, false, false, NULL));
+	assert_string_equal(makeup_refusal(today - 3, today, 0, 0, false, false, NULL), "makeup.no.outside_term");
+	assert_string_equal(makeup_refusal(today - 3, today, start, end, true, false, NULL), "makeup.no.reported");
+	assert_string_equal(makeup_refusal(today - 3, today, start, end, false, true, NULL), "makeup.no.open_request");
+	assert_string_equal(makeup_refusal(-1, today, start, end, false, false, NULL), "makeup.no.bad_day");
+	/* The policy's limits: days back, requests per term. */
+	struct makeup_limits lim = { 3, 2, 1 };
+	assert_null(makeup_refusal(today - 3, today, start, end, false, false, &lim));
+	assert_string_equal(makeup_refusal(today - 4, today, start, end, false, false, &lim), "makeup.no.too_old");
+	lim.used_in_term = 2;
+	assert_string_equal(makeup_refusal(today - 1, today, start, end, false, false, &lim), "makeup.no.term_limit");
+	lim = (struct makeup_limits){ 0, 0, 50 };
+	assert_null(makeup_refusal(start, today, start, end, false, false, &lim));
 }
 
 /* A mainland mobile number (issue 20: basic info). */

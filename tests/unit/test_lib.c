@@ -300,23 +300,30 @@ static void outbox_texts(void **state)
 	assert_string_equal(out, "【健康打卡】您的手机验证码为 042917，15 分钟内有效，请勿告诉他人。");
 }
 
-/* The texts that name the check-in streak say Policy.StreakDays: {days}
- * filled when the packs and the configuration are read. */
+/* The texts that name the check-in streak say the rule in force: {days}
+ * is left in the packs and the configuration, and filled by the page
+ * with the number it counts (the rule lives in the database). */
 static void streak_texts(void **state)
 {
 	const char *root = getenv("ROOT");
-	char dir[1024], path[] = "/tmp/hc-streak-XXXXXX";
+	char dir[1024], path[] = "/tmp/hc-streak-XXXXXX", text[200];
+	HDF *copy = NULL;
 	FILE *f;
 	int fd;
 
 	(void)state;
 	err_init();
 	snprintf(dir, sizeof dir, "%s/templates", root ? root : ".");
-	/* No configuration: the card's default. */
 	assert_null(lang_load(dir));
-	assert_non_null(strstr(lang_text("en", "card.why.streak"), "each of the 14 days"));
-	assert_non_null(strstr(lang_text("zh-CN", "scan.why.checkins_missing"), "返校前 14 天"));
-	/* Set to 7: the packs and the configured notice and quiz say 7. */
+	assert_non_null(strstr(lang_text("en", "card.why.streak"), "each of the {days} days"));
+	snprintf(text, sizeof text, "%s", lang_text("zh-CN", "scan.why.checkins_missing"));
+	conf_text_days(text, sizeof text, 14);
+	assert_non_null(strstr(text, "返校前 14 天"));
+	assert_null(strstr(text, "{days}"));
+	snprintf(text, sizeof text, "{days}-{days} {days}");
+	conf_text_days(text, sizeof text, 7);
+	assert_string_equal(text, "7-7 7");
+	/* The configured default, and a copy of the notice filled. */
 	fd = mkstemp(path);
 	assert_true(fd >= 0);
 	f = fdopen(fd, "w");
@@ -326,13 +333,13 @@ static void streak_texts(void **state)
 	setenv("HEALTHCARD_CONF", path, 1);
 	assert_null(conf_load());
 	assert_int_equal(conf_streak_days(), 7);
-	assert_string_equal(conf_str("Return.Notice", ""), "返校前 7 天须每天打卡");
-	assert_string_equal(conf_str("Return.Quiz.0.Option.1", ""), "7 天");
-	assert_null(lang_load(dir));
-	assert_non_null(strstr(lang_text("en", "card.why.streak"), "each of the 7 days"));
-	assert_non_null(strstr(lang_text("en", "scan.why.checkins_missing"), "of the 7 days"));
-	assert_non_null(strstr(lang_text("zh-CN", "card.why.streak"), "返校前 7 天"));
-	assert_null(strstr(lang_text("zh-CN", "scan.why.checkins_missing"), "{days}"));
+	assert_string_equal(conf_str("Return.Notice", ""), "返校前 {days} 天须每天打卡");
+	assert_null(hdf_init(&copy));
+	assert_null(hdf_copy(copy, "R", hdf_get_obj(conf_hdf(), "Return")));
+	assert_null(conf_fill_days(hdf_get_obj(copy, "R"), 5));
+	assert_string_equal(hdf_get_value(copy, "R.Notice", ""), "返校前 5 天须每天打卡");
+	assert_string_equal(hdf_get_value(copy, "R.Quiz.0.Option.1", ""), "5 天");
+	hdf_destroy(&copy);
 	/* Out of range: what the card counts (1 to 60). */
 	f = fopen(path, "w");
 	fputs("Policy.StreakDays = 100\n", f);

@@ -1,0 +1,367 @@
+/*
+ * policy.c - /policy: the school's rules that change with the epidemic
+ * (issue 21), for the school admin: the fever threshold, the check-ins
+ * asked for before the return day, the make-up limits and the summary
+ * deadline. A change is previewed first (what it does today: cards that
+ * change state, by college, with a sample; reports that become anomalous),
+ * then applied in one audited transaction (lib/domain/policy.h); it holds
+ * from the next request on every host.
+ *
+ *   GET  /policy          200 the rules in force and the form
+ *   GET  /policy/preview  200 what the values given would do today, with a
+ *                         button that applies them; 400 the form with its
+ *                         messages
+ *   POST /policy/apply    303 /policy?applied=1&opened=N&closed=N; 400 the
+ *                         form with its messages
+ *
+ * Retention (lib/domain/purge.h): how long each kind of data is kept after
+ * its term ends, and the reports of the purges (build/hc-purge).
+ *
+ *   GET  /policy/retention 200 what a purge would take under the values
+ *                         given (a dry run, not stored), with a button that
+ *                         stores them; 400 the form with its messages
+ *   POST /policy/retention 303 /policy?retention=1; 400 the form
+ *   GET  /policy/purge     ?id=N 200 a purge's report; &fmt=csv as a file;
+ *                         404 no such run
+ *
+ * The end of a wave: every open anomaly closed with a reason.
+ *
+ *   GET  /policy/close     ?reason= 200 what it does today (the preview),
+ *                         with a button that does it; 400 no reason
+ *   POST /policy/close     303 /policy?closed_all=N; 400 no reason
+ */
+#include "web/app.h"
+#include "core/days.h"
+#include "core/csv.h"
+#include "domain/policy.h"
+#include "domain/purge.h"
+#include "read/policypreview.h"
+#include "web/form.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct form_field policy_fields[] = {
+	{ "fever", FORM_DECIMAL, true, 36.0, 40.0, NULL },
+	{ "streak_days", FORM_INT, true, 1, 60, NULL },
+	{ "makeup_days_back", FORM_INT, true, 0, 365, NULL },
+	{ "makeup_per_term", FORM_INT, true, 0, 366, NULL },
+	{ "summary_deadline", FORM_TEXT, true, 5, 5, NULL },
+	{ 0 }
+};
+static const struct form policy_form = { "policy", policy_fields };
+
+/* Days kept after the term's end, per kind (purge_kinds); empty: kept. */
+static const struct form_field retention_fields[] = {
+	{ "reports", FORM_INT, false, 0, 36500, NULL },
+	{ "location", FORM_INT, false, 0, 36500, NULL },
+	{ "uploads", FORM_INT, false, 0, 36500, NULL },
+	{ "arrivals", FORM_INT, false, 0, 36500, NULL },
+	{ "messages", FORM_INT, false, 0, 36500, NULL },
+	{ "audit", FORM_INT, false, 0, 36500, NULL },
+	{ 0 }
+};
+static const struct form retention_form = { "retention", retention_fields };
+
+static void export_retention(struct req *r, const char *prefix, const struct retention *ret)
+{
+	char key[64];
+
+	for (int k = 0; k < PK_COUNT; k++) {
+		snprintf(key, sizeof key, "%s.%s", prefix, purge_kinds[k]);
+		if (ret->days[k] >= 0)
+			hdf_set_int_value(r->hdf, key, ret->days[k]);
+		else
+			hdf_set_value(r->hdf, key, "");
+	}
+}
+
+static void export_report(struct req *r, const char *prefix, const struct purge_report *rep)
+{
+	char key[96];
+
+	for (int i = 0; i < rep->n; i++) {
+		const struct purge_line *l = &rep->line[i];
+		snprintf(key, sizeof key, "%s.Line.%d.kind", prefix, i);
+		hdf_set_value(r->hdf, key, purge_kinds[l->kind]);
+		snprintf(key, sizeof key, "%s.Line.%d.term_name", prefix, i);
+		hdf_set_value(r->hdf, key, l->term_name);
+		snprintf(key, sizeof key, "%s.Line.%d.rule_days", prefix, i);
+		hdf_set_int_value(r->hdf, key, l->rule_days);
+		snprintf(key, sizeof key, "%s.Line.%d.rows_n", prefix, i);
+		hdf_set_int_value(r->hdf, key, (int)l->rows);
+		snprintf(key, sizeof key, "%s.Line.%d.files_n", prefix, i);
+		hdf_set_int_value(r->hdf, key, (int)l->files);
+	}
+}
+
+/* The values into the form (Form.Value.*), as the page shows them. */
+static void export_values(struct req *r, const char *prefix, const struct policy *p)
+{
+	char key[64], v[16];
+
+	snprintf(key, sizeof key, "%s.fever", prefix);
+	snprintf(v, sizeof v, "%d.%d", p->fever_tenths / 10, p->fever_tenths % 10);
+	hdf_set_value(r->hdf, key, v);
+	snprintf(key, sizeof key, "%s.streak_days", prefix);
+	hdf_set_int_value(r->hdf, key, p->streak_days);
+	snprintf(key, sizeof key, "%s.makeup_days_back", prefix);
+	hdf_set_int_value(r->hdf, key, p->makeup_days_back);
+	snprintf(key, sizeof key, "%s.makeup_per_term", prefix);
+	hdf_set_int_value(r->hdf, key, p->makeup_per_term);
+	snprintf(key, sizeof key, "%s.summary_deadline", prefix);
+	hdf_set_value(r->hdf, key, p->summary_deadline);
+}
+
+static NEOERR *render(struct req *r, const struct policy *now)
+{
+	struct retention ret;
+	NEOERR *err = retention_load(&ret);
+
+	if (err == STATUS_OK)
+		err = purge_runs_list(r->hdf, "Purge.Run");
+	if (err)
+		return nerr_pass(err);
+	export_values(r, "Policy.Now", now);
+	export_retention(r, "Retention.Now", &ret);
+	if (!hdf_get_int_value(r->hdf, "Retention.Typed", 0))
+		export_retention(r, "Form.Value", &ret);
+	return nerr_pass(app_render(r, "policy.cs"));
+}
+
+static NEOERR *show(struct req *r)
+{
+	struct policy now;
+	NEOERR *err = policy_load(&now);
+
+	if (err)
+		return nerr_pass(err);
+	export_values(r, "Form.Value", &now);
+	return nerr_pass(render(r, &now));
+}
+
+/* The form's values into p; false (with Form.Error.* set and status 400)
+ * when a field is bad. */
+static bool parse(struct req *r, struct policy *p)
+{
+	const char *bad;
+
+	memset(p, 0, sizeof *p);
+	if (form_check(r, &policy_form) > 0) {
+		r->status = 400;
+		return false;
+	}
+	p->fever_tenths = (int)lround(atof(app_param(r, "fever", "0")) * 10);
+	p->streak_days = atoi(app_param(r, "streak_days", "0"));
+	p->makeup_days_back = atoi(app_param(r, "makeup_days_back", "0"));
+	p->makeup_per_term = atoi(app_param(r, "makeup_per_term", "0"));
+	snprintf(p->summary_deadline, sizeof p->summary_deadline, "%s",
+		 app_param(r, "summary_deadline", ""));
+	bad = policy_bad_field(p);
+	if (bad) {
+		char key[64];
+		snprintf(key, sizeof key, "Form.Error.%s", bad);
+		hdf_set_value(r->hdf, key, tr(r, strcmp(bad, "summary_deadline") ?
+			      "form.err.range" : "policy.err.time"));
+		hdf_set_int_value(r->hdf, "Form.Errors", 1);
+		r->status = 400;
+		return false;
+	}
+	return true;
+}
+
+static NEOERR *preview(struct req *r)
+{
+	struct policy now, next;
+	NEOERR *err = policy_load(&now);
+
+	if (err)
+		return nerr_pass(err);
+	if (!parse(r, &next))
+		return nerr_pass(render(r, &now));
+	export_values(r, "Policy.Next", &next);
+	err = policy_preview(r->hdf, "Preview", r->lang, &now, &next, app_today());
+	if (err)
+		return nerr_pass(err);
+	hdf_set_int_value(r->hdf, "Preview.Shown", 1);
+	return nerr_pass(render(r, &now));
+}
+
+static NEOERR *apply(struct req *r)
+{
+	struct policy now, next;
+	struct policy_effect eff;
+	char path[96];
+	NEOERR *err;
+
+	if (!parse(r, &next)) {
+		err = policy_load(&now);
+		return nerr_pass(err ? err : render(r, &now));
+	}
+	err = policy_apply(&r->who, &next, app_today(), &eff);
+	if (err)
+		return nerr_pass(err);
+	snprintf(path, sizeof path, "/policy?applied=%d&opened=%d&closed=%d",
+		 eff.changed ? 1 : 0, eff.reports_opened, eff.reports_closed);
+	return nerr_pass(app_redirect(r, path));
+}
+
+/* The retention form's values into ret; false (status 400, the form's
+ * messages) when one is bad. */
+static bool parse_retention(struct req *r, struct retention *ret)
+{
+	hdf_set_int_value(r->hdf, "Retention.Typed", 1);
+	if (form_check(r, &retention_form) > 0) {
+		hdf_set_int_value(r->hdf, "Retention.Bad", 1);
+		r->status = 400;
+		return false;
+	}
+	for (int k = 0; k < PK_COUNT; k++) {
+		const char *v = app_param(r, purge_kinds[k], "");
+		ret->days[k] = *v ? atoi(v) : -1;
+	}
+	return true;
+}
+
+static NEOERR *retention_preview(struct req *r)
+{
+	static struct purge_report rep;
+	struct retention ret;
+	struct policy now;
+	NEOERR *err = policy_load(&now);
+
+	if (err)
+		return nerr_pass(err);
+	if (!parse_retention(r, &ret))
+		return nerr_pass(render(r, &now));
+	export_retention(r, "Retention.Next", &ret);
+	err = purge_run(&ret, app_today(), true, false, r->who.login, "", &rep);
+	if (err)
+		return nerr_pass(err);
+	export_report(r, "Retention.Preview", &rep);
+	hdf_set_int_value(r->hdf, "Retention.Preview.Shown", 1);
+	return nerr_pass(render(r, &now));
+}
+
+static NEOERR *retention_apply(struct req *r)
+{
+	struct retention ret;
+	struct policy now;
+	NEOERR *err;
+
+	if (!parse_retention(r, &ret)) {
+		err = policy_load(&now);
+		return nerr_pass(err ? err : render(r, &now));
+	}
+	err = retention_save(&r->who, &ret);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_redirect(r, "/policy?retention=1"));
+}
+
+/* A purge's report: the page, or its lines as CSV. */
+static NEOERR *purge_report(struct req *r)
+{
+	static const char *const cols[] = { "kind", "term_name", "rule_days", "rows_n", "files_n" };
+	long long id = app_num(r, "id", 0);
+	bool found = false;
+	STRING out;
+	char key[64];
+	NEOERR *err = purge_run_load(r->hdf, "Purge", id, &found);
+
+	if (err)
+		return nerr_pass(err);
+	if (!found)
+		return nerr_raise(HC_ERR_NOTFOUND, "no purge run %lld", id);
+	if (strcmp(app_param(r, "fmt", "html"), "csv"))
+		return nerr_pass(app_render(r, "policy_purge.cs"));
+	string_init(&out);
+	string_append(&out, "\xEF\xBB\xBF");
+	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+		snprintf(key, sizeof key, "purge.col.%s", cols[i]);
+		csv_cell(&out, tr(r, key), i + 1 == sizeof cols / sizeof cols[0]);
+	}
+	for (HDF *l = hdf_get_obj(r->hdf, "Purge.Line.0"); l; l = hdf_obj_next(l))
+		for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+			const char *v = hdf_get_value(l, cols[i], "");
+			if (i == 0) {
+				snprintf(key, sizeof key, "purge.kind.%s", v);
+				v = tr(r, key);
+			}
+			csv_cell(&out, v, i + 1 == sizeof cols / sizeof cols[0]);
+		}
+	app_header(r, "Content-Disposition: attachment; filename=\"purge-%lld.csv\"", id);
+	err = app_send(r, "text/csv; charset=utf-8", out.buf, (size_t)out.len);
+	string_clear(&out);
+	return nerr_pass(err);
+}
+
+static const struct form_field close_fields[] = {
+	{ "reason", FORM_TEXT, true, 2, 500, NULL },
+	{ 0 }
+};
+static const struct form close_form = { "policy_close", close_fields };
+
+static NEOERR *close_preview(struct req *r)
+{
+	struct policy now;
+	NEOERR *err = policy_load(&now);
+
+	if (err)
+		return nerr_pass(err);
+	if (form_check(r, &close_form) > 0) {
+		hdf_set_int_value(r->hdf, "Close.Bad", 1);
+		r->status = 400;
+		return nerr_pass(render(r, &now));
+	}
+	err = policy_preview_close(r->hdf, "Preview", r->lang, &now, app_today());
+	if (err)
+		return nerr_pass(err);
+	hdf_set_int_value(r->hdf, "Preview.Shown", 1);
+	hdf_set_value(r->hdf, "Preview.Close", app_param(r, "reason", ""));
+	return nerr_pass(render(r, &now));
+}
+
+static NEOERR *close_apply(struct req *r)
+{
+	struct policy now;
+	struct policy_effect eff;
+	char path[64];
+	NEOERR *err;
+
+	if (form_check(r, &close_form) > 0) {
+		hdf_set_int_value(r->hdf, "Close.Bad", 1);
+		r->status = 400;
+		err = policy_load(&now);
+		return nerr_pass(err ? err : render(r, &now));
+	}
+	err = policy_close_anomalies(&r->who, app_param(r, "reason", ""), &eff);
+	if (err)
+		return nerr_pass(err);
+	snprintf(path, sizeof path, "/policy?closed_all=%d", eff.reports_closed);
+	return nerr_pass(app_redirect(r, path));
+}
+
+static const struct action actions[] = {
+	{ "", M_GET, R_ADMIN, show, .params = PARAMS(
+		{ "applied", P_INT, .max = 1 }, { "opened", P_INT, .max = 10000000 },
+		{ "closed", P_INT, .max = 10000000 }, { "retention", P_INT, .max = 1 },
+		{ "closed_all", P_INT, .max = 100000000 }) },
+	{ "close", M_GET, R_ADMIN, close_preview, .form = &close_form },
+	{ "close", M_POST, R_ADMIN, close_apply, .form = &close_form },
+	{ "retention", M_GET, R_ADMIN, retention_preview, .form = &retention_form },
+	{ "retention", M_POST, R_ADMIN, retention_apply, .form = &retention_form },
+	{ "purge", M_GET, R_ADMIN, purge_report, .params = PARAMS(
+		{ "id", P_ID, true, .notfound = true }, { "fmt", P_ENUM, .values = "html csv" }) },
+	{ "preview", M_GET, R_ADMIN, preview, .form = &policy_form },
+	{ "apply", M_POST, R_ADMIN, apply, .form = &policy_form },
+	{ 0 }
+};
+
+int main(void)
+{
+	static const struct page page = { "policy", actions };
+	return app_main(&page);
+}

@@ -1,0 +1,454 @@
+/* purge.c - see purge.h. */
+#include "domain/purge.h"
+#include "core/db.h"
+#include "core/days.h"
+#include "domain/audit.h"
+#include "domain/facts.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char *const purge_kinds[PK_COUNT + 1] = { "reports", "location", "uploads",
+	"arrivals", "messages", "audit", NULL };
+
+NEOERR *retention_load(struct retention *r)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	for (int k = 0; k < PK_COUNT; k++)
+		r->days[k] = -1;
+	err = db_query(&c, "SELECT kind, days FROM retention", NULL);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(c))
+		for (int k = 0; k < PK_COUNT; k++)
+			if (!strcmp(db_str(c, 0), purge_kinds[k]) && db_str(c, 1))
+				r->days[k] = (int)db_int(c, 1);
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+struct save_ctx {
+	const struct actor *a;
+	const struct retention *r;
+};
+
+static void days_text(const struct retention *r, char *out, size_t n)
+{
+	size_t len = 0;
+
+	for (int k = 0; k < PK_COUNT && len < n; k++)
+		len += (size_t)snprintf(out + len, n - len, "%s\"%s\":%d", k ? "," : "{",
+					purge_kinds[k], r->days[k]);
+	if (len < n)
+		snprintf(out + len, n - len, "}");
+}
+
+static NEOERR *save_in_txn(void *arg)
+{
+	struct save_ctx *x = arg;
+	struct retention old;
+	char now[20], a[200], b[200], detail[420];
+	NEOERR *err;
+
+	clock_now(now);
+	err = db_exec(NULL, NULL, "SELECT kind FROM retention FOR UPDATE", NULL);
+	if (err == STATUS_OK)
+		err = retention_load(&old);
+	for (int k = 0; err == STATUS_OK && k < PK_COUNT; k++)
+		err = db_exec(NULL, NULL,
+			"INSERT INTO retention (kind, days, changed_at, changed_by) "
+			"VALUES (?, NULLIF(?, -1), ?, ?) ON DUPLICATE KEY UPDATE days = VALUES(days), "
+			" changed_at = VALUES(changed_at), changed_by = VALUES(changed_by)",
+			"sisi", purge_kinds[k], (long long)x->r->days[k], now,
+			(long long)x->a->person_id);
+	if (err)
+		return nerr_pass(err);
+	days_text(&old, a, sizeof a);
+	days_text(x->r, b, sizeof b);
+	snprintf(detail, sizeof detail, "{\"old\":%s,\"new\":%s}", a, b);
+	return nerr_pass(audit_write(x->a, now, "retention.change", 0, "retention", 0, detail));
+}
+
+NEOERR *retention_save(const struct actor *a, const struct retention *r)
+{
+	struct save_ctx x = { a, r };
+
+	for (int k = 0; k < PK_COUNT; k++)
+		if (r->days[k] < -1 || r->days[k] > 36500)
+			return nerr_raise(HC_ERR_BADREQ, "retention %s: %d", purge_kinds[k], r->days[k]);
+	return nerr_pass(db_txn(save_in_txn, &x));
+}
+
+/* ---- the purge ------------------------------------------------------------ */
+
+struct term {
+	int id;
+	char name[65], from[11], to[11];
+	int end;
+};
+
+/* The count of what a kind takes in a term: the same predicates as the
+ * batches below. Binds: the term's first and last day (uploads, arrivals:
+ * the term's id). */
+static const char *const count_sql[PK_COUNT] = {
+	[PK_REPORTS] = "SELECT COUNT(*) FROM daily_reports WHERE day BETWEEN ? AND ?",
+	[PK_LOCATION] = "SELECT COUNT(*) FROM daily_reports WHERE day BETWEEN ? AND ? AND city <> ''",
+	[PK_UPLOADS] = "SELECT COUNT(*) FROM uploads u JOIN return_applications ra "
+		"ON ra.id = u.application_id WHERE ra.term_id = ?",
+	[PK_ARRIVALS] = "SELECT COUNT(*) FROM arrivals WHERE term_id = ?",
+	[PK_MESSAGES] = "SELECT COUNT(*) FROM messages WHERE created_at >= ? "
+		"AND created_at < ? + INTERVAL 1 DAY",
+	[PK_AUDIT] = "SELECT COUNT(*) FROM audit_log WHERE at >= ? AND at < ? + INTERVAL 1 DAY",
+};
+
+/* The files the term's uploads alone name: removed with them. */
+#define UPLOAD_FILES_SQL "SELECT COUNT(DISTINCT u.stored_name) FROM uploads u " \
+	"JOIN return_applications ra ON ra.id = u.application_id WHERE ra.term_id = ? " \
+	"AND NOT EXISTS (SELECT 1 FROM uploads o JOIN return_applications oa " \
+	" ON oa.id = o.application_id WHERE o.stored_name = u.stored_name AND oa.term_id <> ?)"
+
+static NEOERR *count_kind(enum purge_kind k, const struct term *t, long long *rows,
+			  long long *files)
+{
+	bool found;
+	NEOERR *err;
+
+	*files = 0;
+	if (k == PK_UPLOADS || k == PK_ARRIVALS)
+		err = db_scalar(rows, &found, count_sql[k], "i", (long long)t->id);
+	else
+		err = db_scalar(rows, &found, count_sql[k], "ss", t->from, t->to);
+	if (err == STATUS_OK && k == PK_UPLOADS)
+		err = db_scalar(files, &found, UPLOAD_FILES_SQL, "ii", (long long)t->id,
+				(long long)t->id);
+	return nerr_pass(err);
+}
+
+/* A batch of people's ids, a JSON array, and who they are. */
+struct batch {
+	const struct term *t;
+	char ids[PURGE_BATCH * 12 + 8];
+	int people[PURGE_BATCH];
+	int npeople;
+	long long done;
+	/* uploads: the ids deleted and the files they named */
+	char rows[PURGE_BATCH * 21 + 8];
+	char names[PURGE_BATCH][65];
+	int nnames;
+};
+
+static void ids_json(struct batch *b, DB_CURSOR *c, int col)
+{
+	size_t len = 0;
+
+	b->npeople = 0;
+	len += (size_t)snprintf(b->ids, sizeof b->ids, "[");
+	while (db_next(c) && b->npeople < PURGE_BATCH) {
+		int id = (int)db_int(c, col);
+		bool seen = false;
+
+		for (int i = 0; i < b->npeople && !seen; i++)
+			seen = b->people[i] == id;
+		if (seen)
+			continue;
+		b->people[b->npeople] = id;
+		len += (size_t)snprintf(b->ids + len, sizeof b->ids - len, "%s%d",
+					b->npeople++ ? "," : "", id);
+	}
+	snprintf(b->ids + len, sizeof b->ids - len, "]");
+}
+
+static NEOERR *repair_people(const struct batch *b)
+{
+	NEOERR *err = STATUS_OK;
+
+	for (int i = 0; err == STATUS_OK && i < b->npeople; i++)
+		err = facts_repair(b->people[i]);
+	return nerr_pass(err);
+}
+
+#define IN_BATCH "(SELECT j.id FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$')) j)"
+
+/* Reports of up to PURGE_BATCH people of the term's days. */
+static NEOERR *reports_batch(void *arg)
+{
+	struct batch *b = arg;
+	unsigned long long n = 0;
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	b->done = 0;
+	err = db_query(&c, "SELECT DISTINCT person_id FROM daily_reports WHERE day BETWEEN ? AND ? "
+		       "ORDER BY person_id LIMIT " "500" " FOR UPDATE", "ss", b->t->from, b->t->to);
+	if (err)
+		return nerr_pass(err);
+	ids_json(b, c, 0);
+	db_cursor_free(&c);
+	if (b->npeople == 0)
+		return STATUS_OK;
+	err = db_exec(NULL, NULL, "DELETE q FROM queue_items q JOIN daily_reports d "
+		"ON q.kind = 'anomaly' AND q.ref_id = d.id WHERE d.person_id IN " IN_BATCH
+		" AND d.day BETWEEN ? AND ?", "sss", b->ids, b->t->from, b->t->to);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "DELETE FROM daily_report_history WHERE person_id IN "
+			IN_BATCH " AND day BETWEEN ? AND ?", "sss", b->ids, b->t->from, b->t->to);
+	if (err == STATUS_OK)
+		err = db_exec(&n, NULL, "DELETE FROM daily_reports WHERE person_id IN " IN_BATCH
+			" AND day BETWEEN ? AND ?", "sss", b->ids, b->t->from, b->t->to);
+	b->done = (long long)n;
+	return nerr_pass(err ? err : repair_people(b));
+}
+
+static NEOERR *uploads_batch(void *arg)
+{
+	struct batch *b = arg;
+	unsigned long long n = 0;
+	DB_CURSOR *c = NULL;
+	size_t len;
+	int nrows = 0;
+	NEOERR *err;
+
+	b->done = 0;
+	b->nnames = 0;
+	b->npeople = 0;
+	err = db_query(&c, "SELECT u.id, u.stored_name, ra.person_id FROM uploads u "
+		"JOIN return_applications ra ON ra.id = u.application_id WHERE ra.term_id = ? "
+		"ORDER BY u.id LIMIT 500 FOR UPDATE", "i", (long long)b->t->id);
+	if (err)
+		return nerr_pass(err);
+	len = (size_t)snprintf(b->rows, sizeof b->rows, "[");
+	while (db_next(c)) {
+		int person = (int)db_int(c, 2);
+		bool seen = false;
+
+		len += (size_t)snprintf(b->rows + len, sizeof b->rows - len, "%s%lld",
+					nrows++ ? "," : "", db_int(c, 0));
+		db_copy(b->names[b->nnames++], sizeof b->names[0], db_str(c, 1));
+		for (int i = 0; i < b->npeople && !seen; i++)
+			seen = b->people[i] == person;
+		if (!seen)
+			b->people[b->npeople++] = person;
+	}
+	snprintf(b->rows + len, sizeof b->rows - len, "]");
+	db_cursor_free(&c);
+	if (nrows == 0)
+		return STATUS_OK;
+	err = db_exec(&n, NULL, "DELETE FROM uploads WHERE id IN " IN_BATCH, "s", b->rows);
+	b->done = (long long)n;
+	return nerr_pass(err ? err : repair_people(b));
+}
+
+static NEOERR *arrivals_batch(void *arg)
+{
+	struct batch *b = arg;
+	unsigned long long n = 0;
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	b->done = 0;
+	err = db_query(&c, "SELECT DISTINCT person_id FROM arrivals WHERE term_id = ? "
+		"ORDER BY person_id LIMIT 500 FOR UPDATE", "i", (long long)b->t->id);
+	if (err)
+		return nerr_pass(err);
+	ids_json(b, c, 0);
+	db_cursor_free(&c);
+	if (b->npeople == 0)
+		return STATUS_OK;
+	err = db_exec(&n, NULL, "DELETE FROM arrivals WHERE term_id = ? AND person_id IN " IN_BATCH,
+		      "is", (long long)b->t->id, b->ids);
+	b->done = (long long)n;
+	return nerr_pass(err ? err : repair_people(b));
+}
+
+/* Removes the batch's files that no upload names any more; counts them. */
+static NEOERR *remove_files(const struct batch *b, const char *dir, long long *files)
+{
+	for (int i = 0; i < b->nnames; i++) {
+		char path[1024];
+		long long left = 0;
+		bool found, dup = false;
+		NEOERR *err;
+
+		for (int j = 0; j < i && !dup; j++)
+			dup = !strcmp(b->names[j], b->names[i]);
+		if (dup || strspn(b->names[i], "0123456789abcdef") != strlen(b->names[i]))
+			continue;
+		err = db_scalar(&left, &found, "SELECT COUNT(*) FROM uploads WHERE stored_name = ?",
+				"s", b->names[i]);
+		if (err)
+			return nerr_pass(err);
+		if (left)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, b->names[i]);
+		if (unlink(path) != 0 && errno != ENOENT)
+			return nerr_raise_errno(NERR_IO, "cannot remove %s", path);
+		(*files)++;
+	}
+	return STATUS_OK;
+}
+
+/* One kind in one term, in batches until nothing is left. */
+static NEOERR *purge_kind(enum purge_kind k, const struct term *t, const char *dir,
+			  long long *rows, long long *files)
+{
+	static struct batch b;     /* large: not on the stack */
+	unsigned long long n;
+	NEOERR *err = STATUS_OK;
+
+	*rows = *files = 0;
+	memset(&b, 0, sizeof b);
+	b.t = t;
+	for (;;) {
+		n = 0;
+		switch (k) {
+		case PK_REPORTS:
+			err = db_txn(reports_batch, &b);
+			n = (unsigned long long)b.done;
+			break;
+		case PK_UPLOADS:
+			err = db_txn(uploads_batch, &b);
+			n = (unsigned long long)b.done;
+			if (err == STATUS_OK)
+				err = remove_files(&b, dir, files);
+			break;
+		case PK_ARRIVALS:
+			err = db_txn(arrivals_batch, &b);
+			n = (unsigned long long)b.done;
+			break;
+		case PK_LOCATION:
+			err = db_exec(&n, NULL, "UPDATE daily_reports SET city = '' WHERE day BETWEEN ? "
+				"AND ? AND city <> '' LIMIT 500", "ss", t->from, t->to);
+			break;
+		case PK_MESSAGES:
+			err = db_exec(&n, NULL, "DELETE FROM messages WHERE created_at >= ? "
+				"AND created_at < ? + INTERVAL 1 DAY LIMIT 500", "ss", t->from, t->to);
+			break;
+		case PK_AUDIT:
+			err = db_exec(&n, NULL, "DELETE FROM audit_log WHERE at >= ? "
+				"AND at < ? + INTERVAL 1 DAY LIMIT 500", "ss", t->from, t->to);
+			break;
+		default:
+			break;
+		}
+		if (err || n == 0)
+			break;
+		*rows += (long long)n;
+	}
+	return nerr_pass(err);
+}
+
+static NEOERR *load_terms(struct term *terms, int *n, int max)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err = db_query(&c, "SELECT id, name, starts_on, ends_on FROM terms "
+			       "ORDER BY starts_on, id", NULL);
+
+	*n = 0;
+	if (err)
+		return nerr_pass(err);
+	while (db_next(c) && *n < max) {
+		struct term *t = &terms[(*n)++];
+		t->id = (int)db_int(c, 0);
+		db_copy(t->name, sizeof t->name, db_str(c, 1));
+		db_copy(t->from, sizeof t->from, db_str(c, 2));
+		db_copy(t->to, sizeof t->to, db_str(c, 3));
+		t->end = day_parse(t->to);
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+static NEOERR *store_report(const struct purge_report *rep, bool dry, const char *run_by,
+			    const char *started, long long *id)
+{
+	char now[20];
+	NEOERR *err;
+
+	clock_now(now);
+	err = db_exec(NULL, id, "INSERT INTO purge_runs (started_at, finished_at, dry_run, run_by) "
+		      "VALUES (?, ?, ?, ?)", "ssis", started, now, (long long)dry, run_by);
+	for (int i = 0; err == STATUS_OK && i < rep->n; i++) {
+		const struct purge_line *l = &rep->line[i];
+		err = db_exec(NULL, NULL, "INSERT INTO purge_lines (run_id, kind, term_id, term_name, "
+			"rule_days, rows_n, files_n) VALUES (?, ?, ?, ?, ?, ?, ?)", "isisiii",
+			*id, purge_kinds[l->kind], (long long)l->term_id, l->term_name,
+			(long long)l->rule_days, l->rows, l->files);
+	}
+	return nerr_pass(err);
+}
+
+NEOERR *purge_run(const struct retention *r, int today, bool dry, bool store,
+		  const char *run_by, const char *upload_dir, struct purge_report *out)
+{
+	static struct term terms[128];
+	char started[20];
+	int nterms = 0;
+	NEOERR *err;
+
+	memset(out, 0, sizeof *out);
+	clock_now(started);
+	err = load_terms(terms, &nterms, 128);
+	/* Kind by kind, in the order of purge_kinds: a dry run's location
+	 * count leaves out the reports the reports rule takes first. */
+	for (int k = 0; err == STATUS_OK && k < PK_COUNT; k++) {
+		if (r->days[k] < 0)
+			continue;
+		for (int i = 0; err == STATUS_OK && i < nterms && out->n < PURGE_MAX_LINES; i++) {
+			const struct term *t = &terms[i];
+			long long rows = 0, files = 0;
+
+			if (t->end + r->days[k] >= today)
+				continue;           /* not past its time */
+			if (dry && k == PK_LOCATION && r->days[PK_REPORTS] >= 0 &&
+			    t->end + r->days[PK_REPORTS] < today)
+				rows = 0;           /* the reports go first */
+			else if (dry)
+				err = count_kind((enum purge_kind)k, t, &rows, &files);
+			else
+				err = purge_kind((enum purge_kind)k, t, upload_dir, &rows, &files);
+			if (err || (rows == 0 && files == 0))
+				continue;
+			struct purge_line *l = &out->line[out->n++];
+			l->kind = (enum purge_kind)k;
+			l->term_id = t->id;
+			snprintf(l->term_name, sizeof l->term_name, "%s", t->name);
+			l->rule_days = r->days[k];
+			l->rows = rows;
+			l->files = files;
+		}
+	}
+	if (err == STATUS_OK && store)
+		err = store_report(out, dry, run_by, started, &out->run_id);
+	return nerr_pass(err);
+}
+
+NEOERR *purge_runs_list(HDF *out, const char *prefix)
+{
+	return nerr_pass(db_rows(out, prefix, NULL,
+		"SELECT r.id, DATE_FORMAT(r.started_at, '%Y-%m-%d %H:%i:%s') AS started_at, "
+		" DATE_FORMAT(r.finished_at, '%Y-%m-%d %H:%i:%s') AS finished_at, r.dry_run, r.run_by, "
+		" COALESCE((SELECT SUM(l.rows_n) FROM purge_lines l WHERE l.run_id = r.id), 0) AS rows_n "
+		"FROM purge_runs r ORDER BY r.id DESC LIMIT 50", NULL));
+}
+
+NEOERR *purge_run_load(HDF *out, const char *prefix, long long id, bool *found)
+{
+	char key[96];
+	NEOERR *err = db_row(out, prefix, found,
+		"SELECT id, DATE_FORMAT(started_at, '%Y-%m-%d %H:%i:%s') AS started_at, "
+		" DATE_FORMAT(finished_at, '%Y-%m-%d %H:%i:%s') AS finished_at, dry_run, run_by "
+		"FROM purge_runs WHERE id = ?", "i", id);
+
+	if (err || !*found)
+		return nerr_pass(err);
+	snprintf(key, sizeof key, "%s.Line", prefix);
+	return nerr_pass(db_rows(out, key, NULL,
+		"SELECT kind, term_id, term_name, rule_days, rows_n, files_n FROM purge_lines "
+		"WHERE run_id = ? ORDER BY FIELD(kind, 'reports', 'location', 'uploads', 'arrivals', "
+		" 'messages', 'audit'), term_id", "i", id));
+}
