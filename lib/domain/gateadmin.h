@@ -17,7 +17,7 @@
 /* One gate (or dorm entrance). */
 struct gate_info {
 	long long id;
-	char kind[8];            /* "gate" or "dorm" */
+	char kind[16];           /* "gate", "dorm" or "entrance" */
 	char name[65];
 	int code_serial;
 };
@@ -55,7 +55,7 @@ NEOERR *gateadmin_gates(const char *kind, struct gate_info *out, int max, int *n
 struct enrol_wait {
 	char device[257];
 	char gate[257];
-	char kind[8];            /* its gate's: "gate" or "dorm" */
+	char kind[16];           /* its gate's: "gate", "dorm" or "entrance" */
 };
 NEOERR *gateadmin_enrol_find(const unsigned char link_hash[32], struct enrol_wait *w,
 			     bool *found);
