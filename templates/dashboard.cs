@@ -45,8 +45,8 @@
 </section>
 
 
-<?cs if:subcount(Dash.Anomaly) > 0 ?>
 <?cs if:Dash.LeavesOverdue > 0 ?><p class="message bad" id="leaves-overdue"><a href="<?cs var:Site.Prefix ?>/leave"><?cs var:L.dashboard.leaves_overdue ?>: <?cs var:Dash.LeavesOverdue ?></a></p><?cs /if ?>
+<?cs if:subcount(Dash.Anomaly) > 0 ?>
 <section class="panel" id="anomalies">
 <h2><?cs var:L.dashboard.anomalies ?> (<?cs var:Dash.Figure.anomaly ?>)</h2>
 <?cs if:Dash.Figure.anomaly > subcount(Dash.Anomaly) ?><p class="small"><a href="<?cs var:Site.Prefix ?>/dashboard?day=<?cs var:Dash.Day ?>&amp;f=anomaly#list"><?cs var:L.dashboard.anomalies_all ?></a></p><?cs /if ?>
