@@ -159,6 +159,8 @@ start_cluster() {
 		return 1
 	fi
 	"$ROOT/tools/cluster.sh" status "$CLUSTER_VAR"
+	# Its real path (under /var/tmp), as the web hosts have it.
+	HC_DB_SOCKET=$(readlink -f "$CLUSTER_VAR/cluster")/n1/mysqld.sock
 }
 
 stop_cluster() {

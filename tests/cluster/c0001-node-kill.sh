@@ -229,8 +229,10 @@ diff "$T/sum.1" "$T/sum.2" | head -5 | sed 's/^/#   /'
 # node is down and 200 once it has rejoined; a load balancer polling it
 # takes C out and back. (Hosts A and B move to a fallback instead.)
 PC=$((HC_PORT + 2))
-HC_HOST=c HC_DB_SOCKET=$HC_VAR/cluster/n3/mysqld.sock HC_DB_FALLBACK="" \
-	"$ROOT/tools/stack.sh" webstart "$HC_VAR" "$PC" >"$T/hostc" 2>&1
+# (The socket by its real path, under /var/tmp: the page processes run as
+# www-data and may not pass a 0700 checkout on the way to VARDIR's link.)
+HC_HOST=c HC_DB_SOCKET=$(readlink -f "$HC_VAR/cluster")/n3/mysqld.sock HC_DB_FALLBACK="" \
+	"$ROOT/tools/stack.sh" webstart "$HC_VAR" "$PC" >"$T/hostc" 2>&1 || sed "s/^/#   host C: /" "$T/hostc"
 hz() { curl -s -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PC/healthz"; }
 check "host C (node 3 alone) is healthy: 200" eq "$(hz)" 200
 cl nodestop "$HC_VAR" 3
