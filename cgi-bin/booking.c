@@ -22,7 +22,6 @@
  *   POST /booking/add_venue  school admin: 303; 400 the form with messages
  */
 #include "web/app.h"
-#include "core/qr.h"
 #include "domain/booking.h"
 #include "domain/card.h"
 #include "domain/pass.h"
@@ -163,10 +162,9 @@ static NEOERR *show_qr(struct req *r)
 {
 	struct pass_token t = { .person_id = r->who.person_id };
 	unsigned char key[GATE_KEY_BYTES];
-	char token[PASS_TOKEN_LEN + 1], path[PASS_TOKEN_LEN + 24], url[512];
+	char token[PASS_TOKEN_LEN + 1];
 	long long id = app_num(r, "id", 0), building = 0;
 	bool found = false;
-	STRING svg;
 	NEOERR *err;
 
 	err = campus_booking_building(id, r->who.person_id, &building, &found);
@@ -179,14 +177,7 @@ static NEOERR *show_qr(struct req *r)
 	sess_subkey("booking", key);
 	pass_token_make(key, &t, (long long)time(NULL), randombytes_random(), token);
 	sodium_memzero(key, sizeof key);
-	snprintf(path, sizeof path, "/scan/booking?t=%s", token);
-	app_site_url(r, path, url, sizeof url);
-	string_init(&svg);
-	err = qr_svg(url, &svg);
-	if (err == STATUS_OK)
-		err = app_send(r, "image/svg+xml", svg.buf, svg.len);
-	string_clear(&svg);
-	return nerr_pass(err);
+	return nerr_pass(app_send_qr(r, "/scan/booking", token));
 }
 
 static NEOERR *add_venue(struct req *r)

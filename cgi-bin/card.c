@@ -17,7 +17,6 @@
 #include "core/days.h"
 #include "domain/gate.h"
 #include "domain/queue.h"
-#include "core/qr.h"
 #include "domain/scope.h"
 #include "web/sess.h"
 
@@ -106,21 +105,12 @@ static NEOERR *show_card(struct req *r)
 static NEOERR *show_qr(struct req *r)
 {
 	unsigned char key[GATE_KEY_BYTES];
-	char token[GATE_TOKEN_LEN + 1], path[GATE_TOKEN_LEN + 16], url[512];
-	STRING svg;
-	NEOERR *err;
+	char token[GATE_TOKEN_LEN + 1];
 
 	sess_subkey("scan", key);
 	gate_token_make(key, r->who.person_id, (long long)time(NULL), randombytes_random(), token);
 	sodium_memzero(key, sizeof key);
-	snprintf(path, sizeof path, "/scan?t=%s", token);
-	app_site_url(r, path, url, sizeof url);
-	string_init(&svg);
-	err = qr_svg(url, &svg);
-	if (err == STATUS_OK)
-		err = app_send(r, "image/svg+xml", svg.buf, svg.len);
-	string_clear(&svg);
-	return nerr_pass(err);
+	return nerr_pass(app_send_qr(r, "/scan", token));
 }
 
 static const struct action actions[] = {

@@ -32,7 +32,6 @@
 #include "web/app.h"
 #include "core/conf.h"
 #include "core/days.h"
-#include "core/qr.h"
 #include "domain/card.h"
 #include "domain/gate.h"
 #include "domain/pass.h"
@@ -141,8 +140,7 @@ static NEOERR *show_qr(struct req *r)
 	struct pass_now p;
 	struct pass_token t = { 0 };
 	unsigned char key[GATE_KEY_BYTES];
-	char token[PASS_TOKEN_LEN + 1], path[PASS_TOKEN_LEN + 20], url[512];
-	STRING svg;
+	char token[PASS_TOKEN_LEN + 1];
 	NEOERR *err = pass_load(r, &p);
 
 	if (err)
@@ -158,14 +156,7 @@ static NEOERR *show_qr(struct req *r)
 	sess_subkey("pass", key);
 	pass_token_make(key, &t, (long long)time(NULL), randombytes_random(), token);
 	sodium_memzero(key, sizeof key);
-	snprintf(path, sizeof path, "/scan/pass?t=%s", token);
-	app_site_url(r, path, url, sizeof url);
-	string_init(&svg);
-	err = qr_svg(url, &svg);
-	if (err == STATUS_OK)
-		err = app_send(r, "image/svg+xml", svg.buf, svg.len);
-	string_clear(&svg);
-	return nerr_pass(err);
+	return nerr_pass(app_send_qr(r, "/scan/pass", token));
 }
 
 /* 流调: one person's passages of a day, for the staff who see them. */

@@ -444,6 +444,33 @@ static NEOERR *pass_seen(struct req *r, const struct passage_seen *seen)
 	return nerr_pass(answer(r, &sv, NULL));
 }
 
+/* The start of a scan at a building's entrance or a venue: the code
+ * checked with the key of `kind` ("pass", "booking"), then the phone's
+ * station, shown on the page. *found false when the phone is no enrolled
+ * device: the answer (403) is sent. */
+static NEOERR *entrance_scan_start(struct req *r, const char *kind, const char *t,
+				   struct pass_token *tok, enum gate_token_status *ts,
+				   struct scan_station *st, bool *found)
+{
+	unsigned char key[GATE_KEY_BYTES];
+	struct scan_verdict sv = { SCAN_DENY, SCAN_UNKNOWN_DEVICE };
+	NEOERR *err;
+
+	sess_subkey(kind, key);
+	*ts = pass_token_check(key, t, (long long)time(NULL), tok);
+	sodium_memzero(key, sizeof key);
+	err = arrival_station(&r->who, hdf_get_value(r->hdf, "Cookie." ARRIVAL_DEVICE_COOKIE, NULL),
+			      0, NULL, false, st, found);
+	if (err)
+		return nerr_pass(err);
+	if (!*found) {
+		r->status = 403;
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	station_export(r, st);
+	return STATUS_OK;
+}
+
 /*
  * Who scans first (only an entrance's enrolled phone), then the code, then
  * what was recorded with it, then the card as it is now and the building.
@@ -451,7 +478,6 @@ static NEOERR *pass_seen(struct req *r, const struct passage_seen *seen)
 static NEOERR *pass_scan(struct req *r)
 {
 	const char *t = app_param(r, "t", NULL);
-	unsigned char key[GATE_KEY_BYTES];
 	struct pass_token tok;
 	enum gate_token_status ts;
 	struct scan_station st;
@@ -466,19 +492,9 @@ static NEOERR *pass_scan(struct req *r)
 	int today = app_today();
 	NEOERR *err;
 
-	sess_subkey("pass", key);
-	ts = pass_token_check(key, t, (long long)time(NULL), &tok);
-	sodium_memzero(key, sizeof key);
-	err = arrival_station(&r->who, hdf_get_value(r->hdf, "Cookie." ARRIVAL_DEVICE_COOKIE, NULL),
-			      0, NULL, false, &st, &found);
-	if (err)
+	err = entrance_scan_start(r, "pass", t, &tok, &ts, &st, &found);
+	if (err || !found)
 		return nerr_pass(err);
-	if (!found) {
-		sv.reason = SCAN_UNKNOWN_DEVICE;
-		r->status = 403;
-		return nerr_pass(answer(r, &sv, NULL));
-	}
-	station_export(r, &st);
 	if (st.kind != GATE_KIND_ENTRANCE) {
 		sv.reason = SCAN_NOT_HERE;
 		return nerr_pass(answer(r, &sv, NULL));
@@ -583,7 +599,6 @@ static NEOERR *booking_door(struct req *r)
 		[BS_TOO_EARLY] = SCAN_BOOKING_TOO_EARLY, [BS_LAPSED] = SCAN_BOOKING_LAPSED,
 		[BS_DONE] = SCAN_BOOKING_DONE, [BS_UNKNOWN] = SCAN_BAD_CODE };
 	const char *t = app_param(r, "t", NULL);
-	unsigned char key[GATE_KEY_BYTES];
 	struct pass_token tok;
 	enum gate_token_status ts;
 	struct scan_station st;
@@ -597,19 +612,9 @@ static NEOERR *booking_door(struct req *r)
 	int today = app_today();
 	NEOERR *err;
 
-	sess_subkey("booking", key);
-	ts = pass_token_check(key, t, (long long)time(NULL), &tok);
-	sodium_memzero(key, sizeof key);
-	err = arrival_station(&r->who, hdf_get_value(r->hdf, "Cookie." ARRIVAL_DEVICE_COOKIE, NULL),
-			      0, NULL, false, &st, &found);
-	if (err)
+	err = entrance_scan_start(r, "booking", t, &tok, &ts, &st, &found);
+	if (err || !found)
 		return nerr_pass(err);
-	if (!found) {
-		sv.reason = SCAN_UNKNOWN_DEVICE;
-		r->status = 403;
-		return nerr_pass(answer(r, &sv, NULL));
-	}
-	station_export(r, &st);
 	if (st.kind == GATE_KIND_ENTRANCE) {
 		err = passage_entrance(st.gate_id, &building, bname, &found);
 		if (err)

@@ -15,6 +15,7 @@
 #include "core/lang.h"
 #include "web/input.h"
 #include "core/url.h"
+#include "core/qr.h"
 
 #include <dirent.h>
 #include <fcgiapp.h>
@@ -242,6 +243,22 @@ void app_site_url(struct req *r, const char *path, char *out, size_t n)
 	else
 		snprintf(out, n, "%s://%s%s%s", r->is_https ? "https" : "http",
 			 hdf_get_value(r->hdf, "HTTP.Host", "localhost"), site_prefix, path);
+}
+
+NEOERR *app_send_qr(struct req *r, const char *page, const char *token)
+{
+	char path[256], url[512];
+	STRING svg;
+	NEOERR *err;
+
+	snprintf(path, sizeof path, "%s?t=%s", page, token);
+	app_site_url(r, path, url, sizeof url);
+	string_init(&svg);
+	err = qr_svg(url, &svg);
+	if (err == STATUS_OK)
+		err = app_send(r, "image/svg+xml", svg.buf, svg.len);
+	string_clear(&svg);
+	return nerr_pass(err);
 }
 
 void app_set_cookie(struct req *r, const char *name, const char *value,

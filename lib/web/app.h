@@ -42,6 +42,9 @@ void app_sheet_problem(struct req *r, const struct sheet_problem *why, char *out
  * codes): Site.BaseUrl from the config, else the request's scheme and
  * host, then path. */
 void app_site_url(struct req *r, const char *path, char *out, size_t n);
+/* A QR code (SVG, never cached) of this site's page?t=token: the card's,
+ * a building pass's, a booking's. */
+NEOERR *app_send_qr(struct req *r, const char *page, const char *token);
 
 /* A response cookie of the site's own: HttpOnly, SameSite=Lax, Secure
  * under HTTPS. max_age 0 deletes it. */
