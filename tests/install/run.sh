@@ -11,11 +11,14 @@
 #      an unrelated site on a private port and MariaDB runs
 #   3. apt-get install ./healthcard_0.9.0-1_*.deb; a2enconf by the package;
 #      healthcard-admin setup-db, create-admin, check; the first admin logs
-#      in under /healthcard/ and checks in; the unrelated site still works
+#      in under /healthcard/ and checks in; they make a college and a class
+#      (/org) and an undergraduate with an account (/people/new), who logs
+#      in, changes the password, checks in and opens their card; the
+#      unrelated site still works
 #   4. the server's config changed by hand; apt-get install of 1.0.0-1
 #      over it: config and key untouched; healthcard-admin migrate applies
 #      the new migration, a second run applies nothing; the admin's session
-#      and check-in are still there
+#      and the two check-ins are still there
 #   5. apt-get remove: the site is gone from Apache, the unrelated site
 #      works, data, config and database stay
 #   6. dpkg --purge: the config, key, state and logs are gone, the
@@ -201,6 +204,61 @@ code=$(fetch -X POST -H "Origin: $WEB" --data-urlencode "csrf=$tok" --data-urlen
 check "the admin checks in (303)" eq "$code" 303
 reports() { in_root mariadb -N -B healthcard -e 'SELECT COUNT(*) FROM daily_reports'; }
 check "  one report stored" eq "$(reports)" 1
+# A student's check-in: the admin builds the least organisation (a college
+# and a class on /org), makes one undergraduate on /people/new with an
+# account; the student logs in (the password an admin set changed first),
+# gives their basic information and checks in.
+csrf() { grep -o 'name="csrf" value="[^"]*"' "$T/body" | head -1 | sed 's/.*value="//; s/"$//'; }
+fetch "$WEB/healthcard/org" >/dev/null
+code=$(fetch -X POST -H "Origin: $WEB" --data-urlencode "csrf=$(csrf)" --data-urlencode kind=college \
+	--data-urlencode parent_id= --data-urlencode code=C01 --data-urlencode name=新闻学院 "$WEB/healthcard/org/add")
+check "the admin adds a college on /org (303)" eq "$code" 303
+college=$(in_root mariadb -N -B healthcard -e "SELECT id FROM org_units WHERE kind = 'college' AND code = 'C01'")
+fetch "$WEB/healthcard/org" >/dev/null
+code=$(fetch -X POST -H "Origin: $WEB" --data-urlencode "csrf=$(csrf)" --data-urlencode kind=class \
+	--data-urlencode "parent_id=$college" --data-urlencode code=K01 --data-urlencode name=新闻2601 \
+	"$WEB/healthcard/org/add")
+check "  and a class in it (303)" eq "$code" 303
+class=$(in_root mariadb -N -B healthcard -e "SELECT id FROM org_units WHERE kind = 'class' AND code = 'K01' AND parent_id = '$college'")
+fetch "$WEB/healthcard/people/new" >/dev/null
+code=$(fetch -X POST -H "Origin: $WEB" --data-urlencode "csrf=$(csrf)" --data-urlencode number=2026001 \
+	--data-urlencode name=李同学 --data-urlencode identity=undergrad --data-urlencode status=active \
+	--data-urlencode "college_id=$college" --data-urlencode "class_id=$class" "$WEB/healthcard/people/new")
+check "the admin adds an undergraduate on /people/new (303)" eq "$code" 303
+check "  sent to their page under /healthcard/" has "$T/headers" "Location: /healthcard/people/edit?id="
+stu=$(in_root mariadb -N -B healthcard -e "SELECT id FROM people WHERE number = '2026001' AND identity = 'undergrad' AND class_id = '$class'")
+fetch "$WEB/healthcard/people/edit?id=$stu" >/dev/null
+code=$(fetch -X POST -H "Origin: $WEB" --data-urlencode "csrf=$(csrf)" --data-urlencode "id=$stu" \
+	--data-urlencode login=2026001 --data-urlencode 'password=student pass 1' "$WEB/healthcard/people/account")
+check "  with an account (303)" eq "$code" 303
+# The student, in a session of their own (the admin's stays in $T/jar).
+sfetch() { curl -s -o "$T/body" -D "$T/headers" -w '%{http_code}' -b "$T/sjar" -c "$T/sjar" "$@"; }
+sfetch "$WEB/healthcard/login" >/dev/null
+check "the student logs in (303)" eq "$(sfetch -X POST --data-urlencode "csrf=$(csrf)" --data-urlencode login=2026001 \
+	--data-urlencode 'password=student pass 1' "$WEB/healthcard/login")" 303
+sfetch "$WEB/healthcard/checkin" >/dev/null
+check "  is sent to change the password an admin set" has "$T/headers" "Location: /healthcard/password"
+sfetch "$WEB/healthcard/password" >/dev/null
+code=$(sfetch -X POST -H "Origin: $WEB" --data-urlencode "csrf=$(csrf)" --data-urlencode 'old_password=student pass 1' \
+	--data-urlencode 'new_password=student pass 2' --data-urlencode 'new_password2=student pass 2' \
+	"$WEB/healthcard/password")
+check "  changes it (303)" eq "$code" 303
+sfetch "$WEB/healthcard/checkin" >/dev/null
+code=$(sfetch -X POST -H "Origin: $WEB" --data-urlencode "csrf=$(csrf)" --data-urlencode phone=13800000001 \
+	--data-urlencode home_address=北京市海淀区 --data-urlencode emergency_contact=李 \
+	--data-urlencode emergency_phone=13900000001 --data-urlencode boarding=0 --data-urlencode dorm= \
+	"$WEB/healthcard/checkin/basic")
+check "the student gives their basic information (303)" eq "$code" 303
+sfetch "$WEB/healthcard/checkin" >/dev/null
+code=$(sfetch -X POST -H "Origin: $WEB" --data-urlencode "csrf=$(csrf)" --data-urlencode temperature=36.5 \
+	--data-urlencode city=北京 --data-urlencode in_city=1 --data-urlencode on_campus=1 \
+	--data-urlencode abroad=0 --data-urlencode risk_area=0 --data-urlencode cohabitant_returned=0 \
+	--data-urlencode returned_to_city=0 --data-urlencode quarantine=none --data-urlencode diagnosis=none \
+	"$WEB/healthcard/checkin")
+check "the student checks in (303)" eq "$code" 303
+check "  their report stored: two reports" eq "$(reports)" 2
+check "  one of them the student's" eq "$(in_root mariadb -N -B healthcard -e "SELECT COUNT(*) FROM daily_reports WHERE person_id = '$stu'")" 1
+check "the student's card at /healthcard/card (200)" eq "$(sfetch "$WEB/healthcard/card")" 200
 check "the site's requests are logged in /var/log/healthcard/access.log" \
 	grep -q '"POST /healthcard/checkin HTTP' "$R/var/log/healthcard/access.log"
 check "  and only the site's (not the unrelated site's)" sh -c "! grep -q '\"GET / HTTP' '$R/var/log/healthcard/access.log'"
@@ -226,7 +284,7 @@ check "  a second run applies nothing" sh -c "! grep -q applying '$T/mig2' && gr
 in_root apache2ctl graceful >/dev/null 2>&1; sleep 1
 check "the admin's session still serves their check-in page" eq "$(fetch "$WEB/healthcard/checkin")" 200
 check "  with the school's name from the kept config" has "$T/body" "某某大学"
-check "  and the report kept" eq "$(reports)" 1
+check "  and the report kept" eq "$(reports)" 2
 check "the unrelated site still works" eq "$(fetch "$WEB/")" 200
 # An older program refuses a newer database.
 in_root mariadb healthcard -e 'INSERT INTO schema_version (version) VALUES (999)'
@@ -244,7 +302,7 @@ check "  /healthcard/ is gone from Apache" eq "$(fetch "$WEB/healthcard/login")"
 check "  the unrelated site still works" eq "$(fetch "$WEB/")" 200
 check "  the config, the key and the state stay" test -f "$R/etc/healthcard/healthcard.hdf" -a \
 	-f "$R/etc/healthcard/secret.key" -a -d "$R/var/lib/healthcard/uploads"
-check "  the database stays" eq "$(reports)" 1
+check "  the database stays" eq "$(reports)" 2
 
 # ---- 6. purge ---------------------------------------------------------
 in_root dpkg --purge healthcard >"$OUT/install-dpkg-purge.log" 2>&1
@@ -252,7 +310,7 @@ check "dpkg --purge healthcard (asks nothing)" eq "$?" 0
 check "  /etc/healthcard is gone" test ! -e "$R/etc/healthcard"
 check "  the state and the logs are gone" test ! -e "$R/var/lib/healthcard" -a ! -e "$R/var/log/healthcard"
 check "  the Apache snippet is gone" test ! -e "$R/etc/apache2/conf-available/healthcard.conf"
-check "  the database (healthcard-admin's) stays" eq "$(reports)" 1
+check "  the database (healthcard-admin's) stays" eq "$(reports)" 2
 check "  Apache's configuration still holds together" sh -c "chroot '$R' apache2ctl configtest 2>&1 | grep -q 'Syntax OK'"
 check "  the unrelated site still works" eq "$(fetch "$WEB/")" 200
 
