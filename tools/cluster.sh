@@ -190,7 +190,17 @@ host() {
 
 # What a node's state transfer left running when the node died (the
 # joiner's rsync daemon holds the SST port): stopped with it.
-reap() { pkill -9 -f -- "--datadir[= ]'?$C/n$1/db" 2>/dev/null || true; pkill -9 -f -- "$C/n$1/db/+rsync_sst" 2>/dev/null || true; }
+# By the pid the SST script wrote in the node's data directory: never by
+# name (another stack's daemons look the same).
+reap() {
+	local f pid
+	for f in "$C/n$1/db"/rsync_sst.pid; do
+		[ -f "$f" ] || continue
+		pid=$(cat "$f" 2>/dev/null || true)
+		[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
+		rm -f "$f"
+	done
+}
 
 stop_all() {
 	[ -n "$C" ] || return 0

@@ -175,29 +175,39 @@ static bool node_conf(int k, const char **host, int *port, const char **sock)
  * without Galera (wsrep off) is always ready. */
 static bool node_ready(MYSQL *m, char *why, size_t n)
 {
-	MYSQL_RES *res;
-	MYSQL_ROW row;
+	static const char sql[] = "SELECT @@wsrep_on, COALESCE((SELECT VARIABLE_VALUE FROM "
+		"information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_READY'), 'OFF'), "
+		"COALESCE((SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
+		"WHERE VARIABLE_NAME = 'WSREP_LOCAL_STATE'), '0')";
+	/* A statement of its own on m: the connection is not yet the
+	 * process's (no statement cache, no reconnect). */
+	char on[8] = "", ready[8] = "", state[8] = "";
+	unsigned long len[3] = { 0 };
+	MYSQL_BIND out[3];
+	MYSQL_STMT *st = mysql_stmt_init(m);
 	bool ok = false;
 
-	if (mysql_query(m, "SELECT @@wsrep_on, COALESCE((SELECT VARIABLE_VALUE FROM "
-			"information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_READY'), 'OFF'), "
-			"COALESCE((SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
-			"WHERE VARIABLE_NAME = 'WSREP_LOCAL_STATE'), '0')") != 0 ||
-	    (res = mysql_store_result(m)) == NULL) {
-		snprintf(why, n, "[%u] %s", mysql_errno(m), mysql_error(m));
+	memset(out, 0, sizeof out);
+	out[0] = (MYSQL_BIND){ .buffer_type = MYSQL_TYPE_STRING, .buffer = on,
+			       .buffer_length = sizeof on - 1, .length = &len[0] };
+	out[1] = (MYSQL_BIND){ .buffer_type = MYSQL_TYPE_STRING, .buffer = ready,
+			       .buffer_length = sizeof ready - 1, .length = &len[1] };
+	out[2] = (MYSQL_BIND){ .buffer_type = MYSQL_TYPE_STRING, .buffer = state,
+			       .buffer_length = sizeof state - 1, .length = &len[2] };
+	if (st == NULL || mysql_stmt_prepare(st, sql, sizeof sql - 1) != 0 ||
+	    mysql_stmt_execute(st) != 0 || mysql_stmt_bind_result(st, out) != 0 ||
+	    mysql_stmt_fetch(st) == 1) {
+		snprintf(why, n, "[%u] %s", st ? mysql_stmt_errno(st) : mysql_errno(m),
+			 st ? mysql_stmt_error(st) : mysql_error(m));
+		if (st)
+			mysql_stmt_close(st);
 		return false;
 	}
-	if ((row = mysql_fetch_row(res)) != NULL) {
-		if (row[0] == NULL || strcmp(row[0], "0") == 0)
-			ok = true;
-		else
-			/* 4: Synced (a donor, 2, serves as well) */
-			ok = row[1] && strcmp(row[1], "ON") == 0 && row[2] &&
-			     (strcmp(row[2], "4") == 0 || strcmp(row[2], "2") == 0);
-		snprintf(why, n, "wsrep_on %s, wsrep_ready %s, wsrep_local_state %s",
-			 row[0] ? row[0] : "?", row[1] ? row[1] : "?", row[2] ? row[2] : "?");
-	}
-	mysql_free_result(res);
+	/* 4: Synced (a donor, 2, serves as well); wsrep off: always ready. */
+	ok = strcmp(on, "1") != 0 ||
+	     (strcmp(ready, "ON") == 0 && (strcmp(state, "4") == 0 || strcmp(state, "2") == 0));
+	snprintf(why, n, "wsrep_on %s, wsrep_ready %s, wsrep_local_state %s", on, ready, state);
+	mysql_stmt_close(st);
 	return ok;
 }
 
