@@ -224,13 +224,13 @@ install: programs
 # in a copy of the tree's files (git ls-files, as they are in the working
 # tree) under $(B)/deb/src, so that its clean never touches this build;
 # the .deb lands in $(B)/deb/. DEB_VERSION=0.9.0-1 builds another version,
-# DEB_OMIT="sql/016_x.sql" without those files (the upgrade test's
-# previous release). DEB_OUT: another folder than $(B)/deb.
+# DEB_FROM=<commit> the tree of that commit (the upgrade test's previous
+# release: its code and its migrations as they were together). DEB_OUT:
+# another folder than $(B)/deb.
 DEB_OUT ?= $(B)/deb
 deb:
 	rm -rf $(DEB_OUT) && mkdir -p $(DEB_OUT)/src
-	git ls-files -z | tar --null -T - -cf - | tar -C $(DEB_OUT)/src -xf -
-	$(if $(DEB_OMIT),cd $(DEB_OUT)/src && rm -f $(DEB_OMIT))
+	$(if $(DEB_FROM),git archive --format=tar $(DEB_FROM),git ls-files -z | tar --null -T - -cf -) | tar -C $(DEB_OUT)/src -xf -
 	$(if $(DEB_VERSION),cd $(DEB_OUT)/src && { printf 'healthcard (%s) unstable; urgency=medium\n\n  * Built as version %s.\n\n -- healthcard maintainers <healthcard@example.edu.cn>  %s\n\n' \
 		'$(DEB_VERSION)' '$(DEB_VERSION)' "$$(date -R)"; cat debian/changelog; } >debian/changelog.new && mv debian/changelog.new debian/changelog)
 	cd $(DEB_OUT)/src && dpkg-buildpackage -us -uc -b >../build.log 2>&1 || { tail -30 ../build.log; exit 1; }

@@ -3,8 +3,9 @@
 # deploys it, step by step, each step's result printed:
 #
 #   1. builds the package twice: this version (1.0.0-1) and the previous
-#      release (0.9.0-1: this tree without its newest migration, standing
-#      in for the last release until one is tagged); lintian: no errors
+#      release (0.9.0-1: the commit before the newest migration came,
+#      standing in for the last release until one is tagged); lintian: no
+#      errors
 #   2. a private Debian root (debootstrap bookworm, minbase, with Apache,
 #      mod_fcgid, MariaDB; made once and kept as a tarball in
 #      /var/tmp/healthcard-debroot, HC_DEBROOT_CACHE) where Apache serves
@@ -61,10 +62,20 @@ finish() {
 [ "$(id -u)" = 0 ] || { say "not ok install: needs root (chroot)" | tee -a "$RESULTS"; finish; exit 1; }
 
 # ---- 1. the packages --------------------------------------------------
+# The previous release is the tree as it was just before the newest
+# migration came: its code and its schema belong together (a tree with
+# only the migration left out would run today's code on yesterday's
+# schema). It needs the checkout's history (a clone has it).
 newest=$(cd "$ROOT/sql" && ls [0-9][0-9][0-9]_*.sql | tail -1)
-say "== building healthcard 1.0.0-1 and 0.9.0-1 (without sql/$newest)"
+added=$(git -C "$ROOT" log --first-parent --diff-filter=A --format=%H -1 -- "sql/$newest" 2>/dev/null)
+prev=$(git -C "$ROOT" rev-parse --verify -q "${added:-none}^" 2>/dev/null)
+if [ -z "$prev" ]; then
+	check "the previous release (the commit before sql/$newest came) is in the checkout's history" false
+	finish; exit 1
+fi
+say "== building healthcard 1.0.0-1 and 0.9.0-1 (commit ${prev:0:10}, before sql/$newest)"
 if make -s -C "$ROOT" deb DEB_OUT="$T/new" >"$OUT/install-deb-new.log" 2>&1 &&
-	make -s -C "$ROOT" deb DEB_OUT="$T/old" DEB_VERSION=0.9.0-1 DEB_OMIT="sql/$newest" >"$OUT/install-deb-old.log" 2>&1; then
+	make -s -C "$ROOT" deb DEB_OUT="$T/old" DEB_VERSION=0.9.0-1 DEB_FROM="$prev" >"$OUT/install-deb-old.log" 2>&1; then
 	NEW=$(ls "$T"/new/healthcard_*_amd64.deb 2>/dev/null || ls "$T"/new/healthcard_*.deb | grep -v dbgsym)
 	OLD=$(ls "$T"/old/healthcard_0.9.0-1_*.deb | grep -v dbgsym)
 	check "both packages build with dpkg-buildpackage" test -f "$NEW" -a -f "$OLD"
