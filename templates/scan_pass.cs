@@ -11,7 +11,7 @@
     <dt><?cs var:L.card.college ?></dt><dd><?cs var:Person.college ?></dd>
     <dt><?cs var:L.scan.card ?></dt><dd><?cs var:Card.Title ?></dd>
   </dl>
-  <form method="post" action="<?cs alt:Pass.Action ?>/scan/pass<?cs /alt ?>" id="door-temperature">
+  <form method="post" action="<?cs var:Site.Prefix ?><?cs alt:Pass.Action ?>/scan/pass<?cs /alt ?>" id="door-temperature">
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
     <input type="hidden" name="t" value="<?cs var:Pass.Token ?>">
     <div class="field<?cs if:Form.Error.temperature ?> bad<?cs /if ?>">

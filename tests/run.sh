@@ -138,10 +138,11 @@ stop_stack() {
 	STACK_VAR=""
 }
 
-# The cluster (tools/cluster.sh): three Galera nodes, hosts A and B. The
-# HTTP tests that do not stop, restart or rebuild servers (CLUSTER_SKIP)
-# and start no stack of their own run with requests alternating between
-# the hosts (tests/http/lib.sh), then the failure drill of tests/cluster.
+# The cluster (tools/cluster.sh): three Galera nodes, hosts A and B under
+# /healthcard. The HTTP tests that do not stop, restart or rebuild
+# servers (CLUSTER_SKIP) and start no stack of their own run with requests
+# alternating between the hosts (tests/http/lib.sh), then the failure
+# drill of tests/cluster.
 CLUSTER_VAR=""
 CLUSTER_SKIP='t0005|t0008|t0009|t0018|t0023|t0024|t0027|t0097|t0099'
 start_cluster() {
@@ -150,6 +151,10 @@ start_cluster() {
 	CLUSTER_VAR=$ROOT/var/cluster-$HC_PORT
 	"$ROOT/tools/cluster.sh" purge "$CLUSTER_VAR" >/dev/null 2>&1
 	export HC_PORT HC_PORT_B=$((HC_PORT + 1)) HC_VAR=$CLUSTER_VAR
+	# The hosts serve under a path prefix, as behind a university's
+	# reverse proxy: the HTTP tests' one run under it (tests/http/lib.sh
+	# fails any redirect, cookie, link, form or source that leaves it).
+	export HC_PREFIX=/healthcard
 	export HC_DB_SOCKET=$CLUSTER_VAR/cluster/n1/mysqld.sock
 	echo "== starting a three-node Galera cluster and two web hosts on ports $HC_PORT, $HC_PORT_B ($CLUSTER_VAR)"
 	if ! HC_EXTRA_CONF="Dash.SnapshotSeconds = 0" "$ROOT/tools/cluster.sh" start "$CLUSTER_VAR" "$HC_PORT" \
@@ -187,7 +192,7 @@ run_cluster() {
 	done
 	STACK_VAR=$CLUSTER_VAR check_facts cluster
 	stop_cluster
-	unset HC_PORT_B HC_DB_SOCKET
+	unset HC_PORT_B HC_DB_SOCKET HC_PREFIX
 }
 trap 'stop_stack; stop_cluster; unit_db_stop' EXIT
 

@@ -17,7 +17,7 @@
 #   table's values).
 . "$(dirname "$(dirname "$0")")/http/lib.sh"
 : "${HC_PORT_B:?run through tests/run.sh cluster}"
-A=http://127.0.0.1:$HC_PORT B=http://127.0.0.1:$HC_PORT_B
+A=http://127.0.0.1:$HC_PORT$PFX B=http://127.0.0.1:$HC_PORT_B$PFX
 cl() { "$ROOT/tools/cluster.sh" "$@"; }
 nsql() { cl sql "$HC_VAR" "$1" -N -B -e "$2"; }
 mint() { HEALTHCARD_CONF=$HC_VAR/healthcard.hdf "$ROOT/build/mintsess" "$@"; }
@@ -237,11 +237,11 @@ PC=$((HC_PORT + 2))
 # www-data and may not pass a 0700 checkout on the way to VARDIR's link.)
 HC_HOST=c HC_DB_SOCKET=$(readlink -f "$HC_VAR/cluster")/n3/mysqld.sock HC_DB_FALLBACK="" \
 	"$ROOT/tools/stack.sh" webstart "$HC_VAR" "$PC" >"$T/hostc" 2>&1 || sed "s/^/#   host C: /" "$T/hostc"
-hz() { curl -s -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PC/healthz"; }
+hz() { curl -s -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PC$PFX/healthz"; }
 check "host C (node 3 alone) is healthy: 200" eq "$(hz)" 200
 cl nodestop "$HC_VAR" 3
 check "node 3 stopped: host C's /healthz says 503" eq "$(hz)" 503
-curl -s -o "$BODY" "http://127.0.0.1:$PC/healthz"
+curl -s -o "$BODY" "http://127.0.0.1:$PC$PFX/healthz"
 check "  saying why" body_has "not ready"
 t0=$(date +%s.%N)
 cl nodestart "$HC_VAR" 3 >"$T/nodestart3" 2>&1

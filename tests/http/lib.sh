@@ -2,7 +2,13 @@
 # Each "check" is one test: a line "ok ..." or "not ok ..." in $RESULTS.
 set -u
 : "${HC_PORT:?run through tests/run.sh}" "${HC_VAR:?}" "${RESULTS:?}"
-URL=http://127.0.0.1:$HC_PORT
+# HC_PREFIX=/healthcard (the cluster phase): the site lives under that
+# path. Every request goes below it; every redirect and every link,
+# form and source of a page must stay below it (a check of its own fails
+# otherwise), and the prefix is then taken off the answer, so that each
+# test asserts what it asserts at the root.
+PFX=${HC_PREFIX:-}
+URL=http://127.0.0.1:$HC_PORT$PFX
 # On the cluster (tests/run.sh cluster) every request goes to the other
 # web host than the one before: host A (HC_PORT, on node 1) and host B
 # (HC_PORT_B, on node 2) take turns, so each form is fetched on one host
@@ -13,9 +19,9 @@ HOP=0
 # host B for even K on the cluster; the one host otherwise.
 host_url() {
 	if [ -n "$HC_PORT_B" ] && [ $(($1 % 2)) = 0 ]; then
-		echo "http://127.0.0.1:$HC_PORT_B"
+		echo "http://127.0.0.1:$HC_PORT_B$PFX"
 	else
-		echo "http://127.0.0.1:$HC_PORT"
+		echo "http://127.0.0.1:$HC_PORT$PFX"
 	fi
 }
 T=$(mktemp -d)
@@ -31,10 +37,28 @@ req() {
 	shift 3
 	if [ -n "$HC_PORT_B" ]; then
 		HOP=$((1 - HOP))
-		URL=http://127.0.0.1:$([ $HOP = 1 ] && echo "$HC_PORT" || echo "$HC_PORT_B")
+		URL=http://127.0.0.1:$([ $HOP = 1 ] && echo "$HC_PORT" || echo "$HC_PORT_B")$PFX
 	fi
 	STATUS=$(curl -s -o "$BODY" -D "$HEADERS" -w '%{http_code}' \
 		-b "$T/jar.$who" -c "$T/jar.$who" -X "$method" "$@" "$URL$path")
+	[ -z "$PFX" ] || unprefix "$path"
+}
+unprefix() {
+	local loc out
+	loc=$(sed -n 's/^[Ll]ocation: *//p' "$HEADERS" | tr -d '\r')
+	case $loc in
+	"" | "$PFX" | "$PFX"/* | "$PFX"\?*) ;;
+	*) echo "not ok http $NAME $1: a redirect out of $PFX: $loc" | tee -a "$RESULTS" ;;
+	esac
+	out=$(grep -i '^set-cookie:' "$HEADERS" | grep -oiE 'path=[^;[:space:]]*' | grep -viE "^path=$PFX(/|\$)")
+	[ -z "$out" ] || echo "not ok http $NAME $1: a cookie out of $PFX: $out" | tee -a "$RESULTS"
+	sed -i -E "s#^([Ll]ocation: *)$PFX([/?]|\r?\$)#\1/\2#; s#^([Ll]ocation: *)//#\1/#;
+		/^[Ss]et-[Cc]ookie:/ { s#([Pp]ath=)$PFX([/;[:space:]]|\$)#\1/\2#; s#([Pp]ath=)//#\1/# }" "$HEADERS"
+	if grep -qi '^content-type: *text/html' "$HEADERS"; then
+		out=$(grep -oE '(href|action|src)="/[^"]*"' "$BODY" | grep -vE "=\"$PFX/" | head -3)
+		[ -z "$out" ] || echo "not ok http $NAME $1: links out of $PFX: $(echo $out)" | tee -a "$RESULTS"
+		sed -i -E "s#(href|action|src)=\"$PFX/#\1=\"/#g; s#(https?://[^/\"<> ]+)$PFX/#\1/#g" "$BODY"
+	fi
 }
 get() { req "$1" GET "$2" "${@:3}"; }
 

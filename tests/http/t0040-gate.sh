@@ -156,7 +156,8 @@ check "200 KB to /checkin (over a form's cap) is 413" status_is 413
 # (The error log of the host that answered: on the cluster, B's is its own.)
 refused_by_apache() {
 	local log=$ERRLOG
-	[ -n "$HC_PORT_B" ] && [ "${URL##*:}" = "$HC_PORT_B" ] && log=$HC_VAR/log/host-b/error.log
+	local u=${URL%"$PFX"}
+	[ -n "$HC_PORT_B" ] && [ "${u##*:}" = "$HC_PORT_B" ] && log=$HC_VAR/log/host-b/error.log
 	tail -5 "$log" | grep -q "Apache refused the body"
 }
 check "  refused by Apache, not buffered for the page" refused_by_apache
