@@ -11,10 +11,10 @@
   <?cs if:Quick.Class > 0 ?><input type="hidden" name="class" value="<?cs var:Quick.Class ?>"><?cs /if ?>
   <ul id="fill-list">
   <?cs each:p = Quick.Row ?><?cs if:p.last_day && p.last_anomaly != "1" ?>
-    <li id="fill-<?cs var:p.id ?>"><input type="hidden" name="id" value="<?cs var:p.id ?>"><?cs var:p.name ?> <span class="small"><?cs var:p.number ?> · <?cs var:p.class ?> · <?cs var:L.group.last_report ?> <?cs var:p.last_day ?></span></li>
+    <li id="fill-<?cs var:p.id ?>"><label><input type="checkbox" name="id" value="<?cs var:p.id ?>" checked> <?cs var:p.name ?></label> <span class="small"><?cs var:p.number ?> · <?cs var:p.class ?> · <?cs var:L.group.last_report ?> <?cs var:p.last_day ?></span></li>
   <?cs /if ?><?cs /each ?>
   </ul>
-  <p class="small"><?cs var:L.group.quickfill_mark ?></p>
+  <p class="small"><?cs var:L.group.quickfill_untick ?> <?cs var:L.group.quickfill_mark ?></p>
   <button type="submit" class="primary" id="quickfill-confirm"><?cs var:L.group.quickfill_confirm ?></button>
 </form>
 <?cs else ?><p id="nothing-to-fill"><?cs var:L.group.nothing ?></p><?cs /if ?>
