@@ -36,7 +36,8 @@ FORM_PAGE=/group post counselor /group/invite --data-urlencode "class=$class"
 check "the counselor makes an invitation: 303" eval 'status_is 303 && header_has "Location: /group?invited=1"'
 check "  one live invitation for the class, audited" eval '
 	eq "$(sql "SELECT COUNT(*) FROM group_invites WHERE class_id = $class AND revoked_at IS NULL")" 1 &&
-	eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = '"'invite.issue'"' AND actor_id = $cid")" 1'
+	eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = '"'invite.issue'"' AND actor_id = $cid
+		AND detail = '"'class=$class'"'")" 1'
 get counselor /group
 link=$(grep -o "id=\"invite-link-$class\" class=\"invite-link\" value=\"[^\"]*\"" "$BODY" | sed 's/.*value="//; s/"$//')
 t=${link##*t=}
@@ -104,7 +105,8 @@ check "  joining through it: 410, nothing marked" eval 'status_is 410 &&
 	eq "$(sql "SELECT COUNT(*) FROM group_joins WHERE person_id = $m2")" 0'
 FORM_PAGE=/group post counselor /group/revoke --data-urlencode "class=$class"
 check "the counselor revokes the new one: 303, audited" eval 'status_is 303 &&
-	eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = '"'invite.revoke'"' AND actor_id = $cid")" 1'
+	eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = '"'invite.revoke'"' AND actor_id = $cid
+		AND detail = '"'class=$class'"'")" 1'
 get anon "/group/join?t=$t2"
 check "  its link: 410" eval 'status_is 410 && body_has "id=\"join-revoked\""'
 get counselor "/group/qr?class=$class"
