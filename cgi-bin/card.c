@@ -80,6 +80,18 @@ static NEOERR *show_card(struct req *r)
 	 * student and their counselor see the same. */
 	if (ci.queue_items && (err = queue_person_load(r->hdf, "Card.Queue", person)))
 		return nerr_pass(err);
+	if (card_reported(&ci.facts, today)) {
+		/* 快速填充: today's report is a copy the counselor filled in
+		 * bulk; the card says it is not confirmed by the student. */
+		struct day_report rep;
+		bool found;
+
+		err = checkins_day(person, today, &rep, &found);
+		if (err)
+			return nerr_pass(err);
+		if (found && rep.bulk_by[0])
+			hdf_set_value(r->hdf, "Card.BulkBy", rep.bulk_by);
+	}
 	if (person != r->who.person_id) {
 		hdf_set_int_value(r->hdf, "Card.ViewedByStaff", 1);
 	} else {

@@ -13,7 +13,8 @@
  *                            abnormal; 403 a past day without a report
  *   POST /checkin/basic      303 /checkin; 400 form with messages; 409 already given
  *   POST /checkin            303 /checkin?done=DAY; 400 form with messages;
- *                            409 "already checked in at HH:MM"
+ *                            409 "already checked in at HH:MM"; today's
+ *                            report filled in bulk (快速填充) is replaced
  *   GET  /checkin/calendar   200 the term's days and their states
  *   GET  /checkin/proxy      200 proxy-fill form (?person=ID); 403 out of scope
  *   POST /checkin/proxy      303 /dashboard; 400 form; 403; 409
@@ -197,6 +198,8 @@ static NEOERR *load_today(struct req *r, int person, int day, bool *done)
 		hdf_set_int_value(r->hdf, "Checkin.Report.filled_by", (int)rep.filled_by);
 	if (rep.verify_reason[0])
 		hdf_set_value(r->hdf, "Checkin.Report.verify_reason", rep.verify_reason);
+	if (rep.bulk_by[0])
+		hdf_set_value(r->hdf, "Checkin.Report.bulk_by", rep.bulk_by);
 	return STATUS_OK;
 }
 
@@ -213,7 +216,8 @@ static NEOERR *show_report_form(struct req *r, int person, int day, bool resubmi
 		if (err)
 			return nerr_pass(err);
 	}
-	if (!strcmp(app_param(r, "quick", "0"), "1")) {
+	if (!strcmp(app_param(r, "quick", "0"), "1") ||
+	    hdf_get_value(r->hdf, "Checkin.Report.bulk_by", NULL)) {
 		err = quick_fill(r, person, day);
 		if (err)
 			return nerr_pass(err);
@@ -258,6 +262,14 @@ static NEOERR *show(struct req *r)
 	err = load_other_sent_back(r, person, day);
 	if (err)
 		return nerr_pass(err);
+	if (done && !resubmit && day == app_today() &&
+	    hdf_get_value(r->hdf, "Checkin.Report.bulk_by", NULL)) {
+		/* 快速填充: the counselor copied the last report; the student
+		 * confirms or corrects it with a check-in of their own, which
+		 * replaces it. The form starts from the same answers. */
+		hdf_set_int_value(r->hdf, "Checkin.Bulk", 1);
+		return nerr_pass(show_report_form(r, person, day, false));
+	}
 	if (done && !resubmit) {
 		/* A day's report, with what was abnormal in words: the card's
 		 * 查看打卡详情 opens the flagged day here. */

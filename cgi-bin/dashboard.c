@@ -9,7 +9,9 @@
  *   POST /dashboard/remind     303 back, with how many were reminded
  *   POST /dashboard/verify     303 back; 409 decided meanwhile; 403 out of scope
  *   GET  /dashboard/summary    200 the day's summary form, or the frozen one
- *   POST /dashboard/summary    303; 403 past the deadline; 409 submitted already
+ *   POST /dashboard/summary    303; 400 a typed-in figure that is not a whole
+ *                              number from 0 (the form again, each named);
+ *                              403 past the deadline; 409 submitted already
  *   GET  /dashboard/summaries  200 (admin) who has submitted the day's summary
  *   GET  /dashboard/colleges   200 (admin) each college's reporting rate, the last
  *                              7 days and 4 weeks, a table and an SVG chart
@@ -298,6 +300,54 @@ static int now_minutes(void)
 	return tm.tm_hour * 60 + tm.tm_min;
 }
 
+#define AS_ONE(n) + 1
+#define HAND_MAX (0 SUMMARY_HAND(AS_ONE))
+
+/* Summary.Hand.<n>.{name, label, value, error}: the figures the
+ * counselor types in (domain/summary.h), with what was sent (a form
+ * re-rendered keeps it; a blank form starts at 0) and its message. */
+static void export_hand_fields(struct req *r)
+{
+	char key[80], field[64];
+
+	for (int i = 0; summary_hand[i]; i++) {
+		snprintf(key, sizeof key, "Summary.Hand.%d.name", i);
+		hdf_set_value(r->hdf, key, summary_hand[i]);
+		snprintf(field, sizeof field, "summary.hand.%s", summary_hand[i]);
+		snprintf(key, sizeof key, "Summary.Hand.%d.label", i);
+		hdf_set_value(r->hdf, key, tr(r, field));
+		snprintf(field, sizeof field, "hand_%s", summary_hand[i]);
+		snprintf(key, sizeof key, "Summary.Hand.%d.value", i);
+		hdf_set_value(r->hdf, key, app_param(r, field, "0"));
+	}
+}
+
+/* The typed-in figures into hand[] (one left blank, or not sent by an
+ * older form, is 0: none); each bad one gets its message
+ * (Summary.Hand.<n>.error). Returns the number of bad ones. */
+static int hand_check(struct req *r, long long hand[])
+{
+	static const struct form_field count = { "hand", FORM_INT, false, 0, SUMMARY_HAND_MAX, NULL };
+	char key[80], field[64];
+	int bad = 0;
+
+	for (int i = 0; summary_hand[i]; i++) {
+		const char *msg, *v;
+
+		snprintf(field, sizeof field, "hand_%s", summary_hand[i]);
+		v = app_param(r, field, "");
+		msg = form_field_error(&count, v);
+		if (msg) {
+			snprintf(key, sizeof key, "Summary.Hand.%d.error", i);
+			hdf_set_value(r->hdf, key, tr(r, "summary.hand_bad"));
+			bad++;
+			continue;
+		}
+		hand[i] = atoll(v);
+	}
+	return bad;
+}
+
 /* The counselor's own group, whatever wider role they also hold. */
 static NEOERR *summary_page(struct req *r, const char *day, int d)
 {
@@ -307,6 +357,7 @@ static NEOERR *summary_page(struct req *r, const char *day, int d)
 	NEOERR *err;
 
 	export_figure_labels(r);
+	export_hand_fields(r);
 	hdf_set_value(r->hdf, "Summary.Day", day);
 	err = deadline_minutes(until, &deadline);
 	if (err == STATUS_OK)
@@ -336,7 +387,7 @@ static NEOERR *summary_send(struct req *r)
 {
 	const char *notes = app_param(r, "notes", "");
 	char day[11];
-	long long values[DASH_MAX_FIGURES];
+	long long values[DASH_MAX_FIGURES], hand[HAND_MAX] = { 0 };
 	char until[6];
 	int d = chosen_day(r, day), deadline = 0;
 	NEOERR *err;
@@ -356,6 +407,13 @@ static NEOERR *summary_send(struct req *r)
 		hdf_set_value(r->hdf, "Summary.Notes", notes);
 		return nerr_pass(summary_page(r, day, d));
 	}
+	if (hand_check(r, hand)) {
+		/* The page again with what was typed, each bad figure named. */
+		r->status = 400;
+		hdf_set_value(r->hdf, "Dash.Message", tr(r, "summary.hand_fix"));
+		hdf_set_value(r->hdf, "Summary.Notes", notes);
+		return nerr_pass(summary_page(r, day, d));
+	}
 	/* The figures as they stand now are what gets frozen. */
 	err = dash_figures_load(r->hdf, SCOPE_COUNSELOR, r->who.person_id, day);
 	if (err)
@@ -365,7 +423,7 @@ static NEOERR *summary_send(struct req *r)
 		snprintf(key, sizeof key, "Dash.Figure.%s", dash_figures[i]);
 		values[i] = hdf_get_int_value(r->hdf, key, 0);
 	}
-	err = summary_submit(&r->who, day, dash_figures, values, notes);
+	err = summary_submit(&r->who, day, dash_figures, values, hand, notes);
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		nerr_ignore(&err);
 		r->status = 409;
@@ -385,6 +443,7 @@ static NEOERR *summaries(struct req *r)
 	NEOERR *err;
 
 	chosen_day(r, day);
+	export_hand_fields(r);
 	err = summary_list(r->hdf, "Summaries", day);
 	if (err)
 		return nerr_pass(err);

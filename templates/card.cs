@@ -56,9 +56,14 @@
   <?cs /if ?>
 </section>
 
+<?cs if:Card.BulkBy && Card.ViewedByStaff ?>
+<section class="panel" id="bulk-note"><p class="message bad"><?cs var:L.bulk.card_staff ?> <?cs var:Card.BulkBy ?>: <?cs var:L.bulk.unconfirmed ?></p></section>
+<?cs /if ?>
 <?cs if:!Card.ViewedByStaff && Who.Is.Student ?>
 <section class="panel today" id="today-checkin">
-<?cs if:Card.CheckedInToday ?><p class="today-done"><?cs var:L.card.today_done ?></p>
+<?cs if:Card.CheckedInToday && Card.BulkBy ?><p class="today-bulk" id="bulk-note"><?cs var:L.bulk.card_student ?> <?cs var:Card.BulkBy ?>: <?cs var:L.bulk.unconfirmed ?></p>
+<p><a class="button" id="bulk-replace" href="<?cs var:Site.Prefix ?>/checkin?quick=1"><?cs var:L.bulk.replace ?></a></p>
+<?cs elif:Card.CheckedInToday ?><p class="today-done"><?cs var:L.card.today_done ?></p>
 <?cs elif:Card.Exempt.Kind ?><p class="today-exempt"><?cs var:L.exempt.today ?></p>
 <?cs else ?><p class="today-todo"><?cs var:L.card.today_todo ?></p>
 <p><a class="button" href="<?cs var:Site.Prefix ?>/checkin"><?cs var:L.card.today_go ?></a></p><?cs /if ?>

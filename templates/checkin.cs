@@ -9,6 +9,9 @@
 <?cs if:Checkin.Resubmit ?>
   <p class="message bad"><?cs var:L.checkin.sent_back ?><?cs if:Checkin.Report.verify_reason ?> <q><?cs var:Checkin.Report.verify_reason ?></q><?cs /if ?></p>
 <?cs /if ?>
+<?cs if:Checkin.Bulk ?>
+  <p class="message bad" id="bulk-note"><?cs var:L.bulk.checkin_note ?> <?cs var:Checkin.Report.bulk_by ?> (<?cs var:Checkin.Report.at ?>): <?cs var:L.bulk.unconfirmed ?>. <?cs var:L.bulk.checkin_replace ?></p>
+<?cs /if ?>
 <?cs if:Checkin.QuickFrom ?>
   <p class="message"><?cs var:L.checkin.quick_from ?> <?cs var:Checkin.QuickFrom ?><?cs var:L.checkin.quick_check ?></p>
 <?cs elif:!Form.Errors && !Checkin.Makeup ?>

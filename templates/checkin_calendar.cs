@@ -8,6 +8,7 @@
 <p class="small"><?cs var:Calendar.Term.name ?></p>
 <ul class="legend">
   <li class="day-done"><?cs var:L.calendar.done ?></li>
+  <li class="day-bulk"><?cs var:L.calendar.bulk ?></li>
   <li class="day-made_up"><?cs var:L.calendar.made_up ?></li>
   <li class="day-pending"><?cs var:L.calendar.pending ?></li>
   <li class="day-missed"><?cs var:L.calendar.missed ?></li>
@@ -20,6 +21,7 @@
     <?cs if:d.state == "missed" ?><a href="<?cs var:Site.Prefix ?>/makeup?day=<?cs var:d.day ?>"><?cs var:L.calendar.apply ?></a>
     <?cs elif:d.state == "sent_back" ?><a href="<?cs var:Site.Prefix ?>/checkin?day=<?cs var:d.day ?>"><?cs var:L.card.next.refill ?></a>
     <?cs elif:d.state == "approved" ?><a href="<?cs var:Site.Prefix ?>/makeup/fill?day=<?cs var:d.day ?>"><?cs var:L.calendar.fill ?></a>
+    <?cs elif:d.state == "bulk" && d.day == Calendar.Today ?><a href="<?cs var:Site.Prefix ?>/checkin"><?cs var:L.bulk.replace ?></a>
     <?cs elif:d.state == "today" ?><a href="<?cs var:Site.Prefix ?>/checkin"><?cs var:L.calendar.check_in ?></a><?cs /if ?>
   </li>
 <?cs /each ?>

@@ -82,7 +82,7 @@
   <td><?cs var:p.number ?></td>
   <td><?cs var:L.identity[p.identity] ?></td>
   <td><?cs if:p.diagnosis == "suspected" ?><?cs var:L.form.report.diagnosis.suspected ?><?cs elif:p.diagnosis == "confirmed" ?><?cs var:L.form.report.diagnosis.confirmed ?><?cs /if ?></td>
-  <td><?cs if:p.report ?><?cs if:Dash.Filter == "anomaly" ?><?cs var:p.day ?> <?cs /if ?><?cs var:p.at ?><?cs if:p.filled_by ?> (<?cs var:L.dashboard.proxy_mark ?>)<?cs /if ?><?cs elif:p.exempt == "1" ?><span class="tag"><?cs var:L.dashboard.exempt_mark ?></span><?cs else ?><?cs var:L.dashboard.not_reported ?><?cs /if ?></td>
+  <td><?cs if:p.report ?><?cs if:Dash.Filter == "anomaly" ?><?cs var:p.day ?> <?cs /if ?><?cs var:p.at ?><?cs if:p.bulk ?> <span class="tag bulk"><?cs var:L.bulk.unconfirmed ?></span><?cs elif:p.filled_by ?> (<?cs var:L.dashboard.proxy_mark ?>)<?cs /if ?><?cs elif:p.exempt == "1" ?><span class="tag"><?cs var:L.dashboard.exempt_mark ?></span><?cs else ?><?cs var:L.dashboard.not_reported ?><?cs /if ?></td>
   <td><?cs if:!p.report && p.exempt != "1" && Dash.IsToday ?><a class="small-button" href="<?cs var:Site.Prefix ?>/checkin/proxy?person=<?cs var:p.id ?>"><?cs var:L.dashboard.proxy ?></a><?cs /if ?></td>
 </tr>
 <?cs /each ?>

@@ -46,7 +46,7 @@
   <?cs each:d = Record.Day ?>
     <li class="day-<?cs var:d.state ?>"><span class="date"><?cs var:d.day ?></span>
       <span class="state"><?cs if:d.state == "exempt" ?><?cs var:L.person.exempt_day ?><?cs else ?><?cs var:L.calendar[d.state] ?><?cs /if ?></span>
-      <?cs if:d.state == "done" || d.state == "made_up" || d.state == "sent_back" ?><a href="#report-<?cs var:d.day ?>"><?cs var:L.person.see_report ?></a><?cs /if ?></li>
+      <?cs if:d.state == "done" || d.state == "bulk" || d.state == "made_up" || d.state == "sent_back" ?><a href="#report-<?cs var:d.day ?>"><?cs var:L.person.see_report ?></a><?cs /if ?></li>
   <?cs /each ?>
   </ol>
 </section>
@@ -56,9 +56,9 @@
   <?cs if:Record.ReportsCut ?><p class="small"><?cs var:L.person.cut ?> <?cs var:Record.ReportsCut ?></p><?cs /if ?>
   <?cs each:rp = Record.Report ?>
   <details class="report" id="report-<?cs var:rp.day ?>">
-    <summary><?cs var:rp.day ?> · <?cs var:rp.temperature ?> °C<?cs if:rp.anomaly == "1" ?> · <span class="tag bad"><?cs var:L.person.anomaly_state[rp.anomaly_state] ?></span><?cs /if ?><?cs if:rp.is_makeup == "1" ?> · <?cs var:L.calendar.made_up ?><?cs /if ?><?cs if:rp.data_changed == "1" ?> · <?cs var:L.dashboard.changed ?><?cs /if ?></summary>
+    <summary><?cs var:rp.day ?> · <?cs var:rp.temperature ?> °C<?cs if:rp.anomaly == "1" ?> · <span class="tag bad"><?cs var:L.person.anomaly_state[rp.anomaly_state] ?></span><?cs /if ?><?cs if:rp.is_makeup == "1" ?> · <?cs var:L.calendar.made_up ?><?cs /if ?><?cs if:rp.data_changed == "1" ?> · <?cs var:L.dashboard.changed ?><?cs /if ?><?cs if:rp.bulk_by ?> · <span class="tag bulk"><?cs var:L.bulk.unconfirmed ?></span><?cs /if ?></summary>
     <dl class="facts">
-      <dt><?cs var:L.checkin.done_at ?></dt><dd><?cs var:rp.at ?><?cs if:rp.filled_by ?> (<?cs var:L.person.filled_by ?> <?cs var:rp.filled_by ?>)<?cs /if ?></dd>
+      <dt><?cs var:L.checkin.done_at ?></dt><dd><?cs var:rp.at ?><?cs if:rp.bulk_by ?> (<?cs var:L.bulk.filled_by ?> <?cs var:rp.bulk_by ?>: <?cs var:L.bulk.unconfirmed ?>)<?cs elif:rp.filled_by ?> (<?cs var:L.person.filled_by ?> <?cs var:rp.filled_by ?>)<?cs /if ?></dd>
       <dt><?cs var:L.form.report.temperature ?></dt><dd><?cs var:rp.temperature ?></dd>
       <dt><?cs var:L.person.symptoms ?></dt><dd><?cs if:rp.symptoms ?><?cs if:string.find(rp.symptoms, "fever") != -1 ?><?cs var:L.form.report.sym_fever ?> <?cs /if ?><?cs if:string.find(rp.symptoms, "cough") != -1 ?><?cs var:L.form.report.sym_cough ?> <?cs /if ?><?cs if:string.find(rp.symptoms, "diarrhoea") != -1 ?><?cs var:L.form.report.sym_diarrhoea ?><?cs /if ?><?cs else ?><?cs var:L.person.none ?><?cs /if ?></dd>
       <dt><?cs var:L.form.report.city ?></dt><dd><?cs var:rp.city ?><?cs if:rp.location_changed == "1" ?> · <?cs var:L.dashboard.figure.location_changed ?><?cs /if ?></dd>

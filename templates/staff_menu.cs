@@ -13,7 +13,8 @@
   <?cs elif:Who.Is.DeptHead ?><?cs call:menu_link("/review", "review", L.home.review) ?>
   <?cs call:menu_link("/notices", "notices", L.home.notices) ?>
   <?cs /if ?>
-  <?cs if:Who.Is.Counselor ?><li><a href="<?cs var:Site.Prefix ?>/dashboard/summary"><?cs var:L.summary.title ?></a></li>
+  <?cs if:Who.Is.Counselor ?><?cs call:menu_link("/group", "group", L.home.group) ?>
+  <li><a href="<?cs var:Site.Prefix ?>/dashboard/summary"><?cs var:L.summary.title ?></a></li>
   <?cs if:Policy.CounselorsMayImport && !Who.Is.Admin ?><?cs call:menu_link("/roster", "roster", L.home.roster) ?><?cs /if ?><?cs /if ?>
   <?cs if:Who.Is.Admin ?><li><a href="<?cs var:Site.Prefix ?>/dashboard/summaries"><?cs var:L.summaries.title ?></a></li>
   <li><a href="<?cs var:Site.Prefix ?>/dashboard/colleges"><?cs var:L.completion.title ?></a></li>

@@ -322,7 +322,7 @@ static NEOERR *keep_history(long long report_id, const char *now, int by)
 		" 'returned_to_city', returned_to_city, 'quarantine', quarantine, "
 		" 'diagnosis', diagnosis, 'other_abnormal', other_abnormal, "
 		" 'anomaly_flags', anomaly_flags, 'anomaly_state', anomaly_state, "
-		" 'filled_by', filled_by, 'verified_by', verified_by, "
+		" 'filled_by', filled_by, 'bulk_filled_by', bulk_filled_by, 'verified_by', verified_by, "
 		" 'verify_reason', verify_reason) "
 		"FROM daily_reports WHERE id = ?",
 		"sii", now, by ? (long long)by : 0LL, report_id));
@@ -349,6 +349,10 @@ static NEOERR *submit_in_txn(void *arg)
 		return nerr_pass(err);
 	s->flags = report_anomalies(rep, pol.fever_tenths);
 	s->replaced = false;
+	/* An abnormal answer is for a person to give, never a copy. */
+	if (s->bulk && s->flags)
+		return nerr_raise(HC_ERR_BADREQ, "person %d: the last report is abnormal, no bulk fill",
+				  s->person_id);
 	report_flags_text(s->flags, flags);
 	symptoms_text(rep, sym);
 	snprintf(temp, sizeof temp, "%d.%d", rep->temp_tenths / 10, rep->temp_tenths % 10);
@@ -356,19 +360,28 @@ static NEOERR *submit_in_txn(void *arg)
 	/* One read, locked: the day's own report if there is one (a second
 	 * check-in of the same person waits here), and the one before it,
 	 * which this one is compared with. */
-	err = db_query(&c, "SELECT " REPORT_COLUMNS ", id, anomaly_state, submitted_at "
+	err = db_query(&c, "SELECT " REPORT_COLUMNS ", id, anomaly_state, submitted_at, "
+		"bulk_filled_by IS NOT NULL "
 		"FROM daily_reports WHERE person_id = ? AND day <= ? "
 		"ORDER BY day DESC LIMIT 2 FOR UPDATE", "is", (long long)s->person_id, d);
 	if (err)
 		return nerr_pass(err);
 	bool row = db_next(c);
+	s->replaced_bulk = false;
 	if (row && day_parse(db_str(c, 14)) == s->day) {
 		existing = db_int(c, 16);
 		state = strcmp(db_str(c, 17), "sent_back") ? "kept" : "sent_back";
+		/* A bulk-filled day is the person's to confirm: their own
+		 * report replaces it; nobody else's does, and a bulk fill
+		 * never lands on a report of any kind. */
+		if (db_int(c, 19) && !s->bulk && !s->filled_by && !s->is_makeup) {
+			state = "bulk";
+			s->replaced_bulk = true;
+		}
 		snprintf(s->existing_at, sizeof s->existing_at, "%s", db_str(c, 18));
 		row = db_next(c);
 	}
-	if (existing && strcmp(state, "sent_back")) {
+	if (existing && (s->bulk || !strcmp(state, "kept"))) {
 		db_cursor_free(&c);
 		return nerr_raise(HC_ERR_CONFLICT, "person %d already reported %s at %s",
 				  s->person_id, d, s->existing_at);
@@ -385,7 +398,7 @@ static NEOERR *submit_in_txn(void *arg)
 				" cohabitant_returned = ?, returned_to_city = ?, quarantine = ?, "
 				" diagnosis = ?, other_abnormal = NULLIF(?, ''), anomaly = ?, "
 				" anomaly_flags = ?, anomaly_state = ?, data_changed = ?, filled_by = NULLIF(?, 0), "
-				" verified_by = NULL, verified_at = NULL "
+				" verified_by = NULL, verified_at = NULL, bulk_filled_by = NULL "
 				"WHERE id = ?", "sssssiiiiiiisssssssii",
 				now, temp, sym, rep->city, rep->in_city ? "1" : "0",
 				(long long)ctx.in_city_days, (long long)rep->on_campus,
@@ -406,10 +419,10 @@ static NEOERR *submit_in_txn(void *arg)
 			" symptoms, city, in_city, in_city_days, on_campus, abroad, "
 			" location_changed, risk_area_14d, cohabitant_returned, returned_to_city, "
 			" quarantine, diagnosis, other_abnormal, anomaly, anomaly_flags, "
-			" anomaly_state, data_changed, is_makeup, filled_by) "
+			" anomaly_state, data_changed, is_makeup, filled_by, bulk_filled_by) "
 			"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), "
-			" ?, ?, ?, ?, ?, NULLIF(?, 0))",
-			"isssssiiiiiiiisssisssii",
+			" ?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0))",
+			"isssssiiiiiiiisssisssiii",
 			(long long)s->person_id, d, now, temp, sym, rep->city,
 			(long long)rep->in_city, (long long)ctx.in_city_days,
 			(long long)rep->on_campus, (long long)rep->abroad,
@@ -420,7 +433,8 @@ static NEOERR *submit_in_txn(void *arg)
 			rep->diagnosis == DX_CONFIRMED ? "confirmed" : "none",
 			rep->other, (long long)(s->flags != 0), flags,
 			s->flags ? "open" : "none", ctx.data_changed ? "1" : "0",
-			(long long)s->is_makeup, (long long)s->filled_by);
+			(long long)s->is_makeup, (long long)s->filled_by,
+			s->bulk ? (long long)s->filled_by : 0LL);
 	}
 	if (err == STATUS_OK)
 		err = existing ? facts_checkin(s->person_id, s->day)
@@ -459,7 +473,8 @@ static NEOERR *submit_in_txn(void *arg)
 			" object_kind, object_id, detail, request_id, addr) "
 			"VALUES (?, ?, ?, ?, 'daily_report', ?, ?, ?, ?)", "sisiisss",
 			now, (long long)(s->filled_by ? s->filled_by : s->person_id),
-			s->replaced ? "report.resubmit" : "report.proxy_fill",
+			s->replaced_bulk ? "report.confirm_bulk" : s->replaced ? "report.resubmit" :
+			s->bulk ? "report.bulk_fill" : "report.proxy_fill",
 			(long long)s->person_id, s->report_id, d, s->request_id, s->addr);
 	return nerr_pass(err);
 }

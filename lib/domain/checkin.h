@@ -113,6 +113,11 @@ struct report_submission {
 	int day;
 	int filled_by;               /* 0: the person themself */
 	bool is_makeup;
+	/* 快速填充: a copy of the last report stored by filled_by for a
+	 * member who has not reported (never over a report: HC_ERR_CONFLICT),
+	 * marked as not confirmed by the person. The person's own report of
+	 * that day (filled_by 0) replaces it. */
+	bool bulk;
 	const struct report *rep;
 	const struct position *pos;  /* NULL or not given: none */
 	const char *request_id;
@@ -124,14 +129,16 @@ struct report_submission {
 	/* out */
 	long long report_id;
 	unsigned flags;
-	bool replaced;               /* a sent-back report was replaced */
+	bool replaced;               /* a sent-back or bulk-filled report was replaced */
+	bool replaced_bulk;          /* ... and it was a bulk-filled one */
 	char existing_at[20];        /* on conflict: when the day was reported */
 };
 
 /* Stores the day's report in one transaction: computes the anomaly flags,
  * "location changed", "data changed" and the in-city run from the previous
  * report; opens an anomaly item in the review queue when flagged; replaces
- * a sent-back report (keeping the old one in daily_report_history). Raises
+ * a sent-back report, or a bulk-filled one by the person's own (keeping
+ * the old one in daily_report_history). Raises
  * HC_ERR_CONFLICT, with s->existing_at set, when the day already has a
  * report that may not be replaced. */
 NEOERR *report_submit(struct report_submission *s);

@@ -6,9 +6,14 @@
 
 #include <stdio.h>
 
+#define AS_NAME(n) #n,
+#define AS_COLUMN(n) ", JSON_VALUE(s.hand_figures, '$." #n "') AS hand_" #n
+
+const char *const summary_hand[] = { SUMMARY_HAND(AS_NAME) NULL };
+
 struct submit_ctx {
 	const struct actor *a;
-	const char *day, *figures, *notes;
+	const char *day, *figures, *hand, *notes;
 };
 
 static NEOERR *submit_in_txn(void *arg)
@@ -19,31 +24,48 @@ static NEOERR *submit_in_txn(void *arg)
 
 	clock_now(now);
 	err = db_exec(NULL, NULL,
-		"INSERT INTO daily_summaries (counselor_id, day, submitted_at, figures, notes) "
-		"VALUES (?, ?, ?, ?, NULLIF(?, ''))", "issss",
-		(long long)x->a->person_id, x->day, now, x->figures, x->notes);
+		"INSERT INTO daily_summaries (counselor_id, day, submitted_at, figures, hand_figures, "
+		" notes) VALUES (?, ?, ?, ?, ?, NULLIF(?, ''))", "isssss",
+		(long long)x->a->person_id, x->day, now, x->figures, x->hand, x->notes);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(audit_write(x->a, now, "summary.submit", 0, "daily_summaries", 0, x->day));
 }
 
-NEOERR *summary_submit(const struct actor *a, const char *day, const char *const names[],
-		       const long long values[], const char *notes)
+/* {"name":value,...} of names[0..NULL) into json (string_init()ed). */
+static NEOERR *json_object(STRING *json, const char *const names[], const long long values[])
 {
-	struct submit_ctx x = { a, day, NULL, notes };
-	STRING json;
+	NEOERR *err = string_append(json, "{");
+
+	for (int i = 0; err == STATUS_OK && names[i]; i++)
+		err = string_appendf(json, "%s\"%s\":%lld", i ? "," : "", names[i], values[i]);
+	if (err == STATUS_OK)
+		err = string_append(json, "}");
+	return nerr_pass(err);
+}
+
+NEOERR *summary_submit(const struct actor *a, const char *day, const char *const names[],
+		       const long long values[], const long long hand[], const char *notes)
+{
+	struct submit_ctx x = { a, day, NULL, NULL, notes };
+	STRING json, hjson;
 	NEOERR *err;
 
+	for (int i = 0; summary_hand[i]; i++)
+		if (hand[i] < 0 || hand[i] > SUMMARY_HAND_MAX)
+			return nerr_raise(HC_ERR_BADREQ, "%s: %lld out of range", summary_hand[i],
+					  hand[i]);
 	string_init(&json);
-	err = string_append(&json, "{");
-	for (int i = 0; err == STATUS_OK && names[i]; i++)
-		err = string_appendf(&json, "%s\"%s\":%lld", i ? "," : "", names[i], values[i]);
+	string_init(&hjson);
+	err = json_object(&json, names, values);
 	if (err == STATUS_OK)
-		err = string_append(&json, "}");
+		err = json_object(&hjson, summary_hand, hand);
 	x.figures = json.buf;
+	x.hand = hjson.buf;
 	if (err == STATUS_OK)
 		err = db_txn(submit_in_txn, &x);
 	string_clear(&json);
+	string_clear(&hjson);
 	return nerr_pass(err);
 }
 
@@ -51,8 +73,9 @@ NEOERR *summary_load(HDF *out, const char *prefix, int counselor, const char *da
 		     bool *found)
 {
 	return nerr_pass(db_row(out, prefix, found,
-		"SELECT DATE_FORMAT(submitted_at, '%Y-%m-%d %H:%i') AS at, figures, notes "
-		"FROM daily_summaries WHERE counselor_id = ? AND day = ?",
+		"SELECT DATE_FORMAT(s.submitted_at, '%Y-%m-%d %H:%i') AS at, s.figures, s.notes"
+		SUMMARY_HAND(AS_COLUMN) " FROM daily_summaries s "
+		"WHERE s.counselor_id = ? AND s.day = ?",
 		"is", (long long)counselor, day));
 }
 
@@ -60,7 +83,8 @@ NEOERR *summary_list(HDF *out, const char *prefix, const char *day)
 {
 	return nerr_pass(db_rows(out, prefix, NULL,
 		"SELECT p.name, p.number, col.name AS college, "
-		" DATE_FORMAT(s.submitted_at, '%m-%d %H:%i') AS at, s.notes "
+		" DATE_FORMAT(s.submitted_at, '%m-%d %H:%i') AS at, s.notes"
+		SUMMARY_HAND(AS_COLUMN) " "
 		"FROM roles ro JOIN people p ON p.id = ro.person_id "
 		"LEFT JOIN org_units col ON col.id = p.college_id "
 		"LEFT JOIN daily_summaries s ON s.counselor_id = p.id AND s.day = ? "

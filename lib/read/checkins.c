@@ -76,6 +76,7 @@ static void checkins_day_row(DB_CURSOR *c, void *out)
 	rep->is_makeup = db_int(c, 7) != 0;
 	rep->filled_by = db_int(c, 8);
 	db_copy(rep->verify_reason, sizeof rep->verify_reason, db_str(c, 9));
+	db_copy(rep->bulk_by, sizeof rep->bulk_by, db_str(c, 10));
 }
 
 NEOERR *checkins_day(int person, int day, struct day_report *rep, bool *found)
@@ -85,9 +86,11 @@ NEOERR *checkins_day(int person, int day, struct day_report *rep, bool *found)
 	memset(rep, 0, sizeof *rep);
 	day_format(day, d);
 	return nerr_pass(db_one(found, checkins_day_row, rep,
-		"SELECT id, DATE_FORMAT(submitted_at, '%H:%i'), temperature, city, "
-		" anomaly, anomaly_flags, anomaly_state, is_makeup, filled_by, "
-		" verify_reason FROM daily_reports WHERE person_id = ? AND day = ?",
+		"SELECT d.id, DATE_FORMAT(d.submitted_at, '%H:%i'), d.temperature, d.city, "
+		" d.anomaly, d.anomaly_flags, d.anomaly_state, d.is_makeup, d.filled_by, "
+		" d.verify_reason, b.name FROM daily_reports d "
+		"LEFT JOIN people b ON b.id = d.bulk_filled_by "
+		"WHERE d.person_id = ? AND d.day = ?",
 		"is", (long long)person, d));
 }
 
@@ -142,6 +145,7 @@ NEOERR *checkins_calendar(HDF *out, const char *prefix, int person, const char *
 		"  UNION ALL SELECT d + INTERVAL 1 DAY FROM days WHERE d < ?) "
 		"SELECT days.d AS day, DAYOFWEEK(days.d) AS dow, "
 		" CASE WHEN dr.anomaly_state = 'sent_back' THEN 'sent_back' "
+		"      WHEN dr.id IS NOT NULL AND dr.bulk_filled_by IS NOT NULL THEN 'bulk' "
 		"      WHEN dr.id IS NOT NULL AND dr.is_makeup THEN 'made_up' "
 		"      WHEN dr.id IS NOT NULL THEN 'done' "
 		"      WHEN days.d = ? THEN 'today' "

@@ -45,6 +45,8 @@ struct day_report {
 	bool is_makeup;
 	long long filled_by;     /* 0: the person themself */
 	char verify_reason[2001]; /* "" for none */
+	char bulk_by[257];       /* 快速填充: the collector's name, not
+				  * confirmed by the person; "" for none */
 };
 /* The person's report of `day`; *found false for none. */
 NEOERR *checkins_day(int person, int day, struct day_report *rep, bool *found);
@@ -66,8 +68,8 @@ NEOERR *checkins_basic(int person, struct basic_row *b, bool *found);
 
 /* <prefix>.Term.{id, name, starts_on} (the term of `today`) and
  * <prefix>.Day.<n>.{day, dow, state}: each day of the term up to today
- * (60 at most), latest first, done, made_up, sent_back, today, pending,
- * approved or missed. */
+ * (60 at most), latest first, done, bulk (filled in bulk, not confirmed
+ * by the person), made_up, sent_back, today, pending, approved or missed. */
 NEOERR *checkins_calendar(HDF *out, const char *prefix, int person, const char *today);
 
 /* <mine>.<n>: the person's make-up requests (100 latest) with who decided

@@ -101,7 +101,7 @@ static const char school_exempt_sql[] =
 #define LIST_COLUMNS \
 	"SELECT p.id, p.name, p.number, p.identity, cls.name AS class, d.id AS report, " \
 	" d.diagnosis, DATE_FORMAT(d.submitted_at, '%H:%i') AS at, d.data_changed, " \
-	" d.anomaly_state, d.filled_by, d.is_makeup, d.day "
+	" d.anomaly_state, d.filled_by, d.is_makeup, d.day, d.bulk_filled_by AS bulk "
 
 /* The list behind 待核实异常: the anomalies to verify, oldest first. */
 static const char *const anomaly_list_sql[] = SCOPE_VARIANTS(

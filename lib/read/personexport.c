@@ -26,7 +26,7 @@ static const struct section sections[] = {
 	  "'returned_to_city', d.returned_to_city, 'quarantine', d.quarantine, 'diagnosis', d.diagnosis, "
 	  "'other_abnormal', d.other_abnormal, 'anomaly_flags', d.anomaly_flags, "
 	  "'anomaly_state', d.anomaly_state, 'is_makeup', d.is_makeup, 'filled_by', f.name, "
-	  "'verified_by', v.name, 'verified_at', d.verified_at, 'verify_reason', d.verify_reason) "
+	  "'bulk_filled', d.bulk_filled_by IS NOT NULL, 'verified_by', v.name, 'verified_at', d.verified_at, 'verify_reason', d.verify_reason) "
 	  "FROM daily_reports d LEFT JOIN people f ON f.id = d.filled_by "
 	  "LEFT JOIN people v ON v.id = d.verified_by WHERE d.person_id = ? ORDER BY d.day" },
 	{ "replaced_reports", "SELECT JSON_OBJECT('day', h.day, 'replaced_at', h.replaced_at, "

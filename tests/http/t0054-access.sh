@@ -176,6 +176,34 @@ for who in $roles; do
 done
 get anon /rounds
 check "anonymous GET /rounds: to the login" eval 'status_is 303 && header_has "Location: /login"'
+# /group (issue 16, seed 004): the counselor's workbench, theirs alone;
+# /group/join is the invitation's page, open to anyone (a bad link: 404).
+for who in $roles; do
+	get "$who" /group; s1=$STATUS
+	get "$who" /group/quickfill; s2=$STATUS
+	get "$who" /group/qr; s3=$STATUS
+	FORM_PAGE=/password post "$who" /group/quickfill --data-urlencode id=2147483646; s4=$STATUS
+	FORM_PAGE=/password post "$who" /group/invite; s5=$STATUS
+	FORM_PAGE=/password post "$who" /group/revoke; s6=$STATUS
+	get "$who" "/group/join?t=1.00000000000000000000000000000000"; s7=$STATUS
+	FORM_PAGE=/password post "$who" /group/join --data-urlencode t=1.0; s8=$STATUS
+	case $who in
+	counselor) want="200 200 404 303 303 303 404 404" ;;
+	*) want="403 403 403 403 403 403 404 404" ;;
+	esac
+	check "$who GET /group, /group/quickfill, /group/qr; POST quickfill, invite, revoke; join (bad link): $want" \
+		eq "$s1 $s2 $s3 $s4 $s5 $s6 $s7 $s8" "$want"
+done
+for path in /group /group/quickfill /group/qr; do
+	get anon "$path"
+	check "anonymous GET $path: to the login" eval 'status_is 303 && header_has "Location: /login"'
+done
+get anon "/group/join?t=1.00000000000000000000000000000000"
+check "anonymous GET /group/join (a bad link): 404, said" eval 'status_is 404 && body_has "id=\"join-bad\""'
+get counselor /dashboard
+check "the counselor's menu has /group" body_has 'href="/group"'
+get reviewer /dashboard
+check "  the reviewer's has not" body_lacks 'href="/group"'
 # The menu offers the pages to those who may use them.
 get admin /card?person=1
 check "the admin's menu has /org and /people" eval 'body_has "href=\"/org\"" && body_has "href=\"/people\""'
