@@ -175,13 +175,13 @@ get t86f /checkin; ftok=$(csrf)
 get t86g /checkin; gtok=$(csrf)
 get counselor "/group/quickfill?class=$class"; ctok=$(csrf)
 own() {
-	curl -s -o /dev/null -w '%{http_code}\n' -b "$T/jar.$1" -H "Referer: $URL/checkin" -H "Origin: $URL" \
+	curl -s -o /dev/null -w '%{http_code}\n' -b "$T/jar.$1" -H "Referer: $URL/checkin" -H "Origin: ${URL%"$PFX"}" \
 		--data-urlencode "csrf=$2" --data-urlencode temperature=36.8 --data-urlencode city=上海 \
 		-d in_city=0 -d on_campus=0 -d abroad=0 -d risk_area=0 -d cohabitant_returned=0 \
 		-d returned_to_city=0 -d quarantine=none -d diagnosis=none "$URL/checkin" >"$T/own.$1"
 }
 own t86f "$ftok" & p1=$!
-curl -s -o /dev/null -w '%{http_code}\n' -b "$T/jar.counselor" -H "Referer: $URL/group/quickfill" -H "Origin: $URL" \
+curl -s -o /dev/null -w '%{http_code}\n' -b "$T/jar.counselor" -H "Referer: $URL/group/quickfill" -H "Origin: ${URL%"$PFX"}" \
 	--data-urlencode "csrf=$ctok" -d "class=$class" -d "id=$f" -d "id=$g" "$URL/group/quickfill" >"$T/fill" & p2=$!
 own t86g "$gtok" & p3=$!
 wait $p1 $p2 $p3
