@@ -241,7 +241,7 @@ static NEOERR *decide(struct req *r, const struct scan_station *st, int person_i
 static NEOERR *scan(struct req *r)
 {
 	const char *t = app_param(r, "t", NULL);
-	unsigned char key[GATE_KEY_BYTES];
+	unsigned char pk[TOKEN_PK_BYTES];
 	struct gate_token tok;
 	enum gate_token_status ts = TOKEN_MALFORMED;
 	struct scan_station st;
@@ -250,9 +250,8 @@ static NEOERR *scan(struct req *r)
 	NEOERR *err;
 
 	if (t != NULL) {
-		sess_subkey("scan", key);
-		ts = gate_token_check(key, t, (long long)time(NULL), &tok);
-		sodium_memzero(key, sizeof key);
+		sess_signkey("scan", pk, NULL);
+		ts = gate_token_check(pk, t, (long long)time(NULL), &tok);
 	}
 	err = arrival_station(&r->who, hdf_get_value(r->hdf, "Cookie." ARRIVAL_DEVICE_COOKIE, NULL),
 			      strtoll(hdf_get_value(r->hdf, "Cookie." ARRIVAL_GATE_COOKIE, "0"), NULL, 10),
@@ -452,13 +451,12 @@ static NEOERR *entrance_scan_start(struct req *r, const char *kind, const char *
 				   struct pass_token *tok, enum gate_token_status *ts,
 				   struct scan_station *st, bool *found)
 {
-	unsigned char key[GATE_KEY_BYTES];
+	unsigned char pk[TOKEN_PK_BYTES];
 	struct scan_verdict sv = { SCAN_DENY, SCAN_UNKNOWN_DEVICE };
 	NEOERR *err;
 
-	sess_subkey(kind, key);
-	*ts = pass_token_check(key, t, (long long)time(NULL), tok);
-	sodium_memzero(key, sizeof key);
+	sess_signkey(kind, pk, NULL);
+	*ts = pass_token_check(pk, t, (long long)time(NULL), tok);
 	err = arrival_station(&r->who, hdf_get_value(r->hdf, "Cookie." ARRIVAL_DEVICE_COOKIE, NULL),
 			      0, NULL, false, st, found);
 	if (err)

@@ -20,7 +20,7 @@
 			detector.detect(video).then(function (codes) {
 				for (var i = 0; i < codes.length; i++) {
 					// A card's code, or a building pass (at an entrance).
-					var m = /\/scan(\/pass)?\?t=([A-Za-z0-9_-]{38}|[A-Za-z0-9_-]{50})$/.exec(codes[i].rawValue);
+					var m = /\/scan(\/pass)?\?t=([A-Z2-7]{100,260})$/.exec(codes[i].rawValue);
 					if (m && m[2] !== last) {
 						sessionStorage.setItem('hc-last-code', m[2]);
 						// data-scan: the page's own address (a site under a
