@@ -198,6 +198,11 @@ void gate_decide(enum gate_kind kind, const struct card_facts *f,
 		decide_gate(f, card, out);
 }
 
+enum scan_reason gate_state_reason(enum card_state s)
+{
+	return deny_reason(s);
+}
+
 enum scan_result gate_offline_result(const struct gate_token *t)
 {
 	return t->state == CARD_MAY_RETURN ? SCAN_ALLOW : SCAN_DENY;

@@ -142,6 +142,8 @@ void gate_decide(enum gate_kind kind, const struct card_facts *f,
  * card as the stored facts give it on the scan's day. Pure.
  */
 enum scan_result gate_offline_result(const struct gate_token *t);
+/* Why a card in state s keeps the student out at the gate. */
+enum scan_reason gate_state_reason(enum card_state s);
 enum scan_reason gate_offline_flag(enum gate_token_status at_scan, long long scanned_at,
 				   long long now, const struct scan_verdict *server);
 
