@@ -144,3 +144,7 @@ check "  nothing recorded, the attempt audited" \
 	eval '[ "$(offline_rows)" = "$rows" ] && [ "$(arrivals_of "$B")" = 0 ] && [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = '"'offline_scan_refused'"' AND detail = '"'revoked device'"' AND object_id = $dev_id")" = 1 ]'
 get dev1 /scan
 check "  and its page no longer carries the key" body_lacks 'data-key='
+
+# -- the Ed25519 fallback for browsers without it in WebCrypto ---------------------------
+get anon /static/vendor/nacl-fast.min.js
+check "Debian's tweetnacl is served from the site (no CDN)" eval 'status_is 200 && body_has "nacl"'
