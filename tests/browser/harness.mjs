@@ -53,3 +53,13 @@ export function sql(q) {
   return execFileSync(path.join(process.env.ROOT, 'tools/stack.sh'),
     ['sql', process.env.HC_VAR, '-N', '-B', '-e', q]).toString().trim();
 }
+
+// What the QR in a PNG says, read by zbar as a gate phone's camera would
+// ('' when none is found).
+export function qrDecode(png) {
+  try {
+    return execFileSync('zbarimg', ['--quiet', '--raw', png]).toString().trim();
+  } catch (e) {
+    return '';
+  }
+}

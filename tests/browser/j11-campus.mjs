@@ -5,18 +5,11 @@
 // temperature and lets them in; the student books the bathhouse and the
 // venue phone checks them in. The pages on the way get the a11y sweep's
 // checks (axe-core, html-validate). Screenshots.
-import { base, check, login, shots, sql } from './harness.mjs';
+import { base, check, login, shots, sql, qrDecode } from './harness.mjs';
 import { checkPage } from './j07-a11y.mjs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 
-function decode(png) {
-  try {
-    return execFileSync('zbarimg', ['--quiet', '--raw', png]).toString().trim();
-  } catch (e) {
-    return '';
-  }
-}
+const decode = qrDecode;
 
 // A phone that the sweep's checks may inject axe-core into.
 function phoneCtx(browser) {

@@ -6,7 +6,7 @@
 // code give DENY. The server started again, the kept scan goes up by
 // itself and the student's card shows the arrival at the offline scan
 // time. Screenshots on a phone-sized screen.
-import { base, check, phone, login, shots, sql } from './harness.mjs';
+import { base, check, phone, login, shots, sql, qrDecode } from './harness.mjs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 
@@ -15,13 +15,7 @@ const stack = (...args) => execFileSync(path.join(process.env.ROOT, 'tools/stack
 const token = (...args) => execFileSync(path.join(process.env.ROOT, 'build/scantoken'), args,
   { env: { ...process.env, HEALTHCARD_CONF: path.join(process.env.HC_VAR, 'healthcard.hdf') } }).toString().trim();
 
-function decode(png) {
-  try {
-    return execFileSync('zbarimg', ['--quiet', '--raw', png]).toString().trim();
-  } catch (e) {
-    return '';
-  }
-}
+const decode = qrDecode;
 
 // Types a code into the gate page and waits for the offline answer.
 async function scanOffline(gate, code) {
