@@ -177,6 +177,31 @@ static void token_malformed(void **state)
 	assert_int_equal(gate_token_check(pk, bad, NOW, &t), TOKEN_BAD_SIGNATURE);
 }
 
+/* The offline verdicts: what the phone shows, and what the server flags. */
+static void offline_verdicts(void **state)
+{
+	struct gate_token green = { .person_id = 1, .state = CARD_MAY_RETURN };
+	struct gate_token red = { .person_id = 1, .state = CARD_ABNORMAL };
+	struct gate_token boarder = { .person_id = 1, .state = CARD_MAY_RETURN_BOARDER };
+	struct scan_verdict allow = { SCAN_ALLOW, SCAN_OK }, already = { SCAN_ALREADY, SCAN_ARRIVED },
+		deny = { SCAN_DENY, SCAN_NOT_APPROVED };
+
+	(void)state;
+	assert_int_equal(gate_offline_result(&green), SCAN_ALLOW);
+	assert_int_equal(gate_offline_result(&red), SCAN_DENY);
+	assert_int_equal(gate_offline_result(&boarder), SCAN_DENY);  /* the gate's rule: green "may return" */
+	assert_int_equal(gate_offline_flag(TOKEN_OK, NOW, NOW + 3600, &allow), SCAN_OK);
+	assert_int_equal(gate_offline_flag(TOKEN_OK, NOW, NOW, &already), SCAN_OK);
+	assert_int_equal(gate_offline_flag(TOKEN_OK, NOW, NOW, &deny), SCAN_NOT_APPROVED);
+	assert_int_equal(gate_offline_flag(TOKEN_EXPIRED, NOW, NOW, &allow), SCAN_EXPIRED_CODE);
+	assert_int_equal(gate_offline_flag(TOKEN_FROM_FUTURE, NOW, NOW, &allow), SCAN_EXPIRED_CODE);
+	/* A scan time past the server's clock: the phone's clock is not believed. */
+	assert_int_equal(gate_offline_flag(TOKEN_OK, NOW + GATE_TOKEN_SKEW + 1, NOW, &allow),
+			 SCAN_EXPIRED_CODE);
+	assert_int_equal(gate_offline_flag(TOKEN_OK, NOW + GATE_TOKEN_SKEW, NOW, &allow), SCAN_OK);
+	assert_int_equal(gate_state_reason(CARD_ABNORMAL), SCAN_ABNORMAL);
+}
+
 static void base32(void **state)
 {
 	/* RFC 4648's test vectors, without padding. */
@@ -310,6 +335,7 @@ int main(void)
 		cmocka_unit_test(token_forgeries),
 		cmocka_unit_test(token_malformed),
 		cmocka_unit_test(base32),
+		cmocka_unit_test(offline_verdicts),
 		cmocka_unit_test(gate_codes),
 		cmocka_unit_test(scan_verdicts),
 		cmocka_unit_test(only_green_passes_the_gate),
