@@ -87,13 +87,14 @@
 
 	function show(v) {
 		var sec = document.getElementById('offline-result');
-		var allow = v.reason === 'ok';
-		sec.className = 'scan scan-' + (allow ? 'allow' : 'deny');
-		sec.setAttribute('data-result', allow ? 'allow' : 'deny');
+		var allow = v.reason === 'ok', again = v.reason === 'just_admitted';
+		var result = allow ? 'allow' : again ? 'already' : 'deny';
+		sec.className = 'scan scan-' + result;
+		sec.setAttribute('data-result', result);
 		sec.setAttribute('data-reason', v.reason);
 		sec.setAttribute('data-offline', '1');
-		sec.querySelector('.scan-icon').textContent = allow ? '\u2714' : '\u2716';
-		sec.querySelector('.scan-word').textContent = texts[allow ? 'allow' : 'deny'];
+		sec.querySelector('.scan-icon').textContent = allow ? '\u2714' : again ? '\u2139' : '\u2716';
+		sec.querySelector('.scan-word').textContent = texts[result];
 		sec.querySelector('.scan-why').textContent = allow ? '' :
 			texts[v.reason] + (v.reason === 'not_green' ? ' ' + (texts['state' + v.state] || '') : '');
 		sec.querySelector('.offline-name').textContent = v.name || '';
@@ -150,7 +151,9 @@
 			return judge(tok, now).then(function (v) {
 				if (v.reason !== 'bad_code' && v.reason !== 'expired_code') {
 					var list = kept();
-					if (!list.some(function (x) { return x.t === tok; })) list.push({ t: tok, at: now });
+					// A code works once: shown again, it was just admitted.
+					if (list.some(function (x) { return x.t === tok; })) v.reason = 'just_admitted';
+					else list.push({ t: tok, at: now });
 					keep(list);
 				}
 				show(v);

@@ -25,7 +25,7 @@
   </div>
   <form method="get" action="<?cs var:Site.Prefix ?>/scan" class="row-form" id="code-form">
     <label><?cs var:L.scan.offline.input ?>
-      <input name="t" id="code-input" autocomplete="off" autocapitalize="characters" spellcheck="false" required></label>
+      <input type="text" name="t" id="code-input" autocomplete="off" autocapitalize="characters" spellcheck="false" required></label>
     <button type="submit"><?cs var:L.scan.offline.submit ?></button>
   </form>
   <p class="small"><?cs var:L.scan.howto ?></p>
@@ -41,6 +41,8 @@
     <ul hidden id="offline-texts">
       <li data-k="allow"><?cs var:L.scan.result.allow ?></li>
       <li data-k="deny"><?cs var:L.scan.result.deny ?></li>
+      <li data-k="already"><?cs var:L.scan.result.already ?></li>
+      <li data-k="just_admitted"><?cs var:L.scan.why.just_admitted ?></li>
       <li data-k="mode"><?cs var:L.scan.offline.mode ?></li>
       <li data-k="bad_code"><?cs var:L.scan.offline.bad ?></li>
       <li data-k="expired_code"><?cs var:L.scan.offline.expired ?></li>
@@ -55,7 +57,7 @@
 <?cs if:Offline.Key ?>
 <section id="offline-result" class="scan" hidden aria-live="assertive">
   <p class="scan-icon" aria-hidden="true"></p>
-  <h1 class="scan-word"></h1>
+  <h1 class="scan-word"><?cs var:L.scan.title ?></h1>
   <p class="scan-why"></p>
   <dl class="scan-who"><dt><?cs var:L.card.name ?></dt><dd class="big offline-name"></dd><dt><?cs var:L.card.number ?></dt><dd class="offline-number"></dd></dl>
   <p class="small offline-mode"></p>
