@@ -90,6 +90,18 @@ export default async function (browser) {
   const url = decode(png);
   check('the card QR decodes to a scan URL with a base32 token', /\/scan\?t=[A-Z2-7]{100,}$/.test(url), url);
 
+  // A second page of the same phone as a browser without Ed25519 in
+  // WebCrypto: offline.js fetches Debian's tweetnacl while the server is up.
+  const noWebCrypto = await gate.context().newPage();
+  await noWebCrypto.addInitScript(() => {
+    const importKey = crypto.subtle.importKey.bind(crypto.subtle);
+    crypto.subtle.importKey = (f, k, alg, ...rest) => (alg && alg.name === 'Ed25519')
+      ? Promise.reject(new DOMException('Ed25519 unsupported', 'NotSupportedError')) : importKey(f, k, alg, ...rest);
+  });
+  await noWebCrypto.goto(`${base}/scan`);
+  await noWebCrypto.waitForFunction(() => !!window.nacl, null, { timeout: 10000 });
+  check('a browser without Ed25519 in WebCrypto loads tweetnacl from the site', true);
+
   // The server goes away.
   stack('webstop');
   const down = await gate.evaluate(() => fetch('/healthz').then(() => false, () => true));
@@ -114,6 +126,12 @@ export default async function (browser) {
   check('offline, an expired code: DENY, expired', expired.result === 'deny' && expired.reason === 'expired_code', JSON.stringify(expired));
   await gate.screenshot({ path: path.join(shots, 'offline-gate-expired-phone.png'), fullPage: true });
   check('  neither is kept', await gate.getAttribute('#offline-pending', 'data-count') === '1');
+  const naclExpired = await scanOffline(noWebCrypto, token('--at', String(scannedFrom - 120), person));
+  const naclForged = await scanOffline(noWebCrypto, token('--other-key', person));
+  check('with tweetnacl instead: the expired code\'s signature verifies (DENY, expired), the forged one\'s does not',
+    naclExpired.reason === 'expired_code' && naclForged.reason === 'bad_code',
+    JSON.stringify([naclExpired, naclForged]));
+  await noWebCrypto.close();
   check('nothing reached the server meanwhile', sql(`SELECT COUNT(*) FROM arrivals WHERE person_id = ${person}`) === '0');
 
   // The server comes back: the kept scan goes up by itself.
