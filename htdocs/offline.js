@@ -114,6 +114,17 @@
 				function () { clearTimeout(timer); return false; });
 	}
 
+	// The scanning page's CSRF token anew (the visitor's cookie changed
+	// while the page stayed open).
+	function freshCsrf() {
+		return fetch(scanUrl, { credentials: 'same-origin', cache: 'no-store' })
+			.then(function (r) { return r.text(); })
+			.then(function (html) {
+				var m = /data-csrf="([^"]+)"/.exec(html);
+				if (m) box.setAttribute('data-csrf', m[1]);
+			}, function () {});
+	}
+
 	var busy = false;
 	function upload() {
 		var list = kept();
@@ -123,13 +134,17 @@
 		var body = new URLSearchParams({ csrf: attr('csrf'), t: item.t, at: String(item.at) });
 		return fetch(scanUrl + '/offline', { method: 'POST', body: body, credentials: 'same-origin' })
 			.then(function (r) {
+				return r.text().then(function (text) { return { status: r.status, text: text }; });
+			})
+			.then(function (r) {
 				busy = false;
-				if (r.status === 403) {
+				if (r.status === 403 && r.text.indexOf('data-reason="unknown_device"') >= 0) {
 					// Revoked at its next contact: nothing kept, no more offline.
 					localStorage.setItem(store + '-revoked', '1');
 					keep([]);
 					return;
 				}
+				if (r.status === 403) return freshCsrf();  // a stale form token: kept, tried again
 				if (r.status >= 500) return;
 				keep(kept().filter(function (x) { return x.t !== item.t; }));
 				return upload();

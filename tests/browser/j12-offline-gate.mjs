@@ -135,6 +135,9 @@ export default async function (browser) {
   check('nothing reached the server meanwhile', sql(`SELECT COUNT(*) FROM arrivals WHERE person_id = ${person}`) === '0');
 
   // The server comes back: the kept scan goes up by itself.
+  // Meanwhile the phone lost its visitor cookie: the page's CSRF token is
+  // stale, and the upload gets a new one rather than dropping the scan.
+  await gate.context().clearCookies({ name: 'hc_sid' });
   stack('webstart', process.env.HC_PORT);
   await gate.evaluate(() => window.dispatchEvent(new Event('online')));
   await gate.waitForFunction(() => document.getElementById('offline-pending').getAttribute('data-count') === '0',
