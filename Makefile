@@ -149,8 +149,8 @@ $(B)/fuzz/fuzz_upload: tests/fuzz/fuzz_upload.c $(GATE_SRC) lib/domain/returnapp
 $(B)/fuzz/fuzz_session: tests/fuzz/fuzz_session.c $(GATE_SRC) lib/web/sess.c $(B)/libhealthcard.a | $(B)/fuzz
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(GATE_SRC) $(B)/libhealthcard.a $(LDLIBS)
 
-$(B)/fuzz/fuzz_gate: tests/fuzz/fuzz_gate.c lib/domain/gate.c lib/domain/card.c $(LIB_HDR) | $(B)/fuzz
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< lib/domain/gate.c lib/domain/card.c -lsodium
+$(B)/fuzz/fuzz_gate: tests/fuzz/fuzz_gate.c lib/domain/gate.c lib/domain/token.c lib/domain/card.c $(LIB_HDR) | $(B)/fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< lib/domain/gate.c lib/domain/token.c lib/domain/card.c -lsodium
 
 $(B)/fuzz/fuzz_sheet: tests/fuzz/fuzz_sheet.c lib/core/sheet.c lib/core/days.c $(LIB_HDR) | $(B)/fuzz
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< lib/core/sheet.c lib/core/days.c -lneo_utl -lzip -lexpat -lz -lm

@@ -161,7 +161,7 @@ static NEOERR *end(struct req *r)
 static NEOERR *show_qr(struct req *r)
 {
 	struct pass_token t = { .person_id = r->who.person_id };
-	unsigned char key[GATE_KEY_BYTES];
+	unsigned char pk[TOKEN_PK_BYTES], key[TOKEN_SK_BYTES];
 	char token[PASS_TOKEN_LEN + 1];
 	long long id = app_num(r, "id", 0), building = 0;
 	bool found = false;
@@ -174,7 +174,7 @@ static NEOERR *show_qr(struct req *r)
 		return nerr_raise(HC_ERR_NOTFOUND, "no active booking %lld", id);
 	t.building_id = (int)building;
 	t.entrance_id = (int)id;
-	sess_subkey("booking", key);
+	sess_signkey("booking", pk, key);
 	pass_token_make(key, &t, (long long)time(NULL), randombytes_random(), token);
 	sodium_memzero(key, sizeof key);
 	return nerr_pass(app_send_qr(r, "/scan/booking", token));

@@ -15,6 +15,7 @@
  *   GET  /gates/stats       200 ?day=YYYY-MM-DD arrivals per gate and hour
  */
 #include "web/app.h"
+#include "domain/offline.h"
 #include "domain/arrival.h"
 #include "domain/gateadmin.h"
 #include "core/days.h"
@@ -65,6 +66,37 @@ static NEOERR *export_link(struct req *r, const char *prefix, const char *path)
 	return nerr_pass(err);
 }
 
+/* Offline.<n>.*: the latest offline scans, flagged first (domain/offline.h). */
+static NEOERR *offline_export(struct req *r)
+{
+	static struct offline_row rows[OFFLINE_LIST_MAX];
+	char key[64];
+	int n = 0, flagged = 0;
+	NEOERR *err = offline_list(rows, OFFLINE_LIST_MAX, &n, &flagged);
+
+	if (err)
+		return nerr_pass(err);
+	hdf_set_int_value(r->hdf, "Offline.Flagged", flagged);
+	for (int i = 0; i < n; i++) {
+		const struct offline_row *o = &rows[i];
+#define SET(F, V) (snprintf(key, sizeof key, "Offline.Scan.%d." F, i), hdf_set_value(r->hdf, key, V))
+		SET("scanned_at", o->scanned_at);
+		SET("uploaded_at", o->uploaded_at);
+		SET("person", o->person);
+		SET("number", o->number);
+		SET("gate", o->gate);
+		SET("device", o->device);
+		SET("result", o->result);
+		SET("flag", o->flag);
+		SET("state", o->state_signed);
+		SET("arrived", o->arrived ? "1" : "0");
+#undef SET
+		snprintf(key, sizeof key, "Offline.Scan.%d.id", i);
+		hdf_set_int_value(r->hdf, key, (int)o->id);
+	}
+	return STATUS_OK;
+}
+
 static NEOERR *render(struct req *r)
 {
 	char today[11];
@@ -72,6 +104,8 @@ static NEOERR *render(struct req *r)
 
 	day_format(app_today(), today);
 	err = gatestats_list(r->hdf, "Gates", today);
+	if (err == STATUS_OK)
+		err = offline_export(r);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "gates.cs"));

@@ -139,7 +139,7 @@ static NEOERR *show_qr(struct req *r)
 {
 	struct pass_now p;
 	struct pass_token t = { 0 };
-	unsigned char key[GATE_KEY_BYTES];
+	unsigned char pk[TOKEN_PK_BYTES], key[TOKEN_SK_BYTES];
 	char token[PASS_TOKEN_LEN + 1];
 	NEOERR *err = pass_load(r, &p);
 
@@ -153,7 +153,7 @@ static NEOERR *show_qr(struct req *r)
 	t.building_id = p.building_id;
 	t.entrance_id = p.entrance_id;
 	t.direction = (enum pass_direction)p.direction;
-	sess_subkey("pass", key);
+	sess_signkey("pass", pk, key);
 	pass_token_make(key, &t, (long long)time(NULL), randombytes_random(), token);
 	sodium_memzero(key, sizeof key);
 	return nerr_pass(app_send_qr(r, "/scan/pass", token));

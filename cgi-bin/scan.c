@@ -31,6 +31,15 @@
  *                            checked in, ALLOW out (ended); 403 not a device
  *   POST /scan/booking       t and temperature: checked in, or DENY for a
  *                            fever (recorded as at the entrance)
+ *   POST /scan/offline       t and at (the phone's Unix time of the scan): a
+ *                            scan the enrolled gate phone verified itself
+ *                            while the server was out of reach, uploaded:
+ *                            200 recorded (an arrival at that time when the
+ *                            card was green at signing and the server's rules
+ *                            agree; flagged when they do not), or the same
+ *                            answer again for a re-upload; 400 a forged
+ *                            token; 403 not an enrolled device (a revoked
+ *                            one: audited)
  *   POST /scan/pass          t and temperature: ALLOW in (recorded), or
  *                            DENY for a fever (recorded: the card turns
  *                            red, the counselor's queue has it); 400 the
@@ -44,6 +53,7 @@
 #include "domain/gate.h"
 #include "domain/gateadmin.h"
 #include "domain/pass.h"
+#include "domain/offline.h"
 #include "domain/policy.h"
 #include "domain/passage.h"
 #include "domain/temppass.h"
@@ -241,7 +251,7 @@ static NEOERR *decide(struct req *r, const struct scan_station *st, int person_i
 static NEOERR *scan(struct req *r)
 {
 	const char *t = app_param(r, "t", NULL);
-	unsigned char key[GATE_KEY_BYTES];
+	unsigned char pk[TOKEN_PK_BYTES];
 	struct gate_token tok;
 	enum gate_token_status ts = TOKEN_MALFORMED;
 	struct scan_station st;
@@ -250,9 +260,8 @@ static NEOERR *scan(struct req *r)
 	NEOERR *err;
 
 	if (t != NULL) {
-		sess_subkey("scan", key);
-		ts = gate_token_check(key, t, (long long)time(NULL), &tok);
-		sodium_memzero(key, sizeof key);
+		sess_signkey("scan", pk, NULL);
+		ts = gate_token_check(pk, t, (long long)time(NULL), &tok);
 	}
 	err = arrival_station(&r->who, hdf_get_value(r->hdf, "Cookie." ARRIVAL_DEVICE_COOKIE, NULL),
 			      strtoll(hdf_get_value(r->hdf, "Cookie." ARRIVAL_GATE_COOKIE, "0"), NULL, 10),
@@ -269,6 +278,25 @@ static NEOERR *scan(struct req *r)
 		/* Opened by the camera page: go back to it after a glance. */
 		hdf_set_int_value(r->hdf, "Page.Refresh", 4);
 		hdf_set_value(r->hdf, "Page.RefreshUrl", "/scan");
+	}
+	if (t == NULL && st.device_id && st.kind == GATE_KIND_GATE) {
+		/* The offline verifier (offline.js): the card token's public
+		 * key, and what the phone needs to judge a token alone. */
+		char b64[sodium_base64_ENCODED_LEN(TOKEN_PK_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+
+		sess_signkey("scan", pk, NULL);
+		sodium_bin2base64(b64, sizeof b64, pk, sizeof pk, sodium_base64_VARIANT_ORIGINAL);
+		hdf_set_value(r->hdf, "Offline.Key", b64);
+		hdf_set_int_value(r->hdf, "Offline.Green", CARD_MAY_RETURN);
+		hdf_set_int_value(r->hdf, "Offline.Ttl", GATE_TOKEN_TTL);
+		hdf_set_int_value(r->hdf, "Offline.Skew", GATE_TOKEN_SKEW);
+		hdf_set_int_value(r->hdf, "Offline.Device", st.device_id);
+		for (int i = 0; i < CARD_STATE_COUNT; i++) {
+			char k[40];
+
+			snprintf(k, sizeof k, "Offline.States.%d", i);
+			hdf_set_value(r->hdf, k, card_state_name((enum card_state)i));
+		}
 	}
 	if (t == NULL) {
 		/* Staff say at which gate they stand; a device's gate is fixed. */
@@ -297,6 +325,96 @@ static NEOERR *scan(struct req *r)
 	}
 	return nerr_pass(decide(r, &st, tok.person_id, st.staff_id, tok.mac,
 				strcmp(r->method, "HEAD") ? ALLOW_RECORD : ALLOW_SAY));
+}
+
+/*
+ * An offline scan uploaded by the gate phone that made it. Who first (an
+ * enrolled gate device: a revoked one is refused at its first contact,
+ * and the attempt audited), then the token's signature, judged as of the
+ * time the phone says it scanned; then the server's own verdict on the
+ * card of that day, and the record (domain/offline.h).
+ */
+static NEOERR *offline_upload(struct req *r)
+{
+	const char *t = app_param(r, "t", NULL);
+	const char *dev = hdf_get_value(r->hdf, "Cookie." ARRIVAL_DEVICE_COOKIE, NULL);
+	long long at = app_num(r, "at", 0), now = (long long)time(NULL);
+	unsigned char pk[TOKEN_PK_BYTES];
+	struct gate_token tok;
+	enum gate_token_status ts;
+	struct scan_station st;
+	struct scan_verdict sv = { SCAN_DENY, SCAN_UNKNOWN_DEVICE }, server;
+	struct offline_upload u = { 0 };
+	struct offline_done done;
+	struct card_info ci;
+	struct card_verdict v;
+	int revoked = 0, day;
+	bool found = false;
+	NEOERR *err;
+
+	hdf_set_int_value(r->hdf, "Scan.Offline", 1);
+	err = arrival_station(&r->who, dev, 0, NULL, false, &st, &found);
+	if (err)
+		return nerr_pass(err);
+	if (!found || st.device_id == 0) {
+		err = offline_revoked_device(dev, &revoked);
+		if (err == STATUS_OK && revoked)
+			err = offline_refused(&r->who, revoked, "revoked device");
+		if (err)
+			return nerr_pass(err);
+		r->status = 403;
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	station_export(r, &st);
+	if (st.kind != GATE_KIND_GATE) {
+		sv.reason = SCAN_NOT_HERE;
+		r->status = 400;
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	sess_signkey("scan", pk, NULL);
+	ts = gate_token_check(pk, t, at, &tok);
+	if (ts == TOKEN_MALFORMED || ts == TOKEN_BAD_SIGNATURE) {
+		err = offline_refused(&r->who, st.device_id, "bad signature");
+		if (err)
+			return nerr_pass(err);
+		sv.reason = SCAN_BAD_CODE;
+		r->status = 400;
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	/* The card as the stored facts give it on the day of the scan. */
+	day = day_of_time((time_t)(at < now ? at : now));
+	err = card_facts_load(tok.person_id, day, &ci);
+	if (err && nerr_handle(&err, HC_ERR_NOTFOUND)) {
+		sv.reason = SCAN_BAD_CODE;
+		r->status = 400;
+		return nerr_pass(answer(r, &sv, NULL));
+	}
+	if (err)
+		return nerr_pass(err);
+	card_state(&ci.facts, day, ci.streak_days, &v);
+	gate_decide(GATE_KIND_GATE, &ci.facts, &v, &server);
+	u.st = &st;
+	u.t = &tok;
+	u.scanned_at = at;
+	u.result = gate_offline_result(&tok);
+	u.flag = u.result == SCAN_ALLOW ? gate_offline_flag(ts, at, now, &server) : SCAN_OK;
+	u.term_id = ci.term_id;
+	u.boarding = ci.facts.boarder_now;
+	err = offline_record(&r->who, &u, &done);
+	if (err)
+		return nerr_pass(err);
+	/* The answer: what the phone showed, and what the server made of it. */
+	card_export(r->hdf, r->lang, "Card", &ci, &v);
+	hdf_set_value(r->hdf, "Scan.Result", done.result);
+	hdf_set_value(r->hdf, "Scan.Reason", done.flag[0] ? done.flag :
+		      !strcmp(done.result, "allow") ? "ok" :
+		      gate_reason_name(gate_state_reason((enum card_state)tok.state)));
+	hdf_set_value(r->hdf, "Scan.Flag", done.flag);
+	hdf_set_value(r->hdf, "Scan.At", done.scanned_at);
+	hdf_set_value(r->hdf, "Scan.Where", st.gate_name);
+	hdf_set_int_value(r->hdf, "Scan.Duplicate", done.duplicate);
+	hdf_set_int_value(r->hdf, "Scan.Arrived", done.arrived);
+	return nerr_pass(app_render(r, "scan_result.cs"));
 }
 
 /* The device waiting for this one-time link, as Enrol.*; *found false
@@ -452,13 +570,12 @@ static NEOERR *entrance_scan_start(struct req *r, const char *kind, const char *
 				   struct pass_token *tok, enum gate_token_status *ts,
 				   struct scan_station *st, bool *found)
 {
-	unsigned char key[GATE_KEY_BYTES];
+	unsigned char pk[TOKEN_PK_BYTES];
 	struct scan_verdict sv = { SCAN_DENY, SCAN_UNKNOWN_DEVICE };
 	NEOERR *err;
 
-	sess_subkey(kind, key);
-	*ts = pass_token_check(key, t, (long long)time(NULL), tok);
-	sodium_memzero(key, sizeof key);
+	sess_signkey(kind, pk, NULL);
+	*ts = pass_token_check(pk, t, (long long)time(NULL), tok);
 	err = arrival_station(&r->who, hdf_get_value(r->hdf, "Cookie." ARRIVAL_DEVICE_COOKIE, NULL),
 			      0, NULL, false, st, found);
 	if (err)
@@ -704,6 +821,8 @@ static const struct action actions[] = {
 	{ "", M_GET, R_ANON, scan },
 	{ "enrol", M_GET | M_POST, R_ANON, enrol },
 	{ "gate", M_GET | M_POST, R_STUDENT, gate_code },
+	{ "offline", M_POST, R_ANON, offline_upload,
+	  .params = PARAMS({ "at", P_INT, true, .min = 1000000000LL, .max = 4000000000LL }) },
 	{ "pass", M_GET | M_POST, R_ANON, pass_scan, .form = &temperature_form },
 	{ "booking", M_GET | M_POST, R_ANON, booking_door, .form = &temperature_form },
 	{ 0 }

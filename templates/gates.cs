@@ -67,4 +67,28 @@
   </form>
   <p class="small"><?cs var:L.gates.device_note ?></p>
 </section>
+
+<section class="panel" id="offline-scans">
+  <h2><?cs var:L.gates.offline.title ?><?cs if:Offline.Flagged > 0 ?> · <span class="badge"><?cs var:L.gates.offline.flagged ?> <?cs var:Offline.Flagged ?></span><?cs /if ?></h2>
+  <p class="small"><?cs var:L.gates.offline.note ?></p>
+  <?cs if:subcount(Offline.Scan) ?>
+  <section class="scroll" tabindex="0" aria-label="<?cs var:L.gates.offline.title ?>">
+  <table class="list">
+    <thead><tr><th><?cs var:L.gates.offline.scanned_at ?></th><th><?cs var:L.gates.offline.person ?></th><th><?cs var:L.gates.gate ?></th><th><?cs var:L.gates.offline.result ?></th><th><?cs var:L.gates.offline.flag ?></th><th><?cs var:L.gates.offline.uploaded_at ?></th></tr></thead>
+    <tbody>
+    <?cs each:o = Offline.Scan ?>
+    <tr id="offline-<?cs var:o.id ?>" class="offline-<?cs var:o.result ?><?cs if:o.flag ?> offline-flagged<?cs /if ?>" data-flag="<?cs var:o.flag ?>" data-arrived="<?cs var:o.arrived ?>">
+      <td><?cs var:o.scanned_at ?></td><td><?cs var:o.person ?> <span class="small"><?cs var:o.number ?></span></td>
+      <td><?cs var:o.gate ?> <span class="small"><?cs var:o.device ?></span></td>
+      <td><?cs var:L.scan.result[o.result] ?><?cs if:o.arrived == "1" ?> <span class="small"><?cs var:L.gates.offline.arrived ?></span><?cs /if ?></td>
+      <td><?cs if:o.flag ?><strong><?cs var:L.gates.offline.flagged ?></strong> <?cs var:L.scan.why[o.flag] ?><?cs /if ?></td>
+      <td><?cs var:o.uploaded_at ?></td></tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  </section>
+  <?cs else ?>
+  <p class="small"><?cs var:L.gates.offline.none ?></p>
+  <?cs /if ?>
+</section>
 <?cs include:"footer.cs" ?>

@@ -5,10 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#define PAYLOAD_BYTES 12  /* person, issued at, nonce */
 #define CODE_PAYLOAD_BYTES 8 /* gate, serial */
-#define TOKEN_BYTES (PAYLOAD_BYTES + GATE_MAC_BYTES)
 
+/* The printed gate code's MAC (a secret key: nobody verifies it but us). */
 static void sign(const unsigned char key[GATE_KEY_BYTES],
 		 const unsigned char *payload, size_t n,
 		 unsigned char mac[GATE_MAC_BYTES])
@@ -22,74 +21,70 @@ static void sign(const unsigned char key[GATE_KEY_BYTES],
 	memcpy(mac, full, GATE_MAC_BYTES);
 }
 
-static void put_u32(unsigned char *p, unsigned long v)
+/* The length of s cut to at most max bytes, not inside a UTF-8 character. */
+static size_t utf8_cut(const char *s, size_t max)
 {
-	p[0] = (unsigned char)(v >> 24);
-	p[1] = (unsigned char)(v >> 16);
-	p[2] = (unsigned char)(v >> 8);
-	p[3] = (unsigned char)v;
+	size_t n = strnlen(s, max + 1);
+
+	if (n <= max)
+		return n;
+	n = max;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
 }
 
-static unsigned long get_u32(const unsigned char *p)
+void gate_token_make(const unsigned char sk[TOKEN_SK_BYTES], const struct gate_token *t,
+		     long long now, unsigned long nonce, char out[GATE_TOKEN_MAX + 1])
 {
-	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 |
-	       (unsigned long)p[2] << 8 | p[3];
+	unsigned char b[TOKEN_BODY_MAX];
+	size_t nn = strnlen(t->number, GATE_NUMBER_MAX), nm = utf8_cut(t->name, GATE_NAME_MAX);
+
+	token_put_u32(b, (unsigned long)t->person_id);
+	b[4] = (unsigned char)t->state;
+	b[5] = (unsigned char)nn;
+	memcpy(b + 6, t->number, nn);
+	memcpy(b + 6 + nn, t->name, nm);
+	token_seal(sk, TOKEN_KIND_CARD, now, nonce, b, 6 + nn + nm, out, GATE_TOKEN_MAX + 1);
 }
 
-void gate_token_make(const unsigned char key[GATE_KEY_BYTES], int person_id,
-		     long long now, unsigned long nonce, char out[GATE_TOKEN_LEN + 1])
-{
-	unsigned char b[TOKEN_BYTES];
-
-	put_u32(b, (unsigned long)person_id);
-	put_u32(b + 4, (unsigned long)now);
-	put_u32(b + 8, nonce);
-	sign(key, b, PAYLOAD_BYTES, b + PAYLOAD_BYTES);
-	sodium_bin2base64(out, GATE_TOKEN_LEN + 1, b, sizeof b,
-			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-}
-
-enum gate_token_status gate_token_check(const unsigned char key[GATE_KEY_BYTES],
+enum gate_token_status gate_token_check(const unsigned char pk[TOKEN_PK_BYTES],
 					const char *token, long long now,
 					struct gate_token *t)
 {
-	unsigned char b[TOKEN_BYTES], want[GATE_MAC_BYTES];
-	size_t got = 0;
-	const char *end = NULL;
+	struct token_open o;
+	enum gate_token_status s = token_check(pk, TOKEN_KIND_CARD, token, now, 6,
+					       6 + GATE_NUMBER_MAX + GATE_NAME_MAX, &o);
+	size_t nn;
 
 	memset(t, 0, sizeof *t);
-	/* Length first: the decoder must never see more than a token's worth. */
-	if (token == NULL || strnlen(token, GATE_TOKEN_LEN + 1) != GATE_TOKEN_LEN)
-		return TOKEN_MALFORMED;
-	if (sodium_base642bin(b, sizeof b, token, GATE_TOKEN_LEN, NULL, &got, &end,
-			      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
-	    got != sizeof b || end != token + GATE_TOKEN_LEN)
-		return TOKEN_MALFORMED;
-	sign(key, b, PAYLOAD_BYTES, want);
-	if (sodium_memcmp(want, b + PAYLOAD_BYTES, GATE_MAC_BYTES) != 0)
-		return TOKEN_BAD_SIGNATURE;
-	t->person_id = (int)get_u32(b);
-	t->issued_at = (long long)get_u32(b + 4);
-	memcpy(t->mac, b + PAYLOAD_BYTES, GATE_MAC_BYTES);
-	if (t->person_id <= 0)
+	if (s == TOKEN_MALFORMED || s == TOKEN_BAD_SIGNATURE)
+		return s;
+	nn = o.body[5];
+	if (nn > GATE_NUMBER_MAX || 6 + nn > o.n || o.n - 6 - nn > GATE_NAME_MAX ||
+	    o.body[4] >= CARD_STATE_COUNT || token_get_u32(o.body) == 0 ||
+	    token_get_u32(o.body) > 0x7fffffffUL ||
+	    memchr(o.body + 6, '\0', o.n - 6) != NULL)
 		return TOKEN_BAD_SIGNATURE;  /* never issued: a key misused elsewhere */
-	if (t->issued_at > now + GATE_TOKEN_SKEW)
-		return TOKEN_FROM_FUTURE;
-	if (now - t->issued_at > GATE_TOKEN_TTL)
-		return TOKEN_EXPIRED;
-	return TOKEN_OK;
+	t->person_id = (int)token_get_u32(o.body);
+	t->issued_at = o.issued_at;
+	t->state = o.body[4];
+	memcpy(t->number, o.body + 6, nn);
+	memcpy(t->name, o.body + 6 + nn, o.n - 6 - nn);
+	memcpy(t->mac, o.id, GATE_MAC_BYTES);
+	return s;
 }
 
 void gate_code_make(const unsigned char key[GATE_KEY_BYTES], int gate_id,
 		    int serial, char out[GATE_CODE_LEN + 1])
 {
 	unsigned char b[CODE_PAYLOAD_BYTES], mac[GATE_MAC_BYTES];
-	char tail[GATE_TOKEN_LEN];
+	char tail[40];
 
 	/* The top bit keeps a gate's payload apart from a card token's,
 	 * should the two ever share a key. */
-	put_u32(b, 0x80000000ul | (unsigned long)gate_id);
-	put_u32(b + 4, (unsigned long)serial);
+	token_put_u32(b, 0x80000000ul | (unsigned long)gate_id);
+	token_put_u32(b + 4, (unsigned long)serial);
 	sign(key, b, sizeof b, mac);
 	sodium_bin2base64(tail, sizeof tail, mac, sizeof mac,
 			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
@@ -201,6 +196,26 @@ void gate_decide(enum gate_kind kind, const struct card_facts *f,
 		verdict(out, SCAN_DENY, SCAN_NOT_HERE);
 	else
 		decide_gate(f, card, out);
+}
+
+enum scan_reason gate_state_reason(enum card_state s)
+{
+	return deny_reason(s);
+}
+
+enum scan_result gate_offline_result(const struct gate_token *t)
+{
+	return t->state == CARD_MAY_RETURN ? SCAN_ALLOW : SCAN_DENY;
+}
+
+enum scan_reason gate_offline_flag(enum gate_token_status at_scan, long long scanned_at,
+				   long long now, const struct scan_verdict *server)
+{
+	if (at_scan != TOKEN_OK || scanned_at > now + GATE_TOKEN_SKEW)
+		return SCAN_EXPIRED_CODE;
+	if (server->result == SCAN_DENY)
+		return server->reason;
+	return SCAN_OK;
 }
 
 const char *gate_kind_name(enum gate_kind k)

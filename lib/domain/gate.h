@@ -4,14 +4,16 @@
  * arguments, so both are unit-tested on tables of cases and every caller
  * (the scan endpoint, the gate's printed code, the dorm) agrees.
  *
- * The token is 28 bytes, base64url without padding (38 characters):
- *   person id (4 bytes, big-endian) | issued at (4 bytes, Unix seconds)
- *   | nonce (4 random bytes: every code drawn is a different code)
- *   | HMAC-SHA-256 of those 12 bytes, cut to 16 bytes.
- * Nothing personal travels in clear: the person id is an internal number
- * that means nothing without the database. A token is good for
- * GATE_TOKEN_TTL seconds after it was issued, so a screenshot is useless;
- * the card draws a new one about every 30 seconds.
+ * The token (domain/token.h, kind 'C') is signed with Ed25519, so the
+ * gate phone can verify it without the server; its body says what the
+ * phone needs to decide offline:
+ *   person id (4 bytes, big-endian) | card state at signing (1)
+ *   | number's length (1) | number (at most GATE_NUMBER_MAX bytes)
+ *   | name (the rest: at most GATE_NAME_MAX bytes of UTF-8, cut short)
+ * About 100 bytes, 160 base32 characters for a student. A token is good
+ * for GATE_TOKEN_TTL seconds after it was issued, so a screenshot is
+ * useless; the card draws a new one about every 30 seconds. Online, the
+ * gate computes the card anew whatever the token says.
  */
 #ifndef HC_GATE_H
 #define HC_GATE_H
@@ -20,35 +22,34 @@
 #include <stddef.h>
 
 #include "domain/card.h"
+#include "domain/token.h"
 
-#define GATE_TOKEN_TTL 60        /* seconds a token is accepted */
-#define GATE_TOKEN_SKEW 5        /* a phone's clock may run this far ahead */
-#define GATE_TOKEN_LEN 38        /* characters, without the NUL */
-#define GATE_MAC_BYTES 16
-#define GATE_KEY_BYTES 32
-
-enum gate_token_status {
-	TOKEN_OK,
-	TOKEN_MALFORMED,     /* truncated, padded, not base64url, wrong length */
-	TOKEN_BAD_SIGNATURE, /* forged, altered, or signed with another key */
-	TOKEN_EXPIRED,       /* older than GATE_TOKEN_TTL */
-	TOKEN_FROM_FUTURE    /* issued later than now + GATE_TOKEN_SKEW */
-};
+#define GATE_TOKEN_TTL TOKEN_TTL   /* seconds a token is accepted */
+#define GATE_TOKEN_SKEW TOKEN_SKEW /* a phone's clock may run this far ahead */
+#define GATE_TOKEN_MAX TOKEN_TEXT_MAX /* characters, without the NUL */
+#define GATE_MAC_BYTES TOKEN_ID_BYTES /* a token's identity (a hash of it) */
+#define GATE_KEY_BYTES 32          /* the printed gate code's HMAC key */
+#define GATE_NUMBER_MAX 20
+#define GATE_NAME_MAX 24
 
 struct gate_token {
 	int person_id;
 	long long issued_at;
+	int state;                         /* enum card_state at signing */
+	char number[33];                   /* cut to GATE_NUMBER_MAX in the token */
+	char name[65];                     /* cut to GATE_NAME_MAX, at a character */
 	unsigned char mac[GATE_MAC_BYTES]; /* identifies the token: replays */
 };
 
-/* Writes the token for person_id issued at `now` (GATE_TOKEN_LEN + 1);
- * nonce: randombytes_random() (an argument, to keep this pure). */
-void gate_token_make(const unsigned char key[GATE_KEY_BYTES], int person_id,
-		     long long now, unsigned long nonce, char out[GATE_TOKEN_LEN + 1]);
+/* Writes the token for t (person_id, state, number, name; a longer name
+ * is cut at a character) issued at `now`; nonce: randombytes_random()
+ * (an argument, to keep this pure). */
+void gate_token_make(const unsigned char sk[TOKEN_SK_BYTES], const struct gate_token *t,
+		     long long now, unsigned long nonce, char out[GATE_TOKEN_MAX + 1]);
 
 /* Checks a token as of `now`; fills *t whenever the signature is good
  * (also for TOKEN_EXPIRED, so the answer can say whose code it was). */
-enum gate_token_status gate_token_check(const unsigned char key[GATE_KEY_BYTES],
+enum gate_token_status gate_token_check(const unsigned char pk[TOKEN_PK_BYTES],
 					const char *token, long long now,
 					struct gate_token *t);
 
@@ -129,6 +130,22 @@ struct scan_verdict {
  */
 void gate_decide(enum gate_kind kind, const struct card_facts *f,
 		 const struct card_verdict *card, struct scan_verdict *out);
+
+/*
+ * The gate offline. The phone, without the server, shows ALLOW for a
+ * token whose card was green ("may return") when it was signed, DENY for
+ * any other: gate_offline_result(). Uploaded later, the scan is checked by
+ * the server: gate_offline_flag() says why its own rules would have
+ * refused an ALLOW (SCAN_OK: they agree): the token's age at the time the
+ * phone claims to have scanned (status: gate_token_check() as of that
+ * time), a claimed time later than now, or `server`, the verdict of the
+ * card as the stored facts give it on the scan's day. Pure.
+ */
+enum scan_result gate_offline_result(const struct gate_token *t);
+/* Why a card in state s keeps the student out at the gate. */
+enum scan_reason gate_state_reason(enum card_state s);
+enum scan_reason gate_offline_flag(enum gate_token_status at_scan, long long scanned_at,
+				   long long now, const struct scan_verdict *server);
 
 /* The reason for a token that failed its check. */
 enum scan_reason gate_token_reason(enum gate_token_status s);

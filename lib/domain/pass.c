@@ -6,79 +6,40 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PAYLOAD_BYTES 21  /* person, issued at, nonce, building, entrance, direction */
-#define TOKEN_BYTES (PAYLOAD_BYTES + GATE_MAC_BYTES)
+#define BODY_BYTES 13  /* person, building, entrance, direction */
 
-static void sign(const unsigned char key[GATE_KEY_BYTES], const unsigned char *payload,
-		 unsigned char mac[GATE_MAC_BYTES])
-{
-	unsigned char full[crypto_auth_hmacsha256_BYTES];
-
-	crypto_auth_hmacsha256(full, payload, PAYLOAD_BYTES, key);
-	memcpy(mac, full, GATE_MAC_BYTES);
-}
-
-static void put_u32(unsigned char *p, unsigned long v)
-{
-	p[0] = (unsigned char)(v >> 24);
-	p[1] = (unsigned char)(v >> 16);
-	p[2] = (unsigned char)(v >> 8);
-	p[3] = (unsigned char)v;
-}
-
-static unsigned long get_u32(const unsigned char *p)
-{
-	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 |
-	       (unsigned long)p[2] << 8 | p[3];
-}
-
-void pass_token_make(const unsigned char key[GATE_KEY_BYTES], const struct pass_token *p,
+void pass_token_make(const unsigned char sk[TOKEN_SK_BYTES], const struct pass_token *p,
 		     long long now, unsigned long nonce, char out[PASS_TOKEN_LEN + 1])
 {
-	unsigned char b[TOKEN_BYTES];
+	unsigned char b[BODY_BYTES];
 
-	put_u32(b, (unsigned long)p->person_id);
-	put_u32(b + 4, (unsigned long)now);
-	put_u32(b + 8, nonce);
-	put_u32(b + 12, (unsigned long)p->building_id);
-	put_u32(b + 16, (unsigned long)p->entrance_id);
-	b[20] = p->direction == PASS_OUT ? 1 : 0;
-	sign(key, b, b + PAYLOAD_BYTES);
-	sodium_bin2base64(out, PASS_TOKEN_LEN + 1, b, sizeof b,
-			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	token_put_u32(b, (unsigned long)p->person_id);
+	token_put_u32(b + 4, (unsigned long)p->building_id);
+	token_put_u32(b + 8, (unsigned long)p->entrance_id);
+	b[12] = p->direction == PASS_OUT ? 1 : 0;
+	token_seal(sk, TOKEN_KIND_PASS, now, nonce, b, sizeof b, out, PASS_TOKEN_LEN + 1);
 }
 
-enum gate_token_status pass_token_check(const unsigned char key[GATE_KEY_BYTES],
+enum gate_token_status pass_token_check(const unsigned char pk[TOKEN_PK_BYTES],
 					const char *token, long long now,
 					struct pass_token *t)
 {
-	unsigned char b[TOKEN_BYTES], want[GATE_MAC_BYTES];
-	size_t got = 0;
-	const char *end = NULL;
+	struct token_open o;
+	enum gate_token_status s = token_check(pk, TOKEN_KIND_PASS, token, now,
+					       BODY_BYTES, BODY_BYTES, &o);
 
 	memset(t, 0, sizeof *t);
-	if (token == NULL || strnlen(token, PASS_TOKEN_LEN + 1) != PASS_TOKEN_LEN)
-		return TOKEN_MALFORMED;
-	if (sodium_base642bin(b, sizeof b, token, PASS_TOKEN_LEN, NULL, &got, &end,
-			      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
-	    got != sizeof b || end != token + PASS_TOKEN_LEN)
-		return TOKEN_MALFORMED;
-	sign(key, b, want);
-	if (sodium_memcmp(want, b + PAYLOAD_BYTES, GATE_MAC_BYTES) != 0)
-		return TOKEN_BAD_SIGNATURE;
-	t->person_id = (int)get_u32(b);
-	t->issued_at = (long long)get_u32(b + 4);
-	t->building_id = (int)get_u32(b + 12);
-	t->entrance_id = (int)get_u32(b + 16);
-	t->direction = b[20] ? PASS_OUT : PASS_IN;
-	memcpy(t->mac, b + PAYLOAD_BYTES, GATE_MAC_BYTES);
-	if (t->person_id <= 0 || t->building_id <= 0 || t->entrance_id <= 0 || b[20] > 1)
+	if (s == TOKEN_MALFORMED || s == TOKEN_BAD_SIGNATURE)
+		return s;
+	t->person_id = (int)token_get_u32(o.body);
+	t->issued_at = o.issued_at;
+	t->building_id = (int)token_get_u32(o.body + 4);
+	t->entrance_id = (int)token_get_u32(o.body + 8);
+	t->direction = o.body[12] ? PASS_OUT : PASS_IN;
+	memcpy(t->mac, o.id, GATE_MAC_BYTES);
+	if (t->person_id <= 0 || t->building_id <= 0 || t->entrance_id <= 0 || o.body[12] > 1)
 		return TOKEN_BAD_SIGNATURE;  /* never issued */
-	if (t->issued_at > now + GATE_TOKEN_SKEW)
-		return TOKEN_FROM_FUTURE;
-	if (now - t->issued_at > GATE_TOKEN_TTL)
-		return TOKEN_EXPIRED;
-	return TOKEN_OK;
+	return s;
 }
 
 bool pass_holder(const char *identity, const struct card_facts *f,

@@ -50,6 +50,16 @@ void sess_subkey(const char *purpose, unsigned char out[32])
 	crypto_auth_hmacsha256_final(&st, out);
 }
 
+void sess_signkey(const char *purpose, unsigned char pk[32], unsigned char sk[64])
+{
+	unsigned char seed[32], sk_[crypto_sign_SECRETKEYBYTES];
+
+	sess_subkey(purpose, seed);
+	crypto_sign_seed_keypair(pk, sk ? sk : sk_, seed);
+	sodium_memzero(seed, sizeof seed);
+	sodium_memzero(sk_, sizeof sk_);
+}
+
 bool sess_remote_user_mode(void)
 {
 	return !strcmp(conf_str("Auth.Mode", "local"), "remote_user");

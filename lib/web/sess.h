@@ -35,6 +35,12 @@ const char *sess_role_hdf_name(unsigned role_bit);
  * secret: a token made for one use can never pass as another's. */
 void sess_subkey(const char *purpose, unsigned char out[32]);
 
+/* The Ed25519 key pair of a purpose ("scan", "pass", "booking"): the
+ * subkey is its seed (crypto_sign_seed_keypair), so the signing key needs
+ * no file of its own and is the same on every web host. sk may be NULL
+ * (only the public key is wanted); the caller wipes sk after use. */
+void sess_signkey(const char *purpose, unsigned char pk[32], unsigned char sk[64]);
+
 /* True in remote_user mode (Auth.Mode = remote_user). */
 bool sess_remote_user_mode(void);
 

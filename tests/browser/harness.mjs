@@ -30,13 +30,15 @@ export async function launch() {
   });
 }
 
-// A phone: 390 x 844, touch, a WeChat-like user agent.
-export async function phone(browser) {
+// A phone: 390 x 844, touch, a WeChat-like user agent; extra: more context
+// options ({ bypassCSP: true } for a page checkPage() injects axe into).
+export async function phone(browser, extra = {}) {
   return browser.newContext({
     viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
     locale: 'zh-CN',
     userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 ' +
       '(KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50 NetType/WIFI Language/zh_CN',
+    ...extra,
   });
 }
 
@@ -52,4 +54,14 @@ export async function login(page, who, password = 'demo') {
 export function sql(q) {
   return execFileSync(path.join(process.env.ROOT, 'tools/stack.sh'),
     ['sql', process.env.HC_VAR, '-N', '-B', '-e', q]).toString().trim();
+}
+
+// What the QR in a PNG says, read by zbar as a gate phone's camera would
+// ('' when none is found).
+export function qrDecode(png) {
+  try {
+    return execFileSync('zbarimg', ['--quiet', '--raw', png]).toString().trim();
+  } catch (e) {
+    return '';
+  }
 }

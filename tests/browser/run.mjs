@@ -13,8 +13,9 @@ import faq3 from './j09-faq3.mjs';
 import newSchool from './j10-new-school.mjs';
 import campus from './j11-campus.mjs';
 import quickfill from './j13-quickfill.mjs';
+import offlineGate from './j12-offline-gate.mjs';
 
-const journeys = [['student-card', studentCard], ['checkin', checkin], ['makeup', makeup], ['return', returnJourney], ['gate', gateJourney], ['table', table], ['layout', layout], ['faq3', faq3], ['new-school', newSchool], ['campus', campus], ['quickfill', quickfill], ['a11y', a11y]]
+const journeys = [['student-card', studentCard], ['checkin', checkin], ['makeup', makeup], ['return', returnJourney], ['gate', gateJourney], ['offline-gate', offlineGate], ['table', table], ['layout', layout], ['faq3', faq3], ['new-school', newSchool], ['campus', campus], ['quickfill', quickfill], ['a11y', a11y]]
   // HC_JOURNEYS=a11y,table runs only those (names as above).
   .filter(([name]) => !process.env.HC_JOURNEYS || process.env.HC_JOURNEYS.split(',').includes(name));
 const browser = await launch();

@@ -125,7 +125,14 @@ for who in $roles; do
 	get "$who" "/scan/pass?t=x"
 	check "$who GET /scan/pass: 403 unless an entrance's phone" \
 		eval 'status_is 403 || body_has "data-reason=\"not_here\""'
+	# Issue 21: an offline scan is uploaded by the enrolled gate phone only.
+	FORM_PAGE=/password post "$who" /scan/offline --data-urlencode t=x --data-urlencode at=1790000000
+	check "$who POST /scan/offline: 403, not a device" \
+		eval 'status_is 403 && body_has "data-reason=\"unknown_device\""'
 done
+FORM_PAGE=/login post anon /scan/offline --data-urlencode t=x --data-urlencode at=1790000000
+check "anonymous POST /scan/offline: 403, not a device" \
+	eval 'status_is 403 && body_has "data-reason=\"unknown_device\""'
 for path in /pass /pass/temp /pass/trace /booking /leave; do
 	get anon "$path"
 	check "anonymous GET $path: to the login" eval 'status_is 303 && header_has "Location: /login"'

@@ -12,10 +12,15 @@
  * building, entrance and direction.
  * One token per line. --at back-dates (or post-dates) the tokens;
  * --other-key signs with a key that is not the site's (a forgery).
+ * A card's token says the card's state, number and name as the card page
+ * computes them now (the database of $HEALTHCARD_CONF); --state NAME
+ * (card_state_name: abnormal, may_return, ...) says another state.
  */
 #include "web/app.h"
 #include "domain/gate.h"
 #include "domain/pass.h"
+#include "read/cardfacts.h"
+#include "core/days.h"
 #include "web/sess.h"
 
 #include <sodium.h>
@@ -26,7 +31,8 @@
 
 int main(int argc, char **argv)
 {
-	unsigned char key[GATE_KEY_BYTES];
+	unsigned char key[GATE_KEY_BYTES], pk[TOKEN_PK_BYTES], sk[TOKEN_SK_BYTES];
+	const char *state = NULL;
 	long long at = (long long)time(NULL);
 	bool other = false;
 	struct pass_token pass = { 0 };
@@ -44,8 +50,8 @@ int main(int argc, char **argv)
 		struct pass_token b = { .person_id = atoi(argv[4]), .building_id = atoi(argv[2]),
 					.entrance_id = atoi(argv[3]) };
 		char tok[PASS_TOKEN_LEN + 1];
-		sess_subkey("booking", key);
-		pass_token_make(key, &b, at, randombytes_random(), tok);
+		sess_signkey("booking", pk, sk);
+		pass_token_make(sk, &b, at, randombytes_random(), tok);
 		puts(tok);
 		return 0;
 	}
@@ -59,6 +65,8 @@ int main(int argc, char **argv)
 	for (; i < argc && !strncmp(argv[i], "--", 2); i++) {
 		if (!strcmp(argv[i], "--at") && i + 1 < argc)
 			at = atoll(argv[++i]);
+		else if (!strcmp(argv[i], "--state") && i + 1 < argc)
+			state = argv[++i];
 		else if (!strcmp(argv[i], "--other-key"))
 			other = true;
 		else if (!strcmp(argv[i], "--pass") && i + 3 < argc) {
@@ -70,16 +78,36 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	sess_subkey(other ? "not-the-scan-key" : pass.entrance_id ? "pass" : "scan", key);
+	sess_signkey(other ? "not-the-scan-key" : pass.entrance_id ? "pass" : "scan", pk, sk);
 	for (; pass.entrance_id && i < argc; i++) {
 		char tok[PASS_TOKEN_LEN + 1];
 		pass.person_id = atoi(argv[i]);
-		pass_token_make(key, &pass, at, randombytes_random(), tok);
+		pass_token_make(sk, &pass, at, randombytes_random(), tok);
 		puts(tok);
 	}
 	for (; i < argc; i++) {
-		char tok[GATE_TOKEN_LEN + 1];
-		gate_token_make(key, atoi(argv[i]), at, randombytes_random(), tok);
+		char tok[GATE_TOKEN_MAX + 1];
+		struct gate_token t = { .person_id = atoi(argv[i]) };
+		struct card_info ci;
+		struct card_verdict v;
+		int today = day_today();
+
+		/* The card as the card page computes it (a person who does
+		 * not exist: a token for nobody, as a forger would make). */
+		err = card_facts_load(t.person_id, today, &ci);
+		if (err == STATUS_OK) {
+			card_state(&ci.facts, today, ci.streak_days, &v);
+			t.state = (int)v.state;
+			snprintf(t.number, sizeof t.number, "%s", ci.number);
+			snprintf(t.name, sizeof t.name, "%s", ci.name);
+		} else {
+			nerr_ignore(&err);
+			t.state = CARD_MAY_RETURN;
+		}
+		for (int s = 0; state && s < CARD_STATE_COUNT; s++)
+			if (!strcmp(card_state_name((enum card_state)s), state))
+				t.state = s;
+		gate_token_make(sk, &t, at, randombytes_random(), tok);
 		puts(tok);
 	}
 	return 0;

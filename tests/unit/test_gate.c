@@ -16,6 +16,8 @@
 #include "domain/gate.h"
 
 static unsigned char key[GATE_KEY_BYTES], other_key[GATE_KEY_BYTES];
+static unsigned char pk[TOKEN_PK_BYTES], sk[TOKEN_SK_BYTES];
+static unsigned char other_pk[TOKEN_PK_BYTES], other_sk[TOKEN_SK_BYTES];
 #define NOW 1790000000LL
 
 static int setup(void **state)
@@ -25,92 +27,201 @@ static int setup(void **state)
 		return -1;
 	memset(key, 7, sizeof key);
 	memset(other_key, 8, sizeof other_key);
+	token_keypair(key, pk, sk);
+	token_keypair(other_key, other_pk, other_sk);
 	return 0;
+}
+
+/* A token for person id, green, with a student's number and a Chinese name. */
+static void make(int id, long long at, unsigned long nonce, char tok[GATE_TOKEN_MAX + 1])
+{
+	struct gate_token c = { .person_id = id, .state = CARD_MAY_RETURN,
+				.number = "2020123456", .name = "张三丰" };
+
+	gate_token_make(sk, &c, at, nonce, tok);
 }
 
 static void token_round_trip(void **state)
 {
-	char tok[GATE_TOKEN_LEN + 1];
+	char tok[GATE_TOKEN_MAX + 1];
 	struct gate_token t;
 
 	(void)state;
-	gate_token_make(key, 4242, NOW, 1234, tok);
-	assert_int_equal(strlen(tok), GATE_TOKEN_LEN);
-	assert_int_equal(gate_token_check(key, tok, NOW, &t), TOKEN_OK);
+	make(4242, NOW, 1234, tok);
+	/* 9 + 25 + 64 = 98 bytes: 157 characters of A-Z2-7. */
+	assert_int_equal(strlen(tok), 157);
+	assert_int_equal(strspn(tok, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"), strlen(tok));
+	assert_int_equal(gate_token_check(pk, tok, NOW, &t), TOKEN_OK);
 	assert_int_equal(t.person_id, 4242);
 	assert_int_equal(t.issued_at, NOW);
+	assert_int_equal(t.state, CARD_MAY_RETURN);
+	assert_string_equal(t.number, "2020123456");
+	assert_string_equal(t.name, "张三丰");
 	/* Every code drawn is another code, even within the same second. */
-	char again[GATE_TOKEN_LEN + 1];
-	gate_token_make(key, 4242, NOW, 1235, again);
+	char again[GATE_TOKEN_MAX + 1];
+	make(4242, NOW, 1235, again);
 	assert_string_not_equal(tok, again);
 	struct gate_token t2;
-	assert_int_equal(gate_token_check(key, again, NOW, &t2), TOKEN_OK);
-	assert_int_equal(gate_token_check(key, tok, NOW, &t), TOKEN_OK);
+	assert_int_equal(gate_token_check(pk, again, NOW, &t2), TOKEN_OK);
+	assert_int_equal(gate_token_check(pk, tok, NOW, &t), TOKEN_OK);
 	assert_memory_not_equal(t.mac, t2.mac, GATE_MAC_BYTES);  /* replays tell them apart */
+	/* A red card says so, signed. */
+	struct gate_token red = { .person_id = 7, .state = CARD_ABNORMAL, .number = "1", .name = "" };
+	gate_token_make(sk, &red, NOW, 1, tok);
+	assert_int_equal(gate_token_check(pk, tok, NOW, &t), TOKEN_OK);
+	assert_int_equal(t.state, CARD_ABNORMAL);
+	assert_string_equal(t.name, "");
+	/* A long name is cut at a character, never inside one. */
+	struct gate_token longname = { .person_id = 8, .state = CARD_MAY_RETURN,
+		.number = "123456789012345678901234567890", .name = "阿卜杜热合曼·买买提依明" };
+	gate_token_make(sk, &longname, NOW, 1, tok);
+	assert_int_equal(gate_token_check(pk, tok, NOW, &t), TOKEN_OK);
+	assert_int_equal(strlen(t.name), 23);   /* 6 × 3 + 2 + 3: the next 买 would pass 24 */
+	assert_string_equal(t.name, "阿卜杜热合曼·买");
+	assert_string_equal(t.number, "12345678901234567890");
 }
 
 static void token_age(void **state)
 {
-	char tok[GATE_TOKEN_LEN + 1];
+	char tok[GATE_TOKEN_MAX + 1];
 	struct gate_token t;
 
 	(void)state;
-	gate_token_make(key, 1, NOW, 1234, tok);
-	assert_int_equal(gate_token_check(key, tok, NOW + GATE_TOKEN_TTL, &t), TOKEN_OK);
-	assert_int_equal(gate_token_check(key, tok, NOW + GATE_TOKEN_TTL + 1, &t), TOKEN_EXPIRED);
+	make(1, NOW, 1234, tok);
+	assert_int_equal(gate_token_check(pk, tok, NOW + GATE_TOKEN_TTL, &t), TOKEN_OK);
+	assert_int_equal(gate_token_check(pk, tok, NOW + GATE_TOKEN_TTL + 1, &t), TOKEN_EXPIRED);
 	/* Expired, yet the signature was good: whose code it was is known. */
 	assert_int_equal(t.person_id, 1);
-	assert_int_equal(gate_token_check(key, tok, NOW - GATE_TOKEN_SKEW, &t), TOKEN_OK);
-	assert_int_equal(gate_token_check(key, tok, NOW - GATE_TOKEN_SKEW - 1, &t),
+	assert_string_equal(t.name, "张三丰");
+	assert_int_equal(gate_token_check(pk, tok, NOW - GATE_TOKEN_SKEW, &t), TOKEN_OK);
+	assert_int_equal(gate_token_check(pk, tok, NOW - GATE_TOKEN_SKEW - 1, &t),
 			 TOKEN_FROM_FUTURE);
 }
 
 static void token_forgeries(void **state)
 {
-	char tok[GATE_TOKEN_LEN + 1], bad[GATE_TOKEN_LEN + 8];
+	char tok[GATE_TOKEN_MAX + 1], bad[GATE_TOKEN_MAX + 8];
 	struct gate_token t;
+	unsigned char b[TOKEN_BYTES_MAX];
+	long n;
 
 	(void)state;
-	gate_token_make(key, 99, NOW, 1234, tok);
-	assert_int_equal(gate_token_check(other_key, tok, NOW, &t), TOKEN_BAD_SIGNATURE);
+	make(99, NOW, 1234, tok);
+	assert_int_equal(gate_token_check(other_pk, tok, NOW, &t), TOKEN_BAD_SIGNATURE);
 	assert_int_equal(t.person_id, 0);
+	/* Signed with another key: bad under the site's. */
+	struct gate_token c = { .person_id = 99, .state = CARD_MAY_RETURN };
+	gate_token_make(other_sk, &c, NOW, 1, bad);
+	assert_int_equal(gate_token_check(pk, bad, NOW, &t), TOKEN_BAD_SIGNATURE);
 	/* Every single changed character is caught. */
-	for (int i = 0; i < GATE_TOKEN_LEN; i++) {
+	for (size_t i = 0; i < strlen(tok); i++) {
 		memcpy(bad, tok, sizeof tok);
 		bad[i] = bad[i] == 'A' ? 'B' : 'A';
-		enum gate_token_status s = gate_token_check(key, bad, NOW, &t);
+		enum gate_token_status s = gate_token_check(pk, bad, NOW, &t);
 		assert_true(s == TOKEN_BAD_SIGNATURE || s == TOKEN_MALFORMED);
 	}
-	/* The person swapped: another student's id under the old MAC. */
-	char other[GATE_TOKEN_LEN + 1];
-	gate_token_make(key, 100, NOW, 1234, other);
-	memcpy(bad, other, 16);          /* the first 12 bytes: id, time, nonce */
-	memcpy(bad + 16, tok + 16, GATE_TOKEN_LEN - 16 + 1);
-	assert_int_not_equal(gate_token_check(key, bad, NOW, &t), TOKEN_OK);
+	/* Every single changed byte, and bit: the state byte red to green,
+	 * the name, the time... nothing passes. */
+	n = token_unbase32(tok, strlen(tok), b, sizeof b);
+	assert_true(n > 0);
+	for (long i = 0; i < n; i++) {
+		for (int bit = 0; bit < 8; bit++) {
+			b[i] ^= (unsigned char)(1 << bit);
+			token_base32(b, (size_t)n, bad, sizeof bad);
+			assert_int_equal(gate_token_check(pk, bad, NOW, &t), TOKEN_BAD_SIGNATURE);
+			b[i] ^= (unsigned char)(1 << bit);
+		}
+	}
+	token_base32(b, (size_t)n, bad, sizeof bad);
+	assert_string_equal(bad, tok);
+	/* A building pass's token under the same key is no card's. */
+	unsigned char body[13] = { 0, 0, 0, 99 };
+	token_seal(sk, TOKEN_KIND_PASS, NOW, 1, body, sizeof body, bad, sizeof bad);
+	assert_int_equal(gate_token_check(pk, bad, NOW, &t), TOKEN_BAD_SIGNATURE);
 }
 
 static void token_malformed(void **state)
 {
-	char tok[GATE_TOKEN_LEN + 1], bad[GATE_TOKEN_LEN + 8];
+	char tok[GATE_TOKEN_MAX + 1], bad[GATE_TOKEN_MAX + 8];
 	struct gate_token t;
+	size_t n;
 
 	(void)state;
-	gate_token_make(key, 5, NOW, 1234, tok);
-	assert_int_equal(gate_token_check(key, NULL, NOW, &t), TOKEN_MALFORMED);
-	assert_int_equal(gate_token_check(key, "", NOW, &t), TOKEN_MALFORMED);
+	make(5, NOW, 1234, tok);
+	n = strlen(tok);
+	assert_int_equal(gate_token_check(pk, NULL, NOW, &t), TOKEN_MALFORMED);
+	assert_int_equal(gate_token_check(pk, "", NOW, &t), TOKEN_MALFORMED);
 	memcpy(bad, tok, sizeof tok);
-	bad[GATE_TOKEN_LEN - 1] = '\0';   /* truncated */
-	assert_int_equal(gate_token_check(key, bad, NOW, &t), TOKEN_MALFORMED);
+	bad[n - 1] = '\0';   /* truncated */
+	assert_int_not_equal(gate_token_check(pk, bad, NOW, &t), TOKEN_OK);
+	bad[n - 8] = '\0';   /* five bytes short: the signature is cut */
+	assert_int_not_equal(gate_token_check(pk, bad, NOW, &t), TOKEN_OK);
 	snprintf(bad, sizeof bad, "%s=", tok);   /* padded */
-	assert_int_equal(gate_token_check(key, bad, NOW, &t), TOKEN_MALFORMED);
+	assert_int_equal(gate_token_check(pk, bad, NOW, &t), TOKEN_MALFORMED);
 	memcpy(bad, tok, sizeof tok);
-	bad[3] = '+';                     /* standard base64, not the URL variant */
-	assert_int_equal(gate_token_check(key, bad, NOW, &t), TOKEN_MALFORMED);
-	bad[3] = ' ';
-	assert_int_equal(gate_token_check(key, bad, NOW, &t), TOKEN_MALFORMED);
+	bad[3] = 'a';                     /* lower case: not the encoder's */
+	assert_int_equal(gate_token_check(pk, bad, NOW, &t), TOKEN_MALFORMED);
+	bad[3] = '1';                     /* not in base32 */
+	assert_int_equal(gate_token_check(pk, bad, NOW, &t), TOKEN_MALFORMED);
+	/* Longer than any token: not decoded at all. */
+	memset(bad, 'A', sizeof bad - 1);
+	bad[sizeof bad - 1] = '\0';
+	assert_int_equal(gate_token_check(pk, bad, NOW, &t), TOKEN_MALFORMED);
 	/* A signed payload with person 0 was never issued. */
-	gate_token_make(key, 0, NOW, 1234, bad);
-	assert_int_equal(gate_token_check(key, bad, NOW, &t), TOKEN_BAD_SIGNATURE);
+	struct gate_token zero = { .person_id = 0, .state = CARD_MAY_RETURN };
+	gate_token_make(sk, &zero, NOW, 1234, bad);
+	assert_int_equal(gate_token_check(pk, bad, NOW, &t), TOKEN_BAD_SIGNATURE);
+	/* Nor a state out of range. */
+	struct gate_token odd = { .person_id = 3, .state = CARD_STATE_COUNT };
+	gate_token_make(sk, &odd, NOW, 1234, bad);
+	assert_int_equal(gate_token_check(pk, bad, NOW, &t), TOKEN_BAD_SIGNATURE);
+}
+
+/* The offline verdicts: what the phone shows, and what the server flags. */
+static void offline_verdicts(void **state)
+{
+	struct gate_token green = { .person_id = 1, .state = CARD_MAY_RETURN };
+	struct gate_token red = { .person_id = 1, .state = CARD_ABNORMAL };
+	struct gate_token boarder = { .person_id = 1, .state = CARD_MAY_RETURN_BOARDER };
+	struct scan_verdict allow = { SCAN_ALLOW, SCAN_OK }, already = { SCAN_ALREADY, SCAN_ARRIVED },
+		deny = { SCAN_DENY, SCAN_NOT_APPROVED };
+
+	(void)state;
+	assert_int_equal(gate_offline_result(&green), SCAN_ALLOW);
+	assert_int_equal(gate_offline_result(&red), SCAN_DENY);
+	assert_int_equal(gate_offline_result(&boarder), SCAN_DENY);  /* the gate's rule: green "may return" */
+	assert_int_equal(gate_offline_flag(TOKEN_OK, NOW, NOW + 3600, &allow), SCAN_OK);
+	assert_int_equal(gate_offline_flag(TOKEN_OK, NOW, NOW, &already), SCAN_OK);
+	assert_int_equal(gate_offline_flag(TOKEN_OK, NOW, NOW, &deny), SCAN_NOT_APPROVED);
+	assert_int_equal(gate_offline_flag(TOKEN_EXPIRED, NOW, NOW, &allow), SCAN_EXPIRED_CODE);
+	assert_int_equal(gate_offline_flag(TOKEN_FROM_FUTURE, NOW, NOW, &allow), SCAN_EXPIRED_CODE);
+	/* A scan time past the server's clock: the phone's clock is not believed. */
+	assert_int_equal(gate_offline_flag(TOKEN_OK, NOW + GATE_TOKEN_SKEW + 1, NOW, &allow),
+			 SCAN_EXPIRED_CODE);
+	assert_int_equal(gate_offline_flag(TOKEN_OK, NOW + GATE_TOKEN_SKEW, NOW, &allow), SCAN_OK);
+	assert_int_equal(gate_state_reason(CARD_ABNORMAL), SCAN_ABNORMAL);
+}
+
+static void base32(void **state)
+{
+	/* RFC 4648's test vectors, without padding. */
+	static const char *const in[] = { "", "f", "fo", "foo", "foob", "fooba", "foobar" };
+	static const char *const out[] = { "", "MY", "MZXQ", "MZXW6", "MZXW6YQ", "MZXW6YTB",
+					   "MZXW6YTBOI" };
+	char s[32];
+	unsigned char b[32];
+
+	(void)state;
+	for (int i = 0; i < 7; i++) {
+		token_base32((const unsigned char *)in[i], strlen(in[i]), s, sizeof s);
+		assert_string_equal(s, out[i]);
+		assert_int_equal(token_unbase32(out[i], strlen(out[i]), b, sizeof b),
+				 (long)strlen(in[i]));
+		assert_memory_equal(b, in[i], strlen(in[i]));
+	}
+	/* One spelling: trailing bits set, an impossible length. */
+	assert_int_equal(token_unbase32("MZ", 2, b, sizeof b), -1);
+	assert_int_equal(token_unbase32("MZX", 3, b, sizeof b), -1);
 }
 
 static void gate_codes(void **state)
@@ -137,8 +248,8 @@ static void gate_codes(void **state)
 	assert_int_equal(gate_code_gate_id("12"), 0);
 	assert_int_equal(gate_code_gate_id(NULL), 0);
 	/* A card token is never a gate code, even under the same key. */
-	char tok[GATE_TOKEN_LEN + 1];
-	gate_token_make(key, 12, 1, 1234, tok);
+	char tok[GATE_TOKEN_MAX + 1];
+	make(12, 1, 1234, tok);
 	assert_false(gate_code_ok(key, tok, 12, 1));
 }
 
@@ -223,6 +334,8 @@ int main(void)
 		cmocka_unit_test(token_age),
 		cmocka_unit_test(token_forgeries),
 		cmocka_unit_test(token_malformed),
+		cmocka_unit_test(base32),
+		cmocka_unit_test(offline_verdicts),
 		cmocka_unit_test(gate_codes),
 		cmocka_unit_test(scan_verdicts),
 		cmocka_unit_test(only_green_passes_the_gate),
