@@ -24,6 +24,18 @@
  *   GET  /policy/purge     ?id=N 200 a purge's report; &fmt=csv as a file;
  *                         404 no such run
  *
+ * The daily form's optional questions (domain/question.h): added,
+ * retired, moved; each change one audited transaction.
+ *
+ *   GET  /policy/questions 200 every question (active in order, then the
+ *                         retired) and the form that adds one
+ *   POST /policy/questions 303 /policy/questions?added=ID; 400 the form
+ *                         with its messages; 409 too many active
+ *   POST /policy/question_retire ?id= 303 /policy/questions?retired=ID;
+ *                         404 no such active question
+ *   POST /policy/question_move ?id=&dir=up|down 303 /policy/questions;
+ *                         404 no such active question
+ *
  * The end of a wave: every open anomaly closed with a reason.
  *
  *   GET  /policy/close     ?reason= 200 what it does today (the preview),
@@ -34,8 +46,10 @@
 #include "core/days.h"
 #include "core/csv.h"
 #include "domain/policy.h"
+#include "domain/question.h"
 #include "domain/purge.h"
 #include "read/policypreview.h"
+#include "read/questions.h"
 #include "web/form.h"
 
 #include <math.h>
@@ -344,6 +358,83 @@ static NEOERR *close_apply(struct req *r)
 	return nerr_pass(app_redirect(r, path));
 }
 
+static const char *const question_kinds[] = { "yesno", "choice", "number", "text", NULL };
+static const struct form_field question_fields[] = {
+	{ "kind", FORM_CHOICE, true, 0, 0, question_kinds },
+	{ "required", FORM_BOOL, false, 0, 0, NULL },
+	{ "label_zh", FORM_TEXT, true, 1, QUESTION_LABEL_MAX, NULL },
+	{ "label_en", FORM_TEXT, true, 1, QUESTION_LABEL_MAX, NULL },
+	{ "options_zh", FORM_TEXT, false, 0, 1000, NULL },
+	{ "options_en", FORM_TEXT, false, 0, 1000, NULL },
+	{ 0 }
+};
+static const struct form question_form = { "question", question_fields };
+
+static NEOERR *questions_page(struct req *r)
+{
+	NEOERR *err = questions_list(r->hdf, "Questions");
+
+	if (err)
+		return nerr_pass(err);
+	hdf_set_int_value(r->hdf, "QuestionsMax", QUESTION_MAX);
+	return nerr_pass(app_render(r, "policy_questions.cs"));
+}
+
+static NEOERR *question_add_do(struct req *r)
+{
+	struct question_new qn;
+	const char *bad, *msg = NULL;
+	char key[64], path[64];
+	int id = 0;
+	NEOERR *err;
+
+	if (form_check(r, &question_form) > 0) {
+		r->status = 400;
+		return nerr_pass(questions_page(r));
+	}
+	qn.kind = (enum question_kind)question_kind_parse(app_param(r, "kind", "text"));
+	qn.required = !strcmp(app_param(r, "required", "0"), "1");
+	qn.label_zh = app_param(r, "label_zh", "");
+	qn.label_en = app_param(r, "label_en", "");
+	qn.options_zh = app_param(r, "options_zh", "");
+	qn.options_en = app_param(r, "options_en", "");
+	bad = question_new_bad(&qn, &msg);
+	if (bad) {
+		snprintf(key, sizeof key, "Form.Error.%s", bad);
+		hdf_set_value(r->hdf, key, tr(r, msg));
+		hdf_set_int_value(r->hdf, "Form.Errors", 1);
+		r->status = 400;
+		return nerr_pass(questions_page(r));
+	}
+	err = question_add(&r->who, &qn, &id);
+	if (err)
+		return nerr_pass(err);
+	snprintf(path, sizeof path, "/policy/questions?added=%d", id);
+	return nerr_pass(app_redirect(r, path));
+}
+
+static NEOERR *question_retire_do(struct req *r)
+{
+	int id = (int)app_num(r, "id", 0);
+	char path[64];
+	NEOERR *err = question_retire(&r->who, id);
+
+	if (err)
+		return nerr_pass(err);
+	snprintf(path, sizeof path, "/policy/questions?retired=%d", id);
+	return nerr_pass(app_redirect(r, path));
+}
+
+static NEOERR *question_move_do(struct req *r)
+{
+	NEOERR *err = question_move(&r->who, (int)app_num(r, "id", 0),
+				    !strcmp(app_param(r, "dir", "up"), "up"));
+
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_redirect(r, "/policy/questions"));
+}
+
 static const struct action actions[] = {
 	{ "", M_GET, R_ADMIN, show, .params = PARAMS(
 		{ "applied", P_INT, .max = 1 }, { "opened", P_INT, .max = 10000000 },
@@ -355,6 +446,14 @@ static const struct action actions[] = {
 	{ "retention", M_POST, R_ADMIN, retention_apply, .form = &retention_form },
 	{ "purge", M_GET, R_ADMIN, purge_report, .params = PARAMS(
 		{ "id", P_ID, true, .notfound = true }, { "fmt", P_ENUM, .values = "html csv" }) },
+	{ "questions", M_GET, R_ADMIN, questions_page, .params = PARAMS(
+		{ "added", P_ID }, { "retired", P_ID }) },
+	{ "questions", M_POST, R_ADMIN, question_add_do, .form = &question_form,
+	  .lines = "options_zh options_en" },
+	{ "question_retire", M_POST, R_ADMIN, question_retire_do, .params = PARAMS(
+		{ "id", P_ID, true, .notfound = true }) },
+	{ "question_move", M_POST, R_ADMIN, question_move_do, .params = PARAMS(
+		{ "id", P_ID, true, .notfound = true }, { "dir", P_ENUM, true, .values = "up down" }) },
 	{ "preview", M_GET, R_ADMIN, preview, .form = &policy_form },
 	{ "apply", M_POST, R_ADMIN, apply, .form = &policy_form },
 	{ 0 }

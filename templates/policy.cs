@@ -10,6 +10,7 @@
 <section class="panel">
 <h1><?cs var:L.policy.title ?></h1>
 <p class="small"><?cs var:L.policy.intro ?></p>
+<p><a href="<?cs var:Site.Prefix ?>/policy/questions" id="questions-link"><?cs var:L.policy.questions_link ?></a></p>
 <?cs if:Query.applied == "1" ?><p class="message" role="status" id="applied"><?cs var:L.policy.applied ?> <span id="applied-opened"><?cs var:Query.opened ?></span> <?cs var:L.policy.applied_opened ?> <span id="applied-closed"><?cs var:Query.closed ?></span> <?cs var:L.policy.applied_closed ?></p>
 <?cs elif:Query.applied == "0" ?><p class="message" role="status" id="unchanged"><?cs var:L.policy.unchanged ?></p><?cs /if ?>
 <h2><?cs var:L.policy.now ?></h2>

@@ -26,7 +26,7 @@ void policy_defaults(struct policy *p)
 }
 
 #define POLICY_SELECT "SELECT fever_tenths, streak_days, makeup_days_back, " \
-	" makeup_per_term, summary_deadline FROM policies WHERE id = 1"
+	" makeup_per_term, summary_deadline, questions_n FROM policies WHERE id = 1"
 
 static NEOERR *load(struct policy *p, const char *sql)
 {
@@ -48,6 +48,7 @@ static NEOERR *load(struct policy *p, const char *sql)
 			p->makeup_per_term = (int)db_int(c, 3);
 		if (db_str(c, 4) && policy_minutes(db_str(c, 4)) >= 0)
 			db_copy(p->summary_deadline, sizeof p->summary_deadline, db_str(c, 4));
+		p->questions_n = (int)db_int(c, 5);
 	}
 	db_cursor_free(&c);
 	return STATUS_OK;

@@ -29,6 +29,9 @@ struct policy {
 	int makeup_days_back;      /* 0: any past day of the term; else 1 .. 365 */
 	int makeup_per_term;       /* 0: no limit; else 1 .. 366 */
 	char summary_deadline[6];  /* "HH:MM" */
+	int questions_n;           /* the daily form's active questions
+				    * (domain/question.h keeps it); not set
+				    * by policy_apply() */
 };
 
 /* The configuration's values (Policy.*, conf/healthcard.hdf). */
