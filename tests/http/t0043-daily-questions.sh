@@ -87,6 +87,13 @@ check "  with its answers (the optional one left out not stored)" eq "$(sql "SEL
 	WHERE d.person_id = $pid AND d.day = '$today'")" "$q1=1,$q2=2"
 get "$num" "/checkin?lang=zh-CN"
 check "  the student's day shows them" eval 'body_has "今日是否接种疫苗" && body_has "二号楼"'
+get "$num" /person/export
+check "  and the student's export holds them with what was asked" eval 'status_is 200 && python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+a = [r[\"answers\"] for r in d[\"daily_reports\"] if r[\"day\"] == sys.argv[2]][0]
+sys.exit(not (a[0][\"question_zh\"] == \"今日是否接种疫苗\" and a[0][\"answer\"] == \"1\" and a[1][\"answer\"] == \"2\" and len(a) == 2))
+" "$BODY" "$today"'
 
 # Moved: the choice first.
 FORM_PAGE=/policy/questions post admin /policy/question_move --data-urlencode "id=$q2" --data-urlencode dir=up
