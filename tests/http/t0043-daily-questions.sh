@@ -150,12 +150,22 @@ statements() {  # statements WHO [curl args]: prepared statements the check-in's
 	echo $((after - before))   # (SHOW is no prepared statement)
 }
 login "$s1"; login "$s2"
+form_statements() {  # form_statements WHO: prepared statements GET /checkin runs
+	local before after
+	before=$(global_status Com_stmt_execute)
+	get "$1" /checkin
+	after=$(global_status Com_stmt_execute)
+	echo $((after - before))
+}
+g0=$(form_statements "$s2")
 n0=$(statements "$s1")
 FORM_PAGE=/policy/questions post admin /policy/questions --data-urlencode kind=text \
 	--data-urlencode label_zh=备注 --data-urlencode label_en=Notes
 q4=$(sql "SELECT MAX(id) FROM report_questions")
+g1=$(form_statements "$s2")
 n1=$(statements "$s2" --data-urlencode "q$q4=无")
-echo "# check-in POST: $n0 prepared statements with no question, $n1 with one answered"
+echo "# check-in POST: $n0 prepared statements with no question, $n1 with one answered; GET /checkin: $g0, $g1"
+check "no question active: the form spends none on them ($g0; one asked: $g1 = $g0 + 1)" eq "$g1" "$((g0 + 1))"
 check "no question active: the check-in spends none on them ($n0; one answered: $n1 = $n0 + 2)" eq "$n1" "$((n0 + 2))"
 FORM_PAGE=/policy/questions post admin /policy/question_retire --data-urlencode "id=$q4"
 check "left as found: no question active" eq "$(sql "SELECT questions_n FROM policies")" 0
