@@ -24,6 +24,7 @@
 #include "web/app.h"
 #include "read/checkins.h"
 #include "read/directory.h"
+#include "read/questions.h"
 #include "core/days.h"
 #include "web/form.h"
 #include "domain/checkin.h"
@@ -136,6 +137,54 @@ static int position_check(struct req *r, struct position *pos)
 	return n;
 }
 
+/* The answers not good, each a message on its field. */
+static void answer_errors(struct req *r, const struct question_bad *bad, int n)
+{
+	char key[64];
+
+	for (int i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "Form.Error.%s", bad[i].field);
+		hdf_set_value(r->hdf, key, tr(r, bad[i].msg));
+	}
+	if (n)
+		hdf_set_int_value(r->hdf, "Form.Errors", hdf_get_int_value(r->hdf, "Form.Errors", 0) + n);
+}
+
+/* Checkin.Q: the daily form's active questions (domain/question.h), with
+ * the answers given kept (Form.Value.q<id>) when keep. */
+static NEOERR *questions_export(struct req *r, bool keep)
+{
+	char key[64];
+	NEOERR *err = questions_form(r->hdf, "Checkin.Q", r->lang, NULL);
+
+	if (err || !keep)
+		return nerr_pass(err);
+	for (HDF *q = hdf_get_obj(r->hdf, "Checkin.Q.0"); q; q = hdf_obj_next(q)) {
+		const char *name = hdf_get_value(q, "Name", "");
+		const char *v = app_param(r, name, NULL);
+
+		snprintf(key, sizeof key, "Form.Value.%s", name);
+		if (v)
+			hdf_set_value(r->hdf, key, v);
+	}
+	return STATUS_OK;
+}
+
+/* A report form that is not good: its answers checked too, so that every
+ * message shows at once, and kept. */
+static NEOERR *questions_recheck(struct req *r)
+{
+	struct question q[QUESTION_MAX];
+	struct question_bad bad[QUESTION_MAX];
+	int n;
+	NEOERR *err = question_load_active(q, &n);
+
+	if (err)
+		return nerr_pass(err);
+	answer_errors(r, bad, question_check(q, n, app_query, r, bad));
+	return nerr_pass(questions_export(r, true));
+}
+
 /* Fills Form.Value from the last report before `day` (quick fill). */
 static NEOERR *quick_fill(struct req *r, int person, int day)
 {
@@ -155,7 +204,7 @@ static NEOERR *quick_fill(struct req *r, int person, int day)
  * boarding, dorm}: the person's basic info, if given (*found); dorm
  * absent when none, or "" with dorm_blank (a form's values). */
 static NEOERR *basic_export(struct req *r, const char *prefix, int person, bool dorm_blank,
-			    bool *found)
+			    bool *found, int *questions_n)
 {
 	struct basic_row b;
 	char key[64];
@@ -166,6 +215,8 @@ static NEOERR *basic_export(struct req *r, const char *prefix, int person, bool 
 		{ "boarding", b.boarding ? "1" : "0" }, { "dorm", b.dorm },
 	};
 
+	if (questions_n)
+		*questions_n = b.questions_n;
 	if (err || !*found)
 		return nerr_pass(err);
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
@@ -203,11 +254,17 @@ static NEOERR *load_today(struct req *r, int person, int day, bool *done)
 	return STATUS_OK;
 }
 
-static NEOERR *show_report_form(struct req *r, int person, int day, bool resubmit)
+static NEOERR *show_report_form(struct req *r, int person, int day, bool resubmit,
+				 bool questions)
 {
 	NEOERR *err;
 
 	form_describe(r, &report_form);
+	if (questions) {
+		err = questions_export(r, false);
+		if (err)
+			return nerr_pass(err);
+	}
 	hdf_set_value(r->hdf, "Page.Script.0", "geo.js");
 	set_day(r, "Checkin.Day", day);
 	if (resubmit) {
@@ -240,11 +297,11 @@ static void export_flags(struct req *r, const char *flags)
 
 static NEOERR *show(struct req *r)
 {
-	int person = r->who.person_id, day;
+	int person = r->who.person_id, day, questions_n = 0;
 	bool has_basic, done, resubmit;
 	NEOERR *err;
 
-	err = basic_export(r, "Basic", person, false, &has_basic);
+	err = basic_export(r, "Basic", person, false, &has_basic, &questions_n);
 	if (err)
 		return nerr_pass(err);
 	if (!has_basic) {
@@ -277,9 +334,13 @@ static NEOERR *show(struct req *r)
 		if (day != app_today())
 			hdf_set_int_value(r->hdf, "Checkin.PastDay", 1);
 		export_flags(r, hdf_get_value(r->hdf, "Checkin.Report.anomaly_flags", ""));
+		err = questions_report_answers(r->hdf, "Checkin.Answer", r->lang,
+			hdf_get_int_value(r->hdf, "Checkin.Report.id", 0));
+		if (err)
+			return nerr_pass(err);
 		return nerr_pass(app_render(r, "checkin_done.cs"));
 	}
-	return nerr_pass(show_report_form(r, person, day, resubmit));
+	return nerr_pass(show_report_form(r, person, day, resubmit, questions_n > 0));
 }
 
 /* basic_form's fields, as checked. */
@@ -330,6 +391,9 @@ static NEOERR *submit(struct req *r, int person, int filled_by, const char *done
 	set_day(r, "Checkin.Day", day);
 	if (form_check(r, &report_form) || (!filled_by && position_check(r, &pos))) {
 		r->status = 400;
+		err = questions_recheck(r);
+		if (err)
+			return nerr_pass(err);
 		hdf_set_value(r->hdf, "Page.Script.0", "geo.js");
 		if (resubmit)
 			hdf_set_int_value(r->hdf, "Checkin.Resubmit", 1);
@@ -345,7 +409,22 @@ static NEOERR *submit(struct req *r, int person, int filled_by, const char *done
 	s.pos = filled_by || day != app_today() ? NULL : &pos;
 	s.request_id = r->id;
 	s.addr = hdf_get_value(r->hdf, "CGI.RemoteAddress", "");
+	s.answers = app_query;
+	s.answers_ctx = r;
 	err = report_submit(&s);
+	if (nerr_match(err, HC_ERR_BADREQ) && s.nbad) {
+		/* An answer missing or not good: nothing was stored. */
+		nerr_ignore(&err);
+		r->status = 400;
+		answer_errors(r, s.bad, s.nbad);
+		hdf_set_value(r->hdf, "Page.Script.0", "geo.js");
+		if (resubmit)
+			hdf_set_int_value(r->hdf, "Checkin.Resubmit", 1);
+		err = questions_export(r, true);
+		if (err)
+			return nerr_pass(err);
+		return nerr_pass(app_render(r, filled_by ? "checkin_proxy.cs" : "checkin.cs"));
+	}
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		nerr_ignore(&err);
 		r->status = 409;
@@ -417,7 +496,9 @@ static NEOERR *show_proxy(struct req *r)
 		return nerr_pass(app_render(r, "checkin_already.cs"));
 	}
 	form_describe(r, &report_form);
-	err = quick_fill(r, person, today);
+	err = questions_export(r, false);
+	if (err == STATUS_OK)
+		err = quick_fill(r, person, today);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "checkin_proxy.cs"));
@@ -460,7 +541,7 @@ static NEOERR *show_basic_fix(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	form_describe(r, &basic_form);
-	err = basic_export(r, "Form.Value", person, true, &found);
+	err = basic_export(r, "Form.Value", person, true, &found, NULL);
 	if (err)
 		return nerr_pass(err);
 	if (!found)

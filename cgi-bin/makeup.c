@@ -15,6 +15,7 @@
  */
 #include "web/app.h"
 #include "read/checkins.h"
+#include "read/questions.h"
 #include "core/days.h"
 #include "web/form.h"
 #include "domain/makeup.h"
@@ -115,6 +116,30 @@ static NEOERR *approved_day(struct req *r, int *day)
 	return STATUS_OK;
 }
 
+/* Checkin.Q: the daily form's active questions, with the answers given
+ * kept when keep; bad (n of them) as messages on their fields. As
+ * /checkin shows them. */
+static NEOERR *questions_export(struct req *r, bool keep, const struct question_bad *bad, int n)
+{
+	char key[64];
+	NEOERR *err = questions_form(r->hdf, "Checkin.Q", r->lang, NULL);
+
+	for (int i = 0; err == STATUS_OK && i < n; i++) {
+		snprintf(key, sizeof key, "Form.Error.%s", bad[i].field);
+		hdf_set_value(r->hdf, key, tr(r, bad[i].msg));
+	}
+	if (n)
+		hdf_set_int_value(r->hdf, "Form.Errors", hdf_get_int_value(r->hdf, "Form.Errors", 0) + n);
+	for (HDF *q = hdf_get_obj(r->hdf, "Checkin.Q.0"); err == STATUS_OK && keep && q;
+	     q = hdf_obj_next(q)) {
+		const char *name = hdf_get_value(q, "Name", ""), *v = app_param(r, name, NULL);
+		snprintf(key, sizeof key, "Form.Value.%s", name);
+		if (v)
+			hdf_set_value(r->hdf, key, v);
+	}
+	return nerr_pass(err);
+}
+
 static NEOERR *fill_form(struct req *r)
 {
 	int day;
@@ -123,6 +148,9 @@ static NEOERR *fill_form(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	form_describe(r, &report_form);
+	err = questions_export(r, false, NULL, 0);
+	if (err)
+		return nerr_pass(err);
 	return nerr_pass(app_render(r, "checkin.cs"));
 }
 
@@ -136,8 +164,15 @@ static NEOERR *fill(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	if (form_check(r, &report_form)) {
+		struct question q[QUESTION_MAX];
+		struct question_bad bad[QUESTION_MAX];
+		int n;
+
 		r->status = 400;
-		return nerr_pass(app_render(r, "checkin.cs"));
+		err = question_load_active(q, &n);
+		if (err == STATUS_OK)
+			err = questions_export(r, true, bad, question_check(q, n, app_query, r, bad));
+		return nerr_pass(err ? err : app_render(r, "checkin.cs"));
 	}
 	report_from_form(app_query, r, &rep);
 	s.person_id = r->who.person_id;
@@ -145,7 +180,16 @@ static NEOERR *fill(struct req *r)
 	s.rep = &rep;
 	s.request_id = r->id;
 	s.addr = hdf_get_value(r->hdf, "CGI.RemoteAddress", "");
+	s.answers = app_query;
+	s.answers_ctx = r;
 	err = makeup_fill(&s);
+	if (nerr_match(err, HC_ERR_BADREQ) && s.nbad) {
+		/* An answer missing or not good: nothing was stored. */
+		nerr_ignore(&err);
+		r->status = 400;
+		err = questions_export(r, true, s.bad, s.nbad);
+		return nerr_pass(err ? err : app_render(r, "checkin.cs"));
+	}
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		nerr_ignore(&err);
 		r->status = 409;

@@ -20,6 +20,7 @@
 #include "read/cardfacts.h"
 #include "domain/audit.h"
 #include "read/person.h"
+#include "read/questions.h"
 #include "read/personexport.h"
 #include "web/form.h"
 
@@ -83,6 +84,8 @@ static NEOERR *show(struct req *r)
 	err = person_calendar(r->hdf, "Record.Day", person, from, to, to);
 	if (err == STATUS_OK)
 		err = person_reports(r->hdf, "Record.Report", person, &nreports);
+	if (err == STATUS_OK)
+		err = questions_answers(r->hdf, "Record.Report", r->lang, person);
 	if (err == STATUS_OK)
 		err = person_makeups(r->hdf, "Record.Makeup", person);
 	if (err == STATUS_OK)

@@ -24,18 +24,47 @@
  *   GET  /policy/purge     ?id=N 200 a purge's report; &fmt=csv as a file;
  *                         404 no such run
  *
+ * The daily form's optional questions (domain/question.h): added,
+ * retired, moved; each change one audited transaction.
+ *
+ *   GET  /policy/questions 200 every question (active in order, then the
+ *                         retired) and the form that adds one
+ *   POST /policy/questions 303 /policy/questions?added=ID; 400 the form
+ *                         with its messages; 409 too many active
+ *   POST /policy/question_retire ?id= 303 /policy/questions?retired=ID;
+ *                         404 no such active question
+ *   POST /policy/question_move ?id=&dir=up|down 303 /policy/questions;
+ *                         404 no such active question
+ *
  * The end of a wave: every open anomaly closed with a reason.
  *
  *   GET  /policy/close     ?reason= 200 what it does today (the preview),
  *                         with a button that does it; 400 no reason
  *   POST /policy/close     303 /policy?closed_all=N; 400 no reason
+ *
+ * Every card returned to a state (domain/policy.h: enum card_reset; one
+ * today: what the check-ins say, every red hold an admin may lift lifted).
+ *
+ *   GET  /policy/reset     ?state=checkins&reason= 200 the preview, with a
+ *                         button that does it; 400 the form's messages
+ *   POST /policy/reset     303 /policy?reset_cards=N&fevers=M; 400
+ *
+ * A new term, the rules in force copied to it.
+ *
+ *   GET  /policy/term      ?name=&starts_on=&ends_on= 200 the preview (the
+ *                         cards it makes by college, each card's state on
+ *                         its first day), with a button; 400 the form
+ *   POST /policy/term      303 /policy?term_opened=ID&cards=N; 400 the form
+ *                         (a name taken: on its field)
  */
 #include "web/app.h"
 #include "core/days.h"
 #include "core/csv.h"
 #include "domain/policy.h"
+#include "domain/question.h"
 #include "domain/purge.h"
 #include "read/policypreview.h"
+#include "read/questions.h"
 #include "web/form.h"
 
 #include <math.h>
@@ -344,17 +373,231 @@ static NEOERR *close_apply(struct req *r)
 	return nerr_pass(app_redirect(r, path));
 }
 
+static const char *const reset_states[] = { "checkins", NULL };
+static const struct form_field reset_fields[] = {
+	{ "state", FORM_CHOICE, true, 0, 0, reset_states },
+	{ "reason", FORM_TEXT, true, 2, 500, NULL },
+	{ 0 }
+};
+static const struct form reset_form = { "policy_reset", reset_fields };
+
+static NEOERR *reset_preview(struct req *r)
+{
+	struct policy now;
+	NEOERR *err = policy_load(&now);
+
+	if (err)
+		return nerr_pass(err);
+	if (form_check(r, &reset_form) > 0) {
+		hdf_set_int_value(r->hdf, "Reset.Bad", 1);
+		r->status = 400;
+		return nerr_pass(render(r, &now));
+	}
+	err = policy_preview_reset(r->hdf, "Preview", r->lang, &now, app_today());
+	if (err)
+		return nerr_pass(err);
+	hdf_set_int_value(r->hdf, "Preview.Shown", 1);
+	hdf_set_value(r->hdf, "Preview.Reset", app_param(r, "reason", ""));
+	hdf_set_value(r->hdf, "Preview.State", app_param(r, "state", ""));
+	return nerr_pass(render(r, &now));
+}
+
+static NEOERR *reset_apply(struct req *r)
+{
+	struct policy now;
+	struct policy_effect eff;
+	char path[80];
+	NEOERR *err;
+
+	if (form_check(r, &reset_form) > 0) {
+		hdf_set_int_value(r->hdf, "Reset.Bad", 1);
+		r->status = 400;
+		err = policy_load(&now);
+		return nerr_pass(err ? err : render(r, &now));
+	}
+	err = policy_reset_cards(&r->who, CARD_RESET_CHECKINS, app_param(r, "reason", ""), &eff);
+	if (err)
+		return nerr_pass(err);
+	snprintf(path, sizeof path, "/policy?reset_cards=%d&fevers=%d", eff.reports_closed,
+		 eff.fevers_cleared);
+	return nerr_pass(app_redirect(r, path));
+}
+
+static const struct form_field term_fields[] = {
+	{ "name", FORM_TEXT, true, 1, 64, NULL },
+	{ "starts_on", FORM_DATE, true, 0, 0, NULL },
+	{ "ends_on", FORM_DATE, true, 0, 0, NULL },
+	{ 0 }
+};
+static const struct form term_form = { "policy_term", term_fields };
+
+/* The term form checked: its fields, and the end not before the start. */
+static bool term_check(struct req *r)
+{
+	hdf_set_int_value(r->hdf, "Term.Typed", 1);
+	if (form_check(r, &term_form) == 0 &&
+	    day_parse(app_param(r, "ends_on", "")) < day_parse(app_param(r, "starts_on", ""))) {
+		hdf_set_value(r->hdf, "Form.Error.ends_on", tr(r, "policy.err.term_order"));
+		hdf_set_int_value(r->hdf, "Form.Errors", 1);
+	}
+	if (hdf_get_int_value(r->hdf, "Form.Errors", 0) == 0)
+		return true;
+	hdf_set_int_value(r->hdf, "Term.Bad", 1);
+	r->status = 400;
+	return false;
+}
+
+static NEOERR *term_preview(struct req *r)
+{
+	struct policy now;
+	NEOERR *err = policy_load(&now);
+
+	if (err)
+		return nerr_pass(err);
+	if (!term_check(r))
+		return nerr_pass(render(r, &now));
+	err = policy_preview_term(r->hdf, "Preview", r->lang, &now, app_today(),
+				  day_parse(app_param(r, "starts_on", "")));
+	if (err)
+		return nerr_pass(err);
+	hdf_set_int_value(r->hdf, "Preview.Shown", 1);
+	hdf_set_int_value(r->hdf, "Preview.NewTerm", 1);
+	return nerr_pass(render(r, &now));
+}
+
+static NEOERR *term_apply(struct req *r)
+{
+	struct policy now;
+	struct term_open t = { 0 };
+	char path[80];
+	NEOERR *err;
+
+	if (!term_check(r)) {
+		err = policy_load(&now);
+		return nerr_pass(err ? err : render(r, &now));
+	}
+	t.name = app_param(r, "name", "");
+	t.starts_on = app_param(r, "starts_on", "");
+	t.ends_on = app_param(r, "ends_on", "");
+	err = policy_open_term(&r->who, &t);
+	if (nerr_match(err, HC_ERR_CONFLICT)) {
+		/* The name is another term's. */
+		nerr_ignore(&err);
+		hdf_set_value(r->hdf, "Form.Error.name", tr(r, "policy.err.term_name"));
+		hdf_set_int_value(r->hdf, "Form.Errors", 1);
+		hdf_set_int_value(r->hdf, "Term.Bad", 1);
+		r->status = 400;
+		err = policy_load(&now);
+		return nerr_pass(err ? err : render(r, &now));
+	}
+	if (err)
+		return nerr_pass(err);
+	snprintf(path, sizeof path, "/policy?term_opened=%d&cards=%d", t.term_id, t.cards);
+	return nerr_pass(app_redirect(r, path));
+}
+
+static const char *const question_kinds[] = { "yesno", "choice", "number", "text", NULL };
+static const struct form_field question_fields[] = {
+	{ "kind", FORM_CHOICE, true, 0, 0, question_kinds },
+	{ "required", FORM_BOOL, false, 0, 0, NULL },
+	{ "label_zh", FORM_TEXT, true, 1, QUESTION_LABEL_MAX, NULL },
+	{ "label_en", FORM_TEXT, true, 1, QUESTION_LABEL_MAX, NULL },
+	{ "options_zh", FORM_TEXT, false, 0, 1000, NULL },
+	{ "options_en", FORM_TEXT, false, 0, 1000, NULL },
+	{ 0 }
+};
+static const struct form question_form = { "question", question_fields };
+
+static NEOERR *questions_page(struct req *r)
+{
+	NEOERR *err = questions_list(r->hdf, "Questions");
+
+	if (err)
+		return nerr_pass(err);
+	hdf_set_int_value(r->hdf, "QuestionsMax", QUESTION_MAX);
+	return nerr_pass(app_render(r, "policy_questions.cs"));
+}
+
+static NEOERR *question_add_do(struct req *r)
+{
+	struct question_new qn;
+	const char *bad, *msg = NULL;
+	char key[64], path[64];
+	int id = 0;
+	NEOERR *err;
+
+	if (form_check(r, &question_form) > 0) {
+		r->status = 400;
+		return nerr_pass(questions_page(r));
+	}
+	qn.kind = (enum question_kind)question_kind_parse(app_param(r, "kind", "text"));
+	qn.required = !strcmp(app_param(r, "required", "0"), "1");
+	qn.label_zh = app_param(r, "label_zh", "");
+	qn.label_en = app_param(r, "label_en", "");
+	qn.options_zh = app_param(r, "options_zh", "");
+	qn.options_en = app_param(r, "options_en", "");
+	bad = question_new_bad(&qn, &msg);
+	if (bad) {
+		snprintf(key, sizeof key, "Form.Error.%s", bad);
+		hdf_set_value(r->hdf, key, tr(r, msg));
+		hdf_set_int_value(r->hdf, "Form.Errors", 1);
+		r->status = 400;
+		return nerr_pass(questions_page(r));
+	}
+	err = question_add(&r->who, &qn, &id);
+	if (err)
+		return nerr_pass(err);
+	snprintf(path, sizeof path, "/policy/questions?added=%d", id);
+	return nerr_pass(app_redirect(r, path));
+}
+
+static NEOERR *question_retire_do(struct req *r)
+{
+	int id = (int)app_num(r, "id", 0);
+	char path[64];
+	NEOERR *err = question_retire(&r->who, id);
+
+	if (err)
+		return nerr_pass(err);
+	snprintf(path, sizeof path, "/policy/questions?retired=%d", id);
+	return nerr_pass(app_redirect(r, path));
+}
+
+static NEOERR *question_move_do(struct req *r)
+{
+	NEOERR *err = question_move(&r->who, (int)app_num(r, "id", 0),
+				    !strcmp(app_param(r, "dir", "up"), "up"));
+
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_redirect(r, "/policy/questions"));
+}
+
 static const struct action actions[] = {
 	{ "", M_GET, R_ADMIN, show, .params = PARAMS(
 		{ "applied", P_INT, .max = 1 }, { "opened", P_INT, .max = 10000000 },
 		{ "closed", P_INT, .max = 10000000 }, { "retention", P_INT, .max = 1 },
-		{ "closed_all", P_INT, .max = 100000000 }) },
+		{ "closed_all", P_INT, .max = 100000000 }, { "reset_cards", P_INT, .max = 100000000 },
+		{ "fevers", P_INT, .max = 100000000 }, { "term_opened", P_ID },
+		{ "cards", P_INT, .max = 100000000 }) },
+	{ "reset", M_GET, R_ADMIN, reset_preview, .form = &reset_form },
+	{ "reset", M_POST, R_ADMIN, reset_apply, .form = &reset_form },
+	{ "term", M_GET, R_ADMIN, term_preview, .form = &term_form },
+	{ "term", M_POST, R_ADMIN, term_apply, .form = &term_form },
 	{ "close", M_GET, R_ADMIN, close_preview, .form = &close_form },
 	{ "close", M_POST, R_ADMIN, close_apply, .form = &close_form },
 	{ "retention", M_GET, R_ADMIN, retention_preview, .form = &retention_form },
 	{ "retention", M_POST, R_ADMIN, retention_apply, .form = &retention_form },
 	{ "purge", M_GET, R_ADMIN, purge_report, .params = PARAMS(
 		{ "id", P_ID, true, .notfound = true }, { "fmt", P_ENUM, .values = "html csv" }) },
+	{ "questions", M_GET, R_ADMIN, questions_page, .params = PARAMS(
+		{ "added", P_ID }, { "retired", P_ID }) },
+	{ "questions", M_POST, R_ADMIN, question_add_do, .form = &question_form,
+	  .lines = "options_zh options_en" },
+	{ "question_retire", M_POST, R_ADMIN, question_retire_do, .params = PARAMS(
+		{ "id", P_ID, true, .notfound = true }) },
+	{ "question_move", M_POST, R_ADMIN, question_move_do, .params = PARAMS(
+		{ "id", P_ID, true, .notfound = true }, { "dir", P_ENUM, true, .values = "up down" }) },
 	{ "preview", M_GET, R_ADMIN, preview, .form = &policy_form },
 	{ "apply", M_POST, R_ADMIN, apply, .form = &policy_form },
 	{ 0 }

@@ -23,6 +23,7 @@
   <?cs call:csrf_field() ?>
   <?cs if:Checkin.Resubmit || Checkin.Makeup ?><input type="hidden" name="day" value="<?cs var:Checkin.Day ?>"><?cs /if ?>
   <?cs call:form_fields() ?>
+  <?cs call:question_fields() ?>
   <?cs if:!Checkin.Makeup ?><?cs call:position_field() ?><?cs /if ?>
   <button type="submit" class="primary"><?cs if:Checkin.Makeup ?><?cs var:L.makeup.submit_fill ?><?cs elif:Checkin.Resubmit ?><?cs var:L.checkin.submit_day ?><?cs else ?><?cs var:L.checkin.submit ?><?cs /if ?></button>
 </form>

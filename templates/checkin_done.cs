@@ -24,6 +24,7 @@
   <dl class="facts">
     <dt><?cs var:L.form.report.temperature ?></dt><dd><?cs var:Checkin.Report.temperature ?> °C</dd>
     <dt><?cs var:L.form.report.city ?></dt><dd><?cs var:Checkin.Report.city ?></dd>
+    <?cs call:answer_facts(Checkin.Answer) ?>
   </dl>
   <p class="small"><?cs var:L.checkin.immutable ?></p>
   <p><a href="<?cs var:Site.Prefix ?>/card"><?cs var:L.home.my_card ?></a></p>

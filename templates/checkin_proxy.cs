@@ -12,6 +12,7 @@
   <?cs call:csrf_field() ?>
   <input type="hidden" name="person" value="<?cs var:Proxy.Person ?>">
   <?cs call:form_fields() ?>
+  <?cs call:question_fields() ?>
   <button type="submit" class="primary"><?cs var:L.checkin.proxy_submit ?></button>
 </form>
 <p><a href="<?cs var:Site.Prefix ?>/dashboard"><?cs var:L.dashboard.back ?></a></p>

@@ -27,6 +27,37 @@
 <?cs /if ?><?cs /each ?>
 <?cs /def ?>
 
+<?cs # The daily form's optional questions (issue 21: /policy/questions),
+     Checkin.Q in order, each named q<id>, with the value given and its
+     message. ?>
+<?cs def:question_fields() ?>
+<?cs each:q = Checkin.Q ?>
+  <div class="field question<?cs if:Form.Error[q.Name] ?> bad<?cs /if ?>" id="field-<?cs var:q.Name ?>" data-kind="<?cs var:q.Kind ?>">
+  <?cs if:q.Kind == "yesno" || q.Kind == "choice" ?>
+    <fieldset><legend><?cs var:q.Label ?><?cs if:q.Required != "1" ?> <span class="small">(<?cs var:L.question.optional ?>)</span><?cs /if ?></legend>
+    <?cs if:q.Kind == "yesno" ?>
+      <label class="choice"><input type="radio" name="<?cs var:q.Name ?>" value="1"<?cs if:Form.Value[q.Name] == "1" ?> checked<?cs /if ?>> <?cs var:L.question.yes ?></label>
+      <label class="choice"><input type="radio" name="<?cs var:q.Name ?>" value="0"<?cs if:Form.Value[q.Name] == "0" ?> checked<?cs /if ?>> <?cs var:L.question.no ?></label>
+    <?cs else ?><?cs each:o = q.Opt ?>
+      <label class="choice"><input type="radio" name="<?cs var:q.Name ?>" value="<?cs var:o.Value ?>"<?cs if:Form.Value[q.Name] == o.Value ?> checked<?cs /if ?>> <?cs var:o.Label ?></label>
+    <?cs /each ?><?cs /if ?>
+    </fieldset>
+  <?cs else ?>
+    <label for="f-<?cs var:q.Name ?>"><?cs var:q.Label ?><?cs if:q.Required != "1" ?> <span class="small">(<?cs var:L.question.optional ?>)</span><?cs /if ?></label>
+    <input id="f-<?cs var:q.Name ?>" name="<?cs var:q.Name ?>" type="text"<?cs if:q.Kind == "number" ?> inputmode="decimal" maxlength="12"<?cs else ?> maxlength="100"<?cs /if ?><?cs if:q.Required == "1" ?> required<?cs /if ?> value="<?cs var:Form.Value[q.Name] ?>">
+  <?cs /if ?>
+  <?cs if:Form.Error[q.Name] ?><p class="error-text" id="err-<?cs var:q.Name ?>"><?cs var:Form.Error[q.Name] ?></p><?cs /if ?>
+  </div>
+<?cs /each ?>
+<?cs /def ?>
+
+<?cs # A report's answers to the optional questions (<dt>/<dd> pairs), a
+     retired question's marked. ?>
+<?cs def:answer_facts(list) ?><?cs each:a = list ?>
+  <dt class="answer-q"><?cs var:a.Label ?><?cs if:a.Retired == "1" ?> <span class="tag">(<?cs var:L.question.retired ?>)</span><?cs /if ?></dt>
+  <dd class="answer"><?cs if:a.Kind == "yesno" ?><?cs if:a.Answer == "1" ?><?cs var:L.question.yes ?><?cs else ?><?cs var:L.question.no ?><?cs /if ?><?cs else ?><?cs var:a.Text ?><?cs /if ?></dd>
+<?cs /each ?><?cs /def ?>
+
 <?cs # The position at check-in (issue 16): asked of the browser only when
      the student presses the button (htdocs/geo.js), never required; the
      page works the same without it and without JavaScript. ?>

@@ -72,6 +72,7 @@
       <dt><?cs var:L.form.report.quarantine ?></dt><dd><?cs var:L.form.report.quarantine[rp.quarantine] ?></dd>
       <dt><?cs var:L.form.report.diagnosis ?></dt><dd><?cs var:L.form.report.diagnosis[rp.diagnosis] ?></dd>
       <dt><?cs var:L.person.other ?></dt><dd><?cs if:rp.other_abnormal ?><?cs var:rp.other_abnormal ?><?cs else ?><?cs var:L.person.none ?><?cs /if ?></dd>
+      <?cs call:answer_facts(rp.Answer) ?>
       <?cs if:rp.anomaly == "1" ?><dt><?cs var:L.review.flags ?></dt><dd><?cs call:flag_words(rp.anomaly_flags) ?></dd>
       <?cs if:rp.verified_by ?><dt><?cs var:L.person.verified ?></dt><dd><?cs var:rp.verified_at ?> <?cs var:rp.verified_by ?><?cs if:rp.verify_reason ?> · <?cs var:rp.verify_reason ?><?cs /if ?></dd><?cs /if ?><?cs /if ?>
     </dl>

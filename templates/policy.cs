@@ -10,6 +10,7 @@
 <section class="panel">
 <h1><?cs var:L.policy.title ?></h1>
 <p class="small"><?cs var:L.policy.intro ?></p>
+<p><a href="<?cs var:Site.Prefix ?>/policy/questions" id="questions-link"><?cs var:L.policy.questions_link ?></a></p>
 <?cs if:Query.applied == "1" ?><p class="message" role="status" id="applied"><?cs var:L.policy.applied ?> <span id="applied-opened"><?cs var:Query.opened ?></span> <?cs var:L.policy.applied_opened ?> <span id="applied-closed"><?cs var:Query.closed ?></span> <?cs var:L.policy.applied_closed ?></p>
 <?cs elif:Query.applied == "0" ?><p class="message" role="status" id="unchanged"><?cs var:L.policy.unchanged ?></p><?cs /if ?>
 <h2><?cs var:L.policy.now ?></h2>
@@ -24,7 +25,9 @@
 
 <?cs if:Preview.Shown ?>
 <section class="panel" id="preview">
-<h2><?cs if:Preview.Close ?><?cs var:L.policy.close_title ?>: <?cs var:Preview.Close ?><?cs else ?><?cs var:L.policy.preview_title ?><?cs /if ?></h2>
+<h2><?cs if:Preview.Close ?><?cs var:L.policy.close_title ?>: <?cs var:Preview.Close ?><?cs elif:Preview.Reset ?><?cs var:L.policy.reset_title ?>: <?cs var:Preview.Reset ?><?cs elif:Preview.NewTerm ?><?cs var:L.policy.term_title ?>: <?cs var:Form.Value.name ?> (<?cs var:Form.Value.starts_on ?> – <?cs var:Form.Value.ends_on ?>)<?cs else ?><?cs var:L.policy.preview_title ?><?cs /if ?></h2>
+<?cs if:Preview.NewTerm ?><p id="term-counts" data-cards="<?cs var:Preview.Cards ?>"><?cs var:L.policy.term_cards ?> <strong><?cs var:Preview.Cards ?></strong>. <?cs var:L.policy.term_first_day ?></p><?cs /if ?>
+<?cs if:Preview.Reset ?><p id="reset-counts" data-fevers="<?cs var:Preview.FeversCleared ?>"><?cs var:L.policy.reset_fevers ?> <strong><?cs var:Preview.FeversCleared ?></strong>.</p><?cs /if ?>
 <p id="preview-counts" data-cards="<?cs var:Preview.Cards ?>" data-changed="<?cs var:Preview.Changed ?>" data-recoloured="<?cs var:Preview.Recoloured ?>" data-opened="<?cs var:Preview.ReportsOpened ?>" data-closed="<?cs var:Preview.ReportsClosed ?>">
 <?cs var:L.policy.preview_cards ?> <strong><?cs var:Preview.Changed ?></strong> / <?cs var:Preview.Cards ?>
 (<?cs var:L.policy.preview_recoloured ?> <?cs var:Preview.Recoloured ?>);
@@ -43,8 +46,8 @@
 <section class="scroll" tabindex="0" aria-label="<?cs var:L.policy.by_college ?>">
 <table class="list" id="preview-colleges">
 <caption><?cs var:L.policy.by_college ?></caption>
-<thead><tr><th><?cs var:L.policy.col.college ?></th><th><?cs var:L.policy.col.changed ?></th><th><?cs var:L.policy.col.opened ?></th></tr></thead>
-<tbody><?cs each:c = Preview.College ?><tr><td><?cs alt:c.Name ?>–<?cs /alt ?></td><td class="num"><?cs var:c.Changed ?></td><td class="num"><?cs var:c.Opened ?></td></tr><?cs /each ?></tbody>
+<thead><tr><th><?cs var:L.policy.col.college ?></th><?cs if:Preview.NewTerm ?><th><?cs var:L.policy.col.cards ?></th><?cs /if ?><th><?cs var:L.policy.col.changed ?></th><th><?cs var:L.policy.col.opened ?></th></tr></thead>
+<tbody><?cs each:c = Preview.College ?><tr data-college="<?cs var:c.Name ?>"><td><?cs alt:c.Name ?>–<?cs /alt ?></td><?cs if:Preview.NewTerm ?><td class="num cards"><?cs var:c.Cards ?></td><?cs /if ?><td class="num changed"><?cs var:c.Changed ?></td><td class="num"><?cs var:c.Opened ?></td></tr><?cs /each ?></tbody>
 </table>
 </section>
 <?cs /if ?>
@@ -57,7 +60,24 @@
 </table>
 </section>
 <?cs /if ?>
-<?cs if:Preview.Close ?>
+<?cs if:Preview.Reset ?>
+<form method="post" action="<?cs var:Site.Prefix ?>/policy/reset" id="reset-apply">
+  <?cs call:csrf_field() ?>
+  <input type="hidden" name="state" value="<?cs var:Preview.State ?>">
+  <input type="hidden" name="reason" value="<?cs var:Preview.Reset ?>">
+  <button type="submit"><?cs var:L.policy.reset_apply ?></button>
+  <a href="<?cs var:Site.Prefix ?>/policy"><?cs var:L.policy.cancel ?></a>
+</form>
+<?cs elif:Preview.NewTerm ?>
+<form method="post" action="<?cs var:Site.Prefix ?>/policy/term" id="term-apply">
+  <?cs call:csrf_field() ?>
+  <input type="hidden" name="name" value="<?cs var:Form.Value.name ?>">
+  <input type="hidden" name="starts_on" value="<?cs var:Form.Value.starts_on ?>">
+  <input type="hidden" name="ends_on" value="<?cs var:Form.Value.ends_on ?>">
+  <button type="submit"><?cs var:L.policy.term_apply ?></button>
+  <a href="<?cs var:Site.Prefix ?>/policy"><?cs var:L.policy.cancel ?></a>
+</form>
+<?cs elif:Preview.Close ?>
 <form method="post" action="<?cs var:Site.Prefix ?>/policy/close" id="close-apply">
   <?cs call:csrf_field() ?>
   <input type="hidden" name="reason" value="<?cs var:Preview.Close ?>">
@@ -78,7 +98,7 @@
 
 <section class="panel">
 <h2><?cs var:L.policy.change ?></h2>
-<?cs if:Form.Errors && !Close.Bad && !Retention.Bad ?><p class="message bad" role="alert"><?cs var:L.policy.fix ?></p><?cs /if ?>
+<?cs if:Form.Errors && !Close.Bad && !Retention.Bad && !Reset.Bad && !Term.Bad ?><p class="message bad" role="alert"><?cs var:L.policy.fix ?></p><?cs /if ?>
 <form method="get" action="<?cs var:Site.Prefix ?>/policy/preview" id="policy-form">
   <?cs call:policy_field("fever", "36.0", "40.0", "0.1") ?>
   <?cs call:policy_field("streak_days", "1", "60", "1") ?>
@@ -98,6 +118,37 @@
     <input id="c-reason" name="reason" type="text" maxlength="500" required value="<?cs var:Form.Value.reason ?>">
     <?cs if:Form.Error.reason ?><p class="error-text" id="c-reason-err"><?cs var:Form.Error.reason ?></p><?cs /if ?></div>
   <button type="submit"><?cs var:L.policy.close_preview ?></button>
+</form>
+</section>
+
+<section class="panel" id="reset-cards">
+<h2><?cs var:L.policy.reset_title ?></h2>
+<p class="small"><?cs var:L.policy.reset_intro ?></p>
+<?cs if:Query.reset_cards ?><p class="message" role="status" id="reset-done"><span id="reset-n"><?cs var:Query.reset_cards ?></span> <?cs var:L.policy.closed_all ?> <span id="reset-fevers"><?cs var:Query.fevers ?></span> <?cs var:L.policy.reset_fevers_done ?></p><?cs /if ?>
+<?cs if:Reset.Bad ?><p class="message bad" role="alert"><?cs var:L.policy.fix ?></p><?cs /if ?>
+<form method="get" action="<?cs var:Site.Prefix ?>/policy/reset" id="reset-form">
+  <fieldset class="field<?cs if:Form.Error.state ?> bad<?cs /if ?>"><legend><?cs var:L.form.policy_reset.state ?></legend>
+    <label class="choice"><input type="radio" name="state" value="checkins" checked> <?cs var:L.policy.reset_state.checkins ?></label>
+    <?cs if:Form.Error.state ?><p class="error-text"><?cs var:Form.Error.state ?></p><?cs /if ?></fieldset>
+  <div class="field<?cs if:Reset.Bad && Form.Error.reason ?> bad<?cs /if ?>"><label for="rs-reason"><?cs var:L.form.policy_reset.reason ?></label>
+    <input id="rs-reason" name="reason" type="text" maxlength="500" required value="<?cs if:Reset.Bad ?><?cs var:Form.Value.reason ?><?cs /if ?>">
+    <?cs if:Reset.Bad && Form.Error.reason ?><p class="error-text" id="rs-reason-err"><?cs var:Form.Error.reason ?></p><?cs /if ?></div>
+  <button type="submit"><?cs var:L.policy.reset_preview ?></button>
+</form>
+</section>
+
+<section class="panel" id="new-term">
+<h2><?cs var:L.policy.term_title ?></h2>
+<p class="small"><?cs var:L.policy.term_intro ?></p>
+<?cs if:Query.term_opened ?><p class="message" role="status" id="term-opened"><?cs var:L.policy.term_opened ?> <span id="term-cards"><?cs var:Query.cards ?></span></p><?cs /if ?>
+<?cs if:Term.Bad ?><p class="message bad" role="alert"><?cs var:L.policy.fix ?></p><?cs /if ?>
+<form method="get" action="<?cs var:Site.Prefix ?>/policy/term" id="term-form">
+<?cs each:f = L.form.policy_term ?>
+  <div class="field<?cs if:Term.Bad && Form.Error[name(f)] ?> bad<?cs /if ?>"><label for="t-<?cs name:f ?>"><?cs var:f ?></label>
+    <input id="t-<?cs name:f ?>" name="<?cs name:f ?>" type="<?cs if:name(f) == "name" ?>text" maxlength="64<?cs else ?>date<?cs /if ?>" required value="<?cs if:Term.Typed ?><?cs var:Form.Value[name(f)] ?><?cs /if ?>">
+    <?cs if:Term.Bad && Form.Error[name(f)] ?><p class="error-text" id="t-<?cs name:f ?>-err"><?cs var:Form.Error[name(f)] ?></p><?cs /if ?></div>
+<?cs /each ?>
+  <button type="submit"><?cs var:L.policy.term_preview ?></button>
 </form>
 </section>
 

@@ -323,9 +323,19 @@ static NEOERR *keep_history(long long report_id, const char *now, int by)
 		" 'diagnosis', diagnosis, 'other_abnormal', other_abnormal, "
 		" 'anomaly_flags', anomaly_flags, 'anomaly_state', anomaly_state, "
 		" 'filled_by', filled_by, 'bulk_filled_by', bulk_filled_by, 'verified_by', verified_by, "
-		" 'verify_reason', verify_reason) "
+		" 'verify_reason', verify_reason, "
+		" 'answers', (SELECT JSON_OBJECTAGG(a.question_id, a.answer) FROM report_answers a "
+		"  WHERE a.report_id = daily_reports.id)) "
 		"FROM daily_reports WHERE id = ?",
 		"sii", now, by ? (long long)by : 0LL, report_id));
+}
+
+/* No answers given: a form_get_fn. */
+static const char *no_answers(void *ctx, const char *name)
+{
+	(void)ctx;
+	(void)name;
+	return NULL;
 }
 
 static NEOERR *submit_in_txn(void *arg)
@@ -335,6 +345,9 @@ static NEOERR *submit_in_txn(void *arg)
 	struct report_context ctx;
 	char d[11], now[20], flags[80], sym[32], temp[8];
 	struct policy pol;
+	struct question q[QUESTION_MAX];
+	int nq = 0;
+	form_get_fn answers = s->answers ? s->answers : no_answers;
 	DB_CURSOR *c = NULL;
 	long long existing = 0;
 	const char *state = NULL;
@@ -347,6 +360,20 @@ static NEOERR *submit_in_txn(void *arg)
 	err = policy_load_locked(&pol);
 	if (err)
 		return nerr_pass(err);
+	/* The questions only when the row says some are active: a school
+	 * that asks none spends no statement on them. A quick-fill copies the
+	 * last report's fields only: its questions stay unanswered until the
+	 * student's own check-in replaces it. */
+	s->nbad = 0;
+	if (pol.questions_n > 0 && !s->bulk) {
+		err = question_load_active(q, &nq);
+		if (err)
+			return nerr_pass(err);
+		s->nbad = question_check(q, nq, answers, s->answers_ctx, s->bad);
+		if (s->nbad)
+			return nerr_raise(HC_ERR_BADREQ, "person %d: %d answers not good",
+					  s->person_id, s->nbad);
+	}
 	s->flags = report_anomalies(rep, pol.fever_tenths);
 	s->replaced = false;
 	/* An abnormal answer is for a person to give, never a copy. */
@@ -440,6 +467,10 @@ static NEOERR *submit_in_txn(void *arg)
 		err = existing ? facts_checkin(s->person_id, s->day)
 			       : facts_new_report(s->person_id, s->day, ctx.in_city_days,
 						  s->flags != 0);
+	/* The answers: the replaced report's go with it (kept in its history). */
+	if (err == STATUS_OK && (nq || existing))
+		err = question_store_answers(s->report_id, q, nq, answers, s->answers_ctx,
+					     existing != 0);
 	/* The position: the replaced report's goes with it. */
 	if (err == STATUS_OK && existing)
 		err = db_exec(NULL, NULL, "DELETE FROM report_positions WHERE report_id = ?", "i",

@@ -11,6 +11,7 @@
 #include "core/actor.h"
 #include "core/err.h"
 #include "core/formdef.h"
+#include "domain/question.h"
 
 #include <stdbool.h>
 
@@ -126,7 +127,15 @@ struct report_submission {
 	 * NULL): what else must commit or fail with it. */
 	NEOERR *(*also)(void *ctx, struct report_submission *s);
 	void *also_ctx;
+	/* The answers to the daily form's active questions (domain/question.h:
+	 * field "q<id>"), read through answers (NULL: none given). They are
+	 * read and checked inside the transaction, against the questions the
+	 * policies row says are active (none: no statement spent on them). */
+	form_get_fn answers;
+	void *answers_ctx;
 	/* out */
+	struct question_bad bad[QUESTION_MAX]; /* answers not good: HC_ERR_BADREQ */
+	int nbad;
 	long long report_id;
 	unsigned flags;
 	bool replaced;               /* a sent-back or bulk-filled report was replaced */
@@ -138,7 +147,9 @@ struct report_submission {
  * "location changed", "data changed" and the in-city run from the previous
  * report; opens an anomaly item in the review queue when flagged; replaces
  * a sent-back report, or a bulk-filled one by the person's own (keeping
- * the old one in daily_report_history). Raises
+ * the old one, its answers with it, in daily_report_history); stores the
+ * answers. HC_ERR_BADREQ with s->bad set, nothing stored, when an answer
+ * is missing or bad. Raises
  * HC_ERR_CONFLICT, with s->existing_at set, when the day already has a
  * report that may not be replaced. */
 NEOERR *report_submit(struct report_submission *s);

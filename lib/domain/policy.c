@@ -6,6 +6,7 @@
 #include "core/policy.h"
 #include "domain/audit.h"
 #include "domain/facts.h"
+#include "domain/term.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -26,7 +27,7 @@ void policy_defaults(struct policy *p)
 }
 
 #define POLICY_SELECT "SELECT fever_tenths, streak_days, makeup_days_back, " \
-	" makeup_per_term, summary_deadline FROM policies WHERE id = 1"
+	" makeup_per_term, summary_deadline, questions_n FROM policies WHERE id = 1"
 
 static NEOERR *load(struct policy *p, const char *sql)
 {
@@ -48,6 +49,7 @@ static NEOERR *load(struct policy *p, const char *sql)
 			p->makeup_per_term = (int)db_int(c, 3);
 		if (db_str(c, 4) && policy_minutes(db_str(c, 4)) >= 0)
 			db_copy(p->summary_deadline, sizeof p->summary_deadline, db_str(c, 4));
+		p->questions_n = (int)db_int(c, 5);
 	}
 	db_cursor_free(&c);
 	return STATUS_OK;
@@ -263,6 +265,7 @@ struct close_ctx {
 	const struct actor *a;
 	const char *reason;
 	struct policy_effect *out;
+	bool door_fevers;        /* the reset of every card: door fevers too */
 };
 
 static NEOERR *close_in_txn(void *arg)
@@ -300,14 +303,136 @@ static NEOERR *close_in_txn(void *arg)
 		return nerr_pass(err);
 	x->out->reports_closed = (int)n;
 	x->out->changed = n > 0;
-	snprintf(detail, sizeof detail, "{\"reports_closed\":%llu}", n);
-	return nerr_pass(audit_write(x->a, now, "policy.close_anomalies", 0, "policy", 1, detail));
+	if (!x->door_fevers) {
+		snprintf(detail, sizeof detail, "{\"reports_closed\":%llu}", n);
+		return nerr_pass(audit_write(x->a, now, "policy.close_anomalies", 0, "policy", 1,
+					     detail));
+	}
+	/* The fevers measured at an entrance: cleared as the counselor
+	 * clears one (domain/review.c), the reason theirs. */
+	unsigned long long nf = 0;
+	err = db_exec(NULL, NULL, "SELECT id FROM passages WHERE fever_state = 'open' FOR UPDATE", NULL);
+	if (err == STATUS_OK)
+		err = audit_write_rows(x->a, now, AUDIT_ROWS(
+			"SELECT 'door_fever.clear' AS action, person_id AS subject, "
+			" 'passage' AS object_kind, id AS object_id, "
+			" CONCAT(DATE(at), ' (policy reset)') AS detail "
+			"FROM passages WHERE fever_state = 'open'"));
+	if (err == STATUS_OK)
+		err = db_exec(&nf, NULL, "UPDATE passages SET fever_state = 'cleared', verified_by = ?, "
+			"verified_at = ?, verify_reason = ? WHERE fever_state = 'open'",
+			"iss", (long long)x->a->person_id, now, x->reason);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "UPDATE queue_items SET state = 'decided', decision = 'clear', "
+			"decided_by = ?, decided_at = ?, reason = ? WHERE kind = 'fever' AND state = 'open'",
+			"iss", (long long)x->a->person_id, now, x->reason);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "UPDATE card_facts SET door_fever = NULL "
+			"WHERE door_fever IS NOT NULL", NULL);
+	if (err)
+		return nerr_pass(err);
+	x->out->fevers_cleared = (int)nf;
+	x->out->changed = n > 0 || nf > 0;
+	snprintf(detail, sizeof detail, "{\"to\":\"checkins\",\"old\":{\"open_anomalies\":%llu,"
+		 "\"open_door_fevers\":%llu},\"new\":{\"open_anomalies\":0,\"open_door_fevers\":0}}",
+		 n, nf);
+	return nerr_pass(audit_write(x->a, now, "policy.reset_cards", 0, "policy", 1, detail));
 }
 
 NEOERR *policy_close_anomalies(const struct actor *a, const char *reason,
 			       struct policy_effect *out)
 {
-	struct close_ctx x = { a, reason, out };
+	struct close_ctx x = { a, reason, out, false };
 
 	return nerr_pass(db_txn(close_in_txn, &x));
+}
+
+NEOERR *policy_reset_cards(const struct actor *a, enum card_reset to, const char *reason,
+			   struct policy_effect *out)
+{
+	struct close_ctx x = { a, reason, out, true };
+
+	if (to != CARD_RESET_CHECKINS)
+		return nerr_raise(HC_ERR_BADREQ, "no card reset %d", (int)to);
+	return nerr_pass(db_txn(close_in_txn, &x));
+}
+
+struct term_ctx {
+	const struct actor *a;
+	struct term_open *t;
+};
+
+static NEOERR *open_term_in_txn(void *arg)
+{
+	struct term_ctx *x = arg;
+	struct term_open *t = x->t;
+	struct policy p;
+	char now[20], today[11], questions[600], detail[1200];
+	long long id = 0, cards = 0, from = 0;
+	bool found;
+	DB_CURSOR *c = NULL;
+	size_t len;
+	int nq = 0;
+	NEOERR *err;
+
+	clock_now(now);
+	snprintf(today, sizeof today, "%.10s", now);
+	/* The rules, locked: what is copied is what is in force. */
+	err = load(&p, POLICY_SELECT " FOR UPDATE");
+	if (err == STATUS_OK)
+		err = db_scalar(&id, &found, "SELECT id FROM terms WHERE name = ?", "s", t->name);
+	if (err)
+		return nerr_pass(err);
+	if (found)
+		return nerr_raise(HC_ERR_CONFLICT, "term %s exists", t->name);
+	err = db_scalar(&from, &found, "SELECT COALESCE(" TERM_NOW_ID ", (SELECT MAX(id) FROM terms))",
+			"ss", today, today);
+	if (err == STATUS_OK)
+		err = db_query(&c, "SELECT id FROM report_questions WHERE retired_at IS NULL "
+			       "ORDER BY position", NULL);
+	if (err)
+		return nerr_pass(err);
+	len = (size_t)snprintf(questions, sizeof questions, "[");
+	while (db_next(c) && len + 16 < sizeof questions)
+		len += (size_t)snprintf(questions + len, sizeof questions - len, "%s%s",
+					nq++ ? "," : "", db_str(c, 0));
+	db_cursor_free(&c);
+	snprintf(questions + len, sizeof questions - len, "]");
+	err = db_exec(NULL, &id, "INSERT INTO terms (name, starts_on, ends_on) VALUES (?, ?, ?)",
+		      "sss", t->name, t->starts_on, t->ends_on);
+	if (err == STATUS_OK)
+		err = facts_term((int)id);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "INSERT INTO term_policies (term_id, fever_tenths, streak_days, "
+			" makeup_days_back, makeup_per_term, summary_deadline, questions, copied_from_term, "
+			" copied_at, copied_by) VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?)",
+			"iiiiissisi", id, (long long)p.fever_tenths, (long long)p.streak_days,
+			(long long)p.makeup_days_back, (long long)p.makeup_per_term,
+			p.summary_deadline, questions, from, now, (long long)x->a->person_id);
+	if (err == STATUS_OK)
+		err = db_scalar(&cards, NULL, "SELECT COUNT(*) FROM card_facts WHERE term_id = ?",
+				"i", id);
+	if (err)
+		return nerr_pass(err);
+	t->term_id = (int)id;
+	t->cards = (int)cards;
+	snprintf(detail, sizeof detail,
+		"{\"old\":null,\"new\":{\"term\":{\"id\":%lld,\"starts_on\":\"%s\",\"ends_on\":\"%s\"},"
+		"\"rules\":{\"fever\":\"%d.%d\",\"streak_days\":%d,\"makeup_days_back\":%d,"
+		"\"makeup_per_term\":%d,\"summary_deadline\":\"%s\",\"questions\":%s},"
+		"\"copied_from_term\":%lld,\"cards\":%lld}}",
+		id, t->starts_on, t->ends_on, p.fever_tenths / 10, p.fever_tenths % 10,
+		p.streak_days, p.makeup_days_back, p.makeup_per_term, p.summary_deadline,
+		questions, from, cards);
+	return nerr_pass(audit_write(x->a, now, "policy.open_term", 0, "terms", id, detail));
+}
+
+NEOERR *policy_open_term(const struct actor *a, struct term_open *t)
+{
+	struct term_ctx x = { a, t };
+
+	if (t->name == NULL || !t->name[0] || day_parse(t->starts_on) < 0 ||
+	    day_parse(t->ends_on) < day_parse(t->starts_on))
+		return nerr_raise(HC_ERR_BADREQ, "a term needs a name and its dates in order");
+	return nerr_pass(db_txn(open_term_in_txn, &x));
 }

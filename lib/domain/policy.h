@@ -29,6 +29,9 @@ struct policy {
 	int makeup_days_back;      /* 0: any past day of the term; else 1 .. 365 */
 	int makeup_per_term;       /* 0: no limit; else 1 .. 366 */
 	char summary_deadline[6];  /* "HH:MM" */
+	int questions_n;           /* the daily form's active questions
+				    * (domain/question.h keeps it); not set
+				    * by policy_apply() */
 };
 
 /* The configuration's values (Policy.*, conf/healthcard.hdf). */
@@ -69,6 +72,7 @@ NEOERR *policy_fever_changes(int today, int fever_tenths, bool lock,
 /* What a change did, for the page. */
 struct policy_effect {
 	int reports_opened, reports_closed, reports_reflagged;
+	int fevers_cleared;      /* door fevers (policy_reset_cards()) */
 	bool changed;            /* false: the values were those in force */
 };
 
@@ -86,5 +90,40 @@ NEOERR *policy_apply(const struct actor *a, const struct policy *p, int today,
  * stay the students' to re-submit. out->reports_closed: how many. */
 NEOERR *policy_close_anomalies(const struct actor *a, const char *reason,
 			       struct policy_effect *out);
+
+/* The states a bulk reset returns every card to (policy_reset_cards()). */
+enum card_reset {
+	/* What the check-ins and the reviews say: every red hold an admin may
+	 * lift is lifted: the open anomalies closed and the fevers measured
+	 * at a building's entrance not yet cleared are cleared, with the
+	 * reason, as their counselor would. Left as they are: a report sent
+	 * back (the student's to re-submit: a false report is not erased) and
+	 * a positive central test (a laboratory's result, lifted only by a
+	 * later negative one). */
+	CARD_RESET_CHECKINS
+};
+
+/* Every card returned to `to`: for CARD_RESET_CHECKINS what
+ * policy_close_anomalies() does, and every open door fever cleared
+ * (passages.fever_state, their queue items decided, card_facts.door_fever
+ * with them), an audit row per fever (door_fever.clear) and one for the
+ * reset (policy.reset_cards, with the counts before and after); one
+ * transaction. out->reports_closed, out->fevers_cleared: how many. */
+NEOERR *policy_reset_cards(const struct actor *a, enum card_reset to, const char *reason,
+			   struct policy_effect *out);
+
+/* A new term (terms) opened with the rules in force copied to it
+ * (term_policies: the numbers and the active questions) and a card row
+ * for everyone (card_facts); one transaction, audited (policy.open_term,
+ * the old: none, the new: the term, its rules and its cards).
+ * HC_ERR_CONFLICT when the name is taken. */
+struct term_open {
+	const char *name;        /* 1..64 characters */
+	const char *starts_on, *ends_on;   /* YYYY-MM-DD, ends_on >= starts_on */
+	/* out */
+	int term_id;
+	int cards;               /* card rows made */
+};
+NEOERR *policy_open_term(const struct actor *a, struct term_open *t);
 
 #endif

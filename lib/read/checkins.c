@@ -114,6 +114,7 @@ static void checkins_basic_row(DB_CURSOR *c, void *out)
 	db_copy(b->emergency_phone, sizeof b->emergency_phone, db_str(c, 3));
 	b->boarding = db_int(c, 4) != 0;
 	db_copy(b->dorm, sizeof b->dorm, db_str(c, 5));
+	b->questions_n = (int)db_int(c, 6);
 }
 
 NEOERR *checkins_basic(int person, struct basic_row *b, bool *found)
@@ -121,7 +122,8 @@ NEOERR *checkins_basic(int person, struct basic_row *b, bool *found)
 	memset(b, 0, sizeof *b);
 	return nerr_pass(db_one(found, checkins_basic_row, b,
 		"SELECT phone, home_address, emergency_contact, emergency_phone, "
-		"boarding, dorm FROM basic_info WHERE person_id = ?", "i",
+		"boarding, dorm, (SELECT questions_n FROM policies WHERE id = 1) "
+		"FROM basic_info WHERE person_id = ?", "i",
 		(long long)person));
 }
 

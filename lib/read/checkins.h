@@ -62,6 +62,8 @@ struct basic_row {
 	char emergency_phone[129];
 	bool boarding;
 	char dorm[257];          /* "" for none */
+	int questions_n;         /* the daily form's active questions (read in
+				  * the same statement: none, no statement more) */
 };
 /* *found false before it is given. */
 NEOERR *checkins_basic(int person, struct basic_row *b, bool *found);

@@ -26,7 +26,13 @@ static const struct section sections[] = {
 	  "'returned_to_city', d.returned_to_city, 'quarantine', d.quarantine, 'diagnosis', d.diagnosis, "
 	  "'other_abnormal', d.other_abnormal, 'anomaly_flags', d.anomaly_flags, "
 	  "'anomaly_state', d.anomaly_state, 'is_makeup', d.is_makeup, 'filled_by', f.name, "
-	  "'bulk_filled', d.bulk_filled_by IS NOT NULL, 'verified_by', v.name, 'verified_at', d.verified_at, 'verify_reason', d.verify_reason) "
+	  "'bulk_filled', d.bulk_filled_by IS NOT NULL, 'verified_by', v.name, 'verified_at', d.verified_at, 'verify_reason', d.verify_reason, "
+	  /* The answers to the daily form's optional questions (a retired
+	   * one's too), with what was asked. */
+	  "'answers', JSON_EXTRACT((SELECT JSON_ARRAYAGG(JSON_OBJECT('question_zh', q.label_zh, "
+	  "  'question_en', q.label_en, 'kind', q.kind, 'options_zh', q.options_zh, "
+	  "  'answer', a.answer) ORDER BY q.position) FROM report_answers a "
+	  "  JOIN report_questions q ON q.id = a.question_id WHERE a.report_id = d.id), '$')) "
 	  "FROM daily_reports d LEFT JOIN people f ON f.id = d.filled_by "
 	  "LEFT JOIN people v ON v.id = d.verified_by WHERE d.person_id = ? ORDER BY d.day" },
 	{ "replaced_reports", "SELECT JSON_OBJECT('day', h.day, 'replaced_at', h.replaced_at, "

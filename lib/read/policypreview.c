@@ -34,7 +34,8 @@ static int day_or_0(const char *s)
 	"SELECT p.id, p.number, p.name, p.college_id, col.name, t.id IS NOT NULL, " \
 	" f.on_roster, f.app, f.quiz_done, f.pledge_done, f.allowed_from, f.allowed_until, " \
 	" f.evidence_missing, f.open_anomaly, f.reported_to, f.reported_mask, f.arrived_at, " \
-	" f.arrived_as_boarder, f.moved_in, f.boarding, f.sent_back, f.term_id, f.positive_test " \
+	" f.arrived_as_boarder, f.moved_in, f.boarding, f.sent_back, f.term_id, f.positive_test, " \
+	" f.door_fever " \
 	"FROM card_facts f JOIN people p ON p.id = f.person_id " \
 	"LEFT JOIN org_units col ON col.id = p.college_id " \
 	"LEFT JOIN terms t ON t.id = f.term_id AND t.id = " TERM_NOW_ID " " \
@@ -50,6 +51,7 @@ static void facts_of(DB_CURSOR *c, struct card_facts *f)
 	f->boarder_now = db_int(c, 19) != 0;
 	f->sent_back_day = day_or_0(db_str(c, 20));
 	f->positive_test_day = day_or_0(db_str(c, 22));
+	f->door_fever_day = day_or_0(db_str(c, 23));
 	if (db_int(c, 5) == 0)
 		return;      /* no term in progress: the rest is not the card's */
 	f->on_roster = db_int(c, 6) != 0;
@@ -74,7 +76,15 @@ static int by_person(const void *a, const void *b)
 struct college_count {
 	int id;
 	char name[101];
-	int changed, opened;
+	int cards, changed, opened;
+};
+
+/* What is previewed. */
+enum preview_mode {
+	PM_RULES,      /* new rules: policy_apply() */
+	PM_CLOSE,      /* every open anomaly closed: policy_close_anomalies() */
+	PM_RESET,      /* every card to its check-ins: policy_reset_cards() */
+	PM_TERM        /* a new term: policy_open_term(), on its first day */
 };
 
 struct tally {
@@ -125,10 +135,25 @@ static const char *state_title(const char *lang, enum card_state s, char *buf, s
 	return buf;
 }
 
+/* A card's facts in a term of which nothing is known yet: what is the
+ * person's whatever the term (their reports, anomalies, door fevers,
+ * boarding) kept, the rest (roster, application, tests, arrival) none. */
+static void new_term_facts(const struct card_facts *in, struct card_facts *out)
+{
+	memset(out, 0, sizeof *out);
+	out->reported_to = in->reported_to;
+	out->reported_mask = in->reported_mask;
+	out->open_anomaly_day = in->open_anomaly_day;
+	out->sent_back_day = in->sent_back_day;
+	out->door_fever_day = in->door_fever_day;
+	out->boarder_now = in->boarder_now;
+}
+
 static NEOERR *preview(HDF *out, const char *prefix, const char *lang,
 		       const struct policy *now, const struct policy *next, int today,
-		       bool close_all)
+		       enum preview_mode mode, int term_day)
 {
+	bool close_all = mode == PM_CLOSE || mode == PM_RESET;
 	struct fever_change *ch = NULL;
 	struct tally t;
 	char td[11], buf[128], num[16];
@@ -167,12 +192,22 @@ static NEOERR *preview(HDF *out, const char *prefix, const char *lang,
 			after.open_anomaly_day = f->other_open_day;
 		if (close_all)
 			after.open_anomaly_day = 0;
+		if (mode == PM_RESET)
+			after.door_fever_day = 0;
+		if (mode == PM_TERM)
+			new_term_facts(&before, &after);
 		card_state(&before, today, now->streak_days, &vb);
-		card_state(&after, today, next->streak_days, &va);
+		card_state(&after, mode == PM_TERM ? term_day : today, next->streak_days, &va);
 		cards++;
 		if (f) {
 			opened += f->opens;
 			closed += f->closes;
+		}
+		if (mode == PM_TERM) {
+			/* Every person gets a card of the new term. */
+			col = college(&t, (int)db_int(c, 3), db_str(c, 4));
+			if (col)
+				col->cards++;
 		}
 		if (vb.state == va.state && !(f && f->opens))
 			continue;
@@ -216,6 +251,17 @@ static NEOERR *preview(HDF *out, const char *prefix, const char *lang,
 		}
 		closed = (int)open;
 	}
+	if (mode == PM_RESET) {
+		long long fevers = 0;
+		bool found;
+		err = db_scalar(&fevers, &found, "SELECT COUNT(*) FROM passages "
+				"WHERE fever_state = 'open'", NULL);
+		if (err) {
+			free(t.colleges);
+			return nerr_pass(err);
+		}
+		set_int(out, prefix, "FeversCleared", (int)fevers);
+	}
 	set_int(out, prefix, "ReportsOpened", opened);
 	set_int(out, prefix, "ReportsClosed", closed);
 	int n = 0;
@@ -237,6 +283,8 @@ static NEOERR *preview(HDF *out, const char *prefix, const char *lang,
 		set_str(out, prefix, "College", i, "Changed", num);
 		snprintf(num, sizeof num, "%d", t.colleges[i].opened);
 		set_str(out, prefix, "College", i, "Opened", num);
+		snprintf(num, sizeof num, "%d", t.colleges[i].cards);
+		set_str(out, prefix, "College", i, "Cards", num);
 	}
 	free(t.colleges);
 	return STATUS_OK;
@@ -245,11 +293,23 @@ static NEOERR *preview(HDF *out, const char *prefix, const char *lang,
 NEOERR *policy_preview(HDF *out, const char *prefix, const char *lang,
 		       const struct policy *now, const struct policy *next, int today)
 {
-	return nerr_pass(preview(out, prefix, lang, now, next, today, false));
+	return nerr_pass(preview(out, prefix, lang, now, next, today, PM_RULES, 0));
 }
 
 NEOERR *policy_preview_close(HDF *out, const char *prefix, const char *lang,
 			     const struct policy *now, int today)
 {
-	return nerr_pass(preview(out, prefix, lang, now, now, today, true));
+	return nerr_pass(preview(out, prefix, lang, now, now, today, PM_CLOSE, 0));
+}
+
+NEOERR *policy_preview_reset(HDF *out, const char *prefix, const char *lang,
+			     const struct policy *now, int today)
+{
+	return nerr_pass(preview(out, prefix, lang, now, now, today, PM_RESET, 0));
+}
+
+NEOERR *policy_preview_term(HDF *out, const char *prefix, const char *lang,
+			    const struct policy *now, int today, int starts_on)
+{
+	return nerr_pass(preview(out, prefix, lang, now, now, today, PM_TERM, starts_on));
 }

@@ -32,4 +32,17 @@ NEOERR *policy_preview(HDF *out, const char *prefix, const char *lang,
 NEOERR *policy_preview_close(HDF *out, const char *prefix, const char *lang,
 			     const struct policy *now, int today);
 
+/* The same for returning every card to its check-ins
+ * (policy_reset_cards()): no open anomaly and no open door fever;
+ * .ReportsClosed, .FeversCleared what it clears. */
+NEOERR *policy_preview_reset(HDF *out, const char *prefix, const char *lang,
+			     const struct policy *now, int today);
+
+/* The same for a new term starting on starts_on (policy_open_term()):
+ * .Cards the card rows it makes (one per person), .College.<n>.Cards by
+ * college, and each card of today against the new term's on its first
+ * day (no roster, application or arrival in it yet). */
+NEOERR *policy_preview_term(HDF *out, const char *prefix, const char *lang,
+			    const struct policy *now, int today, int starts_on);
+
 #endif

@@ -44,7 +44,10 @@ const extra = {
 
     // Issue 21: a change of the rules previewed (its tables of cards).
     '/policy/preview?fever=36.5&streak_days=7&makeup_days_back=0&makeup_per_term=0&summary_deadline=11:30',
-    '/policy/retention?reports=30&audit=365'],
+    '/policy/retention?reports=30&audit=365',
+    // The daily form's questions and the bulk resets' previews.
+    '/policy/questions', '/policy/reset?state=checkins&reason=a11y',
+    '/policy/term?name=a11y&starts_on=2030-02-01&ends_on=2030-07-01'],
 };
 const MAX_PAGES = 40;       // per role: the crawl stops there
 

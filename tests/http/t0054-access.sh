@@ -53,6 +53,26 @@ for who in $roles; do
 done
 get anon /policy
 check "anonymous GET /policy: to the login" eval 'status_is 303 && header_has "Location: /login"'
+# /policy/questions and the bulk resets (issue 21): the school admin only.
+# Each POST with a parameter missing or unknown: 400 / 404 for the admin,
+# nothing changed.
+for who in $roles; do
+	get "$who" /policy/questions; s1=$STATUS
+	get "$who" "/policy/reset?state=checkins&reason="; s2=$STATUS
+	get "$who" "/policy/term?name=&starts_on=&ends_on="; s3=$STATUS
+	FORM_PAGE=/password post "$who" /policy/questions --data-urlencode kind=yesno; s4=$STATUS
+	FORM_PAGE=/password post "$who" /policy/question_retire --data-urlencode id=999999; s5=$STATUS
+	FORM_PAGE=/password post "$who" /policy/question_move --data-urlencode id=999999 --data-urlencode dir=up; s6=$STATUS
+	FORM_PAGE=/password post "$who" /policy/reset --data-urlencode state=checkins; s7=$STATUS
+	FORM_PAGE=/password post "$who" /policy/term --data-urlencode name=x; s8=$STATUS
+	if [ "$who" = admin ]; then
+		check "$who /policy/questions, /reset, /term: GET 200 400 400, POST 400 404 404 400 400" \
+			eq "$s1 $s2 $s3 $s4 $s5 $s6 $s7 $s8" "200 400 400 400 404 404 400 400"
+	else
+		check "$who /policy/questions, /reset, /term, each POST: 403" \
+			eq "$s1 $s2 $s3 $s4 $s5 $s6 $s7 $s8" "403 403 403 403 403 403 403 403"
+	fi
+done
 # /testing (issue 21): the school admin and the counselor (by hand); the
 # import the school admin (and a college admin, t0034).
 for who in $roles; do

@@ -14,6 +14,7 @@
 
 #include "domain/centraltest.h"
 #include "domain/policy.h"
+#include "domain/question.h"
 
 static struct policy good(void)
 {
@@ -101,6 +102,65 @@ static void results(void **state)
 	assert_null(ctest_parse_result("阴性 "));
 }
 
+/* The daily form's questions: each kind's answers, and a new question's
+ * texts and options. */
+static void question_answers(void **state)
+{
+	struct question yn = { 1, QK_YESNO, true, 0 }, ch = { 2, QK_CHOICE, false, 3 };
+	struct question num = { 3, QK_NUMBER, false, 0 }, txt = { 4, QK_TEXT, true, 0 };
+	char long_text[QUESTION_TEXT_MAX * 3 + 8];
+
+	(void)state;
+	assert_null(question_answer_error(&yn, "1"));
+	assert_null(question_answer_error(&yn, "0"));
+	assert_string_equal(question_answer_error(&yn, ""), "form.err.required");
+	assert_string_equal(question_answer_error(&yn, NULL), "form.err.required");
+	assert_string_equal(question_answer_error(&yn, "yes"), "form.err.choice");
+	assert_null(question_answer_error(&ch, ""));          /* optional */
+	assert_null(question_answer_error(&ch, "1"));
+	assert_null(question_answer_error(&ch, "3"));
+	assert_string_equal(question_answer_error(&ch, "4"), "form.err.choice");
+	assert_string_equal(question_answer_error(&ch, "0"), "form.err.choice");
+	assert_string_equal(question_answer_error(&ch, "01"), "form.err.choice");
+	assert_string_equal(question_answer_error(&ch, "2x"), "form.err.choice");
+	assert_null(question_answer_error(&num, "8000"));
+	assert_null(question_answer_error(&num, "-1.5"));
+	assert_string_equal(question_answer_error(&num, "1e3"), "form.err.number");
+	assert_string_equal(question_answer_error(&num, "nan"), "form.err.number");
+	assert_string_equal(question_answer_error(&num, "1."), "form.err.number");
+	assert_string_equal(question_answer_error(&num, ".5"), "form.err.number");
+	assert_string_equal(question_answer_error(&num, "1234567890123"), "form.err.toolong");
+	assert_null(question_answer_error(&txt, "无"));
+	memset(long_text, 'a', QUESTION_TEXT_MAX + 1);
+	long_text[QUESTION_TEXT_MAX + 1] = '\0';
+	assert_string_equal(question_answer_error(&txt, long_text), "form.err.toolong");
+	assert_string_equal(question_answer_error(&txt, "a\nb"), "form.err.chars");
+}
+
+static void question_new_rules(void **state)
+{
+	struct question_new qn = { QK_CHOICE, false, "楼", "Building", "一\n二\r\n\n", "One\nTwo" };
+	const char *msg = NULL;
+
+	(void)state;
+	assert_int_equal(question_option_count("一\n二\r\n\n  \n"), 2);
+	assert_int_equal(question_option_count(""), 0);
+	assert_null(question_new_bad(&qn, &msg));
+	qn.options_en = "One";
+	assert_string_equal(question_new_bad(&qn, &msg), "options_en");
+	assert_string_equal(msg, "question.err.options_same");
+	qn.options_zh = "一";
+	assert_string_equal(question_new_bad(&qn, &msg), "options_zh");
+	qn.kind = QK_YESNO;                    /* options not asked */
+	assert_null(question_new_bad(&qn, &msg));
+	qn.label_en = "  ";
+	assert_string_equal(question_new_bad(&qn, &msg), "label_en");
+	assert_string_equal(msg, "form.err.required");
+	assert_int_equal(question_kind_parse("choice"), QK_CHOICE);
+	assert_int_equal(question_kind_parse("multi"), -1);
+	assert_string_equal(question_kind_name(QK_NUMBER), "number");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -108,6 +168,8 @@ int main(void)
 		cmocka_unit_test(policy_times),
 		cmocka_unit_test(sample_times),
 		cmocka_unit_test(results),
+		cmocka_unit_test(question_answers),
+		cmocka_unit_test(question_new_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,35 @@
+/*
+ * questions.h - the daily form's optional questions (domain/question.h) as
+ * the pages show them: on the form, in the admin's list, and the answers
+ * beside a report, a retired question's too. lang: "zh-CN" or "en", the
+ * language of the texts given.
+ */
+#ifndef HC_READ_QUESTIONS_H
+#define HC_READ_QUESTIONS_H
+
+#include "core/err.h"
+
+#include <ClearSilver.h>
+
+/* <prefix>.<n>.{Id, Name ("q<id>"), Kind, Required, Label} and, for a
+ * choice, .Opt.<m>.{Value (1..), Label}: the active questions in order;
+ * *n (may be NULL) how many. One indexed statement. */
+NEOERR *questions_form(HDF *out, const char *prefix, const char *lang, int *n);
+
+/* <prefix>.<n>.{id, position, kind, required, label_zh, label_en,
+ * options_zh, options_en, created_at, retired_at, answers}: every
+ * question, the active ones first in order, then the retired, latest
+ * first. */
+NEOERR *questions_list(HDF *out, const char *prefix);
+
+/* For each report under reports (<reports>.<n>.id, as person_reports()
+ * lists them), <reports>.<n>.Answer.<m>.{Label, Kind, Answer, Text,
+ * Retired}: its answers in the questions' order, a retired question's
+ * too. One statement for the person's reports listed. */
+NEOERR *questions_answers(HDF *out, const char *reports, const char *lang, int person_id);
+
+/* <prefix>.<m>.{Label, Kind, Answer, Text, Retired}: one report's. */
+NEOERR *questions_report_answers(HDF *out, const char *prefix, const char *lang,
+				 long long report_id);
+
+#endif
