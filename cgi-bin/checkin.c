@@ -325,7 +325,7 @@ static NEOERR *show(struct req *r)
 		 * confirms or corrects it with a check-in of their own, which
 		 * replaces it. The form starts from the same answers. */
 		hdf_set_int_value(r->hdf, "Checkin.Bulk", 1);
-		return nerr_pass(show_report_form(r, person, day, false));
+		return nerr_pass(show_report_form(r, person, day, false, questions_n > 0));
 	}
 	if (done && !resubmit) {
 		/* A day's report, with what was abnormal in words: the card's
