@@ -76,6 +76,7 @@ static void checkins_day_row(DB_CURSOR *c, void *out)
 	rep->is_makeup = db_int(c, 7) != 0;
 	rep->filled_by = db_int(c, 8);
 	db_copy(rep->verify_reason, sizeof rep->verify_reason, db_str(c, 9));
+	db_copy(rep->filler, sizeof rep->filler, db_str(c, 10));
 }
 
 NEOERR *checkins_day(int person, int day, struct day_report *rep, bool *found)
@@ -87,7 +88,8 @@ NEOERR *checkins_day(int person, int day, struct day_report *rep, bool *found)
 	return nerr_pass(db_one(found, checkins_day_row, rep,
 		"SELECT id, DATE_FORMAT(submitted_at, '%H:%i'), temperature, city, "
 		" anomaly, anomaly_flags, anomaly_state, is_makeup, filled_by, "
-		" verify_reason FROM daily_reports WHERE person_id = ? AND day = ?",
+		" verify_reason, (SELECT f.name FROM people f WHERE f.id = filled_by) "
+		"FROM daily_reports WHERE person_id = ? AND day = ?",
 		"is", (long long)person, d));
 }
 
@@ -147,7 +149,8 @@ NEOERR *checkins_calendar(HDF *out, const char *prefix, int person, const char *
 		"      WHEN days.d = ? THEN 'today' "
 		"      WHEN mr.state = 'pending' THEN 'pending' "
 		"      WHEN mr.state = 'approved' THEN 'approved' "
-		"      ELSE 'missed' END AS state "
+		"      ELSE 'missed' END AS state, "
+		" (SELECT f.name FROM people f WHERE f.id = dr.filled_by) AS filler "
 		"FROM days "
 		"LEFT JOIN daily_reports dr ON dr.person_id = ? AND dr.day = days.d "
 		"LEFT JOIN makeup_requests mr ON mr.person_id = ? AND mr.open_day = days.d "
