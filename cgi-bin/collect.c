@@ -14,7 +14,8 @@
  *                              one's group
  *   GET  /collect/declare      200 the declaration form of the first ticked
  *                              (?id=A&id=B...), filled from their last one;
- *                              400 none ticked; 403 not one's group; 404
+ *                              303 back to the list when none is ticked;
+ *                              403 not one's group; 404
  *   POST /collect/declare      303 the next ticked one's form, or
  *                              /collect?declared=N; 400 the form; 403; 404
  *   POST /collect/collector    303 /collect?collector=ID; 400 (counselors)
@@ -179,8 +180,12 @@ static NEOERR *show_declare(struct req *r)
 	char today[11];
 	bool found;
 	int n;
-	NEOERR *err = declare_subject(r, ids, &n, &g);
+	NEOERR *err;
 
+	/* The list's button with nothing ticked: back, with a word. */
+	if (app_nums(r, "id", ids, MAX_TICKED) == 0)
+		return nerr_pass(app_redirect(r, "/collect?ticked=0"));
+	err = declare_subject(r, ids, &n, &g);
 	if (err)
 		return nerr_pass(err);
 	day_format(app_today(), today);
@@ -273,7 +278,8 @@ static const struct action actions[] = {
 	{ "", M_GET, STAFFISH, show },
 	{ "add", M_POST, R_STAFF | R_COUNSELOR, add, .form = &guest_form,
 	  .params = PARAMS({ "group", P_ID }) },
-	{ "declare", M_GET, R_STAFF | R_COUNSELOR, show_declare, .lists = "id", .params = TICKED },
+	{ "declare", M_GET, R_STAFF | R_COUNSELOR, show_declare, .lists = "id",
+	  .params = PARAMS({ "id", P_ID, .notfound = true }) },
 	{ "declare", M_POST, R_STAFF | R_COUNSELOR, do_declare, .lists = "id", .params = TICKED,
 	  .form = &report_form },
 	{ "collector", M_POST, R_COUNSELOR, name_collector },

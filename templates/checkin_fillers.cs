@@ -42,7 +42,7 @@
 </section>
 <?cs /if ?>
 <section class="panel">
-<h2><?cs var:L.fillers.for_title ?></h2>
+<?cs if:Who.Is.Student ?><h2><?cs var:L.fillers.for_title ?></h2><?cs else ?><h1><?cs var:L.fillers.for_title ?></h1><?cs /if ?>
 <?cs if:subcount(Fillers.For) == 0 ?><p id="for-none"><?cs var:L.fillers.for_none ?></p><?cs else ?>
 <ul class="plain" id="fill-for">
 <?cs each:p = Fillers.For ?>

@@ -5,6 +5,7 @@
 <h1><?cs var:L.collect.title ?></h1>
 <p class="small"><?cs var:L.collect.intro ?></p>
 <?cs if:Query.added ?><p class="message" role="status" id="added"><?cs var:L.collect.added ?></p><?cs /if ?>
+<?cs if:Query.ticked == "0" ?><p class="message bad" role="alert" id="ticked-none"><?cs var:L.collect.ticked_none ?></p><?cs /if ?>
 <?cs if:Query.declared ?><p class="message" role="status" id="declared"><?cs var:L.collect.declared ?></p><?cs /if ?>
 <?cs if:subcount(Collect.Guest) == 0 ?><p id="guests-none"><?cs var:L.collect.none ?></p><?cs else ?>
 <form method="get" action="<?cs var:Site.Prefix ?>/collect/declare" id="tick">

@@ -165,3 +165,22 @@ get gate /collect
 check "  the former collector: 403" status_is 403
 declare_for gate 36.6 "$g2"
 check "  their declaration: 403" status_is 403
+
+# A colleague with no role of their own finds the group on their home page.
+read -r pid pnum <<<"$(sql "SELECT p.id, p.number FROM people p JOIN accounts a ON a.person_id = p.id
+	WHERE p.identity = 'staff' AND a.disabled = 0 AND NOT EXISTS (SELECT 1 FROM roles r WHERE r.person_id = p.id)
+	ORDER BY p.id LIMIT 1")"
+if [ -n "$pid" ]; then
+	sql "UPDATE accounts SET must_change_pw = 0 WHERE person_id = $pid" >/dev/null
+	login "$pnum"
+	get "$pnum" /
+	check "a colleague with no role: no /collect on their home page" eval 'status_is 200 && body_lacks "id=\"home-collect\""'
+	FORM_PAGE=/collect post counselor /collect/collector --data-urlencode "number=$pnum"
+	get "$pnum" /
+	check "  named collector: their home page links it" body_has 'id="home-collect"'
+	get "$pnum" /collect
+	check "  and it opens with the group's people" eval 'status_is 200 && body_has "id=\"tick-$g1\""'
+fi
+get counselor /collect/declare
+check "the list's button with nothing ticked: back to the list, with a word" eval 'status_is 303 &&
+	header_has "Location: /collect?ticked=0"'

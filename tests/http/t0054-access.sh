@@ -206,12 +206,14 @@ for path in /collect /collect/declare?id=1; do
 done
 # 代填人 on /checkin (issue 16): everyone who checks in sees whom they may
 # fill for; students alone name fillers; a filler not named is refused.
+unnamed=$(sql "SELECT MIN(p.id) FROM people p WHERE NOT EXISTS (SELECT 1 FROM proxy_fillers f
+	WHERE f.student_id = p.id AND f.revoked_at IS NULL)")
 for who in $roles; do
 	get "$who" /checkin/fillers
 	get_status=$STATUS
 	FORM_PAGE=/password post "$who" /checkin/fillers --data-urlencode number= --data-urlencode relation=roommate
 	name_status=$STATUS
-	get "$who" "/checkin/for?person=1"
+	get "$who" "/checkin/for?person=$unnamed"
 	for_status=$STATUS
 	case $who in
 	student|grad) want="200 400 403" ;;
