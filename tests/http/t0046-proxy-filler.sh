@@ -115,3 +115,10 @@ FORM_PAGE=/checkin/fillers post counselor /checkin/fillers --data-urlencode "num
 check "a counselor may not name a filler: 403" status_is 403
 get counselor /checkin/fillers
 check "  their page lists none to fill for" eval 'status_is 200 && body_has "id=\"for-none\""'
+
+# The student's own export holds their namings, the revoked one too; the
+# filler's holds whom they were named by.
+get student /person/export
+check "the student's export lists their two namings" eq "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["proxy_fillers"]))' "$BODY")" 2
+get grad /person/export
+check "  the filler's export, the naming of them" eq "$(python3 -c 'import json,sys; print(sum(1 for x in json.load(open(sys.argv[1]))["proxy_fillers"] if x["filler_number"] == sys.argv[2]))' "$BODY" "$gnum")" 1
