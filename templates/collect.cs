@@ -15,7 +15,7 @@
 <tbody>
 <?cs each:g = Collect.Guest ?>
 <tr id="guest-<?cs var:g.id ?>">
-  <td><?cs if:g.may == "1" ?><input type="checkbox" name="id" value="<?cs var:g.id ?>" id="tick-<?cs var:g.id ?>" aria-label="<?cs var:g.name ?>"><?cs /if ?></td>
+  <td><?cs if:g.may == "1" ?><input type="checkbox" name="id" value="<?cs var:g.id ?>" id="tick-<?cs var:g.id ?>"><?cs /if ?></td>
   <td><?cs if:g.may == "1" ?><label for="tick-<?cs var:g.id ?>"><?cs var:g.name ?></label><?cs else ?><?cs var:g.name ?><?cs /if ?><br><span class="small"><?cs var:L.collect.kind[g.kind] ?> · <?cs var:g.nationality ?></span></td>
   <td class="small"><?cs var:L.idnum.type[g.id_type] ?><br><?cs var:g.id_masked ?></td>
   <td class="small"><?cs var:g.group_name ?></td>

@@ -35,14 +35,15 @@ struct naming {
 static NEOERR *name_in_txn(void *ctx)
 {
 	struct naming *x = ctx;
-	long long filler = 0, live = 0, same = 0;
+	long long me = 0, filler = 0, live = 0, same = 0;
 	char now[20], detail[96];
 	bool found;
 	NEOERR *err;
 
 	*x->out = (struct outcome){ .ok = true };
-	/* The student's own row, locked: two namings at once count in turn. */
-	err = db_scalar(&live, NULL, "SELECT id FROM people WHERE id = ? FOR UPDATE", "i",
+	/* The student's own row, locked: two namings sent at once are
+	 * counted one after the other, so a third never slips in. */
+	err = db_scalar(&me, NULL, "SELECT id FROM people WHERE id = ? FOR UPDATE", "i",
 			(long long)x->a->person_id);
 	if (err == STATUS_OK)
 		err = db_scalar(&filler, &found, "SELECT p.id FROM people p JOIN accounts a "

@@ -122,3 +122,8 @@ get student /person/export
 check "the student's export lists their two namings" eq "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["proxy_fillers"]))' "$BODY")" 2
 get grad /person/export
 check "  the filler's export, the naming of them" eq "$(python3 -c 'import json,sys; print(sum(1 for x in json.load(open(sys.argv[1]))["proxy_fillers"] if x["filler_number"] == sys.argv[2]))' "$BODY" "$gnum")" 1
+
+# As found: the demo student unreported today (the tests after this one
+# expect it), their namings revoked.
+sql "DELETE FROM daily_reports WHERE person_id = $sid AND day = '$today'" >/dev/null
+sql "UPDATE proxy_fillers SET revoked_at = NOW() WHERE student_id = $sid AND revoked_at IS NULL" >/dev/null
