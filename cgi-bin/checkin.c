@@ -20,6 +20,14 @@
  *   POST /checkin/proxy      303 /dashboard; 400 form; 403; 409
  *   GET  /checkin/basic_fix  200 a counselor's correction form for ?person=ID
  *   POST /checkin/basic_fix  303 the student's card; 400 form; 403; 404 none yet
+ *   GET  /checkin/fillers    200 my 代填人 (students: name, revoke) and whom
+ *                            I may fill for (anyone named)
+ *   POST /checkin/fillers    303 /checkin/fillers?named=ID; 400 the form with
+ *                            the number or relation named
+ *   POST /checkin/unfiller   303 /checkin/fillers?revoked=ID; 404 not mine
+ *   GET  /checkin/for        200 a named filler's form for ?person=ID; 403 not
+ *                            (or no longer) named; 409 filled already
+ *   POST /checkin/for        303 /checkin/fillers?filled=ID; 400; 403; 409
  */
 #include "web/app.h"
 #include "read/checkins.h"
@@ -28,6 +36,7 @@
 #include "core/days.h"
 #include "web/form.h"
 #include "domain/checkin.h"
+#include "domain/proxyfill.h"
 #include "domain/scope.h"
 #include "domain/term.h"
 
@@ -245,8 +254,10 @@ static NEOERR *load_today(struct req *r, int person, int day, bool *done)
 	if (rep.anomaly_state[0])
 		hdf_set_value(r->hdf, "Checkin.Report.anomaly_state", rep.anomaly_state);
 	hdf_set_int_value(r->hdf, "Checkin.Report.is_makeup", rep.is_makeup);
-	if (rep.filled_by)
+	if (rep.filled_by) {
 		hdf_set_int_value(r->hdf, "Checkin.Report.filled_by", (int)rep.filled_by);
+		hdf_set_value(r->hdf, "Checkin.Report.filler", rep.filler);
+	}
 	if (rep.verify_reason[0])
 		hdf_set_value(r->hdf, "Checkin.Report.verify_reason", rep.verify_reason);
 	if (rep.bulk_by[0])
@@ -372,8 +383,10 @@ static NEOERR *save_basic(struct req *r)
 	return nerr_pass(app_redirect(r, "/checkin?saved=basic"));
 }
 
-/* Validates and stores a report for `person`; renders the outcome. */
-static NEOERR *submit(struct req *r, int person, int filled_by, const char *done_to)
+/* Validates and stores a report for `person`; renders the outcome. A
+ * filler the student named (named) is checked again in the report's
+ * transaction: a revocation that came first refuses it. */
+static NEOERR *submit(struct req *r, int person, int filled_by, bool named, const char *done_to)
 {
 	struct report rep;
 	struct position pos = { 0 };
@@ -411,6 +424,8 @@ static NEOERR *submit(struct req *r, int person, int filled_by, const char *done
 	s.addr = hdf_get_value(r->hdf, "CGI.RemoteAddress", "");
 	s.answers = app_query;
 	s.answers_ctx = r;
+	if (named)
+		s.also = proxy_fill_still_named;
 	err = report_submit(&s);
 	if (nerr_match(err, HC_ERR_BADREQ) && s.nbad) {
 		/* An answer missing or not good: nothing was stored. */
@@ -447,7 +462,7 @@ static NEOERR *do_submit(struct req *r)
 		return nerr_pass(err);
 	if (!has_basic)
 		return nerr_pass(app_redirect(r, "/checkin"));
-	return nerr_pass(submit(r, r->who.person_id, 0, "/checkin?done=1"));
+	return nerr_pass(submit(r, r->who.person_id, 0, false, "/checkin?done=1"));
 }
 
 /* The person a staff member acts for (declared: PERSON); 0 for none. */
@@ -515,7 +530,7 @@ static NEOERR *do_proxy(struct req *r)
 		/* Proxy-fill is for today only. */
 		return nerr_raise(HC_ERR_BADREQ, "proxy fill names a day");
 	}
-	return nerr_pass(submit(r, person, r->who.person_id, "/dashboard?proxied=1"));
+	return nerr_pass(submit(r, person, r->who.person_id, false, "/dashboard?proxied=1"));
 }
 
 static NEOERR *calendar(struct req *r)
@@ -569,6 +584,139 @@ static NEOERR *do_basic_fix(struct req *r)
 	return nerr_pass(app_redirect(r, path));
 }
 
+/* ---- 代填人 named by the student (lib/domain/proxyfill.h) ---- */
+
+static const struct form_field filler_fields[] = {
+	{ "number", FORM_TEXT, true, 1, 32, NULL },
+	{ "relation", FORM_CHOICE, true, 0, 0, proxy_relations },
+	{ 0 }
+};
+static const struct form filler_form = { "filler", filler_fields };
+
+static NEOERR *render_fillers(struct req *r)
+{
+	char today[11];
+	NEOERR *err = STATUS_OK;
+
+	day_format(app_today(), today);
+	if (r->who.roles & R_STUDENT)
+		err = proxy_list_named(r->hdf, "Fillers.Named", "Fillers.Past", r->who.person_id);
+	if (err == STATUS_OK)
+		err = proxy_list_for(r->hdf, "Fillers.For", r->who.person_id, today);
+	if (err)
+		return nerr_pass(err);
+	hdf_set_int_value(r->hdf, "Fillers.Max", PROXY_MAX_FILLERS);
+	if (!hdf_get_obj(r->hdf, "Form.Field"))
+		form_describe(r, &filler_form);
+	return nerr_pass(app_render(r, "checkin_fillers.cs"));
+}
+
+static NEOERR *show_fillers(struct req *r)
+{
+	return nerr_pass(render_fillers(r));
+}
+
+static NEOERR *name_filler(struct req *r)
+{
+	struct outcome out;
+	char path[64], key[64];
+	NEOERR *err;
+
+	if (form_check(r, &filler_form) == 0) {
+		err = proxy_name(&r->who, app_param(r, "number", ""), app_param(r, "relation", ""),
+				 &out);
+		if (err)
+			return nerr_pass(err);
+		if (out.ok) {
+			snprintf(path, sizeof path, "/checkin/fillers?named=%lld", out.id);
+			return nerr_pass(app_redirect(r, path));
+		}
+		snprintf(key, sizeof key, "Form.Error.%s", out.field);
+		hdf_set_value(r->hdf, key, tr(r, out.msg));
+		hdf_set_int_value(r->hdf, "Form.Errors", 1);
+	}
+	r->status = 400;
+	return nerr_pass(render_fillers(r));
+}
+
+static NEOERR *revoke_filler(struct req *r)
+{
+	struct outcome out;
+	char path[64];
+	long long id = app_num(r, "id", 0);
+	NEOERR *err = proxy_revoke(&r->who, id, &out);
+
+	if (err)
+		return nerr_pass(err);
+	if (out.not_found)
+		return nerr_raise(HC_ERR_NOTFOUND, "no live naming %lld of %d", id, r->who.person_id);
+	snprintf(path, sizeof path, "/checkin/fillers?revoked=%lld", id);
+	return nerr_pass(app_redirect(r, path));
+}
+
+/* The student a named filler fills for: 403 unless named now. */
+static NEOERR *load_named_subject(struct req *r, int person)
+{
+	char name[257], number[129];
+	bool may, found;
+	NEOERR *err;
+
+	if (person == 0)
+		return nerr_raise(HC_ERR_NOTFOUND, "no person given");
+	err = proxy_may_fill(r->who.person_id, person, &may);
+	if (err)
+		return nerr_pass(err);
+	if (!may)
+		return nerr_raise(HC_ERR_FORBIDDEN, "%d is no filler of %d", r->who.person_id, person);
+	err = directory_person_name(person, name, number, &found);
+	if (err || !found)
+		return nerr_pass(err);
+	hdf_set_int_value(r->hdf, "Proxy.Person", person);
+	hdf_set_value(r->hdf, "Proxy.name", name);
+	hdf_set_value(r->hdf, "Proxy.number", number);
+	hdf_set_value(r->hdf, "Proxy.Action", "for");
+	return STATUS_OK;
+}
+
+static NEOERR *show_for(struct req *r)
+{
+	int person = person_param(r), today = app_today();
+	bool done;
+	NEOERR *err = load_named_subject(r, person);
+
+	if (err)
+		return nerr_pass(err);
+	set_day(r, "Checkin.Day", today);
+	err = load_today(r, person, today, &done);
+	if (err)
+		return nerr_pass(err);
+	if (done) {
+		r->status = 409;
+		hdf_set_value(r->hdf, "Checkin.ExistingAt",
+			      hdf_get_value(r->hdf, "Checkin.Report.at", ""));
+		return nerr_pass(app_render(r, "checkin_already.cs"));
+	}
+	form_describe(r, &report_form);
+	err = quick_fill(r, person, today);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_render(r, "checkin_proxy.cs"));
+}
+
+static NEOERR *do_for(struct req *r)
+{
+	int person = person_param(r);
+	char path[64];
+	NEOERR *err = load_named_subject(r, person);
+
+	if (err)
+		return nerr_pass(err);
+	if (strcmp(app_param(r, "day", ""), ""))
+		return nerr_raise(HC_ERR_BADREQ, "a filler fills today only");
+	snprintf(path, sizeof path, "/checkin/fillers?filled=%d", person);
+	return nerr_pass(submit(r, person, r->who.person_id, true, path));
+}
+
 #define PERSON PARAMS({ "person", P_ID, .notfound = true })
 
 static const struct action actions[] = {
@@ -582,6 +730,11 @@ static const struct action actions[] = {
 	{ "basic_fix", M_GET, R_COUNSELOR | R_ADMIN, show_basic_fix, .params = PERSON },
 	{ "basic_fix", M_POST, R_COUNSELOR | R_ADMIN, do_basic_fix, .form = &basic_form,
 	  .params = PERSON },
+	{ "fillers", M_GET, R_STUDENT | R_STAFF, show_fillers },
+	{ "fillers", M_POST, R_STUDENT, name_filler, .form = &filler_form },
+	{ "unfiller", M_POST, R_STUDENT, revoke_filler, .params = PARAMS({ "id", P_ID, true, .notfound = true }) },
+	{ "for", M_GET, R_STUDENT | R_STAFF, show_for, .params = PERSON },
+	{ "for", M_POST, R_STUDENT | R_STAFF, do_for, .params = PERSON, .form = &report_form },
 	{ 0 }
 };
 

@@ -136,6 +136,8 @@ static NEOERR *show(struct req *r)
 		err = dash_list_load(r->hdf, s, bound, day, f, chosen_page(r));
 	if (err == STATUS_OK)
 		err = dash_anomalies_load(r->hdf, s, bound);
+	if (err == STATUS_OK)
+		err = dash_guests_load(r->hdf, s, bound, day);
 	if (err == STATUS_OK) {
 		/* 请销假: who is out past their leave (the list on /leave). */
 		long long overdue = 0;

@@ -7,10 +7,12 @@
  *           dorm staff with no other role; 200 the home page for the others
  *           (reviewers: their 待办, the pending count per kind linking to
  *           the queue's filter and their latest notices); 303 /login when
- *           nobody is logged in
+ *           nobody is logged in; a colleague named collector of a
+ *           counselor's group (/collect) finds it linked here
  */
 #include "web/app.h"
 #include "core/conf.h"
+#include "domain/guest.h"
 #include "domain/notice.h"
 #include "domain/phone.h"
 #include "domain/queue.h"
@@ -41,6 +43,16 @@ static NEOERR *home(struct req *r)
 		if (err)
 			return nerr_pass(err);
 		hdf_set_int_value(r->hdf, "Home.Todo", 1);
+	} else if (r->who.roles & R_STAFF) {
+		/* A colleague a counselor named collector of their group: the
+		 * menu's /collect is for the roles that always have it. */
+		int groups = 0;
+		NEOERR *err = guest_groups(r->hdf, "Home.Group", &r->who, &groups);
+
+		if (err)
+			return nerr_pass(err);
+		if (groups > 0)
+			hdf_set_int_value(r->hdf, "Home.Collects", 1);
 	}
 	return nerr_pass(app_render(r, "home.cs"));
 }

@@ -17,7 +17,7 @@
 <?cs each:d = Calendar.Day ?>
   <li class="day-<?cs var:d.state ?>">
     <span class="date"><?cs var:d.day ?></span>
-    <span class="state"><?cs var:L.calendar[d.state] ?></span>
+    <span class="state"><?cs var:L.calendar[d.state] ?></span><?cs if:d.filler ?> <span class="small filler"><?cs var:L.person.filled_by ?> <?cs var:d.filler ?></span><?cs /if ?>
     <?cs if:d.state == "missed" ?><a href="<?cs var:Site.Prefix ?>/makeup?day=<?cs var:d.day ?>"><?cs var:L.calendar.apply ?></a>
     <?cs elif:d.state == "sent_back" ?><a href="<?cs var:Site.Prefix ?>/checkin?day=<?cs var:d.day ?>"><?cs var:L.card.next.refill ?></a>
     <?cs elif:d.state == "approved" ?><a href="<?cs var:Site.Prefix ?>/makeup/fill?day=<?cs var:d.day ?>"><?cs var:L.calendar.fill ?></a>

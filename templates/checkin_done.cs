@@ -16,7 +16,7 @@
   <div class="card-head"><span class="card-icon" aria-hidden="true">&#x2714;</span>
   <div><p class="card-colour"><?cs var:Checkin.Day ?></p>
   <h1 class="card-title"><?cs if:Checkin.PastDay ?><?cs var:L.checkin.done_past ?><?cs else ?><?cs var:L.checkin.done ?><?cs /if ?></h1></div></div>
-  <p class="reasons"><?cs var:L.checkin.done_at ?> <?cs var:Checkin.Report.at ?><?cs if:Checkin.Report.filled_by ?> (<?cs var:L.checkin.by_counselor ?>)<?cs /if ?></p>
+  <p class="reasons"><?cs var:L.checkin.done_at ?> <?cs var:Checkin.Report.at ?><?cs if:Checkin.Report.filled_by ?> (<span id="filler"><?cs var:L.person.filled_by ?> <?cs var:Checkin.Report.filler ?></span>)<?cs /if ?></p>
   <?cs if:Checkin.Report.anomaly_state == "cleared" ?><p class="reasons"><?cs var:L.checkin.cleared ?></p><?cs /if ?>
 </section>
 <?cs /if ?>

@@ -28,6 +28,7 @@
     <span class="l"><?cs var:fig.Label ?></span></a></li>
 <?cs /each ?>
 </ul>
+<p id="guests-line"><a href="<?cs var:Site.Prefix ?>/collect"><?cs var:L.dashboard.guests ?></a>: <span id="guests-total"><?cs alt:Dash.Guests.total ?>0<?cs /alt ?></span> <?cs var:L.dashboard.guests_people ?> · <?cs var:L.dashboard.guests_declared ?> <span id="guests-declared"><?cs alt:Dash.Guests.declared ?>0<?cs /alt ?></span><?cs if:Dash.Guests.abnormal > 0 ?> · <span class="bad"><?cs var:L.dashboard.guests_abnormal ?> <span id="guests-abnormal"><?cs var:Dash.Guests.abnormal ?></span></span><?cs /if ?></p>
 <?cs if:Dash.Snapshot.At ?><p class="small" id="snapshot-at"><?cs var:L.dashboard.snapshot_at ?> <?cs var:Dash.Snapshot.At ?></p><?cs /if ?>
 </section>
 
@@ -82,7 +83,7 @@
   <td><?cs var:p.number ?></td>
   <td><?cs var:L.identity[p.identity] ?></td>
   <td><?cs if:p.diagnosis == "suspected" ?><?cs var:L.form.report.diagnosis.suspected ?><?cs elif:p.diagnosis == "confirmed" ?><?cs var:L.form.report.diagnosis.confirmed ?><?cs /if ?></td>
-  <td><?cs if:p.report ?><?cs if:Dash.Filter == "anomaly" ?><?cs var:p.day ?> <?cs /if ?><?cs var:p.at ?><?cs if:p.bulk ?> <span class="tag bulk"><?cs var:L.bulk.unconfirmed ?></span><?cs elif:p.filled_by ?> (<?cs var:L.dashboard.proxy_mark ?>)<?cs /if ?><?cs elif:p.exempt == "1" ?><span class="tag"><?cs var:L.dashboard.exempt_mark ?></span><?cs else ?><?cs var:L.dashboard.not_reported ?><?cs /if ?></td>
+  <td><?cs if:p.report ?><?cs if:Dash.Filter == "anomaly" ?><?cs var:p.day ?> <?cs /if ?><?cs var:p.at ?><?cs if:p.bulk ?> <span class="tag bulk"><?cs var:L.bulk.unconfirmed ?></span><?cs elif:p.filled_by ?> (<span class="filler"><?cs var:L.person.filled_by ?> <?cs var:p.filler ?></span>)<?cs /if ?><?cs elif:p.exempt == "1" ?><span class="tag"><?cs var:L.dashboard.exempt_mark ?></span><?cs else ?><?cs var:L.dashboard.not_reported ?><?cs /if ?></td>
   <td><?cs if:!p.report && p.exempt != "1" && Dash.IsToday ?><a class="small-button" href="<?cs var:Site.Prefix ?>/checkin/proxy?person=<?cs var:p.id ?>"><?cs var:L.dashboard.proxy ?></a><?cs /if ?></td>
 </tr>
 <?cs /each ?>

@@ -16,6 +16,7 @@
 </p>
 <ul class="links">
   <?cs call:staff_links() ?>
+  <?cs if:Home.Collects ?><li><a href="<?cs var:Site.Prefix ?>/collect" id="home-collect"><?cs var:L.home.collect ?></a></li><?cs /if ?>
   <li><a href="<?cs var:Site.Prefix ?>/checkin"><?cs var:L.home.checkin ?></a></li>
   <?cs if:Who.Is.Staff ?><li><a href="<?cs var:Site.Prefix ?>/return"><?cs var:L.home.my_return ?></a></li><?cs /if ?>
   <li><a href="<?cs var:Site.Prefix ?>/card"><?cs var:L.home.my_card ?></a></li>

@@ -83,6 +83,7 @@
   <a href="<?cs var:Site.Prefix ?>/checkin/calendar"<?cs if:current == "calendar" ?> aria-current="page"<?cs /if ?>><?cs var:L.calendar.title ?></a>
   <a href="<?cs var:Site.Prefix ?>/makeup"<?cs if:current == "makeup" ?> aria-current="page"<?cs /if ?>><?cs var:L.makeup.tab ?></a>
   <a href="<?cs var:Site.Prefix ?>/rounds"<?cs if:current == "rounds" ?> aria-current="page"<?cs /if ?>><?cs var:L.home.rounds ?></a>
+  <a href="<?cs var:Site.Prefix ?>/checkin/fillers"<?cs if:current == "fillers" ?> aria-current="page"<?cs /if ?>><?cs var:L.fillers.tab ?></a>
   <?cs if:Who.Is.Student ?><a href="<?cs var:Site.Prefix ?>/return"<?cs if:current == "return" ?> aria-current="page"<?cs /if ?>><?cs var:L.return.tab ?></a><?cs /if ?>
 </nav>
 <?cs /def ?>

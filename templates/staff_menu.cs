@@ -10,6 +10,7 @@
   <?cs call:menu_link("/report", "report", L.home.report) ?>
   <?cs call:menu_link("/notices", "notices", L.home.notices) ?>
   <?cs call:menu_link("/rounds", "rounds", L.home.rounds) ?>
+  <?cs call:menu_link("/collect", "collect", L.home.collect) ?>
   <?cs elif:Who.Is.DeptHead ?><?cs call:menu_link("/review", "review", L.home.review) ?>
   <?cs call:menu_link("/notices", "notices", L.home.notices) ?>
   <?cs /if ?>

@@ -41,6 +41,25 @@ char id_resident_check_char(const char digits17[17])
 	return check[sum % 11];
 }
 
+/* The 2004 form's birth date, YYMMDD: a real day of 19YY or 20YY (the
+ * century is not written; 29 February of either will do). */
+static bool yymmdd_ok(const char *s)
+{
+	int yy = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[2] - '0') * 10 + (s[3] - '0'),
+	    d = (s[4] - '0') * 10 + (s[5] - '0');
+
+	if (m < 1 || m > 12 || d < 1 || d > 31)
+		return false;
+	for (int century = 1900; century <= 2000; century += 100) {
+		int yy2, mm2, dd2;
+
+		day_to_ymd(day_from_ymd(century + yy, m, d), &yy2, &mm2, &dd2);
+		if (mm2 == m && dd2 == d)
+			return true;
+	}
+	return false;
+}
+
 /* An 18-character number under GB 11643: 17 digits, a birth date
  * (YYYYMMDD at 6) that is a real day from 1800, and the check character. */
 static const char *gb11643_error(const char *s)
@@ -78,7 +97,7 @@ const char *id_number_error(enum id_type t, const char *s)
 	case ID_RESIDENT:
 		return gb11643_error(s);
 	case ID_PASSPORT:
-		if (n < 5 || n > 17)
+		if (n < 5 || n > 20)
 			return "idnum.err.length";
 		for (size_t i = 0; i < n; i++)
 			if (!upper_or_digit(s[i]))
@@ -99,7 +118,9 @@ const char *id_number_error(enum id_type t, const char *s)
 			for (int i = 0; i < 3; i++)
 				if (s[i] < 'A' || s[i] > 'Z')
 					return "idnum.err.chars";
-			return all_digits(s + 3, 12) ? NULL : "idnum.err.chars";
+			if (!all_digits(s + 3, 12))
+				return "idnum.err.chars";
+			return yymmdd_ok(s + 5) ? NULL : "idnum.err.date";
 		}
 		if (n == 18) {
 			if (s[0] != '9')

@@ -10,11 +10,18 @@
 
 enum id_type {
 	ID_RESIDENT,      /* 居民身份证: 18 characters, GB 11643 check digit */
-	ID_PASSPORT,      /* 护照: 5 to 17 letters and digits */
+	ID_PASSPORT,      /* 护照: 5 to 20 letters and digits (no country's is
+			   * shorter or longer) */
 	ID_HK_MACAU,      /* 港澳居民来往内地通行证: H or M and 8 or 10 digits */
 	ID_TAIWAN,        /* 台湾居民来往大陆通行证: 8 digits (10 on older ones) */
-	ID_FOREIGN_PR,    /* 外国人永久居留身份证: 15 (3 letters, 12 digits) or
-			   * 18 (9, then GB 11643's rules) */
+	ID_FOREIGN_PR,    /* 外国人永久居留身份证: the 2004 form, 15: the
+			   * nationality's 3 letters, 2 digits of the place
+			   * of issue, the birth date YYMMDD, 3 of sequence
+			   * and a check digit (its algorithm unpublished:
+			   * not checked); the 2023 form, 18: 9, the
+			   * province (2), the nationality (3 digits), the
+			   * birth date YYYYMMDD, 3 of sequence and GB
+			   * 11643's check character */
 	ID_TYPES
 };
 

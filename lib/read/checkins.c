@@ -77,6 +77,7 @@ static void checkins_day_row(DB_CURSOR *c, void *out)
 	rep->filled_by = db_int(c, 8);
 	db_copy(rep->verify_reason, sizeof rep->verify_reason, db_str(c, 9));
 	db_copy(rep->bulk_by, sizeof rep->bulk_by, db_str(c, 10));
+	db_copy(rep->filler, sizeof rep->filler, db_str(c, 11));
 }
 
 NEOERR *checkins_day(int person, int day, struct day_report *rep, bool *found)
@@ -88,8 +89,9 @@ NEOERR *checkins_day(int person, int day, struct day_report *rep, bool *found)
 	return nerr_pass(db_one(found, checkins_day_row, rep,
 		"SELECT d.id, DATE_FORMAT(d.submitted_at, '%H:%i'), d.temperature, d.city, "
 		" d.anomaly, d.anomaly_flags, d.anomaly_state, d.is_makeup, d.filled_by, "
-		" d.verify_reason, b.name FROM daily_reports d "
+		" d.verify_reason, b.name, f.name FROM daily_reports d "
 		"LEFT JOIN people b ON b.id = d.bulk_filled_by "
+		"LEFT JOIN people f ON f.id = d.filled_by "
 		"WHERE d.person_id = ? AND d.day = ?",
 		"is", (long long)person, d));
 }
@@ -153,7 +155,8 @@ NEOERR *checkins_calendar(HDF *out, const char *prefix, int person, const char *
 		"      WHEN days.d = ? THEN 'today' "
 		"      WHEN mr.state = 'pending' THEN 'pending' "
 		"      WHEN mr.state = 'approved' THEN 'approved' "
-		"      ELSE 'missed' END AS state "
+		"      ELSE 'missed' END AS state, "
+		" (SELECT f.name FROM people f WHERE f.id = dr.filled_by) AS filler "
 		"FROM days "
 		"LEFT JOIN daily_reports dr ON dr.person_id = ? AND dr.day = days.d "
 		"LEFT JOIN makeup_requests mr ON mr.person_id = ? AND mr.open_day = days.d "

@@ -44,6 +44,7 @@ struct day_report {
 	char anomaly_state[16];  /* "" for none */
 	bool is_makeup;
 	long long filled_by;     /* 0: the person themself */
+	char filler[65];         /* who filled it (代填人): their name; "" for none */
 	char verify_reason[2001]; /* "" for none */
 	char bulk_by[257];       /* 快速填充: the collector's name, not
 				  * confirmed by the person; "" for none */

@@ -101,7 +101,8 @@ static const char school_exempt_sql[] =
 #define LIST_COLUMNS \
 	"SELECT p.id, p.name, p.number, p.identity, cls.name AS class, d.id AS report, " \
 	" d.diagnosis, DATE_FORMAT(d.submitted_at, '%H:%i') AS at, d.data_changed, " \
-	" d.anomaly_state, d.filled_by, d.is_makeup, d.day, d.bulk_filled_by AS bulk "
+	" d.anomaly_state, d.filled_by, d.is_makeup, d.day, d.bulk_filled_by AS bulk, " \
+	" (SELECT f.name FROM people f WHERE f.id = d.filled_by) AS filler "
 
 /* The list behind 待核实异常: the anomalies to verify, oldest first. */
 static const char *const anomaly_list_sql[] = SCOPE_VARIANTS(
@@ -149,6 +150,33 @@ static const char *const trend_sql[] = {
 	"SELECT d.day, COUNT(*) AS n FROM daily_reports d "
 	"WHERE d.day BETWEEN ? AND ? AND ? > 0 GROUP BY d.day",
 };
+
+/* A handful of rows per group: read live, never in the snapshot, so a
+ * declaration shows at once at every scope. */
+static const char *const guests_sql[] = {
+	"SELECT COUNT(*), COUNT(r.id), COALESCE(SUM(r.anomaly_flags <> ''), 0) FROM guests g "
+	"LEFT JOIN guest_reports r ON r.guest_id = g.id AND r.day = ? WHERE g.counselor_id = ?",
+	"SELECT COUNT(*), COUNT(r.id), COALESCE(SUM(r.anomaly_flags <> ''), 0) FROM guests g "
+	"LEFT JOIN guest_reports r ON r.guest_id = g.id AND r.day = ? WHERE g.college_id = ?",
+	"SELECT COUNT(*), COUNT(r.id), COALESCE(SUM(r.anomaly_flags <> ''), 0) FROM guests g "
+	"LEFT JOIN guest_reports r ON r.guest_id = g.id AND r.day = ? WHERE ? > 0",
+};
+
+NEOERR *dash_guests_load(HDF *out, enum scope_kind s, long long bound, const char *day)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err = db_query(&c, guests_sql[s], "si", day, bound);
+
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c)) {
+		hdf_set_int_value(out, "Dash.Guests.total", (int)db_int(c, 0));
+		hdf_set_int_value(out, "Dash.Guests.declared", (int)db_int(c, 1));
+		hdf_set_int_value(out, "Dash.Guests.abnormal", (int)db_int(c, 2));
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
 
 bool dash_figure_known(const char *name)
 {

@@ -35,6 +35,13 @@ NEOERR *dash_classes_load(HDF *out, enum scope_kind s, long long bound,
 NEOERR *dash_trend_load(HDF *out, enum scope_kind s, long long bound,
 			int day);
 
+/* Fills Dash.Guests.{total, declared, abnormal}: the people without an
+ * account in scope (lib/domain/guest.h: a counselor's group, a college,
+ * the school), how many were declared for on `day` and how many of those
+ * declarations were abnormal. A line of its own, beside the figures: they
+ * are declared for only when something changes, never "unreported". */
+NEOERR *dash_guests_load(HDF *out, enum scope_kind s, long long bound, const char *day);
+
 /* Fills Dash.Anomaly.<n>.* with the open anomalies in scope, oldest first
  * (the first 200): the rows of the figure "anomaly" and of its list. */
 NEOERR *dash_anomalies_load(HDF *out, enum scope_kind s, long long bound);

@@ -71,6 +71,10 @@ static const struct section sections[] = {
 	{ "exemptions", "SELECT JSON_OBJECT('kind', e.kind, 'reason', e.reason, 'starts_on', e.starts_on, "
 	  "'ends_on', e.ends_on, 'ended_at', e.ended_at) FROM checkin_exemptions e "
 	  "WHERE e.person_id = ? ORDER BY e.starts_on" },
+	{ "proxy_fillers", "SELECT JSON_OBJECT('student', s.name, 'filler', fp.name, "
+	  "'filler_number', fp.number, 'relation', f.relation, 'named_at', f.named_at, "
+	  "'revoked_at', f.revoked_at) FROM proxy_fillers f JOIN people s ON s.id = f.student_id "
+	  "JOIN people fp ON fp.id = f.filler_id WHERE ? IN (f.student_id, f.filler_id) ORDER BY f.id" },
 	{ "messages", "SELECT JSON_OBJECT('kind', kind, 'body', body, 'created_at', created_at, "
 	  "'read_at', read_at) FROM messages WHERE person_id = ? ORDER BY created_at, id" },
 	{ "audit", "SELECT JSON_OBJECT('at', l.at, 'by', p.name, 'by_number', p.number, "
@@ -82,7 +86,8 @@ static const struct section sections[] = {
 
 const char *const person_export_sections[] = { "person", "basic_info", "daily_reports",
 	"replaced_reports", "makeup_requests", "return_applications", "travel_legs", "uploads",
-	"reviews", "arrivals", "central_tests", "exemptions", "messages", "audit", NULL };
+	"reviews", "arrivals", "central_tests", "exemptions", "proxy_fillers", "messages", "audit",
+	NULL };
 
 NEOERR *person_export_json(int person_id, const char *generated_at, STRING *out)
 {

@@ -231,6 +231,55 @@ get counselor /dashboard
 check "the counselor's menu has /group" body_has 'href="/group"'
 get reviewer /dashboard
 check "  the reviewer's has not" body_lacks 'href="/group"'
+# /collect (issue 16, 无账号人员): counselors, reviewers and the school admin
+# see it; other staff only once a counselor names them collector
+# (t0047); students never. Adding: counselors (a bad form: 400), no one
+# else without a group (403); declaring: staff pass the role and then
+# the rule (an id of no one: 404; another group's person: 403, t0047),
+# students are refused by role (403); naming collectors: counselors.
+for who in $roles; do
+	get "$who" /collect
+	get_status=$STATUS
+	FORM_PAGE=/password post "$who" /collect/add --data-urlencode name=
+	add_status=$STATUS
+	get "$who" "/collect/declare?id=2147483646"
+	declare_status=$STATUS
+	FORM_PAGE=/password post "$who" /collect/collector --data-urlencode number=
+	collector_status=$STATUS
+	case $who in
+	counselor) want="200 400 404 400" ;;
+	reviewer|admin) want="200 403 404 403" ;;
+	gate|dorm) want="403 403 404 403" ;;
+	*) want="403 403 403 403" ;;
+	esac
+	check "$who GET /collect, POST /collect/add, GET /collect/declare, POST /collect/collector: $want" \
+		eq "$get_status $add_status $declare_status $collector_status" "$want"
+done
+for path in /collect /collect/declare?id=1; do
+	get anon "$path"
+	check "anonymous GET $path: to the login" eval 'status_is 303 && header_has "Location: /login"'
+done
+# 代填人 on /checkin (issue 16): everyone who checks in sees whom they may
+# fill for; students alone name fillers; a filler not named is refused.
+unnamed=$(sql "SELECT MIN(p.id) FROM people p WHERE NOT EXISTS (SELECT 1 FROM proxy_fillers f
+	WHERE f.student_id = p.id AND f.revoked_at IS NULL)")
+for who in $roles; do
+	get "$who" /checkin/fillers
+	get_status=$STATUS
+	FORM_PAGE=/password post "$who" /checkin/fillers --data-urlencode number= --data-urlencode relation=roommate
+	name_status=$STATUS
+	get "$who" "/checkin/for?person=$unnamed"
+	for_status=$STATUS
+	case $who in
+	student|grad) want="200 400 403" ;;
+	*) want="200 403 403" ;;
+	esac
+	check "$who GET /checkin/fillers, POST /checkin/fillers (empty), GET /checkin/for (not named): $want" \
+		eq "$get_status $name_status $for_status" "$want"
+done
+get anon /checkin/fillers
+check "anonymous GET /checkin/fillers: to the login" eval 'status_is 303 && header_has "Location: /login"'
+
 # The menu offers the pages to those who may use them.
 get admin /card?person=1
 check "the admin's menu has /org and /people" eval 'body_has "href=\"/org\"" && body_has "href=\"/people\""'

@@ -28,7 +28,9 @@
 #include "domain/arrival.h"
 #include "domain/checkin.h"
 #include "domain/gateadmin.h"
+#include "domain/guest.h"
 #include "domain/makeup.h"
+#include "domain/proxyfill.h"
 #include "domain/queue.h"
 #include "domain/returnapp.h"
 #include "domain/review.h"
@@ -534,6 +536,161 @@ static void gate_phone_enrols_once(void **state)
 	assert_true(listed);
 }
 
+/* ---- collecting for others (issue 16, seed 004) ----------------------- */
+
+/* Two students with accounts beyond the demo logins, and a third. */
+static int other_student(int n)
+{
+	return (int)SCALAR("SELECT p.id FROM people p JOIN accounts a ON a.person_id = p.id "
+			   "WHERE p.identity <> 'staff' AND p.id > 7 ORDER BY p.id LIMIT 1 OFFSET ?",
+			   "i", (long long)n);
+}
+
+static void number_of(int person, char out[33])
+{
+	DB_CURSOR *c = NULL;
+
+	OK(db_query(&c, "SELECT number FROM people WHERE id = ?", "i", (long long)person));
+	assert_true(db_next(c));
+	snprintf(out, 33, "%s", db_str(c, 0));
+	db_cursor_free(&c);
+}
+
+/* 代填人: named by number, at most two, never oneself; the named one's
+ * report is stored as theirs and audited; once revoked, the same
+ * submission is refused inside its transaction and nothing is stored. */
+static void proxy_filler_named_then_revoked(void **state)
+{
+	int s = other_student(0), f1 = other_student(1), f2 = other_student(2), f3 = other_student(3);
+	struct actor a = who(s);
+	struct outcome out;
+	char num[33], d[11];
+	long long naming;
+	bool may = true;
+
+	(void)state;
+	day_format(day_today(), d);
+	OK(db_exec(NULL, NULL, "DELETE FROM daily_reports WHERE person_id = ? AND day = ?", "is",
+		   (long long)s, d));
+	OK(proxy_name(&a, "NO-SUCH-NUMBER", "roommate", &out));
+	assert_false(out.ok);
+	assert_string_equal(out.field, "number");
+	number_of(s, num);
+	OK(proxy_name(&a, num, "roommate", &out));
+	assert_false(out.ok);
+	assert_string_equal(out.msg, "fillers.err.self");
+	number_of(f1, num);
+	OK(proxy_name(&a, num, "cousin", &out));
+	assert_false(out.ok);
+	assert_string_equal(out.field, "relation");
+	OK(proxy_name(&a, num, "roommate", &out));
+	assert_true(out.ok);
+	naming = out.id;
+	assert_int_equal(audit_rows(s, "proxy.name", naming), 1);
+	OK(proxy_name(&a, num, "roommate", &out));
+	assert_false(out.ok);
+	assert_string_equal(out.msg, "fillers.err.already");
+	number_of(f2, num);
+	OK(proxy_name(&a, num, "classmate", &out));
+	assert_true(out.ok);
+	number_of(f3, num);
+	OK(proxy_name(&a, num, "family", &out));
+	assert_false(out.ok);
+	assert_string_equal(out.msg, "fillers.err.full");
+
+	OK(proxy_may_fill(f1, s, &may));
+	assert_true(may);
+	OK(proxy_may_fill(f3, s, &may));
+	assert_false(may);
+
+	/* Revoked: the submission that passed the page's check is refused
+	 * in its transaction. */
+	OK(proxy_revoke(&a, naming, &out));
+	assert_true(out.ok);
+	assert_int_equal(audit_rows(s, "proxy.revoke", naming), 1);
+	OK(proxy_revoke(&a, naming, &out));
+	assert_true(out.not_found);
+	struct report_submission late = { .person_id = s, .day = day_today(), .filled_by = f1,
+		.rep = &healthy, .also = proxy_fill_still_named };
+	NEOERR *err = report_submit(&late);
+	assert_true(nerr_match(err, HC_ERR_FORBIDDEN));
+	nerr_ignore(&err);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM daily_reports WHERE person_id = ? AND day = ?",
+				"is", (long long)s, d), 0);
+	/* The other named filler's is stored, theirs, audited. */
+	struct report_submission ok = { .person_id = s, .day = day_today(), .filled_by = f2,
+		.rep = &healthy, .also = proxy_fill_still_named };
+	OK(report_submit(&ok));
+	assert_int_equal(SCALAR("SELECT filled_by FROM daily_reports WHERE id = ?", "i", ok.report_id), f2);
+	assert_int_equal(audit_rows(f2, "report.proxy_fill", ok.report_id), 1);
+}
+
+/* 无账号人员: a bad number refused at its field, nothing stored; a good
+ * one added to the counselor's group; another counselor may neither add
+ * to it nor declare; the group's declaration stored as the collector's,
+ * a second of the day replacing it. */
+static void guest_added_and_declared(void **state)
+{
+	struct actor c = who(COUNSELOR), adm = who(ADMIN);
+	int other = (int)SCALAR("SELECT person_id FROM roles WHERE role = 'counselor' AND person_id <> ? "
+				"ORDER BY person_id LIMIT 1", "i", (long long)COUNSELOR);
+	struct actor o = who(other);
+	struct guest_new g = { COUNSELOR, "Dorian Lam", "foreign_teacher", "resident",
+		"110101199003074478", "美国" };
+	struct outcome out;
+	struct report fever = healthy;
+	unsigned flags = 0;
+	long long before = SCALAR("SELECT COUNT(*) FROM guests", NULL);
+	bool may = true;
+	NEOERR *err;
+
+	(void)state;
+	OK(guest_add(&c, &g, &out));
+	assert_false(out.ok);
+	assert_string_equal(out.field, "id_number");
+	assert_string_equal(out.msg, "idnum.err.checksum");
+	g.id_number = "11010119990230123X";
+	OK(guest_add(&c, &g, &out));
+	assert_string_equal(out.msg, "idnum.err.date");
+	g.id_type = "licence";
+	OK(guest_add(&c, &g, &out));
+	assert_string_equal(out.field, "id_type");
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM guests", NULL), before);
+
+	g.id_type = "resident";
+	g.id_number = "34052419800101001X";
+	OK(guest_add(&o, &g, &out));
+	assert_true(out.forbidden);
+	OK(guest_add(&adm, &g, &out));
+	assert_true(out.forbidden);
+	OK(guest_add(&c, &g, &out));
+	assert_true(out.ok);
+	long long id = out.id;
+	assert_int_equal(audit_rows(COUNSELOR, "guest.add", id), 1);
+	OK(guest_add(&c, &g, &out));
+	assert_false(out.ok);
+	assert_string_equal(out.msg, "collect.err.duplicate");
+
+	OK(guest_may_collect(&o, COUNSELOR, &may));
+	assert_false(may);
+	err = guest_declare(&o, (int)id, day_today(), &healthy, &flags);
+	assert_true(nerr_match(err, HC_ERR_FORBIDDEN));
+	nerr_ignore(&err);
+	fever.temp_tenths = 383;
+	OK(guest_declare(&c, (int)id, day_today(), &fever, &flags));
+	assert_true(flags & ANOM_FEVER);
+	OK(guest_declare(&c, (int)id, day_today(), &healthy, &flags));
+	assert_int_equal(flags, 0);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM guest_reports WHERE guest_id = ? "
+				"AND declared_by = ? AND anomaly_flags = ''", "ii", id, (long long)COUNSELOR), 1);
+	assert_int_equal(audit_rows(COUNSELOR, "guest.declare", id), 2);
+	struct report last;
+	bool found = false;
+	OK(guest_last_report((int)id, day_today(), &last, &found));
+	assert_true(found);
+	assert_int_equal(last.temp_tenths, 365);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -543,6 +700,8 @@ int main(void)
 		cmocka_unit_test(return_every_transition),
 		cmocka_unit_test(counselor_sees_only_theirs),
 		cmocka_unit_test(gate_phone_enrols_once),
+		cmocka_unit_test(proxy_filler_named_then_revoked),
+		cmocka_unit_test(guest_added_and_declared),
 	};
 	return cmocka_run_group_tests_name("domain", tests, setup, teardown);
 }

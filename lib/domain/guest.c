@@ -1,0 +1,403 @@
+/* guest.c - see guest.h. */
+#include "domain/guest.h"
+#include "domain/audit.h"
+#include "domain/idnum.h"
+#include "domain/policy.h"
+#include "core/db.h"
+#include "core/days.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const guest_kinds[] = { "foreign_teacher", "visiting_staff", "other", NULL };
+
+static bool known(const char *const *list, const char *s)
+{
+	for (int i = 0; s && list[i]; i++)
+		if (!strcmp(list[i], s))
+			return true;
+	return false;
+}
+
+static void refuse(struct outcome *out, const char *field, const char *msg)
+{
+	out->ok = false;
+	out->field = field;
+	out->msg = msg;
+}
+
+NEOERR *guest_may_collect(const struct actor *a, int group, bool *may)
+{
+	long long n = 0;
+	NEOERR *err;
+
+	*may = false;
+	if (a->person_id == 0 || group == 0)
+		return STATUS_OK;
+	if (group == a->person_id && (a->roles & R_COUNSELOR)) {
+		*may = true;
+		return STATUS_OK;
+	}
+	err = db_scalar(&n, NULL, "SELECT COUNT(*) FROM guest_collectors WHERE counselor_id = ? "
+			"AND collector_id = ?", "ii", (long long)group, (long long)a->person_id);
+	*may = n > 0;
+	return nerr_pass(err);
+}
+
+struct adding {
+	const struct actor *a;
+	const struct guest_new *g;
+	struct outcome *out;
+};
+
+static NEOERR *add_in_txn(void *ctx)
+{
+	struct adding *x = ctx;
+	const struct guest_new *g = x->g;
+	long long college = 0, dup = 0;
+	char now[20], detail[128];
+	bool may;
+	NEOERR *err;
+
+	*x->out = (struct outcome){ .ok = true };
+	err = guest_may_collect(x->a, g->group, &may);
+	if (err)
+		return nerr_pass(err);
+	if (!may) {
+		x->out->ok = false;
+		x->out->forbidden = true;
+		return STATUS_OK;
+	}
+	err = db_scalar(&dup, NULL, "SELECT COUNT(*) FROM guests WHERE id_type = ? AND id_number = ?",
+			"ss", g->id_type, g->id_number);
+	if (err == STATUS_OK)
+		err = db_scalar(&college, NULL, "SELECT college_id FROM people WHERE id = ?", "i",
+				(long long)g->group);
+	if (err)
+		return nerr_pass(err);
+	if (dup) {
+		refuse(x->out, "id_number", "collect.err.duplicate");
+		return STATUS_OK;
+	}
+	clock_now(now);
+	err = db_exec(NULL, &x->out->id, "INSERT INTO guests (counselor_id, college_id, name, kind, "
+		      "id_type, id_number, nationality, added_by, added_at) "
+		      "VALUES (?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?)", "iisssssis",
+		      (long long)g->group, college, g->name, g->kind, g->id_type, g->id_number,
+		      g->nationality, (long long)x->a->person_id, now);
+	if (err)
+		return nerr_pass(err);
+	snprintf(detail, sizeof detail, "group %d %s %s", g->group, g->kind, g->id_type);
+	return nerr_pass(audit_write(x->a, now, "guest.add", 0, "guest", x->out->id, detail));
+}
+
+NEOERR *guest_add(const struct actor *a, const struct guest_new *g, struct outcome *out)
+{
+	struct adding x = { a, g, out };
+	enum id_type t;
+	const char *why;
+
+	*out = (struct outcome){ 0 };
+	if (!known(guest_kinds, g->kind)) {
+		refuse(out, "kind", "form.err.choice");
+		return STATUS_OK;
+	}
+	if (!id_type_parse(g->id_type, &t)) {
+		refuse(out, "id_type", "form.err.choice");
+		return STATUS_OK;
+	}
+	why = id_number_error(t, g->id_number);
+	if (why) {
+		refuse(out, "id_number", why);
+		return STATUS_OK;
+	}
+	return nerr_pass(db_txn(add_in_txn, &x));
+}
+
+static void guest_row_fill(DB_CURSOR *c, void *out)
+{
+	struct guest_row *g = out;
+
+	g->id = (int)db_int(c, 0);
+	g->group = (int)db_int(c, 1);
+	g->college_id = (int)db_int(c, 2);
+	db_copy(g->name, sizeof g->name, db_str(c, 3));
+	db_copy(g->kind, sizeof g->kind, db_str(c, 4));
+	db_copy(g->id_type, sizeof g->id_type, db_str(c, 5));
+	db_copy(g->id_number, sizeof g->id_number, db_str(c, 6));
+	db_copy(g->nationality, sizeof g->nationality, db_str(c, 7));
+}
+
+NEOERR *guest_load(int id, struct guest_row *g, bool *found)
+{
+	memset(g, 0, sizeof *g);
+	return nerr_pass(db_one(found, guest_row_fill, g,
+		"SELECT id, counselor_id, college_id, name, kind, id_type, id_number, nationality "
+		"FROM guests WHERE id = ?", "i", (long long)id));
+}
+
+static const char *const quarantines[] = { "none", "school", "home", NULL };
+static const char *const diagnoses[] = { "none", "suspected", "confirmed", NULL };
+
+static int index_of(const char *const *list, const char *s)
+{
+	for (int i = 0; s && list[i]; i++)
+		if (!strcmp(list[i], s))
+			return i;
+	return 0;
+}
+
+static void report_row(DB_CURSOR *c, void *out)
+{
+	struct report *rep = out;
+
+	memset(rep, 0, sizeof *rep);
+	rep->temp_tenths = (int)db_int(c, 0);
+	rep->fever = db_int(c, 1) != 0;
+	rep->cough = db_int(c, 2) != 0;
+	rep->diarrhoea = db_int(c, 3) != 0;
+	db_copy(rep->city, sizeof rep->city, db_str(c, 4));
+	rep->in_city = db_int(c, 5) != 0;
+	rep->on_campus = db_int(c, 6) != 0;
+	rep->abroad = db_int(c, 7) != 0;
+	rep->risk_area = db_int(c, 8) != 0;
+	rep->cohabitant_returned = db_int(c, 9) != 0;
+	rep->returned_to_city = db_int(c, 10) != 0;
+	rep->quarantine = (enum quarantine)index_of(quarantines, db_str(c, 11));
+	rep->diagnosis = (enum diagnosis)index_of(diagnoses, db_str(c, 12));
+	db_copy(rep->other, sizeof rep->other, db_str(c, 13));
+}
+
+NEOERR *guest_last_report(int guest, int day, struct report *rep, bool *found)
+{
+	char d[11];
+
+	day_format(day, d);
+	return nerr_pass(db_one(found, report_row, rep,
+		"SELECT ROUND(temperature * 10), FIND_IN_SET('fever', symptoms) > 0, "
+		" FIND_IN_SET('cough', symptoms) > 0, FIND_IN_SET('diarrhoea', symptoms) > 0, "
+		" city, in_city, on_campus, abroad, risk_area_14d, cohabitant_returned, "
+		" returned_to_city, quarantine, diagnosis, COALESCE(other_abnormal, '') "
+		"FROM guest_reports WHERE guest_id = ? AND day <= ? ORDER BY day DESC LIMIT 1",
+		"is", (long long)guest, d));
+}
+
+struct declaring {
+	const struct actor *a;
+	int guest, day;
+	const struct report *rep;
+	unsigned *flags;
+};
+
+static NEOERR *declare_in_txn(void *ctx)
+{
+	struct declaring *x = ctx;
+	const struct report *rep = x->rep;
+	struct guest_row g;
+	struct policy pol;
+	char d[11], now[20], flags[80], sym[32], temp[8], detail[400];
+	char *old = NULL;
+	DB_CURSOR *c = NULL;
+	bool found, may;
+	NEOERR *err;
+
+	err = db_one(&found, guest_row_fill, &g,
+		"SELECT id, counselor_id, college_id, name, kind, id_type, id_number, nationality "
+		"FROM guests WHERE id = ? FOR UPDATE", "i", (long long)x->guest);
+	if (err)
+		return nerr_pass(err);
+	if (!found)
+		return nerr_raise(HC_ERR_NOTFOUND, "no guest %d", x->guest);
+	err = guest_may_collect(x->a, g.group, &may);
+	if (err)
+		return nerr_pass(err);
+	if (!may)
+		return nerr_raise(HC_ERR_FORBIDDEN, "guest %d is not of a group %d collects for",
+				  x->guest, x->a->person_id);
+	err = policy_load(&pol);
+	if (err)
+		return nerr_pass(err);
+	*x->flags = report_anomalies(rep, pol.fever_tenths);
+	report_flags_text(*x->flags, flags);
+	snprintf(sym, sizeof sym, "%s%s%s%s%s", rep->fever ? "fever" : "",
+		 rep->fever && (rep->cough || rep->diarrhoea) ? "," : "",
+		 rep->cough ? "cough" : "", rep->cough && rep->diarrhoea ? "," : "",
+		 rep->diarrhoea ? "diarrhoea" : "");
+	snprintf(temp, sizeof temp, "%d.%d", rep->temp_tenths / 10, rep->temp_tenths % 10);
+	day_format(x->day, d);
+	clock_now(now);
+	/* The day's declaration replaced keeps its values in the audit row. */
+	err = db_query(&c, "SELECT JSON_OBJECT('declared_at', declared_at, 'declared_by', "
+		       "declared_by, 'temperature', temperature, 'symptoms', symptoms, 'city', city, "
+		       "'quarantine', quarantine, 'diagnosis', diagnosis, 'flags', anomaly_flags) "
+		       "FROM guest_reports WHERE guest_id = ? AND day = ? FOR UPDATE", "is",
+		       (long long)x->guest, d);
+	if (err)
+		return nerr_pass(err);
+	if (db_next(c) && db_str(c, 0))
+		old = strdup(db_str(c, 0));
+	db_cursor_free(&c);
+	err = db_exec(NULL, NULL,
+		"INSERT INTO guest_reports (guest_id, day, declared_at, declared_by, temperature, "
+		" symptoms, city, in_city, on_campus, abroad, risk_area_14d, cohabitant_returned, "
+		" returned_to_city, quarantine, diagnosis, other_abnormal, anomaly_flags) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?) "
+		"ON DUPLICATE KEY UPDATE declared_at = VALUES(declared_at), "
+		" declared_by = VALUES(declared_by), temperature = VALUES(temperature), "
+		" symptoms = VALUES(symptoms), city = VALUES(city), in_city = VALUES(in_city), "
+		" on_campus = VALUES(on_campus), abroad = VALUES(abroad), "
+		" risk_area_14d = VALUES(risk_area_14d), "
+		" cohabitant_returned = VALUES(cohabitant_returned), "
+		" returned_to_city = VALUES(returned_to_city), quarantine = VALUES(quarantine), "
+		" diagnosis = VALUES(diagnosis), other_abnormal = VALUES(other_abnormal), "
+		" anomaly_flags = VALUES(anomaly_flags)",
+		"ississsiiiiiissss", (long long)x->guest, d, now, (long long)x->a->person_id,
+		temp, sym, rep->city, (long long)rep->in_city, (long long)rep->on_campus,
+		(long long)rep->abroad, (long long)rep->risk_area,
+		(long long)rep->cohabitant_returned, (long long)rep->returned_to_city,
+		quarantines[rep->quarantine], diagnoses[rep->diagnosis], rep->other, flags);
+	if (err == STATUS_OK) {
+		snprintf(detail, sizeof detail, "%s %s%s%s", d, flags[0] ? flags : "-",
+			 old ? " replaced " : "", old ? old : "");
+		err = audit_write(x->a, now, "guest.declare", 0, "guest", x->guest, detail);
+	}
+	free(old);
+	return nerr_pass(err);
+}
+
+NEOERR *guest_declare(const struct actor *a, int guest, int day, const struct report *rep,
+		      unsigned *flags)
+{
+	struct declaring x = { a, guest, day, rep, flags };
+
+	return nerr_pass(db_txn(declare_in_txn, &x));
+}
+
+NEOERR *guest_list(HDF *out, const char *prefix, const struct actor *a, const char *today)
+{
+	long long me = a->person_id, admin = (a->roles & R_ADMIN) != 0;
+	long long college = (a->roles & R_REVIEWER) ? a->reviewer_college_id : 0;
+
+	return nerr_pass(db_rows(out, prefix, NULL,
+		"SELECT g.id, g.name, g.kind, g.id_type, g.nationality, g.counselor_id AS `group`, "
+		" CONCAT(LEFT(g.id_number, 2), REPEAT('*', GREATEST(CHAR_LENGTH(g.id_number) - 4, 1)), "
+		"  RIGHT(g.id_number, 2)) AS id_masked, c.name AS group_name, "
+		" DATE_FORMAT(r.declared_at, '%H:%i') AS at, r.anomaly_flags AS flags, "
+		" r.temperature, db.name AS declared_by, "
+		" (SELECT MAX(o.day) FROM guest_reports o WHERE o.guest_id = g.id) AS last_day, "
+		" ((g.counselor_id = ? AND ? <> 0) OR EXISTS (SELECT 1 FROM guest_collectors gc "
+		"  WHERE gc.counselor_id = g.counselor_id AND gc.collector_id = ?)) AS may "
+		"FROM guests g JOIN people c ON c.id = g.counselor_id "
+		"LEFT JOIN guest_reports r ON r.guest_id = g.id AND r.day = ? "
+		"LEFT JOIN people db ON db.id = r.declared_by "
+		"WHERE ? <> 0 OR g.college_id = ? OR g.counselor_id = ? "
+		" OR g.counselor_id IN (SELECT counselor_id FROM guest_collectors WHERE collector_id = ?) "
+		"ORDER BY c.name, g.counselor_id, g.name, g.id LIMIT 1000",
+		"iiisiiii", me, (long long)((a->roles & R_COUNSELOR) != 0), me, today, admin,
+		college, me, me));
+}
+
+NEOERR *guest_groups(HDF *out, const char *prefix, const struct actor *a, int *n)
+{
+	return nerr_pass(db_rows(out, prefix, n,
+		"SELECT p.id, p.name FROM people p WHERE p.id = ? AND ? <> 0 "
+		"UNION ALL "
+		"SELECT p.id, p.name FROM guest_collectors gc JOIN people p ON p.id = gc.counselor_id "
+		"WHERE gc.collector_id = ? AND gc.counselor_id <> ?",
+		"iiii", (long long)a->person_id, (long long)((a->roles & R_COUNSELOR) != 0),
+		(long long)a->person_id, (long long)a->person_id));
+}
+
+struct naming {
+	const struct actor *a;
+	const char *number;
+	int collector;
+	struct outcome *out;
+};
+
+static NEOERR *collector_name_in_txn(void *ctx)
+{
+	struct naming *x = ctx;
+	long long who = 0, dup = 0;
+	char now[20];
+	bool found;
+	NEOERR *err;
+
+	*x->out = (struct outcome){ .ok = true };
+	err = db_scalar(&who, &found, "SELECT p.id FROM people p JOIN accounts a "
+			"ON a.person_id = p.id AND a.disabled = 0 WHERE p.number = ?", "s", x->number);
+	if (err)
+		return nerr_pass(err);
+	if (!found) {
+		refuse(x->out, "number", "collect.err.number");
+		return STATUS_OK;
+	}
+	if (who == x->a->person_id) {
+		refuse(x->out, "number", "collect.err.self");
+		return STATUS_OK;
+	}
+	err = db_scalar(&dup, NULL, "SELECT COUNT(*) FROM guest_collectors WHERE counselor_id = ? "
+			"AND collector_id = ?", "ii", (long long)x->a->person_id, who);
+	if (err)
+		return nerr_pass(err);
+	if (dup) {
+		refuse(x->out, "number", "collect.err.already");
+		return STATUS_OK;
+	}
+	clock_now(now);
+	err = db_exec(NULL, NULL, "INSERT INTO guest_collectors (counselor_id, collector_id, "
+		      "named_at) VALUES (?, ?, ?)", "iis", (long long)x->a->person_id, who, now);
+	x->out->id = who;
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(audit_write(x->a, now, "collector.name", who, "guest_group",
+				     x->a->person_id, ""));
+}
+
+NEOERR *guest_collector_name(const struct actor *a, const char *number, struct outcome *out)
+{
+	struct naming x = { a, number, 0, out };
+
+	if (!(a->roles & R_COUNSELOR))
+		return nerr_raise(HC_ERR_FORBIDDEN, "only a counselor names collectors");
+	return nerr_pass(db_txn(collector_name_in_txn, &x));
+}
+
+static NEOERR *collector_revoke_in_txn(void *ctx)
+{
+	struct naming *x = ctx;
+	unsigned long long n = 0;
+	char now[20];
+	NEOERR *err;
+
+	*x->out = (struct outcome){ .ok = true, .id = x->collector };
+	err = db_exec(&n, NULL, "DELETE FROM guest_collectors WHERE counselor_id = ? "
+		      "AND collector_id = ?", "ii", (long long)x->a->person_id,
+		      (long long)x->collector);
+	if (err)
+		return nerr_pass(err);
+	if (n == 0) {
+		x->out->ok = false;
+		x->out->not_found = true;
+		return STATUS_OK;
+	}
+	clock_now(now);
+	return nerr_pass(audit_write(x->a, now, "collector.revoke", x->collector, "guest_group",
+				     x->a->person_id, ""));
+}
+
+NEOERR *guest_collector_revoke(const struct actor *a, int collector, struct outcome *out)
+{
+	struct naming x = { a, NULL, collector, out };
+
+	return nerr_pass(db_txn(collector_revoke_in_txn, &x));
+}
+
+NEOERR *guest_collectors(HDF *out, const char *prefix, int counselor)
+{
+	return nerr_pass(db_rows(out, prefix, NULL,
+		"SELECT p.id, p.name, p.number, DATE_FORMAT(gc.named_at, '%Y-%m-%d %H:%i') AS named_at "
+		"FROM guest_collectors gc JOIN people p ON p.id = gc.collector_id "
+		"WHERE gc.counselor_id = ? ORDER BY p.number", "i", (long long)counselor));
+}
