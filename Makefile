@@ -10,7 +10,8 @@
 #                 AddressSanitizer + UBSan (build-asan/); any report fails
 #   make drill    the fault drill (tools/drill.sh): kills under load, then
 #                 checks that every acknowledged write is stored exactly once
-#   make migrate  apply pending migrations (HC_MYSQL names the client)
+#   make migrate  apply pending migrations, then make the views of sql/views/
+#                 anew (HC_MYSQL names the client)
 #   make fuzz     every libFuzzer harness of tests/fuzz for FUZZ_SECONDS
 #                 each (300; make test gives each a few seconds)
 #   make install  the programs, templates, migrations and configuration
@@ -197,7 +198,7 @@ D = $(DESTDIR)
 
 install: programs
 	$(INSTALL) -d $(D)$(LIBDIR)/cgi-bin $(D)$(LIBDIR)/bin $(D)$(PREFIX)/sbin \
-		$(D)$(DATADIR)/conf $(D)$(DATADIR)/sql $(D)$(DATADIR)/tools $(D)$(DATADIR)/htdocs \
+		$(D)$(DATADIR)/conf $(D)$(DATADIR)/sql/views $(D)$(DATADIR)/tools $(D)$(DATADIR)/htdocs \
 		$(D)$(DATADIR)/templates/lang $(D)$(SYSCONFDIR)/healthcard \
 		$(D)$(SYSCONFDIR)/apache2/conf-available $(D)$(SYSCONFDIR)/logrotate.d \
 		$(D)$(DOCDIR)/examples $(D)$(STATEDIR) $(D)$(LOGDIR)
@@ -207,6 +208,7 @@ install: programs
 	$(INSTALL) -m 644 templates/lang/*.hdf $(D)$(DATADIR)/templates/lang/
 	$(INSTALL) -m 644 htdocs/* $(D)$(DATADIR)/htdocs/
 	$(INSTALL) -m 644 sql/[0-9][0-9][0-9]_*.sql $(D)$(DATADIR)/sql/
+	$(if $(wildcard sql/views/*.sql),$(INSTALL) -m 644 sql/views/*.sql $(D)$(DATADIR)/sql/views/)
 	$(INSTALL) -m 755 tools/migrate.sh $(D)$(DATADIR)/tools/
 	$(INSTALL) -m 644 conf/healthcard.hdf conf/healthcard-apache.conf $(D)$(DATADIR)/conf/
 	$(SUBST) tools/healthcard-admin.in >$(D)$(PREFIX)/sbin/healthcard-admin
@@ -224,12 +226,15 @@ install: programs
 # in a copy of the tree's files (git ls-files, as they are in the working
 # tree) under $(B)/deb/src, so that its clean never touches this build;
 # the .deb lands in $(B)/deb/. DEB_VERSION=0.9.0-1 builds another version,
-# DEB_OMIT="sql/016_x.sql" without those files (the upgrade test's
-# previous release). DEB_OUT: another folder than $(B)/deb.
+# DEB_OMIT="sql/016_x.sql" without those files and DEB_SQL_REV=REV with
+# sql/ as of the commit REV (the upgrade test's previous release: its
+# views, sql/views/, are written for its own migrations). DEB_OUT: another
+# folder than $(B)/deb.
 DEB_OUT ?= $(B)/deb
 deb:
 	rm -rf $(DEB_OUT) && mkdir -p $(DEB_OUT)/src
 	git ls-files -z | tar --null -T - -cf - | tar -C $(DEB_OUT)/src -xf -
+	$(if $(DEB_SQL_REV),rm -rf $(DEB_OUT)/src/sql && git archive $(DEB_SQL_REV) sql | tar -C $(DEB_OUT)/src -xf -)
 	$(if $(DEB_OMIT),cd $(DEB_OUT)/src && rm -f $(DEB_OMIT))
 	$(if $(DEB_VERSION),cd $(DEB_OUT)/src && { printf 'healthcard (%s) unstable; urgency=medium\n\n  * Built as version %s.\n\n -- healthcard maintainers <healthcard@example.edu.cn>  %s\n\n' \
 		'$(DEB_VERSION)' '$(DEB_VERSION)' "$$(date -R)"; cat debian/changelog; } >debian/changelog.new && mv debian/changelog.new debian/changelog)

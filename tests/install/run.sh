@@ -3,7 +3,8 @@
 # deploys it, step by step, each step's result printed:
 #
 #   1. builds the package twice: this version (1.0.0-1) and the previous
-#      release (0.9.0-1: this tree without its newest migration, standing
+#      release (0.9.0-1: this tree without its newest migration, its sql/
+#      as it was before that migration came (first parent), standing
 #      in for the last release until one is tagged); lintian: no errors
 #   2. a private Debian root (debootstrap bookworm, minbase, with Apache,
 #      mod_fcgid, MariaDB; made once and kept as a tarball in
@@ -62,9 +63,13 @@ finish() {
 
 # ---- 1. the packages --------------------------------------------------
 newest=$(cd "$ROOT/sql" && ls [0-9][0-9][0-9]_*.sql | tail -1)
+# The previous release's sql/ is the tree's as it was before the newest
+# migration came (its views, sql/views/, written for the migrations it
+# has); an uncommitted newest migration: this sql/ without it.
+before=$(git -C "$ROOT" log --first-parent -1 --format=%H --diff-filter=A -- "sql/$newest")
 say "== building healthcard 1.0.0-1 and 0.9.0-1 (without sql/$newest)"
 if make -s -C "$ROOT" deb DEB_OUT="$T/new" >"$OUT/install-deb-new.log" 2>&1 &&
-	make -s -C "$ROOT" deb DEB_OUT="$T/old" DEB_VERSION=0.9.0-1 DEB_OMIT="sql/$newest" >"$OUT/install-deb-old.log" 2>&1; then
+	make -s -C "$ROOT" deb DEB_OUT="$T/old" DEB_VERSION=0.9.0-1 DEB_OMIT="sql/$newest" ${before:+DEB_SQL_REV=$before^} >"$OUT/install-deb-old.log" 2>&1; then
 	NEW=$(ls "$T"/new/healthcard_*_amd64.deb 2>/dev/null || ls "$T"/new/healthcard_*.deb | grep -v dbgsym)
 	OLD=$(ls "$T"/old/healthcard_0.9.0-1_*.deb | grep -v dbgsym)
 	check "both packages build with dpkg-buildpackage" test -f "$NEW" -a -f "$OLD"
