@@ -3,6 +3,12 @@
  * to app_main(), which runs the FastCGI loop and the guards before any
  * handler (404, 405, the body's cap and type, every parameter's text:
  * lib/web/input.h, CSRF, login, role) and sends every error to one place.
+ *
+ * The page scaffolding, declared and alike in every page on purpose (the
+ * duplicates finder lists it as boilerplate; it is not to be factored
+ * further): the form tables (struct form_field[] and struct form, web/form.h),
+ * the action table (struct action[], web/req.h) and a main() handing the
+ * struct page to app_main(). Everything a page does besides is a handler.
  */
 #ifndef HC_APP_H
 #define HC_APP_H
