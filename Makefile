@@ -10,7 +10,8 @@
 #                 AddressSanitizer + UBSan (build-asan/); any report fails
 #   make drill    the fault drill (tools/drill.sh): kills under load, then
 #                 checks that every acknowledged write is stored exactly once
-#   make migrate  apply pending migrations (HC_MYSQL names the client)
+#   make migrate  apply pending migrations, then make the views of sql/views/
+#                 anew (HC_MYSQL names the client)
 #   make fuzz     every libFuzzer harness of tests/fuzz for FUZZ_SECONDS
 #                 each (300; make test gives each a few seconds)
 #   make install  the programs, templates, migrations and configuration
@@ -197,7 +198,7 @@ D = $(DESTDIR)
 
 install: programs
 	$(INSTALL) -d $(D)$(LIBDIR)/cgi-bin $(D)$(LIBDIR)/bin $(D)$(PREFIX)/sbin \
-		$(D)$(DATADIR)/conf $(D)$(DATADIR)/sql $(D)$(DATADIR)/tools $(D)$(DATADIR)/htdocs \
+		$(D)$(DATADIR)/conf $(D)$(DATADIR)/sql/views $(D)$(DATADIR)/tools $(D)$(DATADIR)/htdocs \
 		$(D)$(DATADIR)/templates/lang $(D)$(SYSCONFDIR)/healthcard \
 		$(D)$(SYSCONFDIR)/apache2/conf-available $(D)$(SYSCONFDIR)/logrotate.d \
 		$(D)$(DOCDIR)/examples $(D)$(STATEDIR) $(D)$(LOGDIR)
@@ -207,6 +208,7 @@ install: programs
 	$(INSTALL) -m 644 templates/lang/*.hdf $(D)$(DATADIR)/templates/lang/
 	$(INSTALL) -m 644 htdocs/* $(D)$(DATADIR)/htdocs/
 	$(INSTALL) -m 644 sql/[0-9][0-9][0-9]_*.sql $(D)$(DATADIR)/sql/
+	$(if $(wildcard sql/views/*.sql),$(INSTALL) -m 644 sql/views/*.sql $(D)$(DATADIR)/sql/views/)
 	$(INSTALL) -m 755 tools/migrate.sh $(D)$(DATADIR)/tools/
 	$(INSTALL) -m 644 conf/healthcard.hdf conf/healthcard-apache.conf $(D)$(DATADIR)/conf/
 	$(SUBST) tools/healthcard-admin.in >$(D)$(PREFIX)/sbin/healthcard-admin

@@ -110,7 +110,7 @@ static NEOERR *book(struct req *r)
 {
 	const char *why, *start = app_param(r, "start", "");
 	enum booking_refusal refusal;
-	char now[20], until[17], path[64], slot[20];
+	char now[20], until[17], slot[20];
 	long long id;
 	NEOERR *err = may_book(r, &why);
 
@@ -137,8 +137,7 @@ static NEOERR *book(struct req *r)
 		hdf_set_value(r->hdf, "Booking.Until", until);
 		return nerr_pass(render(r));
 	}
-	snprintf(path, sizeof path, "/booking?booked=%lld", id);
-	return nerr_pass(app_redirect(r, path));
+	return nerr_pass(app_redirectf(r, "/booking?booked=%lld", id));
 }
 
 static NEOERR *end(struct req *r)

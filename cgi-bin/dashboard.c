@@ -231,7 +231,7 @@ static NEOERR *export_csv(struct req *r)
 
 static NEOERR *remind(struct req *r)
 {
-	char day[11], path[96];
+	char day[11];
 	long long bound;
 	enum scope_kind s = scope_kind_of(&r->who, &bound);
 	int sent = 0;
@@ -241,8 +241,7 @@ static NEOERR *remind(struct req *r)
 	err = dash_remind(&r->who, s, bound, day, &sent);
 	if (err)
 		return nerr_pass(err);
-	snprintf(path, sizeof path, "/dashboard?f=unreported&reminded=%d", sent);
-	return nerr_pass(app_redirect(r, path));
+	return nerr_pass(app_redirectf(r, "/dashboard?f=unreported&reminded=%d", sent));
 }
 
 static NEOERR *verify(struct req *r)
@@ -434,9 +433,7 @@ static NEOERR *summary_send(struct req *r)
 	}
 	if (err)
 		return nerr_pass(err);
-	char path[64];
-	snprintf(path, sizeof path, "/dashboard/summary?day=%s", day);
-	return nerr_pass(app_redirect(r, path));
+	return nerr_pass(app_redirectf(r, "/dashboard/summary?day=%s", day));
 }
 
 static NEOERR *summaries(struct req *r)

@@ -60,19 +60,9 @@ static NEOERR *show(struct req *r)
 	return nerr_pass(render(r));
 }
 
-static void field_error(struct req *r, const char *field, const char *msg_key)
-{
-	char key[64];
-
-	snprintf(key, sizeof key, "Form.Error.%s", field);
-	hdf_set_value(r->hdf, key, tr(r, msg_key));
-	hdf_set_int_value(r->hdf, "Form.Errors", hdf_get_int_value(r->hdf, "Form.Errors", 0) + 1);
-}
-
 static NEOERR *add(struct req *r)
 {
 	struct exempt_new x = { 0 };
-	char path[64];
 	long long id = 0;
 	NEOERR *err;
 
@@ -84,9 +74,9 @@ static NEOERR *add(struct req *r)
 		x.starts_on = app_param(r, "starts_on", "");
 		x.ends_on = app_param(r, "ends_on", "");
 		if (!strcmp(x.kind, "status") && !x.status[0])
-			field_error(r, "status", "exempt.err.status");
+			form_error(r, "status", "exempt.err.status");
 		if (!strcmp(x.kind, "class") && x.class_id == 0)
-			field_error(r, "class_id", "exempt.err.class");
+			form_error(r, "class_id", "exempt.err.class");
 		if (!strcmp(x.kind, "person")) {
 			bool found = false;
 			err = directory_person_by_number(app_param(r, "number", ""),
@@ -94,10 +84,10 @@ static NEOERR *add(struct req *r)
 			if (err)
 				return nerr_pass(err);
 			if (!found)
-				field_error(r, "number", "exempt.err.number");
+				form_error(r, "number", "exempt.err.number");
 		}
 		if (x.ends_on[0] && day_parse(x.ends_on) < day_parse(x.starts_on))
-			field_error(r, "ends_on", "exempt.err.range");
+			form_error(r, "ends_on", "exempt.err.range");
 	}
 	if (hdf_get_int_value(r->hdf, "Form.Errors", 0) > 0) {
 		r->status = 400;
@@ -106,19 +96,17 @@ static NEOERR *add(struct req *r)
 	err = exempt_add(&r->who, &x, &id);
 	if (err && nerr_handle(&err, HC_ERR_BADREQ)) {
 		/* A class that is not one (the list was stale). */
-		field_error(r, "class_id", "exempt.err.class");
+		form_error(r, "class_id", "exempt.err.class");
 		r->status = 400;
 		return nerr_pass(render(r));
 	}
 	if (err)
 		return nerr_pass(err);
-	snprintf(path, sizeof path, "/exempt?added=%lld", id);
-	return nerr_pass(app_redirect(r, path));
+	return nerr_pass(app_redirectf(r, "/exempt?added=%lld", id));
 }
 
 static NEOERR *end(struct req *r)
 {
-	char path[64];
 	long long id = form_id(app_param(r, "id", ""));
 	NEOERR *err;
 
@@ -127,8 +115,7 @@ static NEOERR *end(struct req *r)
 	err = exempt_end(&r->who, id);
 	if (err)
 		return nerr_pass(err);
-	snprintf(path, sizeof path, "/exempt?ended=%lld", id);
-	return nerr_pass(app_redirect(r, path));
+	return nerr_pass(app_redirectf(r, "/exempt?ended=%lld", id));
 }
 
 static const struct action actions[] = {

@@ -70,15 +70,6 @@ static NEOERR *show(struct req *r)
 	return nerr_pass(render(r));
 }
 
-static void field_error(struct req *r, const char *field, const char *msg_key)
-{
-	char key[64];
-
-	snprintf(key, sizeof key, "Form.Error.%s", field);
-	hdf_set_value(r->hdf, key, tr(r, msg_key));
-	hdf_set_int_value(r->hdf, "Form.Errors", hdf_get_int_value(r->hdf, "Form.Errors", 0) + 1);
-}
-
 /* An address mail can go to: one '@' with text either side, a dot in the
  * domain, no spaces or characters a mail header would take apart. */
 static bool email_ok(const char *s)
@@ -107,15 +98,15 @@ static NEOERR *save(struct req *r)
 		qf = app_param(r, "quiet_from", "");
 		qu = app_param(r, "quiet_until", "");
 		if (p.email[0] && !email_ok(p.email))
-			field_error(r, "email", "notices.err.email");
+			form_error(r, "email", "notices.err.email");
 		else if (p.channel[2] && !p.email[0])
-			field_error(r, "email", "notices.err.email_needed");
+			form_error(r, "email", "notices.err.email_needed");
 		if (qf[0] && notice_minute_parse(qf) < 0)
-			field_error(r, "quiet_from", "notices.err.time");
+			form_error(r, "quiet_from", "notices.err.time");
 		if (qu[0] && notice_minute_parse(qu) < 0)
-			field_error(r, "quiet_until", "notices.err.time");
+			form_error(r, "quiet_until", "notices.err.time");
 		if (!qf[0] != !qu[0])
-			field_error(r, qf[0] ? "quiet_until" : "quiet_from", "notices.err.both");
+			form_error(r, qf[0] ? "quiet_until" : "quiet_from", "notices.err.both");
 		snprintf(p.quiet_from, sizeof p.quiet_from, "%.5s", qf);
 		snprintf(p.quiet_until, sizeof p.quiet_until, "%.5s", qu);
 	}
@@ -132,13 +123,11 @@ static NEOERR *save(struct req *r)
 static NEOERR *mark_read(struct req *r)
 {
 	unsigned long long n = 0;
-	char path[48];
 	NEOERR *err = notice_mark_read(&r->who, &n);
 
 	if (err)
 		return nerr_pass(err);
-	snprintf(path, sizeof path, "/notices?read=%llu", n);
-	return nerr_pass(app_redirect(r, path));
+	return nerr_pass(app_redirectf(r, "/notices?read=%llu", n));
 }
 
 static const struct form_field slot_fields[] = {
@@ -150,33 +139,30 @@ static const struct form slot_form = { "slot", slot_fields };
 static NEOERR *slot_add(struct req *r)
 {
 	const char *at = app_param(r, "at", "");
-	char path[48];
 	bool dup = false;
 	NEOERR *err;
 
 	if (form_check(r, &slot_form) == 0) {
 		if (notice_minute_parse(at) < 0) {
-			field_error(r, "at", "notices.err.time");
+			form_error(r, "at", "notices.err.time");
 		} else {
 			err = remind_slot_add(&r->who, at, &dup);
 			if (err)
 				return nerr_pass(err);
 			if (dup)
-				field_error(r, "at", "remind.err.dup");
+				form_error(r, "at", "remind.err.dup");
 		}
 	}
 	if (hdf_get_int_value(r->hdf, "Form.Errors", 0) > 0) {
 		r->status = 400;
 		return nerr_pass(render(r));
 	}
-	snprintf(path, sizeof path, "/notices?slot=%.5s", at);
-	return nerr_pass(app_redirect(r, path));
+	return nerr_pass(app_redirectf(r, "/notices?slot=%.5s", at));
 }
 
 static NEOERR *slot_remove(struct req *r)
 {
 	const char *at = app_param(r, "at", "");
-	char path[48];
 	bool found = false;
 	NEOERR *err = remind_slot_remove(&r->who, at, &found);
 
@@ -184,8 +170,7 @@ static NEOERR *slot_remove(struct req *r)
 		return nerr_pass(err);
 	if (!found)
 		return nerr_raise(HC_ERR_NOTFOUND, "no reminder slot %.8s", at);
-	snprintf(path, sizeof path, "/notices?removed=%.5s", at);
-	return nerr_pass(app_redirect(r, path));
+	return nerr_pass(app_redirectf(r, "/notices?removed=%.5s", at));
 }
 
 static const struct action actions[] = {

@@ -195,10 +195,8 @@ static NEOERR *edit(struct req *r)
 
 static NEOERR *back_to_edit(struct req *r, const char *what, long long n)
 {
-	char path[96];
-
-	snprintf(path, sizeof path, "/org/edit?id=%d&done=%s&n=%lld", form_int(r, "id"), what, n);
-	return nerr_pass(app_redirect(r, path));
+	return nerr_pass(app_redirectf(r, "/org/edit?id=%d&done=%s&n=%lld", form_int(r, "id"),
+				       what, n));
 }
 
 static NEOERR *rename_unit(struct req *r)

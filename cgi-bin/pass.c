@@ -247,7 +247,7 @@ static NEOERR *temp(struct req *r)
 		[TP_PAST] = "temp.err.past" };
 	struct temppass_new x = { 0 };
 	enum temppass_problem problem = TP_OK;
-	char from[20], until[20], now[20], path[64];
+	char from[20], until[20], now[20];
 	long long id = 0;
 	int bad;
 	NEOERR *err;
@@ -282,8 +282,7 @@ static NEOERR *temp(struct req *r)
 		r->status = 400;
 		return nerr_pass(temp_render(r));
 	}
-	snprintf(path, sizeof path, "/pass/temp?applied=%lld", id);
-	return nerr_pass(app_redirect(r, path));
+	return nerr_pass(app_redirectf(r, "/pass/temp?applied=%lld", id));
 }
 
 #define CHOICE PARAMS({ "entrance", P_ID, .notfound = true }, \

@@ -522,8 +522,6 @@ static void import_reasons(struct req *r)
 static NEOERR *import_sheet(struct req *r, const char *name, const char *data, size_t size,
 			    bool apply, int *nbad)
 {
-	struct sheet_limits lim = sheet_default_limits;
-	struct sheet_problem why;
 	const struct actor a = r->who;
 	SHEET *s = NULL;
 	HDF *out = NULL;
@@ -531,22 +529,8 @@ static NEOERR *import_sheet(struct req *r, const char *name, const char *data, s
 
 	*nbad = 0;
 	hdf_set_value(r->hdf, "Import.File", name);
-	lim.max_file = (size_t)conf_int("Uploads.MaxBytes", 10485760);
-	if (size > lim.max_file) {
-		r->status = 413;
-		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.too_large"));
-		*nbad = 1;
-		return STATUS_OK;
-	}
-	err = sheet_read_why(data, size, name, &lim, &s, &why);
-	if (nerr_match(err, HC_ERR_BADREQ) || nerr_match(err, HC_ERR_TOOLARGE)) {
-		char text[512];
-
-		r->status = nerr_match(err, HC_ERR_TOOLARGE) ? 413 : 400;
-		nerr_ignore(&err);
-		app_sheet_problem(r, &why, text, sizeof text);
-		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.unreadable"));
-		hdf_set_value(r->hdf, "Page.Detail", text);
+	err = app_read_sheet(r, data, size, name, "roster.too_large", &s);
+	if (err == STATUS_OK && s == NULL) {
 		*nbad = 1;
 		return STATUS_OK;
 	}

@@ -106,10 +106,8 @@ static NEOERR *import(struct req *r)
 {
 	const char *kind = app_param(r, "kind", "");
 	const char *name = app_param(r, "file", "");
-	struct sheet_limits lim = sheet_default_limits;
 	enum roster_kind k;
 	SHEET *s = NULL;
-	struct sheet_problem why;
 	const char *data = NULL;
 	size_t size = 0;
 	static struct roster_result res;
@@ -128,24 +126,9 @@ static NEOERR *import(struct req *r)
 		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.no_file"));
 		return nerr_pass(render(r));
 	}
-	lim.max_file = (size_t)conf_int("Uploads.MaxBytes", 10485760);
-	if (size > lim.max_file) {
-		r->status = 413;
-		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.too_large"));
+	err = app_read_sheet(r, data, size, name, "roster.too_large", &s);
+	if (err == STATUS_OK && s == NULL)
 		return nerr_pass(render(r));
-	}
-	err = sheet_read_why(data, size, name, &lim, &s, &why);
-	if (nerr_match(err, HC_ERR_BADREQ) || nerr_match(err, HC_ERR_TOOLARGE)) {
-		/* Said in the page's language, with the row and column. */
-		char text[512];
-
-		r->status = nerr_match(err, HC_ERR_TOOLARGE) ? 413 : 400;
-		app_sheet_problem(r, &why, text, sizeof text);
-		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.unreadable"));
-		hdf_set_value(r->hdf, "Page.Detail", text);
-		nerr_ignore(&err);
-		return nerr_pass(render(r));
-	}
 	if (err)
 		return nerr_pass(err);
 	err = roster_current_term(&t);

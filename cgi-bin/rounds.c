@@ -53,15 +53,6 @@ static const struct form_field settings_fields[] = {
 };
 static const struct form settings_form = { "rounds", settings_fields };
 
-static void field_error(struct req *r, const char *field, const char *msg_key)
-{
-	char key[64];
-
-	snprintf(key, sizeof key, "Form.Error.%s", field);
-	hdf_set_value(r->hdf, key, tr(r, msg_key));
-	hdf_set_int_value(r->hdf, "Form.Errors", hdf_get_int_value(r->hdf, "Form.Errors", 0) + 1);
-}
-
 static NEOERR *render(struct req *r, bool settings_from_db)
 {
 	struct round_conf conf[ROUNDS];
@@ -115,7 +106,6 @@ static NEOERR *submit(struct req *r)
 	enum round_outcome o = ROUND_DONE;
 	int round = 0;
 	bool anomaly = false;
-	char path[48];
 	NEOERR *err;
 
 	if (form_check(r, &round_form)) {
@@ -139,9 +129,8 @@ static NEOERR *submit(struct req *r)
 		hdf_set_int_value(r->hdf, "Rounds.RefusedCode", (int)o);
 		return nerr_pass(render(r, true));
 	}
-	snprintf(path, sizeof path, "/rounds?done=%s%s", round_names[round],
-		 anomaly ? "&abnormal=1" : "");
-	return nerr_pass(app_redirect(r, path));
+	return nerr_pass(app_redirectf(r, "/rounds?done=%s%s", round_names[round],
+					 anomaly ? "&abnormal=1" : ""));
 }
 
 static NEOERR *settings(struct req *r)
@@ -160,13 +149,13 @@ static NEOERR *settings(struct req *r)
 			snprintf(key, sizeof key, "%s_opens", round_names[i]);
 			opens = app_param(r, key, "");
 			if (notice_minute_parse(opens) < 0)
-				field_error(r, key, "notices.err.time");
+				form_error(r, key, "notices.err.time");
 			snprintf(key, sizeof key, "%s_closes", round_names[i]);
 			closes = app_param(r, key, "");
 			if (notice_minute_parse(closes) < 0)
-				field_error(r, key, "notices.err.time");
+				form_error(r, key, "notices.err.time");
 			else if (notice_minute_parse(opens) >= notice_minute_parse(closes))
-				field_error(r, key, "rounds.err.window");
+				form_error(r, key, "rounds.err.window");
 			snprintf(in[i].opens, sizeof in[i].opens, "%.5s", opens);
 			snprintf(in[i].closes, sizeof in[i].closes, "%.5s", closes);
 		}

@@ -91,23 +91,32 @@ static NEOERR *answer(struct req *r, const struct scan_verdict *sv,
 	return nerr_pass(app_render(r, "scan_result.cs"));
 }
 
+/* The person's card as it is today, judged and exported ("Card");
+ * *found false (nothing exported) for a person who no longer exists. */
+static NEOERR *load_card(struct req *r, int person_id, int today, struct card_info *ci,
+			 struct card_verdict *v, bool *found)
+{
+	NEOERR *err = card_facts_load(person_id, today, ci);
+
+	*found = !(err && nerr_handle(&err, HC_ERR_NOTFOUND));
+	if (err || !*found)
+		return nerr_pass(err);
+	card_state(&ci->facts, today, ci->streak_days, v);
+	card_export(r->hdf, r->lang, "Card", ci, v);
+	return STATUS_OK;
+}
+
 /* answer(), with whose code it is (the card as it is now). */
 static NEOERR *answer_card(struct req *r, const struct scan_verdict *sv,
 			   const struct arrival_seen *seen, int person_id)
 {
 	struct card_info ci;
 	struct card_verdict v;
-	NEOERR *err;
+	bool found;
+	NEOERR *err = load_card(r, person_id, app_today(), &ci, &v, &found);
 
-	int today = app_today();
-
-	err = card_facts_load(person_id, today, &ci);
-	if (err && !nerr_handle(&err, HC_ERR_NOTFOUND))
+	if (err)
 		return nerr_pass(err);
-	if (err == STATUS_OK) {
-		card_state(&ci.facts, today, ci.streak_days, &v);
-		card_export(r->hdf, r->lang, "Card", &ci, &v);
-	}
 	return nerr_pass(answer(r, sv, seen));
 }
 
@@ -193,13 +202,13 @@ static NEOERR *decide(struct req *r, const struct scan_station *st, int person_i
 	struct card_verdict v;
 	struct scan_verdict sv;
 	struct arrival_seen seen = { 0 };
-	bool recorded = false;
+	bool recorded = false, found;
 	NEOERR *err;
 
 	int today = app_today();
 
-	err = card_facts_load(person_id, today, &ci);
-	if (err && nerr_handle(&err, HC_ERR_NOTFOUND)) {
+	err = load_card(r, person_id, today, &ci, &v, &found);
+	if (err == STATUS_OK && !found) {
 		/* A good signature over a person who no longer exists. */
 		sv.result = SCAN_DENY;
 		sv.reason = SCAN_BAD_CODE;
@@ -207,8 +216,6 @@ static NEOERR *decide(struct req *r, const struct scan_station *st, int person_i
 	}
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, today, ci.streak_days, &v);
-	card_export(r->hdf, r->lang, "Card", &ci, &v);
 	gate_decide(st->kind, &ci.facts, &v, &sv);
 	if (st->kind == GATE_KIND_GATE && mac && sv.result == SCAN_ALREADY && sv.reason == SCAN_ARRIVED) {
 		err = leave_scan(r, st, person_id, mac, on_allow, &sv);
@@ -623,15 +630,13 @@ static NEOERR *pass_scan(struct req *r)
 	err = passage_find_token(tok.mac, &seen);
 	if (err)
 		return nerr_pass(err);
-	err = card_facts_load(tok.person_id, today, &ci);
-	if (err && nerr_handle(&err, HC_ERR_NOTFOUND)) {
+	err = load_card(r, tok.person_id, today, &ci, &v, &found);
+	if (err == STATUS_OK && !found) {
 		sv.reason = SCAN_BAD_CODE;
 		return nerr_pass(answer(r, &sv, NULL));
 	}
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, today, ci.streak_days, &v);
-	card_export(r->hdf, r->lang, "Card", &ci, &v);
 	hdf_set_value(r->hdf, "Pass.Direction", pass_direction_name(tok.direction));
 	if (seen.found)
 		return nerr_pass(pass_seen(r, &seen));
@@ -745,15 +750,13 @@ static NEOERR *booking_door(struct req *r)
 		sv.reason = SCAN_NOT_HERE;
 		return nerr_pass(answer(r, &sv, NULL));
 	}
-	err = card_facts_load(tok.person_id, today, &ci);
-	if (err && nerr_handle(&err, HC_ERR_NOTFOUND)) {
+	err = load_card(r, tok.person_id, today, &ci, &v, &found);
+	if (err == STATUS_OK && !found) {
 		sv.reason = SCAN_BAD_CODE;
 		return nerr_pass(answer(r, &sv, NULL));
 	}
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, today, ci.streak_days, &v);
-	card_export(r->hdf, r->lang, "Card", &ci, &v);
 	hdf_set_value(r->hdf, "Pass.Building", bname);
 	hdf_set_value(r->hdf, "Pass.Booking", "1");
 	err = booking_find(tok.entrance_id, tok.person_id, building, state);

@@ -66,8 +66,6 @@ static void import_reasons(struct req *r)
 
 static NEOERR *import(struct req *r)
 {
-	struct sheet_limits lim = sheet_default_limits;
-	struct sheet_problem why;
 	const char *name = app_param(r, "file", "");
 	const char *data = NULL;
 	size_t size = 0;
@@ -81,18 +79,9 @@ static NEOERR *import(struct req *r)
 		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.no_file"));
 		return nerr_pass(render(r));
 	}
-	lim.max_file = (size_t)conf_int("Uploads.MaxBytes", 10485760);
-	err = sheet_read_why(data, size, name, &lim, &s, &why);
-	if (nerr_match(err, HC_ERR_BADREQ) || nerr_match(err, HC_ERR_TOOLARGE)) {
-		char text[512];
-
-		r->status = nerr_match(err, HC_ERR_TOOLARGE) ? 413 : 400;
-		nerr_ignore(&err);
-		app_sheet_problem(r, &why, text, sizeof text);
-		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.unreadable"));
-		hdf_set_value(r->hdf, "Page.Detail", text);
+	err = app_read_sheet(r, data, size, name, NULL, &s);
+	if (err == STATUS_OK && s == NULL)
 		return nerr_pass(render(r));
-	}
 	if (err == STATUS_OK)
 		err = hdf_get_node(r->hdf, "Import", &out);
 	if (err == STATUS_OK)

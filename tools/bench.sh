@@ -219,7 +219,7 @@ csrf_in() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value=
 # check-in writes one daily_reports row and moves the student's stored
 # card facts (lib/domain/checkin.c: no anomaly, no queue item, no audit row). So:
 # delete today's own normal reports, then write those students' facts
-# anew as the view the checker compares with (card_facts_expected, sql/012)
+# anew as the view the checker compares with (card_facts_expected, sql/views/)
 # computes them: only the columns a report moves, from those students'
 # reports alone. Not `hc-facts rebuild` (it reads all 30,000 students, a
 # minute and more), and not a join with the view itself: MariaDB then

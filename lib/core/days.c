@@ -50,6 +50,12 @@ int day_parse(const char *s)
 	return day_from_ymd(y, m, d);
 }
 
+int day_or_0(const char *s)
+{
+	int d = s ? day_parse(s) : -1;
+	return d > 0 ? d : 0;
+}
+
 void day_format(int day, char out[11])
 {
 	int y, m, d;

@@ -14,6 +14,8 @@ void day_to_ymd(int day, int *y, int *m, int *d);
 /* "YYYY-MM-DD" (or the date part of "YYYY-MM-DD HH:MM:SS") to a day
  * number; returns -1 for anything that is not a real date. */
 int day_parse(const char *s);
+/* As day_parse(), with 0 for NULL (SQL NULL) and for no real date. */
+int day_or_0(const char *s);
 /* The calendar day of an instant in the process's time zone (TZ): the
  * school's day, since the pages set TZ from the configuration. */
 int day_of_time(time_t t);

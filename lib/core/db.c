@@ -814,81 +814,91 @@ static NEOERR *cursor_to_hdf(DB_CURSOR *c, HDF *hdf, const char *prefix,
 	return STATUS_OK;
 }
 
+/* What a read gives: the rows into HDF (prefix.N.column, or prefix.column
+ * for one_row), or the first row to fill(); nrows or found set. */
+struct reader {
+	HDF *hdf;
+	const char *prefix;
+	bool one_row;
+	void (*fill)(DB_CURSOR *c, void *out);
+	void *out;
+	int *nrows;
+	bool *found;
+};
+
+static NEOERR *vread(const struct reader *r, const char *sql, const char *fmt, va_list ap)
+{
+	DB_CURSOR *c;
+	int n = 0;
+	NEOERR *err = vquery_retry(&c, sql, fmt, ap);
+
+	if (r->found)
+		*r->found = false;
+	if (err)
+		return nerr_pass(err);
+	if (r->hdf)
+		err = cursor_to_hdf(c, r->hdf, r->prefix, &n, r->one_row);
+	else if ((n = db_next(c)))
+		r->fill(c, r->out);
+	db_cursor_free(&c);
+	if (r->nrows)
+		*r->nrows = n;
+	if (r->found)
+		*r->found = n > 0;
+	return nerr_pass(err);
+}
+
 NEOERR *db_rows(HDF *hdf, const char *prefix, int *nrows,
 		const char *sql, const char *fmt, ...)
 {
-	DB_CURSOR *c;
+	struct reader r = { .hdf = hdf, .prefix = prefix, .nrows = nrows };
 	va_list ap;
-	NEOERR *err;
 
 	va_start(ap, fmt);
-	err = vquery_retry(&c, sql, fmt, ap);
+	NEOERR *err = vread(&r, sql, fmt, ap);
 	va_end(ap);
-	if (err)
-		return nerr_pass(err);
-	err = cursor_to_hdf(c, hdf, prefix, nrows, false);
-	db_cursor_free(&c);
 	return nerr_pass(err);
 }
 
 NEOERR *db_row(HDF *hdf, const char *prefix, bool *found,
 	       const char *sql, const char *fmt, ...)
 {
-	DB_CURSOR *c;
+	struct reader r = { .hdf = hdf, .prefix = prefix, .one_row = true, .found = found };
 	va_list ap;
-	NEOERR *err;
-	int n = 0;
 
 	va_start(ap, fmt);
-	err = vquery_retry(&c, sql, fmt, ap);
+	NEOERR *err = vread(&r, sql, fmt, ap);
 	va_end(ap);
-	if (err)
-		return nerr_pass(err);
-	err = cursor_to_hdf(c, hdf, prefix, &n, true);
-	db_cursor_free(&c);
-	if (found)
-		*found = n > 0;
 	return nerr_pass(err);
 }
 
 NEOERR *db_one(bool *found, void (*fill)(DB_CURSOR *c, void *out), void *out,
 	       const char *sql, const char *fmt, ...)
 {
-	DB_CURSOR *c;
+	struct reader r = { .fill = fill, .out = out, .found = found };
 	va_list ap;
-	NEOERR *err;
 
-	*found = false;
 	va_start(ap, fmt);
-	err = vquery_retry(&c, sql, fmt, ap);
+	NEOERR *err = vread(&r, sql, fmt, ap);
 	va_end(ap);
-	if (err)
-		return nerr_pass(err);
-	*found = db_next(c);
-	if (*found)
-		fill(c, out);
-	db_cursor_free(&c);
-	return STATUS_OK;
+	return nerr_pass(err);
+}
+
+static void fill_int(DB_CURSOR *c, void *out)
+{
+	*(long long *)out = db_int(c, 0);
 }
 
 NEOERR *db_scalar(long long *out, bool *found, const char *sql, const char *fmt, ...)
 {
-	DB_CURSOR *c;
+	struct reader r = { .fill = fill_int, .out = out, .found = found };
 	va_list ap;
-	NEOERR *err;
-	bool got;
 
+	*out = 0;
 	va_start(ap, fmt);
-	err = vquery_retry(&c, sql, fmt, ap);
+	NEOERR *err = vread(&r, sql, fmt, ap);
 	va_end(ap);
-	if (err)
-		return nerr_pass(err);
-	got = db_next(c);
-	*out = got ? db_int(c, 0) : 0;
-	if (found)
-		*found = got;
-	db_cursor_free(&c);
-	return STATUS_OK;
+	return nerr_pass(err);
 }
 
 /* A transaction re-run after its connection died, at most this often:

@@ -21,6 +21,7 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
@@ -208,6 +209,22 @@ static void col_name(int col, char out[8])
 void sheet_col_name(int col, char out[8])
 {
 	col_name(col - 1, out);
+}
+
+void sheet_error_hdf(HDF *out, int n, int row, int col, const char *key, const char *detail)
+{
+	char k[64], name[8] = "";
+
+	if (col > 0)
+		sheet_col_name(col, name);
+	snprintf(k, sizeof k, "Error.%d.Row", n);
+	hdf_set_int_value(out, k, row);
+	snprintf(k, sizeof k, "Error.%d.Col", n);
+	hdf_set_value(out, k, name);
+	snprintf(k, sizeof k, "Error.%d.Key", n);
+	hdf_set_value(out, k, key);
+	snprintf(k, sizeof k, "Error.%d.Detail", n);
+	hdf_set_value(out, k, detail ? detail : "");
 }
 
 /* Keeps the file name short enough to leave room for the message, without

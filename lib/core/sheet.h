@@ -59,6 +59,10 @@ NEOERR *sheet_read_why(const char *data, size_t len, const char *filename,
 
 /* Column number (1-based) as Excel names it: 1 "A", 28 "AB". */
 void sheet_col_name(int col, char out[8]);
+/* Bad row n of an import as its report shows it, under out: Error.n.Row,
+ * .Col (the column's name; "" for col 0: the whole row), .Key (the
+ * language pack's message) and .Detail (NULL: ""). */
+void sheet_error_hdf(HDF *out, int n, int row, int col, const char *key, const char *detail);
 
 /* Rows, up to the last one with a non-empty cell. */
 int sheet_rows(const SHEET *s);

@@ -59,6 +59,17 @@ static const char *const colour_names[] = {
 
 #define COLOUR_COUNT ((int)(sizeof(colour_names) / sizeof(colour_names[0])))
 
+enum app_stage app_stage_parse(const char *s)
+{
+	static const char *const names[] = { "", "draft", "first_review",
+		"sent_back", "evidence", "second_review", "approved", "rejected" };
+
+	for (int i = 1; s && i < (int)(sizeof names / sizeof names[0]); i++)
+		if (!strcmp(names[i], s))
+			return (enum app_stage)i;
+	return APP_NONE;
+}
+
 static void set_state(struct card_verdict *v, enum card_state s)
 {
 	v->state = s;

@@ -152,6 +152,8 @@ bool card_reported(const struct card_facts *f, int day);
 
 /* Stable names, used as CSS classes, language-pack keys and in tests. */
 const char *card_state_name(enum card_state s);
+/* The stage stored as return_applications.state; APP_NONE for NULL. */
+enum app_stage app_stage_parse(const char *s);
 const char *card_colour_name(enum card_colour c);
 
 #endif

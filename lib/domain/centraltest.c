@@ -116,20 +116,8 @@ static const char *trimmed(const char *s, char *buf, size_t n)
 
 static void bad(struct import *im, int row, int col, const char *key, const char *detail)
 {
-	char k[64], c[8] = "";
-
-	if (col > 0)
-		sheet_col_name(col, c);
-	if (im->nbad < 200) {
-		snprintf(k, sizeof k, "Error.%d.Row", im->nbad);
-		hdf_set_int_value(im->out, k, row);
-		snprintf(k, sizeof k, "Error.%d.Col", im->nbad);
-		hdf_set_value(im->out, k, c);
-		snprintf(k, sizeof k, "Error.%d.Key", im->nbad);
-		hdf_set_value(im->out, k, key);
-		snprintf(k, sizeof k, "Error.%d.Detail", im->nbad);
-		hdf_set_value(im->out, k, detail ? detail : "");
-	}
+	if (im->nbad < 200)
+		sheet_error_hdf(im->out, im->nbad, row, col, key, detail);
 	im->nbad++;
 }
 

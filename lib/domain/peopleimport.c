@@ -257,20 +257,8 @@ static NEOERR *load_counselors(struct import *im)
 
 static void bad(struct import *im, int row, int col, const char *key, const char *detail)
 {
-	char k[64], name[8] = "";
-
-	if (im->nbad < SHOWN) {
-		if (col > 0)
-			sheet_col_name(col, name);
-		snprintf(k, sizeof k, "Error.%d.Row", im->nbad);
-		hdf_set_int_value(im->out, k, row);
-		snprintf(k, sizeof k, "Error.%d.Col", im->nbad);
-		hdf_set_value(im->out, k, name);
-		snprintf(k, sizeof k, "Error.%d.Key", im->nbad);
-		hdf_set_value(im->out, k, key);
-		snprintf(k, sizeof k, "Error.%d.Detail", im->nbad);
-		hdf_set_value(im->out, k, detail ? detail : "");
-	}
+	if (im->nbad < SHOWN)
+		sheet_error_hdf(im->out, im->nbad, row, col, key, detail);
 	im->nbad++;
 }
 

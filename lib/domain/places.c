@@ -21,6 +21,19 @@ struct change {
 	bool found;
 };
 
+/* Locks the building; NOTFOUND for none. */
+static NEOERR *lock_building(long long id)
+{
+	long long one = 0;
+	bool found = false;
+	NEOERR *err = db_scalar(&one, &found, "SELECT id FROM buildings WHERE id = ? FOR UPDATE",
+				"i", id);
+
+	if (err == STATUS_OK && !found)
+		err = nerr_raise(HC_ERR_NOTFOUND, "no building %lld", id);
+	return nerr_pass(err);
+}
+
 static NEOERR *insert_building(void *ctx)
 {
 	struct change *x = ctx;
@@ -106,14 +119,9 @@ static NEOERR *set_restricted(void *ctx)
 {
 	struct change *x = ctx;
 	char now[20];
-	long long one = 0;
-	bool found = false;
-	NEOERR *err;
+	NEOERR *err = lock_building(x->id);
 
 	clock_now(now);
-	err = db_scalar(&one, &found, "SELECT id FROM buildings WHERE id = ? FOR UPDATE", "i", x->id);
-	if (err == STATUS_OK && !found)
-		err = nerr_raise(HC_ERR_NOTFOUND, "no building %lld", x->id);
 	if (err == STATUS_OK)
 		err = db_exec(NULL, NULL, "UPDATE buildings SET restricted = ? WHERE id = ?", "ii",
 			      (long long)x->restricted, x->id);
@@ -138,9 +146,7 @@ static NEOERR *insert_access(void *ctx)
 	NEOERR *err;
 
 	clock_now(now);
-	err = db_scalar(&one, &found, "SELECT id FROM buildings WHERE id = ? FOR UPDATE", "i", x->id);
-	if (err == STATUS_OK && !found)
-		err = nerr_raise(HC_ERR_NOTFOUND, "no building %lld", x->id);
+	err = lock_building(x->id);
 	if (err == STATUS_OK && x->unit_id > 0) {
 		err = db_scalar(&one, &found, "SELECT id FROM org_units WHERE id = ? "
 				"AND kind IN ('college', 'class')", "i", x->unit_id);
@@ -211,17 +217,13 @@ static NEOERR *insert_approver(void *ctx)
 {
 	struct approver *x = ctx;
 	char now[20];
-	long long one = 0;
 	unsigned long long n = 0;
 	bool found = false;
 	NEOERR *err;
 
 	x->ok = false;
 	clock_now(now);
-	err = db_scalar(&one, &found, "SELECT id FROM buildings WHERE id = ? FOR UPDATE", "i",
-			x->building_id);
-	if (err == STATUS_OK && !found)
-		err = nerr_raise(HC_ERR_NOTFOUND, "no building %lld", x->building_id);
+	err = lock_building(x->building_id);
 	if (err == STATUS_OK)
 		err = db_scalar(&x->person_id, &found, "SELECT p.id FROM people p WHERE p.number = ? "
 			"AND EXISTS (SELECT 1 FROM roles r WHERE r.person_id = p.id "

@@ -163,6 +163,19 @@ static void ids_json(struct batch *b, DB_CURSOR *c, int col)
 	snprintf(b->ids + len, sizeof b->ids - len, "]");
 }
 
+/* The batch's people from the query `err` opened as *c (its first column),
+ * the cursor freed. */
+static NEOERR *take_people(struct batch *b, NEOERR *err, DB_CURSOR **c)
+{
+	b->done = 0;
+	b->npeople = 0;
+	if (err)
+		return nerr_pass(err);
+	ids_json(b, *c, 0);
+	db_cursor_free(c);
+	return STATUS_OK;
+}
+
 static NEOERR *repair_people(const struct batch *b)
 {
 	NEOERR *err = STATUS_OK;
@@ -182,15 +195,11 @@ static NEOERR *reports_batch(void *arg)
 	DB_CURSOR *c = NULL;
 	NEOERR *err;
 
-	b->done = 0;
-	err = db_query(&c, "SELECT DISTINCT person_id FROM daily_reports WHERE day BETWEEN ? AND ? "
-		       "ORDER BY person_id LIMIT " "500" " FOR UPDATE", "ss", b->t->from, b->t->to);
-	if (err)
+	err = take_people(b, db_query(&c, "SELECT DISTINCT person_id FROM daily_reports "
+		"WHERE day BETWEEN ? AND ? ORDER BY person_id LIMIT 500 FOR UPDATE", "ss",
+		b->t->from, b->t->to), &c);
+	if (err || b->npeople == 0)
 		return nerr_pass(err);
-	ids_json(b, c, 0);
-	db_cursor_free(&c);
-	if (b->npeople == 0)
-		return STATUS_OK;
 	err = db_exec(NULL, NULL, "DELETE q FROM queue_items q JOIN daily_reports d "
 		"ON q.kind = 'anomaly' AND q.ref_id = d.id WHERE d.person_id IN " IN_BATCH
 		" AND d.day BETWEEN ? AND ?", "sss", b->ids, b->t->from, b->t->to);
@@ -250,15 +259,10 @@ static NEOERR *arrivals_batch(void *arg)
 	DB_CURSOR *c = NULL;
 	NEOERR *err;
 
-	b->done = 0;
-	err = db_query(&c, "SELECT DISTINCT person_id FROM arrivals WHERE term_id = ? "
-		"ORDER BY person_id LIMIT 500 FOR UPDATE", "i", (long long)b->t->id);
-	if (err)
+	err = take_people(b, db_query(&c, "SELECT DISTINCT person_id FROM arrivals WHERE term_id = ? "
+		"ORDER BY person_id LIMIT 500 FOR UPDATE", "i", (long long)b->t->id), &c);
+	if (err || b->npeople == 0)
 		return nerr_pass(err);
-	ids_json(b, c, 0);
-	db_cursor_free(&c);
-	if (b->npeople == 0)
-		return STATUS_OK;
 	err = db_exec(&n, NULL, "DELETE FROM arrivals WHERE term_id = ? AND person_id IN " IN_BATCH,
 		      "is", (long long)b->t->id, b->ids);
 	b->done = (long long)n;

@@ -62,6 +62,25 @@ static int variant(const struct actor *a, long long *bound, long long *head)
 static const char *const counts_sql[] = QUEUE_VARIANTS(
 	"SELECT q.kind, COUNT(*) " QUEUE_FROM, "AND q.state = 'open' GROUP BY q.kind");
 
+/* What the list and an item's page both show of the fever, temporary
+ * pass or leave an item is about; and the joins of an item's record but
+ * the application (joined before it by each, the page's way). */
+#define KIND_COLUMNS \
+	" DATE_FORMAT(ps.at, '%Y-%m-%d %H:%i') AS fever_at, ps.temperature AS fever_temperature, " \
+	" fg.name AS fever_where, tb.name AS temp_building, " \
+	" DATE_FORMAT(tp.valid_from, '%Y-%m-%d %H:%i') AS temp_from, " \
+	" DATE_FORMAT(tp.valid_until, '%Y-%m-%d %H:%i') AS temp_until, tp.reason AS temp_reason, " \
+	" lv.starts_on AS leave_from, lv.ends_on AS leave_until, lv.destination AS leave_to, " \
+	" lv.reason AS leave_reason "
+#define KIND_JOINS \
+	"LEFT JOIN makeup_requests m ON q.kind = 'makeup' AND m.id = q.ref_id " \
+	"LEFT JOIN daily_reports d ON q.kind = 'anomaly' AND d.id = q.ref_id " \
+	"LEFT JOIN passages ps ON q.kind = 'fever' AND ps.id = q.ref_id " \
+	"LEFT JOIN gates fg ON fg.id = ps.entrance_id " \
+	"LEFT JOIN temp_passes tp ON q.kind = 'temp_pass' AND tp.id = q.ref_id " \
+	"LEFT JOIN buildings tb ON tb.id = tp.building_id " \
+	"LEFT JOIN leaves lv ON q.kind = 'leave' AND lv.id = q.ref_id "
+
 /* The page's ids are chosen first, from the queue alone; the details are
  * joined for those 100 rows only. */
 static const char *const list_sql[] = QUEUE_VARIANTS(
@@ -70,26 +89,15 @@ static const char *const list_sql[] = QUEUE_VARIANTS(
 	" m.day AS makeup_day, m.reason AS makeup_reason, "
 	" d.day AS report_day, d.temperature, d.anomaly_flags, "
 	" ra.reason AS app_reason, ra.allowed_from, ra.allowed_until, "
-	" DATE_FORMAT(ps.at, '%Y-%m-%d %H:%i') AS fever_at, ps.temperature AS fever_temperature, "
-	" fg.name AS fever_where, tb.name AS temp_building, "
-	" DATE_FORMAT(tp.valid_from, '%Y-%m-%d %H:%i') AS temp_from, "
-	" DATE_FORMAT(tp.valid_until, '%Y-%m-%d %H:%i') AS temp_until, tp.reason AS temp_reason, "
-	" lv.starts_on AS leave_from, lv.ends_on AS leave_until, lv.destination AS leave_to, "
-	" lv.reason AS leave_reason "
+	KIND_COLUMNS
 	"FROM (SELECT q.id, q.kind, q.ref_id, q.created_at, q.person_id, q.assignee_id " QUEUE_FROM,
 	"AND q.state = 'open' AND (? = 'all' OR q.kind = ?) "
 	"ORDER BY q.created_at, q.id LIMIT 101 OFFSET ?) q "
 	"JOIN people p ON p.id = q.person_id "
 	"LEFT JOIN org_units cls ON cls.id = p.class_id "
-	"LEFT JOIN makeup_requests m ON q.kind = 'makeup' AND m.id = q.ref_id "
-	"LEFT JOIN daily_reports d ON q.kind = 'anomaly' AND d.id = q.ref_id "
 	"LEFT JOIN return_applications ra ON q.kind IN ('first_review', 'second_review') "
 	"  AND ra.id = q.ref_id "
-	"LEFT JOIN passages ps ON q.kind = 'fever' AND ps.id = q.ref_id "
-	"LEFT JOIN gates fg ON fg.id = ps.entrance_id "
-	"LEFT JOIN temp_passes tp ON q.kind = 'temp_pass' AND tp.id = q.ref_id "
-	"LEFT JOIN buildings tb ON tb.id = tp.building_id "
-	"LEFT JOIN leaves lv ON q.kind = 'leave' AND lv.id = q.ref_id "
+	KIND_JOINS
 	"ORDER BY q.created_at, q.id");
 
 static const char *const mine_sql[] = QUEUE_VARIANTS(
@@ -229,12 +237,7 @@ NEOERR *queue_item_load(HDF *out, const struct actor *a, long long item)
 		" p.identity, ra.reason AS app_reason, ra.itinerary, ra.needs_pickup, "
 		" ra.allowed_from, ra.allowed_until, ra.state AS app_state, "
 		" b.return_from, b.return_until, "
-		" DATE_FORMAT(ps.at, '%Y-%m-%d %H:%i') AS fever_at, ps.temperature AS fever_temperature, "
-		" fg.name AS fever_where, tb.name AS temp_building, "
-		" DATE_FORMAT(tp.valid_from, '%Y-%m-%d %H:%i') AS temp_from, "
-		" DATE_FORMAT(tp.valid_until, '%Y-%m-%d %H:%i') AS temp_until, tp.reason AS temp_reason, "
-		" lv.starts_on AS leave_from, lv.ends_on AS leave_until, lv.destination AS leave_to, "
-		" lv.reason AS leave_reason "
+		KIND_COLUMNS
 		"FROM queue_items q JOIN people p ON p.id = q.person_id "
 		"LEFT JOIN return_applications ra ON q.kind IN ('first_review', 'second_review') "
 		"  AND ra.id = q.ref_id "
@@ -243,13 +246,7 @@ NEOERR *queue_item_load(HDF *out, const struct actor *a, long long item)
 		"LEFT JOIN people v ON v.id = q.decided_by "
 		"LEFT JOIN org_units col ON col.id = p.college_id "
 		"LEFT JOIN org_units cls ON cls.id = p.class_id "
-		"LEFT JOIN makeup_requests m ON q.kind = 'makeup' AND m.id = q.ref_id "
-		"LEFT JOIN daily_reports d ON q.kind = 'anomaly' AND d.id = q.ref_id "
-		"LEFT JOIN passages ps ON q.kind = 'fever' AND ps.id = q.ref_id "
-		"LEFT JOIN gates fg ON fg.id = ps.entrance_id "
-		"LEFT JOIN temp_passes tp ON q.kind = 'temp_pass' AND tp.id = q.ref_id "
-		"LEFT JOIN buildings tb ON tb.id = tp.building_id "
-		"LEFT JOIN leaves lv ON q.kind = 'leave' AND lv.id = q.ref_id "
+		KIND_JOINS
 		"WHERE q.id = ?", "i", item);
 	if (err)
 		return nerr_pass(err);

@@ -30,90 +30,79 @@ const char *review_outcome_name(enum review_outcome o)
 	return names[o];
 }
 
-/* ---- make-up requests ---------------------------------------------------- */
+/* ---- records with a state, a decider and a reason ----------------------- */
 
-/* Each kind's record, locked: its person, day, whether it still waits,
- * who decided it and when (when it says), its term (see
- * review_kind.check_sql). */
-#define MAKEUP_CHECK "SELECT person_id, day, state = ?, NULL, NULL, 0 FROM makeup_requests " \
-	"WHERE id = ? FOR UPDATE"
-static NEOERR *makeup_apply(struct review_ctx *x, const struct review_effect *e)
+/* Make-up requests, anomalies (the day's report), fevers at a building's
+ * entrance (the passage denied), temporary passes (临时出入审批) and leaves
+ * (请销假) each keep the verdict in four columns of their own row: one
+ * check and one apply over the names below, their statements made once
+ * per process (the statement cache keeps their text). */
+struct review_record {
+	const char *table;
+	const char *day;          /* the day in question, over the row r */
+	const char *state, *by, *at, *reason;   /* the verdict's columns */
+	bool named;               /* the check names the decider (else the item's) */
+	NEOERR *(*facts)(int person_id);        /* the card follows; or NULL */
+	char check[512], update[256];
+};
+
+static struct review_record makeup_record = { "makeup_requests", "r.day",
+	"state", "decided_by", "decided_at", "decision_reason", false, NULL };
+static struct review_record anomaly_record = { "daily_reports", "r.day",
+	"anomaly_state", "verified_by", "verified_at", "verify_reason", true, facts_anomaly };
+/* Cleared: verified (measured again, not ill). */
+static struct review_record fever_record = { "passages", "DATE(r.at)",
+	"fever_state", "verified_by", "verified_at", "verify_reason", true, facts_door_fever };
+static struct review_record temp_record = { "temp_passes", "DATE(r.valid_from)",
+	"state", "decided_by", "decided_at", "decision_reason", true, NULL };
+static struct review_record leave_record = { "leaves", "r.starts_on",
+	"state", "decided_by", "decided_at", "decision_reason", true, NULL };
+
+static const struct review_record *record_sql(struct review_record *r)
 {
-	return nerr_pass(db_exec(NULL, NULL,
-		"UPDATE makeup_requests SET state = ?, decided_by = ?, decided_at = ?, "
-		" decision_reason = NULLIF(?, '') WHERE id = ?", "sissi",
-		e->state, (long long)x->a->person_id, x->now, x->reason, x->ref));
+	if (r->check[0] == '\0') {
+		if (r->named)
+			snprintf(r->check, sizeof r->check,
+				 "SELECT r.person_id, %s, r.%s = ?, v.name, DATE_FORMAT(r.%s, '%%H:%%i'), 0 "
+				 "FROM %s r LEFT JOIN people v ON v.id = r.%s WHERE r.id = ? FOR UPDATE",
+				 r->day, r->state, r->at, r->table, r->by);
+		else
+			snprintf(r->check, sizeof r->check,
+				 "SELECT r.person_id, %s, r.%s = ?, NULL, NULL, 0 "
+				 "FROM %s r WHERE r.id = ? FOR UPDATE", r->day, r->state, r->table);
+		snprintf(r->update, sizeof r->update,
+			 "UPDATE %s SET %s = ?, %s = ?, %s = ?, %s = NULLIF(?, '') WHERE id = ?",
+			 r->table, r->state, r->by, r->at, r->reason);
+	}
+	return r;
 }
 
-/* ---- anomalies (the day's report) ---------------------------------------- */
-
-#define ANOMALY_CHECK "SELECT d.person_id, d.day, d.anomaly_state = ?, v.name, " \
-	" DATE_FORMAT(d.verified_at, '%H:%i'), 0 " \
-	"FROM daily_reports d LEFT JOIN people v ON v.id = d.verified_by " \
-	"WHERE d.id = ? FOR UPDATE"
-static NEOERR *anomaly_apply(struct review_ctx *x, const struct review_effect *e)
+static NEOERR *record_check(struct review_ctx *x, DB_CURSOR **c)
 {
-	NEOERR *err = db_exec(NULL, NULL,
-		"UPDATE daily_reports SET anomaly_state = ?, verified_by = ?, verified_at = ?, "
-		" verify_reason = NULLIF(?, '') WHERE id = ?", "sissi",
-		e->state, (long long)x->a->person_id, x->now, x->reason, x->ref);
-
-	if (err)
-		return nerr_pass(err);
-	return nerr_pass(facts_anomaly((int)x->person));
+	return nerr_pass(db_query(c, record_sql(x->k->record)->check, "si",
+				  x->k->open_state, x->ref));
 }
 
-/* ---- a fever at a building's entrance (the passage denied) ---------------- */
-
-#define FEVER_CHECK "SELECT ps.person_id, DATE(ps.at), ps.fever_state = ?, v.name, " \
-	" DATE_FORMAT(ps.verified_at, '%H:%i'), 0 " \
-	"FROM passages ps LEFT JOIN people v ON v.id = ps.verified_by " \
-	"WHERE ps.id = ? FOR UPDATE"
-/* Cleared: verified (measured again, not ill); the card follows. */
-static NEOERR *fever_apply(struct review_ctx *x, const struct review_effect *e)
+static NEOERR *record_apply(struct review_ctx *x, const struct review_effect *e)
 {
-	NEOERR *err = db_exec(NULL, NULL,
-		"UPDATE passages SET fever_state = ?, verified_by = ?, verified_at = ?, "
-		" verify_reason = NULLIF(?, '') WHERE id = ?", "sissi",
-		e->state, (long long)x->a->person_id, x->now, x->reason, x->ref);
+	const struct review_record *r = record_sql(x->k->record);
+	NEOERR *err = db_exec(NULL, NULL, r->update, "sissi", e->state,
+			      (long long)x->a->person_id, x->now, x->reason, x->ref);
 
-	if (err)
-		return nerr_pass(err);
-	return nerr_pass(facts_door_fever((int)x->person));
-}
-
-/* ---- temporary passes (临时出入审批) ---------------------------------------- */
-
-#define TEMP_CHECK "SELECT tp.person_id, DATE(tp.valid_from), tp.state = ?, v.name, " \
-	" DATE_FORMAT(tp.decided_at, '%H:%i'), 0 " \
-	"FROM temp_passes tp LEFT JOIN people v ON v.id = tp.decided_by " \
-	"WHERE tp.id = ? FOR UPDATE"
-static NEOERR *temp_apply(struct review_ctx *x, const struct review_effect *e)
-{
-	return nerr_pass(db_exec(NULL, NULL,
-		"UPDATE temp_passes SET state = ?, decided_by = ?, decided_at = ?, "
-		" decision_reason = NULLIF(?, '') WHERE id = ?", "sissi",
-		e->state, (long long)x->a->person_id, x->now, x->reason, x->ref));
-}
-
-/* ---- leaves (请销假) -------------------------------------------------------- */
-
-#define LEAVE_CHECK "SELECT l.person_id, l.starts_on, l.state = ?, v.name, " \
-	" DATE_FORMAT(l.decided_at, '%H:%i'), 0 " \
-	"FROM leaves l LEFT JOIN people v ON v.id = l.decided_by " \
-	"WHERE l.id = ? FOR UPDATE"
-static NEOERR *leave_apply_verdict(struct review_ctx *x, const struct review_effect *e)
-{
-	return nerr_pass(db_exec(NULL, NULL,
-		"UPDATE leaves SET state = ?, decided_by = ?, decided_at = ?, "
-		" decision_reason = NULLIF(?, '') WHERE id = ?", "sissi",
-		e->state, (long long)x->a->person_id, x->now, x->reason, x->ref));
+	if (err == STATUS_OK && r->facts)
+		err = r->facts((int)x->person);
+	return nerr_pass(err);
 }
 
 /* ---- return applications (first and second review) ----------------------- */
 
-#define RETURN_CHECK "SELECT person_id, NULL, state = ?, NULL, NULL, term_id " \
-	"FROM return_applications WHERE id = ? FOR UPDATE"
+static NEOERR *return_check(struct review_ctx *x, DB_CURSOR **c)
+{
+	return nerr_pass(db_query(c, "SELECT person_id, NULL, state = ?, NULL, NULL, term_id "
+				  "FROM return_applications WHERE id = ? FOR UPDATE", "si",
+				  x->k->open_state, x->ref));
+}
+
 static NEOERR *return_apply(struct review_ctx *x, const struct review_effect *e)
 {
 	const struct ret_transition *t = ret_next(x->k->open_state, "", (enum ret_event)e->event);
@@ -157,18 +146,18 @@ const struct review_kind review_kinds[] = {
 		[REVIEW_APPROVE] = { "approve", "approved", 0, false, "makeup_approved", "makeup.approve" },
 		[REVIEW_REJECT] = MAKEUP_REJECT,
 		[REVIEW_SEND_BACK] = MAKEUP_REJECT },
-	  MAKEUP_CHECK, makeup_apply },
+	  record_check, record_apply, &makeup_record },
 	{ "anomaly", "daily_report", "open", {
 		[REVIEW_APPROVE] = { "clear", "cleared", 0, false, "cleared", "anomaly.clear" },
 		[REVIEW_REJECT] = ANOMALY_SEND_BACK,
 		[REVIEW_SEND_BACK] = ANOMALY_SEND_BACK },
-	  ANOMALY_CHECK, anomaly_apply },
+	  record_check, record_apply, &anomaly_record },
 	{ "first_review", "return_application", "first_review", {
 		[REVIEW_APPROVE] = { "approve", NULL, RET_FIRST_APPROVE, true, "return_first_passed",
 				     "return.first_approve" },
 		[REVIEW_REJECT] = FIRST_SEND_BACK,
 		[REVIEW_SEND_BACK] = FIRST_SEND_BACK },
-	  RETURN_CHECK, return_apply },
+	  return_check, return_apply },
 	{ "second_review", "return_application", "second_review", {
 		[REVIEW_APPROVE] = { "approve", NULL, RET_SECOND_APPROVE, false, "return_approved",
 				     "return.second_approve" },
@@ -176,23 +165,23 @@ const struct review_kind review_kinds[] = {
 				    "return.reject" },
 		[REVIEW_SEND_BACK] = { "send_back", NULL, RET_SECOND_SEND_BACK, false,
 				       "return_sent_back", "return.second_send_back" } },
-	  RETURN_CHECK, return_apply },
+	  return_check, return_apply },
 	/* Only cleared: there is no form to send back, and a fever stays open
 	 * (the card red) until the counselor has verified it. */
 	{ "fever", "passage", "open", {
 		[REVIEW_APPROVE] = { "clear", "cleared", 0, false, "fever_cleared", "passage.fever_clear" } },
-	  FEVER_CHECK, fever_apply },
+	  record_check, record_apply, &fever_record },
 	{ "temp_pass", "temp_pass", "pending", {
 		[REVIEW_APPROVE] = { "approve", "approved", 0, false, "temp_pass_approved",
 				     "temp_pass.approve" },
 		[REVIEW_REJECT] = TEMP_REJECT,
 		[REVIEW_SEND_BACK] = TEMP_REJECT },
-	  TEMP_CHECK, temp_apply },
+	  record_check, record_apply, &temp_record },
 	{ "leave", "leave", "pending", {
 		[REVIEW_APPROVE] = { "approve", "approved", 0, false, "leave_approved", "leave.approve" },
 		[REVIEW_REJECT] = LEAVE_REJECT,
 		[REVIEW_SEND_BACK] = LEAVE_REJECT },
-	  LEAVE_CHECK, leave_apply_verdict },
+	  record_check, record_apply, &leave_record },
 	{ 0 }
 };
 
@@ -243,7 +232,7 @@ static NEOERR *lock_item(struct review_ctx *x, bool *open)
 static NEOERR *check_record(struct review_ctx *x)
 {
 	DB_CURSOR *c = NULL;
-	NEOERR *err = db_query(&c, x->k->check_sql, "si", x->k->open_state, x->ref);
+	NEOERR *err = x->k->check(x, &c);
 
 	if (err)
 		return nerr_pass(err);

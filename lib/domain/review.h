@@ -10,6 +10,7 @@
 #define HC_REVIEW_H
 
 #include "core/actor.h"
+#include "core/db.h"
 #include "core/err.h"
 
 #include <stdbool.h>
@@ -31,18 +32,22 @@ struct review_effect {
 };
 
 struct review_ctx;
+struct review_record;
 
 struct review_kind {
 	const char *kind;        /* queue_items.kind */
 	const char *object_kind; /* audit_log.object_kind of the record */
 	const char *open_state;  /* the record's state while it waits */
 	struct review_effect on[REVIEW_VERDICTS];
-	/* Locks the record: a SELECT ... FOR UPDATE binding open_state and
-	 * the record's id, giving person, day (or NULL), still open_state,
+	/* Locks the record: opens a SELECT ... FOR UPDATE of it (by its id
+	 * and open_state) giving person, day (or NULL), still open_state,
 	 * who decided it and when (HH:MM; or NULL), and term (or 0). */
-	const char *check_sql;
+	NEOERR *(*check)(struct review_ctx *x, DB_CURSOR **c);
 	/* Writes the verdict into the record (and the card's facts). */
 	NEOERR *(*apply)(struct review_ctx *x, const struct review_effect *e);
+	/* The record's table and columns, for the kinds that keep the verdict
+	 * in a state, a decider, a time and a reason (review.c); or NULL. */
+	struct review_record *record;
 };
 
 /* The kinds; ends with a zeroed entry. */

@@ -12,23 +12,6 @@
 #include <string.h>
 
 
-static enum app_stage stage_of(const char *s)
-{
-	static const char *const names[] = { "", "draft", "first_review",
-		"sent_back", "evidence", "second_review", "approved", "rejected" };
-
-	for (int i = 1; s && i < (int)(sizeof names / sizeof names[0]); i++)
-		if (!strcmp(names[i], s))
-			return (enum app_stage)i;
-	return APP_NONE;
-}
-
-static int day_or_0(const char *s)
-{
-	int d = s ? day_parse(s) : 0;
-	return d > 0 ? d : 0;
-}
-
 /* The row of the term in progress; with none in progress, the latest
  * term's row still holds what is the person's whatever the term (the
  * reports, an open anomaly, boarding), and the rest is left out. */
@@ -87,7 +70,7 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 		db_copy(ci->term_name, sizeof ci->term_name, db_str(c, 2));
 		f->on_roster = db_int(c, 3) != 0;
 		ci->application_id = db_int(c, 4);
-		f->app = stage_of(db_str(c, 5));
+		f->app = app_stage_parse(db_str(c, 5));
 		f->quiz_done = db_int(c, 6) != 0;
 		f->pledge_done = db_int(c, 7) != 0;
 		db_copy(ci->review_reason, sizeof ci->review_reason, db_str(c, 8));

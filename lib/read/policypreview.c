@@ -10,23 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static enum app_stage stage_of(const char *s)
-{
-	static const char *const names[] = { "", "draft", "first_review",
-		"sent_back", "evidence", "second_review", "approved", "rejected" };
-
-	for (int i = 1; s && i < (int)(sizeof names / sizeof names[0]); i++)
-		if (!strcmp(names[i], s))
-			return (enum app_stage)i;
-	return APP_NONE;
-}
-
-static int day_or_0(const char *s)
-{
-	int d = s ? day_parse(s) : 0;
-	return d > 0 ? d : 0;
-}
-
 /* Every person's stored facts of the term in progress (else the latest
  * term's, of which only what is the person's whatever the term counts, as
  * read/cardfacts.c reads one card). Binds: today twice. */
@@ -55,7 +38,7 @@ static void facts_of(DB_CURSOR *c, struct card_facts *f)
 	if (db_int(c, 5) == 0)
 		return;      /* no term in progress: the rest is not the card's */
 	f->on_roster = db_int(c, 6) != 0;
-	f->app = stage_of(db_str(c, 7));
+	f->app = app_stage_parse(db_str(c, 7));
 	f->quiz_done = db_int(c, 8) != 0;
 	f->pledge_done = db_int(c, 9) != 0;
 	f->allowed_from = day_or_0(db_str(c, 10));

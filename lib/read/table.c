@@ -363,12 +363,6 @@ static const char *const load_sql[] = SCOPE_VARIANTS(
 	LOAD_SELECT(FULL_TEXTS) FULL_JOINS, TERM_ROWS);
 static const char *const light_sql[] = SCOPE_VARIANTS(LOAD_SELECT(LIGHT_TEXTS), TERM_ROWS);
 
-static int day_or_0(const char *s)
-{
-	int d = s ? day_parse(s) : -1;
-	return d > 0 ? d : 0;
-}
-
 static void read_row(DB_CURSOR *c, int today, int streak_days, struct table_row *row)
 {
 	static const char *const ids[] = { "undergrad", "grad", "staff", NULL };

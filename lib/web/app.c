@@ -433,6 +433,17 @@ NEOERR *app_redirect(struct req *r, const char *path)
 	return STATUS_OK;
 }
 
+NEOERR *app_redirectf(struct req *r, const char *fmt, ...)
+{
+	char path[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(path, sizeof path, fmt, ap);
+	va_end(ap);
+	return nerr_pass(app_redirect(r, path));
+}
+
 const char *app_param(struct req *r, const char *name, const char *def)
 {
 	char key[128];
@@ -902,6 +913,34 @@ int app_main(const struct page *page)
 	}
 	db_close_all();
 	return 0;
+}
+
+NEOERR *app_read_sheet(struct req *r, const char *data, size_t size, const char *name,
+		       const char *too_large_key, SHEET **s)
+{
+	struct sheet_limits lim = sheet_default_limits;
+	struct sheet_problem why;
+	char text[512];
+	NEOERR *err;
+
+	*s = NULL;
+	lim.max_file = (size_t)conf_int("Uploads.MaxBytes", 10485760);
+	if (too_large_key && size > lim.max_file) {
+		r->status = 413;
+		hdf_set_value(r->hdf, "Page.Message", tr(r, too_large_key));
+		return STATUS_OK;
+	}
+	err = sheet_read_why(data, size, name, &lim, s, &why);
+	if (nerr_match(err, HC_ERR_BADREQ) || nerr_match(err, HC_ERR_TOOLARGE)) {
+		r->status = nerr_match(err, HC_ERR_TOOLARGE) ? 413 : 400;
+		nerr_ignore(&err);
+		/* Said in the page's language, with the row and column. */
+		app_sheet_problem(r, &why, text, sizeof text);
+		hdf_set_value(r->hdf, "Page.Message", tr(r, "roster.unreadable"));
+		hdf_set_value(r->hdf, "Page.Detail", text);
+		*s = NULL;
+	}
+	return nerr_pass(err);
 }
 
 /* "第 3 行 第 B 列: 引号没有闭合。" from what the reader noted; {n} in

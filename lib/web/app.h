@@ -3,6 +3,12 @@
  * to app_main(), which runs the FastCGI loop and the guards before any
  * handler (404, 405, the body's cap and type, every parameter's text:
  * lib/web/input.h, CSRF, login, role) and sends every error to one place.
+ *
+ * The page scaffolding, declared and alike in every page on purpose (the
+ * duplicates finder lists it as boilerplate; it is not to be factored
+ * further): the form tables (struct form_field[] and struct form, web/form.h),
+ * the action table (struct action[], web/req.h) and a main() handing the
+ * struct page to app_main(). Everything a page does besides is a handler.
  */
 #ifndef HC_APP_H
 #define HC_APP_H
@@ -27,6 +33,9 @@ NEOERR *app_send(struct req *r, const char *ctype, const char *body, size_t len)
 
 /* 303 See Other to a local path. */
 NEOERR *app_redirect(struct req *r, const char *path);
+/* The same to a path made by printf (an id or a day in its query). */
+NEOERR *app_redirectf(struct req *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 /* Adds a response header line ("Name: value"). */
 void app_header(struct req *r, const char *fmt, ...)
@@ -37,6 +46,15 @@ void app_header(struct req *r, const char *fmt, ...)
  * ("第 3 行 第 B 列: 引号没有闭合。"). */
 struct sheet_problem;
 void app_sheet_problem(struct req *r, const struct sheet_problem *why, char *out, size_t n);
+
+/* Reads an uploaded spreadsheet within the upload cap (Uploads.MaxBytes)
+ * into *s. One the page must refuse leaves *s NULL, the status (413 or
+ * 400) and Page.Message set: too_large_key's text for a file over the cap
+ * (when given; else it is unreadable like any other), roster.unreadable
+ * with Page.Detail (app_sheet_problem()) for one the reader refused. */
+struct sheet;
+NEOERR *app_read_sheet(struct req *r, const char *data, size_t size, const char *name,
+		       const char *too_large_key, struct sheet **s);
 
 /* The site's address of path, for links that leave the browser (QR
  * codes): Site.BaseUrl from the config, else the request's scheme and

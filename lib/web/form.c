@@ -164,3 +164,12 @@ int form_int(struct req *r, const char *name)
 
 	return v > 0 && v < 2147483647LL ? (int)v : 0;
 }
+
+void form_error(struct req *r, const char *field, const char *msg_key)
+{
+	char key[64];
+
+	snprintf(key, sizeof key, "Form.Error.%s", field);
+	hdf_set_value(r->hdf, key, tr(r, msg_key));
+	hdf_set_int_value(r->hdf, "Form.Errors", hdf_get_int_value(r->hdf, "Form.Errors", 0) + 1);
+}

@@ -20,6 +20,9 @@ int form_check(struct req *r, const struct form *f);
 /* Validates one value; returns NULL when good, else the message key.
  * Pure: used by form_check() and unit-tested on its own. */
 const char *form_field_error(const struct form_field *fd, const char *value);
+/* Marks `field` bad with the language pack's msg_key (Form.Error.field)
+ * and counts it in Form.Errors: a check the form's table cannot say. */
+void form_error(struct req *r, const char *field, const char *msg_key);
 
 /* A record's id as a URL or a form carries it: 1 to 18 digits and
  * nothing else (no sign, space, hex or trailing text, all of which

@@ -198,7 +198,7 @@ static void review_kinds_table(void **state)
 			for (int l = 0; l < 2; l++)
 				if (hdf_get_value(lang_pack(l), key, NULL) == NULL)
 					fail_msg("%s: no %s in language %d", k->kind, key, l);
-			if (k->check_sql == NULL || k->apply == NULL)
+			if (k->check == NULL || k->apply == NULL)
 				fail_msg("%s has no check or apply", k->kind);
 			/* A return's verdict is a transition from the state it waits in. */
 			if (!strcmp(k->object_kind, "return_application")) {
