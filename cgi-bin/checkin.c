@@ -19,6 +19,10 @@
  *   POST /checkin/proxy      303 /dashboard; 400 form; 403; 409
  *   GET  /checkin/basic_fix  200 a counselor's correction form for ?person=ID
  *   POST /checkin/basic_fix  303 the student's card; 400 form; 403; 404 none yet
+ *
+ * After the arrival (the gate's scan: a blue card), and while not away on
+ * leave, the form is the on-campus check-in (校内打卡, seed 003 一②):
+ * fewer questions (campus_report_form), the same report row.
  */
 #include "web/app.h"
 #include "read/checkins.h"
@@ -26,7 +30,10 @@
 #include "core/days.h"
 #include "web/form.h"
 #include "domain/checkin.h"
+#include "domain/leave.h"
 #include "domain/scope.h"
+#include "read/cardfacts.h"
+#include "core/conf.h"
 #include "domain/term.h"
 
 #include <stdio.h>
@@ -200,11 +207,39 @@ static NEOERR *load_today(struct req *r, int person, int day, bool *done)
 	return STATUS_OK;
 }
 
+/* Whether person's report is the on-campus one (校内打卡): arrived
+ * through the gate, and not out on leave. */
+static NEOERR *on_campus(struct req *r, int person, bool *yes)
+{
+	struct card_info ci;
+	struct leave_gate g;
+	char today[11];
+	int day = app_today();
+	NEOERR *err = card_facts_load(person, day, &ci);
+
+	*yes = false;
+	if (err && nerr_handle(&err, HC_ERR_NOTFOUND))
+		return STATUS_OK;
+	if (err || !ci.facts.arrived)
+		return nerr_pass(err);
+	day_format(day, today);
+	err = leave_at_gate(person, today, NULL, &g);
+	if (err)
+		return nerr_pass(err);
+	*yes = g.phase != LEAVE_AWAY;
+	if (*yes)
+		hdf_set_int_value(r->hdf, "Checkin.OnCampus", 1);
+	return STATUS_OK;
+}
+
 static NEOERR *show_report_form(struct req *r, int person, int day, bool resubmit)
 {
-	NEOERR *err;
+	bool campus;
+	NEOERR *err = on_campus(r, person, &campus);
 
-	form_describe(r, &report_form);
+	if (err)
+		return nerr_pass(err);
+	form_describe(r, campus ? &campus_report_form : &report_form);
 	hdf_set_value(r->hdf, "Page.Script.0", "geo.js");
 	set_day(r, "Checkin.Day", day);
 	if (resubmit) {
@@ -305,8 +340,9 @@ static NEOERR *submit(struct req *r, int person, int filled_by, const char *done
 	struct report rep;
 	struct position pos = { 0 };
 	struct report_submission s = { 0 };
+	const struct form *form;
 	char path[128];
-	bool resubmit;
+	bool resubmit, campus;
 	int day;
 	NEOERR *err;
 
@@ -316,14 +352,33 @@ static NEOERR *submit(struct req *r, int person, int filled_by, const char *done
 	if (day != app_today() && !resubmit)
 		return nerr_pass(refuse_past_day(day));
 	set_day(r, "Checkin.Day", day);
-	if (form_check(r, &report_form) || (!filled_by && position_check(r, &pos))) {
+	err = on_campus(r, person, &campus);
+	if (err)
+		return nerr_pass(err);
+	form = campus ? &campus_report_form : &report_form;
+	if (form_check(r, form) || (!filled_by && position_check(r, &pos))) {
 		r->status = 400;
 		hdf_set_value(r->hdf, "Page.Script.0", "geo.js");
 		if (resubmit)
 			hdf_set_int_value(r->hdf, "Checkin.Resubmit", 1);
 		return nerr_pass(app_render(r, filled_by ? "checkin_proxy.cs" : "checkin.cs"));
 	}
-	report_from_form(app_query, r, &rep);
+	if (campus) {
+		/* The city not asked: the last report's, else the school's. */
+		struct report last;
+		char city[65];
+		bool found = false;
+
+		snprintf(city, sizeof city, "%s", conf_str("School.City", "-"));
+		err = report_load_last(person, day, &last, &found, NULL);
+		if (err)
+			return nerr_pass(err);
+		if (found && last.city[0])
+			snprintf(city, sizeof city, "%s", last.city);
+		report_from_campus_form(app_query, r, city, &rep);
+	} else {
+		report_from_form(app_query, r, &rep);
+	}
 	s.person_id = person;
 	s.day = day;
 	s.filled_by = filled_by;
@@ -404,7 +459,14 @@ static NEOERR *show_proxy(struct req *r)
 			      hdf_get_value(r->hdf, "Checkin.Report.at", ""));
 		return nerr_pass(app_render(r, "checkin_already.cs"));
 	}
-	form_describe(r, &report_form);
+	{
+		bool campus;
+
+		err = on_campus(r, person, &campus);
+		if (err)
+			return nerr_pass(err);
+		form_describe(r, campus ? &campus_report_form : &report_form);
+	}
 	err = quick_fill(r, person, today);
 	if (err)
 		return nerr_pass(err);

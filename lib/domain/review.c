@@ -110,6 +110,20 @@ static NEOERR *leave_apply_verdict(struct review_ctx *x, const struct review_eff
 		e->state, (long long)x->a->person_id, x->now, x->reason, x->ref));
 }
 
+/* ---- commute reports (走读报备) ------------------------------------------------ */
+
+#define COMMUTE_CHECK "SELECT c.person_id, c.valid_from, c.state = ?, v.name, " \
+	" DATE_FORMAT(c.decided_at, '%H:%i'), 0 " \
+	"FROM commutes c LEFT JOIN people v ON v.id = c.decided_by " \
+	"WHERE c.id = ? FOR UPDATE"
+static NEOERR *commute_apply_verdict(struct review_ctx *x, const struct review_effect *e)
+{
+	return nerr_pass(db_exec(NULL, NULL,
+		"UPDATE commutes SET state = ?, decided_by = ?, decided_at = ?, "
+		" decision_reason = NULLIF(?, '') WHERE id = ?", "sissi",
+		e->state, (long long)x->a->person_id, x->now, x->reason, x->ref));
+}
+
 /* ---- return applications (first and second review) ----------------------- */
 
 #define RETURN_CHECK "SELECT person_id, NULL, state = ?, NULL, NULL, term_id " \
@@ -149,6 +163,7 @@ static NEOERR *return_apply(struct review_ctx *x, const struct review_effect *e)
 #define ANOMALY_SEND_BACK { "send_back", "sent_back", 0, false, "sent_back", "anomaly.send_back" }
 #define TEMP_REJECT { "reject", "rejected", 0, false, "temp_pass_rejected", "temp_pass.reject" }
 #define LEAVE_REJECT { "reject", "rejected", 0, false, "leave_rejected", "leave.reject" }
+#define COMMUTE_REJECT { "reject", "rejected", 0, false, "commute_rejected", "commute.reject" }
 #define FIRST_SEND_BACK { "send_back", NULL, RET_FIRST_SEND_BACK, false, "return_sent_back", \
 			  "return.first_send_back" }
 
@@ -193,6 +208,12 @@ const struct review_kind review_kinds[] = {
 		[REVIEW_REJECT] = LEAVE_REJECT,
 		[REVIEW_SEND_BACK] = LEAVE_REJECT },
 	  LEAVE_CHECK, leave_apply_verdict },
+	{ "commute", "commute", "pending", {
+		[REVIEW_APPROVE] = { "approve", "approved", 0, false, "commute_approved",
+				     "commute.approve" },
+		[REVIEW_REJECT] = COMMUTE_REJECT,
+		[REVIEW_SEND_BACK] = COMMUTE_REJECT },
+	  COMMUTE_CHECK, commute_apply_verdict },
 	{ 0 }
 };
 
