@@ -70,8 +70,7 @@ CREATE TABLE IF NOT EXISTS commute_passages (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 ALTER TABLE queue_items
-  MODIFY kind ENUM('makeup','anomaly','first_review','second_review','fever','temp_pass','leave',
-                   'commute') NOT NULL;
+  MODIFY kind ENUM('makeup','anomaly','first_review','second_review','fever','temp_pass','leave','commute') NOT NULL;
 
 -- Seed 003 三③: people the admin lists as holding a building pass with no
 -- return application (staff on campus, specific students).
