@@ -12,7 +12,7 @@
   <p class="scan-when"><?cs var:Scan.At ?> · <?cs var:Scan.Where ?></p>
   <?cs /if ?>
   <?cs if:Person.name ?>
-  <?cs if:Scan.Photo ?><img class="scan-photo" id="scan-photo" src="<?cs var:Site.Prefix ?><?cs var:Scan.Photo ?>" alt="<?cs var:L.photo.alt ?>" width="120"><?cs else ?><p class="small" id="scan-no-photo"><?cs var:L.photo.none_at_gate ?></p><?cs /if ?>
+  <?cs if:Scan.Photo ?><img class="scan-photo" id="scan-photo" src="<?cs var:Site.Prefix ?><?cs var:Scan.Photo ?>" alt="<?cs var:L.photo.alt ?>" width="120"><?cs else ?><p class="scan-when" id="scan-no-photo"><?cs var:L.photo.none_at_gate ?></p><?cs /if ?>
   <dl class="scan-who">
     <dt><?cs var:L.card.name ?></dt><dd class="big"><?cs var:Person.name ?></dd>
     <dt><?cs var:L.card.number ?></dt><dd><?cs var:Person.number ?></dd>
