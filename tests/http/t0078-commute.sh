@@ -66,6 +66,8 @@ check "  waiting in the counselor's queue, audited" eval '[ -n "$item" ] &&
 	eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = '"'commute.apply'"' AND object_id = $cm")" 1'
 file "$ld" "$today" "$(day '+10 days')"
 check "a second while one waits: 400" eval 'status_is 400 && body_has "待审批的走读报备"'
+get "$ld" /card
+check "waiting: the blue card shows no gate code" eval 'status_is 200 && body_lacks "id=\"gate-qr\""'
 get gate1 "/scan?t=$(tok "$D")"
 check "not approved yet: the gate refuses with the reason" eval 'result_is deny not_approved &&
 	body_has "data-commute=\"pending\"" && body_has "走读报备尚未获批准" && eq "$(ways "$D")" ""'
@@ -78,6 +80,10 @@ check "  its detail page" eval 'status_is 200 && body_has "id=\"commute-detail\"
 FORM_PAGE=/review post "$co" /review/decide --data-urlencode "id=$item" --data-urlencode decision=approve
 check "approved, the student told" eval 'eq "$(sql "SELECT state FROM commutes WHERE id = $cm")" approved &&
 	eq "$(sql "SELECT COUNT(*) FROM messages WHERE person_id = $D AND kind = '"'commute_approved'"'")" 1'
+get "$ld" /card
+check "the blue card shows the gate code, for commuting" eval 'body_has "id=\"gate-qr\"" && body_has "data-for=\"commute\""'
+get "$ld" /card/qr
+check "  the code itself" eval 'status_is 200 && header_has "image/svg"'
 get "$ld" /leave
 check "the student's list says approved and valid" body_has "id=\"commute-$cm\" data-state=\"approved\" data-valid=\"1\""
 
@@ -111,6 +117,8 @@ sql "UPDATE commutes SET valid_from = '$(day '-40 days')', valid_until = '$(day 
 get gate1 "/scan?t=$(tok "$D")"
 check "expired: DENY with the reason, nothing recorded" eval 'result_is deny not_approved &&
 	body_has "data-commute=\"expired\"" && body_has "走读报备已过期" && eq "$(ways "$D")" "out in out in out in"'
+get "$ld" /card
+check "  the card no longer shows the gate code" body_lacks 'id="gate-qr"'
 get "$ld" /leave
 check "  the student's list marks it expired" eval 'body_has "已过期" && body_lacks "data-valid=\"1\""'
 # A new one, rejected: the gate says so.

@@ -69,17 +69,22 @@ libdoor=$(sql "SELECT id FROM gates WHERE name = '七九图书馆 · 正门'"); 
 enrol libphone "$libdoor" 七九图书馆机; enrol dormphone "$dormdoor" 七九宿舍机
 
 # -- a pass holder listed by the admin (seed 003 三③) -------------------------------------
-# A student whose card is neither blue nor red: no pass of their own.
+# A student whose card is neither blue nor red: no pass of their own, as
+# their /pass page says.
 H=
-for id in $(sql "SELECT f.person_id FROM card_facts f JOIN people p ON p.id = f.person_id JOIN accounts a ON a.person_id = p.id
-	WHERE f.arrived_at IS NULL AND f.open_anomaly IS NULL AND f.door_fever IS NULL AND f.sent_back IS NULL
-	  AND p.identity <> 'staff' AND NOT EXISTS (SELECT 1 FROM pass_holders h WHERE h.person_id = p.id)
-	ORDER BY f.person_id LIMIT 20"); do
+for id in $(sql "SELECT DISTINCT p.id FROM people p JOIN accounts a ON a.person_id = p.id
+	WHERE p.identity <> 'staff' AND NOT EXISTS (SELECT 1 FROM arrivals ar WHERE ar.person_id = p.id)
+	  AND NOT EXISTS (SELECT 1 FROM pass_holders h WHERE h.person_id = p.id)
+	  AND NOT EXISTS (SELECT 1 FROM card_facts f WHERE f.person_id = p.id
+	    AND (f.open_anomaly IS NOT NULL OR f.door_fever IS NOT NULL OR f.sent_back IS NOT NULL))
+	ORDER BY p.id DESC LIMIT 20"); do
 	get admin "/card?person=$id"
-	grep -q 'class="card card-red"' "$BODY" || { H=$id; break; }
+	grep -q 'class="card card-red"' "$BODY" && continue
+	l=$(login_of "$id"); login "$l"; get "$l" /pass
+	grep -q 'id="no-pass" data-why="no_pass"' "$BODY" && { H=$id; break; }
 done
 check "a student without a pass, not red ($H)" test -n "$H"
-lh=$(login_of "$H"); login "$lh"; hn=$(sql "SELECT number FROM people WHERE id = $H")
+lh=$(login_of "$H"); hn=$(sql "SELECT number FROM people WHERE id = $H")
 get "$lh" "/pass?entrance=$libdoor&dir=in"
 check "  no pass: 403 with the reason" eval 'status_is 403 && body_has "data-reason=\"no_pass\""'
 door libphone "$(tok --pass "$lib" "$libdoor" in "$H")" 36.5
