@@ -26,7 +26,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-unused-parameter -Wno-format-truncation -Wno-missing-field-initializers \
 	-Ilib -I/usr/include/ClearSilver -I/usr/include/mariadb
-LDLIBS = -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lmariadb -lsodium -lzip -lexpat -lxlsxwriter -lqrencode -lz -lm
+LDLIBS = -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lmariadb -lsodium -lzip -lexpat -lxlsxwriter -lqrencode -ljpeg -lpng16 -lz -lm
 
 B = build
 TOOLS = hc-admin hc-facts outbox sheet2csv

@@ -9,9 +9,15 @@
  *   GET /card/qr  200 the student's own gate QR (SVG) with a token made now;
  *                 the page draws it only on a card that shows a QR, and
  *                 the gate computes the card again whatever the token says
+ *
+ * A blue card shows the gate QR too while the campus gate has something to
+ * do with it: an approved leave (请销假: out, or back) or a valid commute
+ * report (走读报备: out and in each day).
  */
 #include "web/app.h"
 #include "domain/card.h"
+#include "domain/commute.h"
+#include "domain/leave.h"
 #include "read/cardfacts.h"
 #include "read/checkins.h"
 #include "core/days.h"
@@ -98,6 +104,26 @@ static NEOERR *show_card(struct req *r)
 		/* The card says whether today's check-in is done. */
 		hdf_set_int_value(r->hdf, "Card.CheckedInToday",
 				  card_reported(&ci.facts, today));
+		if (v.colour == COLOUR_BLUE) {
+			/* The gate lets them out (and back) on a leave or a commute
+			 * (a boarder awaiting the dorm's scan has the QR already). */
+			struct leave_gate lg;
+			struct commute_gate cg = { 0 };
+			char d[11];
+
+			day_format(today, d);
+			err = leave_at_gate(person, d, NULL, &lg);
+			if (err == STATUS_OK && lg.phase == LEAVE_NONE && !ci.facts.boarder_now)
+				err = commute_at_gate(person, d, &cg);
+			if (err)
+				return nerr_pass(err);
+			if (lg.phase != LEAVE_NONE || cg.phase == COMMUTE_VALID) {
+				v.show_qr = true;
+				hdf_set_int_value(r->hdf, "Card.ShowQr", 1);
+				hdf_set_value(r->hdf, "Card.GateFor",
+					      lg.phase != LEAVE_NONE ? "leave" : "commute");
+			}
+		}
 		if (v.show_qr) {
 			/* A fresh code about every 30 s; the gate takes one for
 			 * 60 s. Without JavaScript the page reloads; card.js swaps

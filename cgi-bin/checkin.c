@@ -28,6 +28,10 @@
  *   GET  /checkin/for        200 a named filler's form for ?person=ID; 403 not
  *                            (or no longer) named; 409 filled already
  *   POST /checkin/for        303 /checkin/fillers?filled=ID; 400; 403; 409
+ *
+ * After the arrival (the gate's scan: a blue card), and while not away on
+ * leave, the form is the on-campus check-in (校内打卡, seed 003 一②):
+ * fewer questions (campus_report_form), the same report row.
  */
 #include "web/app.h"
 #include "read/checkins.h"
@@ -37,7 +41,10 @@
 #include "web/form.h"
 #include "domain/checkin.h"
 #include "domain/proxyfill.h"
+#include "domain/leave.h"
 #include "domain/scope.h"
+#include "read/cardfacts.h"
+#include "core/conf.h"
 #include "domain/term.h"
 
 #include <stdio.h>
@@ -265,12 +272,40 @@ static NEOERR *load_today(struct req *r, int person, int day, bool *done)
 	return STATUS_OK;
 }
 
+/* Whether person's report is the on-campus one (校内打卡): arrived
+ * through the gate, and not out on leave. */
+static NEOERR *on_campus(struct req *r, int person, bool *yes)
+{
+	struct card_info ci;
+	struct leave_gate g;
+	char today[11];
+	int day = app_today();
+	NEOERR *err = card_facts_load(person, day, &ci);
+
+	*yes = false;
+	if (err && nerr_handle(&err, HC_ERR_NOTFOUND))
+		return STATUS_OK;
+	if (err || !ci.facts.arrived)
+		return nerr_pass(err);
+	day_format(day, today);
+	err = leave_at_gate(person, today, NULL, &g);
+	if (err)
+		return nerr_pass(err);
+	*yes = g.phase != LEAVE_AWAY;
+	if (*yes)
+		hdf_set_int_value(r->hdf, "Checkin.OnCampus", 1);
+	return STATUS_OK;
+}
+
 static NEOERR *show_report_form(struct req *r, int person, int day, bool resubmit,
 				 bool questions)
 {
-	NEOERR *err;
+	bool campus;
+	NEOERR *err = on_campus(r, person, &campus);
 
-	form_describe(r, &report_form);
+	if (err)
+		return nerr_pass(err);
+	form_describe(r, campus ? &campus_report_form : &report_form);
 	if (questions) {
 		err = questions_export(r, false);
 		if (err)
@@ -391,8 +426,9 @@ static NEOERR *submit(struct req *r, int person, int filled_by, bool named, cons
 	struct report rep;
 	struct position pos = { 0 };
 	struct report_submission s = { 0 };
+	const struct form *form;
 	char path[128];
-	bool resubmit;
+	bool resubmit, campus;
 	int day;
 	NEOERR *err;
 
@@ -402,7 +438,11 @@ static NEOERR *submit(struct req *r, int person, int filled_by, bool named, cons
 	if (day != app_today() && !resubmit)
 		return nerr_pass(refuse_past_day(day));
 	set_day(r, "Checkin.Day", day);
-	if (form_check(r, &report_form) || (!filled_by && position_check(r, &pos))) {
+	err = on_campus(r, person, &campus);
+	if (err)
+		return nerr_pass(err);
+	form = campus ? &campus_report_form : &report_form;
+	if (form_check(r, form) || (!filled_by && position_check(r, &pos))) {
 		r->status = 400;
 		err = questions_recheck(r);
 		if (err)
@@ -412,7 +452,22 @@ static NEOERR *submit(struct req *r, int person, int filled_by, bool named, cons
 			hdf_set_int_value(r->hdf, "Checkin.Resubmit", 1);
 		return nerr_pass(app_render(r, filled_by ? "checkin_proxy.cs" : "checkin.cs"));
 	}
-	report_from_form(app_query, r, &rep);
+	if (campus) {
+		/* The city not asked: the last report's, else the school's. */
+		struct report last;
+		char city[65];
+		bool found = false;
+
+		snprintf(city, sizeof city, "%s", conf_str("School.City", "-"));
+		err = report_load_last(person, day, &last, &found, NULL);
+		if (err)
+			return nerr_pass(err);
+		if (found && last.city[0])
+			snprintf(city, sizeof city, "%s", last.city);
+		report_from_campus_form(app_query, r, city, &rep);
+	} else {
+		report_from_form(app_query, r, &rep);
+	}
 	s.person_id = person;
 	s.day = day;
 	s.filled_by = filled_by;
@@ -510,7 +565,14 @@ static NEOERR *show_proxy(struct req *r)
 			      hdf_get_value(r->hdf, "Checkin.Report.at", ""));
 		return nerr_pass(app_render(r, "checkin_already.cs"));
 	}
-	form_describe(r, &report_form);
+	{
+		bool campus;
+
+		err = on_campus(r, person, &campus);
+		if (err)
+			return nerr_pass(err);
+		form_describe(r, campus ? &campus_report_form : &report_form);
+	}
 	err = questions_export(r, false);
 	if (err == STATUS_OK)
 		err = quick_fill(r, person, today);

@@ -11,10 +11,15 @@
  *   POST /leave    303 /leave?applied=ID; 400 the form with a message at
  *                  the field (days that end before they start, too many,
  *                  past, a leave already open)
+ *   POST /leave/commute  走读报备 (a day student): address, valid_from,
+ *                  valid_until, reason: 303 /leave?commuted=ID; 400 the
+ *                  form with a message at the field (days, too many, over,
+ *                  one waiting already); 403 a boarder
  */
 #include "web/app.h"
 #include "core/conf.h"
 #include "core/days.h"
+#include "domain/commute.h"
 #include "domain/leave.h"
 #include "domain/scope.h"
 #include "read/campus.h"
@@ -42,6 +47,9 @@ static NEOERR *render(struct req *r)
 	hdf_set_int_value(r->hdf, "Leave.MaxDays", conf_int("Policy.LeaveMaxDays", LEAVE_MAX_DAYS));
 	if (r->who.roles & R_STUDENT)
 		err = campus_my_leaves(r->hdf, "Leave.Mine", r->who.person_id, today);
+	if (err == STATUS_OK && (r->who.roles & R_STUDENT))
+		err = campus_my_commutes(r->hdf, "Commute", r->who.person_id, today);
+	hdf_set_int_value(r->hdf, "Commute.MaxDays", conf_int("Policy.CommuteMaxDays", COMMUTE_MAX_DAYS));
 	if (err == STATUS_OK && (r->who.roles & (R_COUNSELOR | R_REVIEWER | R_ADMIN))) {
 		long long bound, overdue;
 		enum scope_kind s = scope_kind_of(&r->who, &bound);
@@ -92,9 +100,55 @@ static NEOERR *show(struct req *r)
 	}
 }
 
+static const struct form_field commute_fields[] = {
+	{ "address", FORM_TEXT, true, 2, 200, NULL },
+	{ "valid_from", FORM_DATE, true, 0, 0, NULL },
+	{ "valid_until", FORM_DATE, true, 0, 0, NULL },
+	{ "reason", FORM_TEXT, true, 1, 200, NULL },
+	{ 0 }
+};
+static const struct form commute_form = { "commute", commute_fields };
+
+/* 走读报备: a day student's standing report, for the counselor's queue. */
+static NEOERR *commute(struct req *r)
+{
+	static const char *const where[] = { [CM_NOT_DAY] = "address", [CM_BAD_DAYS] = "valid_until",
+		[CM_TOO_LONG] = "valid_until", [CM_PAST] = "valid_until",
+		[CM_OPEN_ALREADY] = "valid_from" };
+	static const char *const why[] = { [CM_NOT_DAY] = "commute.err.boarder",
+		[CM_BAD_DAYS] = "commute.err.days", [CM_TOO_LONG] = "commute.err.too_long",
+		[CM_PAST] = "commute.err.past", [CM_OPEN_ALREADY] = "commute.err.open" };
+	enum commute_problem problem;
+	char key[64], path[64];
+	long long id;
+	NEOERR *err;
+
+	hdf_set_value(r->hdf, "Commute.Bad", "1");
+	if (form_check(r, &commute_form)) {
+		r->status = 400;
+		return nerr_pass(render(r));
+	}
+	err = commute_apply(&r->who, r->who.person_id, app_param(r, "address", ""),
+			    app_param(r, "valid_from", ""), app_param(r, "valid_until", ""),
+			    app_param(r, "reason", ""), &id, &problem);
+	if (err)
+		return nerr_pass(err);
+	if (problem == CM_NOT_DAY)
+		return nerr_raise(HC_ERR_FORBIDDEN, "a boarder files no commute report");
+	if (problem != CM_OK) {
+		snprintf(key, sizeof key, "Form.Error.%s", where[problem]);
+		hdf_set_value(r->hdf, key, tr(r, why[problem]));
+		r->status = 400;
+		return nerr_pass(render(r));
+	}
+	snprintf(path, sizeof path, "/leave?commuted=%lld", id);
+	return nerr_pass(app_redirect(r, path));
+}
+
 static const struct action actions[] = {
 	{ "", M_GET | M_POST, R_STUDENT | R_COUNSELOR | R_REVIEWER | R_ADMIN, show,
-	  .form = &leave_form, .params = PARAMS({ "applied", P_ID }) },
+	  .form = &leave_form, .params = PARAMS({ "applied", P_ID }, { "commuted", P_ID }) },
+	{ "commute", M_POST, R_STUDENT, commute, .form = &commute_form },
 	{ 0 }
 };
 

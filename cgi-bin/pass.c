@@ -28,6 +28,23 @@
  *   GET /pass/trace?person=ID&day=   200 the person's passages of the day
  *                                    (or ?number=); 403 out of scope; 404
  *                                    no such person
+ *   GET /pass/photo                  200 证件照: one's photo (or the reviewer's
+ *                                    reason for rejecting it), the uploads
+ *                                    left this term, the upload form
+ *   POST /pass/photo                 303 /pass/photo?saved=1; 400 not a JPEG
+ *                                    or PNG (by its bytes) or sides out of
+ *                                    bounds; 413 too large; 409 the term's
+ *                                    uploads used up (the form again, with
+ *                                    the message)
+ *   GET /pass/photo_img?id&exp&sig   200 the photo's bytes through a signed
+ *                                    link good for minutes (the entrance's
+ *                                    phone has no login); 404 otherwise
+ *   GET /pass/photos                 200 the current photos in the
+ *                                    reviewer's scope, each with a form to
+ *                                    reject it with a reason
+ *   POST /pass/photo_reject          id, reason: 303 /pass/photos; 400 no
+ *                                    reason; 403 out of scope; 404 not
+ *                                    current
  */
 #include "web/app.h"
 #include "core/conf.h"
@@ -36,15 +53,19 @@
 #include "domain/gate.h"
 #include "domain/pass.h"
 #include "domain/passage.h"
+#include "domain/photo.h"
 #include "domain/scope.h"
 #include "domain/temppass.h"
 #include "read/campus.h"
 #include "read/cardfacts.h"
 #include "web/form.h"
+#include "web/input.h"
+#include "web/photolink.h"
 #include "web/sess.h"
 
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -74,6 +95,12 @@ static NEOERR *pass_load(struct req *r, struct pass_now *p)
 	card_state(&p->ci.facts, today, p->ci.streak_days, &p->v);
 	p->holder = pass_holder(p->ci.identity, &p->ci.facts, &p->v);
 	p->red = p->v.colour == COLOUR_RED;
+	if (!p->holder && !p->red) {
+		/* Seed 003 三③: listed by the admin, no return application. */
+		err = passage_listed_holder(r->who.person_id, &p->holder);
+		if (err)
+			return nerr_pass(err);
+	}
 	p->direction = pass_direction_of(app_param(r, "dir", NULL));
 	p->entrance_id = (int)app_num(r, "entrance", 0);
 	if (p->entrance_id == 0 || p->direction < 0)
@@ -285,6 +312,151 @@ static NEOERR *temp(struct req *r)
 	return nerr_pass(app_redirectf(r, "/pass/temp?applied=%lld", id));
 }
 
+/* ---- 证件照 ------------------------------------------------------------- */
+
+static NEOERR *photo_render(struct req *r)
+{
+	struct photo_limits l;
+	long long used = 0, id;
+	char link[160];
+	NEOERR *err;
+
+	photo_limits(&l);
+	err = photo_uploads_this_term(r->who.person_id, &used);
+	if (err == STATUS_OK)
+		err = campus_my_photo(r->hdf, "Photo.Mine", r->who.person_id);
+	if (err)
+		return nerr_pass(err);
+	id = hdf_get_int_value(r->hdf, "Photo.Mine.id", 0);
+	if (id) {
+		photolink_make(id, (long long)time(NULL), link, sizeof link);
+		hdf_set_value(r->hdf, "Photo.Mine.link", link);
+	}
+	hdf_set_int_value(r->hdf, "Photo.Used", (int)used);
+	hdf_set_int_value(r->hdf, "Photo.PerTerm", l.per_term);
+	hdf_set_int_value(r->hdf, "Photo.Left", used < l.per_term ? (int)(l.per_term - used) : 0);
+	hdf_set_int_value(r->hdf, "Photo.MaxKiB", (int)(l.max_bytes / 1024));
+	hdf_set_int_value(r->hdf, "Photo.MinSide", l.min_side);
+	hdf_set_int_value(r->hdf, "Photo.MaxSide", l.max_side);
+	return nerr_pass(app_render(r, "pass_photo.cs"));
+}
+
+static NEOERR *photo_refuse(struct req *r, int status, const char *msg)
+{
+	r->status = status;
+	hdf_set_value(r->hdf, "Form.Error.file", tr(r, msg));
+	hdf_set_int_value(r->hdf, "Form.Errors", 1);
+	return nerr_pass(photo_render(r));
+}
+
+static NEOERR *photo(struct req *r)
+{
+	static const char *const why[] = { [PH_NOT_IMAGE] = "photo.err.not_image",
+		[PH_TOO_LARGE] = "photo.err.too_large", [PH_DIMENSIONS] = "photo.err.dimensions",
+		[PH_LIMIT] = "photo.err.limit" };
+	static const int status[] = { [PH_NOT_IMAGE] = 400, [PH_TOO_LARGE] = 413,
+		[PH_DIMENSIONS] = 400, [PH_LIMIT] = 409 };
+	struct photo_limits l;
+	enum photo_problem problem;
+	const char *data = NULL, *mime = NULL;
+	size_t len = 0;
+	long long id = 0;
+	int w, h;
+	NEOERR *err;
+
+	if (strcmp(r->method, "POST"))
+		return nerr_pass(photo_render(r));
+	if (!input_file(r, "file", &data, &len) || len == 0)
+		return nerr_pass(photo_refuse(r, 400, "photo.err.no_file"));
+	photo_limits(&l);
+	problem = photo_check(&l, (const unsigned char *)data, len, &mime, &w, &h);
+	if (problem == PH_OK) {
+		err = photo_upload(&r->who, (const unsigned char *)data, len, mime, w, h, &id, &problem);
+		if (err)
+			return nerr_pass(err);
+	}
+	if (problem != PH_OK)
+		return nerr_pass(photo_refuse(r, status[problem], why[problem]));
+	return nerr_pass(app_redirect(r, "/pass/photo?saved=1"));
+}
+
+/* The bytes, through the signed link only: whoever holds a fresh link
+ * was shown it by this site (the photo's owner, a reviewer, a gate). */
+static NEOERR *photo_img(struct req *r)
+{
+	long long id = app_num(r, "id", 0), exp = app_num(r, "exp", 0);
+	struct photo_file f;
+	char path[1024], *buf = NULL;
+	int len = 0;
+	bool found = false;
+	NEOERR *err;
+
+	if (!photolink_ok(id, exp, app_param(r, "sig", NULL), (long long)time(NULL)))
+		return nerr_raise(HC_ERR_NOTFOUND, "no photo link");
+	err = photo_find(id, &f, &found);
+	if (err)
+		return nerr_pass(err);
+	if (!found || !strcmp(f.state, "replaced"))
+		return nerr_raise(HC_ERR_NOTFOUND, "no photo %lld", id);
+	snprintf(path, sizeof path, "%s/%s", conf_str("Paths.Uploads", ""), f.stored_name);
+	err = ne_load_file_len(path, &buf, &len);
+	if (err)
+		return nerr_pass(err);
+	app_header(r, "Cache-Control: private, max-age=600");
+	err = app_send(r, f.mime, buf, (size_t)len);
+	free(buf);
+	return nerr_pass(err);
+}
+
+static NEOERR *photos_render(struct req *r)
+{
+	long long bound;
+	enum scope_kind s = scope_kind_of(&r->who, &bound);
+	char link[160];
+	long long now = (long long)time(NULL);
+	HDF *rows;
+	NEOERR *err = campus_photos(r->hdf, "Photos.Row", (int)s, bound);
+
+	if (err)
+		return nerr_pass(err);
+	rows = hdf_get_obj(r->hdf, "Photos.Row");
+	for (HDF *h = rows ? hdf_obj_child(rows) : NULL; h; h = hdf_obj_next(h)) {
+		photolink_make(hdf_get_int_value(h, "id", 0), now, link, sizeof link);
+		hdf_set_value(h, "link", link);
+	}
+	return nerr_pass(app_render(r, "pass_photos.cs"));
+}
+
+static NEOERR *photos(struct req *r)
+{
+	return nerr_pass(photos_render(r));
+}
+
+static const struct form_field reject_fields[] = {
+	{ "id", FORM_INT, true, 1, 1e15, NULL },
+	{ "reason", FORM_TEXT, true, 1, 200, NULL },
+	{ 0 }
+};
+static const struct form reject_form = { "photo_reject", reject_fields };
+
+static NEOERR *photo_reject_do(struct req *r)
+{
+	bool found = false;
+	NEOERR *err;
+
+	if (form_check(r, &reject_form)) {
+		r->status = 400;
+		return nerr_pass(photos_render(r));
+	}
+	err = photo_reject(&r->who, form_id(app_param(r, "id", "")), app_param(r, "reason", ""),
+			   &found);
+	if (err)
+		return nerr_pass(err);
+	if (!found)
+		return nerr_raise(HC_ERR_NOTFOUND, "no current photo");
+	return nerr_pass(app_redirect(r, "/pass/photos?rejected=1"));
+}
+
 #define CHOICE PARAMS({ "entrance", P_ID, .notfound = true }, \
 		      { "dir", P_ENUM, .values = "in out" })
 
@@ -295,6 +467,15 @@ static const struct action actions[] = {
 	  .params = PARAMS({ "applied", P_ID }) },
 	{ "trace", M_GET, R_COUNSELOR | R_REVIEWER | R_ADMIN, trace,
 	  .params = PARAMS({ "person", P_ID, .notfound = true }, { "day", P_DAY }) },
+	{ "photo", M_GET, R_STUDENT | R_STAFF, photo, .params = PARAMS({ "saved", P_INT, .min = 1, .max = 1 }) },
+	{ "photo", M_POST, R_STUDENT | R_STAFF, photo, .flags = A_UPLOAD },
+	{ "photo_img", M_GET, R_ANON, photo_img,
+	  .params = PARAMS({ "id", P_ID, true, .notfound = true },
+			   { "exp", P_INT, true, .min = 0, .max = 4102444800LL, .notfound = true }) },
+	{ "photos", M_GET, R_COUNSELOR | R_REVIEWER | R_ADMIN, photos,
+	  .params = PARAMS({ "rejected", P_INT, .min = 1, .max = 1 }) },
+	{ "photo_reject", M_POST, R_COUNSELOR | R_REVIEWER | R_ADMIN, photo_reject_do,
+	  .form = &reject_form },
 	{ 0 }
 };
 

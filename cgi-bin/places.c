@@ -20,6 +20,14 @@
  *                               (303); 400 nobody with a reviewing role has
  *                               the number; 404 no building
  *   POST /places/unapprover     building_id, person: 303; 404 not listed
+ *   POST /places/holder         number, note: the person holds a building
+ *                               pass without a return application (seed
+ *                               003 三③): 303; 400 no one has the number
+ *   POST /places/unholder       person: 303
+ *   POST /places/dorm           number, building_id (a dorm building; 0:
+ *                               none): where the person lives, for a
+ *                               building restricted to its residents: 303;
+ *                               400 no such person or dorm building
  *   GET  /places/inside?id=B    200 who is in building B now
  *   GET  /places/stats?day=     200 passages per building and hour (SVG)
  */
@@ -46,6 +54,19 @@ static const struct form_field entrance_fields[] = {
 	{ 0 }
 };
 static const struct form entrance_form = { "entrance", entrance_fields };
+
+static const struct form_field holder_fields[] = {
+	{ "number", FORM_TEXT, true, 1, 32, NULL },
+	{ "note", FORM_TEXT, false, 0, 100, NULL },
+	{ 0 }
+};
+static const struct form holder_form = { "holder", holder_fields };
+
+static const struct form_field dorm_fields[] = {
+	{ "number", FORM_TEXT, true, 1, 32, NULL },
+	{ 0 }
+};
+static const struct form dorm_form = { "dorm", dorm_fields };
 
 static NEOERR *render(struct req *r)
 {
@@ -176,6 +197,49 @@ static NEOERR *unapprover(struct req *r)
 	return nerr_pass(app_redirect(r, "/places"));
 }
 
+static NEOERR *holder(struct req *r)
+{
+	bool ok;
+	NEOERR *err;
+
+	if (form_check(r, &holder_form))
+		return nerr_pass(refuse(r, "holder", NULL, NULL));
+	err = places_add_holder(&r->who, app_param(r, "number", ""),
+					app_param(r, "note", ""), &ok);
+
+	if (err)
+		return nerr_pass(err);
+	if (!ok)
+		return nerr_pass(refuse(r, "holder", "number", "places.no_person"));
+	return nerr_pass(app_redirect(r, "/places"));
+}
+
+static NEOERR *unholder(struct req *r)
+{
+	NEOERR *err = places_remove_holder(&r->who, app_num(r, "person", 0));
+
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(app_redirect(r, "/places"));
+}
+
+static NEOERR *dorm(struct req *r)
+{
+	bool ok;
+	NEOERR *err;
+
+	if (form_check(r, &dorm_form))
+		return nerr_pass(refuse(r, "dorm", NULL, NULL));
+	err = places_set_dorm(&r->who, app_param(r, "number", ""),
+				      app_num(r, "building_id", 0), &ok);
+
+	if (err)
+		return nerr_pass(err);
+	if (!ok)
+		return nerr_pass(refuse(r, "dorm", "number", "places.no_resident"));
+	return nerr_pass(app_redirect(r, "/places"));
+}
+
 static NEOERR *inside(struct req *r)
 {
 	long long id = app_num(r, "id", 0);
@@ -254,13 +318,18 @@ static const struct action actions[] = {
 	{ "grant", M_POST, R_ADMIN, grant,
 	  .params = PARAMS({ "building_id", P_ID, true, .notfound = true },
 			   { "unit_id", P_INT, .min = 0, .max = 2147483647 },
-			   { "identity", P_ENUM, .values = "staff undergrad grad" }) },
+			   { "identity", P_ENUM, .values = "staff undergrad grad residents" }) },
 	{ "ungrant", M_POST, R_ADMIN, ungrant, .params = ID },
 	{ "approver", M_POST, R_ADMIN, approver,
 	  .params = PARAMS({ "building_id", P_ID, true, .notfound = true }) },
 	{ "unapprover", M_POST, R_ADMIN, unapprover,
 	  .params = PARAMS({ "building_id", P_ID, true, .notfound = true },
 			   { "person", P_ID, true, .notfound = true }) },
+	{ "holder", M_POST, R_ADMIN, holder, .form = &holder_form },
+	{ "unholder", M_POST, R_ADMIN, unholder,
+	  .params = PARAMS({ "person", P_ID, true, .notfound = true }) },
+	{ "dorm", M_POST, R_ADMIN, dorm, .form = &dorm_form,
+	  .params = PARAMS({ "building_id", P_INT, true, .min = 0, .max = 2147483647 }) },
 	{ "inside", M_GET, R_ADMIN, inside, .params = ID },
 	{ "stats", M_GET, R_ADMIN, stats, .params = PARAMS({ "day", P_DAY }) },
 	{ 0 }

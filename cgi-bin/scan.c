@@ -59,6 +59,9 @@
 #include "domain/temppass.h"
 #include "domain/booking.h"
 #include "domain/leave.h"
+#include "domain/commute.h"
+#include "domain/photo.h"
+#include "web/photolink.h"
 #include "core/days.h"
 #include "core/conf.h"
 #include "web/form.h"
@@ -70,6 +73,66 @@
 #include <string.h>
 #include <math.h>
 #include <time.h>
+
+/* What an ALLOW does: record the scan, only say so (a HEAD: link checkers
+ * and prefetches change nothing), or ask the student to confirm (the
+ * gate's printed code opened with a GET). */
+enum on_allow { ALLOW_RECORD, ALLOW_SAY, ALLOW_ASK };
+
+/* Scan.Photo: a short-lived link to the person's ID photo (证件照), for the
+ * guard to compare faces; none when they have none. */
+static NEOERR *photo_export(struct req *r, int person_id)
+{
+	char link[160];
+	long long id = 0;
+	NEOERR *err = photo_current(person_id, &id);
+
+	if (err || id == 0)
+		return nerr_pass(err);
+	photolink_make(id, (long long)time(NULL), link, sizeof link);
+	hdf_set_value(r->hdf, "Scan.Photo", link);
+	return STATUS_OK;
+}
+
+/*
+ * 走读报备: a day student who arrived, at the campus gate with their card's
+ * code: a valid commute report lets them out and back in every day (out,
+ * then in); one expired, not yet valid, waiting or rejected is a DENY
+ * with the reason. *sv is changed only when a commute report exists.
+ */
+static NEOERR *commute_scan(struct req *r, const struct scan_station *st, int person_id,
+			    const unsigned char *mac, enum on_allow on_allow, struct scan_verdict *sv)
+{
+	struct commute_gate g;
+	char today[11], key[48];
+	bool recorded = false;
+	NEOERR *err;
+
+	day_format(app_today(), today);
+	err = commute_at_gate(person_id, today, &g);
+	if (err || g.phase == COMMUTE_NONE)
+		return nerr_pass(err);
+	if (g.phase != COMMUTE_VALID) {
+		sv->result = SCAN_DENY;
+		sv->reason = SCAN_NOT_APPROVED;
+		hdf_set_value(r->hdf, "Scan.Commute", commute_phase_name(g.phase));
+		snprintf(key, sizeof key, "commute.gate.%s", commute_phase_name(g.phase));
+		hdf_set_value(r->hdf, "Scan.Why", tr(r, key));
+		hdf_set_value(r->hdf, "Scan.CommuteUntil", g.until);
+		return STATUS_OK;
+	}
+	hdf_set_value(r->hdf, "Scan.Commute", g.going_out ? "out" : "in");
+	sv->result = SCAN_ALLOW;
+	sv->reason = SCAN_OK;
+	if (on_allow != ALLOW_RECORD)
+		return STATUS_OK;
+	err = commute_pass(g.id, person_id, st->gate_id, g.going_out, mac, &recorded);
+	if (err == STATUS_OK && !recorded) {
+		sv->result = SCAN_ALREADY;
+		sv->reason = SCAN_JUST_ADMITTED;
+	}
+	return nerr_pass(err);
+}
 
 /* The answer, one glance: result, reason, and who it is about. */
 static NEOERR *answer(struct req *r, const struct scan_verdict *sv,
@@ -147,10 +210,6 @@ static NEOERR *gates_export(struct req *r, const char *kind)
 	return nerr_pass(err);
 }
 
-/* What an ALLOW does: record the scan, only say so (a HEAD: link checkers
- * and prefetches change nothing), or ask the student to confirm (the
- * gate's printed code opened with a GET). */
-enum on_allow { ALLOW_RECORD, ALLOW_SAY, ALLOW_ASK };
 
 /*
  * A student who arrived, at the campus gate with their card's code: an
@@ -216,6 +275,9 @@ static NEOERR *decide(struct req *r, const struct scan_station *st, int person_i
 	}
 	if (err)
 		return nerr_pass(err);
+	err = photo_export(r, person_id);
+	if (err)
+		return nerr_pass(err);
 	gate_decide(st->kind, &ci.facts, &v, &sv);
 	if (st->kind == GATE_KIND_GATE && mac && sv.result == SCAN_ALREADY && sv.reason == SCAN_ARRIVED) {
 		err = leave_scan(r, st, person_id, mac, on_allow, &sv);
@@ -223,6 +285,13 @@ static NEOERR *decide(struct req *r, const struct scan_station *st, int person_i
 			return nerr_pass(err);
 		if (hdf_get_value(r->hdf, "Scan.Leave", NULL))
 			return nerr_pass(answer(r, &sv, NULL));
+		if (!ci.facts.boarder_now) {
+			err = commute_scan(r, st, person_id, mac, on_allow, &sv);
+			if (err)
+				return nerr_pass(err);
+			if (hdf_get_value(r->hdf, "Scan.Commute", NULL))
+				return nerr_pass(answer(r, &sv, NULL));
+		}
 	}
 	if (sv.result == SCAN_ALLOW && on_allow == ALLOW_ASK)
 		return nerr_pass(app_render(r, "scan_gate.cs"));
@@ -637,6 +706,9 @@ static NEOERR *pass_scan(struct req *r)
 	}
 	if (err)
 		return nerr_pass(err);
+	err = photo_export(r, tok.person_id);
+	if (err)
+		return nerr_pass(err);
 	hdf_set_value(r->hdf, "Pass.Direction", pass_direction_name(tok.direction));
 	if (seen.found)
 		return nerr_pass(pass_seen(r, &seen));
@@ -656,6 +728,12 @@ static NEOERR *pass_scan(struct req *r)
 	ps.holder = pass_holder(ci.identity, &ci.facts, &v);
 	ps.red = v.colour == COLOUR_RED;
 	ps.may_enter = may;
+	if (!ps.holder && !ps.red) {
+		/* Listed by the admin (seed 003 三③): no return application. */
+		err = passage_listed_holder(tok.person_id, &ps.holder);
+		if (err)
+			return nerr_pass(err);
+	}
 	ps.temperature_tenths = pass_temperature_tenths(app_param(r, "temperature", ""));
 	{
 		struct policy pol;   /* the threshold in force */
@@ -673,6 +751,16 @@ static NEOERR *pass_scan(struct req *r)
 			return nerr_pass(err);
 	}
 	pass_decide(&ps, &sv, &needs_temp);
+	if (sv.reason == SCAN_NOT_ALLOWED) {
+		/* A building for its residents: say so. */
+		bool residents = false;
+
+		err = passage_residents_only(tok.person_id, x.building_id, &residents);
+		if (err)
+			return nerr_pass(err);
+		if (residents)
+			hdf_set_value(r->hdf, "Scan.Why", tr(r, "scan.why.residents_only"));
+	}
 	if (needs_temp) {
 		/* The way in waits for the temperature measured at the door. */
 		hdf_set_value(r->hdf, "Pass.Token", t);

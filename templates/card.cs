@@ -47,7 +47,7 @@
   <figure class="qr">
     <img id="gate-qr" src="<?cs var:Site.Prefix ?>/card/qr?n=<?cs var:Card.QrStamp ?>" width="240" height="240"
       alt="<?cs var:L.card.qr_alt ?>" data-refresh="<?cs var:Page.Refresh ?>">
-    <figcaption class="qr-note"><?cs if:Card.Colour == "blue" ?><?cs var:L.card.show_at_dorm ?><?cs else ?><?cs var:L.card.show_at_gate ?><?cs /if ?>
+    <figcaption class="qr-note"><?cs if:Card.GateFor ?><span id="gate-for" data-for="<?cs var:Card.GateFor ?>"><?cs var:L.card.show_at_gate_for[Card.GateFor] ?></span><?cs elif:Card.Colour == "blue" ?><?cs var:L.card.show_at_dorm ?><?cs else ?><?cs var:L.card.show_at_gate ?><?cs /if ?>
       <br><span class="small"><?cs var:L.card.qr_rotates ?></span></figcaption>
   </figure>
   <?cs /if ?>

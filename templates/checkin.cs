@@ -1,9 +1,10 @@
 <?cs include:"macros.cs" ?>
-<?cs set:Page.Title = L.checkin.title ?>
+<?cs if:Checkin.OnCampus ?><?cs set:Page.Title = L.checkin.campus_title ?><?cs else ?><?cs set:Page.Title = L.checkin.title ?><?cs /if ?>
 <?cs include:"header.cs" ?>
 <?cs call:checkin_nav("report") ?>
 <section class="panel">
-<h1><?cs var:L.checkin.title ?> · <?cs var:Checkin.Day ?></h1>
+<h1<?cs if:Checkin.OnCampus ?> id="on-campus"<?cs /if ?>><?cs var:Page.Title ?> · <?cs var:Checkin.Day ?></h1>
+<?cs if:Checkin.OnCampus ?><p class="small"><?cs var:L.checkin.campus_note ?></p><?cs /if ?>
 <?cs if:Query.saved == "basic" ?><p class="message" role="status" id="basic-saved"><?cs var:L.checkin.basic_saved ?></p><?cs /if ?>
 <?cs call:sent_back_notice() ?>
 <?cs if:Checkin.Resubmit ?>

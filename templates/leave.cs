@@ -54,5 +54,36 @@
   </ul>
 </section>
 <?cs /if ?>
+<?cs if:Commute.Me.boarding == "0" ?>
+<section class="panel" id="commute">
+  <h1><?cs var:L.commute.title ?></h1>
+  <p class="small"><?cs var:L.commute.intro ?></p>
+  <?cs if:Query.commuted ?><p class="message" role="status" id="commuted"><?cs var:L.commute.applied ?></p><?cs /if ?>
+  <form method="post" action="<?cs var:Site.Prefix ?>/leave/commute" id="commute-form">
+    <?cs call:csrf_field() ?>
+    <div class="field<?cs if:Commute.Bad && Form.Error.address ?> bad<?cs /if ?>"><label for="c-address"><?cs var:L.form.commute.address ?></label>
+      <input id="c-address" type="text" name="address" maxlength="200" required value="<?cs if:Commute.Bad ?><?cs var:Form.Value.address ?><?cs /if ?>">
+      <?cs if:Commute.Bad && Form.Error.address ?><p class="error-text"><?cs var:Form.Error.address ?></p><?cs /if ?></div>
+    <div class="field<?cs if:Commute.Bad && Form.Error.valid_from ?> bad<?cs /if ?>"><label for="c-from"><?cs var:L.form.commute.valid_from ?></label>
+      <input id="c-from" type="date" name="valid_from" required value="<?cs if:Commute.Bad ?><?cs var:Form.Value.valid_from ?><?cs else ?><?cs var:Leave.Today ?><?cs /if ?>">
+      <?cs if:Commute.Bad && Form.Error.valid_from ?><p class="error-text"><?cs var:Form.Error.valid_from ?></p><?cs /if ?></div>
+    <div class="field<?cs if:Commute.Bad && Form.Error.valid_until ?> bad<?cs /if ?>"><label for="c-until"><?cs var:L.form.commute.valid_until ?></label>
+      <input id="c-until" type="date" name="valid_until" required value="<?cs if:Commute.Bad ?><?cs var:Form.Value.valid_until ?><?cs /if ?>">
+      <?cs if:Commute.Bad && Form.Error.valid_until ?><p class="error-text"><?cs var:Form.Error.valid_until ?></p><?cs /if ?></div>
+    <div class="field<?cs if:Commute.Bad && Form.Error.reason ?> bad<?cs /if ?>"><label for="c-why"><?cs var:L.form.commute.reason ?></label>
+      <input id="c-why" type="text" name="reason" maxlength="200" required value="<?cs if:Commute.Bad ?><?cs var:Form.Value.reason ?><?cs /if ?>">
+      <?cs if:Commute.Bad && Form.Error.reason ?><p class="error-text"><?cs var:Form.Error.reason ?></p><?cs /if ?></div>
+    <button type="submit" class="primary"><?cs var:L.commute.submit ?></button>
+  </form>
+  <?cs if:subcount(Commute.Mine) > 0 ?>
+  <ul class="leaves" id="commutes">
+  <?cs each:c = Commute.Mine ?>
+  <li id="commute-<?cs var:c.id ?>" data-state="<?cs var:c.state ?>"<?cs if:c.valid == "1" ?> data-valid="1"<?cs /if ?>><strong><?cs var:c.valid_from ?> – <?cs var:c.valid_until ?></strong> <?cs var:c.address ?> · <?cs var:L.temp.state[c.state] ?>
+    <?cs if:c.expired == "1" ?> <span class="tag bad"><?cs var:L.commute.expired ?></span><?cs /if ?><?cs if:c.decision_reason ?> · <?cs var:c.decision_reason ?><?cs /if ?></li>
+  <?cs /each ?>
+  </ul>
+  <?cs /if ?>
+</section>
+<?cs /if ?>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>

@@ -35,6 +35,6 @@
   </form>
   <?cs /if ?>
   <p class="small"><?cs var:L.pass.howto ?></p>
-  <p><a href="<?cs var:Site.Prefix ?>/pass/temp" id="to-temp"><?cs var:L.pass.temp_link ?></a></p>
+  <p><a href="<?cs var:Site.Prefix ?>/pass/temp" id="to-temp"><?cs var:L.pass.temp_link ?></a> · <a href="<?cs var:Site.Prefix ?>/pass/photo" id="to-photo"><?cs var:L.photo.title ?></a></p>
 </section>
 <?cs include:"footer.cs" ?>

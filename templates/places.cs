@@ -95,5 +95,38 @@
   </form>
   <p class="small"><?cs var:L.places.approver_note ?></p>
 </section>
+
+<section class="panel">
+  <h2><?cs var:L.places.dorm_title ?></h2>
+  <p class="small"><?cs var:L.places.dorm_note ?></p>
+  <?cs if:Places.Bad == "dorm" ?><p class="error-text" role="alert"><?cs alt:Form.Error.number ?><?cs var:L.places.no_resident ?><?cs /alt ?></p><?cs /if ?>
+  <form method="post" action="<?cs var:Site.Prefix ?>/places/dorm" class="row-form" id="set-dorm">
+    <?cs call:csrf_field() ?>
+    <label><?cs var:L.form.dorm.number ?> <input type="text" name="number" maxlength="32" required value="<?cs if:Places.Bad == "dorm" ?><?cs var:Form.Value.number ?><?cs /if ?>"></label>
+    <label><?cs var:L.places.building ?> <select name="building_id"><option value="0"><?cs var:L.places.no_dorm ?></option><?cs each:b = Places.Building ?><?cs if:b.kind == "dorm" ?><option value="<?cs var:b.id ?>"><?cs var:b.name ?></option><?cs /if ?><?cs /each ?></select></label>
+    <button type="submit"><?cs var:L.places.save ?></button>
+  </form>
+  <?cs if:subcount(Places.Resident) > 0 ?>
+  <ul class="small" id="residents"><?cs each:p = Places.Resident ?><li id="resident-<?cs var:p.person ?>" data-building="<?cs var:p.building_id ?>"><?cs var:p.building ?> · <?cs var:p.name ?> <?cs var:p.number ?></li><?cs /each ?></ul>
+  <?cs /if ?>
+</section>
 <?cs /if ?>
+
+<section class="panel">
+  <h2><?cs var:L.places.holders_title ?></h2>
+  <p class="small"><?cs var:L.places.holders_note ?></p>
+  <?cs if:Places.Bad == "holder" ?><p class="error-text" role="alert"><?cs alt:Form.Error.number ?><?cs var:L.places.no_person ?><?cs /alt ?></p><?cs /if ?>
+  <form method="post" action="<?cs var:Site.Prefix ?>/places/holder" class="row-form" id="add-holder">
+    <?cs call:csrf_field() ?>
+    <label><?cs var:L.form.holder.number ?> <input type="text" name="number" maxlength="32" required value="<?cs if:Places.Bad == "holder" ?><?cs var:Form.Value.number ?><?cs /if ?>"></label>
+    <label><?cs var:L.form.holder.note ?> <input type="text" name="note" maxlength="100" value="<?cs if:Places.Bad == "holder" ?><?cs var:Form.Value.note ?><?cs /if ?>"></label>
+    <button type="submit"><?cs var:L.gates.add ?></button>
+  </form>
+  <?cs if:subcount(Places.Holder) > 0 ?>
+  <ul id="holders"><?cs each:h = Places.Holder ?><li id="holder-<?cs var:h.person ?>"><?cs var:h.name ?> <span class="small"><?cs var:h.number ?> · <?cs var:L.places.identity[h.identity] ?><?cs if:h.note ?> · <?cs var:h.note ?><?cs /if ?> · <?cs var:h.added ?></span>
+    <form method="post" action="<?cs var:Site.Prefix ?>/places/unholder" class="inline"><?cs call:csrf_field() ?>
+      <input type="hidden" name="person" value="<?cs var:h.person ?>">
+      <button type="submit" class="link"><?cs var:L.places.ungrant ?></button></form></li><?cs /each ?></ul>
+  <?cs /if ?>
+</section>
 <?cs include:"footer.cs" ?>

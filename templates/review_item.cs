@@ -19,6 +19,10 @@
   <?cs elif:Queue.Detail.kind == "temp_pass" ?>
   <dt><?cs var:L.review.temp.what ?></dt><dd id="temp-detail"><?cs var:Queue.Detail.temp_building ?> · <?cs var:Queue.Detail.temp_from ?> – <?cs var:Queue.Detail.temp_until ?></dd>
   <dt><?cs var:L.form.temp.reason ?></dt><dd><?cs var:Queue.Detail.temp_reason ?></dd>
+  <?cs elif:Queue.Detail.kind == "commute" ?>
+  <dt><?cs var:L.commute.days ?></dt><dd id="commute-detail"><?cs var:Queue.Detail.commute_from ?> – <?cs var:Queue.Detail.commute_until ?></dd>
+  <dt><?cs var:L.form.commute.address ?></dt><dd><?cs var:Queue.Detail.commute_address ?></dd>
+  <dt><?cs var:L.form.commute.reason ?></dt><dd><?cs var:Queue.Detail.commute_reason ?></dd>
   <?cs elif:Queue.Detail.kind == "leave" ?>
   <dt><?cs var:L.leave.days ?></dt><dd id="leave-detail"><?cs var:Queue.Detail.leave_from ?> – <?cs var:Queue.Detail.leave_until ?></dd>
   <dt><?cs var:L.form.leave.destination ?></dt><dd><?cs var:Queue.Detail.leave_to ?></dd>

@@ -5,6 +5,7 @@
 <section class="scan scan-ask" data-result="ask" data-direction="<?cs var:Pass.Direction ?>">
   <h1 class="scan-word"><?cs var:L.pass.scan.title ?></h1>
   <p><?cs var:Pass.Building ?> · <?cs var:L.pass.direction[Pass.Direction] ?></p>
+  <?cs if:Scan.Photo ?><img class="scan-photo" id="scan-photo" src="<?cs var:Site.Prefix ?><?cs var:Scan.Photo ?>" alt="<?cs var:L.photo.alt ?>" width="120"><?cs else ?><p class="scan-when" id="scan-no-photo"><?cs var:L.photo.none_at_gate ?></p><?cs /if ?>
   <dl class="scan-who">
     <dt><?cs var:L.card.name ?></dt><dd class="big"><?cs var:Person.name ?></dd>
     <dt><?cs var:L.card.number ?></dt><dd><?cs var:Person.number ?></dd>

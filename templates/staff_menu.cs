@@ -6,6 +6,7 @@
   <?cs call:menu_link("/dashboard", "dashboard", L.home.dashboard) ?>
   <?cs call:menu_link("/review", "review", L.home.review) ?>
   <?cs call:menu_link("/leave", "leave", L.home.leave) ?>
+  <li><a href="<?cs var:Site.Prefix ?>/pass/photos"><?cs var:L.photo.review_title ?></a></li>
   <?cs call:menu_link("/table", "table", L.home.table) ?>
   <?cs call:menu_link("/report", "report", L.home.report) ?>
   <?cs call:menu_link("/notices", "notices", L.home.notices) ?>

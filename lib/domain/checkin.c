@@ -41,6 +41,23 @@ static const struct form_field report_fields[] = {
 };
 const struct form report_form = { "report", report_fields };
 
+/* 校内打卡 (seed 003 一②: after the arrival, 健康打卡 turns into the
+ * on-campus check-in): the temperature, the symptoms, on campus or not,
+ * anything else; the travel questions are not asked (report_from_campus_form()). */
+static const struct form_field campus_report_fields[] = {
+	{ "temperature", FORM_DECIMAL, true, 34.0, 43.0, NULL },
+	{ "sym_fever", FORM_BOOL, false, 0, 0, NULL },
+	{ "sym_cough", FORM_BOOL, false, 0, 0, NULL },
+	{ "sym_diarrhoea", FORM_BOOL, false, 0, 0, NULL },
+	{ "on_campus", FORM_CHOICE, true, 0, 0, yes_no },
+	{ "other", FORM_TEXT, false, 0, 200, NULL },
+	{ "geo_lat", FORM_TEXT, false, 0, 32, NULL },
+	{ "geo_lon", FORM_TEXT, false, 0, 32, NULL },
+	{ "geo_accuracy", FORM_TEXT, false, 0, 32, NULL },
+	{ 0 }
+};
+const struct form campus_report_form = { "report", campus_report_fields };
+
 static const struct form_field basic_fields[] = {
 	{ "phone", FORM_TEXT, true, 5, 32, NULL },
 	{ "home_address", FORM_TEXT, true, 2, 200, NULL },
@@ -203,6 +220,21 @@ void report_from_form(form_get_fn get, void *ctx, struct report *rep)
 	rep->diagnosis = (enum diagnosis)choice_index(get(ctx, "diagnosis"),
 						      diagnosis_choices);
 	snprintf(rep->other, sizeof rep->other, "%s", value(get, ctx, "other"));
+}
+
+void report_from_campus_form(form_get_fn get, void *ctx, const char *city, struct report *rep)
+{
+	report_from_form(get, ctx, rep);
+	/* Not asked on campus: in the school's city, not abroad, no travel,
+	 * no quarantine, no diagnosis (a change there is the counselor's). */
+	snprintf(rep->city, sizeof rep->city, "%s", city && *city ? city : "-");
+	rep->in_city = true;
+	rep->abroad = false;
+	rep->risk_area = false;
+	rep->cohabitant_returned = false;
+	rep->returned_to_city = false;
+	rep->quarantine = Q_NONE;
+	rep->diagnosis = DX_NONE;
 }
 
 void report_to_form(const struct report *rep, form_set_fn set_value, void *ctx)

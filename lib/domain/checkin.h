@@ -41,6 +41,9 @@ enum anomaly_flag {
 
 extern const struct form report_form;  /* 每日上报 */
 extern const struct form basic_form;   /* 基本信息 */
+/* 校内打卡: after the arrival, fewer questions (temperature, symptoms, on
+ * campus, other); the same daily report row. */
+extern const struct form campus_report_form;
 
 /* A mainland mobile number: 11 digits, 1 then 3-9 (an optional +86 or 86
  * before it, spaces and hyphens between digits allowed). Pure. */
@@ -99,6 +102,10 @@ bool report_differs(const struct report *a, const struct report *b);
 
 /* A validated report_form, read through get, into a report. */
 void report_from_form(form_get_fn get, void *ctx, struct report *rep);
+/* A validated campus_report_form into a report: the questions not asked
+ * take their on-campus answers, the city the one given (the last
+ * report's, or School.City). */
+void report_from_campus_form(form_get_fn get, void *ctx, const char *city, struct report *rep);
 /* A form's value set by name (the page: Form.Value.<name>). */
 typedef void (*form_set_fn)(void *ctx, const char *name, const char *value);
 /* A report into the form's values (quick fill). */

@@ -61,6 +61,28 @@ NEOERR *passage_may_enter(int person_id, int building_id, bool *may)
 	return nerr_pass(err);
 }
 
+NEOERR *passage_listed_holder(int person_id, bool *listed)
+{
+	long long n = 0;
+	NEOERR *err = db_scalar(&n, NULL, "SELECT COUNT(*) FROM pass_holders WHERE person_id = ?",
+				"i", (long long)person_id);
+
+	*listed = n != 0;
+	return nerr_pass(err);
+}
+
+NEOERR *passage_residents_only(int person_id, int building_id, bool *residents)
+{
+	long long n = 0;
+	NEOERR *err = db_scalar(&n, NULL, "SELECT COUNT(*) FROM building_access ba "
+		"JOIN people p ON p.id = ? WHERE ba.building_id = ? AND ba.identity = 'residents' "
+		"AND p.dorm_building_id <=> ba.building_id = 0", "ii",
+		(long long)person_id, (long long)building_id);
+
+	*residents = n != 0;
+	return nerr_pass(err);
+}
+
 struct record {
 	const struct actor *a;
 	const struct passage_new *x;

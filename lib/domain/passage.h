@@ -33,14 +33,25 @@ NEOERR *passage_entrance(int entrance_id, int *building_id, char name[65], bool 
 
 /* SQL: true when the building `b` (a row of buildings) admits the person
  * `p` (a row of people): open, or restricted and one of its listed groups
- * (their college, their class, their identity). The one definition. */
+ * (their college, their class, their identity, or "residents": the
+ * building is their dorm building). The one definition. */
 #define PASSAGE_MAY_ENTER \
 	"(b.restricted = 0 OR EXISTS (SELECT 1 FROM building_access ba " \
 	" WHERE ba.building_id = b.id AND (ba.identity = p.identity " \
-	"  OR ba.unit_id = p.college_id OR ba.unit_id = p.class_id)))"
+	"  OR ba.unit_id = p.college_id OR ba.unit_id = p.class_id " \
+	"  OR (ba.identity = 'residents' AND p.dorm_building_id = b.id))))"
 
 /* Whether the building admits the person (PASSAGE_MAY_ENTER). */
 NEOERR *passage_may_enter(int person_id, int building_id, bool *may);
+
+/* Whether the admin listed the person as holding a building pass without
+ * a return application (seed 003 三③: pass_holders). */
+NEOERR *passage_listed_holder(int person_id, bool *listed);
+
+/* Whether the building admits only groups none of which is the person's
+ * while it lists its residents and the person lives elsewhere: the scan's
+ * reason then says "residents only". */
+NEOERR *passage_residents_only(int person_id, int building_id, bool *residents);
 
 struct passage_new {
 	int person_id;

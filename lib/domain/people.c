@@ -286,10 +286,12 @@ static NEOERR *delete_in_txn(void *ctx)
 			"(SELECT COUNT(*) FROM counselor_assignments WHERE counselor_id = ?) + "
 			"(SELECT COUNT(*) FROM reviews WHERE reviewer_id = ?) + "
 			"(SELECT COUNT(*) FROM daily_summaries WHERE counselor_id = ?) + "
-			"(SELECT COUNT(*) FROM group_invites WHERE counselor_id = ?)", "iiiiiiiii",
+			"(SELECT COUNT(*) FROM group_invites WHERE counselor_id = ?) + "
+			"(SELECT COUNT(*) FROM photos WHERE person_id = ?) + "
+			"(SELECT COUNT(*) FROM commute_passages WHERE person_id = ?)", "iiiiiiiiiii",
 			(long long)x->id, (long long)x->id, (long long)x->id, (long long)x->id,
 			(long long)x->id, (long long)x->id, (long long)x->id, (long long)x->id,
-			(long long)x->id);
+			(long long)x->id, (long long)x->id, (long long)x->id);
 	if (err)
 		return nerr_pass(err);
 	if (reports || records) {
@@ -304,6 +306,7 @@ static NEOERR *delete_in_txn(void *ctx)
 		"DELETE FROM roles WHERE person_id = ?",
 		"DELETE FROM counselor_assignments WHERE student_id = ?",
 		"DELETE FROM basic_info WHERE person_id = ?",
+		"DELETE FROM pass_holders WHERE person_id = ?",
 		"DELETE FROM messages WHERE person_id = ?",
 		"DELETE FROM group_joins WHERE person_id = ?",
 		"DELETE FROM accounts WHERE person_id = ?",

@@ -9,7 +9,7 @@
 
 const char *const places_building_kinds[] = { "teaching", "dorm", "library", "bath",
 	"canteen", "office", "other", NULL };
-const char *const places_identities[] = { "staff", "undergrad", "grad", NULL };
+const char *const places_identities[] = { "staff", "undergrad", "grad", "residents", NULL };
 
 struct change {
 	const struct actor *a;
@@ -271,4 +271,97 @@ NEOERR *places_remove_approver(const struct actor *a, long long building_id, lon
 {
 	struct approver x = { .a = a, .building_id = building_id, .person_id = person_id };
 	return nerr_pass(db_txn(delete_approver, &x));
+}
+
+/* ---- pass holders without a return application; dorm residents ---------- */
+
+struct holder {
+	const struct actor *a;
+	const char *number, *note;
+	long long person_id, building_id;
+	bool add, ok;
+};
+
+static NEOERR *change_holder(void *ctx)
+{
+	struct holder *x = ctx;
+	char now[20];
+	unsigned long long n = 0;
+	bool found = false;
+	NEOERR *err = STATUS_OK;
+
+	x->ok = false;
+	clock_now(now);
+	if (x->add) {
+		err = db_scalar(&x->person_id, &found, "SELECT id FROM people WHERE number = ? FOR UPDATE",
+				"s", x->number);
+		if (err || !found)
+			return nerr_pass(err);
+		err = db_exec(&n, NULL, "INSERT IGNORE INTO pass_holders (person_id, added_by, added_at, "
+			"note) VALUES (?, ?, ?, NULLIF(?, ''))", "iiss", x->person_id,
+			(long long)x->a->person_id, now, x->note ? x->note : "");
+	} else {
+		err = db_exec(&n, NULL, "DELETE FROM pass_holders WHERE person_id = ?", "i",
+			      x->person_id);
+	}
+	x->ok = true;
+	if (err == STATUS_OK && n == 1)
+		err = audit_write(x->a, now, x->add ? "pass_holder.add" : "pass_holder.remove",
+				  (int)x->person_id, "person", x->person_id, x->note);
+	return nerr_pass(err);
+}
+
+NEOERR *places_add_holder(const struct actor *a, const char *number, const char *note, bool *ok)
+{
+	struct holder x = { .a = a, .number = number, .note = note, .add = true };
+	NEOERR *err = db_txn(change_holder, &x);
+
+	*ok = x.ok;
+	return nerr_pass(err);
+}
+
+NEOERR *places_remove_holder(const struct actor *a, long long person_id)
+{
+	struct holder x = { .a = a, .person_id = person_id };
+	return nerr_pass(db_txn(change_holder, &x));
+}
+
+static NEOERR *change_dorm(void *ctx)
+{
+	struct holder *x = ctx;
+	char now[20], detail[40];
+	long long one = 0;
+	bool found = false;
+	NEOERR *err;
+
+	x->ok = false;
+	clock_now(now);
+	if (x->building_id > 0) {
+		err = db_scalar(&one, &found, "SELECT id FROM buildings WHERE id = ? AND kind = 'dorm' "
+				"FOR UPDATE", "i", x->building_id);
+		if (err || !found)
+			return nerr_pass(err);
+	}
+	err = db_scalar(&x->person_id, &found, "SELECT id FROM people WHERE number = ? FOR UPDATE",
+			"s", x->number);
+	if (err || !found)
+		return nerr_pass(err);
+	x->ok = true;
+	err = db_exec(NULL, NULL, "UPDATE people SET dorm_building_id = NULLIF(?, 0) WHERE id = ?",
+		      "ii", x->building_id, x->person_id);
+	snprintf(detail, sizeof detail, "building %lld", x->building_id);
+	if (err == STATUS_OK)
+		err = audit_write(x->a, now, "person.dorm_building", (int)x->person_id, "person",
+				  x->person_id, detail);
+	return nerr_pass(err);
+}
+
+NEOERR *places_set_dorm(const struct actor *a, const char *number, long long building_id,
+			bool *ok)
+{
+	struct holder x = { .a = a, .number = number, .building_id = building_id };
+	NEOERR *err = db_txn(change_dorm, &x);
+
+	*ok = x.ok;
+	return nerr_pass(err);
 }

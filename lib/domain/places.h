@@ -54,4 +54,16 @@ NEOERR *places_add_approver(const struct actor *a, long long building_id, const 
  * items stay theirs. */
 NEOERR *places_remove_approver(const struct actor *a, long long building_id, long long person_id);
 
+/* Seed 003 三③: the person with `number` holds a building pass without a
+ * return application (pass_holders); *ok false when nobody has the
+ * number. Audited when it changes something. */
+NEOERR *places_add_holder(const struct actor *a, const char *number, const char *note, bool *ok);
+NEOERR *places_remove_holder(const struct actor *a, long long person_id);
+
+/* The dorm building (a building of kind "dorm"; 0: none) the person with
+ * `number` lives in: a building restricted to its residents admits them.
+ * *ok false when there is no such person or dorm building. Audited. */
+NEOERR *places_set_dorm(const struct actor *a, const char *number, long long building_id,
+			bool *ok);
+
 #endif

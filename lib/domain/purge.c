@@ -282,8 +282,10 @@ static NEOERR *remove_files(const struct batch *b, const char *dir, long long *f
 			dup = !strcmp(b->names[j], b->names[i]);
 		if (dup || strspn(b->names[i], "0123456789abcdef") != strlen(b->names[i]))
 			continue;
-		err = db_scalar(&left, &found, "SELECT COUNT(*) FROM uploads WHERE stored_name = ?",
-				"s", b->names[i]);
+		/* Kept while any upload or ID photo (photos) names it. */
+		err = db_scalar(&left, &found, "SELECT (SELECT COUNT(*) FROM uploads WHERE stored_name = ?) "
+				"+ (SELECT COUNT(*) FROM photos WHERE stored_name = ?)", "ss",
+				b->names[i], b->names[i]);
 		if (err)
 			return nerr_pass(err);
 		if (left)

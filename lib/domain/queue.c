@@ -7,7 +7,7 @@
 #include <string.h>
 
 const char *const queue_kinds[] = { "makeup", "anomaly", "first_review",
-	"second_review", "fever", "temp_pass", "leave", NULL };
+	"second_review", "fever", "temp_pass", "leave", "commute", NULL };
 
 bool queue_kind_known(const char *kind)
 {
@@ -35,7 +35,7 @@ bool queue_kind_known(const char *kind)
 	" (SELECT org_id FROM roles WHERE role = 'dept_head' AND person_id = ?))"
 #define COUNSELOR_CLAUSE \
 	"(p.id IN (SELECT student_id FROM counselor_assignments WHERE counselor_id = ?) " \
-	" AND (q.kind IN ('makeup', 'anomaly', 'fever', 'temp_pass', 'leave') " \
+	" AND (q.kind IN ('makeup', 'anomaly', 'fever', 'temp_pass', 'leave', 'commute') " \
 	"  OR (q.kind = 'first_review' AND p.identity <> 'staff')))"
 #define QUEUE_VARIANTS(pre, post) { \
 	pre " WHERE ((" COUNSELOR_CLAUSE " AND ? = 0 AND q.assignee_id IS NULL) " \
@@ -71,7 +71,8 @@ static const char *const counts_sql[] = QUEUE_VARIANTS(
 	" DATE_FORMAT(tp.valid_from, '%Y-%m-%d %H:%i') AS temp_from, " \
 	" DATE_FORMAT(tp.valid_until, '%Y-%m-%d %H:%i') AS temp_until, tp.reason AS temp_reason, " \
 	" lv.starts_on AS leave_from, lv.ends_on AS leave_until, lv.destination AS leave_to, " \
-	" lv.reason AS leave_reason "
+	" lv.reason AS leave_reason, cm.valid_from AS commute_from, cm.valid_until AS commute_until, " \
+	" cm.address AS commute_address, cm.reason AS commute_reason "
 #define KIND_JOINS \
 	"LEFT JOIN makeup_requests m ON q.kind = 'makeup' AND m.id = q.ref_id " \
 	"LEFT JOIN daily_reports d ON q.kind = 'anomaly' AND d.id = q.ref_id " \
@@ -79,7 +80,8 @@ static const char *const counts_sql[] = QUEUE_VARIANTS(
 	"LEFT JOIN gates fg ON fg.id = ps.entrance_id " \
 	"LEFT JOIN temp_passes tp ON q.kind = 'temp_pass' AND tp.id = q.ref_id " \
 	"LEFT JOIN buildings tb ON tb.id = tp.building_id " \
-	"LEFT JOIN leaves lv ON q.kind = 'leave' AND lv.id = q.ref_id "
+	"LEFT JOIN leaves lv ON q.kind = 'leave' AND lv.id = q.ref_id " \
+	"LEFT JOIN commutes cm ON q.kind = 'commute' AND cm.id = q.ref_id "
 
 /* The page's ids are chosen first, from the queue alone; the details are
  * joined for those 100 rows only. */
@@ -219,6 +221,8 @@ static const char *history_kind(const char *kind)
 		return "temp_pass";
 	if (!strcmp(kind, "leave"))
 		return "leave";
+	if (!strcmp(kind, "commute"))
+		return "commute";
 	return "return_application";
 }
 

@@ -395,6 +395,11 @@ NEOERR *ret_upload_find(long long id, struct ret_upload *u, bool *found)
 		"JOIN return_applications ra ON ra.id = u.application_id WHERE u.id = ?", "i", id));
 }
 
+NEOERR *ret_store_file(const char *hex, const unsigned char *data, size_t len)
+{
+	return nerr_pass(store_bytes(hex, data, len));
+}
+
 static NEOERR *upload_in_txn(void *arg)
 {
 	struct step *s = arg;

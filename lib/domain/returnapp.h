@@ -54,6 +54,11 @@ NEOERR *ret_submit_application(struct ret_step *s, const struct ret_application 
 /* Replaces the legs with legs[0..n) (at most RET_MAX_LEGS). */
 NEOERR *ret_save_legs(struct ret_step *s, const struct ret_leg *legs, int n,
 		      bool needs_pickup);
+/* Writes an upload's bytes into Paths.Uploads named `hex` (their
+ * SHA-256 in hex), once: the storage every upload shares (the ID photo's
+ * too, domain/photo.h). */
+NEOERR *ret_store_file(const char *hex, const unsigned char *data, size_t len);
+
 /* Stores an uploaded file (bytes already read) for `kind`. */
 NEOERR *ret_store_upload(struct ret_step *s, const char *kind, const char *filename,
 			 const unsigned char *data, size_t len);

@@ -33,10 +33,11 @@ const char *review_outcome_name(enum review_outcome o)
 /* ---- records with a state, a decider and a reason ----------------------- */
 
 /* Make-up requests, anomalies (the day's report), fevers at a building's
- * entrance (the passage denied), temporary passes (临时出入审批) and leaves
- * (请销假) each keep the verdict in four columns of their own row: one
- * check and one apply over the names below, their statements made once
- * per process (the statement cache keeps their text). */
+ * entrance (the passage denied), temporary passes (临时出入审批), leaves
+ * (请销假) and commute reports (走读报备) each keep the verdict in four
+ * columns of their own row: one check and one apply over the names below,
+ * their statements made once per process (the statement cache keeps their
+ * text). */
 struct review_record {
 	const char *table;
 	const char *day;          /* the day in question, over the row r */
@@ -56,6 +57,9 @@ static struct review_record fever_record = { "passages", "DATE(r.at)",
 static struct review_record temp_record = { "temp_passes", "DATE(r.valid_from)",
 	"state", "decided_by", "decided_at", "decision_reason", true, NULL };
 static struct review_record leave_record = { "leaves", "r.starts_on",
+	"state", "decided_by", "decided_at", "decision_reason", true, NULL };
+/* 走读报备: a day student's standing commute report. */
+static struct review_record commute_record = { "commutes", "r.valid_from",
 	"state", "decided_by", "decided_at", "decision_reason", true, NULL };
 
 static const struct review_record *record_sql(struct review_record *r)
@@ -138,6 +142,7 @@ static NEOERR *return_apply(struct review_ctx *x, const struct review_effect *e)
 #define ANOMALY_SEND_BACK { "send_back", "sent_back", 0, false, "sent_back", "anomaly.send_back" }
 #define TEMP_REJECT { "reject", "rejected", 0, false, "temp_pass_rejected", "temp_pass.reject" }
 #define LEAVE_REJECT { "reject", "rejected", 0, false, "leave_rejected", "leave.reject" }
+#define COMMUTE_REJECT { "reject", "rejected", 0, false, "commute_rejected", "commute.reject" }
 #define FIRST_SEND_BACK { "send_back", NULL, RET_FIRST_SEND_BACK, false, "return_sent_back", \
 			  "return.first_send_back" }
 
@@ -182,6 +187,12 @@ const struct review_kind review_kinds[] = {
 		[REVIEW_REJECT] = LEAVE_REJECT,
 		[REVIEW_SEND_BACK] = LEAVE_REJECT },
 	  record_check, record_apply, &leave_record },
+	{ "commute", "commute", "pending", {
+		[REVIEW_APPROVE] = { "approve", "approved", 0, false, "commute_approved",
+				     "commute.approve" },
+		[REVIEW_REJECT] = COMMUTE_REJECT,
+		[REVIEW_SEND_BACK] = COMMUTE_REJECT },
+	  record_check, record_apply, &commute_record },
 	{ 0 }
 };
 

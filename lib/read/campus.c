@@ -35,6 +35,21 @@ NEOERR *campus_list(HDF *out, const char *prefix)
 		"ORDER BY ba.building_id, p.name", NULL);
 	if (err)
 		return nerr_pass(err);
+	/* Seed 003 三③: who holds a pass without a return application; and
+	 * who lives in which dorm building. */
+	snprintf(key, sizeof key, "%s.Holder", prefix);
+	err = db_rows(out, key, NULL, "SELECT p.id AS person, p.name, p.number, p.identity, "
+		" h.note, DATE_FORMAT(h.added_at, '%Y-%m-%d') AS added "
+		"FROM pass_holders h JOIN people p ON p.id = h.person_id ORDER BY p.number LIMIT 1000", NULL);
+	if (err)
+		return nerr_pass(err);
+	snprintf(key, sizeof key, "%s.Resident", prefix);
+	err = db_rows(out, key, NULL, "SELECT p.id AS person, p.name, p.number, "
+		" p.dorm_building_id AS building_id, b.name AS building "
+		"FROM people p JOIN buildings b ON b.id = p.dorm_building_id "
+		"ORDER BY b.name, p.number LIMIT 1000", NULL);
+	if (err)
+		return nerr_pass(err);
 	snprintf(key, sizeof key, "%s.Access", prefix);
 	return nerr_pass(db_rows(out, key, NULL, "SELECT ba.id, ba.building_id, "
 		" u.name AS unit, ba.identity FROM building_access ba "
@@ -277,4 +292,46 @@ NEOERR *campus_away_leaves(HDF *out, const char *prefix, int s, long long bound,
 		if (!strcmp(hdf_get_value(h, "overdue", "0"), "1"))
 			(*overdue)++;
 	return STATUS_OK;
+}
+
+/* ---- ID photos ------------------------------------------------------------ */
+
+static const char *const photos_sql[] = SCOPE_VARIANTS(
+	"SELECT ph.id, p.id AS person, p.name, p.number, ph.width, ph.height, "
+	" DATE_FORMAT(ph.uploaded_at, '%Y-%m-%d %H:%i') AS uploaded "
+	"FROM photos ph JOIN people p ON p.id = ph.person_id",
+	"AND ph.state = 'active' ORDER BY ph.uploaded_at DESC, ph.id DESC LIMIT 200");
+
+NEOERR *campus_photos(HDF *out, const char *prefix, int s, long long bound)
+{
+	return nerr_pass(db_rows(out, prefix, NULL, photos_sql[s], "i", bound));
+}
+
+NEOERR *campus_my_photo(HDF *out, const char *prefix, long long person_id)
+{
+	return nerr_pass(db_row(out, prefix, NULL, "SELECT id, state, reject_reason, width, height, "
+		" DATE_FORMAT(uploaded_at, '%Y-%m-%d %H:%i') AS uploaded, "
+		" DATE_FORMAT(rejected_at, '%Y-%m-%d %H:%i') AS rejected "
+		"FROM photos WHERE person_id = ? AND state <> 'replaced' ORDER BY id DESC LIMIT 1",
+		"i", person_id));
+}
+
+/* ---- commute reports (走读报备) ------------------------------------------------ */
+
+NEOERR *campus_my_commutes(HDF *out, const char *prefix, long long person_id, const char *today)
+{
+	char key[96];
+	NEOERR *err;
+
+	snprintf(key, sizeof key, "%s.Me", prefix);
+	err = db_row(out, key, NULL, "SELECT boarding FROM people WHERE id = ?", "i", person_id);
+	if (err)
+		return nerr_pass(err);
+	snprintf(key, sizeof key, "%s.Mine", prefix);
+	return nerr_pass(db_rows(out, key, NULL, "SELECT c.id, c.address, c.valid_from, "
+		" c.valid_until, c.reason, c.state, c.decision_reason, "
+		" c.state = 'approved' AND ? BETWEEN c.valid_from AND c.valid_until AS valid, "
+		" c.state = 'approved' AND c.valid_until < ? AS expired "
+		"FROM commutes c WHERE c.person_id = ? ORDER BY c.id DESC LIMIT 20", "ssi",
+		today, today, person_id));
 }

@@ -88,4 +88,18 @@ struct building_hours {
  * buildings; *n how many; *peak the busiest hour (in + out) of any. */
 NEOERR *campus_hours(int day, struct building_hours *b, int max, int *n, long long *peak);
 
+/* The current ID photos (证件照) of the people in scope s (enum
+ * scope_kind, bound: its id), newest first: for a reviewer to reject a
+ * non-compliant one. */
+NEOERR *campus_photos(HDF *out, const char *prefix, int s, long long bound);
+
+/* The person's latest photo not replaced: the current one, or the one a
+ * reviewer rejected (state, reject_reason). Nothing when none. */
+NEOERR *campus_my_photo(HDF *out, const char *prefix, long long person_id);
+
+/* 走读报备: <prefix>.Me.boarding (0: a day student, who may file one) and
+ * <prefix>.Mine.<n>: the person's reports, newest first, with valid /
+ * expired as of today. */
+NEOERR *campus_my_commutes(HDF *out, const char *prefix, long long person_id, const char *today);
+
 #endif

@@ -35,12 +35,12 @@ const sizes = {
 const extra = {
   anonymous: ['/login', '/logout', '/password/reset/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
   // Issue 15's pages: the pass, a temporary pass, booking, leave.
-  student: ['/scan/gate', '/person', '/phone', '/pass', '/pass/temp', '/booking', '/leave'],
+  student: ['/scan/gate', '/person', '/phone', '/pass', '/pass/temp', '/booking', '/leave', '/pass/photo'],
   grad: ['/scan/gate', '/person'],
   // Issue 14's pages behind the menu's /org and /people: a unit, a search,
   // a person (with their account and roles), the blank form.
   admin: ['/org/edit?id=2', '/people?q=1', '/people/edit?id=1', '/people/new', '/people/import', '/exempt', '/audit',
-    '/places', '/places/stats', '/pass/trace',
+    '/places', '/places/stats', '/pass/trace', '/pass/photos',
 
     // Issue 21: a change of the rules previewed (its tables of cards).
     '/policy/preview?fever=36.5&streak_days=7&makeup_days_back=0&makeup_per_term=0&summary_deadline=11:30',

@@ -13,11 +13,14 @@ crashes_before=$(crashes)
 # raw WHO PATH CTYPE FILE: POST FILE as it is, with that Content-Type.
 raw() { req "$1" POST "$2" -H "Content-Type: $3" --data-binary "@$4"; }
 # A student of the demo data with basic info and no report today, whom no
-# other test uses; and one whose application waits for its evidence.
+# other test uses, not arrived (the full form, whose city is asked: an
+# arrived one gets the on-campus form); and one whose application waits
+# for its evidence.
 who=$(sql "SELECT a.login FROM accounts a JOIN people p ON p.id = a.person_id
 	JOIN basic_info b ON b.person_id = p.id
 	LEFT JOIN daily_reports d ON d.person_id = p.id AND d.day = '$today'
 	WHERE d.person_id IS NULL AND p.identity = 'undergrad' AND a.login NOT IN ('student', 'grad')
+	  AND NOT EXISTS (SELECT 1 FROM arrivals ar WHERE ar.person_id = p.id AND ar.kind = 'gate')
 	ORDER BY p.id DESC LIMIT 1")
 pid=$(sql "SELECT person_id FROM accounts WHERE login = '$who'")
 uploader=$(sql "SELECT a.login FROM accounts a JOIN return_applications ra ON ra.person_id = a.person_id

@@ -116,7 +116,7 @@ for path in /places /places/stats "/places/inside?id=1"; do
 	check "anonymous GET $path: to the login" eval 'status_is 303 && header_has "Location: /login"'
 done
 for path in /places/add_building /places/add_entrance /places/restrict /places/grant /places/ungrant \
-	/places/approver /places/unapprover; do
+	/places/approver /places/unapprover /places/holder /places/unholder /places/dorm; do
 	for who in $roles; do
 		[ "$who" = admin ] && continue
 		FORM_PAGE=/password post "$who" "$path" --data-urlencode id=1
@@ -154,6 +154,27 @@ FORM_PAGE=/login post anon /scan/offline --data-urlencode t=x --data-urlencode a
 check "anonymous POST /scan/offline: 403, not a device" \
 	eval 'status_is 403 && body_has "data-reason=\"unknown_device\""'
 for path in /pass /pass/temp /pass/trace /booking /leave; do
+	# The rest of issue 15 (sql/027): the ID photo, its review, the
+	# commute report (students), the photo's signed link (anyone, signed).
+	get "$who" /pass/photo
+	check "$who GET /pass/photo: 200 (students and staff)" status_is 200
+	get "$who" /pass/photos
+	photos_status=$STATUS
+	FORM_PAGE=/password post "$who" /pass/photo_reject --data-urlencode id=999999999 --data-urlencode reason=x
+	case $who in
+	counselor|reviewer|admin) check "$who GET /pass/photos: 200; POST /pass/photo_reject (no such photo): 404" \
+		eval 'eq "$photos_status $STATUS" "200 404"' ;;
+	*) check "$who GET /pass/photos, POST /pass/photo_reject: 403" eval 'eq "$photos_status $STATUS" "403 403"' ;;
+	esac
+	FORM_PAGE=/password post "$who" /leave/commute --data-urlencode address=x
+	case $who in
+	student|grad) check "$who POST /leave/commute (fields missing): 400" status_is 400 ;;
+	*) check "$who POST /leave/commute: 403" status_is 403 ;;
+	esac
+	get "$who" "/pass/photo_img?id=1&exp=1&sig=00"
+	check "$who GET /pass/photo_img with a bad signature: 404" status_is 404
+done
+for path in /pass /pass/temp /pass/trace /booking /leave /pass/photo /pass/photos; do
 	get anon "$path"
 	check "anonymous GET $path: to the login" eval 'status_is 303 && header_has "Location: /login"'
 done

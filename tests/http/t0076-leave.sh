@@ -71,6 +71,9 @@ FORM_PAGE=/review post "$co" /review/decide --data-urlencode "id=$item" --data-u
 check "the counselor approves" eval 'eq "$(sql "SELECT state FROM leaves WHERE id = $lv")" approved &&
 	eq "$(sql "SELECT COUNT(*) FROM messages WHERE person_id = $A AND kind = '"'leave_approved'"'")" 1'
 
+get "$la" /card
+check "the blue card shows the gate code for the leave" eval 'body_has "id=\"gate-qr\"" && body_has "data-for=\"leave\""'
+
 # -- out and back through the campus gate -------------------------------------------------
 t=$(tok "$A")
 STATUS=$(curl -s -o /dev/null -w '%{http_code}' -I -b "$T/jar.gate1" "$URL/scan?t=$t")
