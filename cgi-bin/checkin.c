@@ -546,15 +546,15 @@ static NEOERR *load_subject(struct req *r, int person)
 	return STATUS_OK;
 }
 
-static NEOERR *show_proxy(struct req *r)
+/* Another's form of today, for a counselor's 代填 or a named filler's:
+ * 409 once the day is reported; else the form the person would see
+ * (on campus or not, with the active questions), from their last answers. */
+static NEOERR *show_fill_for(struct req *r, int person)
 {
-	int person = person_param(r), today = app_today();
-	bool done;
+	int today = app_today();
+	bool done, campus;
 	NEOERR *err;
 
-	err = load_subject(r, person);
-	if (err)
-		return nerr_pass(err);
 	set_day(r, "Checkin.Day", today);
 	err = load_today(r, person, today, &done);
 	if (err)
@@ -565,20 +565,24 @@ static NEOERR *show_proxy(struct req *r)
 			      hdf_get_value(r->hdf, "Checkin.Report.at", ""));
 		return nerr_pass(app_render(r, "checkin_already.cs"));
 	}
-	{
-		bool campus;
-
-		err = on_campus(r, person, &campus);
-		if (err)
-			return nerr_pass(err);
-		form_describe(r, campus ? &campus_report_form : &report_form);
-	}
+	err = on_campus(r, person, &campus);
+	if (err)
+		return nerr_pass(err);
+	form_describe(r, campus ? &campus_report_form : &report_form);
 	err = questions_export(r, false);
 	if (err == STATUS_OK)
 		err = quick_fill(r, person, today);
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "checkin_proxy.cs"));
+}
+
+static NEOERR *show_proxy(struct req *r)
+{
+	int person = person_param(r);
+	NEOERR *err = load_subject(r, person);
+
+	return nerr_pass(err ? err : show_fill_for(r, person));
 }
 
 static NEOERR *do_proxy(struct req *r)
@@ -742,27 +746,10 @@ static NEOERR *load_named_subject(struct req *r, int person)
 
 static NEOERR *show_for(struct req *r)
 {
-	int person = person_param(r), today = app_today();
-	bool done;
+	int person = person_param(r);
 	NEOERR *err = load_named_subject(r, person);
 
-	if (err)
-		return nerr_pass(err);
-	set_day(r, "Checkin.Day", today);
-	err = load_today(r, person, today, &done);
-	if (err)
-		return nerr_pass(err);
-	if (done) {
-		r->status = 409;
-		hdf_set_value(r->hdf, "Checkin.ExistingAt",
-			      hdf_get_value(r->hdf, "Checkin.Report.at", ""));
-		return nerr_pass(app_render(r, "checkin_already.cs"));
-	}
-	form_describe(r, &report_form);
-	err = quick_fill(r, person, today);
-	if (err)
-		return nerr_pass(err);
-	return nerr_pass(app_render(r, "checkin_proxy.cs"));
+	return nerr_pass(err ? err : show_fill_for(r, person));
 }
 
 static NEOERR *do_for(struct req *r)

@@ -10,13 +10,6 @@
 #include <string.h>
 #include <time.h>
 
-static void refuse(struct outcome *out, const char *field, const char *msg)
-{
-	out->ok = false;
-	out->field = field;
-	out->msg = msg;
-}
-
 static void now_text(char out[20])
 {
 	day_clock_text(time(NULL), 0, out);
@@ -108,9 +101,9 @@ static NEOERR *target_account(struct op *x, bool want, bool *go)
 	if (found != want) {
 		*go = false;
 		if (want)
-			refuse(x->out, "", "account.err.none");
+			outcome_refuse(x->out, "", "account.err.none");
 		else
-			refuse(x->out, "login", "account.err.exists");
+			outcome_refuse(x->out, "login", "account.err.exists");
 	}
 	return STATUS_OK;
 }
@@ -144,7 +137,7 @@ NEOERR *account_create(const struct actor *a, int person_id, const char *login,
 
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		nerr_ignore(&err);
-		refuse(out, "login", "account.err.login_taken");
+		outcome_refuse(out, "login", "account.err.login_taken");
 	}
 	return nerr_pass(err);
 }
@@ -161,13 +154,13 @@ static NEOERR *disable_in_txn(void *ctx)
 	if (err || !go)
 		return nerr_pass(err);
 	if (x->flag && x->person == x->a->person_id) {
-		refuse(x->out, "", "account.err.self");
+		outcome_refuse(x->out, "", "account.err.self");
 		return STATUS_OK;
 	}
 	if (x->flag && (err = last_admin(x->person, &last)))
 		return nerr_pass(err);
 	if (last) {
-		refuse(x->out, "", "account.err.last_admin");
+		outcome_refuse(x->out, "", "account.err.last_admin");
 		return STATUS_OK;
 	}
 	err = db_exec(&n, NULL, "UPDATE accounts SET disabled = ? WHERE person_id = ?", "ii",
@@ -180,7 +173,7 @@ static NEOERR *disable_in_txn(void *ctx)
 
 		err = has_account(x->person, &found);
 		if (err == STATUS_OK && !found)
-			refuse(x->out, "", "account.err.none");
+			outcome_refuse(x->out, "", "account.err.none");
 		return nerr_pass(err);
 	}
 	/* Its sessions end now, on every host. */
@@ -332,7 +325,7 @@ static NEOERR *use_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	if (!found) {
-		refuse(x->out, "", "password.reset_gone");
+		outcome_refuse(x->out, "", "password.reset_gone");
 		return STATUS_OK;
 	}
 	/* Spent in the statement that checks it: two uses at once, one wins. */
@@ -349,7 +342,7 @@ static NEOERR *use_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	if (n != 1) {
-		refuse(x->out, "", "password.reset_gone");
+		outcome_refuse(x->out, "", "password.reset_gone");
 		return STATUS_OK;
 	}
 	x->out->id = person;
@@ -364,7 +357,7 @@ NEOERR *account_reset_use(const char *token, const char *pw_hash,
 	struct reset x = { token, pw_hash, { .request_id = request_id, .addr = addr }, out };
 
 	if (!token_well_formed(token)) {
-		refuse(out, "", "password.reset_gone");
+		outcome_refuse(out, "", "password.reset_gone");
 		return STATUS_OK;
 	}
 	return nerr_pass(db_txn(use_in_txn, &x));
@@ -386,7 +379,7 @@ static NEOERR *change_in_txn(void *ctx)
 		db_copy(hash, sizeof hash, db_str(c, 0));
 	db_cursor_free(&c);
 	if (!hash[0] || crypto_pwhash_str_verify(hash, x->text, strlen(x->text)) != 0) {
-		refuse(x->out, "old_password", "password.err.old");
+		outcome_refuse(x->out, "old_password", "password.err.old");
 		return STATUS_OK;
 	}
 	err = db_exec(NULL, NULL, "UPDATE accounts SET pw_hash = ?, must_change_pw = 0 "
@@ -455,7 +448,7 @@ static NEOERR *grant_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	if (!staff) {
-		refuse(x->out, "role", "roles.err.not_staff");
+		outcome_refuse(x->out, "role", "roles.err.not_staff");
 		return STATUS_OK;
 	}
 	if (role_of_college(x->text)) {
@@ -464,7 +457,7 @@ static NEOERR *grant_in_txn(void *ctx)
 		if (err)
 			return nerr_pass(err);
 		if (!found) {
-			refuse(x->out, "org_id", "roles.err.college");
+			outcome_refuse(x->out, "org_id", "roles.err.college");
 			return STATUS_OK;
 		}
 		if (!actor_may_college(x->a, (int)college)) {
@@ -488,7 +481,7 @@ static NEOERR *grant_in_txn(void *ctx)
 static NEOERR *role_change(struct op *x, NEOERR *(*fn)(void *))
 {
 	if (!role_known(x->text)) {
-		refuse(x->out, "role", "form.err.choice");
+		outcome_refuse(x->out, "role", "form.err.choice");
 		return STATUS_OK;
 	}
 	return nerr_pass(db_txn(fn, x));
@@ -517,7 +510,7 @@ static NEOERR *revoke_in_txn(void *ctx)
 	if (!strcmp(x->text, "admin") && (err = last_admin(x->person, &last)))
 		return nerr_pass(err);
 	if (last) {
-		refuse(x->out, "role", "account.err.last_admin");
+		outcome_refuse(x->out, "role", "account.err.last_admin");
 		return STATUS_OK;
 	}
 	/* A counselor's students are handed over first: their pending items
@@ -528,7 +521,7 @@ static NEOERR *revoke_in_txn(void *ctx)
 		if (err)
 			return nerr_pass(err);
 		if (students) {
-			refuse(x->out, "role", "roles.err.has_students");
+			outcome_refuse(x->out, "role", "roles.err.has_students");
 			return STATUS_OK;
 		}
 	}
@@ -575,7 +568,7 @@ static NEOERR *first_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	if (admins) {
-		refuse(x->out, "", "account.err.has_admin");
+		outcome_refuse(x->out, "", "account.err.has_admin");
 		return STATUS_OK;
 	}
 	now_text(now);
@@ -603,7 +596,27 @@ NEOERR *account_first_admin(const char *login, const char *name, const char *pw_
 
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		nerr_ignore(&err);
-		refuse(out, "login", "account.err.login_taken");
+		outcome_refuse(out, "login", "account.err.login_taken");
 	}
 	return nerr_pass(err);
+}
+
+NEOERR *account_nameable(const struct actor *a, const char *number, long long *id,
+			 const char **why)
+{
+	bool found;
+	NEOERR *err = db_scalar(id, &found, "SELECT p.id FROM people p JOIN accounts a "
+				"ON a.person_id = p.id AND a.disabled = 0 WHERE p.number = ?",
+				"s", number);
+
+	*why = NULL;
+	if (err)
+		return nerr_pass(err);
+	if (!found)
+		*why = "number";
+	else if (*id == a->person_id)
+		*why = "self";
+	if (*why)
+		*id = 0;
+	return STATUS_OK;
 }

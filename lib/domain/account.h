@@ -23,6 +23,12 @@
 #define ACCOUNT_TOKEN_LEN 43          /* the reset link's token */
 #define ACCOUNT_RESET_SECONDS 86400L
 
+/* Someone a person names (a 代填人, a group's collector): the person with
+ * a live account whose number is given, never the actor. *id that person;
+ * else *id 0 and *why "number" (no such account) or "self". */
+NEOERR *account_nameable(const struct actor *a, const char *number, long long *id,
+			 const char **why);
+
 /* Outcome fields: login (taken, or the person has an account). */
 NEOERR *account_create(const struct actor *a, int person_id, const char *login,
 		       const char *pw_hash, bool must_change, struct outcome *out);

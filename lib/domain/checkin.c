@@ -14,8 +14,8 @@
 #include <string.h>
 
 static const char *const yes_no[] = { "1", "0", NULL };
-static const char *const quarantine_choices[] = { "none", "school", "home", NULL };
-static const char *const diagnosis_choices[] = { "none", "suspected", "confirmed", NULL };
+const char *const report_quarantines[] = { "none", "school", "home", NULL };
+const char *const report_diagnoses[] = { "none", "suspected", "confirmed", NULL };
 
 static const struct form_field report_fields[] = {
 	{ "temperature", FORM_DECIMAL, true, 34.0, 43.0, NULL },
@@ -29,8 +29,8 @@ static const struct form_field report_fields[] = {
 	{ "risk_area", FORM_CHOICE, true, 0, 0, yes_no },
 	{ "cohabitant_returned", FORM_CHOICE, true, 0, 0, yes_no },
 	{ "returned_to_city", FORM_CHOICE, true, 0, 0, yes_no },
-	{ "quarantine", FORM_CHOICE, true, 0, 0, quarantine_choices },
-	{ "diagnosis", FORM_CHOICE, true, 0, 0, diagnosis_choices },
+	{ "quarantine", FORM_CHOICE, true, 0, 0, report_quarantines },
+	{ "diagnosis", FORM_CHOICE, true, 0, 0, report_diagnoses },
 	{ "other", FORM_TEXT, false, 0, 200, NULL },
 	/* Filled by the page's script from the browser's geolocation, with
 	 * the student's permission: report_position_check(). */
@@ -216,9 +216,9 @@ void report_from_form(form_get_fn get, void *ctx, struct report *rep)
 	rep->cohabitant_returned = yes(get, ctx, "cohabitant_returned");
 	rep->returned_to_city = yes(get, ctx, "returned_to_city");
 	rep->quarantine = (enum quarantine)choice_index(get(ctx, "quarantine"),
-							quarantine_choices);
+							report_quarantines);
 	rep->diagnosis = (enum diagnosis)choice_index(get(ctx, "diagnosis"),
-						      diagnosis_choices);
+						      report_diagnoses);
 	snprintf(rep->other, sizeof rep->other, "%s", value(get, ctx, "other"));
 }
 
@@ -253,21 +253,18 @@ void report_to_form(const struct report *rep, form_set_fn set_value, void *ctx)
 	set_value(ctx, "risk_area", rep->risk_area ? "1" : "0");
 	set_value(ctx, "cohabitant_returned", rep->cohabitant_returned ? "1" : "0");
 	set_value(ctx, "returned_to_city", rep->returned_to_city ? "1" : "0");
-	set_value(ctx, "quarantine", quarantine_choices[rep->quarantine]);
-	set_value(ctx, "diagnosis", diagnosis_choices[rep->diagnosis]);
+	set_value(ctx, "quarantine", report_quarantines[rep->quarantine]);
+	set_value(ctx, "diagnosis", report_diagnoses[rep->diagnosis]);
 	set_value(ctx, "other", rep->other);
 }
 
 /* The columns a struct report is read from, in this order. */
-#define REPORT_COLUMNS \
-	"ROUND(temperature * 10), FIND_IN_SET('fever', symptoms) > 0, " \
-	"FIND_IN_SET('cough', symptoms) > 0, FIND_IN_SET('diarrhoea', symptoms) > 0, " \
-	"city, in_city, on_campus, abroad, risk_area_14d, cohabitant_returned, " \
-	"returned_to_city, quarantine, diagnosis, COALESCE(other_abnormal, ''), " \
-	"day, in_city_days "
+#define REPORT_COLUMNS REPORT_FIELDS ", day, in_city_days "
 
-static void report_from_row(DB_CURSOR *c, struct report *rep)
+void report_read_row(DB_CURSOR *c, void *out)
 {
+	struct report *rep = out;
+
 	memset(rep, 0, sizeof *rep);
 	rep->temp_tenths = (int)db_int(c, 0);
 	rep->fever = db_int(c, 1) != 0;
@@ -280,8 +277,8 @@ static void report_from_row(DB_CURSOR *c, struct report *rep)
 	rep->risk_area = db_int(c, 8) != 0;
 	rep->cohabitant_returned = db_int(c, 9) != 0;
 	rep->returned_to_city = db_int(c, 10) != 0;
-	rep->quarantine = (enum quarantine)choice_index(db_str(c, 11), quarantine_choices);
-	rep->diagnosis = (enum diagnosis)choice_index(db_str(c, 12), diagnosis_choices);
+	rep->quarantine = (enum quarantine)choice_index(db_str(c, 11), report_quarantines);
+	rep->diagnosis = (enum diagnosis)choice_index(db_str(c, 12), report_diagnoses);
 	snprintf(rep->other, sizeof rep->other, "%s", db_str(c, 13) ? db_str(c, 13) : "");
 }
 
@@ -300,7 +297,7 @@ NEOERR *report_load_last(int person_id, int day, struct report *rep,
 		return nerr_pass(err);
 	*found = db_next(c);
 	if (*found) {
-		report_from_row(c, rep);
+		report_read_row(c, rep);
 		if (day_out)
 			snprintf(day_out, 11, "%s", db_str(c, 14));
 	}
@@ -332,7 +329,7 @@ static void compare_with_previous(const struct report_submission *s, DB_CURSOR *
 	ctx->in_city_days = s->rep->in_city ? 1 : 0;
 	if (prev_row == NULL)
 		return;
-	report_from_row(prev_row, &prev);
+	report_read_row(prev_row, &prev);
 	ctx->location_changed = strcmp(prev.city, s->rep->city) != 0;
 	ctx->data_changed = report_differs(&prev, s->rep);
 	if (s->rep->in_city && day_parse(db_str(prev_row, 14)) == s->day - 1) {

@@ -9,6 +9,7 @@
 #define HC_REPORT_H
 
 #include "core/actor.h"
+#include "core/db.h"
 #include "core/err.h"
 #include "core/formdef.h"
 #include "domain/question.h"
@@ -160,5 +161,18 @@ struct report_submission {
  * HC_ERR_CONFLICT, with s->existing_at set, when the day already has a
  * report that may not be replaced. */
 NEOERR *report_submit(struct report_submission *s);
+
+/* The names stored for quarantine and diagnosis, by enum value. */
+extern const char *const report_quarantines[];
+extern const char *const report_diagnoses[];
+
+/* A report's 14 answers as stored (daily_reports, guest_reports), read by
+ * report_read_row() into a struct report (db_one's row function). */
+#define REPORT_FIELDS \
+	"ROUND(temperature * 10), FIND_IN_SET('fever', symptoms) > 0, " \
+	"FIND_IN_SET('cough', symptoms) > 0, FIND_IN_SET('diarrhoea', symptoms) > 0, " \
+	"city, in_city, on_campus, abroad, risk_area_14d, cohabitant_returned, " \
+	"returned_to_city, quarantine, diagnosis, COALESCE(other_abnormal, '') "
+void report_read_row(DB_CURSOR *c, void *out);
 
 #endif

@@ -1,5 +1,6 @@
 /* guest.c - see guest.h. */
 #include "domain/guest.h"
+#include "domain/account.h"
 #include "domain/audit.h"
 #include "domain/idnum.h"
 #include "domain/policy.h"
@@ -18,13 +19,6 @@ static bool known(const char *const *list, const char *s)
 		if (!strcmp(list[i], s))
 			return true;
 	return false;
-}
-
-static void refuse(struct outcome *out, const char *field, const char *msg)
-{
-	out->ok = false;
-	out->field = field;
-	out->msg = msg;
 }
 
 NEOERR *guest_may_collect(const struct actor *a, int group, bool *may)
@@ -77,7 +71,7 @@ static NEOERR *add_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	if (dup) {
-		refuse(x->out, "id_number", "collect.err.duplicate");
+		outcome_refuse(x->out, "id_number", "collect.err.duplicate");
 		return STATUS_OK;
 	}
 	clock_now(now);
@@ -100,16 +94,16 @@ NEOERR *guest_add(const struct actor *a, const struct guest_new *g, struct outco
 
 	*out = (struct outcome){ 0 };
 	if (!known(guest_kinds, g->kind)) {
-		refuse(out, "kind", "form.err.choice");
+		outcome_refuse(out, "kind", "form.err.choice");
 		return STATUS_OK;
 	}
 	if (!id_type_parse(g->id_type, &t)) {
-		refuse(out, "id_type", "form.err.choice");
+		outcome_refuse(out, "id_type", "form.err.choice");
 		return STATUS_OK;
 	}
 	why = id_number_error(t, g->id_number);
 	if (why) {
-		refuse(out, "id_number", why);
+		outcome_refuse(out, "id_number", why);
 		return STATUS_OK;
 	}
 	return nerr_pass(db_txn(add_in_txn, &x));
@@ -137,49 +131,13 @@ NEOERR *guest_load(int id, struct guest_row *g, bool *found)
 		"FROM guests WHERE id = ?", "i", (long long)id));
 }
 
-static const char *const quarantines[] = { "none", "school", "home", NULL };
-static const char *const diagnoses[] = { "none", "suspected", "confirmed", NULL };
-
-static int index_of(const char *const *list, const char *s)
-{
-	for (int i = 0; s && list[i]; i++)
-		if (!strcmp(list[i], s))
-			return i;
-	return 0;
-}
-
-static void report_row(DB_CURSOR *c, void *out)
-{
-	struct report *rep = out;
-
-	memset(rep, 0, sizeof *rep);
-	rep->temp_tenths = (int)db_int(c, 0);
-	rep->fever = db_int(c, 1) != 0;
-	rep->cough = db_int(c, 2) != 0;
-	rep->diarrhoea = db_int(c, 3) != 0;
-	db_copy(rep->city, sizeof rep->city, db_str(c, 4));
-	rep->in_city = db_int(c, 5) != 0;
-	rep->on_campus = db_int(c, 6) != 0;
-	rep->abroad = db_int(c, 7) != 0;
-	rep->risk_area = db_int(c, 8) != 0;
-	rep->cohabitant_returned = db_int(c, 9) != 0;
-	rep->returned_to_city = db_int(c, 10) != 0;
-	rep->quarantine = (enum quarantine)index_of(quarantines, db_str(c, 11));
-	rep->diagnosis = (enum diagnosis)index_of(diagnoses, db_str(c, 12));
-	db_copy(rep->other, sizeof rep->other, db_str(c, 13));
-}
-
 NEOERR *guest_last_report(int guest, int day, struct report *rep, bool *found)
 {
 	char d[11];
 
 	day_format(day, d);
-	return nerr_pass(db_one(found, report_row, rep,
-		"SELECT ROUND(temperature * 10), FIND_IN_SET('fever', symptoms) > 0, "
-		" FIND_IN_SET('cough', symptoms) > 0, FIND_IN_SET('diarrhoea', symptoms) > 0, "
-		" city, in_city, on_campus, abroad, risk_area_14d, cohabitant_returned, "
-		" returned_to_city, quarantine, diagnosis, COALESCE(other_abnormal, '') "
-		"FROM guest_reports WHERE guest_id = ? AND day <= ? ORDER BY day DESC LIMIT 1",
+	return nerr_pass(db_one(found, report_read_row, rep,
+		"SELECT " REPORT_FIELDS "FROM guest_reports WHERE guest_id = ? AND day <= ? ORDER BY day DESC LIMIT 1",
 		"is", (long long)guest, d));
 }
 
@@ -256,7 +214,7 @@ static NEOERR *declare_in_txn(void *ctx)
 		temp, sym, rep->city, (long long)rep->in_city, (long long)rep->on_campus,
 		(long long)rep->abroad, (long long)rep->risk_area,
 		(long long)rep->cohabitant_returned, (long long)rep->returned_to_city,
-		quarantines[rep->quarantine], diagnoses[rep->diagnosis], rep->other, flags);
+		report_quarantines[rep->quarantine], report_diagnoses[rep->diagnosis], rep->other, flags);
 	if (err == STATUS_OK) {
 		snprintf(detail, sizeof detail, "%s %s%s%s", d, flags[0] ? flags : "-",
 			 old ? " replaced " : "", old ? old : "");
@@ -320,21 +278,17 @@ static NEOERR *collector_name_in_txn(void *ctx)
 {
 	struct naming *x = ctx;
 	long long who = 0, dup = 0;
+	const char *why;
 	char now[20];
-	bool found;
 	NEOERR *err;
 
 	*x->out = (struct outcome){ .ok = true };
-	err = db_scalar(&who, &found, "SELECT p.id FROM people p JOIN accounts a "
-			"ON a.person_id = p.id AND a.disabled = 0 WHERE p.number = ?", "s", x->number);
+	err = account_nameable(x->a, x->number, &who, &why);
 	if (err)
 		return nerr_pass(err);
-	if (!found) {
-		refuse(x->out, "number", "collect.err.number");
-		return STATUS_OK;
-	}
-	if (who == x->a->person_id) {
-		refuse(x->out, "number", "collect.err.self");
+	if (why) {
+		outcome_refuse(x->out, "number", strcmp(why, "self") ? "collect.err.number"
+								    : "collect.err.self");
 		return STATUS_OK;
 	}
 	err = db_scalar(&dup, NULL, "SELECT COUNT(*) FROM guest_collectors WHERE counselor_id = ? "
@@ -342,7 +296,7 @@ static NEOERR *collector_name_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	if (dup) {
-		refuse(x->out, "number", "collect.err.already");
+		outcome_refuse(x->out, "number", "collect.err.already");
 		return STATUS_OK;
 	}
 	clock_now(now);

@@ -13,13 +13,6 @@ static void now_text(char out[20])
 	day_clock_text(time(NULL), 0, out);
 }
 
-static void refuse(struct outcome *out, const char *field, const char *msg)
-{
-	out->ok = false;
-	out->field = field;
-	out->msg = msg;
-}
-
 /* The unit and the college it lies in; lock: FOR UPDATE (in a txn). */
 static NEOERR *load(int id, bool lock, struct org_unit *u, bool *found)
 {
@@ -99,7 +92,7 @@ static NEOERR *create_in_txn(void *ctx)
 		if (!found || parent_unit.retired || !strcmp(parent_unit.kind, "school") ||
 		    !strcmp(parent_unit.kind, "class") ||
 		    (!strcmp(x->kind, "major") && strcmp(parent_unit.kind, "college"))) {
-			refuse(out, "parent_id", "org.err.parent");
+			outcome_refuse(out, "parent_id", "org.err.parent");
 			return STATUS_OK;
 		}
 		if (!actor_may_college(x->a, parent_unit.college_id)) {
@@ -125,7 +118,7 @@ static NEOERR *run(NEOERR *(*fn)(void *), struct change *x)
 
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		nerr_ignore(&err);
-		refuse(x->out, "code", "org.err.code_taken");
+		outcome_refuse(x->out, "code", "org.err.code_taken");
 	}
 	return nerr_pass(err);
 }
@@ -136,7 +129,7 @@ NEOERR *org_create(const struct actor *a, const char *kind, int parent_id,
 	struct change x = { a, kind, code, name, 0, parent_id, 0, out };
 
 	if (strcmp(kind, "college") && strcmp(kind, "major") && strcmp(kind, "class")) {
-		refuse(out, "kind", "form.err.choice");
+		outcome_refuse(out, "kind", "form.err.choice");
 		return STATUS_OK;
 	}
 	return nerr_pass(run(create_in_txn, &x));
@@ -211,7 +204,7 @@ static NEOERR *retire_in_txn(void *ctx)
 	if (err || !go)
 		return nerr_pass(err);
 	if (u.retired) {
-		refuse(x->out, "", "org.err.retired");
+		outcome_refuse(x->out, "", "org.err.retired");
 		return STATUS_OK;
 	}
 	err = db_scalar(&below, NULL, "SELECT COUNT(*) FROM org_units WHERE parent_id = ? "
@@ -219,7 +212,7 @@ static NEOERR *retire_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	if (below) {
-		refuse(x->out, "", "org.err.in_use_below");
+		outcome_refuse(x->out, "", "org.err.in_use_below");
 		return STATUS_OK;
 	}
 	now_text(now);
@@ -254,7 +247,7 @@ static NEOERR *merge_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	if (!found || t.id == u.id || strcmp(t.kind, u.kind) || t.retired || u.retired) {
-		refuse(x->out, "into", "org.err.merge_target");
+		outcome_refuse(x->out, "into", "org.err.merge_target");
 		return STATUS_OK;
 	}
 	if (!actor_may_college(x->a, t.college_id)) {

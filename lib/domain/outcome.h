@@ -31,6 +31,14 @@ struct outcome {
 	long long n;              /* rows moved (a merge), and the like */
 };
 
+/* A refusal: nothing written, the field at fault and the reason's key. */
+static inline void outcome_refuse(struct outcome *out, const char *field, const char *msg)
+{
+	out->ok = false;
+	out->field = field;
+	out->msg = msg;
+}
+
 /* Pure: may the actor act on things of college_id (0: of no college)? */
 static inline bool actor_may_college(const struct actor *a, int college_id)
 {

@@ -10,13 +10,6 @@
 #include <string.h>
 #include <time.h>
 
-static void refuse(struct outcome *out, const char *field, const char *msg)
-{
-	out->ok = false;
-	out->field = field;
-	out->msg = msg;
-}
-
 NEOERR *people_college(int person_id, int *college_id, bool *found)
 {
 	long long c = 0;
@@ -129,7 +122,7 @@ static NEOERR *save_in_txn(void *ctx)
 		}
 	}
 	if (in->college_id == 0 && student) {
-		refuse(out, "college_id", "people.err.college_needed");
+		outcome_refuse(out, "college_id", "people.err.college_needed");
 		return STATUS_OK;
 	}
 	if (!actor_may_college(x->a, in->college_id)) {
@@ -143,7 +136,7 @@ static NEOERR *save_in_txn(void *ctx)
 			return nerr_pass(err);
 		if (!found || strcmp(kind, "college") ||
 		    (retired && in->college_id != old_college)) {
-			refuse(out, "college_id", "people.err.no_college");
+			outcome_refuse(out, "college_id", "people.err.no_college");
 			return STATUS_OK;
 		}
 	}
@@ -152,11 +145,11 @@ static NEOERR *save_in_txn(void *ctx)
 		if (err)
 			return nerr_pass(err);
 		if (!found || strcmp(kind, "class") || (retired && in->class_id != old_class)) {
-			refuse(out, "class_id", "people.err.no_class");
+			outcome_refuse(out, "class_id", "people.err.no_class");
 			return STATUS_OK;
 		}
 		if (unit_college != in->college_id) {
-			refuse(out, "class_id", "people.err.class_college");
+			outcome_refuse(out, "class_id", "people.err.class_college");
 			return STATUS_OK;
 		}
 	}
@@ -164,7 +157,7 @@ static NEOERR *save_in_txn(void *ctx)
 		long long one = 0;
 
 		if (!student) {
-			refuse(out, "counselor_id", "people.err.staff_counselor");
+			outcome_refuse(out, "counselor_id", "people.err.staff_counselor");
 			return STATUS_OK;
 		}
 		err = db_scalar(&one, &found, "SELECT 1 FROM roles WHERE person_id = ? "
@@ -172,7 +165,7 @@ static NEOERR *save_in_txn(void *ctx)
 		if (err)
 			return nerr_pass(err);
 		if (!found) {
-			refuse(out, "counselor_id", "people.err.not_counselor");
+			outcome_refuse(out, "counselor_id", "people.err.not_counselor");
 			return STATUS_OK;
 		}
 	}
@@ -238,7 +231,7 @@ NEOERR *people_save(const struct actor *a, const struct person_input *in,
 
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		nerr_ignore(&err);
-		refuse(out, "number", "people.err.number_taken");
+		outcome_refuse(out, "number", "people.err.number_taken");
 	}
 	return nerr_pass(err);
 }
@@ -295,7 +288,7 @@ static NEOERR *delete_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	if (reports || records) {
-		refuse(x->out, "", reports ? "people.err.has_reports" : "people.err.has_records");
+		outcome_refuse(x->out, "", reports ? "people.err.has_reports" : "people.err.has_records");
 		return STATUS_OK;
 	}
 	static const char *const owned[] = {
@@ -369,7 +362,7 @@ static NEOERR *class_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	if (!found || strcmp(kind, "class") || (retired && x->give)) {
-		refuse(x->out, "give_class", "people.err.no_class");
+		outcome_refuse(x->out, "give_class", "people.err.no_class");
 		return STATUS_OK;
 	}
 	if (!actor_may_college(x->a, unit_college)) {
@@ -398,7 +391,7 @@ static NEOERR *class_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	if (!found) {
-		refuse(x->out, "give_class", "people.err.not_counselor");
+		outcome_refuse(x->out, "give_class", "people.err.not_counselor");
 		return STATUS_OK;
 	}
 	err = db_exec(NULL, NULL, "INSERT INTO counselor_classes (class_id, counselor_id, since, "

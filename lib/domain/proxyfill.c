@@ -1,5 +1,6 @@
 /* proxyfill.c - see proxyfill.h. */
 #include "domain/proxyfill.h"
+#include "domain/account.h"
 #include "domain/audit.h"
 #include "domain/checkin.h"
 #include "core/db.h"
@@ -18,13 +19,6 @@ static bool relation_known(const char *s)
 	return false;
 }
 
-static void refuse(struct outcome *out, const char *field, const char *msg)
-{
-	out->ok = false;
-	out->field = field;
-	out->msg = msg;
-}
-
 struct naming {
 	const struct actor *a;
 	const char *number, *relation;
@@ -36,8 +30,8 @@ static NEOERR *name_in_txn(void *ctx)
 {
 	struct naming *x = ctx;
 	long long me = 0, filler = 0, live = 0, same = 0;
+	const char *why = NULL;
 	char now[20], detail[96];
-	bool found;
 	NEOERR *err;
 
 	*x->out = (struct outcome){ .ok = true };
@@ -46,17 +40,12 @@ static NEOERR *name_in_txn(void *ctx)
 	err = db_scalar(&me, NULL, "SELECT id FROM people WHERE id = ? FOR UPDATE", "i",
 			(long long)x->a->person_id);
 	if (err == STATUS_OK)
-		err = db_scalar(&filler, &found, "SELECT p.id FROM people p JOIN accounts a "
-				"ON a.person_id = p.id AND a.disabled = 0 WHERE p.number = ?", "s",
-				x->number);
+		err = account_nameable(x->a, x->number, &filler, &why);
 	if (err)
 		return nerr_pass(err);
-	if (!found) {
-		refuse(x->out, "number", "fillers.err.number");
-		return STATUS_OK;
-	}
-	if (filler == x->a->person_id) {
-		refuse(x->out, "number", "fillers.err.self");
+	if (why) {
+		outcome_refuse(x->out, "number", strcmp(why, "self") ? "fillers.err.number"
+								    : "fillers.err.self");
 		return STATUS_OK;
 	}
 	err = db_scalar(&live, NULL, "SELECT COUNT(*) FROM proxy_fillers WHERE student_id = ? "
@@ -68,11 +57,11 @@ static NEOERR *name_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	if (same) {
-		refuse(x->out, "number", "fillers.err.already");
+		outcome_refuse(x->out, "number", "fillers.err.already");
 		return STATUS_OK;
 	}
 	if (live >= PROXY_MAX_FILLERS) {
-		refuse(x->out, "number", "fillers.err.full");
+		outcome_refuse(x->out, "number", "fillers.err.full");
 		return STATUS_OK;
 	}
 	clock_now(now);
@@ -93,12 +82,12 @@ NEOERR *proxy_name(const struct actor *a, const char *number, const char *relati
 
 	if (!relation_known(relation)) {
 		*out = (struct outcome){ 0 };
-		refuse(out, "relation", "form.err.choice");
+		outcome_refuse(out, "relation", "form.err.choice");
 		return STATUS_OK;
 	}
 	if (!number || !number[0]) {
 		*out = (struct outcome){ 0 };
-		refuse(out, "number", "fillers.err.number");
+		outcome_refuse(out, "number", "fillers.err.number");
 		return STATUS_OK;
 	}
 	return nerr_pass(db_txn(name_in_txn, &x));
