@@ -64,6 +64,10 @@
 #                     every card of the term computed twice and today's
 #                     reports judged again (< 2 s); previewed only, the
 #                     rules are not changed
+#   remind            remind_30000: build/hc-remind for one slot over the
+#                     school (< 10 s), each unreported person reminded once
+#                     (counted against SQL of the bench's own), the slot
+#                     run again sends nothing
 #   scan              GET /scan?t= from an enrolled gate phone, a fresh code of
 #                     another student each request, 32 connections (>= 0.35,
 #                     p99 < 20 ms); more requests than students re-scan
@@ -119,7 +123,7 @@ CONNS=${BENCH_CONNS:-16}
 THREADS=${BENCH_THREADS:-2}
 WARM_CONNS=$((CONNS * 4))
 PAGES=${BENCH_PAGES-card card_many}
-LATER=${BENCH_LATER-checkin dashboard person review roster people policy scan table peak loc}
+LATER=${BENCH_LATER-checkin dashboard person review roster people policy remind scan table peak loc}
 STUDENTS=${BENCH_STUDENTS:-30000}
 WARM_ROUNDS=$(( ${BENCH_WARM_MAX:-40} / 2 ))   # steady-state rounds of 2 s, at most
 LUA=$ROOT/tools/bench.lua
@@ -1003,6 +1007,35 @@ if later policy; then
 	ops+=("policy_preview_30000|{\"seconds\": $secs, \"cards\": ${cards:-0}, \"changed\": ${changed:-0}, \"reports_opened\": ${opened:-0}, \"status\": $code}")
 	opline policy_preview_30000 "$secs" "${cards:-0}" \
 		"$(pass_fail "$secs < 2 && \"$code\" == 200 && ${cards:-0} >= 30000") < 2 s, 200, every card of the term (HTTP $code, ${cards:-0} cards, ${changed:-0} change, ${opened:-0} reports open)"
+fi
+
+# -- the scheduled reminder over the whole school (issue 16): build/hc-remind
+# for one slot of today, timed as cron runs it; every person without today's
+# report and not exempt (counted here with SQL of its own) reminded once,
+# each with one message in the app and one in the outbox; a second run of
+# the same slot sends nothing.
+if later remind; then
+	rday=$(TZ=$(sed -n 's/^Time\.Zone *= *//p' "$ROOT/conf/healthcard.hdf") date +%F)
+	sql "DELETE FROM scheduled_reminders WHERE day = '$rday' AND slot = '00:01';
+		INSERT IGNORE INTO reminder_slots (at_time, created_by, created_at) VALUES ('00:01', 0, NOW())"
+	want=$(sql "SELECT COUNT(*) FROM people p LEFT JOIN daily_reports d ON d.person_id = p.id
+		AND d.day = '$rday' WHERE d.id IS NULL AND NOT EXISTS (SELECT 1 FROM checkin_exemptions e
+		WHERE e.ended_at IS NULL AND e.starts_on <= '$rday' AND (e.ends_on IS NULL OR e.ends_on >= '$rday')
+		AND (e.person_id = p.id OR e.class_id = p.class_id OR e.status = p.status))")
+	msgs0=$(sql "SELECT COUNT(*) FROM messages WHERE kind = 'remind' AND body = '$rday'")
+	t0=$(date +%s.%N)
+	HEALTHCARD_CONF=$V/healthcard.hdf "$ROOT/build/hc-remind" --slot 00:01 >"$T/remind.out" 2>&1
+	rc=$?
+	secs=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f", b - a }')
+	told=$(sed -n 's/.*: \([0-9]*\) people reminded.*/\1/p' "$T/remind.out")
+	rows=$(sql "SELECT COUNT(*) FROM scheduled_reminders WHERE day = '$rday' AND slot = '00:01'")
+	msgs=$(( $(sql "SELECT COUNT(*) FROM messages WHERE kind = 'remind' AND body = '$rday'") - msgs0 ))
+	HEALTHCARD_CONF=$V/healthcard.hdf "$ROOT/build/hc-remind" --slot 00:01 >"$T/remind2.out" 2>&1
+	again=$(sed -n 's/.*: \([0-9]*\) people reminded.*/\1/p' "$T/remind2.out")
+	sql "DELETE FROM reminder_slots WHERE at_time = '00:01'"
+	ops+=("remind_30000|{\"seconds\": $secs, \"reminded\": ${told:-0}, \"unreported\": ${want:-0}, \"messages\": $msgs, \"again\": ${again:-null}, \"exit\": $rc}")
+	opline remind_30000 "$secs" "${told:-0}" \
+		"$(pass_fail "$secs < 10 && $rc == 0 && ${told:-0} == ${want:--1} && $rows == ${want:--1} && $msgs == ${want:--1} && \"${again:-x}\" == \"0\"") < 10 s, each unreported person once (reminded ${told:-?} of ${want:-?} unreported, $rows rows, $msgs messages; a second run ${again:-?})"
 fi
 
 # -- the gate: /scan from an enrolled phone, a fresh code of another student
