@@ -68,6 +68,12 @@
 #                     school (< 10 s), each unreported person reminded once
 #                     (counted against SQL of the bench's own), the slot
 #                     run again sends nothing
+#   booking           booking_last_64: 64 staff post /booking/book for the
+#                     same slot of a 10-place venue at once: exactly 10
+#                     bookings, the slot's count 10, the others 409
+#   entrance          entrance_scan: GET /scan/pass?t= from a building
+#                     entrance's phone, a fresh pass "out" of another student
+#                     each request, 32 connections (the gate's target)
 #   scan              GET /scan?t= from an enrolled gate phone, a fresh code of
 #                     another student each request, 32 connections (>= 0.35,
 #                     p99 < 20 ms); more requests than students re-scan
@@ -123,7 +129,7 @@ CONNS=${BENCH_CONNS:-16}
 THREADS=${BENCH_THREADS:-2}
 WARM_CONNS=$((CONNS * 4))
 PAGES=${BENCH_PAGES-card card_many}
-LATER=${BENCH_LATER-checkin dashboard person review roster people policy remind scan table peak loc}
+LATER=${BENCH_LATER-checkin dashboard person review roster people policy remind booking scan entrance table peak loc}
 STUDENTS=${BENCH_STUDENTS:-30000}
 WARM_ROUNDS=$(( ${BENCH_WARM_MAX:-40} / 2 ))   # steady-state rounds of 2 s, at most
 LUA=$ROOT/tools/bench.lua
@@ -313,6 +319,7 @@ path_of() {
 	review_queue) echo "/review?kind=makeup" ;;
 	review_first_2000) echo "/review?kind=first_review" ;;
 	scan) echo "/scan" ;;
+	entrance_scan) echo "/scan" ;;
 	*) echo "/$1" ;;
 	esac
 }
@@ -327,6 +334,7 @@ prog_of() {
 	review_*) echo review ;;
 	table_*) echo table ;;
 	report_*) echo report ;;
+	entrance_scan) echo scan ;;
 	*) echo "$1" ;;
 	esac
 }
@@ -340,6 +348,7 @@ cookie_of() {
 	dashboard_counselor|review_queue|person_counselor) echo "$C_COUNSELOR" ;;
 	dashboard_admin|review_first_2000|table_*|report_*) echo "$C_ADMIN" ;;
 	scan) echo "$C_SCAN" ;;
+	entrance_scan) echo "Cookie: $EPHONE" ;;
 	*) echo "$COOKIE" ;;
 	esac
 }
@@ -751,7 +760,7 @@ if later dashboard || later review || later person; then
 	C_COUNSELOR=$(cookie_jar "$T/jar.counselor")
 	CID=$(sql "SELECT person_id FROM accounts WHERE login = 'counselor'")
 fi
-if later dashboard || later review || later roster || later people || later policy || later table || later scan || later peak; then
+if later dashboard || later review || later roster || later people || later policy || later table || later scan || later peak || later entrance; then
 	login_jar admin "$T/jar.admin" || die "cannot log in as admin"
 	C_ADMIN=$(cookie_jar "$T/jar.admin")
 fi
@@ -1038,6 +1047,44 @@ if later remind; then
 		"$(pass_fail "$secs < 10 && $rc == 0 && ${told:-0} == ${want:--1} && $rows == ${want:--1} && $msgs == ${want:--1} && \"${again:-x}\" == \"0\"") < 10 s, each unreported person once (reminded ${told:-?} of ${want:-?} unreported, $rows rows, $msgs messages; a second run ${again:-?})"
 fi
 
+# -- the last places of a venue's slot, booked by 64 at once (issue 15): 64
+# of the minted counselors (staff: a building pass without a return) each
+# fetch /booking for a token, then all post /booking/book for the same slot
+# of a 10-place venue at once. Exactly 10 bookings, the slot's count 10,
+# and every other answer 409 (no place left; a 403 is a card that holds no
+# pass, named).
+if later booking; then
+	bday=$(TZ=$(sed -n 's/^Time\.Zone *= *//p' "$ROOT/conf/healthcard.hdf") date -d tomorrow +%F)
+	bslot="$bday 12:00:00"
+	sql "INSERT IGNORE INTO buildings (name, kind, created_at) VALUES ('bench 浴室', 'bath', NOW());
+		INSERT IGNORE INTO venues (building_id, name, opens, closes, slot_minutes, capacity, created_at)
+		SELECT id, 'bench 淋浴', '06:00', '22:00', 30, 10, NOW() FROM buildings WHERE name = 'bench 浴室'"
+	bv=$(sql "SELECT id FROM venues WHERE name = 'bench 淋浴'")
+	sql "DELETE FROM bookings WHERE venue_id = $bv; DELETE FROM venue_slots WHERE venue_id = $bv"
+	head -64 "$T/counselors" | while IFS=$'\t' read -r _ bsid _; do
+		printf '%s\t%s\n' "$bsid" "$(curl -s -b "hc_sid=$bsid" "$URL/booking" | csrf_in /dev/stdin)"
+	done >"$T/bookers"
+	: >"$T/booked"
+	t0=$(date +%s.%N)
+	while IFS=$'\t' read -r bsid btok; do
+		curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -b "hc_sid=$bsid" \
+			--data-urlencode "csrf=$btok" --data-urlencode "venue=$bv" \
+			--data-urlencode "start=$bslot" "$URL/booking/book" >>"$T/booked" &
+	done <"$T/bookers"
+	wait
+	secs=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f", b - a }')
+	ok=$(grep -c '^303 ' "$T/booked" || true); full=$(grep -c '^409 ' "$T/booked" || true)
+	nopass=$(grep -c '^403 ' "$T/booked" || true)
+	sent=$(wc -l <"$T/booked")
+	slowest=$(awk '{ if ($2 > m) m = $2 } END { printf "%.0f", m * 1000 }' "$T/booked")
+	brows=$(sql "SELECT COUNT(*) FROM bookings WHERE venue_id = $bv AND starts_at = '$bslot' AND state = 'booked'")
+	bcount=$(sql "SELECT COALESCE((SELECT booked FROM venue_slots WHERE venue_id = $bv AND starts_at = '$bslot'), 0)")
+	sql "DELETE FROM bookings WHERE venue_id = $bv; DELETE FROM venue_slots WHERE venue_id = $bv"
+	ops+=("booking_last_64|{\"seconds\": $secs, \"sent\": $sent, \"booked\": $ok, \"full\": $full, \"no_pass\": $nopass, \"rows\": $brows, \"slot_count\": $bcount, \"slowest_ms\": $slowest}")
+	opline booking_last_64 "$secs" "$brows" \
+		"$(pass_fail "$sent == 64 && $ok == 10 && $brows == 10 && $bcount == 10 && $ok + $full + $nopass == 64") 64 at once for 10 places: exactly 10 booked (303 $ok, 409 $full, 403 no pass $nopass, of $sent; $brows rows, the slot's count $bcount; slowest answer $slowest ms)"
+fi
+
 # -- the gate: /scan from an enrolled phone, a fresh code of another student
 # each request, 32 connections as at a busy gate. Codes live 60 s, so they
 # are drawn by PRE_RUN just before the measured run (the warm-up opens the
@@ -1045,13 +1092,13 @@ fi
 # DENY and ALREADY. A run longer than the students last (30,000 at 3,000/s:
 # 10 s) scans students again; the line says how many requests did.
 
-# enrol_device NAME: enrols a gate phone at gate 1; prints its cookies
-# ("hc_dev=..; hc_sid=..") or nothing.
+# enrol_device NAME [GATE]: enrols a phone at gate GATE (1); prints its
+# cookies ("hc_dev=..; hc_sid=..") or nothing.
 enrol_device() {
-	local tok link dev jar=$T/jar.dev.$1
+	local tok link dev jar=$T/jar.dev.$1 gate=${2:-1}
 	curl -s -H "$C_ADMIN" -o "$T/gates.html" "$URL/gates"
 	tok=$(csrf_in "$T/gates.html")
-	curl -s -H "$C_ADMIN" -o "$T/device.html" --data-urlencode "csrf=$tok" --data-urlencode gate_id=1 \
+	curl -s -H "$C_ADMIN" -o "$T/device.html" --data-urlencode "csrf=$tok" --data-urlencode "gate_id=$gate" \
 		--data-urlencode "name=bench $1 $(date +%s)" "$URL/gates/add_device"
 	link=$(grep -o '/scan/enrol/[A-Za-z0-9_-]*' "$T/device.html" | head -1)
 	[ -n "$link" ] || return 0
@@ -1071,7 +1118,7 @@ scan_lines() {
 			{ printf "GET\t/scan?t=%s\t%s\t\n", $1, c[(NR - 1) % n + 1] }' >"$out"
 }
 arrivals() { sql "SELECT COUNT(*) FROM arrivals WHERE kind = 'gate'"; }
-if later scan || later peak; then
+if later scan || later peak || later entrance; then
 	sql "SELECT id FROM people WHERE identity <> 'staff' ORDER BY id LIMIT $STUDENTS" >"$T/scan_ids"
 	PHONE=$(enrol_device gate0)
 	[ -n "$PHONE" ] || die "the bench's gate phone did not enrol (/gates/add_device, /scan/enrol)"
@@ -1089,6 +1136,34 @@ if later scan; then
 	record scan "$v ratio >= 0.35, p99 < 20 ms" "${BENCH_SCAN_CONNS:-32}" "\"rescans\": ${wrapped:-0}"
 	target "/scan, another student each, ${BENCH_SCAN_CONNS:-32} conns" "$ratio ($RPS/s), p99 $P99 ms" ">= 0.35, p99 < 20 ms" "$v"
 	notes+=("scan: $(wc -l <"$T/scan_ids") students' codes at ${BENCH_SCAN_CONNS:-32} connections; $(($(arrivals) - narr)) arrivals recorded; ${wrapped:-0} requests re-scanned a student already scanned in this run")
+fi
+# -- a building's entrance (issue 15): GET /scan/pass?t= from the
+# entrance's enrolled phone, a fresh pass "out" of another student each
+# request (the way out asks no temperature), 32 connections, the campus
+# gate's target. The answers are the real mix: ALLOW (a passage recorded)
+# for a student whose pass holds, DENY with the reason (recorded too) for
+# the others.
+if later entrance; then
+	sql "INSERT IGNORE INTO buildings (name, kind, created_at) VALUES ('bench 图书馆', 'library', NOW());
+		INSERT IGNORE INTO gates (kind, name, building_id) SELECT 'entrance', 'bench 图书馆南门', id
+		FROM buildings WHERE name = 'bench 图书馆'"
+	EB=$(sql "SELECT id FROM buildings WHERE name = 'bench 图书馆'")
+	EG=$(sql "SELECT id FROM gates WHERE kind = 'entrance' AND name = 'bench 图书馆南门'")
+	EPHONE=$(enrol_device entrance0 "$EG")
+	[ -n "$EPHONE" ] || die "the bench's entrance phone did not enrol (/gates/add_device, /scan/enrol)"
+	entrance_pre() {
+		HEALTHCARD_CONF=$V/healthcard.hdf xargs "$ROOT/build/scantoken" --pass "$EB" "$EG" out <"$T/scan_ids" |
+			awk -v c="$EPHONE" '{ printf "GET\t/scan/pass?t=%s\t%s\t\n", $1, c }' >"$T/entrance.req"
+	}
+	npass=$(sql "SELECT COUNT(*) FROM passages")
+	CONNS=${BENCH_SCAN_CONNS:-32} WARM_CONNS=$((${BENCH_SCAN_CONNS:-32} * 2)) \
+		PRE_RUN=entrance_pre WRK_SCRIPT=$T/plain.lua WRK_REQS="$T/entrance.req cycle 0" measure entrance_scan
+	PRE_RUN="" WRK_SCRIPT=""
+	ratio=$(ratio_of "$RPS")
+	v=$(pass_fail "$ratio >= 0.35 && $P99 < 20 && $BAD == 0")
+	record entrance_scan "$v ratio >= 0.35, p99 < 20 ms" "${BENCH_SCAN_CONNS:-32}"
+	target "/scan/pass at an entrance, another student each, ${BENCH_SCAN_CONNS:-32} conns" "$ratio ($RPS/s), p99 $P99 ms" ">= 0.35, p99 < 20 ms" "$v"
+	notes+=("entrance_scan: $(($(sql "SELECT COUNT(*) FROM passages") - npass)) passages recorded (ALLOW out and DENY with the reason)")
 fi
 # -- the big table and the report, as the school admin
 # The peak resident memory (VmHWM) of this stack's processes of a program.
