@@ -185,9 +185,27 @@ NEOERR *facts_central_tests(const char *ids)
 		"  ORDER BY ct.sampled_at DESC LIMIT 1)", "s", ids));
 }
 
-NEOERR *facts_repair(int person_id)
+NEOERR *facts_reports(int person_id)
 {
+	/* What card_facts_expected computes from the person's reports, read
+	 * through uq_report_day for this person alone: the view itself would
+	 * group every report of the school (seconds a person). The mask is
+	 * the view's: the bits of the 64 days up to the latest (a shift past
+	 * 63 is 0 there too). */
 	return nerr_pass(db_exec(NULL, NULL,
-		"REPLACE INTO card_facts SELECT * FROM card_facts_expected WHERE person_id = ?",
-		"i", (long long)person_id));
+		"UPDATE card_facts SET "
+		" reported_mask = COALESCE((SELECT BIT_OR(IF(d.anomaly_state = 'sent_back', 0, "
+		"   1 << DATEDIFF(m.last, d.day))) FROM daily_reports d "
+		"  JOIN (SELECT MAX(day) AS last FROM daily_reports WHERE person_id = ?) m "
+		"  WHERE d.person_id = ? AND d.day BETWEEN m.last - INTERVAL 63 DAY AND m.last), 0), "
+		" reported_to = (SELECT MAX(d.day) FROM daily_reports d WHERE d.person_id = ?), "
+		" open_anomaly = (SELECT MIN(d.day) FROM daily_reports d "
+		"  WHERE d.anomaly_state = 'open' AND d.person_id = ?), "
+		" sent_back = (SELECT MIN(d.day) FROM daily_reports d "
+		"  WHERE d.anomaly_state = 'sent_back' AND d.person_id = ?), "
+		" city_days = COALESCE((SELECT d.in_city_days FROM daily_reports d "
+		"  WHERE d.person_id = ? ORDER BY d.day DESC LIMIT 1), 0) "
+		"WHERE person_id = ?", "iiiiiii", (long long)person_id, (long long)person_id,
+		(long long)person_id, (long long)person_id, (long long)person_id,
+		(long long)person_id, (long long)person_id));
 }

@@ -62,9 +62,10 @@ NEOERR *facts_door_fever(int person_id);
  * its sample day). */
 NEOERR *facts_central_tests(const char *ids);
 
-/* Every row of person_id computed anew from the base tables (the view):
- * after rows of theirs were deleted (a purge, domain/purge.h). */
-NEOERR *facts_repair(int person_id);
+/* Reports of person_id deleted (a purge, domain/purge.h): what their rows
+ * of every term hold from the reports (the latest day and its mask, the
+ * open anomaly, the day sent back, the days in the city) read anew. */
+NEOERR *facts_reports(int person_id);
 
 /* A new term: a row for everyone. */
 NEOERR *facts_term(int term_id);

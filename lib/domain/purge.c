@@ -176,41 +176,124 @@ static NEOERR *take_people(struct batch *b, NEOERR *err, DB_CURSOR **c)
 	return STATUS_OK;
 }
 
-static NEOERR *repair_people(const struct batch *b)
+/* The card facts of the batch's people in the term, after their uploads
+ * (fix: facts_application) or arrivals (facts_arrival) were deleted. */
+static NEOERR *repair_people(const struct batch *b, NEOERR *(*fix)(int person, int term))
 {
 	NEOERR *err = STATUS_OK;
 
 	for (int i = 0; err == STATUS_OK && i < b->npeople; i++)
-		err = facts_repair(b->people[i]);
+		err = fix(b->people[i], b->t->id);
 	return nerr_pass(err);
 }
 
 #define IN_BATCH "(SELECT j.id FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$')) j)"
 
-/* Reports of up to PURGE_BATCH people of the term's days. */
-static NEOERR *reports_batch(void *arg)
+/* Kinds purged person by person (reports, location, messages): the next
+ * PURGE_PEOPLE people who have rows of the term are read through the
+ * person's index, after the last one done and without locking anything;
+ * then one short transaction runs the kind's statements for each of them,
+ * every statement an equality on the person and a range on the day (or
+ * the time), so it locks the term's rows of these people and nothing of
+ * anyone else: a check-in of today never waits on a purge batch. (A range
+ * over the term's days for everyone, as this was, read and locked the
+ * whole term at once: on 30,000 x 120 reports the first batch's read ran
+ * past the client's timeout.) The last statement's rows are the kind's
+ * count, equal to its dry-run COUNT. Binds of all: person, from, to. */
+#define PURGE_PEOPLE 20
+#define LIMIT_PEOPLE " LIMIT 20"   /* PURGE_PEOPLE */
+
+struct person_kind {
+	const char *next;          /* binds: after person, from, to */
+	const char *stmt[3];       /* the last one is counted */
+	bool repair;               /* the card facts depend on these rows */
+};
+
+static const struct person_kind person_kinds[PK_COUNT] = {
+	[PK_REPORTS] = {
+		"SELECT DISTINCT person_id FROM daily_reports FORCE INDEX (uq_report_day) "
+		"WHERE person_id > ? AND day BETWEEN ? AND ? ORDER BY person_id" LIMIT_PEOPLE,
+		{ "DELETE q FROM queue_items q JOIN daily_reports d ON q.kind = 'anomaly' "
+		  "AND q.ref_id = d.id WHERE d.person_id = ? AND d.day BETWEEN ? AND ?",
+		  "DELETE FROM daily_report_history WHERE person_id = ? AND day BETWEEN ? AND ?",
+		  "DELETE FROM daily_reports WHERE person_id = ? AND day BETWEEN ? AND ?" },
+		true },
+	[PK_LOCATION] = {
+		"SELECT DISTINCT person_id FROM daily_reports FORCE INDEX (uq_report_day) "
+		"WHERE person_id > ? AND day BETWEEN ? AND ? AND city <> '' "
+		"ORDER BY person_id" LIMIT_PEOPLE,
+		{ "UPDATE daily_reports SET city = '' WHERE person_id = ? AND day BETWEEN ? AND ? "
+		  "AND city <> ''" },
+		false },
+	[PK_MESSAGES] = {
+		"SELECT DISTINCT person_id FROM messages FORCE INDEX (ix_msg_person) "
+		"WHERE person_id > ? AND created_at >= ? AND created_at < ? + INTERVAL 1 DAY "
+		"ORDER BY person_id" LIMIT_PEOPLE,
+		{ "DELETE FROM messages WHERE person_id = ? AND created_at >= ? "
+		  "AND created_at < ? + INTERVAL 1 DAY" },
+		false },
+};
+
+/* The next people of kind k after b->people's last; b->npeople 0 at the end. */
+static NEOERR *next_people(struct batch *b, const struct person_kind *pk, int after)
 {
-	struct batch *b = arg;
-	unsigned long long n = 0;
 	DB_CURSOR *c = NULL;
+	NEOERR *err = db_query(&c, pk->next, "iss", (long long)after, b->t->from, b->t->to);
+
+	b->npeople = 0;
+	if (err)
+		return nerr_pass(err);
+	while (db_next(c) && b->npeople < PURGE_PEOPLE)
+		b->people[b->npeople++] = (int)db_int(c, 0);
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+struct person_batch {
+	struct batch *b;
+	const struct person_kind *pk;
+};
+
+static NEOERR *person_batch_txn(void *arg)
+{
+	struct person_batch *pb = arg;
+	struct batch *b = pb->b;
+	NEOERR *err = STATUS_OK;
+
+	b->done = 0;
+	for (int i = 0; err == STATUS_OK && i < b->npeople; i++) {
+		for (int s = 0; err == STATUS_OK && s < 3 && pb->pk->stmt[s]; s++) {
+			unsigned long long n = 0;
+			bool last = s == 2 || !pb->pk->stmt[s + 1];
+
+			err = db_exec(&n, NULL, pb->pk->stmt[s], "iss", (long long)b->people[i],
+				      b->t->from, b->t->to);
+			if (last)
+				b->done += (long long)n;
+		}
+		if (err == STATUS_OK && pb->pk->repair)
+			err = facts_reports(b->people[i]);
+	}
+	return nerr_pass(err);
+}
+
+/* Kind k of the term, PURGE_PEOPLE people a transaction, until none is left. */
+static NEOERR *purge_by_person(enum purge_kind k, struct batch *b, long long *rows)
+{
+	struct person_batch pb = { b, &person_kinds[k] };
+	int after = 0;
 	NEOERR *err;
 
-	err = take_people(b, db_query(&c, "SELECT DISTINCT person_id FROM daily_reports "
-		"WHERE day BETWEEN ? AND ? ORDER BY person_id LIMIT 500 FOR UPDATE", "ss",
-		b->t->from, b->t->to), &c);
-	if (err || b->npeople == 0)
-		return nerr_pass(err);
-	err = db_exec(NULL, NULL, "DELETE q FROM queue_items q JOIN daily_reports d "
-		"ON q.kind = 'anomaly' AND q.ref_id = d.id WHERE d.person_id IN " IN_BATCH
-		" AND d.day BETWEEN ? AND ?", "sss", b->ids, b->t->from, b->t->to);
-	if (err == STATUS_OK)
-		err = db_exec(NULL, NULL, "DELETE FROM daily_report_history WHERE person_id IN "
-			IN_BATCH " AND day BETWEEN ? AND ?", "sss", b->ids, b->t->from, b->t->to);
-	if (err == STATUS_OK)
-		err = db_exec(&n, NULL, "DELETE FROM daily_reports WHERE person_id IN " IN_BATCH
-			" AND day BETWEEN ? AND ?", "sss", b->ids, b->t->from, b->t->to);
-	b->done = (long long)n;
-	return nerr_pass(err ? err : repair_people(b));
+	for (;;) {
+		err = next_people(b, pb.pk, after);
+		if (err || b->npeople == 0)
+			return nerr_pass(err);
+		err = db_txn(person_batch_txn, &pb);
+		if (err)
+			return nerr_pass(err);
+		*rows += b->done;
+		after = b->people[b->npeople - 1];
+	}
 }
 
 static NEOERR *uploads_batch(void *arg)
@@ -249,7 +332,7 @@ static NEOERR *uploads_batch(void *arg)
 		return STATUS_OK;
 	err = db_exec(&n, NULL, "DELETE FROM uploads WHERE id IN " IN_BATCH, "s", b->rows);
 	b->done = (long long)n;
-	return nerr_pass(err ? err : repair_people(b));
+	return nerr_pass(err ? err : repair_people(b, facts_application));
 }
 
 static NEOERR *arrivals_batch(void *arg)
@@ -266,7 +349,7 @@ static NEOERR *arrivals_batch(void *arg)
 	err = db_exec(&n, NULL, "DELETE FROM arrivals WHERE term_id = ? AND person_id IN " IN_BATCH,
 		      "is", (long long)b->t->id, b->ids);
 	b->done = (long long)n;
-	return nerr_pass(err ? err : repair_people(b));
+	return nerr_pass(err ? err : repair_people(b, facts_arrival));
 }
 
 /* Removes the batch's files that no upload names any more; counts them. */
@@ -313,9 +396,9 @@ static NEOERR *purge_kind(enum purge_kind k, const struct term *t, const char *d
 		n = 0;
 		switch (k) {
 		case PK_REPORTS:
-			err = db_txn(reports_batch, &b);
-			n = (unsigned long long)b.done;
-			break;
+		case PK_LOCATION:
+		case PK_MESSAGES:
+			return nerr_pass(purge_by_person(k, &b, rows));
 		case PK_UPLOADS:
 			err = db_txn(uploads_batch, &b);
 			n = (unsigned long long)b.done;
@@ -325,14 +408,6 @@ static NEOERR *purge_kind(enum purge_kind k, const struct term *t, const char *d
 		case PK_ARRIVALS:
 			err = db_txn(arrivals_batch, &b);
 			n = (unsigned long long)b.done;
-			break;
-		case PK_LOCATION:
-			err = db_exec(&n, NULL, "UPDATE daily_reports SET city = '' WHERE day BETWEEN ? "
-				"AND ? AND city <> '' LIMIT 500", "ss", t->from, t->to);
-			break;
-		case PK_MESSAGES:
-			err = db_exec(&n, NULL, "DELETE FROM messages WHERE created_at >= ? "
-				"AND created_at < ? + INTERVAL 1 DAY LIMIT 500", "ss", t->from, t->to);
 			break;
 		case PK_AUDIT:
 			err = db_exec(&n, NULL, "DELETE FROM audit_log WHERE at >= ? "
