@@ -13,9 +13,11 @@
  *   messages  in-app messages made during the term (deleted)
  *   audit     audit rows written during the term (deleted)
  *
- * in that order, in batches of PURGE_BATCH rows, each its own short
- * transaction (the card facts of the people it touched repaired in it), so
- * check-ins never wait long. Each run, a dry run too, stores a report: the
+ * in that order, each in short transactions (the card facts of the people
+ * it touched written in the same one), so check-ins never wait long:
+ * reports, location and messages 20 people a transaction, each statement
+ * an equality on the person (it locks the term's rows of these people and
+ * no one else's); uploads and arrivals PURGE_BATCH rows a transaction. Each run, a dry run too, stores a report: the
  * rows (and files) per kind and term with the rule that took them. A dry
  * run counts with the same predicates and deletes nothing: on data that
  * did not change meanwhile its report equals the real run's.
