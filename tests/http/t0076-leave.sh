@@ -70,9 +70,13 @@ check "  recorded at the gate, once" eq "$(sql "SELECT CONCAT(exited_at IS NOT N
 get gate2 "/scan?t=$t"
 check "  the same code again: just let out, no return recorded" eval 'result_is already just_admitted && eq "$(sql "SELECT returned_at IS NULL FROM leaves WHERE id = $lv")" 1'
 
+overdue_n() { grep -o '请假逾期未归: [0-9]*' "$BODY" | grep -o '[0-9]*$' || echo 0; }
+get "$co" /dashboard
+n0=$(overdue_n)
 sql "UPDATE leaves SET starts_on = '$(day '-4 days')', ends_on = '$(day '-2 days')' WHERE id = $lv" >/dev/null
 get "$co" /dashboard
 check "out past the last day: overdue on the counselor's dashboard" eval 'body_has "id=\"leaves-overdue\"" && body_has "请假逾期未归: "'
+check "  counted there: one more than while it was not overdue ($n0)" eq "$(overdue_n)" "$((n0 + 1))"
 get "$co" /leave
 check "  and on /leave, marked" eval 'body_has "id=\"away-$lv\" class=\"overdue\"" && body_has "id=\"overdue-count\""'
 get "$la" /leave
