@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # 健康预约 (issue 15, seed 003 三): the admin's venues; a person with a
 # pass books a slot (one at a time), the last places of a slot taken by
-# many at once go to exactly as many as there are; cancelled on the
+# many at once go to exactly as many as there are, and the last place of
+# a one-place venue taken by two at once to one; cancelled on the
 # phone, the place goes back; the venue's phone checks them in with the
 # temperature and ends the booking at the exit; a booking not checked in
 # within 20 minutes of its start lapses and frees its place (the clock set
-# by moving the booking's start); three no-shows in 30 days suspend
-# booking, with the reason and until when.
+# by moving the booking's start; test_domain sets every time explicitly,
+# to the second); three no-shows in 30 days suspend booking, with the
+# reason and until when.
 . "$(dirname "$0")/lib.sh"
 
 tok() { HEALTHCARD_CONF=$HC_VAR/healthcard.hdf "$ROOT/build/scantoken" "$@"; }
