@@ -88,7 +88,10 @@ NEOERR *venue_add(const struct actor *a, long long building_id, const char *name
 
 /* Lapses person_id's (0: everyone's) bookings not checked in by `cutoff`
  * and frees their places, one by one with the booking locked first, so
- * two sweeps never free one place twice; ends those whose slot is over. */
+ * two sweeps never free one place twice; ends those whose slot is over.
+ * Lapsed once the grace is over (start + grace <= now), as the
+ * venue's scan judges late and booking_make judges a slot over: with `<`
+ * here a scan at that second said lapsed and left the place taken. */
 static NEOERR *sweep_in_txn(int person_id, const char *now, int grace, int *n)
 {
 	DB_CURSOR *c = NULL;
@@ -99,7 +102,7 @@ static NEOERR *sweep_in_txn(int person_id, const char *now, int grace, int *n)
 	NEOERR *err;
 
 	err = db_query(&c, "SELECT id, venue_id, starts_at FROM bookings "
-		"WHERE state = 'booked' AND starts_at < ? - INTERVAL ? MINUTE AND (? = 0 OR person_id = ?) "
+		"WHERE state = 'booked' AND starts_at <= ? - INTERVAL ? MINUTE AND (? = 0 OR person_id = ?) "
 		"ORDER BY id LIMIT 500 FOR UPDATE", "siii", now, (long long)grace,
 		(long long)person_id, (long long)person_id);
 	if (err)

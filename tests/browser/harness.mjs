@@ -65,3 +65,52 @@ export function qrDecode(png) {
     return '';
   }
 }
+
+// ---- steps several journeys share (the gate's, issue 15's) ----------------
+
+// addGatePhone(admin, gateLabel, name): on /gates, the admin (a page logged
+// in as admin) adds a phone named `name` at the gate or entrance whose
+// option reads gateLabel ('东门', '学生浴室 · 正门'): its one-time
+// enrolment link, as the page shows it.
+export async function addGatePhone(admin, gateLabel, name) {
+  await admin.goto(`${base}/gates`);
+  await admin.selectOption('select[name=gate_id]', { label: gateLabel });
+  await admin.fill('form[action="/gates/add_device"] input[name=name]', name);
+  await Promise.all([admin.waitForNavigation(),
+    admin.click('form[action="/gates/add_device"] button[type=submit]')]);
+  return admin.inputValue('#enrol-url');
+}
+
+// enrolPhone(browser, link, extra): a new phone (phone(browser, extra))
+// opens the enrolment link and enrols: its page, on the scanner.
+export async function enrolPhone(browser, link, extra = {}) {
+  const dev = await (await phone(browser, extra)).newPage();
+  await dev.goto(link.replace(/^https?:\/\/[^/]+/, base));
+  await Promise.all([dev.waitForNavigation(), dev.click('button[type=submit]')]);
+  return dev;
+}
+
+// Students whose return is approved, inside its window, not arrived yet:
+// the gate's green cards to be, by person id (order 'ASC' or 'DESC').
+export function greenCandidates(order = 'DESC', limit = 40) {
+  return sql(`SELECT a.login FROM return_applications ra
+    JOIN accounts a ON a.person_id = ra.person_id
+    JOIN roster_entries re ON re.person_id = ra.person_id AND re.term_id = ra.term_id
+    LEFT JOIN arrivals ar ON ar.person_id = ra.person_id
+    WHERE ra.state = 'approved' AND ar.id IS NULL AND ra.allowed_from <= CURDATE()
+      AND ra.allowed_until >= CURDATE() AND a.login REGEXP '^[0-9]+$'
+    ORDER BY ra.person_id ${order === 'ASC' ? 'ASC' : 'DESC'} LIMIT ${Number(limit)}`).split('\n').filter(Boolean);
+}
+
+// loginWithCard(page, candidates, colour): logs the page in as each
+// candidate in turn until one's card (as /card draws it) is that colour
+// ('green', 'blue'); that login, still logged in, or '' when none is.
+export async function loginWithCard(page, candidates, colour) {
+  for (const c of candidates) {
+    await login(page, c);
+    await page.goto(`${base}/card`);
+    if ((await page.getAttribute('section.card', 'class')) === `card card-${colour}`) return c;
+    await page.click('form[action="/logout"] button');
+  }
+  return '';
+}

@@ -2,7 +2,8 @@
 // that decodes (zbarimg, from the screenshot) to a scan URL, and the gate
 // phone opening it shows ALLOW; a card that is not green, and the same code
 // shown twice, show DENY with the reason. Screenshots on a phone-sized screen.
-import { base, check, phone, login, shots, sql, qrDecode } from './harness.mjs';
+import { base, check, phone, login, shots, sql, qrDecode, addGatePhone, enrolPhone, greenCandidates,
+  loginWithCard } from './harness.mjs';
 import path from 'node:path';
 
 
@@ -17,39 +18,17 @@ async function qrOf(page, name) {
 export default async function (browser) {
   const admin = await (await phone(browser)).newPage();
   await login(admin, 'admin');
-  await admin.goto(`${base}/gates`);
-  await admin.selectOption('select[name=gate_id]', { label: '东门' });
-  await admin.fill('form[action="/gates/add_device"] input[name=name]', '浏览器测试机');
-  await Promise.all([admin.waitForNavigation(),
-    admin.click('form[action="/gates/add_device"] button[type=submit]')]);
-  const enrolUrl = await admin.inputValue('#enrol-url');
+  const enrolUrl = await addGatePhone(admin, '东门', '浏览器测试机');
   check('the admin gets a one-time enrolment link', /\/scan\/enrol\/[A-Za-z0-9_-]{43}$/.test(enrolUrl), enrolUrl);
   await admin.screenshot({ path: path.join(shots, 'gate-enrol-link-phone.png'), fullPage: true });
 
-  const gateCtx = await phone(browser);
-  const gate = await gateCtx.newPage();
-  await gate.goto(enrolUrl.replace(/^https?:\/\/[^/]+/, base));
-  await Promise.all([gate.waitForNavigation(), gate.click('button[type=submit]')]);
+  const gate = await enrolPhone(browser, enrolUrl);
   check('the gate phone is enrolled and lands on the scanner', (await gate.textContent('body')).includes('浏览器测试机'));
   await gate.screenshot({ path: path.join(shots, 'gate-scanner-phone.png'), fullPage: true });
 
   // A green student, as the card computes it.
-  const candidates = sql(`SELECT a.login FROM return_applications ra
-    JOIN accounts a ON a.person_id = ra.person_id
-    JOIN roster_entries re ON re.person_id = ra.person_id AND re.term_id = ra.term_id
-    LEFT JOIN arrivals ar ON ar.person_id = ra.person_id
-    WHERE ra.state = 'approved' AND ar.id IS NULL AND ra.allowed_from <= CURDATE()
-      AND ra.allowed_until >= CURDATE() AND a.login REGEXP '^[0-9]+$'
-    ORDER BY ra.person_id DESC LIMIT 40`).split('\n').filter(Boolean);
-  const studentCtx = await phone(browser);
-  const student = await studentCtx.newPage();
-  let who = '';
-  for (const c of candidates) {
-    await login(student, c);
-    await student.goto(`${base}/card`);
-    if ((await student.getAttribute('section.card', 'class')) === 'card card-green') { who = c; break; }
-    await student.click('form[action="/logout"] button');
-  }
+  const student = await (await phone(browser)).newPage();
+  const who = await loginWithCard(student, greenCandidates('DESC'), 'green');
   check('a green student to scan', !!who);
   await student.waitForFunction(() => {
     const img = document.getElementById('gate-qr');

@@ -6,7 +6,8 @@
 // code give DENY. The server started again, the kept scan goes up by
 // itself and the student's card shows the arrival at the offline scan
 // time. Screenshots on a phone-sized screen.
-import { base, check, phone, login, shots, sql, qrDecode } from './harness.mjs';
+import { base, check, phone, login, shots, sql, qrDecode, addGatePhone, enrolPhone, greenCandidates,
+  loginWithCard } from './harness.mjs';
 import { checkPage } from './j07-a11y.mjs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -34,15 +35,8 @@ async function scanOffline(gate, code) {
 export default async function (browser) {
   const admin = await (await phone(browser)).newPage();
   await login(admin, 'admin');
-  await admin.goto(`${base}/gates`);
-  await admin.selectOption('select[name=gate_id]', { label: '东门' });
-  await admin.fill('form[action="/gates/add_device"] input[name=name]', '离线门岗机');
-  await Promise.all([admin.waitForNavigation(),
-    admin.click('form[action="/gates/add_device"] button[type=submit]')]);
-  const enrolUrl = await admin.inputValue('#enrol-url');
-  const gate = await (await phone(browser, { bypassCSP: true })).newPage();
-  await gate.goto(enrolUrl.replace(/^https?:\/\/[^/]+/, base));
-  await Promise.all([gate.waitForNavigation(), gate.click('button[type=submit]')]);
+  const enrolUrl = await addGatePhone(admin, '东门', '离线门岗机');
+  const gate = await enrolPhone(browser, enrolUrl, { bypassCSP: true });
   await gate.waitForSelector('#offline:not([hidden])');
   await checkPage(gate, await gate.goto(`${base}/scan`), 'the gate phone\'s page');
   await gate.waitForSelector('#offline:not([hidden])');
@@ -63,21 +57,8 @@ export default async function (browser) {
   check('this Chromium verifies Ed25519 with WebCrypto (tweetnacl is the fallback)', webcrypto === true, webcrypto);
 
   // A green student and the code their card shows.
-  const candidates = sql(`SELECT a.login FROM return_applications ra
-    JOIN accounts a ON a.person_id = ra.person_id
-    JOIN roster_entries re ON re.person_id = ra.person_id AND re.term_id = ra.term_id
-    LEFT JOIN arrivals ar ON ar.person_id = ra.person_id
-    WHERE ra.state = 'approved' AND ar.id IS NULL AND ra.allowed_from <= CURDATE()
-      AND ra.allowed_until >= CURDATE() AND a.login REGEXP '^[0-9]+$'
-    ORDER BY ra.person_id LIMIT 40`).split('\n').filter(Boolean);
   const student = await (await phone(browser)).newPage();
-  let who = '';
-  for (const c of candidates) {
-    await login(student, c);
-    await student.goto(`${base}/card`);
-    if ((await student.getAttribute('section.card', 'class')) === 'card card-green') { who = c; break; }
-    await student.click('form[action="/logout"] button');
-  }
+  const who = await loginWithCard(student, greenCandidates('ASC'), 'green');
   check('a green student to scan', !!who);
   const name = sql(`SELECT name FROM people p JOIN accounts a ON a.person_id = p.id WHERE a.login = '${who}'`);
   const person = sql(`SELECT person_id FROM accounts WHERE login = '${who}'`);

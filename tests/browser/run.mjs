@@ -14,10 +14,18 @@ import newSchool from './j10-new-school.mjs';
 import campus from './j11-campus.mjs';
 import quickfill from './j13-quickfill.mjs';
 import offlineGate from './j12-offline-gate.mjs';
+import photoCommute from './j14-photo-commute.mjs';
 
-const journeys = [['student-card', studentCard], ['checkin', checkin], ['makeup', makeup], ['return', returnJourney], ['gate', gateJourney], ['offline-gate', offlineGate], ['table', table], ['layout', layout], ['faq3', faq3], ['new-school', newSchool], ['campus', campus], ['quickfill', quickfill], ['a11y', a11y]]
-  // HC_JOURNEYS=a11y,table runs only those (names as above).
-  .filter(([name]) => !process.env.HC_JOURNEYS || process.env.HC_JOURNEYS.split(',').includes(name));
+// Each journey by name and by its file's number (HC_JOURNEYS=j14 or
+// HC_JOURNEYS=photo-commute: the same one).
+const journeys = [['student-card', studentCard, 'j01'], ['checkin', checkin, 'j02'], ['makeup', makeup, 'j03'],
+  ['return', returnJourney, 'j04'], ['gate', gateJourney, 'j05'], ['offline-gate', offlineGate, 'j12'],
+  ['table', table, 'j06'], ['layout', layout, 'j08'], ['faq3', faq3, 'j09'], ['new-school', newSchool, 'j10'],
+  ['campus', campus, 'j11'], ['photo-commute', photoCommute, 'j14'], ['quickfill', quickfill, 'j13'],
+  ['a11y', a11y, 'j07']]
+  // HC_JOURNEYS=a11y,table runs only those (names or numbers as above).
+  .filter(([name, , num]) => !process.env.HC_JOURNEYS ||
+    process.env.HC_JOURNEYS.split(',').some((w) => w === name || w === num));
 const browser = await launch();
 let failed = false;
 for (const [name, fn] of journeys) {

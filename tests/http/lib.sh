@@ -150,3 +150,61 @@ report() {  # report WHO TEMP [extra curl args]
 		--data-urlencode "cohabitant_returned=0" --data-urlencode "returned_to_city=0" \
 		--data-urlencode "quarantine=none" --data-urlencode "diagnosis=none" "$@"
 }
+
+# -- life on campus (issue 15): the helpers its tests share --------------------
+# The set-up of the gate, leave and commute tests (t0076, t0078): codes as a
+# phone reads them, the campus gate's phones, arrived students, a leave or
+# a commute report filed and decided. Each test keeps its own assertions.
+
+# tok [scantoken args...] PERSON: a signed code as the card's QR carries it
+# (build/scantoken: --pass, --booking, --at, --other-key).
+tok() { HEALTHCARD_CONF=$HC_VAR/healthcard.hdf "$ROOT/build/scantoken" "$@"; }
+# result_is RESULT REASON: the last scan answer's verdict and reason.
+result_is() { body_has "data-result=\"$1\"" && body_has "data-reason=\"$2\""; }
+login_of() { sql "SELECT login FROM accounts WHERE person_id = $1"; }
+# day WHEN: a day in the school's zone (day yesterday, day '+2 days').
+day() { TZ=Asia/Shanghai date -d "$1" +%F; }
+
+# enrol_phone WHO GATE_ID NAME: the admin (logged in as "admin") adds a
+# phone named NAME at gate GATE_ID (1: the campus gate 东门), and WHO's
+# cookie jar opens its one-time link: WHO is that phone from then on.
+enrol_phone() {
+	FORM_PAGE=/gates post admin /gates/add_device --data-urlencode "gate_id=$2" --data-urlencode "name=$3"
+	post "$1" "$(grep -o '/scan/enrol/[A-Za-z0-9_-]*' "$BODY" | head -1)"
+}
+
+# card_is_blue PERSON: the card page, as the admin sees it, is blue (returned).
+card_is_blue() { get admin "/card?person=$1" && grep -q 'class="card card-blue"' "$BODY"; }
+
+# ARRIVED: students the gate recorded arriving (their stored card facts
+# clean: no anomaly, send-back or fever at a door; on the roster), each
+# with a counselor who logs in, with no leave and no commute report yet;
+# a test adds its own conditions and order (AND p.boarding = 0 ...).
+ARRIVED="SELECT f.person_id FROM card_facts f JOIN people p ON p.id = f.person_id
+	JOIN accounts a ON a.person_id = p.id JOIN counselor_assignments ca ON ca.student_id = p.id
+	JOIN accounts c ON c.person_id = ca.counselor_id
+	WHERE f.arrived_at IS NOT NULL AND f.open_anomaly IS NULL AND f.sent_back IS NULL AND f.door_fever IS NULL
+	  AND f.on_roster = 1 AND p.identity <> 'staff'
+	  AND NOT EXISTS (SELECT 1 FROM leaves l WHERE l.person_id = p.id)
+	  AND NOT EXISTS (SELECT 1 FROM commutes c WHERE c.person_id = p.id)"
+counselor_of() { sql "SELECT a.login FROM counselor_assignments ca JOIN accounts a ON a.person_id = ca.counselor_id WHERE ca.student_id = $1 LIMIT 1"; }
+
+# leave_apply WHO FROM TO [REASON]: WHO applies on /leave to leave from FROM
+# to TO (days) for 呼和浩特; REASON "" sends none.
+leave_apply() {
+	FORM_PAGE=/leave post "$1" /leave --data-urlencode "starts_on=$2" --data-urlencode "ends_on=$3" \
+		--data-urlencode "destination=呼和浩特" --data-urlencode "reason=${4-家中有事}"
+}
+# commute_file WHO FROM TO [REASON] [ADDRESS]: WHO files a commute report
+# (走读报备) valid from FROM to TO.
+commute_file() {
+	FORM_PAGE=/leave post "$1" /leave/commute --data-urlencode "address=${5-新城区幸福路 8 号}" \
+		--data-urlencode "valid_from=$2" --data-urlencode "valid_until=$3" --data-urlencode "reason=${4-家住本市}"
+}
+# queue_item KIND REF: the review queue's open item for row REF of KIND.
+queue_item() { sql "SELECT id FROM queue_items WHERE kind = '$1' AND ref_id = $2 AND state = 'open'"; }
+# review_decide WHO ITEM DECISION [REASON]: WHO decides the queue's ITEM.
+review_decide() {
+	FORM_PAGE=/review post "$1" /review/decide --data-urlencode "id=$2" --data-urlencode "decision=$3" \
+		${4+--data-urlencode "reason=$4"}
+}

@@ -108,11 +108,15 @@ check "inside its window: ALLOW into the lab" eval 'result_is allow ok && eq "$(
 sql "UPDATE temp_passes SET valid_from = NOW() + INTERVAL 1 HOUR, valid_until = NOW() + INTERVAL 3 HOUR WHERE id = $tp" >/dev/null
 door phone "$(tok --pass "$lab" "$labdoor" in "$S")" 36.5
 check "before its window: DENY, not valid yet" result_is deny temp_not_yet
+check "  the answer says why in words, the way in not recorded" eval 'body_has "临时出入证尚未到有效时间" &&
+	eq "$(sql "SELECT COUNT(*) FROM passages WHERE person_id = $S AND building_id = $lab AND result = '"'allow'"'")" 1'
 get "$ls" "/pass?entrance=$labdoor&dir=in"
 check "  the pass page says so" eval 'status_is 403 && body_has "data-reason=\"temp_not_yet\""'
 sql "UPDATE temp_passes SET valid_from = NOW() - INTERVAL 3 HOUR, valid_until = NOW() - INTERVAL 1 MINUTE WHERE id = $tp" >/dev/null
 door phone "$(tok --pass "$lab" "$labdoor" in "$S")" 36.5
 check "after its window: DENY, over" result_is deny temp_over
+check "  the answer says why in words, the way in not recorded" eval 'body_has "临时出入证已过有效时间" &&
+	eq "$(sql "SELECT COUNT(*) FROM passages WHERE person_id = $S AND building_id = $lab AND result = '"'allow'"'")" 1'
 sql "UPDATE temp_passes SET valid_from = NOW() - INTERVAL 1 HOUR, valid_until = NOW() + INTERVAL 1 HOUR WHERE id = $tp" >/dev/null
 FORM_PAGE=/places post admin /places/add_entrance --data-urlencode "building_id=$arc" --data-urlencode "name=侧门"
 FORM_PAGE=/gates post admin /gates/add_device --data-urlencode "gate_id=$arcdoor" --data-urlencode "name=档案馆正门机"

@@ -8,28 +8,14 @@
 . "$(dirname "$0")/lib.sh"
 
 today=$(TZ=Asia/Shanghai date +%F)
-day() { TZ=Asia/Shanghai date -d "$1" +%F; }
-tok() { HEALTHCARD_CONF=$HC_VAR/healthcard.hdf "$ROOT/build/scantoken" "$@"; }
-result_is() { body_has "data-result=\"$1\"" && body_has "data-reason=\"$2\""; }
-login_of() { sql "SELECT login FROM accounts WHERE person_id = $1"; }
-apply() { FORM_PAGE=/leave post "$1" /leave --data-urlencode "starts_on=$2" --data-urlencode "ends_on=$3" \
-	--data-urlencode "destination=呼和浩特" --data-urlencode "reason=${4-家中有事}"; }
 
 login admin
-for n in 1 2; do
-	FORM_PAGE=/gates post admin /gates/add_device --data-urlencode gate_id=1 --data-urlencode "name=七六东门$n"
-	post "gate$n" "$(grep -o '/scan/enrol/[A-Za-z0-9_-]*' "$BODY" | head -1)"
-done
+for n in 1 2; do enrol_phone "gate$n" 1 "七六东门$n"; done
 
 # Two blue cards (arrived) of one counselor who logs in, as the card page says.
 S=()
-for id in $(sql "SELECT f.person_id FROM card_facts f JOIN counselor_assignments ca ON ca.student_id = f.person_id
-	JOIN accounts a ON a.person_id = f.person_id JOIN accounts c ON c.person_id = ca.counselor_id
-	WHERE f.arrived_at IS NOT NULL AND f.open_anomaly IS NULL AND f.sent_back IS NULL AND f.door_fever IS NULL
-	AND f.on_roster = 1 AND NOT EXISTS (SELECT 1 FROM leaves l WHERE l.person_id = f.person_id)
-	GROUP BY f.person_id ORDER BY ca.counselor_id, f.person_id LIMIT 40"); do
-	get admin "/card?person=$id"
-	grep -q 'class="card card-blue"' "$BODY" || continue
+for id in $(sql "$ARRIVED GROUP BY f.person_id ORDER BY ca.counselor_id, f.person_id LIMIT 40"); do
+	card_is_blue "$id" || continue
 	c=$(sql "SELECT counselor_id FROM counselor_assignments WHERE student_id = $id")
 	if [ ${#S[@]} -eq 0 ] || [ "$c" = "$(sql "SELECT counselor_id FROM counselor_assignments WHERE student_id = ${S[0]}")" ]; then S+=("$id"); fi
 	[ ${#S[@]} -ge 2 ] && break
@@ -37,7 +23,7 @@ done
 check "two blue cards of one counselor (${S[*]})" test ${#S[@]} -ge 2
 A=${S[0]} B=${S[1]}
 la=$(login_of "$A"); lb=$(login_of "$B")
-co=$(sql "SELECT a.login FROM counselor_assignments ca JOIN accounts a ON a.person_id = ca.counselor_id WHERE ca.student_id = $A")
+co=$(counselor_of "$A")
 login "$la"; login "$lb"; login "$co"
 
 get gate1 "/scan?t=$(tok "$A")"
@@ -46,28 +32,28 @@ check "before any leave, the gate says: already arrived" result_is already arriv
 # -- applying ---------------------------------------------------------------------------
 get "$la" /leave
 check "the student's leave form" eval 'status_is 200 && body_has "id=\"leave-form\""'
-apply "$la" "$today" "$(day yesterday)"
+leave_apply "$la" "$today" "$(day yesterday)"
 check "a last day before the first: 400 at the field, input kept" eval 'status_is 400 && body_has "结束日期不能早于开始日期" && body_has "value=\"呼和浩特\""'
-apply "$la" "$today" "$(day '+40 days')"
+leave_apply "$la" "$today" "$(day '+40 days')"
 check "more than 30 days: 400" eval 'status_is 400 && body_has "请假天数超过学校规定"'
-apply "$la" "$(day yesterday)" "$today"
+leave_apply "$la" "$(day yesterday)" "$today"
 check "starting yesterday: 400" status_is 400
-apply "$la" "$today" "$(day '+2 days')" ""
+leave_apply "$la" "$today" "$(day '+2 days')" ""
 check "no reason: 400" status_is 400
 check "  none stored" eq "$(sql "SELECT COUNT(*) FROM leaves WHERE person_id = $A")" 0
-apply "$la" "$today" "$(day '+2 days')"
+leave_apply "$la" "$today" "$(day '+2 days')"
 check "a leave of three days from today: 303" eval 'status_is 303 && header_has "Location: /leave?applied="'
 lv=$(sql "SELECT id FROM leaves WHERE person_id = $A")
-item=$(sql "SELECT id FROM queue_items WHERE kind = 'leave' AND ref_id = $lv AND state = 'open'")
+item=$(queue_item leave "$lv")
 check "  waiting in the counselor's queue, audited" eval '[ -n "$item" ] && eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = '"'leave.apply'"' AND object_id = $lv")" 1'
-apply "$la" "$(day '+5 days')" "$(day '+6 days')"
+leave_apply "$la" "$(day '+5 days')" "$(day '+6 days')"
 check "a second while one is open: 400" eval 'status_is 400 && body_has "您已有未结束的请假"'
 get gate1 "/scan?t=$(tok "$A")"
 check "not approved yet: the gate lets nobody out, already arrived" eval 'result_is already arrived && eq "$(sql "SELECT exited_at IS NULL FROM leaves WHERE id = $lv")" 1'
 
 get "$co" "/review?kind=leave"
 check "the counselor's queue lists it" eval 'body_has "value=\"$item\"" && body_has "呼和浩特"'
-FORM_PAGE=/review post "$co" /review/decide --data-urlencode "id=$item" --data-urlencode decision=approve
+review_decide "$co" "$item" approve
 check "the counselor approves" eval 'eq "$(sql "SELECT state FROM leaves WHERE id = $lv")" approved &&
 	eq "$(sql "SELECT COUNT(*) FROM messages WHERE person_id = $A AND kind = '"'leave_approved'"'")" 1'
 
@@ -84,9 +70,13 @@ check "  recorded at the gate, once" eq "$(sql "SELECT CONCAT(exited_at IS NOT N
 get gate2 "/scan?t=$t"
 check "  the same code again: just let out, no return recorded" eval 'result_is already just_admitted && eq "$(sql "SELECT returned_at IS NULL FROM leaves WHERE id = $lv")" 1'
 
+overdue_n() { grep -o '请假逾期未归: [0-9]*' "$BODY" | grep -o '[0-9]*$' || echo 0; }
+get "$co" /dashboard
+n0=$(overdue_n)
 sql "UPDATE leaves SET starts_on = '$(day '-4 days')', ends_on = '$(day '-2 days')' WHERE id = $lv" >/dev/null
 get "$co" /dashboard
 check "out past the last day: overdue on the counselor's dashboard" eval 'body_has "id=\"leaves-overdue\"" && body_has "请假逾期未归: "'
+check "  counted there: one more than while it was not overdue ($n0)" eq "$(overdue_n)" "$((n0 + 1))"
 get "$co" /leave
 check "  and on /leave, marked" eval 'body_has "id=\"away-$lv\" class=\"overdue\"" && body_has "id=\"overdue-count\""'
 get "$la" /leave
@@ -100,9 +90,9 @@ get "$co" /leave
 check "  no longer out" body_lacks "id=\"away-$lv\""
 
 # -- two phones, one code, at once: one way out -----------------------------------------------
-apply "$lb" "$today" "$today"
+leave_apply "$lb" "$today" "$today"
 lb_id=$(sql "SELECT id FROM leaves WHERE person_id = $B")
-FORM_PAGE=/review post "$co" /review/decide --data-urlencode "id=$(sql "SELECT id FROM queue_items WHERE kind = 'leave' AND ref_id = $lb_id")" --data-urlencode decision=approve
+review_decide "$co" "$(queue_item leave "$lb_id")" approve
 t=$(tok "$B")
 for n in 1 2; do curl -s -o "$T/race$n" -b "$T/jar.gate$n" "$URL/scan?t=$t" & done
 wait

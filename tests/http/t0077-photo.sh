@@ -35,6 +35,7 @@ png "$T/ok.png" 300 400
 png "$T/ok2.png" 320 400
 png "$T/ok3.png" 340 400
 png "$T/small.png" 40 40
+png "$T/wide.png" 4001 400
 png "$T/big.png" 1500 1500 noise
 printf 'not a picture at all\n' >"$T/text.jpg"
 { printf '\377\330\377\340'; head -c 2000 /dev/urandom; } >"$T/fake.jpg"
@@ -80,6 +81,8 @@ upload "$la" "$T/big.png"
 check "a picture over 2 MiB ($(stat -c %s "$T/big.png") bytes): 413 with the message" eval 'status_is 413 && body_has "照片文件过大"'
 upload "$la" "$T/small.png"
 check "40 x 40 pixels: 400, dimensions" eval 'status_is 400 && body_has "照片尺寸不符合要求"'
+upload "$la" "$T/wide.png"
+check "4001 x 400 pixels ($(stat -c %s "$T/wide.png") bytes): 400, dimensions" eval 'status_is 400 && body_has "照片尺寸不符合要求"'
 check "  none stored, none counted" eq "$(photos "$A")" 0
 
 # -- a good one, shown at the entrance --------------------------------------------

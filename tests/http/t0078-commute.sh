@@ -8,27 +8,13 @@
 . "$(dirname "$0")/lib.sh"
 
 today=$(TZ=Asia/Shanghai date +%F)
-day() { TZ=Asia/Shanghai date -d "$1" +%F; }
-tok() { HEALTHCARD_CONF=$HC_VAR/healthcard.hdf "$ROOT/build/scantoken" "$@"; }
-result_is() { body_has "data-result=\"$1\"" && body_has "data-reason=\"$2\""; }
-login_of() { sql "SELECT login FROM accounts WHERE person_id = $1"; }
-file() { FORM_PAGE=/leave post "$1" /leave/commute --data-urlencode "address=${5-新城区幸福路 8 号}" \
-	--data-urlencode "valid_from=$2" --data-urlencode "valid_until=$3" --data-urlencode "reason=${4-家住本市}"; }
 ways() { sql "SELECT COALESCE(GROUP_CONCAT(direction ORDER BY id SEPARATOR ' '), '') FROM commute_passages WHERE person_id = $1"; }
 
 login admin
-FORM_PAGE=/gates post admin /gates/add_device --data-urlencode gate_id=1 --data-urlencode "name=七八东门"
-post gate1 "$(grep -o '/scan/enrol/[A-Za-z0-9_-]*' "$BODY" | head -1)"
+enrol_phone gate1 1 七八东门
 
 # A day student who arrived (the gate recorded the return), with a
-# counselor who logs in; and a boarder who arrived.
-ARRIVED="SELECT f.person_id FROM card_facts f JOIN people p ON p.id = f.person_id
-	JOIN accounts a ON a.person_id = p.id JOIN counselor_assignments ca ON ca.student_id = p.id
-	JOIN accounts c ON c.person_id = ca.counselor_id
-	WHERE f.arrived_at IS NOT NULL AND f.open_anomaly IS NULL AND f.sent_back IS NULL AND f.door_fever IS NULL
-	  AND f.on_roster = 1 AND p.identity <> 'staff'
-	  AND NOT EXISTS (SELECT 1 FROM leaves l WHERE l.person_id = p.id)
-	  AND NOT EXISTS (SELECT 1 FROM commutes c WHERE c.person_id = p.id)"
+# counselor who logs in; and a boarder who arrived ($ARRIVED, lib.sh).
 D=$(sql "$ARRIVED AND p.boarding = 0 ORDER BY f.person_id LIMIT 1")
 if [ -z "$D" ]; then
 	# The demo's day students may all be elsewhere: make an arrived one a day student.
@@ -38,7 +24,7 @@ fi
 Bo=$(sql "$ARRIVED AND p.boarding = 1 AND p.id <> ${D:-0} ORDER BY f.person_id LIMIT 1")
 check "an arrived day student ($D) and a boarder ($Bo)" test -n "$D" -a -n "$Bo"
 ld=$(login_of "$D"); lbo=$(login_of "$Bo")
-co=$(sql "SELECT a.login FROM counselor_assignments ca JOIN accounts a ON a.person_id = ca.counselor_id WHERE ca.student_id = $D LIMIT 1")
+co=$(counselor_of "$D")
 login "$ld"; login "$lbo"; login "$co"
 
 get gate1 "/scan?t=$(tok "$D")"
@@ -49,22 +35,22 @@ get "$ld" /leave
 check "the day student's /leave offers the commute report" eval 'status_is 200 && body_has "id=\"commute-form\""'
 get "$lbo" /leave
 check "  a boarder's does not" body_lacks 'id="commute-form"'
-file "$lbo" "$today" "$(day '+30 days')"
+commute_file "$lbo" "$today" "$(day '+30 days')"
 check "  and a boarder's filing is refused: 403" eval 'status_is 403 && eq "$(sql "SELECT COUNT(*) FROM commutes WHERE person_id = $Bo")" 0'
-file "$ld" "$today" "$(day yesterday)"
+commute_file "$ld" "$today" "$(day yesterday)"
 check "a last day before the first: 400 at the field, the input kept" eval 'status_is 400 && body_has "结束日期不能早于开始日期" && body_has "value=\"新城区幸福路 8 号\""'
-file "$ld" "$today" "$(day '+400 days')"
+commute_file "$ld" "$today" "$(day '+400 days')"
 check "longer than the policy: 400" eval 'status_is 400 && body_has "期限超过学校规定"'
-file "$ld" "$today" "$(day '+30 days')" "" 
+commute_file "$ld" "$today" "$(day '+30 days')" "" 
 check "no reason: 400" status_is 400
 check "  none stored" eq "$(sql "SELECT COUNT(*) FROM commutes WHERE person_id = $D")" 0
-file "$ld" "$today" "$(day '+30 days')"
+commute_file "$ld" "$today" "$(day '+30 days')"
 check "a report for 31 days from today: 303" eval 'status_is 303 && header_has "Location: /leave?commuted="'
 cm=$(sql "SELECT id FROM commutes WHERE person_id = $D")
-item=$(sql "SELECT id FROM queue_items WHERE kind = 'commute' AND ref_id = $cm AND state = 'open'")
+item=$(queue_item commute "$cm")
 check "  waiting in the counselor's queue, audited" eval '[ -n "$item" ] &&
 	eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = '"'commute.apply'"' AND object_id = $cm")" 1'
-file "$ld" "$today" "$(day '+10 days')"
+commute_file "$ld" "$today" "$(day '+10 days')"
 check "a second while one waits: 400" eval 'status_is 400 && body_has "待审批的走读报备"'
 get "$ld" /card
 check "waiting: the blue card shows no gate code" eval 'status_is 200 && body_lacks "id=\"gate-qr\""'
@@ -77,7 +63,7 @@ get "$co" "/review?kind=commute"
 check "the counselor's queue lists it" eval 'body_has "value=\"$item\"" && body_has "新城区幸福路 8 号"'
 get "$co" "/review/item?id=$item"
 check "  its detail page" eval 'status_is 200 && body_has "id=\"commute-detail\""'
-FORM_PAGE=/review post "$co" /review/decide --data-urlencode "id=$item" --data-urlencode decision=approve
+review_decide "$co" "$item" approve
 check "approved, the student told" eval 'eq "$(sql "SELECT state FROM commutes WHERE id = $cm")" approved &&
 	eq "$(sql "SELECT COUNT(*) FROM messages WHERE person_id = $D AND kind = '"'commute_approved'"'")" 1'
 get "$ld" /card
@@ -104,8 +90,7 @@ get gate1 "/scan?t=$(tok "$D")"
 check "  and in" eval 'result_is allow ok && eq "$(ways "$D")" "out in out in"'
 check "  each at this gate, of this report" eq "$(sql "SELECT COUNT(*) FROM commute_passages WHERE person_id = $D AND gate_id = 1 AND commute_id = $cm")" 4
 # Two phones scanning one code at once: one passage.
-FORM_PAGE=/gates post admin /gates/add_device --data-urlencode gate_id=1 --data-urlencode "name=七八东门二"
-post gate2 "$(grep -o '/scan/enrol/[A-Za-z0-9_-]*' "$BODY" | head -1)"
+enrol_phone gate2 1 七八东门二
 t=$(tok "$D")
 curl -s -o /dev/null -b "$T/jar.gate1" "$URL/scan?t=$t" & curl -s -o /dev/null -b "$T/jar.gate2" "$(host_url 2)/scan?t=$t" & wait
 check "two phones scanning one code at once record one passage" eq "$(ways "$D")" "out in out in out"
@@ -122,9 +107,8 @@ check "  the card no longer shows the gate code" body_lacks 'id="gate-qr"'
 get "$ld" /leave
 check "  the student's list marks it expired" eval 'body_has "已过期" && body_lacks "data-valid=\"1\""'
 # A new one, rejected: the gate says so.
-file "$ld" "$today" "$(day '+5 days')"
+commute_file "$ld" "$today" "$(day '+5 days')"
 cm2=$(sql "SELECT MAX(id) FROM commutes WHERE person_id = $D")
-FORM_PAGE=/review post "$co" /review/decide --data-urlencode "id=$(sql "SELECT id FROM queue_items WHERE kind = 'commute' AND ref_id = $cm2")" \
-	--data-urlencode decision=reject --data-urlencode "reason=住址不在本市"
+review_decide "$co" "$(queue_item commute "$cm2")" reject 住址不在本市
 get gate1 "/scan?t=$(tok "$D")"
 check "the latest one rejected: DENY, not approved" eval 'result_is deny not_approved && body_has "data-commute=\"rejected\"" && body_has "走读报备未获批准"'

@@ -26,10 +26,12 @@
 #include "core/days.h"
 #include "core/err.h"
 #include "domain/arrival.h"
+#include "domain/booking.h"
 #include "domain/checkin.h"
 #include "domain/gateadmin.h"
 #include "domain/guest.h"
 #include "domain/makeup.h"
+#include "domain/places.h"
 #include "domain/proxyfill.h"
 #include "domain/queue.h"
 #include "domain/returnapp.h"
@@ -691,6 +693,104 @@ static void guest_added_and_declared(void **state)
 	assert_int_equal(last.temp_tenths, 365);
 }
 
+/* ---- venue booking with the clock set explicitly (issue 15) ------------ */
+
+static const char *booking_state(long long id)
+{
+	static char state[12];
+	DB_CURSOR *c = NULL;
+
+	state[0] = '\0';
+	OK(db_query(&c, "SELECT state FROM bookings WHERE id = ?", "i", id));
+	if (db_next(c))
+		snprintf(state, sizeof state, "%s", db_str(c, 0));
+	db_cursor_free(&c);
+	return state;
+}
+
+/* Every time below is given, none is the machine's: a booking holds
+ * through the 20th minute after its start (Policy.BookingGraceMinutes) and
+ * lapses at it, for the sweep and the venue's scan alike, its place
+ * freed; checked in inside the grace, it ends by itself when the slot is
+ * over; the third no-show in 30 days suspends booking until the last
+ * one's start plus Policy.BookingSuspendDays, to the second. */
+static void booking_lapse_and_suspension_by_the_clock(void **state)
+{
+	struct actor ad = who(ADMIN), st = who(STUDENT);
+	struct booking_policy p;
+	enum booking_refusal why;
+	enum booking_scan out;
+	unsigned char mac[16] = { 1, 2, 3 };
+	char until[17];
+	long long bath = 0, venue = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0;
+	bool found = false;
+	int n = -1;
+
+	(void)state;
+	booking_policy(&p);
+	assert_int_equal(p.grace_minutes, 20);
+	assert_int_equal(p.no_shows, 3);
+	assert_int_equal(p.suspend_days, 7);
+	OK(places_add_building(&ad, "单元测试浴室", "bath", false, &bath));
+	OK(venue_add(&ad, bath, "单元测试淋浴", "06:00", "22:00", 30, 1, &venue, &found));
+	assert_true(found);
+#define SLOT_BOOKED(at) SCALAR("SELECT COALESCE(MAX(booked), 0) FROM venue_slots " \
+			       "WHERE venue_id = ? AND starts_at = ?", "is", venue, at)
+
+	/* Booked at 09:00 for 10:00: held at 10:19:59, lapsed at 10:20:00. */
+	OK(booking_make(&st, STUDENT, venue, "2030-03-04 10:00:00", "2030-03-04 09:00:00", &b1, &why, until));
+	assert_int_equal(why, BK_OK);
+	assert_int_equal(SLOT_BOOKED("2030-03-04 10:00:00"), 1);
+	OK(booking_sweep(STUDENT, "2030-03-04 10:19:59", &n));
+	assert_int_equal(n, 0);
+	assert_string_equal(booking_state(b1), "booked");
+	OK(booking_sweep(STUDENT, "2030-03-04 10:20:00", &n));
+	assert_int_equal(n, 1);
+	assert_string_equal(booking_state(b1), "lapsed");
+	assert_int_equal(SLOT_BOOKED("2030-03-04 10:00:00"), 0);
+	OK(booking_scan(b1, STUDENT, (int)bath, 365, mac, "2030-03-04 10:20:30", &out));
+	assert_int_equal(out, BS_LAPSED);
+
+	/* The scan at the 20th minute: lapsed too, and its place freed. */
+	OK(booking_make(&st, STUDENT, venue, "2030-03-04 10:30:00", "2030-03-04 10:25:00", &b2, &why, until));
+	assert_int_equal(why, BK_OK);
+	OK(booking_scan(b2, STUDENT, (int)bath, 365, mac, "2030-03-04 10:50:00", &out));
+	assert_int_equal(out, BS_LAPSED);
+	assert_string_equal(booking_state(b2), "lapsed");
+	assert_int_equal(SLOT_BOOKED("2030-03-04 10:30:00"), 0);
+
+	/* Two lapses so far: booking still allowed; checked in at 11:19:59,
+	 * the 11:00 slot ends by itself at 11:30. */
+	OK(booking_make(&st, STUDENT, venue, "2030-03-04 11:00:00", "2030-03-04 10:55:00", &b3, &why, until));
+	assert_int_equal(why, BK_OK);
+	OK(booking_scan(b3, STUDENT, (int)bath, 365, mac, "2030-03-04 11:19:59", &out));
+	assert_int_equal(out, BS_CHECKED_IN);
+	OK(booking_sweep(STUDENT, "2030-03-04 11:29:59", &n));
+	assert_string_equal(booking_state(b3), "in");
+	OK(booking_sweep(STUDENT, "2030-03-04 11:30:00", &n));
+	assert_string_equal(booking_state(b3), "ended");
+	assert_int_equal(SCALAR("SELECT ended_how = 'timeout' FROM bookings WHERE id = ?", "i", b3), 1);
+
+	/* The third no-show: suspended until 2030-03-11 12:00 (the 12:00
+	 * slot's start plus 7 days), with the reason, nothing booked. */
+	OK(booking_make(&st, STUDENT, venue, "2030-03-04 12:00:00", "2030-03-04 11:40:00", &b4, &why, until));
+	assert_int_equal(why, BK_OK);
+	OK(booking_sweep(STUDENT, "2030-03-04 12:20:00", &n));
+	assert_string_equal(booking_state(b4), "lapsed");
+	OK(booking_make(&st, STUDENT, venue, "2030-03-04 13:00:00", "2030-03-04 12:30:00", &b5, &why, until));
+	assert_int_equal(why, BK_SUSPENDED);
+	assert_string_equal(until, "2030-03-11 12:00");
+	assert_int_equal(b5, 0);
+	OK(booking_make(&st, STUDENT, venue, "2030-03-11 13:00:00", "2030-03-11 11:59:59", &b5, &why, until));
+	assert_int_equal(why, BK_SUSPENDED);
+	OK(booking_make(&st, STUDENT, venue, "2030-03-11 13:00:00", "2030-03-11 12:00:01", &b5, &why, until));
+	assert_int_equal(why, BK_OK);
+	assert_true(b5 > 0);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM bookings WHERE person_id = ? AND state = 'lapsed'",
+				"i", (long long)STUDENT), 3);
+#undef SLOT_BOOKED
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -702,6 +802,7 @@ int main(void)
 		cmocka_unit_test(gate_phone_enrols_once),
 		cmocka_unit_test(proxy_filler_named_then_revoked),
 		cmocka_unit_test(guest_added_and_declared),
+		cmocka_unit_test(booking_lapse_and_suspension_by_the_clock),
 	};
 	return cmocka_run_group_tests_name("domain", tests, setup, teardown);
 }
