@@ -198,11 +198,9 @@ static NEOERR *add_venue(struct req *r)
 				    err ? "closes" : "building_id";
 		const char *msg = nerr_match(err, HC_ERR_CONFLICT) ? "places.name_taken" :
 				  err ? "booking.err.hours" : "places.no_building";
-		char key[64];
 
 		nerr_ignore(&err);
-		snprintf(key, sizeof key, "Form.Error.%s", field);
-		hdf_set_value(r->hdf, key, tr(r, msg));
+		form_error(r, field, msg);
 		r->status = 400;
 		return nerr_pass(render(r));
 	}

@@ -685,7 +685,7 @@ static NEOERR *show_fillers(struct req *r)
 static NEOERR *name_filler(struct req *r)
 {
 	struct outcome out;
-	char path[64], key[64];
+	char path[64];
 	NEOERR *err;
 
 	if (form_check(r, &filler_form) == 0) {
@@ -697,9 +697,7 @@ static NEOERR *name_filler(struct req *r)
 			snprintf(path, sizeof path, "/checkin/fillers?named=%lld", out.id);
 			return nerr_pass(app_redirect(r, path));
 		}
-		snprintf(key, sizeof key, "Form.Error.%s", out.field);
-		hdf_set_value(r->hdf, key, tr(r, out.msg));
-		hdf_set_int_value(r->hdf, "Form.Errors", 1);
+		form_error(r, out.field, out.msg);
 	}
 	r->status = 400;
 	return nerr_pass(render_fillers(r));

@@ -71,8 +71,7 @@ static NEOERR *apply(struct req *r)
 		return nerr_pass(err);
 	if (refusal) {
 		r->status = 400;
-		hdf_set_value(r->hdf, "Form.Error.day", tr(r, refusal));
-		hdf_set_int_value(r->hdf, "Form.Errors", 1);
+		form_error(r, "day", refusal);
 		return nerr_pass(render_page(r));
 	}
 	return nerr_pass(app_redirect(r, "/makeup?applied=1"));

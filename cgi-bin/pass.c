@@ -252,15 +252,6 @@ static NEOERR *temp_render(struct req *r)
 	return nerr_pass(app_render(r, "pass_temp.cs"));
 }
 
-static void temp_error(struct req *r, const char *field, const char *msg)
-{
-	char key[64];
-
-	snprintf(key, sizeof key, "Form.Error.%s", field);
-	hdf_set_value(r->hdf, key, tr(r, msg));
-	hdf_set_int_value(r->hdf, "Form.Errors", hdf_get_int_value(r->hdf, "Form.Errors", 0) + 1);
-}
-
 /* GET: the form and one's applications; POST: an application. */
 static NEOERR *temp(struct req *r)
 {
@@ -283,11 +274,11 @@ static NEOERR *temp(struct req *r)
 		return nerr_pass(temp_render(r));
 	bad = form_check(r, &temp_form);
 	if (bad == 0 && !temppass_time(app_param(r, "valid_from", ""), from)) {
-		temp_error(r, "valid_from", "temp.err.time");
+		form_error(r, "valid_from", "temp.err.time");
 		bad++;
 	}
 	if (bad == 0 && !temppass_time(app_param(r, "valid_until", ""), until)) {
-		temp_error(r, "valid_until", "temp.err.time");
+		form_error(r, "valid_until", "temp.err.time");
 		bad++;
 	}
 	if (bad) {
@@ -305,7 +296,7 @@ static NEOERR *temp(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	if (problem != TP_OK) {
-		temp_error(r, where[problem], why[problem]);
+		form_error(r, where[problem], why[problem]);
 		r->status = 400;
 		return nerr_pass(temp_render(r));
 	}

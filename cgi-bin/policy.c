@@ -190,11 +190,7 @@ static bool parse(struct req *r, struct policy *p)
 		 app_param(r, "summary_deadline", ""));
 	bad = policy_bad_field(p);
 	if (bad) {
-		char key[64];
-		snprintf(key, sizeof key, "Form.Error.%s", bad);
-		hdf_set_value(r->hdf, key, tr(r, strcmp(bad, "summary_deadline") ?
-			      "form.err.range" : "policy.err.time"));
-		hdf_set_int_value(r->hdf, "Form.Errors", 1);
+		form_error(r, bad, strcmp(bad, "summary_deadline") ? "form.err.range" : "policy.err.time");
 		r->status = 400;
 		return false;
 	}
@@ -437,8 +433,7 @@ static bool term_check(struct req *r)
 	hdf_set_int_value(r->hdf, "Term.Typed", 1);
 	if (form_check(r, &term_form) == 0 &&
 	    day_parse(app_param(r, "ends_on", "")) < day_parse(app_param(r, "starts_on", ""))) {
-		hdf_set_value(r->hdf, "Form.Error.ends_on", tr(r, "policy.err.term_order"));
-		hdf_set_int_value(r->hdf, "Form.Errors", 1);
+		form_error(r, "ends_on", "policy.err.term_order");
 	}
 	if (hdf_get_int_value(r->hdf, "Form.Errors", 0) == 0)
 		return true;
@@ -483,8 +478,7 @@ static NEOERR *term_apply(struct req *r)
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		/* The name is another term's. */
 		nerr_ignore(&err);
-		hdf_set_value(r->hdf, "Form.Error.name", tr(r, "policy.err.term_name"));
-		hdf_set_int_value(r->hdf, "Form.Errors", 1);
+		form_error(r, "name", "policy.err.term_name");
 		hdf_set_int_value(r->hdf, "Term.Bad", 1);
 		r->status = 400;
 		err = policy_load(&now);
@@ -522,7 +516,7 @@ static NEOERR *question_add_do(struct req *r)
 {
 	struct question_new qn;
 	const char *bad, *msg = NULL;
-	char key[64], path[64];
+	char path[64];
 	int id = 0;
 	NEOERR *err;
 
@@ -538,9 +532,7 @@ static NEOERR *question_add_do(struct req *r)
 	qn.options_en = app_param(r, "options_en", "");
 	bad = question_new_bad(&qn, &msg);
 	if (bad) {
-		snprintf(key, sizeof key, "Form.Error.%s", bad);
-		hdf_set_value(r->hdf, key, tr(r, msg));
-		hdf_set_int_value(r->hdf, "Form.Errors", 1);
+		form_error(r, bad, msg);
 		r->status = 400;
 		return nerr_pass(questions_page(r));
 	}

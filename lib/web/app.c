@@ -221,6 +221,20 @@ const char *tr(struct req *r, const char *key)
 	return hdf_get_value(r->pack, key, key);
 }
 
+void app_export_named_list(struct req *r, const char *prefix, const char *const *names,
+			   const char *pack)
+{
+	char key[128], label[128];
+
+	for (int i = 0; names[i]; i++) {
+		snprintf(key, sizeof key, "%s.%d.name", prefix, i);
+		hdf_set_value(r->hdf, key, names[i]);
+		snprintf(label, sizeof label, "%s.%s", pack, names[i]);
+		snprintf(key, sizeof key, "%s.%d.label", prefix, i);
+		hdf_set_value(r->hdf, key, tr(r, label));
+	}
+}
+
 void tr_fill(struct req *r, const char *key, const char *value, char *out, size_t n)
 {
 	const char *tmpl = tr(r, key);

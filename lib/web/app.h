@@ -28,6 +28,13 @@ NEOERR *app_render(struct req *r, const char *tmpl);
  * for a page that keeps what it sent (app_send() it). */
 NEOERR *app_render_to(struct req *r, const char *tmpl, STRING *out);
 
+/* <prefix>.<n>.name and <prefix>.<n>.label for each entry of names (a
+ * NULL-ended list): the name, and its text in the request's language
+ * under <pack>.<name> ("dashboard.figure" + "total"). For a template
+ * that walks a list the code declares (figures, hand-typed fields). */
+void app_export_named_list(struct req *r, const char *prefix, const char *const *names,
+			   const char *pack);
+
 /* Sends a body of another type (CSV, SVG, ...) with r->status. */
 NEOERR *app_send(struct req *r, const char *ctype, const char *body, size_t len);
 
