@@ -17,6 +17,9 @@ void form_describe(struct req *r, const struct form *f);
  * fields. Also calls form_describe(). */
 int form_check(struct req *r, const struct form *f);
 
+/* Whether form_check() would find every field good; writes nothing. */
+bool form_ok(struct req *r, const struct form *f);
+
 /* Validates one value; returns NULL when good, else the message key.
  * Pure: used by form_check() and unit-tested on its own. */
 const char *form_field_error(const struct form_field *fd, const char *value);
