@@ -51,13 +51,11 @@ static NEOERR *may_book(struct req *r, const char **why)
 {
 	struct card_info ci;
 	struct card_verdict v;
-	int today = app_today();
-	NEOERR *err = card_facts_load(r->who.person_id, today, &ci);
+	NEOERR *err = card_verdict_load(r->who.person_id, app_today(), &ci, &v);
 
 	*why = NULL;
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, today, ci.streak_days, &v);
 	card_export(r->hdf, r->lang, "Card", &ci, &v);
 	if (!pass_holder(ci.identity, &ci.facts, &v))
 		*why = v.colour == COLOUR_RED ? "abnormal" : "no_pass";

@@ -73,10 +73,9 @@ static NEOERR *show_card(struct req *r)
 		if (err)
 			return nerr_pass(err);
 	}
-	err = card_facts_load(person, today, &ci);
+	err = card_verdict_load(person, today, &ci, &v);
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, today, ci.streak_days, &v);
 	card_export(r->hdf, r->lang, "Card", &ci, &v);
 	hdf_set_int_value(r->hdf, "Person.id", person);
 	err = card_exempt_export(r->hdf, "Card.Exempt", person, today);
@@ -147,13 +146,12 @@ static NEOERR *show_qr(struct req *r)
 	struct gate_token t = { .person_id = r->who.person_id };
 	struct card_info ci;
 	struct card_verdict v;
-	int today = app_today();
-	NEOERR *err = card_facts_load(r->who.person_id, today, &ci);
+	/* What the gate phone shows when it cannot ask: the card as it is now,
+	 * read without what only the card page shows. */
+	NEOERR *err = card_verdict_load_bare(r->who.person_id, app_today(), &ci, &v);
 
 	if (err)
 		return nerr_pass(err);
-	/* What the gate phone shows when it cannot ask: the card as it is now. */
-	card_state(&ci.facts, today, ci.streak_days, &v);
 	t.state = (int)v.state;
 	snprintf(t.number, sizeof t.number, "%s", ci.number);
 	snprintf(t.name, sizeof t.name, "%s", ci.name);

@@ -89,10 +89,9 @@ static NEOERR *pass_load(struct req *r, struct pass_now *p)
 	NEOERR *err;
 
 	memset(p, 0, sizeof *p);
-	err = card_facts_load(r->who.person_id, today, &p->ci);
+	err = card_verdict_load(r->who.person_id, today, &p->ci, &p->v);
 	if (err)
 		return nerr_pass(err);
-	card_state(&p->ci.facts, today, p->ci.streak_days, &p->v);
 	p->holder = pass_holder(p->ci.identity, &p->ci.facts, &p->v);
 	p->red = p->v.colour == COLOUR_RED;
 	if (!p->holder && !p->red) {

@@ -159,12 +159,11 @@ static NEOERR *answer(struct req *r, const struct scan_verdict *sv,
 static NEOERR *load_card(struct req *r, int person_id, int today, struct card_info *ci,
 			 struct card_verdict *v, bool *found)
 {
-	NEOERR *err = card_facts_load(person_id, today, ci);
+	NEOERR *err = card_verdict_load(person_id, today, ci, v);
 
 	*found = !(err && nerr_handle(&err, HC_ERR_NOTFOUND));
 	if (err || !*found)
 		return nerr_pass(err);
-	card_state(&ci->facts, today, ci->streak_days, v);
 	card_export(r->hdf, r->lang, "Card", ci, v);
 	return STATUS_OK;
 }
