@@ -91,10 +91,7 @@ static NEOERR *render(struct req *r)
 	hdf_set_int_value(r->hdf, "Booking.SuspendDays", p.suspend_days);
 	if (hdf_get_obj(r->hdf, "Booking.Mine.0") &&
 	    !strcmp(hdf_get_value(r->hdf, "Booking.Mine.0.active", "0"), "1")) {
-		hdf_set_int_value(r->hdf, "Page.Refresh", GATE_TOKEN_TTL / 2);
-		hdf_set_int_value(r->hdf, "Page.RefreshNoScript", 1);
-		hdf_set_value(r->hdf, "Page.Script.0", "card.js");
-		hdf_set_int_value(r->hdf, "Booking.QrStamp", (int)randombytes_uniform(1000000000u));
+		app_qr_refresh(r, GATE_TOKEN_TTL / 2, "Booking.QrStamp");
 	}
 	return nerr_pass(app_render(r, "booking.cs"));
 }

@@ -125,13 +125,8 @@ static NEOERR *show_card(struct req *r)
 		}
 		if (v.show_qr) {
 			/* A fresh code about every 30 s; the gate takes one for
-			 * 60 s. Without JavaScript the page reloads; card.js swaps
-			 * the image, fetched anew each time (no-store). */
-			hdf_set_int_value(r->hdf, "Page.Refresh", GATE_TOKEN_TTL / 2);
-			hdf_set_int_value(r->hdf, "Page.RefreshNoScript", 1);
-			hdf_set_value(r->hdf, "Page.Script.0", "card.js");
-			hdf_set_int_value(r->hdf, "Card.QrStamp",
-					  (int)randombytes_uniform(1000000000u));
+			 * 60 s. */
+			app_qr_refresh(r, GATE_TOKEN_TTL / 2, "Card.QrStamp");
 		}
 		if (ci.messages && (err = load_messages(r, person)))
 			return nerr_pass(err);

@@ -137,29 +137,18 @@ static int basic_check(struct req *r)
 static int position_check(struct req *r, struct position *pos)
 {
 	struct form_bad bad[REPORT_POSITION_RULES];
-	char key[96];
 	int n = report_position_check(app_query, r, pos, bad);
 
-	for (int i = 0; i < n; i++) {
-		snprintf(key, sizeof key, "Form.Error.%s", bad[i].field);
-		hdf_set_value(r->hdf, key, tr(r, bad[i].msg));
-	}
-	if (n)
-		hdf_set_int_value(r->hdf, "Form.Errors", hdf_get_int_value(r->hdf, "Form.Errors", 0) + n);
+	for (int i = 0; i < n; i++)
+		form_error(r, bad[i].field, bad[i].msg);
 	return n;
 }
 
 /* The answers not good, each a message on its field. */
 static void answer_errors(struct req *r, const struct question_bad *bad, int n)
 {
-	char key[64];
-
-	for (int i = 0; i < n; i++) {
-		snprintf(key, sizeof key, "Form.Error.%s", bad[i].field);
-		hdf_set_value(r->hdf, key, tr(r, bad[i].msg));
-	}
-	if (n)
-		hdf_set_int_value(r->hdf, "Form.Errors", hdf_get_int_value(r->hdf, "Form.Errors", 0) + n);
+	for (int i = 0; i < n; i++)
+		form_error(r, bad[i].field, bad[i].msg);
 }
 
 /* Checkin.Q: the daily form's active questions (domain/question.h), with
@@ -664,8 +653,7 @@ static NEOERR *render_fillers(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	hdf_set_int_value(r->hdf, "Fillers.Max", PROXY_MAX_FILLERS);
-	if (!hdf_get_obj(r->hdf, "Form.Field"))
-		form_describe(r, &filler_form);
+	form_describe_blank(r, &filler_form);
 	return nerr_pass(app_render(r, "checkin_fillers.cs"));
 }
 

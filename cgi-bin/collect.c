@@ -65,8 +65,7 @@ static NEOERR *render(struct req *r)
 		err = guest_collectors(r->hdf, "Collect.Collector", r->who.person_id);
 	if (err)
 		return nerr_pass(err);
-	if (!hdf_get_obj(r->hdf, "Form.Field"))
-		form_describe(r, &guest_form);
+	form_describe_blank(r, &guest_form);
 	return nerr_pass(app_render(r, "collect.cs"));
 }
 

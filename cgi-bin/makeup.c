@@ -123,12 +123,8 @@ static NEOERR *questions_export(struct req *r, bool keep, const struct question_
 	char key[64];
 	NEOERR *err = questions_form(r->hdf, "Checkin.Q", r->lang, NULL);
 
-	for (int i = 0; err == STATUS_OK && i < n; i++) {
-		snprintf(key, sizeof key, "Form.Error.%s", bad[i].field);
-		hdf_set_value(r->hdf, key, tr(r, bad[i].msg));
-	}
-	if (n)
-		hdf_set_int_value(r->hdf, "Form.Errors", hdf_get_int_value(r->hdf, "Form.Errors", 0) + n);
+	for (int i = 0; err == STATUS_OK && i < n; i++)
+		form_error(r, bad[i].field, bad[i].msg);
 	for (HDF *q = hdf_get_obj(r->hdf, "Checkin.Q.0"); err == STATUS_OK && keep && q;
 	     q = hdf_obj_next(q)) {
 		const char *name = hdf_get_value(q, "Name", ""), *v = app_param(r, name, NULL);

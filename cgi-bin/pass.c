@@ -152,10 +152,7 @@ static NEOERR *show(struct req *r)
 			r->status = 403;
 			hdf_set_value(r->hdf, "Pass.Refused", gate_reason_name(p.refused));
 		} else {
-			hdf_set_int_value(r->hdf, "Page.Refresh", GATE_TOKEN_TTL / 2);
-			hdf_set_int_value(r->hdf, "Page.RefreshNoScript", 1);
-			hdf_set_value(r->hdf, "Page.Script.0", "card.js");
-			hdf_set_int_value(r->hdf, "Pass.QrStamp", (int)randombytes_uniform(1000000000u));
+			app_qr_refresh(r, GATE_TOKEN_TTL / 2, "Pass.QrStamp");
 		}
 	}
 	return nerr_pass(app_render(r, "pass.cs"));
@@ -334,8 +331,7 @@ static NEOERR *photo_render(struct req *r)
 static NEOERR *photo_refuse(struct req *r, int status, const char *msg)
 {
 	r->status = status;
-	hdf_set_value(r->hdf, "Form.Error.file", tr(r, msg));
-	hdf_set_int_value(r->hdf, "Form.Errors", 1);
+	form_error(r, "file", msg);
 	return nerr_pass(photo_render(r));
 }
 

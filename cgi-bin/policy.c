@@ -329,19 +329,34 @@ static const struct form_field close_fields[] = {
 };
 static const struct form close_form = { "policy_close", close_fields };
 
+/* form_check() of a closing or resetting form (its preview's and its
+ * application's): refused, bad_key set and the page again with 400. */
+static NEOERR *bulk_form_refused(struct req *r, const struct form *f, const char *bad_key,
+				 bool *refused)
+{
+	struct policy now;
+	NEOERR *err;
+
+	*refused = form_check(r, f) > 0;
+	if (!*refused)
+		return STATUS_OK;
+	hdf_set_int_value(r->hdf, bad_key, 1);
+	r->status = 400;
+	err = policy_load(&now);
+	return nerr_pass(err ? err : render(r, &now));
+}
+
 static NEOERR *close_preview(struct req *r)
 {
 	struct policy now;
-	NEOERR *err = policy_load(&now);
+	bool refused;
+	NEOERR *err = bulk_form_refused(r, &close_form, "Close.Bad", &refused);
 
-	if (err)
+	if (err || refused)
 		return nerr_pass(err);
-	if (form_check(r, &close_form) > 0) {
-		hdf_set_int_value(r->hdf, "Close.Bad", 1);
-		r->status = 400;
-		return nerr_pass(render(r, &now));
-	}
-	err = policy_preview_close(r->hdf, "Preview", r->lang, &now, app_today());
+	err = policy_load(&now);
+	if (err == STATUS_OK)
+		err = policy_preview_close(r->hdf, "Preview", r->lang, &now, app_today());
 	if (err)
 		return nerr_pass(err);
 	hdf_set_int_value(r->hdf, "Preview.Shown", 1);
@@ -351,17 +366,13 @@ static NEOERR *close_preview(struct req *r)
 
 static NEOERR *close_apply(struct req *r)
 {
-	struct policy now;
 	struct policy_effect eff;
 	char path[64];
-	NEOERR *err;
+	bool refused;
+	NEOERR *err = bulk_form_refused(r, &close_form, "Close.Bad", &refused);
 
-	if (form_check(r, &close_form) > 0) {
-		hdf_set_int_value(r->hdf, "Close.Bad", 1);
-		r->status = 400;
-		err = policy_load(&now);
-		return nerr_pass(err ? err : render(r, &now));
-	}
+	if (err || refused)
+		return nerr_pass(err);
 	err = policy_close_anomalies(&r->who, app_param(r, "reason", ""), &eff);
 	if (err)
 		return nerr_pass(err);
@@ -380,16 +391,14 @@ static const struct form reset_form = { "policy_reset", reset_fields };
 static NEOERR *reset_preview(struct req *r)
 {
 	struct policy now;
-	NEOERR *err = policy_load(&now);
+	bool refused;
+	NEOERR *err = bulk_form_refused(r, &reset_form, "Reset.Bad", &refused);
 
-	if (err)
+	if (err || refused)
 		return nerr_pass(err);
-	if (form_check(r, &reset_form) > 0) {
-		hdf_set_int_value(r->hdf, "Reset.Bad", 1);
-		r->status = 400;
-		return nerr_pass(render(r, &now));
-	}
-	err = policy_preview_reset(r->hdf, "Preview", r->lang, &now, app_today());
+	err = policy_load(&now);
+	if (err == STATUS_OK)
+		err = policy_preview_reset(r->hdf, "Preview", r->lang, &now, app_today());
 	if (err)
 		return nerr_pass(err);
 	hdf_set_int_value(r->hdf, "Preview.Shown", 1);
@@ -400,17 +409,13 @@ static NEOERR *reset_preview(struct req *r)
 
 static NEOERR *reset_apply(struct req *r)
 {
-	struct policy now;
 	struct policy_effect eff;
 	char path[80];
-	NEOERR *err;
+	bool refused;
+	NEOERR *err = bulk_form_refused(r, &reset_form, "Reset.Bad", &refused);
 
-	if (form_check(r, &reset_form) > 0) {
-		hdf_set_int_value(r->hdf, "Reset.Bad", 1);
-		r->status = 400;
-		err = policy_load(&now);
-		return nerr_pass(err ? err : render(r, &now));
-	}
+	if (err || refused)
+		return nerr_pass(err);
 	err = policy_reset_cards(&r->who, CARD_RESET_CHECKINS, app_param(r, "reason", ""), &eff);
 	if (err)
 		return nerr_pass(err);

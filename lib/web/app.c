@@ -235,6 +235,14 @@ void app_export_named_list(struct req *r, const char *prefix, const char *const 
 	}
 }
 
+void app_qr_refresh(struct req *r, int seconds, const char *stamp_key)
+{
+	hdf_set_int_value(r->hdf, "Page.Refresh", seconds);
+	hdf_set_int_value(r->hdf, "Page.RefreshNoScript", 1);
+	hdf_set_value(r->hdf, "Page.Script.0", "card.js");
+	hdf_set_int_value(r->hdf, stamp_key, (int)randombytes_uniform(1000000000u));
+}
+
 void tr_fill(struct req *r, const char *key, const char *value, char *out, size_t n)
 {
 	const char *tmpl = tr(r, key);

@@ -127,6 +127,12 @@ void form_describe(struct req *r, const struct form *f)
 	}
 }
 
+void form_describe_blank(struct req *r, const struct form *f)
+{
+	if (!hdf_get_obj(r->hdf, "Form.Field"))
+		form_describe(r, f);
+}
+
 /* What is wrong with the field's value as sent (*v), or NULL. */
 static const char *field_msg(struct req *r, const struct form_field *fd, const char **v)
 {
