@@ -51,13 +51,11 @@ static NEOERR *may_book(struct req *r, const char **why)
 {
 	struct card_info ci;
 	struct card_verdict v;
-	int today = app_today();
-	NEOERR *err = card_facts_load(r->who.person_id, today, &ci);
+	NEOERR *err = card_verdict_load(r->who.person_id, app_today(), &ci, &v);
 
 	*why = NULL;
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, today, ci.streak_days, &v);
 	card_export(r->hdf, r->lang, "Card", &ci, &v);
 	if (!pass_holder(ci.identity, &ci.facts, &v))
 		*why = v.colour == COLOUR_RED ? "abnormal" : "no_pass";
@@ -93,10 +91,7 @@ static NEOERR *render(struct req *r)
 	hdf_set_int_value(r->hdf, "Booking.SuspendDays", p.suspend_days);
 	if (hdf_get_obj(r->hdf, "Booking.Mine.0") &&
 	    !strcmp(hdf_get_value(r->hdf, "Booking.Mine.0.active", "0"), "1")) {
-		hdf_set_int_value(r->hdf, "Page.Refresh", GATE_TOKEN_TTL / 2);
-		hdf_set_int_value(r->hdf, "Page.RefreshNoScript", 1);
-		hdf_set_value(r->hdf, "Page.Script.0", "card.js");
-		hdf_set_int_value(r->hdf, "Booking.QrStamp", (int)randombytes_uniform(1000000000u));
+		app_qr_refresh(r, GATE_TOKEN_TTL / 2, "Booking.QrStamp");
 	}
 	return nerr_pass(app_render(r, "booking.cs"));
 }
@@ -198,11 +193,9 @@ static NEOERR *add_venue(struct req *r)
 				    err ? "closes" : "building_id";
 		const char *msg = nerr_match(err, HC_ERR_CONFLICT) ? "places.name_taken" :
 				  err ? "booking.err.hours" : "places.no_building";
-		char key[64];
 
 		nerr_ignore(&err);
-		snprintf(key, sizeof key, "Form.Error.%s", field);
-		hdf_set_value(r->hdf, key, tr(r, msg));
+		form_error(r, field, msg);
 		r->status = 400;
 		return nerr_pass(render(r));
 	}

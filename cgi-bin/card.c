@@ -73,10 +73,9 @@ static NEOERR *show_card(struct req *r)
 		if (err)
 			return nerr_pass(err);
 	}
-	err = card_facts_load(person, today, &ci);
+	err = card_verdict_load(person, today, &ci, &v);
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, today, ci.streak_days, &v);
 	card_export(r->hdf, r->lang, "Card", &ci, &v);
 	hdf_set_int_value(r->hdf, "Person.id", person);
 	err = card_exempt_export(r->hdf, "Card.Exempt", person, today);
@@ -126,13 +125,8 @@ static NEOERR *show_card(struct req *r)
 		}
 		if (v.show_qr) {
 			/* A fresh code about every 30 s; the gate takes one for
-			 * 60 s. Without JavaScript the page reloads; card.js swaps
-			 * the image, fetched anew each time (no-store). */
-			hdf_set_int_value(r->hdf, "Page.Refresh", GATE_TOKEN_TTL / 2);
-			hdf_set_int_value(r->hdf, "Page.RefreshNoScript", 1);
-			hdf_set_value(r->hdf, "Page.Script.0", "card.js");
-			hdf_set_int_value(r->hdf, "Card.QrStamp",
-					  (int)randombytes_uniform(1000000000u));
+			 * 60 s. */
+			app_qr_refresh(r, GATE_TOKEN_TTL / 2, "Card.QrStamp");
 		}
 		if (ci.messages && (err = load_messages(r, person)))
 			return nerr_pass(err);
@@ -147,13 +141,12 @@ static NEOERR *show_qr(struct req *r)
 	struct gate_token t = { .person_id = r->who.person_id };
 	struct card_info ci;
 	struct card_verdict v;
-	int today = app_today();
-	NEOERR *err = card_facts_load(r->who.person_id, today, &ci);
+	/* What the gate phone shows when it cannot ask: the card as it is now,
+	 * read without what only the card page shows. */
+	NEOERR *err = card_verdict_load_bare(r->who.person_id, app_today(), &ci, &v);
 
 	if (err)
 		return nerr_pass(err);
-	/* What the gate phone shows when it cannot ask: the card as it is now. */
-	card_state(&ci.facts, today, ci.streak_days, &v);
 	t.state = (int)v.state;
 	snprintf(t.number, sizeof t.number, "%s", ci.number);
 	snprintf(t.name, sizeof t.name, "%s", ci.name);

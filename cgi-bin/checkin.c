@@ -41,11 +41,7 @@
 #include "web/form.h"
 #include "domain/checkin.h"
 #include "domain/proxyfill.h"
-#include "domain/leave.h"
 #include "domain/scope.h"
-#include "read/cardfacts.h"
-#include "core/conf.h"
-#include "domain/term.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,29 +137,18 @@ static int basic_check(struct req *r)
 static int position_check(struct req *r, struct position *pos)
 {
 	struct form_bad bad[REPORT_POSITION_RULES];
-	char key[96];
 	int n = report_position_check(app_query, r, pos, bad);
 
-	for (int i = 0; i < n; i++) {
-		snprintf(key, sizeof key, "Form.Error.%s", bad[i].field);
-		hdf_set_value(r->hdf, key, tr(r, bad[i].msg));
-	}
-	if (n)
-		hdf_set_int_value(r->hdf, "Form.Errors", hdf_get_int_value(r->hdf, "Form.Errors", 0) + n);
+	for (int i = 0; i < n; i++)
+		form_error(r, bad[i].field, bad[i].msg);
 	return n;
 }
 
 /* The answers not good, each a message on its field. */
 static void answer_errors(struct req *r, const struct question_bad *bad, int n)
 {
-	char key[64];
-
-	for (int i = 0; i < n; i++) {
-		snprintf(key, sizeof key, "Form.Error.%s", bad[i].field);
-		hdf_set_value(r->hdf, key, tr(r, bad[i].msg));
-	}
-	if (n)
-		hdf_set_int_value(r->hdf, "Form.Errors", hdf_get_int_value(r->hdf, "Form.Errors", 0) + n);
+	for (int i = 0; i < n; i++)
+		form_error(r, bad[i].field, bad[i].msg);
 }
 
 /* Checkin.Q: the daily form's active questions (domain/question.h), with
@@ -273,28 +258,15 @@ static NEOERR *load_today(struct req *r, int person, int day, bool *done)
 }
 
 /* Whether person's report is the on-campus one (校内打卡): arrived
- * through the gate, and not out on leave. */
+ * through the gate, and not out on leave; one read (report_on_campus()).
+ * A check-in's POST has it decided in its transaction instead. */
 static NEOERR *on_campus(struct req *r, int person, bool *yes)
 {
-	struct card_info ci;
-	struct leave_gate g;
-	char today[11];
-	int day = app_today();
-	NEOERR *err = card_facts_load(person, day, &ci);
+	NEOERR *err = report_on_campus(person, app_today(), yes);
 
-	*yes = false;
-	if (err && nerr_handle(&err, HC_ERR_NOTFOUND))
-		return STATUS_OK;
-	if (err || !ci.facts.arrived)
-		return nerr_pass(err);
-	day_format(day, today);
-	err = leave_at_gate(person, today, NULL, &g);
-	if (err)
-		return nerr_pass(err);
-	*yes = g.phase != LEAVE_AWAY;
-	if (*yes)
+	if (err == STATUS_OK && *yes)
 		hdf_set_int_value(r->hdf, "Checkin.OnCampus", 1);
-	return STATUS_OK;
+	return nerr_pass(err);
 }
 
 static NEOERR *show_report_form(struct req *r, int person, int day, bool resubmit,
@@ -418,15 +390,45 @@ static NEOERR *save_basic(struct req *r)
 	return nerr_pass(app_redirect(r, "/checkin?saved=basic"));
 }
 
+/* The report form again with 400: the form's values and messages (the
+ * on-campus one or the daily one), the position's when it was checked, and
+ * the answers': rechecked (answers_bad NULL) or as the transaction found them. */
+static NEOERR *report_again(struct req *r, bool campus, int filled_by, bool resubmit,
+			    const struct report_submission *answers_bad)
+{
+	struct position pos;
+	NEOERR *err;
+
+	r->status = 400;
+	if (campus)
+		hdf_set_int_value(r->hdf, "Checkin.OnCampus", 1);
+	if (form_check(r, campus ? &campus_report_form : &report_form) == 0 && !filled_by)
+		position_check(r, &pos);
+	if (answers_bad) {
+		answer_errors(r, answers_bad->bad, answers_bad->nbad);
+		err = questions_export(r, true);
+	} else {
+		err = questions_recheck(r);
+	}
+	if (err)
+		return nerr_pass(err);
+	hdf_set_value(r->hdf, "Page.Script.0", "geo.js");
+	if (resubmit)
+		hdf_set_int_value(r->hdf, "Checkin.Resubmit", 1);
+	return nerr_pass(app_render(r, filled_by ? "checkin_proxy.cs" : "checkin.cs"));
+}
+
 /* Validates and stores a report for `person`; renders the outcome. A
  * filler the student named (named) is checked again in the report's
- * transaction: a revocation that came first refuses it. */
+ * transaction: a revocation that came first refuses it. Which form counts
+ * (on campus or not) is decided in that transaction too, with its read
+ * of the person's reports: a good check-in spends no statement on it. */
 static NEOERR *submit(struct req *r, int person, int filled_by, bool named, const char *done_to)
 {
-	struct report rep;
+	struct report rep, campus_rep;
 	struct position pos = { 0 };
+	struct form_bad pos_bad[REPORT_POSITION_RULES];
 	struct report_submission s = { 0 };
-	const struct form *form;
 	char path[128];
 	bool resubmit, campus;
 	int day;
@@ -438,40 +440,25 @@ static NEOERR *submit(struct req *r, int person, int filled_by, bool named, cons
 	if (day != app_today() && !resubmit)
 		return nerr_pass(refuse_past_day(day));
 	set_day(r, "Checkin.Day", day);
-	err = on_campus(r, person, &campus);
-	if (err)
-		return nerr_pass(err);
-	form = campus ? &campus_report_form : &report_form;
-	if (form_check(r, form) || (!filled_by && position_check(r, &pos))) {
-		r->status = 400;
-		err = questions_recheck(r);
+	/* The on-campus form's fields are the daily form's too: when they are
+	 * not good (or the position is not), neither form is, and which one
+	 * to show again is read here. */
+	if (!form_ok(r, &campus_report_form) ||
+	    (!filled_by && report_position_check(app_query, r, &pos, pos_bad))) {
+		err = on_campus(r, person, &campus);
 		if (err)
 			return nerr_pass(err);
-		hdf_set_value(r->hdf, "Page.Script.0", "geo.js");
-		if (resubmit)
-			hdf_set_int_value(r->hdf, "Checkin.Resubmit", 1);
-		return nerr_pass(app_render(r, filled_by ? "checkin_proxy.cs" : "checkin.cs"));
+		return nerr_pass(report_again(r, campus, filled_by, resubmit, NULL));
 	}
-	if (campus) {
-		/* The city not asked: the last report's, else the school's. */
-		struct report last;
-		char city[65];
-		bool found = false;
-
-		snprintf(city, sizeof city, "%s", conf_str("School.City", "-"));
-		err = report_load_last(person, day, &last, &found, NULL);
-		if (err)
-			return nerr_pass(err);
-		if (found && last.city[0])
-			snprintf(city, sizeof city, "%s", last.city);
-		report_from_campus_form(app_query, r, city, &rep);
-	} else {
+	report_from_campus_form(app_query, r, NULL, &campus_rep);
+	if (form_ok(r, &report_form)) {
 		report_from_form(app_query, r, &rep);
+		s.rep = &rep;
 	}
+	s.campus_rep = &campus_rep;
 	s.person_id = person;
 	s.day = day;
 	s.filled_by = filled_by;
-	s.rep = &rep;
 	/* Where the phone is now says where the student was that day only
 	 * for today's report. */
 	s.pos = filled_by || day != app_today() ? NULL : &pos;
@@ -482,18 +469,12 @@ static NEOERR *submit(struct req *r, int person, int filled_by, bool named, cons
 	if (named)
 		s.also = proxy_fill_still_named;
 	err = report_submit(&s);
-	if (nerr_match(err, HC_ERR_BADREQ) && s.nbad) {
-		/* An answer missing or not good: nothing was stored. */
+	if (nerr_match(err, HC_ERR_BADREQ) && (s.form_bad || s.nbad)) {
+		/* The daily form off campus, or an answer, not good: nothing
+		 * was stored. */
 		nerr_ignore(&err);
-		r->status = 400;
-		answer_errors(r, s.bad, s.nbad);
-		hdf_set_value(r->hdf, "Page.Script.0", "geo.js");
-		if (resubmit)
-			hdf_set_int_value(r->hdf, "Checkin.Resubmit", 1);
-		err = questions_export(r, true);
-		if (err)
-			return nerr_pass(err);
-		return nerr_pass(app_render(r, filled_by ? "checkin_proxy.cs" : "checkin.cs"));
+		return nerr_pass(report_again(r, s.on_campus, filled_by, resubmit,
+					      s.form_bad ? NULL : &s));
 	}
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		nerr_ignore(&err);
@@ -672,8 +653,7 @@ static NEOERR *render_fillers(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	hdf_set_int_value(r->hdf, "Fillers.Max", PROXY_MAX_FILLERS);
-	if (!hdf_get_obj(r->hdf, "Form.Field"))
-		form_describe(r, &filler_form);
+	form_describe_blank(r, &filler_form);
 	return nerr_pass(app_render(r, "checkin_fillers.cs"));
 }
 
@@ -685,7 +665,7 @@ static NEOERR *show_fillers(struct req *r)
 static NEOERR *name_filler(struct req *r)
 {
 	struct outcome out;
-	char path[64], key[64];
+	char path[64];
 	NEOERR *err;
 
 	if (form_check(r, &filler_form) == 0) {
@@ -697,9 +677,7 @@ static NEOERR *name_filler(struct req *r)
 			snprintf(path, sizeof path, "/checkin/fillers?named=%lld", out.id);
 			return nerr_pass(app_redirect(r, path));
 		}
-		snprintf(key, sizeof key, "Form.Error.%s", out.field);
-		hdf_set_value(r->hdf, key, tr(r, out.msg));
-		hdf_set_int_value(r->hdf, "Form.Errors", 1);
+		form_error(r, out.field, out.msg);
 	}
 	r->status = 400;
 	return nerr_pass(render_fillers(r));

@@ -65,23 +65,13 @@ static NEOERR *render(struct req *r)
 		err = guest_collectors(r->hdf, "Collect.Collector", r->who.person_id);
 	if (err)
 		return nerr_pass(err);
-	if (!hdf_get_obj(r->hdf, "Form.Field"))
-		form_describe(r, &guest_form);
+	form_describe_blank(r, &guest_form);
 	return nerr_pass(app_render(r, "collect.cs"));
 }
 
 static NEOERR *show(struct req *r)
 {
 	return nerr_pass(render(r));
-}
-
-static void field_error(struct req *r, const char *field, const char *msg)
-{
-	char key[64];
-
-	snprintf(key, sizeof key, "Form.Error.%s", field);
-	hdf_set_value(r->hdf, key, tr(r, msg));
-	hdf_set_int_value(r->hdf, "Form.Errors", hdf_get_int_value(r->hdf, "Form.Errors", 0) + 1);
 }
 
 static NEOERR *add(struct req *r)
@@ -123,7 +113,7 @@ static NEOERR *add(struct req *r)
 			snprintf(path, sizeof path, "/collect?added=%lld", out.id);
 			return nerr_pass(app_redirect(r, path));
 		}
-		field_error(r, out.field, out.msg);
+		form_error(r, out.field, out.msg);
 	}
 	r->status = 400;
 	return nerr_pass(render(r));

@@ -70,15 +70,7 @@ static int chosen_page(struct req *r)
 
 static void export_figure_labels(struct req *r)
 {
-	char key[80], label[80];
-
-	for (int i = 0; dash_figures[i]; i++) {
-		snprintf(key, sizeof key, "Dash.Figures.%d.Name", i);
-		hdf_set_value(r->hdf, key, dash_figures[i]);
-		snprintf(label, sizeof label, "dashboard.figure.%s", dash_figures[i]);
-		snprintf(key, sizeof key, "Dash.Figures.%d.Label", i);
-		hdf_set_value(r->hdf, key, tr(r, label));
-	}
+	app_export_named_list(r, "Dash.Figures", dash_figures, "dashboard.figure");
 }
 
 struct aggregates {
@@ -311,12 +303,8 @@ static void export_hand_fields(struct req *r)
 {
 	char key[80], field[64];
 
+	app_export_named_list(r, "Summary.Hand", summary_hand, "summary.hand");
 	for (int i = 0; summary_hand[i]; i++) {
-		snprintf(key, sizeof key, "Summary.Hand.%d.name", i);
-		hdf_set_value(r->hdf, key, summary_hand[i]);
-		snprintf(field, sizeof field, "summary.hand.%s", summary_hand[i]);
-		snprintf(key, sizeof key, "Summary.Hand.%d.label", i);
-		hdf_set_value(r->hdf, key, tr(r, field));
 		snprintf(field, sizeof field, "hand_%s", summary_hand[i]);
 		snprintf(key, sizeof key, "Summary.Hand.%d.value", i);
 		hdf_set_value(r->hdf, key, app_param(r, field, "0"));

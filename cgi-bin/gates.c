@@ -134,7 +134,7 @@ static NEOERR *add_gate(struct req *r)
 	err = gateadmin_add_gate(&r->who, app_param(r, "kind", ""), app_param(r, "name", ""), &id);
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		nerr_ignore(&err);
-		hdf_set_value(r->hdf, "Form.Error.name", tr(r, "gates.name_taken"));
+		form_error(r, "name", "gates.name_taken");
 		return nerr_pass(refuse(r, "gate"));
 	}
 	if (err)
@@ -158,7 +158,7 @@ static NEOERR *add_device(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	if (!found) {
-		hdf_set_value(r->hdf, "Form.Error.gate_id", tr(r, "gates.no_gate"));
+		form_error(r, "gate_id", "gates.no_gate");
 		return nerr_pass(refuse(r, "device"));
 	}
 	hdf_set_value(r->hdf, "Enrol.Gate.name", g.name);

@@ -76,7 +76,7 @@ static NEOERR *show(struct req *r)
 			[LV_TOO_LONG] = "leave.err.too_long", [LV_PAST] = "leave.err.past",
 			[LV_OPEN_ALREADY] = "leave.err.open" };
 		enum leave_problem problem;
-		char key[64], path[64];
+		char path[64];
 		long long id;
 		NEOERR *err;
 
@@ -90,8 +90,7 @@ static NEOERR *show(struct req *r)
 		if (err)
 			return nerr_pass(err);
 		if (problem != LV_OK) {
-			snprintf(key, sizeof key, "Form.Error.%s", where[problem]);
-			hdf_set_value(r->hdf, key, tr(r, why[problem]));
+			form_error(r, where[problem], why[problem]);
 			r->status = 400;
 			return nerr_pass(render(r));
 		}
@@ -119,7 +118,7 @@ static NEOERR *commute(struct req *r)
 		[CM_BAD_DAYS] = "commute.err.days", [CM_TOO_LONG] = "commute.err.too_long",
 		[CM_PAST] = "commute.err.past", [CM_OPEN_ALREADY] = "commute.err.open" };
 	enum commute_problem problem;
-	char key[64], path[64];
+	char path[64];
 	long long id;
 	NEOERR *err;
 
@@ -136,8 +135,7 @@ static NEOERR *commute(struct req *r)
 	if (problem == CM_NOT_DAY)
 		return nerr_raise(HC_ERR_FORBIDDEN, "a boarder files no commute report");
 	if (problem != CM_OK) {
-		snprintf(key, sizeof key, "Form.Error.%s", where[problem]);
-		hdf_set_value(r->hdf, key, tr(r, why[problem]));
+		form_error(r, where[problem], why[problem]);
 		r->status = 400;
 		return nerr_pass(render(r));
 	}

@@ -71,8 +71,7 @@ static NEOERR *apply(struct req *r)
 		return nerr_pass(err);
 	if (refusal) {
 		r->status = 400;
-		hdf_set_value(r->hdf, "Form.Error.day", tr(r, refusal));
-		hdf_set_int_value(r->hdf, "Form.Errors", 1);
+		form_error(r, "day", refusal);
 		return nerr_pass(render_page(r));
 	}
 	return nerr_pass(app_redirect(r, "/makeup?applied=1"));
@@ -124,12 +123,8 @@ static NEOERR *questions_export(struct req *r, bool keep, const struct question_
 	char key[64];
 	NEOERR *err = questions_form(r->hdf, "Checkin.Q", r->lang, NULL);
 
-	for (int i = 0; err == STATUS_OK && i < n; i++) {
-		snprintf(key, sizeof key, "Form.Error.%s", bad[i].field);
-		hdf_set_value(r->hdf, key, tr(r, bad[i].msg));
-	}
-	if (n)
-		hdf_set_int_value(r->hdf, "Form.Errors", hdf_get_int_value(r->hdf, "Form.Errors", 0) + n);
+	for (int i = 0; err == STATUS_OK && i < n; i++)
+		form_error(r, bad[i].field, bad[i].msg);
 	for (HDF *q = hdf_get_obj(r->hdf, "Checkin.Q.0"); err == STATUS_OK && keep && q;
 	     q = hdf_obj_next(q)) {
 		const char *name = hdf_get_value(q, "Name", ""), *v = app_param(r, name, NULL);

@@ -103,16 +103,12 @@ static NEOERR *show(struct req *r)
  * with its message. */
 static NEOERR *refused(struct req *r, const struct outcome *o, NEOERR *(*again)(struct req *))
 {
-	char key[64];
-
 	if (o->forbidden)
 		return nerr_raise(HC_ERR_FORBIDDEN, "org: not %d's to change", r->who.person_id);
 	if (o->not_found)
 		return nerr_raise(HC_ERR_NOTFOUND, "org: no such unit");
 	r->status = 400;
-	snprintf(key, sizeof key, "Form.Error.%s", o->field && *o->field ? o->field : "form");
-	hdf_set_value(r->hdf, key, tr(r, o->msg));
-	hdf_set_int_value(r->hdf, "Form.Errors", 1);
+	form_error(r, o->field && *o->field ? o->field : "form", o->msg);
 	return nerr_pass(again(r));
 }
 

@@ -89,10 +89,9 @@ static NEOERR *pass_load(struct req *r, struct pass_now *p)
 	NEOERR *err;
 
 	memset(p, 0, sizeof *p);
-	err = card_facts_load(r->who.person_id, today, &p->ci);
+	err = card_verdict_load(r->who.person_id, today, &p->ci, &p->v);
 	if (err)
 		return nerr_pass(err);
-	card_state(&p->ci.facts, today, p->ci.streak_days, &p->v);
 	p->holder = pass_holder(p->ci.identity, &p->ci.facts, &p->v);
 	p->red = p->v.colour == COLOUR_RED;
 	if (!p->holder && !p->red) {
@@ -153,10 +152,7 @@ static NEOERR *show(struct req *r)
 			r->status = 403;
 			hdf_set_value(r->hdf, "Pass.Refused", gate_reason_name(p.refused));
 		} else {
-			hdf_set_int_value(r->hdf, "Page.Refresh", GATE_TOKEN_TTL / 2);
-			hdf_set_int_value(r->hdf, "Page.RefreshNoScript", 1);
-			hdf_set_value(r->hdf, "Page.Script.0", "card.js");
-			hdf_set_int_value(r->hdf, "Pass.QrStamp", (int)randombytes_uniform(1000000000u));
+			app_qr_refresh(r, GATE_TOKEN_TTL / 2, "Pass.QrStamp");
 		}
 	}
 	return nerr_pass(app_render(r, "pass.cs"));
@@ -252,15 +248,6 @@ static NEOERR *temp_render(struct req *r)
 	return nerr_pass(app_render(r, "pass_temp.cs"));
 }
 
-static void temp_error(struct req *r, const char *field, const char *msg)
-{
-	char key[64];
-
-	snprintf(key, sizeof key, "Form.Error.%s", field);
-	hdf_set_value(r->hdf, key, tr(r, msg));
-	hdf_set_int_value(r->hdf, "Form.Errors", hdf_get_int_value(r->hdf, "Form.Errors", 0) + 1);
-}
-
 /* GET: the form and one's applications; POST: an application. */
 static NEOERR *temp(struct req *r)
 {
@@ -283,11 +270,11 @@ static NEOERR *temp(struct req *r)
 		return nerr_pass(temp_render(r));
 	bad = form_check(r, &temp_form);
 	if (bad == 0 && !temppass_time(app_param(r, "valid_from", ""), from)) {
-		temp_error(r, "valid_from", "temp.err.time");
+		form_error(r, "valid_from", "temp.err.time");
 		bad++;
 	}
 	if (bad == 0 && !temppass_time(app_param(r, "valid_until", ""), until)) {
-		temp_error(r, "valid_until", "temp.err.time");
+		form_error(r, "valid_until", "temp.err.time");
 		bad++;
 	}
 	if (bad) {
@@ -305,7 +292,7 @@ static NEOERR *temp(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	if (problem != TP_OK) {
-		temp_error(r, where[problem], why[problem]);
+		form_error(r, where[problem], why[problem]);
 		r->status = 400;
 		return nerr_pass(temp_render(r));
 	}
@@ -344,8 +331,7 @@ static NEOERR *photo_render(struct req *r)
 static NEOERR *photo_refuse(struct req *r, int status, const char *msg)
 {
 	r->status = status;
-	hdf_set_value(r->hdf, "Form.Error.file", tr(r, msg));
-	hdf_set_int_value(r->hdf, "Form.Errors", 1);
+	form_error(r, "file", msg);
 	return nerr_pass(photo_render(r));
 }
 

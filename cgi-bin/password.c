@@ -50,8 +50,7 @@ static bool confirmed(struct req *r)
 {
 	if (strcmp(app_param(r, "new_password", ""), app_param(r, "new_password2", "")) == 0)
 		return true;
-	hdf_set_value(r->hdf, "Form.Error.new_password2", tr(r, "password.err.differ"));
-	hdf_set_int_value(r->hdf, "Form.Errors", 1);
+	form_error(r, "new_password2", "password.err.differ");
 	return false;
 }
 
@@ -74,8 +73,7 @@ static NEOERR *change(struct req *r)
 		return nerr_pass(err);
 	if (!o.ok) {
 		r->status = 400;
-		hdf_set_value(r->hdf, "Form.Error.old_password", tr(r, o.msg));
-		hdf_set_int_value(r->hdf, "Form.Errors", 1);
+		form_error(r, "old_password", o.msg);
 		return nerr_pass(show(r));
 	}
 	return nerr_pass(app_redirect(r, "/password?done=1"));

@@ -70,10 +70,9 @@ static NEOERR *show(struct req *r)
 		hdf_set_int_value(r->hdf, "Record.ViewedByStaff", 1);
 
 	/* The card now, with its reasons, as the card page says it. */
-	err = card_facts_load(person, today, &ci);
+	err = card_verdict_load(person, today, &ci, &v);
 	if (err)
 		return nerr_pass(err);
-	card_state(&ci.facts, today, ci.streak_days, &v);
 	card_export(r->hdf, r->lang, "Card", &ci, &v);
 	err = card_exempt_export(r->hdf, "Card.Exempt", person, today);
 	if (err)

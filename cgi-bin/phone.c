@@ -46,12 +46,8 @@ static NEOERR *show(struct req *r)
 /* A refusal: 400 and the page again with the message at its field. */
 static NEOERR *refused(struct req *r, const struct outcome *o)
 {
-	char key[64];
-
 	r->status = 400;
-	snprintf(key, sizeof key, "Form.Error.%s", o->field && *o->field ? o->field : "form");
-	hdf_set_value(r->hdf, key, tr(r, o->msg));
-	hdf_set_int_value(r->hdf, "Form.Errors", 1);
+	form_error(r, o->field && *o->field ? o->field : "form", o->msg);
 	return nerr_pass(show(r));
 }
 

@@ -87,12 +87,8 @@ static NEOERR *show(struct req *r)
 /* A form error re-renders the page with the input and the messages. */
 static NEOERR *refuse(struct req *r, const char *which, const char *field, const char *msg)
 {
-	char key[64];
-
-	if (field) {
-		snprintf(key, sizeof key, "Form.Error.%s", field);
-		hdf_set_value(r->hdf, key, tr(r, msg));
-	}
+	if (field)
+		form_error(r, field, msg);
 	r->status = 400;
 	hdf_set_value(r->hdf, "Places.Bad", which);
 	return nerr_pass(render(r));

@@ -190,11 +190,7 @@ static bool parse(struct req *r, struct policy *p)
 		 app_param(r, "summary_deadline", ""));
 	bad = policy_bad_field(p);
 	if (bad) {
-		char key[64];
-		snprintf(key, sizeof key, "Form.Error.%s", bad);
-		hdf_set_value(r->hdf, key, tr(r, strcmp(bad, "summary_deadline") ?
-			      "form.err.range" : "policy.err.time"));
-		hdf_set_int_value(r->hdf, "Form.Errors", 1);
+		form_error(r, bad, strcmp(bad, "summary_deadline") ? "form.err.range" : "policy.err.time");
 		r->status = 400;
 		return false;
 	}
@@ -333,19 +329,34 @@ static const struct form_field close_fields[] = {
 };
 static const struct form close_form = { "policy_close", close_fields };
 
+/* form_check() of a closing or resetting form (its preview's and its
+ * application's): refused, bad_key set and the page again with 400. */
+static NEOERR *bulk_form_refused(struct req *r, const struct form *f, const char *bad_key,
+				 bool *refused)
+{
+	struct policy now;
+	NEOERR *err;
+
+	*refused = form_check(r, f) > 0;
+	if (!*refused)
+		return STATUS_OK;
+	hdf_set_int_value(r->hdf, bad_key, 1);
+	r->status = 400;
+	err = policy_load(&now);
+	return nerr_pass(err ? err : render(r, &now));
+}
+
 static NEOERR *close_preview(struct req *r)
 {
 	struct policy now;
-	NEOERR *err = policy_load(&now);
+	bool refused;
+	NEOERR *err = bulk_form_refused(r, &close_form, "Close.Bad", &refused);
 
-	if (err)
+	if (err || refused)
 		return nerr_pass(err);
-	if (form_check(r, &close_form) > 0) {
-		hdf_set_int_value(r->hdf, "Close.Bad", 1);
-		r->status = 400;
-		return nerr_pass(render(r, &now));
-	}
-	err = policy_preview_close(r->hdf, "Preview", r->lang, &now, app_today());
+	err = policy_load(&now);
+	if (err == STATUS_OK)
+		err = policy_preview_close(r->hdf, "Preview", r->lang, &now, app_today());
 	if (err)
 		return nerr_pass(err);
 	hdf_set_int_value(r->hdf, "Preview.Shown", 1);
@@ -355,17 +366,13 @@ static NEOERR *close_preview(struct req *r)
 
 static NEOERR *close_apply(struct req *r)
 {
-	struct policy now;
 	struct policy_effect eff;
 	char path[64];
-	NEOERR *err;
+	bool refused;
+	NEOERR *err = bulk_form_refused(r, &close_form, "Close.Bad", &refused);
 
-	if (form_check(r, &close_form) > 0) {
-		hdf_set_int_value(r->hdf, "Close.Bad", 1);
-		r->status = 400;
-		err = policy_load(&now);
-		return nerr_pass(err ? err : render(r, &now));
-	}
+	if (err || refused)
+		return nerr_pass(err);
 	err = policy_close_anomalies(&r->who, app_param(r, "reason", ""), &eff);
 	if (err)
 		return nerr_pass(err);
@@ -384,16 +391,14 @@ static const struct form reset_form = { "policy_reset", reset_fields };
 static NEOERR *reset_preview(struct req *r)
 {
 	struct policy now;
-	NEOERR *err = policy_load(&now);
+	bool refused;
+	NEOERR *err = bulk_form_refused(r, &reset_form, "Reset.Bad", &refused);
 
-	if (err)
+	if (err || refused)
 		return nerr_pass(err);
-	if (form_check(r, &reset_form) > 0) {
-		hdf_set_int_value(r->hdf, "Reset.Bad", 1);
-		r->status = 400;
-		return nerr_pass(render(r, &now));
-	}
-	err = policy_preview_reset(r->hdf, "Preview", r->lang, &now, app_today());
+	err = policy_load(&now);
+	if (err == STATUS_OK)
+		err = policy_preview_reset(r->hdf, "Preview", r->lang, &now, app_today());
 	if (err)
 		return nerr_pass(err);
 	hdf_set_int_value(r->hdf, "Preview.Shown", 1);
@@ -404,17 +409,13 @@ static NEOERR *reset_preview(struct req *r)
 
 static NEOERR *reset_apply(struct req *r)
 {
-	struct policy now;
 	struct policy_effect eff;
 	char path[80];
-	NEOERR *err;
+	bool refused;
+	NEOERR *err = bulk_form_refused(r, &reset_form, "Reset.Bad", &refused);
 
-	if (form_check(r, &reset_form) > 0) {
-		hdf_set_int_value(r->hdf, "Reset.Bad", 1);
-		r->status = 400;
-		err = policy_load(&now);
-		return nerr_pass(err ? err : render(r, &now));
-	}
+	if (err || refused)
+		return nerr_pass(err);
 	err = policy_reset_cards(&r->who, CARD_RESET_CHECKINS, app_param(r, "reason", ""), &eff);
 	if (err)
 		return nerr_pass(err);
@@ -437,8 +438,7 @@ static bool term_check(struct req *r)
 	hdf_set_int_value(r->hdf, "Term.Typed", 1);
 	if (form_check(r, &term_form) == 0 &&
 	    day_parse(app_param(r, "ends_on", "")) < day_parse(app_param(r, "starts_on", ""))) {
-		hdf_set_value(r->hdf, "Form.Error.ends_on", tr(r, "policy.err.term_order"));
-		hdf_set_int_value(r->hdf, "Form.Errors", 1);
+		form_error(r, "ends_on", "policy.err.term_order");
 	}
 	if (hdf_get_int_value(r->hdf, "Form.Errors", 0) == 0)
 		return true;
@@ -483,8 +483,7 @@ static NEOERR *term_apply(struct req *r)
 	if (nerr_match(err, HC_ERR_CONFLICT)) {
 		/* The name is another term's. */
 		nerr_ignore(&err);
-		hdf_set_value(r->hdf, "Form.Error.name", tr(r, "policy.err.term_name"));
-		hdf_set_int_value(r->hdf, "Form.Errors", 1);
+		form_error(r, "name", "policy.err.term_name");
 		hdf_set_int_value(r->hdf, "Term.Bad", 1);
 		r->status = 400;
 		err = policy_load(&now);
@@ -522,7 +521,7 @@ static NEOERR *question_add_do(struct req *r)
 {
 	struct question_new qn;
 	const char *bad, *msg = NULL;
-	char key[64], path[64];
+	char path[64];
 	int id = 0;
 	NEOERR *err;
 
@@ -538,9 +537,7 @@ static NEOERR *question_add_do(struct req *r)
 	qn.options_en = app_param(r, "options_en", "");
 	bad = question_new_bad(&qn, &msg);
 	if (bad) {
-		snprintf(key, sizeof key, "Form.Error.%s", bad);
-		hdf_set_value(r->hdf, key, tr(r, msg));
-		hdf_set_int_value(r->hdf, "Form.Errors", 1);
+		form_error(r, bad, msg);
 		r->status = 400;
 		return nerr_pass(questions_page(r));
 	}

@@ -153,8 +153,7 @@ static NEOERR *rerender(struct req *r, int status, const char *message_key)
 	r->status = status;
 	if (message_key)
 		hdf_set_value(r->hdf, "Page.Message", tr(r, message_key));
-	if (!hdf_get_obj(r->hdf, "Form.Field"))
-		form_describe(r, &apply_form);
+	form_describe_blank(r, &apply_form);
 	return nerr_pass(render(r));
 }
 

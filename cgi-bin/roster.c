@@ -56,8 +56,7 @@ static NEOERR *render(struct req *r)
 		err = roster_list(r->hdf, "Roster", t.id);
 	if (err)
 		return nerr_pass(err);
-	if (!hdf_get_obj(r->hdf, "Form.Field"))
-		form_describe(r, &batch_form);
+	form_describe_blank(r, &batch_form);
 	return nerr_pass(app_render(r, "roster.cs"));
 }
 

@@ -159,14 +159,30 @@ static NEOERR *answer(struct req *r, const struct scan_verdict *sv,
 static NEOERR *load_card(struct req *r, int person_id, int today, struct card_info *ci,
 			 struct card_verdict *v, bool *found)
 {
-	NEOERR *err = card_facts_load(person_id, today, ci);
+	NEOERR *err = card_verdict_load(person_id, today, ci, v);
 
 	*found = !(err && nerr_handle(&err, HC_ERR_NOTFOUND));
 	if (err || !*found)
 		return nerr_pass(err);
-	card_state(&ci->facts, today, ci->streak_days, v);
 	card_export(r->hdf, r->lang, "Card", ci, v);
 	return STATUS_OK;
+}
+
+/* load_card(); a person who is no more (a good signature over someone
+ * deleted) is answered here: denied, a bad code (*answered). */
+static NEOERR *load_card_or_deny(struct req *r, int person_id, int today, struct card_info *ci,
+				 struct card_verdict *v, struct scan_verdict *sv, bool *answered)
+{
+	bool found;
+	NEOERR *err = load_card(r, person_id, today, ci, v, &found);
+
+	*answered = false;
+	if (err || found)
+		return nerr_pass(err);
+	sv->result = SCAN_DENY;
+	sv->reason = SCAN_BAD_CODE;
+	*answered = true;
+	return nerr_pass(answer(r, sv, NULL));
 }
 
 /* answer(), with whose code it is (the card as it is now). */
@@ -261,19 +277,13 @@ static NEOERR *decide(struct req *r, const struct scan_station *st, int person_i
 	struct card_verdict v;
 	struct scan_verdict sv;
 	struct arrival_seen seen = { 0 };
-	bool recorded = false, found;
+	bool recorded = false, answered;
 	NEOERR *err;
 
 	int today = app_today();
 
-	err = load_card(r, person_id, today, &ci, &v, &found);
-	if (err == STATUS_OK && !found) {
-		/* A good signature over a person who no longer exists. */
-		sv.result = SCAN_DENY;
-		sv.reason = SCAN_BAD_CODE;
-		return nerr_pass(answer(r, &sv, NULL));
-	}
-	if (err)
+	err = load_card_or_deny(r, person_id, today, &ci, &v, &sv, &answered);
+	if (err || answered)
 		return nerr_pass(err);
 	err = photo_export(r, person_id);
 	if (err)
@@ -681,7 +691,7 @@ static NEOERR *pass_scan(struct req *r)
 	struct pass_scan ps = { 0 };
 	struct passage_new x = { 0 };
 	char bname[65];
-	bool found, may = false, needs_temp = false, recorded = false;
+	bool found, answered, may = false, needs_temp = false, recorded = false;
 	int today = app_today();
 	NEOERR *err;
 
@@ -699,12 +709,8 @@ static NEOERR *pass_scan(struct req *r)
 	err = passage_find_token(tok.mac, &seen);
 	if (err)
 		return nerr_pass(err);
-	err = load_card(r, tok.person_id, today, &ci, &v, &found);
-	if (err == STATUS_OK && !found) {
-		sv.reason = SCAN_BAD_CODE;
-		return nerr_pass(answer(r, &sv, NULL));
-	}
-	if (err)
+	err = load_card_or_deny(r, tok.person_id, today, &ci, &v, &sv, &answered);
+	if (err || answered)
 		return nerr_pass(err);
 	err = photo_export(r, tok.person_id);
 	if (err)
@@ -818,7 +824,7 @@ static NEOERR *booking_door(struct req *r)
 	enum booking_scan bs;
 	char bname[65], state[12], now[20];
 	int building = 0, temp, fever;
-	bool found;
+	bool found, answered;
 	int today = app_today();
 	NEOERR *err;
 
@@ -838,12 +844,8 @@ static NEOERR *booking_door(struct req *r)
 		sv.reason = SCAN_NOT_HERE;
 		return nerr_pass(answer(r, &sv, NULL));
 	}
-	err = load_card(r, tok.person_id, today, &ci, &v, &found);
-	if (err == STATUS_OK && !found) {
-		sv.reason = SCAN_BAD_CODE;
-		return nerr_pass(answer(r, &sv, NULL));
-	}
-	if (err)
+	err = load_card_or_deny(r, tok.person_id, today, &ci, &v, &sv, &answered);
+	if (err || answered)
 		return nerr_pass(err);
 	hdf_set_value(r->hdf, "Pass.Building", bname);
 	hdf_set_value(r->hdf, "Pass.Booking", "1");

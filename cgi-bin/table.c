@@ -449,7 +449,7 @@ static NEOERR *edit_submit(struct req *r)
 	until = app_param(r, "allowed_until", "");
 	if (day_parse(until) < day_parse(from)) {
 		r->status = 400;
-		hdf_set_value(r->hdf, "Form.Error.allowed_until", tr(r, "table.edit.inverted"));
+		form_error(r, "allowed_until", "table.edit.inverted");
 		return nerr_pass(edit_page(r, person, term));
 	}
 	err = ret_set_window(&r->who, person, hdf_get_int_value(r->hdf, "Edit.app", 0),

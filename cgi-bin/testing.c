@@ -98,7 +98,6 @@ static NEOERR *import(struct req *r)
 static NEOERR *record(struct req *r)
 {
 	const char *bad = NULL, *why = NULL;
-	char key[64];
 	NEOERR *err;
 
 	if (form_check(r, &record_form) > 0) {
@@ -110,9 +109,7 @@ static NEOERR *record(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	if (bad) {
-		snprintf(key, sizeof key, "Form.Error.%s", bad);
-		hdf_set_value(r->hdf, key, tr(r, why));
-		hdf_set_int_value(r->hdf, "Form.Errors", 1);
+		form_error(r, bad, why);
 		r->status = 400;
 		return nerr_pass(render(r));
 	}

@@ -23,9 +23,9 @@
 <?cs /if ?>
 <ul class="figures">
 <?cs each:fig = Dash.Figures ?>
-  <li<?cs if:Dash.Filter == fig.Name ?> class="current"<?cs /if ?>><a href="<?cs var:Site.Prefix ?>/dashboard?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:fig.Name ?>#list">
-    <span class="n" id="fig-<?cs var:fig.Name ?>"><?cs var:Dash.Figure[fig.Name] ?></span>
-    <span class="l"><?cs var:fig.Label ?></span></a></li>
+  <li<?cs if:Dash.Filter == fig.name ?> class="current"<?cs /if ?>><a href="<?cs var:Site.Prefix ?>/dashboard?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:fig.name ?>#list">
+    <span class="n" id="fig-<?cs var:fig.name ?>"><?cs var:Dash.Figure[fig.name] ?></span>
+    <span class="l"><?cs var:fig.label ?></span></a></li>
 <?cs /each ?>
 </ul>
 <p id="guests-line"><a href="<?cs var:Site.Prefix ?>/collect"><?cs var:L.dashboard.guests ?></a>: <span id="guests-total"><?cs alt:Dash.Guests.total ?>0<?cs /alt ?></span> <?cs var:L.dashboard.guests_people ?> · <?cs var:L.dashboard.guests_declared ?> <span id="guests-declared"><?cs alt:Dash.Guests.declared ?>0<?cs /alt ?></span><?cs if:Dash.Guests.abnormal > 0 ?> · <span class="bad"><?cs var:L.dashboard.guests_abnormal ?> <span id="guests-abnormal"><?cs var:Dash.Guests.abnormal ?></span></span><?cs /if ?></p>

@@ -15,7 +15,7 @@
   <?cs if:Summary.Done.notes ?><blockquote><?cs var:Summary.Done.notes ?></blockquote><?cs /if ?>
 <?cs else ?>
   <ul class="figures small-figures">
-  <?cs each:fig = Dash.Figures ?><li><span class="n"><?cs var:Dash.Figure[fig.Name] ?></span> <span class="l"><?cs var:fig.Label ?></span></li><?cs /each ?>
+  <?cs each:fig = Dash.Figures ?><li><span class="n"><?cs var:Dash.Figure[fig.name] ?></span> <span class="l"><?cs var:fig.label ?></span></li><?cs /each ?>
   </ul>
   <?cs if:subcount(Dash.Row) > 0 ?>
   <p><?cs var:L.summary.unreported ?></p>

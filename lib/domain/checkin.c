@@ -319,23 +319,48 @@ struct report_context {
 	int in_city_days;
 };
 
-/* What the previous report (the cursor's row, or none) tells about this one. */
-static void compare_with_previous(const struct report_submission *s, DB_CURSOR *prev_row,
-				  struct report_context *ctx)
-{
-	struct report prev;
+/* The report before this one, as the locked read found it. */
+struct previous {
+	bool found;
+	struct report rep;
+	int day;
+	long long in_city_days;
+};
 
+/* What the previous report tells about rep. */
+static void compare_with_previous(const struct report_submission *s, const struct report *rep,
+				  const struct previous *prev, struct report_context *ctx)
+{
 	memset(ctx, 0, sizeof *ctx);
-	ctx->in_city_days = s->rep->in_city ? 1 : 0;
-	if (prev_row == NULL)
+	ctx->in_city_days = rep->in_city ? 1 : 0;
+	if (!prev->found)
 		return;
-	report_read_row(prev_row, &prev);
-	ctx->location_changed = strcmp(prev.city, s->rep->city) != 0;
-	ctx->data_changed = report_differs(&prev, s->rep);
-	if (s->rep->in_city && day_parse(db_str(prev_row, 14)) == s->day - 1) {
-		long long run = db_int(prev_row, 15) + 1;
+	ctx->location_changed = strcmp(prev->rep.city, rep->city) != 0;
+	ctx->data_changed = report_differs(&prev->rep, rep);
+	if (rep->in_city && prev->day == s->day - 1) {
+		long long run = prev->in_city_days + 1;
 		ctx->in_city_days = run > 255 ? 255 : (int)run;
 	}
+}
+
+/* The locked read of submit_in_txn(), with REPORT_ON_CAMPUS after its
+ * columns when the transaction decides the form (campus_rep). */
+#define LOCKED_READ_COLUMNS "SELECT " REPORT_COLUMNS ", id, anomaly_state, submitted_at, " \
+	"bulk_filled_by IS NOT NULL"
+#define LOCKED_READ_FROM " FROM daily_reports WHERE person_id = ? AND day <= ? " \
+	"ORDER BY day DESC LIMIT 2 FOR UPDATE"
+
+NEOERR *report_on_campus(int person_id, int today, bool *yes)
+{
+	char td[11];
+
+	day_format(today, td);
+	long long v = 0;
+	NEOERR *err = db_scalar(&v, NULL, "SELECT " REPORT_ON_CAMPUS, "issi",
+		(long long)person_id, td, td, (long long)person_id);
+
+	*yes = err == STATUS_OK && v != 0;
+	return nerr_pass(err);
 }
 
 /* Keeps the sent-back report verbatim before it is replaced. */
@@ -371,8 +396,10 @@ static NEOERR *submit_in_txn(void *arg)
 {
 	struct report_submission *s = arg;
 	const struct report *rep = s->rep;
+	struct report campus;
+	struct previous prev = { 0 };
 	struct report_context ctx;
-	char d[11], now[20], flags[80], sym[32], temp[8];
+	char d[11], today[11], now[20], flags[80], sym[32], temp[8];
 	struct policy pol;
 	struct question q[QUESTION_MAX];
 	int nq = 0;
@@ -380,50 +407,41 @@ static NEOERR *submit_in_txn(void *arg)
 	DB_CURSOR *c = NULL;
 	long long existing = 0;
 	const char *state = NULL;
+	bool row, campus_known = false;
 	NEOERR *err;
 
 	day_format(s->day, d);
 	clock_now(now);
+	snprintf(today, sizeof today, "%.10s", now);
+	s->nbad = 0;
+	s->replaced = false;
+	s->replaced_bulk = false;
+	s->on_campus = false;
+	s->form_bad = false;
 	/* The threshold in force, held until the report commits: a change of
 	 * the rules judges today's reports again, this one included. */
 	err = policy_load_locked(&pol);
 	if (err)
 		return nerr_pass(err);
-	/* The questions only when the row says some are active: a school
-	 * that asks none spends no statement on them. A quick-fill copies the
-	 * last report's fields only: its questions stay unanswered until the
-	 * student's own check-in replaces it. */
-	s->nbad = 0;
-	if (pol.questions_n > 0 && !s->bulk) {
-		err = question_load_active(q, &nq);
-		if (err)
-			return nerr_pass(err);
-		s->nbad = question_check(q, nq, answers, s->answers_ctx, s->bad);
-		if (s->nbad)
-			return nerr_raise(HC_ERR_BADREQ, "person %d: %d answers not good",
-					  s->person_id, s->nbad);
-	}
-	s->flags = report_anomalies(rep, pol.fever_tenths);
-	s->replaced = false;
-	/* An abnormal answer is for a person to give, never a copy. */
-	if (s->bulk && s->flags)
-		return nerr_raise(HC_ERR_BADREQ, "person %d: the last report is abnormal, no bulk fill",
-				  s->person_id);
-	report_flags_text(s->flags, flags);
-	symptoms_text(rep, sym);
-	snprintf(temp, sizeof temp, "%d.%d", rep->temp_tenths / 10, rep->temp_tenths % 10);
 
 	/* One read, locked: the day's own report if there is one (a second
 	 * check-in of the same person waits here), and the one before it,
-	 * which this one is compared with. */
-	err = db_query(&c, "SELECT " REPORT_COLUMNS ", id, anomaly_state, submitted_at, "
-		"bulk_filled_by IS NOT NULL "
-		"FROM daily_reports WHERE person_id = ? AND day <= ? "
-		"ORDER BY day DESC LIMIT 2 FOR UPDATE", "is", (long long)s->person_id, d);
+	 * which this one is compared with; for the check-in page's form,
+	 * whether the person is on campus today (its subqueries lock nothing). */
+	if (s->campus_rep)
+		err = db_query(&c, LOCKED_READ_COLUMNS ", " REPORT_ON_CAMPUS LOCKED_READ_FROM,
+			"issiis", (long long)s->person_id, today, today, (long long)s->person_id,
+			(long long)s->person_id, d);
+	else
+		err = db_query(&c, LOCKED_READ_COLUMNS LOCKED_READ_FROM, "is",
+			(long long)s->person_id, d);
 	if (err)
 		return nerr_pass(err);
-	bool row = db_next(c);
-	s->replaced_bulk = false;
+	row = db_next(c);
+	if (row && s->campus_rep) {
+		s->on_campus = db_int(c, 20) != 0;
+		campus_known = true;
+	}
 	if (row && day_parse(db_str(c, 14)) == s->day) {
 		existing = db_int(c, 16);
 		state = strcmp(db_str(c, 17), "sent_back") ? "kept" : "sent_back";
@@ -437,13 +455,58 @@ static NEOERR *submit_in_txn(void *arg)
 		snprintf(s->existing_at, sizeof s->existing_at, "%s", db_str(c, 18));
 		row = db_next(c);
 	}
-	if (existing && (s->bulk || !strcmp(state, "kept"))) {
-		db_cursor_free(&c);
+	if (row) {
+		prev.found = true;
+		report_read_row(c, &prev.rep);
+		prev.day = day_parse(db_str(c, 14));
+		prev.in_city_days = db_int(c, 15);
+	}
+	db_cursor_free(&c);
+	/* No report at all yet: the decision costs a statement of its own. */
+	if (s->campus_rep && !campus_known) {
+		err = report_on_campus(s->person_id, day_parse(today), &s->on_campus);
+		if (err)
+			return nerr_pass(err);
+	}
+	if (s->campus_rep && s->on_campus) {
+		/* The city not asked on campus: the last report's, else the school's. */
+		campus = *s->campus_rep;
+		snprintf(campus.city, sizeof campus.city, "%s", prev.found && prev.rep.city[0] ?
+			 prev.rep.city : conf_str("School.City", "-"));
+		rep = &campus;
+	}
+	if (rep == NULL) {
+		s->form_bad = true;
+		return nerr_raise(HC_ERR_BADREQ, "person %d: the %s form not good", s->person_id,
+				  s->on_campus ? "on-campus" : "daily");
+	}
+
+	/* The questions only when the row says some are active: a school
+	 * that asks none spends no statement on them. A quick-fill copies the
+	 * last report's fields only: its questions stay unanswered until the
+	 * student's own check-in replaces it. */
+	if (pol.questions_n > 0 && !s->bulk) {
+		err = question_load_active(q, &nq);
+		if (err)
+			return nerr_pass(err);
+		s->nbad = question_check(q, nq, answers, s->answers_ctx, s->bad);
+		if (s->nbad)
+			return nerr_raise(HC_ERR_BADREQ, "person %d: %d answers not good",
+					  s->person_id, s->nbad);
+	}
+	s->flags = report_anomalies(rep, pol.fever_tenths);
+	/* An abnormal answer is for a person to give, never a copy. */
+	if (s->bulk && s->flags)
+		return nerr_raise(HC_ERR_BADREQ, "person %d: the last report is abnormal, no bulk fill",
+				  s->person_id);
+	report_flags_text(s->flags, flags);
+	symptoms_text(rep, sym);
+	snprintf(temp, sizeof temp, "%d.%d", rep->temp_tenths / 10, rep->temp_tenths % 10);
+
+	if (existing && (s->bulk || !strcmp(state, "kept")))
 		return nerr_raise(HC_ERR_CONFLICT, "person %d already reported %s at %s",
 				  s->person_id, d, s->existing_at);
-	}
-	compare_with_previous(s, row ? c : NULL, &ctx);
-	db_cursor_free(&c);
+	compare_with_previous(s, rep, &prev, &ctx);
 	if (existing) {
 		err = keep_history(existing, now, s->filled_by ? s->filled_by : s->person_id);
 		if (err == STATUS_OK)

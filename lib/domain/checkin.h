@@ -13,6 +13,7 @@
 #include "core/err.h"
 #include "core/formdef.h"
 #include "domain/question.h"
+#include "domain/term.h"
 
 #include <stdbool.h>
 
@@ -128,6 +129,13 @@ struct report_submission {
 	 * that day (filled_by 0) replaces it. */
 	bool bulk;
 	const struct report *rep;
+	/* 校内打卡, decided in the transaction (the check-in page's POST):
+	 * when campus_rep is given, a person on campus today (REPORT_ON_CAMPUS)
+	 * files it, with the city of their last report (else School.City),
+	 * and anyone else files rep. A form that was not good is NULL: the
+	 * one chosen being NULL raises HC_ERR_BADREQ with form_bad set,
+	 * nothing stored, before the answers are checked. */
+	const struct report *campus_rep;
 	const struct position *pos;  /* NULL or not given: none */
 	const char *request_id;
 	const char *addr;
@@ -142,6 +150,8 @@ struct report_submission {
 	form_get_fn answers;
 	void *answers_ctx;
 	/* out */
+	bool on_campus;              /* campus_rep given: the decision */
+	bool form_bad;               /* ... and the form it chose was not good */
 	struct question_bad bad[QUESTION_MAX]; /* answers not good: HC_ERR_BADREQ */
 	int nbad;
 	long long report_id;
@@ -150,6 +160,20 @@ struct report_submission {
 	bool replaced_bulk;          /* ... and it was a bulk-filled one */
 	char existing_at[20];        /* on conflict: when the day was reported */
 };
+
+/* Whether the person files the on-campus check-in (校内打卡, seed 003
+ * 一②) today: arrived through the gate in the term in progress, and not
+ * out on an approved leave (out, not back). An SQL expression, its binds
+ * "issi": person, today twice (YYYY-MM-DD), person. */
+#define REPORT_ON_CAMPUS \
+	"(EXISTS (SELECT 1 FROM card_facts cf WHERE cf.person_id = ? " \
+	"  AND cf.arrived_at IS NOT NULL AND cf.term_id = " TERM_NOW_ID ") " \
+	" AND NOT EXISTS (SELECT 1 FROM leaves lv WHERE lv.person_id = ? " \
+	"  AND lv.state = 'approved' AND lv.exited_at IS NOT NULL AND lv.returned_at IS NULL))"
+
+/* REPORT_ON_CAMPUS for person on day today, one statement: which form
+ * the check-in page shows. */
+NEOERR *report_on_campus(int person_id, int today, bool *yes);
 
 /* Stores the day's report in one transaction: computes the anomaly flags,
  * "location changed", "data changed" and the in-city run from the previous

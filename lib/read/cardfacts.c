@@ -12,10 +12,32 @@
 #include <string.h>
 
 
+/* The facts' row, in one statement. The columns and joins only the card
+ * page shows (the application, who the card's holder is beyond name and
+ * number, messages, queue items, the sent-back report's words) are the
+ * macro's arguments: card_verdict_load_bare() leaves them out. */
+#define CARD_FACTS_SQL(application, shown, sent_back_words, queue_items, shown_joins) \
+	"SELECT p.identity, t.id, t.name, f.on_roster, " application ", f.app, f.quiz_done, " \
+	" f.pledge_done, f.review_reason, f.allowed_from, f.allowed_until, " \
+	" f.evidence_missing, f.open_anomaly, f.reported_to, f.reported_mask, " \
+	" f.arrived_at, f.arrived_as_boarder, f.moved_in, f.boarding, " \
+	" p.name, p.number, " shown ", " \
+	" f.sent_back, " sent_back_words ", (SELECT MIN(mr.day) FROM makeup_requests mr " \
+	"  WHERE mr.person_id = p.id AND mr.state = 'pending'), f.door_fever, " \
+	queue_items ", " \
+	/* The rule in force (domain/policy.h), with the facts it counts. */ \
+	" (SELECT pol.streak_days FROM policies pol WHERE pol.id = 1), f.positive_test " \
+	"FROM people p " \
+	"LEFT JOIN terms t ON t.id = " TERM_NOW_ID " " \
+	"LEFT JOIN card_facts f ON f.person_id = p.id " \
+	" AND f.term_id = COALESCE(t.id, (SELECT MAX(id) FROM terms)) " \
+	shown_joins \
+	"WHERE p.id = ?"
+
 /* The row of the term in progress; with none in progress, the latest
  * term's row still holds what is the person's whatever the term (the
  * reports, an open anomaly, boarding), and the rest is left out. */
-NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
+static NEOERR *facts_load(int person_id, int today, bool shown, struct card_info *ci)
 {
 	char td[11];
 	struct card_facts *f = &ci->facts;
@@ -24,30 +46,23 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 
 	memset(ci, 0, sizeof *ci);
 	day_format(today, td);
-	err = db_query(&c,
-		"SELECT p.identity, t.id, t.name, f.on_roster, ra.id, f.app, f.quiz_done, "
-		" f.pledge_done, f.review_reason, f.allowed_from, f.allowed_until, "
-		" f.evidence_missing, f.open_anomaly, f.reported_to, f.reported_mask, "
-		" f.arrived_at, f.arrived_as_boarder, f.moved_in, f.boarding, "
-		" p.name, p.number, p.phone, col.name, cls.name, c.name, c.phone, "
-		" (SELECT COUNT(*) FROM messages m WHERE m.person_id = p.id), "
-		" f.sent_back, sb.verify_reason, (SELECT MIN(mr.day) FROM makeup_requests mr "
-		"  WHERE mr.person_id = p.id AND mr.state = 'pending'), f.door_fever, "
-		" (SELECT COUNT(*) FROM queue_items q WHERE q.person_id = p.id), "
-		/* The rule in force (domain/policy.h), with the facts it counts. */
-		" (SELECT pol.streak_days FROM policies pol WHERE pol.id = 1), f.positive_test "
-		"FROM people p "
-		"LEFT JOIN terms t ON t.id = " TERM_NOW_ID " "
-		"LEFT JOIN card_facts f ON f.person_id = p.id "
-		" AND f.term_id = COALESCE(t.id, (SELECT MAX(id) FROM terms)) "
-		"LEFT JOIN return_applications ra ON ra.term_id = t.id AND ra.person_id = p.id "
-		"LEFT JOIN org_units col ON col.id = p.college_id "
-		"LEFT JOIN org_units cls ON cls.id = p.class_id "
-		"LEFT JOIN counselor_assignments ca ON ca.student_id = p.id "
-		"LEFT JOIN people c ON c.id = ca.counselor_id "
-		/* The counselor's words of the report sent back. */
-		"LEFT JOIN daily_reports sb ON sb.person_id = p.id AND sb.day = f.sent_back "
-		"WHERE p.id = ?", "ssi", td, td, (long long)person_id);
+	if (shown)
+		err = db_query(&c, CARD_FACTS_SQL("ra.id",
+			"p.phone, col.name, cls.name, c.name, c.phone, "
+			" (SELECT COUNT(*) FROM messages m WHERE m.person_id = p.id)",
+			"sb.verify_reason",
+			"(SELECT COUNT(*) FROM queue_items q WHERE q.person_id = p.id)",
+			"LEFT JOIN return_applications ra ON ra.term_id = t.id AND ra.person_id = p.id "
+			"LEFT JOIN org_units col ON col.id = p.college_id "
+			"LEFT JOIN org_units cls ON cls.id = p.class_id "
+			"LEFT JOIN counselor_assignments ca ON ca.student_id = p.id "
+			"LEFT JOIN people c ON c.id = ca.counselor_id "
+			/* The counselor's words of the report sent back. */
+			"LEFT JOIN daily_reports sb ON sb.person_id = p.id AND sb.day = f.sent_back "),
+			"ssi", td, td, (long long)person_id);
+	else
+		err = db_query(&c, CARD_FACTS_SQL("NULL", "NULL, NULL, NULL, NULL, NULL, 0", "NULL",
+			"0", ""), "ssi", td, td, (long long)person_id);
 	if (err)
 		return nerr_pass(err);
 	if (!db_next(c)) {
@@ -96,6 +111,33 @@ NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
 	ci->queue_items = (int)db_int(c, 31);
 	db_cursor_free(&c);
 	return STATUS_OK;
+}
+
+NEOERR *card_facts_load(int person_id, int today, struct card_info *ci)
+{
+	return nerr_pass(facts_load(person_id, today, true, ci));
+}
+
+static NEOERR *verdict_load(int person_id, int today, bool shown, struct card_info *ci,
+			   struct card_verdict *v)
+{
+	NEOERR *err = facts_load(person_id, today, shown, ci);
+
+	if (err == STATUS_OK)
+		card_state(&ci->facts, today, ci->streak_days, v);
+	return nerr_pass(err);
+}
+
+NEOERR *card_verdict_load(int person_id, int today, struct card_info *ci,
+			  struct card_verdict *v)
+{
+	return nerr_pass(verdict_load(person_id, today, true, ci, v));
+}
+
+NEOERR *card_verdict_load_bare(int person_id, int today, struct card_info *ci,
+			       struct card_verdict *v)
+{
+	return nerr_pass(verdict_load(person_id, today, false, ci, v));
 }
 
 static const char *reason_key(enum card_reason_code code)

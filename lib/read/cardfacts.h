@@ -32,6 +32,15 @@ struct card_info {
 
 /* Loads the facts of person_id in the term in progress on day `today`. */
 NEOERR *card_facts_load(int person_id, int today, struct card_info *ci);
+/* card_facts_load(), then card_state() on them into *v: the card of the day. */
+NEOERR *card_verdict_load(int person_id, int today, struct card_info *ci,
+			  struct card_verdict *v);
+/* The same from a narrower read: what card_state() needs and the holder's
+ * identity, name and number; none of what only the card page shows
+ * (application, phone, college, class, counselor, messages, queue items,
+ * the sent-back report's words): a QR code's token. */
+NEOERR *card_verdict_load_bare(int person_id, int today, struct card_info *ci,
+			       struct card_verdict *v);
 
 /* Writes into out Card.State, Card.Colour, Card.Title and
  * Card.Reason.<n>.Text (in lang; .Code, and .Day when the reason names a

@@ -221,6 +221,28 @@ const char *tr(struct req *r, const char *key)
 	return hdf_get_value(r->pack, key, key);
 }
 
+void app_export_named_list(struct req *r, const char *prefix, const char *const *names,
+			   const char *pack)
+{
+	char key[128], label[128];
+
+	for (int i = 0; names[i]; i++) {
+		snprintf(key, sizeof key, "%s.%d.name", prefix, i);
+		hdf_set_value(r->hdf, key, names[i]);
+		snprintf(label, sizeof label, "%s.%s", pack, names[i]);
+		snprintf(key, sizeof key, "%s.%d.label", prefix, i);
+		hdf_set_value(r->hdf, key, tr(r, label));
+	}
+}
+
+void app_qr_refresh(struct req *r, int seconds, const char *stamp_key)
+{
+	hdf_set_int_value(r->hdf, "Page.Refresh", seconds);
+	hdf_set_int_value(r->hdf, "Page.RefreshNoScript", 1);
+	hdf_set_value(r->hdf, "Page.Script.0", "card.js");
+	hdf_set_int_value(r->hdf, stamp_key, (int)randombytes_uniform(1000000000u));
+}
+
 void tr_fill(struct req *r, const char *key, const char *value, char *out, size_t n)
 {
 	const char *tmpl = tr(r, key);

@@ -6,9 +6,18 @@
  *
  * The page scaffolding, declared and alike in every page on purpose (the
  * duplicates finder lists it as boilerplate; it is not to be factored
- * further): the form tables (struct form_field[] and struct form, web/form.h),
- * the action table (struct action[], web/req.h) and a main() handing the
- * struct page to app_main(). Everything a page does besides is a handler.
+ * further, as a table or a story written out is what a reader looks for):
+ *   - the form tables: struct form_field[] and struct form (web/form.h);
+ *   - the action table (struct action[], web/req.h) and a main() handing
+ *     the struct page to app_main();
+ *   - render(): the page's read models into HDF, one after another
+ *     ("if (err == STATUS_OK) err = ...;"), form_describe_blank(), then
+ *     app_render(); show() is render() for a GET;
+ *   - a handler's story: form_check() refused -> 400 and the page again;
+ *     the rule (lib/domain) with the actor; its refusal -> form_error()
+ *     and the page again (400), or its error; else a 303 (app_redirect()).
+ * What several pages do besides is a helper here or in web/form.h
+ * (form_error(), app_export_named_list(), app_qr_refresh(), ...).
  */
 #ifndef HC_APP_H
 #define HC_APP_H
@@ -27,6 +36,13 @@ NEOERR *app_render(struct req *r, const char *tmpl);
 /* Renders it into *out (the caller's, string_init()ed) without sending:
  * for a page that keeps what it sent (app_send() it). */
 NEOERR *app_render_to(struct req *r, const char *tmpl, STRING *out);
+
+/* <prefix>.<n>.name and <prefix>.<n>.label for each entry of names (a
+ * NULL-ended list): the name, and its text in the request's language
+ * under <pack>.<name> ("dashboard.figure" + "total"). For a template
+ * that walks a list the code declares (figures, hand-typed fields). */
+void app_export_named_list(struct req *r, const char *prefix, const char *const *names,
+			   const char *pack);
 
 /* Sends a body of another type (CSV, SVG, ...) with r->status. */
 NEOERR *app_send(struct req *r, const char *ctype, const char *body, size_t len);
@@ -63,6 +79,13 @@ void app_site_url(struct req *r, const char *path, char *out, size_t n);
 /* A QR code (SVG, never cached) of this site's page?t=token: the card's,
  * a building pass's, a booking's. */
 NEOERR *app_send_qr(struct req *r, const char *page, const char *token);
+
+/* A page that shows a rotating QR code (the card's, a pass's, a
+ * booking's): a fresh code every `seconds` (half the time the gate takes
+ * one for). Without JavaScript the page reloads (Page.Refresh); card.js
+ * swaps the image, fetched anew each time (no-store) under a random
+ * number, stamp_key ("Card.QrStamp"). */
+void app_qr_refresh(struct req *r, int seconds, const char *stamp_key);
 
 /* A response cookie of the site's own: HttpOnly, SameSite=Lax, Secure
  * under HTTPS. max_age 0 deletes it. */

@@ -127,6 +127,36 @@ void form_describe(struct req *r, const struct form *f)
 	}
 }
 
+void form_describe_blank(struct req *r, const struct form *f)
+{
+	if (!hdf_get_obj(r->hdf, "Form.Field"))
+		form_describe(r, f);
+}
+
+/* What is wrong with the field's value as sent (*v), or NULL. */
+static const char *field_msg(struct req *r, const struct form_field *fd, const char **v)
+{
+	char key[160];
+
+	*v = app_param(r, fd->name, NULL);
+	/* Text the request's gate refused (lib/web/input.c): v is what was
+	 * left of it once the bad bytes were dropped, for re-rendering. */
+	snprintf(key, sizeof key, "Input.Refused.%s", fd->name);
+	if (hdf_get_int_value(r->hdf, key, 0))
+		return "form.err.chars";
+	return form_field_error(fd, *v);
+}
+
+bool form_ok(struct req *r, const struct form *f)
+{
+	const char *v;
+
+	for (const struct form_field *fd = f->fields; fd->name; fd++)
+		if (field_msg(r, fd, &v))
+			return false;
+	return true;
+}
+
 int form_check(struct req *r, const struct form *f)
 {
 	char key[160];
@@ -134,14 +164,8 @@ int form_check(struct req *r, const struct form *f)
 
 	form_describe(r, f);
 	for (const struct form_field *fd = f->fields; fd->name; fd++) {
-		const char *v = app_param(r, fd->name, NULL);
-		const char *msg = form_field_error(fd, v);
-
-		/* Text the request's gate refused (lib/web/input.c): v is what was
-		 * left of it once the bad bytes were dropped, for re-rendering. */
-		snprintf(key, sizeof key, "Input.Refused.%s", fd->name);
-		if (hdf_get_int_value(r->hdf, key, 0))
-			msg = "form.err.chars";
+		const char *v;
+		const char *msg = field_msg(r, fd, &v);
 
 		if (v && fd->type != FORM_PASSWORD) {
 			snprintf(key, sizeof key, "Form.Value.%s", fd->name);

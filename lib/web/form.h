@@ -13,9 +13,17 @@
 /* Exports the declaration to Form.Field.<n>.* (for a blank form). */
 void form_describe(struct req *r, const struct form *f);
 
+/* form_describe(), unless form_check() described a form already (one
+ * re-rendered keeps its values and messages): a page's render() that
+ * serves a blank form and a refused one. */
+void form_describe_blank(struct req *r, const struct form *f);
+
 /* Validates Query.* against the declaration; returns the number of bad
  * fields. Also calls form_describe(). */
 int form_check(struct req *r, const struct form *f);
+
+/* Whether form_check() would find every field good; writes nothing. */
+bool form_ok(struct req *r, const struct form *f);
 
 /* Validates one value; returns NULL when good, else the message key.
  * Pure: used by form_check() and unit-tested on its own. */

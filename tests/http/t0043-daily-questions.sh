@@ -159,6 +159,31 @@ form_statements() {  # form_statements WHO: prepared statements GET /checkin run
 }
 g0=$(form_statements "$s2")
 n0=$(statements "$s1")
+# One who arrived through the gate (not out on leave) files the on-campus
+# check-in: the POST decides it in the report's own transaction (no
+# statement of its own), the form's GET reads it once.
+# (One whose login works and who sees that form: other tests may have
+# changed some accounts.)
+s3=
+for who in $(sql "SELECT a.login FROM people p JOIN accounts a ON a.person_id = p.id
+	JOIN card_facts f ON f.person_id = p.id AND f.arrived_at IS NOT NULL AND f.term_id = (SELECT t.id
+	FROM terms t WHERE t.starts_on <= CURDATE() AND t.ends_on >= CURDATE() ORDER BY t.starts_on DESC LIMIT 1)
+	WHERE p.identity = 'undergrad' AND p.id > 7 AND p.number <> '$s2' AND NOT EXISTS (SELECT 1
+	FROM daily_reports d WHERE d.person_id = p.id AND d.day = '$today') AND EXISTS (SELECT 1
+	FROM basic_info b WHERE b.person_id = p.id) AND EXISTS (SELECT 1 FROM daily_reports d
+	WHERE d.person_id = p.id) AND NOT EXISTS (SELECT 1 FROM leaves l WHERE l.person_id = p.id AND l.exited_at IS NOT NULL
+	AND l.returned_at IS NULL) ORDER BY p.id LIMIT 20"); do
+	login "$who"
+	get "$who" /checkin
+	if status_is 200 && body_has 'id="on-campus"'; then s3=$who; break; fi
+done
+check "an arrived student who gets the on-campus form ($s3)" test -n "$s3"
+g2=$(form_statements "$s3")
+n2=$(statements "$s3")
+check "  the on-campus check-in stored, the city its last report's" eq \
+	"$(sql "SELECT d.city = (SELECT e.city FROM daily_reports e WHERE e.person_id = d.person_id
+	AND e.day < d.day ORDER BY e.day DESC LIMIT 1) FROM daily_reports d JOIN people p ON p.id = d.person_id
+	JOIN accounts a ON a.person_id = p.id WHERE a.login = '$s3' AND d.day = '$today'")" 1
 FORM_PAGE=/policy/questions post admin /policy/questions --data-urlencode kind=text \
 	--data-urlencode label_zh=备注 --data-urlencode label_en=Notes
 q4=$(sql "SELECT MAX(id) FROM report_questions")
@@ -167,7 +192,9 @@ n1=$(statements "$s2" --data-urlencode "q$q4=无")
 # Counted on one server: on the cluster the requests take turns between
 # two hosts on two nodes, and one node's counter sees half of them.
 if [ -z "$HC_PORT_B" ]; then
-	echo "# check-in POST: $n0 prepared statements with no question, $n1 with one answered; GET /checkin: $g0, $g1"
+	echo "# check-in POST: $n0 prepared statements with no question, $n1 with one answered, $n2 on campus; GET /checkin: $g0, $g1, $g2 on campus"
+	check "on campus: the check-in's POST spends no statement on deciding so ($n2 = $n0)" eq "$n2" "$n0"
+	check "on campus: the form's GET reads it once, as off campus ($g2 = $g0)" eq "$g2" "$g0"
 	check "no question active: the form spends none on them ($g0; one asked: $g1 = $g0 + 1)" eq "$g1" "$((g0 + 1))"
 	check "no question active: the check-in spends none on them ($n0; one answered: $n1 = $n0 + 2)" eq "$n1" "$((n0 + 2))"
 else
