@@ -1,6 +1,7 @@
 /* centraltest.c - see centraltest.h. */
 #include "domain/centraltest.h"
 #include "core/db.h"
+#include "core/idlist.h"
 #include "core/days.h"
 #include "core/lookup.h"
 #include "domain/audit.h"
@@ -283,12 +284,9 @@ NEOERR *ctest_import(const struct actor *a, const SHEET *s, const char *filename
 		err = string_append(&im.rows, "]");
 	/* The people concerned, for their card facts. */
 	if (err == STATUS_OK && im.nbad == 0) {
-		err = string_append(&im.ids, "[");
+		err = string_append(&im.ids, "[]");
 		for (const char *p = im.rows.buf + 1; err == STATUS_OK && (p = strchr(p, '[')); p++)
-			err = string_appendf(&im.ids, "%s%ld", im.ids.len > 1 ? "," : "",
-					     strtol(p + 1, NULL, 10));
-		if (err == STATUS_OK)
-			err = string_append(&im.ids, "]");
+			err = idlist_append(&im.ids, strtol(p + 1, NULL, 10));
 	}
 	if (err == STATUS_OK && im.nbad == 0)
 		err = db_txn(import_in_txn, &im);

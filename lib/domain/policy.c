@@ -2,6 +2,7 @@
 #include "domain/policy.h"
 #include "core/conf.h"
 #include "core/db.h"
+#include "core/idlist.h"
 #include "core/days.h"
 #include "core/policy.h"
 #include "domain/audit.h"
@@ -371,8 +372,7 @@ static NEOERR *open_term_in_txn(void *arg)
 	long long id = 0, cards = 0, from = 0;
 	bool found;
 	DB_CURSOR *c = NULL;
-	size_t len;
-	int nq = 0;
+	struct idlist ql;
 	NEOERR *err;
 
 	clock_now(now);
@@ -392,12 +392,10 @@ static NEOERR *open_term_in_txn(void *arg)
 			       "ORDER BY position", NULL);
 	if (err)
 		return nerr_pass(err);
-	len = (size_t)snprintf(questions, sizeof questions, "[");
-	while (db_next(c) && len + 16 < sizeof questions)
-		len += (size_t)snprintf(questions + len, sizeof questions - len, "%s%s",
-					nq++ ? "," : "", db_str(c, 0));
+	idlist_init(&ql, questions, sizeof questions);
+	while (db_next(c) && idlist_add(&ql, db_int(c, 0)))
+		;
 	db_cursor_free(&c);
-	snprintf(questions + len, sizeof questions - len, "]");
 	err = db_exec(NULL, &id, "INSERT INTO terms (name, starts_on, ends_on) VALUES (?, ?, ?)",
 		      "sss", t->name, t->starts_on, t->ends_on);
 	if (err == STATUS_OK)

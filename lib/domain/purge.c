@@ -1,6 +1,7 @@
 /* purge.c - see purge.h. */
 #include "domain/purge.h"
 #include "core/db.h"
+#include "core/idlist.h"
 #include "core/days.h"
 #include "domain/audit.h"
 #include "domain/facts.h"
@@ -142,25 +143,28 @@ struct batch {
 	int nnames;
 };
 
+/* Adds a person to the batch once; false when they are in it already. */
+static bool add_person(struct batch *b, int id)
+{
+	for (int i = 0; i < b->npeople; i++)
+		if (b->people[i] == id)
+			return false;
+	b->people[b->npeople++] = id;
+	return true;
+}
+
 static void ids_json(struct batch *b, DB_CURSOR *c, int col)
 {
-	size_t len = 0;
+	struct idlist l;
 
 	b->npeople = 0;
-	len += (size_t)snprintf(b->ids, sizeof b->ids, "[");
+	idlist_init(&l, b->ids, sizeof b->ids);
 	while (db_next(c) && b->npeople < PURGE_BATCH) {
 		int id = (int)db_int(c, col);
-		bool seen = false;
 
-		for (int i = 0; i < b->npeople && !seen; i++)
-			seen = b->people[i] == id;
-		if (seen)
-			continue;
-		b->people[b->npeople] = id;
-		len += (size_t)snprintf(b->ids + len, sizeof b->ids - len, "%s%d",
-					b->npeople++ ? "," : "", id);
+		if (add_person(b, id))
+			idlist_add(&l, id);
 	}
-	snprintf(b->ids + len, sizeof b->ids - len, "]");
 }
 
 /* The batch's people from the query `err` opened as *c (its first column),
@@ -218,8 +222,7 @@ static NEOERR *uploads_batch(void *arg)
 	struct batch *b = arg;
 	unsigned long long n = 0;
 	DB_CURSOR *c = NULL;
-	size_t len;
-	int nrows = 0;
+	struct idlist rows;
 	NEOERR *err;
 
 	b->done = 0;
@@ -230,22 +233,14 @@ static NEOERR *uploads_batch(void *arg)
 		"ORDER BY u.id LIMIT 500 FOR UPDATE", "i", (long long)b->t->id);
 	if (err)
 		return nerr_pass(err);
-	len = (size_t)snprintf(b->rows, sizeof b->rows, "[");
+	idlist_init(&rows, b->rows, sizeof b->rows);
 	while (db_next(c)) {
-		int person = (int)db_int(c, 2);
-		bool seen = false;
-
-		len += (size_t)snprintf(b->rows + len, sizeof b->rows - len, "%s%lld",
-					nrows++ ? "," : "", db_int(c, 0));
+		idlist_add(&rows, db_int(c, 0));
 		db_copy(b->names[b->nnames++], sizeof b->names[0], db_str(c, 1));
-		for (int i = 0; i < b->npeople && !seen; i++)
-			seen = b->people[i] == person;
-		if (!seen)
-			b->people[b->npeople++] = person;
+		add_person(b, (int)db_int(c, 2));
 	}
-	snprintf(b->rows + len, sizeof b->rows - len, "]");
 	db_cursor_free(&c);
-	if (nrows == 0)
+	if (rows.n == 0)
 		return STATUS_OK;
 	err = db_exec(&n, NULL, "DELETE FROM uploads WHERE id IN " IN_BATCH, "s", b->rows);
 	b->done = (long long)n;
