@@ -8,6 +8,7 @@
  */
 #include "domain/roster.h"
 #include "core/db.h"
+#include "core/idlist.h"
 #include "core/lookup.h"
 #include "domain/facts.h"
 #include "domain/audit.h"
@@ -20,7 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 #define MAX_COLS 4
 
@@ -55,23 +55,13 @@ NEOERR *roster_template(enum roster_kind k, const char *tmpdir, char **buf, size
 {
 	const struct template_def *t = &templates[k];
 	char path[1024];
-	lxw_workbook *wb;
-	lxw_worksheet *ws;
-	lxw_format *bold;
+	int ncols = 0;
 
+	while (ncols < MAX_COLS && t->headers[ncols])
+		ncols++;
 	snprintf(path, sizeof path, "%s/template-%d-%s.xlsx", tmpdir, (int)getpid(), t->name);
-	wb = workbook_new(path);
-	if (wb == NULL)
-		return nerr_raise(NERR_IO, "cannot create %s", path);
-	ws = workbook_add_worksheet(wb, "名单");
-	bold = workbook_add_format(wb);
-	format_set_bold(bold);
-	for (int c = 0; c < MAX_COLS && t->headers[c]; c++) {
-		worksheet_write_string(ws, 0, (lxw_col_t)c, t->headers[c], bold);
-		worksheet_write_string(ws, 1, (lxw_col_t)c, t->example[c], NULL);
-		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, 16, NULL);
-	}
-	return nerr_pass(xlsx_close_read(wb, path, buf, len));
+	return nerr_pass(xlsx_template(path, "名单", t->headers, ncols, t->example, 1, 16,
+				       buf, len));
 }
 
 /* Loads "key -> id" pairs from a two-column query. */
@@ -313,12 +303,10 @@ static NEOERR *roster_facts(const struct import *im)
 	NEOERR *err;
 
 	string_init(&ids);
-	err = string_append(&ids, "[");
+	err = string_append(&ids, "[]");
 	for (int i = 1; err == STATUS_OK && i < im->nrows; i++)
 		if (im->rows[i].person > 0)
-			err = string_appendf(&ids, "%s%ld", ids.len > 1 ? "," : "", im->rows[i].person);
-	if (err == STATUS_OK)
-		err = string_append(&ids, "]");
+			err = idlist_append(&ids, im->rows[i].person);
 	if (err == STATUS_OK)
 		err = facts_roster(im->term, ids.buf);
 	string_clear(&ids);
