@@ -8,25 +8,22 @@
 #include <stdio.h>
 #include <string.h>
 
+static void seen_row(DB_CURSOR *c, void *arg)
+{
+	struct passage_seen *out = arg;
+
+	db_copy(out->at, sizeof out->at, db_str(c, 0));
+	db_copy(out->where, sizeof out->where, db_str(c, 1));
+	db_copy(out->result, sizeof out->result, db_str(c, 2));
+	db_copy(out->reason, sizeof out->reason, db_str(c, 3));
+}
+
 NEOERR *passage_find_token(const unsigned char mac[GATE_MAC_BYTES], struct passage_seen *out)
 {
-	DB_CURSOR *c = NULL;
-	NEOERR *err = db_query(&c, "SELECT ps.at, g.name, ps.result, ps.reason "
-		"FROM passages ps JOIN gates g ON g.id = ps.entrance_id WHERE ps.token_mac = ?",
-		"b", mac, (size_t)GATE_MAC_BYTES);
-
 	memset(out, 0, sizeof *out);
-	if (err)
-		return nerr_pass(err);
-	if (db_next(c)) {
-		out->found = true;
-		db_copy(out->at, sizeof out->at, db_str(c, 0));
-		db_copy(out->where, sizeof out->where, db_str(c, 1));
-		db_copy(out->result, sizeof out->result, db_str(c, 2));
-		db_copy(out->reason, sizeof out->reason, db_str(c, 3));
-	}
-	db_cursor_free(&c);
-	return STATUS_OK;
+	return nerr_pass(db_one(&out->found, seen_row, out, "SELECT ps.at, g.name, ps.result, "
+		" ps.reason FROM passages ps JOIN gates g ON g.id = ps.entrance_id "
+		"WHERE ps.token_mac = ?", "b", mac, (size_t)GATE_MAC_BYTES));
 }
 
 NEOERR *passage_entrance(int entrance_id, int *building_id, char name[65], bool *found)
