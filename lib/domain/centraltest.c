@@ -102,19 +102,6 @@ struct import {
 	STRING rows, ids;          /* JSON arrays for the set-based write */
 };
 
-static const char *trimmed(const char *s, char *buf, size_t n)
-{
-	size_t len;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	snprintf(buf, n, "%s", s);
-	len = strlen(buf);
-	while (len && (buf[len - 1] == ' ' || buf[len - 1] == '\t' || buf[len - 1] == '\r'))
-		buf[--len] = '\0';
-	return buf;
-}
-
 static void bad(struct import *im, int row, int col, const char *key, const char *detail)
 {
 	if (im->nbad < 200)
@@ -129,7 +116,7 @@ static bool header_ok(struct import *im)
 	for (int c = 0; c < NCOLS; c++)
 		im->col[c] = -1;
 	for (int i = 0; i < sheet_cols(im->s, 0); i++) {
-		trimmed(sheet_cell(im->s, 0, i), cell, sizeof cell);
+		sheet_cell_trimmed(im->s, 0, i, cell, sizeof cell);
 		for (int c = 0; c < NCOLS; c++)
 			for (int k = 0; k < 4 && headers[c][k]; k++)
 				if (!strcasecmp(cell, headers[c][k]) && im->col[c] < 0)
@@ -189,9 +176,9 @@ static NEOERR *check_row(struct import *im, int i)
 	long person;
 	int row = i + 1, term;
 
-	trimmed(sheet_cell(im->s, i, im->col[C_NUMBER]), num, sizeof num);
-	trimmed(sheet_cell(im->s, i, im->col[C_SAMPLED]), at, sizeof at);
-	trimmed(sheet_cell(im->s, i, im->col[C_RESULT]), res, sizeof res);
+	sheet_cell_trimmed(im->s, i, im->col[C_NUMBER], num, sizeof num);
+	sheet_cell_trimmed(im->s, i, im->col[C_SAMPLED], at, sizeof at);
+	sheet_cell_trimmed(im->s, i, im->col[C_RESULT], res, sizeof res);
 	if (!*num && !*at && !*res)
 		return STATUS_OK;              /* an empty line in the middle */
 	im->nrows++;
