@@ -1,5 +1,6 @@
 /* passage.c - see passage.h. */
 #include "domain/passage.h"
+#include "domain/queue.h"
 #include "domain/audit.h"
 #include "domain/facts.h"
 #include "core/db.h"
@@ -92,8 +93,7 @@ static NEOERR *fever_opened(const struct record *r, long long id, const char *no
 	char detail[120], day[11];
 	NEOERR *err;
 
-	err = db_exec(NULL, NULL, "INSERT INTO queue_items (kind, ref_id, person_id, created_at) "
-		      "VALUES ('fever', ?, ?, ?)", "iis", id, (long long)x->person_id, now);
+	err = queue_open("fever", id, x->person_id, 0, now, NULL);
 	if (err == STATUS_OK)
 		err = facts_door_fever(x->person_id);
 	snprintf(day, sizeof day, "%.10s", now);

@@ -1,5 +1,6 @@
 /* policy.c - see policy.h. */
 #include "domain/policy.h"
+#include "domain/queue.h"
 #include "core/conf.h"
 #include "core/db.h"
 #include "core/idlist.h"
@@ -179,10 +180,7 @@ static NEOERR *rejudge(const struct fever_change *f, const char *now)
 		" anomaly_state = COALESCE(?, anomaly_state) WHERE id = ?", "iisi",
 		(long long)f->flags_after, (long long)(f->flags_after != 0), state, f->report_id);
 	if (err == STATUS_OK && f->opens)
-		err = db_exec(NULL, NULL,
-			"INSERT INTO queue_items (kind, ref_id, person_id, created_at) "
-			"VALUES ('anomaly', ?, ?, ?)", "iis", f->report_id,
-			(long long)f->person_id, now);
+		err = queue_open("anomaly", f->report_id, f->person_id, 0, now, NULL);
 	if (err == STATUS_OK && f->closes)
 		err = db_exec(NULL, NULL,
 			"UPDATE queue_items SET state = 'withdrawn', decided_at = ?, "

@@ -1,5 +1,6 @@
 /* returnapp.c - see returnapp.h. */
 #include "domain/returnapp.h"
+#include "domain/queue.h"
 #include "core/conf.h"
 #include "domain/audit.h"
 #include "core/db.h"
@@ -267,9 +268,7 @@ static bool may_edit_evidence(const struct app_row *a)
 static NEOERR *open_queue_item(long long app, int person, const char *kind, const char *now)
 {
 	long long item = 0;
-	NEOERR *err = db_exec(NULL, &item,
-		"INSERT INTO queue_items (kind, ref_id, person_id, created_at) VALUES (?, ?, ?, ?)",
-		"siis", kind, app, (long long)person, now);
+	NEOERR *err = queue_open(kind, app, person, 0, now, &item);
 
 	if (err)
 		return nerr_pass(err);
