@@ -180,10 +180,11 @@ static NEOERR *take_people(struct batch *b, NEOERR *err, DB_CURSOR **c)
 	return STATUS_OK;
 }
 
-static NEOERR *repair_people(const struct batch *b)
+/* The end of every batch: err from its deletes, n the rows they took;
+ * then the card facts of its people, computed again without them. */
+static NEOERR *batch_done(struct batch *b, NEOERR *err, unsigned long long n)
 {
-	NEOERR *err = STATUS_OK;
-
+	b->done = (long long)n;
 	for (int i = 0; err == STATUS_OK && i < b->npeople; i++)
 		err = facts_repair(b->people[i]);
 	return nerr_pass(err);
@@ -213,8 +214,7 @@ static NEOERR *reports_batch(void *arg)
 	if (err == STATUS_OK)
 		err = db_exec(&n, NULL, "DELETE FROM daily_reports WHERE person_id IN " IN_BATCH
 			" AND day BETWEEN ? AND ?", "sss", b->ids, b->t->from, b->t->to);
-	b->done = (long long)n;
-	return nerr_pass(err ? err : repair_people(b));
+	return nerr_pass(batch_done(b, err, n));
 }
 
 static NEOERR *uploads_batch(void *arg)
@@ -243,8 +243,7 @@ static NEOERR *uploads_batch(void *arg)
 	if (rows.n == 0)
 		return STATUS_OK;
 	err = db_exec(&n, NULL, "DELETE FROM uploads WHERE id IN " IN_BATCH, "s", b->rows);
-	b->done = (long long)n;
-	return nerr_pass(err ? err : repair_people(b));
+	return nerr_pass(batch_done(b, err, n));
 }
 
 static NEOERR *arrivals_batch(void *arg)
@@ -260,8 +259,7 @@ static NEOERR *arrivals_batch(void *arg)
 		return nerr_pass(err);
 	err = db_exec(&n, NULL, "DELETE FROM arrivals WHERE term_id = ? AND person_id IN " IN_BATCH,
 		      "is", (long long)b->t->id, b->ids);
-	b->done = (long long)n;
-	return nerr_pass(err ? err : repair_people(b));
+	return nerr_pass(batch_done(b, err, n));
 }
 
 /* Removes the batch's files that no upload names any more; counts them. */
@@ -439,7 +437,6 @@ NEOERR *purge_runs_list(HDF *out, const char *prefix)
 
 NEOERR *purge_run_load(HDF *out, const char *prefix, long long id, bool *found)
 {
-	char key[96];
 	NEOERR *err = db_row(out, prefix, found,
 		"SELECT id, DATE_FORMAT(started_at, '%Y-%m-%d %H:%i:%s') AS started_at, "
 		" DATE_FORMAT(finished_at, '%Y-%m-%d %H:%i:%s') AS finished_at, dry_run, run_by "
@@ -447,8 +444,7 @@ NEOERR *purge_run_load(HDF *out, const char *prefix, long long id, bool *found)
 
 	if (err || !*found)
 		return nerr_pass(err);
-	snprintf(key, sizeof key, "%s.Line", prefix);
-	return nerr_pass(db_rows(out, key, NULL,
+	return nerr_pass(db_rows_at(out, prefix, "Line", NULL,
 		"SELECT kind, term_id, term_name, rule_days, rows_n, files_n FROM purge_lines "
 		"WHERE run_id = ? ORDER BY FIELD(kind, 'reports', 'location', 'uploads', 'arrivals', "
 		" 'messages', 'audit'), term_id", "i", id));
