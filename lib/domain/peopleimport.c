@@ -236,19 +236,12 @@ static NEOERR *load_units(struct import *im)
 
 static NEOERR *load_counselors(struct import *im)
 {
-	DB_CURSOR *c = NULL;
-	NEOERR *err = db_query(&c, "SELECT p.number, p.id FROM people p JOIN roles r "
-			       "ON r.person_id = p.id AND r.role = 'counselor'", NULL);
+	NEOERR *err = lookup_load(&im->counselors, "SELECT p.number, p.id FROM people p JOIN roles r "
+				  "ON r.person_id = p.id AND r.role = 'counselor'", NULL, 0);
 
-	while (err == STATUS_OK && db_next(c))
-		err = lookup_put(&im->counselors, db_str(c, 0), (long)db_int(c, 1));
-	db_cursor_free(&c);
 	if (err == STATUS_OK)
-		err = db_query(&c, "SELECT CONCAT('#', class_id), counselor_id FROM counselor_classes",
-			       NULL);
-	while (err == STATUS_OK && db_next(c))
-		err = lookup_put(&im->class_counselor, db_str(c, 0), (long)db_int(c, 1));
-	db_cursor_free(&c);
+		err = lookup_load(&im->class_counselor, "SELECT CONCAT('#', class_id), counselor_id "
+				  "FROM counselor_classes", NULL, 0);
 	return nerr_pass(err);
 }
 

@@ -64,20 +64,6 @@ NEOERR *roster_template(enum roster_kind k, const char *tmpdir, char **buf, size
 				       buf, len));
 }
 
-/* Loads "key -> id" pairs from a two-column query. */
-static NEOERR *lookup_load(struct lookup *l, const char *sql, const char *fmt, long long arg)
-{
-	DB_CURSOR *c = NULL;
-	NEOERR *err = fmt ? db_query(&c, sql, fmt, arg) : db_query(&c, sql, NULL);
-
-	if (err)
-		return nerr_pass(err);
-	while (err == STATUS_OK && db_next(c))
-		err = lookup_put(l, db_str(c, 0), (long)db_int(c, 1));
-	db_cursor_free(&c);
-	return nerr_pass(err);
-}
-
 struct checked_row {
 	long person, batch, counselor;
 };
