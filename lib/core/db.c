@@ -860,6 +860,21 @@ NEOERR *db_rows(HDF *hdf, const char *prefix, int *nrows,
 	return nerr_pass(err);
 }
 
+NEOERR *db_rows_at(HDF *hdf, const char *prefix, const char *child, int *nrows,
+		   const char *sql, const char *fmt, ...)
+{
+	char key[160];
+	struct reader r = { .hdf = hdf, .prefix = key, .nrows = nrows };
+	va_list ap;
+
+	if ((size_t)snprintf(key, sizeof key, "%s.%s", prefix, child) >= sizeof key)
+		return nerr_raise(NERR_ASSERT, "HDF name %s.%s too long", prefix, child);
+	va_start(ap, fmt);
+	NEOERR *err = vread(&r, sql, fmt, ap);
+	va_end(ap);
+	return nerr_pass(err);
+}
+
 NEOERR *db_row(HDF *hdf, const char *prefix, bool *found,
 	       const char *sql, const char *fmt, ...)
 {

@@ -54,6 +54,10 @@ void db_copy(char *dst, size_t n, const char *src);
 /* SELECT into HDF: rows as <prefix>.<n>.<column>; *nrows may be NULL. */
 NEOERR *db_rows(HDF *hdf, const char *prefix, int *nrows,
 		const char *sql, const char *fmt, ...);
+/* The same as rows of <prefix>.<child>.<n>.<column>: one of the lists a
+ * read model exports under its prefix. */
+NEOERR *db_rows_at(HDF *hdf, const char *prefix, const char *child, int *nrows,
+		   const char *sql, const char *fmt, ...);
 /* SELECT of at most one row into <prefix>.<column>; *found may be NULL. */
 NEOERR *db_row(HDF *hdf, const char *prefix, bool *found,
 	       const char *sql, const char *fmt, ...);

@@ -1,5 +1,6 @@
 /* lookup.c - see lookup.h. */
 #include "core/lookup.h"
+#include "core/db.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -38,4 +39,17 @@ void lookup_free(struct lookup *l)
 		ne_hash_destroy(&l->h);
 	if (l->keys)
 		uListDestroy(&l->keys, ULIST_FREE);
+}
+
+NEOERR *lookup_load(struct lookup *l, const char *sql, const char *fmt, long long arg)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err = fmt ? db_query(&c, sql, fmt, arg) : db_query(&c, sql, NULL);
+
+	if (err)
+		return nerr_pass(err);
+	while (err == STATUS_OK && db_next(c))
+		err = lookup_put(l, db_str(c, 0), (long)db_int(c, 1));
+	db_cursor_free(&c);
+	return nerr_pass(err);
 }

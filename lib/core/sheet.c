@@ -271,40 +271,24 @@ static NEOERR *build_check(struct build *b, int row, int col, size_t n)
 	return STATUS_OK;
 }
 
-static NEOERR *grow_rows(SHEET *s, int row, int max_rows)
+/* The array arr of *cap items of size bytes, grown to hold index i:
+ * doubled (from first), at most max items, the new ones zeroed; *cap
+ * follows. NULL when memory runs out (arr and *cap as they were). */
+static void *grow(void *arr, size_t size, int *cap, int i, int first, int max)
 {
-	int cap = s->cap_rows ? s->cap_rows : 64;
-	struct sheet_row *r;
+	int want = *cap ? *cap : first;
+	char *p;
 
-	while (cap <= row)
-		cap = cap > INT32_MAX / 2 ? row + 1 : cap * 2;
-	if (cap > max_rows)
-		cap = max_rows;
-	r = realloc(s->rows, (size_t)cap * sizeof *r);
-	if (r == NULL)
-		return nerr_raise(NERR_NOMEM, "%d rows", cap);
-	memset(r + s->cap_rows, 0, (size_t)(cap - s->cap_rows) * sizeof *r);
-	s->rows = r;
-	s->cap_rows = cap;
-	return STATUS_OK;
-}
-
-static NEOERR *grow_cells(struct sheet_row *r, int col, int max_cols)
-{
-	int cap = r->cap ? r->cap : 8;
-	size_t *c;
-
-	while (cap <= col)
-		cap *= 2;
-	if (cap > max_cols)
-		cap = max_cols;
-	c = realloc(r->cells, (size_t)cap * sizeof *c);
-	if (c == NULL)
-		return nerr_raise(NERR_NOMEM, "%d cells", cap);
-	memset(c + r->cap, 0, (size_t)(cap - r->cap) * sizeof *c);
-	r->cells = c;
-	r->cap = cap;
-	return STATUS_OK;
+	while (want <= i)
+		want = want > INT32_MAX / 2 ? i + 1 : want * 2;
+	if (want > max)
+		want = max;
+	p = realloc(arr, (size_t)want * size);
+	if (p == NULL)
+		return NULL;
+	memset(p + (size_t)*cap * size, 0, (size_t)(want - *cap) * size);
+	*cap = want;
+	return p;
 }
 
 /* Stores the arena offset off at row, col, which build_check() passed. */
@@ -312,13 +296,21 @@ static NEOERR *build_set(struct build *b, int row, int col, size_t off)
 {
 	SHEET *s = b->s;
 	struct sheet_row *r;
-	NEOERR *err;
+	void *p;
 
-	if (row >= s->cap_rows && (err = grow_rows(s, row, b->lim->max_rows)))
-		return nerr_pass(err);
+	if (row >= s->cap_rows) {
+		p = grow(s->rows, sizeof *s->rows, &s->cap_rows, row, 64, b->lim->max_rows);
+		if (p == NULL)
+			return nerr_raise(NERR_NOMEM, "%d rows", row + 1);
+		s->rows = p;
+	}
 	r = &s->rows[row];
-	if (col >= r->cap && (err = grow_cells(r, col, b->lim->max_cols)))
-		return nerr_pass(err);
+	if (col >= r->cap) {
+		p = grow(r->cells, sizeof *r->cells, &r->cap, col, 8, b->lim->max_cols);
+		if (p == NULL)
+			return nerr_raise(NERR_NOMEM, "%d cells", col + 1);
+		r->cells = p;
+	}
 	r->cells[col] = off;
 	if (col >= r->ncols)
 		r->ncols = col + 1;

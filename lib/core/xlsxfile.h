@@ -14,4 +14,12 @@
  * it) and removes the file, whatever happens. */
 NEOERR *xlsx_close_read(lxw_workbook *wb, const char *path, char **buf, size_t *len);
 
+/* An import template (the roster's, the people's) as .xlsx bytes in *buf
+ * (the caller frees it): one sheet named sheet, the ncols headers in bold
+ * on the first row, nexamples example rows under them (examples row by
+ * row, ncols cells each), every column width wide; written through path. */
+NEOERR *xlsx_template(const char *path, const char *sheet, const char *const *headers,
+		      int ncols, const char *const *examples, int nexamples, double width,
+		      char **buf, size_t *len);
+
 #endif

@@ -44,11 +44,9 @@ static NEOERR *target(struct op *x, bool *go)
 	if (err)
 		return nerr_pass(err);
 	if (!found) {
-		x->out->ok = false;
-		x->out->not_found = true;
+		outcome_not_found(x->out);
 	} else if (!actor_may_college(x->a, (int)college) || admin) {
-		x->out->ok = false;
-		x->out->forbidden = true;
+		outcome_forbidden(x->out);
 	} else {
 		*go = true;
 	}
@@ -425,8 +423,7 @@ static NEOERR *role_target(struct op *x, bool *go)
 	*go = false;
 	if (!actor_school_admin(x->a) && strcmp(x->text, "counselor") && strcmp(x->text, "reviewer") &&
 	    strcmp(x->text, "dept_head")) {
-		x->out->ok = false;
-		x->out->forbidden = true;
+		outcome_forbidden(x->out);
 		return STATUS_OK;
 	}
 	return nerr_pass(target(x, go));
@@ -461,8 +458,7 @@ static NEOERR *grant_in_txn(void *ctx)
 			return STATUS_OK;
 		}
 		if (!actor_may_college(x->a, (int)college)) {
-			x->out->ok = false;
-			x->out->forbidden = true;
+			outcome_forbidden(x->out);
 			return STATUS_OK;
 		}
 	}

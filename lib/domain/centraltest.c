@@ -1,6 +1,7 @@
 /* centraltest.c - see centraltest.h. */
 #include "domain/centraltest.h"
 #include "core/db.h"
+#include "core/idlist.h"
 #include "core/days.h"
 #include "core/lookup.h"
 #include "domain/audit.h"
@@ -101,19 +102,6 @@ struct import {
 	STRING rows, ids;          /* JSON arrays for the set-based write */
 };
 
-static const char *trimmed(const char *s, char *buf, size_t n)
-{
-	size_t len;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	snprintf(buf, n, "%s", s);
-	len = strlen(buf);
-	while (len && (buf[len - 1] == ' ' || buf[len - 1] == '\t' || buf[len - 1] == '\r'))
-		buf[--len] = '\0';
-	return buf;
-}
-
 static void bad(struct import *im, int row, int col, const char *key, const char *detail)
 {
 	if (im->nbad < 200)
@@ -128,7 +116,7 @@ static bool header_ok(struct import *im)
 	for (int c = 0; c < NCOLS; c++)
 		im->col[c] = -1;
 	for (int i = 0; i < sheet_cols(im->s, 0); i++) {
-		trimmed(sheet_cell(im->s, 0, i), cell, sizeof cell);
+		sheet_cell_trimmed(im->s, 0, i, cell, sizeof cell);
 		for (int c = 0; c < NCOLS; c++)
 			for (int k = 0; k < 4 && headers[c][k]; k++)
 				if (!strcasecmp(cell, headers[c][k]) && im->col[c] < 0)
@@ -188,9 +176,9 @@ static NEOERR *check_row(struct import *im, int i)
 	long person;
 	int row = i + 1, term;
 
-	trimmed(sheet_cell(im->s, i, im->col[C_NUMBER]), num, sizeof num);
-	trimmed(sheet_cell(im->s, i, im->col[C_SAMPLED]), at, sizeof at);
-	trimmed(sheet_cell(im->s, i, im->col[C_RESULT]), res, sizeof res);
+	sheet_cell_trimmed(im->s, i, im->col[C_NUMBER], num, sizeof num);
+	sheet_cell_trimmed(im->s, i, im->col[C_SAMPLED], at, sizeof at);
+	sheet_cell_trimmed(im->s, i, im->col[C_RESULT], res, sizeof res);
 	if (!*num && !*at && !*res)
 		return STATUS_OK;              /* an empty line in the middle */
 	im->nrows++;
@@ -283,12 +271,9 @@ NEOERR *ctest_import(const struct actor *a, const SHEET *s, const char *filename
 		err = string_append(&im.rows, "]");
 	/* The people concerned, for their card facts. */
 	if (err == STATUS_OK && im.nbad == 0) {
-		err = string_append(&im.ids, "[");
+		err = string_append(&im.ids, "[]");
 		for (const char *p = im.rows.buf + 1; err == STATUS_OK && (p = strchr(p, '[')); p++)
-			err = string_appendf(&im.ids, "%s%ld", im.ids.len > 1 ? "," : "",
-					     strtol(p + 1, NULL, 10));
-		if (err == STATUS_OK)
-			err = string_append(&im.ids, "]");
+			err = idlist_append(&im.ids, strtol(p + 1, NULL, 10));
 	}
 	if (err == STATUS_OK && im.nbad == 0)
 		err = db_txn(import_in_txn, &im);

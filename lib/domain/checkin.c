@@ -1,5 +1,6 @@
 /* checkin.c - see checkin.h. */
 #include "domain/checkin.h"
+#include "domain/queue.h"
 #include "domain/policy.h"
 #include "core/conf.h"
 #include "core/db.h"
@@ -576,10 +577,7 @@ static NEOERR *submit_in_txn(void *arg)
 	if (s->flags) {
 		long long item = 0;
 
-		err = db_exec(NULL, &item,
-			"INSERT INTO queue_items (kind, ref_id, person_id, created_at) "
-			"VALUES ('anomaly', ?, ?, ?)", "iis", s->report_id,
-			(long long)s->person_id, now);
+		err = queue_open("anomaly", s->report_id, s->person_id, 0, now, &item);
 		if (err == STATUS_OK)
 			err = notice_item_opened(item, "anomaly", s->person_id, now);
 		if (err)

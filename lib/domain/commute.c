@@ -1,5 +1,6 @@
 /* commute.c - see commute.h. */
 #include "domain/commute.h"
+#include "domain/queue.h"
 #include "domain/audit.h"
 #include "core/conf.h"
 #include "core/db.h"
@@ -57,8 +58,7 @@ static NEOERR *apply_in_txn(void *arg)
 		"valid_until, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)", "isssss",
 		(long long)x->person_id, x->address, x->from, x->until, x->reason, now);
 	if (err == STATUS_OK)
-		err = db_exec(NULL, NULL, "INSERT INTO queue_items (kind, ref_id, person_id, created_at) "
-			"VALUES ('commute', ?, ?, ?)", "iis", x->id, (long long)x->person_id, now);
+		err = queue_open("commute", x->id, x->person_id, 0, now, NULL);
 	snprintf(detail, sizeof detail, "%s - %s %s", x->from, x->until, x->address);
 	if (err == STATUS_OK)
 		err = audit_write(x->a, now, "commute.apply", x->person_id, "commute", x->id, detail);

@@ -9,34 +9,30 @@
 
 const char *const exempt_statuses[] = { "suspended", "withdrawn", "enlisted", NULL };
 
+static void exemption_row(DB_CURSOR *c, void *out)
+{
+	struct exemption *ex = out;
+
+	ex->id = db_int(c, 0);
+	db_copy(ex->kind, sizeof ex->kind, db_str(c, 1));
+	db_copy(ex->status, sizeof ex->status, db_str(c, 2));
+	db_copy(ex->class_name, sizeof ex->class_name, db_str(c, 3));
+	db_copy(ex->reason, sizeof ex->reason, db_str(c, 4));
+	db_copy(ex->starts_on, sizeof ex->starts_on, db_str(c, 5));
+	db_copy(ex->ends_on, sizeof ex->ends_on, db_str(c, 6));
+}
+
 NEOERR *exempt_find(int person_id, const char *day, struct exemption *ex, bool *found)
 {
-	DB_CURSOR *c = NULL;
-	NEOERR *err;
-
 	memset(ex, 0, sizeof *ex);
-	err = db_query(&c,
+	return nerr_pass(db_one(found, exemption_row, ex,
 		"SELECT e.id, e.kind, e.status, cls.name, e.reason, e.starts_on, e.ends_on "
 		"FROM people p JOIN checkin_exemptions e ON e.ended_at IS NULL "
 		" AND e.starts_on <= ? AND (e.ends_on IS NULL OR e.ends_on >= ?) "
 		" AND (e.person_id = p.id OR e.class_id = p.class_id OR e.status = p.status) "
 		"LEFT JOIN org_units cls ON cls.id = e.class_id "
 		"WHERE p.id = ? ORDER BY e.ends_on IS NULL DESC, e.ends_on DESC, e.id LIMIT 1",
-		"ssi", day, day, (long long)person_id);
-	if (err)
-		return nerr_pass(err);
-	*found = db_next(c);
-	if (*found) {
-		ex->id = db_int(c, 0);
-		db_copy(ex->kind, sizeof ex->kind, db_str(c, 1));
-		db_copy(ex->status, sizeof ex->status, db_str(c, 2));
-		db_copy(ex->class_name, sizeof ex->class_name, db_str(c, 3));
-		db_copy(ex->reason, sizeof ex->reason, db_str(c, 4));
-		db_copy(ex->starts_on, sizeof ex->starts_on, db_str(c, 5));
-		db_copy(ex->ends_on, sizeof ex->ends_on, db_str(c, 6));
-	}
-	db_cursor_free(&c);
-	return STATUS_OK;
+		"ssi", day, day, (long long)person_id));
 }
 
 static bool known_status(const char *s)

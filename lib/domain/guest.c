@@ -59,8 +59,7 @@ static NEOERR *add_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	if (!may) {
-		x->out->ok = false;
-		x->out->forbidden = true;
+		outcome_forbidden(x->out);
 		return STATUS_OK;
 	}
 	err = db_scalar(&dup, NULL, "SELECT COUNT(*) FROM guests WHERE id_type = ? AND id_number = ?",
@@ -332,8 +331,7 @@ static NEOERR *collector_revoke_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	if (n == 0) {
-		x->out->ok = false;
-		x->out->not_found = true;
+		outcome_not_found(x->out);
 		return STATUS_OK;
 	}
 	clock_now(now);

@@ -1,5 +1,6 @@
 /* leave.c - see leave.h. */
 #include "domain/leave.h"
+#include "domain/queue.h"
 #include "domain/audit.h"
 #include "core/conf.h"
 #include "core/db.h"
@@ -54,8 +55,7 @@ static NEOERR *apply_in_txn(void *arg)
 		"reason, created_at) VALUES (?, ?, ?, ?, ?, ?)", "isssss", (long long)x->person_id,
 		x->from, x->until, x->destination, x->reason, now);
 	if (err == STATUS_OK)
-		err = db_exec(NULL, NULL, "INSERT INTO queue_items (kind, ref_id, person_id, created_at) "
-			"VALUES ('leave', ?, ?, ?)", "iis", x->id, (long long)x->person_id, now);
+		err = queue_open("leave", x->id, x->person_id, 0, now, NULL);
 	snprintf(detail, sizeof detail, "%s - %s %s", x->from, x->until, x->destination);
 	if (err == STATUS_OK)
 		err = audit_write(x->a, now, "leave.apply", x->person_id, "leave", x->id, detail);

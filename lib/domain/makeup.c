@@ -1,5 +1,6 @@
 /* makeup.c - see makeup.h. */
 #include "domain/makeup.h"
+#include "domain/queue.h"
 #include "domain/audit.h"
 #include "core/db.h"
 #include "core/days.h"
@@ -99,9 +100,7 @@ static NEOERR *apply_in_txn(void *arg)
 		return nerr_raise(HC_ERR_CONFLICT, "open request exists");
 	}
 	if (err == STATUS_OK)
-		err = db_exec(NULL, &item,
-			"INSERT INTO queue_items (kind, ref_id, person_id, created_at) "
-			"VALUES ('makeup', ?, ?, ?)", "iis", id, (long long)a->person_id, now);
+		err = queue_open("makeup", id, a->person_id, 0, now, &item);
 	if (err == STATUS_OK)
 		err = notice_item_opened(item, "makeup", a->person_id, now);
 	if (err == STATUS_OK)

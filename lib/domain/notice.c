@@ -306,8 +306,7 @@ NEOERR *notice_list_load(HDF *out, const char *prefix, int person)
 	long long unread = 0;
 	NEOERR *err;
 
-	snprintf(key, sizeof key, "%s.Row", prefix);
-	err = db_rows(out, key, NULL,
+	err = db_rows_at(out, prefix, "Row", NULL,
 		"SELECT n.id, n.kind, n.item_id AS item, p.id AS subject, p.name, p.number, "
 		" DATE_FORMAT(n.created_at, '%m-%d %H:%i') AS at, n.read_at IS NULL AS unread, "
 		" q.state = 'open' AS open "

@@ -15,24 +15,23 @@ struct txn {
 	struct offline_done *out;
 };
 
+static void earlier_row(DB_CURSOR *c, void *arg)
+{
+	struct offline_done *out = arg;
+
+	db_copy(out->result, sizeof out->result, db_str(c, 0));
+	db_copy(out->flag, sizeof out->flag, db_str(c, 1));
+	db_copy(out->scanned_at, sizeof out->scanned_at, db_str(c, 2));
+	out->arrived = db_int(c, 3) != 0;
+}
+
 /* What an earlier upload of the same token by the same device recorded. */
 static NEOERR *earlier(const struct offline_upload *u, struct offline_done *out)
 {
-	DB_CURSOR *c = NULL;
-	NEOERR *err = db_query(&c, "SELECT result, COALESCE(flag, ''), scanned_at, "
-		" arrival_id IS NOT NULL FROM offline_scans WHERE token_id = ? AND device_id = ?",
-		"bi", u->t->mac, (size_t)GATE_MAC_BYTES, (long long)u->st->device_id);
-
-	if (err)
-		return nerr_pass(err);
-	if (db_next(c)) {
-		db_copy(out->result, sizeof out->result, db_str(c, 0));
-		db_copy(out->flag, sizeof out->flag, db_str(c, 1));
-		db_copy(out->scanned_at, sizeof out->scanned_at, db_str(c, 2));
-		out->arrived = db_int(c, 3) != 0;
-	}
-	db_cursor_free(&c);
-	return STATUS_OK;
+	return nerr_pass(db_one(NULL, earlier_row, out, "SELECT result, COALESCE(flag, ''), "
+		" scanned_at, arrival_id IS NOT NULL FROM offline_scans WHERE token_id = ? "
+		" AND device_id = ?",
+		"bi", u->t->mac, (size_t)GATE_MAC_BYTES, (long long)u->st->device_id));
 }
 
 static NEOERR *record_in_txn(void *arg)

@@ -72,8 +72,7 @@ static NEOERR *create_in_txn(void *ctx)
 	*out = (struct outcome){ .ok = true };
 	if (!strcmp(x->kind, "college")) {
 		if (!actor_school_admin(x->a)) {
-			out->ok = false;
-			out->forbidden = true;
+			outcome_forbidden(out);
 			return STATUS_OK;
 		}
 		err = db_scalar(&parent, &found, "SELECT id FROM org_units WHERE kind = 'school' "
@@ -96,8 +95,7 @@ static NEOERR *create_in_txn(void *ctx)
 			return STATUS_OK;
 		}
 		if (!actor_may_college(x->a, parent_unit.college_id)) {
-			out->ok = false;
-			out->forbidden = true;
+			outcome_forbidden(out);
 			return STATUS_OK;
 		}
 		parent = parent_unit.id;
@@ -146,15 +144,13 @@ static NEOERR *load_target(struct change *x, struct org_unit *u, bool *go)
 	if (err)
 		return nerr_pass(err);
 	if (!found || !strcmp(u->kind, "school")) {
-		x->out->ok = false;
-		x->out->not_found = true;
+		outcome_not_found(x->out);
 		return STATUS_OK;
 	}
 	/* A college itself is the school's to change. */
 	if (!actor_may_college(x->a, u->college_id) ||
 	    (!strcmp(u->kind, "college") && !actor_school_admin(x->a))) {
-		x->out->ok = false;
-		x->out->forbidden = true;
+		outcome_forbidden(x->out);
 		return STATUS_OK;
 	}
 	*go = true;
@@ -251,8 +247,7 @@ static NEOERR *merge_in_txn(void *ctx)
 		return STATUS_OK;
 	}
 	if (!actor_may_college(x->a, t.college_id)) {
-		x->out->ok = false;
-		x->out->forbidden = true;
+		outcome_forbidden(x->out);
 		return STATUS_OK;
 	}
 	now_text(now);

@@ -39,6 +39,20 @@ static inline void outcome_refuse(struct outcome *out, const char *field, const 
 	out->msg = msg;
 }
 
+/* Nothing written: the thing acted on is not there (the page answers 404). */
+static inline void outcome_not_found(struct outcome *out)
+{
+	out->ok = false;
+	out->not_found = true;
+}
+
+/* Nothing written: the actor may not act there at all (403). */
+static inline void outcome_forbidden(struct outcome *out)
+{
+	out->ok = false;
+	out->forbidden = true;
+}
+
 /* Pure: may the actor act on things of college_id (0: of no college)? */
 static inline bool actor_may_college(const struct actor *a, int college_id)
 {

@@ -1,5 +1,6 @@
 /* passage.c - see passage.h. */
 #include "domain/passage.h"
+#include "domain/queue.h"
 #include "domain/audit.h"
 #include "domain/facts.h"
 #include "core/db.h"
@@ -8,25 +9,22 @@
 #include <stdio.h>
 #include <string.h>
 
+static void seen_row(DB_CURSOR *c, void *arg)
+{
+	struct passage_seen *out = arg;
+
+	db_copy(out->at, sizeof out->at, db_str(c, 0));
+	db_copy(out->where, sizeof out->where, db_str(c, 1));
+	db_copy(out->result, sizeof out->result, db_str(c, 2));
+	db_copy(out->reason, sizeof out->reason, db_str(c, 3));
+}
+
 NEOERR *passage_find_token(const unsigned char mac[GATE_MAC_BYTES], struct passage_seen *out)
 {
-	DB_CURSOR *c = NULL;
-	NEOERR *err = db_query(&c, "SELECT ps.at, g.name, ps.result, ps.reason "
-		"FROM passages ps JOIN gates g ON g.id = ps.entrance_id WHERE ps.token_mac = ?",
-		"b", mac, (size_t)GATE_MAC_BYTES);
-
 	memset(out, 0, sizeof *out);
-	if (err)
-		return nerr_pass(err);
-	if (db_next(c)) {
-		out->found = true;
-		db_copy(out->at, sizeof out->at, db_str(c, 0));
-		db_copy(out->where, sizeof out->where, db_str(c, 1));
-		db_copy(out->result, sizeof out->result, db_str(c, 2));
-		db_copy(out->reason, sizeof out->reason, db_str(c, 3));
-	}
-	db_cursor_free(&c);
-	return STATUS_OK;
+	return nerr_pass(db_one(&out->found, seen_row, out, "SELECT ps.at, g.name, ps.result, "
+		" ps.reason FROM passages ps JOIN gates g ON g.id = ps.entrance_id "
+		"WHERE ps.token_mac = ?", "b", mac, (size_t)GATE_MAC_BYTES));
 }
 
 NEOERR *passage_entrance(int entrance_id, int *building_id, char name[65], bool *found)
@@ -95,8 +93,7 @@ static NEOERR *fever_opened(const struct record *r, long long id, const char *no
 	char detail[120], day[11];
 	NEOERR *err;
 
-	err = db_exec(NULL, NULL, "INSERT INTO queue_items (kind, ref_id, person_id, created_at) "
-		      "VALUES ('fever', ?, ?, ?)", "iis", id, (long long)x->person_id, now);
+	err = queue_open("fever", id, x->person_id, 0, now, NULL);
 	if (err == STATUS_OK)
 		err = facts_door_fever(x->person_id);
 	snprintf(day, sizeof day, "%.10s", now);

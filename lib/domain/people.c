@@ -111,13 +111,11 @@ static NEOERR *save_in_txn(void *ctx)
 		}
 		db_cursor_free(&c);
 		if (!found) {
-			out->ok = false;
-			out->not_found = true;
+			outcome_not_found(out);
 			return STATUS_OK;
 		}
 		if (!actor_may_college(x->a, old_college)) {
-			out->ok = false;
-			out->forbidden = true;
+			outcome_forbidden(out);
 			return STATUS_OK;
 		}
 	}
@@ -126,8 +124,7 @@ static NEOERR *save_in_txn(void *ctx)
 		return STATUS_OK;
 	}
 	if (!actor_may_college(x->a, in->college_id)) {
-		out->ok = false;
-		out->forbidden = true;
+		outcome_forbidden(out);
 		return STATUS_OK;
 	}
 	if (in->college_id) {
@@ -258,13 +255,11 @@ static NEOERR *delete_in_txn(void *ctx)
 		return nerr_pass(err);
 	college = (int)one;
 	if (!found) {
-		x->out->ok = false;
-		x->out->not_found = true;
+		outcome_not_found(x->out);
 		return STATUS_OK;
 	}
 	if (!actor_may_college(x->a, college)) {
-		x->out->ok = false;
-		x->out->forbidden = true;
+		outcome_forbidden(x->out);
 		return STATUS_OK;
 	}
 	err = db_scalar(&reports, NULL, "SELECT COUNT(*) FROM daily_reports WHERE person_id = ?",
@@ -349,13 +344,11 @@ static NEOERR *class_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	if (!found) {
-		x->out->ok = false;
-		x->out->not_found = true;
+		outcome_not_found(x->out);
 		return STATUS_OK;
 	}
 	if (!actor_may_college(x->a, (int)counselor_college)) {
-		x->out->ok = false;
-		x->out->forbidden = true;
+		outcome_forbidden(x->out);
 		return STATUS_OK;
 	}
 	err = unit_facts(x->class_id, kind, &unit_college, &retired, &found);
@@ -366,8 +359,7 @@ static NEOERR *class_in_txn(void *ctx)
 		return STATUS_OK;
 	}
 	if (!actor_may_college(x->a, unit_college)) {
-		x->out->ok = false;
-		x->out->forbidden = true;
+		outcome_forbidden(x->out);
 		return STATUS_OK;
 	}
 	err = db_scalar(&was, NULL, "SELECT counselor_id FROM counselor_classes "

@@ -23,7 +23,6 @@
 #include <strings.h>
 #include <time.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 #define STAGE_BATCH 2000
 #define SHOWN 200          /* rows described of each kind (added, changed, bad) */
@@ -237,19 +236,12 @@ static NEOERR *load_units(struct import *im)
 
 static NEOERR *load_counselors(struct import *im)
 {
-	DB_CURSOR *c = NULL;
-	NEOERR *err = db_query(&c, "SELECT p.number, p.id FROM people p JOIN roles r "
-			       "ON r.person_id = p.id AND r.role = 'counselor'", NULL);
+	NEOERR *err = lookup_load(&im->counselors, "SELECT p.number, p.id FROM people p JOIN roles r "
+				  "ON r.person_id = p.id AND r.role = 'counselor'", NULL, 0);
 
-	while (err == STATUS_OK && db_next(c))
-		err = lookup_put(&im->counselors, db_str(c, 0), (long)db_int(c, 1));
-	db_cursor_free(&c);
 	if (err == STATUS_OK)
-		err = db_query(&c, "SELECT CONCAT('#', class_id), counselor_id FROM counselor_classes",
-			       NULL);
-	while (err == STATUS_OK && db_next(c))
-		err = lookup_put(&im->class_counselor, db_str(c, 0), (long)db_int(c, 1));
-	db_cursor_free(&c);
+		err = lookup_load(&im->class_counselor, "SELECT CONCAT('#', class_id), counselor_id "
+				  "FROM counselor_classes", NULL, 0);
 	return nerr_pass(err);
 }
 
@@ -874,9 +866,7 @@ done:
 NEOERR *pimport_template(bool csv, const char *tmpdir, char **buf, size_t *len)
 {
 	char path[1024];
-	lxw_workbook *wb;
-	lxw_worksheet *ws;
-	lxw_format *bold;
+	const char *headers[NCOLS];
 
 	if (csv) {
 		STRING t;
@@ -899,20 +889,10 @@ NEOERR *pimport_template(bool csv, const char *tmpdir, char **buf, size_t *len)
 		*len = (size_t)t.len;
 		return STATUS_OK;
 	}
+	for (int c = 0; c < NCOLS; c++)
+		headers[c] = col_headers[c][0];
 	snprintf(path, sizeof path, "%s/people-template-%d.xlsx", tmpdir, (int)getpid());
-	wb = workbook_new(path);
-	if (wb == NULL)
-		return nerr_raise(NERR_IO, "cannot create %s", path);
-	ws = workbook_add_worksheet(wb, "人员");
-	bold = workbook_add_format(wb);
-	format_set_bold(bold);
-	for (int c = 0; c < NCOLS; c++) {
-		worksheet_write_string(ws, 0, (lxw_col_t)c, col_headers[c][0], bold);
-		for (int r = 0; r < 2; r++)
-			worksheet_write_string(ws, (lxw_row_t)(r + 1), (lxw_col_t)c, example[r][c], NULL);
-		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, 14, NULL);
-	}
-	return nerr_pass(xlsx_close_read(wb, path, buf, len));
+	return nerr_pass(xlsx_template(path, "人员", headers, NCOLS, example[0], 2, 14, buf, len));
 }
 
 /* ---- drafts ---- */

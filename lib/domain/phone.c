@@ -255,13 +255,11 @@ static NEOERR *by_hand_in_txn(void *ctx)
 	}
 	db_cursor_free(&c);
 	if (!found) {
-		x->out->ok = false;
-		x->out->not_found = true;
+		outcome_not_found(x->out);
 		return STATUS_OK;
 	}
 	if (!actor_may_college(x->a, (int)college)) {
-		x->out->ok = false;
-		x->out->forbidden = true;
+		outcome_forbidden(x->out);
 		return STATUS_OK;
 	}
 	if (!phone[0]) {

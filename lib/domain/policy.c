@@ -1,7 +1,9 @@
 /* policy.c - see policy.h. */
 #include "domain/policy.h"
+#include "domain/queue.h"
 #include "core/conf.h"
 #include "core/db.h"
+#include "core/idlist.h"
 #include "core/days.h"
 #include "core/policy.h"
 #include "domain/audit.h"
@@ -178,10 +180,7 @@ static NEOERR *rejudge(const struct fever_change *f, const char *now)
 		" anomaly_state = COALESCE(?, anomaly_state) WHERE id = ?", "iisi",
 		(long long)f->flags_after, (long long)(f->flags_after != 0), state, f->report_id);
 	if (err == STATUS_OK && f->opens)
-		err = db_exec(NULL, NULL,
-			"INSERT INTO queue_items (kind, ref_id, person_id, created_at) "
-			"VALUES ('anomaly', ?, ?, ?)", "iis", f->report_id,
-			(long long)f->person_id, now);
+		err = queue_open("anomaly", f->report_id, f->person_id, 0, now, NULL);
 	if (err == STATUS_OK && f->closes)
 		err = db_exec(NULL, NULL,
 			"UPDATE queue_items SET state = 'withdrawn', decided_at = ?, "
@@ -371,8 +370,7 @@ static NEOERR *open_term_in_txn(void *arg)
 	long long id = 0, cards = 0, from = 0;
 	bool found;
 	DB_CURSOR *c = NULL;
-	size_t len;
-	int nq = 0;
+	struct idlist ql;
 	NEOERR *err;
 
 	clock_now(now);
@@ -392,12 +390,10 @@ static NEOERR *open_term_in_txn(void *arg)
 			       "ORDER BY position", NULL);
 	if (err)
 		return nerr_pass(err);
-	len = (size_t)snprintf(questions, sizeof questions, "[");
-	while (db_next(c) && len + 16 < sizeof questions)
-		len += (size_t)snprintf(questions + len, sizeof questions - len, "%s%s",
-					nq++ ? "," : "", db_str(c, 0));
+	idlist_init(&ql, questions, sizeof questions);
+	while (db_next(c) && idlist_add(&ql, db_int(c, 0)))
+		;
 	db_cursor_free(&c);
-	snprintf(questions + len, sizeof questions - len, "]");
 	err = db_exec(NULL, &id, "INSERT INTO terms (name, starts_on, ends_on) VALUES (?, ?, ?)",
 		      "sss", t->name, t->starts_on, t->ends_on);
 	if (err == STATUS_OK)

@@ -109,8 +109,7 @@ static NEOERR *revoke_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	if (!found) {
-		x->out->ok = false;
-		x->out->not_found = true;
+		outcome_not_found(x->out);
 		return STATUS_OK;
 	}
 	clock_now(now);

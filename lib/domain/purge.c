@@ -1,6 +1,7 @@
 /* purge.c - see purge.h. */
 #include "domain/purge.h"
 #include "core/db.h"
+#include "core/idlist.h"
 #include "core/days.h"
 #include "domain/audit.h"
 #include "domain/facts.h"
@@ -142,25 +143,28 @@ struct batch {
 	int nnames;
 };
 
+/* Adds a person to the batch once; false when they are in it already. */
+static bool add_person(struct batch *b, int id)
+{
+	for (int i = 0; i < b->npeople; i++)
+		if (b->people[i] == id)
+			return false;
+	b->people[b->npeople++] = id;
+	return true;
+}
+
 static void ids_json(struct batch *b, DB_CURSOR *c, int col)
 {
-	size_t len = 0;
+	struct idlist l;
 
 	b->npeople = 0;
-	len += (size_t)snprintf(b->ids, sizeof b->ids, "[");
+	idlist_init(&l, b->ids, sizeof b->ids);
 	while (db_next(c) && b->npeople < PURGE_BATCH) {
 		int id = (int)db_int(c, col);
-		bool seen = false;
 
-		for (int i = 0; i < b->npeople && !seen; i++)
-			seen = b->people[i] == id;
-		if (seen)
-			continue;
-		b->people[b->npeople] = id;
-		len += (size_t)snprintf(b->ids + len, sizeof b->ids - len, "%s%d",
-					b->npeople++ ? "," : "", id);
+		if (add_person(b, id))
+			idlist_add(&l, id);
 	}
-	snprintf(b->ids + len, sizeof b->ids - len, "]");
 }
 
 /* The batch's people from the query `err` opened as *c (its first column),
@@ -176,12 +180,13 @@ static NEOERR *take_people(struct batch *b, NEOERR *err, DB_CURSOR **c)
 	return STATUS_OK;
 }
 
-/* The card facts of the batch's people in the term, after their uploads
- * (fix: facts_application) or arrivals (facts_arrival) were deleted. */
-static NEOERR *repair_people(const struct batch *b, NEOERR *(*fix)(int person, int term))
+/* The end of an uploads or arrivals batch: err from its deletes, n the
+ * rows they took; then the card facts of its people in the term, computed
+ * again without them (fix: facts_application, facts_arrival). */
+static NEOERR *batch_done(struct batch *b, NEOERR *err, unsigned long long n,
+			  NEOERR *(*fix)(int person, int term))
 {
-	NEOERR *err = STATUS_OK;
-
+	b->done = (long long)n;
 	for (int i = 0; err == STATUS_OK && i < b->npeople; i++)
 		err = fix(b->people[i], b->t->id);
 	return nerr_pass(err);
@@ -301,8 +306,7 @@ static NEOERR *uploads_batch(void *arg)
 	struct batch *b = arg;
 	unsigned long long n = 0;
 	DB_CURSOR *c = NULL;
-	size_t len;
-	int nrows = 0;
+	struct idlist rows;
 	NEOERR *err;
 
 	b->done = 0;
@@ -313,26 +317,17 @@ static NEOERR *uploads_batch(void *arg)
 		"ORDER BY u.id LIMIT 500 FOR UPDATE", "i", (long long)b->t->id);
 	if (err)
 		return nerr_pass(err);
-	len = (size_t)snprintf(b->rows, sizeof b->rows, "[");
+	idlist_init(&rows, b->rows, sizeof b->rows);
 	while (db_next(c)) {
-		int person = (int)db_int(c, 2);
-		bool seen = false;
-
-		len += (size_t)snprintf(b->rows + len, sizeof b->rows - len, "%s%lld",
-					nrows++ ? "," : "", db_int(c, 0));
+		idlist_add(&rows, db_int(c, 0));
 		db_copy(b->names[b->nnames++], sizeof b->names[0], db_str(c, 1));
-		for (int i = 0; i < b->npeople && !seen; i++)
-			seen = b->people[i] == person;
-		if (!seen)
-			b->people[b->npeople++] = person;
+		add_person(b, (int)db_int(c, 2));
 	}
-	snprintf(b->rows + len, sizeof b->rows - len, "]");
 	db_cursor_free(&c);
-	if (nrows == 0)
+	if (rows.n == 0)
 		return STATUS_OK;
 	err = db_exec(&n, NULL, "DELETE FROM uploads WHERE id IN " IN_BATCH, "s", b->rows);
-	b->done = (long long)n;
-	return nerr_pass(err ? err : repair_people(b, facts_application));
+	return nerr_pass(batch_done(b, err, n, facts_application));
 }
 
 static NEOERR *arrivals_batch(void *arg)
@@ -348,8 +343,7 @@ static NEOERR *arrivals_batch(void *arg)
 		return nerr_pass(err);
 	err = db_exec(&n, NULL, "DELETE FROM arrivals WHERE term_id = ? AND person_id IN " IN_BATCH,
 		      "is", (long long)b->t->id, b->ids);
-	b->done = (long long)n;
-	return nerr_pass(err ? err : repair_people(b, facts_arrival));
+	return nerr_pass(batch_done(b, err, n, facts_arrival));
 }
 
 /* Removes the batch's files that no upload names any more; counts them. */
@@ -519,7 +513,6 @@ NEOERR *purge_runs_list(HDF *out, const char *prefix)
 
 NEOERR *purge_run_load(HDF *out, const char *prefix, long long id, bool *found)
 {
-	char key[96];
 	NEOERR *err = db_row(out, prefix, found,
 		"SELECT id, DATE_FORMAT(started_at, '%Y-%m-%d %H:%i:%s') AS started_at, "
 		" DATE_FORMAT(finished_at, '%Y-%m-%d %H:%i:%s') AS finished_at, dry_run, run_by "
@@ -527,8 +520,7 @@ NEOERR *purge_run_load(HDF *out, const char *prefix, long long id, bool *found)
 
 	if (err || !*found)
 		return nerr_pass(err);
-	snprintf(key, sizeof key, "%s.Line", prefix);
-	return nerr_pass(db_rows(out, key, NULL,
+	return nerr_pass(db_rows_at(out, prefix, "Line", NULL,
 		"SELECT kind, term_id, term_name, rule_days, rows_n, files_n FROM purge_lines "
 		"WHERE run_id = ? ORDER BY FIELD(kind, 'reports', 'location', 'uploads', 'arrivals', "
 		" 'messages', 'audit'), term_id", "i", id));

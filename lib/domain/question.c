@@ -1,6 +1,7 @@
 /* question.c - see question.h. */
 #include "domain/question.h"
 #include "core/db.h"
+#include "core/idlist.h"
 #include "core/days.h"
 #include "core/utf8.h"
 #include "domain/audit.h"
@@ -204,7 +205,7 @@ NEOERR *question_store_answers(long long report_id, const struct question *q, in
 static NEOERR *lock_and_order(char *order, size_t size, int *n)
 {
 	DB_CURSOR *c = NULL;
-	size_t len;
+	struct idlist l;
 	NEOERR *err;
 
 	err = db_exec(NULL, NULL, "INSERT IGNORE INTO policies (id) VALUES (1)", NULL);
@@ -216,16 +217,12 @@ static NEOERR *lock_and_order(char *order, size_t size, int *n)
 	if (err)
 		return nerr_pass(err);
 	*n = 0;
-	len = (size_t)snprintf(order, size, "[");
+	idlist_init(&l, order, size);
 	while (db_next(c)) {
-		if (len < size)
-			len += (size_t)snprintf(order + len, size - len, "%s%s", *n ? "," : "",
-						db_str(c, 0));
+		idlist_add(&l, db_int(c, 0));
 		(*n)++;
 	}
 	db_cursor_free(&c);
-	if (len < size)
-		snprintf(order + len, size - len, "]");
 	return STATUS_OK;
 }
 

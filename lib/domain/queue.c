@@ -208,6 +208,14 @@ NEOERR *queue_person_load(HDF *out, const char *prefix, long long person)
 	return STATUS_OK;
 }
 
+NEOERR *queue_open(const char *kind, long long ref_id, long long person, long long assignee,
+		   const char *now, long long *item)
+{
+	return nerr_pass(db_exec(NULL, item, "INSERT INTO queue_items (kind, ref_id, person_id, "
+		"created_at, assignee_id) VALUES (?, ?, ?, ?, NULLIF(?, 0))", "siisi", kind, ref_id,
+		person, now, assignee));
+}
+
 /* The audit log's object kind for a queue kind. */
 static const char *history_kind(const char *kind)
 {

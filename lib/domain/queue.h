@@ -19,6 +19,14 @@
 extern const char *const queue_kinds[];
 bool queue_kind_known(const char *kind);
 
+/* Opens an item of kind about record ref_id of person, waiting from now,
+ * inside the caller's transaction (the record's); assignee (0: none) is
+ * the one person it waits for. *item (may be NULL) gets its id. The
+ * notices are the caller's (notice_item_opened(), for the kinds that
+ * send them). */
+NEOERR *queue_open(const char *kind, long long ref_id, long long person, long long assignee,
+		   const char *now, long long *item);
+
 /* Reads for the review page, into out. */
 
 /* Queue.Count.<kind> and Queue.Count.all over the actor's queue (their scope and kinds, and the items assigned to

@@ -1,5 +1,6 @@
 /* returnapp.c - see returnapp.h. */
 #include "domain/returnapp.h"
+#include "domain/queue.h"
 #include "core/conf.h"
 #include "domain/audit.h"
 #include "core/db.h"
@@ -83,31 +84,29 @@ struct app_row {
 	bool quiz, pledge, grad;
 };
 
+static void app_row_fill(DB_CURSOR *c, void *out)
+{
+	struct app_row *a = out;
+
+	a->id = db_int(c, 0);
+	snprintf(a->state, sizeof a->state, "%s", db_str(c, 1));
+	snprintf(a->stage, sizeof a->stage, "%s", db_str(c, 2));
+	a->quiz = db_int(c, 3) != 0;
+	a->pledge = db_int(c, 4) != 0;
+	a->grad = db_int(c, 5) != 0;
+}
+
+/* The person's application of the term locked; a->id 0 when there is none. */
 static NEOERR *lock_app(int person, int term, struct app_row *a)
 {
-	DB_CURSOR *c = NULL;
-	NEOERR *err;
-
 	memset(a, 0, sizeof *a);
-	err = db_query(&c,
+	return nerr_pass(db_one(NULL, app_row_fill, a,
 		"SELECT ra.id, ra.state, COALESCE(ra.sent_back_stage, ''), "
 		" ra.quiz_passed_at IS NOT NULL, ra.pledge_accepted_at IS NOT NULL, "
 		" p.identity = 'grad' "
 		"FROM return_applications ra JOIN people p ON p.id = ra.person_id "
 		"WHERE ra.person_id = ? AND ra.term_id = ? FOR UPDATE",
-		"ii", (long long)person, (long long)term);
-	if (err)
-		return nerr_pass(err);
-	if (db_next(c)) {
-		a->id = db_int(c, 0);
-		snprintf(a->state, sizeof a->state, "%s", db_str(c, 1));
-		snprintf(a->stage, sizeof a->stage, "%s", db_str(c, 2));
-		a->quiz = db_int(c, 3) != 0;
-		a->pledge = db_int(c, 4) != 0;
-		a->grad = db_int(c, 5) != 0;
-	}
-	db_cursor_free(&c);
-	return STATUS_OK;
+		"ii", (long long)person, (long long)term));
 }
 
 struct step {
@@ -269,9 +268,7 @@ static bool may_edit_evidence(const struct app_row *a)
 static NEOERR *open_queue_item(long long app, int person, const char *kind, const char *now)
 {
 	long long item = 0;
-	NEOERR *err = db_exec(NULL, &item,
-		"INSERT INTO queue_items (kind, ref_id, person_id, created_at) VALUES (?, ?, ?, ?)",
-		"siis", kind, app, (long long)person, now);
+	NEOERR *err = queue_open(kind, app, person, 0, now, &item);
 
 	if (err)
 		return nerr_pass(err);

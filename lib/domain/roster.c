@@ -8,6 +8,7 @@
  */
 #include "domain/roster.h"
 #include "core/db.h"
+#include "core/idlist.h"
 #include "core/lookup.h"
 #include "domain/facts.h"
 #include "domain/audit.h"
@@ -20,7 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 #define MAX_COLS 4
 
@@ -55,37 +55,13 @@ NEOERR *roster_template(enum roster_kind k, const char *tmpdir, char **buf, size
 {
 	const struct template_def *t = &templates[k];
 	char path[1024];
-	lxw_workbook *wb;
-	lxw_worksheet *ws;
-	lxw_format *bold;
+	int ncols = 0;
 
+	while (ncols < MAX_COLS && t->headers[ncols])
+		ncols++;
 	snprintf(path, sizeof path, "%s/template-%d-%s.xlsx", tmpdir, (int)getpid(), t->name);
-	wb = workbook_new(path);
-	if (wb == NULL)
-		return nerr_raise(NERR_IO, "cannot create %s", path);
-	ws = workbook_add_worksheet(wb, "名单");
-	bold = workbook_add_format(wb);
-	format_set_bold(bold);
-	for (int c = 0; c < MAX_COLS && t->headers[c]; c++) {
-		worksheet_write_string(ws, 0, (lxw_col_t)c, t->headers[c], bold);
-		worksheet_write_string(ws, 1, (lxw_col_t)c, t->example[c], NULL);
-		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, 16, NULL);
-	}
-	return nerr_pass(xlsx_close_read(wb, path, buf, len));
-}
-
-/* Loads "key -> id" pairs from a two-column query. */
-static NEOERR *lookup_load(struct lookup *l, const char *sql, const char *fmt, long long arg)
-{
-	DB_CURSOR *c = NULL;
-	NEOERR *err = fmt ? db_query(&c, sql, fmt, arg) : db_query(&c, sql, NULL);
-
-	if (err)
-		return nerr_pass(err);
-	while (err == STATUS_OK && db_next(c))
-		err = lookup_put(l, db_str(c, 0), (long)db_int(c, 1));
-	db_cursor_free(&c);
-	return nerr_pass(err);
+	return nerr_pass(xlsx_template(path, "名单", t->headers, ncols, t->example, 1, 16,
+				       buf, len));
 }
 
 struct checked_row {
@@ -313,12 +289,10 @@ static NEOERR *roster_facts(const struct import *im)
 	NEOERR *err;
 
 	string_init(&ids);
-	err = string_append(&ids, "[");
+	err = string_append(&ids, "[]");
 	for (int i = 1; err == STATUS_OK && i < im->nrows; i++)
 		if (im->rows[i].person > 0)
-			err = string_appendf(&ids, "%s%ld", ids.len > 1 ? "," : "", im->rows[i].person);
-	if (err == STATUS_OK)
-		err = string_append(&ids, "]");
+			err = idlist_append(&ids, im->rows[i].person);
 	if (err == STATUS_OK)
 		err = facts_roster(im->term, ids.buf);
 	string_clear(&ids);
@@ -418,16 +392,13 @@ NEOERR *roster_current_term(struct term_info *t)
 
 NEOERR *roster_list(HDF *out, const char *prefix, int term)
 {
-	char key[64];
 	NEOERR *err;
 
-	snprintf(key, sizeof key, "%s.Terms", prefix);
-	err = db_rows(out, key, NULL,
+	err = db_rows_at(out, prefix, "Terms", NULL,
 		"SELECT name, starts_on, ends_on FROM terms ORDER BY starts_on DESC LIMIT 20", NULL);
 	if (err)
 		return nerr_pass(err);
-	snprintf(key, sizeof key, "%s.Batch", prefix);
-	return nerr_pass(db_rows(out, key, NULL,
+	return nerr_pass(db_rows_at(out, prefix, "Batch", NULL,
 		"SELECT b.id, b.name, b.return_from, b.return_until, COUNT(re.id) AS people "
 		"FROM return_batches b LEFT JOIN roster_entries re ON re.batch_id = b.id "
 		"WHERE b.term_id = ? GROUP BY b.id ORDER BY b.return_from", "i", (long long)term));

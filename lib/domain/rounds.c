@@ -1,5 +1,6 @@
 /* rounds.c - see rounds.h. */
 #include "domain/rounds.h"
+#include "domain/queue.h"
 #include "domain/policy.h"
 #include "domain/audit.h"
 #include "domain/exempt.h"
@@ -110,9 +111,7 @@ static NEOERR *open_anomaly(struct submit_ctx *x, long long report, const char *
 	if (err == STATUS_OK)
 		err = facts_anomaly(x->a->person_id);
 	if (err == STATUS_OK)
-		err = db_exec(NULL, &item, "INSERT INTO queue_items (kind, ref_id, person_id, "
-			      "created_at) VALUES ('anomaly', ?, ?, ?)", "iis", report,
-			      (long long)x->a->person_id, now);
+		err = queue_open("anomaly", report, x->a->person_id, 0, now, &item);
 	if (err == STATUS_OK)
 		err = notice_item_opened(item, "anomaly", x->a->person_id, now);
 	return nerr_pass(err);

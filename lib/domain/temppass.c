@@ -1,5 +1,6 @@
 /* temppass.c - see temppass.h. */
 #include "domain/temppass.h"
+#include "domain/queue.h"
 #include "domain/audit.h"
 #include "core/conf.h"
 #include "core/db.h"
@@ -86,9 +87,7 @@ static NEOERR *apply_in_txn(void *arg)
 		"iisssis", (long long)x->person_id, x->building_id, x->reason, x->from, x->until,
 		x->approver_id, p->now);
 	if (err == STATUS_OK)
-		err = db_exec(NULL, NULL, "INSERT INTO queue_items (kind, ref_id, person_id, created_at, "
-			"assignee_id) VALUES ('temp_pass', ?, ?, ?, NULLIF(?, 0))", "iisi", p->id,
-			(long long)x->person_id, p->now, x->approver_id);
+		err = queue_open("temp_pass", p->id, x->person_id, x->approver_id, p->now, NULL);
 	snprintf(detail, sizeof detail, "%.16s - %.16s", x->from, x->until);
 	if (err == STATUS_OK)
 		err = audit_write(p->a, p->now, "temp_pass.apply", x->person_id, "temp_pass", p->id, detail);

@@ -12,46 +12,39 @@
 
 NEOERR *campus_list(HDF *out, const char *prefix)
 {
-	char key[96];
 	NEOERR *err;
 
-	snprintf(key, sizeof key, "%s.Building", prefix);
-	err = db_rows(out, key, NULL, "SELECT b.id, b.name, b.kind, b.restricted, "
+	err = db_rows_at(out, prefix, "Building", NULL, "SELECT b.id, b.name, b.kind, b.restricted, "
 		" (SELECT COUNT(*) FROM building_presence bp WHERE bp.building_id = b.id) AS inside "
 		"FROM buildings b ORDER BY b.name LIMIT 500", NULL);
 	if (err)
 		return nerr_pass(err);
-	snprintf(key, sizeof key, "%s.Entrance", prefix);
-	err = db_rows(out, key, NULL, "SELECT g.id, g.name, g.building_id, b.name AS building, "
+	err = db_rows_at(out, prefix, "Entrance", NULL, "SELECT g.id, g.name, g.building_id, b.name AS building, "
 		" (SELECT COUNT(*) FROM gate_devices d WHERE d.gate_id = g.id "
 		"  AND d.revoked_at IS NULL AND d.credential_hash IS NOT NULL) AS devices "
 		"FROM gates g JOIN buildings b ON b.id = g.building_id "
 		"WHERE g.kind = 'entrance' ORDER BY g.name LIMIT 2000", NULL);
 	if (err)
 		return nerr_pass(err);
-	snprintf(key, sizeof key, "%s.Approver", prefix);
-	err = db_rows(out, key, NULL, "SELECT ba.building_id, p.id AS person, p.name, p.number "
+	err = db_rows_at(out, prefix, "Approver", NULL, "SELECT ba.building_id, p.id AS person, p.name, p.number "
 		"FROM building_approvers ba JOIN people p ON p.id = ba.person_id "
 		"ORDER BY ba.building_id, p.name", NULL);
 	if (err)
 		return nerr_pass(err);
 	/* Seed 003 三③: who holds a pass without a return application; and
 	 * who lives in which dorm building. */
-	snprintf(key, sizeof key, "%s.Holder", prefix);
-	err = db_rows(out, key, NULL, "SELECT p.id AS person, p.name, p.number, p.identity, "
+	err = db_rows_at(out, prefix, "Holder", NULL, "SELECT p.id AS person, p.name, p.number, p.identity, "
 		" h.note, DATE_FORMAT(h.added_at, '%Y-%m-%d') AS added "
 		"FROM pass_holders h JOIN people p ON p.id = h.person_id ORDER BY p.number LIMIT 1000", NULL);
 	if (err)
 		return nerr_pass(err);
-	snprintf(key, sizeof key, "%s.Resident", prefix);
-	err = db_rows(out, key, NULL, "SELECT p.id AS person, p.name, p.number, "
+	err = db_rows_at(out, prefix, "Resident", NULL, "SELECT p.id AS person, p.name, p.number, "
 		" p.dorm_building_id AS building_id, b.name AS building "
 		"FROM people p JOIN buildings b ON b.id = p.dorm_building_id "
 		"ORDER BY b.name, p.number LIMIT 1000", NULL);
 	if (err)
 		return nerr_pass(err);
-	snprintf(key, sizeof key, "%s.Access", prefix);
-	return nerr_pass(db_rows(out, key, NULL, "SELECT ba.id, ba.building_id, "
+	return nerr_pass(db_rows_at(out, prefix, "Access", NULL, "SELECT ba.id, ba.building_id, "
 		" u.name AS unit, ba.identity FROM building_access ba "
 		"LEFT JOIN org_units u ON u.id = ba.unit_id ORDER BY ba.building_id, ba.id", NULL));
 }
@@ -143,22 +136,18 @@ NEOERR *campus_units(HDF *out, const char *prefix)
 
 NEOERR *campus_temp_form(HDF *out, const char *prefix, long long person_id)
 {
-	char key[96];
 	NEOERR *err;
 
-	snprintf(key, sizeof key, "%s.Building", prefix);
-	err = db_rows(out, key, NULL, "SELECT b.id, b.name, b.restricted FROM buildings b "
+	err = db_rows_at(out, prefix, "Building", NULL, "SELECT b.id, b.name, b.restricted FROM buildings b "
 		"ORDER BY b.name LIMIT 500", NULL);
 	if (err)
 		return nerr_pass(err);
-	snprintf(key, sizeof key, "%s.Approver", prefix);
-	err = db_rows(out, key, NULL, "SELECT ba.building_id, p.id, p.name, b.name AS building "
+	err = db_rows_at(out, prefix, "Approver", NULL, "SELECT ba.building_id, p.id, p.name, b.name AS building "
 		"FROM building_approvers ba JOIN people p ON p.id = ba.person_id "
 		"JOIN buildings b ON b.id = ba.building_id ORDER BY b.name, p.name", NULL);
 	if (err)
 		return nerr_pass(err);
-	snprintf(key, sizeof key, "%s.Mine", prefix);
-	return nerr_pass(db_rows(out, key, NULL, "SELECT tp.id, b.name AS building, tp.reason, "
+	return nerr_pass(db_rows_at(out, prefix, "Mine", NULL, "SELECT tp.id, b.name AS building, tp.reason, "
 		" DATE_FORMAT(tp.valid_from, '%Y-%m-%d %H:%i') AS valid_from, "
 		" DATE_FORMAT(tp.valid_until, '%Y-%m-%d %H:%i') AS valid_until, tp.state, "
 		" COALESCE(ap.name, '') AS approver, tp.decision_reason "
@@ -327,8 +316,7 @@ NEOERR *campus_my_commutes(HDF *out, const char *prefix, long long person_id, co
 	err = db_row(out, key, NULL, "SELECT boarding FROM people WHERE id = ?", "i", person_id);
 	if (err)
 		return nerr_pass(err);
-	snprintf(key, sizeof key, "%s.Mine", prefix);
-	return nerr_pass(db_rows(out, key, NULL, "SELECT c.id, c.address, c.valid_from, "
+	return nerr_pass(db_rows_at(out, prefix, "Mine", NULL, "SELECT c.id, c.address, c.valid_from, "
 		" c.valid_until, c.reason, c.state, c.decision_reason, "
 		" c.state = 'approved' AND ? BETWEEN c.valid_from AND c.valid_until AS valid, "
 		" c.state = 'approved' AND c.valid_until < ? AS expired "

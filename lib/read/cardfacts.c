@@ -269,25 +269,22 @@ void card_export(HDF *out, const char *lang, const char *prefix, const struct ca
 NEOERR *card_exempt_export(HDF *out, const char *prefix, int person_id, int today)
 {
 	struct exemption ex;
-	char d[11], key[96];
+	char d[11];
 	bool found;
+	HDF *node;
 	NEOERR *err;
 
 	day_format(today, d);
 	err = exempt_find(person_id, d, &ex, &found);
+	if (err == STATUS_OK && found)
+		err = hdf_get_node(out, prefix, &node);
 	if (err || !found)
 		return nerr_pass(err);
-	snprintf(key, sizeof key, "%s.Kind", prefix);
-	hdf_set_value(out, key, ex.kind);
-	snprintf(key, sizeof key, "%s.Status", prefix);
-	hdf_set_value(out, key, ex.status);
-	snprintf(key, sizeof key, "%s.Class", prefix);
-	hdf_set_value(out, key, ex.class_name);
-	snprintf(key, sizeof key, "%s.Reason", prefix);
-	hdf_set_value(out, key, ex.reason);
-	snprintf(key, sizeof key, "%s.From", prefix);
-	hdf_set_value(out, key, ex.starts_on);
-	snprintf(key, sizeof key, "%s.Until", prefix);
-	hdf_set_value(out, key, ex.ends_on);
+	hdf_set_value(node, "Kind", ex.kind);
+	hdf_set_value(node, "Status", ex.status);
+	hdf_set_value(node, "Class", ex.class_name);
+	hdf_set_value(node, "Reason", ex.reason);
+	hdf_set_value(node, "From", ex.starts_on);
+	hdf_set_value(node, "Until", ex.ends_on);
 	return STATUS_OK;
 }

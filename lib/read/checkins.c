@@ -141,9 +141,8 @@ NEOERR *checkins_calendar(HDF *out, const char *prefix, int person, const char *
 	if (err)
 		return nerr_pass(err);
 	term = hdf_get_obj(out, key);
-	snprintf(key, sizeof key, "%s.Day", prefix);
 	/* Every day of the term up to today, with what happened on it. */
-	return nerr_pass(db_rows(out, key, NULL,
+	return nerr_pass(db_rows_at(out, prefix, "Day", NULL,
 		"WITH RECURSIVE days(d) AS ("
 		"  SELECT GREATEST(t.starts_on, ? - INTERVAL 59 DAY) FROM terms t WHERE t.id = ? "
 		"  UNION ALL SELECT d + INTERVAL 1 DAY FROM days WHERE d < ?) "

@@ -126,18 +126,15 @@ NEOERR *directory_search(HDF *out, const char *prefix, const char *like, long lo
 
 NEOERR *directory_choosers(HDF *out, const char *prefix, long long college, int person)
 {
-	char key[96];
 	NEOERR *err;
 
-	snprintf(key, sizeof key, "%s.College", prefix);
-	err = db_rows(out, key, NULL,
+	err = db_rows_at(out, prefix, "College", NULL,
 		"SELECT u.id, u.code, u.name FROM org_units u WHERE u.kind = 'college' "
 		"AND (u.retired_at IS NULL OR u.id = (SELECT college_id FROM people WHERE id = ?)) "
 		"AND (? = 0 OR u.id = ?) ORDER BY u.code", "iii", (long long)person, college, college);
 	if (err)
 		return nerr_pass(err);
-	snprintf(key, sizeof key, "%s.Class", prefix);
-	err = db_rows(out, key, NULL,
+	err = db_rows_at(out, prefix, "Class", NULL,
 		"SELECT * FROM (SELECT u.id, u.code, u.name, "
 		" IF(p.kind = 'college', p.id, p.parent_id) AS college_id "
 		" FROM org_units u JOIN org_units p ON p.id = u.parent_id WHERE u.kind = 'class' "
@@ -146,8 +143,7 @@ NEOERR *directory_choosers(HDF *out, const char *prefix, long long college, int 
 		(long long)person, college, college);
 	if (err)
 		return nerr_pass(err);
-	snprintf(key, sizeof key, "%s.Counselor", prefix);
-	return nerr_pass(db_rows(out, key, NULL,
+	return nerr_pass(db_rows_at(out, prefix, "Counselor", NULL,
 		"SELECT p.id, p.number, p.name FROM people p JOIN roles r ON r.person_id = p.id "
 		"AND r.role = 'counselor' WHERE ? = 0 OR p.college_id = ? "
 		"OR p.id = (SELECT counselor_id FROM counselor_assignments WHERE student_id = ?) "
@@ -156,7 +152,6 @@ NEOERR *directory_choosers(HDF *out, const char *prefix, long long college, int 
 
 NEOERR *directory_person(HDF *out, const char *prefix, int id)
 {
-	char key[96];
 	NEOERR *err = db_row(out, prefix, NULL,
 		"SELECT p.id, p.number, p.name, p.identity, p.status, COALESCE(p.phone, '') AS phone, "
 		" COALESCE(p.college_id, '') AS college_id, COALESCE(p.class_id, '') AS class_id, "
@@ -169,8 +164,7 @@ NEOERR *directory_person(HDF *out, const char *prefix, int id)
 
 	if (err)
 		return nerr_pass(err);
-	snprintf(key, sizeof key, "%s.Role", prefix);
-	return nerr_pass(db_rows(out, key, NULL,
+	return nerr_pass(db_rows_at(out, prefix, "Role", NULL,
 		"SELECT r.role, u.name AS college FROM roles r "
 		"LEFT JOIN org_units u ON u.id = r.org_id WHERE r.person_id = ? ORDER BY r.role",
 		"i", (long long)id));

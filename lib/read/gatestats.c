@@ -7,18 +7,15 @@
 
 NEOERR *gatestats_list(HDF *out, const char *prefix, const char *today)
 {
-	char key[64];
 	NEOERR *err;
 
-	snprintf(key, sizeof key, "%s.Gate", prefix);
-	err = db_rows(out, key, NULL,
+	err = db_rows_at(out, prefix, "Gate", NULL,
 		"SELECT g.id, g.kind, g.name, "
 		" (SELECT COUNT(*) FROM arrivals a WHERE a.gate_id = g.id AND a.at >= ?) AS today "
 		"FROM gates g ORDER BY g.kind, g.name", "s", today);
 	if (err)
 		return nerr_pass(err);
-	snprintf(key, sizeof key, "%s.Device", prefix);
-	return nerr_pass(db_rows(out, key, NULL,
+	return nerr_pass(db_rows_at(out, prefix, "Device", NULL,
 		"SELECT d.id, d.name, g.name AS gate, d.created_at, d.enrolled_at, d.revoked_at, "
 		" CASE WHEN d.revoked_at IS NOT NULL THEN 'revoked' "
 		"      WHEN d.enrolled_at IS NOT NULL THEN 'enrolled' ELSE 'pending' END AS state "

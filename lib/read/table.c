@@ -475,8 +475,7 @@ NEOERR *table_chosen_term(HDF *out, const char *lang, const char *p, const char 
 	bool found = false;
 	NEOERR *err;
 
-	snprintf(key, sizeof key, "%s.Terms", prefix);
-	err = db_rows(out, key, NULL,
+	err = db_rows_at(out, prefix, "Terms", NULL,
 		"SELECT id, name FROM terms ORDER BY starts_on DESC LIMIT 100", NULL);
 	if (err)
 		return nerr_pass(err);

@@ -41,6 +41,7 @@
 #include "read/cardfacts.h"
 #include "read/checkins.h"
 #include "read/directory.h"
+#include "core/idlist.h"
 #include "web/app.h"
 #include "web/sess.h"
 
@@ -856,6 +857,49 @@ static void booking_lapse_and_suspension_by_the_clock(void **state)
 #undef SLOT_BOOKED
 }
 
+/* ---- core/db and core/idlist against the database ------------------------ */
+
+/* A read model's list under its prefix (db_rows_at), and a set of ids
+ * bound as one JSON array (idlist) as the rules bind them. */
+static void db_lists_and_id_sets(void **state)
+{
+	HDF *h = NULL;
+	char buf[64], key[64];
+	struct idlist l;
+	int n = -1;
+	NEOERR *err;
+
+	(void)state;
+	OK(hdf_init(&h));
+	OK(db_rows_at(h, "Page.Person", "Role", &n, "SELECT role FROM roles WHERE person_id = ? "
+		      "ORDER BY role", "i", (long long)ADMIN));
+	assert_int_equal(n, SCALAR("SELECT COUNT(*) FROM roles WHERE person_id = ?", "i",
+				   (long long)ADMIN));
+	assert_true(n > 0);
+	for (int i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "Page.Person.Role.%d.role", i);
+		assert_non_null(hdf_get_value(h, key, NULL));
+	}
+	assert_null(hdf_get_value(h, "Page.Person.Role.0.Role", NULL));
+	err = db_rows_at(h, "Page", "Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+			 "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+			 NULL, "SELECT 1", NULL);
+	assert_non_null(err);
+	nerr_ignore(&err);
+	hdf_destroy(&h);
+
+	idlist_init(&l, buf, sizeof buf);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$')) j",
+				"s", buf), 0);
+	assert_true(idlist_add(&l, STUDENT));
+	assert_true(idlist_add(&l, GRAD));
+	assert_true(idlist_add(&l, 9000000000LL));
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM people WHERE id IN (SELECT j.id FROM "
+				"JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$')) j)", "s", buf), 2);
+	assert_int_equal(SCALAR("SELECT SUM(j.id) FROM JSON_TABLE(?, '$[*]' COLUMNS "
+				"(id BIGINT PATH '$')) j", "s", buf), STUDENT + GRAD + 9000000000LL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -870,6 +914,7 @@ int main(void)
 		cmocka_unit_test(proxy_filler_named_then_revoked),
 		cmocka_unit_test(guest_added_and_declared),
 		cmocka_unit_test(booking_lapse_and_suspension_by_the_clock),
+		cmocka_unit_test(db_lists_and_id_sets),
 	};
 	return cmocka_run_group_tests_name("domain", tests, setup, teardown);
 }

@@ -18,6 +18,7 @@
 #include "core/err.h"
 #include "core/lang.h"
 #include "core/conf.h"
+#include "core/idlist.h"
 
 static void days_round_trip(void **state)
 {
@@ -351,6 +352,39 @@ static void streak_texts(void **state)
 	unsetenv("HEALTHCARD_CONF");
 }
 
+/* A set of ids bound as one JSON array: closed after every call, never
+ * cut in the middle of a number when the buffer fills. */
+static void idlist_json(void **state)
+{
+	char buf[12];
+	struct idlist l;
+	STRING s;
+	(void)state;
+
+	idlist_init(&l, buf, sizeof buf);
+	assert_string_equal(buf, "[]");
+	assert_true(idlist_add(&l, 7));
+	assert_string_equal(buf, "[7]");
+	assert_true(idlist_add(&l, 123));
+	assert_true(idlist_add(&l, -4));
+	assert_string_equal(buf, "[7,123,-4]");
+	assert_int_equal(l.n, 3);
+	assert_false(idlist_add(&l, 5));        /* "[7,123,-4,5]" is 12 bytes and the NUL */
+	assert_string_equal(buf, "[7,123,-4]");
+	assert_int_equal(l.n, 3);
+	assert_int_equal(l.len, strlen(buf));
+
+	string_init(&s);
+	assert_null(idlist_append(&s, 9));
+	assert_string_equal(s.buf, "[9]");
+	string_clear(&s);
+	assert_null(string_append(&s, "[]"));
+	assert_null(idlist_append(&s, 1));
+	assert_null(idlist_append(&s, 9000000000LL));
+	assert_string_equal(s.buf, "[1,9000000000]");
+	string_clear(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -365,6 +399,7 @@ int main(void)
 		cmocka_unit_test(site_prefixes),
 		cmocka_unit_test(outbox_texts),
 		cmocka_unit_test(streak_texts),
+		cmocka_unit_test(idlist_json),
 	};
 	return cmocka_run_group_tests_name("lib", tests, NULL, NULL);
 }
