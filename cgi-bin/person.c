@@ -46,7 +46,6 @@ static NEOERR *show(struct req *r)
 {
 	const char *param = app_param(r, "id", NULL);
 	int person = r->who.person_id, today = app_today(), nreports = 0;
-	char from[11], to[11];
 	struct card_info ci;
 	struct card_verdict v;
 	bool found;
@@ -78,15 +77,15 @@ static NEOERR *show(struct req *r)
 	if (err)
 		return nerr_pass(err);
 
-	day_format(today - CALENDAR_DAYS + 1, from);
-	day_format(today, to);
-	err = person_calendar(r->hdf, "Record.Day", person, from, to, to);
-	if (err == STATUS_OK)
-		err = person_reports(r->hdf, "Record.Report", person, &nreports);
+	err = person_reports(r->hdf, "Record.Report", person, &nreports);
 	if (err == STATUS_OK)
 		err = questions_answers(r->hdf, "Record.Report", r->lang, person);
 	if (err == STATUS_OK)
 		err = person_makeups(r->hdf, "Record.Makeup", person);
+	/* From the two lists above, not a query of its own. */
+	if (err == STATUS_OK)
+		err = person_calendar(r->hdf, "Record.Day", person, "Record.Report",
+				      "Record.Makeup", today - CALENDAR_DAYS + 1, today, today);
 	if (err == STATUS_OK)
 		err = person_applications(r->hdf, "Record.App", person);
 	if (err == STATUS_OK)

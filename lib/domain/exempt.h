@@ -23,9 +23,15 @@
  * expression `day` (a column or a constant, not a placeholder: it is used
  * twice). The one definition of 打卡对象. */
 #define EXEMPT_ON(day) \
-	"EXISTS (SELECT 1 FROM checkin_exemptions e WHERE e.ended_at IS NULL " \
-	" AND e.starts_on <= " day " AND (e.ends_on IS NULL OR e.ends_on >= " day ") " \
-	" AND (e.person_id = p.id OR e.class_id = p.class_id OR e.status = p.status))"
+	"EXISTS (SELECT 1 FROM checkin_exemptions e WHERE " EXEMPT_NAMES \
+	" AND e.starts_on <= " day " AND (e.ends_on IS NULL OR e.ends_on >= " day "))"
+
+/* SQL: true when the exemption `e` (a row of checkin_exemptions, not
+ * ended) names the person `p` on some of its days: EXEMPT_ON() without
+ * the day, for a reader that wants the ranges themselves. */
+#define EXEMPT_NAMES \
+	"e.ended_at IS NULL " \
+	" AND (e.person_id = p.id OR e.class_id = p.class_id OR e.status = p.status)"
 
 /* The statuses an exemption may name (people.status besides 'active'). */
 extern const char *const exempt_statuses[];

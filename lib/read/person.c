@@ -2,6 +2,9 @@
 #include "read/person.h"
 #include "core/db.h"
 #include "domain/exempt.h"
+#include "core/days.h"
+
+#include <string.h>
 
 #include <stdio.h>
 
@@ -39,6 +42,7 @@ NEOERR *person_reports(HDF *out, const char *prefix, int person_id, int *n)
 		" d.abroad, d.location_changed, d.risk_area_14d, d.cohabitant_returned, "
 		" d.returned_to_city, d.quarantine, d.diagnosis, d.other_abnormal, d.anomaly, "
 		" d.anomaly_flags, d.anomaly_state, d.data_changed, d.is_makeup, "
+		" IF(d.bulk_filled_by IS NULL, NULL, 1) AS bulk, "
 		" f.name AS filled_by, bf.name AS bulk_by, v.name AS verified_by, "
 		" DATE_FORMAT(d.verified_at, '%Y-%m-%d %H:%i') AS verified_at, d.verify_reason, "
 		" pos.lat AS geo_lat, pos.lon AS geo_lon, ROUND(pos.accuracy_m) AS geo_accuracy "
@@ -49,10 +53,12 @@ NEOERR *person_reports(HDF *out, const char *prefix, int person_id, int *n)
 		"WHERE d.person_id = ? ORDER BY d.day DESC" LIMIT_ROWS, "i", (long long)person_id));
 }
 
-NEOERR *person_calendar(HDF *out, const char *prefix, int person_id,
-			const char *from, const char *to, const char *today)
+/* The calendar by the database, for a record whose lists are cut inside
+ * the calendar's days (more than PERSON_MAX_ROWS rows after its first day:
+ * not a real person's, but the page must still say the truth). */
+static NEOERR *calendar_sql(HDF *out, const char *prefix, int person_id,
+			    const char *from, const char *to, const char *today)
 {
-	/* The states of /checkin/calendar, and the days nothing was asked. */
 	return nerr_pass(db_rows(out, prefix, NULL,
 		"WITH RECURSIVE days(d) AS (SELECT CAST(? AS DATE) "
 		"  UNION ALL SELECT d + INTERVAL 1 DAY FROM days WHERE d < ?) "
@@ -70,6 +76,101 @@ NEOERR *person_calendar(HDF *out, const char *prefix, int person_id,
 		"LEFT JOIN daily_reports dr ON dr.person_id = p.id AND dr.day = days.d "
 		"LEFT JOIN makeup_requests mr ON mr.person_id = p.id AND mr.open_day = days.d "
 		"ORDER BY days.d DESC", "sssi", from, to, today, (long long)person_id));
+}
+
+/* True when a list of PERSON_MAX_ROWS rows, latest day first, may have
+ * left out rows of days from `from` on. */
+static bool list_cut_after(HDF *list, int from)
+{
+	HDF *last = NULL;
+	int n = 0;
+
+	for (HDF *h = list ? hdf_obj_child(list) : NULL; h; h = hdf_obj_next(h)) {
+		last = h;
+		n++;
+	}
+	return n >= PERSON_MAX_ROWS && day_or_0(hdf_get_value(last, "day", NULL)) >= from;
+}
+
+NEOERR *person_calendar(HDF *out, const char *prefix, int person_id,
+			const char *reports, const char *makeups,
+			int from, int to, int today)
+{
+	HDF *rep = hdf_get_obj(out, reports), *mk = hdf_get_obj(out, makeups);
+	const char *state[CALENDAR_MAX_DAYS];
+	DB_CURSOR *c = NULL;
+	char key[96], d[11], t[11];
+	NEOERR *err;
+
+	if (to - from + 1 > CALENDAR_MAX_DAYS || to < from)
+		return nerr_raise(NERR_ASSERT, "calendar of %d days", to - from + 1);
+	if (list_cut_after(rep, from) || list_cut_after(mk, from)) {
+		day_format(from, d);
+		day_format(to, t);
+		day_format(today, key);
+		return nerr_pass(calendar_sql(out, prefix, person_id, d, t, key));
+	}
+	/* The states of /checkin/calendar, in its order: a report (sent back,
+	 * quick-filled, made up, done), then the days nothing was asked,
+	 * today, an open make-up request, else missed. */
+	for (int i = 0; i <= to - from; i++)
+		state[i] = NULL;
+	for (HDF *h = rep ? hdf_obj_child(rep) : NULL; h; h = hdf_obj_next(h)) {
+		int day = day_or_0(hdf_get_value(h, "day", NULL));
+		if (day < from || day > to)
+			continue;
+		if (!strcmp(hdf_get_value(h, "anomaly_state", ""), "sent_back"))
+			state[day - from] = "sent_back";
+		else if (hdf_get_value(h, "bulk", NULL))
+			state[day - from] = "bulk";
+		else if (!strcmp(hdf_get_value(h, "is_makeup", "0"), "1"))
+			state[day - from] = "made_up";
+		else
+			state[day - from] = "done";
+	}
+	day_format(from, d);
+	day_format(to, t);
+	err = db_query(&c, "SELECT e.starts_on, e.ends_on FROM checkin_exemptions e "
+		"JOIN people p ON p.id = ? WHERE " EXEMPT_NAMES " AND e.starts_on <= ? "
+		" AND (e.ends_on IS NULL OR e.ends_on >= ?)", "iss", (long long)person_id, t, d);
+	if (err)
+		return nerr_pass(err);
+	while (db_next(c)) {
+		int a = day_or_0(db_str(c, 0)), b = db_str(c, 1) ? day_or_0(db_str(c, 1)) : to;
+		for (int day = a < from ? from : a; day <= b && day <= to; day++)
+			if (state[day - from] == NULL)
+				state[day - from] = "exempt";
+	}
+	db_cursor_free(&c);
+	if (today >= from && today <= to && state[today - from] == NULL)
+		state[today - from] = "today";
+	/* An open request (pending or approved) is at most one a day. */
+	for (HDF *h = mk ? hdf_obj_child(mk) : NULL; h; h = hdf_obj_next(h)) {
+		int day = day_or_0(hdf_get_value(h, "day", NULL));
+		const char *st = hdf_get_value(h, "state", "");
+		if (day < from || day > to || state[day - from] != NULL)
+			continue;
+		if (!strcmp(st, "pending"))
+			state[day - from] = "pending";
+		else if (!strcmp(st, "approved"))
+			state[day - from] = "approved";
+	}
+	for (int day = to, i = 0; day >= from; day--, i++) {
+		HDF *node;
+
+		snprintf(key, sizeof key, "%s.%d", prefix, i);
+		err = hdf_get_node(out, key, &node);
+		if (err == STATUS_OK) {
+			day_format(day, d);
+			err = hdf_set_value(node, "day", d);
+		}
+		if (err == STATUS_OK)
+			err = hdf_set_value(node, "state",
+					    state[day - from] ? state[day - from] : "missed");
+		if (err)
+			return nerr_pass(err);
+	}
+	return STATUS_OK;
 }
 
 NEOERR *person_makeups(HDF *out, const char *prefix, int person_id)

@@ -24,14 +24,21 @@
 NEOERR *person_load(HDF *out, const char *prefix, int person_id, bool *found);
 
 /* <prefix>.<n>: every daily report, latest first, with all its answers
- * (the columns of daily_reports) and filled_by / verified_by as names. */
+ * (the columns of daily_reports) and filled_by / verified_by as names;
+ * bulk 1 for a quick-filled copy. */
 NEOERR *person_reports(HDF *out, const char *prefix, int person_id, int *n);
 
-/* <prefix>.<n>.{day, state}: the days from `from` to `to` ("YYYY-MM-DD"),
- * latest first, each done, made_up, sent_back, pending, approved,
- * exempt or missed (today, unreported: today). */
+/* The most days a calendar shows. */
+#define CALENDAR_MAX_DAYS 366
+
+/* <prefix>.<n>.{day, state}: the days from `from` to `to`, latest first,
+ * each done, bulk, made_up, sent_back, pending, approved, exempt or missed
+ * (today, unreported: today). Worked out from the lists person_reports()
+ * and person_makeups() wrote under `reports` and `makeups` of `out` (call
+ * it after them) and the person's exemptions (one statement). */
 NEOERR *person_calendar(HDF *out, const char *prefix, int person_id,
-			const char *from, const char *to, const char *today);
+			const char *reports, const char *makeups,
+			int from, int to, int today);
 
 /* <prefix>.<n>: make-up requests with who decided them. */
 NEOERR *person_makeups(HDF *out, const char *prefix, int person_id);

@@ -94,3 +94,64 @@ get counselor "/card?person=$sid"
 check "a staff view of the card links to the record" body_has "href=\"/person?id=$sid\""
 get counselor "/person?id=$sid"
 check "the record links to the card" body_has "href=\"/card?person=$sid\""
+
+# The calendar says, day by day, what the database says: its reference is
+# the query of /checkin/calendar's states with the days nothing was asked
+# (the page works it out from its lists). Another student of the counselor
+# gets every state: days missed, an exemption over a pending request, a
+# pending, an approved and a rejected request, a report sent back, one
+# quick-filled, one made up, and an ended exemption that counts for nothing.
+s2=$(sql "SELECT student_id FROM counselor_assignments WHERE counselor_id = $cid AND student_id NOT IN ($sid, $gid)
+	ORDER BY student_id LIMIT 1")
+ago() { TZ=Asia/Shanghai date -d "-$1 days" +%F; }
+sql "DELETE FROM report_positions WHERE report_id IN (SELECT id FROM daily_reports WHERE person_id = $s2 AND day BETWEEN '$(ago 12)' AND '$(ago 2)');
+	DELETE FROM daily_reports WHERE person_id = $s2 AND (day BETWEEN '$(ago 12)' AND '$(ago 2)' OR day = '$(ago 0)');
+	DELETE FROM makeup_requests WHERE person_id = $s2 AND day >= '$(ago 60)';
+	INSERT INTO makeup_requests (person_id, day, reason, state, created_at) VALUES
+	 ($s2, '$(ago 11)', 'x', 'pending', NOW()), ($s2, '$(ago 10)', 'x', 'approved', NOW()),
+	 ($s2, '$(ago 9)', 'x', 'rejected', NOW()), ($s2, '$(ago 5)', 'x', 'pending', NOW());
+	INSERT INTO checkin_exemptions (kind, person_id, reason, starts_on, ends_on, created_by, created_at) VALUES
+	 ('person', $s2, 'calendar test', '$(ago 6)', '$(ago 4)', $cid, NOW());
+	INSERT INTO checkin_exemptions (kind, person_id, reason, starts_on, ends_on, created_by, created_at, ended_by, ended_at)
+	 VALUES ('person', $s2, 'calendar test', '$(ago 3)', NULL, $cid, NOW(), $cid, NOW());
+	UPDATE daily_reports SET anomaly = 1, anomaly_state = 'sent_back' WHERE person_id = $s2 AND day = '$(ago 13)';
+	UPDATE daily_reports SET bulk_filled_by = $cid WHERE person_id = $s2 AND day = '$(ago 14)';
+	UPDATE daily_reports SET is_makeup = 1 WHERE person_id = $s2 AND day = '$(ago 15)'" >/dev/null
+calendar_ref() {
+	sql "WITH RECURSIVE days(d) AS (SELECT CAST('$(ago 59)' AS DATE)
+		UNION ALL SELECT d + INTERVAL 1 DAY FROM days WHERE d < '$(ago 0)')
+	SELECT CONCAT(days.d, ' ', CASE WHEN dr.anomaly_state = 'sent_back' THEN 'sent_back'
+		WHEN dr.id IS NOT NULL AND dr.bulk_filled_by IS NOT NULL THEN 'bulk'
+		WHEN dr.id IS NOT NULL AND dr.is_makeup THEN 'made_up'
+		WHEN dr.id IS NOT NULL THEN 'done'
+		WHEN EXISTS (SELECT 1 FROM checkin_exemptions e WHERE e.ended_at IS NULL AND e.starts_on <= days.d
+			AND (e.ends_on IS NULL OR e.ends_on >= days.d)
+			AND (e.person_id = p.id OR e.class_id = p.class_id OR e.status = p.status)) THEN 'exempt'
+		WHEN days.d = '$(ago 0)' THEN 'today'
+		WHEN mr.state = 'pending' THEN 'pending' WHEN mr.state = 'approved' THEN 'approved'
+		ELSE 'missed' END)
+	FROM days JOIN people p ON p.id = $1
+	LEFT JOIN daily_reports dr ON dr.person_id = p.id AND dr.day = days.d
+	LEFT JOIN makeup_requests mr ON mr.person_id = p.id AND mr.open_day = days.d ORDER BY days.d DESC"
+}
+calendar_page() {
+	sed -n 's/.*<li class="day-\([a-z_]*\)"><span class="date">\([0-9-]*\)<.*/\2 \1/p' "$BODY"
+}
+calendar_ref "$s2" >"$T/cal-ref"
+get counselor "/person?id=$s2"
+calendar_page >"$T/cal-page"
+check "the calendar: 60 days, each in the state the database gives" eval '
+	eq "$(wc -l <"$T/cal-page")" 60 && diff "$T/cal-ref" "$T/cal-page"'
+check "  with every state among them" eval 'for st in done missed exempt today pending approved sent_back bulk made_up; do
+	grep -q " $st\$" "$T/cal-page" || { echo "# no $st"; false; }; done'
+check "  the exempt days over a pending request, the rejected one missed" eval '
+	grep -qx "$(ago 5) exempt" "$T/cal-page" && grep -qx "$(ago 9) missed" "$T/cal-page" &&
+	grep -qx "$(ago 3) missed" "$T/cal-page"'
+sql "UPDATE checkin_exemptions SET ended_at = NOW(), ended_by = $cid WHERE person_id = $s2 AND ended_at IS NULL" >/dev/null
+for who in student grad; do
+	p=$(sql "SELECT person_id FROM accounts WHERE login = '$who'")
+	calendar_ref "$p" >"$T/cal-ref"
+	get counselor "/person?id=$p"
+	calendar_page >"$T/cal-page"
+	check "  and $who's calendar too" eval 'eq "$(wc -l <"$T/cal-page")" 60 && diff "$T/cal-ref" "$T/cal-page"'
+done
