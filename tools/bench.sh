@@ -570,23 +570,41 @@ PRE_RUN=""
 # the page processes, Apache's own, and mariadbd. Keeps the largest sum seen
 # in MEM_MAX ("procs pages_kib apache_kib mariadbd_kib"), taken after every
 # figure's run, when that page's pool is at its grown size.
-MEM_MAX="0 0 0 0"
-mem_sample() {
-	local rt p cmd kib n=0 pages=0 apache=0 db=0
+# stack_procs: "KIND PID" for each process of this stack (KIND page,
+# apache or db): the page programs, this Apache, this mariadbd.
+stack_procs() {
+	local rt p cmd
 	rt=$(readlink -f "$V/rt")
 	for p in /proc/[0-9]*; do
 		cmd=$({ tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null) || continue
 		case "$cmd" in
-		"$rt/bin/"*|*"apache2 -f $rt/httpd.conf"*|mariadbd*"$V/db"*) ;;
-		*) continue ;;
-		esac
-		kib=$(awk '/^Pss:/ { print $2 }' "$p/smaps_rollup" 2>/dev/null) || continue
-		case "$cmd" in
-		"$rt/bin/"*) n=$((n + 1)); pages=$((pages + ${kib:-0})) ;;
-		mariadbd*) db=$((db + ${kib:-0})) ;;
-		*) apache=$((apache + ${kib:-0})) ;;
+		"$rt/bin/"*) echo "page ${p#/proc/}" ;;
+		*"apache2 -f $rt/httpd.conf"*) echo "apache ${p#/proc/}" ;;
+		mariadbd*"$V/db"*) echo "db ${p#/proc/}" ;;
 		esac
 	done
+}
+# stack_sum READER: "pages apache mariadbd", READER PID's number summed by
+# kind, and the page processes counted; a process gone meanwhile counts 0.
+stack_sum() {
+	local kind pid v n=0 pages=0 apache=0 db=0
+	while read -r kind pid; do
+		v=$("$1" "$pid" 2>/dev/null) || continue
+		case "$kind" in
+		page) n=$((n + 1)); pages=$((pages + ${v:-0})) ;;
+		db) db=$((db + ${v:-0})) ;;
+		*) apache=$((apache + ${v:-0})) ;;
+		esac
+	done < <(stack_procs)
+	echo "$pages $apache $db $n"
+}
+pss_kib() { awk '/^Pss:/ { print $2 }' "/proc/$1/smaps_rollup"; }
+# utime + stime, fields 14 and 15: the 12th and 13th after the command's ")"
+cpu_of() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
+MEM_MAX="0 0 0 0"
+mem_sample() {
+	local pages apache db n
+	read -r pages apache db n <<<"$(stack_sum pss_kib)"
 	read -r -a m <<<"$MEM_MAX"
 	[ $((pages + apache)) -le $((m[1] + m[2])) ] || MEM_MAX="$n $pages $apache $db"
 }
@@ -594,31 +612,13 @@ mem_sample() {
 # BENCH_PROFILE=1: where each figure's time goes, over its measured run.
 # MariaDB runs with performance_schema (the figures of such a run are a
 # little lower and are not results); before the run its statement digests
-# are emptied and the CPU time of the stack's processes read from
+# are set aside and the CPU time of the stack's processes read from
 # /proc/PID/stat; after it, per request answered: the statements and their
-# server time (events_statements_summary_by_digest, this stack's user),
-# the CPU of the page processes, of Apache and of mariadbd, and the three
+# server time (below),
+# the CPU of the page processes, of Apache and of mariadbd, and the five
 # statements that took most of the server's time, each with its count and
 # mean. One line a figure in the notes and in var/bench/log/profile.
-cpu_ticks() {   # "pages apache mariadbd" clock ticks so far
-	local rt p cmd t pages=0 apache=0 db=0
-	rt=$(readlink -f "$V/rt")
-	for p in /proc/[0-9]*; do
-		cmd=$({ tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null) || continue
-		case "$cmd" in
-		"$rt/bin/"*|*"apache2 -f $rt/httpd.conf"*|mariadbd*"$V/db"*) ;;
-		*) continue ;;
-		esac
-		# utime + stime, fields 14 and 15 after the command's parentheses
-		t=$(sed 's/^.*) //' "$p/stat" 2>/dev/null | awk '{ print $12 + $13 }') || continue
-		case "$cmd" in
-		"$rt/bin/"*) pages=$((pages + ${t:-0})) ;;
-		mariadbd*) db=$((db + ${t:-0})) ;;
-		*) apache=$((apache + ${t:-0})) ;;
-		esac
-	done
-	echo "$pages $apache $db"
-}
+cpu_ticks() { stack_sum cpu_of | cut -d' ' -f1-3; }   # "pages apache mariadbd" clock ticks so far
 # Statements: the prepared ones (performance_schema's
 # prepared_statements_instances, one row a statement a process, kept while
 # the process keeps it: counted as the difference from a copy taken before
