@@ -22,17 +22,48 @@ static void exemption_row(DB_CURSOR *c, void *out)
 	db_copy(ex->ends_on, sizeof ex->ends_on, db_str(c, 6));
 }
 
+NEOERR *exempt_ranges(int person_id, const char *from, const char *to,
+		      struct exemption *ex, int max, int *n)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	*n = 0;
+	err = db_query(&c,
+		"SELECT e.id, e.kind, e.status, cls.name, e.reason, e.starts_on, e.ends_on "
+		"FROM people p JOIN checkin_exemptions e ON " EXEMPT_NAMES
+		" AND e.starts_on <= ? AND (e.ends_on IS NULL OR e.ends_on >= ?) "
+		"LEFT JOIN org_units cls ON cls.id = e.class_id "
+		"WHERE p.id = ? ORDER BY e.ends_on IS NULL DESC, e.ends_on DESC, e.id LIMIT ?",
+		"ssii", to, from, (long long)person_id, (long long)max);
+	if (err)
+		return nerr_pass(err);
+	while (*n < max && db_next(c)) {
+		memset(&ex[*n], 0, sizeof ex[*n]);
+		exemption_row(c, &ex[(*n)++]);
+	}
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+const struct exemption *exempt_pick(const struct exemption *ex, int n, const char *day)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(ex[i].starts_on, day) <= 0 &&
+		    (ex[i].ends_on[0] == '\0' || strcmp(ex[i].ends_on, day) >= 0))
+			return &ex[i];
+	return NULL;
+}
+
 NEOERR *exempt_find(int person_id, const char *day, struct exemption *ex, bool *found)
 {
+	int n;
+	NEOERR *err;
+
 	memset(ex, 0, sizeof *ex);
-	return nerr_pass(db_one(found, exemption_row, ex,
-		"SELECT e.id, e.kind, e.status, cls.name, e.reason, e.starts_on, e.ends_on "
-		"FROM people p JOIN checkin_exemptions e ON e.ended_at IS NULL "
-		" AND e.starts_on <= ? AND (e.ends_on IS NULL OR e.ends_on >= ?) "
-		" AND (e.person_id = p.id OR e.class_id = p.class_id OR e.status = p.status) "
-		"LEFT JOIN org_units cls ON cls.id = e.class_id "
-		"WHERE p.id = ? ORDER BY e.ends_on IS NULL DESC, e.ends_on DESC, e.id LIMIT 1",
-		"ssi", day, day, (long long)person_id));
+	err = exempt_ranges(person_id, day, day, ex, 1, &n);
+	*found = err == STATUS_OK && n > 0;
+	return nerr_pass(err);
 }
 
 static bool known_status(const char *s)

@@ -48,8 +48,20 @@ struct exemption {
 	char ends_on[11];            /* "" when open-ended */
 };
 
-/* *found false when person_id must check in on `day` ("YYYY-MM-DD"). */
+/* *found false when person_id must check in on `day` ("YYYY-MM-DD");
+ * else the exemption that holds, the first in exempt_ranges()' order. */
 NEOERR *exempt_find(int person_id, const char *day, struct exemption *ex, bool *found);
+
+/* The exemptions naming person_id on some day from `from` to `to`
+ * ("YYYY-MM-DD"), open-ended first, then by the latest end, then the
+ * oldest: at most `max` into ex[], *n of them (n == max: maybe more). */
+NEOERR *exempt_ranges(int person_id, const char *from, const char *to,
+		      struct exemption *ex, int max, int *n);
+
+/* Pure: the first of ex[0..n) that holds on `day`, NULL for none: with
+ * ex[] from exempt_ranges() over days that include `day`, what
+ * exempt_find() answers for that day. */
+const struct exemption *exempt_pick(const struct exemption *ex, int n, const char *day);
 
 /* A new exemption: kind "status" (status set), "class" (class_id) or
  * "person" (person_id); ends_on NULL or "" for open-ended. */

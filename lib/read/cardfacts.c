@@ -266,25 +266,39 @@ void card_export(HDF *out, const char *lang, const char *prefix, const struct ca
 	}
 }
 
+NEOERR *card_exempt_put(HDF *out, const char *prefix, const struct exemption *ex)
+{
+	HDF *node;
+	NEOERR *err;
+
+	if (ex == NULL)
+		return STATUS_OK;
+	err = hdf_get_node(out, prefix, &node);
+	if (err == STATUS_OK)
+		err = hdf_set_value(node, "Kind", ex->kind);
+	if (err == STATUS_OK)
+		err = hdf_set_value(node, "Status", ex->status);
+	if (err == STATUS_OK)
+		err = hdf_set_value(node, "Class", ex->class_name);
+	if (err == STATUS_OK)
+		err = hdf_set_value(node, "Reason", ex->reason);
+	if (err == STATUS_OK)
+		err = hdf_set_value(node, "From", ex->starts_on);
+	if (err == STATUS_OK)
+		err = hdf_set_value(node, "Until", ex->ends_on);
+	return nerr_pass(err);
+}
+
 NEOERR *card_exempt_export(HDF *out, const char *prefix, int person_id, int today)
 {
 	struct exemption ex;
 	char d[11];
 	bool found;
-	HDF *node;
 	NEOERR *err;
 
 	day_format(today, d);
 	err = exempt_find(person_id, d, &ex, &found);
-	if (err == STATUS_OK && found)
-		err = hdf_get_node(out, prefix, &node);
 	if (err || !found)
 		return nerr_pass(err);
-	hdf_set_value(node, "Kind", ex.kind);
-	hdf_set_value(node, "Status", ex.status);
-	hdf_set_value(node, "Class", ex.class_name);
-	hdf_set_value(node, "Reason", ex.reason);
-	hdf_set_value(node, "From", ex.starts_on);
-	hdf_set_value(node, "Until", ex.ends_on);
-	return STATUS_OK;
+	return nerr_pass(card_exempt_put(out, prefix, &ex));
 }

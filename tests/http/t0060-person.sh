@@ -33,6 +33,24 @@ sql "INSERT INTO daily_reports (person_id, day, submitted_at, temperature, sympt
 	VALUES ($sid, '$day', '$day 08:00:00', 37.9, 'fever,cough', '武汉', 0, 0, 0, 1, 'home', 'suspected',
 	'头痛 <b>', 1, 'fever,symptom,risk_area', 'cleared')" >/dev/null
 get counselor "/person?id=$sid&lang=en"
+check "the record lists the latest 20 reports in full, and links to earlier ones" eval '
+	eq "$(grep -c "<details class=\"report\"" "$BODY")" 20 && ! body_has "id=\"report-$day\"" &&
+	grep -q "id=\"reports-earlier\" href=\"/person?id=$sid&amp;to=" "$BODY"'
+# Page by page back to that report, as the links go.
+pages=0
+while ! body_has "id=\"report-$day\"" && [ $pages -lt 10 ]; do
+	next=$(grep -o "id=\"reports-earlier\" href=\"[^\"#]*" "$BODY" | sed 's/.*href="//; s/&amp;/\&/g')
+	[ -n "$next" ] || break
+	get counselor "$next&lang=en"
+	pages=$((pages + 1))
+done
+get counselor "/person?id=$sid&to=2026-13-01"
+check "  a malformed day to list from: 400" status_is 400
+get counselor "/person?id=$sid&lang=en"
+check "  the first page again: the latest reports" body_has "id=\"reports-earlier\""
+get counselor "$next&lang=en"
+check "  the earlier pages lead to a report of 70 days ago, with a link back to the latest" eval '
+	body_has "id=\"report-$day\"" && body_has "id=\"reports-latest\""'
 check "  a flagged report: symptoms, quarantine, diagnosis in words, the text escaped" eval '
 	grep -A30 "id=\"report-$day\"" "$BODY" >"$T/rep" &&
 	grep -q "Fever" "$T/rep" && grep -q "Cough" "$T/rep" && grep -q "At home" "$T/rep" &&
