@@ -273,19 +273,13 @@ NEOERR *card_exempt_put(HDF *out, const char *prefix, const struct exemption *ex
 
 	if (ex == NULL)
 		return STATUS_OK;
+	const struct { const char *name, *value; } field[] = {
+		{ "Kind", ex->kind }, { "Status", ex->status }, { "Class", ex->class_name },
+		{ "Reason", ex->reason }, { "From", ex->starts_on }, { "Until", ex->ends_on },
+	};
 	err = hdf_get_node(out, prefix, &node);
-	if (err == STATUS_OK)
-		err = hdf_set_value(node, "Kind", ex->kind);
-	if (err == STATUS_OK)
-		err = hdf_set_value(node, "Status", ex->status);
-	if (err == STATUS_OK)
-		err = hdf_set_value(node, "Class", ex->class_name);
-	if (err == STATUS_OK)
-		err = hdf_set_value(node, "Reason", ex->reason);
-	if (err == STATUS_OK)
-		err = hdf_set_value(node, "From", ex->starts_on);
-	if (err == STATUS_OK)
-		err = hdf_set_value(node, "Until", ex->ends_on);
+	for (size_t i = 0; err == STATUS_OK && i < sizeof field / sizeof field[0]; i++)
+		err = hdf_set_value(node, field[i].name, field[i].value);
 	return nerr_pass(err);
 }
 
