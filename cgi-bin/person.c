@@ -96,7 +96,7 @@ static NEOERR *show(struct req *r)
 	struct card_info ci;
 	struct card_verdict v;
 	struct subject subject;
-	char d[11], t[11];
+	char t[11];
 	bool found, more = false;
 	HDF *list;
 	NEOERR *err;
@@ -117,19 +117,16 @@ static NEOERR *show(struct req *r)
 		hdf_set_int_value(r->hdf, "Record.ViewedByStaff", 1);
 
 	/* The card now, with its reasons, as the card page says it; the
-	 * exemptions over the calendar's days give the card's and the
-	 * calendar's in one read. */
+	 * calendar's read also gives the exemptions over its days, among them
+	 * the card's. */
 	err = card_verdict_load(person, today, &ci, &v);
 	if (err)
 		return nerr_pass(err);
 	card_export(r->hdf, r->lang, "Card", &ci, &v);
-	day_format(from, d);
 	day_format(today, t);
-	err = exempt_ranges(person, d, t, ex, CALENDAR_MAX_EXEMPT, &nex);
+	err = calendar_read(person, from, today, today, ex, CALENDAR_MAX_EXEMPT, &nex, days);
 	if (err == STATUS_OK)
 		err = card_exempt_put(r->hdf, "Card.Exempt", exempt_pick(ex, nex, t));
-	if (err == STATUS_OK)
-		err = calendar_read(person, from, today, today, ex, nex, days);
 	if (err == STATUS_OK)
 		err = calendar_export(r->hdf, "Record.Day", days, CALENDAR_DAYS);
 

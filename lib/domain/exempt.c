@@ -9,17 +9,28 @@
 
 const char *const exempt_statuses[] = { "suspended", "withdrawn", "enlisted", NULL };
 
-static void exemption_row(DB_CURSOR *c, void *out)
+void exempt_fill(DB_CURSOR *c, int first, struct exemption *ex)
 {
-	struct exemption *ex = out;
+	memset(ex, 0, sizeof *ex);
+	ex->id = db_int(c, first);
+	db_copy(ex->kind, sizeof ex->kind, db_str(c, first + 1));
+	db_copy(ex->status, sizeof ex->status, db_str(c, first + 2));
+	db_copy(ex->class_name, sizeof ex->class_name, db_str(c, first + 3));
+	db_copy(ex->reason, sizeof ex->reason, db_str(c, first + 4));
+	db_copy(ex->starts_on, sizeof ex->starts_on, db_str(c, first + 5));
+	db_copy(ex->ends_on, sizeof ex->ends_on, db_str(c, first + 6));
+}
 
-	ex->id = db_int(c, 0);
-	db_copy(ex->kind, sizeof ex->kind, db_str(c, 1));
-	db_copy(ex->status, sizeof ex->status, db_str(c, 2));
-	db_copy(ex->class_name, sizeof ex->class_name, db_str(c, 3));
-	db_copy(ex->reason, sizeof ex->reason, db_str(c, 4));
-	db_copy(ex->starts_on, sizeof ex->starts_on, db_str(c, 5));
-	db_copy(ex->ends_on, sizeof ex->ends_on, db_str(c, 6));
+/* Open-ended first, then the latest end, then the oldest. */
+bool exempt_before(const struct exemption *a, const struct exemption *b)
+{
+	int ends = strcmp(a->ends_on, b->ends_on);
+
+	if ((a->ends_on[0] == '\0') != (b->ends_on[0] == '\0'))
+		return a->ends_on[0] == '\0';
+	if (ends != 0)
+		return ends > 0;
+	return a->id < b->id;
 }
 
 NEOERR *exempt_ranges(int person_id, const char *from, const char *to,
@@ -29,19 +40,14 @@ NEOERR *exempt_ranges(int person_id, const char *from, const char *to,
 	NEOERR *err;
 
 	*n = 0;
-	err = db_query(&c,
-		"SELECT e.id, e.kind, e.status, cls.name, e.reason, e.starts_on, e.ends_on "
-		"FROM people p JOIN checkin_exemptions e ON " EXEMPT_NAMES
-		" AND e.starts_on <= ? AND (e.ends_on IS NULL OR e.ends_on >= ?) "
-		"LEFT JOIN org_units cls ON cls.id = e.class_id "
-		"WHERE p.id = ? ORDER BY e.ends_on IS NULL DESC, e.ends_on DESC, e.id LIMIT ?",
+	/* The order is exempt_before()'s. */
+	err = db_query(&c, "SELECT " EXEMPT_RANGE_COLUMNS " " EXEMPT_RANGE_FROM
+		" ORDER BY e.ends_on IS NULL DESC, e.ends_on DESC, e.id LIMIT ?",
 		"ssii", to, from, (long long)person_id, (long long)max);
 	if (err)
 		return nerr_pass(err);
-	while (*n < max && db_next(c)) {
-		memset(&ex[*n], 0, sizeof ex[*n]);
-		exemption_row(c, &ex[(*n)++]);
-	}
+	while (*n < max && db_next(c))
+		exempt_fill(c, 0, &ex[(*n)++]);
 	db_cursor_free(&c);
 	return STATUS_OK;
 }

@@ -55,8 +55,29 @@ static const char *report_state(const char *anomaly_state, bool bulk, bool makeu
 	return bulk ? "bulk" : makeup ? "made_up" : "done";
 }
 
+/* ex[0..*n) kept in exempt_before()'s order, at most max: one more
+ * goes in its place, the last falls off. */
+static void keep_exemption(struct exemption *ex, int max, int *n, const struct exemption *e)
+{
+	int i;
+
+	if (max <= 0)
+		return;
+	if (*n == max) {
+		if (!exempt_before(e, &ex[max - 1]))
+			return;
+		i = max - 1;
+	} else
+		i = (*n)++;
+	while (i > 0 && exempt_before(e, &ex[i - 1])) {
+		ex[i] = ex[i - 1];
+		i--;
+	}
+	ex[i] = *e;
+}
+
 NEOERR *calendar_read(int person, int from, int to, int today,
-		      const struct exemption *ex, int nex, struct calendar_day *days)
+		      struct exemption *ex, int max_ex, int *nex, struct calendar_day *days)
 {
 	struct calendar_fact f[2 * CALENDAR_MAX_DAYS];
 	char fillers[CALENDAR_MAX_DAYS][101];
@@ -65,26 +86,44 @@ NEOERR *calendar_read(int person, int from, int to, int today,
 	int nf = 0, nfill = 0;
 	NEOERR *err;
 
+	*nex = 0;
 	if (to < from || to - from + 1 > CALENDAR_MAX_DAYS)
 		return nerr_raise(NERR_ASSERT, "calendar of %d days", to - from + 1);
 	day_format(from, a);
 	day_format(to, b);
 	/* At most one report and one open request a day (uq_report_day,
-	 * uq_makeup_open): 2 x the days bound the rows. */
+	 * uq_makeup_open): 2 x the days bound those rows; then the
+	 * exemptions over the days (what = 2), columns 6 on. */
 	err = db_query(&c,
-		"SELECT d.day, 1, d.anomaly_state, d.bulk_filled_by IS NOT NULL, d.is_makeup, "
-		" f.name FROM daily_reports d LEFT JOIN people f ON f.id = d.filled_by "
+		"SELECT d.day, 1 AS what, d.anomaly_state, d.bulk_filled_by IS NOT NULL, "
+		" d.is_makeup, f.name, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+		"FROM daily_reports d LEFT JOIN people f ON f.id = d.filled_by "
 		"WHERE d.person_id = ? AND d.day BETWEEN ? AND ? "
-		"UNION ALL SELECT m.open_day, 0, m.state, 0, 0, NULL FROM makeup_requests m "
-		"WHERE m.person_id = ? AND m.open_day BETWEEN ? AND ?",
-		"ississ", (long long)person, a, b, (long long)person, a, b);
+		"UNION ALL SELECT m.open_day, 0, m.state, 0, 0, NULL, "
+		" NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM makeup_requests m "
+		"WHERE m.person_id = ? AND m.open_day BETWEEN ? AND ? "
+		"UNION ALL SELECT NULL, 2, NULL, 0, 0, NULL, " EXEMPT_RANGE_COLUMNS " "
+		EXEMPT_RANGE_FROM,
+		"ississssi", (long long)person, a, b, (long long)person, a, b, b, a,
+		(long long)person);
 	if (err)
 		return nerr_pass(err);
-	while (nf < 2 * CALENDAR_MAX_DAYS && db_next(c)) {
+	while (db_next(c)) {
+		int what = (int)db_int(c, 1);
+
+		if (what == 2) {
+			struct exemption e;
+
+			exempt_fill(c, 6, &e);
+			keep_exemption(ex, max_ex, nex, &e);
+			continue;
+		}
+		if (nf >= 2 * CALENDAR_MAX_DAYS)
+			continue;
 		struct calendar_fact *x = &f[nf++];
 
 		x->day = day_or_0(db_str(c, 0));
-		x->report = db_int(c, 1) != 0;
+		x->report = what == 1;
 		x->filler = NULL;
 		if (x->report) {
 			x->state = report_state(db_str(c, 2), db_int(c, 3) != 0, db_int(c, 4) != 0);
@@ -98,7 +137,7 @@ NEOERR *calendar_read(int person, int from, int to, int today,
 		}
 	}
 	db_cursor_free(&c);
-	calendar_states(f, nf, ex, nex, from, to, today, days);
+	calendar_states(f, nf, ex, *nex, from, to, today, days);
 	return STATUS_OK;
 }
 

@@ -19,8 +19,8 @@
 /* The most days a calendar shows. */
 #define CALENDAR_MAX_DAYS 366
 
-/* The most exemptions over a calendar's days a caller reads for it
- * (exempt_ranges(), which gives the open-ended and latest-ending first):
+/* The most exemptions over a calendar's days a caller keeps for it
+ * (the open-ended and latest-ending first):
  * an exemption is an admin's act on a status, a class or a person, a
  * handful a term; past 64 the ones that ended earliest would be left out. */
 #define CALENDAR_MAX_EXEMPT 64
@@ -49,10 +49,12 @@ void calendar_states(const struct calendar_fact *f, int nf,
 		     int from, int to, int today, struct calendar_day *days);
 
 /* The person's days from `from` to `to` (at most CALENDAR_MAX_DAYS) into
- * days[0 .. to - from], latest first: one statement, with the exemptions
- * the caller read over the same days (exempt_ranges()). */
+ * days[0 .. to - from], latest first, and the exemptions over those days
+ * into ex[0 .. *nex), in exempt_ranges()' order (at most max_ex: the
+ * first ones of that order; exempt_pick() finds the card's): one
+ * statement. */
 NEOERR *calendar_read(int person, int from, int to, int today,
-		      const struct exemption *ex, int nex, struct calendar_day *days);
+		      struct exemption *ex, int max_ex, int *nex, struct calendar_day *days);
 
 /* <prefix>.<i>.{day, state, filler} for days[0 .. n). */
 NEOERR *calendar_export(HDF *out, const char *prefix, const struct calendar_day *days, int n);

@@ -134,7 +134,7 @@ NEOERR *checkins_calendar(HDF *out, const char *prefix, int person, const char *
 {
 	struct calendar_day days[60];
 	struct exemption ex[CALENDAR_MAX_EXEMPT];
-	char key[96], from_s[11];
+	char key[96];
 	int t = day_or_0(today), from, nex = 0;
 	HDF *term;
 	NEOERR *err;
@@ -153,10 +153,7 @@ NEOERR *checkins_calendar(HDF *out, const char *prefix, int person, const char *
 		from = t - 59;
 	if (from > t)
 		return STATUS_OK;
-	day_format(from, from_s);
-	err = exempt_ranges(person, from_s, today, ex, CALENDAR_MAX_EXEMPT, &nex);
-	if (err == STATUS_OK)
-		err = calendar_read(person, from, t, t, ex, nex, days);
+	err = calendar_read(person, from, t, t, ex, CALENDAR_MAX_EXEMPT, &nex, days);
 	if (err)
 		return nerr_pass(err);
 	snprintf(key, sizeof key, "%s.Day", prefix);

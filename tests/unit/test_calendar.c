@@ -42,6 +42,19 @@ static void pick(void **state)
 	assert_null(exempt_pick(ex, 3, "2026-09-30"));
 	assert_null(exempt_pick(ex, 0, "2026-11-25"));
 	assert_null(exempt_pick(ex + 1, 2, "2026-12-01"));           /* ended the day before */
+
+	/* The order the calendar's read keeps them in, as exempt_ranges()'
+	 * ORDER BY: open-ended first, then the latest end, then the oldest. */
+	struct exemption a = range("2026-11-01", ""), b = range("2026-09-01", "");
+	a.id = 7;
+	b.id = 3;
+	assert_true(exempt_before(&b, &a));          /* both open: the oldest */
+	assert_false(exempt_before(&a, &b));
+	assert_true(exempt_before(&a, &ex[1]));      /* open before ended */
+	assert_false(exempt_before(&ex[1], &a));
+	assert_true(exempt_before(&ex[1], &ex[2]));  /* the later end first */
+	assert_false(exempt_before(&ex[2], &ex[1]));
+	assert_false(exempt_before(&a, &a));
 }
 
 static int day(const char *s)
