@@ -128,7 +128,7 @@ static NEOERR *show(struct req *r)
 	if (err == STATUS_OK)
 		err = card_exempt_put(r->hdf, "Card.Exempt", exempt_pick(ex, nex, t));
 	if (err == STATUS_OK)
-		err = calendar_export(r->hdf, "Record.Day", days, CALENDAR_DAYS);
+		err = calendar_export(r->hdf, "Record.Day", days, CALENDAR_DAYS, false, 0);
 
 	/* The reports of the page: the latest, or those of ?to= and before. */
 	if (to < 0 || to > today)

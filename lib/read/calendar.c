@@ -141,23 +141,28 @@ NEOERR *calendar_read(int person, int from, int to, int today,
 	return STATUS_OK;
 }
 
-NEOERR *calendar_export(HDF *out, const char *prefix, const struct calendar_day *days, int n)
+NEOERR *calendar_export(HDF *out, const char *prefix, const struct calendar_day *days, int n,
+			bool oldest_first, int focus)
 {
 	char key[96], d[11];
 	HDF *node;
 	NEOERR *err = STATUS_OK;
 
 	for (int i = 0; i < n && err == STATUS_OK; i++) {
+		const struct calendar_day *x = &days[oldest_first ? n - 1 - i : i];
+
 		snprintf(key, sizeof key, "%s.%d", prefix, i);
 		err = hdf_get_node(out, key, &node);
 		if (err == STATUS_OK) {
-			day_format(days[i].day, d);
+			day_format(x->day, d);
 			err = hdf_set_value(node, "day", d);
 		}
 		if (err == STATUS_OK)
-			err = hdf_set_value(node, "state", days[i].state);
-		if (err == STATUS_OK && days[i].filler[0])
-			err = hdf_set_value(node, "filler", days[i].filler);
+			err = hdf_set_value(node, "state", x->state);
+		if (err == STATUS_OK && x->filler[0])
+			err = hdf_set_value(node, "filler", x->filler);
+		if (err == STATUS_OK && x->day == focus)
+			err = hdf_set_value(node, "focus", "1");
 	}
 	return nerr_pass(err);
 }

@@ -56,7 +56,10 @@ void calendar_states(const struct calendar_fact *f, int nf,
 NEOERR *calendar_read(int person, int from, int to, int today,
 		      struct exemption *ex, int max_ex, int *nex, struct calendar_day *days);
 
-/* <prefix>.<i>.{day, state, filler} for days[0 .. n). */
-NEOERR *calendar_export(HDF *out, const char *prefix, const struct calendar_day *days, int n);
+/* <prefix>.<i>.{day, state, filler} for days[0 .. n) (latest first, or
+ * with oldest_first the other way round), and focus 1 on the day `focus`
+ * (0: none). */
+NEOERR *calendar_export(HDF *out, const char *prefix, const struct calendar_day *days, int n,
+			bool oldest_first, int focus);
 
 #endif

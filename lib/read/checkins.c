@@ -157,7 +157,7 @@ NEOERR *checkins_calendar(HDF *out, const char *prefix, int person, const char *
 	if (err)
 		return nerr_pass(err);
 	snprintf(key, sizeof key, "%s.Day", prefix);
-	return nerr_pass(calendar_export(out, key, days, t - from + 1));
+	return nerr_pass(calendar_export(out, key, days, t - from + 1, false, 0));
 }
 
 NEOERR *checkins_makeups(HDF *out, const char *mine, const char *history, int person)
