@@ -91,10 +91,23 @@ NEOERR *person_makeups(HDF *out, const char *prefix, int person_id)
 		"i", (long long)person_id));
 }
 
+/* What hangs under an application, as one read gives it (column 0 the
+ * list, 1 the application, 2 on its columns by these names). */
+static const struct {
+	const char *list;
+	const char *cols[6];
+} app_parts[] = {
+	{ "Review", { "stage", "decision", "reviewer", "decided_at", "reason" } },
+	{ "Leg", { "seq", "mode", "number", "day", "from_place", "to_place" } },
+	{ "Upload", { "id", "kind", "filename", "size", "uploaded_at", "dup_reason" } },
+};
+
 NEOERR *person_applications(HDF *out, const char *prefix, int person_id)
 {
-	char key[96];
-	int n = 0;
+	HDF *app[20];
+	int n = 0, count[20][3] = { { 0 } };
+	DB_CURSOR *c = NULL;
+	char key[64];
 	NEOERR *err;
 
 	err = db_rows(out, prefix, &n,
@@ -108,32 +121,48 @@ NEOERR *person_applications(HDF *out, const char *prefix, int person_id)
 		"FROM return_applications a JOIN terms t ON t.id = a.term_id "
 		"WHERE a.person_id = ? ORDER BY t.starts_on DESC, a.id DESC LIMIT 20",
 		"i", (long long)person_id);
-	for (int i = 0; err == STATUS_OK && i < n; i++) {
-		snprintf(key, sizeof key, "%s.%d.id", prefix, i);
-		long long app = hdf_get_int_value(out, key, 0);
-
-		snprintf(key, sizeof key, "%s.%d.Review", prefix, i);
-		err = db_rows(out, key, NULL,
-			"SELECT r.stage, r.decision, u.name AS reviewer, "
-			" DATE_FORMAT(r.decided_at, '%Y-%m-%d %H:%i') AS decided_at, r.reason "
-			"FROM reviews r LEFT JOIN people u ON u.id = r.reviewer_id "
-			"WHERE r.application_id = ? ORDER BY r.decided_at, r.id" LIMIT_ROWS,
-			"i", app);
-		if (err)
-			break;
-		snprintf(key, sizeof key, "%s.%d.Leg", prefix, i);
-		err = db_rows(out, key, NULL,
-			"SELECT seq, mode, number, day, from_place, to_place FROM travel_legs "
-			"WHERE application_id = ? ORDER BY seq" LIMIT_ROWS, "i", app);
-		if (err)
-			break;
-		snprintf(key, sizeof key, "%s.%d.Upload", prefix, i);
-		err = db_rows(out, key, NULL,
-			"SELECT id, kind, filename, size, "
-			" DATE_FORMAT(uploaded_at, '%Y-%m-%d %H:%i') AS uploaded_at, dup_reason "
-			"FROM uploads WHERE application_id = ? ORDER BY uploaded_at, id" LIMIT_ROWS,
-			"i", app);
+	if (err || n == 0)
+		return nerr_pass(err);
+	for (int i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "%s.%d", prefix, i);
+		app[i] = hdf_get_obj(out, key);
 	}
+	/* Every review with who took it, travel leg and upload of the
+	 * person's applications in one read, each list in its order
+	 * (decisions and uploads by time, legs by their number). */
+	err = db_query(&c,
+		"SELECT 0 AS part, r.application_id, r.stage, r.decision, u.name, "
+		" DATE_FORMAT(r.decided_at, '%Y-%m-%d %H:%i'), r.reason, NULL, "
+		" UNIX_TIMESTAMP(r.decided_at) AS o1, r.id AS o2 "
+		"FROM reviews r LEFT JOIN people u ON u.id = r.reviewer_id "
+		"JOIN return_applications a ON a.id = r.application_id WHERE a.person_id = ? "
+		"UNION ALL SELECT 1, l.application_id, l.seq, l.mode, l.number, l.day, "
+		" l.from_place, l.to_place, l.seq, 0 FROM travel_legs l "
+		"JOIN return_applications a ON a.id = l.application_id WHERE a.person_id = ? "
+		"UNION ALL SELECT 2, f.application_id, f.id, f.kind, f.filename, f.size, "
+		" DATE_FORMAT(f.uploaded_at, '%Y-%m-%d %H:%i'), f.dup_reason, "
+		" UNIX_TIMESTAMP(f.uploaded_at), f.id FROM uploads f "
+		"JOIN return_applications a ON a.id = f.application_id WHERE a.person_id = ? "
+		"ORDER BY part, 2, o1, o2", "iii", (long long)person_id, (long long)person_id,
+		(long long)person_id);
+	if (err)
+		return nerr_pass(err);
+	while (err == STATUS_OK && db_next(c)) {
+		int part = (int)db_int(c, 0), i;
+		long long id = db_int(c, 1);
+		HDF *node;
+
+		for (i = 0; i < n && hdf_get_int_value(app[i], "id", 0) != id; i++)
+			;
+		if (i == n || part < 0 || part > 2 || count[i][part] >= PERSON_MAX_ROWS)
+			continue;    /* an application past the 20 listed */
+		snprintf(key, sizeof key, "%s.%d", app_parts[part].list, count[i][part]++);
+		err = hdf_get_node(app[i], key, &node);
+		for (int k = 0; err == STATUS_OK && k < 6 && app_parts[part].cols[k]; k++)
+			if (db_str(c, 2 + k))
+				err = hdf_set_value(node, app_parts[part].cols[k], db_str(c, 2 + k));
+	}
+	db_cursor_free(&c);
 	return nerr_pass(err);
 }
 

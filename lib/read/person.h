@@ -44,9 +44,11 @@ NEOERR *person_reports(HDF *out, const char *prefix, int person_id, int to,
 /* <prefix>.<n>: make-up requests with who decided them. */
 NEOERR *person_makeups(HDF *out, const char *prefix, int person_id);
 
-/* <prefix>.<n>: return applications, latest term first, with their
- * Review.<m> (stage, decision, reviewer, decided_at, reason), Leg.<m>
- * and Upload.<m>. */
+/* <prefix>.<n>: return applications (20 latest), latest term first, with
+ * their Review.<m> (stage, decision, reviewer, decided_at, reason), Leg.<m>
+ * (seq, mode, number, day, from_place, to_place) and Upload.<m> (id, kind,
+ * filename, size, uploaded_at, dup_reason): two statements, one when there
+ * is no application. */
 NEOERR *person_applications(HDF *out, const char *prefix, int person_id);
 
 /* <prefix>.<n>: arrivals (gate and dorm) with the gate and who scanned. */
