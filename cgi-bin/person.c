@@ -140,15 +140,9 @@ static NEOERR *show(struct req *r)
 	if (err == STATUS_OK && any_answers(list))
 		err = questions_answers(r->hdf, "Record.Report", r->lang, person);
 	if (err == STATUS_OK)
-		err = person_makeups(r->hdf, "Record.Makeup", person);
-	if (err == STATUS_OK)
 		err = person_applications(r->hdf, "Record.App", person);
 	if (err == STATUS_OK)
-		err = person_arrivals(r->hdf, "Record.Arrival", person);
-	if (err == STATUS_OK)
-		err = person_messages(r->hdf, "Record.Message", person);
-	if (err == STATUS_OK)
-		err = person_audit(r->hdf, "Record.Audit", person);
+		err = person_lists(r->hdf, "Record", person);
 	if (err)
 		return nerr_pass(err);
 	page_of_reports(r, days, to, nreports, more);

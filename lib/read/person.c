@@ -80,23 +80,31 @@ NEOERR *person_reports(HDF *out, const char *prefix, int person_id, int to,
 	return nerr_pass(err);
 }
 
-NEOERR *person_makeups(HDF *out, const char *prefix, int person_id)
+/* A list one read gives among others (a UNION ALL whose column 0 says
+ * which list a row is of): its name and its columns' names. */
+struct part {
+	const char *list;
+	const char *cols[8];
+};
+
+/* The row under parent.<list>.<*count> (then counted), its columns from
+ * `first` on by the part's names; NULLs left out, as db_rows() does. */
+static NEOERR *part_row(DB_CURSOR *c, const struct part *p, int first, HDF *parent, int *count)
 {
-	return nerr_pass(db_rows(out, prefix, NULL,
-		"SELECT m.id, m.day, m.reason, m.state, "
-		" DATE_FORMAT(m.created_at, '%Y-%m-%d %H:%i') AS created_at, u.name AS decided_by, "
-		" DATE_FORMAT(m.decided_at, '%Y-%m-%d %H:%i') AS decided_at, m.decision_reason "
-		"FROM makeup_requests m LEFT JOIN people u ON u.id = m.decided_by "
-		"WHERE m.person_id = ? ORDER BY m.day DESC, m.id DESC" LIMIT_ROWS,
-		"i", (long long)person_id));
+	char key[64];
+	HDF *node;
+	NEOERR *err;
+
+	snprintf(key, sizeof key, "%s.%d", p->list, (*count)++);
+	err = hdf_get_node(parent, key, &node);
+	for (int k = 0; err == STATUS_OK && k < 8 && p->cols[k]; k++)
+		if (db_str(c, first + k))
+			err = hdf_set_value(node, p->cols[k], db_str(c, first + k));
+	return nerr_pass(err);
 }
 
-/* What hangs under an application, as one read gives it (column 0 the
- * list, 1 the application, 2 on its columns by these names). */
-static const struct {
-	const char *list;
-	const char *cols[6];
-} app_parts[] = {
+/* What hangs under an application (column 1: which application). */
+static const struct part app_parts[] = {
 	{ "Review", { "stage", "decision", "reviewer", "decided_at", "reason" } },
 	{ "Leg", { "seq", "mode", "number", "day", "from_place", "to_place" } },
 	{ "Upload", { "id", "kind", "filename", "size", "uploaded_at", "dup_reason" } },
@@ -150,47 +158,70 @@ NEOERR *person_applications(HDF *out, const char *prefix, int person_id)
 	while (err == STATUS_OK && db_next(c)) {
 		int part = (int)db_int(c, 0), i;
 		long long id = db_int(c, 1);
-		HDF *node;
 
 		for (i = 0; i < n && hdf_get_int_value(app[i], "id", 0) != id; i++)
 			;
 		if (i == n || part < 0 || part > 2 || count[i][part] >= PERSON_MAX_ROWS)
 			continue;    /* an application past the 20 listed */
-		snprintf(key, sizeof key, "%s.%d", app_parts[part].list, count[i][part]++);
-		err = hdf_get_node(app[i], key, &node);
-		for (int k = 0; err == STATUS_OK && k < 6 && app_parts[part].cols[k]; k++)
-			if (db_str(c, 2 + k))
-				err = hdf_set_value(node, app_parts[part].cols[k], db_str(c, 2 + k));
+		err = part_row(c, &app_parts[part], 2, app[i], &count[i][part]);
 	}
 	db_cursor_free(&c);
 	return nerr_pass(err);
 }
 
-NEOERR *person_arrivals(HDF *out, const char *prefix, int person_id)
-{
-	return nerr_pass(db_rows(out, prefix, NULL,
-		"SELECT a.kind, DATE_FORMAT(a.at, '%Y-%m-%d %H:%i') AS at, g.name AS gate, "
-		" s.name AS scanned_by, a.boarding, t.name AS term "
-		"FROM arrivals a JOIN terms t ON t.id = a.term_id "
-		"LEFT JOIN gates g ON g.id = a.gate_id LEFT JOIN people s ON s.id = a.scanned_by "
-		"WHERE a.person_id = ? ORDER BY a.at DESC" LIMIT_ROWS, "i", (long long)person_id));
-}
+/* The record's other lists (column 1 on). */
+static const struct part record_parts[] = {
+	{ "Makeup", { "id", "day", "reason", "state", "created_at", "decided_by", "decided_at",
+		      "decision_reason" } },
+	{ "Arrival", { "kind", "at", "gate", "scanned_by", "boarding", "term" } },
+	{ "Message", { "kind", "body", "at", "read_at" } },
+	{ "Audit", { "at", "actor", "actor_number", "action", "object_kind", "object_id",
+		     "detail" } },
+};
 
-NEOERR *person_messages(HDF *out, const char *prefix, int person_id)
+NEOERR *person_lists(HDF *out, const char *prefix, int person_id)
 {
-	return nerr_pass(db_rows(out, prefix, NULL,
-		"SELECT kind, body, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS at, "
-		" DATE_FORMAT(read_at, '%Y-%m-%d %H:%i') AS read_at "
-		"FROM messages WHERE person_id = ? ORDER BY id DESC" LIMIT_ROWS,
-		"i", (long long)person_id));
-}
+	int count[4] = { 0 };
+	DB_CURSOR *c = NULL;
+	HDF *parent;
+	NEOERR *err;
 
-NEOERR *person_audit(HDF *out, const char *prefix, int person_id)
-{
-	return nerr_pass(db_rows(out, prefix, NULL,
-		"SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i') AS at, u.name AS actor, "
-		" u.number AS actor_number, a.action, a.object_kind, a.object_id, a.detail "
-		"FROM audit_log a LEFT JOIN people u ON u.id = a.actor_id "
-		"WHERE a.subject_person_id = ? ORDER BY a.at DESC, a.id DESC" LIMIT_ROWS,
-		"i", (long long)person_id));
+	err = hdf_get_node(out, prefix, &parent);
+	if (err)
+		return nerr_pass(err);
+	/* One read, each list bounded and in its own order (k1, k2 latest
+	 * first): make-ups by day, arrivals by time, messages as sent, the
+	 * audit rows whose subject is the person by time. */
+	err = db_query(&c,
+		"(SELECT 0 AS part, m.id, m.day, m.reason, m.state, "
+		"  DATE_FORMAT(m.created_at, '%Y-%m-%d %H:%i'), u.name, "
+		"  DATE_FORMAT(m.decided_at, '%Y-%m-%d %H:%i'), m.decision_reason, "
+		"  TO_DAYS(m.day) AS k1, m.id AS k2 "
+		" FROM makeup_requests m LEFT JOIN people u ON u.id = m.decided_by "
+		" WHERE m.person_id = ? ORDER BY m.day DESC, m.id DESC" LIMIT_ROWS ") "
+		"UNION ALL (SELECT 1, a.kind, DATE_FORMAT(a.at, '%Y-%m-%d %H:%i'), g.name, s.name, "
+		"  a.boarding, t.name, NULL, NULL, UNIX_TIMESTAMP(a.at), a.id "
+		" FROM arrivals a JOIN terms t ON t.id = a.term_id "
+		" LEFT JOIN gates g ON g.id = a.gate_id LEFT JOIN people s ON s.id = a.scanned_by "
+		" WHERE a.person_id = ? ORDER BY a.at DESC" LIMIT_ROWS ") "
+		"UNION ALL (SELECT 2, kind, body, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i'), "
+		"  DATE_FORMAT(read_at, '%Y-%m-%d %H:%i'), NULL, NULL, NULL, NULL, id, 0 "
+		" FROM messages WHERE person_id = ? ORDER BY id DESC" LIMIT_ROWS ") "
+		"UNION ALL (SELECT 3, DATE_FORMAT(a.at, '%Y-%m-%d %H:%i'), u.name, u.number, "
+		"  a.action, a.object_kind, a.object_id, a.detail, NULL, UNIX_TIMESTAMP(a.at), a.id "
+		" FROM audit_log a LEFT JOIN people u ON u.id = a.actor_id "
+		" WHERE a.subject_person_id = ? ORDER BY a.at DESC, a.id DESC" LIMIT_ROWS ") "
+		"ORDER BY part, k1 DESC, k2 DESC",
+		"iiii", (long long)person_id, (long long)person_id, (long long)person_id,
+		(long long)person_id);
+	if (err)
+		return nerr_pass(err);
+	while (err == STATUS_OK && db_next(c)) {
+		int part = (int)db_int(c, 0);
+
+		if (part >= 0 && part < 4)
+			err = part_row(c, &record_parts[part], 1, parent, &count[part]);
+	}
+	db_cursor_free(&c);
+	return nerr_pass(err);
 }

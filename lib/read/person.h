@@ -41,9 +41,6 @@ NEOERR *person_load(HDF *out, const char *prefix, int person_id,
 NEOERR *person_reports(HDF *out, const char *prefix, int person_id, int to,
 		       int max, int *n, bool *more);
 
-/* <prefix>.<n>: make-up requests with who decided them. */
-NEOERR *person_makeups(HDF *out, const char *prefix, int person_id);
-
 /* <prefix>.<n>: return applications (20 latest), latest term first, with
  * their Review.<m> (stage, decision, reviewer, decided_at, reason), Leg.<m>
  * (seq, mode, number, day, from_place, to_place) and Upload.<m> (id, kind,
@@ -51,15 +48,14 @@ NEOERR *person_makeups(HDF *out, const char *prefix, int person_id);
  * is no application. */
 NEOERR *person_applications(HDF *out, const char *prefix, int person_id);
 
-/* <prefix>.<n>: arrivals (gate and dorm) with the gate and who scanned. */
-NEOERR *person_arrivals(HDF *out, const char *prefix, int person_id);
-
-/* <prefix>.<n>.{kind, body, at, read_at}: in-app messages sent to them,
- * latest first (the page puts them in words). */
-NEOERR *person_messages(HDF *out, const char *prefix, int person_id);
-
-/* <prefix>.<n>.{at, actor, actor_number, action, object_kind, object_id,
- * detail}: audit rows whose subject is the person, latest first. */
-NEOERR *person_audit(HDF *out, const char *prefix, int person_id);
+/* The record's other lists, each the latest PERSON_MAX_ROWS, in one read:
+ * <prefix>.Makeup.<n> (id, day, reason, state, created_at, decided_by,
+ * decided_at, decision_reason: make-up requests with who decided them),
+ * <prefix>.Arrival.<n> (kind, at, gate, scanned_by, boarding, term: gate
+ * and dorm arrivals), <prefix>.Message.<n> (kind, body, at, read_at: the
+ * in-app messages sent to them; the page puts them in words) and
+ * <prefix>.Audit.<n> (at, actor, actor_number, action, object_kind,
+ * object_id, detail: audit rows whose subject is the person). */
+NEOERR *person_lists(HDF *out, const char *prefix, int person_id);
 
 #endif
