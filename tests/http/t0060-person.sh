@@ -84,6 +84,15 @@ check "the admin sees a student's review steps with who took them, each once, in
 check "  and who decided the make-ups" eval 'body_has "mk-reason" && body_has "$reviewer"'
 check "  its travel legs in order (10 after 9: by number, not by text)" eval '
 	grep -o "G9 · 家乡\|B10 · 站十" "$BODY" | tr "\n" " " | grep -q "^G9 · 家乡 B10 · 站十 $"'
+# What the page costs the database: the session, the person, the card's
+# facts, the calendar (its reports, open make-ups and exemptions), the
+# page of reports, the applications and what hangs under them, the other
+# lists: 8 prepared statements, and one more when a listed report has
+# answers to the form's own questions.
+stmts() { local b a; b=$(global_status Com_stmt_execute); get admin "$1"; a=$(global_status Com_stmt_execute); echo $((a - b)); }
+answers=$(sql "SELECT EXISTS (SELECT 1 FROM (SELECT id FROM daily_reports WHERE person_id = $mk
+	ORDER BY day DESC LIMIT 20) r JOIN report_answers a ON a.report_id = r.id)")
+check "  the record in 8 prepared statements (9 when a listed report has answers)" eq "$(stmts "/person?id=$mk")" "$((8 + answers))"
 
 # Out of scope: 403 for every role that does not have them.
 get counselor "/person?id=$foreign"
