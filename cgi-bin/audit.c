@@ -69,7 +69,7 @@ static NEOERR *show(struct req *r)
 	q.action = app_param(r, "action", "");
 	q.from = app_param(r, "from", "");
 	q.to = app_param(r, "to", "");
-	q.page = atoi(app_param(r, "page", "0"));
+	q.page = form_int(r, "page");   /* checked by form_check() above */
 	if (q.actor >= 0 && q.subject >= 0) {
 		err = auditlog_search(r->hdf, "Audit.Row", &q, &n, &more);
 		if (err)

@@ -183,9 +183,10 @@ static bool parse(struct req *r, struct policy *p)
 		return false;
 	}
 	p->fever_tenths = (int)lround(atof(app_param(r, "fever", "0")) * 10);
-	p->streak_days = atoi(app_param(r, "streak_days", "0"));
-	p->makeup_days_back = atoi(app_param(r, "makeup_days_back", "0"));
-	p->makeup_per_term = atoi(app_param(r, "makeup_per_term", "0"));
+	/* The whole numbers as the form checked them (0 is 0). */
+	p->streak_days = form_int(r, "streak_days");
+	p->makeup_days_back = form_int(r, "makeup_days_back");
+	p->makeup_per_term = form_int(r, "makeup_per_term");
 	snprintf(p->summary_deadline, sizeof p->summary_deadline, "%s",
 		 app_param(r, "summary_deadline", ""));
 	bad = policy_bad_field(p);
@@ -245,7 +246,7 @@ static bool parse_retention(struct req *r, struct retention *ret)
 	}
 	for (int k = 0; k < PK_COUNT; k++) {
 		const char *v = app_param(r, purge_kinds[k], "");
-		ret->days[k] = *v ? atoi(v) : -1;
+		ret->days[k] = *v ? form_int(r, purge_kinds[k]) : -1;
 	}
 	return true;
 }
