@@ -68,8 +68,8 @@ void notice_due_at(const char *now, int digest_minutes, int quiet_from, int quie
 
 static int kind_index(const char *kind)
 {
-	for (int i = 0; queue_kinds[i]; i++)
-		if (!strcmp(queue_kinds[i], kind))
+	for (int i = 0; queue_kinds[i].name; i++)
+		if (!strcmp(queue_kinds[i].name, kind))
 			return i;
 	return -1;
 }
@@ -87,7 +87,7 @@ static void digest_text(const long long counts[NKINDS], char *out, size_t n)
 		if (counts[i] == 0)
 			continue;
 		all += counts[i];
-		snprintf(key, sizeof key, "review.kinds.%s", queue_kinds[i]);
+		snprintf(key, sizeof key, "review.kinds.%s", queue_kinds[i].name);
 		len += (size_t)snprintf(kinds + len, sizeof kinds - len, "%s%s %lld",
 			len ? lang_text(lang, "outbox.todo_sep") : "", lang_text(lang, key),
 			counts[i]);

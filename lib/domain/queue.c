@@ -6,17 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *const queue_kinds[] = { "makeup", "anomaly", "first_review",
-	"second_review", "fever", "temp_pass", "leave", "commute", NULL };
-
-bool queue_kind_known(const char *kind)
-{
-	for (int i = 0; kind && queue_kinds[i]; i++)
-		if (!strcmp(queue_kinds[i], kind))
-			return true;
-	return false;
-}
-
 #define QUEUE_FROM "FROM queue_items q JOIN people p ON p.id = q.person_id"
 
 /* Who works which kind: the counselor decides make-ups, anomalies (of the
@@ -124,8 +113,8 @@ NEOERR *queue_counts_load(HDF *out, const struct actor *a)
 	int v = variant(a, &bound, &head);
 	NEOERR *err;
 
-	for (int i = 0; queue_kinds[i]; i++) {
-		snprintf(key, sizeof key, "Queue.Count.%s", queue_kinds[i]);
+	for (int i = 0; queue_kinds[i].name; i++) {
+		snprintf(key, sizeof key, "Queue.Count.%s", queue_kinds[i].name);
 		hdf_set_int_value(out, key, 0);
 	}
 	err = db_query(&c, counts_sql[v], "iii", bound, head, (long long)a->person_id);
@@ -216,24 +205,6 @@ NEOERR *queue_open(const char *kind, long long ref_id, long long person, long lo
 		person, now, assignee));
 }
 
-/* The audit log's object kind for a queue kind. */
-static const char *history_kind(const char *kind)
-{
-	if (!strcmp(kind, "makeup"))
-		return "makeup_request";
-	if (!strcmp(kind, "anomaly"))
-		return "daily_report";
-	if (!strcmp(kind, "fever"))
-		return "passage";
-	if (!strcmp(kind, "temp_pass"))
-		return "temp_pass";
-	if (!strcmp(kind, "leave"))
-		return "leave";
-	if (!strcmp(kind, "commute"))
-		return "commute";
-	return "return_application";
-}
-
 NEOERR *queue_item_load(HDF *out, const struct actor *a, long long item)
 {
 	bool found, mine;
@@ -302,10 +273,12 @@ NEOERR *queue_item_load(HDF *out, const struct actor *a, long long item)
 		if (err)
 			return nerr_pass(err);
 	}
+	/* An item of a kind the registry does not know has no history. */
+	const struct queue_kind *k = queue_kind_of(hdf_get_value(out, "Queue.Detail.kind", NULL));
 	return nerr_pass(db_rows(out, "Queue.History", NULL,
 		"SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i') AS at, p.name AS actor, a.action, a.detail "
 		"FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id "
 		"WHERE a.object_kind = ? AND a.object_id = ? ORDER BY a.id",
-		"si", history_kind(hdf_get_value(out, "Queue.Detail.kind", "")),
+		"si", k ? k->object_kind : "",
 		(long long)hdf_get_int_value(out, "Queue.Detail.ref_id", 0)));
 }
