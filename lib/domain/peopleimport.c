@@ -130,10 +130,27 @@ struct import {
 	int nplans, nbad, added, changed, unchanged;
 };
 
+/* A row's database id, as a key of the maps beside its codes and names:
+ * "#<id>" (load_counselors() writes the same). */
+static NEOERR *put_id(struct lookup *l, int id, long value)
+{
+	char key[24];
+
+	snprintf(key, sizeof key, "#%d", id);
+	return nerr_pass(lookup_put(l, key, value));
+}
+
+static long get_id(struct lookup *l, int id)
+{
+	char key[24];
+
+	snprintf(key, sizeof key, "#%d", id);
+	return lookup_get(l, key);
+}
+
 static NEOERR *load_people(struct import *im)
 {
 	DB_CURSOR *c = NULL;
-	char key[24];
 	int n = 0;
 	NEOERR *err = db_query(&c,
 		"SELECT p.id, p.number, p.name, p.identity, COALESCE(p.college_id, 0), "
@@ -173,9 +190,8 @@ static NEOERR *load_people(struct import *im)
 			break;
 		}
 		err = lookup_put(&im->by_number, p->number, im->npeople);
-		snprintf(key, sizeof key, "#%d", p->id);
 		if (err == STATUS_OK)
-			err = lookup_put(&im->by_id, key, im->npeople);
+			err = put_id(&im->by_id, p->id, im->npeople);
 	}
 	db_cursor_free(&c);
 	return nerr_pass(err);
@@ -226,9 +242,8 @@ static NEOERR *load_units(struct import *im)
 			snprintf(key, sizeof key, "k:%d|%s", u->college, u->name);
 		if (err == STATUS_OK && !lookup_get(&im->unit_key, key))
 			err = lookup_put(&im->unit_key, key, im->nunits);
-		snprintf(key, sizeof key, "#%d", u->id);
 		if (err == STATUS_OK)
-			err = lookup_put(&im->unit_key, key, im->nunits);
+			err = put_id(&im->unit_key, u->id, im->nunits);
 	}
 	db_cursor_free(&c);
 	return nerr_pass(err);
@@ -425,8 +440,7 @@ static bool check_row(struct import *im, int i)
 		}
 	}
 	if (pl->klass) {
-		snprintf(key, sizeof key, "#%d", pl->klass);
-		u = (int)lookup_get(&im->unit_key, key);
+		u = (int)get_id(&im->unit_key, pl->klass);
 		if (u == 0 || im->units[u - 1].college != pl->college) {
 			bad(im, row, col_no(im, im->col[C_CLASS] >= 0 ? C_CLASS : C_COLLEGE),
 			    "pimport.err.class_college", v[C_CLASS][0] ? v[C_CLASS] : v[C_COLLEGE]);
@@ -485,8 +499,7 @@ static bool check_row(struct import *im, int i)
 	 * file names another (people.h). */
 	if (!old && student && pl->counselor == 0 && pl->klass &&
 	    (im->col[C_COUNSELOR] < 0 || !v[C_COUNSELOR][0])) {
-		snprintf(key, sizeof key, "#%d", pl->klass);
-		pl->counselor = (int)lookup_get(&im->class_counselor, key);
+		pl->counselor = (int)get_id(&im->class_counselor, pl->klass);
 	}
 	if (!student)
 		pl->counselor = 0;   /* staff have none (people.h) */
@@ -508,30 +521,18 @@ static bool check_row(struct import *im, int i)
 
 static const char *unit_name(struct import *im, int id)
 {
-	char key[24];
-	long u;
+	long u = id ? get_id(&im->unit_key, id) : 0;
 
-	if (id == 0)
-		return "";
-	snprintf(key, sizeof key, "#%d", id);
-	u = lookup_get(&im->unit_key, key);
-	return u ? im->units[u - 1].name : "?";
+	return id == 0 ? "" : u ? im->units[u - 1].name : "?";
 }
 
 static const char *person_number(struct import *im, int id)
 {
-	char key[24];
-	long p;
+	long p = id ? get_id(&im->by_id, id) : 0;
 
-	if (id == 0)
-		return "";
-	snprintf(key, sizeof key, "#%d", id);
-	p = lookup_get(&im->by_id, key);
-	return p ? im->people[p - 1].number : "?";
+	return id == 0 ? "" : p ? im->people[p - 1].number : "?";
 }
 
-/* A field's value as the preview shows it (codes are the template's to
- * put into words). */
 static void field_text(struct import *im, enum col c, const struct plan *pl,
 		       const struct stored *old, char *out, size_t n)
 {
