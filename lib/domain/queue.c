@@ -1,5 +1,6 @@
 /* queue.c - see queue.h. */
 #include "domain/queue.h"
+#include "domain/appdetail.h"
 #include "core/db.h"
 #include "core/days.h"
 
@@ -243,13 +244,7 @@ NEOERR *queue_item_load(HDF *out, const struct actor *a, long long item)
 				  item, a->person_id);
 	if (hdf_get_value(out, "Queue.Detail.app_state", NULL)) {
 		long long app = hdf_get_int_value(out, "Queue.Detail.ref_id", 0);
-		err = db_rows(out, "Queue.Leg", NULL, "SELECT seq, mode, number, day, "
-			"from_place, to_place FROM travel_legs WHERE application_id = ? ORDER BY seq",
-			"i", app);
-		if (err == STATUS_OK)
-			err = db_rows(out, "Queue.Upload", NULL, "SELECT id, kind, filename, mime, "
-				"size, dup_reason, DATE_FORMAT(uploaded_at, '%Y-%m-%d %H:%i') AS uploaded_at "
-				"FROM uploads WHERE application_id = ? ORDER BY kind", "i", app);
+		err = appdetail_load(out, "Queue", app);
 		if (err)
 			return nerr_pass(err);
 	}
