@@ -174,15 +174,23 @@ static void return_window(void **state)
 	assert_false(ret_window_ok("2026-02-30", "2026-03-12", today));
 }
 
-static void review_kinds_table(void **state)
+/* The schema's queue_items.kind values into kinds; the language packs loaded. */
+static void queue_kinds_and_packs(char *kinds, size_t n)
 {
-	char kinds[256], path[1024];
-	int n = 0;
-	(void)state;
+	char path[1024];
+
 	err_init();
 	snprintf(path, sizeof path, "%s/templates", root());
 	assert_null(lang_load(path));
-	schema_enum("queue_items", "kind", kinds, sizeof kinds);
+	schema_enum("queue_items", "kind", kinds, n);
+}
+
+static void review_kinds_table(void **state)
+{
+	char kinds[256];
+	int n = 0;
+	(void)state;
+	queue_kinds_and_packs(kinds, sizeof kinds);
 	for (const struct review_kind *k = review_kinds; k->kind; k++, n++) {
 		assert_true(in_enum(kinds, k->kind->name));
 		assert_ptr_equal(review_kind_of(k->kind->name), k);
@@ -236,14 +244,11 @@ static void review_kinds_table(void **state)
  * language packs and its review kind; and the registry holds nothing else. */
 static void queue_kinds_registry(void **state)
 {
-	char kinds[256], path[1024], key[80];
+	char kinds[256], key[80];
 	const char *p;
 	int n = 0;
 	(void)state;
-	err_init();
-	snprintf(path, sizeof path, "%s/templates", root());
-	assert_null(lang_load(path));
-	schema_enum("queue_items", "kind", kinds, sizeof kinds);
+	queue_kinds_and_packs(kinds, sizeof kinds);
 	for (p = kinds; (p = strchr(p, '\'')) != NULL; p = strchr(p + 1, '\'') + 1, n++) {
 		char name[64];
 		const char *e = strchr(p + 1, '\'');
