@@ -148,29 +148,38 @@ static long get_id(struct lookup *l, int id)
 	return lookup_get(l, key);
 }
 
+/* The rows of sql (no parameters) as an array of `size`-byte entries,
+ * zeroed, one more than the rows: *n counted by a first run, then *c
+ * opened on sql again for the caller to fill at most *n (and free). */
+static NEOERR *query_array(const char *sql, size_t size, void **rows, int *n, DB_CURSOR **c)
+{
+	NEOERR *err = db_query(c, sql, NULL);
+
+	*n = 0;
+	if (err)
+		return nerr_pass(err);
+	while (db_next(*c))
+		(*n)++;
+	db_cursor_free(c);
+	*rows = calloc((size_t)*n + 1, size);
+	if (*rows == NULL)
+		return nerr_raise(NERR_NOMEM, "%d rows", *n);
+	return nerr_pass(db_query(c, sql, NULL));
+}
+
 static NEOERR *load_people(struct import *im)
 {
 	DB_CURSOR *c = NULL;
-	int n = 0;
-	NEOERR *err = db_query(&c,
+	void *rows = NULL;
+	int n;
+	NEOERR *err = query_array(
 		"SELECT p.id, p.number, p.name, p.identity, COALESCE(p.college_id, 0), "
 		" COALESCE(p.class_id, 0), COALESCE(p.phone, ''), p.boarding, p.status, "
 		" COALESCE(ca.counselor_id, 0) "
-		"FROM people p LEFT JOIN counselor_assignments ca ON ca.student_id = p.id", NULL);
+		"FROM people p LEFT JOIN counselor_assignments ca ON ca.student_id = p.id",
+		sizeof *im->people, &rows, &n, &c);
 
-	if (err)
-		return nerr_pass(err);
-	while (db_next(c))
-		n++;
-	db_cursor_free(&c);
-	im->people = calloc((size_t)n + 1, sizeof *im->people);
-	if (im->people == NULL)
-		return nerr_raise(NERR_NOMEM, "%d people", n);
-	err = db_query(&c,
-		"SELECT p.id, p.number, p.name, p.identity, COALESCE(p.college_id, 0), "
-		" COALESCE(p.class_id, 0), COALESCE(p.phone, ''), p.boarding, p.status, "
-		" COALESCE(ca.counselor_id, 0) "
-		"FROM people p LEFT JOIN counselor_assignments ca ON ca.student_id = p.id", NULL);
+	im->people = rows;
 	while (err == STATUS_OK && im->npeople < n && db_next(c)) {
 		struct stored *p = &im->people[im->npeople];
 
@@ -201,23 +210,16 @@ static NEOERR *load_units(struct import *im)
 {
 	DB_CURSOR *c = NULL;
 	char key[300];
-	int n = 0;
-	static const char *const sql =
+	void *rows = NULL;
+	int n;
+	NEOERR *err = query_array(
 		"SELECT u.id, u.kind = 'college', u.code, u.name, u.retired_at IS NOT NULL, "
 		" CASE u.kind WHEN 'college' THEN u.id ELSE IF(p.kind = 'college', p.id, p.parent_id) END "
 		"FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id "
-		"WHERE u.kind IN ('college', 'class') ORDER BY u.retired_at IS NOT NULL, u.id";
-	NEOERR *err = db_query(&c, sql, NULL);
+		"WHERE u.kind IN ('college', 'class') ORDER BY u.retired_at IS NOT NULL, u.id",
+		sizeof *im->units, &rows, &n, &c);
 
-	if (err)
-		return nerr_pass(err);
-	while (db_next(c))
-		n++;
-	db_cursor_free(&c);
-	im->units = calloc((size_t)n + 1, sizeof *im->units);
-	if (im->units == NULL)
-		return nerr_raise(NERR_NOMEM, "%d units", n);
-	err = db_query(&c, sql, NULL);
+	im->units = rows;
 	while (err == STATUS_OK && im->nunits < n && db_next(c)) {
 		struct unit *u = &im->units[im->nunits];
 		const char *code = db_str(c, 2);
