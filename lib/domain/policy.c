@@ -274,6 +274,7 @@ struct close_ctx {
  * their queue items and the cards' fact of them. */
 struct bulk_clear {
 	enum queue_kind_id kind;
+	const char *count;       /* how many are open (the preview's count) */
 	const char *lock;        /* locks the open records */
 	const char *audit;       /* AUDIT_ROWS() naming each */
 	const char *clear;       /* binds the verifier, the time, the reason */
@@ -281,6 +282,7 @@ struct bulk_clear {
 };
 
 static const struct bulk_clear open_anomalies = { KIND_ANOMALY,
+	"SELECT COUNT(*) FROM daily_reports WHERE anomaly_state = 'open'",
 	"SELECT id FROM daily_reports WHERE anomaly_state = 'open' FOR UPDATE",
 	AUDIT_ROWS("SELECT 'anomaly.clear' AS action, person_id AS subject, "
 		   " 'daily_report' AS object_kind, id AS object_id, "
@@ -292,6 +294,7 @@ static const struct bulk_clear open_anomalies = { KIND_ANOMALY,
 
 /* The fevers measured at an entrance. */
 static const struct bulk_clear open_door_fevers = { KIND_FEVER,
+	"SELECT COUNT(*) FROM passages WHERE fever_state = 'open'",
 	"SELECT id FROM passages WHERE fever_state = 'open' FOR UPDATE",
 	AUDIT_ROWS("SELECT 'door_fever.clear' AS action, person_id AS subject, "
 		   " 'passage' AS object_kind, id AS object_id, "
@@ -300,6 +303,15 @@ static const struct bulk_clear open_door_fevers = { KIND_FEVER,
 	"UPDATE passages SET fever_state = 'cleared', verified_by = ?, verified_at = ?, "
 	" verify_reason = ? WHERE fever_state = 'open'",
 	"UPDATE card_facts SET door_fever = NULL WHERE door_fever IS NOT NULL" };
+
+NEOERR *policy_open_counts(long long *anomalies, long long *fevers)
+{
+	NEOERR *err = db_scalar(anomalies, NULL, open_anomalies.count, NULL);
+
+	if (err == STATUS_OK && fevers)
+		err = db_scalar(fevers, NULL, open_door_fevers.count, NULL);
+	return nerr_pass(err);
+}
 
 /* *n: the records cleared. */
 static NEOERR *clear_open(const struct close_ctx *x, const char *now,
