@@ -21,6 +21,8 @@
 #include "core/conf.h"
 #include "read/completion.h"
 #include "core/csv.h"
+#include "core/idlist.h"
+#include "read/questions.h"
 #include "read/dash.h"
 #include "domain/summary.h"
 #include "domain/policy.h"
@@ -171,35 +173,126 @@ static NEOERR *remind_confirm(struct req *r)
 	return nerr_pass(app_render(r, "dashboard_remind.cs"));
 }
 
+/* The day's answers a CSV with ?answers=1 adds: the report's column,
+ * its header's language key, and the key its value is put in words by
+ * (<words>.<value>), NULL for a value as given. Symptoms: symptom_words(). */
+static const struct {
+	const char *col, *header, *words;
+} answer_cols[] = {
+	{ "temperature", "form.report.temperature", NULL },
+	{ "symptoms", "person.symptoms", NULL },
+	{ "city", "form.report.city", NULL },
+	{ "in_city", "form.report.in_city", "form.report.in_city" },
+	{ "on_campus", "form.report.on_campus", "form.report.on_campus" },
+	{ "abroad", "form.report.abroad", "form.report.abroad" },
+	{ "risk_area_14d", "form.report.risk_area", "form.report.risk_area" },
+	{ "cohabitant_returned", "form.report.cohabitant_returned",
+	  "form.report.cohabitant_returned" },
+	{ "returned_to_city", "form.report.returned_to_city", "form.report.returned_to_city" },
+	{ "quarantine", "form.report.quarantine", "form.report.quarantine" },
+	{ "other_abnormal", "person.other", NULL },
+};
+#define NANSWER_COLS (sizeof answer_cols / sizeof answer_cols[0])
+
+/* "fever,cough" in words, as /person says them. */
+static void symptom_words(struct req *r, const char *list, char *out, size_t n)
+{
+	static const char *const known[] = { "fever", "cough", "diarrhoea" };
+	char key[64];
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (strstr(list, known[i])) {
+			snprintf(key, sizeof key, "form.report.sym_%s", known[i]);
+			len += (size_t)snprintf(out + len, len < n ? n - len : 0, "%s%s",
+						len ? " " : "", tr(r, key));
+		}
+	if (!out[0] && *list == '\0')
+		snprintf(out, n, "%s", tr(r, "person.none"));
+}
+
+/* A row's answers cells: the report's, then the form's own questions'
+ * (Dash.Question.<n>.id); empty for a row without a report. */
+static void answer_cells(struct req *r, STRING *out, HDF *row, bool last)
+{
+	HDF *a = hdf_get_obj(row, "A"), *q = hdf_get_obj(r->hdf, "Dash.Question.0");
+	char key[96], words[256];
+
+	for (size_t i = 0; i < NANSWER_COLS; i++) {
+		const char *v = a ? hdf_get_value(a, answer_cols[i].col, "") : "";
+
+		if (a && !strcmp(answer_cols[i].col, "symptoms")) {
+			symptom_words(r, v, words, sizeof words);
+			v = words;
+		} else if (a && answer_cols[i].words && *v) {
+			snprintf(key, sizeof key, "%s.%s", answer_cols[i].words, v);
+			v = tr(r, key);
+		}
+		csv_cell(out, v, last && i + 1 == NANSWER_COLS && q == NULL);
+	}
+	for (; q; q = hdf_obj_next(q)) {
+		const char *v;
+
+		snprintf(key, sizeof key, "Q.%s", hdf_get_value(q, "id", "0"));
+		v = hdf_get_value(row, key, "");
+		if (!strcmp(hdf_get_value(q, "kind", ""), "yesno") && *v)
+			v = tr(r, !strcmp(v, "1") ? "question.yes" : "question.no");
+		csv_cell(out, v, last && hdf_obj_next(q) == NULL);
+	}
+}
+
 static NEOERR *export_csv(struct req *r)
 {
 	static const char *const cols[] = { "number", "name", "identity", "class",
 		"at", "diagnosis", "data_changed", "anomaly_state", "day" };
+	const size_t ncols = sizeof cols / sizeof cols[0];
 	char day[11], key[64], disp[40];
 	long long bound;
 	enum scope_kind s = scope_kind_of(&r->who, &bound);
+	bool answers = app_num(r, "answers", 0) == 1;
 	const char *f;
-	STRING out;
+	STRING out, ids;
 	NEOERR *err = STATUS_OK;
 	int page;
 
+	string_init(&ids);
 	chosen_day(r, day);
 	f = chosen_filter(r);
+	if (answers)
+		err = questions_of_day(r->hdf, "Dash.Question", day, r->lang);
 	string_init(&out);
 	string_append(&out, "\xEF\xBB\xBF");
-	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+	for (size_t i = 0; err == STATUS_OK && i < ncols; i++) {
 		snprintf(key, sizeof key, "dashboard.col.%s", cols[i]);
-		csv_cell(&out, tr(r, key), i + 1 == sizeof cols / sizeof cols[0]);
+		csv_cell(&out, tr(r, key), !answers && i + 1 == ncols);
+	}
+	if (answers) {
+		for (size_t i = 0; i < NANSWER_COLS; i++)
+			csv_cell(&out, tr(r, answer_cols[i].header),
+				 i + 1 == NANSWER_COLS && !hdf_get_obj(r->hdf, "Dash.Question.0"));
+		for (HDF *q = hdf_get_obj(r->hdf, "Dash.Question.0"); q; q = hdf_obj_next(q))
+			csv_cell(&out, hdf_get_value(q, "label", ""), hdf_obj_next(q) == NULL);
 	}
 	/* Page through the list: the same query as the screen, so they agree. */
-	for (page = 0; page < 1000; page++) {
+	for (page = 0; err == STATUS_OK && page < 1000; page++) {
 		hdf_remove_tree(r->hdf, "Dash.Row");
 		hdf_remove_tree(r->hdf, "Dash.NextPage");
 		err = dash_list_load(r->hdf, s, bound, day, f, page);
+		if (err == STATUS_OK && answers) {
+			/* The page's reports, for their answers. */
+			string_clear(&ids);
+			string_init(&ids);
+			err = idlist_from_rows(&ids, hdf_get_obj(r->hdf, "Dash.Row"), "report");
+		}
+		if (err == STATUS_OK && answers)
+			err = dash_rows_reports(r->hdf, "Dash.Row", ids.buf);
+		if (err == STATUS_OK && answers && hdf_get_obj(r->hdf, "Dash.Question.0"))
+			err = questions_rows_answers(r->hdf, "Dash.Row", ids.buf, r->lang);
 		if (err)
 			break;
 		for (HDF *row = hdf_get_obj(r->hdf, "Dash.Row.0"); row; row = hdf_obj_next(row)) {
-			for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+			for (size_t i = 0; i < ncols; i++) {
 				const char *v = hdf_get_value(row, cols[i], "");
 				if (!strcmp(cols[i], "at") && !*v)
 					v = tr(r, hdf_get_int_value(row, "exempt", 0) ?
@@ -207,17 +300,21 @@ static NEOERR *export_csv(struct req *r)
 				snprintf(disp, sizeof disp, "identity.%s", v);
 				if (!strcmp(cols[i], "identity"))
 					v = tr(r, disp);
-				csv_cell(&out, v, i + 1 == sizeof cols / sizeof cols[0]);
+				csv_cell(&out, v, !answers && i + 1 == ncols);
 			}
+			if (answers)
+				answer_cells(r, &out, row, true);
 		}
 		if (!hdf_get_value(r->hdf, "Dash.NextPage", NULL))
 			break;
 	}
 	if (err == STATUS_OK) {
-		app_header(r, "Content-Disposition: attachment; filename=\"checkin-%s-%s.csv\"", day, f);
+		app_header(r, "Content-Disposition: attachment; filename=\"checkin-%s-%s%s.csv\"", day,
+			   f, answers ? "-answers" : "");
 		err = app_send(r, "text/csv; charset=utf-8", out.buf, (size_t)out.len);
 	}
 	string_clear(&out);
+	string_clear(&ids);
 	return nerr_pass(err);
 }
 
@@ -453,7 +550,8 @@ static NEOERR *colleges(struct req *r)
 
 static const struct action actions[] = {
 	{ "", M_GET, STAFF_SCOPES, show, .params = PARAMS(PAGE) },
-	{ "export", M_GET, STAFF_SCOPES, export_csv },
+	{ "export", M_GET, STAFF_SCOPES, export_csv,
+	  .params = PARAMS({ "answers", P_INT, .min = 0, .max = 1 }) },
 	{ "remind", M_GET, STAFF_SCOPES, remind_confirm },
 	{ "remind", M_POST, STAFF_SCOPES, remind },
 	{ "verify", M_POST, STAFF_SCOPES, verify, .params = PARAMS(

@@ -12,6 +12,8 @@
  *                         was decided meanwhile; 400 no items or no decision
  */
 #include "web/app.h"
+#include "read/calendar.h"
+#include "core/days.h"
 #include "domain/queue.h"
 #include "domain/review.h"
 #include "domain/scope.h"
@@ -49,12 +51,35 @@ static NEOERR *show(struct req *r)
 	return nerr_pass(app_render(r, "review.cs"));
 }
 
+/* Queue.Around: the check-ins a week either side of the day in question
+ * (a make-up's, an anomaly's), days to come left out, in the states of
+ * the student's own calendar (read/calendar.h), that day marked focus. */
+static NEOERR *around(struct req *r, int person, int day)
+{
+	struct calendar_day days[15];
+	struct exemption ex[CALENDAR_MAX_EXEMPT];
+	int today = app_today(), to = day + 7 < today ? day + 7 : today, nex;
+	NEOERR *err;
+
+	if (day <= 0 || to < day - 7)
+		return STATUS_OK;
+	err = calendar_read(person, day - 7, to, today, ex, CALENDAR_MAX_EXEMPT, &nex, days);
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(calendar_export(r->hdf, "Queue.Around", days, to - (day - 7) + 1,
+					 true, day));
+}
+
 static NEOERR *item(struct req *r)
 {
 	long long id = app_num(r, "id", 0);
 	NEOERR *err;
 
 	err = queue_item_load(r->hdf, &r->who, id);
+	if (err == STATUS_OK)
+		err = around(r, hdf_get_int_value(r->hdf, "Queue.Detail.person", 0),
+			     day_or_0(hdf_get_value(r->hdf, "Queue.Detail.makeup_day",
+				      hdf_get_value(r->hdf, "Queue.Detail.report_day", ""))));
 	if (err)
 		return nerr_pass(err);
 	return nerr_pass(app_render(r, "review_item.cs"));

@@ -72,7 +72,8 @@
 
 <section class="panel" id="list">
 <h2><?cs var:L.dashboard.list ?>: <?cs var:L.dashboard.figure[Dash.Filter] ?></h2>
-<p><a href="<?cs var:Site.Prefix ?>/dashboard/export?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:Dash.Filter ?>"><?cs var:L.dashboard.export ?></a></p>
+<p><a href="<?cs var:Site.Prefix ?>/dashboard/export?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:Dash.Filter ?>"><?cs var:L.dashboard.export ?></a>
+  · <a id="export-answers" href="<?cs var:Site.Prefix ?>/dashboard/export?day=<?cs var:Dash.Day ?>&amp;f=<?cs var:Dash.Filter ?>&amp;answers=1"><?cs var:L.dashboard.export_answers ?></a></p>
 <div class="scroll">
 <table class="list">
 <thead><tr><th><?cs var:L.dashboard.col.name ?></th><th><?cs var:L.dashboard.col.number ?></th><th><?cs var:L.dashboard.col.identity ?></th><th><?cs var:L.dashboard.col.diagnosis ?></th><th><?cs var:L.dashboard.col.at ?></th><th><span class="vh"><?cs var:L.app.col_actions ?></span></th></tr></thead>

@@ -46,14 +46,14 @@
   <?cs each:d = Record.Day ?>
     <li class="day-<?cs var:d.state ?>"><span class="date"><?cs var:d.day ?></span>
       <span class="state"><?cs if:d.state == "exempt" ?><?cs var:L.person.exempt_day ?><?cs else ?><?cs var:L.calendar[d.state] ?><?cs /if ?></span>
-      <?cs if:d.state == "done" || d.state == "bulk" || d.state == "made_up" || d.state == "sent_back" ?><a href="#report-<?cs var:d.day ?>"><?cs var:L.person.see_report ?></a><?cs /if ?></li>
+      <?cs if:d.state == "done" || d.state == "bulk" || d.state == "made_up" || d.state == "sent_back" ?><a href="<?cs if:!d.listed ?><?cs var:Site.Prefix ?>/person?id=<?cs var:Record.Person.id ?>&amp;to=<?cs var:d.day ?><?cs /if ?>#report-<?cs var:d.day ?>"><?cs var:L.person.see_report ?></a><?cs /if ?></li>
   <?cs /each ?>
   </ol>
 </section>
 
 <section class="panel" aria-labelledby="h-reports">
   <h2 id="h-reports"><?cs var:L.person.reports ?> (<?cs var:subcount(Record.Report) ?>)</h2>
-  <?cs if:Record.ReportsCut ?><p class="small"><?cs var:L.person.cut ?> <?cs var:Record.ReportsCut ?></p><?cs /if ?>
+  <?cs if:Record.Reports.From ?><p class="small" id="reports-range"><?cs var:Record.Reports.From ?> – <?cs var:Record.Reports.To ?></p><?cs /if ?>
   <?cs each:rp = Record.Report ?>
   <details class="report" id="report-<?cs var:rp.day ?>">
     <summary><?cs var:rp.day ?> · <?cs var:rp.temperature ?> °C<?cs if:rp.anomaly == "1" ?> · <span class="tag bad"><?cs var:L.person.anomaly_state[rp.anomaly_state] ?></span><?cs /if ?><?cs if:rp.is_makeup == "1" ?> · <?cs var:L.calendar.made_up ?><?cs /if ?><?cs if:rp.data_changed == "1" ?> · <?cs var:L.dashboard.changed ?><?cs /if ?><?cs if:rp.bulk_by ?> · <span class="tag bulk"><?cs var:L.bulk.unconfirmed ?></span><?cs /if ?></summary>
@@ -78,6 +78,8 @@
     </dl>
   </details>
   <?cs /each ?>
+  <?cs if:Record.Reports.Earlier || Record.Reports.Latest ?><p class="pager"><?cs if:Record.Reports.Latest ?><a id="reports-latest" href="<?cs var:Site.Prefix ?>/person?id=<?cs var:Record.Person.id ?>#h-reports"><?cs var:L.person.latest ?></a><?cs /if ?>
+  <?cs if:Record.Reports.Earlier ?><a id="reports-earlier" href="<?cs var:Site.Prefix ?>/person?id=<?cs var:Record.Person.id ?>&amp;to=<?cs var:Record.Reports.Earlier ?>#h-reports"><?cs var:L.person.earlier ?></a><?cs /if ?></p><?cs /if ?>
 </section>
 
 <section class="panel" aria-labelledby="h-makeups">

@@ -53,7 +53,7 @@
 <h2><?cs var:L.review.around ?></h2>
 <ol class="calendar">
 <?cs each:d = Queue.Around ?>
-<li class="day-<?cs if:d.reported == "1" ?><?cs if:d.is_makeup == "1" ?>made_up<?cs else ?>done<?cs /if ?><?cs else ?>missed<?cs /if ?><?cs if:d.focus == "1" ?> focus<?cs /if ?>"><span class="date"><?cs var:d.day ?></span><span class="state"><?cs if:d.reported == "1" ?><?cs var:L.calendar.done ?><?cs else ?><?cs var:L.calendar.missed ?><?cs /if ?></span></li>
+<li class="day-<?cs var:d.state ?><?cs if:d.focus == "1" ?> focus<?cs /if ?>"><span class="date"><?cs var:d.day ?></span><span class="state"><?cs var:L.calendar[d.state] ?></span></li>
 <?cs /each ?>
 </ol>
 </section>

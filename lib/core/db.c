@@ -785,26 +785,39 @@ long long db_int(DB_CURSOR *c, int i)
 	return c->isnull[i] ? 0 : strtoll(c->buf[i], NULL, 10);
 }
 
+/* Each row's node is found once (prefix.N, or prefix) and its columns set
+ * on it by their bare names: a path walked from the root for every value
+ * was the most of what a long list cost the page. A row or a one-row read
+ * whose columns are all NULL leaves no node, as before. */
 static NEOERR *cursor_to_hdf(DB_CURSOR *c, HDF *hdf, const char *prefix,
 			     int *nrows, bool one_row)
 {
 	char name[256];
+	HDF *base = NULL, *node;
 	int row = 0;
-	NEOERR *err;
+	NEOERR *err = STATUS_OK;
 
 	while (db_next(c)) {
-		for (int i = 0; i < c->ncols; i++) {
+		node = NULL;
+		for (int i = 0; i < c->ncols && err == STATUS_OK; i++) {
 			const char *v = db_str(c, i);
 			if (v == NULL)
 				continue;
-			if (one_row)
-				snprintf(name, sizeof name, "%s.%s", prefix, db_colname(c, i));
-			else
-				snprintf(name, sizeof name, "%s.%d.%s", prefix, row, db_colname(c, i));
-			err = hdf_set_value(hdf, name, v);
-			if (err)
-				return nerr_pass(err);
+			if (node == NULL && base == NULL)
+				err = hdf_get_node(hdf, prefix, &base);
+			if (node == NULL && err == STATUS_OK) {
+				if (one_row)
+					node = base;
+				else {
+					snprintf(name, sizeof name, "%d", row);
+					err = hdf_get_node(base, name, &node);
+				}
+			}
+			if (err == STATUS_OK)
+				err = hdf_set_value(node, db_colname(c, i), v);
 		}
+		if (err)
+			return nerr_pass(err);
 		row++;
 		if (one_row)
 			break;

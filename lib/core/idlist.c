@@ -1,6 +1,8 @@
 /* idlist.c - see idlist.h. */
 #include "core/idlist.h"
 
+#include <stdlib.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -32,4 +34,14 @@ NEOERR *idlist_append(STRING *s, long long id)
 		return nerr_pass(string_appendf(s, "[%lld]", id));
 	s->buf[--s->len] = '\0';
 	return nerr_pass(string_appendf(s, "%s%lld]", s->len > 1 ? "," : "", id));
+}
+
+NEOERR *idlist_from_rows(STRING *s, HDF *list, const char *name)
+{
+	NEOERR *err = STATUS_OK;
+
+	for (HDF *h = list ? hdf_obj_child(list) : NULL; h && err == STATUS_OK; h = hdf_obj_next(h))
+		if (hdf_get_value(h, name, NULL))
+			err = idlist_append(s, atoll(hdf_get_value(h, name, "0")));
+	return nerr_pass(err);
 }

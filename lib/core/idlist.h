@@ -28,4 +28,8 @@ bool idlist_add(struct idlist *l, long long id);
  * with, so that an empty list is bound as one) or nothing ("[id]"). */
 NEOERR *idlist_append(STRING *s, long long id);
 
+/* The ids under each child of list that has `name` (a list of rows as
+ * db_rows() writes them: <row>.<name>), appended as idlist_append() does. */
+NEOERR *idlist_from_rows(STRING *s, HDF *list, const char *name);
+
 #endif

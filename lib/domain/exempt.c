@@ -9,30 +9,67 @@
 
 const char *const exempt_statuses[] = { "suspended", "withdrawn", "enlisted", NULL };
 
-static void exemption_row(DB_CURSOR *c, void *out)
+void exempt_fill(DB_CURSOR *c, int first, struct exemption *ex)
 {
-	struct exemption *ex = out;
+	memset(ex, 0, sizeof *ex);
+	ex->id = db_int(c, first);
+	db_copy(ex->kind, sizeof ex->kind, db_str(c, first + 1));
+	db_copy(ex->status, sizeof ex->status, db_str(c, first + 2));
+	db_copy(ex->class_name, sizeof ex->class_name, db_str(c, first + 3));
+	db_copy(ex->reason, sizeof ex->reason, db_str(c, first + 4));
+	db_copy(ex->starts_on, sizeof ex->starts_on, db_str(c, first + 5));
+	db_copy(ex->ends_on, sizeof ex->ends_on, db_str(c, first + 6));
+}
 
-	ex->id = db_int(c, 0);
-	db_copy(ex->kind, sizeof ex->kind, db_str(c, 1));
-	db_copy(ex->status, sizeof ex->status, db_str(c, 2));
-	db_copy(ex->class_name, sizeof ex->class_name, db_str(c, 3));
-	db_copy(ex->reason, sizeof ex->reason, db_str(c, 4));
-	db_copy(ex->starts_on, sizeof ex->starts_on, db_str(c, 5));
-	db_copy(ex->ends_on, sizeof ex->ends_on, db_str(c, 6));
+/* Open-ended first, then the latest end, then the oldest. */
+bool exempt_before(const struct exemption *a, const struct exemption *b)
+{
+	int ends = strcmp(a->ends_on, b->ends_on);
+
+	if ((a->ends_on[0] == '\0') != (b->ends_on[0] == '\0'))
+		return a->ends_on[0] == '\0';
+	if (ends != 0)
+		return ends > 0;
+	return a->id < b->id;
+}
+
+NEOERR *exempt_ranges(int person_id, const char *from, const char *to,
+		      struct exemption *ex, int max, int *n)
+{
+	DB_CURSOR *c = NULL;
+	NEOERR *err;
+
+	*n = 0;
+	/* The order is exempt_before()'s. */
+	err = db_query(&c, "SELECT " EXEMPT_RANGE_COLUMNS " " EXEMPT_RANGE_FROM
+		" ORDER BY e.ends_on IS NULL DESC, e.ends_on DESC, e.id LIMIT ?",
+		"ssii", to, from, (long long)person_id, (long long)max);
+	if (err)
+		return nerr_pass(err);
+	while (*n < max && db_next(c))
+		exempt_fill(c, 0, &ex[(*n)++]);
+	db_cursor_free(&c);
+	return STATUS_OK;
+}
+
+const struct exemption *exempt_pick(const struct exemption *ex, int n, const char *day)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(ex[i].starts_on, day) <= 0 &&
+		    (ex[i].ends_on[0] == '\0' || strcmp(ex[i].ends_on, day) >= 0))
+			return &ex[i];
+	return NULL;
 }
 
 NEOERR *exempt_find(int person_id, const char *day, struct exemption *ex, bool *found)
 {
+	int n;
+	NEOERR *err;
+
 	memset(ex, 0, sizeof *ex);
-	return nerr_pass(db_one(found, exemption_row, ex,
-		"SELECT e.id, e.kind, e.status, cls.name, e.reason, e.starts_on, e.ends_on "
-		"FROM people p JOIN checkin_exemptions e ON e.ended_at IS NULL "
-		" AND e.starts_on <= ? AND (e.ends_on IS NULL OR e.ends_on >= ?) "
-		" AND (e.person_id = p.id OR e.class_id = p.class_id OR e.status = p.status) "
-		"LEFT JOIN org_units cls ON cls.id = e.class_id "
-		"WHERE p.id = ? ORDER BY e.ends_on IS NULL DESC, e.ends_on DESC, e.id LIMIT 1",
-		"ssi", day, day, (long long)person_id));
+	err = exempt_ranges(person_id, day, day, ex, 1, &n);
+	*found = err == STATUS_OK && n > 0;
+	return nerr_pass(err);
 }
 
 static bool known_status(const char *s)

@@ -15,6 +15,7 @@
 #define HC_EXEMPT_H
 
 #include "core/actor.h"
+#include "core/db.h"
 
 #include <ClearSilver.h>
 #include <stdbool.h>
@@ -48,8 +49,37 @@ struct exemption {
 	char ends_on[11];            /* "" when open-ended */
 };
 
-/* *found false when person_id must check in on `day` ("YYYY-MM-DD"). */
+/* *found false when person_id must check in on `day` ("YYYY-MM-DD");
+ * else the exemption that holds, the first in exempt_ranges()' order. */
 NEOERR *exempt_find(int person_id, const char *day, struct exemption *ex, bool *found);
+
+/* SQL for a reader that wants the exemptions over a span of days in a
+ * statement of its own making (read/calendar.c): the columns, in
+ * exempt_fill()'s order, and what they are selected from, binding the
+ * span's last day, its first day and the person. */
+#define EXEMPT_RANGE_COLUMNS \
+	"e.id, e.kind, e.status, cls.name, e.reason, e.starts_on, e.ends_on"
+#define EXEMPT_RANGE_FROM \
+	"FROM people p JOIN checkin_exemptions e ON " EXEMPT_NAMES \
+	" AND e.starts_on <= ? AND (e.ends_on IS NULL OR e.ends_on >= ?) " \
+	"LEFT JOIN org_units cls ON cls.id = e.class_id WHERE p.id = ?"
+
+/* *ex from the cursor's columns first .. first + 6 (EXEMPT_RANGE_COLUMNS). */
+void exempt_fill(DB_CURSOR *c, int first, struct exemption *ex);
+
+/* Pure: whether a comes before b in exempt_ranges()' order. */
+bool exempt_before(const struct exemption *a, const struct exemption *b);
+
+/* The exemptions naming person_id on some day from `from` to `to`
+ * ("YYYY-MM-DD"), open-ended first, then by the latest end, then the
+ * oldest: at most `max` into ex[], *n of them (n == max: maybe more). */
+NEOERR *exempt_ranges(int person_id, const char *from, const char *to,
+		      struct exemption *ex, int max, int *n);
+
+/* Pure: the first of ex[0..n) that holds on `day`, NULL for none: with
+ * ex[] from exempt_ranges() over days that include `day`, what
+ * exempt_find() answers for that day. */
+const struct exemption *exempt_pick(const struct exemption *ex, int n, const char *day);
 
 /* A new exemption: kind "status" (status set), "class" (class_id) or
  * "person" (person_id); ends_on NULL or "" for open-ended. */

@@ -248,26 +248,6 @@ NEOERR *queue_item_load(HDF *out, const struct actor *a, long long item)
 		if (err)
 			return nerr_pass(err);
 	}
-	/* The check-ins around the day in question, a week either side. */
-	const char *day = hdf_get_value(out, "Queue.Detail.makeup_day",
-					hdf_get_value(out, "Queue.Detail.report_day", NULL));
-	if (day) {
-		char today[11];
-
-		/* Days still to come are not missed: they are not listed. */
-		day_format(day_today(), today);
-		err = db_rows(out, "Queue.Around", NULL,
-			"WITH RECURSIVE days(d) AS (SELECT ? - INTERVAL 7 DAY "
-			"  UNION ALL SELECT d + INTERVAL 1 DAY FROM days "
-			"  WHERE d < LEAST(? + INTERVAL 7 DAY, ?)) "
-			"SELECT days.d AS day, dr.id IS NOT NULL AS reported, dr.is_makeup, "
-			" dr.anomaly_state, days.d = ? AS focus "
-			"FROM days LEFT JOIN daily_reports dr ON dr.person_id = ? AND dr.day = days.d "
-			"ORDER BY days.d", "ssssi", day, day, today, day,
-			(long long)hdf_get_int_value(out, "Queue.Detail.person", 0));
-		if (err)
-			return nerr_pass(err);
-	}
 	/* An item of a kind the registry does not know has no history. */
 	const struct queue_kind *k = queue_kind_of(hdf_get_value(out, "Queue.Detail.kind", NULL));
 	return nerr_pass(db_rows(out, "Queue.History", NULL,

@@ -266,25 +266,33 @@ void card_export(HDF *out, const char *lang, const char *prefix, const struct ca
 	}
 }
 
+NEOERR *card_exempt_put(HDF *out, const char *prefix, const struct exemption *ex)
+{
+	HDF *node;
+	NEOERR *err;
+
+	if (ex == NULL)
+		return STATUS_OK;
+	const struct { const char *name, *value; } field[] = {
+		{ "Kind", ex->kind }, { "Status", ex->status }, { "Class", ex->class_name },
+		{ "Reason", ex->reason }, { "From", ex->starts_on }, { "Until", ex->ends_on },
+	};
+	err = hdf_get_node(out, prefix, &node);
+	for (size_t i = 0; err == STATUS_OK && i < sizeof field / sizeof field[0]; i++)
+		err = hdf_set_value(node, field[i].name, field[i].value);
+	return nerr_pass(err);
+}
+
 NEOERR *card_exempt_export(HDF *out, const char *prefix, int person_id, int today)
 {
 	struct exemption ex;
 	char d[11];
 	bool found;
-	HDF *node;
 	NEOERR *err;
 
 	day_format(today, d);
 	err = exempt_find(person_id, d, &ex, &found);
-	if (err == STATUS_OK && found)
-		err = hdf_get_node(out, prefix, &node);
 	if (err || !found)
 		return nerr_pass(err);
-	hdf_set_value(node, "Kind", ex.kind);
-	hdf_set_value(node, "Status", ex.status);
-	hdf_set_value(node, "Class", ex.class_name);
-	hdf_set_value(node, "Reason", ex.reason);
-	hdf_set_value(node, "From", ex.starts_on);
-	hdf_set_value(node, "Until", ex.ends_on);
-	return STATUS_OK;
+	return nerr_pass(card_exempt_put(out, prefix, &ex));
 }

@@ -9,6 +9,7 @@
 
 #include "core/err.h"
 #include "domain/card.h"
+#include "domain/exempt.h"
 
 #include <ClearSilver.h>
 
@@ -53,5 +54,9 @@ void card_export(HDF *out, const char *lang, const char *prefix, const struct ca
  * domain/exempt.h), writes <prefix>.Kind, .Status, .Class, .Reason,
  * .From and .Until (empty: open-ended); nothing otherwise. */
 NEOERR *card_exempt_export(HDF *out, const char *prefix, int person_id, int today);
+
+/* The same from an exemption already read (exempt_pick()); nothing for
+ * NULL. */
+NEOERR *card_exempt_put(HDF *out, const char *prefix, const struct exemption *ex);
 
 #endif

@@ -1,5 +1,6 @@
 /* checkins.c - see checkins.h. */
 #include "read/checkins.h"
+#include "read/calendar.h"
 #include "core/db.h"
 #include "core/days.h"
 #include "domain/term.h"
@@ -131,7 +132,10 @@ NEOERR *checkins_basic(int person, struct basic_row *b, bool *found)
 
 NEOERR *checkins_calendar(HDF *out, const char *prefix, int person, const char *today)
 {
+	struct calendar_day days[60];
+	struct exemption ex[CALENDAR_MAX_EXEMPT];
 	char key[96];
+	int t = day_or_0(today), from, nex = 0;
 	HDF *term;
 	NEOERR *err;
 
@@ -141,27 +145,19 @@ NEOERR *checkins_calendar(HDF *out, const char *prefix, int person, const char *
 	if (err)
 		return nerr_pass(err);
 	term = hdf_get_obj(out, key);
-	/* Every day of the term up to today, with what happened on it. */
-	return nerr_pass(db_rows_at(out, prefix, "Day", NULL,
-		"WITH RECURSIVE days(d) AS ("
-		"  SELECT GREATEST(t.starts_on, ? - INTERVAL 59 DAY) FROM terms t WHERE t.id = ? "
-		"  UNION ALL SELECT d + INTERVAL 1 DAY FROM days WHERE d < ?) "
-		"SELECT days.d AS day, DAYOFWEEK(days.d) AS dow, "
-		" CASE WHEN dr.anomaly_state = 'sent_back' THEN 'sent_back' "
-		"      WHEN dr.id IS NOT NULL AND dr.bulk_filled_by IS NOT NULL THEN 'bulk' "
-		"      WHEN dr.id IS NOT NULL AND dr.is_makeup THEN 'made_up' "
-		"      WHEN dr.id IS NOT NULL THEN 'done' "
-		"      WHEN days.d = ? THEN 'today' "
-		"      WHEN mr.state = 'pending' THEN 'pending' "
-		"      WHEN mr.state = 'approved' THEN 'approved' "
-		"      ELSE 'missed' END AS state, "
-		" (SELECT f.name FROM people f WHERE f.id = dr.filled_by) AS filler "
-		"FROM days "
-		"LEFT JOIN daily_reports dr ON dr.person_id = ? AND dr.day = days.d "
-		"LEFT JOIN makeup_requests mr ON mr.person_id = ? AND mr.open_day = days.d "
-		"ORDER BY days.d DESC",
-		"sissii", today, (long long)(term ? hdf_get_int_value(term, "id", 0) : 0),
-		today, today, (long long)person, (long long)person));
+	if (term == NULL || t == 0)
+		return STATUS_OK;    /* no term in progress: no days to show */
+	/* Every day of the term up to today, 60 at the most. */
+	from = day_or_0(hdf_get_value(term, "starts_on", ""));
+	if (from < t - 59)
+		from = t - 59;
+	if (from > t)
+		return STATUS_OK;
+	err = calendar_read(person, from, t, t, ex, CALENDAR_MAX_EXEMPT, &nex, days);
+	if (err)
+		return nerr_pass(err);
+	snprintf(key, sizeof key, "%s.Day", prefix);
+	return nerr_pass(calendar_export(out, key, days, t - from + 1, false, 0));
 }
 
 NEOERR *checkins_makeups(HDF *out, const char *mine, const char *history, int person)

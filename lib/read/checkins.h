@@ -70,9 +70,10 @@ struct basic_row {
 NEOERR *checkins_basic(int person, struct basic_row *b, bool *found);
 
 /* <prefix>.Term.{id, name, starts_on} (the term of `today`) and
- * <prefix>.Day.<n>.{day, dow, state}: each day of the term up to today
- * (60 at most), latest first, done, bulk (filled in bulk, not confirmed
- * by the person), made_up, sent_back, today, pending, approved or missed. */
+ * <prefix>.Day.<n>.{day, state, filler}: each day of the term up to today
+ * (60 at most), latest first, in read/calendar.h's states (done, bulk:
+ * filled in bulk, not confirmed by the person, made_up, sent_back, exempt,
+ * today, pending, approved or missed); filler: who filled it for them. */
 NEOERR *checkins_calendar(HDF *out, const char *prefix, int person, const char *today);
 
 /* <mine>.<n>: the person's make-up requests (100 latest) with who decided

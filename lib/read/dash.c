@@ -422,3 +422,37 @@ NEOERR *dash_reminded_count(enum scope_kind s, long long bound, const char *day,
 {
 	return nerr_pass(db_scalar(n, NULL, reminded_sql[s], "si", day, bound));
 }
+
+/* The row of `rows` whose report is `id`; NULL for none. */
+static HDF *row_of_report(HDF *rows, long long id)
+{
+	for (HDF *h = rows ? hdf_obj_child(rows) : NULL; h; h = hdf_obj_next(h))
+		if (hdf_get_value(h, "report", NULL) && atoll(hdf_get_value(h, "report", "0")) == id)
+			return h;
+	return NULL;
+}
+
+NEOERR *dash_rows_reports(HDF *out, const char *rows, const char *reports)
+{
+	HDF *list = hdf_get_obj(out, rows), *row, *a;
+	DB_CURSOR *c = NULL;
+	NEOERR *err = STATUS_OK;
+
+	if (reports && reports[0] && strcmp(reports, "[]"))
+		err = db_query(&c,
+			"SELECT d.id, d.temperature, d.symptoms, d.city, d.in_city, d.on_campus, "
+			" d.abroad, d.risk_area_14d, d.cohabitant_returned, d.returned_to_city, "
+			" d.quarantine, d.other_abnormal FROM daily_reports d "
+			"JOIN JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$')) j ON j.id = d.id",
+			"s", reports);
+	while (err == STATUS_OK && c && db_next(c)) {
+		if ((row = row_of_report(list, db_int(c, 0))) == NULL)
+			continue;
+		err = hdf_get_node(row, "A", &a);
+		for (int i = 1; err == STATUS_OK && i < 12; i++)
+			if (db_str(c, i))
+				err = hdf_set_value(a, db_colname(c, i), db_str(c, i));
+	}
+	db_cursor_free(&c);
+	return nerr_pass(err);
+}

@@ -28,6 +28,13 @@ NEOERR *dash_figures_load(HDF *out, enum scope_kind s, long long bound,
 /* Fills Dash.Row.<n>.* (100 a page) for the filter; Dash.Rows the count. */
 NEOERR *dash_list_load(HDF *out, enum scope_kind s, long long bound,
 		       const char *day, const char *filter, int page);
+/* For each row under `rows` (as dash_list_load() gives them) with a
+ * report, <row>.A.{temperature, symptoms, city, in_city, on_campus, abroad,
+ * risk_area_14d, cohabitant_returned, returned_to_city, quarantine,
+ * other_abnormal}: that report's answers, as stored; `reports` their ids
+ * as a JSON array (idlist_from_rows()): one statement, none for "[]". The
+ * form's own questions' answers: questions_rows_answers(). */
+NEOERR *dash_rows_reports(HDF *out, const char *rows, const char *reports);
 /* Fills Dash.Class.<n>.* (the "by class" roll-up). */
 NEOERR *dash_classes_load(HDF *out, enum scope_kind s, long long bound,
 			  const char *day);

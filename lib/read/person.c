@@ -1,7 +1,6 @@
 /* person.c - see person.h. One statement per list, each bounded. */
 #include "read/person.h"
 #include "core/db.h"
-#include "domain/exempt.h"
 #include "core/days.h"
 
 #include <string.h>
@@ -10,33 +9,51 @@
 
 #define LIMIT_ROWS " LIMIT 200"
 
-NEOERR *person_load(HDF *out, const char *prefix, int person_id, bool *found)
+NEOERR *person_load(HDF *out, const char *prefix, int person_id,
+		   struct subject *s, bool *found)
 {
-	char key[96];
+	HDF *p;
 	NEOERR *err;
 
+	/* One read: the person, who they belong to (for the scope check)
+	 * and their basic info, under Basic (absent until filled). */
 	err = db_row(out, prefix, found,
 		"SELECT p.id, p.number, p.name, p.identity, p.status, col.name AS college, "
-		" cls.name AS class, c.name AS counselor, p.phone, p.boarding, p.dorm "
+		" cls.name AS class, c.name AS counselor, p.phone, p.boarding, p.dorm, "
+		" p.college_id, ca.counselor_id, "
+		" b.phone AS `Basic.phone`, b.home_address AS `Basic.home_address`, "
+		" b.emergency_contact AS `Basic.emergency_contact`, "
+		" b.emergency_phone AS `Basic.emergency_phone`, b.boarding AS `Basic.boarding`, "
+		" b.dorm AS `Basic.dorm`, "
+		" DATE_FORMAT(b.filled_at, '%Y-%m-%d %H:%i') AS `Basic.filled_at`, "
+		" u.name AS `Basic.updated_by`, "
+		" DATE_FORMAT(b.updated_at, '%Y-%m-%d %H:%i') AS `Basic.updated_at` "
 		"FROM people p LEFT JOIN org_units col ON col.id = p.college_id "
 		"LEFT JOIN org_units cls ON cls.id = p.class_id "
 		"LEFT JOIN counselor_assignments ca ON ca.student_id = p.id "
-		"LEFT JOIN people c ON c.id = ca.counselor_id WHERE p.id = ?",
+		"LEFT JOIN people c ON c.id = ca.counselor_id "
+		"LEFT JOIN basic_info b ON b.person_id = p.id "
+		"LEFT JOIN people u ON u.id = b.updated_by WHERE p.id = ?",
 		"i", (long long)person_id);
+	*s = (struct subject){ 0 };
 	if (err || !*found)
 		return nerr_pass(err);
-	snprintf(key, sizeof key, "%s.Basic", prefix);
-	return nerr_pass(db_row(out, key, NULL,
-		"SELECT b.phone, b.home_address, b.emergency_contact, b.emergency_phone, "
-		" b.boarding, b.dorm, DATE_FORMAT(b.filled_at, '%Y-%m-%d %H:%i') AS filled_at, "
-		" u.name AS updated_by, DATE_FORMAT(b.updated_at, '%Y-%m-%d %H:%i') AS updated_at "
-		"FROM basic_info b LEFT JOIN people u ON u.id = b.updated_by WHERE b.person_id = ?",
-		"i", (long long)person_id));
+	p = hdf_get_obj(out, prefix);
+	s->person_id = hdf_get_int_value(p, "id", 0);
+	s->college_id = hdf_get_int_value(p, "college_id", 0);
+	s->counselor_id = hdf_get_int_value(p, "counselor_id", 0);
+	s->staff = !strcmp(hdf_get_value(p, "identity", ""), "staff");
+	return STATUS_OK;
 }
 
-NEOERR *person_reports(HDF *out, const char *prefix, int person_id, int *n)
+NEOERR *person_reports(HDF *out, const char *prefix, int person_id, int to,
+		      int max, int *n, bool *more)
 {
-	return nerr_pass(db_rows(out, prefix, n,
+	char d[11], key[96];
+	NEOERR *err;
+
+	day_format(to, d);
+	err = db_rows(out, prefix, n,
 		"SELECT d.id, d.day, DATE_FORMAT(d.submitted_at, '%Y-%m-%d %H:%i') AS at, "
 		" d.temperature, d.symptoms, d.city, d.in_city, d.in_city_days, d.on_campus, "
 		" d.abroad, d.location_changed, d.risk_area_14d, d.cohabitant_returned, "
@@ -45,149 +62,60 @@ NEOERR *person_reports(HDF *out, const char *prefix, int person_id, int *n)
 		" IF(d.bulk_filled_by IS NULL, NULL, 1) AS bulk, "
 		" f.name AS filled_by, bf.name AS bulk_by, v.name AS verified_by, "
 		" DATE_FORMAT(d.verified_at, '%Y-%m-%d %H:%i') AS verified_at, d.verify_reason, "
-		" pos.lat AS geo_lat, pos.lon AS geo_lon, ROUND(pos.accuracy_m) AS geo_accuracy "
+		" pos.lat AS geo_lat, pos.lon AS geo_lon, ROUND(pos.accuracy_m) AS geo_accuracy, "
+		" (SELECT 1 FROM report_answers ra WHERE ra.report_id = d.id LIMIT 1) AS has_answers "
 		"FROM daily_reports d LEFT JOIN people f ON f.id = d.filled_by "
 		"LEFT JOIN people bf ON bf.id = d.bulk_filled_by "
 		"LEFT JOIN report_positions pos ON pos.report_id = d.id "
 		"LEFT JOIN people v ON v.id = d.verified_by "
-		"WHERE d.person_id = ? ORDER BY d.day DESC" LIMIT_ROWS, "i", (long long)person_id));
-}
-
-/* The calendar by the database, for a record whose lists are cut inside
- * the calendar's days (more than PERSON_MAX_ROWS rows after its first day:
- * not a real person's, but the page must still say the truth). */
-static NEOERR *calendar_sql(HDF *out, const char *prefix, int person_id,
-			    const char *from, const char *to, const char *today)
-{
-	return nerr_pass(db_rows(out, prefix, NULL,
-		"WITH RECURSIVE days(d) AS (SELECT CAST(? AS DATE) "
-		"  UNION ALL SELECT d + INTERVAL 1 DAY FROM days WHERE d < ?) "
-		"SELECT days.d AS day, "
-		" CASE WHEN dr.anomaly_state = 'sent_back' THEN 'sent_back' "
-		"      WHEN dr.id IS NOT NULL AND dr.bulk_filled_by IS NOT NULL THEN 'bulk' "
-		"      WHEN dr.id IS NOT NULL AND dr.is_makeup THEN 'made_up' "
-		"      WHEN dr.id IS NOT NULL THEN 'done' "
-		"      WHEN " EXEMPT_ON("days.d") " THEN 'exempt' "
-		"      WHEN days.d = ? THEN 'today' "
-		"      WHEN mr.state = 'pending' THEN 'pending' "
-		"      WHEN mr.state = 'approved' THEN 'approved' "
-		"      ELSE 'missed' END AS state "
-		"FROM days JOIN people p ON p.id = ? "
-		"LEFT JOIN daily_reports dr ON dr.person_id = p.id AND dr.day = days.d "
-		"LEFT JOIN makeup_requests mr ON mr.person_id = p.id AND mr.open_day = days.d "
-		"ORDER BY days.d DESC", "sssi", from, to, today, (long long)person_id));
-}
-
-/* True when a list of PERSON_MAX_ROWS rows, latest day first, may have
- * left out rows of days from `from` on. */
-static bool list_cut_after(HDF *list, int from)
-{
-	HDF *last = NULL;
-	int n = 0;
-
-	for (HDF *h = list ? hdf_obj_child(list) : NULL; h; h = hdf_obj_next(h)) {
-		last = h;
-		n++;
+		"WHERE d.person_id = ? AND d.day <= ? ORDER BY d.day DESC LIMIT ?",
+		"isi", (long long)person_id, d, (long long)max + 1);
+	*more = err == STATUS_OK && *n > max;
+	if (*more) {
+		/* The row past the page only told that there are more. */
+		snprintf(key, sizeof key, "%s.%d", prefix, max);
+		hdf_remove_tree(out, key);
+		*n = max;
 	}
-	return n >= PERSON_MAX_ROWS && day_or_0(hdf_get_value(last, "day", NULL)) >= from;
+	return nerr_pass(err);
 }
 
-NEOERR *person_calendar(HDF *out, const char *prefix, int person_id,
-			const char *reports, const char *makeups,
-			int from, int to, int today)
+/* A list one read gives among others (a UNION ALL whose column 0 says
+ * which list a row is of): its name and its columns' names. */
+struct part {
+	const char *list;
+	const char *cols[8];
+};
+
+/* The row under parent.<list>.<*count> (then counted), its columns from
+ * `first` on by the part's names; NULLs left out, as db_rows() does. */
+static NEOERR *part_row(DB_CURSOR *c, const struct part *p, int first, HDF *parent, int *count)
 {
-	HDF *rep = hdf_get_obj(out, reports), *mk = hdf_get_obj(out, makeups);
-	const char *state[CALENDAR_MAX_DAYS];
-	DB_CURSOR *c = NULL;
-	char key[96], d[11], t[11];
+	char key[64];
+	HDF *node;
 	NEOERR *err;
 
-	if (to - from + 1 > CALENDAR_MAX_DAYS || to < from)
-		return nerr_raise(NERR_ASSERT, "calendar of %d days", to - from + 1);
-	if (list_cut_after(rep, from) || list_cut_after(mk, from)) {
-		day_format(from, d);
-		day_format(to, t);
-		day_format(today, key);
-		return nerr_pass(calendar_sql(out, prefix, person_id, d, t, key));
-	}
-	/* The states of /checkin/calendar, in its order: a report (sent back,
-	 * quick-filled, made up, done), then the days nothing was asked,
-	 * today, an open make-up request, else missed. */
-	for (int i = 0; i <= to - from; i++)
-		state[i] = NULL;
-	for (HDF *h = rep ? hdf_obj_child(rep) : NULL; h; h = hdf_obj_next(h)) {
-		int day = day_or_0(hdf_get_value(h, "day", NULL));
-		if (day < from || day > to)
-			continue;
-		if (!strcmp(hdf_get_value(h, "anomaly_state", ""), "sent_back"))
-			state[day - from] = "sent_back";
-		else if (hdf_get_value(h, "bulk", NULL))
-			state[day - from] = "bulk";
-		else if (!strcmp(hdf_get_value(h, "is_makeup", "0"), "1"))
-			state[day - from] = "made_up";
-		else
-			state[day - from] = "done";
-	}
-	day_format(from, d);
-	day_format(to, t);
-	err = db_query(&c, "SELECT e.starts_on, e.ends_on FROM checkin_exemptions e "
-		"JOIN people p ON p.id = ? WHERE " EXEMPT_NAMES " AND e.starts_on <= ? "
-		" AND (e.ends_on IS NULL OR e.ends_on >= ?)", "iss", (long long)person_id, t, d);
-	if (err)
-		return nerr_pass(err);
-	while (db_next(c)) {
-		int a = day_or_0(db_str(c, 0)), b = db_str(c, 1) ? day_or_0(db_str(c, 1)) : to;
-		for (int day = a < from ? from : a; day <= b && day <= to; day++)
-			if (state[day - from] == NULL)
-				state[day - from] = "exempt";
-	}
-	db_cursor_free(&c);
-	if (today >= from && today <= to && state[today - from] == NULL)
-		state[today - from] = "today";
-	/* An open request (pending or approved) is at most one a day. */
-	for (HDF *h = mk ? hdf_obj_child(mk) : NULL; h; h = hdf_obj_next(h)) {
-		int day = day_or_0(hdf_get_value(h, "day", NULL));
-		const char *st = hdf_get_value(h, "state", "");
-		if (day < from || day > to || state[day - from] != NULL)
-			continue;
-		if (!strcmp(st, "pending"))
-			state[day - from] = "pending";
-		else if (!strcmp(st, "approved"))
-			state[day - from] = "approved";
-	}
-	for (int day = to, i = 0; day >= from; day--, i++) {
-		HDF *node;
-
-		snprintf(key, sizeof key, "%s.%d", prefix, i);
-		err = hdf_get_node(out, key, &node);
-		if (err == STATUS_OK) {
-			day_format(day, d);
-			err = hdf_set_value(node, "day", d);
-		}
-		if (err == STATUS_OK)
-			err = hdf_set_value(node, "state",
-					    state[day - from] ? state[day - from] : "missed");
-		if (err)
-			return nerr_pass(err);
-	}
-	return STATUS_OK;
+	snprintf(key, sizeof key, "%s.%d", p->list, (*count)++);
+	err = hdf_get_node(parent, key, &node);
+	for (int k = 0; err == STATUS_OK && k < 8 && p->cols[k]; k++)
+		if (db_str(c, first + k))
+			err = hdf_set_value(node, p->cols[k], db_str(c, first + k));
+	return nerr_pass(err);
 }
 
-NEOERR *person_makeups(HDF *out, const char *prefix, int person_id)
-{
-	return nerr_pass(db_rows(out, prefix, NULL,
-		"SELECT m.id, m.day, m.reason, m.state, "
-		" DATE_FORMAT(m.created_at, '%Y-%m-%d %H:%i') AS created_at, u.name AS decided_by, "
-		" DATE_FORMAT(m.decided_at, '%Y-%m-%d %H:%i') AS decided_at, m.decision_reason "
-		"FROM makeup_requests m LEFT JOIN people u ON u.id = m.decided_by "
-		"WHERE m.person_id = ? ORDER BY m.day DESC, m.id DESC" LIMIT_ROWS,
-		"i", (long long)person_id));
-}
+/* What hangs under an application (column 1: which application). */
+static const struct part app_parts[] = {
+	{ "Review", { "stage", "decision", "reviewer", "decided_at", "reason" } },
+	{ "Leg", { "seq", "mode", "number", "day", "from_place", "to_place" } },
+	{ "Upload", { "id", "kind", "filename", "size", "uploaded_at", "dup_reason" } },
+};
 
 NEOERR *person_applications(HDF *out, const char *prefix, int person_id)
 {
-	char key[96];
-	int n = 0;
+	HDF *app[20];
+	int n = 0, count[20][3] = { { 0 } };
+	DB_CURSOR *c = NULL;
+	char key[64];
 	NEOERR *err;
 
 	err = db_rows(out, prefix, &n,
@@ -201,60 +129,99 @@ NEOERR *person_applications(HDF *out, const char *prefix, int person_id)
 		"FROM return_applications a JOIN terms t ON t.id = a.term_id "
 		"WHERE a.person_id = ? ORDER BY t.starts_on DESC, a.id DESC LIMIT 20",
 		"i", (long long)person_id);
-	for (int i = 0; err == STATUS_OK && i < n; i++) {
-		snprintf(key, sizeof key, "%s.%d.id", prefix, i);
-		long long app = hdf_get_int_value(out, key, 0);
-
-		snprintf(key, sizeof key, "%s.%d.Review", prefix, i);
-		err = db_rows(out, key, NULL,
-			"SELECT r.stage, r.decision, u.name AS reviewer, "
-			" DATE_FORMAT(r.decided_at, '%Y-%m-%d %H:%i') AS decided_at, r.reason "
-			"FROM reviews r LEFT JOIN people u ON u.id = r.reviewer_id "
-			"WHERE r.application_id = ? ORDER BY r.decided_at, r.id" LIMIT_ROWS,
-			"i", app);
-		if (err)
-			break;
-		snprintf(key, sizeof key, "%s.%d.Leg", prefix, i);
-		err = db_rows(out, key, NULL,
-			"SELECT seq, mode, number, day, from_place, to_place FROM travel_legs "
-			"WHERE application_id = ? ORDER BY seq" LIMIT_ROWS, "i", app);
-		if (err)
-			break;
-		snprintf(key, sizeof key, "%s.%d.Upload", prefix, i);
-		err = db_rows(out, key, NULL,
-			"SELECT id, kind, filename, size, "
-			" DATE_FORMAT(uploaded_at, '%Y-%m-%d %H:%i') AS uploaded_at, dup_reason "
-			"FROM uploads WHERE application_id = ? ORDER BY uploaded_at, id" LIMIT_ROWS,
-			"i", app);
+	if (err || n == 0)
+		return nerr_pass(err);
+	for (int i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "%s.%d", prefix, i);
+		app[i] = hdf_get_obj(out, key);
 	}
+	/* Every review with who took it, travel leg and upload of the
+	 * person's applications in one read, each list in its order
+	 * (decisions and uploads by time, legs by their number). */
+	err = db_query(&c,
+		"SELECT 0 AS part, r.application_id, r.stage, r.decision, u.name, "
+		" DATE_FORMAT(r.decided_at, '%Y-%m-%d %H:%i'), r.reason, NULL, "
+		" UNIX_TIMESTAMP(r.decided_at) AS o1, r.id AS o2 "
+		"FROM reviews r LEFT JOIN people u ON u.id = r.reviewer_id "
+		"JOIN return_applications a ON a.id = r.application_id WHERE a.person_id = ? "
+		"UNION ALL SELECT 1, l.application_id, l.seq, l.mode, l.number, l.day, "
+		" l.from_place, l.to_place, l.seq, 0 FROM travel_legs l "
+		"JOIN return_applications a ON a.id = l.application_id WHERE a.person_id = ? "
+		"UNION ALL SELECT 2, f.application_id, f.id, f.kind, f.filename, f.size, "
+		" DATE_FORMAT(f.uploaded_at, '%Y-%m-%d %H:%i'), f.dup_reason, "
+		" UNIX_TIMESTAMP(f.uploaded_at), f.id FROM uploads f "
+		"JOIN return_applications a ON a.id = f.application_id WHERE a.person_id = ? "
+		"ORDER BY part, 2, o1, o2", "iii", (long long)person_id, (long long)person_id,
+		(long long)person_id);
+	if (err)
+		return nerr_pass(err);
+	while (err == STATUS_OK && db_next(c)) {
+		int part = (int)db_int(c, 0), i;
+		long long id = db_int(c, 1);
+
+		for (i = 0; i < n && hdf_get_int_value(app[i], "id", 0) != id; i++)
+			;
+		if (i == n || part < 0 || part > 2 || count[i][part] >= PERSON_MAX_ROWS)
+			continue;    /* an application past the 20 listed */
+		err = part_row(c, &app_parts[part], 2, app[i], &count[i][part]);
+	}
+	db_cursor_free(&c);
 	return nerr_pass(err);
 }
 
-NEOERR *person_arrivals(HDF *out, const char *prefix, int person_id)
-{
-	return nerr_pass(db_rows(out, prefix, NULL,
-		"SELECT a.kind, DATE_FORMAT(a.at, '%Y-%m-%d %H:%i') AS at, g.name AS gate, "
-		" s.name AS scanned_by, a.boarding, t.name AS term "
-		"FROM arrivals a JOIN terms t ON t.id = a.term_id "
-		"LEFT JOIN gates g ON g.id = a.gate_id LEFT JOIN people s ON s.id = a.scanned_by "
-		"WHERE a.person_id = ? ORDER BY a.at DESC" LIMIT_ROWS, "i", (long long)person_id));
-}
+/* The record's other lists (column 1 on). */
+static const struct part record_parts[] = {
+	{ "Makeup", { "id", "day", "reason", "state", "created_at", "decided_by", "decided_at",
+		      "decision_reason" } },
+	{ "Arrival", { "kind", "at", "gate", "scanned_by", "boarding", "term" } },
+	{ "Message", { "kind", "body", "at", "read_at" } },
+	{ "Audit", { "at", "actor", "actor_number", "action", "object_kind", "object_id",
+		     "detail" } },
+};
 
-NEOERR *person_messages(HDF *out, const char *prefix, int person_id)
+NEOERR *person_lists(HDF *out, const char *prefix, int person_id)
 {
-	return nerr_pass(db_rows(out, prefix, NULL,
-		"SELECT kind, body, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS at, "
-		" DATE_FORMAT(read_at, '%Y-%m-%d %H:%i') AS read_at "
-		"FROM messages WHERE person_id = ? ORDER BY id DESC" LIMIT_ROWS,
-		"i", (long long)person_id));
-}
+	int count[4] = { 0 };
+	DB_CURSOR *c = NULL;
+	HDF *parent;
+	NEOERR *err;
 
-NEOERR *person_audit(HDF *out, const char *prefix, int person_id)
-{
-	return nerr_pass(db_rows(out, prefix, NULL,
-		"SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i') AS at, u.name AS actor, "
-		" u.number AS actor_number, a.action, a.object_kind, a.object_id, a.detail "
-		"FROM audit_log a LEFT JOIN people u ON u.id = a.actor_id "
-		"WHERE a.subject_person_id = ? ORDER BY a.at DESC, a.id DESC" LIMIT_ROWS,
-		"i", (long long)person_id));
+	err = hdf_get_node(out, prefix, &parent);
+	if (err)
+		return nerr_pass(err);
+	/* One read, each list bounded and in its own order (k1, k2 latest
+	 * first): make-ups by day, arrivals by time, messages as sent, the
+	 * audit rows whose subject is the person by time. */
+	err = db_query(&c,
+		"(SELECT 0 AS part, m.id, m.day, m.reason, m.state, "
+		"  DATE_FORMAT(m.created_at, '%Y-%m-%d %H:%i'), u.name, "
+		"  DATE_FORMAT(m.decided_at, '%Y-%m-%d %H:%i'), m.decision_reason, "
+		"  TO_DAYS(m.day) AS k1, m.id AS k2 "
+		" FROM makeup_requests m LEFT JOIN people u ON u.id = m.decided_by "
+		" WHERE m.person_id = ? ORDER BY m.day DESC, m.id DESC" LIMIT_ROWS ") "
+		"UNION ALL (SELECT 1, a.kind, DATE_FORMAT(a.at, '%Y-%m-%d %H:%i'), g.name, s.name, "
+		"  a.boarding, t.name, NULL, NULL, UNIX_TIMESTAMP(a.at), a.id "
+		" FROM arrivals a JOIN terms t ON t.id = a.term_id "
+		" LEFT JOIN gates g ON g.id = a.gate_id LEFT JOIN people s ON s.id = a.scanned_by "
+		" WHERE a.person_id = ? ORDER BY a.at DESC" LIMIT_ROWS ") "
+		"UNION ALL (SELECT 2, kind, body, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i'), "
+		"  DATE_FORMAT(read_at, '%Y-%m-%d %H:%i'), NULL, NULL, NULL, NULL, id, 0 "
+		" FROM messages WHERE person_id = ? ORDER BY id DESC" LIMIT_ROWS ") "
+		"UNION ALL (SELECT 3, DATE_FORMAT(a.at, '%Y-%m-%d %H:%i'), u.name, u.number, "
+		"  a.action, a.object_kind, a.object_id, a.detail, NULL, UNIX_TIMESTAMP(a.at), a.id "
+		" FROM audit_log a LEFT JOIN people u ON u.id = a.actor_id "
+		" WHERE a.subject_person_id = ? ORDER BY a.at DESC, a.id DESC" LIMIT_ROWS ") "
+		"ORDER BY part, k1 DESC, k2 DESC",
+		"iiii", (long long)person_id, (long long)person_id, (long long)person_id,
+		(long long)person_id);
+	if (err)
+		return nerr_pass(err);
+	while (err == STATUS_OK && db_next(c)) {
+		int part = (int)db_int(c, 0);
+
+		if (part >= 0 && part < 4)
+			err = part_row(c, &record_parts[part], 1, parent, &count[part]);
+	}
+	db_cursor_free(&c);
+	return nerr_pass(err);
 }

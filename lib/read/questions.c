@@ -182,3 +182,44 @@ NEOERR *questions_report_answers(HDF *out, const char *prefix, const char *lang,
 	db_cursor_free(&c);
 	return STATUS_OK;
 }
+
+NEOERR *questions_of_day(HDF *out, const char *prefix, const char *day, const char *lang)
+{
+	return nerr_pass(db_rows(out, prefix, NULL,
+		"SELECT id, IF(? = 'en', label_en, label_zh) AS label, kind FROM report_questions "
+		"WHERE created_at < CAST(? AS DATE) + INTERVAL 1 DAY "
+		" AND (retired_at IS NULL OR retired_at >= CAST(? AS DATE)) "
+		"ORDER BY position, id LIMIT 200", "sss", english(lang) ? "en" : "zh-CN", day, day));
+}
+
+NEOERR *questions_rows_answers(HDF *out, const char *rows, const char *reports,
+			      const char *lang)
+{
+	const char *l = english(lang) ? "en" : "zh-CN";
+	HDF *list = hdf_get_obj(out, rows);
+	DB_CURSOR *c = NULL;
+	NEOERR *err = STATUS_OK;
+
+	if (reports && reports[0] && strcmp(reports, "[]"))
+		err = db_query(&c, "SELECT a.report_id, a.question_id, q.kind, a.answer, "
+			" IF(? = 'en', q.options_en, q.options_zh) FROM report_answers a "
+			"JOIN JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$')) j ON j.id = a.report_id "
+			"JOIN report_questions q ON q.id = a.question_id", "ss", l, reports);
+	while (err == STATUS_OK && c && db_next(c)) {
+		long long report = db_int(c, 0);
+		char key[40], text[256];
+
+		for (HDF *h = list ? hdf_obj_child(list) : NULL; h; h = hdf_obj_next(h)) {
+			if (atoll(hdf_get_value(h, "report", "0")) != report)
+				continue;
+			snprintf(text, sizeof text, "%s", db_str(c, 3) ? db_str(c, 3) : "");
+			if (!strcmp(db_str(c, 2), "choice"))
+				nth_line(db_str(c, 4), atoi(text), text, sizeof text);
+			snprintf(key, sizeof key, "Q.%lld", db_int(c, 1));
+			err = hdf_set_value(h, key, text);
+			break;
+		}
+	}
+	db_cursor_free(&c);
+	return nerr_pass(err);
+}

@@ -28,6 +28,19 @@ NEOERR *questions_list(HDF *out, const char *prefix);
  * too. One statement for the person's reports listed. */
 NEOERR *questions_answers(HDF *out, const char *reports, const char *lang, int person_id);
 
+/* <prefix>.<n>.{id, label, kind}: the questions asked on `day`
+ * ("YYYY-MM-DD": added by its end, not retired before it began), in the
+ * form's order, the label in `lang`. */
+NEOERR *questions_of_day(HDF *out, const char *prefix, const char *day, const char *lang);
+
+/* For each row under `rows` with a report (<row>.report, as the
+ * dashboard's list gives it), <row>.Q.<question id>: its answer, a
+ * choice's as its option's text in `lang`, a yes/no as 1 or 0 (the page
+ * puts it in words); `reports` the rows' report ids as a JSON array
+ * (idlist_from_rows()): one statement, none for "[]". */
+NEOERR *questions_rows_answers(HDF *out, const char *rows, const char *reports,
+			      const char *lang);
+
 /* <prefix>.<m>.{Label, Kind, Answer, Text, Retired}: one report's. */
 NEOERR *questions_report_answers(HDF *out, const char *prefix, const char *lang,
 				 long long report_id);

@@ -118,6 +118,34 @@ check "it has one line per person plus the header" \
 	test "$(($(wc -l <"$BODY") - 1))" = "$(sql "SELECT COUNT(*) FROM counselor_assignments WHERE counselor_id = $cid")"
 sql "UPDATE people SET name = '测试' WHERE id = $victim"
 
+# The CSV with the day's answers: the report's, in words, and the form's
+# own questions asked that day (one retired since: still asked that day).
+read -r rnum rid <<<"$(sql "SELECT p.number, d.id FROM counselor_assignments ca JOIN people p ON p.id = ca.student_id
+	JOIN daily_reports d ON d.person_id = p.id AND d.day = '$today' WHERE ca.counselor_id = $cid ORDER BY p.id LIMIT 1")"
+if [ -z "$rid" ]; then   # no one of theirs has reported yet today: one does
+	rnum=$(sql "SELECT p.number FROM counselor_assignments ca JOIN people p ON p.id = ca.student_id
+		WHERE ca.counselor_id = $cid ORDER BY p.id LIMIT 1")
+	rid=$(sql "INSERT INTO daily_reports (person_id, day, submitted_at, temperature, city, in_city, on_campus, abroad,
+		risk_area_14d, quarantine, diagnosis) SELECT id, '$today', NOW(), 36.5, 'x', 1, 0, 0, 0, 'none', 'none'
+		FROM people WHERE number = '$rnum'; SELECT LAST_INSERT_ID()")
+fi
+sql "UPDATE daily_reports SET temperature = 36.6, symptoms = 'cough', city = '杭州', quarantine = 'home', in_city = 1
+	WHERE id = $rid;
+     INSERT INTO report_questions (position, kind, label_zh, label_en, options_zh, options_en, created_at, created_by, retired_at)
+	VALUES (90, 'choice', 'CSV题', 'CSV question', '甲\n乙', 'A\nB', NOW() - INTERVAL 2 DAY, $cid, NOW());
+     INSERT INTO report_answers (report_id, question_id, answer) VALUES ($rid, LAST_INSERT_ID(), '2')" >/dev/null
+get counselor "/dashboard/export?f=total&answers=1"
+check "the CSV with the day's answers: their headers, the form's own question too" eval '
+	status_is 200 && head -1 "$BODY" | grep -q "体温" && head -1 "$BODY" | grep -q "CSV题"'
+check "  a reported row with its answers in words and the question's option" eval '
+	grep "^\"\\?$rnum" "$BODY" | grep "36.6" | grep "杭州" | grep "咳嗽" | grep "居家" | grep -q "乙"'
+check "  as many rows as the plain CSV" eq "$(($(wc -l <"$BODY") - 1))" \
+	"$(sql "SELECT COUNT(*) FROM counselor_assignments WHERE counselor_id = $cid")"
+get counselor "/dashboard/export?f=total&answers=2"
+check "  answers=2: 400" status_is 400
+get counselor /dashboard
+check "the dashboard links to it" body_has 'id="export-answers"'
+
 # The daily summary: submitted once, frozen; old days closed.
 get counselor /dashboard/summary
 check "the summary form opens" body_has 'name="notes"'

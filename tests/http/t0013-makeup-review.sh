@@ -58,6 +58,9 @@ check "it opens in full with the check-ins around the day" body_has "前后两�
 tomorrow=$(TZ=Asia/Shanghai date -d tomorrow +%F)
 check "  but no day after today" body_lacks "<span class=\"date\">$tomorrow</span>"
 check "  today at most" body_has "<span class=\"date\">$(TZ=Asia/Shanghai date +%F)</span>"
+check "  the day asked for marked, its make-up pending, in the calendar's words" eval '
+	body_has "<li class=\"day-pending focus\"><span class=\"date\">$D1</span><span class=\"state\">补卡审核中</span>"'
+
 FORM_PAGE=/review post counselor /review/decide --data-urlencode "id=$item" --data-urlencode "decision=approve"
 check "approve" status_is 200
 check "reported as done" body_has 'class="outcome-done"'

@@ -33,24 +33,66 @@ sql "INSERT INTO daily_reports (person_id, day, submitted_at, temperature, sympt
 	VALUES ($sid, '$day', '$day 08:00:00', 37.9, 'fever,cough', '武汉', 0, 0, 0, 1, 'home', 'suspected',
 	'头痛 <b>', 1, 'fever,symptom,risk_area', 'cleared')" >/dev/null
 get counselor "/person?id=$sid&lang=en"
+check "the record lists the latest 20 reports in full, and links to earlier ones" eval '
+	eq "$(grep -c "<details class=\"report\"" "$BODY")" 20 && ! body_has "id=\"report-$day\"" &&
+	grep -q "id=\"reports-earlier\" href=\"/person?id=$sid&amp;to=" "$BODY"'
+# Page by page back to that report, as the links go.
+pages=0
+while ! body_has "id=\"report-$day\"" && [ $pages -lt 10 ]; do
+	next=$(grep -o "id=\"reports-earlier\" href=\"[^\"#]*" "$BODY" | sed 's/.*href="//; s/&amp;/\&/g')
+	[ -n "$next" ] || break
+	get counselor "$next&lang=en"
+	pages=$((pages + 1))
+done
+get counselor "/person?id=$sid&to=2026-13-01"
+check "  a malformed day to list from: 400" status_is 400
+get counselor "/person?id=$sid&lang=en"
+check "  the first page again: the latest reports" body_has "id=\"reports-earlier\""
+get counselor "$next&lang=en"
+check "  the earlier pages lead to a report of 70 days ago, with a link back to the latest" eval '
+	body_has "id=\"report-$day\"" && body_has "id=\"reports-latest\""'
 check "  a flagged report: symptoms, quarantine, diagnosis in words, the text escaped" eval '
 	grep -A30 "id=\"report-$day\"" "$BODY" >"$T/rep" &&
 	grep -q "Fever" "$T/rep" && grep -q "Cough" "$T/rep" && grep -q "At home" "$T/rep" &&
 	grep -q "Suspected" "$T/rep" && grep -qF "头痛 &lt;b&gt;" "$T/rep" && grep -q "Temperature of 37.3" "$T/rep"'
 
-# Make-ups, return steps with who took them, arrivals: from the demo data.
-mk=$(sql "SELECT p.id FROM people p WHERE EXISTS (SELECT 1 FROM makeup_requests m WHERE m.person_id = p.id AND m.decided_by IS NOT NULL)
-	AND EXISTS (SELECT 1 FROM return_applications a JOIN reviews r ON r.application_id = a.id WHERE a.person_id = p.id) LIMIT 1")
-if [ -n "$mk" ]; then
-	login admin
-	get admin "/person?id=$mk&lang=en"
-	reviewer=$(sql "SELECT u.name FROM reviews r JOIN return_applications a ON a.id = r.application_id
-		JOIN people u ON u.id = r.reviewer_id WHERE a.person_id = $mk LIMIT 1")
-	decider=$(sql "SELECT u.name FROM makeup_requests m JOIN people u ON u.id = m.decided_by
-		WHERE m.person_id = $mk AND m.decided_by IS NOT NULL LIMIT 1")
-	check "the admin sees a student's review steps with who took them" eval 'grep -q "class=\"review-step\".*$reviewer" "$BODY"'
-	check "  and who decided the make-ups" body_has "$decider"
-fi
+# Make-ups and return steps with who took them, travel legs in order: a
+# student without an application gets one, reviewed twice, with two legs,
+# and a make-up decided by their counselor (made here, so the checks
+# always run).
+read -r mk mkc <<<"$(sql "SELECT p.id, ca.counselor_id FROM people p
+	JOIN counselor_assignments ca ON ca.student_id = p.id WHERE p.identity = 'undergrad'
+	AND NOT EXISTS (SELECT 1 FROM return_applications a WHERE a.person_id = p.id) ORDER BY p.id LIMIT 1")"
+admin_id=$(sql "SELECT person_id FROM accounts WHERE login = 'admin'")
+term=$(sql "SELECT MAX(id) FROM terms")
+app=$(sql "INSERT INTO return_applications (term_id, person_id, state, submitted_at)
+	VALUES ($term, $mk, 'approved', NOW()); SELECT LAST_INSERT_ID()")
+sql "INSERT INTO reviews (application_id, stage, decision, reviewer_id, decided_at, reason) VALUES
+	($app, 'first', 'approve', $mkc, NOW() - INTERVAL 2 HOUR, 'first-ok'),
+	($app, 'second', 'approve', $admin_id, NOW() - INTERVAL 1 HOUR, 'second-ok');
+     INSERT INTO travel_legs (application_id, seq, mode, number, day, from_place, to_place) VALUES
+	($app, 10, 'bus', 'B10', '2026-08-30', '站十', '学校'), ($app, 9, 'train', 'G9', '2026-08-30', '家乡', '站十');
+     INSERT INTO makeup_requests (person_id, day, reason, state, created_at, decided_by, decided_at)
+	VALUES ($mk, CURDATE() - INTERVAL 40 DAY, 'mk-reason', 'rejected', NOW(), $mkc, NOW())" >/dev/null
+login admin
+get admin "/person?id=$mk&lang=en"
+reviewer=$(sql "SELECT name FROM people WHERE id = $mkc")
+check "the admin sees a student's review steps with who took them, each once, in order" eval '
+	eq "$(grep -o "class=\"review-step\"" "$BODY" | wc -l)" 2 &&
+	grep -o "class=\"review-step\".*" "$BODY" | head -1 | grep -q "$reviewer: first-ok" &&
+	grep -o "class=\"review-step\".*" "$BODY" | tail -1 | grep -q "second-ok"'
+check "  and who decided the make-ups" eval 'body_has "mk-reason" && body_has "$reviewer"'
+check "  its travel legs in order (10 after 9: by number, not by text)" eval '
+	grep -o "G9 · 家乡\|B10 · 站十" "$BODY" | tr "\n" " " | grep -q "^G9 · 家乡 B10 · 站十 $"'
+# What the page costs the database: the session, the person, the card's
+# facts, the calendar (its reports, open make-ups and exemptions), the
+# page of reports, the applications and what hangs under them, the other
+# lists: 8 prepared statements, and one more when a listed report has
+# answers to the form's own questions.
+stmts() { local b a; b=$(global_status Com_stmt_execute); get admin "$1"; a=$(global_status Com_stmt_execute); echo $((a - b)); }
+answers=$(sql "SELECT EXISTS (SELECT 1 FROM (SELECT id FROM daily_reports WHERE person_id = $mk
+	ORDER BY day DESC LIMIT 20) r JOIN report_answers a ON a.report_id = r.id)")
+check "  the record in 8 prepared statements (9 when a listed report has answers)" eq "$(stmts "/person?id=$mk")" "$((8 + answers))"
 
 # Out of scope: 403 for every role that does not have them.
 get counselor "/person?id=$foreign"

@@ -78,6 +78,10 @@ check "the student's card says why no check-in is asked" eval 'body_has "id=\"ex
 check "  instead of asking for today's check-in" eval 'body_has "class=\"today-exempt\"" && body_lacks "class=\"today-todo\""'
 get counselor "/card?person=$sid"
 check "  and the counselor sees the same" eval 'body_has "id=\"exempt\"" && body_has "已办理休学手续"'
+get student /checkin/calendar
+check "  the student's own calendar marks today exempt, not a day to check in or make up" eval '
+	grep -A2 "<li class=\"day-exempt\">" "$BODY" | grep -q "<span class=\"date\">$today</span>" &&
+	body_lacks "class=\"day-today\""'
 
 # Ended: the rule applies no more; ending twice is a conflict.
 FORM_PAGE=/exempt post admin /exempt/end --data-urlencode "id=$xid"
