@@ -28,7 +28,7 @@ static const char *chosen_kind(struct req *r)
 {
 	const char *k = app_param(r, "kind", "all");
 
-	return queue_kind_known(k) ? k : "all";
+	return queue_kind_of(k) ? k : "all";
 }
 
 static int chosen_page(struct req *r)

@@ -13,7 +13,9 @@
 const char *const notice_channels[] = { "sms", "wechat", "mail", NULL };
 
 #define NCHANNELS 3
-#define NKINDS 4
+/* The kinds a digest counts: notice_digests has a column for each of the
+ * registry's first ones (domain/kinds.h: makeup .. second_review). */
+#define NKINDS (KIND_SECOND_REVIEW + 1)
 /* More would be a college with a crowd of reviewers: they are all told
  * in the app; the first ones get the message. */
 #define MAX_RECIPIENTS 64
@@ -66,14 +68,6 @@ void notice_due_at(const char *now, int digest_minutes, int quiet_from, int quie
 
 /* ---- the message -------------------------------------------------------- */
 
-static int kind_index(const char *kind)
-{
-	for (int i = 0; queue_kinds[i]; i++)
-		if (!strcmp(queue_kinds[i], kind))
-			return i;
-	return -1;
-}
-
 /* "您有 3 项新的待办…（补卡申请 2、异常核实 1）" in Outbox.Lang. */
 static void digest_text(const long long counts[NKINDS], char *out, size_t n)
 {
@@ -87,7 +81,7 @@ static void digest_text(const long long counts[NKINDS], char *out, size_t n)
 		if (counts[i] == 0)
 			continue;
 		all += counts[i];
-		snprintf(key, sizeof key, "review.kinds.%s", queue_kinds[i]);
+		snprintf(key, sizeof key, "review.kinds.%s", queue_kinds[i].name);
 		len += (size_t)snprintf(kinds + len, sizeof kinds - len, "%s%s %lld",
 			len ? lang_text(lang, "outbox.todo_sep") : "", lang_text(lang, key),
 			counts[i]);
@@ -178,14 +172,15 @@ NEOERR *notice_item_opened(long long item, const char *kind, long long student,
 			   const char *now)
 {
 	struct recipient rs[MAX_RECIPIENTS];
-	int n = 0, k = kind_index(kind);
+	const struct queue_kind *qk = queue_kind_of(kind);
+	int n = 0, k = qk ? (int)(qk - queue_kinds) : -1;
 	int school_from = notice_minute_parse(conf_str("Notify.QuietFrom", "22:00"));
 	int school_until = notice_minute_parse(conf_str("Notify.QuietUntil", "07:00"));
 	DB_CURSOR *c = NULL;
 	NEOERR *err;
 
-	if (k < 0)
-		return nerr_raise(NERR_ASSERT, "unknown queue kind %s", kind);
+	if (k < 0 || k >= NKINDS)
+		return nerr_raise(NERR_ASSERT, "no digest of queue kind %s", kind);
 	if (!strcmp(kind, "second_review"))
 		err = db_exec(NULL, NULL,
 			"INSERT INTO notices (person_id, item_id, kind, subject_id, created_at) "

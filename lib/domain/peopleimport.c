@@ -130,30 +130,56 @@ struct import {
 	int nplans, nbad, added, changed, unchanged;
 };
 
+/* A row's database id, as a key of the maps beside its codes and names:
+ * "#<id>" (load_counselors() writes the same). */
+static NEOERR *put_id(struct lookup *l, int id, long value)
+{
+	char key[24];
+
+	snprintf(key, sizeof key, "#%d", id);
+	return nerr_pass(lookup_put(l, key, value));
+}
+
+static long get_id(struct lookup *l, int id)
+{
+	char key[24];
+
+	snprintf(key, sizeof key, "#%d", id);
+	return lookup_get(l, key);
+}
+
+/* The rows of sql (no parameters) as an array of `size`-byte entries,
+ * zeroed, one more than the rows: *n counted by a first run, then *c
+ * opened on sql again for the caller to fill at most *n (and free). */
+static NEOERR *query_array(const char *sql, size_t size, void **rows, int *n, DB_CURSOR **c)
+{
+	NEOERR *err = db_query(c, sql, NULL);
+
+	*n = 0;
+	if (err)
+		return nerr_pass(err);
+	while (db_next(*c))
+		(*n)++;
+	db_cursor_free(c);
+	*rows = calloc((size_t)*n + 1, size);
+	if (*rows == NULL)
+		return nerr_raise(NERR_NOMEM, "%d rows", *n);
+	return nerr_pass(db_query(c, sql, NULL));
+}
+
 static NEOERR *load_people(struct import *im)
 {
 	DB_CURSOR *c = NULL;
-	char key[24];
-	int n = 0;
-	NEOERR *err = db_query(&c,
+	void *rows = NULL;
+	int n;
+	NEOERR *err = query_array(
 		"SELECT p.id, p.number, p.name, p.identity, COALESCE(p.college_id, 0), "
 		" COALESCE(p.class_id, 0), COALESCE(p.phone, ''), p.boarding, p.status, "
 		" COALESCE(ca.counselor_id, 0) "
-		"FROM people p LEFT JOIN counselor_assignments ca ON ca.student_id = p.id", NULL);
+		"FROM people p LEFT JOIN counselor_assignments ca ON ca.student_id = p.id",
+		sizeof *im->people, &rows, &n, &c);
 
-	if (err)
-		return nerr_pass(err);
-	while (db_next(c))
-		n++;
-	db_cursor_free(&c);
-	im->people = calloc((size_t)n + 1, sizeof *im->people);
-	if (im->people == NULL)
-		return nerr_raise(NERR_NOMEM, "%d people", n);
-	err = db_query(&c,
-		"SELECT p.id, p.number, p.name, p.identity, COALESCE(p.college_id, 0), "
-		" COALESCE(p.class_id, 0), COALESCE(p.phone, ''), p.boarding, p.status, "
-		" COALESCE(ca.counselor_id, 0) "
-		"FROM people p LEFT JOIN counselor_assignments ca ON ca.student_id = p.id", NULL);
+	im->people = rows;
 	while (err == STATUS_OK && im->npeople < n && db_next(c)) {
 		struct stored *p = &im->people[im->npeople];
 
@@ -173,9 +199,8 @@ static NEOERR *load_people(struct import *im)
 			break;
 		}
 		err = lookup_put(&im->by_number, p->number, im->npeople);
-		snprintf(key, sizeof key, "#%d", p->id);
 		if (err == STATUS_OK)
-			err = lookup_put(&im->by_id, key, im->npeople);
+			err = put_id(&im->by_id, p->id, im->npeople);
 	}
 	db_cursor_free(&c);
 	return nerr_pass(err);
@@ -185,23 +210,16 @@ static NEOERR *load_units(struct import *im)
 {
 	DB_CURSOR *c = NULL;
 	char key[300];
-	int n = 0;
-	static const char *const sql =
+	void *rows = NULL;
+	int n;
+	NEOERR *err = query_array(
 		"SELECT u.id, u.kind = 'college', u.code, u.name, u.retired_at IS NOT NULL, "
 		" CASE u.kind WHEN 'college' THEN u.id ELSE IF(p.kind = 'college', p.id, p.parent_id) END "
 		"FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id "
-		"WHERE u.kind IN ('college', 'class') ORDER BY u.retired_at IS NOT NULL, u.id";
-	NEOERR *err = db_query(&c, sql, NULL);
+		"WHERE u.kind IN ('college', 'class') ORDER BY u.retired_at IS NOT NULL, u.id",
+		sizeof *im->units, &rows, &n, &c);
 
-	if (err)
-		return nerr_pass(err);
-	while (db_next(c))
-		n++;
-	db_cursor_free(&c);
-	im->units = calloc((size_t)n + 1, sizeof *im->units);
-	if (im->units == NULL)
-		return nerr_raise(NERR_NOMEM, "%d units", n);
-	err = db_query(&c, sql, NULL);
+	im->units = rows;
 	while (err == STATUS_OK && im->nunits < n && db_next(c)) {
 		struct unit *u = &im->units[im->nunits];
 		const char *code = db_str(c, 2);
@@ -226,9 +244,8 @@ static NEOERR *load_units(struct import *im)
 			snprintf(key, sizeof key, "k:%d|%s", u->college, u->name);
 		if (err == STATUS_OK && !lookup_get(&im->unit_key, key))
 			err = lookup_put(&im->unit_key, key, im->nunits);
-		snprintf(key, sizeof key, "#%d", u->id);
 		if (err == STATUS_OK)
-			err = lookup_put(&im->unit_key, key, im->nunits);
+			err = put_id(&im->unit_key, u->id, im->nunits);
 	}
 	db_cursor_free(&c);
 	return nerr_pass(err);
@@ -425,8 +442,7 @@ static bool check_row(struct import *im, int i)
 		}
 	}
 	if (pl->klass) {
-		snprintf(key, sizeof key, "#%d", pl->klass);
-		u = (int)lookup_get(&im->unit_key, key);
+		u = (int)get_id(&im->unit_key, pl->klass);
 		if (u == 0 || im->units[u - 1].college != pl->college) {
 			bad(im, row, col_no(im, im->col[C_CLASS] >= 0 ? C_CLASS : C_COLLEGE),
 			    "pimport.err.class_college", v[C_CLASS][0] ? v[C_CLASS] : v[C_COLLEGE]);
@@ -485,8 +501,7 @@ static bool check_row(struct import *im, int i)
 	 * file names another (people.h). */
 	if (!old && student && pl->counselor == 0 && pl->klass &&
 	    (im->col[C_COUNSELOR] < 0 || !v[C_COUNSELOR][0])) {
-		snprintf(key, sizeof key, "#%d", pl->klass);
-		pl->counselor = (int)lookup_get(&im->class_counselor, key);
+		pl->counselor = (int)get_id(&im->class_counselor, pl->klass);
 	}
 	if (!student)
 		pl->counselor = 0;   /* staff have none (people.h) */
@@ -508,30 +523,18 @@ static bool check_row(struct import *im, int i)
 
 static const char *unit_name(struct import *im, int id)
 {
-	char key[24];
-	long u;
+	long u = id ? get_id(&im->unit_key, id) : 0;
 
-	if (id == 0)
-		return "";
-	snprintf(key, sizeof key, "#%d", id);
-	u = lookup_get(&im->unit_key, key);
-	return u ? im->units[u - 1].name : "?";
+	return id == 0 ? "" : u ? im->units[u - 1].name : "?";
 }
 
 static const char *person_number(struct import *im, int id)
 {
-	char key[24];
-	long p;
+	long p = id ? get_id(&im->by_id, id) : 0;
 
-	if (id == 0)
-		return "";
-	snprintf(key, sizeof key, "#%d", id);
-	p = lookup_get(&im->by_id, key);
-	return p ? im->people[p - 1].number : "?";
+	return id == 0 ? "" : p ? im->people[p - 1].number : "?";
 }
 
-/* A field's value as the preview shows it (codes are the template's to
- * put into words). */
 static void field_text(struct import *im, enum col c, const struct plan *pl,
 		       const struct stored *old, char *out, size_t n)
 {

@@ -267,37 +267,81 @@ struct close_ctx {
 	bool door_fevers;        /* the reset of every card: door fevers too */
 };
 
+/* One kind of open record closed in bulk, as the counselor clears one
+ * (domain/review.c), the reason theirs: the open records locked first (a
+ * check-in or a scan opening one meanwhile waits, and is not closed
+ * unseen), an audit row naming each before it changes, then the records,
+ * their queue items and the cards' fact of them. */
+struct bulk_clear {
+	enum queue_kind_id kind;
+	const char *count;       /* how many are open (the preview's count) */
+	const char *lock;        /* locks the open records */
+	const char *audit;       /* AUDIT_ROWS() naming each */
+	const char *clear;       /* binds the verifier, the time, the reason */
+	const char *facts;       /* no card keeps an open one */
+};
+
+static const struct bulk_clear open_anomalies = { KIND_ANOMALY,
+	"SELECT COUNT(*) FROM daily_reports WHERE anomaly_state = 'open'",
+	"SELECT id FROM daily_reports WHERE anomaly_state = 'open' FOR UPDATE",
+	AUDIT_ROWS("SELECT 'anomaly.clear' AS action, person_id AS subject, "
+		   " 'daily_report' AS object_kind, id AS object_id, "
+		   " CONCAT(day, ' (policy reset)') AS detail "
+		   "FROM daily_reports WHERE anomaly_state = 'open'"),
+	"UPDATE daily_reports SET anomaly_state = 'cleared', verified_by = ?, verified_at = ?, "
+	" verify_reason = ? WHERE anomaly_state = 'open'",
+	"UPDATE card_facts SET open_anomaly = NULL WHERE open_anomaly IS NOT NULL" };
+
+/* The fevers measured at an entrance. */
+static const struct bulk_clear open_door_fevers = { KIND_FEVER,
+	"SELECT COUNT(*) FROM passages WHERE fever_state = 'open'",
+	"SELECT id FROM passages WHERE fever_state = 'open' FOR UPDATE",
+	AUDIT_ROWS("SELECT 'door_fever.clear' AS action, person_id AS subject, "
+		   " 'passage' AS object_kind, id AS object_id, "
+		   " CONCAT(DATE(at), ' (policy reset)') AS detail "
+		   "FROM passages WHERE fever_state = 'open'"),
+	"UPDATE passages SET fever_state = 'cleared', verified_by = ?, verified_at = ?, "
+	" verify_reason = ? WHERE fever_state = 'open'",
+	"UPDATE card_facts SET door_fever = NULL WHERE door_fever IS NOT NULL" };
+
+NEOERR *policy_open_counts(long long *anomalies, long long *fevers)
+{
+	NEOERR *err = db_scalar(anomalies, NULL, open_anomalies.count, NULL);
+
+	if (err == STATUS_OK && fevers)
+		err = db_scalar(fevers, NULL, open_door_fevers.count, NULL);
+	return nerr_pass(err);
+}
+
+/* *n: the records cleared. */
+static NEOERR *clear_open(const struct close_ctx *x, const char *now,
+			  const struct bulk_clear *b, unsigned long long *n)
+{
+	NEOERR *err = db_exec(NULL, NULL, b->lock, NULL);
+
+	if (err == STATUS_OK)
+		err = audit_write_rows(x->a, now, b->audit);
+	if (err == STATUS_OK)
+		err = db_exec(n, NULL, b->clear, "iss", (long long)x->a->person_id, now, x->reason);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, "UPDATE queue_items SET state = 'decided', decision = 'clear', "
+			"decided_by = ?, decided_at = ?, reason = ? WHERE kind = ? AND state = 'open'",
+			"isss", (long long)x->a->person_id, now, x->reason, queue_kinds[b->kind].name);
+	if (err == STATUS_OK)
+		err = db_exec(NULL, NULL, b->facts, NULL);
+	return nerr_pass(err);
+}
+
 static NEOERR *close_in_txn(void *arg)
 {
 	struct close_ctx *x = arg;
-	unsigned long long n = 0;
+	unsigned long long n = 0, nf = 0;
 	char now[20], detail[700];
 	NEOERR *err;
 
 	memset(x->out, 0, sizeof *x->out);
 	clock_now(now);
-	/* Locked first: a check-in opening one meanwhile waits, and is not
-	 * closed unseen. The audit rows name each report before it changes. */
-	err = db_exec(NULL, NULL, "SELECT id FROM daily_reports WHERE anomaly_state = 'open' "
-		      "FOR UPDATE", NULL);
-	if (err == STATUS_OK)
-		err = audit_write_rows(x->a, now, AUDIT_ROWS(
-			"SELECT 'anomaly.clear' AS action, person_id AS subject, "
-			" 'daily_report' AS object_kind, id AS object_id, "
-			" CONCAT(day, ' (policy reset)') AS detail "
-			"FROM daily_reports WHERE anomaly_state = 'open'"));
-	if (err == STATUS_OK)
-		err = db_exec(&n, NULL, "UPDATE daily_reports SET anomaly_state = 'cleared', "
-			"verified_by = ?, verified_at = ?, verify_reason = ? WHERE anomaly_state = 'open'",
-			"iss", (long long)x->a->person_id, now, x->reason);
-	if (err == STATUS_OK)
-		err = db_exec(NULL, NULL, "UPDATE queue_items SET state = 'decided', decision = 'clear', "
-			"decided_by = ?, decided_at = ?, reason = ? WHERE kind = 'anomaly' AND state = 'open'",
-			"iss", (long long)x->a->person_id, now, x->reason);
-	/* No report is open any more: no card keeps an open anomaly. */
-	if (err == STATUS_OK)
-		err = db_exec(NULL, NULL, "UPDATE card_facts SET open_anomaly = NULL "
-			"WHERE open_anomaly IS NOT NULL", NULL);
+	err = clear_open(x, now, &open_anomalies, &n);
 	if (err)
 		return nerr_pass(err);
 	x->out->reports_closed = (int)n;
@@ -307,27 +351,7 @@ static NEOERR *close_in_txn(void *arg)
 		return nerr_pass(audit_write(x->a, now, "policy.close_anomalies", 0, "policy", 1,
 					     detail));
 	}
-	/* The fevers measured at an entrance: cleared as the counselor
-	 * clears one (domain/review.c), the reason theirs. */
-	unsigned long long nf = 0;
-	err = db_exec(NULL, NULL, "SELECT id FROM passages WHERE fever_state = 'open' FOR UPDATE", NULL);
-	if (err == STATUS_OK)
-		err = audit_write_rows(x->a, now, AUDIT_ROWS(
-			"SELECT 'door_fever.clear' AS action, person_id AS subject, "
-			" 'passage' AS object_kind, id AS object_id, "
-			" CONCAT(DATE(at), ' (policy reset)') AS detail "
-			"FROM passages WHERE fever_state = 'open'"));
-	if (err == STATUS_OK)
-		err = db_exec(&nf, NULL, "UPDATE passages SET fever_state = 'cleared', verified_by = ?, "
-			"verified_at = ?, verify_reason = ? WHERE fever_state = 'open'",
-			"iss", (long long)x->a->person_id, now, x->reason);
-	if (err == STATUS_OK)
-		err = db_exec(NULL, NULL, "UPDATE queue_items SET state = 'decided', decision = 'clear', "
-			"decided_by = ?, decided_at = ?, reason = ? WHERE kind = 'fever' AND state = 'open'",
-			"iss", (long long)x->a->person_id, now, x->reason);
-	if (err == STATUS_OK)
-		err = db_exec(NULL, NULL, "UPDATE card_facts SET door_fever = NULL "
-			"WHERE door_fever IS NOT NULL", NULL);
+	err = clear_open(x, now, &open_door_fevers, &nf);
 	if (err)
 		return nerr_pass(err);
 	x->out->fevers_cleared = (int)nf;

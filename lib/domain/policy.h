@@ -91,6 +91,10 @@ NEOERR *policy_apply(const struct actor *a, const struct policy *p, int today,
 NEOERR *policy_close_anomalies(const struct actor *a, const char *reason,
 			       struct policy_effect *out);
 
+/* What a close or a reset would clear now: the open anomalies, and when
+ * fevers is not NULL the open door fevers (the records those lock). */
+NEOERR *policy_open_counts(long long *anomalies, long long *fevers);
+
 /* The states a bulk reset returns every card to (policy_reset_cards()). */
 enum card_reset {
 	/* What the check-ins and the reviews say: every red hold an admin may

@@ -1,21 +1,11 @@
 /* queue.c - see queue.h. */
 #include "domain/queue.h"
+#include "domain/appdetail.h"
 #include "core/db.h"
 #include "core/days.h"
 
 #include <stdio.h>
 #include <string.h>
-
-const char *const queue_kinds[] = { "makeup", "anomaly", "first_review",
-	"second_review", "fever", "temp_pass", "leave", "commute", NULL };
-
-bool queue_kind_known(const char *kind)
-{
-	for (int i = 0; kind && queue_kinds[i]; i++)
-		if (!strcmp(queue_kinds[i], kind))
-			return true;
-	return false;
-}
 
 #define QUEUE_FROM "FROM queue_items q JOIN people p ON p.id = q.person_id"
 
@@ -124,8 +114,8 @@ NEOERR *queue_counts_load(HDF *out, const struct actor *a)
 	int v = variant(a, &bound, &head);
 	NEOERR *err;
 
-	for (int i = 0; queue_kinds[i]; i++) {
-		snprintf(key, sizeof key, "Queue.Count.%s", queue_kinds[i]);
+	for (int i = 0; queue_kinds[i].name; i++) {
+		snprintf(key, sizeof key, "Queue.Count.%s", queue_kinds[i].name);
 		hdf_set_int_value(out, key, 0);
 	}
 	err = db_query(&c, counts_sql[v], "iii", bound, head, (long long)a->person_id);
@@ -216,24 +206,6 @@ NEOERR *queue_open(const char *kind, long long ref_id, long long person, long lo
 		person, now, assignee));
 }
 
-/* The audit log's object kind for a queue kind. */
-static const char *history_kind(const char *kind)
-{
-	if (!strcmp(kind, "makeup"))
-		return "makeup_request";
-	if (!strcmp(kind, "anomaly"))
-		return "daily_report";
-	if (!strcmp(kind, "fever"))
-		return "passage";
-	if (!strcmp(kind, "temp_pass"))
-		return "temp_pass";
-	if (!strcmp(kind, "leave"))
-		return "leave";
-	if (!strcmp(kind, "commute"))
-		return "commute";
-	return "return_application";
-}
-
 NEOERR *queue_item_load(HDF *out, const struct actor *a, long long item)
 {
 	bool found, mine;
@@ -272,20 +244,16 @@ NEOERR *queue_item_load(HDF *out, const struct actor *a, long long item)
 				  item, a->person_id);
 	if (hdf_get_value(out, "Queue.Detail.app_state", NULL)) {
 		long long app = hdf_get_int_value(out, "Queue.Detail.ref_id", 0);
-		err = db_rows(out, "Queue.Leg", NULL, "SELECT seq, mode, number, day, "
-			"from_place, to_place FROM travel_legs WHERE application_id = ? ORDER BY seq",
-			"i", app);
-		if (err == STATUS_OK)
-			err = db_rows(out, "Queue.Upload", NULL, "SELECT id, kind, filename, mime, "
-				"size, dup_reason, DATE_FORMAT(uploaded_at, '%Y-%m-%d %H:%i') AS uploaded_at "
-				"FROM uploads WHERE application_id = ? ORDER BY kind", "i", app);
+		err = appdetail_load(out, "Queue", app);
 		if (err)
 			return nerr_pass(err);
 	}
+	/* An item of a kind the registry does not know has no history. */
+	const struct queue_kind *k = queue_kind_of(hdf_get_value(out, "Queue.Detail.kind", NULL));
 	return nerr_pass(db_rows(out, "Queue.History", NULL,
 		"SELECT DATE_FORMAT(a.at, '%Y-%m-%d %H:%i') AS at, p.name AS actor, a.action, a.detail "
 		"FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id "
 		"WHERE a.object_kind = ? AND a.object_id = ? ORDER BY a.id",
-		"si", history_kind(hdf_get_value(out, "Queue.Detail.kind", "")),
+		"si", k ? k->object_kind : "",
 		(long long)hdf_get_int_value(out, "Queue.Detail.ref_id", 0)));
 }

@@ -10,15 +10,13 @@
 
 #include "core/actor.h"
 #include "core/err.h"
+#include "domain/kinds.h"
 #include "domain/scope.h"
 
 #include <ClearSilver.h>
 #include <stdbool.h>
 
-/* The kinds, as stored in queue_items.kind. */
-extern const char *const queue_kinds[];
-bool queue_kind_known(const char *kind);
-
+/* The kinds: domain/kinds.h. */
 /* Opens an item of kind about record ref_id of person, waiting from now,
  * inside the caller's transaction (the record's); assignee (0: none) is
  * the one person it waits for. *item (may be NULL) gets its id. The

@@ -1,5 +1,6 @@
 /* returnapp.c - see returnapp.h. */
 #include "domain/returnapp.h"
+#include "domain/appdetail.h"
 #include "domain/queue.h"
 #include "core/conf.h"
 #include "domain/audit.h"
@@ -45,16 +46,7 @@ NEOERR *ret_load(HDF *out, int person, int *term_id, bool *on_roster)
 	*on_roster = found && hdf_get_int_value(out, "Return.on_roster", 0);
 	if (!hdf_get_value(out, "Return.app_id", NULL))
 		return STATUS_OK;
-	err = db_rows(out, "Return.Leg", NULL,
-		"SELECT seq, mode, number, day, from_place, to_place FROM travel_legs "
-		"WHERE application_id = ? ORDER BY seq", "i",
-		(long long)hdf_get_int_value(out, "Return.app_id", 0));
-	if (err)
-		return nerr_pass(err);
-	return nerr_pass(db_rows(out, "Return.Upload", NULL,
-		"SELECT id, kind, filename, mime, size, dup_reason, "
-		" DATE_FORMAT(uploaded_at, '%Y-%m-%d %H:%i') AS uploaded_at "
-		"FROM uploads WHERE application_id = ? ORDER BY kind", "i",
+	return nerr_pass(appdetail_load(out, "Return",
 		(long long)hdf_get_int_value(out, "Return.app_id", 0)));
 }
 

@@ -110,7 +110,7 @@ static NEOERR *return_check(struct review_ctx *x, DB_CURSOR **c)
 static NEOERR *return_apply(struct review_ctx *x, const struct review_effect *e)
 {
 	const struct ret_transition *t = ret_next(x->k->open_state, "", (enum ret_event)e->event);
-	bool second = !strcmp(x->k->kind, "second_review");
+	bool second = x->k->kind == &queue_kinds[KIND_SECOND_REVIEW];
 	NEOERR *err;
 
 	if (t == NULL)
@@ -147,23 +147,23 @@ static NEOERR *return_apply(struct review_ctx *x, const struct review_effect *e)
 			  "return.first_send_back" }
 
 const struct review_kind review_kinds[] = {
-	{ "makeup", "makeup_request", "pending", {
+	{ &queue_kinds[KIND_MAKEUP], "pending", {
 		[REVIEW_APPROVE] = { "approve", "approved", 0, false, "makeup_approved", "makeup.approve" },
 		[REVIEW_REJECT] = MAKEUP_REJECT,
 		[REVIEW_SEND_BACK] = MAKEUP_REJECT },
 	  record_check, record_apply, &makeup_record },
-	{ "anomaly", "daily_report", "open", {
+	{ &queue_kinds[KIND_ANOMALY], "open", {
 		[REVIEW_APPROVE] = { "clear", "cleared", 0, false, "cleared", "anomaly.clear" },
 		[REVIEW_REJECT] = ANOMALY_SEND_BACK,
 		[REVIEW_SEND_BACK] = ANOMALY_SEND_BACK },
 	  record_check, record_apply, &anomaly_record },
-	{ "first_review", "return_application", "first_review", {
+	{ &queue_kinds[KIND_FIRST_REVIEW], "first_review", {
 		[REVIEW_APPROVE] = { "approve", NULL, RET_FIRST_APPROVE, true, "return_first_passed",
 				     "return.first_approve" },
 		[REVIEW_REJECT] = FIRST_SEND_BACK,
 		[REVIEW_SEND_BACK] = FIRST_SEND_BACK },
 	  return_check, return_apply },
-	{ "second_review", "return_application", "second_review", {
+	{ &queue_kinds[KIND_SECOND_REVIEW], "second_review", {
 		[REVIEW_APPROVE] = { "approve", NULL, RET_SECOND_APPROVE, false, "return_approved",
 				     "return.second_approve" },
 		[REVIEW_REJECT] = { "reject", NULL, RET_SECOND_REJECT, false, "return_rejected",
@@ -173,21 +173,21 @@ const struct review_kind review_kinds[] = {
 	  return_check, return_apply },
 	/* Only cleared: there is no form to send back, and a fever stays open
 	 * (the card red) until the counselor has verified it. */
-	{ "fever", "passage", "open", {
+	{ &queue_kinds[KIND_FEVER], "open", {
 		[REVIEW_APPROVE] = { "clear", "cleared", 0, false, "fever_cleared", "passage.fever_clear" } },
 	  record_check, record_apply, &fever_record },
-	{ "temp_pass", "temp_pass", "pending", {
+	{ &queue_kinds[KIND_TEMP_PASS], "pending", {
 		[REVIEW_APPROVE] = { "approve", "approved", 0, false, "temp_pass_approved",
 				     "temp_pass.approve" },
 		[REVIEW_REJECT] = TEMP_REJECT,
 		[REVIEW_SEND_BACK] = TEMP_REJECT },
 	  record_check, record_apply, &temp_record },
-	{ "leave", "leave", "pending", {
+	{ &queue_kinds[KIND_LEAVE], "pending", {
 		[REVIEW_APPROVE] = { "approve", "approved", 0, false, "leave_approved", "leave.approve" },
 		[REVIEW_REJECT] = LEAVE_REJECT,
 		[REVIEW_SEND_BACK] = LEAVE_REJECT },
 	  record_check, record_apply, &leave_record },
-	{ "commute", "commute", "pending", {
+	{ &queue_kinds[KIND_COMMUTE], "pending", {
 		[REVIEW_APPROVE] = { "approve", "approved", 0, false, "commute_approved",
 				     "commute.approve" },
 		[REVIEW_REJECT] = COMMUTE_REJECT,
@@ -199,7 +199,7 @@ const struct review_kind review_kinds[] = {
 const struct review_kind *review_kind_of(const char *kind)
 {
 	for (const struct review_kind *k = review_kinds; kind && k->kind; k++)
-		if (!strcmp(k->kind, kind))
+		if (!strcmp(k->kind->name, kind))
 			return k;
 	return NULL;
 }
@@ -221,7 +221,7 @@ static NEOERR *lock_item(struct review_ctx *x, bool *open)
 	err = db_query(&c,
 		"SELECT q.state = 'open', v.name, DATE_FORMAT(q.decided_at, '%H:%i') "
 		"FROM queue_items q LEFT JOIN people v ON v.id = q.decided_by "
-		"WHERE q.id = ? AND q.kind = ? FOR UPDATE", "is", x->item, x->k->kind);
+		"WHERE q.id = ? AND q.kind = ? FOR UPDATE", "is", x->item, x->k->kind->name);
 	if (err)
 		return nerr_pass(err);
 	found = db_next(c);
@@ -234,7 +234,7 @@ static NEOERR *lock_item(struct review_ctx *x, bool *open)
 	}
 	db_cursor_free(&c);
 	return found ? STATUS_OK : nerr_raise(HC_ERR_NOTFOUND, "no %s item %lld",
-					      x->k->kind, x->item);
+					      x->k->kind->name, x->item);
 }
 
 /* Locks the item's record and fills x's person, day, term, `same` (still
@@ -284,10 +284,10 @@ static NEOERR *decide_in_txn(void *arg)
 	if (err)
 		return nerr_pass(err);
 	if (x->person == 0)
-		return nerr_raise(HC_ERR_NOTFOUND, "no %s %lld", x->k->object_kind, x->ref);
+		return nerr_raise(HC_ERR_NOTFOUND, "no %s %lld", x->k->kind->object_kind, x->ref);
 	if (!open || !x->same)
 		return nerr_raise(HC_ERR_CONFLICT, "%s %lld decided meanwhile",
-				  x->k->object_kind, x->ref);
+				  x->k->kind->object_kind, x->ref);
 	err = x->k->apply(x, e);
 	/* By the record: the one item still open for it (there is at most one). */
 	if (err == STATUS_OK)
@@ -295,11 +295,11 @@ static NEOERR *decide_in_txn(void *arg)
 			"UPDATE queue_items SET state = 'decided', decision = ?, decided_by = ?, "
 			" decided_at = ?, reason = NULLIF(?, '') WHERE kind = ? AND open_ref = ?",
 			"sisssi", e->decision, (long long)x->a->person_id, now,
-			x->reason ? x->reason : "", x->k->kind, x->ref);
+			x->reason ? x->reason : "", x->k->kind->name, x->ref);
 	if (err == STATUS_OK)
 		err = notify_student(x->person, now, e->notice, x->day, x->reason);
 	if (err == STATUS_OK)
-		err = audit_write(x->a, now, e->audit, x->person, x->k->object_kind, x->ref,
+		err = audit_write(x->a, now, e->audit, x->person, x->k->kind->object_kind, x->ref,
 				  e->window ? x->from : x->reason);
 	return nerr_pass(err);
 }

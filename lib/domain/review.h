@@ -12,6 +12,7 @@
 #include "core/actor.h"
 #include "core/db.h"
 #include "core/err.h"
+#include "domain/kinds.h"
 
 #include <stdbool.h>
 
@@ -35,8 +36,7 @@ struct review_ctx;
 struct review_record;
 
 struct review_kind {
-	const char *kind;        /* queue_items.kind */
-	const char *object_kind; /* audit_log.object_kind of the record */
+	const struct queue_kind *kind; /* its name and its record's audit object kind */
 	const char *open_state;  /* the record's state while it waits */
 	struct review_effect on[REVIEW_VERDICTS];
 	/* Locks the record: opens a SELECT ... FOR UPDATE of it (by its id

@@ -224,26 +224,16 @@ static NEOERR *preview(HDF *out, const char *prefix, const char *lang,
 	set_int(out, prefix, "Changed", changed);
 	set_int(out, prefix, "Recoloured", recoloured);
 	if (close_all) {
-		long long open = 0;
-		bool found;
-		err = db_scalar(&open, &found, "SELECT COUNT(*) FROM daily_reports "
-				"WHERE anomaly_state = 'open'", NULL);
+		long long open = 0, fevers = 0;
+
+		err = policy_open_counts(&open, mode == PM_RESET ? &fevers : NULL);
 		if (err) {
 			free(t.colleges);
 			return nerr_pass(err);
 		}
 		closed = (int)open;
-	}
-	if (mode == PM_RESET) {
-		long long fevers = 0;
-		bool found;
-		err = db_scalar(&fevers, &found, "SELECT COUNT(*) FROM passages "
-				"WHERE fever_state = 'open'", NULL);
-		if (err) {
-			free(t.colleges);
-			return nerr_pass(err);
-		}
-		set_int(out, prefix, "FeversCleared", (int)fevers);
+		if (mode == PM_RESET)
+			set_int(out, prefix, "FeversCleared", (int)fevers);
 	}
 	set_int(out, prefix, "ReportsOpened", opened);
 	set_int(out, prefix, "ReportsClosed", closed);

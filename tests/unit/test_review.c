@@ -15,6 +15,7 @@
 #include "core/days.h"
 #include "core/err.h"
 #include "core/lang.h"
+#include "domain/kinds.h"
 #include "domain/returnapp.h"
 #include "domain/review.h"
 
@@ -173,18 +174,26 @@ static void return_window(void **state)
 	assert_false(ret_window_ok("2026-02-30", "2026-03-12", today));
 }
 
-static void review_kinds_table(void **state)
+/* The schema's queue_items.kind values into kinds; the language packs loaded. */
+static void queue_kinds_and_packs(char *kinds, size_t n)
 {
-	char kinds[256], path[1024];
-	int n = 0;
-	(void)state;
+	char path[1024];
+
 	err_init();
 	snprintf(path, sizeof path, "%s/templates", root());
 	assert_null(lang_load(path));
-	schema_enum("queue_items", "kind", kinds, sizeof kinds);
+	schema_enum("queue_items", "kind", kinds, n);
+}
+
+static void review_kinds_table(void **state)
+{
+	char kinds[256];
+	int n = 0;
+	(void)state;
+	queue_kinds_and_packs(kinds, sizeof kinds);
 	for (const struct review_kind *k = review_kinds; k->kind; k++, n++) {
-		assert_true(in_enum(kinds, k->kind));
-		assert_ptr_equal(review_kind_of(k->kind), k);
+		assert_true(in_enum(kinds, k->kind->name));
+		assert_ptr_equal(review_kind_of(k->kind->name), k);
 		for (int v = 0; v < REVIEW_VERDICTS; v++) {
 			const struct review_effect *e = &k->on[v];
 			char key[80];
@@ -197,15 +206,15 @@ static void review_kinds_table(void **state)
 			snprintf(key, sizeof key, "outbox.%s", e->notice);
 			for (int l = 0; l < 2; l++)
 				if (hdf_get_value(lang_pack(l), key, NULL) == NULL)
-					fail_msg("%s: no %s in language %d", k->kind, key, l);
+					fail_msg("%s: no %s in language %d", k->kind->name, key, l);
 			if (k->check == NULL || k->apply == NULL)
-				fail_msg("%s has no check or apply", k->kind);
+				fail_msg("%s has no check or apply", k->kind->name);
 			/* A return's verdict is a transition from the state it waits in. */
-			if (!strcmp(k->object_kind, "return_application")) {
+			if (!strcmp(k->kind->object_kind, "return_application")) {
 				const struct ret_transition *t =
 					ret_next(k->open_state, "", (enum ret_event)e->event);
 				if (t == NULL)
-					fail_msg("%s: no transition from %s on %d", k->kind,
+					fail_msg("%s: no transition from %s on %d", k->kind->name,
 						 k->open_state, e->event);
 				/* A send-back leaves a stage; nothing else does. */
 				assert_int_equal(t->to_stage != NULL, !strcmp(e->decision, "send_back"));
@@ -215,7 +224,7 @@ static void review_kinds_table(void **state)
 		}
 		/* Only an approval sets a return window, and only a first one. */
 		assert_false(k->on[REVIEW_SEND_BACK].window || k->on[REVIEW_REJECT].window);
-		assert_int_equal(k->on[REVIEW_APPROVE].window, !strcmp(k->kind, "first_review"));
+		assert_int_equal(k->on[REVIEW_APPROVE].window, !strcmp(k->kind->name, "first_review"));
 	}
 	assert_int_equal(n, 8);     /* ... and the commute report (走读报备) */
 	/* A fever at an entrance is only cleared: nothing to send back. */
@@ -227,6 +236,45 @@ static void review_kinds_table(void **state)
 	assert_string_equal(review_kind_of("anomaly")->on[REVIEW_REJECT].decision, "send_back");
 	assert_string_equal(review_kind_of("first_review")->on[REVIEW_REJECT].decision, "send_back");
 	assert_string_equal(review_kind_of("second_review")->on[REVIEW_REJECT].decision, "reject");
+}
+
+/* Every kind a queue item can hold (the schema's ENUM, after the last
+ * migration that changes it) is in the registry (domain/kinds.h), in the
+ * ENUM's order, with its record's audit object kind, its words in both
+ * language packs and its review kind; and the registry holds nothing else. */
+static void queue_kinds_registry(void **state)
+{
+	char kinds[256], key[80];
+	const char *p;
+	int n = 0;
+	(void)state;
+	queue_kinds_and_packs(kinds, sizeof kinds);
+	for (p = kinds; (p = strchr(p, '\'')) != NULL; p = strchr(p + 1, '\'') + 1, n++) {
+		char name[64];
+		const char *e = strchr(p + 1, '\'');
+		assert_non_null(e);
+		snprintf(name, sizeof name, "%.*s", (int)(e - p - 1), p + 1);
+		const struct queue_kind *k = queue_kind_of(name);
+		if (k == NULL)
+			fail_msg("queue_items.kind %s is not in the registry", name);
+		assert_int_equal(k - queue_kinds, n);
+		assert_non_null(k->object_kind);
+		if (review_kind_of(name) == NULL || review_kind_of(name)->kind != k)
+			fail_msg("%s has no review kind", name);
+		snprintf(key, sizeof key, "review.kinds.%s", name);
+		for (int l = 0; l < 2; l++)
+			if (hdf_get_value(lang_pack(l), key, NULL) == NULL)
+				fail_msg("%s: no %s in language %d", name, key, l);
+	}
+	assert_int_equal(n, KINDS);
+	assert_null(queue_kinds[KINDS].name);
+	assert_null(queue_kind_of("other"));
+	assert_null(queue_kind_of(NULL));
+	/* The history of an item is its record's audit rows. */
+	assert_string_equal(queue_kind_of("makeup")->object_kind, "makeup_request");
+	assert_string_equal(queue_kind_of("anomaly")->object_kind, "daily_report");
+	assert_string_equal(queue_kind_of("second_review")->object_kind, "return_application");
+	assert_string_equal(queue_kind_of("fever")->object_kind, "passage");
 }
 
 static void verdicts(void **state)
@@ -253,6 +301,7 @@ int main(void)
 		cmocka_unit_test(transitions_walk),
 		cmocka_unit_test(return_window),
 		cmocka_unit_test(review_kinds_table),
+		cmocka_unit_test(queue_kinds_registry),
 		cmocka_unit_test(verdicts),
 	};
 	return cmocka_run_group_tests_name("review", tests, NULL, NULL);
