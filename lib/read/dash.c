@@ -372,7 +372,6 @@ static NEOERR *remind_in_txn(void *arg)
 {
 	struct remind_ctx *x = arg;
 	char now[20], text[300];
-	const char *tmpl = conf_str("Outbox.RemindText", NULL);
 	NEOERR *err;
 
 	clock_now(now);
@@ -387,10 +386,9 @@ static NEOERR *remind_in_txn(void *arg)
 		"ss", now, x->batch);
 	if (err)
 		return nerr_pass(err);
-	if (tmpl)
-		snprintf(text, sizeof text, "%s", tmpl);
-	else
-		notify_text("remind", x->day, NULL, text, sizeof text);
+	/* The language pack's words, as the scheduled reminder sends them
+	 * (domain/remind.c): no setting of its own. */
+	notify_text("remind", x->day, NULL, text, sizeof text);
 	err = db_exec(NULL, NULL,
 		"INSERT INTO outbox (person_id, channel, payload, created_at) "
 		"SELECT person_id, ?, ?, ? FROM reminders WHERE batch = ?", "ssss",
