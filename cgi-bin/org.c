@@ -99,19 +99,6 @@ static NEOERR *show(struct req *r)
 	return nerr_pass(render(r));
 }
 
-/* A refused change: 403 or 404 as the rule said, else the form again
- * with its message. */
-static NEOERR *refused(struct req *r, const struct outcome *o, NEOERR *(*again)(struct req *))
-{
-	if (o->forbidden)
-		return nerr_raise(HC_ERR_FORBIDDEN, "org: not %d's to change", r->who.person_id);
-	if (o->not_found)
-		return nerr_raise(HC_ERR_NOTFOUND, "org: no such unit");
-	r->status = 400;
-	form_error(r, o->field && *o->field ? o->field : "form", o->msg);
-	return nerr_pass(again(r));
-}
-
 static NEOERR *add(struct req *r)
 {
 	const struct actor a = r->who;
@@ -127,7 +114,7 @@ static NEOERR *add(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	if (!o.ok)
-		return nerr_pass(refused(r, &o, render));
+		return nerr_pass(form_refused(r, &o, "unit", render));
 	return nerr_pass(app_redirect(r, "/org?saved=1"));
 }
 
@@ -210,7 +197,7 @@ static NEOERR *rename_unit(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	if (!o.ok)
-		return nerr_pass(refused(r, &o, render_edit));
+		return nerr_pass(form_refused(r, &o, "unit", render_edit));
 	return nerr_pass(back_to_edit(r, "rename", 0));
 }
 
@@ -226,7 +213,7 @@ static NEOERR *retire(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	if (!o.ok)
-		return nerr_pass(refused(r, &o, render_edit));
+		return nerr_pass(form_refused(r, &o, "unit", render_edit));
 	return nerr_pass(back_to_edit(r, "retire", 0));
 }
 
@@ -246,7 +233,7 @@ static NEOERR *merge(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	if (!o.ok)
-		return nerr_pass(refused(r, &o, render_edit));
+		return nerr_pass(form_refused(r, &o, "unit", render_edit));
 	return nerr_pass(back_to_edit(r, "merge", o.n));
 }
 

@@ -241,19 +241,6 @@ static NEOERR *edit_form(struct req *r)
 	return nerr_pass(render_edit(r));
 }
 
-/* A refused change: 403 or 404 as the rule said, else the page again with
- * the message beside its field (or above the page). */
-static NEOERR *refused(struct req *r, const struct outcome *o, NEOERR *(*again)(struct req *))
-{
-	if (o->forbidden)
-		return nerr_raise(HC_ERR_FORBIDDEN, "people: not %d's to change", r->who.person_id);
-	if (o->not_found)
-		return nerr_raise(HC_ERR_NOTFOUND, "people: no such person");
-	r->status = 400;
-	form_error(r, o->field && *o->field ? o->field : "form", o->msg);
-	return nerr_pass(again(r));
-}
-
 static NEOERR *to_person(struct req *r, long long id, const char *done)
 {
 	char path[96];
@@ -289,7 +276,7 @@ static NEOERR *save(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	if (!o.ok)
-		return nerr_pass(refused(r, &o, again));
+		return nerr_pass(form_refused(r, &o, "person", again));
 	return nerr_pass(to_person(r, o.id, is_new ? "created" : "saved"));
 }
 
@@ -305,7 +292,7 @@ static NEOERR *delete_person(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	if (!o.ok)
-		return nerr_pass(refused(r, &o, render_edit));
+		return nerr_pass(form_refused(r, &o, "person", render_edit));
 	return nerr_pass(app_redirect(r, "/people?done=deleted"));
 }
 
@@ -332,7 +319,7 @@ static NEOERR *make_account(struct req *r)
 	if (!o.ok) {
 		hdf_set_int_value(r->hdf, "Edit.AccountBad", 1);
 		hdf_set_value(r->hdf, "Form.Value.login", app_param(r, "login", ""));
-		return nerr_pass(refused(r, &o, render_edit));
+		return nerr_pass(form_refused(r, &o, "person", render_edit));
 	}
 	return nerr_pass(to_person(r, o.id, "account"));
 }
@@ -354,7 +341,7 @@ static NEOERR *account_switch(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	if (!o.ok)
-		return nerr_pass(refused(r, &o, render_edit));
+		return nerr_pass(form_refused(r, &o, "person", render_edit));
 	return nerr_pass(to_person(r, id, r->action));
 }
 
@@ -373,7 +360,7 @@ static NEOERR *reset_link(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	if (!o.ok)
-		return nerr_pass(refused(r, &o, render_edit));
+		return nerr_pass(form_refused(r, &o, "person", render_edit));
 	snprintf(path, sizeof path, "/password/reset/%s", token);
 	sodium_memzero(token, sizeof token);
 	app_site_url(r, path, url, sizeof url);
@@ -411,7 +398,7 @@ static NEOERR *role_change(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	if (!o.ok)
-		return nerr_pass(refused(r, &o, render_edit));
+		return nerr_pass(form_refused(r, &o, "person", render_edit));
 	return nerr_pass(to_person(r, id, r->action));
 }
 
@@ -435,7 +422,7 @@ static NEOERR *class_change(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	if (!o.ok)
-		return nerr_pass(refused(r, &o, render_edit));
+		return nerr_pass(form_refused(r, &o, "person", render_edit));
 	return nerr_pass(to_person(r, id, r->action));
 }
 
@@ -454,7 +441,7 @@ static NEOERR *phone_by_hand(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	if (!o.ok)
-		return nerr_pass(refused(r, &o, render_edit));
+		return nerr_pass(form_refused(r, &o, "person", render_edit));
 	return nerr_pass(to_person(r, id, "phone"));
 }
 

@@ -17,7 +17,7 @@
 #ifndef HC_ACCOUNT_H
 #define HC_ACCOUNT_H
 
-#include "domain/outcome.h"
+#include "core/outcome.h"
 #include <ClearSilver.h>
 
 #define ACCOUNT_TOKEN_LEN 43          /* the reset link's token */

@@ -20,7 +20,7 @@
 #include "core/actor.h"
 #include "core/err.h"
 #include "domain/checkin.h"
-#include "domain/outcome.h"
+#include "core/outcome.h"
 
 #include <ClearSilver.h>
 #include <stdbool.h>

@@ -11,7 +11,7 @@
 #ifndef HC_ORG_H
 #define HC_ORG_H
 
-#include "domain/outcome.h"
+#include "core/outcome.h"
 #include <ClearSilver.h>
 
 /* A unit as the rules see it. */

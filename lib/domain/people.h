@@ -10,7 +10,7 @@
 #ifndef HC_PEOPLE_H
 #define HC_PEOPLE_H
 
-#include "domain/outcome.h"
+#include "core/outcome.h"
 #include <ClearSilver.h>
 
 struct person_input {

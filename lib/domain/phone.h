@@ -15,7 +15,7 @@
 
 #include "core/actor.h"
 #include "core/err.h"
-#include "domain/outcome.h"
+#include "core/outcome.h"
 
 #include <ClearSilver.h>
 #include <stdbool.h>

@@ -197,3 +197,16 @@ void form_error(struct req *r, const char *field, const char *msg_key)
 	hdf_set_value(r->hdf, key, tr(r, msg_key));
 	hdf_set_int_value(r->hdf, "Form.Errors", hdf_get_int_value(r->hdf, "Form.Errors", 0) + 1);
 }
+
+NEOERR *form_refused(struct req *r, const struct outcome *o, const char *what,
+		     NEOERR *(*again)(struct req *))
+{
+	if (o->forbidden)
+		return nerr_raise(HC_ERR_FORBIDDEN, "%s: not %d's to change", what,
+				  r->who.person_id);
+	if (o->not_found)
+		return nerr_raise(HC_ERR_NOTFOUND, "no such %s", what);
+	r->status = 400;
+	form_error(r, o->field && *o->field ? o->field : "form", o->msg);
+	return nerr_pass(again(r));
+}

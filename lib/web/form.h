@@ -9,6 +9,7 @@
 
 #include "core/formdef.h"
 #include "web/req.h"
+#include "core/outcome.h"
 
 /* Exports the declaration to Form.Field.<n>.* (for a blank form). */
 void form_describe(struct req *r, const struct form *f);
@@ -31,6 +32,12 @@ const char *form_field_error(const struct form_field *fd, const char *value);
 /* Marks `field` bad with the language pack's msg_key (Form.Error.field)
  * and counts it in Form.Errors: a check the form's table cannot say. */
 void form_error(struct req *r, const char *field, const char *msg_key);
+
+/* A rule's refusal as a page answers it: 403 when the actor may not act
+ * there, 404 when there is no such `what`, else 400 and the form again
+ * (`again`) with the reason on its field ("form": the form as a whole). */
+NEOERR *form_refused(struct req *r, const struct outcome *o, const char *what,
+		     NEOERR *(*again)(struct req *));
 
 /* A record's id as a URL or a form carries it: 1 to 18 digits and
  * nothing else (no sign, space, hex or trailing text, all of which

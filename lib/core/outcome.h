@@ -1,8 +1,9 @@
 /*
- * outcome.h - the answer the rules of the school's administration give
- * (org.h, people.h, account.h), which a page maps to its words; and the
- * scope they check on the actor (core/actor.h: a page passes its
- * session's, a command-line tool one of its own, person 0).
+ * outcome.h - the answer a rule gives (the school's administration: org.h,
+ * people.h, account.h; the collector's tools), which a page maps to its
+ * words (form_refused(), lib/web/form.h); and the scope they check on the
+ * actor (core/actor.h: a page passes its session's, a command-line tool
+ * one of its own, person 0). Plain data: no rule and no request.
  */
 #ifndef HC_OUTCOME_H
 #define HC_OUTCOME_H
