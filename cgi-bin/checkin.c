@@ -677,7 +677,7 @@ static NEOERR *name_filler(struct req *r)
 			snprintf(path, sizeof path, "/checkin/fillers?named=%lld", out.id);
 			return nerr_pass(app_redirect(r, path));
 		}
-		form_error(r, out.field, out.msg);
+		return nerr_pass(form_refused(r, &out, "filler", render_fillers));
 	}
 	r->status = 400;
 	return nerr_pass(render_fillers(r));

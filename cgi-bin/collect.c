@@ -106,14 +106,11 @@ static NEOERR *add(struct req *r)
 		err = guest_add(&r->who, &g, &out);
 		if (err)
 			return nerr_pass(err);
-		if (out.forbidden)
-			return nerr_raise(HC_ERR_FORBIDDEN, "%d does not collect for group %d",
-					  r->who.person_id, g.group);
 		if (out.ok) {
 			snprintf(path, sizeof path, "/collect?added=%lld", out.id);
 			return nerr_pass(app_redirect(r, path));
 		}
-		form_error(r, out.field, out.msg);
+		return nerr_pass(form_refused(r, &out, "group", render));
 	}
 	r->status = 400;
 	return nerr_pass(render(r));
