@@ -12,6 +12,33 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The batch's rows, as each table keeps them (literal statements). */
+static const char *const batch_messages[2] = {
+	"INSERT INTO messages (person_id, kind, body, created_at) "
+	"SELECT person_id, 'remind', day, ? FROM reminders WHERE batch = ?",
+	"INSERT INTO messages (person_id, kind, body, created_at) "
+	"SELECT person_id, 'remind', day, ? FROM scheduled_reminders WHERE batch = ?",
+};
+static const char *const batch_outbox[2] = {
+	"INSERT INTO outbox (person_id, channel, payload, created_at) "
+	"SELECT person_id, ?, ?, ? FROM reminders WHERE batch = ?",
+	"INSERT INTO outbox (person_id, channel, payload, created_at) "
+	"SELECT person_id, ?, ?, ? FROM scheduled_reminders WHERE batch = ?",
+};
+
+NEOERR *remind_notify_batch(bool scheduled, const char *batch, const char *day,
+			    const char *now)
+{
+	char text[300];
+	NEOERR *err = db_exec(NULL, NULL, batch_messages[scheduled], "ss", now, batch);
+
+	if (err)
+		return nerr_pass(err);
+	notify_text("remind", day, NULL, text, sizeof text);
+	return nerr_pass(db_exec(NULL, NULL, batch_outbox[scheduled], "ssss",
+				 conf_str("Outbox.Channel", "sms"), text, now, batch));
+}
+
 NEOERR *remind_slots_load(HDF *out, const char *prefix)
 {
 	return nerr_pass(db_rows(out, prefix, NULL,
@@ -122,17 +149,7 @@ static NEOERR *run_in_txn(void *arg)
 	if (err || n == 0)
 		return nerr_pass(err);
 	x->res->people = n;
-	err = db_exec(NULL, NULL,
-		"INSERT INTO messages (person_id, kind, body, created_at) "
-		"SELECT person_id, 'remind', day, ? FROM scheduled_reminders WHERE batch = ?",
-		"ss", now, x->batch);
-	if (err)
-		return nerr_pass(err);
-	notify_text("remind", x->day, NULL, text, sizeof text);
-	err = db_exec(NULL, NULL,
-		"INSERT INTO outbox (person_id, channel, payload, created_at) "
-		"SELECT person_id, ?, ?, ? FROM scheduled_reminders WHERE batch = ?",
-		"ssss", channel, text, now, x->batch);
+	err = remind_notify_batch(true, x->batch, x->day, now);
 	if (err)
 		return nerr_pass(err);
 	/* Each counselor with students in this run: how many are missing. */

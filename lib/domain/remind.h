@@ -16,6 +16,14 @@
 #include <ClearSilver.h>
 #include <stdbool.h>
 
+/* What a batch of reminders just recorded sends, in its transaction: an
+ * in-app message to each (the day, rendered in the reader's language) and
+ * an outbox row in the language pack's words (notify_text). The rows of
+ * `batch` in scheduled_reminders (the admin's times, below) or, with
+ * scheduled false, in reminders (a counselor's, from the dashboard). */
+NEOERR *remind_notify_batch(bool scheduled, const char *batch, const char *day,
+			    const char *now);
+
 /* <prefix>.<n>.at ("HH:MM"), earliest first. */
 NEOERR *remind_slots_load(HDF *out, const char *prefix);
 

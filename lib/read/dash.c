@@ -17,6 +17,7 @@
 #include "core/conf.h"
 #include "domain/audit.h"
 #include "domain/exempt.h"
+#include "domain/remind.h"
 #include "core/db.h"
 #include "core/days.h"
 #include "domain/scope.h"
@@ -379,20 +380,8 @@ static NEOERR *remind_in_txn(void *arg)
 		      (long long)x->a->person_id, now, x->batch, x->day, x->bound);
 	if (err || x->sent == 0)
 		return nerr_pass(err);
-	/* The message says which day; the card renders it in the reader's language. */
-	err = db_exec(NULL, NULL,
-		"INSERT INTO messages (person_id, kind, body, created_at) "
-		"SELECT person_id, 'remind', day, ? FROM reminders WHERE batch = ?",
-		"ss", now, x->batch);
-	if (err)
-		return nerr_pass(err);
-	/* The language pack's words, as the scheduled reminder sends them
-	 * (domain/remind.c): no setting of its own. */
-	notify_text("remind", x->day, NULL, text, sizeof text);
-	err = db_exec(NULL, NULL,
-		"INSERT INTO outbox (person_id, channel, payload, created_at) "
-		"SELECT person_id, ?, ?, ? FROM reminders WHERE batch = ?", "ssss",
-		conf_str("Outbox.Channel", "sms"), text, now, x->batch);
+	/* Sent as the scheduled reminders are (domain/remind.c). */
+	err = remind_notify_batch(false, x->batch, x->day, now);
 	if (err)
 		return nerr_pass(err);
 	snprintf(text, sizeof text, "%s x%llu", x->day, x->sent);
