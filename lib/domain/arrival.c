@@ -106,7 +106,7 @@ static NEOERR *staff_station(const struct actor *a, long long gate, const unsign
 		if (db_str(c, 0)) {
 			st->gate_id = (int)db_int(c, 0);
 			db_copy(st->device_name, sizeof st->device_name, a->name);
-			db_copy(st->gate_name, sizeof st->gate_name, db_str(c, 1));
+			DB_FILL(c, 1, st->gate_name);
 		}
 		st->today = db_str(c, 2) ? db_int(c, 2) : -1;
 		read_used(db_str(c, 3), &st->used);

@@ -198,7 +198,7 @@ static NEOERR *make_in_txn(void *ctx)
 		return nerr_pass(err);
 	if (db_next(c) && db_int(c, 0) >= x->p.no_shows && db_int(c, 2)) {
 		x->why = BK_SUSPENDED;
-		db_copy(x->until, sizeof x->until, db_str(c, 1));
+		DB_FILL(c, 1, x->until);
 	}
 	db_cursor_free(&c);
 	if (x->why != BK_OK)

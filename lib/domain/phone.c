@@ -180,7 +180,7 @@ static NEOERR *confirm_in_txn(void *ctx)
 		return nerr_pass(err);
 	found = db_next(c);
 	if (found) {
-		db_copy(phone, sizeof phone, db_str(c, 0));
+		DB_FILL(c, 0, phone);
 		if (db_len(c, 1) == sizeof want)
 			memcpy(want, db_str(c, 1), sizeof want);
 		else

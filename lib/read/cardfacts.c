@@ -75,7 +75,7 @@ static NEOERR *facts_load(int person_id, int today, bool shown, struct card_info
 	f->reported_mask = strtoull(db_str(c, 14) ? db_str(c, 14) : "0", NULL, 10);
 	f->boarder_now = db_int(c, 18) != 0;
 	f->sent_back_day = day_or_0(db_str(c, 27));
-	db_copy(ci->sent_back_reason, sizeof ci->sent_back_reason, db_str(c, 28));
+	DB_FILL(c, 28, ci->sent_back_reason);
 	f->sent_back_reason = ci->sent_back_reason[0] ? ci->sent_back_reason : NULL;
 	f->makeup_pending_day = day_or_0(db_str(c, 29));
 	f->door_fever_day = day_or_0(db_str(c, 30));
@@ -89,12 +89,12 @@ static NEOERR *facts_load(int person_id, int today, bool shown, struct card_info
 		f->allowed_from = day_or_0(db_str(c, 9));
 		f->allowed_until = day_or_0(db_str(c, 10));
 		f->evidence_missing = (unsigned)db_int(c, 11);
-		db_copy(ci->arrived_at, sizeof ci->arrived_at, db_str(c, 15));
+		DB_FILL(c, 15, ci->arrived_at);
 		f->arrived = ci->arrived_at[0] != '\0';
 		f->arrived_day = day_or_0(db_str(c, 15));
 		DB_FILL(c, 16, f->arrived_as_boarder, f->moved_in);
 	}
-	db_copy(ci->identity, sizeof ci->identity, db_str(c, 0));
+	DB_FILL(c, 0, ci->identity);
 	DB_FILL(c, 19, ci->name, ci->number, ci->phone, ci->college, ci->class_name,
 		ci->counselor, ci->counselor_phone, ci->messages);
 	ci->queue_items = (int)db_int(c, 31);

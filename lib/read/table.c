@@ -382,14 +382,14 @@ static void read_row(DB_CURSOR *c, int today, int streak_days, struct table_row 
 	row->app = i > 0 ? (enum app_stage)i : APP_NONE;
 	row->allowed_from = day_or_0(db_str(c, 15));
 	row->allowed_until = day_or_0(db_str(c, 16));
-	db_copy(row->submitted_at, sizeof row->submitted_at, db_str(c, 17));
+	DB_FILL(c, 17, row->submitted_at);
 	row->submitted_day = day_or_0(db_str(c, 17));
 	row->anomaly_day = day_or_0(db_str(c, 18));
 	row->first_leg_day = day_or_0(db_str(c, 19));
 	row->travelled = row->first_leg_day && row->first_leg_day <= today;
 	row->reported_to = day_or_0(db_str(c, 20));
 	row->reported_mask = strtoull(db_str(c, 21) ? db_str(c, 21) : "0", NULL, 10);
-	db_copy(row->arrived_at, sizeof row->arrived_at, db_str(c, 22));
+	DB_FILL(c, 22, row->arrived_at);
 	row->arrived = db_str(c, 22) != NULL;
 	row->arrived_day = day_or_0(db_str(c, 22));
 	DB_FILL(c, 23, row->gate, row->arrived_as_boarder, row->moved_in);
