@@ -1026,3 +1026,25 @@ void db_copy(char *dst, size_t n, const char *src)
 {
 	snprintf(dst, n, "%s", src ? src : "");
 }
+
+void db_fill(DB_CURSOR *c, int first, const struct db_dst *d, int n)
+{
+	for (int k = 0; k < n; k++) {
+		int col = first + k;
+
+		switch (d[k].type) {
+		case 'i':
+			*(int *)d[k].p = (int)db_int(c, col);
+			break;
+		case 'l':
+			*(long long *)d[k].p = db_int(c, col);
+			break;
+		case 'b':
+			*(bool *)d[k].p = db_int(c, col) != 0;
+			break;
+		case 's':
+			db_copy(d[k].p, d[k].size, db_str(c, col));
+			break;
+		}
+	}
+}

@@ -374,7 +374,7 @@ static NEOERR *change_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	if (db_next(c) && db_str(c, 0))
-		db_copy(hash, sizeof hash, db_str(c, 0));
+		DB_FILL(c, 0, hash);
 	db_cursor_free(&c);
 	if (!hash[0] || crypto_pwhash_str_verify(hash, x->text, strlen(x->text)) != 0) {
 		outcome_refuse(x->out, "old_password", "password.err.old");

@@ -70,10 +70,8 @@ static NEOERR *device_station(const unsigned char h[32], const unsigned char *ma
 		return nerr_pass(err);
 	if (db_next(c)) {
 		*found = true;
-		st->device_id = (int)db_int(c, 0);
-		db_copy(st->device_name, sizeof st->device_name, db_str(c, 1));
-		st->gate_id = (int)db_int(c, 2);
-		db_copy(st->gate_name, sizeof st->gate_name, db_str(c, 3));
+		DB_FILL(c, 0, st->device_id, st->device_name, st->gate_id,
+			st->gate_name);
 		st->kind = gate_kind_of(db_str(c, 4));
 		st->today = db_str(c, 5) ? db_int(c, 5) : -1;
 		read_used(db_str(c, 6), &st->used);
@@ -108,7 +106,7 @@ static NEOERR *staff_station(const struct actor *a, long long gate, const unsign
 		if (db_str(c, 0)) {
 			st->gate_id = (int)db_int(c, 0);
 			db_copy(st->device_name, sizeof st->device_name, a->name);
-			db_copy(st->gate_name, sizeof st->gate_name, db_str(c, 1));
+			DB_FILL(c, 1, st->gate_name);
 		}
 		st->today = db_str(c, 2) ? db_int(c, 2) : -1;
 		read_used(db_str(c, 3), &st->used);
@@ -145,8 +143,7 @@ static NEOERR *fetch_seen(DB_CURSOR *c, struct arrival_seen *out)
 	memset(out, 0, sizeof *out);
 	if (db_next(c)) {
 		out->found = true;
-		db_copy(out->at, sizeof out->at, db_str(c, 0));
-		db_copy(out->where, sizeof out->where, db_str(c, 1));
+		DB_FILL(c, 0, out->at, out->where);
 	}
 	db_cursor_free(&c);
 	return STATUS_OK;

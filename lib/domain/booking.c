@@ -108,9 +108,7 @@ static NEOERR *sweep_in_txn(int person_id, const char *now, int grace, int *n)
 	if (err)
 		return nerr_pass(err);
 	while (db_next(c) && k < 500) {
-		ids[k] = db_int(c, 0);
-		venues[k] = db_int(c, 1);
-		db_copy(starts[k], sizeof starts[k], db_str(c, 2));
+		DB_FILL(c, 0, ids[k], venues[k], starts[k]);
 		k++;
 	}
 	db_cursor_free(&c);
@@ -200,7 +198,7 @@ static NEOERR *make_in_txn(void *ctx)
 		return nerr_pass(err);
 	if (db_next(c) && db_int(c, 0) >= x->p.no_shows && db_int(c, 2)) {
 		x->why = BK_SUSPENDED;
-		db_copy(x->until, sizeof x->until, db_str(c, 1));
+		DB_FILL(c, 1, x->until);
 	}
 	db_cursor_free(&c);
 	if (x->why != BK_OK)
@@ -229,10 +227,7 @@ static NEOERR *make_in_txn(void *ctx)
 		return nerr_pass(err);
 	if (db_next(c)) {
 		found = true;
-		capacity = db_int(c, 0);
-		slot = db_int(c, 1) != 0;
-		over = db_int(c, 2) != 0;
-		db_copy(ends, sizeof ends, db_str(c, 3));
+		DB_FILL(c, 0, capacity, slot, over, ends);
 	}
 	db_cursor_free(&c);
 	x->why = !found ? BK_NO_VENUE : !slot ? BK_NOT_A_SLOT : over ? BK_OVER : BK_OK;
@@ -300,9 +295,7 @@ static NEOERR *end_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	if (db_next(c)) {
-		db_copy(state, sizeof state, db_str(c, 0));
-		venue = db_int(c, 1);
-		db_copy(start, sizeof start, db_str(c, 2));
+		DB_FILL(c, 0, state, venue, start);
 	}
 	db_cursor_free(&c);
 	if (!strcmp(state, "booked")) {
@@ -362,10 +355,7 @@ static NEOERR *scan_in_txn(void *ctx)
 		return nerr_pass(err);
 	if (db_next(c)) {
 		found = true;
-		db_copy(state, sizeof state, db_str(c, 0));
-		early = db_int(c, 1) != 0;
-		late = db_int(c, 2) != 0;
-		same_code = db_int(c, 3) != 0;
+		DB_FILL(c, 0, state, early, late, same_code);
 	}
 	db_cursor_free(&c);
 	if (!found)

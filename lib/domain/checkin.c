@@ -267,17 +267,9 @@ void report_read_row(DB_CURSOR *c, void *out)
 	struct report *rep = out;
 
 	memset(rep, 0, sizeof *rep);
-	rep->temp_tenths = (int)db_int(c, 0);
-	rep->fever = db_int(c, 1) != 0;
-	rep->cough = db_int(c, 2) != 0;
-	rep->diarrhoea = db_int(c, 3) != 0;
-	snprintf(rep->city, sizeof rep->city, "%s", db_str(c, 4) ? db_str(c, 4) : "");
-	rep->in_city = db_int(c, 5) != 0;
-	rep->on_campus = db_int(c, 6) != 0;
-	rep->abroad = db_int(c, 7) != 0;
-	rep->risk_area = db_int(c, 8) != 0;
-	rep->cohabitant_returned = db_int(c, 9) != 0;
-	rep->returned_to_city = db_int(c, 10) != 0;
+	DB_FILL(c, 0, rep->temp_tenths, rep->fever, rep->cough, rep->diarrhoea,
+		rep->city, rep->in_city, rep->on_campus, rep->abroad, rep->risk_area,
+		rep->cohabitant_returned, rep->returned_to_city);
 	rep->quarantine = (enum quarantine)choice_index(db_str(c, 11), report_quarantines);
 	rep->diagnosis = (enum diagnosis)choice_index(db_str(c, 12), report_diagnoses);
 	snprintf(rep->other, sizeof rep->other, "%s", db_str(c, 13) ? db_str(c, 13) : "");

@@ -96,7 +96,7 @@ NEOERR *commute_at_gate(int person_id, const char *today, struct commute_gate *g
 		const char *state = db_str(c, 1), *last = db_str(c, 5);
 
 		g->id = db_int(c, 0);
-		db_copy(g->until, sizeof g->until, db_str(c, 4));
+		DB_FILL(c, 4, g->until);
 		if (!strcmp(state, "pending"))
 			g->phase = COMMUTE_PENDING;
 		else if (!strcmp(state, "rejected"))

@@ -12,13 +12,8 @@ const char *const exempt_statuses[] = { "suspended", "withdrawn", "enlisted", NU
 void exempt_fill(DB_CURSOR *c, int first, struct exemption *ex)
 {
 	memset(ex, 0, sizeof *ex);
-	ex->id = db_int(c, first);
-	db_copy(ex->kind, sizeof ex->kind, db_str(c, first + 1));
-	db_copy(ex->status, sizeof ex->status, db_str(c, first + 2));
-	db_copy(ex->class_name, sizeof ex->class_name, db_str(c, first + 3));
-	db_copy(ex->reason, sizeof ex->reason, db_str(c, first + 4));
-	db_copy(ex->starts_on, sizeof ex->starts_on, db_str(c, first + 5));
-	db_copy(ex->ends_on, sizeof ex->ends_on, db_str(c, first + 6));
+	DB_FILL(c, first, ex->id, ex->kind, ex->status, ex->class_name, ex->reason,
+		ex->starts_on, ex->ends_on);
 }
 
 /* Open-ended first, then the latest end, then the oldest. */
@@ -165,8 +160,7 @@ static NEOERR *end_in_txn(void *arg)
 		return nerr_pass(err);
 	found = db_next(cur);
 	if (found) {
-		ended = db_int(cur, 0) != 0;
-		subject = db_int(cur, 1);
+		DB_FILL(cur, 0, ended, subject);
 	}
 	db_cursor_free(&cur);
 	if (!found)

@@ -13,10 +13,7 @@ static void gate_of_row(DB_CURSOR *c, void *out)
 {
 	struct gate_info *g = out;
 
-	g->id = db_int(c, 0);
-	db_copy(g->kind, sizeof g->kind, db_str(c, 1));
-	db_copy(g->name, sizeof g->name, db_str(c, 2));
-	g->code_serial = (int)db_int(c, 3);
+	DB_FILL(c, 0, g->id, g->kind, g->name, g->code_serial);
 }
 
 NEOERR *gateadmin_find(long long id, struct gate_info *g, bool *found)
@@ -45,9 +42,7 @@ static void gateadmin_enrol_find_row(DB_CURSOR *c, void *out)
 {
 	struct enrol_wait *w = out;
 
-	db_copy(w->device, sizeof w->device, db_str(c, 0));
-	db_copy(w->gate, sizeof w->gate, db_str(c, 1));
-	db_copy(w->kind, sizeof w->kind, db_str(c, 2));
+	DB_FILL(c, 0, w->device, w->gate, w->kind);
 }
 
 NEOERR *gateadmin_enrol_find(const unsigned char link_hash[32], struct enrol_wait *w,

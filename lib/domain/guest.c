@@ -112,14 +112,8 @@ static void guest_row_fill(DB_CURSOR *c, void *out)
 {
 	struct guest_row *g = out;
 
-	g->id = (int)db_int(c, 0);
-	g->group = (int)db_int(c, 1);
-	g->college_id = (int)db_int(c, 2);
-	db_copy(g->name, sizeof g->name, db_str(c, 3));
-	db_copy(g->kind, sizeof g->kind, db_str(c, 4));
-	db_copy(g->id_type, sizeof g->id_type, db_str(c, 5));
-	db_copy(g->id_number, sizeof g->id_number, db_str(c, 6));
-	db_copy(g->nationality, sizeof g->nationality, db_str(c, 7));
+	DB_FILL(c, 0, g->id, g->group, g->college_id, g->name, g->kind, g->id_type,
+		g->id_number, g->nationality);
 }
 
 NEOERR *guest_load(int id, struct guest_row *g, bool *found)

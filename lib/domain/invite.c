@@ -172,10 +172,8 @@ static NEOERR *open_token(const unsigned char key[INVITE_KEY_BYTES], const char 
 		    sodium_memcmp(want, token, strlen(want)) == 0) {
 			*st = db_int(c, 1) ? INVITE_REVOKED : INVITE_OK;
 			info->id = id;
-			info->counselor_id = (int)db_int(c, 2);
-			info->class_id = (int)db_int(c, 3);
-			db_copy(info->counselor_name, sizeof info->counselor_name, db_str(c, 4));
-			db_copy(info->class_name, sizeof info->class_name, db_str(c, 5));
+			DB_FILL(c, 2, info->counselor_id, info->class_id,
+				info->counselor_name, info->class_name);
 		}
 	}
 	db_cursor_free(&c);

@@ -82,9 +82,7 @@ static NEOERR *apply_in_txn(void *arg)
 	if (db_next(c)) {
 		start = db_str(c, 0) ? day_parse(db_str(c, 0)) : 0;
 		end = db_str(c, 1) ? day_parse(db_str(c, 1)) : 0;
-		reported = db_int(c, 2) != 0;
-		open = db_int(c, 3) != 0;
-		lim.used_in_term = (int)db_int(c, 4);
+		DB_FILL(c, 2, reported, open, lim.used_in_term);
 	}
 	db_cursor_free(&c);
 	*x->refusal = makeup_refusal(x->day, day_today(), start, end, reported, open, &lim);

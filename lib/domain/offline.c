@@ -19,10 +19,7 @@ static void earlier_row(DB_CURSOR *c, void *arg)
 {
 	struct offline_done *out = arg;
 
-	db_copy(out->result, sizeof out->result, db_str(c, 0));
-	db_copy(out->flag, sizeof out->flag, db_str(c, 1));
-	db_copy(out->scanned_at, sizeof out->scanned_at, db_str(c, 2));
-	out->arrived = db_int(c, 3) != 0;
+	DB_FILL(c, 0, out->result, out->flag, out->scanned_at, out->arrived);
 }
 
 /* What an earlier upload of the same token by the same device recorded. */
@@ -163,18 +160,9 @@ NEOERR *offline_list(struct offline_row *rows, int max, int *n, int *flagged)
 		struct offline_row *r = &rows[(*n)++];
 
 		memset(r, 0, sizeof *r);
-		r->id = db_int(c, 0);
-		db_copy(r->scanned_at, sizeof r->scanned_at, db_str(c, 1));
-		db_copy(r->uploaded_at, sizeof r->uploaded_at, db_str(c, 2));
-		db_copy(r->person, sizeof r->person, db_str(c, 3));
-		db_copy(r->number, sizeof r->number, db_str(c, 4));
-		db_copy(r->gate, sizeof r->gate, db_str(c, 5));
-		db_copy(r->device, sizeof r->device, db_str(c, 6));
-		db_copy(r->result, sizeof r->result, db_str(c, 7));
-		db_copy(r->flag, sizeof r->flag, db_str(c, 8));
-		db_copy(r->state_signed, sizeof r->state_signed, db_str(c, 9));
-		r->arrived = db_int(c, 10) != 0;
-		*flagged = (int)db_int(c, 11);
+		DB_FILL(c, 0, r->id, r->scanned_at, r->uploaded_at, r->person,
+			r->number, r->gate, r->device, r->result, r->flag,
+			r->state_signed, r->arrived, *flagged);
 	}
 	db_cursor_free(&c);
 	return STATUS_OK;

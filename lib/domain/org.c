@@ -37,11 +37,7 @@ static NEOERR *load(int id, bool lock, struct org_unit *u, bool *found)
 		return nerr_pass(err);
 	*found = db_next(c);
 	if (*found) {
-		u->id = (int)db_int(c, 0);
-		db_copy(u->kind, sizeof u->kind, db_str(c, 1));
-		u->parent_id = (int)db_int(c, 2);
-		u->college_id = (int)db_int(c, 3);
-		u->retired = db_int(c, 4) != 0;
+		DB_FILL(c, 0, u->id, u->kind, u->parent_id, u->college_id, u->retired);
 	}
 	db_cursor_free(&c);
 	return STATUS_OK;

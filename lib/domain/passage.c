@@ -13,10 +13,7 @@ static void seen_row(DB_CURSOR *c, void *arg)
 {
 	struct passage_seen *out = arg;
 
-	db_copy(out->at, sizeof out->at, db_str(c, 0));
-	db_copy(out->where, sizeof out->where, db_str(c, 1));
-	db_copy(out->result, sizeof out->result, db_str(c, 2));
-	db_copy(out->reason, sizeof out->reason, db_str(c, 3));
+	DB_FILL(c, 0, out->at, out->where, out->result, out->reason);
 }
 
 NEOERR *passage_find_token(const unsigned char mac[GATE_MAC_BYTES], struct passage_seen *out)

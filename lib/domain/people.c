@@ -75,8 +75,7 @@ static NEOERR *unit_facts(int id, char kind[12], int *college, bool *retired, bo
 	*found = db_next(c);
 	if (*found) {
 		db_copy(kind, 12, db_str(c, 0));
-		*college = (int)db_int(c, 1);
-		*retired = db_int(c, 2) != 0;
+		DB_FILL(c, 1, *college, *retired);
 	}
 	db_cursor_free(&c);
 	return STATUS_OK;
@@ -104,10 +103,8 @@ static NEOERR *save_in_txn(void *ctx)
 			return nerr_pass(err);
 		found = db_next(c);
 		if (found) {
-			old_college = (int)db_int(c, 0);
-			old_class = (int)db_int(c, 1);
-			old_boarding = (int)db_int(c, 2);
-			db_copy(old_identity, sizeof old_identity, db_str(c, 3));
+			DB_FILL(c, 0, old_college, old_class, old_boarding,
+				old_identity);
 		}
 		db_cursor_free(&c);
 		if (!found) {

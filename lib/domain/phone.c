@@ -180,13 +180,12 @@ static NEOERR *confirm_in_txn(void *ctx)
 		return nerr_pass(err);
 	found = db_next(c);
 	if (found) {
-		db_copy(phone, sizeof phone, db_str(c, 0));
+		DB_FILL(c, 0, phone);
 		if (db_len(c, 1) == sizeof want)
 			memcpy(want, db_str(c, 1), sizeof want);
 		else
 			memset(want, 0, sizeof want);
-		attempts = db_int(c, 2);
-		expired = db_int(c, 3) != 0;
+		DB_FILL(c, 2, attempts, expired);
 	}
 	db_cursor_free(&c);
 	if (!found) {
@@ -250,8 +249,7 @@ static NEOERR *by_hand_in_txn(void *ctx)
 		return nerr_pass(err);
 	found = db_next(c);
 	if (found) {
-		db_copy(phone, sizeof phone, db_str(c, 0));
-		college = db_int(c, 1);
+		DB_FILL(c, 0, phone, college);
 	}
 	db_cursor_free(&c);
 	if (!found) {

@@ -166,10 +166,7 @@ static void find_row(DB_CURSOR *c, void *ctx)
 {
 	struct photo_file *f = ctx;
 
-	f->person_id = db_int(c, 0);
-	db_copy(f->stored_name, sizeof f->stored_name, db_str(c, 1));
-	db_copy(f->mime, sizeof f->mime, db_str(c, 2));
-	db_copy(f->state, sizeof f->state, db_str(c, 3));
+	DB_FILL(c, 0, f->person_id, f->stored_name, f->mime, f->state);
 }
 
 NEOERR *photo_find(long long id, struct photo_file *f, bool *found)

@@ -83,7 +83,7 @@ static NEOERR *insert_entrance(void *ctx)
 		return nerr_pass(err);
 	if (db_next(c)) {
 		x->found = true;
-		db_copy(building, sizeof building, db_str(c, 0));
+		DB_FILL(c, 0, building);
 	}
 	db_cursor_free(&c);
 	if (!x->found)

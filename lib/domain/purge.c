@@ -428,10 +428,7 @@ static NEOERR *load_terms(struct term *terms, int *n, int max)
 		return nerr_pass(err);
 	while (db_next(c) && *n < max) {
 		struct term *t = &terms[(*n)++];
-		t->id = (int)db_int(c, 0);
-		db_copy(t->name, sizeof t->name, db_str(c, 1));
-		db_copy(t->from, sizeof t->from, db_str(c, 2));
-		db_copy(t->to, sizeof t->to, db_str(c, 3));
+		DB_FILL(c, 0, t->id, t->name, t->from, t->to);
 		t->end = day_parse(t->to);
 	}
 	db_cursor_free(&c);

@@ -398,8 +398,7 @@ static NEOERR *move_in_txn(void *arg)
 	if (err)
 		return nerr_pass(err);
 	if (db_next(c)) {
-		other = db_int(c, 0);
-		other_pos = db_int(c, 1);
+		DB_FILL(c, 0, other, other_pos);
 	}
 	db_cursor_free(&c);
 	if (other == 0)

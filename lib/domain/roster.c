@@ -381,10 +381,7 @@ NEOERR *roster_current_term(struct term_info *t)
 	if (err)
 		return nerr_pass(err);
 	if (db_next(c)) {
-		t->id = (int)db_int(c, 0);
-		db_copy(t->name, sizeof t->name, db_str(c, 1));
-		db_copy(t->starts_on, sizeof t->starts_on, db_str(c, 2));
-		db_copy(t->ends_on, sizeof t->ends_on, db_str(c, 3));
+		DB_FILL(c, 0, t->id, t->name, t->starts_on, t->ends_on);
 	}
 	db_cursor_free(&c);
 	return STATUS_OK;

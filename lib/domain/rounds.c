@@ -30,9 +30,8 @@ NEOERR *rounds_load(struct round_conf out[ROUNDS])
 	while (db_next(c))
 		for (int i = 0; i < ROUNDS; i++)
 			if (!strcmp(db_str(c, 0), round_names[i])) {
-				out[i].enabled = db_int(c, 1) != 0;
-				db_copy(out[i].opens, sizeof out[i].opens, db_str(c, 2));
-				db_copy(out[i].closes, sizeof out[i].closes, db_str(c, 3));
+				DB_FILL(c, 1, out[i].enabled, out[i].opens,
+					out[i].closes);
 			}
 	db_cursor_free(&c);
 	return STATUS_OK;
@@ -150,8 +149,7 @@ static NEOERR *submit_in_txn(void *arg)
 	if (err)
 		return nerr_pass(err);
 	if (db_next(c)) {
-		report = db_int(c, 0);
-		db_copy(state, sizeof state, db_str(c, 1));
+		DB_FILL(c, 0, report, state);
 	}
 	db_cursor_free(&c);
 	if (report == 0) {

@@ -40,10 +40,7 @@ NEOERR *scope_load_subject(int person_id, struct subject *s, bool *found)
 		return nerr_pass(err);
 	*found = db_next(c);
 	if (*found) {
-		s->person_id = (int)db_int(c, 0);
-		s->college_id = (int)db_int(c, 1);
-		s->counselor_id = (int)db_int(c, 2);
-		s->staff = db_int(c, 3) != 0;
+		DB_FILL(c, 0, s->person_id, s->college_id, s->counselor_id, s->staff);
 	}
 	db_cursor_free(&c);
 	return STATUS_OK;

@@ -98,8 +98,7 @@ NEOERR *campus_hours(int day, struct building_hours *b, int max, int *n, long lo
 		}
 		if (h < 0 || h > 23)
 			continue;
-		b[*n - 1].in[h] = db_int(c, 2);
-		b[*n - 1].out[h] = db_int(c, 3);
+		DB_FILL(c, 2, b[*n - 1].in[h], b[*n - 1].out[h]);
 		b[*n - 1].total += db_int(c, 2) + db_int(c, 3);
 		if (b[*n - 1].in[h] + b[*n - 1].out[h] > *peak)
 			*peak = b[*n - 1].in[h] + b[*n - 1].out[h];

@@ -75,39 +75,28 @@ static NEOERR *facts_load(int person_id, int today, bool shown, struct card_info
 	f->reported_mask = strtoull(db_str(c, 14) ? db_str(c, 14) : "0", NULL, 10);
 	f->boarder_now = db_int(c, 18) != 0;
 	f->sent_back_day = day_or_0(db_str(c, 27));
-	db_copy(ci->sent_back_reason, sizeof ci->sent_back_reason, db_str(c, 28));
+	DB_FILL(c, 28, ci->sent_back_reason);
 	f->sent_back_reason = ci->sent_back_reason[0] ? ci->sent_back_reason : NULL;
 	f->makeup_pending_day = day_or_0(db_str(c, 29));
 	f->door_fever_day = day_or_0(db_str(c, 30));
 	ci->streak_days = db_str(c, 32) ? (int)db_int(c, 32) : conf_streak_days();
 	f->positive_test_day = day_or_0(db_str(c, 33));
 	if (ci->term_id) {
-		db_copy(ci->term_name, sizeof ci->term_name, db_str(c, 2));
-		f->on_roster = db_int(c, 3) != 0;
-		ci->application_id = db_int(c, 4);
+		DB_FILL(c, 2, ci->term_name, f->on_roster, ci->application_id);
 		f->app = app_stage_parse(db_str(c, 5));
-		f->quiz_done = db_int(c, 6) != 0;
-		f->pledge_done = db_int(c, 7) != 0;
-		db_copy(ci->review_reason, sizeof ci->review_reason, db_str(c, 8));
+		DB_FILL(c, 6, f->quiz_done, f->pledge_done, ci->review_reason);
 		f->review_reason = ci->review_reason[0] ? ci->review_reason : NULL;
 		f->allowed_from = day_or_0(db_str(c, 9));
 		f->allowed_until = day_or_0(db_str(c, 10));
 		f->evidence_missing = (unsigned)db_int(c, 11);
-		db_copy(ci->arrived_at, sizeof ci->arrived_at, db_str(c, 15));
+		DB_FILL(c, 15, ci->arrived_at);
 		f->arrived = ci->arrived_at[0] != '\0';
 		f->arrived_day = day_or_0(db_str(c, 15));
-		f->arrived_as_boarder = db_int(c, 16) != 0;
-		f->moved_in = db_int(c, 17) != 0;
+		DB_FILL(c, 16, f->arrived_as_boarder, f->moved_in);
 	}
-	db_copy(ci->identity, sizeof ci->identity, db_str(c, 0));
-	db_copy(ci->name, sizeof ci->name, db_str(c, 19));
-	db_copy(ci->number, sizeof ci->number, db_str(c, 20));
-	db_copy(ci->phone, sizeof ci->phone, db_str(c, 21));
-	db_copy(ci->college, sizeof ci->college, db_str(c, 22));
-	db_copy(ci->class_name, sizeof ci->class_name, db_str(c, 23));
-	db_copy(ci->counselor, sizeof ci->counselor, db_str(c, 24));
-	db_copy(ci->counselor_phone, sizeof ci->counselor_phone, db_str(c, 25));
-	ci->messages = (int)db_int(c, 26);
+	DB_FILL(c, 0, ci->identity);
+	DB_FILL(c, 19, ci->name, ci->number, ci->phone, ci->college, ci->class_name,
+		ci->counselor, ci->counselor_phone, ci->messages);
 	ci->queue_items = (int)db_int(c, 31);
 	db_cursor_free(&c);
 	return STATUS_OK;

@@ -21,9 +21,7 @@ NEOERR *checkins_messages(int person, struct message out[CHECKINS_MESSAGES], int
 		return nerr_pass(err);
 	while (*n < CHECKINS_MESSAGES && db_next(c)) {
 		struct message *m = &out[(*n)++];
-		db_copy(m->kind, sizeof m->kind, db_str(c, 0));
-		db_copy(m->body, sizeof m->body, db_str(c, 1));
-		db_copy(m->at, sizeof m->at, db_str(c, 2));
+		DB_FILL(c, 0, m->kind, m->body, m->at);
 	}
 	db_cursor_free(&c);
 	return STATUS_OK;
@@ -47,8 +45,7 @@ static void checkins_other_sent_back_row(DB_CURSOR *c, void *out)
 {
 	struct sent_back *sb = out;
 
-	db_copy(sb->day, sizeof sb->day, db_str(c, 0));
-	db_copy(sb->reason, sizeof sb->reason, db_str(c, 1));
+	DB_FILL(c, 0, sb->day, sb->reason);
 }
 
 NEOERR *checkins_other_sent_back(int person, int day, struct sent_back *sb, bool *found)
@@ -67,18 +64,9 @@ static void checkins_day_row(DB_CURSOR *c, void *out)
 {
 	struct day_report *rep = out;
 
-	rep->id = db_int(c, 0);
-	db_copy(rep->at, sizeof rep->at, db_str(c, 1));
-	db_copy(rep->temperature, sizeof rep->temperature, db_str(c, 2));
-	db_copy(rep->city, sizeof rep->city, db_str(c, 3));
-	rep->anomaly = db_int(c, 4) != 0;
-	db_copy(rep->anomaly_flags, sizeof rep->anomaly_flags, db_str(c, 5));
-	db_copy(rep->anomaly_state, sizeof rep->anomaly_state, db_str(c, 6));
-	rep->is_makeup = db_int(c, 7) != 0;
-	rep->filled_by = db_int(c, 8);
-	db_copy(rep->verify_reason, sizeof rep->verify_reason, db_str(c, 9));
-	db_copy(rep->bulk_by, sizeof rep->bulk_by, db_str(c, 10));
-	db_copy(rep->filler, sizeof rep->filler, db_str(c, 11));
+	DB_FILL(c, 0, rep->id, rep->at, rep->temperature, rep->city, rep->anomaly,
+		rep->anomaly_flags, rep->anomaly_state, rep->is_makeup, rep->filled_by,
+		rep->verify_reason, rep->bulk_by, rep->filler);
 }
 
 NEOERR *checkins_day(int person, int day, struct day_report *rep, bool *found)
@@ -111,13 +99,8 @@ static void checkins_basic_row(DB_CURSOR *c, void *out)
 {
 	struct basic_row *b = out;
 
-	db_copy(b->phone, sizeof b->phone, db_str(c, 0));
-	db_copy(b->home_address, sizeof b->home_address, db_str(c, 1));
-	db_copy(b->emergency_contact, sizeof b->emergency_contact, db_str(c, 2));
-	db_copy(b->emergency_phone, sizeof b->emergency_phone, db_str(c, 3));
-	b->boarding = db_int(c, 4) != 0;
-	db_copy(b->dorm, sizeof b->dorm, db_str(c, 5));
-	b->questions_n = (int)db_int(c, 6);
+	DB_FILL(c, 0, b->phone, b->home_address, b->emergency_contact,
+		b->emergency_phone, b->boarding, b->dorm, b->questions_n);
 }
 
 NEOERR *checkins_basic(int person, struct basic_row *b, bool *found)

@@ -68,8 +68,7 @@ NEOERR *completion_load(HDF *out, const char *prefix, int today)
 		"JOIN org_units col ON col.id = p.college_id "
 		"GROUP BY col.id, col.name ORDER BY col.name, col.id", NULL);
 	while (err == STATUS_OK && db_next(c) && n < MAX_COLLEGES) {
-		cs[n].id = db_int(c, 0);
-		db_copy(cs[n].name, sizeof cs[n].name, db_str(c, 1));
+		DB_FILL(c, 0, cs[n].id, cs[n].name);
 		for (int d = 0; d < SPAN; d++)
 			cs[n].expected[d] = db_int(c, 2);
 		n++;

@@ -39,13 +39,8 @@ static void directory_unit_row(DB_CURSOR *c, void *out)
 {
 	struct unit_row *u = out;
 
-	u->id = (int)db_int(c, 0);
-	db_copy(u->kind, sizeof u->kind, db_str(c, 1));
-	db_copy(u->code, sizeof u->code, db_str(c, 2));
-	db_copy(u->name, sizeof u->name, db_str(c, 3));
-	db_copy(u->retired_at, sizeof u->retired_at, db_str(c, 4));
-	db_copy(u->merged_code, sizeof u->merged_code, db_str(c, 5));
-	db_copy(u->merged_name, sizeof u->merged_name, db_str(c, 6));
+	DB_FILL(c, 0, u->id, u->kind, u->code, u->name, u->retired_at, u->merged_code,
+		u->merged_name);
 }
 
 NEOERR *directory_unit(int id, struct unit_row *u, bool *found)
@@ -174,10 +169,7 @@ static void directory_account_row(DB_CURSOR *c, void *out)
 {
 	struct account_row *a = out;
 
-	a->id = (int)db_int(c, 0);
-	db_copy(a->number, sizeof a->number, db_str(c, 1));
-	db_copy(a->name, sizeof a->name, db_str(c, 2));
-	db_copy(a->login, sizeof a->login, db_str(c, 3));
+	DB_FILL(c, 0, a->id, a->number, a->name, a->login);
 }
 
 NEOERR *directory_account(int id, struct account_row *a, bool *found)
@@ -193,15 +185,8 @@ static void directory_application_row(DB_CURSOR *c, void *out)
 {
 	struct application_row *a = out;
 
-	a->person = db_int(c, 0);
-	db_copy(a->name, sizeof a->name, db_str(c, 1));
-	db_copy(a->number, sizeof a->number, db_str(c, 2));
-	a->app = db_int(c, 3);
-	db_copy(a->state, sizeof a->state, db_str(c, 4));
-	db_copy(a->allowed_from, sizeof a->allowed_from, db_str(c, 5));
-	db_copy(a->allowed_until, sizeof a->allowed_until, db_str(c, 6));
-	a->term = (int)db_int(c, 7);
-	db_copy(a->term_name, sizeof a->term_name, db_str(c, 8));
+	DB_FILL(c, 0, a->person, a->name, a->number, a->app, a->state, a->allowed_from,
+		a->allowed_until, a->term, a->term_name);
 }
 
 NEOERR *directory_application(long long person, int term, struct application_row *a,

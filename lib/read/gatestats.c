@@ -52,8 +52,7 @@ NEOERR *gatestats_hours(int day, struct gate_hours *out, int max, int *n, long l
 			cur = &out[(*n)++];
 			memset(cur, 0, sizeof *cur);
 			cur_gate = g;
-			db_copy(cur->name, sizeof cur->name, db_str(c, 1));
-			db_copy(cur->kind, sizeof cur->kind, db_str(c, 2));
+			DB_FILL(c, 1, cur->name, cur->kind);
 		}
 		if (h >= 0 && h < 24) {
 			cur->hour[h] += db_int(c, 4);

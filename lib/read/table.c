@@ -372,38 +372,27 @@ static void read_row(DB_CURSOR *c, int today, int streak_days, struct table_row 
 	int i;
 
 	memset(row, 0, sizeof *row);
-	row->person_id = (int)db_int(c, 0);
-	row->college_id = (int)db_int(c, 1);
-	db_copy(row->number, sizeof row->number, db_str(c, 2));
-	db_copy(row->name, sizeof row->name, db_str(c, 3));
-	db_copy(row->college, sizeof row->college, db_str(c, 4));
-	db_copy(row->counselor, sizeof row->counselor, db_str(c, 5));
-	db_copy(row->id_card, sizeof row->id_card, db_str(c, 6));
+	DB_FILL(c, 0, row->person_id, row->college_id, row->number, row->name,
+		row->college, row->counselor, row->id_card);
 	i = db_str(c, 7) ? index_of(ids, db_str(c, 7)) : -1;
 	row->identity = i < 0 ? TI_UNDERGRAD : (enum table_identity)i;
-	row->boarding = db_int(c, 8) != 0;
-	row->quiz_done = db_int(c, 9) != 0;
-	row->pledge_done = db_int(c, 10) != 0;
-	row->needs_pickup = db_int(c, 11) != 0;
-	row->tested_locally = db_int(c, 12) != 0;
-	row->city14 = db_int(c, 13) != 0;
+	DB_FILL(c, 8, row->boarding, row->quiz_done, row->pledge_done,
+		row->needs_pickup, row->tested_locally, row->city14);
 	i = stage ? index_of(stage_names, stage) : -1;
 	row->app = i > 0 ? (enum app_stage)i : APP_NONE;
 	row->allowed_from = day_or_0(db_str(c, 15));
 	row->allowed_until = day_or_0(db_str(c, 16));
-	db_copy(row->submitted_at, sizeof row->submitted_at, db_str(c, 17));
+	DB_FILL(c, 17, row->submitted_at);
 	row->submitted_day = day_or_0(db_str(c, 17));
 	row->anomaly_day = day_or_0(db_str(c, 18));
 	row->first_leg_day = day_or_0(db_str(c, 19));
 	row->travelled = row->first_leg_day && row->first_leg_day <= today;
 	row->reported_to = day_or_0(db_str(c, 20));
 	row->reported_mask = strtoull(db_str(c, 21) ? db_str(c, 21) : "0", NULL, 10);
-	db_copy(row->arrived_at, sizeof row->arrived_at, db_str(c, 22));
+	DB_FILL(c, 22, row->arrived_at);
 	row->arrived = db_str(c, 22) != NULL;
 	row->arrived_day = day_or_0(db_str(c, 22));
-	db_copy(row->gate, sizeof row->gate, db_str(c, 23));
-	row->arrived_as_boarder = db_int(c, 24) != 0;
-	row->moved_in = db_int(c, 25) != 0;
+	DB_FILL(c, 23, row->gate, row->arrived_as_boarder, row->moved_in);
 	row->sent_back_day = day_or_0(db_str(c, 26));
 	row->door_fever_day = day_or_0(db_str(c, 27));
 	row->positive_test_day = day_or_0(db_str(c, 28));

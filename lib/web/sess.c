@@ -149,12 +149,9 @@ static void who_from_row(DB_CURSOR *c, struct actor *w)
 	const char *roles = db_str(c, 6);
 
 	memset(w, 0, sizeof *w);
-	w->person_id = (int)db_int(c, 0);
-	db_copy(w->name, sizeof w->name, db_str(c, 1));
-	db_copy(w->number, sizeof w->number, db_str(c, 2));
+	DB_FILL(c, 0, w->person_id, w->name, w->number);
 	w->roles = !strcmp(db_str(c, 3), "staff") ? R_STAFF : R_STUDENT;
-	w->college_id = (int)db_int(c, 4);
-	db_copy(w->login, sizeof w->login, db_str(c, 5));
+	DB_FILL(c, 4, w->college_id, w->login);
 	w->must_change_pw = db_int(c, 7) != 0;
 	while (roles && *roles) {
 		char name[24] = "";

@@ -900,6 +900,47 @@ static void db_lists_and_id_sets(void **state)
 				"(id BIGINT PATH '$')) j", "s", buf), STUDENT + GRAD + 9000000000LL);
 }
 
+/* DB_FILL: each field read by its type, SQL NULL as 0 / false / "",
+ * text cut to its array, columns taken from an offset. */
+static void db_fill_by_type(void **state)
+{
+	struct {
+		int i;
+		long long l;
+		bool b, f;
+		char s[6];
+		char big[32];
+	} r;
+	DB_CURSOR *c = NULL;
+
+	(void)state;
+	OK(db_query(&c, "SELECT 'skip', -42, 9000000000, 7, 0, 'abcdefghij', 'hello', "
+		    "NULL, NULL, NULL, NULL", NULL));
+	assert_true(db_next(c));
+	memset(&r, 0x55, sizeof r);
+	DB_FILL(c, 1, r.i, r.l, r.b, r.f, r.s, r.big);
+	assert_int_equal(r.i, -42);
+	assert_true(r.l == 9000000000LL);
+	assert_true(r.b);
+	assert_false(r.f);
+	assert_string_equal(r.s, "abcde");
+	assert_string_equal(r.big, "hello");
+
+	memset(&r, 0x55, sizeof r);
+	DB_FILL(c, 7, r.i, r.l, r.b, r.s);
+	assert_int_equal(r.i, 0);
+	assert_true(r.l == 0);
+	assert_false(r.b);
+	assert_string_equal(r.s, "");
+	assert_int_equal((unsigned char)r.big[0], 0x55);   /* not named: untouched */
+
+	memset(&r, 0x55, sizeof r);
+	DB_FILL(c, 0, r.big);
+	assert_string_equal(r.big, "skip");
+	assert_int_equal(r.i, 0x55555555);
+	db_cursor_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -915,6 +956,7 @@ int main(void)
 		cmocka_unit_test(guest_added_and_declared),
 		cmocka_unit_test(booking_lapse_and_suspension_by_the_clock),
 		cmocka_unit_test(db_lists_and_id_sets),
+		cmocka_unit_test(db_fill_by_type),
 	};
 	return cmocka_run_group_tests_name("domain", tests, setup, teardown);
 }
