@@ -3,6 +3,7 @@
 <?cs include:"header.cs" ?>
 <section class="panel">
   <h1><?cs if:Edit.Id ?><?cs var:L.people.edit_title ?>: <?cs var:Person.name ?> <?cs var:Person.number ?><?cs else ?><?cs var:L.people.new ?><?cs /if ?></h1>
+  <?cs if:Edit.Id && Who.Is.Admin ?><p><a href="<?cs var:Site.Prefix ?>/person?id=<?cs var:Edit.Id ?>" id="record-link"><?cs var:L.person.open_record ?></a></p><?cs /if ?>
   <?cs if:Query.done ?><p class="message" role="status" id="people-done"><?cs var:L.people.done[Query.done] ?></p><?cs /if ?>
   <?cs if:Form.Error.form ?><p class="message bad" role="alert" id="people-error"><?cs var:Form.Error.form ?></p><?cs /if ?>
   <form method="post" action="<?cs var:Site.Prefix ?><?cs if:Edit.Id ?>/people/edit<?cs else ?>/people/new<?cs /if ?>" id="person-form">

@@ -64,6 +64,7 @@ check "  audited" eq "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'pers
 check "  hc-facts finds no difference" hc_facts check
 get admin "/people/edit?id=$new"
 check "their page shows the stored values" eval 'status_is 200 && body_has "value=\"T51001\"" && body_has "<option value=\"$class\" selected>"'
+check "  the school admin's page of a person links to their whole record" body_has "href=\"/person?id=$new\" id=\"record-link\""
 
 # Changed: boarding and identity move the stored facts.
 FORM_PAGE="/people/edit?id=$new" post admin /people/edit --data-urlencode "id=$new" --data-urlencode number=T51001 \
