@@ -45,3 +45,11 @@ NEOERR *idlist_from_rows(STRING *s, HDF *list, const char *name)
 			err = idlist_append(s, atoll(hdf_get_value(h, name, "0")));
 	return nerr_pass(err);
 }
+
+HDF *idlist_row(HDF *list, const char *name, long long id)
+{
+	for (HDF *h = list ? hdf_obj_child(list) : NULL; h; h = hdf_obj_next(h))
+		if (hdf_get_value(h, name, NULL) && atoll(hdf_get_value(h, name, "0")) == id)
+			return h;
+	return NULL;
+}

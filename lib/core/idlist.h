@@ -32,4 +32,7 @@ NEOERR *idlist_append(STRING *s, long long id);
  * db_rows() writes them: <row>.<name>), appended as idlist_append() does. */
 NEOERR *idlist_from_rows(STRING *s, HDF *list, const char *name);
 
+/* The first child of list whose <name> is id; NULL for none. */
+HDF *idlist_row(HDF *list, const char *name, long long id);
+
 #endif

@@ -20,6 +20,7 @@
 #include "domain/remind.h"
 #include "core/db.h"
 #include "core/days.h"
+#include "core/idlist.h"
 #include "domain/scope.h"
 
 #include <stdio.h>
@@ -410,15 +411,6 @@ NEOERR *dash_reminded_count(enum scope_kind s, long long bound, const char *day,
 	return nerr_pass(db_scalar(n, NULL, reminded_sql[s], "si", day, bound));
 }
 
-/* The row of `rows` whose report is `id`; NULL for none. */
-static HDF *row_of_report(HDF *rows, long long id)
-{
-	for (HDF *h = rows ? hdf_obj_child(rows) : NULL; h; h = hdf_obj_next(h))
-		if (hdf_get_value(h, "report", NULL) && atoll(hdf_get_value(h, "report", "0")) == id)
-			return h;
-	return NULL;
-}
-
 NEOERR *dash_rows_reports(HDF *out, const char *rows, const char *reports)
 {
 	HDF *list = hdf_get_obj(out, rows), *row, *a;
@@ -433,7 +425,7 @@ NEOERR *dash_rows_reports(HDF *out, const char *rows, const char *reports)
 			"JOIN JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$')) j ON j.id = d.id",
 			"s", reports);
 	while (err == STATUS_OK && c && db_next(c)) {
-		if ((row = row_of_report(list, db_int(c, 0))) == NULL)
+		if ((row = idlist_row(list, "report", db_int(c, 0))) == NULL)
 			continue;
 		err = hdf_get_node(row, "A", &a);
 		for (int i = 1; err == STATUS_OK && i < 12; i++)

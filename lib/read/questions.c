@@ -1,6 +1,7 @@
 /* questions.c - see questions.h. */
 #include "read/questions.h"
 #include "core/db.h"
+#include "core/idlist.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,12 +147,7 @@ NEOERR *questions_answers(HDF *out, const char *reports, const char *lang, int p
 		if (id != rep_id) {
 			rep_id = id;
 			m = 0;
-			rep = NULL;
-			for (HDF *h = hdf_obj_child(list); h; h = hdf_obj_next(h))
-				if (hdf_get_int_value(h, "id", 0) == id) {
-					rep = h;
-					break;
-				}
+			rep = idlist_row(list, "id", id);
 		}
 		if (rep == NULL)
 			continue;
@@ -208,17 +204,15 @@ NEOERR *questions_rows_answers(HDF *out, const char *rows, const char *reports,
 	while (err == STATUS_OK && c && db_next(c)) {
 		long long report = db_int(c, 0);
 		char key[40], text[256];
+		HDF *h = idlist_row(list, "report", report);
 
-		for (HDF *h = list ? hdf_obj_child(list) : NULL; h; h = hdf_obj_next(h)) {
-			if (atoll(hdf_get_value(h, "report", "0")) != report)
-				continue;
-			snprintf(text, sizeof text, "%s", db_str(c, 3) ? db_str(c, 3) : "");
-			if (!strcmp(db_str(c, 2), "choice"))
-				nth_line(db_str(c, 4), atoi(text), text, sizeof text);
-			snprintf(key, sizeof key, "Q.%lld", db_int(c, 1));
-			err = hdf_set_value(h, key, text);
-			break;
-		}
+		if (h == NULL)
+			continue;
+		snprintf(text, sizeof text, "%s", db_str(c, 3) ? db_str(c, 3) : "");
+		if (!strcmp(db_str(c, 2), "choice"))
+			nth_line(db_str(c, 4), atoi(text), text, sizeof text);
+		snprintf(key, sizeof key, "Q.%lld", db_int(c, 1));
+		err = hdf_set_value(h, key, text);
 	}
 	db_cursor_free(&c);
 	return nerr_pass(err);
