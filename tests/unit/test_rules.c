@@ -1,0 +1,271 @@
+/* test_rules.c - the rules of running a school called directly, with a
+ * struct actor and against the unit tests' MariaDB (unitdb.h), without
+ * Apache: the organisation's tree (make, rename, retire, merge), roles
+ * and accounts (the last school admin kept), a day student's commute
+ * report, terms and batches, and the reminders' times. Each checks what
+ * was stored, what was refused (nothing stored) and the audit row. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include <cmocka.h>
+
+#include "unitdb.h"
+#include "core/days.h"
+#include "domain/account.h"
+#include "domain/commute.h"
+#include "domain/org.h"
+#include "domain/remind.h"
+#include "domain/roster.h"
+
+/* Whether call failed with the error type want (and forgets the error). */
+static bool fails_with(NEOERR *err, NERR_TYPE want)
+{
+	bool m = err && nerr_match(err, want);
+
+	nerr_ignore(&err);
+	return m;
+}
+
+/* ---- the organisation ------------------------------------------------------ */
+
+static long long unit_rows(const char *code)
+{
+	return SCALAR("SELECT COUNT(*) FROM org_units WHERE code = ?", "s", code);
+}
+
+static void org_tree_changes(void **state)
+{
+	struct actor admin = who(ADMIN);
+	struct outcome o = { 0 };
+	long long college, a, b;
+	int moved = (int)SCALAR("SELECT id FROM people WHERE identity = 'undergrad' "
+				"ORDER BY id DESC LIMIT 1", NULL);
+
+	(void)state;
+	OK(org_create(&admin, "college", 0, "UTC1", "单元测试学院", &o));
+	assert_true(o.ok);
+	college = o.id;
+	assert_int_equal(audit_rows(ADMIN, "org.create", college), 1);
+
+	/* The code is the school's: a second unit with it is refused, unstored. */
+	o = (struct outcome){ 0 };
+	OK(org_create(&admin, "college", 0, "UTC1", "又一个", &o));
+	assert_false(o.ok);
+	assert_string_equal(o.field, "code");
+	assert_int_equal(unit_rows("UTC1"), 1);
+
+	/* A class under a class is refused. */
+	o = (struct outcome){ 0 };
+	OK(org_create(&admin, "class", (int)college, "UTC1A", "测试1班", &o));
+	assert_true(o.ok);
+	a = o.id;
+	o = (struct outcome){ 0 };
+	OK(org_create(&admin, "class", (int)a, "UTC1X", "错层", &o));
+	assert_false(o.ok);
+	assert_string_equal(o.field, "parent_id");
+	assert_int_equal(unit_rows("UTC1X"), 0);
+	o = (struct outcome){ 0 };
+	OK(org_create(&admin, "class", (int)college, "UTC1B", "测试2班", &o));
+	assert_true(o.ok);
+	b = o.id;
+
+	/* A college with classes in use is not retired. */
+	o = (struct outcome){ 0 };
+	OK(org_retire(&admin, (int)college, &o));
+	assert_false(o.ok);
+	assert_string_equal(o.msg, "org.err.in_use_below");
+	assert_int_equal(SCALAR("SELECT retired_at IS NULL FROM org_units WHERE id = ?", "i",
+				college), 1);
+
+	o = (struct outcome){ 0 };
+	OK(org_rename(&admin, (int)a, "UTC1A", "测试一班", &o));
+	assert_true(o.ok);
+	assert_int_equal(SCALAR("SELECT name = '测试一班' FROM org_units WHERE id = ?", "i", a), 1);
+	assert_int_equal(audit_rows(ADMIN, "org.rename", a), 1);
+
+	/* A merge moves the class's people and retires it, naming the target. */
+	OK(db_exec(NULL, NULL, "UPDATE people SET college_id = ?, class_id = ? WHERE id = ?",
+		   "iii", college, a, (long long)moved));
+	o = (struct outcome){ 0 };
+	OK(org_merge(&admin, (int)a, (int)b, &o));
+	assert_true(o.ok);
+	assert_int_equal(o.n, 1);
+	assert_int_equal(SCALAR("SELECT class_id FROM people WHERE id = ?", "i", (long long)moved), b);
+	assert_int_equal(SCALAR("SELECT merged_into FROM org_units WHERE id = ? "
+				"AND retired_at IS NOT NULL", "i", a), b);
+	assert_int_equal(audit_rows(ADMIN, "org.merge", a), 1);
+
+	/* Into a retired unit: refused. */
+	o = (struct outcome){ 0 };
+	OK(org_merge(&admin, (int)b, (int)a, &o));
+	assert_false(o.ok);
+	assert_string_equal(o.field, "into");
+}
+
+/* ---- roles and accounts ---------------------------------------------------- */
+
+static long long has_role(int person, const char *role)
+{
+	return SCALAR("SELECT COUNT(*) FROM roles WHERE person_id = ? AND role = ?", "is",
+		      (long long)person, role);
+}
+
+static void roles_and_the_last_admin(void **state)
+{
+	struct actor admin = who(ADMIN);
+	struct outcome o = { 0 };
+	/* Staff who is neither a reviewer nor an admin (the gate keeper). */
+	int staff = (int)SCALAR("SELECT p.id FROM people p WHERE p.identity = 'staff' AND NOT "
+				"EXISTS (SELECT 1 FROM roles r WHERE r.person_id = p.id "
+				"AND r.role IN ('reviewer', 'admin', 'counselor')) "
+				"ORDER BY p.id LIMIT 1", NULL);
+	int college = (int)SCALAR("SELECT id FROM org_units WHERE kind = 'college' "
+				  "AND retired_at IS NULL ORDER BY id LIMIT 1", NULL);
+
+	(void)state;
+	assert_true(staff > 0);
+	/* A college reviewer needs a college. */
+	OK(account_grant(&admin, staff, "reviewer", 0, &o));
+	assert_false(o.ok);
+	assert_string_equal(o.field, "org_id");
+	assert_int_equal(has_role(staff, "reviewer"), 0);
+	o = (struct outcome){ 0 };
+	OK(account_grant(&admin, staff, "reviewer", college, &o));
+	assert_true(o.ok);
+	assert_int_equal(SCALAR("SELECT org_id FROM roles WHERE person_id = ? AND role = 'reviewer'",
+				"i", (long long)staff), college);
+	assert_int_equal(audit_rows(ADMIN, "role.grant", staff), 1);
+
+	/* A student is given no staff role. */
+	o = (struct outcome){ 0 };
+	OK(account_grant(&admin, STUDENT, "counselor", 0, &o));
+	assert_false(o.ok);
+	assert_string_equal(o.msg, "roles.err.not_staff");
+	assert_int_equal(has_role(STUDENT, "counselor"), 0);
+
+	o = (struct outcome){ 0 };
+	OK(account_revoke(&admin, staff, "reviewer", &o));
+	assert_true(o.ok);
+	assert_int_equal(has_role(staff, "reviewer"), 0);
+
+	/* The only school admin keeps the role, and the account. */
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM roles WHERE role = 'admin'", NULL), 1);
+	o = (struct outcome){ 0 };
+	OK(account_revoke(&admin, ADMIN, "admin", &o));
+	assert_false(o.ok);
+	assert_int_equal(has_role(ADMIN, "admin"), 1);
+	o = (struct outcome){ 0 };
+	OK(account_set_disabled(&admin, ADMIN, true, &o));
+	assert_false(o.ok);
+	assert_int_equal(SCALAR("SELECT disabled FROM accounts WHERE person_id = ?", "i",
+				(long long)ADMIN), 0);
+
+	/* A login in use is refused for a new account. */
+	o = (struct outcome){ 0 };
+	OK(account_create(&admin, staff, "admin", "$argon2id$x", true, &o));
+	assert_false(o.ok);
+	assert_string_equal(o.field, "login");
+}
+
+/* ---- a day student's commute report ----------------------------------------- */
+
+static void commute_applied_once(void **state)
+{
+	int day_student = (int)SCALAR("SELECT p.id FROM people p JOIN counselor_assignments ca "
+				      "ON ca.student_id = p.id WHERE p.boarding = 0 "
+				      "AND p.identity = 'undergrad' ORDER BY p.id LIMIT 1", NULL);
+	int boarder = (int)SCALAR("SELECT id FROM people WHERE boarding = 1 "
+				  "AND identity = 'undergrad' ORDER BY id LIMIT 1", NULL);
+	struct actor s = who(day_student), t = who(boarder);
+	enum commute_problem p;
+	struct commute_gate g;
+	long long id = 0;
+	char from[11], until[11];
+
+	(void)state;
+	day_format(day_today(), from);
+	day_format(day_today() + 30, until);
+	OK(commute_apply(&t, boarder, "校外某处", from, until, "走读", &id, &p));
+	assert_int_equal(p, CM_NOT_DAY);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM commutes WHERE person_id = ?", "i",
+				(long long)boarder), 0);
+
+	OK(commute_apply(&s, day_student, "校外某处", until, from, "走读", &id, &p));
+	assert_int_equal(p, CM_BAD_DAYS);
+	OK(commute_apply(&s, day_student, "海淀区某小区", from, until, "家住附近", &id, &p));
+	assert_int_equal(p, CM_OK);
+	assert_true(id > 0);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM queue_items WHERE kind = 'commute' "
+				"AND ref_id = ? AND state = 'open'", "i", id), 1);
+	assert_int_equal(audit_rows(day_student, "commute.apply", id), 1);
+
+	/* One waits already: a second is refused. */
+	OK(commute_apply(&s, day_student, "另一处", from, until, "又一次", &id, &p));
+	assert_int_equal(p, CM_OPEN_ALREADY);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM commutes WHERE person_id = ?", "i",
+				(long long)day_student), 1);
+
+	OK(commute_at_gate(day_student, from, &g));
+	assert_int_equal(g.phase, COMMUTE_PENDING);
+}
+
+/* ---- terms and batches ------------------------------------------------------ */
+
+static void terms_and_batches_named_once(void **state)
+{
+	struct actor admin = who(ADMIN);
+	struct term_info t;
+
+	(void)state;
+	OK(roster_current_term(&t));
+	assert_true(t.id > 0);
+	/* A term's name is taken: 409, nothing added. */
+	long long terms = SCALAR("SELECT COUNT(*) FROM terms", NULL);
+	assert_true(fails_with(roster_add_term(&admin, t.name, "2031-02-20", "2031-07-10"),
+			       HC_ERR_CONFLICT));
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM terms", NULL), terms);
+
+	OK(roster_add_batch(&admin, "单元测试批次", t.starts_on, t.starts_on));
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM return_batches WHERE term_id = ? "
+				"AND name = '单元测试批次'", "i", (long long)t.id), 1);
+	assert_true(fails_with(roster_add_batch(&admin, "单元测试批次", t.starts_on, t.starts_on),
+			       HC_ERR_CONFLICT));
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM return_batches WHERE term_id = ? "
+				"AND name = '单元测试批次'", "i", (long long)t.id), 1);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM audit_log WHERE action = 'batch.add' "
+				"AND detail = '单元测试批次'", NULL), 1);
+}
+
+/* ---- the reminders' times ---------------------------------------------------- */
+
+static void remind_slots_once_each(void **state)
+{
+	struct actor admin = who(ADMIN);
+	bool dup = true, found = false;
+
+	(void)state;
+	OK(remind_slot_add(&admin, "06:45", &dup));
+	assert_false(dup);
+	OK(remind_slot_add(&admin, "06:45", &dup));
+	assert_true(dup);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM audit_log WHERE action = 'remind.slot_add' "
+				"AND actor_id = ?", "i", (long long)ADMIN), 1);
+	OK(remind_slot_remove(&admin, "06:45", &found));
+	assert_true(found);
+	OK(remind_slot_remove(&admin, "06:45", &found));
+	assert_false(found);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(org_tree_changes),
+		cmocka_unit_test(roles_and_the_last_admin),
+		cmocka_unit_test(commute_applied_once),
+		cmocka_unit_test(terms_and_batches_named_once),
+		cmocka_unit_test(remind_slots_once_each),
+	};
+	return cmocka_run_group_tests_name("rules", tests, setup, teardown);
+}
