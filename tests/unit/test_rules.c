@@ -1,8 +1,10 @@
 /* test_rules.c - the rules of running a school called directly, with a
  * struct actor and against the unit tests' MariaDB (unitdb.h), without
  * Apache: the organisation's tree (make, rename, retire, merge), roles
- * and accounts (the last school admin kept), a day student's commute
- * report, terms and batches, and the reminders' times. Each checks what
+ * and accounts (the last school admin kept), people (made, kept while
+ * they have records, handed to a counselor with their class), a day
+ * student's commute report, terms and batches, the temperature rounds,
+ * and the reminders' times. Each checks what
  * was stored, what was refused (nothing stored) and the audit row. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,10 +16,13 @@
 #include "unitdb.h"
 #include "core/days.h"
 #include "domain/account.h"
+#include "domain/checkin.h"
 #include "domain/commute.h"
 #include "domain/org.h"
+#include "domain/people.h"
 #include "domain/remind.h"
 #include "domain/roster.h"
+#include "domain/rounds.h"
 
 /* Whether call failed with the error type want (and forgets the error). */
 static bool fails_with(NEOERR *err, NERR_TYPE want)
@@ -169,6 +174,70 @@ static void roles_and_the_last_admin(void **state)
 	assert_string_equal(o.field, "login");
 }
 
+/* ---- people --------------------------------------------------------------- */
+
+static void people_made_kept_and_handed_over(void **state)
+{
+	struct actor admin = who(ADMIN);
+	struct outcome o = { 0 };
+	int college = (int)SCALAR("SELECT parent_id FROM org_units WHERE kind = 'class' "
+				  "AND retired_at IS NULL ORDER BY id LIMIT 1", NULL);
+	int klass = (int)SCALAR("SELECT id FROM org_units WHERE kind = 'class' "
+				"AND retired_at IS NULL ORDER BY id LIMIT 1", NULL);
+	int other = (int)SCALAR("SELECT id FROM people p JOIN roles r ON r.person_id = p.id "
+				"AND r.role = 'counselor' WHERE p.id <> ? ORDER BY p.id LIMIT 1",
+				"i", (long long)COUNSELOR);
+	struct person_input in = { .number = "U7000001", .name = "单元测试生",
+		.identity = "undergrad", .status = "active", .phone = "",
+		.college_id = college, .class_id = klass, .counselor_id = COUNSELOR,
+		.boarding = true };
+	long long id;
+
+	(void)state;
+	OK(people_save(&admin, &in, &o));
+	assert_true(o.ok);
+	id = o.id;
+	assert_int_equal(SCALAR("SELECT counselor_id FROM counselor_assignments WHERE "
+				"student_id = ?", "i", id), COUNSELOR);
+	assert_int_equal(audit_rows(ADMIN, "person.create", id), 1);
+
+	/* A number is one person's. */
+	o = (struct outcome){ 0 };
+	in.name = "重号";
+	OK(people_save(&admin, &in, &o));
+	assert_false(o.ok);
+	assert_string_equal(o.field, "number");
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM people WHERE number = 'U7000001'", NULL), 1);
+
+	/* Someone with reports stays (their status says they left). */
+	o = (struct outcome){ 0 };
+	OK(people_delete(&admin, STUDENT, &o));
+	assert_false(o.ok);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM people WHERE id = ?", "i",
+				(long long)STUDENT), 1);
+
+	/* The class given to another counselor takes its students along. */
+	long long in_class = SCALAR("SELECT COUNT(*) FROM people WHERE class_id = ? "
+				    "AND identity <> 'staff'", "i", (long long)klass);
+	o = (struct outcome){ 0 };
+	OK(people_counselor_class(&admin, other, klass, true, &o));
+	assert_true(o.ok);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM people p JOIN counselor_assignments ca "
+				"ON ca.student_id = p.id WHERE p.class_id = ? AND ca.counselor_id = ?",
+				"ii", (long long)klass, (long long)other), in_class);
+	assert_int_equal(SCALAR("SELECT counselor_id FROM counselor_assignments WHERE "
+				"student_id = ?", "i", id), other);
+	assert_true(SCALAR("SELECT COUNT(*) FROM audit_log WHERE action = 'counselor.reassign' "
+			   "AND subject_person_id = ?", "i", id) >= 1);
+
+	/* One with no records goes. */
+	o = (struct outcome){ 0 };
+	OK(people_delete(&admin, (int)id, &o));
+	assert_true(o.ok);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM people WHERE id = ?", "i", id), 0);
+	assert_int_equal(audit_rows(ADMIN, "person.delete", id), 1);
+}
+
 /* ---- a day student's commute report ----------------------------------------- */
 
 static void commute_applied_once(void **state)
@@ -238,6 +307,45 @@ static void terms_and_batches_named_once(void **state)
 				"AND detail = '单元测试批次'", NULL), 1);
 }
 
+/* ---- the temperature rounds -------------------------------------------------- */
+
+static void rounds_after_the_daily_report(void **state)
+{
+	struct actor admin = who(ADMIN);
+	char today[11];
+	int person = (int)SCALAR("SELECT p.id FROM people p WHERE p.identity = 'undergrad' "
+				 "AND NOT EXISTS (SELECT 1 FROM daily_reports d WHERE "
+				 "d.person_id = p.id AND d.day = ?) ORDER BY p.id LIMIT 1", "s",
+				 (day_format(day_today(), today), today));
+	struct actor s = who(person);
+	struct round_conf on[ROUNDS] = { { true, "00:00", "23:59" }, { false, "18:00", "21:00" } };
+	static const struct report fine = { .temp_tenths = 364, .city = "北京市", .in_city = true };
+	struct report_submission daily = { .person_id = person, .day = day_today(), .rep = &fine };
+	enum round_outcome ro;
+	bool anomaly = true;
+
+	(void)state;
+	OK(rounds_save(&admin, on));
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM audit_log WHERE action = 'round.settings'",
+				NULL), 1);
+	OK(round_submit(&s, 0, 365, false, false, false, &ro, &anomaly));
+	assert_int_equal(ro, ROUND_NO_DAILY);
+	OK(round_submit(&s, 1, 365, false, false, false, &ro, &anomaly));
+	assert_int_equal(ro, ROUND_CLOSED);
+
+	OK(report_submit(&daily));
+	OK(round_submit(&s, 0, 385, true, false, false, &ro, &anomaly));
+	assert_int_equal(ro, ROUND_DONE);
+	assert_true(anomaly);
+	/* The fever opens the day's report's anomaly: the card turns red. */
+	assert_int_equal(SCALAR("SELECT anomaly FROM daily_reports WHERE id = ?", "i",
+				daily.report_id), 1);
+	OK(round_submit(&s, 0, 365, false, false, false, &ro, &anomaly));
+	assert_int_equal(ro, ROUND_ALREADY);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM audit_log WHERE action = 'round.report' "
+				"AND actor_id = ?", "i", (long long)person), 1);
+}
+
 /* ---- the reminders' times ---------------------------------------------------- */
 
 static void remind_slots_once_each(void **state)
@@ -263,8 +371,10 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(org_tree_changes),
 		cmocka_unit_test(roles_and_the_last_admin),
+		cmocka_unit_test(people_made_kept_and_handed_over),
 		cmocka_unit_test(commute_applied_once),
 		cmocka_unit_test(terms_and_batches_named_once),
+		cmocka_unit_test(rounds_after_the_daily_report),
 		cmocka_unit_test(remind_slots_once_each),
 	};
 	return cmocka_run_group_tests_name("rules", tests, setup, teardown);
