@@ -4,7 +4,8 @@
  * and accounts (the last school admin kept), people (made, kept while
  * they have records, handed to a counselor with their class), a day
  * student's commute report, terms and batches, the temperature rounds,
- * and the reminders' times. Each checks what
+ * the reminders' times, and a purge (last: it deletes) whose dry run
+ * foretells it. Each checks what
  * was stored, what was refused (nothing stored) and the audit row. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,6 +21,7 @@
 #include "domain/commute.h"
 #include "domain/org.h"
 #include "domain/people.h"
+#include "domain/purge.h"
 #include "domain/remind.h"
 #include "domain/roster.h"
 #include "domain/rounds.h"
@@ -366,6 +368,47 @@ static void remind_slots_once_each(void **state)
 	assert_false(found);
 }
 
+/* ---- retention: a dry run foretells the purge (last: it deletes) ------------ */
+
+static void purge_dry_run_foretells(void **state)
+{
+	struct actor admin = who(ADMIN);
+	struct retention keep_none, back;
+	static struct purge_report dry, real;
+	int after = (int)SCALAR("SELECT DATEDIFF(MAX(ends_on), '1970-01-01') + 1 FROM terms", NULL);
+	long long reports = SCALAR("SELECT COUNT(*) FROM daily_reports", NULL);
+	long long runs = SCALAR("SELECT COUNT(*) FROM purge_runs", NULL);
+
+	(void)state;
+	for (int k = 0; k < PK_COUNT; k++)
+		keep_none.days[k] = k == PK_AUDIT ? -1 : 0;
+	OK(retention_save(&admin, &keep_none));
+	OK(retention_load(&back));
+	assert_memory_equal(back.days, keep_none.days, sizeof back.days);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM audit_log WHERE action = 'retention.change' "
+				"AND actor_id = ?", "i", (long long)ADMIN), 1);
+
+	/* The day after every term's end: everything but the audit is due. */
+	OK(purge_run(&keep_none, after, true, false, "test_rules", "/nonexistent", &dry));
+	assert_true(dry.n > 0);
+	assert_int_equal(dry.run_id, 0);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM purge_runs", NULL), runs);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM daily_reports", NULL), reports);
+
+	OK(purge_run(&keep_none, after, false, true, "test_rules", "/nonexistent", &real));
+	assert_true(real.run_id > 0);
+	assert_int_equal(real.n, dry.n);
+	for (int i = 0; i < dry.n; i++) {
+		assert_int_equal(real.line[i].kind, dry.line[i].kind);
+		assert_int_equal(real.line[i].term_id, dry.line[i].term_id);
+		assert_true(real.line[i].rows == dry.line[i].rows);
+	}
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM daily_reports d JOIN terms t "
+				"ON d.day BETWEEN t.starts_on AND t.ends_on", NULL), 0);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM purge_lines WHERE run_id = ?", "i",
+				real.run_id), real.n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -376,6 +419,7 @@ int main(void)
 		cmocka_unit_test(terms_and_batches_named_once),
 		cmocka_unit_test(rounds_after_the_daily_report),
 		cmocka_unit_test(remind_slots_once_each),
+		cmocka_unit_test(purge_dry_run_foretells),
 	};
 	return cmocka_run_group_tests_name("rules", tests, setup, teardown);
 }
