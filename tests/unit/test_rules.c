@@ -1,7 +1,8 @@
 /* test_rules.c - the rules of running a school called directly, with a
  * struct actor and against the unit tests' MariaDB (unitdb.h), without
  * Apache: the organisation's tree (make, rename, retire, merge), roles
- * and accounts (the last school admin kept), people (made, kept while
+ * and accounts (the last school admin kept; a reset link used once, in
+ * time, ending the sessions; the old password checked), people (made, kept while
  * they have records, handed to a counselor with their class), a day
  * student's commute report, terms and batches, the temperature rounds,
  * the reminders' times, and a purge (last: it deletes) whose dry run
@@ -25,6 +26,7 @@
 #include "domain/remind.h"
 #include "domain/roster.h"
 #include "domain/rounds.h"
+#include "web/auth.h"
 
 /* Whether call failed with the error type want (and forgets the error). */
 static bool fails_with(NEOERR *err, NERR_TYPE want)
@@ -174,6 +176,69 @@ static void roles_and_the_last_admin(void **state)
 	OK(account_create(&admin, staff, "admin", "$argon2id$x", true, &o));
 	assert_false(o.ok);
 	assert_string_equal(o.field, "login");
+}
+
+/* A reset link: the latest only, once, in time; it ends the sessions. */
+static void reset_link_once_and_in_time(void **state)
+{
+	struct actor admin = who(ADMIN);
+	int person = (int)SCALAR("SELECT a.person_id FROM accounts a JOIN people p ON "
+				 "p.id = a.person_id WHERE p.identity = 'undergrad' "
+				 "AND a.disabled = 0 ORDER BY a.person_id DESC LIMIT 1", NULL);
+	struct actor s = who(person);
+	char t1[ACCOUNT_TOKEN_LEN + 1], t2[ACCOUNT_TOKEN_LEN + 1], t3[ACCOUNT_TOKEN_LEN + 1];
+	char h1[128], h2[128];
+	struct outcome o = { 0 };
+	bool valid = false;
+	int whose = 0;
+
+	(void)state;
+	OK(auth_hash_password("first-Pass-1", h1));
+	OK(auth_hash_password("second-Pass-2", h2));
+	OK(account_reset_issue(&admin, person, t1, &o));
+	assert_true(o.ok);
+	OK(account_reset_issue(&admin, person, t2, &o));
+	OK(account_reset_valid(t1, &whose, &valid));
+	assert_false(valid);                    /* the later link voids the earlier */
+	OK(account_reset_valid(t2, &whose, &valid));
+	assert_true(valid);
+	assert_int_equal(whose, person);
+
+	OK(db_exec(NULL, NULL, "INSERT INTO sessions (token_hash, person_id, created_at, "
+		   "expires_at) VALUES (UNHEX(SHA2('test_rules', 256)), ?, NOW(), "
+		   "NOW() + INTERVAL 1 DAY)", "i", (long long)person));
+	o = (struct outcome){ 0 };
+	OK(account_reset_use(t2, h1, "unit", "127.0.0.1", &o));
+	assert_true(o.ok);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM sessions WHERE person_id = ?", "i",
+				(long long)person), 0);
+	assert_int_equal(SCALAR("SELECT pw_hash = ? FROM accounts WHERE person_id = ?", "si",
+				h1, (long long)person), 1);
+	o = (struct outcome){ 0 };
+	OK(account_reset_use(t2, h2, "unit", "127.0.0.1", &o));
+	assert_false(o.ok);                     /* used */
+	assert_string_equal(o.msg, "password.reset_gone");
+
+	OK(account_reset_issue(&admin, person, t3, &o));
+	OK(db_exec(NULL, NULL, "UPDATE password_resets SET expires_at = NOW() - INTERVAL 1 MINUTE "
+		   "WHERE person_id = ? AND used_at IS NULL", "i", (long long)person));
+	o = (struct outcome){ 0 };
+	OK(account_reset_use(t3, h2, "unit", "127.0.0.1", &o));
+	assert_false(o.ok);                     /* expired */
+	assert_int_equal(SCALAR("SELECT pw_hash = ? FROM accounts WHERE person_id = ?", "si",
+				h1, (long long)person), 1);
+
+	/* One's own change checks the old password first. */
+	o = (struct outcome){ 0 };
+	OK(account_change_password(&s, "not-the-password", h2, &o));
+	assert_false(o.ok);
+	assert_string_equal(o.field, "old_password");
+	o = (struct outcome){ 0 };
+	OK(account_change_password(&s, "first-Pass-1", h2, &o));
+	assert_true(o.ok);
+	assert_int_equal(SCALAR("SELECT pw_hash = ? FROM accounts WHERE person_id = ?", "si",
+				h2, (long long)person), 1);
+	assert_int_equal(audit_rows(person, "account.password", person), 1);
 }
 
 /* ---- people --------------------------------------------------------------- */
@@ -414,6 +479,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(org_tree_changes),
 		cmocka_unit_test(roles_and_the_last_admin),
+		cmocka_unit_test(reset_link_once_and_in_time),
 		cmocka_unit_test(people_made_kept_and_handed_over),
 		cmocka_unit_test(commute_applied_once),
 		cmocka_unit_test(terms_and_batches_named_once),
