@@ -5,7 +5,8 @@
  * time, ending the sessions; the old password checked), people (made, kept while
  * they have records, handed to a counselor with their class), a day
  * student's commute report, terms and batches, the temperature rounds,
- * the reminders' times, and a purge (last: it deletes) whose dry run
+ * the reminders' times, a building's passages (once per code, who is
+ * inside, a fever at the door), and a purge (last: it deletes) whose dry run
  * foretells it. Each checks what
  * was stored, what was refused (nothing stored) and the audit row. */
 #include <stdarg.h>
@@ -21,7 +22,9 @@
 #include "domain/checkin.h"
 #include "domain/commute.h"
 #include "domain/org.h"
+#include "domain/passage.h"
 #include "domain/people.h"
+#include "domain/places.h"
 #include "domain/purge.h"
 #include "domain/remind.h"
 #include "domain/roster.h"
@@ -433,6 +436,64 @@ static void remind_slots_once_each(void **state)
 	assert_false(found);
 }
 
+/* ---- a building's passages ------------------------------------------------- */
+
+static void passage_once_per_code(void **state)
+{
+	struct actor admin = who(ADMIN);
+	int person = (int)SCALAR("SELECT id FROM people WHERE identity = 'grad' "
+				 "ORDER BY id DESC LIMIT 1", NULL);
+	unsigned char in[GATE_MAC_BYTES] = { 7, 7, 1 }, out[GATE_MAC_BYTES] = { 7, 7, 2 },
+		      hot[GATE_MAC_BYTES] = { 7, 7, 3 };
+	long long building = 0, entrance = 0;
+	bool found = false, recorded = false;
+	struct passage_seen seen;
+	const struct actor device = { 0 };   /* an enrolled phone: nobody logged in */
+
+	(void)state;
+	OK(places_add_building(&admin, "单元测试图书馆", "library", false, &building));
+	OK(places_add_entrance(&admin, building, "北门", &entrance, &found));
+	assert_true(found);
+	struct passage_new x = { .person_id = person, .building_id = (int)building,
+		.entrance_id = (int)entrance, .entrance_name = "北门", .direction = PASS_IN,
+		.mac = in, .verdict = { SCAN_ALLOW, SCAN_OK }, .temperature_tenths = 365 };
+
+	OK(passage_record(&device, &x, &recorded));
+	assert_true(recorded);
+	assert_int_equal(SCALAR("SELECT building_id FROM building_presence WHERE person_id = ?",
+				"i", (long long)person), building);
+	/* The same code from a second phone changes nothing. */
+	OK(passage_record(&device, &x, &recorded));
+	assert_false(recorded);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM passages WHERE person_id = ?", "i",
+				(long long)person), 1);
+	OK(passage_find_token(in, &seen));
+	assert_true(seen.found);
+	assert_string_equal(seen.result, "allow");
+	assert_string_equal(seen.where, "单元测试图书馆 · 北门");   /* the gate as named */
+
+	x.direction = PASS_OUT;
+	x.mac = out;
+	OK(passage_record(&device, &x, &recorded));
+	assert_true(recorded);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM building_presence WHERE person_id = ?", "i",
+				(long long)person), 0);
+
+	/* A fever at the door: denied, the counselor's queue, the card red. */
+	x.direction = PASS_IN;
+	x.mac = hot;
+	x.verdict = (struct scan_verdict){ SCAN_DENY, SCAN_FEVER };
+	x.temperature_tenths = 386;
+	OK(passage_record(&device, &x, &recorded));
+	assert_true(recorded);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM building_presence WHERE person_id = ?", "i",
+				(long long)person), 0);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM queue_items WHERE kind = 'fever' "
+				"AND person_id = ? AND state = 'open'", "i", (long long)person), 1);
+	assert_int_equal(SCALAR("SELECT door_fever IS NOT NULL FROM card_facts WHERE "
+				"person_id = ?", "i", (long long)person), 1);
+}
+
 /* ---- retention: a dry run foretells the purge (last: it deletes) ------------ */
 
 static void purge_dry_run_foretells(void **state)
@@ -485,6 +546,7 @@ int main(void)
 		cmocka_unit_test(terms_and_batches_named_once),
 		cmocka_unit_test(rounds_after_the_daily_report),
 		cmocka_unit_test(remind_slots_once_each),
+		cmocka_unit_test(passage_once_per_code),
 		cmocka_unit_test(purge_dry_run_foretells),
 	};
 	return cmocka_run_group_tests_name("rules", tests, setup, teardown);
