@@ -107,61 +107,43 @@ static NEOERR *save_in_txn(void *ctx)
 				old_identity);
 		}
 		db_cursor_free(&c);
-		if (!found) {
-			outcome_not_found(out);
+		if (outcome_out_of_reach(out, x->a, found, old_college))
 			return STATUS_OK;
-		}
-		if (!actor_may_college(x->a, old_college)) {
-			outcome_forbidden(out);
-			return STATUS_OK;
-		}
 	}
-	if (in->college_id == 0 && student) {
-		outcome_refuse(out, "college_id", "people.err.college_needed");
+	if (outcome_refuse_if(out, in->college_id == 0 && student, "college_id",
+			      "people.err.college_needed"))
 		return STATUS_OK;
-	}
 	if (!actor_may_college(x->a, in->college_id)) {
 		outcome_forbidden(out);
 		return STATUS_OK;
 	}
 	if (in->college_id) {
 		err = unit_facts(in->college_id, kind, &unit_college, &retired, &found);
-		if (err)
+		if (err || outcome_refuse_if(out, !found || strcmp(kind, "college") ||
+					      (retired && in->college_id != old_college),
+					      "college_id", "people.err.no_college"))
 			return nerr_pass(err);
-		if (!found || strcmp(kind, "college") ||
-		    (retired && in->college_id != old_college)) {
-			outcome_refuse(out, "college_id", "people.err.no_college");
-			return STATUS_OK;
-		}
 	}
 	if (in->class_id) {
 		err = unit_facts(in->class_id, kind, &unit_college, &retired, &found);
-		if (err)
+		if (err || outcome_refuse_if(out, !found || strcmp(kind, "class") ||
+					      (retired && in->class_id != old_class),
+					      "class_id", "people.err.no_class"))
 			return nerr_pass(err);
-		if (!found || strcmp(kind, "class") || (retired && in->class_id != old_class)) {
-			outcome_refuse(out, "class_id", "people.err.no_class");
+		if (outcome_refuse_if(out, unit_college != in->college_id, "class_id",
+				      "people.err.class_college"))
 			return STATUS_OK;
-		}
-		if (unit_college != in->college_id) {
-			outcome_refuse(out, "class_id", "people.err.class_college");
-			return STATUS_OK;
-		}
 	}
 	if (in->counselor_id) {
 		long long one = 0;
 
-		if (!student) {
-			outcome_refuse(out, "counselor_id", "people.err.staff_counselor");
+		if (outcome_refuse_if(out, !student, "counselor_id", "people.err.staff_counselor"))
 			return STATUS_OK;
-		}
 		err = db_scalar(&one, &found, "SELECT 1 FROM roles WHERE person_id = ? "
 				"AND role = 'counselor'", "i", (long long)in->counselor_id);
-		if (err)
+		if (err || outcome_refuse_if(out, !found, "counselor_id",
+					      "people.err.not_counselor"))
 			return nerr_pass(err);
-		if (!found) {
-			outcome_refuse(out, "counselor_id", "people.err.not_counselor");
-			return STATUS_OK;
-		}
 	}
 	if (in->id == 0) {
 		err = db_exec(NULL, &out->id, "INSERT INTO people (number, name, identity, phone, "
@@ -221,13 +203,9 @@ NEOERR *people_save(const struct actor *a, const struct person_input *in,
 		    struct outcome *out)
 {
 	struct save x = { a, in, out };
-	NEOERR *err = db_txn(save_in_txn, &x);
 
-	if (nerr_match(err, HC_ERR_CONFLICT)) {
-		nerr_ignore(&err);
-		outcome_refuse(out, "number", "people.err.number_taken");
-	}
-	return nerr_pass(err);
+	return nerr_pass(outcome_conflict(db_txn(save_in_txn, &x), out, "number",
+					  "people.err.number_taken"));
 }
 
 struct del {
@@ -251,14 +229,8 @@ static NEOERR *delete_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	college = (int)one;
-	if (!found) {
-		outcome_not_found(x->out);
+	if (outcome_out_of_reach(x->out, x->a, found, college))
 		return STATUS_OK;
-	}
-	if (!actor_may_college(x->a, college)) {
-		outcome_forbidden(x->out);
-		return STATUS_OK;
-	}
 	err = db_scalar(&reports, NULL, "SELECT COUNT(*) FROM daily_reports WHERE person_id = ?",
 			"i", (long long)x->id);
 	if (err == STATUS_OK)
@@ -277,12 +249,9 @@ static NEOERR *delete_in_txn(void *ctx)
 			(long long)x->id, (long long)x->id, (long long)x->id, (long long)x->id,
 			(long long)x->id, (long long)x->id, (long long)x->id, (long long)x->id,
 			(long long)x->id, (long long)x->id, (long long)x->id);
-	if (err)
+	if (err || outcome_refuse_if(x->out, reports || records, "", reports ? "people.err.has_reports"
+									   : "people.err.has_records"))
 		return nerr_pass(err);
-	if (reports || records) {
-		outcome_refuse(x->out, "", reports ? "people.err.has_reports" : "people.err.has_records");
-		return STATUS_OK;
-	}
 	static const char *const owned[] = {
 		"DELETE FROM sessions WHERE person_id = ?",
 		"DELETE FROM password_resets WHERE person_id = ?",
@@ -338,23 +307,12 @@ static NEOERR *class_in_txn(void *ctx)
 	day_clock_text(time(NULL), 0, now);
 	err = db_scalar(&counselor_college, &found, "SELECT COALESCE(college_id, 0) FROM people "
 			"WHERE id = ?", "i", (long long)x->counselor);
-	if (err)
+	if (err || outcome_out_of_reach(x->out, x->a, found, (int)counselor_college))
 		return nerr_pass(err);
-	if (!found) {
-		outcome_not_found(x->out);
-		return STATUS_OK;
-	}
-	if (!actor_may_college(x->a, (int)counselor_college)) {
-		outcome_forbidden(x->out);
-		return STATUS_OK;
-	}
 	err = unit_facts(x->class_id, kind, &unit_college, &retired, &found);
-	if (err)
+	if (err || outcome_refuse_if(x->out, !found || strcmp(kind, "class") || (retired && x->give),
+				      "give_class", "people.err.no_class"))
 		return nerr_pass(err);
-	if (!found || strcmp(kind, "class") || (retired && x->give)) {
-		outcome_refuse(x->out, "give_class", "people.err.no_class");
-		return STATUS_OK;
-	}
 	if (!actor_may_college(x->a, unit_college)) {
 		outcome_forbidden(x->out);
 		return STATUS_OK;
@@ -377,12 +335,8 @@ static NEOERR *class_in_txn(void *ctx)
 	}
 	err = db_scalar(&one, &found, "SELECT 1 FROM roles WHERE person_id = ? "
 			"AND role = 'counselor'", "i", (long long)x->counselor);
-	if (err)
+	if (err || outcome_refuse_if(x->out, !found, "give_class", "people.err.not_counselor"))
 		return nerr_pass(err);
-	if (!found) {
-		outcome_refuse(x->out, "give_class", "people.err.not_counselor");
-		return STATUS_OK;
-	}
 	err = db_exec(NULL, NULL, "INSERT INTO counselor_classes (class_id, counselor_id, since, "
 		      "given_by) VALUES (?, ?, ?, NULLIF(?, 0)) ON DUPLICATE KEY UPDATE "
 		      "counselor_id = VALUES(counselor_id), since = VALUES(since), "

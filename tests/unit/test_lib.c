@@ -19,6 +19,7 @@
 #include "core/lang.h"
 #include "core/conf.h"
 #include "core/idlist.h"
+#include "core/outcome.h"
 
 static void days_round_trip(void **state)
 {
@@ -385,6 +386,55 @@ static void idlist_json(void **state)
 	string_clear(&s);
 }
 
+/* The steps of a rule's transaction: a refusal only when its condition
+ * holds, and then the field and key; 404 before 403; a taken key a
+ * refusal, any other error passed on. */
+static void outcome_steps(void **state)
+{
+	struct outcome o = { .ok = true };
+	struct actor college_admin = { .person_id = 7, .admin_college_id = 3 };
+	struct actor school = { .person_id = 1, .roles = R_ADMIN };
+	NEOERR *err;
+
+	(void)state;
+	err_init();
+	assert_false(outcome_refuse_if(&o, false, "f", "k"));
+	assert_true(o.ok);
+	assert_null(o.msg);
+	assert_true(outcome_refuse_if(&o, true, "role", "roles.err.has_students"));
+	assert_false(o.ok);
+	assert_string_equal(o.field, "role");
+	assert_string_equal(o.msg, "roles.err.has_students");
+
+	o = (struct outcome){ .ok = true };
+	assert_false(outcome_out_of_reach(&o, &college_admin, true, 3));
+	assert_true(o.ok);
+	assert_true(outcome_out_of_reach(&o, &college_admin, false, 4));
+	assert_true(o.not_found);
+	assert_false(o.forbidden);
+	o = (struct outcome){ .ok = true };
+	assert_true(outcome_out_of_reach(&o, &college_admin, true, 4));
+	assert_true(o.forbidden);
+	assert_false(o.not_found);
+	assert_false(o.ok);
+	o = (struct outcome){ .ok = true };
+	assert_false(outcome_out_of_reach(&o, &school, true, 4));
+	assert_true(o.ok);
+
+	o = (struct outcome){ .ok = true };
+	assert_null(outcome_conflict(STATUS_OK, &o, "login", "account.err.login_taken"));
+	assert_true(o.ok);
+	assert_null(outcome_conflict(nerr_raise(HC_ERR_CONFLICT, "dup"), &o, "login",
+				     "account.err.login_taken"));
+	assert_false(o.ok);
+	assert_string_equal(o.msg, "account.err.login_taken");
+	o = (struct outcome){ .ok = true };
+	err = outcome_conflict(nerr_raise(HC_ERR_DBDOWN, "gone"), &o, "login", "x");
+	assert_true(nerr_match(err, HC_ERR_DBDOWN));
+	assert_true(o.ok);
+	nerr_ignore(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -400,6 +450,7 @@ int main(void)
 		cmocka_unit_test(outbox_texts),
 		cmocka_unit_test(streak_texts),
 		cmocka_unit_test(idlist_json),
+		cmocka_unit_test(outcome_steps),
 	};
 	return cmocka_run_group_tests_name("lib", tests, NULL, NULL);
 }
