@@ -60,9 +60,13 @@ struct save {
 	struct outcome *out;
 };
 
-/* What a unit is: its kind, its college, retired or not. */
-static NEOERR *unit_facts(int id, char kind[12], int *college, bool *retired, bool *found)
+/* May a person be put in unit id: is it there, of kind want, and not
+ * retired unless retired_ok (the unit they are in already)? Its college
+ * into *college. */
+static NEOERR *unit_usable(int id, const char *want, bool retired_ok, int *college, bool *usable)
 {
+	char kind[12] = "";
+	bool found, retired = false;
 	DB_CURSOR *c = NULL;
 	NEOERR *err = db_query(&c,
 		"SELECT u.kind, CASE u.kind WHEN 'college' THEN u.id WHEN 'major' THEN u.parent_id "
@@ -72,12 +76,13 @@ static NEOERR *unit_facts(int id, char kind[12], int *college, bool *retired, bo
 
 	if (err)
 		return nerr_pass(err);
-	*found = db_next(c);
-	if (*found) {
-		db_copy(kind, 12, db_str(c, 0));
-		DB_FILL(c, 1, *college, *retired);
+	found = db_next(c);
+	if (found) {
+		db_copy(kind, sizeof kind, db_str(c, 0));
+		DB_FILL(c, 1, *college, retired);
 	}
 	db_cursor_free(&c);
+	*usable = found && !strcmp(kind, want) && (!retired || retired_ok);
 	return STATUS_OK;
 }
 
@@ -87,9 +92,9 @@ static NEOERR *save_in_txn(void *ctx)
 	const struct person_input *in = x->in;
 	struct outcome *out = x->out;
 	bool student = strcmp(in->identity, "staff") != 0;
-	char now[20], kind[12] = "", old_identity[12] = "", detail[300];
+	char now[20], old_identity[12] = "", detail[300];
 	int old_college = 0, old_class = 0, old_boarding = -1, unit_college = 0;
-	bool found = false, retired = false, changed = false;
+	bool found = false, usable = false, changed = false;
 	DB_CURSOR *c = NULL;
 	NEOERR *err;
 
@@ -118,17 +123,15 @@ static NEOERR *save_in_txn(void *ctx)
 		return STATUS_OK;
 	}
 	if (in->college_id) {
-		err = unit_facts(in->college_id, kind, &unit_college, &retired, &found);
-		if (err || outcome_refuse_if(out, !found || strcmp(kind, "college") ||
-					      (retired && in->college_id != old_college),
-					      "college_id", "people.err.no_college"))
+		err = unit_usable(in->college_id, "college", in->college_id == old_college,
+				  &unit_college, &usable);
+		if (err || outcome_refuse_if(out, !usable, "college_id", "people.err.no_college"))
 			return nerr_pass(err);
 	}
 	if (in->class_id) {
-		err = unit_facts(in->class_id, kind, &unit_college, &retired, &found);
-		if (err || outcome_refuse_if(out, !found || strcmp(kind, "class") ||
-					      (retired && in->class_id != old_class),
-					      "class_id", "people.err.no_class"))
+		err = unit_usable(in->class_id, "class", in->class_id == old_class, &unit_college,
+				  &usable);
+		if (err || outcome_refuse_if(out, !usable, "class_id", "people.err.no_class"))
 			return nerr_pass(err);
 		if (outcome_refuse_if(out, unit_college != in->college_id, "class_id",
 				      "people.err.class_college"))
@@ -296,10 +299,10 @@ struct class_op {
 static NEOERR *class_in_txn(void *ctx)
 {
 	struct class_op *x = ctx;
-	char now[20], kind[12] = "", detail[200];
+	char now[20], detail[200];
 	int unit_college = 0, n = 0, cap = 0, *ids = NULL;
 	long long one = 0, was = 0, counselor_college = 0;
-	bool found = false, retired = false, changed;
+	bool found = false, usable = false, changed;
 	DB_CURSOR *c = NULL;
 	NEOERR *err;
 
@@ -309,9 +312,8 @@ static NEOERR *class_in_txn(void *ctx)
 			"WHERE id = ?", "i", (long long)x->counselor);
 	if (err || outcome_out_of_reach(x->out, x->a, found, (int)counselor_college))
 		return nerr_pass(err);
-	err = unit_facts(x->class_id, kind, &unit_college, &retired, &found);
-	if (err || outcome_refuse_if(x->out, !found || strcmp(kind, "class") || (retired && x->give),
-				      "give_class", "people.err.no_class"))
+	err = unit_usable(x->class_id, "class", !x->give, &unit_college, &usable);
+	if (err || outcome_refuse_if(x->out, !usable, "give_class", "people.err.no_class"))
 		return nerr_pass(err);
 	if (!actor_may_college(x->a, unit_college)) {
 		outcome_forbidden(x->out);

@@ -11,15 +11,29 @@ const char *const places_building_kinds[] = { "teaching", "dorm", "library", "ba
 	"canteen", "office", "other", NULL };
 const char *const places_identities[] = { "staff", "undergrad", "grad", "residents", NULL };
 
+/* A change to the places; with its audit row in one transaction (run()). */
 struct change {
 	const struct actor *a;
 	long long id;                /* the building (or access row) acted on */
-	long long unit_id;
-	long long new_id;
-	const char *name, *kind, *identity;
-	bool restricted;
-	bool found;
+	long long unit_id, person_id;
+	long long new_id;            /* the row made */
+	const char *name, *kind, *identity, *number, *note;
+	bool restricted, add;
+	bool ok;                     /* the building or person named was there */
 };
+
+/* Runs fn on x in one transaction; what it made and whether it found what
+ * it was given into *new_id and *ok (each may be NULL). */
+static NEOERR *run(NEOERR *(*fn)(void *), struct change *x, long long *new_id, bool *ok)
+{
+	NEOERR *err = db_txn(fn, x);
+
+	if (new_id)
+		*new_id = x->new_id;
+	if (ok)
+		*ok = x->ok;
+	return nerr_pass(err);
+}
 
 /* Locks the building; NOTFOUND for none. */
 static NEOERR *lock_building(long long id)
@@ -61,10 +75,8 @@ NEOERR *places_add_building(const struct actor *a, const char *name, const char 
 			    bool restricted, long long *id)
 {
 	struct change x = { .a = a, .name = name, .kind = kind, .restricted = restricted };
-	NEOERR *err = db_txn(insert_building, &x);
 
-	*id = x.new_id;
-	return nerr_pass(err);
+	return nerr_pass(run(insert_building, &x, id, NULL));
 }
 
 static NEOERR *insert_entrance(void *ctx)
@@ -76,17 +88,17 @@ static NEOERR *insert_entrance(void *ctx)
 	bool found = false;
 	NEOERR *err;
 
-	x->found = false;
+	x->ok = false;
 	clock_now(now);
 	err = db_query(&c, "SELECT name FROM buildings WHERE id = ? FOR UPDATE", "i", x->id);
 	if (err)
 		return nerr_pass(err);
 	if (db_next(c)) {
-		x->found = true;
+		x->ok = true;
 		DB_FILL(c, 0, building);
 	}
 	db_cursor_free(&c);
-	if (!x->found)
+	if (!x->ok)
 		return STATUS_OK;
 	/* Its full name, as every list of gates and devices shows it. */
 	snprintf(full, sizeof full, "%s · %s", building, x->name);
@@ -108,11 +120,8 @@ NEOERR *places_add_entrance(const struct actor *a, long long building_id, const 
 			    long long *id, bool *found)
 {
 	struct change x = { .a = a, .id = building_id, .name = name };
-	NEOERR *err = db_txn(insert_entrance, &x);
 
-	*id = x.new_id;
-	*found = x.found;
-	return nerr_pass(err);
+	return nerr_pass(run(insert_entrance, &x, id, found));
 }
 
 static NEOERR *set_restricted(void *ctx)
@@ -134,7 +143,8 @@ static NEOERR *set_restricted(void *ctx)
 NEOERR *places_restrict(const struct actor *a, long long building_id, bool restricted)
 {
 	struct change x = { .a = a, .id = building_id, .restricted = restricted };
-	return nerr_pass(db_txn(set_restricted, &x));
+
+	return nerr_pass(run(set_restricted, &x, NULL, NULL));
 }
 
 static NEOERR *insert_access(void *ctx)
@@ -177,7 +187,8 @@ NEOERR *places_grant(const struct actor *a, long long building_id, long long uni
 		     const char *identity)
 {
 	struct change x = { .a = a, .id = building_id, .unit_id = unit_id, .identity = identity };
-	return nerr_pass(db_txn(insert_access, &x));
+
+	return nerr_pass(run(insert_access, &x, NULL, NULL));
 }
 
 static NEOERR *delete_access(void *ctx)
@@ -203,19 +214,13 @@ static NEOERR *delete_access(void *ctx)
 NEOERR *places_revoke(const struct actor *a, long long access_id)
 {
 	struct change x = { .a = a, .id = access_id };
-	return nerr_pass(db_txn(delete_access, &x));
-}
 
-struct approver {
-	const struct actor *a;
-	long long building_id, person_id;
-	const char *number;
-	bool ok;
-};
+	return nerr_pass(run(delete_access, &x, NULL, NULL));
+}
 
 static NEOERR *insert_approver(void *ctx)
 {
-	struct approver *x = ctx;
+	struct change *x = ctx;
 	char now[20];
 	unsigned long long n = 0;
 	bool found = false;
@@ -223,7 +228,7 @@ static NEOERR *insert_approver(void *ctx)
 
 	x->ok = false;
 	clock_now(now);
-	err = lock_building(x->building_id);
+	err = lock_building(x->id);
 	if (err == STATUS_OK)
 		err = db_scalar(&x->person_id, &found, "SELECT p.id FROM people p WHERE p.number = ? "
 			"AND EXISTS (SELECT 1 FROM roles r WHERE r.person_id = p.id "
@@ -232,59 +237,51 @@ static NEOERR *insert_approver(void *ctx)
 		return nerr_pass(err);
 	x->ok = true;
 	err = db_exec(&n, NULL, "INSERT IGNORE INTO building_approvers (building_id, person_id) "
-		      "VALUES (?, ?)", "ii", x->building_id, x->person_id);
+		      "VALUES (?, ?)", "ii", x->id, x->person_id);
 	if (err == STATUS_OK && n == 1)
 		err = audit_write(x->a, now, "building.approver", x->person_id, "building",
-				  x->building_id, NULL);
+				  x->id, NULL);
 	return nerr_pass(err);
 }
 
 NEOERR *places_add_approver(const struct actor *a, long long building_id, const char *number,
 			    bool *ok)
 {
-	struct approver x = { .a = a, .building_id = building_id, .number = number };
-	NEOERR *err = db_txn(insert_approver, &x);
+	struct change x = { .a = a, .id = building_id, .number = number };
 
-	*ok = x.ok;
-	return nerr_pass(err);
+	return nerr_pass(run(insert_approver, &x, NULL, ok));
 }
 
 static NEOERR *delete_approver(void *ctx)
 {
-	struct approver *x = ctx;
+	struct change *x = ctx;
 	char now[20];
 	unsigned long long n = 0;
 	NEOERR *err;
 
 	clock_now(now);
 	err = db_exec(&n, NULL, "DELETE FROM building_approvers WHERE building_id = ? AND person_id = ?",
-		      "ii", x->building_id, x->person_id);
+		      "ii", x->id, x->person_id);
 	if (err == STATUS_OK && n == 0)
 		err = nerr_raise(HC_ERR_NOTFOUND, "not an approver");
 	if (err == STATUS_OK)
 		err = audit_write(x->a, now, "building.unapprover", x->person_id, "building",
-				  x->building_id, NULL);
+				  x->id, NULL);
 	return nerr_pass(err);
 }
 
 NEOERR *places_remove_approver(const struct actor *a, long long building_id, long long person_id)
 {
-	struct approver x = { .a = a, .building_id = building_id, .person_id = person_id };
-	return nerr_pass(db_txn(delete_approver, &x));
+	struct change x = { .a = a, .id = building_id, .person_id = person_id };
+
+	return nerr_pass(run(delete_approver, &x, NULL, NULL));
 }
 
 /* ---- pass holders without a return application; dorm residents ---------- */
 
-struct holder {
-	const struct actor *a;
-	const char *number, *note;
-	long long person_id, building_id;
-	bool add, ok;
-};
-
 static NEOERR *change_holder(void *ctx)
 {
-	struct holder *x = ctx;
+	struct change *x = ctx;
 	char now[20];
 	unsigned long long n = 0;
 	bool found = false;
@@ -313,22 +310,21 @@ static NEOERR *change_holder(void *ctx)
 
 NEOERR *places_add_holder(const struct actor *a, const char *number, const char *note, bool *ok)
 {
-	struct holder x = { .a = a, .number = number, .note = note, .add = true };
-	NEOERR *err = db_txn(change_holder, &x);
+	struct change x = { .a = a, .number = number, .note = note, .add = true };
 
-	*ok = x.ok;
-	return nerr_pass(err);
+	return nerr_pass(run(change_holder, &x, NULL, ok));
 }
 
 NEOERR *places_remove_holder(const struct actor *a, long long person_id)
 {
-	struct holder x = { .a = a, .person_id = person_id };
-	return nerr_pass(db_txn(change_holder, &x));
+	struct change x = { .a = a, .person_id = person_id };
+
+	return nerr_pass(run(change_holder, &x, NULL, NULL));
 }
 
 static NEOERR *change_dorm(void *ctx)
 {
-	struct holder *x = ctx;
+	struct change *x = ctx;
 	char now[20], detail[40];
 	long long one = 0;
 	bool found = false;
@@ -336,9 +332,9 @@ static NEOERR *change_dorm(void *ctx)
 
 	x->ok = false;
 	clock_now(now);
-	if (x->building_id > 0) {
+	if (x->id > 0) {
 		err = db_scalar(&one, &found, "SELECT id FROM buildings WHERE id = ? AND kind = 'dorm' "
-				"FOR UPDATE", "i", x->building_id);
+				"FOR UPDATE", "i", x->id);
 		if (err || !found)
 			return nerr_pass(err);
 	}
@@ -348,8 +344,8 @@ static NEOERR *change_dorm(void *ctx)
 		return nerr_pass(err);
 	x->ok = true;
 	err = db_exec(NULL, NULL, "UPDATE people SET dorm_building_id = NULLIF(?, 0) WHERE id = ?",
-		      "ii", x->building_id, x->person_id);
-	snprintf(detail, sizeof detail, "building %lld", x->building_id);
+		      "ii", x->id, x->person_id);
+	snprintf(detail, sizeof detail, "building %lld", x->id);
 	if (err == STATUS_OK)
 		err = audit_write(x->a, now, "person.dorm_building", (int)x->person_id, "person",
 				  x->person_id, detail);
@@ -359,9 +355,7 @@ static NEOERR *change_dorm(void *ctx)
 NEOERR *places_set_dorm(const struct actor *a, const char *number, long long building_id,
 			bool *ok)
 {
-	struct holder x = { .a = a, .number = number, .building_id = building_id };
-	NEOERR *err = db_txn(change_dorm, &x);
+	struct change x = { .a = a, .number = number, .id = building_id };
 
-	*ok = x.ok;
-	return nerr_pass(err);
+	return nerr_pass(run(change_dorm, &x, NULL, ok));
 }
