@@ -1,5 +1,6 @@
 /* places.c - see places.h. */
 #include "domain/places.h"
+#include "domain/txn.h"
 #include "domain/audit.h"
 #include "core/db.h"
 #include "core/days.h"
@@ -22,11 +23,12 @@ struct change {
 	bool ok;                     /* the building or person named was there */
 };
 
-/* Runs fn on x in one transaction; what it made and whether it found what
- * it was given into *new_id and *ok (each may be NULL). */
-static NEOERR *run(NEOERR *(*fn)(void *), struct change *x, long long *new_id, bool *ok)
+/* Runs fn on x (t->out) in one transaction (txn_run()); what it made and
+ * whether it found what it was given into *new_id and *ok (each may be
+ * NULL). */
+static NEOERR *run(NEOERR *(*fn)(struct txn *t), struct change *x, long long *new_id, bool *ok)
 {
-	NEOERR *err = db_txn(fn, x);
+	NEOERR *err = txn_run(fn, x->a, x->id, NULL, x);
 
 	if (new_id)
 		*new_id = x->new_id;
@@ -48,15 +50,14 @@ static NEOERR *lock_building(long long id)
 	return nerr_pass(err);
 }
 
-static NEOERR *insert_building(void *ctx)
+static NEOERR *insert_building(struct txn *t)
 {
-	struct change *x = ctx;
-	char now[20], detail[120];
+	struct change *x = t->out;
+	char detail[120];
 	long long dup = 0;
 	bool found = false;
 	NEOERR *err;
 
-	clock_now(now);
 	err = db_scalar(&dup, &found, "SELECT id FROM buildings WHERE name = ? FOR UPDATE",
 			"s", x->name);
 	if (err == STATUS_OK && found)
@@ -64,10 +65,10 @@ static NEOERR *insert_building(void *ctx)
 	if (err == STATUS_OK)
 		err = db_exec(NULL, &x->new_id, "INSERT INTO buildings (name, kind, restricted, "
 			"created_at) VALUES (?, ?, ?, ?)", "ssis", x->name, x->kind,
-			(long long)x->restricted, now);
+			(long long)x->restricted, t->now);
 	snprintf(detail, sizeof detail, "%s %s%s", x->kind, x->name, x->restricted ? " restricted" : "");
 	if (err == STATUS_OK)
-		err = audit_write(x->a, now, "building.add", 0, "building", x->new_id, detail);
+		err = audit_write(x->a, t->now, "building.add", 0, "building", x->new_id, detail);
 	return nerr_pass(err);
 }
 
@@ -79,17 +80,16 @@ NEOERR *places_add_building(const struct actor *a, const char *name, const char 
 	return nerr_pass(run(insert_building, &x, id, NULL));
 }
 
-static NEOERR *insert_entrance(void *ctx)
+static NEOERR *insert_entrance(struct txn *t)
 {
-	struct change *x = ctx;
-	char now[20], full[200], building[65];
+	struct change *x = t->out;
+	char full[200], building[65];
 	DB_CURSOR *c = NULL;
 	long long dup = 0;
 	bool found = false;
 	NEOERR *err;
 
 	x->ok = false;
-	clock_now(now);
 	err = db_query(&c, "SELECT name FROM buildings WHERE id = ? FOR UPDATE", "i", x->id);
 	if (err)
 		return nerr_pass(err);
@@ -112,7 +112,7 @@ static NEOERR *insert_entrance(void *ctx)
 		err = db_exec(NULL, &x->new_id, "INSERT INTO gates (kind, name, building_id) "
 			      "VALUES ('entrance', ?, ?)", "si", full, x->id);
 	if (err == STATUS_OK)
-		err = audit_write(x->a, now, "entrance.add", 0, "gate", x->new_id, full);
+		err = audit_write(x->a, t->now, "entrance.add", 0, "gate", x->new_id, full);
 	return nerr_pass(err);
 }
 
@@ -124,18 +124,16 @@ NEOERR *places_add_entrance(const struct actor *a, long long building_id, const 
 	return nerr_pass(run(insert_entrance, &x, id, found));
 }
 
-static NEOERR *set_restricted(void *ctx)
+static NEOERR *set_restricted(struct txn *t)
 {
-	struct change *x = ctx;
-	char now[20];
+	struct change *x = t->out;
 	NEOERR *err = lock_building(x->id);
 
-	clock_now(now);
 	if (err == STATUS_OK)
 		err = db_exec(NULL, NULL, "UPDATE buildings SET restricted = ? WHERE id = ?", "ii",
 			      (long long)x->restricted, x->id);
 	if (err == STATUS_OK)
-		err = audit_write(x->a, now, x->restricted ? "building.restrict" : "building.open",
+		err = audit_write(x->a, t->now, x->restricted ? "building.restrict" : "building.open",
 				  0, "building", x->id, NULL);
 	return nerr_pass(err);
 }
@@ -147,15 +145,14 @@ NEOERR *places_restrict(const struct actor *a, long long building_id, bool restr
 	return nerr_pass(run(set_restricted, &x, NULL, NULL));
 }
 
-static NEOERR *insert_access(void *ctx)
+static NEOERR *insert_access(struct txn *t)
 {
-	struct change *x = ctx;
-	char now[20], detail[120];
+	struct change *x = t->out;
+	char detail[120];
 	long long one = 0;
 	bool found = false;
 	NEOERR *err;
 
-	clock_now(now);
 	err = lock_building(x->id);
 	if (err == STATUS_OK && x->unit_id > 0) {
 		err = db_scalar(&one, &found, "SELECT id FROM org_units WHERE id = ? "
@@ -179,7 +176,7 @@ static NEOERR *insert_access(void *ctx)
 	else
 		snprintf(detail, sizeof detail, "%s", x->identity ? x->identity : "");
 	if (err == STATUS_OK)
-		err = audit_write(x->a, now, "building.grant", 0, "building", x->id, detail);
+		err = audit_write(x->a, t->now, "building.grant", 0, "building", x->id, detail);
 	return nerr_pass(err);
 }
 
@@ -191,15 +188,13 @@ NEOERR *places_grant(const struct actor *a, long long building_id, long long uni
 	return nerr_pass(run(insert_access, &x, NULL, NULL));
 }
 
-static NEOERR *delete_access(void *ctx)
+static NEOERR *delete_access(struct txn *t)
 {
-	struct change *x = ctx;
-	char now[20];
+	struct change *x = t->out;
 	long long building = 0;
 	bool found = false;
 	NEOERR *err;
 
-	clock_now(now);
 	err = db_scalar(&building, &found, "SELECT building_id FROM building_access WHERE id = ? "
 			"FOR UPDATE", "i", x->id);
 	if (err == STATUS_OK && !found)
@@ -207,7 +202,7 @@ static NEOERR *delete_access(void *ctx)
 	if (err == STATUS_OK)
 		err = db_exec(NULL, NULL, "DELETE FROM building_access WHERE id = ?", "i", x->id);
 	if (err == STATUS_OK)
-		err = audit_write(x->a, now, "building.ungrant", 0, "building", building, NULL);
+		err = audit_write(x->a, t->now, "building.ungrant", 0, "building", building, NULL);
 	return nerr_pass(err);
 }
 
@@ -218,16 +213,14 @@ NEOERR *places_revoke(const struct actor *a, long long access_id)
 	return nerr_pass(run(delete_access, &x, NULL, NULL));
 }
 
-static NEOERR *insert_approver(void *ctx)
+static NEOERR *insert_approver(struct txn *t)
 {
-	struct change *x = ctx;
-	char now[20];
+	struct change *x = t->out;
 	unsigned long long n = 0;
 	bool found = false;
 	NEOERR *err;
 
 	x->ok = false;
-	clock_now(now);
 	err = lock_building(x->id);
 	if (err == STATUS_OK)
 		err = db_scalar(&x->person_id, &found, "SELECT p.id FROM people p WHERE p.number = ? "
@@ -239,7 +232,7 @@ static NEOERR *insert_approver(void *ctx)
 	err = db_exec(&n, NULL, "INSERT IGNORE INTO building_approvers (building_id, person_id) "
 		      "VALUES (?, ?)", "ii", x->id, x->person_id);
 	if (err == STATUS_OK && n == 1)
-		err = audit_write(x->a, now, "building.approver", x->person_id, "building",
+		err = audit_write(x->a, t->now, "building.approver", x->person_id, "building",
 				  x->id, NULL);
 	return nerr_pass(err);
 }
@@ -252,20 +245,18 @@ NEOERR *places_add_approver(const struct actor *a, long long building_id, const 
 	return nerr_pass(run(insert_approver, &x, NULL, ok));
 }
 
-static NEOERR *delete_approver(void *ctx)
+static NEOERR *delete_approver(struct txn *t)
 {
-	struct change *x = ctx;
-	char now[20];
+	struct change *x = t->out;
 	unsigned long long n = 0;
 	NEOERR *err;
 
-	clock_now(now);
 	err = db_exec(&n, NULL, "DELETE FROM building_approvers WHERE building_id = ? AND person_id = ?",
 		      "ii", x->id, x->person_id);
 	if (err == STATUS_OK && n == 0)
 		err = nerr_raise(HC_ERR_NOTFOUND, "not an approver");
 	if (err == STATUS_OK)
-		err = audit_write(x->a, now, "building.unapprover", x->person_id, "building",
+		err = audit_write(x->a, t->now, "building.unapprover", x->person_id, "building",
 				  x->id, NULL);
 	return nerr_pass(err);
 }
@@ -279,16 +270,14 @@ NEOERR *places_remove_approver(const struct actor *a, long long building_id, lon
 
 /* ---- pass holders without a return application; dorm residents ---------- */
 
-static NEOERR *change_holder(void *ctx)
+static NEOERR *change_holder(struct txn *t)
 {
-	struct change *x = ctx;
-	char now[20];
+	struct change *x = t->out;
 	unsigned long long n = 0;
 	bool found = false;
 	NEOERR *err = STATUS_OK;
 
 	x->ok = false;
-	clock_now(now);
 	if (x->add) {
 		err = db_scalar(&x->person_id, &found, "SELECT id FROM people WHERE number = ? FOR UPDATE",
 				"s", x->number);
@@ -296,14 +285,14 @@ static NEOERR *change_holder(void *ctx)
 			return nerr_pass(err);
 		err = db_exec(&n, NULL, "INSERT IGNORE INTO pass_holders (person_id, added_by, added_at, "
 			"note) VALUES (?, ?, ?, NULLIF(?, ''))", "iiss", x->person_id,
-			(long long)x->a->person_id, now, x->note ? x->note : "");
+			(long long)x->a->person_id, t->now, x->note ? x->note : "");
 	} else {
 		err = db_exec(&n, NULL, "DELETE FROM pass_holders WHERE person_id = ?", "i",
 			      x->person_id);
 	}
 	x->ok = true;
 	if (err == STATUS_OK && n == 1)
-		err = audit_write(x->a, now, x->add ? "pass_holder.add" : "pass_holder.remove",
+		err = audit_write(x->a, t->now, x->add ? "pass_holder.add" : "pass_holder.remove",
 				  (int)x->person_id, "person", x->person_id, x->note);
 	return nerr_pass(err);
 }
@@ -322,16 +311,15 @@ NEOERR *places_remove_holder(const struct actor *a, long long person_id)
 	return nerr_pass(run(change_holder, &x, NULL, NULL));
 }
 
-static NEOERR *change_dorm(void *ctx)
+static NEOERR *change_dorm(struct txn *t)
 {
-	struct change *x = ctx;
-	char now[20], detail[40];
+	struct change *x = t->out;
+	char detail[40];
 	long long one = 0;
 	bool found = false;
 	NEOERR *err;
 
 	x->ok = false;
-	clock_now(now);
 	if (x->id > 0) {
 		err = db_scalar(&one, &found, "SELECT id FROM buildings WHERE id = ? AND kind = 'dorm' "
 				"FOR UPDATE", "i", x->id);
@@ -347,7 +335,7 @@ static NEOERR *change_dorm(void *ctx)
 		      "ii", x->id, x->person_id);
 	snprintf(detail, sizeof detail, "building %lld", x->id);
 	if (err == STATUS_OK)
-		err = audit_write(x->a, now, "person.dorm_building", (int)x->person_id, "person",
+		err = audit_write(x->a, t->now, "person.dorm_building", (int)x->person_id, "person",
 				  x->person_id, detail);
 	return nerr_pass(err);
 }
