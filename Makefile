@@ -94,7 +94,7 @@ $(B)/mintsess: tests/tools/mintsess.c $(B)/libhealthcard.a $(LIB_HDR) | $(B)
 $(B)/csv2xlsx: tests/tools/csv2xlsx.c | $(B)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< -lxlsxwriter
 
-$(B)/tests/%: tests/unit/%.c $(B)/libhealthcard.a | $(B)/tests
+$(B)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(B)/libhealthcard.a | $(B)/tests
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libhealthcard.a $(LDLIBS) -lcmocka
 
 $(B) $(B)/lib $(B)/cgi-bin $(B)/tests:

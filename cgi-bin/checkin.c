@@ -38,6 +38,7 @@
 #include "read/directory.h"
 #include "read/questions.h"
 #include "core/days.h"
+#include "core/hdfput.h"
 #include "web/form.h"
 #include "domain/checkin.h"
 #include "domain/proxyfill.h"
@@ -237,24 +238,11 @@ static NEOERR *load_today(struct req *r, int person, int day, bool *done)
 
 	if (err || !*done)
 		return nerr_pass(err);
-	hdf_set_int_value(r->hdf, "Checkin.Report.id", (int)rep.id);
-	hdf_set_value(r->hdf, "Checkin.Report.at", rep.at);
-	hdf_set_value(r->hdf, "Checkin.Report.temperature", rep.temperature);
-	hdf_set_value(r->hdf, "Checkin.Report.city", rep.city);
-	hdf_set_int_value(r->hdf, "Checkin.Report.anomaly", rep.anomaly);
-	hdf_set_value(r->hdf, "Checkin.Report.anomaly_flags", rep.anomaly_flags);
-	if (rep.anomaly_state[0])
-		hdf_set_value(r->hdf, "Checkin.Report.anomaly_state", rep.anomaly_state);
-	hdf_set_int_value(r->hdf, "Checkin.Report.is_makeup", rep.is_makeup);
-	if (rep.filled_by) {
-		hdf_set_int_value(r->hdf, "Checkin.Report.filled_by", (int)rep.filled_by);
-		hdf_set_value(r->hdf, "Checkin.Report.filler", rep.filler);
-	}
-	if (rep.verify_reason[0])
-		hdf_set_value(r->hdf, "Checkin.Report.verify_reason", rep.verify_reason);
-	if (rep.bulk_by[0])
-		hdf_set_value(r->hdf, "Checkin.Report.bulk_by", rep.bulk_by);
-	return STATUS_OK;
+	return nerr_pass(HDF_PUT(r->hdf, "Checkin.Report", HDF_F(rep, id), HDF_F(rep, at),
+		HDF_F(rep, temperature), HDF_F(rep, city), HDF_F(rep, anomaly),
+		HDF_F(rep, anomaly_flags), HDF_F(rep, anomaly_state), HDF_F(rep, is_makeup),
+		HDF_F(rep, filled_by), HDF_F(rep, filler), HDF_F(rep, verify_reason),
+		HDF_F(rep, bulk_by)));
 }
 
 /* Whether person's report is the on-campus one (校内打卡): arrived

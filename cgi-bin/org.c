@@ -18,6 +18,7 @@
  *   POST /org/merge      303 /org/edit with the people moved; 400 no
  *                        such target of the same kind
  */
+#include "core/hdfput.h"
 #include "web/app.h"
 #include "web/form.h"
 #include "domain/org.h"
@@ -127,17 +128,9 @@ static NEOERR *unit_export(struct req *r, int id)
 
 	if (err || !found)
 		return nerr_pass(err);
-	hdf_set_int_value(r->hdf, "Edit.Unit.id", u.id);
-	hdf_set_value(r->hdf, "Edit.Unit.kind", u.kind);
-	hdf_set_value(r->hdf, "Edit.Unit.code", u.code);
-	hdf_set_value(r->hdf, "Edit.Unit.name", u.name);
-	if (u.retired_at[0])
-		hdf_set_value(r->hdf, "Edit.Unit.retired_at", u.retired_at);
-	if (u.merged_code[0]) {
-		hdf_set_value(r->hdf, "Edit.Unit.merged_code", u.merged_code);
-		hdf_set_value(r->hdf, "Edit.Unit.merged_name", u.merged_name);
-	}
-	return STATUS_OK;
+	return nerr_pass(HDF_PUT(r->hdf, "Edit.Unit", HDF_F(u, id), HDF_F(u, kind),
+		HDF_F(u, code), HDF_F(u, name), HDF_F(u, retired_at),
+		HDF_F(u, merged_code), HDF_F(u, merged_name)));
 }
 
 /* The edit page of unit ?id=, for those who may change it. */

@@ -102,16 +102,13 @@ static NEOERR *show(struct req *r)
 	NEOERR *err;
 
 	/* The record and who it belongs to in one read: no such person is
-	 * 404, one out of the viewer's scope 403 (as scope_require()). */
+	 * 404, one out of the viewer's scope 403 (scope_check()). */
 	err = person_load(r->hdf, "Record.Person", person, &subject, &found);
-	if (err)
-		return nerr_pass(err);
-	if (!found)
-		return nerr_raise(HC_ERR_NOTFOUND, "no person %d", person);
-	if (!scope_allows(&r->who, &subject)) {
+	if (err == STATUS_OK)
+		err = scope_check(&r->who, &subject, found, person);
+	if (err) {
 		hdf_remove_tree(r->hdf, "Record");
-		return nerr_raise(HC_ERR_FORBIDDEN, "person %d out of scope for %d",
-				  person, r->who.person_id);
+		return nerr_pass(err);
 	}
 	if (person != r->who.person_id)
 		hdf_set_int_value(r->hdf, "Record.ViewedByStaff", 1);

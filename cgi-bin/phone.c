@@ -44,13 +44,6 @@ static NEOERR *show(struct req *r)
 }
 
 /* A refusal: 400 and the page again with the message at its field. */
-static NEOERR *refused(struct req *r, const struct outcome *o)
-{
-	r->status = 400;
-	form_error(r, o->field && *o->field ? o->field : "form", o->msg);
-	return nerr_pass(show(r));
-}
-
 static NEOERR *send(struct req *r)
 {
 	struct outcome o = { 0 };
@@ -64,7 +57,7 @@ static NEOERR *send(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	if (!o.ok)
-		return nerr_pass(refused(r, &o));
+		return nerr_pass(form_refused(r, &o, "phone", show));
 	return nerr_pass(app_redirect(r, "/phone?sent=1"));
 }
 
@@ -81,7 +74,7 @@ static NEOERR *confirm(struct req *r)
 	if (err)
 		return nerr_pass(err);
 	if (!o.ok)
-		return nerr_pass(refused(r, &o));
+		return nerr_pass(form_refused(r, &o, "phone", show));
 	return nerr_pass(app_redirect(r, "/phone?done=1"));
 }
 

@@ -347,22 +347,34 @@ static NEOERR *bulk_form_refused(struct req *r, const struct form *f, const char
 	return nerr_pass(err ? err : render(r, &now));
 }
 
-static NEOERR *close_preview(struct req *r)
+/* A bulk action's preview (GET): what it would change, counted now, with
+ * the reason (and the state) carried to the form that confirms it. */
+static NEOERR *bulk_preview(struct req *r, const struct form *f, const char *bad_key,
+			    NEOERR *(*count)(HDF *, const char *, const char *,
+					     const struct policy *, int),
+			    const char *reason_key)
 {
 	struct policy now;
 	bool refused;
-	NEOERR *err = bulk_form_refused(r, &close_form, "Close.Bad", &refused);
+	NEOERR *err = bulk_form_refused(r, f, bad_key, &refused);
 
 	if (err || refused)
 		return nerr_pass(err);
 	err = policy_load(&now);
 	if (err == STATUS_OK)
-		err = policy_preview_close(r->hdf, "Preview", r->lang, &now, app_today());
+		err = count(r->hdf, "Preview", r->lang, &now, app_today());
 	if (err)
 		return nerr_pass(err);
 	hdf_set_int_value(r->hdf, "Preview.Shown", 1);
-	hdf_set_value(r->hdf, "Preview.Close", app_param(r, "reason", ""));
+	hdf_set_value(r->hdf, reason_key, app_param(r, "reason", ""));
+	hdf_set_value(r->hdf, "Preview.State", app_param(r, "state", ""));
 	return nerr_pass(render(r, &now));
+}
+
+static NEOERR *close_preview(struct req *r)
+{
+	return nerr_pass(bulk_preview(r, &close_form, "Close.Bad", policy_preview_close,
+				      "Preview.Close"));
 }
 
 static NEOERR *close_apply(struct req *r)
@@ -391,21 +403,8 @@ static const struct form reset_form = { "policy_reset", reset_fields };
 
 static NEOERR *reset_preview(struct req *r)
 {
-	struct policy now;
-	bool refused;
-	NEOERR *err = bulk_form_refused(r, &reset_form, "Reset.Bad", &refused);
-
-	if (err || refused)
-		return nerr_pass(err);
-	err = policy_load(&now);
-	if (err == STATUS_OK)
-		err = policy_preview_reset(r->hdf, "Preview", r->lang, &now, app_today());
-	if (err)
-		return nerr_pass(err);
-	hdf_set_int_value(r->hdf, "Preview.Shown", 1);
-	hdf_set_value(r->hdf, "Preview.Reset", app_param(r, "reason", ""));
-	hdf_set_value(r->hdf, "Preview.State", app_param(r, "state", ""));
-	return nerr_pass(render(r, &now));
+	return nerr_pass(bulk_preview(r, &reset_form, "Reset.Bad", policy_preview_reset,
+				      "Preview.Reset"));
 }
 
 static NEOERR *reset_apply(struct req *r)

@@ -652,26 +652,54 @@ static NEOERR *pass_seen(struct req *r, const struct passage_seen *seen)
  * checked with the key of `kind` ("pass", "booking"), then the phone's
  * station, shown on the page. *found false when the phone is no enrolled
  * device: the answer (403) is sent. */
-static NEOERR *entrance_scan_start(struct req *r, const char *kind, const char *t,
-				   struct pass_token *tok, enum gate_token_status *ts,
-				   struct scan_station *st, bool *found)
+/* What a scan at a door starts from: the code (?t=) and what it says, the
+ * phone that scans, the verdict so far, and the card once it is loaded. */
+struct door_scan {
+	const char *t;
+	struct pass_token tok;
+	enum gate_token_status ts;
+	struct scan_station st;
+	struct scan_verdict sv;
+	struct card_info ci;
+	struct card_verdict v;
+	int today;
+};
+
+/* The code, then the phone: an unknown phone is answered 403 (*found false). */
+static NEOERR *entrance_scan_start(struct req *r, const char *kind, struct door_scan *d,
+				   bool *found)
 {
 	unsigned char pk[TOKEN_PK_BYTES];
 	struct scan_verdict sv = { SCAN_DENY, SCAN_UNKNOWN_DEVICE };
 	NEOERR *err;
 
+	d->t = app_param(r, "t", NULL);
+	d->sv = (struct scan_verdict){ SCAN_DENY, SCAN_OK };
+	d->today = app_today();
 	sess_signkey(kind, pk, NULL);
-	*ts = pass_token_check(pk, t, (long long)time(NULL), tok);
+	d->ts = pass_token_check(pk, d->t, (long long)time(NULL), &d->tok);
 	err = arrival_station(&r->who, hdf_get_value(r->hdf, "Cookie." ARRIVAL_DEVICE_COOKIE, NULL),
-			      0, NULL, false, st, found);
+			      0, NULL, false, &d->st, found);
 	if (err)
 		return nerr_pass(err);
 	if (!*found) {
 		r->status = 403;
 		return nerr_pass(answer(r, &sv, NULL));
 	}
-	station_export(r, st);
+	station_export(r, &d->st);
 	return STATUS_OK;
+}
+
+/* The temperature measured at the door (?temperature=, tenths; 0 for none)
+ * and the fever threshold in force. */
+static NEOERR *door_temperature(struct req *r, int *tenths, int *fever)
+{
+	struct policy pol;
+	NEOERR *err = policy_load(&pol);
+
+	*tenths = pass_temperature_tenths(app_param(r, "temperature", ""));
+	*fever = pol.fever_tenths;
+	return nerr_pass(err);
 }
 
 /*
@@ -680,88 +708,76 @@ static NEOERR *entrance_scan_start(struct req *r, const char *kind, const char *
  */
 static NEOERR *pass_scan(struct req *r)
 {
-	const char *t = app_param(r, "t", NULL);
-	struct pass_token tok;
-	enum gate_token_status ts;
-	struct scan_station st;
-	struct scan_verdict sv = { SCAN_DENY, SCAN_OK };
+	struct door_scan d;
 	struct passage_seen seen;
-	struct card_info ci;
-	struct card_verdict v;
 	struct pass_scan ps = { 0 };
 	struct passage_new x = { 0 };
 	char bname[65];
 	bool found, answered, may = false, needs_temp = false, recorded = false;
-	int today = app_today();
 	NEOERR *err;
 
-	err = entrance_scan_start(r, "pass", t, &tok, &ts, &st, &found);
+	err = entrance_scan_start(r, "pass", &d, &found);
 	if (err || !found)
 		return nerr_pass(err);
-	if (st.kind != GATE_KIND_ENTRANCE) {
-		sv.reason = SCAN_NOT_HERE;
-		return nerr_pass(answer(r, &sv, NULL));
+	if (d.st.kind != GATE_KIND_ENTRANCE) {
+		d.sv.reason = SCAN_NOT_HERE;
+		return nerr_pass(answer(r, &d.sv, NULL));
 	}
-	if (ts != TOKEN_OK) {
-		sv.reason = gate_token_reason(ts);
-		return nerr_pass(answer(r, &sv, NULL));
+	if (d.ts != TOKEN_OK) {
+		d.sv.reason = gate_token_reason(d.ts);
+		return nerr_pass(answer(r, &d.sv, NULL));
 	}
-	err = passage_find_token(tok.mac, &seen);
+	err = passage_find_token(d.tok.mac, &seen);
 	if (err)
 		return nerr_pass(err);
-	err = load_card_or_deny(r, tok.person_id, today, &ci, &v, &sv, &answered);
+	err = load_card_or_deny(r, d.tok.person_id, d.today, &d.ci, &d.v, &d.sv, &answered);
 	if (err || answered)
 		return nerr_pass(err);
-	err = photo_export(r, tok.person_id);
+	err = photo_export(r, d.tok.person_id);
 	if (err)
 		return nerr_pass(err);
-	hdf_set_value(r->hdf, "Pass.Direction", pass_direction_name(tok.direction));
+	hdf_set_value(r->hdf, "Pass.Direction", pass_direction_name(d.tok.direction));
 	if (seen.found)
 		return nerr_pass(pass_seen(r, &seen));
-	err = passage_entrance(st.gate_id, &x.building_id, bname, &found);
+	err = passage_entrance(d.st.gate_id, &x.building_id, bname, &found);
 	if (err == STATUS_OK && found)
-		err = passage_may_enter(tok.person_id, x.building_id, &may);
+		err = passage_may_enter(d.tok.person_id, x.building_id, &may);
 	if (err)
 		return nerr_pass(err);
 	hdf_set_value(r->hdf, "Pass.Building", bname);
 	if (!strcmp(r->method, "POST") && form_check(r, &temperature_form)) {
 		r->status = 400;
-		hdf_set_value(r->hdf, "Pass.Token", t);
+		hdf_set_value(r->hdf, "Pass.Token", d.t);
 		return nerr_pass(app_render(r, "scan_pass.cs"));
 	}
-	ps.station_entrance = st.gate_id;
-	ps.t = &tok;
-	ps.holder = pass_holder(ci.identity, &ci.facts, &v);
-	ps.red = v.colour == COLOUR_RED;
+	ps.station_entrance = d.st.gate_id;
+	ps.t = &d.tok;
+	ps.holder = pass_holder(d.ci.identity, &d.ci.facts, &d.v);
+	ps.red = d.v.colour == COLOUR_RED;
 	ps.may_enter = may;
 	if (!ps.holder && !ps.red) {
 		/* Listed by the admin (seed 003 三③): no return application. */
-		err = passage_listed_holder(tok.person_id, &ps.holder);
+		err = passage_listed_holder(d.tok.person_id, &ps.holder);
 		if (err)
 			return nerr_pass(err);
 	}
-	ps.temperature_tenths = pass_temperature_tenths(app_param(r, "temperature", ""));
-	{
-		struct policy pol;   /* the threshold in force */
-
-		if ((err = policy_load(&pol)))
-			return nerr_pass(err);
-		ps.fever_tenths = pol.fever_tenths;
-	}
-	if (tok.direction == PASS_IN && found) {
+	err = door_temperature(r, &ps.temperature_tenths, &ps.fever_tenths);
+	if (err)
+		return nerr_pass(err);
+	if (d.tok.direction == PASS_IN && found) {
 		char now[20];
 
 		app_now(now);
-		err = temppass_state(tok.person_id, x.building_id, now, &ps.temp);
+		err = temppass_state(d.tok.person_id, x.building_id, now, &ps.temp);
 		if (err)
 			return nerr_pass(err);
 	}
-	pass_decide(&ps, &sv, &needs_temp);
-	if (sv.reason == SCAN_NOT_ALLOWED) {
+	pass_decide(&ps, &d.sv, &needs_temp);
+	if (d.sv.reason == SCAN_NOT_ALLOWED) {
 		/* A building for its residents: say so. */
 		bool residents = false;
 
-		err = passage_residents_only(tok.person_id, x.building_id, &residents);
+		err = passage_residents_only(d.tok.person_id, x.building_id, &residents);
 		if (err)
 			return nerr_pass(err);
 		if (residents)
@@ -769,106 +785,94 @@ static NEOERR *pass_scan(struct req *r)
 	}
 	if (needs_temp) {
 		/* The way in waits for the temperature measured at the door. */
-		hdf_set_value(r->hdf, "Pass.Token", t);
+		hdf_set_value(r->hdf, "Pass.Token", d.t);
 		return nerr_pass(app_render(r, "scan_pass.cs"));
 	}
 	if (ps.temperature_tenths)
 		hdf_set_value(r->hdf, "Scan.Temperature", app_param(r, "temperature", ""));
 	if (!strcmp(r->method, "HEAD"))
-		return nerr_pass(answer(r, &sv, NULL));
-	x.person_id = tok.person_id;
-	x.entrance_id = st.gate_id;
-	x.entrance_name = st.gate_name;
-	x.direction = tok.direction;
-	x.device_id = st.device_id;
-	x.scanned_by = st.staff_id;
-	x.mac = tok.mac;
-	x.verdict = sv;
+		return nerr_pass(answer(r, &d.sv, NULL));
+	x.person_id = d.tok.person_id;
+	x.entrance_id = d.st.gate_id;
+	x.entrance_name = d.st.gate_name;
+	x.direction = d.tok.direction;
+	x.device_id = d.st.device_id;
+	x.scanned_by = d.st.staff_id;
+	x.mac = d.tok.mac;
+	x.verdict = d.sv;
 	x.temperature_tenths = ps.temperature_tenths;
 	err = passage_record(&r->who, &x, &recorded);
 	if (err)
 		return nerr_pass(err);
 	if (!recorded) {
 		/* Another phone recorded this code meanwhile. */
-		err = passage_find_token(tok.mac, &seen);
+		err = passage_find_token(d.tok.mac, &seen);
 		if (err)
 			return nerr_pass(err);
 		if (seen.found)
 			return nerr_pass(pass_seen(r, &seen));
 	}
-	if (sv.reason == SCAN_FEVER) {
+	if (d.sv.reason == SCAN_FEVER) {
 		/* The card as it is now: red. */
-		err = card_facts_load(tok.person_id, today, &ci);
+		err = card_facts_load(d.tok.person_id, d.today, &d.ci);
 		if (err)
 			return nerr_pass(err);
-		card_state(&ci.facts, today, ci.streak_days, &v);
-		card_export(r->hdf, r->lang, "Card", &ci, &v);
+		card_state(&d.ci.facts, d.today, d.ci.streak_days, &d.v);
+		card_export(r->hdf, r->lang, "Card", &d.ci, &d.v);
 	}
-	return nerr_pass(answer(r, &sv, NULL));
+	return nerr_pass(answer(r, &d.sv, NULL));
 }
 
 /* A booking's code at the venue: check in with the temperature, or the
  * exit's scan ends it. */
 static NEOERR *booking_door(struct req *r)
 {
+	struct door_scan d;
 	static const enum scan_reason why[] = {
 		[BS_TOO_EARLY] = SCAN_BOOKING_TOO_EARLY, [BS_LAPSED] = SCAN_BOOKING_LAPSED,
 		[BS_DONE] = SCAN_BOOKING_DONE, [BS_UNKNOWN] = SCAN_BAD_CODE };
-	const char *t = app_param(r, "t", NULL);
-	struct pass_token tok;
-	enum gate_token_status ts;
-	struct scan_station st;
-	struct scan_verdict sv = { SCAN_DENY, SCAN_OK };
-	struct card_info ci;
-	struct card_verdict v;
 	enum booking_scan bs;
 	char bname[65], state[12], now[20];
 	int building = 0, temp, fever;
 	bool found, answered;
-	int today = app_today();
 	NEOERR *err;
 
-	err = entrance_scan_start(r, "booking", t, &tok, &ts, &st, &found);
+	err = entrance_scan_start(r, "booking", &d, &found);
 	if (err || !found)
 		return nerr_pass(err);
-	if (st.kind == GATE_KIND_ENTRANCE) {
-		err = passage_entrance(st.gate_id, &building, bname, &found);
+	if (d.st.kind == GATE_KIND_ENTRANCE) {
+		err = passage_entrance(d.st.gate_id, &building, bname, &found);
 		if (err)
 			return nerr_pass(err);
 	}
-	if (ts != TOKEN_OK) {
-		sv.reason = gate_token_reason(ts);
-		return nerr_pass(answer(r, &sv, NULL));
+	if (d.ts != TOKEN_OK) {
+		d.sv.reason = gate_token_reason(d.ts);
+		return nerr_pass(answer(r, &d.sv, NULL));
 	}
-	if (building == 0 || building != tok.building_id) {
-		sv.reason = SCAN_NOT_HERE;
-		return nerr_pass(answer(r, &sv, NULL));
+	if (building == 0 || building != d.tok.building_id) {
+		d.sv.reason = SCAN_NOT_HERE;
+		return nerr_pass(answer(r, &d.sv, NULL));
 	}
-	err = load_card_or_deny(r, tok.person_id, today, &ci, &v, &sv, &answered);
+	err = load_card_or_deny(r, d.tok.person_id, d.today, &d.ci, &d.v, &d.sv, &answered);
 	if (err || answered)
 		return nerr_pass(err);
 	hdf_set_value(r->hdf, "Pass.Building", bname);
 	hdf_set_value(r->hdf, "Pass.Booking", "1");
-	err = booking_find(tok.entrance_id, tok.person_id, building, state);
+	err = booking_find(d.tok.entrance_id, d.tok.person_id, building, state);
 	if (err)
 		return nerr_pass(err);
-	temp = pass_temperature_tenths(app_param(r, "temperature", ""));
-	{
-		struct policy pol;
-
-		if ((err = policy_load(&pol)))
-			return nerr_pass(err);
-		fever = pol.fever_tenths;
-	}
+	err = door_temperature(r, &temp, &fever);
+	if (err)
+		return nerr_pass(err);
 	if (!strcmp(state, "booked")) {
-		if (v.colour == COLOUR_RED) {
-			sv.reason = SCAN_ABNORMAL;
-			return nerr_pass(answer(r, &sv, NULL));
+		if (d.v.colour == COLOUR_RED) {
+			d.sv.reason = SCAN_ABNORMAL;
+			return nerr_pass(answer(r, &d.sv, NULL));
 		}
 		if (strcmp(r->method, "POST") || form_check(r, &temperature_form) || temp == 0) {
 			if (!strcmp(r->method, "POST"))
 				r->status = 400;
-			hdf_set_value(r->hdf, "Pass.Token", t);
+			hdf_set_value(r->hdf, "Pass.Token", d.t);
 			hdf_set_value(r->hdf, "Pass.Action", "/scan/booking");
 			hdf_set_value(r->hdf, "Pass.Direction", "in");
 			return nerr_pass(app_render(r, "scan_pass.cs"));
@@ -876,36 +880,36 @@ static NEOERR *booking_door(struct req *r)
 		hdf_set_value(r->hdf, "Scan.Temperature", app_param(r, "temperature", ""));
 		if (temp >= fever) {
 			/* As at any entrance: refused, the card red, the counselor's queue. */
-			struct passage_new x = { .person_id = tok.person_id, .building_id = building,
-				.entrance_id = st.gate_id, .entrance_name = st.gate_name,
-				.direction = PASS_IN, .device_id = st.device_id, .scanned_by = st.staff_id,
-				.mac = tok.mac, .verdict = { SCAN_DENY, SCAN_FEVER },
+			struct passage_new x = { .person_id = d.tok.person_id, .building_id = building,
+				.entrance_id = d.st.gate_id, .entrance_name = d.st.gate_name,
+				.direction = PASS_IN, .device_id = d.st.device_id, .scanned_by = d.st.staff_id,
+				.mac = d.tok.mac, .verdict = { SCAN_DENY, SCAN_FEVER },
 				.temperature_tenths = temp };
 			bool recorded;
 
 			err = passage_record(&r->who, &x, &recorded);
 			if (err)
 				return nerr_pass(err);
-			sv.reason = SCAN_FEVER;
-			return nerr_pass(answer(r, &sv, NULL));
+			d.sv.reason = SCAN_FEVER;
+			return nerr_pass(answer(r, &d.sv, NULL));
 		}
 	}
 	if (!strcmp(r->method, "HEAD"))
-		return nerr_pass(answer(r, &sv, NULL));
+		return nerr_pass(answer(r, &d.sv, NULL));
 	app_now(now);
-	err = booking_scan(tok.entrance_id, tok.person_id, building, temp, tok.mac, now, &bs);
+	err = booking_scan(d.tok.entrance_id, d.tok.person_id, building, temp, d.tok.mac, now, &bs);
 	if (err)
 		return nerr_pass(err);
 	if (bs == BS_CHECKED_IN || bs == BS_ENDED) {
-		sv.result = SCAN_ALLOW;
+		d.sv.result = SCAN_ALLOW;
 		hdf_set_value(r->hdf, "Pass.Direction", bs == BS_CHECKED_IN ? "in" : "out");
 	} else if (bs == BS_JUST_IN) {
-		sv.result = SCAN_ALREADY;
-		sv.reason = SCAN_JUST_ADMITTED;
+		d.sv.result = SCAN_ALREADY;
+		d.sv.reason = SCAN_JUST_ADMITTED;
 	} else {
-		sv.reason = why[bs];
+		d.sv.reason = why[bs];
 	}
-	return nerr_pass(answer(r, &sv, NULL));
+	return nerr_pass(answer(r, &d.sv, NULL));
 }
 
 static const struct action actions[] = {

@@ -1,6 +1,6 @@
 /* conf.c - see conf.h. */
 #include "core/conf.h"
-#include "core/policy.h"
+#include "core/policydefaults.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -21,7 +21,7 @@ const char *conf_str(const char *name, const char *def);
 int conf_int(const char *name, int def);
 
 /* Policy.StreakDays as the card counts it: 1 to POLICY_STREAK_MAX,
- * POLICY_STREAK_DAYS when not set (core/policy.h): the default of the
+ * POLICY_STREAK_DAYS when not set (core/policydefaults.h): the default of the
  * rule in force, which lives in the database (domain/policy.h). */
 int conf_streak_days(void);
 

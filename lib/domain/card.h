@@ -9,7 +9,7 @@
 #ifndef HC_CARD_H
 #define HC_CARD_H
 
-#include "core/policy.h"
+#include "core/policydefaults.h"
 
 #include <stdbool.h>
 

@@ -5,7 +5,7 @@
 #include "core/db.h"
 #include "core/idlist.h"
 #include "core/days.h"
-#include "core/policy.h"
+#include "core/policydefaults.h"
 #include "domain/audit.h"
 #include "domain/facts.h"
 #include "domain/term.h"

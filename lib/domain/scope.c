@@ -46,22 +46,31 @@ NEOERR *scope_load_subject(int person_id, struct subject *s, bool *found)
 	return STATUS_OK;
 }
 
+static NEOERR *judge(const struct actor *viewer, const struct subject *s, bool found,
+		     int person_id, bool (*allows)(const struct actor *, const struct subject *))
+{
+	if (!found)
+		return nerr_raise(HC_ERR_NOTFOUND, "no person %d", person_id);
+	if (!allows(viewer, s))
+		return nerr_raise(HC_ERR_FORBIDDEN, "person %d out of scope for %d",
+				  person_id, viewer->person_id);
+	return STATUS_OK;
+}
+
+NEOERR *scope_check(const struct actor *viewer, const struct subject *s, bool found,
+		    int person_id)
+{
+	return nerr_pass(judge(viewer, s, found, person_id, scope_allows));
+}
+
 static NEOERR *require(const struct actor *viewer, int person_id,
 		       bool (*allows)(const struct actor *, const struct subject *))
 {
 	struct subject s;
 	bool found;
-	NEOERR *err;
+	NEOERR *err = scope_load_subject(person_id, &s, &found);
 
-	err = scope_load_subject(person_id, &s, &found);
-	if (err)
-		return nerr_pass(err);
-	if (!found)
-		return nerr_raise(HC_ERR_NOTFOUND, "no person %d", person_id);
-	if (!allows(viewer, &s))
-		return nerr_raise(HC_ERR_FORBIDDEN, "person %d out of scope for %d",
-				  person_id, viewer->person_id);
-	return STATUS_OK;
+	return nerr_pass(err ? err : judge(viewer, &s, found, person_id, allows));
 }
 
 NEOERR *scope_require(const struct actor *viewer, int person_id)

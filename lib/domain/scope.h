@@ -36,6 +36,11 @@ NEOERR *scope_load_subject(int person_id, struct subject *s, bool *found);
  * HC_ERR_FORBIDDEN for one out of scope (the same page for both would
  * leak nothing more, but the log tells them apart). */
 NEOERR *scope_require(const struct actor *viewer, int person_id);
+/* scope_require()'s answer for a subject the caller has read itself (with
+ * the record it shows): HC_ERR_NOTFOUND when !found, HC_ERR_FORBIDDEN when
+ * out of the viewer's scope. */
+NEOERR *scope_check(const struct actor *viewer, const struct subject *s, bool found,
+		    int person_id);
 
 /* As scope_require(), with scope_allows_acting(): HC_ERR_FORBIDDEN on
  * oneself. */

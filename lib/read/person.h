@@ -24,7 +24,7 @@
  * phone, boarding, dorm, college_id, counselor_id} and, once filled,
  * <prefix>.Basic.{phone, home_address, emergency_contact, emergency_phone,
  * boarding, dorm, filled_at, updated_by, updated_at}, in one read; *s what
- * scope_allows() judges by; *found false for no such person (nothing
+ * scope_check() judges by; *found false for no such person (nothing
  * written). A caller that then refuses the viewer removes <prefix>. */
 NEOERR *person_load(HDF *out, const char *prefix, int person_id,
 		   struct subject *s, bool *found);

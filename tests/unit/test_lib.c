@@ -20,6 +20,7 @@
 #include "core/conf.h"
 #include "core/idlist.h"
 #include "core/outcome.h"
+#include "core/hdfput.h"
 
 static void days_round_trip(void **state)
 {
@@ -435,6 +436,33 @@ static void outcome_steps(void **state)
 	nerr_ignore(&err);
 }
 
+/* HDF_PUT: each field written by its type under prefix; a zero number,
+ * a false bool and an empty text left unset, as db_rows() leaves NULL. */
+static void hdf_put_by_type(void **state)
+{
+	struct {
+		int i, zero;
+		long long l;
+		bool b, f;
+		char s[8], empty[4];
+	} v = { -42, 0, 9000000000LL, true, false, "abc", "" };
+	HDF *h = NULL;
+
+	(void)state;
+	assert_null(hdf_init(&h));
+	assert_null(HDF_PUT(h, "X.Y", HDF_F(v, i), HDF_F(v, zero), HDF_F(v, l), HDF_F(v, b),
+			    HDF_F(v, f), HDF_F(v, s), HDF_F(v, empty), HDF_AS("other", v.s)));
+	assert_string_equal(hdf_get_value(h, "X.Y.i", "-"), "-42");
+	assert_string_equal(hdf_get_value(h, "X.Y.l", "-"), "9000000000");
+	assert_string_equal(hdf_get_value(h, "X.Y.b", "-"), "1");
+	assert_string_equal(hdf_get_value(h, "X.Y.s", "-"), "abc");
+	assert_string_equal(hdf_get_value(h, "X.Y.other", "-"), "abc");
+	assert_null(hdf_get_value(h, "X.Y.zero", NULL));
+	assert_null(hdf_get_value(h, "X.Y.f", NULL));
+	assert_null(hdf_get_value(h, "X.Y.empty", NULL));
+	hdf_destroy(&h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -451,6 +479,7 @@ int main(void)
 		cmocka_unit_test(streak_texts),
 		cmocka_unit_test(idlist_json),
 		cmocka_unit_test(outcome_steps),
+		cmocka_unit_test(hdf_put_by_type),
 	};
 	return cmocka_run_group_tests_name("lib", tests, NULL, NULL);
 }
