@@ -354,40 +354,38 @@ static void commute_applied_once(void **state)
 
 /* A leave is the other kind of dated request: its first day may not be
  * past, its days at most Policy.LeaveMaxDays, one open at a time (any
- * student, boarder or not); queued and audited as "leave". */
+ * student, boarder or not); queued and audited as "leave". Days relative
+ * to today, in the order sent. */
 static void leave_applied_once(void **state)
 {
+	static const struct { int first, last; enum dated_problem want; } sent[] = {
+		{ 2, 0, DATED_BAD_DAYS },
+		{ 0, LEAVE_MAX_DAYS + 5, DATED_TOO_LONG },
+		{ -1, 2, DATED_PAST },
+		{ 0, 2, DATED_OK },
+		{ 2, 2, DATED_OPEN_ALREADY },
+	};
 	struct actor s = who(GRAD);
-	enum dated_problem p;
-	long long id = 0;
-	char yesterday[11], today[11], soon[11], far[11];
+	long long id, made = 0;
 
 	(void)state;
-	day_format(day_today() - 1, yesterday);
-	day_format(day_today(), today);
-	day_format(day_today() + 2, soon);
-	day_format(day_today() + LEAVE_MAX_DAYS + 5, far);
-	OK(dated_apply(&s, &leave_kind, GRAD, soon, today, "北京", "回家", &id, &p));
-	assert_int_equal(p, DATED_BAD_DAYS);
-	OK(dated_apply(&s, &leave_kind, GRAD, today, far, "北京", "回家", &id, &p));
-	assert_int_equal(p, DATED_TOO_LONG);
-	OK(dated_apply(&s, &leave_kind, GRAD, yesterday, soon, "北京", "回家", &id, &p));
-	assert_int_equal(p, DATED_PAST);
-	assert_int_equal(id, 0);
-	assert_int_equal(SCALAR("SELECT COUNT(*) FROM leaves WHERE person_id = ?", "i",
-				(long long)GRAD), 0);
+	for (size_t i = 0; i < sizeof sent / sizeof sent[0]; i++) {
+		char first[11], last[11];
+		enum dated_problem p;
 
-	OK(dated_apply(&s, &leave_kind, GRAD, today, soon, "北京", "回家", &id, &p));
-	assert_int_equal(p, DATED_OK);
-	assert_true(id > 0);
-	assert_int_equal(SCALAR("SELECT COUNT(*) FROM queue_items WHERE kind = 'leave' "
-				"AND ref_id = ? AND state = 'open'", "i", id), 1);
-	assert_int_equal(audit_rows(GRAD, "leave.apply", id), 1);
-
-	OK(dated_apply(&s, &leave_kind, GRAD, soon, soon, "上海", "又一次", &id, &p));
-	assert_int_equal(p, DATED_OPEN_ALREADY);
+		day_format(day_today() + sent[i].first, first);
+		day_format(day_today() + sent[i].last, last);
+		OK(dated_apply(&s, &leave_kind, GRAD, first, last, "北京", "回家", &id, &p));
+		assert_int_equal(p, sent[i].want);
+		assert_int_equal(id != 0, p == DATED_OK);
+		if (p == DATED_OK)
+			made = id;
+	}
 	assert_int_equal(SCALAR("SELECT COUNT(*) FROM leaves WHERE person_id = ?", "i",
 				(long long)GRAD), 1);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM queue_items WHERE kind = 'leave' "
+				"AND ref_id = ? AND state = 'open'", "i", made), 1);
+	assert_int_equal(audit_rows(GRAD, "leave.apply", made), 1);
 }
 
 /* ---- terms and batches ------------------------------------------------------ */
