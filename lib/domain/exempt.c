@@ -152,11 +152,7 @@ static NEOERR *end_in_txn(struct txn *t)
 		       "WHERE id = ? FOR UPDATE", "i", t->id);
 	if (err)
 		return nerr_pass(err);
-	found = db_next(cur);
-	if (found) {
-		DB_FILL(cur, 0, ended, subject);
-	}
-	db_cursor_free(&cur);
+	found = DB_FIRST(&cur, 0, ended, subject);
 	if (!found)
 		return nerr_raise(HC_ERR_NOTFOUND, "no exemption %lld", t->id);
 	if (ended)

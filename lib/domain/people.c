@@ -76,12 +76,7 @@ static NEOERR *unit_usable(int id, const char *want, bool retired_ok, int *colle
 
 	if (err)
 		return nerr_pass(err);
-	found = db_next(c);
-	if (found) {
-		db_copy(kind, sizeof kind, db_str(c, 0));
-		DB_FILL(c, 1, *college, retired);
-	}
-	db_cursor_free(&c);
+	found = DB_FIRST(&c, 0, kind, *college, retired);
 	*usable = found && !strcmp(kind, want) && (!retired || retired_ok);
 	return STATUS_OK;
 }
@@ -106,12 +101,7 @@ static NEOERR *save_in_txn(void *ctx)
 			       (long long)in->id);
 		if (err)
 			return nerr_pass(err);
-		found = db_next(c);
-		if (found) {
-			DB_FILL(c, 0, old_college, old_class, old_boarding,
-				old_identity);
-		}
-		db_cursor_free(&c);
+		found = DB_FIRST(&c, 0, old_college, old_class, old_boarding, old_identity);
 		if (outcome_out_of_reach(out, x->a, found, old_college))
 			return STATUS_OK;
 	}

@@ -226,11 +226,7 @@ static NEOERR *by_hand_in_txn(void *ctx)
 		       "WHERE id = ? FOR UPDATE", "i", (long long)x->person);
 	if (err)
 		return nerr_pass(err);
-	found = db_next(c);
-	if (found) {
-		DB_FILL(c, 0, phone, college);
-	}
-	db_cursor_free(&c);
+	found = DB_FIRST(&c, 0, phone, college);
 	if (outcome_out_of_reach(x->out, x->a, found, (int)college))
 		return STATUS_OK;
 	if (outcome_refuse_if(x->out, !phone[0], "", "phone.err.none"))

@@ -93,11 +93,7 @@ static NEOERR *insert_entrance(struct txn *t)
 	err = db_query(&c, "SELECT name FROM buildings WHERE id = ? FOR UPDATE", "i", x->id);
 	if (err)
 		return nerr_pass(err);
-	if (db_next(c)) {
-		x->ok = true;
-		DB_FILL(c, 0, building);
-	}
-	db_cursor_free(&c);
+	x->ok = DB_FIRST(&c, 0, building);
 	if (!x->ok)
 		return STATUS_OK;
 	/* Its full name, as every list of gates and devices shows it. */

@@ -142,10 +142,7 @@ static NEOERR *submit_in_txn(void *arg)
 		       "AND day = ? FOR UPDATE", "is", (long long)x->a->person_id, day);
 	if (err)
 		return nerr_pass(err);
-	if (db_next(c)) {
-		DB_FILL(c, 0, report, state);
-	}
-	db_cursor_free(&c);
+	DB_FIRST(&c, 0, report, state);
 	if (report == 0) {
 		*x->o = ROUND_NO_DAILY;
 		return STATUS_OK;
