@@ -72,6 +72,17 @@ static NEOERR *last_admin(int person, bool *last)
 	return STATUS_OK;
 }
 
+/* A refusal at field when check holds and the person is the school's
+ * last enabled admin (last_admin()); *stop then. */
+static NEOERR *keep_last_admin(struct op *x, bool check, const char *field, bool *stop)
+{
+	bool last = false;
+	NEOERR *err = check ? last_admin(x->person, &last) : STATUS_OK;
+
+	*stop = err == STATUS_OK && outcome_refuse_if(x->out, last, field, "account.err.last_admin");
+	return nerr_pass(err);
+}
+
 /* Has the person an account? */
 static NEOERR *has_account(int person, bool *found)
 {
@@ -136,7 +147,7 @@ static NEOERR *disable_in_txn(void *ctx)
 	struct op *x = ctx;
 	unsigned long long n = 0;
 	char now[20];
-	bool go, last = false;
+	bool go, stop = false;
 	NEOERR *err;
 
 	err = target(x, &go);
@@ -144,10 +155,9 @@ static NEOERR *disable_in_txn(void *ctx)
 		return nerr_pass(err);
 	if (outcome_refuse_if(x->out, x->flag && x->person == x->a->person_id, "", "account.err.self"))
 		return STATUS_OK;
-	if (x->flag && (err = last_admin(x->person, &last)))
+	err = keep_last_admin(x, x->flag, "", &stop);
+	if (err || stop)
 		return nerr_pass(err);
-	if (outcome_refuse_if(x->out, last, "", "account.err.last_admin"))
-		return STATUS_OK;
 	err = db_exec(&n, NULL, "UPDATE accounts SET disabled = ? WHERE person_id = ?", "ii",
 		      (long long)x->flag, (long long)x->person);
 	if (err)
@@ -464,16 +474,14 @@ static NEOERR *revoke_in_txn(void *ctx)
 	long long students = 0;
 	unsigned long long n = 0;
 	char now[20];
-	bool go, last = false;
+	bool go, stop = false;
 	NEOERR *err;
 
 	err = role_target(x, &go);
-	if (err || !go)
+	if (err == STATUS_OK && go)
+		err = keep_last_admin(x, !strcmp(x->text, "admin"), "role", &stop);
+	if (err || !go || stop)
 		return nerr_pass(err);
-	if (!strcmp(x->text, "admin") && (err = last_admin(x->person, &last)))
-		return nerr_pass(err);
-	if (outcome_refuse_if(x->out, last, "role", "account.err.last_admin"))
-		return STATUS_OK;
 	/* A counselor's students are handed over first: their pending items
 	 * would otherwise be nobody's. */
 	if (!strcmp(x->text, "counselor")) {
