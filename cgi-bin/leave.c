@@ -70,12 +70,13 @@ static NEOERR *show(struct req *r)
 	if (!(r->who.roles & R_STUDENT))
 		return nerr_raise(HC_ERR_FORBIDDEN, "only students ask for leave");
 	{
-		static const char *const where[] = { [LV_BAD_DAYS] = "ends_on", [LV_TOO_LONG] = "ends_on",
-			[LV_PAST] = "starts_on", [LV_OPEN_ALREADY] = "starts_on" };
-		static const char *const why[] = { [LV_BAD_DAYS] = "leave.err.days",
-			[LV_TOO_LONG] = "leave.err.too_long", [LV_PAST] = "leave.err.past",
-			[LV_OPEN_ALREADY] = "leave.err.open" };
-		enum leave_problem problem;
+		static const char *const where[] = { [DATED_BAD_DAYS] = "ends_on",
+			[DATED_TOO_LONG] = "ends_on", [DATED_PAST] = "starts_on",
+			[DATED_OPEN_ALREADY] = "starts_on" };
+		static const char *const why[] = { [DATED_BAD_DAYS] = "leave.err.days",
+			[DATED_TOO_LONG] = "leave.err.too_long", [DATED_PAST] = "leave.err.past",
+			[DATED_OPEN_ALREADY] = "leave.err.open" };
+		enum dated_problem problem;
 		char path[64];
 		long long id;
 		NEOERR *err;
@@ -84,12 +85,13 @@ static NEOERR *show(struct req *r)
 			r->status = 400;
 			return nerr_pass(render(r));
 		}
-		err = leave_apply(&r->who, r->who.person_id, app_param(r, "starts_on", ""),
-				  app_param(r, "ends_on", ""), app_param(r, "destination", ""),
-				  app_param(r, "reason", ""), &id, &problem);
+		err = dated_apply(&r->who, &leave_kind, r->who.person_id,
+				  app_param(r, "starts_on", ""), app_param(r, "ends_on", ""),
+				  app_param(r, "destination", ""), app_param(r, "reason", ""), &id,
+				  &problem);
 		if (err)
 			return nerr_pass(err);
-		if (problem != LV_OK) {
+		if (problem != DATED_OK) {
 			form_error(r, where[problem], why[problem]);
 			r->status = 400;
 			return nerr_pass(render(r));
@@ -111,13 +113,13 @@ static const struct form commute_form = { "commute", commute_fields };
 /* 走读报备: a day student's standing report, for the counselor's queue. */
 static NEOERR *commute(struct req *r)
 {
-	static const char *const where[] = { [CM_NOT_DAY] = "address", [CM_BAD_DAYS] = "valid_until",
-		[CM_TOO_LONG] = "valid_until", [CM_PAST] = "valid_until",
-		[CM_OPEN_ALREADY] = "valid_from" };
-	static const char *const why[] = { [CM_NOT_DAY] = "commute.err.boarder",
-		[CM_BAD_DAYS] = "commute.err.days", [CM_TOO_LONG] = "commute.err.too_long",
-		[CM_PAST] = "commute.err.past", [CM_OPEN_ALREADY] = "commute.err.open" };
-	enum commute_problem problem;
+	static const char *const where[] = { [DATED_NOT_DAY] = "address",
+		[DATED_BAD_DAYS] = "valid_until", [DATED_TOO_LONG] = "valid_until",
+		[DATED_PAST] = "valid_until", [DATED_OPEN_ALREADY] = "valid_from" };
+	static const char *const why[] = { [DATED_NOT_DAY] = "commute.err.boarder",
+		[DATED_BAD_DAYS] = "commute.err.days", [DATED_TOO_LONG] = "commute.err.too_long",
+		[DATED_PAST] = "commute.err.past", [DATED_OPEN_ALREADY] = "commute.err.open" };
+	enum dated_problem problem;
 	char path[64];
 	long long id;
 	NEOERR *err;
@@ -127,14 +129,14 @@ static NEOERR *commute(struct req *r)
 		r->status = 400;
 		return nerr_pass(render(r));
 	}
-	err = commute_apply(&r->who, r->who.person_id, app_param(r, "address", ""),
-			    app_param(r, "valid_from", ""), app_param(r, "valid_until", ""),
-			    app_param(r, "reason", ""), &id, &problem);
+	err = dated_apply(&r->who, &commute_kind, r->who.person_id, app_param(r, "valid_from", ""),
+			  app_param(r, "valid_until", ""), app_param(r, "address", ""),
+			  app_param(r, "reason", ""), &id, &problem);
 	if (err)
 		return nerr_pass(err);
-	if (problem == CM_NOT_DAY)
+	if (problem == DATED_NOT_DAY)
 		return nerr_raise(HC_ERR_FORBIDDEN, "a boarder files no commute report");
-	if (problem != CM_OK) {
+	if (problem != DATED_OK) {
 		form_error(r, where[problem], why[problem]);
 		r->status = 400;
 		return nerr_pass(render(r));

@@ -88,9 +88,5 @@ int day_today(void)
 
 void clock_now(char out[20])
 {
-	time_t t = time(NULL);
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+	day_clock_text(time(NULL), 0, out);
 }

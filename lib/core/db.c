@@ -1048,3 +1048,13 @@ void db_fill(DB_CURSOR *c, int first, const struct db_dst *d, int n)
 		}
 	}
 }
+
+bool db_first(DB_CURSOR **cur, int first, const struct db_dst *d, int n)
+{
+	bool found = db_next(*cur);
+
+	if (found)
+		db_fill(*cur, first, d, n);
+	db_cursor_free(cur);
+	return found;
+}

@@ -76,6 +76,16 @@ void db_fill(DB_CURSOR *c, int first, const struct db_dst *d, int n);
 	db_fill((c), (first), (const struct db_dst[]){ DB_DSTS_(__VA_ARGS__) }, \
 		(int)(sizeof (const struct db_dst[]){ DB_DSTS_(__VA_ARGS__) } / \
 		      sizeof (struct db_dst)))
+/* The first row of *cur, if any, into the fields (DB_FILL() from column
+ * first), then *cur freed: a row read by hand (locked FOR UPDATE in a
+ * transaction) in one step:
+ *   found = DB_FIRST(&c, 0, phone, college);
+ * Returns whether there was a row; the fields are untouched when not. */
+bool db_first(DB_CURSOR **cur, int first, const struct db_dst *d, int n);
+#define DB_FIRST(cur, first, ...) \
+	db_first((cur), (first), (const struct db_dst[]){ DB_DSTS_(__VA_ARGS__) }, \
+		 (int)(sizeof (const struct db_dst[]){ DB_DSTS_(__VA_ARGS__) } / \
+		       sizeof (struct db_dst)))
 #define DB_CAT_(a, b) DB_CAT2_(a, b)
 #define DB_CAT2_(a, b) a##b
 #define DB_NARG_(...) DB_PICK_(__VA_ARGS__, 32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)

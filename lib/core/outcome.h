@@ -9,6 +9,7 @@
 #define HC_OUTCOME_H
 
 #include "core/actor.h"
+#include "core/err.h"
 
 #include <stdbool.h>
 
@@ -40,6 +41,31 @@ static inline void outcome_refuse(struct outcome *out, const char *field, const 
 	out->msg = msg;
 }
 
+/* A refusal when cond holds; returns cond. A transaction's step reads
+ *     if (err || outcome_refuse_if(x->out, below, "", "org.err.in_use_below"))
+ *             return nerr_pass(err);
+ * err comes first: a query that failed decides nothing. */
+static inline bool outcome_refuse_if(struct outcome *out, bool cond, const char *field,
+				     const char *msg)
+{
+	if (cond)
+		outcome_refuse(out, field, msg);
+	return cond;
+}
+
+/* A rule's transaction ended in err: a unique key taken meanwhile
+ * (HC_ERR_CONFLICT, another form sent at once) is the refusal field and
+ * msg, not an error. Returns err, or STATUS_OK for the refusal. */
+static inline NEOERR *outcome_conflict(NEOERR *err, struct outcome *out, const char *field,
+				       const char *msg)
+{
+	if (nerr_match(err, HC_ERR_CONFLICT)) {
+		nerr_ignore(&err);
+		outcome_refuse(out, field, msg);
+	}
+	return err;
+}
+
 /* Nothing written: the thing acted on is not there (the page answers 404). */
 static inline void outcome_not_found(struct outcome *out)
 {
@@ -59,6 +85,23 @@ static inline bool actor_may_college(const struct actor *a, int college_id)
 {
 	return actor_school_admin(a) ||
 	       (a->admin_college_id != 0 && a->admin_college_id == college_id);
+}
+
+/* The thing acted on, of college_id (0: of no college): not there (404)
+ * or not the actor's to act on (403) ends the rule. Returns whether it
+ * does: a transaction's step reads
+ *     if (err || outcome_out_of_reach(x->out, x->a, found, college))
+ *             return nerr_pass(err); */
+static inline bool outcome_out_of_reach(struct outcome *out, const struct actor *a, bool found,
+					int college_id)
+{
+	if (!found)
+		outcome_not_found(out);
+	else if (!actor_may_college(a, college_id))
+		outcome_forbidden(out);
+	else
+		return false;
+	return true;
 }
 
 #endif

@@ -10,11 +10,6 @@
 #include <string.h>
 #include <time.h>
 
-static void now_text(char out[20])
-{
-	day_clock_text(time(NULL), 0, out);
-}
-
 struct op {
 	const struct actor *a;
 	int person;
@@ -77,6 +72,17 @@ static NEOERR *last_admin(int person, bool *last)
 	return STATUS_OK;
 }
 
+/* A refusal at field when check holds and the person is the school's
+ * last enabled admin (last_admin()); *stop then. */
+static NEOERR *keep_last_admin(struct op *x, bool check, const char *field, bool *stop)
+{
+	bool last = false;
+	NEOERR *err = check ? last_admin(x->person, &last) : STATUS_OK;
+
+	*stop = err == STATUS_OK && outcome_refuse_if(x->out, last, field, "account.err.last_admin");
+	return nerr_pass(err);
+}
+
 /* Has the person an account? */
 static NEOERR *has_account(int person, bool *found)
 {
@@ -116,7 +122,7 @@ static NEOERR *create_in_txn(void *ctx)
 	err = target_account(x, false, &go);
 	if (err || !go)
 		return nerr_pass(err);
-	now_text(now);
+	clock_now(now);
 	err = db_exec(NULL, NULL, "INSERT INTO accounts (person_id, login, pw_hash, "
 		      "must_change_pw) VALUES (?, ?, ?, ?)", "issi", (long long)x->person,
 		      x->text, x->hash, (long long)x->flag);
@@ -131,13 +137,9 @@ NEOERR *account_create(const struct actor *a, int person_id, const char *login,
 {
 	struct op x = { .a = a, .person = person_id, .text = login, .hash = pw_hash,
 			.flag = must_change, .out = out };
-	NEOERR *err = db_txn(create_in_txn, &x);
 
-	if (nerr_match(err, HC_ERR_CONFLICT)) {
-		nerr_ignore(&err);
-		outcome_refuse(out, "login", "account.err.login_taken");
-	}
-	return nerr_pass(err);
+	return nerr_pass(outcome_conflict(db_txn(create_in_txn, &x), out, "login",
+					  "account.err.login_taken"));
 }
 
 static NEOERR *disable_in_txn(void *ctx)
@@ -145,22 +147,17 @@ static NEOERR *disable_in_txn(void *ctx)
 	struct op *x = ctx;
 	unsigned long long n = 0;
 	char now[20];
-	bool go, last = false;
+	bool go, stop = false;
 	NEOERR *err;
 
 	err = target(x, &go);
 	if (err || !go)
 		return nerr_pass(err);
-	if (x->flag && x->person == x->a->person_id) {
-		outcome_refuse(x->out, "", "account.err.self");
+	if (outcome_refuse_if(x->out, x->flag && x->person == x->a->person_id, "", "account.err.self"))
 		return STATUS_OK;
-	}
-	if (x->flag && (err = last_admin(x->person, &last)))
+	err = keep_last_admin(x, x->flag, "", &stop);
+	if (err || stop)
 		return nerr_pass(err);
-	if (last) {
-		outcome_refuse(x->out, "", "account.err.last_admin");
-		return STATUS_OK;
-	}
 	err = db_exec(&n, NULL, "UPDATE accounts SET disabled = ? WHERE person_id = ?", "ii",
 		      (long long)x->flag, (long long)x->person);
 	if (err)
@@ -180,7 +177,7 @@ static NEOERR *disable_in_txn(void *ctx)
 			      (long long)x->person);
 	if (err)
 		return nerr_pass(err);
-	now_text(now);
+	clock_now(now);
 	return nerr_pass(audit_write(x->a, now, x->flag ? "account.disable" : "account.enable",
 				  x->person, "account", x->person, NULL));
 }
@@ -209,7 +206,7 @@ static NEOERR *unlock_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	x->out->n = (long long)n;
-	now_text(now);
+	clock_now(now);
 	snprintf(detail, sizeof detail, "%llu failures", n);
 	return nerr_pass(audit_write(x->a, now, "account.unlock", x->person, "account",
 				  x->person, detail));
@@ -244,7 +241,7 @@ static NEOERR *issue_in_txn(void *ctx)
 			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	sodium_memzero(raw, sizeof raw);
 	token_hash(x->token, h);
-	now_text(now);
+	clock_now(now);
 	day_clock_text(time(NULL), ACCOUNT_RESET_SECONDS, until);
 	err = db_exec(NULL, NULL, "UPDATE password_resets SET used_at = ? "
 		      "WHERE person_id = ? AND used_at IS NULL", "si", now, (long long)x->person);
@@ -289,7 +286,7 @@ NEOERR *account_reset_valid(const char *token, int *person, bool *valid)
 	if (!token_well_formed(token))
 		return STATUS_OK;
 	token_hash(token, h);
-	now_text(now);
+	clock_now(now);
 	err = db_scalar(&p, valid, "SELECT r.person_id FROM password_resets r "
 			"JOIN accounts a ON a.person_id = r.person_id "
 			"WHERE r.token_hash = ? AND r.used_at IS NULL AND r.expires_at > ?",
@@ -316,16 +313,12 @@ static NEOERR *use_in_txn(void *ctx)
 
 	*x->out = (struct outcome){ .ok = true };
 	token_hash(x->token, h);
-	now_text(now);
+	clock_now(now);
 	err = db_scalar(&person, &found, "SELECT person_id FROM password_resets "
 			"WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? FOR UPDATE",
 			"bs", h, sizeof h, now);
-	if (err)
+	if (err || outcome_refuse_if(x->out, !found, "", "password.reset_gone"))
 		return nerr_pass(err);
-	if (!found) {
-		outcome_refuse(x->out, "", "password.reset_gone");
-		return STATUS_OK;
-	}
 	/* Spent in the statement that checks it: two uses at once, one wins. */
 	err = db_exec(&n, NULL, "UPDATE password_resets SET used_at = ? "
 		      "WHERE token_hash = ? AND used_at IS NULL", "sb", now, h, sizeof h);
@@ -337,12 +330,8 @@ static NEOERR *use_in_txn(void *ctx)
 	if (err == STATUS_OK && n == 1)
 		err = db_exec(NULL, NULL, "DELETE f FROM login_failures f JOIN accounts a "
 			      "ON a.login = f.login WHERE a.person_id = ?", "i", person);
-	if (err)
+	if (err || outcome_refuse_if(x->out, n != 1, "", "password.reset_gone"))
 		return nerr_pass(err);
-	if (n != 1) {
-		outcome_refuse(x->out, "", "password.reset_gone");
-		return STATUS_OK;
-	}
 	x->out->id = person;
 	x->by.person_id = (int)person;
 	return nerr_pass(audit_write(&x->by, now, "account.reset_used", person, "account",
@@ -354,10 +343,8 @@ NEOERR *account_reset_use(const char *token, const char *pw_hash,
 {
 	struct reset x = { token, pw_hash, { .request_id = request_id, .addr = addr }, out };
 
-	if (!token_well_formed(token)) {
-		outcome_refuse(out, "", "password.reset_gone");
+	if (outcome_refuse_if(out, !token_well_formed(token), "", "password.reset_gone"))
 		return STATUS_OK;
-	}
 	return nerr_pass(db_txn(use_in_txn, &x));
 }
 
@@ -376,15 +363,15 @@ static NEOERR *change_in_txn(void *ctx)
 	if (db_next(c) && db_str(c, 0))
 		DB_FILL(c, 0, hash);
 	db_cursor_free(&c);
-	if (!hash[0] || crypto_pwhash_str_verify(hash, x->text, strlen(x->text)) != 0) {
-		outcome_refuse(x->out, "old_password", "password.err.old");
+	bool wrong = !hash[0] || crypto_pwhash_str_verify(hash, x->text, strlen(x->text)) != 0;
+
+	if (outcome_refuse_if(x->out, wrong, "old_password", "password.err.old"))
 		return STATUS_OK;
-	}
 	err = db_exec(NULL, NULL, "UPDATE accounts SET pw_hash = ?, must_change_pw = 0 "
 		      "WHERE person_id = ?", "si", x->hash, (long long)x->a->person_id);
 	if (err)
 		return nerr_pass(err);
-	now_text(now);
+	clock_now(now);
 	return nerr_pass(audit_write(x->a, now, "account.password", x->a->person_id, "account",
 				  x->a->person_id, NULL));
 }
@@ -442,21 +429,13 @@ static NEOERR *grant_in_txn(void *ctx)
 		return nerr_pass(err);
 	err = db_scalar(&staff, NULL, "SELECT identity = 'staff' FROM people WHERE id = ?", "i",
 			(long long)x->person);
-	if (err)
+	if (err || outcome_refuse_if(x->out, !staff, "role", "roles.err.not_staff"))
 		return nerr_pass(err);
-	if (!staff) {
-		outcome_refuse(x->out, "role", "roles.err.not_staff");
-		return STATUS_OK;
-	}
 	if (role_of_college(x->text)) {
 		err = db_scalar(&college, &found, "SELECT id FROM org_units WHERE id = ? "
 				"AND kind = 'college' AND retired_at IS NULL", "i", (long long)x->org_id);
-		if (err)
+		if (err || outcome_refuse_if(x->out, !found, "org_id", "roles.err.college"))
 			return nerr_pass(err);
-		if (!found) {
-			outcome_refuse(x->out, "org_id", "roles.err.college");
-			return STATUS_OK;
-		}
 		if (!actor_may_college(x->a, (int)college)) {
 			outcome_forbidden(x->out);
 			return STATUS_OK;
@@ -467,7 +446,7 @@ static NEOERR *grant_in_txn(void *ctx)
 		      "isi", (long long)x->person, x->text, college);
 	if (err)
 		return nerr_pass(err);
-	now_text(now);
+	clock_now(now);
 	snprintf(detail, sizeof detail, "%s %lld", x->text, college);
 	return nerr_pass(audit_write(x->a, now, "role.grant", x->person, "role", x->person, detail));
 }
@@ -476,10 +455,8 @@ static NEOERR *grant_in_txn(void *ctx)
  * is one of the known. */
 static NEOERR *role_change(struct op *x, NEOERR *(*fn)(void *))
 {
-	if (!role_known(x->text)) {
-		outcome_refuse(x->out, "role", "form.err.choice");
+	if (outcome_refuse_if(x->out, !role_known(x->text), "role", "form.err.choice"))
 		return STATUS_OK;
-	}
 	return nerr_pass(db_txn(fn, x));
 }
 
@@ -497,29 +474,21 @@ static NEOERR *revoke_in_txn(void *ctx)
 	long long students = 0;
 	unsigned long long n = 0;
 	char now[20];
-	bool go, last = false;
+	bool go, stop = false;
 	NEOERR *err;
 
 	err = role_target(x, &go);
-	if (err || !go)
+	if (err == STATUS_OK && go)
+		err = keep_last_admin(x, !strcmp(x->text, "admin"), "role", &stop);
+	if (err || !go || stop)
 		return nerr_pass(err);
-	if (!strcmp(x->text, "admin") && (err = last_admin(x->person, &last)))
-		return nerr_pass(err);
-	if (last) {
-		outcome_refuse(x->out, "role", "account.err.last_admin");
-		return STATUS_OK;
-	}
 	/* A counselor's students are handed over first: their pending items
 	 * would otherwise be nobody's. */
 	if (!strcmp(x->text, "counselor")) {
 		err = db_scalar(&students, NULL, "SELECT COUNT(*) FROM counselor_assignments "
 				"WHERE counselor_id = ?", "i", (long long)x->person);
-		if (err)
+		if (err || outcome_refuse_if(x->out, students, "role", "roles.err.has_students"))
 			return nerr_pass(err);
-		if (students) {
-			outcome_refuse(x->out, "role", "roles.err.has_students");
-			return STATUS_OK;
-		}
 	}
 	/* Their classes (without students now) are nobody's. */
 	if (!strcmp(x->text, "counselor"))
@@ -531,7 +500,7 @@ static NEOERR *revoke_in_txn(void *ctx)
 		      (long long)x->person, x->text);
 	if (err || n == 0)
 		return nerr_pass(err);
-	now_text(now);
+	clock_now(now);
 	return nerr_pass(audit_write(x->a, now, "role.revoke", x->person, "role", x->person,
 				  x->text));
 }
@@ -561,13 +530,9 @@ static NEOERR *first_in_txn(void *ctx)
 	err = db_scalar(&admins, NULL, "SELECT COUNT(*) FROM roles r JOIN accounts a "
 			"ON a.person_id = r.person_id AND a.disabled = 0 WHERE r.role = 'admin' "
 			"FOR UPDATE", NULL);
-	if (err)
+	if (err || outcome_refuse_if(x->out, admins, "", "account.err.has_admin"))
 		return nerr_pass(err);
-	if (admins) {
-		outcome_refuse(x->out, "", "account.err.has_admin");
-		return STATUS_OK;
-	}
-	now_text(now);
+	clock_now(now);
 	err = db_exec(NULL, &x->out->id, "INSERT INTO people (number, name, identity, boarding, "
 		      "created_at) VALUES (?, ?, 'staff', 0, ?)", "sss", x->login, x->name, now);
 	if (err == STATUS_OK)
@@ -588,13 +553,9 @@ NEOERR *account_first_admin(const char *login, const char *name, const char *pw_
 			    struct outcome *out)
 {
 	struct first x = { login, name, pw_hash, out };
-	NEOERR *err = db_txn(first_in_txn, &x);
 
-	if (nerr_match(err, HC_ERR_CONFLICT)) {
-		nerr_ignore(&err);
-		outcome_refuse(out, "login", "account.err.login_taken");
-	}
-	return nerr_pass(err);
+	return nerr_pass(outcome_conflict(db_txn(first_in_txn, &x), out, "login",
+					  "account.err.login_taken"));
 }
 
 NEOERR *account_nameable(const struct actor *a, const char *number, long long *id,

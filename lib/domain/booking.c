@@ -225,11 +225,7 @@ static NEOERR *make_in_txn(void *ctx)
 		x->start, x->venue_id);
 	if (err)
 		return nerr_pass(err);
-	if (db_next(c)) {
-		found = true;
-		DB_FILL(c, 0, capacity, slot, over, ends);
-	}
-	db_cursor_free(&c);
+	found = DB_FIRST(&c, 0, capacity, slot, over, ends);
 	x->why = !found ? BK_NO_VENUE : !slot ? BK_NOT_A_SLOT : over ? BK_OVER : BK_OK;
 	if (x->why != BK_OK)
 		return STATUS_OK;
@@ -294,10 +290,7 @@ static NEOERR *end_in_txn(void *ctx)
 		       "WHERE id = ? AND person_id = ? FOR UPDATE", "ii", x->id, (long long)x->person_id);
 	if (err)
 		return nerr_pass(err);
-	if (db_next(c)) {
-		DB_FILL(c, 0, state, venue, start);
-	}
-	db_cursor_free(&c);
+	DB_FIRST(&c, 0, state, venue, start);
 	if (!strcmp(state, "booked")) {
 		/* Not used yet: the place goes back. */
 		err = db_exec(NULL, NULL, "UPDATE bookings SET state = 'cancelled', ended_at = ?, "
@@ -353,11 +346,7 @@ static NEOERR *scan_in_txn(void *ctx)
 		(long long)x->person_id, (long long)x->building_id);
 	if (err)
 		return nerr_pass(err);
-	if (db_next(c)) {
-		found = true;
-		DB_FILL(c, 0, state, early, late, same_code);
-	}
-	db_cursor_free(&c);
+	found = DB_FIRST(&c, 0, state, early, late, same_code);
 	if (!found)
 		return STATUS_OK;
 	if (!strcmp(state, "in") && same_code) {

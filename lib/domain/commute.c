@@ -1,81 +1,20 @@
 /* commute.c - see commute.h. */
 #include "domain/commute.h"
-#include "domain/queue.h"
-#include "domain/audit.h"
-#include "core/conf.h"
 #include "core/db.h"
 #include "core/days.h"
 
-#include <stdio.h>
 #include <string.h>
 
-struct apply {
-	const struct actor *a;
-	int person_id;
-	const char *address, *from, *until, *reason;
-	long long id;
-	enum commute_problem problem;
+const struct dated_kind commute_kind = {
+	.kind = "commute",
+	.max_setting = "Policy.CommuteMaxDays", .max_days = COMMUTE_MAX_DAYS,
+	.first_day_not_past = false,   /* a standing report may have begun already */
+	.day_students_only = true,
+	.open_sql = "SELECT COUNT(*) FROM commutes WHERE person_id = ? AND state = 'pending'",
+	.open_fmt = "i",
+	.insert_sql = "INSERT INTO commutes (person_id, valid_from, valid_until, address, reason, "
+		"created_at) VALUES (?, ?, ?, ?, ?, ?)",
 };
-
-static NEOERR *apply_in_txn(void *arg)
-{
-	struct apply *x = arg;
-	char now[20], today[11], detail[260];
-	long long boarding = 1, open = 0;
-	int from = day_parse(x->from), until = day_parse(x->until);
-	bool found = false;
-	NEOERR *err;
-
-	x->id = 0;
-	x->problem = CM_OK;
-	clock_now(now);
-	snprintf(today, sizeof today, "%.10s", now);
-	if (from <= 0 || until <= 0 || until < from)
-		x->problem = CM_BAD_DAYS;
-	else if (until - from + 1 > conf_int("Policy.CommuteMaxDays", COMMUTE_MAX_DAYS))
-		x->problem = CM_TOO_LONG;
-	else if (until < day_parse(today))
-		x->problem = CM_PAST;
-	if (x->problem != CM_OK)
-		return STATUS_OK;
-	/* The person's row locked: one report waits at a time. */
-	err = db_scalar(&boarding, &found, "SELECT boarding FROM people WHERE id = ? FOR UPDATE",
-			"i", (long long)x->person_id);
-	if (err == STATUS_OK && (!found || boarding)) {
-		x->problem = CM_NOT_DAY;
-		return STATUS_OK;
-	}
-	if (err == STATUS_OK)
-		err = db_scalar(&open, NULL, "SELECT COUNT(*) FROM commutes WHERE person_id = ? "
-				"AND state = 'pending'", "i", (long long)x->person_id);
-	if (err)
-		return nerr_pass(err);
-	if (open > 0) {
-		x->problem = CM_OPEN_ALREADY;
-		return STATUS_OK;
-	}
-	err = db_exec(NULL, &x->id, "INSERT INTO commutes (person_id, address, valid_from, "
-		"valid_until, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)", "isssss",
-		(long long)x->person_id, x->address, x->from, x->until, x->reason, now);
-	if (err == STATUS_OK)
-		err = queue_open("commute", x->id, x->person_id, 0, now, NULL);
-	snprintf(detail, sizeof detail, "%s - %s %s", x->from, x->until, x->address);
-	if (err == STATUS_OK)
-		err = audit_write(x->a, now, "commute.apply", x->person_id, "commute", x->id, detail);
-	return nerr_pass(err);
-}
-
-NEOERR *commute_apply(const struct actor *a, int person_id, const char *address,
-		      const char *from, const char *until, const char *reason,
-		      long long *id, enum commute_problem *problem)
-{
-	struct apply x = { a, person_id, address, from, until, reason, 0, CM_OK };
-	NEOERR *err = db_txn(apply_in_txn, &x);
-
-	*id = x.id;
-	*problem = x.problem;
-	return nerr_pass(err);
-}
 
 NEOERR *commute_at_gate(int person_id, const char *today, struct commute_gate *g)
 {

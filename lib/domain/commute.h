@@ -12,19 +12,16 @@
 
 #include "core/actor.h"
 #include "core/err.h"
+#include "domain/dated.h"
 
 #include <stdbool.h>
 
 #define COMMUTE_MAX_DAYS 183     /* Policy.CommuteMaxDays when not set */
 
-enum commute_problem { CM_OK, CM_NOT_DAY, CM_BAD_DAYS, CM_TOO_LONG, CM_PAST, CM_OPEN_ALREADY };
-
-/* Files a report, with its queue item and audit row, in one transaction;
- * *problem says why nothing was stored (CM_NOT_DAY: a boarder;
- * CM_OPEN_ALREADY: one waits already). */
-NEOERR *commute_apply(const struct actor *a, int person_id, const char *address,
-		      const char *from, const char *until, const char *reason,
-		      long long *id, enum commute_problem *problem);
+/* A report is a dated request (domain/dated.h): dated_apply() files it,
+ * with its queue item and audit row, in one transaction (DATED_NOT_DAY: a
+ * boarder; DATED_OPEN_ALREADY: one waits already). */
+extern const struct dated_kind commute_kind;
 
 /* Where a day student stands at the campus gate on `today`. */
 enum commute_phase {

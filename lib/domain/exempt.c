@@ -1,5 +1,6 @@
 /* exempt.c - see exempt.h. */
 #include "domain/exempt.h"
+#include "domain/txn.h"
 #include "domain/audit.h"
 #include "core/db.h"
 #include "core/days.h"
@@ -140,45 +141,33 @@ NEOERR *exempt_add(const struct actor *a, const struct exempt_new *x, long long 
 	return nerr_pass(err);
 }
 
-struct end_ctx {
-	const struct actor *a;
-	long long id;
-};
-
-static NEOERR *end_in_txn(void *arg)
+static NEOERR *end_in_txn(struct txn *t)
 {
-	struct end_ctx *c = arg;
-	char now[20];
 	DB_CURSOR *cur = NULL;
 	bool found, ended = false;
 	long long subject = 0;
 	NEOERR *err;
 
 	err = db_query(&cur, "SELECT ended_at IS NOT NULL, person_id FROM checkin_exemptions "
-		       "WHERE id = ? FOR UPDATE", "i", c->id);
+		       "WHERE id = ? FOR UPDATE", "i", t->id);
 	if (err)
 		return nerr_pass(err);
-	found = db_next(cur);
-	if (found) {
-		DB_FILL(cur, 0, ended, subject);
-	}
-	db_cursor_free(&cur);
+	found = DB_FIRST(&cur, 0, ended, subject);
 	if (!found)
-		return nerr_raise(HC_ERR_NOTFOUND, "no exemption %lld", c->id);
+		return nerr_raise(HC_ERR_NOTFOUND, "no exemption %lld", t->id);
 	if (ended)
-		return nerr_raise(HC_ERR_CONFLICT, "exemption %lld already ended", c->id);
-	clock_now(now);
+		return nerr_raise(HC_ERR_CONFLICT, "exemption %lld already ended", t->id);
 	err = db_exec(NULL, NULL, "UPDATE checkin_exemptions SET ended_by = ?, ended_at = ? "
-		      "WHERE id = ?", "isi", (long long)c->a->person_id, now, c->id);
+		      "WHERE id = ?", "isi", (long long)t->a->person_id, t->now, t->id);
 	if (err)
 		return nerr_pass(err);
-	return nerr_pass(audit_write(c->a, now, "exempt.end", subject, "checkin_exemption", c->id, NULL));
+	return nerr_pass(audit_write(t->a, t->now, "exempt.end", subject, "checkin_exemption",
+				     t->id, NULL));
 }
 
 NEOERR *exempt_end(const struct actor *a, long long id)
 {
-	struct end_ctx c = { a, id };
-	return nerr_pass(db_txn(end_in_txn, &c));
+	return nerr_pass(txn_run(end_in_txn, a, id, NULL, NULL));
 }
 
 NEOERR *exempt_list(HDF *out, const char *prefix, const char *today)

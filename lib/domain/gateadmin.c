@@ -1,5 +1,6 @@
 /* gateadmin.c - see gateadmin.h. */
 #include "domain/gateadmin.h"
+#include "domain/txn.h"
 #include "domain/audit.h"
 #include "core/db.h"
 #include "core/days.h"
@@ -76,7 +77,6 @@ struct change {
 	const struct actor *a;
 	long long id;                 /* the gate or device changed */
 	long long gate_id;            /* a new device's gate */
-	unsigned long long n;         /* rows the change touched */
 	const char *kind, *name;
 	unsigned char enrol_hash[32];
 };
@@ -135,51 +135,47 @@ NEOERR *gateadmin_add_device(const struct actor *a, long long gate_id, const cha
 	return nerr_pass(db_txn(insert_device, &x));
 }
 
-static NEOERR *revoke_device(void *ctx)
+/* t->out: the rows revoked (0 or 1). */
+static NEOERR *revoke_device(struct txn *t)
 {
-	struct change *x = ctx;
-	char now[20];
+	unsigned long long *n = t->out;
 	NEOERR *err;
 
-	clock_now(now);
-	err = db_exec(&x->n, NULL, "UPDATE gate_devices SET revoked_at = ?, revoked_by = ?, "
+	err = db_exec(n, NULL, "UPDATE gate_devices SET revoked_at = ?, revoked_by = ?, "
 		"enrol_hash = NULL WHERE id = ? AND revoked_at IS NULL", "sii",
-		now, (long long)x->a->person_id, x->id);
-	if (err == STATUS_OK && x->n == 1)
-		err = audit_write(x->a, now, "device_revoke", 0, "gate_device", x->id, NULL);
+		t->now, (long long)t->a->person_id, t->id);
+	if (err == STATUS_OK && *n == 1)
+		err = audit_write(t->a, t->now, "device_revoke", 0, "gate_device", t->id, NULL);
 	return nerr_pass(err);
 }
 
 NEOERR *gateadmin_revoke(const struct actor *a, long long id, bool *found)
 {
-	struct change x = { .a = a, .id = id };
+	unsigned long long n = 0;
 	long long one;
-	NEOERR *err = db_txn(revoke_device, &x);
+	NEOERR *err = txn_run(revoke_device, a, id, NULL, &n);
 
 	*found = true;
-	if (err == STATUS_OK && x.n == 0)
+	if (err == STATUS_OK && n == 0)
 		err = db_scalar(&one, found, "SELECT id FROM gate_devices WHERE id = ?", "i", id);
 	return nerr_pass(err);
 }
 
-static NEOERR *bump_code(void *ctx)
+static NEOERR *bump_code(struct txn *t)
 {
-	struct change *x = ctx;
-	char now[20];
+	unsigned long long n = 0;
 	NEOERR *err;
 
-	err = db_exec(&x->n, NULL, "UPDATE gates SET code_serial = code_serial + 1 WHERE id = ?",
-		      "i", x->id);
-	if (err == STATUS_OK && x->n == 0)
-		err = nerr_raise(HC_ERR_NOTFOUND, "no gate %lld", x->id);
-	clock_now(now);
+	err = db_exec(&n, NULL, "UPDATE gates SET code_serial = code_serial + 1 WHERE id = ?",
+		      "i", t->id);
+	if (err == STATUS_OK && n == 0)
+		err = nerr_raise(HC_ERR_NOTFOUND, "no gate %lld", t->id);
 	if (err == STATUS_OK)
-		err = audit_write(x->a, now, "gate_new_code", 0, "gate", x->id, NULL);
+		err = audit_write(t->a, t->now, "gate_new_code", 0, "gate", t->id, NULL);
 	return nerr_pass(err);
 }
 
 NEOERR *gateadmin_new_code(const struct actor *a, long long id)
 {
-	struct change x = { .a = a, .id = id };
-	return nerr_pass(db_txn(bump_code, &x));
+	return nerr_pass(txn_run(bump_code, a, id, NULL, NULL));
 }

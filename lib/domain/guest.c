@@ -67,12 +67,8 @@ static NEOERR *add_in_txn(void *ctx)
 	if (err == STATUS_OK)
 		err = db_scalar(&college, NULL, "SELECT college_id FROM people WHERE id = ?", "i",
 				(long long)g->group);
-	if (err)
+	if (err || outcome_refuse_if(x->out, dup, "id_number", "collect.err.duplicate"))
 		return nerr_pass(err);
-	if (dup) {
-		outcome_refuse(x->out, "id_number", "collect.err.duplicate");
-		return STATUS_OK;
-	}
 	clock_now(now);
 	err = db_exec(NULL, &x->out->id, "INSERT INTO guests (counselor_id, college_id, name, kind, "
 		      "id_type, id_number, nationality, added_by, added_at) "
@@ -92,19 +88,13 @@ NEOERR *guest_add(const struct actor *a, const struct guest_new *g, struct outco
 	const char *why;
 
 	*out = (struct outcome){ 0 };
-	if (!known(guest_kinds, g->kind)) {
-		outcome_refuse(out, "kind", "form.err.choice");
+	if (outcome_refuse_if(out, !known(guest_kinds, g->kind), "kind", "form.err.choice"))
 		return STATUS_OK;
-	}
-	if (!id_type_parse(g->id_type, &t)) {
-		outcome_refuse(out, "id_type", "form.err.choice");
+	if (outcome_refuse_if(out, !id_type_parse(g->id_type, &t), "id_type", "form.err.choice"))
 		return STATUS_OK;
-	}
 	why = id_number_error(t, g->id_number);
-	if (why) {
-		outcome_refuse(out, "id_number", why);
+	if (outcome_refuse_if(out, why != NULL, "id_number", why))
 		return STATUS_OK;
-	}
 	return nerr_pass(db_txn(add_in_txn, &x));
 }
 
@@ -277,21 +267,13 @@ static NEOERR *collector_name_in_txn(void *ctx)
 
 	*x->out = (struct outcome){ .ok = true };
 	err = account_nameable(x->a, x->number, &who, &why);
-	if (err)
+	if (err || outcome_refuse_if(x->out, why != NULL, "number", why && !strcmp(why, "self")
+								   ? "collect.err.self" : "collect.err.number"))
 		return nerr_pass(err);
-	if (why) {
-		outcome_refuse(x->out, "number", strcmp(why, "self") ? "collect.err.number"
-								    : "collect.err.self");
-		return STATUS_OK;
-	}
 	err = db_scalar(&dup, NULL, "SELECT COUNT(*) FROM guest_collectors WHERE counselor_id = ? "
 			"AND collector_id = ?", "ii", (long long)x->a->person_id, who);
-	if (err)
+	if (err || outcome_refuse_if(x->out, dup, "number", "collect.err.already"))
 		return nerr_pass(err);
-	if (dup) {
-		outcome_refuse(x->out, "number", "collect.err.already");
-		return STATUS_OK;
-	}
 	clock_now(now);
 	err = db_exec(NULL, NULL, "INSERT INTO guest_collectors (counselor_id, collector_id, "
 		      "named_at) VALUES (?, ?, ?)", "iis", (long long)x->a->person_id, who, now);

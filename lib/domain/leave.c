@@ -1,78 +1,23 @@
 /* leave.c - see leave.h. */
 #include "domain/leave.h"
-#include "domain/queue.h"
-#include "domain/audit.h"
-#include "core/conf.h"
 #include "core/db.h"
 #include "core/days.h"
 
-#include <stdio.h>
 #include <string.h>
 
-struct apply {
-	const struct actor *a;
-	int person_id;
-	const char *from, *until, *destination, *reason;
-	long long id;
-	enum leave_problem problem;
+const struct dated_kind leave_kind = {
+	.kind = "leave",
+	.max_setting = "Policy.LeaveMaxDays", .max_days = LEAVE_MAX_DAYS,
+	.first_day_not_past = true,
+	.day_students_only = false,
+	/* Open: waiting, or approved and not back (out, or its days not over). */
+	.open_sql = "SELECT COUNT(*) FROM leaves WHERE person_id = ? "
+		"AND (state = 'pending' OR (state = 'approved' AND returned_at IS NULL "
+		" AND (exited_at IS NOT NULL OR ends_on >= ?)))",
+	.open_fmt = "is",
+	.insert_sql = "INSERT INTO leaves (person_id, starts_on, ends_on, destination, reason, "
+		"created_at) VALUES (?, ?, ?, ?, ?, ?)",
 };
-
-static NEOERR *apply_in_txn(void *arg)
-{
-	struct apply *x = arg;
-	char now[20], today[11], detail[160];
-	long long open = 0;
-	int from = day_parse(x->from), until = day_parse(x->until);
-	NEOERR *err;
-
-	x->id = 0;
-	x->problem = LV_OK;
-	clock_now(now);
-	snprintf(today, sizeof today, "%.10s", now);
-	if (from <= 0 || until <= 0 || until < from)
-		x->problem = LV_BAD_DAYS;
-	else if (until - from + 1 > conf_int("Policy.LeaveMaxDays", LEAVE_MAX_DAYS))
-		x->problem = LV_TOO_LONG;
-	else if (from < day_parse(today))
-		x->problem = LV_PAST;
-	if (x->problem != LV_OK)
-		return STATUS_OK;
-	/* One at a time: the person's row locked, then their open leaves. */
-	err = db_scalar(&open, NULL, "SELECT id FROM people WHERE id = ? FOR UPDATE", "i",
-			(long long)x->person_id);
-	if (err == STATUS_OK)
-		err = db_scalar(&open, NULL, "SELECT COUNT(*) FROM leaves WHERE person_id = ? "
-			"AND (state = 'pending' OR (state = 'approved' AND returned_at IS NULL "
-			" AND (exited_at IS NOT NULL OR ends_on >= ?)))", "is",
-			(long long)x->person_id, today);
-	if (err)
-		return nerr_pass(err);
-	if (open > 0) {
-		x->problem = LV_OPEN_ALREADY;
-		return STATUS_OK;
-	}
-	err = db_exec(NULL, &x->id, "INSERT INTO leaves (person_id, starts_on, ends_on, destination, "
-		"reason, created_at) VALUES (?, ?, ?, ?, ?, ?)", "isssss", (long long)x->person_id,
-		x->from, x->until, x->destination, x->reason, now);
-	if (err == STATUS_OK)
-		err = queue_open("leave", x->id, x->person_id, 0, now, NULL);
-	snprintf(detail, sizeof detail, "%s - %s %s", x->from, x->until, x->destination);
-	if (err == STATUS_OK)
-		err = audit_write(x->a, now, "leave.apply", x->person_id, "leave", x->id, detail);
-	return nerr_pass(err);
-}
-
-NEOERR *leave_apply(const struct actor *a, int person_id, const char *starts_on,
-		    const char *ends_on, const char *destination, const char *reason,
-		    long long *id, enum leave_problem *problem)
-{
-	struct apply x = { a, person_id, starts_on, ends_on, destination, reason, 0, LV_OK };
-	NEOERR *err = db_txn(apply_in_txn, &x);
-
-	*id = x.id;
-	*problem = x.problem;
-	return nerr_pass(err);
-}
 
 NEOERR *leave_at_gate(int person_id, const char *today, const unsigned char mac[16],
 		      struct leave_gate *g)

@@ -11,6 +11,7 @@
 
 #include "core/actor.h"
 #include "core/err.h"
+#include "domain/dated.h"
 
 #include <stdbool.h>
 
@@ -22,14 +23,11 @@
 	"(l.state = 'approved' AND l.exited_at IS NOT NULL AND l.returned_at IS NULL " \
 	" AND l.ends_on < " day ")"
 
-enum leave_problem { LV_OK, LV_BAD_DAYS, LV_TOO_LONG, LV_PAST, LV_OPEN_ALREADY };
-
-/* Applies: starts_on..ends_on ("YYYY-MM-DD"), with its queue item for the
- * counselor and its audit row, in one transaction; *problem says why
- * nothing was stored (LV_OPEN_ALREADY: a leave waiting or not closed). */
-NEOERR *leave_apply(const struct actor *a, int person_id, const char *starts_on,
-		    const char *ends_on, const char *destination, const char *reason,
-		    long long *id, enum leave_problem *problem);
+/* A leave is a dated request (domain/dated.h): dated_apply() files it
+ * (starts_on..ends_on), with its queue item for the counselor and its
+ * audit row, in one transaction (DATED_OPEN_ALREADY: a leave waiting or
+ * not closed; never DATED_NOT_DAY). */
+extern const struct dated_kind leave_kind;
 
 /* Where a student stands with their leave on day `today` at the gate. */
 enum leave_phase {

@@ -1,5 +1,6 @@
 /* makeup.c - see makeup.h. */
 #include "domain/makeup.h"
+#include "domain/txn.h"
 #include "domain/queue.h"
 #include "domain/audit.h"
 #include "core/db.h"
@@ -121,23 +122,15 @@ NEOERR *makeup_apply(const struct actor *a, int day, const char *reason,
 	return nerr_pass(err);
 }
 
-struct withdraw_ctx {
-	const struct actor *a;
-	long long id;
-};
-
-static NEOERR *withdraw_in_txn(void *arg)
+static NEOERR *withdraw_in_txn(struct txn *x)
 {
-	struct withdraw_ctx *x = arg;
-	char now[20];
 	unsigned long long n = 0;
 	NEOERR *err;
 
-	clock_now(now);
 	err = db_exec(&n, NULL,
 		"UPDATE makeup_requests SET state = 'withdrawn', decided_at = ? "
 		"WHERE id = ? AND person_id = ? AND state = 'pending'",
-		"sii", now, x->id, (long long)x->a->person_id);
+		"sii", x->now, x->id, (long long)x->a->person_id);
 	if (err)
 		return nerr_pass(err);
 	if (n == 0) {
@@ -153,16 +146,15 @@ static NEOERR *withdraw_in_txn(void *arg)
 	}
 	err = db_exec(NULL, NULL,
 		"UPDATE queue_items SET state = 'withdrawn', decided_at = ? "
-		"WHERE kind = 'makeup' AND open_ref = ?", "si", now, x->id);
+		"WHERE kind = 'makeup' AND open_ref = ?", "si", x->now, x->id);
 	if (err == STATUS_OK)
-		err = audit(x->a, now, "makeup.withdraw", x->a->person_id, x->id, "");
+		err = audit(x->a, x->now, "makeup.withdraw", x->a->person_id, x->id, "");
 	return nerr_pass(err);
 }
 
 NEOERR *makeup_withdraw(const struct actor *a, long long request_id)
 {
-	struct withdraw_ctx x = { a, request_id };
-	return nerr_pass(db_txn(withdraw_in_txn, &x));
+	return nerr_pass(txn_run(withdraw_in_txn, a, request_id, NULL, NULL));
 }
 
 /* Inside report_submit()'s transaction: the day must have an approved

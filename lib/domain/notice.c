@@ -1,5 +1,6 @@
 /* notice.c - see notice.h. */
 #include "domain/notice.h"
+#include "domain/txn.h"
 #include "domain/audit.h"
 #include "domain/queue.h"
 #include "core/conf.h"
@@ -256,43 +257,35 @@ NEOERR *notice_prefs_load(int person, struct notice_prefs *p)
 	return STATUS_OK;
 }
 
-struct save_ctx {
-	const struct actor *a;
-	const struct notice_prefs *p;
-};
-
-static NEOERR *save_in_txn(void *arg)
+/* The actor's own preferences (t->in). */
+static NEOERR *save_in_txn(struct txn *t)
 {
-	struct save_ctx *x = arg;
-	const struct notice_prefs *p = x->p;
+	const struct notice_prefs *p = t->in;
 	bool own = p->quiet_from[0] && p->quiet_until[0];
-	char now[20], detail[400];
+	char detail[400];
 	NEOERR *err;
 
-	clock_now(now);
 	err = db_exec(NULL, NULL,
 		"INSERT INTO notice_prefs (person_id, sms, wechat, mail, email, quiet_from, "
 		" quiet_until, updated_at) VALUES (?, ?, ?, ?, NULLIF(?, ''), ?, ?, ?) "
 		"ON DUPLICATE KEY UPDATE sms = VALUES(sms), wechat = VALUES(wechat), "
 		" mail = VALUES(mail), email = VALUES(email), quiet_from = VALUES(quiet_from), "
 		" quiet_until = VALUES(quiet_until), updated_at = VALUES(updated_at)",
-		"iiiissss", (long long)x->a->person_id, (long long)p->channel[0],
+		"iiiissss", t->id, (long long)p->channel[0],
 		(long long)p->channel[1], (long long)p->channel[2], p->email,
-		own ? p->quiet_from : NULL, own ? p->quiet_until : NULL, now);
+		own ? p->quiet_from : NULL, own ? p->quiet_until : NULL, t->now);
 	if (err)
 		return nerr_pass(err);
 	snprintf(detail, sizeof detail, "sms=%d wechat=%d mail=%d quiet=%s-%s",
 		 p->channel[0], p->channel[1], p->channel[2], own ? p->quiet_from : "",
 		 own ? p->quiet_until : "");
-	return nerr_pass(audit_write(x->a, now, "notice.prefs", x->a->person_id, "notice_prefs",
-				     x->a->person_id, detail));
+	return nerr_pass(audit_write(t->a, t->now, "notice.prefs", t->id, "notice_prefs", t->id,
+				     detail));
 }
 
 NEOERR *notice_prefs_save(const struct actor *a, const struct notice_prefs *p)
 {
-	struct save_ctx x = { a, p };
-
-	return nerr_pass(db_txn(save_in_txn, &x));
+	return nerr_pass(txn_run(save_in_txn, a, a->person_id, p, NULL));
 }
 
 NEOERR *notice_list_load(HDF *out, const char *prefix, int person)

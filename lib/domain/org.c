@@ -8,11 +8,6 @@
 #include <string.h>
 #include <time.h>
 
-static void now_text(char out[20])
-{
-	day_clock_text(time(NULL), 0, out);
-}
-
 /* The unit and the college it lies in; lock: FOR UPDATE (in a txn). */
 static NEOERR *load(int id, bool lock, struct org_unit *u, bool *found)
 {
@@ -82,14 +77,13 @@ static NEOERR *create_in_txn(void *ctx)
 			return nerr_pass(err);
 	} else {
 		err = load(x->parent_id, true, &parent_unit, &found);
-		if (err)
+		if (err || outcome_refuse_if(out, !found || parent_unit.retired ||
+					      !strcmp(parent_unit.kind, "school") ||
+					      !strcmp(parent_unit.kind, "class") ||
+					      (!strcmp(x->kind, "major") &&
+					       strcmp(parent_unit.kind, "college")),
+					      "parent_id", "org.err.parent"))
 			return nerr_pass(err);
-		if (!found || parent_unit.retired || !strcmp(parent_unit.kind, "school") ||
-		    !strcmp(parent_unit.kind, "class") ||
-		    (!strcmp(x->kind, "major") && strcmp(parent_unit.kind, "college"))) {
-			outcome_refuse(out, "parent_id", "org.err.parent");
-			return STATUS_OK;
-		}
 		if (!actor_may_college(x->a, parent_unit.college_id)) {
 			outcome_forbidden(out);
 			return STATUS_OK;
@@ -100,7 +94,7 @@ static NEOERR *create_in_txn(void *ctx)
 		      "VALUES (?, ?, ?, ?)", "siss", x->kind, parent, x->code, x->name);
 	if (err)
 		return nerr_pass(err);
-	now_text(now);
+	clock_now(now);
 	snprintf(detail, sizeof detail, "%s %s %s", x->kind, x->code, x->name);
 	return nerr_pass(audit_write(x->a, now, "org.create", 0, "org_unit", out->id, detail));
 }
@@ -108,13 +102,7 @@ static NEOERR *create_in_txn(void *ctx)
 /* A code taken (the unique key of kind and code) is the form's message. */
 static NEOERR *run(NEOERR *(*fn)(void *), struct change *x)
 {
-	NEOERR *err = db_txn(fn, x);
-
-	if (nerr_match(err, HC_ERR_CONFLICT)) {
-		nerr_ignore(&err);
-		outcome_refuse(x->out, "code", "org.err.code_taken");
-	}
-	return nerr_pass(err);
+	return nerr_pass(outcome_conflict(db_txn(fn, x), x->out, "code", "org.err.code_taken"));
 }
 
 NEOERR *org_create(const struct actor *a, const char *kind, int parent_id,
@@ -122,10 +110,9 @@ NEOERR *org_create(const struct actor *a, const char *kind, int parent_id,
 {
 	struct change x = { a, kind, code, name, 0, parent_id, 0, out };
 
-	if (strcmp(kind, "college") && strcmp(kind, "major") && strcmp(kind, "class")) {
-		outcome_refuse(out, "kind", "form.err.choice");
+	if (outcome_refuse_if(out, strcmp(kind, "college") && strcmp(kind, "major") &&
+			      strcmp(kind, "class"), "kind", "form.err.choice"))
 		return STATUS_OK;
-	}
 	return nerr_pass(run(create_in_txn, &x));
 }
 
@@ -169,7 +156,7 @@ static NEOERR *rename_in_txn(void *ctx)
 		      x->code, x->name, (long long)x->id);
 	if (err)
 		return nerr_pass(err);
-	now_text(now);
+	clock_now(now);
 	snprintf(detail, sizeof detail, "%s %s", x->code, x->name);
 	return nerr_pass(audit_write(x->a, now, "org.rename", 0, "org_unit", x->id, detail));
 }
@@ -195,19 +182,13 @@ static NEOERR *retire_in_txn(void *ctx)
 	err = load_target(x, &u, &go);
 	if (err || !go)
 		return nerr_pass(err);
-	if (u.retired) {
-		outcome_refuse(x->out, "", "org.err.retired");
+	if (outcome_refuse_if(x->out, u.retired, "", "org.err.retired"))
 		return STATUS_OK;
-	}
 	err = db_scalar(&below, NULL, "SELECT COUNT(*) FROM org_units WHERE parent_id = ? "
 			"AND retired_at IS NULL", "i", (long long)x->id);
-	if (err)
+	if (err || outcome_refuse_if(x->out, below, "", "org.err.in_use_below"))
 		return nerr_pass(err);
-	if (below) {
-		outcome_refuse(x->out, "", "org.err.in_use_below");
-		return STATUS_OK;
-	}
-	now_text(now);
+	clock_now(now);
 	err = db_exec(NULL, NULL, "UPDATE org_units SET retired_at = ? WHERE id = ?", "si",
 		      now, (long long)x->id);
 	if (err)
@@ -236,17 +217,14 @@ static NEOERR *merge_in_txn(void *ctx)
 	if (err || !go)
 		return nerr_pass(err);
 	err = load(x->into, true, &t, &found);
-	if (err)
+	if (err || outcome_refuse_if(x->out, !found || t.id == u.id || strcmp(t.kind, u.kind) ||
+				      t.retired || u.retired, "into", "org.err.merge_target"))
 		return nerr_pass(err);
-	if (!found || t.id == u.id || strcmp(t.kind, u.kind) || t.retired || u.retired) {
-		outcome_refuse(x->out, "into", "org.err.merge_target");
-		return STATUS_OK;
-	}
 	if (!actor_may_college(x->a, t.college_id)) {
 		outcome_forbidden(x->out);
 		return STATUS_OK;
 	}
-	now_text(now);
+	clock_now(now);
 	if (!strcmp(u.kind, "college")) {
 		err = db_exec(&n, NULL, "UPDATE people SET college_id = ? WHERE college_id = ?",
 			      "ii", (long long)t.id, (long long)u.id);

@@ -60,9 +60,13 @@ struct save {
 	struct outcome *out;
 };
 
-/* What a unit is: its kind, its college, retired or not. */
-static NEOERR *unit_facts(int id, char kind[12], int *college, bool *retired, bool *found)
+/* May a person be put in unit id: is it there, of kind want, and not
+ * retired unless retired_ok (the unit they are in already)? Its college
+ * into *college. */
+static NEOERR *unit_usable(int id, const char *want, bool retired_ok, int *college, bool *usable)
 {
+	char kind[12] = "";
+	bool found, retired = false;
 	DB_CURSOR *c = NULL;
 	NEOERR *err = db_query(&c,
 		"SELECT u.kind, CASE u.kind WHEN 'college' THEN u.id WHEN 'major' THEN u.parent_id "
@@ -72,12 +76,8 @@ static NEOERR *unit_facts(int id, char kind[12], int *college, bool *retired, bo
 
 	if (err)
 		return nerr_pass(err);
-	*found = db_next(c);
-	if (*found) {
-		db_copy(kind, 12, db_str(c, 0));
-		DB_FILL(c, 1, *college, *retired);
-	}
-	db_cursor_free(&c);
+	found = DB_FIRST(&c, 0, kind, *college, retired);
+	*usable = found && !strcmp(kind, want) && (!retired || retired_ok);
 	return STATUS_OK;
 }
 
@@ -87,9 +87,9 @@ static NEOERR *save_in_txn(void *ctx)
 	const struct person_input *in = x->in;
 	struct outcome *out = x->out;
 	bool student = strcmp(in->identity, "staff") != 0;
-	char now[20], kind[12] = "", old_identity[12] = "", detail[300];
+	char now[20], old_identity[12] = "", detail[300];
 	int old_college = 0, old_class = 0, old_boarding = -1, unit_college = 0;
-	bool found = false, retired = false, changed = false;
+	bool found = false, usable = false, changed = false;
 	DB_CURSOR *c = NULL;
 	NEOERR *err;
 
@@ -101,67 +101,42 @@ static NEOERR *save_in_txn(void *ctx)
 			       (long long)in->id);
 		if (err)
 			return nerr_pass(err);
-		found = db_next(c);
-		if (found) {
-			DB_FILL(c, 0, old_college, old_class, old_boarding,
-				old_identity);
-		}
-		db_cursor_free(&c);
-		if (!found) {
-			outcome_not_found(out);
+		found = DB_FIRST(&c, 0, old_college, old_class, old_boarding, old_identity);
+		if (outcome_out_of_reach(out, x->a, found, old_college))
 			return STATUS_OK;
-		}
-		if (!actor_may_college(x->a, old_college)) {
-			outcome_forbidden(out);
-			return STATUS_OK;
-		}
 	}
-	if (in->college_id == 0 && student) {
-		outcome_refuse(out, "college_id", "people.err.college_needed");
+	if (outcome_refuse_if(out, in->college_id == 0 && student, "college_id",
+			      "people.err.college_needed"))
 		return STATUS_OK;
-	}
 	if (!actor_may_college(x->a, in->college_id)) {
 		outcome_forbidden(out);
 		return STATUS_OK;
 	}
 	if (in->college_id) {
-		err = unit_facts(in->college_id, kind, &unit_college, &retired, &found);
-		if (err)
+		err = unit_usable(in->college_id, "college", in->college_id == old_college,
+				  &unit_college, &usable);
+		if (err || outcome_refuse_if(out, !usable, "college_id", "people.err.no_college"))
 			return nerr_pass(err);
-		if (!found || strcmp(kind, "college") ||
-		    (retired && in->college_id != old_college)) {
-			outcome_refuse(out, "college_id", "people.err.no_college");
-			return STATUS_OK;
-		}
 	}
 	if (in->class_id) {
-		err = unit_facts(in->class_id, kind, &unit_college, &retired, &found);
-		if (err)
+		err = unit_usable(in->class_id, "class", in->class_id == old_class, &unit_college,
+				  &usable);
+		if (err || outcome_refuse_if(out, !usable, "class_id", "people.err.no_class"))
 			return nerr_pass(err);
-		if (!found || strcmp(kind, "class") || (retired && in->class_id != old_class)) {
-			outcome_refuse(out, "class_id", "people.err.no_class");
+		if (outcome_refuse_if(out, unit_college != in->college_id, "class_id",
+				      "people.err.class_college"))
 			return STATUS_OK;
-		}
-		if (unit_college != in->college_id) {
-			outcome_refuse(out, "class_id", "people.err.class_college");
-			return STATUS_OK;
-		}
 	}
 	if (in->counselor_id) {
 		long long one = 0;
 
-		if (!student) {
-			outcome_refuse(out, "counselor_id", "people.err.staff_counselor");
+		if (outcome_refuse_if(out, !student, "counselor_id", "people.err.staff_counselor"))
 			return STATUS_OK;
-		}
 		err = db_scalar(&one, &found, "SELECT 1 FROM roles WHERE person_id = ? "
 				"AND role = 'counselor'", "i", (long long)in->counselor_id);
-		if (err)
+		if (err || outcome_refuse_if(out, !found, "counselor_id",
+					      "people.err.not_counselor"))
 			return nerr_pass(err);
-		if (!found) {
-			outcome_refuse(out, "counselor_id", "people.err.not_counselor");
-			return STATUS_OK;
-		}
 	}
 	if (in->id == 0) {
 		err = db_exec(NULL, &out->id, "INSERT INTO people (number, name, identity, phone, "
@@ -221,13 +196,9 @@ NEOERR *people_save(const struct actor *a, const struct person_input *in,
 		    struct outcome *out)
 {
 	struct save x = { a, in, out };
-	NEOERR *err = db_txn(save_in_txn, &x);
 
-	if (nerr_match(err, HC_ERR_CONFLICT)) {
-		nerr_ignore(&err);
-		outcome_refuse(out, "number", "people.err.number_taken");
-	}
-	return nerr_pass(err);
+	return nerr_pass(outcome_conflict(db_txn(save_in_txn, &x), out, "number",
+					  "people.err.number_taken"));
 }
 
 struct del {
@@ -251,14 +222,8 @@ static NEOERR *delete_in_txn(void *ctx)
 	if (err)
 		return nerr_pass(err);
 	college = (int)one;
-	if (!found) {
-		outcome_not_found(x->out);
+	if (outcome_out_of_reach(x->out, x->a, found, college))
 		return STATUS_OK;
-	}
-	if (!actor_may_college(x->a, college)) {
-		outcome_forbidden(x->out);
-		return STATUS_OK;
-	}
 	err = db_scalar(&reports, NULL, "SELECT COUNT(*) FROM daily_reports WHERE person_id = ?",
 			"i", (long long)x->id);
 	if (err == STATUS_OK)
@@ -277,12 +242,9 @@ static NEOERR *delete_in_txn(void *ctx)
 			(long long)x->id, (long long)x->id, (long long)x->id, (long long)x->id,
 			(long long)x->id, (long long)x->id, (long long)x->id, (long long)x->id,
 			(long long)x->id, (long long)x->id, (long long)x->id);
-	if (err)
+	if (err || outcome_refuse_if(x->out, reports || records, "", reports ? "people.err.has_reports"
+									   : "people.err.has_records"))
 		return nerr_pass(err);
-	if (reports || records) {
-		outcome_refuse(x->out, "", reports ? "people.err.has_reports" : "people.err.has_records");
-		return STATUS_OK;
-	}
 	static const char *const owned[] = {
 		"DELETE FROM sessions WHERE person_id = ?",
 		"DELETE FROM password_resets WHERE person_id = ?",
@@ -327,10 +289,10 @@ struct class_op {
 static NEOERR *class_in_txn(void *ctx)
 {
 	struct class_op *x = ctx;
-	char now[20], kind[12] = "", detail[200];
+	char now[20], detail[200];
 	int unit_college = 0, n = 0, cap = 0, *ids = NULL;
 	long long one = 0, was = 0, counselor_college = 0;
-	bool found = false, retired = false, changed;
+	bool found = false, usable = false, changed;
 	DB_CURSOR *c = NULL;
 	NEOERR *err;
 
@@ -338,23 +300,11 @@ static NEOERR *class_in_txn(void *ctx)
 	day_clock_text(time(NULL), 0, now);
 	err = db_scalar(&counselor_college, &found, "SELECT COALESCE(college_id, 0) FROM people "
 			"WHERE id = ?", "i", (long long)x->counselor);
-	if (err)
+	if (err || outcome_out_of_reach(x->out, x->a, found, (int)counselor_college))
 		return nerr_pass(err);
-	if (!found) {
-		outcome_not_found(x->out);
-		return STATUS_OK;
-	}
-	if (!actor_may_college(x->a, (int)counselor_college)) {
-		outcome_forbidden(x->out);
-		return STATUS_OK;
-	}
-	err = unit_facts(x->class_id, kind, &unit_college, &retired, &found);
-	if (err)
+	err = unit_usable(x->class_id, "class", !x->give, &unit_college, &usable);
+	if (err || outcome_refuse_if(x->out, !usable, "give_class", "people.err.no_class"))
 		return nerr_pass(err);
-	if (!found || strcmp(kind, "class") || (retired && x->give)) {
-		outcome_refuse(x->out, "give_class", "people.err.no_class");
-		return STATUS_OK;
-	}
 	if (!actor_may_college(x->a, unit_college)) {
 		outcome_forbidden(x->out);
 		return STATUS_OK;
@@ -377,12 +327,8 @@ static NEOERR *class_in_txn(void *ctx)
 	}
 	err = db_scalar(&one, &found, "SELECT 1 FROM roles WHERE person_id = ? "
 			"AND role = 'counselor'", "i", (long long)x->counselor);
-	if (err)
+	if (err || outcome_refuse_if(x->out, !found, "give_class", "people.err.not_counselor"))
 		return nerr_pass(err);
-	if (!found) {
-		outcome_refuse(x->out, "give_class", "people.err.not_counselor");
-		return STATUS_OK;
-	}
 	err = db_exec(NULL, NULL, "INSERT INTO counselor_classes (class_id, counselor_id, since, "
 		      "given_by) VALUES (?, ?, ?, NULLIF(?, 0)) ON DUPLICATE KEY UPDATE "
 		      "counselor_id = VALUES(counselor_id), since = VALUES(since), "

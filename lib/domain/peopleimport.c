@@ -149,105 +149,106 @@ static long get_id(struct lookup *l, int id)
 }
 
 /* The rows of sql (no parameters) as an array of `size`-byte entries,
- * zeroed, one more than the rows: *n counted by a first run, then *c
- * opened on sql again for the caller to fill at most *n (and free). */
-static NEOERR *query_array(const char *sql, size_t size, void **rows, int *n, DB_CURSOR **c)
-{
-	NEOERR *err = db_query(c, sql, NULL);
-
-	*n = 0;
-	if (err)
-		return nerr_pass(err);
-	while (db_next(*c))
-		(*n)++;
-	db_cursor_free(c);
-	*rows = calloc((size_t)*n + 1, size);
-	if (*rows == NULL)
-		return nerr_raise(NERR_NOMEM, "%d rows", *n);
-	return nerr_pass(db_query(c, sql, NULL));
-}
-
-static NEOERR *load_people(struct import *im)
+ * zeroed, one more than the rows (counted by a first run), into *rows
+ * (the caller's to free, even on error): fill() copies each row in turn
+ * into its entry, once *filled counts it (so a half-filled one is freed
+ * with the rest); i is its 1-based index, as the lookups keep it. */
+static NEOERR *load_array(struct import *im, const char *sql, size_t size, void **rows,
+			  int *filled, NEOERR *(*fill)(struct import *im, DB_CURSOR *c, void *row, int i))
 {
 	DB_CURSOR *c = NULL;
-	void *rows = NULL;
-	int n;
-	NEOERR *err = query_array(
-		"SELECT p.id, p.number, p.name, p.identity, COALESCE(p.college_id, 0), "
-		" COALESCE(p.class_id, 0), COALESCE(p.phone, ''), p.boarding, p.status, "
-		" COALESCE(ca.counselor_id, 0) "
-		"FROM people p LEFT JOIN counselor_assignments ca ON ca.student_id = p.id",
-		sizeof *im->people, &rows, &n, &c);
+	int n = 0;
+	NEOERR *err = db_query(&c, sql, NULL);
 
-	im->people = rows;
-	while (err == STATUS_OK && im->npeople < n && db_next(c)) {
-		struct stored *p = &im->people[im->npeople];
-
-		p->id = (int)db_int(c, 0);
-		p->number = strdup(db_str(c, 1));
-		p->name = strdup(db_str(c, 2));
-		db_copy(p->identity, sizeof p->identity, db_str(c, 3));
-		p->college = (int)db_int(c, 4);
-		p->klass = (int)db_int(c, 5);
-		p->phone = strdup(db_str(c, 6));
-		p->boarding = (int)db_int(c, 7);
-		db_copy(p->status, sizeof p->status, db_str(c, 8));
-		p->counselor = (int)db_int(c, 9);
-		im->npeople++;
-		if (!p->number || !p->name || !p->phone) {
-			err = nerr_raise(NERR_NOMEM, "people");
-			break;
-		}
-		err = lookup_put(&im->by_number, p->number, im->npeople);
-		if (err == STATUS_OK)
-			err = put_id(&im->by_id, p->id, im->npeople);
+	*rows = NULL;
+	if (err)
+		return nerr_pass(err);
+	while (db_next(c))
+		n++;
+	db_cursor_free(&c);
+	*rows = calloc((size_t)n + 1, size);
+	if (*rows == NULL)
+		return nerr_raise(NERR_NOMEM, "%d rows", n);
+	err = db_query(&c, sql, NULL);
+	while (err == STATUS_OK && *filled < n && db_next(c)) {
+		(*filled)++;
+		err = fill(im, c, (char *)*rows + (size_t)(*filled - 1) * size, *filled);
 	}
 	db_cursor_free(&c);
 	return nerr_pass(err);
 }
 
+static NEOERR *fill_person(struct import *im, DB_CURSOR *c, void *row, int i)
+{
+	struct stored *p = row;
+	NEOERR *err;
+
+	DB_FILL(c, 0, p->id);
+	DB_FILL(c, 3, p->identity, p->college, p->klass);
+	DB_FILL(c, 7, p->boarding, p->status, p->counselor);
+	p->number = strdup(db_str(c, 1));
+	p->name = strdup(db_str(c, 2));
+	p->phone = strdup(db_str(c, 6));
+	if (!p->number || !p->name || !p->phone)
+		return nerr_raise(NERR_NOMEM, "people");
+	err = lookup_put(&im->by_number, p->number, i);
+	if (err == STATUS_OK)
+		err = put_id(&im->by_id, p->id, i);
+	return nerr_pass(err);
+}
+
+static NEOERR *load_people(struct import *im)
+{
+	void *rows;
+	NEOERR *err = load_array(im,
+		"SELECT p.id, p.number, p.name, p.identity, COALESCE(p.college_id, 0), "
+		" COALESCE(p.class_id, 0), COALESCE(p.phone, ''), p.boarding, p.status, "
+		" COALESCE(ca.counselor_id, 0) "
+		"FROM people p LEFT JOIN counselor_assignments ca ON ca.student_id = p.id",
+		sizeof *im->people, &rows, &im->npeople, fill_person);
+
+	im->people = rows;
+	return nerr_pass(err);
+}
+
+static NEOERR *fill_unit(struct import *im, DB_CURSOR *c, void *row, int i)
+{
+	struct unit *u = row;
+	const char *code = db_str(c, 2);
+	char key[300];
+	NEOERR *err;
+
+	DB_FILL(c, 0, u->id, u->is_college);
+	DB_FILL(c, 4, u->retired, u->college);
+	u->name = strdup(db_str(c, 3));
+	if (u->name == NULL)
+		return nerr_raise(NERR_NOMEM, "units");
+	/* Codes are unique per kind; a name is the first unit in use
+	 * that bears it (in its college, for a class). */
+	snprintf(key, sizeof key, "%c:%s", u->is_college ? 'C' : 'K', code);
+	err = lookup_put(&im->unit_key, key, i);
+	if (u->is_college)
+		snprintf(key, sizeof key, "c:%s", u->name);
+	else
+		snprintf(key, sizeof key, "k:%d|%s", u->college, u->name);
+	if (err == STATUS_OK && !lookup_get(&im->unit_key, key))
+		err = lookup_put(&im->unit_key, key, i);
+	if (err == STATUS_OK)
+		err = put_id(&im->unit_key, u->id, i);
+	return nerr_pass(err);
+}
+
 static NEOERR *load_units(struct import *im)
 {
-	DB_CURSOR *c = NULL;
-	char key[300];
-	void *rows = NULL;
-	int n;
-	NEOERR *err = query_array(
+	void *rows;
+	NEOERR *err = load_array(im,
 		"SELECT u.id, u.kind = 'college', u.code, u.name, u.retired_at IS NOT NULL, "
 		" CASE u.kind WHEN 'college' THEN u.id ELSE IF(p.kind = 'college', p.id, p.parent_id) END "
 		"FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id "
 		"WHERE u.kind IN ('college', 'class') ORDER BY u.retired_at IS NOT NULL, u.id",
-		sizeof *im->units, &rows, &n, &c);
+		sizeof *im->units, &rows, &im->nunits, fill_unit);
 
 	im->units = rows;
-	while (err == STATUS_OK && im->nunits < n && db_next(c)) {
-		struct unit *u = &im->units[im->nunits];
-		const char *code = db_str(c, 2);
-
-		u->id = (int)db_int(c, 0);
-		u->is_college = db_int(c, 1) != 0;
-		u->name = strdup(db_str(c, 3));
-		u->retired = db_int(c, 4) != 0;
-		u->college = (int)db_int(c, 5);
-		im->nunits++;
-		if (u->name == NULL) {
-			err = nerr_raise(NERR_NOMEM, "units");
-			break;
-		}
-		/* Codes are unique per kind; a name is the first unit in use
-		 * that bears it (in its college, for a class). */
-		snprintf(key, sizeof key, "%c:%s", u->is_college ? 'C' : 'K', code);
-		err = lookup_put(&im->unit_key, key, im->nunits);
-		if (u->is_college)
-			snprintf(key, sizeof key, "c:%s", u->name);
-		else
-			snprintf(key, sizeof key, "k:%d|%s", u->college, u->name);
-		if (err == STATUS_OK && !lookup_get(&im->unit_key, key))
-			err = lookup_put(&im->unit_key, key, im->nunits);
-		if (err == STATUS_OK)
-			err = put_id(&im->unit_key, u->id, im->nunits);
-	}
-	db_cursor_free(&c);
 	return nerr_pass(err);
 }
 

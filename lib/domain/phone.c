@@ -12,13 +12,6 @@
 
 #define CODE_DIGITS 6
 
-static void refuse(struct outcome *out, const char *field, const char *msg)
-{
-	out->ok = false;
-	out->field = field;
-	out->msg = msg;
-}
-
 bool phone_gateway(void)
 {
 	return conf_int("Phone.Gateway", 0) != 0;
@@ -110,12 +103,8 @@ static NEOERR *send_in_txn(void *ctx)
 	err = db_scalar(&recent, NULL, "SELECT COUNT(*) FROM phone_codes WHERE person_id = ? "
 			"AND created_at > NOW() - INTERVAL 60 SECOND FOR UPDATE", "i",
 			(long long)x->a->person_id);
-	if (err)
+	if (err || outcome_refuse_if(x->out, recent, "", "phone.err.too_soon"))
 		return nerr_pass(err);
-	if (recent) {
-		refuse(x->out, "", "phone.err.too_soon");
-		return STATUS_OK;
-	}
 	snprintf(code, sizeof code, "%0*u", CODE_DIGITS, randombytes_uniform(1000000));
 	code_hash(code, x->a->person_id, x->text, hash);
 	day_clock_text(time(NULL), 0, now);
@@ -150,14 +139,10 @@ NEOERR *phone_send_code(const struct actor *a, const char *phone, struct outcome
 	struct op x = { a, a->person_id, phone, out };
 
 	*out = (struct outcome){ .ok = true };
-	if (!phone_gateway()) {
-		refuse(out, "", "phone.err.no_gateway");
+	if (outcome_refuse_if(out, !phone_gateway(), "", "phone.err.no_gateway"))
 		return STATUS_OK;
-	}
-	if (!phone_valid(phone)) {
-		refuse(out, "phone", "phone.err.format");
+	if (outcome_refuse_if(out, !phone_valid(phone), "phone", "phone.err.format"))
 		return STATUS_OK;
-	}
 	return nerr_pass(db_txn(send_in_txn, &x));
 }
 
@@ -188,18 +173,12 @@ static NEOERR *confirm_in_txn(void *ctx)
 		DB_FILL(c, 2, attempts, expired);
 	}
 	db_cursor_free(&c);
-	if (!found) {
-		refuse(x->out, "code", "phone.err.no_code");
+	if (outcome_refuse_if(x->out, !found, "code", "phone.err.no_code"))
 		return STATUS_OK;
-	}
-	if (expired) {
-		refuse(x->out, "code", "phone.err.expired");
+	if (outcome_refuse_if(x->out, expired, "code", "phone.err.expired"))
 		return STATUS_OK;
-	}
-	if (attempts >= max) {
-		refuse(x->out, "code", "phone.err.attempts");
+	if (outcome_refuse_if(x->out, attempts >= max, "code", "phone.err.attempts"))
 		return STATUS_OK;
-	}
 	code_hash(x->text, x->a->person_id, phone, given);
 	masked(phone, shown);
 	if (sodium_memcmp(want, given, sizeof want) != 0) {
@@ -211,7 +190,7 @@ static NEOERR *confirm_in_txn(void *ctx)
 					  x->a->person_id, shown);
 		if (err)
 			return nerr_pass(err);
-		refuse(x->out, "code", attempts + 1 >= max ? "phone.err.attempts" : "phone.err.wrong");
+		outcome_refuse(x->out, "code", attempts + 1 >= max ? "phone.err.attempts" : "phone.err.wrong");
 		return STATUS_OK;
 	}
 	err = db_exec(NULL, NULL, "UPDATE people SET phone = ?, phone_confirmed = ?, "
@@ -247,23 +226,11 @@ static NEOERR *by_hand_in_txn(void *ctx)
 		       "WHERE id = ? FOR UPDATE", "i", (long long)x->person);
 	if (err)
 		return nerr_pass(err);
-	found = db_next(c);
-	if (found) {
-		DB_FILL(c, 0, phone, college);
-	}
-	db_cursor_free(&c);
-	if (!found) {
-		outcome_not_found(x->out);
+	found = DB_FIRST(&c, 0, phone, college);
+	if (outcome_out_of_reach(x->out, x->a, found, (int)college))
 		return STATUS_OK;
-	}
-	if (!actor_may_college(x->a, (int)college)) {
-		outcome_forbidden(x->out);
+	if (outcome_refuse_if(x->out, !phone[0], "", "phone.err.none"))
 		return STATUS_OK;
-	}
-	if (!phone[0]) {
-		refuse(x->out, "", "phone.err.none");
-		return STATUS_OK;
-	}
 	day_clock_text(time(NULL), 0, now);
 	err = db_exec(NULL, NULL, "UPDATE people SET phone_confirmed = phone, phone_confirmed_at = ? "
 		      "WHERE id = ?", "si", now, (long long)x->person);

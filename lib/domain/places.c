@@ -1,5 +1,6 @@
 /* places.c - see places.h. */
 #include "domain/places.h"
+#include "domain/txn.h"
 #include "domain/audit.h"
 #include "core/db.h"
 #include "core/days.h"
@@ -11,15 +12,30 @@ const char *const places_building_kinds[] = { "teaching", "dorm", "library", "ba
 	"canteen", "office", "other", NULL };
 const char *const places_identities[] = { "staff", "undergrad", "grad", "residents", NULL };
 
+/* A change to the places; with its audit row in one transaction (run()). */
 struct change {
 	const struct actor *a;
 	long long id;                /* the building (or access row) acted on */
-	long long unit_id;
-	long long new_id;
-	const char *name, *kind, *identity;
-	bool restricted;
-	bool found;
+	long long unit_id, person_id;
+	long long new_id;            /* the row made */
+	const char *name, *kind, *identity, *number, *note;
+	bool restricted, add;
+	bool ok;                     /* the building or person named was there */
 };
+
+/* Runs fn on x (t->out) in one transaction (txn_run()); what it made and
+ * whether it found what it was given into *new_id and *ok (each may be
+ * NULL). */
+static NEOERR *run(NEOERR *(*fn)(struct txn *t), struct change *x, long long *new_id, bool *ok)
+{
+	NEOERR *err = txn_run(fn, x->a, x->id, NULL, x);
+
+	if (new_id)
+		*new_id = x->new_id;
+	if (ok)
+		*ok = x->ok;
+	return nerr_pass(err);
+}
 
 /* Locks the building; NOTFOUND for none. */
 static NEOERR *lock_building(long long id)
@@ -34,15 +50,14 @@ static NEOERR *lock_building(long long id)
 	return nerr_pass(err);
 }
 
-static NEOERR *insert_building(void *ctx)
+static NEOERR *insert_building(struct txn *t)
 {
-	struct change *x = ctx;
-	char now[20], detail[120];
+	struct change *x = t->out;
+	char detail[120];
 	long long dup = 0;
 	bool found = false;
 	NEOERR *err;
 
-	clock_now(now);
 	err = db_scalar(&dup, &found, "SELECT id FROM buildings WHERE name = ? FOR UPDATE",
 			"s", x->name);
 	if (err == STATUS_OK && found)
@@ -50,10 +65,10 @@ static NEOERR *insert_building(void *ctx)
 	if (err == STATUS_OK)
 		err = db_exec(NULL, &x->new_id, "INSERT INTO buildings (name, kind, restricted, "
 			"created_at) VALUES (?, ?, ?, ?)", "ssis", x->name, x->kind,
-			(long long)x->restricted, now);
+			(long long)x->restricted, t->now);
 	snprintf(detail, sizeof detail, "%s %s%s", x->kind, x->name, x->restricted ? " restricted" : "");
 	if (err == STATUS_OK)
-		err = audit_write(x->a, now, "building.add", 0, "building", x->new_id, detail);
+		err = audit_write(x->a, t->now, "building.add", 0, "building", x->new_id, detail);
 	return nerr_pass(err);
 }
 
@@ -61,32 +76,25 @@ NEOERR *places_add_building(const struct actor *a, const char *name, const char 
 			    bool restricted, long long *id)
 {
 	struct change x = { .a = a, .name = name, .kind = kind, .restricted = restricted };
-	NEOERR *err = db_txn(insert_building, &x);
 
-	*id = x.new_id;
-	return nerr_pass(err);
+	return nerr_pass(run(insert_building, &x, id, NULL));
 }
 
-static NEOERR *insert_entrance(void *ctx)
+static NEOERR *insert_entrance(struct txn *t)
 {
-	struct change *x = ctx;
-	char now[20], full[200], building[65];
+	struct change *x = t->out;
+	char full[200], building[65];
 	DB_CURSOR *c = NULL;
 	long long dup = 0;
 	bool found = false;
 	NEOERR *err;
 
-	x->found = false;
-	clock_now(now);
+	x->ok = false;
 	err = db_query(&c, "SELECT name FROM buildings WHERE id = ? FOR UPDATE", "i", x->id);
 	if (err)
 		return nerr_pass(err);
-	if (db_next(c)) {
-		x->found = true;
-		DB_FILL(c, 0, building);
-	}
-	db_cursor_free(&c);
-	if (!x->found)
+	x->ok = DB_FIRST(&c, 0, building);
+	if (!x->ok)
 		return STATUS_OK;
 	/* Its full name, as every list of gates and devices shows it. */
 	snprintf(full, sizeof full, "%s · %s", building, x->name);
@@ -100,7 +108,7 @@ static NEOERR *insert_entrance(void *ctx)
 		err = db_exec(NULL, &x->new_id, "INSERT INTO gates (kind, name, building_id) "
 			      "VALUES ('entrance', ?, ?)", "si", full, x->id);
 	if (err == STATUS_OK)
-		err = audit_write(x->a, now, "entrance.add", 0, "gate", x->new_id, full);
+		err = audit_write(x->a, t->now, "entrance.add", 0, "gate", x->new_id, full);
 	return nerr_pass(err);
 }
 
@@ -108,25 +116,20 @@ NEOERR *places_add_entrance(const struct actor *a, long long building_id, const 
 			    long long *id, bool *found)
 {
 	struct change x = { .a = a, .id = building_id, .name = name };
-	NEOERR *err = db_txn(insert_entrance, &x);
 
-	*id = x.new_id;
-	*found = x.found;
-	return nerr_pass(err);
+	return nerr_pass(run(insert_entrance, &x, id, found));
 }
 
-static NEOERR *set_restricted(void *ctx)
+static NEOERR *set_restricted(struct txn *t)
 {
-	struct change *x = ctx;
-	char now[20];
+	struct change *x = t->out;
 	NEOERR *err = lock_building(x->id);
 
-	clock_now(now);
 	if (err == STATUS_OK)
 		err = db_exec(NULL, NULL, "UPDATE buildings SET restricted = ? WHERE id = ?", "ii",
 			      (long long)x->restricted, x->id);
 	if (err == STATUS_OK)
-		err = audit_write(x->a, now, x->restricted ? "building.restrict" : "building.open",
+		err = audit_write(x->a, t->now, x->restricted ? "building.restrict" : "building.open",
 				  0, "building", x->id, NULL);
 	return nerr_pass(err);
 }
@@ -134,18 +137,18 @@ static NEOERR *set_restricted(void *ctx)
 NEOERR *places_restrict(const struct actor *a, long long building_id, bool restricted)
 {
 	struct change x = { .a = a, .id = building_id, .restricted = restricted };
-	return nerr_pass(db_txn(set_restricted, &x));
+
+	return nerr_pass(run(set_restricted, &x, NULL, NULL));
 }
 
-static NEOERR *insert_access(void *ctx)
+static NEOERR *insert_access(struct txn *t)
 {
-	struct change *x = ctx;
-	char now[20], detail[120];
+	struct change *x = t->out;
+	char detail[120];
 	long long one = 0;
 	bool found = false;
 	NEOERR *err;
 
-	clock_now(now);
 	err = lock_building(x->id);
 	if (err == STATUS_OK && x->unit_id > 0) {
 		err = db_scalar(&one, &found, "SELECT id FROM org_units WHERE id = ? "
@@ -169,7 +172,7 @@ static NEOERR *insert_access(void *ctx)
 	else
 		snprintf(detail, sizeof detail, "%s", x->identity ? x->identity : "");
 	if (err == STATUS_OK)
-		err = audit_write(x->a, now, "building.grant", 0, "building", x->id, detail);
+		err = audit_write(x->a, t->now, "building.grant", 0, "building", x->id, detail);
 	return nerr_pass(err);
 }
 
@@ -177,18 +180,17 @@ NEOERR *places_grant(const struct actor *a, long long building_id, long long uni
 		     const char *identity)
 {
 	struct change x = { .a = a, .id = building_id, .unit_id = unit_id, .identity = identity };
-	return nerr_pass(db_txn(insert_access, &x));
+
+	return nerr_pass(run(insert_access, &x, NULL, NULL));
 }
 
-static NEOERR *delete_access(void *ctx)
+static NEOERR *delete_access(struct txn *t)
 {
-	struct change *x = ctx;
-	char now[20];
+	struct change *x = t->out;
 	long long building = 0;
 	bool found = false;
 	NEOERR *err;
 
-	clock_now(now);
 	err = db_scalar(&building, &found, "SELECT building_id FROM building_access WHERE id = ? "
 			"FOR UPDATE", "i", x->id);
 	if (err == STATUS_OK && !found)
@@ -196,34 +198,26 @@ static NEOERR *delete_access(void *ctx)
 	if (err == STATUS_OK)
 		err = db_exec(NULL, NULL, "DELETE FROM building_access WHERE id = ?", "i", x->id);
 	if (err == STATUS_OK)
-		err = audit_write(x->a, now, "building.ungrant", 0, "building", building, NULL);
+		err = audit_write(x->a, t->now, "building.ungrant", 0, "building", building, NULL);
 	return nerr_pass(err);
 }
 
 NEOERR *places_revoke(const struct actor *a, long long access_id)
 {
 	struct change x = { .a = a, .id = access_id };
-	return nerr_pass(db_txn(delete_access, &x));
+
+	return nerr_pass(run(delete_access, &x, NULL, NULL));
 }
 
-struct approver {
-	const struct actor *a;
-	long long building_id, person_id;
-	const char *number;
-	bool ok;
-};
-
-static NEOERR *insert_approver(void *ctx)
+static NEOERR *insert_approver(struct txn *t)
 {
-	struct approver *x = ctx;
-	char now[20];
+	struct change *x = t->out;
 	unsigned long long n = 0;
 	bool found = false;
 	NEOERR *err;
 
 	x->ok = false;
-	clock_now(now);
-	err = lock_building(x->building_id);
+	err = lock_building(x->id);
 	if (err == STATUS_OK)
 		err = db_scalar(&x->person_id, &found, "SELECT p.id FROM people p WHERE p.number = ? "
 			"AND EXISTS (SELECT 1 FROM roles r WHERE r.person_id = p.id "
@@ -232,66 +226,54 @@ static NEOERR *insert_approver(void *ctx)
 		return nerr_pass(err);
 	x->ok = true;
 	err = db_exec(&n, NULL, "INSERT IGNORE INTO building_approvers (building_id, person_id) "
-		      "VALUES (?, ?)", "ii", x->building_id, x->person_id);
+		      "VALUES (?, ?)", "ii", x->id, x->person_id);
 	if (err == STATUS_OK && n == 1)
-		err = audit_write(x->a, now, "building.approver", x->person_id, "building",
-				  x->building_id, NULL);
+		err = audit_write(x->a, t->now, "building.approver", x->person_id, "building",
+				  x->id, NULL);
 	return nerr_pass(err);
 }
 
 NEOERR *places_add_approver(const struct actor *a, long long building_id, const char *number,
 			    bool *ok)
 {
-	struct approver x = { .a = a, .building_id = building_id, .number = number };
-	NEOERR *err = db_txn(insert_approver, &x);
+	struct change x = { .a = a, .id = building_id, .number = number };
 
-	*ok = x.ok;
-	return nerr_pass(err);
+	return nerr_pass(run(insert_approver, &x, NULL, ok));
 }
 
-static NEOERR *delete_approver(void *ctx)
+static NEOERR *delete_approver(struct txn *t)
 {
-	struct approver *x = ctx;
-	char now[20];
+	struct change *x = t->out;
 	unsigned long long n = 0;
 	NEOERR *err;
 
-	clock_now(now);
 	err = db_exec(&n, NULL, "DELETE FROM building_approvers WHERE building_id = ? AND person_id = ?",
-		      "ii", x->building_id, x->person_id);
+		      "ii", x->id, x->person_id);
 	if (err == STATUS_OK && n == 0)
 		err = nerr_raise(HC_ERR_NOTFOUND, "not an approver");
 	if (err == STATUS_OK)
-		err = audit_write(x->a, now, "building.unapprover", x->person_id, "building",
-				  x->building_id, NULL);
+		err = audit_write(x->a, t->now, "building.unapprover", x->person_id, "building",
+				  x->id, NULL);
 	return nerr_pass(err);
 }
 
 NEOERR *places_remove_approver(const struct actor *a, long long building_id, long long person_id)
 {
-	struct approver x = { .a = a, .building_id = building_id, .person_id = person_id };
-	return nerr_pass(db_txn(delete_approver, &x));
+	struct change x = { .a = a, .id = building_id, .person_id = person_id };
+
+	return nerr_pass(run(delete_approver, &x, NULL, NULL));
 }
 
 /* ---- pass holders without a return application; dorm residents ---------- */
 
-struct holder {
-	const struct actor *a;
-	const char *number, *note;
-	long long person_id, building_id;
-	bool add, ok;
-};
-
-static NEOERR *change_holder(void *ctx)
+static NEOERR *change_holder(struct txn *t)
 {
-	struct holder *x = ctx;
-	char now[20];
+	struct change *x = t->out;
 	unsigned long long n = 0;
 	bool found = false;
 	NEOERR *err = STATUS_OK;
 
 	x->ok = false;
-	clock_now(now);
 	if (x->add) {
 		err = db_scalar(&x->person_id, &found, "SELECT id FROM people WHERE number = ? FOR UPDATE",
 				"s", x->number);
@@ -299,46 +281,44 @@ static NEOERR *change_holder(void *ctx)
 			return nerr_pass(err);
 		err = db_exec(&n, NULL, "INSERT IGNORE INTO pass_holders (person_id, added_by, added_at, "
 			"note) VALUES (?, ?, ?, NULLIF(?, ''))", "iiss", x->person_id,
-			(long long)x->a->person_id, now, x->note ? x->note : "");
+			(long long)x->a->person_id, t->now, x->note ? x->note : "");
 	} else {
 		err = db_exec(&n, NULL, "DELETE FROM pass_holders WHERE person_id = ?", "i",
 			      x->person_id);
 	}
 	x->ok = true;
 	if (err == STATUS_OK && n == 1)
-		err = audit_write(x->a, now, x->add ? "pass_holder.add" : "pass_holder.remove",
+		err = audit_write(x->a, t->now, x->add ? "pass_holder.add" : "pass_holder.remove",
 				  (int)x->person_id, "person", x->person_id, x->note);
 	return nerr_pass(err);
 }
 
 NEOERR *places_add_holder(const struct actor *a, const char *number, const char *note, bool *ok)
 {
-	struct holder x = { .a = a, .number = number, .note = note, .add = true };
-	NEOERR *err = db_txn(change_holder, &x);
+	struct change x = { .a = a, .number = number, .note = note, .add = true };
 
-	*ok = x.ok;
-	return nerr_pass(err);
+	return nerr_pass(run(change_holder, &x, NULL, ok));
 }
 
 NEOERR *places_remove_holder(const struct actor *a, long long person_id)
 {
-	struct holder x = { .a = a, .person_id = person_id };
-	return nerr_pass(db_txn(change_holder, &x));
+	struct change x = { .a = a, .person_id = person_id };
+
+	return nerr_pass(run(change_holder, &x, NULL, NULL));
 }
 
-static NEOERR *change_dorm(void *ctx)
+static NEOERR *change_dorm(struct txn *t)
 {
-	struct holder *x = ctx;
-	char now[20], detail[40];
+	struct change *x = t->out;
+	char detail[40];
 	long long one = 0;
 	bool found = false;
 	NEOERR *err;
 
 	x->ok = false;
-	clock_now(now);
-	if (x->building_id > 0) {
+	if (x->id > 0) {
 		err = db_scalar(&one, &found, "SELECT id FROM buildings WHERE id = ? AND kind = 'dorm' "
-				"FOR UPDATE", "i", x->building_id);
+				"FOR UPDATE", "i", x->id);
 		if (err || !found)
 			return nerr_pass(err);
 	}
@@ -348,10 +328,10 @@ static NEOERR *change_dorm(void *ctx)
 		return nerr_pass(err);
 	x->ok = true;
 	err = db_exec(NULL, NULL, "UPDATE people SET dorm_building_id = NULLIF(?, 0) WHERE id = ?",
-		      "ii", x->building_id, x->person_id);
-	snprintf(detail, sizeof detail, "building %lld", x->building_id);
+		      "ii", x->id, x->person_id);
+	snprintf(detail, sizeof detail, "building %lld", x->id);
 	if (err == STATUS_OK)
-		err = audit_write(x->a, now, "person.dorm_building", (int)x->person_id, "person",
+		err = audit_write(x->a, t->now, "person.dorm_building", (int)x->person_id, "person",
 				  x->person_id, detail);
 	return nerr_pass(err);
 }
@@ -359,9 +339,7 @@ static NEOERR *change_dorm(void *ctx)
 NEOERR *places_set_dorm(const struct actor *a, const char *number, long long building_id,
 			bool *ok)
 {
-	struct holder x = { .a = a, .number = number, .building_id = building_id };
-	NEOERR *err = db_txn(change_dorm, &x);
+	struct change x = { .a = a, .number = number, .id = building_id };
 
-	*ok = x.ok;
-	return nerr_pass(err);
+	return nerr_pass(run(change_dorm, &x, NULL, ok));
 }

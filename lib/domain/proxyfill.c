@@ -41,29 +41,19 @@ static NEOERR *name_in_txn(void *ctx)
 			(long long)x->a->person_id);
 	if (err == STATUS_OK)
 		err = account_nameable(x->a, x->number, &filler, &why);
-	if (err)
+	if (err || outcome_refuse_if(x->out, why != NULL, "number", why && !strcmp(why, "self")
+								   ? "fillers.err.self" : "fillers.err.number"))
 		return nerr_pass(err);
-	if (why) {
-		outcome_refuse(x->out, "number", strcmp(why, "self") ? "fillers.err.number"
-								    : "fillers.err.self");
-		return STATUS_OK;
-	}
 	err = db_scalar(&live, NULL, "SELECT COUNT(*) FROM proxy_fillers WHERE student_id = ? "
 			"AND revoked_at IS NULL", "i", (long long)x->a->person_id);
 	if (err == STATUS_OK)
 		err = db_scalar(&same, NULL, "SELECT COUNT(*) FROM proxy_fillers WHERE student_id = ? "
 				"AND filler_id = ? AND revoked_at IS NULL", "ii",
 				(long long)x->a->person_id, filler);
-	if (err)
+	if (err || outcome_refuse_if(x->out, same, "number", "fillers.err.already"))
 		return nerr_pass(err);
-	if (same) {
-		outcome_refuse(x->out, "number", "fillers.err.already");
+	if (outcome_refuse_if(x->out, live >= PROXY_MAX_FILLERS, "number", "fillers.err.full"))
 		return STATUS_OK;
-	}
-	if (live >= PROXY_MAX_FILLERS) {
-		outcome_refuse(x->out, "number", "fillers.err.full");
-		return STATUS_OK;
-	}
 	clock_now(now);
 	err = db_exec(NULL, &x->out->id, "INSERT INTO proxy_fillers (student_id, filler_id, "
 		      "relation, named_at) VALUES (?, ?, ?, ?)", "iiss",

@@ -397,10 +397,7 @@ static NEOERR *move_in_txn(void *arg)
 		"ORDER BY position LIMIT 1", "i", self_pos);
 	if (err)
 		return nerr_pass(err);
-	if (db_next(c)) {
-		DB_FILL(c, 0, other, other_pos);
-	}
-	db_cursor_free(&c);
+	DB_FIRST(&c, 0, other, other_pos);
 	if (other == 0)
 		return STATUS_OK;      /* first or last already */
 	/* Through a free position: the active ones' positions are unique. */

@@ -1,5 +1,6 @@
 /* rounds.c - see rounds.h. */
 #include "domain/rounds.h"
+#include "domain/txn.h"
 #include "domain/queue.h"
 #include "domain/policy.h"
 #include "domain/audit.h"
@@ -37,42 +38,35 @@ NEOERR *rounds_load(struct round_conf out[ROUNDS])
 	return STATUS_OK;
 }
 
-struct save_ctx {
-	const struct actor *a;
-	const struct round_conf *in;
-};
-
-static NEOERR *save_in_txn(void *arg)
+/* The rounds' settings (t->in: ROUNDS of them). */
+static NEOERR *save_in_txn(struct txn *t)
 {
-	struct save_ctx *x = arg;
-	char now[20], detail[200];
+	const struct round_conf *in = t->in;
+	char detail[200];
 	size_t n = 0;
 	NEOERR *err = STATUS_OK;
 
-	clock_now(now);
 	for (int i = 0; err == STATUS_OK && i < ROUNDS; i++) {
-		const struct round_conf *r = &x->in[i];
+		const struct round_conf *r = &in[i];
 
 		err = db_exec(NULL, NULL, "UPDATE temp_rounds SET enabled = ?, opens = ?, closes = ?, "
 			      "updated_by = ?, updated_at = ? WHERE name = ?", "ississ",
-			      (long long)r->enabled, r->opens, r->closes, (long long)x->a->person_id,
-			      now, round_names[i]);
+			      (long long)r->enabled, r->opens, r->closes, (long long)t->a->person_id,
+			      t->now, round_names[i]);
 		n += (size_t)snprintf(detail + n, sizeof detail - n, "%s%s %s %s-%s", i ? "; " : "",
 				      round_names[i], r->enabled ? "on" : "off", r->opens, r->closes);
 	}
 	if (err)
 		return nerr_pass(err);
-	return nerr_pass(audit_write(x->a, now, "round.settings", 0, "temp_rounds", 0, detail));
+	return nerr_pass(audit_write(t->a, t->now, "round.settings", 0, "temp_rounds", 0, detail));
 }
 
 NEOERR *rounds_save(const struct actor *a, const struct round_conf in[ROUNDS])
 {
-	struct save_ctx x = { a, in };
-
 	for (int i = 0; i < ROUNDS; i++)
 		if (notice_minute_parse(in[i].opens) < 0 || notice_minute_parse(in[i].closes) < 0)
 			return nerr_raise(HC_ERR_BADREQ, "round %s: bad window", round_names[i]);
-	return nerr_pass(db_txn(save_in_txn, &x));
+	return nerr_pass(txn_run(save_in_txn, a, 0, in, NULL));
 }
 
 bool round_open_at(const struct round_conf *r, int minute)
@@ -148,10 +142,7 @@ static NEOERR *submit_in_txn(void *arg)
 		       "AND day = ? FOR UPDATE", "is", (long long)x->a->person_id, day);
 	if (err)
 		return nerr_pass(err);
-	if (db_next(c)) {
-		DB_FILL(c, 0, report, state);
-	}
-	db_cursor_free(&c);
+	DB_FIRST(&c, 0, report, state);
 	if (report == 0) {
 		*x->o = ROUND_NO_DAILY;
 		return STATUS_OK;

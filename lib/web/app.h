@@ -4,18 +4,9 @@
  * handler (404, 405, the body's cap and type, every parameter's text:
  * lib/web/input.h, CSRF, login, role) and sends every error to one place.
  *
- * The page scaffolding, declared and alike in every page on purpose (the
- * duplicates finder lists it as boilerplate; it is not to be factored
- * further, as a table or a story written out is what a reader looks for):
- *   - the form tables: struct form_field[] and struct form (web/form.h);
- *   - the action table (struct action[], web/req.h) and a main() handing
- *     the struct page to app_main();
- *   - render(): the page's read models into HDF, one after another
- *     ("if (err == STATUS_OK) err = ...;"), form_describe_blank(), then
- *     app_render(); show() is render() for a GET;
- *   - a handler's story: form_check() refused -> 400 and the page again;
- *     the rule (lib/domain) with the actor; its refusal -> form_error()
- *     and the page again (400), or its error; else a 303 (app_redirect()).
+ * A page's scaffolding (its form and action tables, render(), a
+ * handler's story) is alike in every page on purpose: README, "What
+ * repeats on purpose", declares it with the rest of what repeats in lib/.
  * What several pages do besides is a helper here or in web/form.h
  * (form_error(), app_export_named_list(), app_qr_refresh(), ...).
  */

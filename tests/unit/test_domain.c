@@ -854,6 +854,30 @@ static void db_fill_by_type(void **state)
 	db_cursor_free(&c);
 }
 
+/* DB_FIRST: the first row into the fields and the cursor freed; no row,
+ * the fields untouched (and the cursor freed as well). */
+static void db_first_row(void **state)
+{
+	DB_CURSOR *c = NULL;
+	int n = 7;
+	char s[8] = "kept";
+
+	(void)state;
+	OK(db_query(&c, "SELECT 1, 'one' UNION ALL SELECT 2, 'two'", NULL));
+	assert_true(DB_FIRST(&c, 0, n, s));
+	assert_null(c);
+	assert_int_equal(n, 1);
+	assert_string_equal(s, "one");
+
+	n = 7;
+	snprintf(s, sizeof s, "kept");
+	OK(db_query(&c, "SELECT 1, 'one' FROM DUAL WHERE 1 = 0", NULL));
+	assert_false(DB_FIRST(&c, 0, n, s));
+	assert_null(c);
+	assert_int_equal(n, 7);
+	assert_string_equal(s, "kept");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -870,6 +894,7 @@ int main(void)
 		cmocka_unit_test(booking_lapse_and_suspension_by_the_clock),
 		cmocka_unit_test(db_lists_and_id_sets),
 		cmocka_unit_test(db_fill_by_type),
+		cmocka_unit_test(db_first_row),
 	};
 	return cmocka_run_group_tests_name("domain", tests, setup, teardown);
 }

@@ -19,6 +19,7 @@
 #include "core/lang.h"
 #include "core/conf.h"
 #include "core/idlist.h"
+#include "core/outcome.h"
 #include "core/hdfput.h"
 
 static void days_round_trip(void **state)
@@ -386,6 +387,55 @@ static void idlist_json(void **state)
 	string_clear(&s);
 }
 
+/* The steps of a rule's transaction: a refusal only when its condition
+ * holds, and then the field and key; 404 before 403; a taken key a
+ * refusal, any other error passed on. */
+static void outcome_steps(void **state)
+{
+	struct outcome o = { .ok = true };
+	struct actor college_admin = { .person_id = 7, .admin_college_id = 3 };
+	struct actor school = { .person_id = 1, .roles = R_ADMIN };
+	NEOERR *err;
+
+	(void)state;
+	err_init();
+	assert_false(outcome_refuse_if(&o, false, "f", "k"));
+	assert_true(o.ok);
+	assert_null(o.msg);
+	assert_true(outcome_refuse_if(&o, true, "role", "roles.err.has_students"));
+	assert_false(o.ok);
+	assert_string_equal(o.field, "role");
+	assert_string_equal(o.msg, "roles.err.has_students");
+
+	o = (struct outcome){ .ok = true };
+	assert_false(outcome_out_of_reach(&o, &college_admin, true, 3));
+	assert_true(o.ok);
+	assert_true(outcome_out_of_reach(&o, &college_admin, false, 4));
+	assert_true(o.not_found);
+	assert_false(o.forbidden);
+	o = (struct outcome){ .ok = true };
+	assert_true(outcome_out_of_reach(&o, &college_admin, true, 4));
+	assert_true(o.forbidden);
+	assert_false(o.not_found);
+	assert_false(o.ok);
+	o = (struct outcome){ .ok = true };
+	assert_false(outcome_out_of_reach(&o, &school, true, 4));
+	assert_true(o.ok);
+
+	o = (struct outcome){ .ok = true };
+	assert_null(outcome_conflict(STATUS_OK, &o, "login", "account.err.login_taken"));
+	assert_true(o.ok);
+	assert_null(outcome_conflict(nerr_raise(HC_ERR_CONFLICT, "dup"), &o, "login",
+				     "account.err.login_taken"));
+	assert_false(o.ok);
+	assert_string_equal(o.msg, "account.err.login_taken");
+	o = (struct outcome){ .ok = true };
+	err = outcome_conflict(nerr_raise(HC_ERR_DBDOWN, "gone"), &o, "login", "x");
+	assert_true(nerr_match(err, HC_ERR_DBDOWN));
+	assert_true(o.ok);
+	nerr_ignore(&err);
+}
+
 /* HDF_PUT: each field written by its type under prefix; a zero number,
  * a false bool and an empty text left unset, as db_rows() leaves NULL. */
 static void hdf_put_by_type(void **state)
@@ -428,6 +478,7 @@ int main(void)
 		cmocka_unit_test(outbox_texts),
 		cmocka_unit_test(streak_texts),
 		cmocka_unit_test(idlist_json),
+		cmocka_unit_test(outcome_steps),
 		cmocka_unit_test(hdf_put_by_type),
 	};
 	return cmocka_run_group_tests_name("lib", tests, NULL, NULL);

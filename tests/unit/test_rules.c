@@ -21,6 +21,7 @@
 #include "domain/account.h"
 #include "domain/checkin.h"
 #include "domain/commute.h"
+#include "domain/leave.h"
 #include "domain/org.h"
 #include "domain/passage.h"
 #include "domain/people.h"
@@ -318,7 +319,7 @@ static void commute_applied_once(void **state)
 	int boarder = (int)SCALAR("SELECT id FROM people WHERE boarding = 1 "
 				  "AND identity = 'undergrad' ORDER BY id LIMIT 1", NULL);
 	struct actor s = who(day_student), t = who(boarder);
-	enum commute_problem p;
+	enum dated_problem p;
 	struct commute_gate g;
 	long long id = 0;
 	char from[11], until[11];
@@ -326,28 +327,65 @@ static void commute_applied_once(void **state)
 	(void)state;
 	day_format(day_today(), from);
 	day_format(day_today() + 30, until);
-	OK(commute_apply(&t, boarder, "校外某处", from, until, "走读", &id, &p));
-	assert_int_equal(p, CM_NOT_DAY);
+	OK(dated_apply(&t, &commute_kind, boarder, from, until, "校外某处", "走读", &id, &p));
+	assert_int_equal(p, DATED_NOT_DAY);
 	assert_int_equal(SCALAR("SELECT COUNT(*) FROM commutes WHERE person_id = ?", "i",
 				(long long)boarder), 0);
 
-	OK(commute_apply(&s, day_student, "校外某处", until, from, "走读", &id, &p));
-	assert_int_equal(p, CM_BAD_DAYS);
-	OK(commute_apply(&s, day_student, "海淀区某小区", from, until, "家住附近", &id, &p));
-	assert_int_equal(p, CM_OK);
+	OK(dated_apply(&s, &commute_kind, day_student, until, from, "校外某处", "走读", &id, &p));
+	assert_int_equal(p, DATED_BAD_DAYS);
+	OK(dated_apply(&s, &commute_kind, day_student, from, until, "海淀区某小区", "家住附近",
+		       &id, &p));
+	assert_int_equal(p, DATED_OK);
 	assert_true(id > 0);
 	assert_int_equal(SCALAR("SELECT COUNT(*) FROM queue_items WHERE kind = 'commute' "
 				"AND ref_id = ? AND state = 'open'", "i", id), 1);
 	assert_int_equal(audit_rows(day_student, "commute.apply", id), 1);
 
 	/* One waits already: a second is refused. */
-	OK(commute_apply(&s, day_student, "另一处", from, until, "又一次", &id, &p));
-	assert_int_equal(p, CM_OPEN_ALREADY);
+	OK(dated_apply(&s, &commute_kind, day_student, from, until, "另一处", "又一次", &id, &p));
+	assert_int_equal(p, DATED_OPEN_ALREADY);
 	assert_int_equal(SCALAR("SELECT COUNT(*) FROM commutes WHERE person_id = ?", "i",
 				(long long)day_student), 1);
 
 	OK(commute_at_gate(day_student, from, &g));
 	assert_int_equal(g.phase, COMMUTE_PENDING);
+}
+
+/* A leave is the other kind of dated request: its first day may not be
+ * past, its days at most Policy.LeaveMaxDays, one open at a time (any
+ * student, boarder or not); queued and audited as "leave". Days relative
+ * to today, in the order sent. */
+static void leave_applied_once(void **state)
+{
+	static const struct { int first, last; enum dated_problem want; } sent[] = {
+		{ 2, 0, DATED_BAD_DAYS },
+		{ 0, LEAVE_MAX_DAYS + 5, DATED_TOO_LONG },
+		{ -1, 2, DATED_PAST },
+		{ 0, 2, DATED_OK },
+		{ 2, 2, DATED_OPEN_ALREADY },
+	};
+	struct actor s = who(GRAD);
+	long long id, made = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof sent / sizeof sent[0]; i++) {
+		char first[11], last[11];
+		enum dated_problem p;
+
+		day_format(day_today() + sent[i].first, first);
+		day_format(day_today() + sent[i].last, last);
+		OK(dated_apply(&s, &leave_kind, GRAD, first, last, "北京", "回家", &id, &p));
+		assert_int_equal(p, sent[i].want);
+		assert_int_equal(id != 0, p == DATED_OK);
+		if (p == DATED_OK)
+			made = id;
+	}
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM leaves WHERE person_id = ?", "i",
+				(long long)GRAD), 1);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM queue_items WHERE kind = 'leave' "
+				"AND ref_id = ? AND state = 'open'", "i", made), 1);
+	assert_int_equal(audit_rows(GRAD, "leave.apply", made), 1);
 }
 
 /* ---- terms and batches ------------------------------------------------------ */
@@ -543,6 +581,7 @@ int main(void)
 		cmocka_unit_test(reset_link_once_and_in_time),
 		cmocka_unit_test(people_made_kept_and_handed_over),
 		cmocka_unit_test(commute_applied_once),
+		cmocka_unit_test(leave_applied_once),
 		cmocka_unit_test(terms_and_batches_named_once),
 		cmocka_unit_test(rounds_after_the_daily_report),
 		cmocka_unit_test(remind_slots_once_each),
