@@ -54,6 +54,7 @@
 #include "core/sheet.h"
 #include "web/input.h"
 #include "read/directory.h"
+#include "read/checkins.h"
 
 #include <sodium.h>
 #include <stdio.h>

@@ -20,6 +20,7 @@
 #include "domain/centraltest.h"
 #include "web/form.h"
 #include "web/input.h"
+#include "read/registers.h"
 
 #include <stdio.h>
 #include <string.h>

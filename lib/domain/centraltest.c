@@ -378,24 +378,3 @@ NEOERR *ctest_record(const struct actor *a, const char *number, const char *samp
 }
 
 /* ---- the list ------------------------------------------------------------ */
-
-#define LIST_SELECT "SELECT p.number, p.name, col.name AS college, " \
-	" DATE_FORMAT(ct.sampled_at, '%Y-%m-%d %H:%i') AS sampled_at, ct.result, ct.source, " \
-	" r.name AS recorded_by, DATE_FORMAT(ct.recorded_at, '%Y-%m-%d %H:%i') AS recorded_at " \
-	"FROM central_tests ct JOIN people p ON p.id = ct.person_id " \
-	"LEFT JOIN org_units col ON col.id = p.college_id " \
-	"LEFT JOIN people r ON r.id = ct.recorded_by"
-#define LIST_ORDER "ORDER BY ct.recorded_at DESC, ct.id DESC LIMIT 100"
-
-NEOERR *ctest_list(const struct actor *a, HDF *out, const char *prefix)
-{
-	static const char *const sql[] = SCOPE_VARIANTS(LIST_SELECT, LIST_ORDER);
-	long long bound = 1;
-	enum scope_kind k = scope_kind_of(a, &bound);
-
-	if (!(a->roles & R_ADMIN) && (a->roles & R_COLLEGE_ADMIN) && a->admin_college_id) {
-		k = SCOPE_COLLEGE;
-		bound = a->admin_college_id;
-	}
-	return nerr_pass(db_rows(out, prefix, NULL, sql[k], "i", bound));
-}

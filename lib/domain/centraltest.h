@@ -49,10 +49,4 @@ NEOERR *ctest_import(const struct actor *a, const SHEET *s, const char *filename
 NEOERR *ctest_record(const struct actor *a, const char *number, const char *sampled_at,
 		     const char *result, const char **bad, const char **why);
 
-/* The latest results in the actor's scope (school: all; college admin or
- * reviewer: their college; counselor: their students), at most 100,
- * newest first: Row.N.number / name / college / sampled_at / result /
- * source / recorded_by / recorded_at under prefix. */
-NEOERR *ctest_list(const struct actor *a, HDF *out, const char *prefix);
-
 #endif

@@ -83,4 +83,8 @@ NEOERR *checkins_makeups(HDF *out, const char *mine, const char *history, int pe
 /* Has `day` (YYYY-MM-DD) an approved make-up request, to fill? */
 NEOERR *checkins_makeup_approved(int person, const char *day, bool *approved);
 
+/* <prefix>.{phone, confirmed, confirmed_at, pending, pending_phone,
+ * expires_at, attempts_left} for person. */
+NEOERR *phone_load(HDF *out, const char *prefix, int person);
+
 #endif

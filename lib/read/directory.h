@@ -92,4 +92,8 @@ struct application_row {
 NEOERR *directory_application(long long person, int term, struct application_row *a,
 			      bool *found);
 
+/* <prefix>.<n>.{id,code,name,since,students}: the classes given to
+ * counselor. */
+NEOERR *people_counselor_classes(HDF *out, const char *prefix, int counselor);
+
 #endif
