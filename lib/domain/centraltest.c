@@ -92,7 +92,8 @@ static const char *const headers[NCOLS][4] = {
 struct import {
 	const struct actor *a;
 	const SHEET *s;
-	HDF *out;
+	const char *filename;
+	struct ctest_report *rep;
 	int col[NCOLS];
 	int nbad, npositive, nrows;
 	struct lookup person, college;
@@ -104,8 +105,7 @@ struct import {
 
 static void bad(struct import *im, int row, int col, const char *key, const char *detail)
 {
-	if (im->nbad < 200)
-		sheet_error_hdf(im->out, im->nbad, row, col, key, detail);
+	sheet_errors_add(&im->rep->errors, 200, row, col, key, detail);
 	im->nbad++;
 }
 
@@ -240,12 +240,12 @@ static NEOERR *import_in_txn(void *arg)
 	if (err)
 		return nerr_pass(err);
 	snprintf(detail, sizeof detail, "%s: %d results, %d positive",
-		 hdf_get_value(im->out, "File", ""), im->nrows, im->npositive);
+		 im->filename, im->nrows, im->npositive);
 	return nerr_pass(audit_write(im->a, now, "central_test.import", 0, "central_test", 0, detail));
 }
 
 NEOERR *ctest_import(const struct actor *a, const SHEET *s, const char *filename,
-		     HDF *out, int *nbad)
+		     struct ctest_report *rep)
 {
 	struct import im;
 	NEOERR *err;
@@ -253,10 +253,11 @@ NEOERR *ctest_import(const struct actor *a, const SHEET *s, const char *filename
 	memset(&im, 0, sizeof im);
 	im.a = a;
 	im.s = s;
-	im.out = out;
+	im.filename = filename;
+	im.rep = rep;
+	*rep = (struct ctest_report){ 0 };
 	string_init(&im.rows);
 	string_init(&im.ids);
-	hdf_set_value(out, "File", filename);
 	err = load_lookups(&im);
 	if (err == STATUS_OK)
 		err = string_append(&im.rows, "[");
@@ -277,19 +278,19 @@ NEOERR *ctest_import(const struct actor *a, const SHEET *s, const char *filename
 	}
 	if (err == STATUS_OK && im.nbad == 0)
 		err = db_txn(import_in_txn, &im);
-	if (err == STATUS_OK) {
-		hdf_set_int_value(out, "Rows", im.nrows);
-		hdf_set_int_value(out, "Positive", im.npositive);
-		hdf_set_int_value(out, "Bad", im.nbad);
-		if (im.nbad == 0)
-			hdf_set_int_value(out, "Applied", 1);
-	}
-	*nbad = im.nbad;
+	rep->rows = im.nrows;
+	rep->positive = im.npositive;
+	rep->applied = err == STATUS_OK && im.nbad == 0;
 	lookup_free(&im.person);
 	lookup_free(&im.college);
 	string_clear(&im.rows);
 	string_clear(&im.ids);
 	return nerr_pass(err);
+}
+
+void ctest_report_free(struct ctest_report *rep)
+{
+	sheet_errors_free(&rep->errors);
 }
 
 /* ---- one by hand --------------------------------------------------------- */

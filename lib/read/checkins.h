@@ -2,7 +2,8 @@
  * checkins.h - what a person's own pages read of their days: the latest
  * in-app messages (/card), the day's report, the sent-back days, the
  * basic info and the term's calendar (/checkin), the make-up requests and
- * their history (/makeup). Reads only; the caller checks scope first.
+ * their history (/makeup), the phone and its confirmation (/phone). Reads
+ * only; the caller checks scope first.
  * Lists and whole rows go under `prefix` of `out`, named by their columns
  * (as read/person.h); a single answer is typed.
  */

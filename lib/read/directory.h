@@ -2,10 +2,10 @@
  * directory.h - the school's directory as the administration pages list
  * it (/org, /people, /exempt, /table): units in tree order, people found
  * by number or name, one person's record, account and roles, the
- * choosers' colleges, classes and counselors. Reads only; the caller
- * checks the actor's scope first. Lists and whole rows go under `prefix`
- * of `out`, named by their columns (as read/person.h); a single answer is
- * typed.
+ * choosers' colleges, classes and counselors, a counselor's classes.
+ * Reads only; the caller checks the actor's scope first. Lists and whole
+ * rows go under `prefix` of `out`, named by their columns (as
+ * read/person.h); a single answer is typed.
  */
 #ifndef HC_DIRECTORY_H
 #define HC_DIRECTORY_H
