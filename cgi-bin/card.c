@@ -25,6 +25,7 @@
 #include "domain/queue.h"
 #include "domain/scope.h"
 #include "web/sess.h"
+#include "read/queue.h"
 
 #include <sodium.h>
 #include <stdio.h>

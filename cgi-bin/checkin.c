@@ -43,6 +43,7 @@
 #include "domain/checkin.h"
 #include "domain/proxyfill.h"
 #include "domain/scope.h"
+#include "read/collect.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -26,6 +26,7 @@
 #include "domain/guest.h"
 #include "domain/idnum.h"
 #include "web/form.h"
+#include "read/collect.h"
 
 #include <stdio.h>
 #include <string.h>

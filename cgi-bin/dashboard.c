@@ -30,6 +30,7 @@
 #include "core/days.h"
 #include "web/form.h"
 #include "read/figures_cache.h"
+#include "read/rounds.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -17,6 +17,7 @@
 #include "core/days.h"
 #include "domain/exempt.h"
 #include "web/form.h"
+#include "read/registers.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -16,6 +16,9 @@
 #include "domain/notice.h"
 #include "domain/phone.h"
 #include "domain/queue.h"
+#include "read/collect.h"
+#include "read/notices.h"
+#include "read/queue.h"
 
 static NEOERR *home(struct req *r)
 {

@@ -22,6 +22,7 @@
 #include "domain/notice.h"
 #include "domain/remind.h"
 #include "web/form.h"
+#include "read/notices.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -54,6 +54,8 @@
 #include "core/sheet.h"
 #include "web/input.h"
 #include "read/directory.h"
+#include "read/imports.h"
+#include "read/checkins.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -508,6 +510,7 @@ static NEOERR *import_sheet(struct req *r, const char *name, const char *data, s
 	const struct actor a = r->who;
 	SHEET *s = NULL;
 	HDF *out = NULL;
+	struct pimport_report rep = { 0 };
 	NEOERR *err;
 
 	*nbad = 0;
@@ -520,8 +523,12 @@ static NEOERR *import_sheet(struct req *r, const char *name, const char *data, s
 	if (err == STATUS_OK)
 		err = hdf_get_node(r->hdf, "Import", &out);
 	if (err == STATUS_OK)
-		err = pimport_run(&a, s, name, apply, out, nbad);
+		err = pimport_run(&a, s, name, apply, &rep);
 	sheet_free(&s);
+	if (err == STATUS_OK)
+		err = pimport_report_hdf(out, &rep);
+	*nbad = rep.errors.n;
+	pimport_report_free(&rep);
 	if (err)
 		return nerr_pass(err);
 	import_reasons(r);

@@ -17,6 +17,7 @@
 #include "web/app.h"
 #include "web/form.h"
 #include "domain/phone.h"
+#include "read/checkins.h"
 
 #include <stdio.h>
 

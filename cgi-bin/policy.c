@@ -66,6 +66,7 @@
 #include "read/policypreview.h"
 #include "read/questions.h"
 #include "web/form.h"
+#include "read/registers.h"
 
 #include <math.h>
 #include <stdio.h>

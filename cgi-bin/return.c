@@ -26,6 +26,7 @@
 #include "domain/policy.h"
 #include "domain/returnapp.h"
 #include "domain/scope.h"
+#include "read/application.h"
 
 #include <stdio.h>
 #include <stdlib.h>

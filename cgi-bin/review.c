@@ -17,6 +17,7 @@
 #include "domain/queue.h"
 #include "domain/review.h"
 #include "domain/scope.h"
+#include "read/queue.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -20,6 +20,7 @@
 #include "web/input.h"
 #include "domain/roster.h"
 #include "core/sheet.h"
+#include "read/registers.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -23,6 +23,7 @@
 #include "domain/rounds.h"
 #include "domain/scope.h"
 #include "web/form.h"
+#include "read/rounds.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -20,6 +20,8 @@
 #include "domain/centraltest.h"
 #include "web/form.h"
 #include "web/input.h"
+#include "read/registers.h"
+#include "read/imports.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -71,7 +73,8 @@ static NEOERR *import(struct req *r)
 	size_t size = 0;
 	SHEET *s = NULL;
 	HDF *out = NULL;
-	int nbad = 0;
+	struct ctest_report rep = { 0 };
+	int nbad;
 	NEOERR *err;
 
 	if (!input_file(r, "file", &data, &size) || size == 0) {
@@ -85,8 +88,12 @@ static NEOERR *import(struct req *r)
 	if (err == STATUS_OK)
 		err = hdf_get_node(r->hdf, "Import", &out);
 	if (err == STATUS_OK)
-		err = ctest_import(&r->who, s, name, out, &nbad);
+		err = ctest_import(&r->who, s, name, &rep);
 	sheet_free(&s);
+	if (err == STATUS_OK)
+		err = ctest_report_hdf(out, name, &rep);
+	nbad = rep.errors.n;
+	ctest_report_free(&rep);
 	if (err)
 		return nerr_pass(err);
 	import_reasons(r);

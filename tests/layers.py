@@ -11,6 +11,11 @@ broken rule, exit 1 when there is any:
     web, domain or read; domain no web or read; nothing in lib/ a page);
   - no circle of includes between units (x.c with its x.h) or folders;
   - no page includes core/db.h: its SQL lives in lib/domain or lib/read;
+  - no rule writes template data: no file of lib/domain calls a function
+    that writes HDF (db_rows, db_row, hdf_set_*, ...), and no header of
+    lib/domain names an HDF * (a rule returns typed results, the page or
+    lib/read writes HDF); reading the configuration (conf_*, hdf_get_* of
+    conf_hdf()) stays allowed;
   - every exception still names an include that exists.
 """
 import os
@@ -38,6 +43,25 @@ NOT_FOR_PAGES = {'lib/core/db.h'}
 # 19 emptied it; an include the rules forbid is fixed, not listed, unless
 # its reason is written here.
 ALLOWED = {}
+
+# The functions that write template data (HDF), which no file of
+# lib/domain calls (issue 19): the database's rows into HDF, ClearSilver's
+# writers, and the helpers of lib/core that fill a tree.
+HDF_WRITERS = re.compile(
+    r'\b(db_rows|db_rows_at|db_row|hdf_set_\w+|hdf_get_node|hdf_remove_tree|hdf_copy'
+    r'|hdf_read_\w+|hdf_sort_obj|hdf_init|conf_fill_days|idlist_row)\s*\(')
+HDF_PARAM = re.compile(r'\bHDF\s*\*')
+
+# Every function of lib/domain that must write template data, with its
+# reason: (file, function called). Issue 19 emptied it.
+HDF_ALLOWED = {}
+
+
+def code_of(text):
+    """The text without its comments and string literals (kept as "")."""
+    return re.sub(r'/\*.*?\*/|//[^\n]*|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'',
+                  lambda m: '""' if m.group(0)[0] == '"' else ' ', text, flags=re.S)
+
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 
@@ -90,7 +114,7 @@ def circles(edges):
 
 
 def check(root):
-    bad, edges = [], []
+    bad, edges, hdf_used = [], [], set()
     files = []
     for top in ('lib', 'cgi-bin'):
         for d, _, names in os.walk(os.path.join(root, top)):
@@ -102,6 +126,16 @@ def check(root):
             continue
         with open(os.path.join(root, f), encoding='utf-8') as fh:
             text = fh.read()
+        if folder_of(f) == 'lib/domain':
+            code = code_of(text)
+            for name in sorted(set(m.group(1) for m in HDF_WRITERS.finditer(code))):
+                if (f, name) in HDF_ALLOWED:
+                    hdf_used.add((f, name))
+                else:
+                    bad.append(f'{f}: calls {name}(): a rule writes no template data '
+                               f'(lib/read or the page writes HDF)')
+            if f.endswith('.h') and HDF_PARAM.search(code):
+                bad.append(f'{f}: names HDF *: a rule takes and returns no template data')
         for inc in INCLUDE.findall(text):
             # As the compiler looks: beside the file, then -Ilib.
             for base in (os.path.dirname(f), 'lib'):
@@ -132,6 +166,8 @@ def check(root):
         bad.append('a circle of includes between folders: ' + ' <-> '.join(part))
     for f, t in sorted(set(ALLOWED) - used):
         bad.append(f'exception {f} -> {t} names no include: remove it from tests/layers.py')
+    for f, name in sorted(set(HDF_ALLOWED) - hdf_used):
+        bad.append(f'exception {f} calling {name}() names no call: remove it from tests/layers.py')
     return bad
 
 
@@ -144,6 +180,11 @@ def self_check():
         ('lib/domain/card.h', '#include "domain/gate.h"\n', 'circle of includes between files'),
         ('cgi-bin/card.c', '#include "core/db.h"\n', 'a page holds no SQL'),
         ('lib/url.h', None, 'lies in no layer folder'),
+        ('lib/domain/card.c', 'static void f(HDF *h) { hdf_set_value(h, "A", "1"); }\n',
+         'calls hdf_set_value(): a rule writes no template data'),
+        ('lib/domain/exempt.c', 'static NEOERR *f(HDF *h) { return db_rows(h, "A", NULL, "SELECT 1", NULL); }\n',
+         'calls db_rows(): a rule writes no template data'),
+        ('lib/domain/exempt.h', 'NEOERR *exempt_hdf(HDF *out);\n', 'names HDF *'),
     ]
     me = os.path.abspath(__file__)
     root = os.path.dirname(os.path.dirname(me))
@@ -180,7 +221,7 @@ def main():
     bad = check(root)
     for b in bad:
         print(b)
-    print(f'{len(bad)} broken include rules, {len(ALLOWED)} exceptions')
+    print(f'{len(bad)} broken layer rules, {len(ALLOWED) + len(HDF_ALLOWED)} exceptions')
     sys.exit(1 if bad else 0)
 
 

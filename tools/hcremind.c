@@ -20,6 +20,7 @@
 #include "core/lang.h"
 #include "domain/notice.h"
 #include "domain/remind.h"
+#include "read/notices.h"
 
 #include <stdio.h>
 #include <string.h>

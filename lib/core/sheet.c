@@ -211,20 +211,30 @@ void sheet_col_name(int col, char out[8])
 	col_name(col - 1, out);
 }
 
-void sheet_error_hdf(HDF *out, int n, int row, int col, const char *key, const char *detail)
+void sheet_errors_add(struct sheet_errors *l, int shown, int row, int col, const char *key,
+		      const char *detail)
 {
-	char k[64], name[8] = "";
+	struct sheet_error *e;
 
+	l->n++;
+	if (l->kept >= shown || (l->e == NULL && (l->e = calloc((size_t)shown, sizeof *l->e)) == NULL))
+		return;
+	e = &l->e[l->kept];
+	e->row = row;
+	e->col[0] = '\0';
 	if (col > 0)
-		sheet_col_name(col, name);
-	snprintf(k, sizeof k, "Error.%d.Row", n);
-	hdf_set_int_value(out, k, row);
-	snprintf(k, sizeof k, "Error.%d.Col", n);
-	hdf_set_value(out, k, name);
-	snprintf(k, sizeof k, "Error.%d.Key", n);
-	hdf_set_value(out, k, key);
-	snprintf(k, sizeof k, "Error.%d.Detail", n);
-	hdf_set_value(out, k, detail ? detail : "");
+		sheet_col_name(col, e->col);
+	e->key = key;
+	if ((e->detail = strdup(detail ? detail : "")) != NULL)
+		l->kept++;
+}
+
+void sheet_errors_free(struct sheet_errors *l)
+{
+	for (int i = 0; i < l->kept; i++)
+		free(l->e[i].detail);
+	free(l->e);
+	*l = (struct sheet_errors){ 0 };
 }
 
 /* Keeps the file name short enough to leave room for the message, without

@@ -59,10 +59,28 @@ NEOERR *sheet_read_why(const char *data, size_t len, const char *filename,
 
 /* Column number (1-based) as Excel names it: 1 "A", 28 "AB". */
 void sheet_col_name(int col, char out[8]);
-/* Bad row n of an import as its report shows it, under out: Error.n.Row,
- * .Col (the column's name; "" for col 0: the whole row), .Key (the
- * language pack's message) and .Detail (NULL: ""). */
-void sheet_error_hdf(HDF *out, int n, int row, int col, const char *key, const char *detail);
+
+/* A bad row of an import, as its report shows it. */
+struct sheet_error {
+	int row;
+	char col[8];             /* the column's name ("C"); "" for the whole row */
+	const char *key;         /* the language pack's message (a literal) */
+	char *detail;            /* the cell's text, or a row number; "" for none */
+};
+
+/* An import's bad rows: all counted (n), the first `shown` kept in e[]
+ * (kept of them). Zeroed is empty; sheet_errors_free() frees it. */
+struct sheet_errors {
+	int n, kept;
+	struct sheet_error *e;
+};
+
+/* Counts one bad row (col 0: the whole row; detail NULL: "") and keeps
+ * it while fewer than shown are kept (and memory allows: the count is
+ * what refuses a file). */
+void sheet_errors_add(struct sheet_errors *l, int shown, int row, int col, const char *key,
+		      const char *detail);
+void sheet_errors_free(struct sheet_errors *l);
 
 /* Rows, up to the last one with a non-empty cell. */
 int sheet_rows(const SHEET *s);

@@ -92,7 +92,8 @@ static const char *const headers[NCOLS][4] = {
 struct import {
 	const struct actor *a;
 	const SHEET *s;
-	HDF *out;
+	const char *filename;
+	struct ctest_report *rep;
 	int col[NCOLS];
 	int nbad, npositive, nrows;
 	struct lookup person, college;
@@ -104,8 +105,7 @@ struct import {
 
 static void bad(struct import *im, int row, int col, const char *key, const char *detail)
 {
-	if (im->nbad < 200)
-		sheet_error_hdf(im->out, im->nbad, row, col, key, detail);
+	sheet_errors_add(&im->rep->errors, 200, row, col, key, detail);
 	im->nbad++;
 }
 
@@ -240,12 +240,12 @@ static NEOERR *import_in_txn(void *arg)
 	if (err)
 		return nerr_pass(err);
 	snprintf(detail, sizeof detail, "%s: %d results, %d positive",
-		 hdf_get_value(im->out, "File", ""), im->nrows, im->npositive);
+		 im->filename, im->nrows, im->npositive);
 	return nerr_pass(audit_write(im->a, now, "central_test.import", 0, "central_test", 0, detail));
 }
 
 NEOERR *ctest_import(const struct actor *a, const SHEET *s, const char *filename,
-		     HDF *out, int *nbad)
+		     struct ctest_report *rep)
 {
 	struct import im;
 	NEOERR *err;
@@ -253,10 +253,11 @@ NEOERR *ctest_import(const struct actor *a, const SHEET *s, const char *filename
 	memset(&im, 0, sizeof im);
 	im.a = a;
 	im.s = s;
-	im.out = out;
+	im.filename = filename;
+	im.rep = rep;
+	*rep = (struct ctest_report){ 0 };
 	string_init(&im.rows);
 	string_init(&im.ids);
-	hdf_set_value(out, "File", filename);
 	err = load_lookups(&im);
 	if (err == STATUS_OK)
 		err = string_append(&im.rows, "[");
@@ -277,19 +278,19 @@ NEOERR *ctest_import(const struct actor *a, const SHEET *s, const char *filename
 	}
 	if (err == STATUS_OK && im.nbad == 0)
 		err = db_txn(import_in_txn, &im);
-	if (err == STATUS_OK) {
-		hdf_set_int_value(out, "Rows", im.nrows);
-		hdf_set_int_value(out, "Positive", im.npositive);
-		hdf_set_int_value(out, "Bad", im.nbad);
-		if (im.nbad == 0)
-			hdf_set_int_value(out, "Applied", 1);
-	}
-	*nbad = im.nbad;
+	rep->rows = im.nrows;
+	rep->positive = im.npositive;
+	rep->applied = err == STATUS_OK && im.nbad == 0;
 	lookup_free(&im.person);
 	lookup_free(&im.college);
 	string_clear(&im.rows);
 	string_clear(&im.ids);
 	return nerr_pass(err);
+}
+
+void ctest_report_free(struct ctest_report *rep)
+{
+	sheet_errors_free(&rep->errors);
 }
 
 /* ---- one by hand --------------------------------------------------------- */
@@ -378,24 +379,3 @@ NEOERR *ctest_record(const struct actor *a, const char *number, const char *samp
 }
 
 /* ---- the list ------------------------------------------------------------ */
-
-#define LIST_SELECT "SELECT p.number, p.name, col.name AS college, " \
-	" DATE_FORMAT(ct.sampled_at, '%Y-%m-%d %H:%i') AS sampled_at, ct.result, ct.source, " \
-	" r.name AS recorded_by, DATE_FORMAT(ct.recorded_at, '%Y-%m-%d %H:%i') AS recorded_at " \
-	"FROM central_tests ct JOIN people p ON p.id = ct.person_id " \
-	"LEFT JOIN org_units col ON col.id = p.college_id " \
-	"LEFT JOIN people r ON r.id = ct.recorded_by"
-#define LIST_ORDER "ORDER BY ct.recorded_at DESC, ct.id DESC LIMIT 100"
-
-NEOERR *ctest_list(const struct actor *a, HDF *out, const char *prefix)
-{
-	static const char *const sql[] = SCOPE_VARIANTS(LIST_SELECT, LIST_ORDER);
-	long long bound = 1;
-	enum scope_kind k = scope_kind_of(a, &bound);
-
-	if (!(a->roles & R_ADMIN) && (a->roles & R_COLLEGE_ADMIN) && a->admin_college_id) {
-		k = SCOPE_COLLEGE;
-		bound = a->admin_college_id;
-	}
-	return nerr_pass(db_rows(out, prefix, NULL, sql[k], "i", bound));
-}

@@ -21,7 +21,6 @@
 #include "core/actor.h"
 #include "core/sheet.h"
 
-#include <ClearSilver.h>
 #include <stdbool.h>
 
 /* A sample time as written in a cell or a form into "YYYY-MM-DD HH:MM:SS";
@@ -33,26 +32,28 @@ bool ctest_parse_time(const char *text, bool excel, char out[20]);
  * NULL for anything else. Pure. */
 const char *ctest_parse_result(const char *text);
 
+/* What an import found: the rows read, the positive among them, the bad
+ * rows (errors.n; the first 200 kept, each with a language-pack key,
+ * ctest.err.*), and whether it was stored. The caller frees it with
+ * ctest_report_free(). */
+struct ctest_report {
+	int rows, positive;
+	struct sheet_errors errors;
+	bool applied;
+};
+
 /* Checks every row of s; when none is bad stores them all in one
- * transaction (card facts and an audit row with it). Into out (e.g.
- * "Import"): Rows, Positive, Bad, Error.N.Row / .Col ("B"; "" the whole
- * row) / .Key (a language-pack key, ctest.err.*) / .Detail (the cell's
- * text); Applied = 1 when stored. The caller checks the role: the school
- * admin, or a college admin (a->admin_college_id: rows of other colleges
- * are bad). */
+ * transaction (card facts and an audit row naming filename with it), into
+ * *rep. The caller checks the role: the school admin, or a college admin
+ * (a->admin_college_id: rows of other colleges are bad). */
 NEOERR *ctest_import(const struct actor *a, const SHEET *s, const char *filename,
-		     HDF *out, int *nbad);
+		     struct ctest_report *rep);
+void ctest_report_free(struct ctest_report *rep);
 
 /* One result by hand. *bad: NULL when stored, else the field's name
  * ("number", "sampled_at", "result") and *why its language-pack key.
  * A person out of the actor's scope is "number" / ctest.err.scope. */
 NEOERR *ctest_record(const struct actor *a, const char *number, const char *sampled_at,
 		     const char *result, const char **bad, const char **why);
-
-/* The latest results in the actor's scope (school: all; college admin or
- * reviewer: their college; counselor: their students), at most 100,
- * newest first: Row.N.number / name / college / sampled_at / result /
- * source / recorded_by / recorded_at under prefix. */
-NEOERR *ctest_list(const struct actor *a, HDF *out, const char *prefix);
 
 #endif

@@ -169,23 +169,3 @@ NEOERR *exempt_end(const struct actor *a, long long id)
 {
 	return nerr_pass(txn_run(end_in_txn, a, id, NULL, NULL));
 }
-
-NEOERR *exempt_list(HDF *out, const char *prefix, const char *today)
-{
-	return nerr_pass(db_rows(out, prefix, NULL,
-		"SELECT e.id, e.kind, e.status, cls.name AS class, p.name AS person, "
-		" p.number, e.reason, e.starts_on, e.ends_on, cb.name AS created_by, "
-		" DATE_FORMAT(e.created_at, '%Y-%m-%d %H:%i') AS created_at, eb.name AS ended_by, "
-		" DATE_FORMAT(e.ended_at, '%Y-%m-%d %H:%i') AS ended_at, "
-		" (e.ended_at IS NULL AND e.starts_on <= ? AND (e.ends_on IS NULL OR e.ends_on >= ?)) "
-		"  AS current, "
-		" CASE e.kind WHEN 'person' THEN 1 "
-		"  WHEN 'class' THEN (SELECT COUNT(*) FROM people x WHERE x.class_id = e.class_id) "
-		"  ELSE (SELECT COUNT(*) FROM people x WHERE x.status = e.status) END AS people "
-		"FROM checkin_exemptions e "
-		"LEFT JOIN org_units cls ON cls.id = e.class_id "
-		"LEFT JOIN people p ON p.id = e.person_id "
-		"LEFT JOIN people cb ON cb.id = e.created_by "
-		"LEFT JOIN people eb ON eb.id = e.ended_by "
-		"ORDER BY e.ended_at IS NOT NULL, e.id DESC LIMIT 200", "ss", today, today));
-}

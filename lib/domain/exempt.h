@@ -103,10 +103,4 @@ NEOERR *exempt_add(const struct actor *a, const struct exempt_new *x, long long 
  * HC_ERR_CONFLICT when it was already ended. */
 NEOERR *exempt_end(const struct actor *a, long long id);
 
-/* Rows <prefix>.<n>.{id, kind, status, class, person, number, reason,
- * starts_on, ends_on, created_by, created_at, ended_by, ended_at, people}
- * (people: how many it names today), the current first, then the ended
- * (the latest 200). */
-NEOERR *exempt_list(HDF *out, const char *prefix, const char *today);
-
 #endif

@@ -215,41 +215,6 @@ NEOERR *guest_declare(const struct actor *a, int guest, int day, const struct re
 	return nerr_pass(db_txn(declare_in_txn, &x));
 }
 
-NEOERR *guest_list(HDF *out, const char *prefix, const struct actor *a, const char *today)
-{
-	long long me = a->person_id, admin = (a->roles & R_ADMIN) != 0;
-	long long college = (a->roles & R_REVIEWER) ? a->reviewer_college_id : 0;
-
-	return nerr_pass(db_rows(out, prefix, NULL,
-		"SELECT g.id, g.name, g.kind, g.id_type, g.nationality, g.counselor_id AS `group`, "
-		" CONCAT(LEFT(g.id_number, 2), REPEAT('*', GREATEST(CHAR_LENGTH(g.id_number) - 4, 1)), "
-		"  RIGHT(g.id_number, 2)) AS id_masked, c.name AS group_name, "
-		" DATE_FORMAT(r.declared_at, '%H:%i') AS at, r.anomaly_flags AS flags, "
-		" r.temperature, db.name AS declared_by, "
-		" (SELECT MAX(o.day) FROM guest_reports o WHERE o.guest_id = g.id) AS last_day, "
-		" ((g.counselor_id = ? AND ? <> 0) OR EXISTS (SELECT 1 FROM guest_collectors gc "
-		"  WHERE gc.counselor_id = g.counselor_id AND gc.collector_id = ?)) AS may "
-		"FROM guests g JOIN people c ON c.id = g.counselor_id "
-		"LEFT JOIN guest_reports r ON r.guest_id = g.id AND r.day = ? "
-		"LEFT JOIN people db ON db.id = r.declared_by "
-		"WHERE ? <> 0 OR g.college_id = ? OR g.counselor_id = ? "
-		" OR g.counselor_id IN (SELECT counselor_id FROM guest_collectors WHERE collector_id = ?) "
-		"ORDER BY c.name, g.counselor_id, g.name, g.id LIMIT 1000",
-		"iiisiiii", me, (long long)((a->roles & R_COUNSELOR) != 0), me, today, admin,
-		college, me, me));
-}
-
-NEOERR *guest_groups(HDF *out, const char *prefix, const struct actor *a, int *n)
-{
-	return nerr_pass(db_rows(out, prefix, n,
-		"SELECT p.id, p.name FROM people p WHERE p.id = ? AND ? <> 0 "
-		"UNION ALL "
-		"SELECT p.id, p.name FROM guest_collectors gc JOIN people p ON p.id = gc.counselor_id "
-		"WHERE gc.collector_id = ? AND gc.counselor_id <> ?",
-		"iiii", (long long)a->person_id, (long long)((a->roles & R_COUNSELOR) != 0),
-		(long long)a->person_id, (long long)a->person_id));
-}
-
 struct naming {
 	const struct actor *a;
 	const char *number;
@@ -320,12 +285,4 @@ NEOERR *guest_collector_revoke(const struct actor *a, int collector, struct outc
 	struct naming x = { a, NULL, collector, out };
 
 	return nerr_pass(db_txn(collector_revoke_in_txn, &x));
-}
-
-NEOERR *guest_collectors(HDF *out, const char *prefix, int counselor)
-{
-	return nerr_pass(db_rows(out, prefix, NULL,
-		"SELECT p.id, p.name, p.number, DATE_FORMAT(gc.named_at, '%Y-%m-%d %H:%i') AS named_at "
-		"FROM guest_collectors gc JOIN people p ON p.id = gc.collector_id "
-		"WHERE gc.counselor_id = ? ORDER BY p.number", "i", (long long)counselor));
 }

@@ -65,24 +65,11 @@ NEOERR *guest_last_report(int guest, int day, struct report *rep, bool *found);
 NEOERR *guest_declare(const struct actor *a, int guest, int day, const struct report *rep,
 		      unsigned *flags);
 
-/* <prefix>.<n>.{id, name, kind, id_type, id_masked, nationality,
- * group_name, group, at (today's declaration), flags, declared_by,
- * last_day, may}: the guests the actor sees (their groups, those they
- * collect for, their college's as a reviewer, all as the admin), `may`
- * 1 where they may declare. */
-NEOERR *guest_list(HDF *out, const char *prefix, const struct actor *a, const char *today);
-
-/* <prefix>.<n>.{id, name}: the groups the actor may add to (their own
- * as a counselor first). */
-NEOERR *guest_groups(HDF *out, const char *prefix, const struct actor *a, int *n);
-
 /* The counselor names a collector by number (an enabled account, not
  * themself): out->field "number" when refused. Audited (collector.name). */
 NEOERR *guest_collector_name(const struct actor *a, const char *number, struct outcome *out);
 /* And takes it back: out->not_found when there was none. Audited
  * (collector.revoke). */
 NEOERR *guest_collector_revoke(const struct actor *a, int collector, struct outcome *out);
-/* <prefix>.<n>.{id, name, number, named_at}: the counselor's collectors. */
-NEOERR *guest_collectors(HDF *out, const char *prefix, int counselor);
 
 #endif

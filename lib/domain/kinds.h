@@ -1,6 +1,6 @@
 /*
  * kinds.h - the kinds of item that wait in the reviewer's queue
- * (queue_items.kind), in one registry: the queue (queue.h) counts and
+ * (queue_items.kind), in one registry: the queue (read/queue.h) counts and
  * lists them and shows an item's history, the review pipeline (review.h)
  * decides them, the digest (notice.c) names them (review.kinds.<name> in
  * the language packs).

@@ -58,10 +58,6 @@ NEOERR *notice_prefs_load(int person, struct notice_prefs *p);
 /* Stores the actor's own choice, audited (notice.prefs). */
 NEOERR *notice_prefs_save(const struct actor *a, const struct notice_prefs *p);
 
-/* <prefix>.Row.<n>.* (the person's latest 20: kind, subject, name, number,
- * item, at, unread, open) and <prefix>.Unread. */
-NEOERR *notice_list_load(HDF *out, const char *prefix, int person);
-
 /* Marks every notice of the actor's read; *n how many were unread. */
 NEOERR *notice_mark_read(const struct actor *a, unsigned long long *n);
 

@@ -51,10 +51,6 @@ NEOERR *people_reassign(const struct actor *a, const char *now, int student,
 NEOERR *people_counselor_class(const struct actor *a, int counselor, int class_id, bool give,
 			       struct outcome *out);
 
-/* <prefix>.<n>.{id,code,name,since,students}: the classes given to
- * counselor. */
-NEOERR *people_counselor_classes(HDF *out, const char *prefix, int counselor);
-
 /* The college of person_id (0: none) and whether they exist. */
 NEOERR *people_college(int person_id, int *college_id, bool *found);
 

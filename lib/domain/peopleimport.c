@@ -29,6 +29,7 @@
 
 enum col { C_NUMBER, C_NAME, C_IDENTITY, C_COLLEGE, C_CLASS, C_PHONE, C_BOARDING,
 	   C_STATUS, C_COUNSELOR, NCOLS };
+_Static_assert(NCOLS - C_NAME == PIMPORT_FIELDS, "a change's fields: every column but the number");
 
 /* The field each column sets, as the diffs and the language pack name it. */
 static const char *const col_field[NCOLS] = { "number", "name", "identity", "college",
@@ -113,7 +114,7 @@ struct import {
 	int scope;                 /* a college admin's college; 0: the school */
 	const SHEET *s;
 	const char *filename;
-	HDF *out;
+	struct pimport_report *rep;
 	int col[NCOLS];            /* the file's column of each; -1: absent */
 	struct stored *people;
 	int npeople;
@@ -267,8 +268,7 @@ static NEOERR *load_counselors(struct import *im)
 
 static void bad(struct import *im, int row, int col, const char *key, const char *detail)
 {
-	if (im->nbad < SHOWN)
-		sheet_error_hdf(im->out, im->nbad, row, col, key, detail);
+	sheet_errors_add(&im->rep->errors, SHOWN, row, col, key, detail);
 	im->nbad++;
 }
 
@@ -552,10 +552,21 @@ static void field_text(struct import *im, enum col c, const struct plan *pl,
 	}
 }
 
-static void describe(struct import *im)
+/* s copied into *to; false when there is no memory. */
+static bool copy(char **to, const char *s)
 {
-	char k[96], text[300];
+	return (*to = strdup(s)) != NULL;
+}
 
+static NEOERR *describe(struct import *im)
+{
+	struct pimport_report *rep = im->rep;
+	char text[300];
+
+	rep->adds = calloc(SHOWN, sizeof *rep->adds);
+	rep->changes = calloc(SHOWN, sizeof *rep->changes);
+	if (rep->adds == NULL || rep->changes == NULL)
+		return nerr_raise(NERR_NOMEM, "the import's report");
 	for (int i = 1; i < im->nplans; i++) {
 		const struct plan *pl = &im->plans[i];
 
@@ -563,41 +574,36 @@ static void describe(struct import *im)
 			continue;
 		if (pl->known == 0) {
 			if (im->added < SHOWN) {
-				snprintf(k, sizeof k, "Add.%d", im->added);
-				HDF *h = NULL;
-				if (hdf_get_node(im->out, k, &h) == STATUS_OK) {
-					hdf_set_value(h, "number", pl->number);
-					hdf_set_value(h, "name", pl->name);
-					hdf_set_value(h, "identity", pl->identity);
-					hdf_set_value(h, "college", unit_name(im, pl->college));
-					hdf_set_value(h, "class", unit_name(im, pl->klass));
-				}
+				struct pimport_add *ad = &rep->adds[rep->nadds++];
+
+				if (!copy(&ad->number, pl->number) || !copy(&ad->name, pl->name) ||
+				    !copy(&ad->identity, pl->identity) ||
+				    !copy(&ad->college, unit_name(im, pl->college)) ||
+				    !copy(&ad->klass, unit_name(im, pl->klass)))
+					return nerr_raise(NERR_NOMEM, "the import's report");
 			}
 			im->added++;
 		} else if (pl->changed) {
 			const struct stored *old = &im->people[pl->known - 1];
 
 			if (im->changed < SHOWN) {
-				HDF *h = NULL;
-				int m = 0;
+				struct pimport_change *ch = &rep->changes[rep->nchanges++];
 
-				snprintf(k, sizeof k, "Change.%d", im->changed);
-				if (hdf_get_node(im->out, k, &h) == STATUS_OK) {
-					hdf_set_value(h, "number", pl->number);
-					hdf_set_value(h, "name", pl->name);
-					for (int c = C_NAME; c < NCOLS; c++) {
-						if (!(pl->changed & (1u << c)))
-							continue;
-						snprintf(k, sizeof k, "Field.%d.name", m);
-						hdf_set_value(h, k, col_field[c]);
-						field_text(im, (enum col)c, pl, old, text, sizeof text);
-						snprintf(k, sizeof k, "Field.%d.old", m);
-						hdf_set_value(h, k, text);
-						field_text(im, (enum col)c, pl, NULL, text, sizeof text);
-						snprintf(k, sizeof k, "Field.%d.new", m);
-						hdf_set_value(h, k, text);
-						m++;
-					}
+				if (!copy(&ch->number, pl->number) || !copy(&ch->name, pl->name))
+					return nerr_raise(NERR_NOMEM, "the import's report");
+				for (int c = C_NAME; c < NCOLS; c++) {
+					struct pimport_field *f = &ch->fields[ch->nfields];
+
+					if (!(pl->changed & (1u << c)))
+						continue;
+					f->name = col_field[c];
+					field_text(im, (enum col)c, pl, old, text, sizeof text);
+					if (!copy(&f->old, text))
+						return nerr_raise(NERR_NOMEM, "the import's report");
+					field_text(im, (enum col)c, pl, NULL, text, sizeof text);
+					if (!copy(&f->new_, text))
+						return nerr_raise(NERR_NOMEM, "the import's report");
+					ch->nfields++;
 				}
 			}
 			im->changed++;
@@ -605,6 +611,7 @@ static void describe(struct import *im)
 			im->unchanged++;
 		}
 	}
+	return STATUS_OK;
 }
 
 /* ---- applying ---- */
@@ -803,12 +810,12 @@ static void import_free(struct import *im)
 }
 
 NEOERR *pimport_run(const struct actor *a, const SHEET *s, const char *filename,
-		    bool apply, HDF *out, int *nbad)
+		    bool apply, struct pimport_report *rep)
 {
-	struct import im = { .a = a, .s = s, .filename = filename, .out = out };
+	struct import im = { .a = a, .s = s, .filename = filename, .rep = rep };
 	NEOERR *err = STATUS_OK;
 
-	*nbad = 0;
+	*rep = (struct pimport_report){ 0 };
 	/* The school admin imports anyone; a college admin their college's. */
 	if (!(a->roles & R_ADMIN)) {
 		if (!(a->roles & R_COLLEGE_ADMIN) || a->admin_college_id == 0)
@@ -841,7 +848,9 @@ NEOERR *pimport_run(const struct actor *a, const SHEET *s, const char *filename,
 			im.plans[i].row = 0;   /* counted as bad, not as a change */
 	if (err)
 		goto done;
-	describe(&im);
+	err = describe(&im);
+	if (err)
+		goto done;
 	if (apply && im.nbad == 0 && im.added + im.changed > 0) {
 		err = db_txn(apply_in_txn, &im);
 		if (nerr_match(err, HC_ERR_CONFLICT)) {
@@ -850,19 +859,37 @@ NEOERR *pimport_run(const struct actor *a, const SHEET *s, const char *filename,
 			bad(&im, 1, 0, "pimport.err.changed_meanwhile", NULL);
 		}
 	}
-	if (err == STATUS_OK && apply && im.nbad == 0)
-		hdf_set_int_value(out, "Applied", 1);
+	rep->applied = err == STATUS_OK && apply && im.nbad == 0;
 done:
-	if (err == STATUS_OK) {
-		hdf_set_int_value(out, "Rows", im.nplans > 0 ? im.nplans - 1 : 0);
-		hdf_set_int_value(out, "Added", im.added);
-		hdf_set_int_value(out, "Changed", im.changed);
-		hdf_set_int_value(out, "Unchanged", im.unchanged);
-		hdf_set_int_value(out, "Bad", im.nbad);
-	}
-	*nbad = im.nbad;
+	rep->rows = im.nplans > 0 ? im.nplans - 1 : 0;
+	rep->added = im.added;
+	rep->changed = im.changed;
+	rep->unchanged = im.unchanged;
 	import_free(&im);
 	return nerr_pass(err);
+}
+
+void pimport_report_free(struct pimport_report *rep)
+{
+	for (int i = 0; rep->adds && i < rep->nadds; i++) {
+		const struct pimport_add *ad = &rep->adds[i];
+
+		free(ad->number); free(ad->name); free(ad->identity);
+		free(ad->college); free(ad->klass);
+	}
+	for (int i = 0; rep->changes && i < rep->nchanges; i++) {
+		const struct pimport_change *ch = &rep->changes[i];
+
+		free(ch->number); free(ch->name);
+		for (int f = 0; f < PIMPORT_FIELDS; f++) {
+			free(ch->fields[f].old);
+			free(ch->fields[f].new_);
+		}
+	}
+	free(rep->adds);
+	free(rep->changes);
+	sheet_errors_free(&rep->errors);
+	*rep = (struct pimport_report){ 0 };
 }
 
 /* ---- the template ---- */

@@ -33,21 +33,44 @@
  * headers and two example rows. The caller frees *buf. */
 NEOERR *pimport_template(bool csv, const char *tmpdir, char **buf, size_t *len);
 
+/* What an import found, for its preview and report: the counts (bad:
+ * errors.n), the first 200 bad rows (language-pack keys pimport.err.*,
+ * the detail a cell's text or a row number), the first 200 people it adds
+ * and the first 200 it changes, each changed field with its old and new
+ * text. Its strings are its own: pimport_report_free() frees them. */
+#define PIMPORT_FIELDS 8        /* the columns a row may change: all but the number */
+struct pimport_add {
+	char *number, *name, *identity, *college, *klass;
+};
+struct pimport_field {
+	const char *name;        /* the column's field name: "phone", "class"... */
+	char *old, *new_;
+};
+struct pimport_change {
+	char *number, *name;
+	int nfields;
+	struct pimport_field fields[PIMPORT_FIELDS];
+};
+struct pimport_report {
+	int rows, added, changed, unchanged;
+	bool applied;
+	struct sheet_errors errors;
+	int nadds, nchanges;
+	struct pimport_add *adds;
+	struct pimport_change *changes;
+};
+
 /* Checks every row of s against what is stored and describes the result
- * under out (an HDF node the caller names, e.g. "Import"):
- *   Rows, Added, Changed, Unchanged, Bad      the counts
- *   Error.N.Row, .Col ("C"; "" for the whole row), .Key (a language pack
- *     key, pimport.err.*), .Detail (the cell's text, or a row number)
- *   Add.N.number / name / identity / college / class      the first 200
- *   Change.N.number / name, Change.N.Field.M.name / old / new   (200)
+ * into *rep (zeroed first; the caller frees it, on an error too).
  * apply: when no row is bad, writes it all in one transaction (then
- * Applied = 1). The school admin imports anyone; a college admin the
+ * rep->applied). The school admin imports anyone; a college admin the
  * people of their college only: a row of someone stored in another
  * college (pimport.err.other_person) or naming another college
  * (pimport.err.other_college) is bad, and a new person without a college
  * is of theirs. HC_ERR_FORBIDDEN for anyone else. */
 NEOERR *pimport_run(const struct actor *a, const SHEET *s, const char *filename,
-		    bool apply, HDF *out, int *nbad);
+		    bool apply, struct pimport_report *rep);
+void pimport_report_free(struct pimport_report *rep);
 
 /* The file previewed, kept for its uploader until applied: *id names it.
  * One a person: a new preview replaces the last. */

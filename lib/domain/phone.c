@@ -48,29 +48,6 @@ static void masked(const char *phone, char out[40])
 		snprintf(out, 40, "****");
 }
 
-NEOERR *phone_load(HDF *out, const char *prefix, int person)
-{
-	char key[64];
-	bool found;
-	NEOERR *err = db_row(out, prefix, &found,
-		"SELECT COALESCE(p.phone, '') AS phone, "
-		" p.phone IS NOT NULL AND p.phone = p.phone_confirmed AS confirmed, "
-		" COALESCE(p.phone_confirmed, '') AS confirmed_phone, "
-		" COALESCE(DATE_FORMAT(p.phone_confirmed_at, '%Y-%m-%d %H:%i'), '') AS confirmed_at, "
-		" c.person_id IS NOT NULL AND c.expires_at > NOW() AS pending, "
-		" COALESCE(c.phone, '') AS pending_phone, "
-		" COALESCE(DATE_FORMAT(c.expires_at, '%H:%i'), '') AS expires_at, "
-		" GREATEST(0, ? - COALESCE(c.attempts, 0)) AS attempts_left "
-		"FROM people p LEFT JOIN phone_codes c ON c.person_id = p.id WHERE p.id = ?",
-		"ii", (long long)conf_int("Phone.MaxAttempts", 5), (long long)person);
-
-	if (err)
-		return nerr_pass(err);
-	snprintf(key, sizeof key, "%s.gateway", prefix);
-	hdf_set_int_value(out, key, phone_gateway());
-	return STATUS_OK;
-}
-
 NEOERR *phone_is_confirmed(int person, bool *confirmed)
 {
 	long long yes = 0;

@@ -26,10 +26,6 @@ bool phone_gateway(void);
 /* A mainland mobile number: 11 digits, 1[3-9]xxxxxxxxx. Pure. */
 bool phone_valid(const char *phone);
 
-/* <prefix>.{phone, confirmed, confirmed_at, pending, pending_phone,
- * expires_at, attempts_left} for person. */
-NEOERR *phone_load(HDF *out, const char *prefix, int person);
-
 /* Whether person's stored phone is the confirmed one. */
 NEOERR *phone_is_confirmed(int person, bool *confirmed);
 

@@ -146,35 +146,3 @@ NEOERR *proxy_fill_still_named(void *ctx, struct report_submission *s)
 				  s->filled_by, s->person_id);
 	return STATUS_OK;
 }
-
-NEOERR *proxy_list_named(HDF *out, const char *prefix, const char *past, int student)
-{
-	NEOERR *err = db_rows(out, prefix, NULL,
-		"SELECT f.id, p.name, p.number, f.relation, "
-		" DATE_FORMAT(f.named_at, '%Y-%m-%d %H:%i') AS named_at "
-		"FROM proxy_fillers f JOIN people p ON p.id = f.filler_id "
-		"WHERE f.student_id = ? AND f.revoked_at IS NULL ORDER BY f.id", "i",
-		(long long)student);
-
-	if (err)
-		return nerr_pass(err);
-	return nerr_pass(db_rows(out, past, NULL,
-		"SELECT f.id, p.name, p.number, f.relation, "
-		" DATE_FORMAT(f.named_at, '%Y-%m-%d %H:%i') AS named_at, "
-		" DATE_FORMAT(f.revoked_at, '%Y-%m-%d %H:%i') AS revoked_at "
-		"FROM proxy_fillers f JOIN people p ON p.id = f.filler_id "
-		"WHERE f.student_id = ? AND f.revoked_at IS NOT NULL ORDER BY f.id DESC LIMIT 20",
-		"i", (long long)student));
-}
-
-NEOERR *proxy_list_for(HDF *out, const char *prefix, int filler, const char *today)
-{
-	return nerr_pass(db_rows(out, prefix, NULL,
-		"SELECT s.id, s.name, s.number, f.relation, "
-		" DATE_FORMAT(d.submitted_at, '%H:%i') AS at, fb.name AS filler "
-		"FROM proxy_fillers f JOIN people s ON s.id = f.student_id "
-		"LEFT JOIN daily_reports d ON d.person_id = s.id AND d.day = ? "
-		"LEFT JOIN people fb ON fb.id = d.filled_by "
-		"WHERE f.filler_id = ? AND f.revoked_at IS NULL ORDER BY s.number", "si",
-		today, (long long)filler));
-}

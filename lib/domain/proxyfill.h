@@ -46,13 +46,4 @@ NEOERR *proxy_may_fill(int filler, int student, bool *may);
 struct report_submission;
 NEOERR *proxy_fill_still_named(void *ctx, struct report_submission *s);
 
-/* <prefix>.<n>.{id, name, number, relation, named_at}: the actor's
- * fillers now; <past>.<n> the revoked ones, with revoked_at (the last 20). */
-NEOERR *proxy_list_named(HDF *out, const char *prefix, const char *past, int student);
-
-/* <prefix>.<n>.{id (the student), name, number, relation, at (today's
- * report's time, or none), filler (who filled it)}: whom `filler` may
- * fill for, with today's state. */
-NEOERR *proxy_list_for(HDF *out, const char *prefix, int filler, const char *today);
-
 #endif

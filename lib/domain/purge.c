@@ -498,27 +498,3 @@ NEOERR *purge_run(const struct retention *r, int today, bool dry, bool store,
 		err = store_report(out, dry, run_by, started, &out->run_id);
 	return nerr_pass(err);
 }
-
-NEOERR *purge_runs_list(HDF *out, const char *prefix)
-{
-	return nerr_pass(db_rows(out, prefix, NULL,
-		"SELECT r.id, DATE_FORMAT(r.started_at, '%Y-%m-%d %H:%i:%s') AS started_at, "
-		" DATE_FORMAT(r.finished_at, '%Y-%m-%d %H:%i:%s') AS finished_at, r.dry_run, r.run_by, "
-		" COALESCE((SELECT SUM(l.rows_n) FROM purge_lines l WHERE l.run_id = r.id), 0) AS rows_n "
-		"FROM purge_runs r ORDER BY r.id DESC LIMIT 50", NULL));
-}
-
-NEOERR *purge_run_load(HDF *out, const char *prefix, long long id, bool *found)
-{
-	NEOERR *err = db_row(out, prefix, found,
-		"SELECT id, DATE_FORMAT(started_at, '%Y-%m-%d %H:%i:%s') AS started_at, "
-		" DATE_FORMAT(finished_at, '%Y-%m-%d %H:%i:%s') AS finished_at, dry_run, run_by "
-		"FROM purge_runs WHERE id = ?", "i", id);
-
-	if (err || !*found)
-		return nerr_pass(err);
-	return nerr_pass(db_rows_at(out, prefix, "Line", NULL,
-		"SELECT kind, term_id, term_name, rule_days, rows_n, files_n FROM purge_lines "
-		"WHERE run_id = ? ORDER BY FIELD(kind, 'reports', 'location', 'uploads', 'arrivals', "
-		" 'messages', 'audit'), term_id", "i", id));
-}

@@ -72,13 +72,4 @@ struct purge_report {
 NEOERR *purge_run(const struct retention *r, int today, bool dry, bool store,
 		  const char *run_by, const char *upload_dir, struct purge_report *out);
 
-/* The stored runs, newest first (at most 50): Run.N.id / started_at /
- * finished_at / dry_run / run_by / rows under prefix. */
-NEOERR *purge_runs_list(HDF *out, const char *prefix);
-
-/* One run's report under prefix: .id, .started_at, .finished_at,
- * .dry_run, .run_by, .Line.N.kind / term_name / rule_days / rows_n /
- * files_n; *found false when there is no such run. */
-NEOERR *purge_run_load(HDF *out, const char *prefix, long long id, bool *found);
-
 #endif

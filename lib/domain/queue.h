@@ -25,25 +25,45 @@
 NEOERR *queue_open(const char *kind, long long ref_id, long long person, long long assignee,
 		   const char *now, long long *item);
 
-/* Reads for the review page, into out. */
+#define QUEUE_FROM "FROM queue_items q JOIN people p ON p.id = q.person_id"
 
-/* Queue.Count.<kind> and Queue.Count.all over the actor's queue (their scope and kinds, and the items assigned to
- * them). */
-NEOERR *queue_counts_load(HDF *out, const struct actor *a);
-/* Queue.Item.<n>.* (100 a page), open items of `kind` ("all" for every
- * kind) in the actor's queue, oldest first. */
-NEOERR *queue_list_load(HDF *out, const struct actor *a, const char *kind, int page);
+/* Who works which kind: the counselor decides make-ups, anomalies (of the
+ * check-ins and of fevers at entrances), first reviews, temporary passes
+ * and leaves of their students; the college reviewer the second reviews
+ * of the college; the school admin sees everything. The first review of a
+ * teacher's or staff member's return (返岗) is their department head's
+ * (dept_head of their college), not a counselor's (a unit without one:
+ * the school admin's, who sees everything). An item with an assignee (the
+ * approver a temporary pass chose) is theirs alone, and the admin's.
+ * Every variant binds three ids: the scope's, the department head's person
+ * id (0 for one who heads nothing), then the viewer's person id; the
+ * variants without the head's clause serve everyone else. */
+#define HEAD_CLAUSE \
+	"(q.kind = 'first_review' AND p.identity = 'staff' AND p.college_id IN " \
+	" (SELECT org_id FROM roles WHERE role = 'dept_head' AND person_id = ?))"
+#define COUNSELOR_CLAUSE \
+	"(p.id IN (SELECT student_id FROM counselor_assignments WHERE counselor_id = ?) " \
+	" AND (q.kind IN ('makeup', 'anomaly', 'fever', 'temp_pass', 'leave', 'commute') " \
+	"  OR (q.kind = 'first_review' AND p.identity <> 'staff')))"
+#define QUEUE_VARIANTS(pre, post) { \
+	pre " WHERE ((" COUNSELOR_CLAUSE " AND ? = 0 AND q.assignee_id IS NULL) " \
+	    " OR q.assignee_id = ?) " post, \
+	pre " WHERE ((p.college_id = ? AND q.kind = 'second_review' AND ? = 0) " \
+	    " OR q.assignee_id = ?) " post, \
+	pre " WHERE ((? > 0 AND ? >= 0) OR q.assignee_id = ?) " post, \
+	pre " WHERE (((" COUNSELOR_CLAUSE " OR " HEAD_CLAUSE ") AND q.assignee_id IS NULL) " \
+	    " OR q.assignee_id = ?) " post, \
+	pre " WHERE (((p.college_id = ? AND q.kind = 'second_review') OR " HEAD_CLAUSE ") " \
+	    " OR q.assignee_id = ?) " post, \
+	pre " WHERE ((? > 0 AND ? >= 0) OR q.assignee_id = ?) " post }
 
-/* What waits for a decision about one person, and the latest decision:
- * <prefix>.Pending.<n>.* (kind, created, day) oldest first, and
- * <prefix>.Latest.* (kind, decision, reason, decided, by, day). */
-NEOERR *queue_person_load(HDF *out, const char *prefix, long long person);
+/* Which of QUEUE_VARIANTS' six statements serves the actor, and the two
+ * ids it binds before the viewer's: the scope's (*bound) and the
+ * department head's (*head). The queue's rule (queue_has_item) and its
+ * lists (read/queue.h) both choose by it. */
+int queue_variant(const struct actor *a, long long *bound, long long *head);
 
 /* Is queue item `item` in the actor's queue (their scope and kinds)? */
 NEOERR *queue_has_item(const struct actor *a, long long item, bool *mine);
-
-/* Queue.Detail.* and Queue.History.<n>.* for one item in the actor's
- * queue (HC_ERR_FORBIDDEN otherwise). */
-NEOERR *queue_item_load(HDF *out, const struct actor *a, long long item);
 
 #endif

@@ -39,13 +39,6 @@ NEOERR *remind_notify_batch(bool scheduled, const char *batch, const char *day,
 				 conf_str("Outbox.Channel", "sms"), text, now, batch));
 }
 
-NEOERR *remind_slots_load(HDF *out, const char *prefix)
-{
-	return nerr_pass(db_rows(out, prefix, NULL,
-		"SELECT TIME_FORMAT(at_time, '%H:%i') AS at FROM reminder_slots ORDER BY at_time",
-		NULL));
-}
-
 struct slot_ctx {
 	const struct actor *a;
 	const char *hhmm;

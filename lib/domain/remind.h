@@ -24,9 +24,6 @@
 NEOERR *remind_notify_batch(bool scheduled, const char *batch, const char *day,
 			    const char *now);
 
-/* <prefix>.<n>.at ("HH:MM"), earliest first. */
-NEOERR *remind_slots_load(HDF *out, const char *prefix);
-
 /* A slot at "HH:MM", audited; *dup when it exists already. */
 NEOERR *remind_slot_add(const struct actor *a, const char *hhmm, bool *dup);
 

@@ -17,11 +17,6 @@
 #define RET_MAX_LEGS 4
 #define RET_MAX_QUIZ 32
 
-/* The current term and the student's roster entry and application, into
- * out as Return.* (with Return.Leg.<n>.* and Return.Upload.<n>.*);
- * *term_id 0 when there is no current term. A read for the page. */
-NEOERR *ret_load(HDF *out, int person, int *term_id, bool *on_roster);
-
 /* The given answers (answers[i] to the configured Return.Quiz's question
  * i; NULL: none) checked: wrong[i] set for each wrong one. Returns how
  * many are wrong. */

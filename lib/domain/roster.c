@@ -387,20 +387,6 @@ NEOERR *roster_current_term(struct term_info *t)
 	return STATUS_OK;
 }
 
-NEOERR *roster_list(HDF *out, const char *prefix, int term)
-{
-	NEOERR *err;
-
-	err = db_rows_at(out, prefix, "Terms", NULL,
-		"SELECT name, starts_on, ends_on FROM terms ORDER BY starts_on DESC LIMIT 20", NULL);
-	if (err)
-		return nerr_pass(err);
-	return nerr_pass(db_rows_at(out, prefix, "Batch", NULL,
-		"SELECT b.id, b.name, b.return_from, b.return_until, COUNT(re.id) AS people "
-		"FROM return_batches b LEFT JOIN roster_entries re ON re.batch_id = b.id "
-		"WHERE b.term_id = ? GROUP BY b.id ORDER BY b.return_from", "i", (long long)term));
-}
-
 struct named_add {
 	const struct actor *a;
 	const char *name, *from, *until;

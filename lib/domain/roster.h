@@ -65,11 +65,6 @@ struct term_info {
 };
 NEOERR *roster_current_term(struct term_info *t);
 
-/* Into out: <prefix>.Terms.<n>.{name, starts_on, ends_on} (the latest
- * 20) and <prefix>.Batch.<n>.{id, name, return_from, return_until,
- * people} of term (0: none). */
-NEOERR *roster_list(HDF *out, const char *prefix, int term);
-
 /* A new term (学期), everyone's card facts for it and its audit row, in
  * one transaction. HC_ERR_CONFLICT when the name is taken. */
 NEOERR *roster_add_term(const struct actor *a, const char *name, const char *starts_on,

@@ -48,14 +48,4 @@ enum round_outcome {
 NEOERR *round_submit(const struct actor *a, int round, int temp_tenths, bool fever,
 		     bool cough, bool diarrhoea, enum round_outcome *o, bool *anomaly);
 
-/* <prefix>.<round>.Row.<n>.* (today's reports of the person: temperature,
- * at, anomaly) for the person's own page. */
-NEOERR *round_mine_load(HDF *out, const char *prefix, int person, const char *day);
-
-/* <prefix>.<round>.Missing.<n>.* (id, name, number: the first 200) and
- * <prefix>.<round>.Count over the scope: people who must check in that
- * day (not exempt) without the round's report, for each enabled round. */
-NEOERR *round_missing_load(HDF *out, const char *prefix, enum scope_kind s, long long bound,
-			   const char *day);
-
 #endif

@@ -7,7 +7,6 @@
 #include <stdio.h>
 
 #define AS_NAME(n) #n,
-#define AS_COLUMN(n) ", JSON_VALUE(s.hand_figures, '$." #n "') AS hand_" #n
 
 const char *const summary_hand[] = { SUMMARY_HAND(AS_NAME) NULL };
 
@@ -67,27 +66,4 @@ NEOERR *summary_submit(const struct actor *a, const char *day, const char *const
 	string_clear(&json);
 	string_clear(&hjson);
 	return nerr_pass(err);
-}
-
-NEOERR *summary_load(HDF *out, const char *prefix, int counselor, const char *day,
-		     bool *found)
-{
-	return nerr_pass(db_row(out, prefix, found,
-		"SELECT DATE_FORMAT(s.submitted_at, '%Y-%m-%d %H:%i') AS at, s.figures, s.notes"
-		SUMMARY_HAND(AS_COLUMN) " FROM daily_summaries s "
-		"WHERE s.counselor_id = ? AND s.day = ?",
-		"is", (long long)counselor, day));
-}
-
-NEOERR *summary_list(HDF *out, const char *prefix, const char *day)
-{
-	return nerr_pass(db_rows(out, prefix, NULL,
-		"SELECT p.name, p.number, col.name AS college, "
-		" DATE_FORMAT(s.submitted_at, '%m-%d %H:%i') AS at, s.notes"
-		SUMMARY_HAND(AS_COLUMN) " "
-		"FROM roles ro JOIN people p ON p.id = ro.person_id "
-		"LEFT JOIN org_units col ON col.id = p.college_id "
-		"LEFT JOIN daily_summaries s ON s.counselor_id = p.id AND s.day = ? "
-		"WHERE ro.role = 'counselor' "
-		"ORDER BY s.submitted_at IS NULL DESC, col.name, p.name LIMIT 2000", "s", day));
 }

@@ -38,15 +38,4 @@ extern const char *const summary_hand[];  /* the names, ending with NULL */
 NEOERR *summary_submit(const struct actor *a, const char *day, const char *const names[],
 		       const long long values[], const long long hand[], const char *notes);
 
-/* counselor's summary of day into <prefix>.{at, figures, notes,
- * hand_<name> for each of SUMMARY_HAND} (hand_* absent for a summary sent
- * before they were asked); *found false when there is none. */
-NEOERR *summary_load(HDF *out, const char *prefix, int counselor, const char *day,
-		     bool *found);
-
-/* Every counselor's summary of day (none where they sent none):
- * <prefix>.<n>.{name, number, college, at, notes, hand_<name>...}, those
- * without first. */
-NEOERR *summary_list(HDF *out, const char *prefix, const char *day);
-
 #endif

@@ -1,6 +1,8 @@
 /* checkins.c - see checkins.h. */
 #include "read/checkins.h"
 #include "read/calendar.h"
+#include "domain/phone.h"
+#include "core/conf.h"
 #include "core/db.h"
 #include "core/days.h"
 #include "domain/term.h"
@@ -175,4 +177,27 @@ NEOERR *checkins_makeup_approved(int person, const char *day, bool *approved)
 
 	*approved = n > 0;
 	return nerr_pass(err);
+}
+
+NEOERR *phone_load(HDF *out, const char *prefix, int person)
+{
+	char key[64];
+	bool found;
+	NEOERR *err = db_row(out, prefix, &found,
+		"SELECT COALESCE(p.phone, '') AS phone, "
+		" p.phone IS NOT NULL AND p.phone = p.phone_confirmed AS confirmed, "
+		" COALESCE(p.phone_confirmed, '') AS confirmed_phone, "
+		" COALESCE(DATE_FORMAT(p.phone_confirmed_at, '%Y-%m-%d %H:%i'), '') AS confirmed_at, "
+		" c.person_id IS NOT NULL AND c.expires_at > NOW() AS pending, "
+		" COALESCE(c.phone, '') AS pending_phone, "
+		" COALESCE(DATE_FORMAT(c.expires_at, '%H:%i'), '') AS expires_at, "
+		" GREATEST(0, ? - COALESCE(c.attempts, 0)) AS attempts_left "
+		"FROM people p LEFT JOIN phone_codes c ON c.person_id = p.id WHERE p.id = ?",
+		"ii", (long long)conf_int("Phone.MaxAttempts", 5), (long long)person);
+
+	if (err)
+		return nerr_pass(err);
+	snprintf(key, sizeof key, "%s.gateway", prefix);
+	hdf_set_int_value(out, key, phone_gateway());
+	return STATUS_OK;
 }

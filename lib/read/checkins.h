@@ -2,7 +2,8 @@
  * checkins.h - what a person's own pages read of their days: the latest
  * in-app messages (/card), the day's report, the sent-back days, the
  * basic info and the term's calendar (/checkin), the make-up requests and
- * their history (/makeup). Reads only; the caller checks scope first.
+ * their history (/makeup), the phone and its confirmation (/phone). Reads
+ * only; the caller checks scope first.
  * Lists and whole rows go under `prefix` of `out`, named by their columns
  * (as read/person.h); a single answer is typed.
  */
@@ -82,5 +83,9 @@ NEOERR *checkins_makeups(HDF *out, const char *mine, const char *history, int pe
 
 /* Has `day` (YYYY-MM-DD) an approved make-up request, to fill? */
 NEOERR *checkins_makeup_approved(int person, const char *day, bool *approved);
+
+/* <prefix>.{phone, confirmed, confirmed_at, pending, pending_phone,
+ * expires_at, attempts_left} for person. */
+NEOERR *phone_load(HDF *out, const char *prefix, int person);
 
 #endif

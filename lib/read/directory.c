@@ -199,3 +199,13 @@ NEOERR *directory_application(long long person, int term, struct application_row
 		"LEFT JOIN return_applications ra ON ra.person_id = p.id AND ra.term_id = t.id "
 		"WHERE p.id = ?", "ii", (long long)term, person));
 }
+
+NEOERR *people_counselor_classes(HDF *out, const char *prefix, int counselor)
+{
+	return nerr_pass(db_rows(out, prefix, NULL,
+		"SELECT u.id, u.code, u.name, DATE_FORMAT(cc.since, '%Y-%m-%d') AS since, "
+		" (SELECT COUNT(*) FROM people p WHERE p.class_id = u.id AND p.identity <> 'staff') "
+		"   AS students "
+		"FROM counselor_classes cc JOIN org_units u ON u.id = cc.class_id "
+		"WHERE cc.counselor_id = ? ORDER BY u.code", "i", (long long)counselor));
+}

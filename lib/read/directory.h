@@ -2,10 +2,10 @@
  * directory.h - the school's directory as the administration pages list
  * it (/org, /people, /exempt, /table): units in tree order, people found
  * by number or name, one person's record, account and roles, the
- * choosers' colleges, classes and counselors. Reads only; the caller
- * checks the actor's scope first. Lists and whole rows go under `prefix`
- * of `out`, named by their columns (as read/person.h); a single answer is
- * typed.
+ * choosers' colleges, classes and counselors, a counselor's classes.
+ * Reads only; the caller checks the actor's scope first. Lists and whole
+ * rows go under `prefix` of `out`, named by their columns (as
+ * read/person.h); a single answer is typed.
  */
 #ifndef HC_DIRECTORY_H
 #define HC_DIRECTORY_H
@@ -91,5 +91,9 @@ struct application_row {
 /* *found false for no such person or term. */
 NEOERR *directory_application(long long person, int term, struct application_row *a,
 			      bool *found);
+
+/* <prefix>.<n>.{id,code,name,since,students}: the classes given to
+ * counselor. */
+NEOERR *people_counselor_classes(HDF *out, const char *prefix, int counselor);
 
 #endif

@@ -153,4 +153,3 @@ NEOERR *tablexport_xlsx(const char *lang, const struct table_set *set, const int
 	}
 	return nerr_pass(xlsx_close_read(wb, path, data, len));
 }
-

@@ -27,11 +27,13 @@
 #include "core/err.h"
 #include "domain/arrival.h"
 #include "domain/booking.h"
+#include "domain/centraltest.h"
 #include "domain/checkin.h"
 #include "domain/gateadmin.h"
 #include "domain/leave.h"
 #include "domain/guest.h"
 #include "domain/makeup.h"
+#include "domain/peopleimport.h"
 #include "domain/places.h"
 #include "domain/proxyfill.h"
 #include "domain/queue.h"
@@ -42,6 +44,7 @@
 #include "read/checkins.h"
 #include "read/directory.h"
 #include "core/idlist.h"
+#include "core/sheet.h"
 #include "web/app.h"
 #include "web/sess.h"
 
@@ -878,6 +881,77 @@ static void db_first_row(void **state)
 	assert_string_equal(s, "kept");
 }
 
+/* The imports answer with a typed report, not template data (issue 19):
+ * a preview's counts, its bad rows, the people it adds and the fields it
+ * changes; nothing is written while a row is bad. */
+static void imports_report_typed(void **state)
+{
+	struct actor adm = who(ADMIN);
+	char number[33] = "", name[65] = "", identity[12] = "", college[65] = "", csv[512];
+	char today[11];
+	struct pimport_report rep;
+	struct ctest_report crep;
+	SHEET *s = NULL;
+	DB_CURSOR *c = NULL;
+	long long tests = SCALAR("SELECT COUNT(*) FROM central_tests", NULL);
+
+	(void)state;
+	OK(db_query(&c, "SELECT p.number, p.name, p.identity, o.name FROM people p "
+		    "JOIN org_units o ON o.id = p.college_id WHERE p.id = ?", "i",
+		    (long long)STUDENT));
+	assert_true(db_next(c));
+	snprintf(number, sizeof number, "%s", db_str(c, 0));
+	snprintf(name, sizeof name, "%s", db_str(c, 1));
+	snprintf(identity, sizeof identity, "%s", db_str(c, 2));
+	snprintf(college, sizeof college, "%s", db_str(c, 3));
+	db_cursor_free(&c);
+	snprintf(csv, sizeof csv, "学号/工号,姓名,身份,学院\n%s,改名测试,%s,%s\n"
+		 "U9990001,新人甲,本科生,%s\nU9990002,,本科生,%s\n", number, identity, college,
+		 college, college);
+	OK(sheet_read(csv, strlen(csv), "people.csv", NULL, &s));
+	OK(pimport_run(&adm, s, "people.csv", true, &rep));
+	sheet_free(&s);
+	assert_int_equal(rep.rows, 3);
+	assert_int_equal(rep.added, 1);
+	assert_int_equal(rep.changed, 1);
+	assert_int_equal(rep.unchanged, 0);
+	assert_false(rep.applied);
+	assert_int_equal(rep.errors.n, 1);
+	assert_int_equal(rep.errors.kept, 1);
+	assert_int_equal(rep.errors.e[0].row, 4);
+	assert_string_equal(rep.errors.e[0].col, "B");
+	assert_string_equal(rep.errors.e[0].key, "pimport.err.no_name");
+	assert_int_equal(rep.nadds, 1);
+	assert_string_equal(rep.adds[0].number, "U9990001");
+	assert_string_equal(rep.adds[0].identity, "undergrad");
+	assert_string_equal(rep.adds[0].college, college);
+	assert_int_equal(rep.nchanges, 1);
+	assert_string_equal(rep.changes[0].number, number);
+	assert_int_equal(rep.changes[0].nfields, 1);
+	assert_string_equal(rep.changes[0].fields[0].name, "name");
+	assert_string_equal(rep.changes[0].fields[0].old, name);
+	assert_string_equal(rep.changes[0].fields[0].new_, "改名测试");
+	pimport_report_free(&rep);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM people WHERE number = 'U9990001'", NULL), 0);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM people WHERE id = ? AND name = '改名测试'",
+				"i", (long long)STUDENT), 0);
+
+	day_format(day_today(), today);
+	snprintf(csv, sizeof csv, "学号,采样时间,检测结果\n%s,%s 08:00,阴性\n"
+		 "NOSUCH999,%s 08:00,阴性\n", number, today, today);
+	OK(sheet_read(csv, strlen(csv), "tests.csv", NULL, &s));
+	OK(ctest_import(&adm, s, "tests.csv", &crep));
+	sheet_free(&s);
+	assert_false(crep.applied);
+	assert_int_equal(crep.errors.n, 1);
+	assert_int_equal(crep.errors.e[0].row, 3);
+	assert_string_equal(crep.errors.e[0].col, "A");
+	assert_non_null(strstr(crep.errors.e[0].key, "ctest.err."));
+	assert_string_equal(crep.errors.e[0].detail, "NOSUCH999");
+	ctest_report_free(&crep);
+	assert_int_equal(SCALAR("SELECT COUNT(*) FROM central_tests", NULL), tests);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -891,6 +965,7 @@ int main(void)
 		cmocka_unit_test(gate_phone_enrols_once),
 		cmocka_unit_test(proxy_filler_named_then_revoked),
 		cmocka_unit_test(guest_added_and_declared),
+		cmocka_unit_test(imports_report_typed),
 		cmocka_unit_test(booking_lapse_and_suspension_by_the_clock),
 		cmocka_unit_test(db_lists_and_id_sets),
 		cmocka_unit_test(db_fill_by_type),
