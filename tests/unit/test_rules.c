@@ -48,6 +48,29 @@ static long long unit_rows(const char *code)
 	return SCALAR("SELECT COUNT(*) FROM org_units WHERE code = ?", "s", code);
 }
 
+/* A unit made by a; its id. */
+static long long org_made(const struct actor *a, const char *kind, long long parent,
+			  const char *code, const char *name)
+{
+	struct outcome o = { 0 };
+
+	OK(org_create(a, kind, (int)parent, code, name, &o));
+	assert_true(o.ok);
+	return o.id;
+}
+
+/* A unit refused for field: as many rows with code as before (rows). */
+static void org_refused(const struct actor *a, const char *kind, long long parent,
+			const char *code, const char *field, long long rows)
+{
+	struct outcome o = { 0 };
+
+	OK(org_create(a, kind, (int)parent, code, "被拒", &o));
+	assert_false(o.ok);
+	assert_string_equal(o.field, field);
+	assert_int_equal(unit_rows(code), rows);
+}
+
 static void org_tree_changes(void **state)
 {
 	struct actor admin = who(ADMIN);
@@ -57,32 +80,14 @@ static void org_tree_changes(void **state)
 				"ORDER BY id DESC LIMIT 1", NULL);
 
 	(void)state;
-	OK(org_create(&admin, "college", 0, "UTC1", "单元测试学院", &o));
-	assert_true(o.ok);
-	college = o.id;
+	college = org_made(&admin, "college", 0, "UTC1", "单元测试学院");
 	assert_int_equal(audit_rows(ADMIN, "org.create", college), 1);
-
 	/* The code is the school's: a second unit with it is refused, unstored. */
-	o = (struct outcome){ 0 };
-	OK(org_create(&admin, "college", 0, "UTC1", "又一个", &o));
-	assert_false(o.ok);
-	assert_string_equal(o.field, "code");
-	assert_int_equal(unit_rows("UTC1"), 1);
-
+	org_refused(&admin, "college", 0, "UTC1", "code", 1);
 	/* A class under a class is refused. */
-	o = (struct outcome){ 0 };
-	OK(org_create(&admin, "class", (int)college, "UTC1A", "测试1班", &o));
-	assert_true(o.ok);
-	a = o.id;
-	o = (struct outcome){ 0 };
-	OK(org_create(&admin, "class", (int)a, "UTC1X", "错层", &o));
-	assert_false(o.ok);
-	assert_string_equal(o.field, "parent_id");
-	assert_int_equal(unit_rows("UTC1X"), 0);
-	o = (struct outcome){ 0 };
-	OK(org_create(&admin, "class", (int)college, "UTC1B", "测试2班", &o));
-	assert_true(o.ok);
-	b = o.id;
+	a = org_made(&admin, "class", college, "UTC1A", "测试1班");
+	org_refused(&admin, "class", a, "UTC1X", "parent_id", 0);
+	b = org_made(&admin, "class", college, "UTC1B", "测试2班");
 
 	/* A college with classes in use is not retired. */
 	o = (struct outcome){ 0 };
