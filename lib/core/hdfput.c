@@ -25,6 +25,11 @@ NEOERR *hdf_put(HDF *hdf, const char *prefix, const struct hdf_src *f, int n)
 		case 's':
 			text = f[k].p;
 			break;
+		case 'p':
+			text = *(const char *const *)f[k].p;
+			if (!text)
+				text = "";
+			break;
 		}
 		if (text ? !text[0] : !v)
 			continue;

@@ -5,9 +5,9 @@
  * sets Edit.Unit.id, Edit.Unit.kind and Edit.Unit.name. An int, long long
  * or bool is written as its number, a char array as its text. What has
  * nothing to say is left unset, as a NULL column is by db_rows(): a zero
- * number, a false bool, an empty text; so a template's "if:" reads the
- * same whether the struct came from the database or not. Any other type,
- * or a char pointer that is not an array, does not compile.
+ * number, a false bool, an empty text (or a NULL pointer); so a template's
+ * "if:" reads the same whether the struct came from the database or not.
+ * Any other type does not compile.
  */
 #ifndef HC_HDFPUT_H
 #define HC_HDFPUT_H
@@ -18,20 +18,23 @@
 
 struct hdf_src {
 	const char *name;
-	char type;      /* 'i' int, 'l' long long, 'b' bool, 's' char array */
+	char type;      /* 'i' int, 'l' long long, 'b' bool, 's' char array,
+			 * 'p' char pointer */
 	const void *p;
 };
 
 /* Sets <prefix>.<name> for each of the n fields that has something to say. */
 NEOERR *hdf_put(HDF *hdf, const char *prefix, const struct hdf_src *f, int n);
 
-/* The field s.f under its own name. The -1 array size stops a char * that
- * is not an array (its address is a char **, an array's a char (*)[N]). */
+/* The field s.f under its own name. */
 #define HDF_F(s, f) HDF_AS(#f, (s).f)
-/* A value under another name. */
+/* A value under another name. A char array and a char pointer (NULL:
+ * nothing to say) are both texts: writing needs no size. */
 #define HDF_AS(name, x) ((struct hdf_src){ (name), \
-	(char)(_Generic((x), int: 'i', long long: 'l', bool: 'b', char *: 's') + \
-	       0 * sizeof (char[_Generic(&(x), char **: -1, default: 1)])), \
+	_Generic(&(x), char **: 'p', const char **: 'p', char *const *: 'p', \
+		 const char *const *: 'p', \
+		 default: _Generic((x), int: 'i', long long: 'l', bool: 'b', char *: 's', \
+				  const char *: 's')), \
 	(const void *)&(x) })
 #define HDF_PUT(hdf, prefix, ...) \
 	hdf_put((hdf), (prefix), (const struct hdf_src[]){ __VA_ARGS__ }, \

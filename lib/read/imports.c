@@ -1,20 +1,10 @@
 /* imports.c - see imports.h. */
 #include "read/imports.h"
+#include "core/hdfput.h"
 
 #include <stdio.h>
 
-/* names[i] = values[i] under h (NULL names end; a NULL value is skipped). */
-static NEOERR *set_texts(HDF *h, const char *const names[], const char *const values[])
-{
-	NEOERR *err = STATUS_OK;
-
-	for (int i = 0; err == STATUS_OK && names[i]; i++)
-		if (values[i])
-			err = hdf_set_value(h, names[i], values[i]);
-	return nerr_pass(err);
-}
-
-/* The same with numbers. */
+/* names[i] = values[i] under h, a count each (0 is shown too). */
 static NEOERR *set_counts(HDF *h, const char *const names[], const int values[])
 {
 	NEOERR *err = STATUS_OK;
@@ -24,31 +14,19 @@ static NEOERR *set_counts(HDF *h, const char *const names[], const int values[])
 	return nerr_pass(err);
 }
 
-/* <name>.<i> under out, made. */
-static NEOERR *row_node(HDF *out, const char *name, int i, HDF **h)
-{
-	char k[64];
-
-	snprintf(k, sizeof k, "%s.%d", name, i);
-	return nerr_pass(hdf_get_node(out, k, h));
-}
-
 /* Error.N.{Row, Col, Key, Detail}: the bad rows kept; then Bad, and
  * Applied = 1 when the import was stored. */
 static NEOERR *errors_hdf(HDF *out, const struct sheet_errors *l, bool applied)
 {
-	static const char *const texts[] = { "Col", "Key", "Detail", NULL };
-	HDF *h;
+	char k[32];
 	NEOERR *err = STATUS_OK;
 
 	for (int i = 0; err == STATUS_OK && i < l->kept; i++) {
 		const struct sheet_error *e = &l->e[i];
 
-		err = row_node(out, "Error", i, &h);
-		if (err == STATUS_OK)
-			err = hdf_set_int_value(h, "Row", e->row);
-		if (err == STATUS_OK)
-			err = set_texts(h, texts, (const char *const[]){ e->col, e->key, e->detail });
+		snprintf(k, sizeof k, "Error.%d", i);
+		err = HDF_PUT(out, k, HDF_AS("Row", e->row), HDF_AS("Col", e->col),
+			      HDF_AS("Key", e->key), HDF_AS("Detail", e->detail));
 	}
 	if (err == STATUS_OK)
 		err = hdf_set_int_value(out, "Bad", l->n);
@@ -72,33 +50,27 @@ NEOERR *ctest_report_hdf(HDF *out, const char *filename, const struct ctest_repo
 NEOERR *pimport_report_hdf(HDF *out, const struct pimport_report *rep)
 {
 	static const char *const counts[] = { "Rows", "Added", "Changed", "Unchanged", NULL };
-	static const char *const add[] = { "number", "name", "identity", "college", "class", NULL };
-	static const char *const change[] = { "number", "name", NULL };
-	static const char *const field[] = { "name", "old", "new", NULL };
-	HDF *h, *f;
+	char k[48];
 	NEOERR *err = errors_hdf(out, &rep->errors, rep->applied);
 
 	for (int i = 0; err == STATUS_OK && i < rep->nadds; i++) {
 		const struct pimport_add *ad = &rep->adds[i];
 
-		err = row_node(out, "Add", i, &h);
-		if (err == STATUS_OK)
-			err = set_texts(h, add, (const char *const[]){ ad->number, ad->name,
-				ad->identity, ad->college, ad->klass });
+		snprintf(k, sizeof k, "Add.%d", i);
+		err = HDF_PUT(out, k, HDF_F(*ad, number), HDF_F(*ad, name), HDF_F(*ad, identity),
+			      HDF_F(*ad, college), HDF_AS("class", ad->klass));
 	}
 	for (int i = 0; err == STATUS_OK && i < rep->nchanges; i++) {
 		const struct pimport_change *ch = &rep->changes[i];
 
-		err = row_node(out, "Change", i, &h);
-		if (err == STATUS_OK)
-			err = set_texts(h, change, (const char *const[]){ ch->number, ch->name });
+		snprintf(k, sizeof k, "Change.%d", i);
+		err = HDF_PUT(out, k, HDF_F(*ch, number), HDF_F(*ch, name));
 		for (int m = 0; err == STATUS_OK && m < ch->nfields; m++) {
 			const struct pimport_field *fd = &ch->fields[m];
 
-			err = row_node(h, "Field", m, &f);
-			if (err == STATUS_OK)
-				err = set_texts(f, field, (const char *const[]){ fd->name, fd->old,
-					fd->new_ });
+			snprintf(k, sizeof k, "Change.%d.Field.%d", i, m);
+			err = HDF_PUT(out, k, HDF_F(*fd, name), HDF_F(*fd, old),
+				      HDF_AS("new", fd->new_));
 		}
 	}
 	if (err == STATUS_OK)

@@ -437,7 +437,8 @@ static void outcome_steps(void **state)
 }
 
 /* HDF_PUT: each field written by its type under prefix; a zero number,
- * a false bool and an empty text left unset, as db_rows() leaves NULL. */
+ * a false bool, an empty text and a NULL pointer left unset, as db_rows()
+ * leaves NULL. */
 static void hdf_put_by_type(void **state)
 {
 	struct {
@@ -445,13 +446,17 @@ static void hdf_put_by_type(void **state)
 		long long l;
 		bool b, f;
 		char s[8], empty[4];
-	} v = { -42, 0, 9000000000LL, true, false, "abc", "" };
+		const char *ptr, *none;
+	} v = { -42, 0, 9000000000LL, true, false, "abc", "", "text", NULL };
 	HDF *h = NULL;
 
 	(void)state;
 	assert_null(hdf_init(&h));
 	assert_null(HDF_PUT(h, "X.Y", HDF_F(v, i), HDF_F(v, zero), HDF_F(v, l), HDF_F(v, b),
-			    HDF_F(v, f), HDF_F(v, s), HDF_F(v, empty), HDF_AS("other", v.s)));
+			    HDF_F(v, f), HDF_F(v, s), HDF_F(v, empty), HDF_AS("other", v.s),
+			    HDF_F(v, ptr), HDF_F(v, none)));
+	assert_string_equal(hdf_get_value(h, "X.Y.ptr", "-"), "text");
+	assert_null(hdf_get_value(h, "X.Y.none", NULL));
 	assert_string_equal(hdf_get_value(h, "X.Y.i", "-"), "-42");
 	assert_string_equal(hdf_get_value(h, "X.Y.l", "-"), "9000000000");
 	assert_string_equal(hdf_get_value(h, "X.Y.b", "-"), "1");
