@@ -12,10 +12,10 @@ const char *const places_building_kinds[] = { "teaching", "dorm", "library", "ba
 	"canteen", "office", "other", NULL };
 const char *const places_identities[] = { "staff", "undergrad", "grad", "residents", NULL };
 
-/* A change to the places; with its audit row in one transaction (run()). */
+/* A change to the places, with its audit row in one transaction (run());
+ * the actor and the building (or access row) acted on are txn_run()'s:
+ * t->a, t->id. */
 struct change {
-	const struct actor *a;
-	long long id;                /* the building (or access row) acted on */
 	long long unit_id, person_id;
 	long long new_id;            /* the row made */
 	const char *name, *kind, *identity, *number, *note;
@@ -23,12 +23,13 @@ struct change {
 	bool ok;                     /* the building or person named was there */
 };
 
-/* Runs fn on x (t->out) in one transaction (txn_run()); what it made and
- * whether it found what it was given into *new_id and *ok (each may be
- * NULL). */
-static NEOERR *run(NEOERR *(*fn)(struct txn *t), struct change *x, long long *new_id, bool *ok)
+/* Runs fn for a on row id with x (t->out) in one transaction (txn_run());
+ * what it made and whether it found what it was given into *new_id and
+ * *ok (each may be NULL). */
+static NEOERR *run(NEOERR *(*fn)(struct txn *t), const struct actor *a, long long id,
+		   struct change *x, long long *new_id, bool *ok)
 {
-	NEOERR *err = txn_run(fn, x->a, x->id, NULL, x);
+	NEOERR *err = txn_run(fn, a, id, NULL, x);
 
 	if (new_id)
 		*new_id = x->new_id;
@@ -68,16 +69,16 @@ static NEOERR *insert_building(struct txn *t)
 			(long long)x->restricted, t->now);
 	snprintf(detail, sizeof detail, "%s %s%s", x->kind, x->name, x->restricted ? " restricted" : "");
 	if (err == STATUS_OK)
-		err = audit_write(x->a, t->now, "building.add", 0, "building", x->new_id, detail);
+		err = audit_write(t->a, t->now, "building.add", 0, "building", x->new_id, detail);
 	return nerr_pass(err);
 }
 
 NEOERR *places_add_building(const struct actor *a, const char *name, const char *kind,
 			    bool restricted, long long *id)
 {
-	struct change x = { .a = a, .name = name, .kind = kind, .restricted = restricted };
+	struct change x = { .name = name, .kind = kind, .restricted = restricted };
 
-	return nerr_pass(run(insert_building, &x, id, NULL));
+	return nerr_pass(run(insert_building, a, 0, &x, id, NULL));
 }
 
 static NEOERR *insert_entrance(struct txn *t)
@@ -90,7 +91,7 @@ static NEOERR *insert_entrance(struct txn *t)
 	NEOERR *err;
 
 	x->ok = false;
-	err = db_query(&c, "SELECT name FROM buildings WHERE id = ? FOR UPDATE", "i", x->id);
+	err = db_query(&c, "SELECT name FROM buildings WHERE id = ? FOR UPDATE", "i", t->id);
 	if (err)
 		return nerr_pass(err);
 	x->ok = DB_FIRST(&c, 0, building);
@@ -106,39 +107,39 @@ static NEOERR *insert_entrance(struct txn *t)
 		err = nerr_raise(HC_ERR_CONFLICT, "entrance %s exists", full);
 	if (err == STATUS_OK)
 		err = db_exec(NULL, &x->new_id, "INSERT INTO gates (kind, name, building_id) "
-			      "VALUES ('entrance', ?, ?)", "si", full, x->id);
+			      "VALUES ('entrance', ?, ?)", "si", full, t->id);
 	if (err == STATUS_OK)
-		err = audit_write(x->a, t->now, "entrance.add", 0, "gate", x->new_id, full);
+		err = audit_write(t->a, t->now, "entrance.add", 0, "gate", x->new_id, full);
 	return nerr_pass(err);
 }
 
 NEOERR *places_add_entrance(const struct actor *a, long long building_id, const char *name,
 			    long long *id, bool *found)
 {
-	struct change x = { .a = a, .id = building_id, .name = name };
+	struct change x = { .name = name };
 
-	return nerr_pass(run(insert_entrance, &x, id, found));
+	return nerr_pass(run(insert_entrance, a, building_id, &x, id, found));
 }
 
 static NEOERR *set_restricted(struct txn *t)
 {
 	struct change *x = t->out;
-	NEOERR *err = lock_building(x->id);
+	NEOERR *err = lock_building(t->id);
 
 	if (err == STATUS_OK)
 		err = db_exec(NULL, NULL, "UPDATE buildings SET restricted = ? WHERE id = ?", "ii",
-			      (long long)x->restricted, x->id);
+			      (long long)x->restricted, t->id);
 	if (err == STATUS_OK)
-		err = audit_write(x->a, t->now, x->restricted ? "building.restrict" : "building.open",
-				  0, "building", x->id, NULL);
+		err = audit_write(t->a, t->now, x->restricted ? "building.restrict" : "building.open",
+				  0, "building", t->id, NULL);
 	return nerr_pass(err);
 }
 
 NEOERR *places_restrict(const struct actor *a, long long building_id, bool restricted)
 {
-	struct change x = { .a = a, .id = building_id, .restricted = restricted };
+	struct change x = { .restricted = restricted };
 
-	return nerr_pass(run(set_restricted, &x, NULL, NULL));
+	return nerr_pass(run(set_restricted, a, building_id, &x, NULL, NULL));
 }
 
 static NEOERR *insert_access(struct txn *t)
@@ -149,7 +150,7 @@ static NEOERR *insert_access(struct txn *t)
 	bool found = false;
 	NEOERR *err;
 
-	err = lock_building(x->id);
+	err = lock_building(t->id);
 	if (err == STATUS_OK && x->unit_id > 0) {
 		err = db_scalar(&one, &found, "SELECT id FROM org_units WHERE id = ? "
 				"AND kind IN ('college', 'class')", "i", x->unit_id);
@@ -158,55 +159,52 @@ static NEOERR *insert_access(struct txn *t)
 	}
 	if (err == STATUS_OK) {
 		err = db_scalar(&one, &found, "SELECT id FROM building_access WHERE building_id = ? "
-				"AND (unit_id = ? OR identity = ?)", "iis", x->id,
+				"AND (unit_id = ? OR identity = ?)", "iis", t->id,
 				x->unit_id > 0 ? x->unit_id : -1LL, x->identity ? x->identity : "");
 		if (err == STATUS_OK && found)
 			err = nerr_raise(HC_ERR_CONFLICT, "listed already");
 	}
 	if (err == STATUS_OK)
 		err = db_exec(NULL, &x->new_id, "INSERT INTO building_access (building_id, unit_id, "
-			      "identity) VALUES (?, NULLIF(?, 0), ?)", "iis", x->id,
+			      "identity) VALUES (?, NULLIF(?, 0), ?)", "iis", t->id,
 			      x->unit_id > 0 ? x->unit_id : 0LL, x->unit_id > 0 ? NULL : x->identity);
 	if (x->unit_id > 0)
 		snprintf(detail, sizeof detail, "unit %lld", x->unit_id);
 	else
 		snprintf(detail, sizeof detail, "%s", x->identity ? x->identity : "");
 	if (err == STATUS_OK)
-		err = audit_write(x->a, t->now, "building.grant", 0, "building", x->id, detail);
+		err = audit_write(t->a, t->now, "building.grant", 0, "building", t->id, detail);
 	return nerr_pass(err);
 }
 
 NEOERR *places_grant(const struct actor *a, long long building_id, long long unit_id,
 		     const char *identity)
 {
-	struct change x = { .a = a, .id = building_id, .unit_id = unit_id, .identity = identity };
+	struct change x = { .unit_id = unit_id, .identity = identity };
 
-	return nerr_pass(run(insert_access, &x, NULL, NULL));
+	return nerr_pass(run(insert_access, a, building_id, &x, NULL, NULL));
 }
 
 static NEOERR *delete_access(struct txn *t)
 {
-	struct change *x = t->out;
 	long long building = 0;
 	bool found = false;
 	NEOERR *err;
 
 	err = db_scalar(&building, &found, "SELECT building_id FROM building_access WHERE id = ? "
-			"FOR UPDATE", "i", x->id);
+			"FOR UPDATE", "i", t->id);
 	if (err == STATUS_OK && !found)
-		err = nerr_raise(HC_ERR_NOTFOUND, "no access row %lld", x->id);
+		err = nerr_raise(HC_ERR_NOTFOUND, "no access row %lld", t->id);
 	if (err == STATUS_OK)
-		err = db_exec(NULL, NULL, "DELETE FROM building_access WHERE id = ?", "i", x->id);
+		err = db_exec(NULL, NULL, "DELETE FROM building_access WHERE id = ?", "i", t->id);
 	if (err == STATUS_OK)
-		err = audit_write(x->a, t->now, "building.ungrant", 0, "building", building, NULL);
+		err = audit_write(t->a, t->now, "building.ungrant", 0, "building", building, NULL);
 	return nerr_pass(err);
 }
 
 NEOERR *places_revoke(const struct actor *a, long long access_id)
 {
-	struct change x = { .a = a, .id = access_id };
-
-	return nerr_pass(run(delete_access, &x, NULL, NULL));
+	return nerr_pass(txn_run(delete_access, a, access_id, NULL, NULL));
 }
 
 static NEOERR *insert_approver(struct txn *t)
@@ -217,7 +215,7 @@ static NEOERR *insert_approver(struct txn *t)
 	NEOERR *err;
 
 	x->ok = false;
-	err = lock_building(x->id);
+	err = lock_building(t->id);
 	if (err == STATUS_OK)
 		err = db_scalar(&x->person_id, &found, "SELECT p.id FROM people p WHERE p.number = ? "
 			"AND EXISTS (SELECT 1 FROM roles r WHERE r.person_id = p.id "
@@ -226,19 +224,19 @@ static NEOERR *insert_approver(struct txn *t)
 		return nerr_pass(err);
 	x->ok = true;
 	err = db_exec(&n, NULL, "INSERT IGNORE INTO building_approvers (building_id, person_id) "
-		      "VALUES (?, ?)", "ii", x->id, x->person_id);
+		      "VALUES (?, ?)", "ii", t->id, x->person_id);
 	if (err == STATUS_OK && n == 1)
-		err = audit_write(x->a, t->now, "building.approver", x->person_id, "building",
-				  x->id, NULL);
+		err = audit_write(t->a, t->now, "building.approver", x->person_id, "building",
+				  t->id, NULL);
 	return nerr_pass(err);
 }
 
 NEOERR *places_add_approver(const struct actor *a, long long building_id, const char *number,
 			    bool *ok)
 {
-	struct change x = { .a = a, .id = building_id, .number = number };
+	struct change x = { .number = number };
 
-	return nerr_pass(run(insert_approver, &x, NULL, ok));
+	return nerr_pass(run(insert_approver, a, building_id, &x, NULL, ok));
 }
 
 static NEOERR *delete_approver(struct txn *t)
@@ -248,20 +246,20 @@ static NEOERR *delete_approver(struct txn *t)
 	NEOERR *err;
 
 	err = db_exec(&n, NULL, "DELETE FROM building_approvers WHERE building_id = ? AND person_id = ?",
-		      "ii", x->id, x->person_id);
+		      "ii", t->id, x->person_id);
 	if (err == STATUS_OK && n == 0)
 		err = nerr_raise(HC_ERR_NOTFOUND, "not an approver");
 	if (err == STATUS_OK)
-		err = audit_write(x->a, t->now, "building.unapprover", x->person_id, "building",
-				  x->id, NULL);
+		err = audit_write(t->a, t->now, "building.unapprover", x->person_id, "building",
+				  t->id, NULL);
 	return nerr_pass(err);
 }
 
 NEOERR *places_remove_approver(const struct actor *a, long long building_id, long long person_id)
 {
-	struct change x = { .a = a, .id = building_id, .person_id = person_id };
+	struct change x = { .person_id = person_id };
 
-	return nerr_pass(run(delete_approver, &x, NULL, NULL));
+	return nerr_pass(run(delete_approver, a, building_id, &x, NULL, NULL));
 }
 
 /* ---- pass holders without a return application; dorm residents ---------- */
@@ -281,30 +279,30 @@ static NEOERR *change_holder(struct txn *t)
 			return nerr_pass(err);
 		err = db_exec(&n, NULL, "INSERT IGNORE INTO pass_holders (person_id, added_by, added_at, "
 			"note) VALUES (?, ?, ?, NULLIF(?, ''))", "iiss", x->person_id,
-			(long long)x->a->person_id, t->now, x->note ? x->note : "");
+			(long long)t->a->person_id, t->now, x->note ? x->note : "");
 	} else {
 		err = db_exec(&n, NULL, "DELETE FROM pass_holders WHERE person_id = ?", "i",
 			      x->person_id);
 	}
 	x->ok = true;
 	if (err == STATUS_OK && n == 1)
-		err = audit_write(x->a, t->now, x->add ? "pass_holder.add" : "pass_holder.remove",
+		err = audit_write(t->a, t->now, x->add ? "pass_holder.add" : "pass_holder.remove",
 				  (int)x->person_id, "person", x->person_id, x->note);
 	return nerr_pass(err);
 }
 
 NEOERR *places_add_holder(const struct actor *a, const char *number, const char *note, bool *ok)
 {
-	struct change x = { .a = a, .number = number, .note = note, .add = true };
+	struct change x = { .number = number, .note = note, .add = true };
 
-	return nerr_pass(run(change_holder, &x, NULL, ok));
+	return nerr_pass(run(change_holder, a, 0, &x, NULL, ok));
 }
 
 NEOERR *places_remove_holder(const struct actor *a, long long person_id)
 {
-	struct change x = { .a = a, .person_id = person_id };
+	struct change x = { .person_id = person_id };
 
-	return nerr_pass(run(change_holder, &x, NULL, NULL));
+	return nerr_pass(run(change_holder, a, 0, &x, NULL, NULL));
 }
 
 static NEOERR *change_dorm(struct txn *t)
@@ -316,9 +314,9 @@ static NEOERR *change_dorm(struct txn *t)
 	NEOERR *err;
 
 	x->ok = false;
-	if (x->id > 0) {
+	if (t->id > 0) {
 		err = db_scalar(&one, &found, "SELECT id FROM buildings WHERE id = ? AND kind = 'dorm' "
-				"FOR UPDATE", "i", x->id);
+				"FOR UPDATE", "i", t->id);
 		if (err || !found)
 			return nerr_pass(err);
 	}
@@ -328,10 +326,10 @@ static NEOERR *change_dorm(struct txn *t)
 		return nerr_pass(err);
 	x->ok = true;
 	err = db_exec(NULL, NULL, "UPDATE people SET dorm_building_id = NULLIF(?, 0) WHERE id = ?",
-		      "ii", x->id, x->person_id);
-	snprintf(detail, sizeof detail, "building %lld", x->id);
+		      "ii", t->id, x->person_id);
+	snprintf(detail, sizeof detail, "building %lld", t->id);
 	if (err == STATUS_OK)
-		err = audit_write(x->a, t->now, "person.dorm_building", (int)x->person_id, "person",
+		err = audit_write(t->a, t->now, "person.dorm_building", (int)x->person_id, "person",
 				  x->person_id, detail);
 	return nerr_pass(err);
 }
@@ -339,7 +337,7 @@ static NEOERR *change_dorm(struct txn *t)
 NEOERR *places_set_dorm(const struct actor *a, const char *number, long long building_id,
 			bool *ok)
 {
-	struct change x = { .a = a, .number = number, .id = building_id };
+	struct change x = { .number = number };
 
-	return nerr_pass(run(change_dorm, &x, NULL, ok));
+	return nerr_pass(run(change_dorm, a, building_id, &x, NULL, ok));
 }
